@@ -1,0 +1,40 @@
+"""Sphinx configuration for the civaffairs documentation."""
+
+from __future__ import annotations
+
+import civaffairs
+
+project = "civaffairs"
+author = "civaffairs developers"
+copyright = "2026, civaffairs developers"
+release = civaffairs.__version__
+version = release
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.doctest",
+    "sphinx.ext.intersphinx",
+    "sphinx.ext.napoleon",
+]
+myst_enable_extensions = ["colon_fence", "deflist"]
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+exclude_patterns = ["_build"]
+language = "en"
+
+autodoc_typehints = "signature"
+autodoc_member_order = "bysource"
+autodoc_default_options = {"members": True, "show-inheritance": True}
+autodoc_preserve_defaults = True
+nitpicky = False
+
+intersphinx_mapping: dict[str, tuple[str, None]] = {}
+
+html_theme = "furo"
+html_title = "civaffairs"
+html_static_path: list[str] = []
+
+doctest_global_setup = """
+import datetime as dt
+from decimal import Decimal
+"""

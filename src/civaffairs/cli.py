@@ -1,0 +1,157 @@
+"""The ``civaffairs`` command line.
+
+``civaffairs assess FILE.json [--on DATE] [--lang zh|en] [--format text|json]``
+    decide the minimum living allowance for each household in FILE (``-`` for
+    standard input) and print each decision with its reasons and citations.
+
+``civaffairs params JURISDICTION [--on DATE]``
+    show the parameter values in force (or, without ``--on``, their whole
+    history) for a jurisdiction, with periods and sources.
+
+Exit status: 0 when every household was decided (whatever the outcome), 2 on
+bad input, with every problem listed on standard error.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from civaffairs import jurisdictions
+from civaffairs.assistance import dibao
+from civaffairs.conversion import AssessmentRequest, loads, unstructure
+from civaffairs.dates import parse_date
+from civaffairs.decisions import render
+from civaffairs.errors import CivaffairsError, InvalidInputError
+from civaffairs.money import format_yuan
+from civaffairs.parameters import ParameterBook, ParameterValue, default_book
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="civaffairs",
+        description="Chinese civil-affairs (民政) policy as code: decisions with reasons and citations.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    assess = sub.add_parser("assess", help="decide the minimum living allowance (低保) for households")
+    assess.add_argument("file", help="a JSON assessment request or household; '-' reads standard input")
+    assess.add_argument("--on", help="the as-of date YYYY-MM-DD (overrides the file's as_of)")
+    assess.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the text output")
+    assess.add_argument("--format", choices=("text", "json"), default="text", dest="fmt")
+    assess.add_argument(
+        "--params",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a parameter TOML file layered over the shipped data (may be repeated)",
+    )
+
+    params = sub.add_parser("params", help="show parameter values for a jurisdiction")
+    params.add_argument("jurisdiction", help="a GB/T 2260 code or a Chinese name, e.g. 500156 or 武隆区")
+    params.add_argument("--on", help="show the values in force on this date (default: full history)")
+    params.add_argument("--format", choices=("text", "json"), default="text", dest="fmt")
+    params.add_argument("--params", action="append", default=[], metavar="FILE")
+    return parser
+
+
+def _read(name: str, stdin: TextIO) -> str:
+    if name == "-":
+        return stdin.read()
+    path = Path(name)
+    if not path.is_file():
+        raise InvalidInputError("file", name, "an existing JSON file or '-'")
+    return path.read_text(encoding="utf-8")
+
+
+def _request(text: str) -> AssessmentRequest:
+    """Accept a full request, or a bare household (an object with 'members')."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return loads(text, AssessmentRequest, what="assessment request")
+    if isinstance(data, dict) and "members" in data:
+        return loads(json.dumps({"households": [data]}), AssessmentRequest, what="household")
+    return loads(text, AssessmentRequest, what="assessment request")
+
+
+def _assess(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    book = ParameterBook.load(args.params) if args.params else default_book()
+    request = _request(_read(args.file, stdin))
+    on = parse_date(args.on, path="--on") if args.on else request.as_of
+    if on is None:
+        raise InvalidInputError(
+            "$.as_of", "(missing)", "an as-of date in the file or --on YYYY-MM-DD (there is no default)"
+        )
+    decisions = [
+        dibao.assess(household, on, jurisdiction=request.jurisdiction, book=book)
+        for household in request.households
+    ]
+    if args.fmt == "json":
+        out.write(json.dumps({"decisions": unstructure(decisions)}, ensure_ascii=False, indent=2))
+        out.write("\n")
+    else:
+        out.write("\n\n".join(render(d, args.lang) for d in decisions))
+        out.write("\n")
+    return EXIT_OK
+
+
+def _show(value: ParameterValue) -> str:
+    shown = format_yuan(value.value) if value.unit.startswith("CNY") and not isinstance(
+        value.value, bool | int
+    ) else str(value.value)
+    return (
+        f"{value.name} @ {value.jurisdiction} = {shown} [{value.unit}]\n"
+        f"    {value.period} — {value.cite()}"
+    )
+
+
+def _params(args: argparse.Namespace, out: TextIO) -> int:
+    book = ParameterBook.load(args.params) if args.params else default_book()
+    place = jurisdictions.get(args.jurisdiction)
+    if args.on:
+        on = parse_date(args.on, path="--on")
+        values = book.in_force(place.code, on)
+        heading = f"{place.name} ({place.code}) — {on.isoformat()}"
+    else:
+        codes = {j.code for j in jurisdictions.chain(place.code)} | {jurisdictions.NATIONAL}
+        values = [v for (name, code) in sorted(book.keys()) if code in codes for v in book.series(name, code)]
+        heading = f"{place.name} ({place.code}) — all periods, this jurisdiction and its parents"
+    if args.fmt == "json":
+        out.write(json.dumps(unstructure(values), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(heading + "\n" + "\n".join(_show(v) for v in values) + "\n")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run the command line; return the exit status.
+
+    .. versionadded:: 0.1.0
+    """
+    args = _parser().parse_args(argv)
+    stdin = stdin or sys.stdin
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    try:
+        if args.command == "assess":
+            return _assess(args, stdin, out)
+        return _params(args, out)
+    except CivaffairsError as exc:
+        err.write(f"civaffairs: error: {exc}\n")
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""Explicit dates: ages in full years (周岁) and ISO parsing.
+
+No function here reads the clock: every rule takes its as-of date from the
+caller.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from civaffairs.errors import InvalidInputError
+
+__all__ = ["age_in_full_years", "anniversary", "parse_date"]
+
+
+def anniversary(birth: dt.date, year: int) -> dt.date:
+    """Return the day in ``year`` on which a person born on ``birth`` completes a year of age.
+
+    A birth on 29 February has no corresponding day in a common year; there the
+    last day of February (28 February) stands in for it.  This follows the
+    Civil Code (《民法典》) art. 202: "按照年、月计算期间的，到期月的对应日为期间的最后一日；
+    没有对应日的，月末日为期间的最后一日" — when the corresponding day is missing,
+    the last day of the month takes its place.
+
+    >>> anniversary(dt.date(2000, 2, 29), 2001)
+    datetime.date(2001, 2, 28)
+
+    .. versionadded:: 0.1.0
+    """
+    try:
+        return birth.replace(year=year)
+    except ValueError:  # 29 February in a common year
+        return dt.date(year, 2, 28)
+
+
+def age_in_full_years(birth: dt.date, on: dt.date) -> int:
+    """Return the age in full years (周岁) on ``on`` of a person born on ``birth``.
+
+    The age goes up on the anniversary itself (see :func:`anniversary` for
+    29 February).  Note that criminal-law practice counts a 周岁 from the day
+    *after* the birthday (法释〔2006〕1号 art. 2); civil-affairs benefits use the
+    birthday itself, which is what this function implements.
+
+    Raises :class:`~civaffairs.errors.InvalidInputError` if ``on`` is before ``birth``.
+
+    >>> age_in_full_years(dt.date(1945, 3, 1), dt.date(2025, 3, 1))
+    80
+
+    .. versionadded:: 0.1.0
+    """
+    if on < birth:
+        raise InvalidInputError(
+            "$.on", on.isoformat(), f"a date on or after the birth date {birth.isoformat()}"
+        )
+    years = on.year - birth.year
+    if on < anniversary(birth, on.year):
+        years -= 1
+    return years
+
+
+def parse_date(value: object, *, path: str = "$") -> dt.date:
+    """Parse an ISO 8601 calendar date (``YYYY-MM-DD``) strictly.
+
+    A ``datetime`` (which carries a time of day) is refused, as is any other
+    format.
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(value, dt.datetime):
+        raise InvalidInputError(path, value.isoformat(), "a calendar date without a time")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise InvalidInputError(path, value, "a real calendar date YYYY-MM-DD") from None
+    raise InvalidInputError(path, value, "an ISO date string YYYY-MM-DD")

@@ -1,0 +1,458 @@
+"""The people civil affairs serves: persons, households, incomes, assets, expenditures.
+
+Every class here is a frozen attrs value, validated when it is built: a bad
+field raises :class:`~civaffairs.errors.InvalidInputError` naming the field.
+Facts that a case worker may not have established yet are ``None`` (unknown),
+never a silent default; rules that need them answer "cannot decide" and name
+them.
+
+Money is ``Decimal`` yuan; incomes are **monthly** amounts, assets are values
+at the as-of date, rigid expenditures are totals over the twelve months before
+the application.
+
+Privacy: ``name`` and ``resident_id`` are masked in every ``repr``.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from civaffairs import jurisdictions
+from civaffairs.dates import age_in_full_years
+from civaffairs.errors import InvalidInputError
+from civaffairs.identity import ResidentId, Sex
+from civaffairs.money import yuan
+from civaffairs.privacy import mask_name
+
+__all__ = [
+    "Asset",
+    "AssetType",
+    "Disability",
+    "DisabilityCategory",
+    "Expenditure",
+    "ExpenditureType",
+    "Household",
+    "Income",
+    "IncomeType",
+    "Member",
+    "Person",
+    "Registration",
+    "RegistrationKind",
+    "Relationship",
+    "Sex",
+    "SpecialStatus",
+    "WorkCapacity",
+]
+
+
+# -- enumerations ------------------------------------------------------------------------------
+
+
+class RegistrationKind(enum.Enum):
+    """Urban or rural household registration (户籍性质), which selects urban or rural standards.
+
+    .. versionadded:: 0.1.0
+    """
+
+    URBAN = "urban"  #: 城镇
+    RURAL = "rural"  #: 农村
+
+
+class DisabilityCategory(enum.Enum):
+    """Disability categories of GB/T 26341-2010 《残疾人残疾分类和分级》.
+
+    .. versionadded:: 0.1.0
+    """
+
+    VISUAL = "visual"  #: 视力残疾
+    HEARING = "hearing"  #: 听力残疾
+    SPEECH = "speech"  #: 言语残疾
+    PHYSICAL = "physical"  #: 肢体残疾
+    INTELLECTUAL = "intellectual"  #: 智力残疾
+    MENTAL = "mental"  #: 精神残疾
+    MULTIPLE = "multiple"  #: 多重残疾
+
+
+class WorkCapacity(enum.Enum):
+    """Capacity to work (劳动能力) as recognised by the assessing office.
+
+    .. versionadded:: 0.1.0
+    """
+
+    FULL = "full"  #: 有劳动能力
+    PARTIAL = "partial"  #: 部分丧失劳动能力
+    NONE = "none"  #: 无劳动能力
+
+
+class SpecialStatus(enum.Enum):
+    """Statuses that change how a person counts (民发〔2021〕57号 art. 7 and later rules).
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: 宗教教职人员 who have lived apart from the family in religious premises ≥ 3 years
+    CLERGY_LIVING_APART = "clergy_living_apart"
+    SERVING_SENTENCE = "serving_sentence"  #: 在监狱内服刑
+    COMPULSORY_DRUG_REHABILITATION = "compulsory_drug_rehabilitation"  #: 强制隔离戒毒
+    DECLARED_MISSING = "declared_missing"  #: 宣告失踪
+    FULL_TIME_STUDENT = "full_time_student"  #: 在校全日制学生 (bachelor level or below)
+    UNABLE_TO_LIVE_INDEPENDENTLY = "unable_to_live_independently"  #: 无法独立生活
+
+
+class Relationship(enum.Enum):
+    """A member's relationship to the applicant (与申请人关系).
+
+    .. versionadded:: 0.1.0
+    """
+
+    APPLICANT = "applicant"  #: 申请人本人
+    SPOUSE = "spouse"  #: 配偶
+    CHILD = "child"  #: 子女
+    PARENT = "parent"  #: 父母
+    GRANDPARENT = "grandparent"  #: (外)祖父母
+    GRANDCHILD = "grandchild"  #: (外)孙子女
+    SIBLING = "sibling"  #: 兄弟姐妹
+    OTHER_DEPENDANT = "other_dependant"  #: 其他负有法定赡养、扶养、抚养义务的人
+    OTHER = "other"  #: 其他
+
+
+class IncomeType(enum.Enum):
+    """Types of monthly income (家庭收入), following the national statistical split.
+
+    The first five count towards family income; the rest are items the
+    national list excludes (see 民发〔2021〕57号 and its local restatements).
+    Whether an item counts on a date is a parameter, not decided here.
+
+    .. versionadded:: 0.1.0
+    """
+
+    WAGES = "wages"  #: 工资性收入
+    BUSINESS = "business"  #: 经营净收入
+    PROPERTY = "property"  #: 财产净收入
+    TRANSFER = "transfer"  #: 转移净收入 (pensions, support received, unemployment benefit ...)
+    OTHER = "other"  #: 其他应当计入的收入
+    #: 城乡居民基本养老保险基础养老金 (central part), excluded during the 14th Five-Year Plan
+    CENTRAL_BASIC_PENSION = "central_basic_pension"
+    PREFERENTIAL_TREATMENT = "preferential_treatment"  #: 优待抚恤金
+    FAMILY_PLANNING_REWARD = "family_planning_reward"  #: 计划生育奖励与扶助金
+    AWARD = "award"  #: 奖学金、见义勇为等奖励性补助
+    SOCIAL_ASSISTANCE = "social_assistance"  #: 政府发放的各类社会救助款物
+    DISABILITY_SUBSIDY = "disability_subsidy"  #: 残疾人两项补贴
+
+
+class AssetType(enum.Enum):
+    """Types of family property (家庭财产).
+
+    .. versionadded:: 0.1.0
+    """
+
+    DEPOSITS = "deposits"  #: 存款
+    SECURITIES = "securities"  #: 有价证券、基金、理财
+    COMMERCIAL_INSURANCE = "commercial_insurance"  #: 商业保险 (cash value)
+    CLAIMS = "claims"  #: 债权
+    VEHICLE = "vehicle"  #: 机动车辆
+    HOME = "home"  #: 住房
+    NON_RESIDENTIAL_PROPERTY = "non_residential_property"  #: 非居住类房屋
+    BUSINESS_ENTITY = "business_entity"  #: 经营主体 (being its legal representative or owner)
+    MACHINERY = "machinery"  #: 大型农机具、经营性船舶
+    OTHER = "other"  #: 其他
+
+    @property
+    def is_financial(self) -> bool:
+        """Whether the asset is a money asset (金融资产) counted against the financial limit."""
+        return self in _FINANCIAL
+
+
+_FINANCIAL = frozenset(
+    {AssetType.DEPOSITS, AssetType.SECURITIES, AssetType.COMMERCIAL_INSURANCE, AssetType.CLAIMS}
+)
+
+
+class ExpenditureType(enum.Enum):
+    """Rigid expenditures (刚性支出) over the twelve months before an application.
+
+    .. versionadded:: 0.1.0
+    """
+
+    MEDICAL = "medical"  #: 医疗 (out of pocket after insurance)
+    EDUCATION = "education"  #: 教育
+    REHABILITATION = "rehabilitation"  #: 残疾康复
+    ACCIDENT = "accident"  #: 意外事件
+    HOUSING = "housing"  #: 基本住房
+    OTHER = "other"  #: 其他
+
+
+# -- validators --------------------------------------------------------------------------------
+
+
+def _money_at(field: str) -> Any:
+    def convert(value: object) -> Decimal:
+        return yuan(value, path=f"$.{field}")
+
+    return convert
+
+
+def _in_range(low: int, high: int) -> Any:
+    def check(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise InvalidInputError(f"$.{attribute.name}", value, f"an integer {low}–{high}")
+
+    return check
+
+
+def _of_type(kind: type | tuple[type, ...], expected: str) -> Any:
+    def check(_instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+        if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+            raise InvalidInputError(f"$.{attribute.name}", value, expected)
+
+    return check
+
+
+def _non_empty_text(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInputError(f"$.{attribute.name}", value, "a non-empty string")
+
+
+def _date(_instance: object, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise InvalidInputError(f"$.{attribute.name}", value, "a calendar date")
+
+
+def _masked_name(name: str | None) -> str:
+    return "None" if name is None else repr(mask_name(name))
+
+
+# -- persons -----------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Registration:
+    """Household registration (户籍): where (GB/T 2260 county-level code) and of which kind.
+
+    .. versionadded:: 0.1.0
+    """
+
+    jurisdiction: str = attrs.field(validator=_non_empty_text)
+    kind: RegistrationKind = attrs.field(validator=_of_type(RegistrationKind, "'urban' or 'rural'"))
+
+    def __attrs_post_init__(self) -> None:
+        try:
+            jurisdictions.get(self.jurisdiction)
+        except LookupError:
+            raise InvalidInputError(
+                "$.jurisdiction", self.jurisdiction, "a known GB/T 2260 division code"
+            ) from None
+        if not (len(self.jurisdiction) == 6 and self.jurisdiction.isdigit()):
+            raise InvalidInputError(
+                "$.jurisdiction", self.jurisdiction, "a six-digit GB/T 2260 code, not a name"
+            )
+
+
+@attrs.frozen
+class Disability:
+    """A disability certificate (残疾人证): category and grade 1–4 per GB/T 26341-2010.
+
+    Grade 1 is the most severe.
+
+    .. versionadded:: 0.1.0
+    """
+
+    category: DisabilityCategory = attrs.field(
+        validator=_of_type(DisabilityCategory, "a GB/T 26341-2010 category")
+    )
+    grade: int = attrs.field(validator=_in_range(1, 4))
+
+    @property
+    def is_severe(self) -> bool:
+        """重度残疾 for the assistance rules: grade 1–2, or grade 3 intellectual or mental.
+
+        This is the 单人户 wording of 民发〔2021〕57号 art. 10 (一); programmes
+        that define "severe" differently compute it themselves.
+        """
+        if self.grade <= 2:
+            return True
+        return self.grade == 3 and self.category in (
+            DisabilityCategory.INTELLECTUAL,
+            DisabilityCategory.MENTAL,
+        )
+
+
+def _statuses(value: Iterable[SpecialStatus]) -> frozenset[SpecialStatus]:
+    return frozenset(value)
+
+
+@attrs.frozen
+class Person:
+    """A person, with the facts civil-affairs rules read.
+
+    ``id`` is the caller's own reference (a case-file key), never personal data.
+    ``birth_date`` and ``sex`` must agree with ``resident_id`` when one is given.
+    ``serious_illness`` is a locally recognised major illness (重特大疾病);
+    ``work_capacity`` may be ``None`` (not established).
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_non_empty_text)
+    birth_date: dt.date = attrs.field(validator=_date)
+    sex: Sex = attrs.field(validator=_of_type(Sex, "'male' or 'female'"))
+    registration: Registration = attrs.field(validator=_of_type(Registration, "a registration"))
+    resident_id: ResidentId | None = attrs.field(default=None, repr=lambda v: repr(v))
+    name: str | None = attrs.field(default=None, repr=_masked_name)
+    disability: Disability | None = None
+    serious_illness: bool = False
+    work_capacity: WorkCapacity | None = None
+    statuses: frozenset[SpecialStatus] = attrs.field(default=frozenset(), converter=_statuses)
+
+    def __attrs_post_init__(self) -> None:
+        rid = self.resident_id
+        if rid is not None:
+            if rid.birth_date != self.birth_date:
+                raise InvalidInputError(
+                    "$.birth_date",
+                    self.birth_date.isoformat(),
+                    "the birth date encoded in resident_id",
+                )
+            if rid.sex is not self.sex:
+                raise InvalidInputError("$.sex", self.sex.value, "the sex encoded in resident_id")
+
+    def age_on(self, on: dt.date) -> int:
+        """Return the age in full years (周岁) on ``on``."""
+        return age_in_full_years(self.birth_date, on)
+
+    @property
+    def masked(self) -> str:
+        """How this person is named in explanations: masked ID, else masked name, else ``id``."""
+        if self.resident_id is not None:
+            return self.resident_id.masked
+        if self.name:
+            return mask_name(self.name)
+        return self.id
+
+
+@attrs.frozen
+class Member:
+    """A person in a household, with their relationship to the applicant.
+
+    ``lives_together`` is 共同生活; ``None`` means it has not been established.
+
+    .. versionadded:: 0.1.0
+    """
+
+    person: Person = attrs.field(validator=_of_type(Person, "a person"))
+    relationship: Relationship = attrs.field(
+        validator=_of_type(Relationship, "a relationship to the applicant")
+    )
+    lives_together: bool | None = None
+
+
+@attrs.frozen
+class Income:
+    """A monthly income of one member (``member`` is the person's ``id``) or of the household.
+
+    .. versionadded:: 0.1.0
+    """
+
+    type: IncomeType = attrs.field(validator=_of_type(IncomeType, "an income type"))
+    monthly: Decimal = attrs.field(converter=_money_at("monthly"))
+    member: str | None = None
+
+
+@attrs.frozen
+class Asset:
+    """An asset of the household at the as-of date.
+
+    ``exempt`` marks property the rules let the household keep (e.g. a
+    disabled person's mobility vehicle, 生活必需).
+
+    .. versionadded:: 0.1.0
+    """
+
+    type: AssetType = attrs.field(validator=_of_type(AssetType, "an asset type"))
+    value: Decimal = attrs.field(converter=_money_at("value"))
+    exempt: bool = False
+    owner: str | None = None
+
+
+@attrs.frozen
+class Expenditure:
+    """A rigid expenditure over the twelve months before the application (yuan, total).
+
+    .. versionadded:: 0.1.0
+    """
+
+    type: ExpenditureType = attrs.field(validator=_of_type(ExpenditureType, "an expenditure type"))
+    annual: Decimal = attrs.field(converter=_money_at("annual"))
+    member: str | None = None
+
+
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Household:
+    """A household (家庭) applying as a unit: members, incomes, assets, expenditures.
+
+    Exactly one member is the applicant.  Member ids are unique, and every
+    income, asset or expenditure that names a member names one of them.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_non_empty_text)
+    members: tuple[Member, ...] = attrs.field(converter=_tuple)
+    incomes: tuple[Income, ...] = attrs.field(default=(), converter=_tuple)
+    assets: tuple[Asset, ...] = attrs.field(default=(), converter=_tuple)
+    expenditures: tuple[Expenditure, ...] = attrs.field(default=(), converter=_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.members:
+            raise InvalidInputError("$.members", "[]", "at least one member (the applicant)")
+        applicants = [
+            i for i, m in enumerate(self.members) if m.relationship is Relationship.APPLICANT
+        ]
+        if len(applicants) != 1:
+            raise InvalidInputError(
+                "$.members",
+                f"{len(applicants)} applicants",
+                "exactly one member whose relationship is 'applicant'",
+            )
+        seen: set[str] = set()
+        for index, member in enumerate(self.members):
+            if member.person.id in seen:
+                raise InvalidInputError(
+                    f"$.members[{index}].person.id", member.person.id, "a member id unique in the household"
+                )
+            seen.add(member.person.id)
+        for field, items in (
+            ("incomes", self.incomes),
+            ("assets", self.assets),
+            ("expenditures", self.expenditures),
+        ):
+            for index, item in enumerate(items):
+                owner = getattr(item, "member", None) or getattr(item, "owner", None)
+                if owner is not None and owner not in seen:
+                    raise InvalidInputError(
+                        f"$.{field}[{index}]", owner, f"the id of a member ({sorted(seen)})"
+                    )
+
+    @property
+    def applicant(self) -> Member:
+        """The member who applies on the household's behalf."""
+        return next(m for m in self.members if m.relationship is Relationship.APPLICANT)
+
+    def member(self, person_id: str) -> Member:
+        """Return the member with ``person_id``."""
+        for member in self.members:
+            if member.person.id == person_id:
+                return member
+        raise InvalidInputError("$.members", person_id, "the id of a member of this household")

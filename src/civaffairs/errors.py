@@ -1,0 +1,174 @@
+"""The one exception family of civaffairs.
+
+Every error the library raises on purpose is a :class:`CivaffairsError`.  Each
+subclass also subclasses the matching builtin (as hypothesis's
+``InvalidArgument(HypothesisException, TypeError)`` does), so callers that
+already catch ``ValueError`` or ``LookupError`` keep working.
+
+Errors about input carry structured attributes: ``path`` (a JSON-path-like
+location such as ``$.members[0].income``), ``expected`` (what would have been
+accepted) and ``value`` (the offending value, **already masked** when it is
+personal data).  Messages are built from these attributes only, so an error
+never leaks a resident ID number or a name.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = [
+    "CivaffairsError",
+    "InvalidDocumentError",
+    "InvalidInputError",
+    "InvalidResidentIdError",
+    "ParameterError",
+    "ParameterFileError",
+    "ParameterNotFoundError",
+    "ParameterOutOfRangeError",
+    "UnknownJurisdictionError",
+]
+
+
+class CivaffairsError(Exception):
+    """Base class of every error raised by civaffairs on purpose.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class InvalidInputError(CivaffairsError, ValueError):
+    """A value was refused: it names the field by path, the value and what was expected.
+
+    ``value`` must already be safe to show (masked when it is personal data).
+
+    .. versionadded:: 0.1.0
+    """
+
+    path: str
+    value: str
+    expected: str
+
+    def __init__(self, path: str, value: object, expected: str, *, detail: str = "") -> None:
+        self.path = path
+        self.value = value if isinstance(value, str) else repr(value)
+        self.expected = expected
+        self.detail = detail
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        text = f"{self.path}: got {self.value}, expected {self.expected}"
+        return f"{text} ({self.detail})" if self.detail else text
+
+    def at(self, prefix: str) -> InvalidInputError:
+        """Return a copy of this error whose path is placed under ``prefix``.
+
+        ``prefix`` is a path such as ``$.members[0]``; this error's own path,
+        relative (``$.income``) or absolute, is appended to it.
+        """
+        own = self.path[1:] if self.path.startswith("$") else f".{self.path}"
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone.path = f"{prefix}{own}"
+        Exception.__init__(clone, clone._message())
+        return clone
+
+
+class InvalidResidentIdError(InvalidInputError):
+    """A resident identity number (GB 11643-1999) failed validation.
+
+    The ``value`` attribute holds the masked number only.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class InvalidDocumentError(CivaffairsError, ValueError):
+    """A JSON document (or other structured input) had one or more bad fields.
+
+    ``errors`` lists every bad field, not only the first.
+
+    .. versionadded:: 0.1.0
+    """
+
+    errors: tuple[InvalidInputError, ...]
+
+    def __init__(self, errors: Iterable[InvalidInputError], *, what: str = "document") -> None:
+        self.errors = tuple(errors)
+        lines = "\n".join(f"  - {error}" for error in self.errors)
+        count = len(self.errors)
+        super().__init__(f"invalid {what}: {count} problem{'s' if count != 1 else ''}\n{lines}")
+
+
+class UnknownJurisdictionError(CivaffairsError, LookupError):
+    """A GB/T 2260 code or Chinese name that the shipped table does not hold.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, query: str, *, detail: str = "") -> None:
+        self.query = query
+        message = f"unknown jurisdiction {query!r}"
+        super().__init__(f"{message}: {detail}" if detail else message)
+
+
+class ParameterError(CivaffairsError, LookupError):
+    """Base class of parameter look-up failures.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class ParameterNotFoundError(ParameterError):
+    """No jurisdiction on the resolution chain defines the parameter.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, name: str, jurisdiction: str, chain: Iterable[str]) -> None:
+        self.name = name
+        self.jurisdiction = jurisdiction
+        self.chain = tuple(chain)
+        super().__init__(
+            f"parameter {name!r} is not defined for {jurisdiction} "
+            f"(looked in {' -> '.join(self.chain)})"
+        )
+
+
+class ParameterOutOfRangeError(ParameterError):
+    """The parameter exists but no value covers the requested date; never extrapolated.
+
+    ``covered`` lists, per jurisdiction on the chain, the periods that are covered.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(
+        self,
+        name: str,
+        jurisdiction: str,
+        on: object,
+        covered: Iterable[tuple[str, str]],
+    ) -> None:
+        self.name = name
+        self.jurisdiction = jurisdiction
+        self.on = on
+        self.covered = tuple(covered)
+        ranges = "; ".join(f"{code}: {span}" for code, span in self.covered)
+        super().__init__(
+            f"parameter {name!r} has no value for {jurisdiction} on {on}; covered: {ranges}"
+        )
+
+
+class ParameterFileError(CivaffairsError, ValueError):
+    """A parameter file is malformed: unknown key, duplicate date, bad unit, ...
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, source: str, problems: Iterable[str]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"invalid parameter file {source}:\n{lines}")

@@ -1,0 +1,99 @@
+"""Exact money: ``Decimal`` yuan at the edges, integer fen where speed matters.
+
+No float ever becomes money: :func:`yuan` refuses ``float`` (and ``bool``), and a
+value with more than two decimal places (finer than one fen, 分) is refused
+rather than rounded, because silently rounding an input is a wrong answer.
+Rounding is done once, where a rule says so, with :func:`round_to`.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from civaffairs.errors import InvalidInputError
+
+__all__ = ["FEN", "YUAN", "ZERO", "fen_to_yuan", "format_yuan", "round_to", "yuan", "yuan_to_fen"]
+
+ZERO = Decimal(0)
+#: One fen (分), the smallest unit of Chinese currency in use.
+FEN = Decimal("0.01")
+#: One yuan (元).
+YUAN = Decimal(1)
+
+
+def yuan(value: object, *, path: str = "$", allow_negative: bool = False) -> Decimal:
+    """Return ``value`` as an exact ``Decimal`` amount of yuan.
+
+    Accepts ``Decimal``, ``int`` and decimal strings such as ``"770"`` or
+    ``"12.50"``.  Refuses floats, booleans, non-finite numbers, amounts finer
+    than one fen and (unless ``allow_negative``) negative amounts, each with an
+    :class:`~civaffairs.errors.InvalidInputError` naming ``path``.
+
+    >>> yuan("770.5")
+    Decimal('770.5')
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(value, bool) or isinstance(value, float):
+        raise InvalidInputError(
+            path, value, "an amount in yuan as a decimal string or integer (never a float)"
+        )
+    if isinstance(value, Decimal):
+        amount = value
+    elif isinstance(value, int):
+        amount = Decimal(value)
+    elif isinstance(value, str):
+        try:
+            amount = Decimal(value.strip())
+        except InvalidOperation:
+            raise InvalidInputError(path, value, "a decimal amount in yuan such as '770.50'") from None
+    else:
+        raise InvalidInputError(path, value, "an amount in yuan as a decimal string or integer")
+    if not amount.is_finite():
+        raise InvalidInputError(path, value, "a finite amount in yuan")
+    if amount != amount.quantize(FEN, rounding=ROUND_HALF_UP):
+        raise InvalidInputError(path, value, "an amount with at most two decimal places (fen)")
+    if amount < 0 and not allow_negative:
+        raise InvalidInputError(path, value, "an amount of zero or more yuan")
+    return amount
+
+
+def yuan_to_fen(amount: Decimal) -> int:
+    """Convert an exact amount of yuan (at most two decimals) to integer fen.
+
+    .. versionadded:: 0.1.0
+    """
+    scaled = amount * 100
+    if scaled != scaled.to_integral_value():
+        raise InvalidInputError("$", str(amount), "an amount with at most two decimal places (fen)")
+    return int(scaled)
+
+
+def fen_to_yuan(fen: int) -> Decimal:
+    """Convert integer fen to ``Decimal`` yuan, exactly.
+
+    .. versionadded:: 0.1.0
+    """
+    return Decimal(fen).scaleb(-2)
+
+
+def round_to(amount: Decimal, unit: Decimal = FEN, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """Round ``amount`` to a multiple of ``unit`` (one fen by default), half up unless told.
+
+    Call it once, where the regulation says to round.
+
+    .. versionadded:: 0.1.0
+    """
+    return (amount / unit).quantize(YUAN, rounding=rounding) * unit
+
+
+def format_yuan(amount: Decimal) -> str:
+    """Render an amount for people: ``1,234.50 元`` keeps the fen, whole yuan show none.
+
+    .. versionadded:: 0.1.0
+    """
+    if amount == amount.to_integral_value():
+        return f"{int(amount):,} 元"
+    return f"{amount.quantize(FEN):,} 元"

@@ -1,0 +1,608 @@
+"""The parameter book: dated, sourced policy figures by jurisdiction.
+
+Every figure a rule uses (a standard, a rate, an age limit, a policy switch)
+lives in a TOML data file, one file per jurisdiction, never in code.  Each
+dated value records when it takes effect (``effective_from``, optional
+inclusive ``effective_to``), its status (``sourced`` law, or ``example`` data
+that must not be mistaken for law) and its source document.
+
+Look-ups take an explicit date and walk the jurisdiction chain
+county → prefecture → province → national (GB/T 2260 parents, then
+``000000``): the most specific jurisdiction with a value in force on that date
+wins.  Nothing is extrapolated: a date that no level covers raises
+:class:`~civaffairs.errors.ParameterOutOfRangeError` naming the parameter, the
+jurisdiction, the date and every covered range.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import enum
+import functools
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+
+import attrs
+
+from civaffairs import jurisdictions
+from civaffairs.errors import (
+    ParameterFileError,
+    ParameterNotFoundError,
+    ParameterOutOfRangeError,
+)
+
+__all__ = [
+    "Kind",
+    "ParameterBook",
+    "ParameterSpec",
+    "ParameterValue",
+    "Scalar",
+    "Source",
+    "Status",
+    "default_book",
+]
+
+#: The value types a parameter may hold.
+Scalar = Decimal | int | bool
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+class Kind(enum.Enum):
+    """What a parameter measures, which fixes its Python type.
+
+    .. versionadded:: 0.1.0
+    """
+
+    MONEY = "money"  #: Decimal yuan
+    RATE = "rate"  #: Decimal ratio or multiple (1.5 means 150 %)
+    COUNT = "count"  #: int (ages, months, days, grades)
+    FLAG = "flag"  #: bool (a policy switch: does this jurisdiction allow ...)
+
+
+class Status(enum.Enum):
+    """Whether a value is law we could source, or example data.
+
+    .. versionadded:: 0.1.0
+    """
+
+    SOURCED = "sourced"
+    EXAMPLE = "example"
+
+
+@attrs.frozen
+class Source:
+    """A document a parameter value comes from.
+
+    .. versionadded:: 0.1.0
+    """
+
+    key: str
+    title: str
+    document_number: str | None = None
+    publisher: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+
+    def cite(self) -> str:
+        """Return a one-line citation: title, document number, date."""
+        parts = [f"《{self.title}》" if not self.title.startswith("《") else self.title]
+        if self.document_number:
+            parts.append(f"({self.document_number})")
+        if self.published:
+            parts.append(self.published.isoformat())
+        return " ".join(parts)
+
+
+@attrs.frozen
+class ParameterSpec:
+    """The declaration of a parameter: name, kind, unit and what it means.
+
+    Declared once in ``parameters/schema.toml``; data files may only give
+    values to declared parameters.
+
+    .. versionadded:: 0.1.0
+    """
+
+    name: str
+    kind: Kind
+    unit: str
+    zh: str
+    en: str
+    description: str = ""
+
+
+@attrs.frozen
+class ParameterValue:
+    """One dated value of one parameter in one jurisdiction, with its provenance.
+
+    ``effective_to`` is inclusive; ``None`` means in force until superseded.
+
+    .. versionadded:: 0.1.0
+    """
+
+    name: str
+    jurisdiction: str
+    value: Scalar
+    unit: str
+    effective_from: dt.date
+    effective_to: dt.date | None
+    status: Status
+    source: Source | None
+    article: str | None = None
+    note: str | None = None
+
+    def covers(self, on: dt.date) -> bool:
+        """Return whether this value is in force on ``on``."""
+        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
+
+    @property
+    def period(self) -> str:
+        """The period in force, e.g. ``2025-07-01 – (open)``."""
+        end = self.effective_to.isoformat() if self.effective_to else "(open)"
+        return f"{self.effective_from.isoformat()} – {end}"
+
+    def cite(self) -> str:
+        """Return the provenance in one line; example data says so first."""
+        where = self.source.cite() if self.source else "no source"
+        if self.article:
+            where = f"{where} {self.article}"
+        if self.status is Status.EXAMPLE:
+            note = f": {self.note}" if self.note else ""
+            return f"EXAMPLE DATA, not law{note} [{where}]"
+        return where
+
+
+_FILE_KEYS = frozenset({"jurisdiction", "note", "sources", "values"})
+_SOURCE_KEYS = frozenset({"title", "document_number", "publisher", "published", "url"})
+_VALUE_KEYS = frozenset(
+    {"effective_from", "effective_to", "value", "status", "source", "article", "note"}
+)
+_SPEC_KEYS = frozenset({"kind", "unit", "zh", "en", "description"})
+
+
+def _unknown(found: Iterable[str], allowed: frozenset[str]) -> list[str]:
+    return sorted(set(found) - allowed)
+
+
+def _load_specs(text: str, origin: str) -> dict[str, ParameterSpec]:
+    data = tomllib.loads(text, parse_float=Decimal)
+    problems: list[str] = []
+    specs: dict[str, ParameterSpec] = {}
+    if set(data) != {"parameters"}:
+        problems.append(f"top-level keys must be exactly ['parameters'], got {sorted(data)}")
+    for name, entry in data.get("parameters", {}).items():
+        bad = _unknown(entry, _SPEC_KEYS)
+        if bad:
+            problems.append(f"parameters.{name}: unknown keys {bad}")
+            continue
+        try:
+            kind = Kind(entry["kind"])
+            specs[name] = ParameterSpec(
+                name=name,
+                kind=kind,
+                unit=entry["unit"],
+                zh=entry["zh"],
+                en=entry["en"],
+                description=entry.get("description", ""),
+            )
+        except (KeyError, ValueError) as exc:
+            problems.append(f"parameters.{name}: {exc!r}")
+    if problems:
+        raise ParameterFileError(origin, problems)
+    return specs
+
+
+def _coerce(spec: ParameterSpec, raw: object) -> Scalar | str:
+    """Return the typed value, or a string describing why ``raw`` is refused."""
+    if spec.kind is Kind.FLAG:
+        return raw if isinstance(raw, bool) else f"a boolean for a {spec.kind.value} parameter"
+    if isinstance(raw, bool):
+        return f"a number for a {spec.kind.value} parameter, not a boolean"
+    if spec.kind is Kind.COUNT:
+        return raw if isinstance(raw, int) else "a whole number for a count parameter"
+    if isinstance(raw, int):
+        return Decimal(raw)
+    if isinstance(raw, Decimal):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return Decimal(raw)
+        except ArithmeticError:
+            return f"a decimal number, got the string {raw!r}"
+    return f"a number for a {spec.kind.value} parameter"
+
+
+def _parse_file(
+    text: str, origin: str, specs: Mapping[str, ParameterSpec]
+) -> dict[tuple[str, str], list[ParameterValue]]:
+    """Parse and validate one jurisdiction's data file, reporting every problem."""
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        raise ParameterFileError(origin, [f"not valid TOML: {exc}"]) from None
+    problems: list[str] = []
+    bad = _unknown(data, _FILE_KEYS)
+    if bad:
+        problems.append(f"unknown top-level keys {bad} (allowed: {sorted(_FILE_KEYS)})")
+    code = data.get("jurisdiction")
+    if not isinstance(code, str):
+        raise ParameterFileError(origin, [*problems, "'jurisdiction' (a GB/T 2260 code) is required"])
+    try:
+        jurisdictions.get(code)
+    except LookupError as exc:
+        problems.append(f"jurisdiction: {exc}")
+
+    sources: dict[str, Source] = {}
+    for key, entry in data.get("sources", {}).items():
+        bad = _unknown(entry, _SOURCE_KEYS)
+        if bad:
+            problems.append(f"sources.{key}: unknown keys {bad} (allowed: {sorted(_SOURCE_KEYS)})")
+            continue
+        if "title" not in entry:
+            problems.append(f"sources.{key}: 'title' is required")
+            continue
+        published = entry.get("published")
+        if published is not None and (
+            not isinstance(published, dt.date) or isinstance(published, dt.datetime)
+        ):
+            problems.append(f"sources.{key}.published: expected a TOML date, got {published!r}")
+            continue
+        sources[key] = Source(
+            key=key,
+            title=entry["title"],
+            document_number=entry.get("document_number"),
+            publisher=entry.get("publisher"),
+            published=published,
+            url=entry.get("url"),
+        )
+
+    result: dict[tuple[str, str], list[ParameterValue]] = {}
+    for name, entries in data.get("values", {}).items():
+        where = f"values.{name!r}"
+        spec = specs.get(name)
+        if spec is None:
+            problems.append(f"{where}: unknown parameter (not declared in schema.toml)")
+            continue
+        if not isinstance(entries, list):
+            problems.append(f"{where}: expected an array of tables [[values.{name!r}]]")
+            continue
+        series: list[ParameterValue] = []
+        for index, entry in enumerate(entries):
+            here = f"{where}[{index}]"
+            bad = _unknown(entry, _VALUE_KEYS)
+            if bad:
+                problems.append(f"{here}: unknown keys {bad} (allowed: {sorted(_VALUE_KEYS)})")
+                continue
+            missing = sorted({"effective_from", "value", "status"} - set(entry))
+            if missing:
+                problems.append(f"{here}: missing required keys {missing}")
+                continue
+            start, end = entry["effective_from"], entry.get("effective_to")
+            if not isinstance(start, dt.date) or isinstance(start, dt.datetime):
+                problems.append(f"{here}.effective_from: expected a TOML date, got {start!r}")
+                continue
+            if end is not None and (not isinstance(end, dt.date) or isinstance(end, dt.datetime)):
+                problems.append(f"{here}.effective_to: expected a TOML date, got {end!r}")
+                continue
+            if end is not None and end < start:
+                problems.append(f"{here}: effective_to {end} is before effective_from {start}")
+                continue
+            try:
+                status = Status(entry["status"])
+            except ValueError:
+                problems.append(
+                    f"{here}.status: got {entry['status']!r}, expected 'sourced' or 'example'"
+                )
+                continue
+            source_key = entry.get("source")
+            source = sources.get(source_key) if source_key is not None else None
+            if source_key is not None and source is None:
+                problems.append(f"{here}.source: {source_key!r} is not declared under [sources]")
+                continue
+            if status is Status.SOURCED and source is None:
+                problems.append(f"{here}: a sourced value needs 'source'")
+                continue
+            if status is Status.EXAMPLE and not entry.get("note"):
+                problems.append(f"{here}: an example value needs a 'note' saying where it is from")
+                continue
+            value = _coerce(spec, entry["value"])
+            if isinstance(value, str):
+                problems.append(f"{here}.value: got {entry['value']!r}, expected {value}")
+                continue
+            series.append(
+                ParameterValue(
+                    name=name,
+                    jurisdiction=code,
+                    value=value,
+                    unit=spec.unit,
+                    effective_from=start,
+                    effective_to=end,
+                    status=status,
+                    source=source,
+                    article=entry.get("article"),
+                    note=entry.get("note"),
+                )
+            )
+        problems.extend(_check_series(where, series))
+        result[(name, code)] = sorted(series, key=lambda v: v.effective_from)
+    if problems:
+        raise ParameterFileError(origin, problems)
+    return result
+
+
+def _check_series(where: str, series: list[ParameterValue]) -> list[str]:
+    """Report duplicate start dates and overlapping periods in one series."""
+    problems = []
+    ordered = sorted(series, key=lambda v: v.effective_from)
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        if before.effective_from == after.effective_from:
+            problems.append(f"{where}: duplicate effective_from {after.effective_from}")
+        elif before.effective_to is not None and before.effective_to >= after.effective_from:
+            problems.append(
+                f"{where}: period {before.period} overlaps the value from {after.effective_from}"
+            )
+    return problems
+
+
+def _splice(
+    series: tuple[ParameterValue, ...], new: ParameterValue
+) -> tuple[ParameterValue, ...]:
+    """Put ``new`` in force over its period, clipping whatever it supersedes."""
+    out: list[ParameterValue] = []
+    for old in series:
+        if old.effective_to is not None and old.effective_to < new.effective_from:
+            out.append(old)  # entirely before
+            continue
+        if new.effective_to is not None and old.effective_from > new.effective_to:
+            out.append(old)  # entirely after
+            continue
+        if old.effective_from < new.effective_from:
+            out.append(attrs.evolve(old, effective_to=new.effective_from - _ONE_DAY))
+        if new.effective_to is not None and (
+            old.effective_to is None or old.effective_to > new.effective_to
+        ):
+            out.append(attrs.evolve(old, effective_from=new.effective_to + _ONE_DAY))
+    out.append(new)
+    return tuple(sorted(out, key=lambda v: v.effective_from))
+
+
+class ParameterBook:
+    """All parameter values known to a calculation, with resolution by place and date.
+
+    Build one with :func:`default_book` (the shipped data),
+    :meth:`ParameterBook.load` (your own files on top of, or instead of, the
+    shipped ones) or :meth:`override` (a value changed in code, from a date).
+    A book is immutable: ``override`` returns a new book.
+
+    .. versionadded:: 0.1.0
+    """
+
+    __slots__ = ("_chains", "_series", "_starts", "specs")
+
+    specs: Mapping[str, ParameterSpec]
+
+    def __init__(
+        self,
+        specs: Mapping[str, ParameterSpec],
+        series: Mapping[tuple[str, str], tuple[ParameterValue, ...]],
+    ) -> None:
+        self.specs = dict(specs)
+        self._series = dict(series)
+        self._starts = {key: [v.effective_from for v in vals] for key, vals in self._series.items()}
+        self._chains: dict[str, tuple[str, ...]] = {}
+
+    # -- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def load(
+        cls,
+        files: Iterable[str | Path] = (),
+        *,
+        include_shipped: bool = True,
+    ) -> ParameterBook:
+        """Load a book from TOML files, by default layered over the shipped data.
+
+        A caller's file for a jurisdiction and parameter the shipped data also
+        covers replaces the shipped series from the caller's first date on
+        (values before it are kept), just like :meth:`override`.
+
+        .. versionadded:: 0.1.0
+        """
+        base = default_book() if include_shipped else cls(_shipped_specs(), {})
+        texts = [(str(path), Path(path).read_text(encoding="utf-8")) for path in files]
+        return base._with_texts(texts)
+
+    def _with_texts(self, texts: Iterable[tuple[str, str]]) -> ParameterBook:
+        series = dict(self._series)
+        for origin, text in texts:
+            for key, values in _parse_file(text, origin, self.specs).items():
+                current = series.get(key, ())
+                for value in values:
+                    current = _splice(current, value)
+                series[key] = current
+        return ParameterBook(self.specs, series)
+
+    def override(
+        self,
+        name: str,
+        jurisdiction: str,
+        value: Scalar,
+        effective_from: dt.date,
+        effective_to: dt.date | None = None,
+        *,
+        note: str = "overridden in code by the caller",
+        source: Source | None = None,
+        status: Status = Status.EXAMPLE,
+    ) -> ParameterBook:
+        """Return a new book in which ``name`` for ``jurisdiction`` is ``value`` from a date.
+
+        Shipped data is untouched.  The override is marked ``example`` unless a
+        ``source`` is given with ``status=Status.SOURCED``.
+
+        .. versionadded:: 0.1.0
+        """
+        spec = self.spec(name)
+        typed = _coerce(spec, value)
+        if isinstance(typed, str) or isinstance(value, float):
+            raise ParameterFileError("override", [f"{name}: got {value!r}, expected {typed}"])
+        jurisdictions.get(jurisdiction)
+        new = ParameterValue(
+            name=name,
+            jurisdiction=jurisdiction,
+            value=typed,
+            unit=spec.unit,
+            effective_from=effective_from,
+            effective_to=effective_to,
+            status=status,
+            source=source,
+            note=note,
+        )
+        series = dict(self._series)
+        series[(name, jurisdiction)] = _splice(series.get((name, jurisdiction), ()), new)
+        return ParameterBook(self.specs, series)
+
+    # -- look-up ------------------------------------------------------------------------------
+
+    def spec(self, name: str) -> ParameterSpec:
+        """Return the declaration of ``name`` or raise ``ParameterNotFoundError``."""
+        try:
+            return self.specs[name]
+        except KeyError:
+            raise ParameterNotFoundError(name, "(any)", ["schema.toml"]) from None
+
+    def _chain(self, jurisdiction: str) -> tuple[str, ...]:
+        chain = self._chains.get(jurisdiction)
+        if chain is None:
+            if jurisdiction == jurisdictions.NATIONAL:
+                chain = (jurisdictions.NATIONAL,)
+            else:
+                codes = [j.code for j in jurisdictions.chain(jurisdiction)]
+                chain = (*codes, jurisdictions.NATIONAL)
+            self._chains[jurisdiction] = chain
+        return chain
+
+    def get(self, name: str, jurisdiction: str, on: dt.date) -> ParameterValue:
+        """Return the value of ``name`` in force in ``jurisdiction`` on ``on``.
+
+        Raises :class:`~civaffairs.errors.ParameterNotFoundError` when no level
+        of the chain defines it and
+        :class:`~civaffairs.errors.ParameterOutOfRangeError` when none covers
+        the date.
+
+        .. versionadded:: 0.1.0
+        """
+        chain = self._chain(jurisdiction)
+        for code in chain:
+            key = (name, code)
+            starts = self._starts.get(key)
+            if starts is None:
+                continue
+            index = bisect.bisect_right(starts, on) - 1
+            if index >= 0:
+                candidate = self._series[key][index]
+                if candidate.effective_to is None or on <= candidate.effective_to:
+                    return candidate
+        covered = [
+            (code, ", ".join(v.period for v in self._series[(name, code)]))
+            for code in chain
+            if (name, code) in self._series
+        ]
+        if not covered:
+            if name not in self.specs:
+                raise ParameterNotFoundError(name, jurisdiction, ["schema.toml"])
+            raise ParameterNotFoundError(name, jurisdiction, chain)
+        raise ParameterOutOfRangeError(name, jurisdiction, on.isoformat(), covered)
+
+    def money(self, name: str, jurisdiction: str, on: dt.date) -> tuple[Decimal, ParameterValue]:
+        """Return a money parameter's ``Decimal`` value and its provenance."""
+        found = self.get(name, jurisdiction, on)
+        assert isinstance(found.value, Decimal), name  # noqa: S101 - guaranteed by the schema kind
+        return found.value, found
+
+    rate = money
+
+    def count(self, name: str, jurisdiction: str, on: dt.date) -> tuple[int, ParameterValue]:
+        """Return a count parameter's ``int`` value and its provenance."""
+        found = self.get(name, jurisdiction, on)
+        assert isinstance(found.value, int), name  # noqa: S101 - guaranteed by the schema kind
+        return found.value, found
+
+    def flag(self, name: str, jurisdiction: str, on: dt.date) -> tuple[bool, ParameterValue]:
+        """Return a flag parameter's ``bool`` value and its provenance."""
+        found = self.get(name, jurisdiction, on)
+        assert isinstance(found.value, bool), name  # noqa: S101 - guaranteed by the schema kind
+        return found.value, found
+
+    # -- browsing -----------------------------------------------------------------------------
+
+    def in_force(self, jurisdiction: str, on: dt.date) -> list[ParameterValue]:
+        """Return every parameter value that applies in ``jurisdiction`` on ``on``.
+
+        Parameters with no value covering the date are left out.
+
+        .. versionadded:: 0.1.0
+        """
+        found = []
+        for name in sorted(self.specs):
+            try:
+                found.append(self.get(name, jurisdiction, on))
+            except (ParameterNotFoundError, ParameterOutOfRangeError):
+                continue
+        return found
+
+    def series(self, name: str, jurisdiction: str) -> tuple[ParameterValue, ...]:
+        """Return the values a jurisdiction itself defines for ``name`` (no fallback)."""
+        return self._series.get((name, jurisdiction), ())
+
+    def keys(self) -> Iterator[tuple[str, str]]:
+        """Iterate over the ``(parameter, jurisdiction)`` pairs that have values."""
+        return iter(self._series)
+
+    def jurisdictions(self) -> list[str]:
+        """Return the codes of the jurisdictions that define at least one value."""
+        return sorted({code for _, code in self._series})
+
+    def change_dates(self, jurisdiction: str) -> list[dt.date]:
+        """Return every date on which any value on ``jurisdiction``'s chain starts or ends.
+
+        A value ending on day D changes things on D + 1, which is what is returned.
+
+        .. versionadded:: 0.1.0
+        """
+        chain = set(self._chain(jurisdiction))
+        dates = set()
+        for (_, code), values in self._series.items():
+            if code in chain:
+                for value in values:
+                    dates.add(value.effective_from)
+                    if value.effective_to is not None:
+                        dates.add(value.effective_to + _ONE_DAY)
+        return sorted(dates)
+
+
+@functools.cache
+def _shipped_specs() -> dict[str, ParameterSpec]:
+    root = resources.files("civaffairs.parameters")
+    return _load_specs(root.joinpath("schema.toml").read_text(encoding="utf-8"), "schema.toml")
+
+
+@functools.cache
+def default_book() -> ParameterBook:
+    """Return the book of shipped parameter data (loaded once, then cached).
+
+    .. versionadded:: 0.1.0
+    """
+    data = resources.files("civaffairs.parameters").joinpath("data")
+    texts = sorted(
+        (f"civaffairs/parameters/data/{entry.name}", entry.read_text(encoding="utf-8"))
+        for entry in data.iterdir()
+        if entry.name.endswith(".toml")
+    )
+    return ParameterBook(_shipped_specs(), {})._with_texts(texts)
