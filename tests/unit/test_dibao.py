@@ -1,0 +1,277 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from builders import ON, household, person, rural_family
+
+from civaffairs.assistance import dibao
+from civaffairs.decisions import Outcome, reason_codes
+from civaffairs.entities import (
+    Asset,
+    AssetType,
+    Disability,
+    DisabilityCategory,
+    Household,
+    Income,
+    IncomeType,
+    RegistrationKind,
+    Relationship,
+    SpecialStatus,
+)
+from civaffairs.errors import ParameterOutOfRangeError
+from civaffairs.parameters import default_book
+
+RURAL = Decimal(630)  # 渝民规〔2025〕6号, from 2025-07-01
+URBAN = Decimal(770)
+
+
+def test_difference_payment() -> None:
+    decision = dibao.assess(rural_family(3, "850"), ON)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.amount is not None
+    assert decision.amount.total == RURAL * 3 - 850
+    assert sum(line.amount for line in decision.amount.lines) == decision.amount.total
+
+
+def test_income_exactly_at_the_standard_is_not_below_it() -> None:
+    decision = dibao.assess(rural_family(3, str(RURAL * 3)), ON)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert "dibao.income_not_below_standard" in decision.codes
+
+
+def test_one_fen_below_the_standard_pays_one_fen() -> None:
+    decision = dibao.assess(rural_family(3, str(RURAL * 3 - Decimal("0.01"))), ON)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.amount is not None
+    assert decision.amount.total == Decimal("0.01")
+
+
+def test_uneven_per_capita_income_is_compared_exactly() -> None:
+    # 1889.99 / 3 = 629.996666... < 630: eligible, and the payment is exact.
+    decision = dibao.assess(rural_family(3, "1889.99"), ON)
+    assert decision.amount is not None
+    assert decision.amount.total == Decimal("0.01")
+
+
+def test_urban_registration_uses_the_urban_standard() -> None:
+    decision = dibao.assess(rural_family(2, "0", kind=RegistrationKind.URBAN), ON)
+    assert decision.amount is not None
+    assert decision.amount.total == URBAN * 2
+
+
+def test_the_standard_changes_on_2025_07_01() -> None:
+    before = dibao.assess(rural_family(1, "0"), dt.date(2025, 6, 30))
+    after = dibao.assess(rural_family(1, "0"), dt.date(2025, 7, 1))
+    assert before.amount is not None
+    assert after.amount is not None
+    assert (before.amount.total, after.amount.total) == (Decimal(610), Decimal(630))
+    assert before.uses_example_data  # 610's effective date is assumed, and says so
+
+
+def test_date_before_any_standard_is_an_error() -> None:
+    with pytest.raises(ParameterOutOfRangeError, match=r"assistance\.dibao\.standard\.rural"):
+        dibao.assess(rural_family(1, "0"), dt.date(2022, 1, 1))
+
+
+def test_excluded_members_are_not_counted() -> None:
+    prisoner = person("x", statuses=[SpecialStatus.SERVING_SENTENCE])
+    h = household(
+        (person("a"), Relationship.APPLICANT),
+        (prisoner, Relationship.SPOUSE),
+        incomes=[Income(IncomeType.WAGES, "1000", member="x")],
+    )
+    decision = dibao.assess(h, ON)
+    assert decision.amount is not None
+    assert decision.amount.total == RURAL  # one member, the spouse's income ignored
+    assert "不计入" in decision.reasons[1].zh
+
+
+def test_unrelated_co_resident_is_not_a_family_member() -> None:
+    h = household((person("a"), Relationship.APPLICANT), (person("o"), Relationship.OTHER))
+    assert "1 co-resident" in dibao.assess(h, ON).reasons[1].en
+
+
+def test_adult_child_counts_only_when_living_together_or_dependent() -> None:
+    adult = person("c", born=dt.date(2000, 1, 1))
+    apart = household(
+        (person("a"), Relationship.APPLICANT), (adult, Relationship.CHILD), lives_together=False
+    )
+    assert "1 co-resident" in dibao.assess(apart, ON).reasons[1].en
+    student = person("c", born=dt.date(2000, 1, 1), statuses=[SpecialStatus.FULL_TIME_STUDENT])
+    away = household(
+        (person("a"), Relationship.APPLICANT), (student, Relationship.CHILD), lives_together=False
+    )
+    assert "2 co-resident" in dibao.assess(away, ON).reasons[1].en
+
+
+def test_unknown_co_residence_cannot_be_decided() -> None:
+    h = household(
+        (person("a"), Relationship.APPLICANT),
+        (person("g", born=dt.date(1940, 1, 1)), Relationship.PARENT),
+        lives_together=None,
+    )
+    decision = dibao.assess(h, ON)
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == ("$.members[1].lives_together",)
+    assert decision.amount is None
+
+
+def test_registration_elsewhere_is_not_eligible() -> None:
+    decision = dibao.assess(rural_family(1, "0"), ON, jurisdiction="500101")
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert decision.codes == ("dibao.registration_elsewhere",)
+
+
+def test_excluded_income_items() -> None:
+    h = household(
+        (person("a"), Relationship.APPLICANT),
+        incomes=[
+            Income(IncomeType.SOCIAL_ASSISTANCE, "300", member="a"),
+            Income(IncomeType.DISABILITY_SUBSIDY, "100", member="a"),
+            Income(IncomeType.PREFERENTIAL_TREATMENT, "50", member="a"),
+            Income(IncomeType.TRANSFER, "30", member="a"),
+        ],
+    )
+    decision = dibao.assess(h, ON)
+    assert decision.amount is not None
+    assert decision.amount.total == RURAL - 30
+
+
+def test_central_basic_pension_exclusion_ends_with_the_14th_five_year_plan() -> None:
+    h = household(
+        (person("a"), Relationship.APPLICANT),
+        incomes=[Income(IncomeType.CENTRAL_BASIC_PENSION, "150", member="a")],
+    )
+    inside = dibao.assess(h, dt.date(2025, 12, 31))
+    assert inside.amount is not None
+    assert inside.amount.total == RURAL
+    with pytest.raises(ParameterOutOfRangeError, match="exclude_central_basic_pension"):
+        dibao.assess(h, dt.date(2026, 1, 1))
+    # A household without that income does not need the parameter at all.
+    assert dibao.assess(rural_family(1, "0"), dt.date(2026, 1, 1)).eligible
+
+
+def test_employment_deduction_where_a_jurisdiction_sets_one() -> None:
+    book = default_book().override(
+        "assistance.dibao.income.employment_deduction_rate",
+        "500156",
+        Decimal("0.1"),
+        dt.date(2025, 1, 1),
+    )
+    decision = dibao.assess(rural_family(2, "1300"), ON, book=book)
+    assert decision.amount is not None
+    assert decision.amount.total == RURAL * 2 - Decimal(1170)
+    assert "dibao.employment_deduction" in decision.codes
+    assert decision.uses_example_data
+
+
+def test_minimum_payment_floor_where_a_jurisdiction_sets_one() -> None:
+    book = default_book().override(
+        "assistance.dibao.amount.minimum_share_of_standard",
+        "500156",
+        Decimal("0.2"),
+        dt.date(2025, 1, 1),
+    )
+    decision = dibao.assess(rural_family(1, "600"), ON, book=book)
+    assert decision.amount is not None
+    assert decision.amount.total == Decimal(126)  # 20 % of 630, not the 30-yuan difference
+    assert sum(line.amount for line in decision.amount.lines) == decision.amount.total
+
+
+def test_financial_assets_at_the_limit_fail() -> None:
+    limit = RURAL * 36  # example rule: strictly below 36 months of the standard per person
+    at = household(
+        (person("a"), Relationship.APPLICANT), assets=[Asset(AssetType.DEPOSITS, str(limit))]
+    )
+    below = household(
+        (person("a"), Relationship.APPLICANT), assets=[Asset(AssetType.DEPOSITS, str(limit - 1))]
+    )
+    assert dibao.assess(at, ON).outcome is Outcome.NOT_ELIGIBLE
+    assert dibao.assess(below, ON).outcome is Outcome.ELIGIBLE
+
+
+def test_exempt_vehicle_is_allowed() -> None:
+    car = household(
+        (person("a"), Relationship.APPLICANT), assets=[Asset(AssetType.VEHICLE, "30000")]
+    )
+    mobility = household(
+        (person("a"), Relationship.APPLICANT),
+        assets=[Asset(AssetType.VEHICLE, "30000", exempt=True)],
+    )
+    assert "dibao.asset_disqualifies" in dibao.assess(car, ON).codes
+    assert dibao.assess(mobility, ON).eligible
+
+
+def _marginal_with(member_disability: Disability | None, ill: bool, income: str) -> Household:
+    return household(
+        (person("a"), Relationship.APPLICANT),
+        (person("d", disability=member_disability, ill=ill), Relationship.SPOUSE),
+        incomes=[Income(IncomeType.WAGES, income, member="a")],
+    )
+
+
+@pytest.mark.parametrize(
+    ("disability", "ill"),
+    [
+        (Disability(DisabilityCategory.PHYSICAL, 1), False),
+        (Disability(DisabilityCategory.INTELLECTUAL, 3), False),
+        (None, True),
+    ],
+)
+def test_single_person_inclusion_in_a_marginal_household(
+    disability: Disability | None, ill: bool
+) -> None:
+    decision = dibao.assess(_marginal_with(disability, ill, "1500"), ON)  # 1500 < 1.5 × 1260
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.amount is not None
+    assert decision.amount.total == RURAL
+    assert "dibao.single_person" in decision.codes
+
+
+def test_single_person_needs_a_marginal_household() -> None:
+    at_margin = str(RURAL * 2 * Decimal("1.5"))  # not below 1.5 × the standard
+    decision = dibao.assess(
+        _marginal_with(Disability(DisabilityCategory.PHYSICAL, 1), False, at_margin), ON
+    )
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert "dibao.single_person_none" in decision.codes
+
+
+def test_grade_3_physical_disability_is_not_severe_enough() -> None:
+    decision = dibao.assess(
+        _marginal_with(Disability(DisabilityCategory.PHYSICAL, 3), False, "1500"), ON
+    )
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+
+
+def test_the_single_person_cliff_is_the_regulations_shape() -> None:
+    # Just below the household test: a small difference payment.  Just above: the
+    # severely disabled member is covered alone at the full standard.
+    below = dibao.assess(
+        _marginal_with(Disability(DisabilityCategory.PHYSICAL, 1), False, "1259"), ON
+    )
+    above = dibao.assess(
+        _marginal_with(Disability(DisabilityCategory.PHYSICAL, 1), False, "1260"), ON
+    )
+    assert below.amount is not None
+    assert above.amount is not None
+    assert below.amount.total == Decimal(1)
+    assert above.amount.total == RURAL
+
+
+def test_every_reason_has_a_catalogued_code_and_citation() -> None:
+    catalogue = reason_codes()
+    for size, income in [(1, "0"), (3, "5000"), (2, "700")]:
+        decision = dibao.assess(rural_family(size, income), ON)
+        for reason in decision.reasons:
+            assert reason.code in catalogue
+            assert reason.citation.document.title
+            assert reason.zh
+            assert reason.en
+
+
+def test_decision_text_masks_the_subject_and_cites() -> None:
+    text = dibao.assess(rural_family(2, "100"), ON).render("zh")
+    assert "社会救助暂行办法" in text
+    assert "渝民规〔2025〕6号" in text
+    assert "最低生活保障" in text
