@@ -41,14 +41,20 @@ EXIT_BAD_INPUT = 2
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="civaffairs",
-        description="Chinese civil-affairs (民政) policy as code: decisions with reasons and citations.",
+        description="Chinese civil-affairs (民政) policy as code, with reasons and citations.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    assess = sub.add_parser("assess", help="decide the minimum living allowance (低保) for households")
-    assess.add_argument("file", help="a JSON assessment request or household; '-' reads standard input")
+    assess = sub.add_parser(
+        "assess", help="decide the minimum living allowance (低保) for households"
+    )
+    assess.add_argument(
+        "file", help="a JSON assessment request or household; '-' reads standard input"
+    )
     assess.add_argument("--on", help="the as-of date YYYY-MM-DD (overrides the file's as_of)")
-    assess.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the text output")
+    assess.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="language of the text output"
+    )
     assess.add_argument("--format", choices=("text", "json"), default="text", dest="fmt")
     assess.add_argument(
         "--params",
@@ -59,8 +65,12 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     params = sub.add_parser("params", help="show parameter values for a jurisdiction")
-    params.add_argument("jurisdiction", help="a GB/T 2260 code or a Chinese name, e.g. 500156 or 武隆区")
-    params.add_argument("--on", help="show the values in force on this date (default: full history)")
+    params.add_argument(
+        "jurisdiction", help="a GB/T 2260 code or a Chinese name, e.g. 500156 or 武隆区"
+    )
+    params.add_argument(
+        "--on", help="show the values in force on this date (default: full history)"
+    )
     params.add_argument("--format", choices=("text", "json"), default="text", dest="fmt")
     params.add_argument("--params", action="append", default=[], metavar="FILE")
     return parser
@@ -92,7 +102,9 @@ def _assess(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     on = parse_date(args.on, path="--on") if args.on else request.as_of
     if on is None:
         raise InvalidInputError(
-            "$.as_of", "(missing)", "an as-of date in the file or --on YYYY-MM-DD (there is no default)"
+            "$.as_of",
+            "(missing)",
+            "an as-of date in the file or --on YYYY-MM-DD (there is no default)",
         )
     decisions = [
         dibao.assess(household, on, jurisdiction=request.jurisdiction, book=book)
@@ -108,9 +120,11 @@ def _assess(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
 
 
 def _show(value: ParameterValue) -> str:
-    shown = format_yuan(value.value) if value.unit.startswith("CNY") and not isinstance(
-        value.value, bool | int
-    ) else str(value.value)
+    shown = (
+        format_yuan(value.value)
+        if value.unit.startswith("CNY") and not isinstance(value.value, bool | int)
+        else str(value.value)
+    )
     return (
         f"{value.name} @ {value.jurisdiction} = {shown} [{value.unit}]\n"
         f"    {value.period} — {value.cite()}"
@@ -126,7 +140,12 @@ def _params(args: argparse.Namespace, out: TextIO) -> int:
         heading = f"{place.name} ({place.code}) — {on.isoformat()}"
     else:
         codes = {j.code for j in jurisdictions.chain(place.code)} | {jurisdictions.NATIONAL}
-        values = [v for (name, code) in sorted(book.keys()) if code in codes for v in book.series(name, code)]
+        values = [
+            v
+            for (name, code) in sorted(book.keys())
+            if code in codes
+            for v in book.series(name, code)
+        ]
         heading = f"{place.name} ({place.code}) — all periods, this jurisdiction and its parents"
     if args.fmt == "json":
         out.write(json.dumps(unstructure(values), ensure_ascii=False, indent=2) + "\n")
@@ -135,7 +154,13 @@ def _params(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
     """Run the command line; return the exit status.
 
     .. versionadded:: 0.1.0

@@ -31,9 +31,11 @@ from cattrs.errors import (
 )
 
 from civaffairs.dates import parse_date
+from civaffairs.decisions import Citation, Reason
 from civaffairs.entities import Household
 from civaffairs.errors import InvalidDocumentError, InvalidInputError
 from civaffairs.identity import ResidentId
+from civaffairs.parameters import ParameterValue
 from civaffairs.privacy import mask_identifier, mask_name
 
 __all__ = [
@@ -66,16 +68,29 @@ class AssessmentRequest:
     jurisdiction: str | None = None
 
 
+@attrs.frozen
+class _ReasonJSON:
+    """The JSON form of a :class:`~civaffairs.decisions.Reason`: messages already formatted."""
+
+    code: str
+    met: bool | None
+    zh: str
+    en: str
+    citation: Citation
+    parameters: tuple[ParameterValue, ...] = ()
+    facts: tuple[tuple[str, str], ...] = ()
+
+
 def _structure_decimal(value: object, _type: type) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int):
-        expected = "a decimal string such as \"770.50\" or an integer"
+        expected = 'a decimal string such as "770.50" or an integer'
         if isinstance(value, float):
             expected += " (a JSON number with a fraction is a float, which money refuses)"
         raise InvalidInputError("$", value, expected)
     try:
         result = Decimal(value)
     except InvalidOperation:
-        raise InvalidInputError("$", value, "a decimal number such as \"770.50\"") from None
+        raise InvalidInputError("$", value, 'a decimal number such as "770.50"') from None
     if not result.is_finite():
         raise InvalidInputError("$", value, "a finite decimal number")
     return result
@@ -86,7 +101,7 @@ def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
         return kind(value)
     except ValueError:
         allowed = ", ".join(repr(m.value) for m in kind)
-        raise InvalidInputError("$", value, f"one of {allowed}") from None
+        raise InvalidInputError("$", repr(value), f"one of {allowed}") from None
 
 
 def _structure_date(value: object, _type: type) -> dt.date:
@@ -155,9 +170,13 @@ def make_converter(*, reveal_personal_data: bool = False) -> cattrs.Converter:
     converter.register_unstructure_hook_func(
         _is_scalar_union, lambda v: str(v) if isinstance(v, Decimal) else v
     )
+
+    def structure_frozenset(value: object, kind: Any) -> frozenset[Any]:
+        items: list[Any] = converter.structure(value, list[get_args(kind)[0]])  # type: ignore[arg-type,misc]
+        return frozenset(items)
+
     converter.register_structure_hook_func(
-        lambda t: getattr(t, "__origin__", None) is frozenset,
-        lambda v, t: frozenset(converter.structure(v, list[get_args(t)[0]])),  # type: ignore[misc]
+        lambda t: getattr(t, "__origin__", None) is frozenset, structure_frozenset
     )
     converter.register_unstructure_hook_func(
         lambda t: getattr(t, "__origin__", None) is frozenset or t is frozenset,
@@ -168,6 +187,20 @@ def make_converter(*, reveal_personal_data: bool = False) -> cattrs.Converter:
     pairs = tuple[tuple[str, str], ...]
     converter.register_structure_hook_func(lambda t: t == pairs, _structure_pairs)
     converter.register_unstructure_hook_func(lambda t: t == pairs, dict)
+
+    reason_fields = ("code", "met", "zh", "en", "citation", "parameters", "facts")
+
+    def unstructure_reason(reason: Reason) -> dict[str, Any]:
+        data = {name: converter.unstructure(getattr(reason, name)) for name in reason_fields}
+        data["facts"] = dict(reason.facts)
+        return data
+
+    def structure_reason(value: object, _type: type) -> Reason:
+        data = converter.structure(value, _ReasonJSON)
+        return Reason.from_messages(*attrs.astuple(data, recurse=False))
+
+    converter.register_unstructure_hook(Reason, unstructure_reason)
+    converter.register_structure_hook(Reason, structure_reason)
 
     def structure_id(value: object, _type: type) -> ResidentId:
         if not isinstance(value, str):
@@ -224,12 +257,14 @@ def _flatten(exc: BaseException, path: str) -> Iterator[InvalidInputError]:
             yield from _flatten(inner, path)
     elif isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            yield InvalidInputError(f"{path}.{key}", "(present)", "no such key: unknown keys are refused")
+            yield InvalidInputError(
+                f"{path}.{key}", "(present)", "no such key: unknown keys are refused"
+            )
     elif isinstance(exc, InvalidInputError):
         error = exc.at(path) if path != "$" else exc
         if error.path.rsplit(".", 1)[-1] in _PERSONAL_FIELDS:
             error.value = _safe(error.path, error.value)
-            error.args = (error._message(),)  # noqa: SLF001 - rebuild the masked message
+            error.args = (error._message(),)
         yield error
     elif isinstance(exc, KeyError):
         yield InvalidInputError(path, "(missing)", "a value: this field is required")
@@ -270,7 +305,11 @@ def loads(text: str | bytes, kind: type[T], *, what: str = "document") -> T:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InvalidDocumentError(
-            [InvalidInputError("$", f"line {exc.lineno} column {exc.colno}", f"valid JSON ({exc.msg})")],
+            [
+                InvalidInputError(
+                    "$", f"line {exc.lineno} column {exc.colno}", f"valid JSON ({exc.msg})"
+                )
+            ],
             what=what,
         ) from None
     return structure(data, kind, what=what)

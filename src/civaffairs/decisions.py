@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Literal
@@ -164,22 +165,57 @@ class Reason:
 
     ``met`` is ``True`` when a condition holds, ``False`` when it fails and
     ``None`` for steps that only explain (an amount computation).  ``facts``
-    are the values the messages quote, already formatted and masked.
+    are the values the messages quote, as plain strings (amounts in yuan as
+    decimal strings, persons already masked), so that machines can read them
+    too.  The messages :attr:`zh` and :attr:`en` are formatted when first
+    read, from the templates of the reason's :class:`ReasonCode`.
 
     .. versionadded:: 0.1.0
     """
 
     code: str
     met: bool | None
-    zh: str
-    en: str
     citation: Citation
     parameters: tuple[ParameterValue, ...] = ()
     facts: tuple[tuple[str, str], ...] = ()
+    template_zh: str = attrs.field(default="", repr=False, eq=False)
+    template_en: str = attrs.field(default="", repr=False, eq=False)
+
+    @functools.cached_property
+    def zh(self) -> str:
+        """The message in Chinese."""
+        return self.template_zh.format_map(dict(self.facts))
+
+    @functools.cached_property
+    def en(self) -> str:
+        """The message in English."""
+        return self.template_en.format_map(dict(self.facts))
 
     def message(self, lang: Language) -> str:
         """Return the message in ``lang``."""
         return self.zh if lang == "zh" else self.en
+
+    @classmethod
+    def from_messages(  # noqa: PLR0917 - mirrors the JSON fields in order
+        cls,
+        code: str,
+        met: bool | None,  # noqa: FBT001 - positional, in the JSON field order
+        zh: str,
+        en: str,
+        citation: Citation,
+        parameters: tuple[ParameterValue, ...] = (),
+        facts: tuple[tuple[str, str], ...] = (),
+    ) -> Reason:
+        """Rebuild a reason from already formatted messages (as read back from JSON)."""
+        return cls(
+            code,
+            met,
+            citation,
+            parameters,
+            facts,
+            template_zh=zh.replace("{", "{{").replace("}", "}}"),
+            template_en=en.replace("{", "{{").replace("}", "}}"),
+        )
 
 
 @attrs.frozen
@@ -209,19 +245,19 @@ class ReasonCode:
 
     def reason(
         self,
-        met: bool | None,
+        met: bool | None,  # noqa: FBT001 - "met" leads every reason: R.reason(True, ...)
         parameters: Iterable[ParameterValue] = (),
         **facts: str,
     ) -> Reason:
         """Build a :class:`Reason` from this entry and the facts its templates quote."""
         return Reason(
-            code=self.code,
-            met=met,
-            zh=self.zh.format_map(facts),
-            en=self.en.format_map(facts),
-            citation=self.citation,
-            parameters=tuple(parameters),
-            facts=tuple(facts.items()),
+            self.code,
+            met,
+            self.citation,
+            tuple(parameters),
+            tuple(facts.items()),
+            self.zh,
+            self.en,
         )
 
 
@@ -356,9 +392,7 @@ def render(decision: Decision, lang: Language = "zh") -> str:
     ]
     if decision.amount is not None:
         amount = decision.amount
-        lines.append(
-            f"  {text['amount']}: {text[amount.period.value]} {format_yuan(amount.total)}"
-        )
+        lines.append(f"  {text['amount']}: {text[amount.period.value]} {format_yuan(amount.total)}")
         lines.extend(
             f"    - {line.zh if lang == 'zh' else line.en}: {format_yuan(line.amount)}"
             for line in amount.lines

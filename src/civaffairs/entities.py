@@ -193,11 +193,16 @@ class ExpenditureType(enum.Enum):
 # -- validators --------------------------------------------------------------------------------
 
 
-def _money_at(field: str) -> Any:
-    def convert(value: object) -> Decimal:
-        return yuan(value, path=f"$.{field}")
+def _monthly(value: object) -> Decimal:
+    return yuan(value, path="$.monthly")
 
-    return convert
+
+def _value(value: object) -> Decimal:
+    return yuan(value, path="$.value")
+
+
+def _annual(value: object) -> Decimal:
+    return yuan(value, path="$.annual")
 
 
 def _in_range(low: int, high: int) -> Any:
@@ -210,7 +215,7 @@ def _in_range(low: int, high: int) -> Any:
 
 def _of_type(kind: type | tuple[type, ...], expected: str) -> Any:
     def check(_instance: object, attribute: attrs.Attribute[object], value: object) -> None:
-        if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
             raise InvalidInputError(f"$.{attribute.name}", value, expected)
 
     return check
@@ -305,7 +310,7 @@ class Person:
     birth_date: dt.date = attrs.field(validator=_date)
     sex: Sex = attrs.field(validator=_of_type(Sex, "'male' or 'female'"))
     registration: Registration = attrs.field(validator=_of_type(Registration, "a registration"))
-    resident_id: ResidentId | None = attrs.field(default=None, repr=lambda v: repr(v))
+    resident_id: ResidentId | None = attrs.field(default=None, repr=repr)
     name: str | None = attrs.field(default=None, repr=_masked_name)
     disability: Disability | None = None
     serious_illness: bool = False
@@ -362,7 +367,7 @@ class Income:
     """
 
     type: IncomeType = attrs.field(validator=_of_type(IncomeType, "an income type"))
-    monthly: Decimal = attrs.field(converter=_money_at("monthly"))
+    monthly: Decimal = attrs.field(converter=_monthly)
     member: str | None = None
 
 
@@ -377,7 +382,7 @@ class Asset:
     """
 
     type: AssetType = attrs.field(validator=_of_type(AssetType, "an asset type"))
-    value: Decimal = attrs.field(converter=_money_at("value"))
+    value: Decimal = attrs.field(converter=_value)
     exempt: bool = False
     owner: str | None = None
 
@@ -390,7 +395,7 @@ class Expenditure:
     """
 
     type: ExpenditureType = attrs.field(validator=_of_type(ExpenditureType, "an expenditure type"))
-    annual: Decimal = attrs.field(converter=_money_at("annual"))
+    annual: Decimal = attrs.field(converter=_annual)
     member: str | None = None
 
 
@@ -430,7 +435,9 @@ class Household:
         for index, member in enumerate(self.members):
             if member.person.id in seen:
                 raise InvalidInputError(
-                    f"$.members[{index}].person.id", member.person.id, "a member id unique in the household"
+                    f"$.members[{index}].person.id",
+                    member.person.id,
+                    "a member id unique in the household",
                 )
             seen.add(member.person.id)
         for field, items in (

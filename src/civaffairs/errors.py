@@ -16,6 +16,7 @@ never leaks a resident ID number or a name.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 
 __all__ = [
@@ -34,8 +35,24 @@ __all__ = [
 class CivaffairsError(Exception):
     """Base class of every error raised by civaffairs on purpose.
 
+    Errors copy and pickle with their structured attributes (so they survive
+    ``copy.copy`` and a trip to a worker process).
+
     .. versionadded:: 0.1.0
     """
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
+
+
+def _rebuild(
+    cls: type[CivaffairsError], args: tuple[object, ...], state: dict[str, object]
+) -> CivaffairsError:
+    """Recreate an error without calling its ``__init__`` (used by pickle and copy)."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class InvalidInputError(CivaffairsError, ValueError):
@@ -68,10 +85,9 @@ class InvalidInputError(CivaffairsError, ValueError):
         relative (``$.income``) or absolute, is appended to it.
         """
         own = self.path[1:] if self.path.startswith("$") else f".{self.path}"
-        clone = object.__new__(type(self))
-        clone.__dict__.update(self.__dict__)
+        clone = copy.copy(self)
         clone.path = f"{prefix}{own}"
-        Exception.__init__(clone, clone._message())
+        clone.args = (clone._message(),)
         return clone
 
 

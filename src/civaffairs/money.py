@@ -36,7 +36,7 @@ def yuan(value: object, *, path: str = "$", allow_negative: bool = False) -> Dec
 
     .. versionadded:: 0.1.0
     """
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise InvalidInputError(
             path, value, "an amount in yuan as a decimal string or integer (never a float)"
         )
@@ -48,7 +48,9 @@ def yuan(value: object, *, path: str = "$", allow_negative: bool = False) -> Dec
         try:
             amount = Decimal(value.strip())
         except InvalidOperation:
-            raise InvalidInputError(path, value, "a decimal amount in yuan such as '770.50'") from None
+            raise InvalidInputError(
+                path, value, "a decimal amount in yuan such as '770.50'"
+            ) from None
     else:
         raise InvalidInputError(path, value, "an amount in yuan as a decimal string or integer")
     if not amount.is_finite():

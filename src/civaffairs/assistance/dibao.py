@@ -65,7 +65,7 @@ from civaffairs.entities import (
     Relationship,
     SpecialStatus,
 )
-from civaffairs.money import FEN, ZERO, format_yuan
+from civaffairs.money import FEN, ZERO
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = ["PROGRAMME", "assess", "counted_members"]
@@ -86,7 +86,9 @@ _57_PROPERTY = Citation(
     "家庭财产条款",
     note="property limits are set by provinces; see each parameter's source",
 )
-_57_ART_8 = Citation(DIBAO_REVIEW_MEASURES, "第八条", note="article number recalled from restatements")
+_57_ART_8 = Citation(
+    DIBAO_REVIEW_MEASURES, "第八条", note="article number recalled from restatements"
+)
 _57_ART_23 = Citation(DIBAO_REVIEW_MEASURES, "第二十三条")
 
 R_REGISTRATION = ReasonCode.define(
@@ -122,31 +124,31 @@ R_INCOME_EXCLUDED = ReasonCode.define(
 )
 R_EMPLOYMENT_DEDUCTION = ReasonCode.define(
     "dibao.employment_deduction",
-    "工资性收入扣减就业成本 {deduction}",
-    "employment costs of {deduction} deducted from wages",
+    "工资性收入扣减就业成本 {deduction} 元",
+    "employment costs of {deduction} yuan deducted from wages",
     _57_INCOME,
 )
 R_INCOME_BELOW = ReasonCode.define(
     "dibao.income_below_standard",
-    "家庭月收入合计 {income},低于低保标准 {standard} × {count} 人 = {threshold}"
-    "(月人均 {per_capita})",
-    "monthly family income {income} is below the standard {standard} × {count} = "
-    "{threshold} (per capita {per_capita})",
+    "家庭月收入合计 {income} 元,低于低保标准 {standard} 元 × {count} 人 = {threshold} 元"
+    "(月人均 {per_capita} 元)",
+    "monthly family income {income} yuan is below the standard {standard} yuan × {count} = "
+    "{threshold} yuan (per capita {per_capita} yuan)",
     _ART_9,
 )
 R_INCOME_NOT_BELOW = ReasonCode.define(
     "dibao.income_not_below_standard",
-    "家庭月收入合计 {income},不低于低保标准 {standard} × {count} 人 = {threshold}"
-    "(月人均 {per_capita})",
-    "monthly family income {income} is not below the standard {standard} × {count} = "
-    "{threshold} (per capita {per_capita})",
+    "家庭月收入合计 {income} 元,不低于低保标准 {standard} 元 × {count} 人 = {threshold} 元"
+    "(月人均 {per_capita} 元)",
+    "monthly family income {income} yuan is not below the standard {standard} yuan × {count} = "
+    "{threshold} yuan (per capita {per_capita} yuan)",
     _ART_9,
 )
 R_FINANCIAL_ASSETS = ReasonCode.define(
     "dibao.financial_assets",
-    "金融资产合计 {assets},{relation}上限 {months} 个月低保标准 × {count} 人 = {limit}",
-    "financial assets {assets} are {relation_en} the limit of {months} months of the standard "
-    "× {count} = {limit}",
+    "金融资产合计 {assets} 元,{relation}上限 {months} 个月低保标准 × {count} 人 = {limit} 元",
+    "financial assets {assets} yuan are {relation_en} the limit of {months} months of the standard "
+    "× {count} = {limit} yuan",
     _57_PROPERTY,
 )
 R_ASSET_DISQUALIFIES = ReasonCode.define(
@@ -157,29 +159,28 @@ R_ASSET_DISQUALIFIES = ReasonCode.define(
 )
 R_AMOUNT = ReasonCode.define(
     "dibao.amount_difference",
-    "按差额发放: {standard} × {count} 人 − 家庭月收入 {income} = {amount}",
-    "paid as the difference: {standard} × {count} − income {income} = {amount}",
+    "按差额发放: {standard} 元 × {count} 人 − 家庭月收入 {income} 元 = {amount} 元",
+    "paid as the difference: {standard} yuan × {count} − income {income} yuan = {amount} yuan",
     _ART_12,
 )
 R_AMOUNT_FLOOR = ReasonCode.define(
     "dibao.amount_floor",
-    "差额低于最低发放额, 按标准的 {share} 发放: {amount}",
-    "the difference is below the minimum payment; {share} of the standard is paid: {amount}",
+    "差额低于最低发放额, 按标准的 {share} 发放: {amount} 元",
+    "the difference is below the minimum payment; {share} of the standard is paid: {amount} yuan",
     _57_ART_23,
 )
 R_SINGLE_PERSON = ReasonCode.define(
     "dibao.single_person",
     "家庭人均收入低于低保标准的 {multiple} 倍(低保边缘家庭), {person} 为{why}, "
-    "按单人户纳入: {standard} − 本人收入 {own} = {amount}",
+    "按单人户纳入: {standard} 元 − 本人收入 {own} 元 = {amount} 元",
     "the household is a marginal low-income household (below {multiple} × the standard); "
-    "{person} ({why_en}) is covered alone: {standard} − own income {own} = {amount}",
+    "{person} ({why_en}) is covered alone: {standard} yuan − own income {own} yuan = {amount} yuan",
     _57_ART_8,
 )
 R_SINGLE_PERSON_NONE = ReasonCode.define(
     "dibao.single_person_none",
     "家庭人均收入{relation}低保标准的 {multiple} 倍, 无可按单人户纳入的成员",
-    "per-capita income is {relation_en} {multiple} × the standard; no member can be "
-    "covered alone",
+    "per-capita income is {relation_en} {multiple} × the standard; no member can be covered alone",
     _57_ART_8,
 )
 
@@ -189,6 +190,7 @@ _EXCLUDED_STATUSES = {
     SpecialStatus.COMPULSORY_DRUG_REHABILITATION: ("强制隔离戒毒", "in compulsory rehabilitation"),
     SpecialStatus.DECLARED_MISSING: ("宣告失踪", "declared missing"),
 }
+_EXCLUDED_STATUS_SET = frozenset(_EXCLUDED_STATUSES)
 _ALWAYS_EXCLUDED_INCOME = {
     IncomeType.PREFERENTIAL_TREATMENT: ("优待抚恤金", "preferential-treatment pensions"),
     IncomeType.FAMILY_PLANNING_REWARD: ("计划生育奖励与扶助金", "family-planning rewards"),
@@ -222,6 +224,11 @@ _DISQUALIFYING_ASSETS = (
 _ADULT_AGE = 18  # 民法典 art. 17: 十八周岁以上的自然人为成年人
 
 
+def _yuan(amount: Decimal) -> str:
+    """Write an amount as a fact: a plain decimal string (the templates add the unit)."""
+    return str(amount)
+
+
 def counted_members(
     household: Household, on: dt.date
 ) -> tuple[list[tuple[int, Member]], list[tuple[int, Member, str]], list[str]]:
@@ -238,8 +245,8 @@ def counted_members(
     missing: list[str] = []
     for index, member in enumerate(household.members):
         person = member.person
-        status = next((s for s in _EXCLUDED_STATUSES if s in person.statuses), None)
-        if status is not None:
+        if person.statuses and not _EXCLUDED_STATUS_SET.isdisjoint(person.statuses):
+            status = next(s for s in _EXCLUDED_STATUSES if s in person.statuses)
             excluded.append((index, member, _EXCLUDED_STATUSES[status][0]))
             continue
         relation = member.relationship
@@ -288,7 +295,9 @@ def assess(
     home = jurisdictions.get(registration.jurisdiction)
     reasons: list[Reason] = []
 
-    def decision(outcome: Outcome, amount: Amount | None = None, missing: tuple[str, ...] = ()) -> Decision:
+    def decision(
+        outcome: Outcome, amount: Amount | None = None, missing: tuple[str, ...] = ()
+    ) -> Decision:
         return Decision(
             programme=PROGRAMME.code,
             subject=subject,
@@ -339,8 +348,8 @@ def assess(
             R_INCOME_EXCLUDED.reason(
                 None,
                 pension_used,
-                items="、".join(f"{zh} {format_yuan(v)}" for (zh, _), v in not_counted.items()),
-                items_en=", ".join(f"{en} {format_yuan(v)}" for (_, en), v in not_counted.items()),
+                items="、".join(f"{zh} {_yuan(v)} 元" for (zh, _), v in not_counted.items()),
+                items_en=", ".join(f"{en} {_yuan(v)} yuan" for (_, en), v in not_counted.items()),
             )
         )
     rate, rate_used = book.rate("assistance.dibao.income.employment_deduction_rate", where, on)
@@ -350,17 +359,17 @@ def assess(
         for person_id, amount in wages.items():
             own_income[person_id] -= amount * rate
         reasons.append(
-            R_EMPLOYMENT_DEDUCTION.reason(None, (rate_used,), deduction=format_yuan(deduction))
+            R_EMPLOYMENT_DEDUCTION.reason(None, (rate_used,), deduction=_yuan(deduction))
         )
 
     # 4. Income test, exact: income < standard × members.
     threshold = standard * count
     facts = {
-        "income": format_yuan(income),
-        "standard": format_yuan(standard),
+        "income": _yuan(income),
+        "standard": _yuan(standard),
         "count": str(count),
-        "threshold": format_yuan(threshold),
-        "per_capita": format_yuan((income / count).quantize(FEN, ROUND_HALF_UP)),
+        "threshold": _yuan(threshold),
+        "per_capita": _yuan((income / count).quantize(FEN, ROUND_HALF_UP)),
     }
     income_ok = income < threshold
     reasons.append(
@@ -370,7 +379,9 @@ def assess(
     )
 
     # 5. Property test (provincial rules, as parameters).
-    assets_ok = _property_test(household, standard, count, book, where, on, reasons)
+    assets_ok = _property_test(
+        household, standard=standard, count=count, book=book, where=where, on=on, reasons=reasons
+    )
 
     # 6. Amount: the difference, floored where a jurisdiction says so, rounded once.
     if income_ok and assets_ok:
@@ -386,19 +397,30 @@ def assess(
         if amount < floor:
             amount = floor
             reasons.append(
-                R_AMOUNT_FLOOR.reason(
-                    None, (share_used,), share=f"{share:%}", amount=format_yuan(floor)
+                R_AMOUNT_FLOOR.reason(None, (share_used,), share=f"{share:%}", amount=_yuan(floor))
+            )
+            lines.append(
+                AmountLine(
+                    "floor", "最低发放额补足", "raised to the floor", floor - (threshold - income)
                 )
             )
-            lines.append(AmountLine("floor", "最低发放额补足", "raised to the floor", floor - (threshold - income)))
         total = amount.quantize(FEN, ROUND_HALF_UP)
-        reasons.append(R_AMOUNT.reason(None, (standard_used,), **facts, amount=format_yuan(total)))
+        reasons.append(R_AMOUNT.reason(None, (standard_used,), **facts, amount=_yuan(total)))
         return decision(Outcome.ELIGIBLE, Amount(total, Period.MONTHLY, tuple(lines)))
 
     # 7. Single-person inclusion for members of a marginal household (57号 art. 8).
     if not income_ok and assets_ok:
         covered = _single_person(
-            counted, own_income, standard, standard_used, income, threshold, book, where, on, reasons
+            counted,
+            own_income=own_income,
+            standard=standard,
+            standard_used=standard_used,
+            income=income,
+            threshold=threshold,
+            book=book,
+            where=where,
+            on=on,
+            reasons=reasons,
         )
         if covered:
             total = sum((line.amount for line in covered), ZERO)
@@ -448,6 +470,7 @@ def _income(
 
 def _property_test(
     household: Household,
+    *,
     standard: Decimal,
     count: int,
     book: ParameterBook,
@@ -460,19 +483,21 @@ def _property_test(
     financial = sum(
         (a.value for a in household.assets if a.type.is_financial and not a.exempt), ZERO
     )
-    months, months_used = book.count("assistance.dibao.assets.financial_months_per_capita", where, on)
+    months, months_used = book.count(
+        "assistance.dibao.assets.financial_months_per_capita", where, on
+    )
     limit = standard * months * count
     below = financial < limit
     reasons.append(
         R_FINANCIAL_ASSETS.reason(
             below,
             (months_used,),
-            assets=format_yuan(financial),
+            assets=_yuan(financial),
             relation="低于" if below else "不低于",
             relation_en="below" if below else "not below",
             months=str(months),
             count=str(count),
-            limit=format_yuan(limit),
+            limit=_yuan(limit),
         )
     )
     ok &= below
@@ -488,6 +513,7 @@ def _property_test(
 
 def _single_person(
     counted: list[tuple[int, Member]],
+    *,
     own_income: dict[str, Decimal],
     standard: Decimal,
     standard_used: ParameterValue,
@@ -526,9 +552,9 @@ def _single_person(
                     person=person.masked,
                     why="、".join(zh for zh, _ in why),
                     why_en=", ".join(en for _, en in why),
-                    standard=format_yuan(standard),
-                    own=format_yuan(own),
-                    amount=format_yuan(amount),
+                    standard=_yuan(standard),
+                    own=_yuan(own),
+                    amount=_yuan(amount),
                 )
             )
             lines.append(

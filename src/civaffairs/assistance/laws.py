@@ -14,7 +14,7 @@ __all__ = [
     "SOCIAL_ASSISTANCE_MEASURES",
 ]
 
-#: 《社会救助暂行办法》, the State Council's top-level regulation (in force 2014-05-01, amended 2019).
+#: 《社会救助暂行办法》, the State Council's top-level regulation (2014-05-01; amended 2019).
 SOCIAL_ASSISTANCE_MEASURES = Document(
     "社会救助暂行办法", "国务院令第649号", en="Interim Measures on Social Assistance"
 )

@@ -22,11 +22,13 @@ import bisect
 import datetime as dt
 import enum
 import functools
+import itertools
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -201,22 +203,100 @@ def _load_specs(text: str, origin: str) -> dict[str, ParameterSpec]:
 
 def _coerce(spec: ParameterSpec, raw: object) -> Scalar | str:
     """Return the typed value, or a string describing why ``raw`` is refused."""
-    if spec.kind is Kind.FLAG:
-        return raw if isinstance(raw, bool) else f"a boolean for a {spec.kind.value} parameter"
+    kind = spec.kind
+    if kind is Kind.FLAG:
+        return raw if isinstance(raw, bool) else "a boolean for a flag parameter"
     if isinstance(raw, bool):
-        return f"a number for a {spec.kind.value} parameter, not a boolean"
-    if spec.kind is Kind.COUNT:
+        return f"a number for a {kind.value} parameter, not a boolean"
+    if kind is Kind.COUNT:
         return raw if isinstance(raw, int) else "a whole number for a count parameter"
-    if isinstance(raw, int):
+    if isinstance(raw, int | Decimal):
         return Decimal(raw)
-    if isinstance(raw, Decimal):
-        return raw
-    if isinstance(raw, str):
-        try:
-            return Decimal(raw)
-        except ArithmeticError:
-            return f"a decimal number, got the string {raw!r}"
-    return f"a number for a {spec.kind.value} parameter"
+    return f"a number for a {kind.value} parameter (TOML integer or decimal, not {raw!r})"
+
+
+def _is_date(value: object) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _parse_sources(table: Mapping[str, Any], problems: list[str]) -> dict[str, Source]:
+    """Read the ``[sources.KEY]`` tables of a data file."""
+    sources: dict[str, Source] = {}
+    for key, entry in table.items():
+        bad = _unknown(entry, _SOURCE_KEYS)
+        if bad:
+            problems.append(f"sources.{key}: unknown keys {bad} (allowed: {sorted(_SOURCE_KEYS)})")
+        elif "title" not in entry:
+            problems.append(f"sources.{key}: 'title' is required")
+        elif entry.get("published") is not None and not _is_date(entry["published"]):
+            problems.append(
+                f"sources.{key}.published: expected a TOML date, got {entry['published']!r}"
+            )
+        else:
+            sources[key] = Source(
+                key=key,
+                title=entry["title"],
+                document_number=entry.get("document_number"),
+                publisher=entry.get("publisher"),
+                published=entry.get("published"),
+                url=entry.get("url"),
+            )
+    return sources
+
+
+def _value_problem(entry: Mapping[str, Any], sources: Mapping[str, Source]) -> str | None:
+    """Return what is wrong with one dated value's keys, or ``None``."""
+    bad = _unknown(entry, _VALUE_KEYS)
+    if bad:
+        return f"unknown keys {bad} (allowed: {sorted(_VALUE_KEYS)})"
+    missing = sorted({"effective_from", "value", "status"} - set(entry))
+    if missing:
+        return f"missing required keys {missing}"
+    start, end = entry["effective_from"], entry.get("effective_to")
+    if not _is_date(start):
+        return f"effective_from: expected a TOML date, got {start!r}"
+    if end is not None and not _is_date(end):
+        return f"effective_to: expected a TOML date, got {end!r}"
+    if end is not None and end < start:
+        return f"effective_to {end} is before effective_from {start}"
+    if entry["status"] not in {s.value for s in Status}:
+        return f"status: got {entry['status']!r}, expected 'sourced' or 'example'"
+    key = entry.get("source")
+    if key is not None and key not in sources:
+        return f"source: {key!r} is not declared under [sources]"
+    if entry["status"] == Status.SOURCED.value and key is None:
+        return "a sourced value needs 'source'"
+    if entry["status"] == Status.EXAMPLE.value and not entry.get("note"):
+        return "an example value needs a 'note' saying where it is from"
+    return None
+
+
+def _parse_value(
+    spec: ParameterSpec,
+    code: str,
+    entry: Mapping[str, Any],
+    sources: Mapping[str, Source],
+) -> ParameterValue | str:
+    """Build one dated value, or return the problem with it."""
+    problem = _value_problem(entry, sources)
+    if problem is not None:
+        return problem
+    value = _coerce(spec, entry["value"])
+    if isinstance(value, str):
+        return f"value: got {entry['value']!r}, expected {value}"
+    key = entry.get("source")
+    return ParameterValue(
+        name=spec.name,
+        jurisdiction=code,
+        value=value,
+        unit=spec.unit,
+        effective_from=entry["effective_from"],
+        effective_to=entry.get("effective_to"),
+        status=Status(entry["status"]),
+        source=sources[key] if key is not None else None,
+        article=entry.get("article"),
+        note=entry.get("note"),
+    )
 
 
 def _parse_file(
@@ -233,36 +313,14 @@ def _parse_file(
         problems.append(f"unknown top-level keys {bad} (allowed: {sorted(_FILE_KEYS)})")
     code = data.get("jurisdiction")
     if not isinstance(code, str):
-        raise ParameterFileError(origin, [*problems, "'jurisdiction' (a GB/T 2260 code) is required"])
+        raise ParameterFileError(
+            origin, [*problems, "'jurisdiction' (a GB/T 2260 code) is required"]
+        )
     try:
         jurisdictions.get(code)
     except LookupError as exc:
         problems.append(f"jurisdiction: {exc}")
-
-    sources: dict[str, Source] = {}
-    for key, entry in data.get("sources", {}).items():
-        bad = _unknown(entry, _SOURCE_KEYS)
-        if bad:
-            problems.append(f"sources.{key}: unknown keys {bad} (allowed: {sorted(_SOURCE_KEYS)})")
-            continue
-        if "title" not in entry:
-            problems.append(f"sources.{key}: 'title' is required")
-            continue
-        published = entry.get("published")
-        if published is not None and (
-            not isinstance(published, dt.date) or isinstance(published, dt.datetime)
-        ):
-            problems.append(f"sources.{key}.published: expected a TOML date, got {published!r}")
-            continue
-        sources[key] = Source(
-            key=key,
-            title=entry["title"],
-            document_number=entry.get("document_number"),
-            publisher=entry.get("publisher"),
-            published=published,
-            url=entry.get("url"),
-        )
-
+    sources = _parse_sources(data.get("sources", {}), problems)
     result: dict[tuple[str, str], list[ParameterValue]] = {}
     for name, entries in data.get("values", {}).items():
         where = f"values.{name!r}"
@@ -273,63 +331,13 @@ def _parse_file(
         if not isinstance(entries, list):
             problems.append(f"{where}: expected an array of tables [[values.{name!r}]]")
             continue
-        series: list[ParameterValue] = []
+        series = []
         for index, entry in enumerate(entries):
-            here = f"{where}[{index}]"
-            bad = _unknown(entry, _VALUE_KEYS)
-            if bad:
-                problems.append(f"{here}: unknown keys {bad} (allowed: {sorted(_VALUE_KEYS)})")
-                continue
-            missing = sorted({"effective_from", "value", "status"} - set(entry))
-            if missing:
-                problems.append(f"{here}: missing required keys {missing}")
-                continue
-            start, end = entry["effective_from"], entry.get("effective_to")
-            if not isinstance(start, dt.date) or isinstance(start, dt.datetime):
-                problems.append(f"{here}.effective_from: expected a TOML date, got {start!r}")
-                continue
-            if end is not None and (not isinstance(end, dt.date) or isinstance(end, dt.datetime)):
-                problems.append(f"{here}.effective_to: expected a TOML date, got {end!r}")
-                continue
-            if end is not None and end < start:
-                problems.append(f"{here}: effective_to {end} is before effective_from {start}")
-                continue
-            try:
-                status = Status(entry["status"])
-            except ValueError:
-                problems.append(
-                    f"{here}.status: got {entry['status']!r}, expected 'sourced' or 'example'"
-                )
-                continue
-            source_key = entry.get("source")
-            source = sources.get(source_key) if source_key is not None else None
-            if source_key is not None and source is None:
-                problems.append(f"{here}.source: {source_key!r} is not declared under [sources]")
-                continue
-            if status is Status.SOURCED and source is None:
-                problems.append(f"{here}: a sourced value needs 'source'")
-                continue
-            if status is Status.EXAMPLE and not entry.get("note"):
-                problems.append(f"{here}: an example value needs a 'note' saying where it is from")
-                continue
-            value = _coerce(spec, entry["value"])
-            if isinstance(value, str):
-                problems.append(f"{here}.value: got {entry['value']!r}, expected {value}")
-                continue
-            series.append(
-                ParameterValue(
-                    name=name,
-                    jurisdiction=code,
-                    value=value,
-                    unit=spec.unit,
-                    effective_from=start,
-                    effective_to=end,
-                    status=status,
-                    source=source,
-                    article=entry.get("article"),
-                    note=entry.get("note"),
-                )
-            )
+            parsed = _parse_value(spec, code, entry, sources)
+            if isinstance(parsed, str):
+                problems.append(f"{where}[{index}]: {parsed}")
+            else:
+                series.append(parsed)
         problems.extend(_check_series(where, series))
         result[(name, code)] = sorted(series, key=lambda v: v.effective_from)
     if problems:
@@ -341,7 +349,7 @@ def _check_series(where: str, series: list[ParameterValue]) -> list[str]:
     """Report duplicate start dates and overlapping periods in one series."""
     problems = []
     ordered = sorted(series, key=lambda v: v.effective_from)
-    for before, after in zip(ordered, ordered[1:], strict=False):
+    for before, after in itertools.pairwise(ordered):
         if before.effective_from == after.effective_from:
             problems.append(f"{where}: duplicate effective_from {after.effective_from}")
         elif before.effective_to is not None and before.effective_to >= after.effective_from:
@@ -351,9 +359,7 @@ def _check_series(where: str, series: list[ParameterValue]) -> list[str]:
     return problems
 
 
-def _splice(
-    series: tuple[ParameterValue, ...], new: ParameterValue
-) -> tuple[ParameterValue, ...]:
+def _splice(series: tuple[ParameterValue, ...], new: ParameterValue) -> tuple[ParameterValue, ...]:
     """Put ``new`` in force over its period, clipping whatever it supersedes."""
     out: list[ParameterValue] = []
     for old in series:

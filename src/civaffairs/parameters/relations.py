@@ -25,7 +25,14 @@ from civaffairs.errors import ParameterError
 from civaffairs.money import YUAN
 from civaffairs.parameters import ParameterBook
 
-__all__ = ["AtLeastMultiple", "NotBelowAncestor", "Relation", "Violation", "check_book", "RELATIONS"]
+__all__ = [
+    "RELATIONS",
+    "AtLeastMultiple",
+    "NotBelowAncestor",
+    "Relation",
+    "Violation",
+    "check_book",
+]
 
 
 @attrs.frozen
@@ -55,7 +62,7 @@ class AtLeastMultiple:
     citation: str
 
     def parameters(self) -> tuple[str, ...]:
-        """The parameters this relation reads; it is checked where ``subject`` is defined."""
+        """Return the parameters this relation reads; it is checked where the first is defined."""
         return (self.subject, self.base, self.ratio)
 
     def check(self, book: ParameterBook, jurisdiction: str, on: dt.date) -> Violation | None:
@@ -66,8 +73,9 @@ class AtLeastMultiple:
             ratio = book.get(self.ratio, jurisdiction, on).value
         except ParameterError:
             return None  # not all three are in force on this date: nothing to relate
-        assert isinstance(subject, Decimal) and isinstance(base, Decimal)  # noqa: S101
-        assert isinstance(ratio, Decimal)  # noqa: S101 - guaranteed by the schema kinds
+        assert isinstance(subject, Decimal)  # noqa: S101 - guaranteed by the schema kinds
+        assert isinstance(base, Decimal)  # noqa: S101
+        assert isinstance(ratio, Decimal)  # noqa: S101
         minimum = (ratio * base).quantize(YUAN, rounding=ROUND_HALF_DOWN)
         if subject >= minimum:
             return None
@@ -92,7 +100,7 @@ class NotBelowAncestor:
     citation: str
 
     def parameters(self) -> tuple[str, ...]:
-        """The parameters this relation reads; it is checked where ``subject`` is defined."""
+        """Return the parameters this relation reads; it is checked where the first is defined."""
         return (self.subject, self.floor)
 
     def check(self, book: ParameterBook, jurisdiction: str, on: dt.date) -> Violation | None:
@@ -104,7 +112,8 @@ class NotBelowAncestor:
             floor = book.get(self.floor, jurisdiction, on)
         except ParameterError:
             return None
-        assert isinstance(own.value, Decimal) and isinstance(floor.value, Decimal)  # noqa: S101
+        assert isinstance(own.value, Decimal)  # noqa: S101 - guaranteed by the schema kinds
+        assert isinstance(floor.value, Decimal)  # noqa: S101
         if own.value >= floor.value:
             return None
         return Violation(
@@ -126,7 +135,7 @@ RELATIONS: tuple[Relation, ...] = (
             subject=f"assistance.extreme_poverty.basic_living_standard.{kind}",
             base=f"assistance.dibao.standard.{kind}",
             ratio="assistance.extreme_poverty.basic_living_min_ratio",
-            citation="国发〔2016〕14号 and provincial rules: 特困人员基本生活标准不低于当地低保标准的1.3倍",
+            citation="国发〔2016〕14号 and provincial rules: 特困基本生活标准不低于低保标准的1.3倍",
         )
         for kind in ("urban", "rural")
     ),
@@ -135,16 +144,14 @@ RELATIONS: tuple[Relation, ...] = (
             name=f"dibao_standard_not_below_provincial_floor.{kind}",
             subject=f"assistance.dibao.standard.{kind}",
             floor=f"assistance.dibao.standard_floor.{kind}",
-            citation="社会救助暂行办法 art. 10; provincial floors (e.g. 青神 2020: 不低于省定标准)",
+            citation="社会救助暂行办法 art. 10; provincial floors (青神 2020: 不低于省定标准)",
         )
         for kind in ("urban", "rural")
     ),
 )
 
 
-def check_book(
-    book: ParameterBook, relations: tuple[Relation, ...] = RELATIONS
-) -> list[Violation]:
+def check_book(book: ParameterBook, relations: tuple[Relation, ...] = RELATIONS) -> list[Violation]:
     """Check every relation in every jurisdiction that defines its subject, on every change date.
 
     .. versionadded:: 0.1.0
