@@ -34,6 +34,10 @@ html_theme = "furo"
 html_title = "civaffairs"
 html_static_path: list[str] = []
 
+# Docstring examples run under pytest --doctest-modules in their module's namespace; the
+# doctest builder runs the pages' own {doctest} blocks.
+doctest_test_doctest_blocks = ""
+
 doctest_global_setup = """
 import datetime as dt
 from decimal import Decimal

@@ -106,8 +106,8 @@ class Source:
 class ParameterSpec:
     """The declaration of a parameter: name, kind, unit and what it means.
 
-    Declared once in ``parameters/schema.toml``; data files may only give
-    values to declared parameters.
+    Declared once, in the programme's file under ``parameters/schema/``; data
+    files may only give values to declared parameters.
 
     .. versionadded:: 0.1.0
     """
@@ -326,7 +326,7 @@ def _parse_file(
         where = f"values.{name!r}"
         spec = specs.get(name)
         if spec is None:
-            problems.append(f"{where}: unknown parameter (not declared in schema.toml)")
+            problems.append(f"{where}: unknown parameter (not declared under parameters/schema/)")
             continue
         if not isinstance(entries, list):
             problems.append(f"{where}: expected an array of tables [[values.{name!r}]]")
@@ -481,7 +481,7 @@ class ParameterBook:
         try:
             return self.specs[name]
         except KeyError:
-            raise ParameterNotFoundError(name, "(any)", ["schema.toml"]) from None
+            raise ParameterNotFoundError(name, "(any)", ["parameters/schema/"]) from None
 
     def _chain(self, jurisdiction: str) -> tuple[str, ...]:
         chain = self._chains.get(jurisdiction)
@@ -522,7 +522,7 @@ class ParameterBook:
         ]
         if not covered:
             if name not in self.specs:
-                raise ParameterNotFoundError(name, jurisdiction, ["schema.toml"])
+                raise ParameterNotFoundError(name, jurisdiction, ["parameters/schema/"])
             raise ParameterNotFoundError(name, jurisdiction, chain)
         raise ParameterOutOfRangeError(name, jurisdiction, on.isoformat(), covered)
 
@@ -595,8 +595,18 @@ class ParameterBook:
 
 @functools.cache
 def _shipped_specs() -> dict[str, ParameterSpec]:
-    root = resources.files("civaffairs.parameters")
-    return _load_specs(root.joinpath("schema.toml").read_text(encoding="utf-8"), "schema.toml")
+    """Read every declaration file under ``parameters/schema/`` (one per programme)."""
+    folder = resources.files("civaffairs.parameters").joinpath("schema")
+    specs: dict[str, ParameterSpec] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        origin = f"civaffairs/parameters/schema/{entry.name}"
+        for name, spec in _load_specs(entry.read_text(encoding="utf-8"), origin).items():
+            if name in specs:
+                raise ParameterFileError(origin, [f"parameters.{name}: declared twice"])
+            specs[name] = spec
+    return specs
 
 
 @functools.cache
