@@ -33,7 +33,9 @@ from civaffairs.money import yuan
 from civaffairs.privacy import mask_name
 
 __all__ = [
+    "AbilityGrade",
     "Asset",
+    "AssistanceLayer",
     "AssetType",
     "Disability",
     "DisabilityCategory",
@@ -188,6 +190,61 @@ class ExpenditureType(enum.Enum):
     ACCIDENT = "accident"  #: 意外事件
     HOUSING = "housing"  #: 基本住房
     OTHER = "other"  #: 其他
+
+
+class AssistanceLayer(enum.Enum):
+    """The layer of the layered assistance system (分层分类社会救助) a household is in.
+
+    Ordered from the most to the least protected: 特困 > 低保 > 低保边缘 >
+    刚性支出困难 > none (国办发〔2023〕39号).  Programmes outside social assistance
+    (eldercare, funeral) take the layer as an input fact, so they never import
+    :mod:`civaffairs.assistance`; :mod:`civaffairs.assistance` decides it.
+
+    .. versionadded:: 0.1.0
+    """
+
+    EXTREME_POVERTY = "extreme_poverty"  #: 特困人员
+    DIBAO = "dibao"  #: 最低生活保障对象
+    MARGINAL = "marginal"  #: 低保边缘家庭
+    RIGID_EXPENDITURE = "rigid_expenditure"  #: 刚性支出困难家庭
+    NONE = "none"  #: 不属于低收入人口的以上各层
+
+    @property
+    def rank(self) -> int:
+        """0 for the most protected layer (特困) up to 4 for none."""
+        return _LAYER_ORDER.index(self)
+
+    @property
+    def is_low_income(self) -> bool:
+        """Whether the layer is one of the low-income layers (any but NONE)."""
+        return self is not AssistanceLayer.NONE
+
+
+_LAYER_ORDER = tuple(AssistanceLayer)
+
+
+class AbilityGrade(enum.Enum):
+    """The older-person ability grade of GB/T 42195-2022 《老年人能力评估规范》.
+
+    Decided by :mod:`civaffairs.eldercare`; read as an input fact by other
+    programmes (特困 care standards, family beds, home adaptation).
+
+    .. versionadded:: 0.1.0
+    """
+
+    INTACT = "intact"  #: 能力完好
+    MILD = "mild"  #: 能力轻度受损 (轻度失能)
+    MODERATE = "moderate"  #: 能力中度受损 (中度失能)
+    SEVERE = "severe"  #: 能力重度受损 (重度失能)
+    COMPLETE = "complete"  #: 能力完全丧失 (完全失能)
+
+    @property
+    def severity(self) -> int:
+        """0 for intact up to 4 for complete loss of ability."""
+        return _GRADE_ORDER.index(self)
+
+
+_GRADE_ORDER = tuple(AbilityGrade)
 
 
 # -- validators --------------------------------------------------------------------------------
