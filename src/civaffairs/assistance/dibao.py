@@ -38,7 +38,11 @@ bug; the property tests state monotonicity for households without such members.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import attrs
 
 from civaffairs import jurisdictions
 from civaffairs.assistance.laws import (
@@ -65,10 +69,28 @@ from civaffairs.entities import (
     Relationship,
     SpecialStatus,
 )
-from civaffairs.money import FEN, ZERO
+from civaffairs.kernels import SCALAR, Ops, div_round_half_up, fraction
+from civaffairs.money import FEN, fen_to_yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
-__all__ = ["PROGRAMME", "assess", "counted_members"]
+__all__ = [
+    "LIVES_APART",
+    "LIVES_TOGETHER",
+    "LIVES_UNKNOWN",
+    "OUTCOME_CODES",
+    "PROGRAMME",
+    "RELATIONSHIP_CODES",
+    "MeansTest",
+    "assess",
+    "counted_income_types",
+    "counted_members",
+    "difference_amount",
+    "marginal_test",
+    "means_test",
+    "member_rule",
+    "outcome_rule",
+    "single_person_rule",
+]
 
 PROGRAMME = programme("assistance.dibao", "最低生活保障", "minimum living allowance (dibao)")
 
@@ -229,6 +251,218 @@ def _yuan(amount: Decimal) -> str:
     return str(amount)
 
 
+def _scaled_yuan(scaled_fen: int, scale: int) -> Decimal:
+    """Turn an amount in fen multiplied by ``scale`` back into exact yuan."""
+    return Decimal(scaled_fen) / Decimal(scale * 100)
+
+
+# -- The rule's arithmetic, written once ------------------------------------------------------
+#
+# The functions below take an ``ops`` object (civaffairs.kernels) and integers (fen) or
+# booleans, so the same body decides one household here, exactly and with its explanation,
+# and a column of households in civaffairs.batch.  Amounts are integer fen; a rate r = n/d
+# scales incomes by d, so no step rounds until the payment itself.
+
+#: Stable integer codes for relationships in columnar data.
+RELATIONSHIP_CODES: Mapping[Relationship, int] = {rel: i for i, rel in enumerate(Relationship)}
+#: Codes of the co-residence fact in columnar data.
+LIVES_UNKNOWN, LIVES_APART, LIVES_TOGETHER = -1, 0, 1
+#: Codes of the outcome in columnar data.
+OUTCOME_CODES: Mapping[Outcome, int] = {
+    Outcome.NOT_ELIGIBLE: 0,
+    Outcome.ELIGIBLE: 1,
+    Outcome.CANNOT_DECIDE: 2,
+}
+_APPLICANT = RELATIONSHIP_CODES[Relationship.APPLICANT]
+_SPOUSE = RELATIONSHIP_CODES[Relationship.SPOUSE]
+_CHILD = RELATIONSHIP_CODES[Relationship.CHILD]
+_OTHER = RELATIONSHIP_CODES[Relationship.OTHER]
+
+
+def member_rule(
+    ops: Ops, *, relationship: Any, age: Any, excluded: Any, dependent: Any, lives: Any
+) -> tuple[Any, Any]:
+    """Return ``(counted, missing)`` for members (民发〔2021〕57号 art. 7).
+
+    Counted: the applicant and the spouse; minor children and adult children
+    who cannot live independently (``dependent``: full-time students at
+    bachelor level or below included); other relatives with a duty of support
+    who live together long-term.  Never counted: unrelated people and members
+    with an excluding status (``excluded``).  ``missing`` marks members whose
+    co-residence decides the matter but is unknown.
+
+    .. versionadded:: 0.1.0
+    """
+    core = (relationship == _APPLICANT) | (relationship == _SPOUSE)
+    child = (relationship == _CHILD) & ((age < _ADULT_AGE) | dependent)
+    present = ops.not_(excluded)
+    needs_co_residence = present & ops.not_(core | child | (relationship == _OTHER))
+    counted = present & (core | child | (needs_co_residence & (lives == LIVES_TOGETHER)))
+    return counted, needs_co_residence & (lives == LIVES_UNKNOWN)
+
+
+def counted_income_types(*, exclude_central_basic_pension: bool) -> frozenset[IncomeType]:
+    """Return the income types that count as family income (the national list of exclusions).
+
+    .. versionadded:: 0.1.0
+    """
+    excluded = set(_ALWAYS_EXCLUDED_INCOME)
+    if exclude_central_basic_pension:
+        excluded.add(IncomeType.CENTRAL_BASIC_PENSION)
+    return frozenset(IncomeType) - excluded
+
+
+@attrs.frozen
+class MeansTest:
+    """The income and property tests for one household or a column of households.
+
+    ``net_income`` is counted income less the employment deduction, in fen
+    multiplied by ``scale`` (the deduction rate's denominator).
+
+    .. versionadded:: 0.1.0
+    """
+
+    threshold: Any
+    net_income: Any
+    scale: Any
+    income_ok: Any
+    financial_ok: Any
+    assets_ok: Any
+
+
+def means_test(
+    ops: Ops,
+    *,
+    standard: Any,
+    count: Any,
+    income: Any,
+    wages: Any,
+    financial: Any,
+    months: Any,
+    disqualified: Any,
+    rate: tuple[Any, Any],
+) -> MeansTest:
+    """Apply the income test (社会救助暂行办法 art. 9) and the property test, exactly.
+
+    ``income < standard × count`` with the employment deduction ``rate × wages``
+    taken off first; financial assets strictly below ``months`` of the standard
+    per counted member; no disqualifying asset.
+
+    .. versionadded:: 0.1.0
+    """
+    rate_num, rate_den = rate
+    threshold = standard * count
+    net_income = income * rate_den - wages * rate_num
+    financial_ok = financial < standard * months * count
+    return MeansTest(
+        threshold=threshold,
+        net_income=net_income,
+        scale=rate_den,
+        income_ok=net_income < threshold * rate_den,
+        financial_ok=financial_ok,
+        assets_ok=financial_ok & ops.not_(disqualified),
+    )
+
+
+def difference_amount(ops: Ops, test: MeansTest, *, share: tuple[Any, Any]) -> tuple[Any, Any]:
+    """Return ``(amount in fen, floored)``: the difference, raised to the floor, rounded once.
+
+    社会救助暂行办法 art. 12: standard × members − income; 民发〔2021〕57号 art. 23:
+    local rules may set a minimum, a share of the standard per covered person.
+
+    .. versionadded:: 0.1.0
+    """
+    share_num, share_den = share
+    difference = test.threshold * test.scale - test.net_income  # fen × scale
+    floored = difference * share_den < test.threshold * share_num * test.scale
+    amount = ops.where(
+        floored,
+        div_round_half_up(test.threshold * share_num, share_den),
+        div_round_half_up(difference, test.scale),
+    )
+    return amount, floored
+
+
+def marginal_test(test: MeansTest, *, multiple: tuple[Any, Any]) -> Any:
+    """Whether income is below ``multiple`` × the standard (低保边缘, 57号 art. 8).
+
+    .. versionadded:: 0.1.0
+    """
+    multiple_num, multiple_den = multiple
+    return test.net_income * multiple_den < test.threshold * multiple_num * test.scale
+
+
+def single_person_rule(
+    ops: Ops,
+    *,
+    counted: Any,
+    candidate: Any,
+    own_income: Any,
+    own_wages: Any,
+    standard: Any,
+    rate: tuple[Any, Any],
+) -> tuple[Any, Any]:
+    """Return ``(covered, amount in fen)`` for members covered alone (单人户, 57号 art. 8).
+
+    A counted, severely disabled or seriously ill member (``candidate``) whose
+    own income is below the standard receives the standard less that income.
+
+    .. versionadded:: 0.1.0
+    """
+    rate_num, rate_den = rate
+    own_net = own_income * rate_den - own_wages * rate_num
+    covered = counted & candidate & (own_net < standard * rate_den)
+    return covered, ops.where(
+        covered, div_round_half_up(standard * rate_den - own_net, rate_den), 0
+    )
+
+
+def outcome_rule(
+    ops: Ops,
+    *,
+    registered: Any,
+    missing: Any,
+    test: MeansTest,
+    whole_amount: Any,
+    single_allowed: Any,
+    marginal: Any,
+    single_amount: Any,
+) -> tuple[Any, Any, Any]:
+    """Return ``(outcome code, amount in fen, covered alone)`` for the household.
+
+    Not registered here → not eligible; a missing fact → cannot decide; income
+    and property tests passed → the difference; otherwise, in a marginal
+    household, the members covered alone.
+
+    .. versionadded:: 0.1.0
+    """
+    decided = registered & ops.not_(missing)
+    whole = decided & test.income_ok & test.assets_ok
+    alone = (
+        decided
+        & ops.not_(test.income_ok)
+        & test.assets_ok
+        & single_allowed
+        & marginal
+        & (single_amount > 0)
+    )
+    eligible = OUTCOME_CODES[Outcome.ELIGIBLE]
+    outcome = ops.where(
+        whole | alone,
+        eligible,
+        ops.where(
+            registered & missing,
+            OUTCOME_CODES[Outcome.CANNOT_DECIDE],
+            OUTCOME_CODES[Outcome.NOT_ELIGIBLE],
+        ),
+    )
+    amount = ops.where(whole, whole_amount, ops.where(alone, single_amount, 0))
+    return outcome, amount, alone
+
+
+# -- One household, with its explanation ------------------------------------------------------
+
+
 def counted_members(
     household: Household, on: dt.date
 ) -> tuple[list[tuple[int, Member]], list[tuple[int, Member, str]], list[str]]:
@@ -236,7 +470,8 @@ def counted_members(
 
     Returns ``(counted, excluded, missing)``: counted members with their index,
     excluded members with their index and the Chinese reason, and the paths
-    of facts that must be established first (民发〔2021〕57号 art. 7).
+    of facts that must be established first (民发〔2021〕57号 art. 7; see
+    :func:`member_rule`).
 
     .. versionadded:: 0.1.0
     """
@@ -245,28 +480,33 @@ def counted_members(
     missing: list[str] = []
     for index, member in enumerate(household.members):
         person = member.person
-        if person.statuses and not _EXCLUDED_STATUS_SET.isdisjoint(person.statuses):
-            status = next(s for s in _EXCLUDED_STATUSES if s in person.statuses)
-            excluded.append((index, member, _EXCLUDED_STATUSES[status][0]))
-            continue
-        relation = member.relationship
-        if relation in (Relationship.APPLICANT, Relationship.SPOUSE):
+        statuses = person.statuses
+        lives = member.lives_together
+        is_counted, is_missing = member_rule(
+            SCALAR,
+            relationship=RELATIONSHIP_CODES[member.relationship],
+            age=person.age_on(on),
+            excluded=bool(statuses) and not _EXCLUDED_STATUS_SET.isdisjoint(statuses),
+            dependent=SpecialStatus.FULL_TIME_STUDENT in statuses
+            or SpecialStatus.UNABLE_TO_LIVE_INDEPENDENTLY in statuses,
+            lives=LIVES_UNKNOWN if lives is None else int(lives),
+        )
+        if is_counted:
             counted.append((index, member))
-        elif relation is Relationship.OTHER:
-            excluded.append((index, member, "无法定赡养、扶养、抚养义务关系"))
-        elif relation is Relationship.CHILD and (
-            person.age_on(on) < _ADULT_AGE
-            or SpecialStatus.FULL_TIME_STUDENT in person.statuses
-            or SpecialStatus.UNABLE_TO_LIVE_INDEPENDENTLY in person.statuses
-        ):
-            counted.append((index, member))
-        elif member.lives_together is None:
+        elif is_missing:
             missing.append(f"$.members[{index}].lives_together")
-        elif member.lives_together:
-            counted.append((index, member))
         else:
-            excluded.append((index, member, "未长期共同居住"))
+            excluded.append((index, member, _why_excluded(member)))
     return counted, excluded, missing
+
+
+def _why_excluded(member: Member) -> str:
+    status = next((s for s in _EXCLUDED_STATUSES if s in member.person.statuses), None)
+    if status is not None:
+        return _EXCLUDED_STATUSES[status][0]
+    if member.relationship is Relationship.OTHER:
+        return "无法定赡养、扶养、抚养义务关系"
+    return "未长期共同居住"
 
 
 def assess(
@@ -288,7 +528,6 @@ def assess(
     applicant = household.applicant.person
     registration = applicant.registration
     where = jurisdiction or registration.jurisdiction
-    subject = f"{household.id} ({applicant.masked})"
     kind_zh, kind_en = (
         ("城市", "urban") if registration.kind is RegistrationKind.URBAN else ("农村", "rural")
     )
@@ -300,7 +539,7 @@ def assess(
     ) -> Decision:
         return Decision(
             programme=PROGRAMME.code,
-            subject=subject,
+            subject=f"{household.id} ({applicant.masked})",
             as_of=on,
             jurisdiction=where,
             outcome=outcome,
@@ -337,95 +576,205 @@ def assess(
         )
     )
 
-    # 3. Income (57号; national list of items not counted).
-    standard, standard_used = book.money(f"assistance.dibao.standard.{kind_en}", where, on)
-    counted_ids = {m.person.id for _, m in counted}
-    income, own_income, wages, not_counted, pension_used = _income(
-        household, counted_ids, book, where, on
+    # 3-5. Income, the income test and the property test (see _tests).
+    standard_yuan, standard_used = book.money(f"assistance.dibao.standard.{kind_en}", where, on)
+    standard = yuan_to_fen(standard_yuan)
+    test, flows, rate, facts = _tests(
+        household, counted, standard_used, book=book, where=where, on=on, reasons=reasons
     )
-    if not_counted:
-        reasons.append(
-            R_INCOME_EXCLUDED.reason(
-                None,
-                pension_used,
-                items="、".join(f"{zh} {_yuan(v)} 元" for (zh, _), v in not_counted.items()),
-                items_en=", ".join(f"{en} {_yuan(v)} yuan" for (_, en), v in not_counted.items()),
-            )
-        )
-    rate, rate_used = book.rate("assistance.dibao.income.employment_deduction_rate", where, on)
-    if rate and wages:
-        deduction = sum(wages.values(), ZERO) * rate
-        income -= deduction
-        for person_id, amount in wages.items():
-            own_income[person_id] -= amount * rate
-        reasons.append(
-            R_EMPLOYMENT_DEDUCTION.reason(None, (rate_used,), deduction=_yuan(deduction))
-        )
-
-    # 4. Income test, exact: income < standard × members.
-    threshold = standard * count
-    facts = {
-        "income": _yuan(income),
-        "standard": _yuan(standard),
-        "count": str(count),
-        "threshold": _yuan(threshold),
-        "per_capita": _yuan((income / count).quantize(FEN, ROUND_HALF_UP)),
-    }
-    income_ok = income < threshold
-    reasons.append(
-        (R_INCOME_BELOW if income_ok else R_INCOME_NOT_BELOW).reason(
-            income_ok, (standard_used,), **facts
-        )
-    )
-
-    # 5. Property test (provincial rules, as parameters).
-    assets_ok = _property_test(
-        household, standard=standard, count=count, book=book, where=where, on=on, reasons=reasons
-    )
+    net_income = _scaled_yuan(test.net_income, test.scale)
 
     # 6. Amount: the difference, floored where a jurisdiction says so, rounded once.
-    if income_ok and assets_ok:
-        amount = threshold - income
-        share, share_used = book.rate(
+    whole_amount, floored = 0, False
+    if test.income_ok and test.assets_ok:
+        share_value, share_used = book.rate(
             "assistance.dibao.amount.minimum_share_of_standard", where, on
         )
-        floor = threshold * share
-        lines = [
-            AmountLine("standard_total", "低保标准合计", "standard × members", threshold),
-            AmountLine("counted_income", "家庭月收入", "counted income", -income),
-        ]
-        if amount < floor:
-            amount = floor
-            reasons.append(
-                R_AMOUNT_FLOOR.reason(None, (share_used,), share=f"{share:%}", amount=_yuan(floor))
-            )
-            lines.append(
-                AmountLine(
-                    "floor", "最低发放额补足", "raised to the floor", floor - (threshold - income)
-                )
-            )
-        total = amount.quantize(FEN, ROUND_HALF_UP)
-        reasons.append(R_AMOUNT.reason(None, (standard_used,), **facts, amount=_yuan(total)))
-        return decision(Outcome.ELIGIBLE, Amount(total, Period.MONTHLY, tuple(lines)))
+        whole_amount, floored = difference_amount(SCALAR, test, share=fraction(share_value))
 
     # 7. Single-person inclusion for members of a marginal household (57号 art. 8).
-    if not income_ok and assets_ok:
-        covered = _single_person(
+    single = _NO_SINGLE
+    if not test.income_ok and test.assets_ok:
+        single = _single_person(
             counted,
-            own_income=own_income,
+            flows=flows,
+            test=test,
             standard=standard,
             standard_used=standard_used,
-            income=income,
-            threshold=threshold,
+            rate=rate,
             book=book,
             where=where,
             on=on,
             reasons=reasons,
         )
-        if covered:
-            total = sum((line.amount for line in covered), ZERO)
-            return decision(Outcome.ELIGIBLE, Amount(total, Period.MONTHLY, tuple(covered)))
-    return decision(Outcome.NOT_ELIGIBLE)
+
+    outcome_code, amount_fen, alone = outcome_rule(
+        SCALAR,
+        registered=True,
+        missing=False,
+        test=test,
+        whole_amount=whole_amount,
+        single_allowed=single.allowed,
+        marginal=single.marginal,
+        single_amount=sum(yuan_to_fen(line.amount) for line in single.lines),
+    )
+    outcome = _OUTCOMES[outcome_code]
+    if outcome is not Outcome.ELIGIBLE:
+        return decision(outcome)
+    total = fen_to_yuan(amount_fen)
+    if alone:
+        return decision(outcome, Amount(total, Period.MONTHLY, single.lines))
+    threshold = fen_to_yuan(test.threshold)
+    lines = [
+        AmountLine("standard_total", "低保标准合计", "standard × members", threshold),
+        AmountLine("counted_income", "家庭月收入", "counted income", -net_income),
+    ]
+    if floored:
+        reasons.append(
+            R_AMOUNT_FLOOR.reason(
+                None, (share_used,), share=f"{share_value:%}", amount=_yuan(total)
+            )
+        )
+        lines.append(
+            AmountLine(
+                "floor", "最低发放额补足", "raised to the floor", total - threshold + net_income
+            )
+        )
+    elif total != threshold - net_income:
+        lines.append(
+            AmountLine(
+                "rounding", "四舍五入到分", "rounded to the fen", total - threshold + net_income
+            )
+        )
+    reasons.append(R_AMOUNT.reason(None, (standard_used,), **facts, amount=_yuan(total)))
+    return decision(outcome, Amount(total, Period.MONTHLY, tuple(lines)))
+
+
+_OUTCOMES = {code: outcome for outcome, code in OUTCOME_CODES.items()}
+
+
+@attrs.frozen
+class _Single:
+    """What the single-person stage found: the members covered alone and its two tests."""
+
+    lines: tuple[AmountLine, ...]
+    allowed: bool
+    marginal: bool
+
+
+_NO_SINGLE = _Single((), allowed=False, marginal=False)
+
+
+def _tests(
+    household: Household,
+    counted: list[tuple[int, Member]],
+    standard_used: ParameterValue,
+    *,
+    book: ParameterBook,
+    where: str,
+    on: dt.date,
+    reasons: list[Reason],
+) -> tuple[MeansTest, _Flows, tuple[int, int], dict[str, str]]:
+    """Count income, apply the income and property tests, and explain each (steps 3-5)."""
+    # 3. Income (57号; national list of items not counted) and the employment deduction.
+    count = len(counted)
+    standard_yuan = standard_used.value
+    assert isinstance(standard_yuan, Decimal)  # noqa: S101 - a money parameter
+    standard = yuan_to_fen(standard_yuan)
+    counted_ids = {m.person.id for _, m in counted}
+    flows = _income(household, counted_ids, book, where, on)
+    if flows.not_counted:
+        reasons.append(
+            R_INCOME_EXCLUDED.reason(
+                None,
+                flows.pension_used,
+                items="、".join(
+                    f"{zh} {fen_to_yuan(v)} 元" for (zh, _), v in flows.not_counted.items()
+                ),
+                items_en=", ".join(
+                    f"{en} {fen_to_yuan(v)} yuan" for (_, en), v in flows.not_counted.items()
+                ),
+            )
+        )
+    rate_value, rate_used = book.rate(
+        "assistance.dibao.income.employment_deduction_rate", where, on
+    )
+    rate = fraction(rate_value)
+    wages = sum(flows.wages.values())
+    if rate[0] and wages:
+        reasons.append(
+            R_EMPLOYMENT_DEDUCTION.reason(
+                None, (rate_used,), deduction=_yuan(_scaled_yuan(wages * rate[0], rate[1]))
+            )
+        )
+
+    # 4-5. Income and property tests, exact (see means_test).
+    present = {a.type for a in household.assets if not a.exempt}
+    disqualifying = []
+    for asset_type, name, labels in _DISQUALIFYING_ASSETS:
+        if asset_type in present:
+            disqualifies, used = book.flag(name, where, on)
+            if disqualifies:
+                disqualifying.append((labels, used))
+    months, months_used = book.count(
+        "assistance.dibao.assets.financial_months_per_capita", where, on
+    )
+    financial = sum(
+        yuan_to_fen(a.value) for a in household.assets if a.type.is_financial and not a.exempt
+    )
+    test = means_test(
+        SCALAR,
+        standard=standard,
+        count=count,
+        income=flows.total,
+        wages=wages,
+        financial=financial,
+        months=months,
+        disqualified=bool(disqualifying),
+        rate=rate,
+    )
+    net_income = _scaled_yuan(test.net_income, test.scale)
+    facts = {
+        "income": _yuan(net_income),
+        "standard": _yuan(standard_yuan),
+        "count": str(count),
+        "threshold": _yuan(fen_to_yuan(test.threshold)),
+        "per_capita": _yuan((net_income / count).quantize(FEN, ROUND_HALF_UP)) if count else "-",
+    }
+    reasons.append(
+        (R_INCOME_BELOW if test.income_ok else R_INCOME_NOT_BELOW).reason(
+            test.income_ok, (standard_used,), **facts
+        )
+    )
+    reasons.append(
+        R_FINANCIAL_ASSETS.reason(
+            test.financial_ok,
+            (months_used,),
+            assets=_yuan(fen_to_yuan(financial)),
+            relation="低于" if test.financial_ok else "不低于",
+            relation_en="below" if test.financial_ok else "not below",
+            months=str(months),
+            count=str(count),
+            limit=_yuan(fen_to_yuan(standard * months * count)),
+        )
+    )
+    reasons.extend(
+        R_ASSET_DISQUALIFIES.reason(False, (used,), asset=zh, asset_en=en)
+        for (zh, en), used in disqualifying
+    )
+
+    return test, flows, rate, facts
+
+
+@attrs.frozen
+class _Flows:
+    """Income of one household in fen: counted total, per member, wages, not counted."""
+
+    total: int
+    own: dict[str, int]
+    wages: dict[str, int]
+    not_counted: dict[tuple[str, str], int]
+    pension_used: tuple[ParameterValue, ...]
 
 
 def _income(
@@ -434,137 +783,102 @@ def _income(
     book: ParameterBook,
     where: str,
     on: dt.date,
-) -> tuple[
-    Decimal,
-    dict[str, Decimal],
-    dict[str, Decimal],
-    dict[tuple[str, str], Decimal],
-    tuple[ParameterValue, ...],
-]:
-    """Sum counted income; return (total, own income by member, wages by member, not counted)."""
-    total = ZERO
-    own: dict[str, Decimal] = dict.fromkeys(counted_ids, ZERO)
-    wages: dict[str, Decimal] = {}
-    not_counted: dict[tuple[str, str], Decimal] = {}
+) -> _Flows:
+    """Sum the counted income of counted members and of the household itself."""
     pension_used: tuple[ParameterValue, ...] = ()
+    if any(i.type is IncomeType.CENTRAL_BASIC_PENSION for i in household.incomes):
+        exclude, used = book.flag(
+            "assistance.dibao.income.exclude_central_basic_pension", where, on
+        )
+        pension_used = (used,)
+        counted_types = counted_income_types(exclude_central_basic_pension=exclude)
+    else:
+        counted_types = _COUNTED_WITHOUT_PENSION_QUESTION
+    total = 0
+    own = dict.fromkeys(counted_ids, 0)
+    wages: dict[str, int] = {}
+    not_counted: dict[tuple[str, str], int] = {}
     for item in household.incomes:
         if item.member is not None and item.member not in counted_ids:
             continue
-        label = _ALWAYS_EXCLUDED_INCOME.get(item.type)
-        if label is None and item.type is IncomeType.CENTRAL_BASIC_PENSION:
-            exclude, used = book.flag(
-                "assistance.dibao.income.exclude_central_basic_pension", where, on
-            )
-            pension_used = (used,)
-            label = _PENSION_LABEL if exclude else None
-        if label is not None:
-            not_counted[label] = not_counted.get(label, ZERO) + item.monthly
+        fen = yuan_to_fen(item.monthly)
+        if item.type not in counted_types:
+            label = _ALWAYS_EXCLUDED_INCOME.get(item.type, _PENSION_LABEL)
+            not_counted[label] = not_counted.get(label, 0) + fen
             continue
-        total += item.monthly
+        total += fen
         if item.member is not None:
-            own[item.member] += item.monthly
+            own[item.member] += fen
             if item.type is IncomeType.WAGES:
-                wages[item.member] = wages.get(item.member, ZERO) + item.monthly
-    return total, own, wages, not_counted, pension_used
+                wages[item.member] = wages.get(item.member, 0) + fen
+    return _Flows(total, own, wages, not_counted, pension_used)
 
 
-def _property_test(
-    household: Household,
-    *,
-    standard: Decimal,
-    count: int,
-    book: ParameterBook,
-    where: str,
-    on: dt.date,
-    reasons: list[Reason],
-) -> bool:
-    """Apply the jurisdiction's property rules; append a reason for each rule that applies."""
-    ok = True
-    financial = sum(
-        (a.value for a in household.assets if a.type.is_financial and not a.exempt), ZERO
-    )
-    months, months_used = book.count(
-        "assistance.dibao.assets.financial_months_per_capita", where, on
-    )
-    limit = standard * months * count
-    below = financial < limit
-    reasons.append(
-        R_FINANCIAL_ASSETS.reason(
-            below,
-            (months_used,),
-            assets=_yuan(financial),
-            relation="低于" if below else "不低于",
-            relation_en="below" if below else "not below",
-            months=str(months),
-            count=str(count),
-            limit=_yuan(limit),
-        )
-    )
-    ok &= below
-    present = {a.type for a in household.assets if not a.exempt}
-    for asset_type, name, (zh, en) in _DISQUALIFYING_ASSETS:
-        if asset_type in present:
-            disqualifies, used = book.flag(name, where, on)
-            if disqualifies:
-                reasons.append(R_ASSET_DISQUALIFIES.reason(False, (used,), asset=zh, asset_en=en))
-                ok = False
-    return ok
+_COUNTED_WITHOUT_PENSION_QUESTION = counted_income_types(exclude_central_basic_pension=False)
 
 
 def _single_person(
     counted: list[tuple[int, Member]],
     *,
-    own_income: dict[str, Decimal],
-    standard: Decimal,
+    flows: _Flows,
+    test: MeansTest,
+    standard: int,
     standard_used: ParameterValue,
-    income: Decimal,
-    threshold: Decimal,
+    rate: tuple[int, int],
     book: ParameterBook,
     where: str,
     on: dt.date,
     reasons: list[Reason],
-) -> list[AmountLine]:
+) -> _Single:
     """Cover severely disabled or seriously ill members of a marginal household alone."""
     allowed, allowed_used = book.flag("assistance.dibao.single_person.allowed", where, on)
     if not allowed:
-        return []
+        return _NO_SINGLE
     multiple, multiple_used = book.rate("assistance.low_income_margin.income_multiple", where, on)
-    marginal = income < threshold * multiple
+    marginal = marginal_test(test, multiple=fraction(multiple))
     used = (allowed_used, multiple_used, standard_used)
     lines: list[AmountLine] = []
-    if marginal:
-        for _, member in counted:
-            person = member.person
-            why = []
-            if person.disability is not None and person.disability.is_severe:
-                why.append(("重度残疾人", "severely disabled"))
-            if person.serious_illness:
-                why.append(("重病患者", "seriously ill"))
-            own = own_income[person.id]
-            if not why or own >= standard:
-                continue
-            amount = (standard - own).quantize(FEN, ROUND_HALF_UP)
-            reasons.append(
-                R_SINGLE_PERSON.reason(
-                    True,
-                    used,
-                    multiple=str(multiple),
-                    person=person.masked,
-                    why="、".join(zh for zh, _ in why),
-                    why_en=", ".join(en for _, en in why),
-                    standard=_yuan(standard),
-                    own=_yuan(own),
-                    amount=_yuan(amount),
-                )
+    for _, member in counted if marginal else ():
+        person = member.person
+        why = []
+        if person.disability is not None and person.disability.is_severe:
+            why.append(("重度残疾人", "severely disabled"))
+        if person.serious_illness:
+            why.append(("重病患者", "seriously ill"))
+        own, own_wages = flows.own[person.id], flows.wages.get(person.id, 0)
+        covered, amount_fen = single_person_rule(
+            SCALAR,
+            counted=True,
+            candidate=bool(why),
+            own_income=own,
+            own_wages=own_wages,
+            standard=standard,
+            rate=rate,
+        )
+        if not covered:
+            continue
+        amount = fen_to_yuan(amount_fen)
+        reasons.append(
+            R_SINGLE_PERSON.reason(
+                True,
+                used,
+                multiple=str(multiple),
+                person=person.masked,
+                why="、".join(zh for zh, _ in why),
+                why_en=", ".join(en for _, en in why),
+                standard=_yuan(fen_to_yuan(standard)),
+                own=_yuan(_scaled_yuan(own * rate[1] - own_wages * rate[0], rate[1])),
+                amount=_yuan(amount),
             )
-            lines.append(
-                AmountLine(
-                    "single_person",
-                    f"单人户 {person.masked}",
-                    f"covered alone: {person.masked}",
-                    amount,
-                )
+        )
+        lines.append(
+            AmountLine(
+                "single_person",
+                f"单人户 {person.masked}",
+                f"covered alone: {person.masked}",
+                amount,
             )
+        )
     if not lines:
         reasons.append(
             R_SINGLE_PERSON_NONE.reason(
@@ -575,4 +889,4 @@ def _single_person(
                 multiple=str(multiple),
             )
         )
-    return lines
+    return _Single(tuple(lines), allowed=True, marginal=bool(marginal))
