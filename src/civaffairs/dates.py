@@ -9,10 +9,11 @@ caller.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from civaffairs.errors import InvalidInputError
 
-__all__ = ["age_in_full_years", "anniversary", "parse_date"]
+__all__ = ["age_in_full_years", "anniversary", "full_years", "is_leap_year", "parse_date"]
 
 
 def anniversary(birth: dt.date, year: int) -> dt.date:
@@ -35,6 +36,34 @@ def anniversary(birth: dt.date, year: int) -> dt.date:
         return dt.date(year, 2, 28)
 
 
+def is_leap_year(year: Any) -> Any:
+    """Whether ``year`` is a Gregorian leap year; works on ints and on numpy integer arrays.
+
+    .. versionadded:: 0.1.0
+    """
+    return (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+
+
+def full_years(
+    birth_year: Any, birth_month: Any, birth_day: Any, *, year: Any, month: Any, day: Any
+) -> Any:
+    """Return the full years between two dates given as parts (the body of the age rule).
+
+    Written with operators only, so it evaluates on Python ints and on numpy
+    integer arrays (the batch engine) alike; 29 February counts from 28
+    February in common years (see :func:`anniversary`).
+
+    >>> full_years(2000, 2, 29, year=2001, month=2, day=28)
+    1
+
+    .. versionadded:: 0.1.0
+    """
+    born = birth_month * 100 + birth_day
+    leap_day_in_common_year = (born == 229) & (is_leap_year(year) == False)  # noqa: E712 - arrays too
+    anniversary = born - leap_day_in_common_year * 1
+    return year - birth_year - ((month * 100 + day) < anniversary) * 1
+
+
 def age_in_full_years(birth: dt.date, on: dt.date) -> int:
     """Return the age in full years (周岁) on ``on`` of a person born on ``birth``.
 
@@ -54,10 +83,9 @@ def age_in_full_years(birth: dt.date, on: dt.date) -> int:
         raise InvalidInputError(
             "$.on", on.isoformat(), f"a date on or after the birth date {birth.isoformat()}"
         )
-    years = on.year - birth.year
-    if on < anniversary(birth, on.year):
-        years -= 1
-    return years
+    return int(
+        full_years(birth.year, birth.month, birth.day, year=on.year, month=on.month, day=on.day)
+    )
 
 
 def parse_date(value: object, *, path: str = "$") -> dt.date:

@@ -35,8 +35,8 @@ from civaffairs.privacy import mask_name
 __all__ = [
     "AbilityGrade",
     "Asset",
-    "AssistanceLayer",
     "AssetType",
+    "AssistanceLayer",
     "Disability",
     "DisabilityCategory",
     "Expenditure",
@@ -52,6 +52,7 @@ __all__ = [
     "Sex",
     "SpecialStatus",
     "WorkCapacity",
+    "severe_disability",
 ]
 
 
@@ -339,12 +340,24 @@ class Disability:
         This is the 单人户 wording of 民发〔2021〕57号 art. 10 (一); programmes
         that define "severe" differently compute it themselves.
         """
-        if self.grade <= 2:
-            return True
-        return self.grade == 3 and self.category in (
-            DisabilityCategory.INTELLECTUAL,
-            DisabilityCategory.MENTAL,
+        return bool(
+            severe_disability(
+                self.grade,
+                self.category in (DisabilityCategory.INTELLECTUAL, DisabilityCategory.MENTAL),
+            )
         )
+
+
+def severe_disability(grade: Any, intellectual_or_mental: Any) -> Any:
+    """Return whether a disability is severe in the assistance rules' sense (重度残疾).
+
+    Grade 1–2 of any category, or grade 3 intellectual or mental
+    (民发〔2021〕57号 art. 8 (一)).  Operators only, so it evaluates on Python
+    values and on numpy columns alike.
+
+    .. versionadded:: 0.1.0
+    """
+    return (grade <= 2) | ((grade == 3) & intellectual_or_mental)
 
 
 def _statuses(value: Iterable[SpecialStatus]) -> frozenset[SpecialStatus]:
