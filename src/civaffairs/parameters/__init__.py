@@ -211,7 +211,10 @@ def _coerce(spec: ParameterSpec, raw: object) -> Scalar | str:
     if kind is Kind.COUNT:
         return raw if isinstance(raw, int) else "a whole number for a count parameter"
     if isinstance(raw, int | Decimal):
-        return Decimal(raw)
+        value = Decimal(raw)
+        if kind is Kind.MONEY and value != value.quantize(Decimal("0.01")):
+            return "an amount in yuan with at most two decimal places (fen)"
+        return value
     return f"a number for a {kind.value} parameter (TOML integer or decimal, not {raw!r})"
 
 
