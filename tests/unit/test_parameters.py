@@ -150,6 +150,7 @@ def test_load_caller_file(tmp_path: Path) -> None:
         (('status = "example"', 'status = "sourced"'), "needs 'source'"),
         (("value = 700", "value = 700.5e0"), None),
         (("value = 700", "value = true"), "not a boolean"),
+        (("value = 700", "value = 700.555"), "two decimal places"),
         (('jurisdiction = "421300"', 'jurisdiction = "999999"'), "999999"),
         (
             ("assistance.dibao.standard.urban", "assistance.dibao.standard.town"),
