@@ -461,6 +461,11 @@ class ParameterBook:
         typed = _coerce(spec, value)
         if isinstance(typed, str) or isinstance(value, float):
             raise ParameterFileError("override", [f"{name}: got {value!r}, expected {typed}"])
+        if effective_to is not None and effective_to < effective_from:
+            raise ParameterFileError(
+                "override",
+                [f"{name}: effective_to {effective_to} is before effective_from {effective_from}"],
+            )
         jurisdictions.get(jurisdiction)
         new = ParameterValue(
             name=name,

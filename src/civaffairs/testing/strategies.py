@@ -1,0 +1,796 @@
+"""Hypothesis strategies for civil-affairs inputs, in hypothesis's own style.
+
+Each function returns a :class:`~hypothesis.strategies.SearchStrategy`, is
+named by the plural of what it draws, takes keyword-only options and builds
+valid values directly (nothing is filtered and nothing calls ``assume``, so
+your own health checks stay quiet and shrinking stays fast)::
+
+    from hypothesis import given
+    from civaffairs.testing import strategies as cst
+
+    @given(cst.households(jurisdiction="500000", near_standard=True))
+    def test_my_rule(household): ...
+
+Bad options raise :class:`hypothesis.errors.InvalidArgument` when the
+strategy is defined.  Look-ups in the jurisdiction table and the parameter
+book are cached: drawing an example never reads a file.
+
+``st.from_type(Household)``, ``st.from_type(Person)`` and
+``st.from_type(ResidentId)`` use :func:`households`, :func:`persons` and
+:func:`resident_ids` with their defaults (see
+:mod:`civaffairs.testing._hypothesis_entry`).
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import itertools
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Final
+
+import attrs
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from civaffairs import jurisdictions as _jurisdictions
+from civaffairs.assistance.dibao import counted_members
+from civaffairs.dates import age_in_full_years
+from civaffairs.entities import (
+    Asset,
+    AssetType,
+    Disability,
+    DisabilityCategory,
+    Expenditure,
+    ExpenditureType,
+    Household,
+    Income,
+    IncomeType,
+    Member,
+    Person,
+    Registration,
+    RegistrationKind,
+    Relationship,
+    SpecialStatus,
+    WorkCapacity,
+)
+from civaffairs.errors import ParameterNotFoundError, ParameterOutOfRangeError
+from civaffairs.identity import EARLIEST_BIRTH_DATE, ResidentId, Sex, generate
+from civaffairs.jurisdictions import Level
+from civaffairs.money import FEN, fen_to_yuan, yuan_to_fen
+from civaffairs.parameters import default_book
+
+__all__ = [
+    "households",
+    "jurisdictions",
+    "money",
+    "persons",
+    "resident_ids",
+]
+
+_DEFAULT_ON: Final = dt.date(2025, 8, 1)
+_ONE_DAY: Final = dt.timedelta(days=1)
+
+#: Incomes on the national list of items never counted (民发〔2021〕57号, as restated in
+#: 兴安盟 2025 art. 14).  ``near_standard`` uses them as noise that must not move the total.
+_NEVER_COUNTED: Final = (
+    IncomeType.PREFERENTIAL_TREATMENT,
+    IncomeType.FAMILY_PLANNING_REWARD,
+    IncomeType.AWARD,
+    IncomeType.SOCIAL_ASSISTANCE,
+    IncomeType.DISABILITY_SUBSIDY,
+)
+#: Counted income types that no deduction touches (wages may carry an employment deduction
+#: and the central basic pension is counted or not by a dated switch).
+_COUNTED_EXACTLY: Final = (
+    IncomeType.BUSINESS,
+    IncomeType.PROPERTY,
+    IncomeType.TRANSFER,
+    IncomeType.OTHER,
+)
+#: Statuses that take a person out of the household for the assistance rules.
+_LEAVES_HOUSEHOLD: Final = frozenset(
+    {
+        SpecialStatus.CLERGY_LIVING_APART,
+        SpecialStatus.SERVING_SENTENCE,
+        SpecialStatus.COMPULSORY_DRUG_REHABILITATION,
+        SpecialStatus.DECLARED_MISSING,
+    }
+)
+_SURNAMES: Final = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
+_GIVEN: Final = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国红梅玉兵"
+_NOT_SEVERE_MIN_GRADE: Final = {
+    DisabilityCategory.INTELLECTUAL: 4,  # grade 3 intellectual disability counts as severe
+    DisabilityCategory.MENTAL: 4,  # ... and so does grade 3 mental disability
+}
+#: Relationships of members other than the applicant and the spouse, with a plausible age range.
+_RELATIVES: Final = (
+    (Relationship.CHILD, 0, 60),
+    (Relationship.CHILD, 0, 17),  # minors twice: the counting rule turns on age 18
+    (Relationship.PARENT, 36, 100),
+    (Relationship.GRANDPARENT, 55, 100),
+    (Relationship.GRANDCHILD, 0, 30),
+    (Relationship.SIBLING, 0, 90),
+    (Relationship.OTHER_DEPENDANT, 0, 100),
+    (Relationship.OTHER, 0, 100),
+)
+
+
+# -- cached look-ups --------------------------------------------------------------------------
+
+
+@functools.cache
+def _codes(
+    level: Level,
+    within: str | None,
+    include_retired: bool,  # noqa: FBT001 - cached by position
+) -> tuple[str, ...]:
+    """Return the sorted codes at ``level`` (inside ``within``), read from the table once."""
+    if level is Level.NATIONAL:
+        if within is None or _jurisdictions.get(within).code == _jurisdictions.NATIONAL:
+            return (_jurisdictions.NATIONAL,)
+        return ()
+    return tuple(
+        j.code
+        for j in _jurisdictions.all_jurisdictions(include_retired=include_retired)
+        if j.level is level and (within is None or _jurisdictions.is_within(j.code, within))
+    )
+
+
+@functools.cache
+def _standard(code: str, kind: RegistrationKind, on: dt.date) -> Decimal | None:
+    """Return the default book's dibao standard, or ``None`` where none is in force."""
+    try:
+        value, _ = default_book().money(f"assistance.dibao.standard.{kind.value}", code, on)
+    except (ParameterNotFoundError, ParameterOutOfRangeError):
+        return None
+    return value
+
+
+@functools.cache
+def _places_with_standard(
+    within: str | None, on: dt.date
+) -> tuple[tuple[str, RegistrationKind], ...]:
+    """County-level units and registration kinds for which the default book has a standard."""
+    return tuple(
+        (code, kind)
+        for code in _codes(Level.COUNTY, within, False)
+        for kind in RegistrationKind
+        if _standard(code, kind, on) is not None
+    )
+
+
+@functools.cache
+def _places(counties: tuple[str, ...]) -> tuple[tuple[str, RegistrationKind], ...]:
+    """Every county-level unit with every registration kind."""
+    return tuple((code, kind) for code in counties for kind in RegistrationKind)
+
+
+# -- small helpers ----------------------------------------------------------------------------
+
+
+def _same_day(on: dt.date, year: int) -> dt.date:
+    """``on``'s month and day in ``year``; 28 February stands in for a missing 29 February."""
+    try:
+        return on.replace(year=year)
+    except ValueError:
+        return dt.date(year, 2, 28)
+
+
+def _birth_bounds(on: dt.date, min_age: int, max_age: int) -> tuple[dt.date, dt.date]:
+    """Return the first and last birth dates of people aged ``min_age``–``max_age`` on ``on``."""
+    # Start from the same day of the month and step to the exact edge: a 29 February birth
+    # has its birthday on 28 February in common years, so the plain guess can be a day off.
+    latest = _same_day(on, on.year - min_age)
+    while age_in_full_years(latest, on) < min_age:
+        latest -= _ONE_DAY
+    while latest < on and age_in_full_years(latest + _ONE_DAY, on) >= min_age:
+        latest += _ONE_DAY
+    earliest = _same_day(on, on.year - max_age - 1) + _ONE_DAY
+    while age_in_full_years(earliest, on) > max_age:
+        earliest += _ONE_DAY
+    while age_in_full_years(earliest - _ONE_DAY, on) <= max_age:
+        earliest -= _ONE_DAY
+    return earliest, latest
+
+
+def _birthdays(on: dt.date, age: int, earliest: dt.date, latest: dt.date) -> list[dt.date]:
+    """Birth dates at the edges of ``age``: the birthday is today, or it is tomorrow."""
+    candidates = [
+        _same_day(on, on.year - age),  # turned ``age`` today
+        _same_day(on, on.year - age - 1) + _ONE_DAY,  # turns ``age + 1`` tomorrow
+    ]
+    year = on.year - age
+    if on.month == 2 and on.day == 28 and _is_leap(year) and not _is_leap(on.year):
+        candidates.append(dt.date(year, 2, 29))  # a 29 February birthday falls on 28 February
+    return sorted(
+        {d for d in candidates if earliest <= d <= latest and age_in_full_years(d, on) == age}
+    )
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _check_ages(on: dt.date, min_age: int, max_age: int) -> None:
+    if isinstance(min_age, bool) or not isinstance(min_age, int) or min_age < 0:
+        raise InvalidArgument(f"min_age={min_age!r} must be an integer of 0 or more")
+    if isinstance(max_age, bool) or not isinstance(max_age, int) or max_age < min_age:
+        raise InvalidArgument(
+            f"max_age={max_age!r} must be an integer of min_age={min_age} or more"
+        )
+    if on.year - max_age - 1 < dt.MINYEAR:
+        raise InvalidArgument(f"max_age={max_age} reaches before year {dt.MINYEAR}")
+
+
+def _counties(jurisdiction: str | None, *, argument: str = "jurisdiction") -> tuple[str, ...]:
+    """Return the current county-level codes inside ``jurisdiction`` (any level), or all."""
+    if jurisdiction is not None:
+        try:
+            jurisdiction = _jurisdictions.get(jurisdiction).code
+        except LookupError as exc:
+            raise InvalidArgument(f"{argument}={jurisdiction!r}: {exc}") from None
+    codes = _codes(Level.COUNTY, jurisdiction, False)
+    if not codes:
+        raise InvalidArgument(f"{argument}={jurisdiction!r} contains no current county-level unit")
+    return codes
+
+
+def _fen_range(min_value: Decimal | int, max_value: Decimal | int) -> tuple[int, int]:
+    bounds = []
+    for name, value in (("min_value", min_value), ("max_value", max_value)):
+        if isinstance(value, bool) or not isinstance(value, Decimal | int):
+            raise InvalidArgument(f"{name}={value!r} must be a Decimal or an int (never a float)")
+        amount = Decimal(value)
+        if not amount.is_finite() or amount != amount.quantize(FEN):
+            raise InvalidArgument(f"{name}={value!r} must be a finite amount of whole fen")
+        bounds.append(yuan_to_fen(amount))
+    low, high = bounds
+    if low > high:
+        raise InvalidArgument(f"min_value={min_value} is above max_value={max_value}")
+    return low, high
+
+
+def _as_yuan(fen: int) -> Decimal:
+    """Whole yuan as ``Decimal('770')``, others as ``Decimal('770.10')``: both forms occur."""
+    return Decimal(fen // 100) if fen % 100 == 0 else fen_to_yuan(fen)
+
+
+def _fen(low: int, high: int) -> st.SearchStrategy[int]:
+    """Integer fen in ``[low, high]``, leaning on the bounds and on whole yuan."""
+    edges = sorted({low, min(low + 1, high), max(high - 1, low), high})
+    options = [st.integers(low, high), st.sampled_from(edges)]
+    first_yuan, last_yuan = -(-low // 100), high // 100
+    if first_yuan <= last_yuan:
+        options.append(st.integers(first_yuan, last_yuan).map(lambda y: y * 100))
+    return st.one_of(options)
+
+
+# -- public strategies ------------------------------------------------------------------------
+
+
+def jurisdictions(
+    *,
+    level: Level | None = None,
+    within: str | None = None,
+    include_retired: bool = False,
+) -> st.SearchStrategy[str]:
+    """Return a strategy for GB/T 2260 codes from the shipped table.
+
+    :param level: the level drawn; ``None`` (the default) means county-level
+        units (``Level.COUNTY``), which is where people are registered.
+        ``Level.NATIONAL`` draws only ``"000000"``.
+    :param within: a code or unique Chinese name; only divisions inside it
+        (or it itself, at the right level) are drawn.
+    :param include_retired: also draw abolished codes (they still appear in
+        older resident ID numbers).
+
+    Codes shrink towards the lowest code.
+
+    .. versionadded:: 0.1.0
+    """
+    if level is not None and not isinstance(level, Level):
+        raise InvalidArgument(f"level={level!r} must be a civaffairs.jurisdictions.Level")
+    if within is not None:
+        try:
+            within = _jurisdictions.get(within).code
+        except LookupError as exc:
+            raise InvalidArgument(f"within={within!r}: {exc}") from None
+    codes = _codes(level or Level.COUNTY, within, include_retired)
+    if not codes:
+        raise InvalidArgument(f"no division at level={level} within={within!r}")
+    return st.sampled_from(codes)
+
+
+def money(
+    *,
+    min_value: Decimal | int = Decimal(0),
+    max_value: Decimal | int = Decimal(20000),
+) -> st.SearchStrategy[Decimal]:
+    """Return a strategy for exact amounts of yuan with at most two decimals (whole fen).
+
+    :param min_value: the smallest amount (inclusive), in whole fen.
+    :param max_value: the largest amount (inclusive), in whole fen.
+
+    Amounts are built as integer fen divided by 100, never from floats.  The
+    bounds, one fen inside each bound and whole-yuan amounts are drawn more
+    often than chance would, so thresholds written in whole yuan are reached.
+    Whole amounts come as ``Decimal('770')``, others as ``Decimal('770.10')``.
+
+    .. versionadded:: 0.1.0
+    """
+    low, high = _fen_range(min_value, max_value)
+    return _fen(low, high).map(_as_yuan)
+
+
+def resident_ids(
+    *,
+    regions: Sequence[str] | st.SearchStrategy[str] | None = None,
+    born_between: tuple[dt.date, dt.date] = (dt.date(1900, 1, 1), dt.date(2025, 12, 31)),
+    sex: Sex | None = None,
+) -> st.SearchStrategy[ResidentId]:
+    """Return a strategy for valid 18-character resident ID numbers (GB 11643-1999).
+
+    :param regions: the address codes to draw from, as a sequence of codes or
+        a strategy for codes; by default every county-level code of the table,
+        current and retired.
+    :param born_between: the inclusive range of birth dates; the start may not
+        be before 1850-01-01.
+    :param sex: draw only numbers of this sex (odd sequence codes are male);
+        ``None`` draws both.
+
+    Numbers are built with :func:`civaffairs.identity.generate`, so the check
+    character is right by construction.
+
+    .. versionadded:: 0.1.0
+    """
+    region_strategy: st.SearchStrategy[str]
+    if regions is None:
+        region_strategy = st.sampled_from(_codes(Level.COUNTY, None, True))
+    elif isinstance(regions, st.SearchStrategy):
+        region_strategy = regions
+    else:
+        chosen = tuple(regions)
+        unknown = [c for c in chosen if not _jurisdictions.is_region_code(c)]
+        if not chosen or unknown:
+            raise InvalidArgument(f"regions={regions!r} must be known GB/T 2260 address codes")
+        region_strategy = st.sampled_from(chosen)
+    start, end = born_between
+    if start < EARLIEST_BIRTH_DATE or end < start:
+        raise InvalidArgument(
+            f"born_between={born_between!r} must be an ordered pair of dates from "
+            f"{EARLIEST_BIRTH_DATE.isoformat()}"
+        )
+    if sex is not None and not isinstance(sex, Sex):
+        raise InvalidArgument(f"sex={sex!r} must be a civaffairs.identity.Sex or None")
+    return st.builds(
+        generate,
+        region_strategy,
+        st.dates(min_value=start, max_value=end),
+        _sequences(sex),
+    )
+
+
+def _sequences(sex: Sex | None) -> st.SearchStrategy[int]:
+    """Sequence codes 0–999 whose parity gives ``sex`` (odd: male)."""
+    if sex is None:
+        return st.integers(0, 999)
+    if sex is Sex.MALE:
+        return st.integers(0, 499).map(lambda k: 2 * k + 1)
+    return st.integers(0, 499).map(lambda k: 2 * k)
+
+
+_NAMES: Final = st.builds(
+    lambda surname, given: surname + given,
+    st.sampled_from(_SURNAMES),
+    st.text(alphabet=_GIVEN, min_size=1, max_size=2),
+)
+
+
+def _disabilities(*, allow_severe: bool) -> st.SearchStrategy[Disability | None]:
+    def grade_for(category: DisabilityCategory) -> st.SearchStrategy[Disability]:
+        lowest = 1 if allow_severe else _NOT_SEVERE_MIN_GRADE.get(category, 3)
+        return st.integers(lowest, 4).map(lambda grade: Disability(category, grade))
+
+    return st.one_of(st.none(), st.sampled_from(DisabilityCategory).flatmap(grade_for))
+
+
+@st.composite
+def _people(
+    draw: st.DrawFn,
+    *,
+    pid: str,
+    on: dt.date,
+    registration: Registration,
+    min_age: int,
+    max_age: int,
+    with_resident_id: bool | None,
+    allow_severe: bool,
+    statuses: tuple[SpecialStatus, ...],
+) -> Person:
+    """One person, consistent with their resident ID number when they have one."""
+    earliest, latest = _birth_bounds(on, min_age, max_age)
+    if with_resident_id:
+        earliest = max(earliest, EARLIEST_BIRTH_DATE)
+    any_day = st.dates(min_value=earliest, max_value=latest)
+    edges = st.integers(min_age, max_age).map(lambda a: _birthdays(on, a, earliest, latest))
+    birth = draw(
+        st.one_of(
+            any_day,
+            edges.flatmap(lambda found: st.sampled_from(found) if found else any_day),
+        )
+    )
+    wants_id = draw(st.booleans()) if with_resident_id is None else with_resident_id
+    resident_id: ResidentId | None = None
+    if wants_id and birth >= EARLIEST_BIRTH_DATE:
+        region = draw(
+            st.one_of(
+                st.just(registration.jurisdiction),
+                st.sampled_from(_codes(Level.COUNTY, None, True)),
+            )
+        )
+        resident_id = generate(region, birth, draw(_sequences(None)))
+        sex = resident_id.sex
+    else:
+        sex = draw(st.sampled_from(Sex))
+    return Person(
+        id=pid,
+        birth_date=birth,
+        sex=sex,
+        registration=registration,
+        resident_id=resident_id,
+        name=draw(st.one_of(st.none(), _NAMES)),
+        disability=draw(_disabilities(allow_severe=allow_severe)),
+        serious_illness=draw(st.booleans()) if allow_severe else False,
+        work_capacity=draw(st.one_of(st.none(), st.sampled_from(WorkCapacity))),
+        statuses=draw(
+            st.one_of(
+                st.just(frozenset[SpecialStatus]()),
+                st.frozensets(st.sampled_from(statuses), max_size=2),
+            )
+        ),
+    )
+
+
+def persons(
+    *,
+    on: dt.date = _DEFAULT_ON,
+    jurisdiction: str | None = None,
+    min_age: int = 0,
+    max_age: int = 100,
+    with_resident_id: bool | None = None,
+    registration_kind: RegistrationKind | None = None,
+    allow_severe_conditions: bool = True,
+) -> st.SearchStrategy[Person]:
+    """Return a strategy for persons, consistent with their resident ID number.
+
+    :param on: the date the ages refer to.
+    :param jurisdiction: where the person is registered: a county-level code,
+        or a code or name of a larger division to draw its county-level units;
+        ``None`` draws any current county-level unit.
+    :param min_age: the youngest age in full years (周岁) on ``on``.
+    :param max_age: the oldest age in full years on ``on``.
+    :param with_resident_id: ``True`` always gives a resident ID number,
+        ``False`` never, ``None`` sometimes.  When there is one, the birth date
+        and sex are the ones it encodes.
+    :param registration_kind: urban or rural registration; ``None`` draws both.
+    :param allow_severe_conditions: when false, nobody is severely disabled
+        (grade 1–2, or grade 3 intellectual or mental) or seriously ill — the
+        facts behind dibao's single-person inclusion.
+
+    Birthdays on ``on`` (and on the day after) are drawn often, including
+    29 February births on 28 February, so age thresholds are reached.  The
+    ``id`` is ``p`` and a number; :func:`households` gives members unique ids.
+
+    .. versionadded:: 0.1.0
+    """
+    _check_ages(on, min_age, max_age)
+    if with_resident_id and on < EARLIEST_BIRTH_DATE:
+        raise InvalidArgument(f"on={on} is before any birth date a resident ID number can encode")
+    counties = _counties(jurisdiction)
+    kinds = (registration_kind,) if registration_kind is not None else tuple(RegistrationKind)
+    return _persons(
+        on=on,
+        counties=counties,
+        kinds=kinds,
+        min_age=min_age,
+        max_age=max_age,
+        with_resident_id=with_resident_id,
+        allow_severe=allow_severe_conditions,
+    )
+
+
+@st.composite
+def _persons(
+    draw: st.DrawFn,
+    *,
+    on: dt.date,
+    counties: tuple[str, ...],
+    kinds: tuple[RegistrationKind, ...],
+    min_age: int,
+    max_age: int,
+    with_resident_id: bool | None,
+    allow_severe: bool,
+) -> Person:
+    registration = Registration(draw(st.sampled_from(counties)), draw(st.sampled_from(kinds)))
+    return draw(
+        _people(
+            pid=f"p{draw(st.integers(0, 9999))}",
+            on=on,
+            registration=registration,
+            min_age=min_age,
+            max_age=max_age,
+            with_resident_id=with_resident_id,
+            allow_severe=allow_severe,
+            statuses=tuple(SpecialStatus),
+        )
+    )
+
+
+def _split(total: int, parts: int, cuts: list[int]) -> list[int]:
+    """Split ``total`` fen into ``parts`` non-negative amounts at the given cut points."""
+    points = sorted(min(max(c, 0), total) for c in cuts[: parts - 1])
+    edges = [0, *points, total]
+    return [b - a for a, b in itertools.pairwise(edges)]
+
+
+@st.composite
+def _households(
+    draw: st.DrawFn,
+    *,
+    on: dt.date,
+    places: tuple[tuple[str, RegistrationKind], ...],
+    min_size: int,
+    max_size: int,
+    income_fen: tuple[int, int],
+    near_standard: Decimal | bool | None,
+    allow_severe: bool,
+    allow_assets: bool,
+) -> Household:
+    code, kind = draw(st.sampled_from(places))
+    registration = Registration(code, kind)
+    size = draw(st.integers(min_size, max_size))
+    has_spouse = size > 1 and draw(st.booleans())
+    others = size - 1 - has_spouse
+    relatives = draw(st.lists(st.sampled_from(_RELATIVES), min_size=others, max_size=others))
+    plan = [(Relationship.APPLICANT, 18, 100)]
+    if has_spouse:
+        plan.append((Relationship.SPOUSE, 18, 100))
+    plan.extend(relatives)
+    ids = [f"m{i}" for i in range(len(plan))]
+    order = draw(st.permutations(range(len(plan))))
+    members = []
+    staying = tuple(s for s in SpecialStatus if s not in _LEAVES_HOUSEHOLD)
+    for position in order:
+        relationship, low, high = plan[position]
+        person = draw(
+            _people(
+                pid=ids[position],
+                on=on,
+                registration=registration,
+                min_age=low,
+                max_age=high,
+                with_resident_id=None,
+                allow_severe=allow_severe,
+                # The applicant applies in person: nobody in prison or missing applies.
+                statuses=staying
+                if relationship is Relationship.APPLICANT
+                else tuple(SpecialStatus),
+            )
+        )
+        members.append(Member(person, relationship, lives_together=None))
+    # Members whose counting turns on living together do live together; the others vary.
+    _, _, missing = counted_members(Household("H", members), on)
+    depends = {int(path.split("[")[1].split("]")[0]) for path in missing}
+    members = [
+        attrs.evolve(
+            m,
+            lives_together=True
+            if i in depends
+            else draw(st.sampled_from((True, None, False)), label="lives_together"),
+        )
+        for i, m in enumerate(members)
+    ]
+    household_id = f"H{draw(st.integers(1, 99999))}"
+    base = Household(household_id, members)
+    incomes = draw(
+        _incomes(
+            base=base,
+            on=on,
+            income_fen=income_fen,
+            near_standard=near_standard,
+            registration=registration,
+        )
+    )
+    assets = draw(_assets(ids)) if allow_assets else ()
+    expenditures = draw(
+        st.one_of(
+            st.just(()),
+            st.lists(
+                st.builds(
+                    Expenditure,
+                    st.sampled_from(ExpenditureType),
+                    money(max_value=Decimal(50000)),
+                    st.sampled_from([*ids, None]),
+                ),
+                max_size=2,
+            ),
+        )
+    )
+    return Household(household_id, members, incomes, assets, expenditures)
+
+
+@st.composite
+def _incomes(
+    draw: st.DrawFn,
+    *,
+    base: Household,
+    on: dt.date,
+    income_fen: tuple[int, int],
+    near_standard: Decimal | bool | None,
+    registration: Registration,
+) -> list[Income]:
+    ids = [m.person.id for m in base.members]
+    amounts = _fen(*income_fen).map(_as_yuan)
+    free_incomes = st.lists(
+        st.builds(Income, st.sampled_from(IncomeType), amounts, st.sampled_from([*ids, None])),
+        max_size=len(ids) + 1,
+    )
+    if near_standard is None or near_standard is False:
+        return draw(free_incomes)
+    standard = (
+        near_standard
+        if isinstance(near_standard, Decimal)
+        else _standard(registration.jurisdiction, registration.kind, on)
+    )
+    if standard is None:  # pragma: no cover - households() drew only places that have one
+        raise InvalidArgument(f"no dibao standard in {registration.jurisdiction} on {on}")
+    # Mostly at, one fen under or one fen over standard × counted members; sometimes free.
+    where = draw(st.integers(0, 9), label="near_standard")
+    if where == 9:
+        return draw(free_incomes)
+    counted, _, _ = counted_members(base, on)
+    counted_ids = [m.person.id for _, m in counted]
+    others = [i for i in ids if i not in counted_ids]
+    threshold = yuan_to_fen(standard) * len(counted_ids)
+    target = max(threshold + (0, -1, 1)[where % 3], 0)
+    parts = draw(st.integers(1, 3))
+    cuts = draw(st.lists(st.integers(0, target), min_size=parts - 1, max_size=parts - 1))
+    incomes = [
+        Income(
+            draw(st.sampled_from(_COUNTED_EXACTLY)),
+            _as_yuan(part),
+            draw(st.sampled_from([*counted_ids, None])),
+        )
+        for part in _split(target, parts, cuts)
+    ]
+    # Noise that must not move the counted total: never-counted items, and any income
+    # of members who are not counted.
+    noise = st.one_of(
+        st.builds(Income, st.sampled_from(_NEVER_COUNTED), amounts, st.sampled_from(ids)),
+        *(
+            [st.builds(Income, st.sampled_from(IncomeType), amounts, st.sampled_from(others))]
+            if others
+            else []
+        ),
+    )
+    incomes.extend(draw(st.lists(noise, max_size=2)))
+    return draw(st.permutations(incomes))
+
+
+def _assets(ids: list[str]) -> st.SearchStrategy[tuple[Asset, ...]]:
+    return st.one_of(
+        st.just(()),
+        st.lists(
+            st.builds(
+                Asset,
+                st.sampled_from(AssetType),
+                money(max_value=Decimal(100000)),
+                st.booleans(),
+                st.sampled_from([*ids, None]),
+            ),
+            max_size=3,
+        ).map(tuple),
+    )
+
+
+def households(
+    *,
+    on: dt.date = _DEFAULT_ON,
+    jurisdiction: str | None = None,
+    min_size: int = 1,
+    max_size: int = 6,
+    income_range: tuple[Decimal, Decimal] = (Decimal(0), Decimal(5000)),
+    near_standard: Decimal | int | bool | None = None,
+    allow_severe_conditions: bool = True,
+    allow_assets: bool = True,
+) -> st.SearchStrategy[Household]:
+    """Return a strategy for valid households applying as a unit.
+
+    Every household has exactly one applicant (an adult), unique member ids
+    (``m0``, ``m1``, … in a shuffled order), and all members share the
+    applicant's registration.  A member whose counting as family depends on
+    living together (an adult child, a parent, a sibling …) has
+    ``lives_together=True``, so the dibao rule never lacks a fact; for the
+    others it varies, unknown included.  The applicant is never in prison,
+    compulsory rehabilitation, religious premises apart or declared missing.
+
+    :param on: the date the ages (and ``near_standard``'s standard) refer to.
+    :param jurisdiction: where the household is registered: a county-level
+        code, or a code or name of a larger division (``"500000"``) to draw its
+        county-level units; ``None`` draws any current county-level unit.  The
+        shipped parameter data covers only some places, so pass one it covers
+        (or ``near_standard=True``) when you assess the households.
+    :param min_size: the fewest members (at least 1, the applicant).
+    :param max_size: the most members.
+    :param income_range: the range of each income item's monthly amount, in
+        yuan; items belong to a member or (member ``None``) to the household.
+        (The items ``near_standard`` aims with are sized to hit their target
+        instead.)
+    :param near_standard: aim the total counted monthly income at the dibao
+        threshold, standard × counted members (民发〔2021〕57号 art. 7): nine
+        draws in ten put it exactly at, one fen under or one fen over that
+        threshold (a third each), the tenth draws incomes freely.  Pass the
+        standard as a ``Decimal``, or ``True`` to read the dibao standard for
+        the household's place, registration kind and ``on`` from the default
+        parameter book (places are then drawn only where the book has one).
+        The aimed total is made of business, property, transfer and other
+        income of counted members or the household; noise is added only as
+        items never counted (awards, social assistance, …) or as income of
+        members who are not counted, so no deduction or switch moves it.
+        ``None`` or ``False``: incomes are drawn freely.
+    :param allow_severe_conditions: when false, nobody is severely disabled or
+        seriously ill, which rules out dibao's single-person inclusion and its
+        income cliff (see :mod:`civaffairs.assistance.dibao`).
+    :param allow_assets: when false, the household owns nothing; otherwise it
+        sometimes owns up to three assets (any type, exempt or not).
+
+    Expenditures are drawn sometimes.  Everything is built directly; nothing
+    is filtered.
+
+    .. versionadded:: 0.1.0
+    """
+    _check_ages(on, 18, 100)
+    if isinstance(min_size, bool) or not isinstance(min_size, int) or min_size < 1:
+        raise InvalidArgument(f"min_size={min_size!r} must be an integer of 1 or more")
+    if isinstance(max_size, bool) or not isinstance(max_size, int) or max_size < min_size:
+        raise InvalidArgument(f"max_size={max_size!r} must be an integer of min_size or more")
+    if len(income_range) != 2:
+        raise InvalidArgument(f"income_range={income_range!r} must be a (low, high) pair")
+    income_fen = _fen_range(*income_range)
+    if income_fen[0] < 0:
+        raise InvalidArgument(f"income_range={income_range!r} must not go below zero")
+    places: tuple[tuple[str, RegistrationKind], ...]
+    if near_standard is True:
+        counties = _counties(jurisdiction)  # validates the code
+        within = None if jurisdiction is None else _jurisdictions.get(jurisdiction).code
+        places = _places_with_standard(within, on)
+        if not places:
+            raise InvalidArgument(
+                f"near_standard=True, but the default parameter book has no dibao standard "
+                f"on {on} in any of the {len(counties)} county-level units of "
+                f"jurisdiction={jurisdiction!r}"
+            )
+    else:
+        if isinstance(near_standard, int) and not isinstance(near_standard, bool):
+            near_standard = Decimal(near_standard)
+        if isinstance(near_standard, Decimal) and (
+            not near_standard.is_finite() or near_standard < 0 or near_standard % FEN != 0
+        ):
+            raise InvalidArgument(f"near_standard={near_standard!r} must be whole fen, 0 or more")
+        if near_standard is not None and not isinstance(near_standard, bool | Decimal):
+            raise InvalidArgument(f"near_standard={near_standard!r} must be a Decimal or a bool")
+        places = _places(_counties(jurisdiction))
+    return _households(
+        on=on,
+        places=places,
+        min_size=min_size,
+        max_size=max_size,
+        income_fen=income_fen,
+        near_standard=near_standard,
+        allow_severe=allow_severe_conditions,
+        allow_assets=allow_assets,
+    )

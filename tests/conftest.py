@@ -1,0 +1,27 @@
+"""Hypothesis profiles: ``ci`` (deterministic) and ``dev`` (the default at a desk).
+
+``ci`` is loaded when the ``CI`` environment variable is set or when
+``HYPOTHESIS_PROFILE=ci``; otherwise ``dev``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import settings
+
+# Deterministic and bounded: the same examples on every run, no timing-based failures on
+# slow CI machines, and a reproduction blob printed with every failure.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    deadline=None,
+    max_examples=50,
+    print_blob=True,
+)
+settings.register_profile("dev", max_examples=100)
+
+if os.environ.get("CI") or os.environ.get("HYPOTHESIS_PROFILE") == "ci":
+    settings.load_profile("ci")
+else:
+    settings.load_profile("dev")
