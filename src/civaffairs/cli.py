@@ -8,6 +8,9 @@
     show the parameter values in force (or, without ``--on``, their whole
     history) for a jurisdiction, with periods and sources.
 
+``civaffairs targets PLAN [--results FILE]``
+    print a work plan's attainment table (see :mod:`civaffairs.targets.cli`).
+
 Exit status: 0 when every household was decided (whatever the outcome), 2 on
 bad input, with every problem listed on standard error.
 
@@ -21,7 +24,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from civaffairs import jurisdictions
 from civaffairs.assistance import dibao
@@ -31,11 +34,26 @@ from civaffairs.decisions import render
 from civaffairs.errors import CivaffairsError, InvalidInputError
 from civaffairs.money import format_yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
+from civaffairs.targets import cli as targets_cli
 
 __all__ = ["main"]
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+
+
+class _Command(Protocol):
+    """A sub-command provided by a package on top of the core (targets, batch)."""
+
+    def register(self, subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+        """Add the sub-command's parser."""
+
+    def run(self, args: argparse.Namespace, stdout: TextIO, stderr: TextIO | None = None) -> int:
+        """Run it and return the exit status."""
+
+
+#: Sub-commands provided by packages, by name.
+_COMMANDS: dict[str, _Command] = {"targets": targets_cli}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -73,6 +91,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     params.add_argument("--format", choices=("text", "json"), default="text", dest="fmt")
     params.add_argument("--params", action="append", default=[], metavar="FILE")
+    for command in _COMMANDS.values():
+        command.register(sub)
     return parser
 
 
@@ -172,7 +192,9 @@ def main(
     try:
         if args.command == "assess":
             return _assess(args, stdin, out)
-        return _params(args, out)
+        if args.command == "params":
+            return _params(args, out)
+        return _COMMANDS[args.command].run(args, out, err)
     except CivaffairsError as exc:
         err.write(f"civaffairs: error: {exc}\n")
         return EXIT_BAD_INPUT

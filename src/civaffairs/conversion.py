@@ -82,6 +82,8 @@ class _ReasonJSON:
 
 
 def _structure_decimal(value: object, _type: type) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
     if isinstance(value, bool) or not isinstance(value, str | int):
         expected = 'a decimal string such as "770.50" or an integer'
         if isinstance(value, float):

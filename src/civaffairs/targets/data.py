@@ -1,0 +1,663 @@
+"""The shipped indicators, plans and results, and the loader for plan and result files.
+
+Package data under ``civaffairs/targets/data/``:
+
+* ``indicators.toml`` — the indicator catalogue (:func:`indicators`);
+* ``plans/<id>.toml`` — one work plan per file, named by its id
+  (:func:`plan_ids`, :func:`load_plan`): ``suizhou-2025`` (随州市),
+  ``jinhua-2023`` (金华市), ``qingshen-2020`` (青神县), ``wulong-2025`` (武隆区) and
+  ``example-city-2026`` (an unnamed city's 2026 plan: **example data**);
+* ``results/<id>.toml`` — result sets (:func:`result_set_ids`,
+  :func:`load_results`): ``example-city-2025``, the same unnamed city's 2025
+  summary (**example data**).
+
+Each target and result keeps the section and the exact quote it was read
+from, and each file names its seed document, so the data stand on their own.
+Figures are recorded as printed (``1.2万人次`` is 1.2 万人次; conversion to 人次
+is exact).
+
+Plan and result files (TOML, or JSON with the same keys) are read through a
+strict schema: unknown keys are refused, and every problem is reported at once
+in one :class:`~civaffairs.errors.InvalidDocumentError` naming each field by
+path (``$.targets[3].unit``).  Numbers may be written as TOML or JSON numbers:
+they are read as exact decimals from their text, never through a binary
+float.
+
+A plan file looks like this (``jurisdiction`` is a GB/T 2260 code or a unique
+name; a place without a code gives ``place`` instead and, being unlocatable,
+is normally example data)::
+
+    id = "my-county-2025"
+    jurisdiction = "511425"
+    year = 2025
+
+    [document]
+    title = "2025年民政工作要点"
+
+    [[targets]]
+    id = "t1"
+    section = "三6"
+    indicator = "eldercare.urban_facility_coverage"
+    comparator = "at_least"
+    value = 80
+    unit = "%"
+    quote = "城市居家和社区养老服务设施覆盖率达到80%以上"
+
+A results file has ``jurisdiction`` (or ``place``), ``year`` and a list of
+``[[results]]`` with ``indicator`` and either ``value`` and ``unit`` or
+``numerator`` and ``denominator``.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+import tomllib
+import types
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from civaffairs import jurisdictions
+from civaffairs.conversion import structure
+from civaffairs.errors import (
+    CivaffairsError,
+    InvalidDocumentError,
+    InvalidInputError,
+    UnknownJurisdictionError,
+)
+from civaffairs.parameters import Status
+from civaffairs.targets.model import (
+    Alternative,
+    Bound,
+    Comparator,
+    Indicator,
+    Measure,
+    Result,
+    ResultSet,
+    Source,
+    SourceDocument,
+    Target,
+    WorkPlan,
+    check_plan,
+    check_results,
+)
+from civaffairs.targets.units import Unit
+
+__all__ = [
+    "UnknownPlanError",
+    "find_plan",
+    "indicators",
+    "load_plan",
+    "load_plan_file",
+    "load_results",
+    "load_results_file",
+    "plan_from_data",
+    "plan_ids",
+    "resolve_plan",
+    "resolve_results",
+    "result_set_ids",
+    "results_from_data",
+    "shipped_plans",
+    "shipped_result_sets",
+]
+
+
+class UnknownPlanError(CivaffairsError, LookupError):
+    """No shipped plan (or result set) has this id, and no file has this path.
+
+    ``known`` lists the shipped ids.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, query: str, known: tuple[str, ...], *, what: str = "plan") -> None:
+        self.query = query
+        self.known = known
+        super().__init__(
+            f"unknown {what} {query!r}: not a shipped id ({', '.join(known)}), "
+            "not an existing .toml/.json file"
+            + (
+                ", and not JURISDICTION-YEAR (e.g. 421300-2025 or 随州市-2025)"
+                if what == "plan"
+                else ""
+            )
+        )
+
+
+# --- file schemas ------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class _AlternativeEntry:
+    indicator: str
+    comparator: Comparator
+    unit: Unit
+    value: Decimal | None = None
+    upper: Decimal | None = None
+    reading: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class _TargetEntry:
+    id: str
+    indicator: str
+    comparator: Comparator
+    unit: Unit
+    value: Decimal | None = None
+    upper: Decimal | None = None
+    deadline: dt.date | None = None
+    each: str | None = None
+    section: str | None = None
+    quote: str | None = None
+    reading: str | None = None
+    alternatives: tuple[_AlternativeEntry, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class _PlanFile:
+    id: str
+    year: int
+    targets: tuple[_TargetEntry, ...]
+    jurisdiction: str | None = None
+    place: str | None = None
+    status: Status = Status.SOURCED
+    note: str | None = None
+    document: SourceDocument | None = None
+    indicators: tuple[Indicator, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class _ResultEntry:
+    indicator: str
+    year: int | None = None
+    value: Decimal | None = None
+    unit: Unit | None = None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    as_of: dt.date | None = None
+    bound: Bound = Bound.EXACT
+    section: str | None = None
+    quote: str | None = None
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class _ResultsFile:
+    results: tuple[_ResultEntry, ...]
+    id: str | None = None
+    jurisdiction: str | None = None
+    place: str | None = None
+    year: int | None = None
+    status: Status = Status.SOURCED
+    note: str | None = None
+    document: SourceDocument | None = None
+
+
+@attrs.frozen(kw_only=True)
+class _CatalogueFile:
+    indicators: tuple[Indicator, ...]
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def _plain(data: Any) -> Any:
+    """Turn TOML's Decimals into their text, so the strict converter reads them exactly."""
+    if isinstance(data, Decimal):
+        return str(data)
+    if isinstance(data, dict):
+        return {key: _plain(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_plain(value) for value in data]
+    return data
+
+
+def _parse(text: str, origin: str, *, what: str) -> Any:
+    """Parse TOML (or JSON, when ``origin`` ends in .json) into plain data."""
+    try:
+        if origin.endswith(".json"):
+            # parse_float=str keeps "62.5" as written: no binary float ever holds the value.
+            return json.loads(text, parse_float=str)
+        return _plain(tomllib.loads(text, parse_float=Decimal))
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InvalidDocumentError(
+            [InvalidInputError("$", origin, f"a valid {what} file ({exc})")],
+            what=f"{what} {origin}",
+        ) from None
+
+
+def _resolve_place(
+    code: str | None, place: str | None
+) -> tuple[str | None, str, list[InvalidInputError]]:
+    """Resolve a code or a unique name to (code, place label, problems)."""
+    if code is None:
+        if not place:
+            return (
+                None,
+                "",
+                [
+                    InvalidInputError(
+                        "$.jurisdiction",
+                        "(missing)",
+                        "a GB/T 2260 code or name, or a place label for a place without a code",
+                    )
+                ],
+            )
+        return None, place, []
+    try:
+        found = jurisdictions.get(code)
+    except UnknownJurisdictionError as exc:
+        return (
+            code,
+            place or code,
+            [
+                InvalidInputError(
+                    "$.jurisdiction",
+                    repr(code),
+                    "a GB/T 2260 code or unique name of the shipped table",
+                    detail=str(exc),
+                )
+            ],
+        )
+    return found.code, place or found.name, []
+
+
+def _source(
+    document: SourceDocument | None, section: str | None, quote: str | None
+) -> Source | None:
+    if document is None:
+        return None
+    return Source(document=document, section=section, quote=quote)
+
+
+def _orphan_quotes(
+    document: SourceDocument | None, entries: tuple[Any, ...], key: str
+) -> Iterator[InvalidInputError]:
+    if document is not None:
+        return
+    for index, entry in enumerate(entries):
+        if entry.section is not None or entry.quote is not None:
+            yield InvalidInputError(
+                f"$.{key}[{index}].quote",
+                "(present)",
+                "a [document] table naming the document the section and quote come from",
+            )
+
+
+def _check_indicators(
+    found: tuple[Indicator, ...], known: Mapping[str, Indicator], path: str
+) -> Iterator[InvalidInputError]:
+    seen: set[str] = set()
+    for index, indicator in enumerate(found):
+        where = f"{path}[{index}]"
+        if indicator.id in known or indicator.id in seen:
+            yield InvalidInputError(f"{where}.id", repr(indicator.id), "an id not already declared")
+        seen.add(indicator.id)
+        if not re.fullmatch(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+", indicator.id):
+            yield InvalidInputError(
+                f"{where}.id", repr(indicator.id), "a dotted lower-case id such as eldercare.beds"
+            )
+        ratio_unit = {Measure.SHARE: Unit.PERCENT, Measure.RATE: Unit.PER_10K_RESIDENTS}
+        wanted = ratio_unit.get(indicator.measure)
+        if wanted is not None and indicator.unit is not wanted:
+            yield InvalidInputError(
+                f"{where}.unit",
+                repr(indicator.unit.value),
+                f"{wanted.value!r} for a {indicator.measure.value} indicator",
+            )
+        if wanted is None and indicator.unit.scale is not None:
+            yield InvalidInputError(
+                f"{where}.measure",
+                repr(indicator.measure.value),
+                f"'share' or 'rate' for an indicator in {indicator.unit.value!r}",
+            )
+        if indicator.measure.is_ratio and indicator.ratio is None:
+            yield InvalidInputError(
+                f"{where}.ratio", "(missing)", "what the numerator and denominator count"
+            )
+        if not indicator.measure.is_ratio and indicator.ratio is not None:
+            yield InvalidInputError(
+                f"{where}.ratio", "(present)", "no ratio for a count, sum or level"
+            )
+
+
+def plan_from_data(
+    data: object,
+    *,
+    origin: str = "plan",
+    catalogue: Mapping[str, Indicator] | None = None,
+) -> WorkPlan:
+    """Build and check a :class:`~civaffairs.targets.model.WorkPlan` from plan-file data.
+
+    ``catalogue`` defaults to the shipped indicators.  Raises
+    :class:`~civaffairs.errors.InvalidDocumentError` listing every problem.
+
+    .. versionadded:: 0.1.0
+    """
+    what = f"plan file {origin}"
+    entry = structure(data, _PlanFile, what=what)
+    known = dict(indicators() if catalogue is None else catalogue)
+    code, place, problems = _resolve_place(entry.jurisdiction, entry.place)
+    problems.extend(_check_indicators(entry.indicators, known, "$.indicators"))
+    problems.extend(_orphan_quotes(entry.document, entry.targets, "targets"))
+    for own in entry.indicators:
+        known.setdefault(own.id, own)  # a redefinition is reported above, never used
+    plan = WorkPlan(
+        id=entry.id,
+        jurisdiction=code,
+        place=place,
+        year=entry.year,
+        document=entry.document,
+        status=entry.status,
+        note=entry.note,
+        indicators=entry.indicators,
+        targets=tuple(
+            Target(
+                id=t.id,
+                indicator=t.indicator,
+                jurisdiction=code,
+                place=place,
+                year=entry.year,
+                comparator=t.comparator,
+                value=t.value,
+                unit=t.unit,
+                upper=t.upper,
+                deadline=t.deadline,
+                each=t.each,
+                reading=t.reading,
+                source=_source(entry.document, t.section, t.quote),
+                status=entry.status,
+                alternatives=tuple(
+                    Alternative(
+                        indicator=a.indicator,
+                        comparator=a.comparator,
+                        value=a.value,
+                        unit=a.unit,
+                        upper=a.upper,
+                        reading=a.reading,
+                    )
+                    for a in t.alternatives
+                ),
+            )
+            for t in entry.targets
+        ),
+    )
+    # A bad jurisdiction or place is already reported above: do not report it twice.
+    problems.extend(
+        p for p in check_plan(plan, known) if p.path not in {"$.jurisdiction", "$.place"}
+    )
+    if problems:
+        raise InvalidDocumentError(problems, what=what)
+    return plan
+
+
+def results_from_data(
+    data: object,
+    *,
+    origin: str = "results",
+    catalogue: Mapping[str, Indicator] | None = None,
+) -> ResultSet:
+    """Build and check a :class:`~civaffairs.targets.model.ResultSet` from results-file data.
+
+    A result without its own ``year`` takes the file's.  ``catalogue``
+    defaults to the shipped indicators (pass one that includes a plan's own
+    indicators to check results against them).
+
+    .. versionadded:: 0.1.0
+    """
+    what = f"results file {origin}"
+    entry = structure(data, _ResultsFile, what=what)
+    known = dict(indicators() if catalogue is None else catalogue)
+    code, place, problems = _resolve_place(entry.jurisdiction, entry.place)
+    problems.extend(_orphan_quotes(entry.document, entry.results, "results"))
+    if entry.status is Status.EXAMPLE and not entry.note:
+        problems.append(
+            InvalidInputError("$.note", "(missing)", "a note saying why these are example data")
+        )
+    results = []
+    missing_year = set()
+    for index, item in enumerate(entry.results):
+        year = item.year if item.year is not None else entry.year
+        if year is None:
+            problems.append(
+                InvalidInputError(
+                    f"$.results[{index}].year", "(missing)", "a year here or at the top of the file"
+                )
+            )
+            missing_year.add(f"$.results[{index}].year")
+            year = 0
+        results.append(
+            Result(
+                indicator=item.indicator,
+                jurisdiction=code,
+                place=place,
+                year=year,
+                value=item.value,
+                unit=item.unit,
+                numerator=item.numerator,
+                denominator=item.denominator,
+                as_of=item.as_of,
+                bound=item.bound,
+                source=_source(entry.document, item.section, item.quote),
+                status=entry.status,
+                note=item.note,
+            )
+        )
+    checked = check_results(results, known)
+    problems.extend(
+        p
+        for p in checked
+        if p.path not in missing_year and not p.path.endswith((".jurisdiction", ".place"))
+    )
+    if problems:
+        raise InvalidDocumentError(problems, what=what)
+    return ResultSet(
+        id=entry.id or origin,
+        jurisdiction=code,
+        place=place,
+        results=tuple(results),
+        document=entry.document,
+        status=entry.status,
+        note=entry.note,
+    )
+
+
+def _read(path: Path, what: str) -> Any:
+    if not path.is_file():
+        raise InvalidDocumentError(
+            [InvalidInputError("$", str(path), f"an existing {what} file (.toml or .json)")],
+            what=f"{what} file",
+        )
+    return _parse(path.read_text(encoding="utf-8"), str(path), what=what)
+
+
+def load_plan_file(
+    path: str | Path, *, catalogue: Mapping[str, Indicator] | None = None
+) -> WorkPlan:
+    """Load a plan file (TOML, or JSON when the name ends in ``.json``).
+
+    .. versionadded:: 0.1.0
+    """
+    path = Path(path)
+    return plan_from_data(_read(path, "plan"), origin=str(path), catalogue=catalogue)
+
+
+def load_results_file(
+    path: str | Path, *, catalogue: Mapping[str, Indicator] | None = None
+) -> ResultSet:
+    """Load a results file (TOML, or JSON when the name ends in ``.json``).
+
+    .. versionadded:: 0.1.0
+    """
+    path = Path(path)
+    return results_from_data(_read(path, "results"), origin=str(path), catalogue=catalogue)
+
+
+# --- the shipped data --------------------------------------------------------------------------
+
+
+def _data_dir(name: str) -> Any:
+    return resources.files(__package__ or "civaffairs.targets").joinpath("data", name)
+
+
+@functools.cache
+def indicators() -> Mapping[str, Indicator]:
+    """Return the shipped indicator catalogue, by id (read-only).
+
+    >>> indicators()["funeral.cremation_rate"].zh
+    '火化率'
+
+    .. versionadded:: 0.1.0
+    """
+    text = _data_dir("indicators.toml").read_text(encoding="utf-8")
+    entry = structure(_parse(text, "indicators.toml", what="indicator catalogue"), _CatalogueFile)
+    problems = list(_check_indicators(entry.indicators, {}, "$.indicators"))
+    problems.extend(
+        InvalidInputError(
+            f"$.indicators[{index}].id",
+            repr(indicator.id),
+            f"an id starting with its domain {indicator.domain.value!r}",
+        )
+        for index, indicator in enumerate(entry.indicators)
+        if indicator.id.split(".", 1)[0] != indicator.domain.value
+    )
+    if problems:
+        raise InvalidDocumentError(problems, what="indicator catalogue")
+    return types.MappingProxyType({i.id: i for i in entry.indicators})
+
+
+def _ids(kind: str) -> tuple[str, ...]:
+    folder = _data_dir(kind)
+    return tuple(
+        sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+    )
+
+
+def plan_ids() -> tuple[str, ...]:
+    """Return the ids of the shipped plans, sorted.
+
+    >>> plan_ids()
+    ('example-city-2026', 'jinhua-2023', 'qingshen-2020', 'suizhou-2025', 'wulong-2025')
+
+    .. versionadded:: 0.1.0
+    """
+    return _ids("plans")
+
+
+def result_set_ids() -> tuple[str, ...]:
+    """Return the ids of the shipped result sets, sorted.
+
+    .. versionadded:: 0.1.0
+    """
+    return _ids("results")
+
+
+@functools.cache
+def load_plan(plan_id: str) -> WorkPlan:
+    """Return the shipped plan with this id; raise :class:`UnknownPlanError` otherwise.
+
+    .. versionadded:: 0.1.0
+    """
+    if plan_id not in plan_ids():
+        raise UnknownPlanError(plan_id, plan_ids())
+    name = f"{plan_id}.toml"
+    text = _data_dir("plans").joinpath(name).read_text(encoding="utf-8")
+    return plan_from_data(_parse(text, name, what="plan"), origin=name)
+
+
+@functools.cache
+def load_results(result_set_id: str) -> ResultSet:
+    """Return the shipped result set with this id; raise :class:`UnknownPlanError` otherwise.
+
+    .. versionadded:: 0.1.0
+    """
+    if result_set_id not in result_set_ids():
+        raise UnknownPlanError(result_set_id, result_set_ids(), what="result set")
+    name = f"{result_set_id}.toml"
+    text = _data_dir("results").joinpath(name).read_text(encoding="utf-8")
+    return results_from_data(_parse(text, name, what="results"), origin=name)
+
+
+def shipped_plans() -> tuple[WorkPlan, ...]:
+    """Return every shipped plan, in id order.
+
+    .. versionadded:: 0.1.0
+    """
+    return tuple(load_plan(plan_id) for plan_id in plan_ids())
+
+
+def shipped_result_sets() -> tuple[ResultSet, ...]:
+    """Return every shipped result set, in id order.
+
+    .. versionadded:: 0.1.0
+    """
+    return tuple(load_results(set_id) for set_id in result_set_ids())
+
+
+def find_plan(place: str, year: int) -> WorkPlan:
+    """Return the shipped plan for a jurisdiction (code or name, or a place label) and year.
+
+    >>> find_plan("随州市", 2025).id
+    'suizhou-2025'
+    >>> find_plan("500156", 2025).id
+    'wulong-2025'
+
+    Raises :class:`UnknownPlanError` when no shipped plan matches.
+
+    .. versionadded:: 0.1.0
+    """
+    code: str | None
+    try:
+        code = jurisdictions.get(place).code
+    except UnknownJurisdictionError:
+        code = None
+    for plan in shipped_plans():
+        same = plan.jurisdiction == code if code is not None else plan.place == place
+        if same and plan.year == year:
+            return plan
+    raise UnknownPlanError(f"{place}-{year}", plan_ids())
+
+
+def _looks_like_path(spec: str) -> bool:
+    return spec.endswith((".toml", ".json")) or "/" in spec or "\\" in spec
+
+
+def resolve_plan(spec: str) -> WorkPlan:
+    """Return the plan ``spec`` names: a file path, a shipped id, or ``JURISDICTION-YEAR``.
+
+    In that order: an existing file (or a name ending in ``.toml``/``.json``)
+    is loaded; a shipped id (``suizhou-2025``) is looked up; otherwise
+    ``JURISDICTION-YEAR`` such as ``421300-2025``, ``随州市-2025`` or
+    ``某市-2026`` finds the shipped plan for that place and year.
+
+    .. versionadded:: 0.1.0
+    """
+    if Path(spec).is_file() or _looks_like_path(spec):
+        return load_plan_file(spec)
+    if spec in plan_ids():
+        return load_plan(spec)
+    match = re.fullmatch(r"(.+)[-:](\d{4})", spec.strip())
+    if match:
+        return find_plan(match.group(1), int(match.group(2)))
+    raise UnknownPlanError(spec, plan_ids())
+
+
+def resolve_results(spec: str, *, catalogue: Mapping[str, Indicator] | None = None) -> ResultSet:
+    """Return the result set ``spec`` names: a file path or a shipped result-set id.
+
+    .. versionadded:: 0.1.0
+    """
+    if Path(spec).is_file() or _looks_like_path(spec):
+        return load_results_file(spec, catalogue=catalogue)
+    if spec in result_set_ids():
+        return load_results(spec)
+    raise UnknownPlanError(spec, result_set_ids(), what="result set")
