@@ -11,6 +11,8 @@ release = civaffairs.__version__
 version = release
 
 extensions = [
+    # Generated pages (parameter tables, reason codes, glossary, charts): see civaffairs._docs.
+    "civaffairs._docs",
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.doctest",

@@ -1,0 +1,893 @@
+"""Generated documentation: parameter tables, reason codes, glossary and charts.
+
+This is the Sphinx extension of the civaffairs documentation (``docs/conf.py``
+lists ``civaffairs._docs``).  A page asks for generated content with a marker
+block on a line of its own::
+
+    ```{civaffairs-generate} parameters
+    ```
+
+and the extension replaces the marker, when Sphinx reads the page, with
+Markdown built from the registries and the data — the parameter book, the
+declared programmes and reason codes, ``docs/glossary.toml`` — so that a new
+programme, parameter, jurisdiction or reason code appears in the documentation
+without anyone listing it.  Charts are SVG written here (no plotting
+library), deterministic, embedded in the HTML.
+
+The generators are plain functions returning Markdown text, so tests can call
+them without Sphinx; nothing here imports Sphinx until :func:`setup` runs.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html
+import importlib.resources
+import inspect
+import math
+import re
+import tomllib
+import types
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from civaffairs import jurisdictions
+from civaffairs.assistance import dibao
+from civaffairs.decisions import Programme, ReasonCode, programmes, reason_codes
+from civaffairs.entities import (
+    Household,
+    Income,
+    IncomeType,
+    Member,
+    Person,
+    Registration,
+    RegistrationKind,
+    Relationship,
+)
+from civaffairs.identity import Sex
+from civaffairs.money import format_yuan
+from civaffairs.parameters import Kind, ParameterSpec, ParameterValue, Status, default_book
+from civaffairs.testing.cases import import_programme_modules
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+__all__ = [
+    "GENERATORS",
+    "Term",
+    "glossary_problems",
+    "load_glossary",
+    "setup",
+]
+
+MARKER = re.compile(r"^```\{civaffairs-generate\}[ \t]+([\w-]+)[ \t]*\n```[ \t]*$", re.MULTILINE)
+
+# -- Markdown helpers --------------------------------------------------------------------------
+
+_ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def md(text: str) -> str:
+    r"""Escape ``text`` for MyST Markdown: every ASCII punctuation character gets a backslash.
+
+    >>> print(md("《办法》(第9号) *not emphasis*"))
+    《办法》\(第9号\) \*not emphasis\*
+
+    .. versionadded:: 0.1.0
+    """
+    return _ASCII_PUNCTUATION.sub(r"\\\1", re.sub(r"\s+", " ", text))
+
+
+def code(text: str) -> str:
+    """Return ``text`` as an inline code span, fenced with enough backticks.
+
+    .. versionadded:: 0.1.0
+    """
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{' '.join(text.split())}{pad}{fence}"
+
+
+def template(text: str) -> str:
+    """Show a message template: the text escaped, each ``{field}`` as code.
+
+    .. versionadded:: 0.1.0
+    """
+    return "".join(
+        code(part) if part.startswith("{") else md(part)
+        for part in re.split(r"(\{[^{}]*\})", text)
+        if part
+    )
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """Return a Markdown table; cells are already Markdown (``|`` escaped by :func:`md`)."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines.extend("| " + " | ".join(row) + " |" for row in rows)
+    return "\n".join(lines)
+
+
+def _place(code_: str) -> str:
+    """Name a jurisdiction: ``重庆市 (500000)``."""
+    try:
+        return f"{jurisdictions.get(code_).name} ({code_})"
+    except LookupError:
+        return code_
+
+
+# -- programmes and reason codes ---------------------------------------------------------------
+
+
+@functools.cache
+def _source(module: types.ModuleType) -> str:
+    try:
+        return inspect.getsource(module)
+    except (OSError, TypeError):
+        return ""
+
+
+def _defines(module: types.ModuleType, value: object, call: str) -> bool:
+    """Return whether ``module`` binds ``value`` to a name assigned from ``call(...)``."""
+    names = [name for name, bound in vars(module).items() if bound is value]
+    text = _source(module)
+    return any(re.search(rf"^{re.escape(n)}\s*(:[^=\n]*)?=\s*{call}\(", text, re.M) for n in names)
+
+
+def _declared_in(value: object, call: str) -> types.ModuleType | None:
+    """Return the module that declares ``value`` (or the first that holds it)."""
+    holders = [m for m in import_programme_modules() if any(v is value for v in vars(m).values())]
+    for module in holders:
+        if _defines(module, value, call):
+            return module
+    return holders[0] if holders else None
+
+
+def _module_programmes(module: types.ModuleType) -> list[Programme]:
+    found = [v for v in vars(module).values() if isinstance(v, Programme)]
+    own = [p for p in found if _defines(module, p, "programme")]
+    return own or found
+
+
+def _prefix_match(reason: str, candidates: Iterable[Programme]) -> Programme | None:
+    """Return the programme a reason code's prefix names (``dibao.x`` → ``assistance.dibao``)."""
+    head = reason.split(".", 1)[0]
+    for programme in candidates:
+        if reason.startswith(programme.code + ".") or head in {
+            programme.code,
+            programme.code.split(".")[-1],
+        }:
+            return programme
+    return None
+
+
+@attrs.frozen
+class _Group:
+    """Reason codes shown together: one programme's, or a module's shared ones."""
+
+    key: str
+    title: str
+    module: str | None
+    codes: tuple[ReasonCode, ...]
+
+
+def reason_code_groups() -> list[_Group]:
+    """Group every declared reason code by the programme whose rule emits it.
+
+    A code belongs to the programme declared in the module that declares the
+    code; where that is not one programme, to the programme its prefix names
+    (``dibao.`` → ``assistance.dibao``); otherwise to its module.
+
+    .. versionadded:: 0.1.0
+    """
+    import_programme_modules()
+    catalogue = reason_codes()
+    known = sorted(programmes().values(), key=lambda p: p.code)
+    groups: dict[str, tuple[str, str | None, list[ReasonCode]]] = {}
+    for entry in catalogue.values():
+        module = _declared_in(entry, r"ReasonCode\.define")
+        local = _module_programmes(module) if module else []
+        programme = local[0] if len(local) == 1 else _prefix_match(entry.code, local or known)
+        if programme is not None:
+            key = programme.code
+            title = f"{programme.zh} · {programme.en}"
+        elif module is not None:
+            key = module.__name__
+            title = f"Shared by {module.__name__}"
+        else:
+            key = entry.code.split(".")[0]
+            title = f"Other codes: {key}"
+        name = module.__name__ if module is not None else None
+        groups.setdefault(key, (title, name, []))[2].append(entry)
+    return [
+        _Group(key, title, module, tuple(codes))
+        for key, (title, module, codes) in sorted(groups.items())
+    ]
+
+
+def programmes_markdown(_srcdir: Path) -> str:
+    """Return a table of every declared programme: code, Chinese and English names, module.
+
+    .. versionadded:: 0.1.0
+    """
+    import_programme_modules()
+    rows = []
+    for programme in sorted(programmes().values(), key=lambda p: p.code):
+        module = _declared_in(programme, "programme")
+        where = f"{{py:mod}}`{module.__name__}`" if module is not None else ""
+        rows.append((code(programme.code), md(programme.zh), md(programme.en), where))
+    return _table(("Code", "中文", "English", "Module"), rows)
+
+
+def reason_codes_markdown(_srcdir: Path) -> str:
+    """Return every reason code, grouped by programme, with its zh and en templates and basis.
+
+    .. versionadded:: 0.1.0
+    """
+    parts = []
+    for group in reason_code_groups():
+        parts.append(f"## {md(group.title)}\n")
+        about = [f"Programme {code(group.key)}"] if group.key in programmes() else []
+        if group.module:
+            about.append(f"module {{py:mod}}`{group.module}`")
+        count = len(group.codes)
+        about.append(f"{count} reason code{'s' * (count != 1)}")
+        parts.append(", ".join(about) + ".\n")
+        parts.extend(
+            f"{code(entry.code)}\n"
+            f": zh: {template(entry.zh)}\n"
+            f": en: {template(entry.en)}\n"
+            f": basis: {md(entry.citation.cite())}\n"
+            for entry in group.codes
+        )
+    return "\n".join(parts)
+
+
+# -- parameters --------------------------------------------------------------------------------
+
+
+def _shown_value(value: ParameterValue) -> str:
+    raw = value.value
+    if isinstance(raw, bool):
+        return "yes" if raw else "no"
+    if isinstance(raw, Decimal) and value.unit.startswith("CNY"):
+        return format_yuan(raw)
+    return str(raw)
+
+
+def _provenance(value: ParameterValue) -> str:
+    parts = []
+    if value.status is Status.EXAMPLE:
+        parts.append("**⚠ EXAMPLE DATA, not law**")
+    if value.source is not None:
+        parts.append(md(value.source.cite()))
+        if value.source.url:
+            parts.append(md(f"[{value.source.url}]"))
+    if value.article:
+        parts.append(md(value.article))
+    if value.note:
+        parts.append(f"*{md(value.note)}*")
+    return " ".join(parts) or "no source"
+
+
+def _area(name: str, codes: Iterable[str]) -> str:
+    """Return the programme code a parameter belongs to (the longest prefix), else its area."""
+    owners = [c for c in codes if name.startswith(c + ".")]
+    return max(owners, key=len) if owners else ".".join(name.split(".")[:2])
+
+
+def _shipped_files() -> set[str]:
+    folder = importlib.resources.files("civaffairs.parameters").joinpath("data")
+    return {entry.name for entry in folder.iterdir() if entry.name.endswith(".toml")}
+
+
+def parameters_markdown(_srcdir: Path) -> str:
+    """Return the shipped parameter values, one section per jurisdiction, each with its source.
+
+    Every dated value shows its period, its value with the unit, and its source;
+    example values are marked as such, with their note.
+
+    .. versionadded:: 0.1.0
+    """
+    import_programme_modules()
+    book = default_book()
+    known = programmes()
+    files = _shipped_files()
+    parts = []
+    for place in book.jurisdictions():
+        names = sorted(name for name, where in list(book.keys()) if where == place)
+        values = [v for name in names for v in book.series(name, place)]
+        examples = sum(v.status is Status.EXAMPLE for v in values)
+        parts.append(f"## {md(_place(place))}\n")
+        file = f"{place}.toml"
+        origin = f"`civaffairs/parameters/data/{file}`" if file in files else "the shipped data"
+        below = "every division" if place == jurisdictions.NATIONAL else "the divisions under it"
+        parts.append(
+            f"{len(names)} parameters, {len(values)} dated values, from {origin}; "
+            f"they apply here and in {below} unless a lower level sets its own.\n"
+        )
+        if examples:
+            parts.append(
+                f":::{{warning}}\n{examples} of these {len(values)} values are **example data**, "
+                "not law: each says where it comes from.  Decisions that use one say so.\n:::\n"
+            )
+        areas = {name: _area(name, known) for name in names}
+        for area in sorted(set(areas.values())):
+            programme = known.get(area)
+            title = f"{programme.zh} · {programme.en}" if programme else area
+            parts.append(f"### {md(title)}\n")
+            parts.extend(
+                _parameter_section(book.spec(name), book.series(name, place))
+                for name in names
+                if areas[name] == area
+            )
+    return "\n".join(parts)
+
+
+def _parameter_section(spec: ParameterSpec, series: Sequence[ParameterValue]) -> str:
+    head = (
+        f"#### {md(spec.zh)}\n\n"
+        f"{code(spec.name)} — {md(spec.en)}; {spec.kind.value}, {md(spec.unit)}."
+    )
+    if spec.description:
+        head += f" {md(spec.description)}"
+    rows = [(md(v.period), md(_shown_value(v)), _provenance(v)) for v in series]
+    return head + "\n\n" + _table(("In force", "Value", "Source"), rows) + "\n"
+
+
+# -- glossary ----------------------------------------------------------------------------------
+
+_TERM_KEYS = frozenset({"zh", "pinyin", "en", "code", "category", "note"})
+_PINYIN = re.compile(r"[a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜńňḿ0-9 '’·,/()\-]+")
+
+
+@attrs.frozen
+class Term:
+    """A glossary entry: the Chinese term, its pinyin, the English and the name in code.
+
+    ``en`` and ``code`` may be left out for the name of a programme or a
+    parameter: the registries supply them.
+
+    .. versionadded:: 0.1.0
+    """
+
+    zh: str
+    pinyin: str
+    category: str
+    en: str | None = None
+    code: str | None = None
+    note: str | None = None
+
+
+@attrs.frozen
+class Glossary:
+    """The glossary file: categories in order (key → title) and the terms.
+
+    .. versionadded:: 0.1.0
+    """
+
+    categories: tuple[tuple[str, str], ...]
+    terms: tuple[Term, ...]
+
+
+def load_glossary(path: Path) -> Glossary:
+    """Read ``glossary.toml``; raise ``ValueError`` listing every malformed entry.
+
+    .. versionadded:: 0.1.0
+    """
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    problems = [
+        f"unknown top-level key {key!r}" for key in sorted(set(data) - {"categories", "term"})
+    ]
+    categories = tuple((str(k), str(v)) for k, v in data.get("categories", {}).items())
+    keys = {key for key, _ in categories}
+    terms = []
+    for index, entry in enumerate(data.get("term", [])):
+        where = f"term[{index}] ({entry.get('zh', '?')})"
+        bad = sorted(set(entry) - _TERM_KEYS)
+        if bad:
+            problems.append(f"{where}: unknown keys {bad}")
+        missing = [key for key in ("zh", "pinyin", "category") if not entry.get(key)]
+        if missing:
+            problems.append(f"{where}: missing {missing}")
+            continue
+        if entry["category"] not in keys:
+            problems.append(f"{where}: category {entry['category']!r} is not under [categories]")
+        if not _PINYIN.fullmatch(entry["pinyin"]):
+            problems.append(
+                f"{where}: pinyin {entry['pinyin']!r} has characters that are not pinyin"
+            )
+        terms.append(Term(**{key: entry.get(key) for key in _TERM_KEYS if key in entry}))
+    seen: set[str] = set()
+    for term in terms:
+        if term.zh in seen:
+            problems.append(f"{term.zh}: listed twice")
+        seen.add(term.zh)
+    if problems:
+        raise ValueError(f"{path}: " + "; ".join(problems))
+    return Glossary(categories, tuple(terms))
+
+
+def _registry_terms() -> dict[str, tuple[str, str]]:
+    """Return zh → (en, code) for every programme and parameter name."""
+    import_programme_modules()
+    found = {p.zh: (p.en, p.code) for p in programmes().values()}
+    for spec in default_book().specs.values():
+        found.setdefault(spec.zh, (spec.en, spec.name))
+    return found
+
+
+def glossary_problems(glossary: Glossary) -> list[str]:
+    """Return what the glossary lacks: programme and parameter names, English for other terms.
+
+    .. versionadded:: 0.1.0
+    """
+    registry = _registry_terms()
+    listed = {term.zh for term in glossary.terms}
+    problems = [
+        f"{zh} ({code_}) is not in the glossary"
+        for zh, (_, code_) in registry.items()
+        if zh not in listed
+    ]
+    problems.extend(
+        f"{term.zh}: 'en' is required (it is not a programme or parameter name)"
+        for term in glossary.terms
+        if term.en is None and term.zh not in registry
+    )
+    return problems
+
+
+def _sort_key(term: Term) -> str:
+    plain = unicodedata.normalize("NFD", term.pinyin.lower())
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def glossary_markdown(srcdir: Path) -> str:
+    """Return the glossary page body from ``glossary.toml`` in ``srcdir``.
+
+    .. versionadded:: 0.1.0
+    """
+    glossary = load_glossary(srcdir / "glossary.toml")
+    registry = _registry_terms()
+    parts = []
+    for key, title in glossary.categories:
+        terms = sorted((t for t in glossary.terms if t.category == key), key=_sort_key)
+        if not terms:
+            continue
+        rows = []
+        for term in terms:
+            en, name = registry.get(term.zh, (None, None))
+            en = term.en or en or ""
+            name = term.code or name
+            note = f" *{md(term.note)}*" if term.note else ""
+            rows.append((md(term.zh), md(term.pinyin), md(en) + note, code(name) if name else ""))
+        parts.append(f"## {md(title)}\n\n" + _table(("中文", "Pinyin", "English", "In code"), rows))
+    listed = {term.zh for term in glossary.terms}
+    missing = [(zh, en, name) for zh, (en, name) in sorted(registry.items()) if zh not in listed]
+    if missing:
+        rows = [(md(zh), "", md(en), code(name)) for zh, en, name in missing]
+        parts.append(
+            "## Not yet in the glossary\n\n"
+            "Declared in the code, still waiting for their pinyin.\n\n"
+            + _table(("中文", "Pinyin", "English", "In code"), rows)
+        )
+    return "\n\n".join(parts) + "\n"
+
+
+# -- charts ------------------------------------------------------------------------------------
+
+#: Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
+_PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+_WIDTH, _HEIGHT = 760, 400
+_LEFT, _RIGHT, _TOP, _BOTTOM = 70, 200, 44, 56
+
+
+@attrs.frozen
+class _Line:
+    """A polyline of a chart, in data coordinates."""
+
+    points: tuple[tuple[float, float], ...]
+    colour: str
+    dashed: bool = False
+    label: str | None = None  # a text shown at the first point
+    width: float = 2.0
+
+
+@attrs.frozen
+class _Chart:
+    title: str
+    x_title: str
+    y_title: str
+    x_range: tuple[float, float]
+    y_range: tuple[float, float]
+    x_ticks: tuple[tuple[float, str], ...]
+    y_ticks: tuple[tuple[float, str], ...]
+    lines: tuple[_Line, ...]
+    legend: tuple[tuple[str, str, bool], ...]  # label, colour, dashed
+    description: str
+
+
+def _nice_step(span: float, count: int) -> float:
+    raw = span / max(count, 1)
+    power = 10.0 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        if raw <= factor * power:
+            return factor * power
+    return 10 * power  # pragma: no cover - the loop always returns
+
+
+def _nice_ticks(low: float, high: float, count: int = 5) -> tuple[float, float, list[float]]:
+    """Return rounded bounds enclosing ``low``–``high`` and the ticks between them."""
+    if high <= low:
+        high = low + (abs(low) or 1.0)
+    step = _nice_step(high - low, count)
+    start, end = math.floor(low / step) * step, math.ceil(high / step) * step
+    ticks = [start + i * step for i in range(round((end - start) / step) + 1)]
+    return start, end, ticks
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == round(value) else f"{value:,.2f}"
+
+
+def _svg(chart: _Chart) -> str:
+    """Draw a line chart as a standalone SVG element (deterministic text)."""
+    plot_w, plot_h = _WIDTH - _LEFT - _RIGHT, _HEIGHT - _TOP - _BOTTOM
+    (x0, x1), (y0, y1) = chart.x_range, chart.y_range
+
+    def px(x: float) -> float:
+        return _LEFT + (x - x0) / (x1 - x0) * plot_w
+
+    def py(y: float) -> float:
+        return _TOP + plot_h - (y - y0) / (y1 - y0) * plot_h
+
+    esc = html.escape
+    out = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} {_HEIGHT}" '
+            f'width="100%" style="max-width:{_WIDTH}px" role="img" '
+            'font-family="sans-serif" font-size="12">'
+        ),
+        f"<title>{esc(chart.title)}</title>",
+        f"<desc>{esc(chart.description)}</desc>",
+        f'<rect width="{_WIDTH}" height="{_HEIGHT}" fill="#ffffff"/>',
+        (
+            f'<text x="{_LEFT}" y="24" font-size="15" font-weight="bold" fill="#222">'
+            f"{esc(chart.title)}</text>"
+        ),
+    ]
+    for value, text in chart.y_ticks:
+        y = py(value)
+        out.append(
+            f'<line x1="{_LEFT}" x2="{_LEFT + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e3e3e3"/>'
+        )
+        out.append(
+            f'<text x="{_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#444">'
+            f"{esc(text)}</text>"
+        )
+    for value, text in chart.x_ticks:
+        x = px(value)
+        out.append(
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{_TOP}" y2="{_TOP + plot_h}" stroke="#f0f0f0"/>'
+        )
+        out.append(
+            f'<text x="{x:.1f}" y="{_TOP + plot_h + 18}" text-anchor="middle" fill="#444">'
+            f"{esc(text)}</text>"
+        )
+    out.append(
+        f'<polyline points="{_LEFT},{_TOP} {_LEFT},{_TOP + plot_h} '
+        f'{_LEFT + plot_w},{_TOP + plot_h}" fill="none" stroke="#444"/>'
+    )
+    out.append(
+        f'<text x="{_LEFT + plot_w / 2:.1f}" y="{_HEIGHT - 12}" text-anchor="middle" fill="#222">'
+        f"{esc(chart.x_title)}</text>"
+    )
+    out.append(
+        f'<text transform="translate(16 {_TOP + plot_h / 2:.1f}) rotate(-90)" '
+        f'text-anchor="middle" fill="#222">{esc(chart.y_title)}</text>'
+    )
+    for line in chart.lines:
+        points = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in line.points)
+        dash = ' stroke-dasharray="6 4"' if line.dashed else ""
+        out.append(
+            f'<polyline points="{points}" fill="none" stroke="{line.colour}" '
+            f'stroke-width="{line.width:g}"{dash}/>'
+        )
+        if line.label is not None:
+            x, y = line.points[0]
+            out.append(
+                f'<text x="{px(x) + 3:.1f}" y="{py(y) - 5:.1f}" font-size="11" '
+                f'fill="{line.colour}">{esc(line.label)}</text>'
+            )
+    for index, (text, colour, dashed) in enumerate(chart.legend):
+        y = _TOP + 8 + index * 20
+        x = _LEFT + plot_w + 16
+        dash = ' stroke-dasharray="6 4"' if dashed else ""
+        out.append(
+            f'<line x1="{x}" x2="{x + 24}" y1="{y}" y2="{y}" stroke="{colour}" '
+            f'stroke-width="2"{dash}/>'
+        )
+        out.append(f'<text x="{x + 30}" y="{y + 4}" fill="#222">{esc(text)}</text>')
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _raw_html(svg: str) -> str:
+    return '```{raw} html\n<figure class="civaffairs-chart">\n' + svg + "\n</figure>\n```\n"
+
+
+#: The 低保 chart: 武隆区 (Wulong, Chongqing) on 2025-08-01, as the documentation promises.
+ALLOWANCE_PLACE = "500156"
+ALLOWANCE_DATE = dt.date(2025, 8, 1)
+_INCOME_STEP = 10
+
+
+def _household(size: int, kind: RegistrationKind, income: Decimal) -> Household:
+    """Return a household of ``size`` counted members: two adults, then minor children."""
+    home = Registration(ALLOWANCE_PLACE, kind)
+    people = [
+        (Relationship.APPLICANT, dt.date(1980, 3, 1), Sex.MALE),
+        (Relationship.SPOUSE, dt.date(1982, 5, 1), Sex.FEMALE),
+        (Relationship.CHILD, dt.date(2012, 9, 1), Sex.FEMALE),
+        (Relationship.CHILD, dt.date(2014, 9, 1), Sex.MALE),
+        (Relationship.CHILD, dt.date(2016, 9, 1), Sex.FEMALE),
+    ][:size]
+    members = [
+        Member(Person(f"m{i}", born, sex, home), relation, lives_together=True)
+        for i, (relation, born, sex) in enumerate(people)
+    ]
+    incomes = [Income(IncomeType.WAGES, income, member="m0")] if income else []
+    return Household(f"size-{size}", members=members, incomes=incomes)
+
+
+def dibao_allowance_markdown(_srcdir: Path) -> str:
+    """Return charts of the 低保 amount against household income, sizes 1–5, from the calculator.
+
+    One chart per registration kind (urban, rural), 武隆区 on 2025-08-01,
+    incomes every 10 yuan; each point is a real :func:`dibao.assess` decision.
+
+    .. versionadded:: 0.1.0
+    """
+    book = default_book()
+    parts = []
+    for kind in (RegistrationKind.URBAN, RegistrationKind.RURAL):
+        standard, used = book.money(
+            f"assistance.dibao.standard.{kind.value}", ALLOWANCE_PLACE, ALLOWANCE_DATE
+        )
+        top = math.ceil(float(standard) * 5 * 1.1 / 500) * 500
+        lines, legend, rows = [], [], []
+        for size in range(1, 6):
+            colour = _PALETTE[size - 1]
+            points = []
+            for income in range(0, top + 1, _INCOME_STEP):
+                decision = dibao.assess(
+                    _household(size, kind, Decimal(income)), ALLOWANCE_DATE, book=book
+                )
+                paid = decision.amount.total if decision.eligible and decision.amount else 0
+                points.append((float(income), float(paid)))
+            lines.append(_Line(tuple(points), colour))
+            legend.append((f"{size} member{'s' * (size != 1)}", colour, False))
+            rows.append(
+                (
+                    str(size),
+                    md(format_yuan(standard * size)),
+                    md(format_yuan(Decimal(str(points[0][1])))),
+                )
+            )
+        _, y_top, y_ticks = _nice_ticks(0, float(standard) * 5)
+        _, _, x_ticks = _nice_ticks(0, top, 8)
+        chart = _Chart(
+            title=f"Dibao allowance, {kind.value} registration, Wulong (500156), {ALLOWANCE_DATE}",
+            x_title="counted monthly household income (yuan)",
+            y_title="monthly allowance (yuan)",
+            x_range=(0, top),
+            y_range=(0, y_top),
+            x_ticks=tuple((t, _number(t)) for t in x_ticks if t <= top),
+            y_ticks=tuple((t, _number(t)) for t in y_ticks),
+            lines=tuple(lines),
+            legend=tuple(legend),
+            description=(
+                f"Monthly dibao allowance against counted household income for households of "
+                f"1 to 5 members; standard {standard} yuan per person per month."
+            ),
+        )
+        label = "城市" if kind is RegistrationKind.URBAN else "农村"
+        parts.append(
+            f"### {kind.value.capitalize()} registration ({label})\n\n"
+            f"Standard: {md(format_yuan(standard))} per person per month ({md(used.period)}; "
+            f"{md(used.cite())}).\n\n"
+            + _raw_html(_svg(chart))
+            + "\n"
+            + _table(
+                ("Members", "Income threshold (standard × members)", "Allowance at zero income"),
+                rows,
+            )
+            + "\n"
+        )
+    return "\n".join(parts)
+
+
+def _ordinal(day: dt.date) -> float:
+    return float(day.toordinal())
+
+
+def standards_history_markdown(_srcdir: Path) -> str:
+    """Return one chart per money parameter: its value over time in each jurisdiction defining it.
+
+    Example values are dashed; a value still in force runs to the right edge.
+
+    .. versionadded:: 0.1.0
+    """
+    book = default_book()
+    parts = []
+    single = []
+    for name in sorted(book.specs):
+        spec = book.spec(name)
+        if spec.kind is not Kind.MONEY:
+            continue
+        series = {
+            place: book.series(name, place)
+            for place in book.jurisdictions()
+            if book.series(name, place)
+        }
+        values = [v for vs in series.values() for v in vs]
+        if len(values) == 1:
+            single.append(values[0])
+        if len(values) < 2:
+            continue
+        dates = [v.effective_from for v in values] + [
+            v.effective_to + dt.timedelta(days=1) for v in values if v.effective_to
+        ]
+        start = min(dates) - dt.timedelta(days=90)
+        end = max(dates) + dt.timedelta(days=365)
+        amounts = [float(v.value) for v in values if isinstance(v.value, Decimal)]
+        low, high, y_ticks = _nice_ticks(min(amounts) * 0.9, max(amounts) * 1.05)
+        years = list(range(start.year + 1, end.year + 1))
+        every = max(1, math.ceil(len(years) / 8))
+        x_ticks = tuple((_ordinal(dt.date(y, 1, 1)), str(y)) for y in years[::every])
+        lines, legend = [], []
+        for index, (place, vs) in enumerate(series.items()):
+            colour = _PALETTE[index % len(_PALETTE)]
+            # Earlier places are drawn wider, so a later place with the same values leaves
+            # them visible around it.
+            width = 2.0 + 2.5 * (len(series) - 1 - index)
+            legend.append((_place(place), colour, False))
+            for position, value in enumerate(vs):
+                after = vs[position + 1].effective_from if position + 1 < len(vs) else None
+                stop = (
+                    value.effective_to + dt.timedelta(days=1)
+                    if value.effective_to
+                    else (after or end)
+                )
+                y = float(value.value)
+                lines.append(
+                    _Line(
+                        ((_ordinal(value.effective_from), y), (_ordinal(stop), y)),
+                        colour,
+                        dashed=value.status is Status.EXAMPLE,
+                        label=_number(y),
+                        width=width,
+                    )
+                )
+                if after is not None and after == stop:
+                    following = float(vs[position + 1].value)
+                    lines.append(
+                        _Line(((_ordinal(stop), y), (_ordinal(stop), following)), colour, width=2.0)
+                    )
+        if any(v.status is Status.EXAMPLE for v in values):
+            legend.append(("example data (dashed)", "#888888", True))
+        chart = _Chart(
+            title=spec.en[:1].upper() + spec.en[1:],
+            x_title="effective date",
+            y_title=spec.unit,
+            x_range=(_ordinal(start), _ordinal(end)),
+            y_range=(low, high),
+            x_ticks=x_ticks,
+            y_ticks=tuple((t, _number(t)) for t in y_ticks),
+            lines=tuple(lines),
+            legend=tuple(legend),
+            description=f"{spec.en} ({name}) by effective date in each jurisdiction defining it.",
+        )
+        rows = [
+            (md(_place(place)), md(v.period), md(_shown_value(v)), md(v.status.value))
+            for place, vs in series.items()
+            for v in vs
+        ]
+        parts.append(
+            f"### {md(spec.zh)}\n\n{code(name)} — {md(spec.en)} ({md(spec.unit)}).\n\n"
+            + _raw_html(_svg(chart))
+            + "\n"
+            + _table(("Jurisdiction", "In force", "Value", "Status"), rows)
+            + "\n"
+        )
+    if single:
+        singles = [
+            (
+                code(v.name),
+                md(book.spec(v.name).zh),
+                md(_place(v.jurisdiction)),
+                md(v.period),
+                md(_shown_value(v)),
+                md(v.status.value),
+            )
+            for v in single
+        ]
+        parts.append(
+            "### Standards with a single value\n\n"
+            "No history to draw yet: one value, in one place.\n\n"
+            + _table(("Parameter", "中文", "Jurisdiction", "In force", "Value", "Status"), singles)
+            + "\n"
+        )
+    return "\n".join(parts)
+
+
+#: The generators a page can ask for, by marker name.
+GENERATORS: Mapping[str, Callable[[Path], str]] = {
+    "dibao-allowance": dibao_allowance_markdown,
+    "glossary": glossary_markdown,
+    "parameters": parameters_markdown,
+    "programmes": programmes_markdown,
+    "reason-codes": reason_codes_markdown,
+    "standards-history": standards_history_markdown,
+}
+
+
+# -- Sphinx ------------------------------------------------------------------------------------
+
+
+def _generate(srcdir: Path, docname: str, text: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        generator = GENERATORS.get(name)
+        if generator is None:
+            known = ", ".join(sorted(GENERATORS))
+            raise ValueError(f"{docname}: unknown civaffairs-generate {name!r} (known: {known})")
+        return generator(srcdir)
+
+    return MARKER.sub(replace, text)
+
+
+def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Replace the page's generate markers with generated Markdown."""
+    if MARKER.search(source[0]):
+        try:
+            source[0] = _generate(Path(app.srcdir), docname, source[0])
+        except ValueError as exc:
+            from sphinx.util import logging  # noqa: PLC0415 - Sphinx only when building docs
+
+            logging.getLogger(__name__).warning(str(exc), location=docname)
+
+
+def _on_env_get_outdated(
+    app: Sphinx,
+    env: BuildEnvironment,
+    _added: set[str],
+    _changed: set[str],
+    _removed: set[str],
+) -> list[str]:
+    """Re-read every page with a marker on every build: the data behind it may have changed."""
+    outdated = []
+    for docname in sorted(env.found_docs):
+        path = Path(env.doc2path(docname))
+        if path.suffix == ".md" and MARKER.search(path.read_text(encoding="utf-8")):
+            outdated.append(docname)
+    return outdated
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the extension with Sphinx.
+
+    .. versionadded:: 0.1.0
+    """
+    app.connect("source-read", _on_source_read)
+    app.connect("env-get-outdated", _on_env_get_outdated)
+    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}

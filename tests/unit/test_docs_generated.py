@@ -1,0 +1,141 @@
+"""The generated documentation (civaffairs._docs) and the glossary it renders (docs/glossary.toml).
+
+The glossary must hold the Chinese name of every programme and every parameter, and every
+enumeration label of civaffairs.entities, each with hand-written pinyin: a new programme or
+parameter without a glossary entry fails here.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+
+import pytest
+
+import civaffairs.entities
+from civaffairs import _docs
+from civaffairs.decisions import Outcome, programmes, reason_codes
+from civaffairs.parameters import Status, default_book
+
+DOCS = Path(__file__).parents[2] / "docs"
+GLOSSARY = DOCS / "glossary.toml"
+
+
+def entity_labels() -> list[str]:
+    """The Chinese label of every enumeration member in civaffairs.entities (its ``#:`` comment)."""
+    source = inspect.getsource(civaffairs.entities)
+    tokens = (match.group(1) for match in re.finditer(r"#:\s*(\S+)", source))
+    return sorted({token for token in tokens if re.search(r"[\u4e00-\u9fff]", token)})
+
+
+@pytest.fixture(scope="module")
+def glossary() -> _docs.Glossary:
+    return _docs.load_glossary(GLOSSARY)
+
+
+def test_the_glossary_holds_every_programme_and_parameter_name(glossary: _docs.Glossary) -> None:
+    assert _docs.glossary_problems(glossary) == []
+
+
+def test_the_glossary_holds_every_entity_label_and_outcome(glossary: _docs.Glossary) -> None:
+    listed = {term.zh for term in glossary.terms}
+    labels = [*entity_labels(), *(outcome.label("zh") for outcome in Outcome)]
+    assert len(labels) > 50
+    assert [label for label in labels if label not in listed] == []
+
+
+def test_glossary_pinyin_is_latin_with_tone_marks(glossary: _docs.Glossary) -> None:
+    for term in glossary.terms:
+        assert not re.search(r"[\u4e00-\u9fff]", term.pinyin), term.zh
+        assert re.search(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]", term.pinyin), term.zh
+
+
+def test_a_malformed_glossary_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.toml"
+    path.write_text(
+        '[categories]\na = "A"\n'
+        '[[term]]\nzh = "低保"\npinyin = "低保"\ncategory = "b"\nextra = 1\n'
+        '[[term]]\nzh = "低保"\npinyin = "dībǎo"\ncategory = "a"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="unknown keys") as info:
+        _docs.load_glossary(path)
+    message = str(info.value)
+    assert "is not under [categories]" in message
+    assert "not pinyin" in message
+    assert "listed twice" in message
+
+
+def test_the_glossary_page_lists_terms_by_category(glossary: _docs.Glossary) -> None:
+    text = _docs.glossary_markdown(DOCS)
+    for _, title in glossary.categories:
+        assert f"## {_docs.md(title)}" in text
+    assert "| 最低生活保障 | zuìdī shēnghuó bǎozhàng |" in text
+
+
+def test_markdown_escaping() -> None:
+    assert _docs.md("a|b *c* [d](e) `f`") == r"a\|b \*c\* \[d\]\(e\) \`f\`"
+    assert _docs.code("x `y` z") == "``x `y` z``"
+    assert _docs.code("`") == "`` ` ``"
+    assert _docs.template("共 {count} 人(x)") == r"共 `{count}` 人\(x\)"
+
+
+def test_every_parameter_value_is_in_the_parameter_page() -> None:
+    text = _docs.parameters_markdown(DOCS)
+    book = default_book()
+    for place in book.jurisdictions():
+        assert f"## {_docs.md(_docs._place(place))}" in text
+    for name, place in sorted(book.keys()):
+        assert _docs.code(name) in text
+        for value in book.series(name, place):
+            assert _docs.md(value.period) in text
+    examples = sum(
+        value.status is Status.EXAMPLE
+        for name, place in sorted(book.keys())
+        for value in book.series(name, place)
+    )
+    assert text.count("⚠ EXAMPLE DATA, not law") == examples
+
+
+def test_every_reason_code_is_on_the_reason_code_page_once() -> None:
+    text = _docs.reason_codes_markdown(DOCS)
+    for entry in reason_codes().values():
+        assert (
+            text.count(f"\n{_docs.code(entry.code)}\n") + text.startswith(_docs.code(entry.code))
+            == 1
+        ), entry.code
+    groups = _docs.reason_code_groups()
+    assert sum(len(group.codes) for group in groups) == len(reason_codes())
+    dibao = next(group for group in groups if group.key == "assistance.dibao")
+    assert all(entry.code.startswith("dibao.") for entry in dibao.codes)
+
+
+def test_every_programme_is_in_the_programme_table() -> None:
+    text = _docs.programmes_markdown(DOCS)
+    for programme in programmes().values():
+        assert f"| {_docs.code(programme.code)} | {_docs.md(programme.zh)} |" in text
+
+
+def test_the_allowance_chart_is_drawn_from_the_calculator() -> None:
+    text = _docs.dibao_allowance_markdown(DOCS)
+    assert text.count("<svg ") == 2
+    assert text == _docs.dibao_allowance_markdown(DOCS), "charts must be deterministic"
+    # rural 630 × 3 = 1,890 yuan: the threshold of a family of three in 2025 (渝民规〔2025〕6号)
+    assert "| 3 | 1\\,890 元 | 1\\,890 元 |" in text
+
+
+def test_standards_history_charts_cover_every_money_parameter_with_values() -> None:
+    text = _docs.standards_history_markdown(DOCS)
+    assert "Urban minimum living allowance standard" in text
+    assert 'stroke-dasharray="6 4"' in text, "example values are dashed"
+
+
+def test_generate_markers_are_replaced() -> None:
+    page = "# T\n\n```{civaffairs-generate} programmes\n```\n\nafter\n"
+    text = _docs._generate(DOCS, "page", page)
+    assert "civaffairs-generate" not in text
+    assert "| Code | 中文 | English | Module |" in text
+    assert text.endswith("\n\nafter\n")
+    with pytest.raises(ValueError, match="unknown civaffairs-generate 'nope'"):
+        _docs._generate(DOCS, "page", "```{civaffairs-generate} nope\n```\n")
