@@ -49,6 +49,7 @@ from civaffairs.assistance.laws import (
     DIBAO_REVIEW_MEASURES,
     SOCIAL_ASSISTANCE_MEASURES,
 )
+from civaffairs.assistance.means import CountedIncome, counted_income, counted_income_types
 from civaffairs.decisions import (
     Amount,
     AmountLine,
@@ -63,7 +64,6 @@ from civaffairs.decisions import (
 from civaffairs.entities import (
     AssetType,
     Household,
-    IncomeType,
     Member,
     RegistrationKind,
     Relationship,
@@ -213,14 +213,6 @@ _EXCLUDED_STATUSES = {
     SpecialStatus.DECLARED_MISSING: ("宣告失踪", "declared missing"),
 }
 _EXCLUDED_STATUS_SET = frozenset(_EXCLUDED_STATUSES)
-_ALWAYS_EXCLUDED_INCOME = {
-    IncomeType.PREFERENTIAL_TREATMENT: ("优待抚恤金", "preferential-treatment pensions"),
-    IncomeType.FAMILY_PLANNING_REWARD: ("计划生育奖励与扶助金", "family-planning rewards"),
-    IncomeType.AWARD: ("奖励性补助", "awards and scholarships"),
-    IncomeType.SOCIAL_ASSISTANCE: ("社会救助款物", "social assistance received"),
-    IncomeType.DISABILITY_SUBSIDY: ("残疾人两项补贴", "the two disability subsidies"),
-}
-_PENSION_LABEL = ("中央确定的基础养老金", "the central basic pension")
 _DISQUALIFYING_ASSETS = (
     (
         AssetType.VEHICLE,
@@ -299,17 +291,6 @@ def member_rule(
     needs_co_residence = present & ops.not_(core | child | (relationship == _OTHER))
     counted = present & (core | child | (needs_co_residence & (lives == LIVES_TOGETHER)))
     return counted, needs_co_residence & (lives == LIVES_UNKNOWN)
-
-
-def counted_income_types(*, exclude_central_basic_pension: bool) -> frozenset[IncomeType]:
-    """Return the income types that count as family income (the national list of exclusions).
-
-    .. versionadded:: 0.1.0
-    """
-    excluded = set(_ALWAYS_EXCLUDED_INCOME)
-    if exclude_central_basic_pension:
-        excluded.add(IncomeType.CENTRAL_BASIC_PENSION)
-    return frozenset(IncomeType) - excluded
 
 
 @attrs.frozen
@@ -674,7 +655,7 @@ def _tests(
     where: str,
     on: dt.date,
     reasons: list[Reason],
-) -> tuple[MeansTest, _Flows, tuple[int, int], dict[str, str]]:
+) -> tuple[MeansTest, CountedIncome, tuple[int, int], dict[str, str]]:
     """Count income, apply the income and property tests, and explain each (steps 3-5)."""
     # 3. Income (57号; national list of items not counted) and the employment deduction.
     count = len(counted)
@@ -682,25 +663,19 @@ def _tests(
     assert isinstance(standard_yuan, Decimal)  # noqa: S101 - a money parameter
     standard = yuan_to_fen(standard_yuan)
     counted_ids = {m.person.id for _, m in counted}
-    flows = _income(household, counted_ids, book, where, on)
+    flows = counted_income(household, counted_ids, book, where, on)
     if flows.not_counted:
         reasons.append(
             R_INCOME_EXCLUDED.reason(
                 None,
-                flows.pension_used,
-                items="、".join(
-                    f"{zh} {fen_to_yuan(v)} 元" for (zh, _), v in flows.not_counted.items()
-                ),
+                flows.used,
+                items="、".join(f"{zh} {fen_to_yuan(v)} 元" for (zh, _), v in flows.not_counted),
                 items_en=", ".join(
-                    f"{en} {fen_to_yuan(v)} yuan" for (_, en), v in flows.not_counted.items()
+                    f"{en} {fen_to_yuan(v)} yuan" for (_, en), v in flows.not_counted
                 ),
             )
         )
-    rate_value, rate_used = book.rate(
-        "assistance.dibao.income.employment_deduction_rate", where, on
-    )
-    rate = fraction(rate_value)
-    wages = sum(flows.wages.values())
+    rate, rate_used, wages = flows.rate, flows.deduction_used, flows.wages
     if rate[0] and wages:
         reasons.append(
             R_EMPLOYMENT_DEDUCTION.reason(
@@ -766,61 +741,10 @@ def _tests(
     return test, flows, rate, facts
 
 
-@attrs.frozen
-class _Flows:
-    """Income of one household in fen: counted total, per member, wages, not counted."""
-
-    total: int
-    own: dict[str, int]
-    wages: dict[str, int]
-    not_counted: dict[tuple[str, str], int]
-    pension_used: tuple[ParameterValue, ...]
-
-
-def _income(
-    household: Household,
-    counted_ids: set[str],
-    book: ParameterBook,
-    where: str,
-    on: dt.date,
-) -> _Flows:
-    """Sum the counted income of counted members and of the household itself."""
-    pension_used: tuple[ParameterValue, ...] = ()
-    if any(i.type is IncomeType.CENTRAL_BASIC_PENSION for i in household.incomes):
-        exclude, used = book.flag(
-            "assistance.dibao.income.exclude_central_basic_pension", where, on
-        )
-        pension_used = (used,)
-        counted_types = counted_income_types(exclude_central_basic_pension=exclude)
-    else:
-        counted_types = _COUNTED_WITHOUT_PENSION_QUESTION
-    total = 0
-    own = dict.fromkeys(counted_ids, 0)
-    wages: dict[str, int] = {}
-    not_counted: dict[tuple[str, str], int] = {}
-    for item in household.incomes:
-        if item.member is not None and item.member not in counted_ids:
-            continue
-        fen = yuan_to_fen(item.monthly)
-        if item.type not in counted_types:
-            label = _ALWAYS_EXCLUDED_INCOME.get(item.type, _PENSION_LABEL)
-            not_counted[label] = not_counted.get(label, 0) + fen
-            continue
-        total += fen
-        if item.member is not None:
-            own[item.member] += fen
-            if item.type is IncomeType.WAGES:
-                wages[item.member] = wages.get(item.member, 0) + fen
-    return _Flows(total, own, wages, not_counted, pension_used)
-
-
-_COUNTED_WITHOUT_PENSION_QUESTION = counted_income_types(exclude_central_basic_pension=False)
-
-
 def _single_person(
     counted: list[tuple[int, Member]],
     *,
-    flows: _Flows,
+    flows: CountedIncome,
     test: MeansTest,
     standard: int,
     standard_used: ParameterValue,
@@ -845,7 +769,7 @@ def _single_person(
             why.append(("重度残疾人", "severely disabled"))
         if person.serious_illness:
             why.append(("重病患者", "seriously ill"))
-        own, own_wages = flows.own[person.id], flows.wages.get(person.id, 0)
+        own, own_wages = flows.of(person.id)
         covered, amount_fen = single_person_rule(
             SCALAR,
             counted=True,

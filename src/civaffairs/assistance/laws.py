@@ -8,10 +8,16 @@ from __future__ import annotations
 from civaffairs.decisions import Document
 
 __all__ = [
+    "CIVIL_CODE",
     "DIBAO_REVIEW_MEASURES",
     "DISABILITY_SUBSIDIES_OPINION",
+    "EXTREME_POVERTY_MEASURES",
+    "EXTREME_POVERTY_MEASURES_2016",
+    "EXTREME_POVERTY_OPINION",
     "HUBEI_DISABILITY_SUBSIDIES_2016",
+    "ORPHAN_OPINION",
     "SOCIAL_ASSISTANCE_MEASURES",
+    "UNSUPPORTED_CHILDREN_OPINION",
 ]
 
 #: 《社会救助暂行办法》, the State Council's top-level regulation (2014-05-01; amended 2019).
@@ -38,4 +44,45 @@ HUBEI_DISABILITY_SUBSIDIES_2016 = Document(
     "湖北省人民政府办公厅关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的实施意见",
     None,
     en="Hubei implementing opinion on the two disability subsidies (2016)",
+)
+
+#: 《特困人员认定办法》 (2021), which replaced the 2016 measures; the number is recalled, the
+#: content was read in a full-text copy (jianbiaoku.com book 172078).
+EXTREME_POVERTY_MEASURES = Document(
+    "特困人员认定办法",
+    "民发〔2021〕43号",
+    en="Measures for Recognising Persons in Extreme Poverty (2021)",
+)
+
+#: The 2016 《特困人员认定办法》 (text read at dawa.gov.cn, 2019-08-30 repost).
+EXTREME_POVERTY_MEASURES_2016 = Document(
+    "特困人员认定办法",
+    "民发〔2016〕178号",
+    en="Measures for Recognising Persons in Extreme Poverty (2016)",
+)
+
+#: 《国务院关于进一步健全特困人员救助供养制度的意见》: basic living + care standards.
+EXTREME_POVERTY_OPINION = Document(
+    "国务院关于进一步健全特困人员救助供养制度的意见",
+    "国发〔2016〕14号",
+    en="State Council opinion on support for persons in extreme poverty",
+)
+
+#: 《国务院办公厅关于加强孤儿保障工作的意见》 (number recalled): orphans' basic living allowance.
+ORPHAN_OPINION = Document(
+    "国务院办公厅关于加强孤儿保障工作的意见",
+    "国办发〔2010〕54号",
+    en="General Office of the State Council opinion on protecting orphans",
+)
+
+#: 《关于进一步加强事实无人抚养儿童保障工作的意见》 (民政部等12部门), implemented from 2020-01-01.
+UNSUPPORTED_CHILDREN_OPINION = Document(
+    "关于进一步加强事实无人抚养儿童保障工作的意见",
+    "民发〔2019〕62号",
+    en="Opinion on protecting children without de-facto care",
+)
+
+#: 《中华人民共和国民法典》 (in force 2021-01-01): adulthood, "以上" includes the number, periods.
+CIVIL_CODE = Document(
+    "中华人民共和国民法典", None, en="Civil Code of the People's Republic of China"
 )

@@ -148,6 +148,17 @@ RELATIONS: tuple[Relation, ...] = (
         )
         for kind in ("urban", "rural")
     ),
+    *(
+        NotBelowAncestor(
+            name=f"child_allowance_not_below_national_floor.{who}.{placement}",
+            subject=f"assistance.children.{who}_allowance.{placement}",
+            floor=f"assistance.children.national_floor.{placement}",
+            citation="国办发〔2010〕54号: local orphan standards not below the national minimum; "
+            "民发〔2019〕62号: 事实无人抚养儿童 参照孤儿",
+        )
+        for who in ("orphan", "unsupported")
+        for placement in ("institutional", "dispersed")
+    ),
 )
 
 

@@ -1,0 +1,96 @@
+"""Three-valued conditions for the person-level assistance rules (特困, 两项补贴, 孤儿).
+
+A rule checks several cumulative conditions, each of which holds, fails or
+cannot be decided because a fact is missing.  :class:`Tally` collects the
+reasons in order and combines them the way a case worker does: one failed
+condition decides "not eligible" even when other facts are missing, and only
+when nothing failed do missing facts make the outcome "cannot decide".
+
+Private to :mod:`civaffairs.assistance`: it holds no rule, only bookkeeping.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from civaffairs import jurisdictions
+from civaffairs.decisions import Amount, Decision, Outcome, Reason, ReasonCode
+from civaffairs.entities import Person
+
+__all__ = ["Tally", "registration_reason"]
+
+
+class Tally:
+    """The reasons of one decision so far, with what failed and what is missing.
+
+    .. versionadded:: 0.1.0
+    """
+
+    __slots__ = ("failed", "missing", "reasons", "unknown")
+
+    def __init__(self) -> None:
+        self.reasons: list[Reason] = []
+        self.missing: list[str] = []
+        self.failed = False
+        self.unknown = False
+
+    def add(self, reason: Reason, missing: Iterable[str] = ()) -> Reason:
+        """Record ``reason``; a ``met`` of ``False`` fails, ``None`` with ``missing`` is unknown."""
+        self.reasons.append(reason)
+        paths = [p for p in missing if p not in self.missing]
+        self.missing.extend(paths)
+        if reason.met is False:
+            self.failed = True
+        elif reason.met is None and paths:
+            self.unknown = True
+        return reason
+
+    @property
+    def outcome(self) -> Outcome:
+        """Not eligible if any condition failed, else cannot decide if any fact is missing."""
+        if self.failed:
+            return Outcome.NOT_ELIGIBLE
+        if self.unknown:
+            return Outcome.CANNOT_DECIDE
+        return Outcome.ELIGIBLE
+
+    def decision(
+        self,
+        programme: str,
+        subject: str,
+        on: dt.date,
+        where: str,
+        amount: Amount | None = None,
+    ) -> Decision:
+        """Build the decision; the amount is kept only when the outcome is eligible."""
+        outcome = self.outcome
+        return Decision(
+            programme=programme,
+            subject=subject,
+            as_of=on,
+            jurisdiction=where,
+            outcome=outcome,
+            amount=amount if outcome is Outcome.ELIGIBLE else None,
+            reasons=tuple(self.reasons),
+            missing=tuple(self.missing) if outcome is Outcome.CANNOT_DECIDE else (),
+        )
+
+
+def registration_reason(
+    person: Person, where: str, *, within: ReasonCode, elsewhere: ReasonCode
+) -> Reason:
+    """Whether ``person`` holds household registration (户籍) in ``where``, as a reason.
+
+    The templates receive ``place``, ``code`` (the registration) and ``where``.
+
+    .. versionadded:: 0.1.0
+    """
+    home = jurisdictions.get(person.registration.jurisdiction)
+    place = jurisdictions.get(where)
+    shown = f"{place.name}({place.code})"
+    if jurisdictions.is_within(home.code, where):
+        return within.reason(True, place=home.name, code=home.code, where=shown)
+    return elsewhere.reason(False, place=home.name, code=home.code, where=shown)

@@ -1,0 +1,619 @@
+"""残疾人两项补贴: the living subsidy and the care subsidy for disabled people.
+
+Both from 2016-01-01 (国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见,
+国发〔2015〕52号).  For one person on one date, each subsidy is its own
+decision:
+
+**困难残疾人生活补贴** (living subsidy, ``assistance.disability_living_subsidy``)
+    for a holder of a disability certificate (残疾人证, any category and grade)
+    in a **dibao household**; a jurisdiction may extend it to marginal
+    (低保边缘) households, with its own amount (52号 二(一)).
+
+**重度残疾人护理补贴** (care subsidy, ``assistance.disability_care_subsidy``)
+    for disability **grade 1 or 2** needing long-term care — care consumables
+    or services for more than six months (长期照护); a jurisdiction may extend it
+    to grade 3 (or 4) intellectual and mental disability, or to other grades,
+    through two parameters (``max_grade``, ``max_grade_intellectual_mental``).
+    It is not means-tested: the household's layer does not matter.
+
+How they meet other benefits (52号 二(四) 政策衔接, as restated by Hubei 2016,
+Gansu, Dandong and Guangzhou):
+
+- a person may receive **both** at once: neither is ever refused because of
+  the other, and neither reads the other's facts;
+- a person in **特困供养** or receiving the **工伤保险生活护理费** (work-injury
+  care allowance) receives **neither**;
+- a disabled child under the **orphan** (or, by the Gansu and Guangzhou
+  rules, the 事实无人抚养) basic living allowance receives the **care subsidy
+  only**;
+- where a person is also entitled to a similar welfare living or care
+  allowance (old-age, work-related disability, retirement: 择高), the higher
+  one of each kind is paid: give the other allowance's monthly amount and the
+  subsidy is refused when that amount is at least the subsidy (a tie keeps the
+  other allowance).
+
+The household's :class:`~civaffairs.entities.AssistanceLayer` is an input
+fact (decided by the layered assistance rules), as is whether the person is
+in 特困 support (by default: whether the layer is ``EXTREME_POVERTY``).
+Amounts are provincial parameters; the national values shipped are Hubei's
+2016 floors (50 and 100 yuan a month) standing in as **example** data, and
+Hubei's own values (420000) are sourced.
+
+Paths of missing facts are relative to a :class:`DisabilitySubsidyApplication`.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+
+import attrs
+
+from civaffairs.assistance._tally import Tally, registration_reason
+from civaffairs.assistance.laws import DISABILITY_SUBSIDIES_OPINION
+from civaffairs.decisions import (
+    Amount,
+    AmountLine,
+    Citation,
+    Decision,
+    Outcome,
+    Period,
+    ReasonCode,
+    programme,
+)
+from civaffairs.entities import (
+    AssistanceLayer,
+    DisabilityCategory,
+    Household,
+    Person,
+)
+from civaffairs.errors import InvalidInputError
+from civaffairs.money import yuan
+from civaffairs.parameters import ParameterBook, ParameterValue, default_book
+
+__all__ = [
+    "CARE_PROGRAMME",
+    "LIVING_PROGRAMME",
+    "DisabilitySubsidyApplication",
+    "DisabilitySubsidyFacts",
+    "assess",
+    "assess_care_application",
+    "assess_living_application",
+    "assess_person",
+]
+
+LIVING_PROGRAMME = programme(
+    "assistance.disability_living_subsidy",
+    "困难残疾人生活补贴",
+    "living subsidy for disabled people in hardship",
+)
+CARE_PROGRAMME = programme(
+    "assistance.disability_care_subsidy",
+    "重度残疾人护理补贴",
+    "care subsidy for severely disabled people",
+)
+
+_ADULT_AGE = 18  # 《民法典》 art. 17; the orphan allowance is for minors
+_LIVING_PREFIX = "assistance.disability_living_subsidy"
+_CARE_PREFIX = "assistance.disability_care_subsidy"
+
+_SUBJECTS = Citation(DISABILITY_SUBSIDIES_OPINION, "二(一) 补贴对象")
+_STANDARDS = Citation(DISABILITY_SUBSIDIES_OPINION, "二(二) 补贴标准")
+_COORDINATION = Citation(
+    DISABILITY_SUBSIDIES_OPINION,
+    "二(四) 政策衔接",
+    note="section number recalled; the rules as restated by 湖北 2016, 甘肃, 丹东 and 广州",
+)
+_CHILDREN = Citation(
+    DISABILITY_SUBSIDIES_OPINION,
+    "二(四) 政策衔接",
+    note="orphans: care subsidy only (52号, 湖北 2016); 事实无人抚养儿童 likewise by the "
+    "甘肃 and 广州 2021 rules",
+)
+_APPLICATION = Citation(
+    DISABILITY_SUBSIDIES_OPINION, "申领程序", note="向户籍所在地乡镇人民政府(街道办事处)提出申请"
+)
+
+R_REGISTRATION = ReasonCode.define(
+    "disability_subsidies.registration",
+    "户籍在{place}({code}),属受理地{where}",
+    "household registration in {place} ({code}), within {where}",
+    _APPLICATION,
+)
+R_REGISTRATION_ELSEWHERE = ReasonCode.define(
+    "disability_subsidies.registration_elsewhere",
+    "户籍在{place}({code}),不在受理地{where}",
+    "household registration in {place} ({code}), not within {where}",
+    _APPLICATION,
+)
+R_CERTIFICATE = ReasonCode.define(
+    "disability_subsidies.certificate",
+    "持有残疾人证: {category}残疾{grade}级",
+    "holds a disability certificate: {category_en} disability, grade {grade}",
+    _SUBJECTS,
+)
+R_NO_CERTIFICATE = ReasonCode.define(
+    "disability_subsidies.no_certificate",
+    "未持有残疾人证",
+    "holds no disability certificate",
+    _SUBJECTS,
+)
+R_EXTREME_POVERTY = ReasonCode.define(
+    "disability_subsidies.extreme_poverty_excludes",
+    "已纳入特困人员供养保障{source},不享受残疾人两项补贴",
+    "supported as a person in extreme poverty{source_en}, so neither subsidy is paid",
+    _COORDINATION,
+)
+R_WORK_INJURY = ReasonCode.define(
+    "disability_subsidies.work_injury_excludes",
+    "享受工伤保险生活护理费,不享受残疾人两项补贴",
+    "receives the work-injury insurance care allowance, so neither subsidy is paid",
+    _COORDINATION,
+)
+R_MISSING = ReasonCode.define(
+    "disability_subsidies.missing_facts",
+    "缺少判定所需事实: {paths}",
+    "facts needed for the decision are missing: {paths}",
+    _SUBJECTS,
+)
+R_LIVING_CHILD = ReasonCode.define(
+    "disability_living_subsidy.child_allowance",
+    "{state}",
+    "{state_en}",
+    _CHILDREN,
+)
+R_LIVING_LAYER = ReasonCode.define(
+    "disability_living_subsidy.household_layer",
+    "家庭属于{layer}{extension}",
+    "the household is {layer_en}{extension_en}",
+    _SUBJECTS,
+)
+R_LIVING_AMOUNT = ReasonCode.define(
+    "disability_living_subsidy.amount",
+    "困难残疾人生活补贴每月 {amount} 元",
+    "living subsidy {amount} yuan a month",
+    _STANDARDS,
+)
+R_CARE_CHILD = ReasonCode.define(
+    "disability_care_subsidy.child_allowance",
+    "享受孤儿或事实无人抚养儿童基本生活保障的残疾儿童可享受护理补贴",
+    "a disabled child under the orphan or 事实无人抚养 allowance may receive the care subsidy",
+    _CHILDREN,
+)
+R_CARE_GRADE = ReasonCode.define(
+    "disability_care_subsidy.grade",
+    "{category}残疾{grade}级,{relation}护理补贴范围(一级至{limit}级)",
+    "{category_en} disability grade {grade} is {relation_en} the grades covered (1–{limit})",
+    _SUBJECTS,
+)
+R_CARE_NEED = ReasonCode.define(
+    "disability_care_subsidy.long_term_care",
+    "{state}",
+    "{state_en}",
+    _SUBJECTS,
+)
+R_CARE_AMOUNT = ReasonCode.define(
+    "disability_care_subsidy.amount",
+    "重度残疾人护理补贴({grade}级)每月 {amount} 元",
+    "care subsidy (grade {grade}) {amount} yuan a month",
+    _STANDARDS,
+)
+R_SIMILAR = ReasonCode.define(
+    "disability_subsidies.similar_allowance",
+    "同类{kind}补贴(津贴)每月 {other} 元,{relation}本项补贴 {amount} 元: 择高享受{chosen}",
+    "a similar {kind_en} allowance of {other} yuan a month is {relation_en} this subsidy's "
+    "{amount} yuan: the higher is paid ({chosen_en})",
+    _COORDINATION,
+)
+
+_CATEGORY_LABELS = {
+    DisabilityCategory.VISUAL: "视力",
+    DisabilityCategory.HEARING: "听力",
+    DisabilityCategory.SPEECH: "言语",
+    DisabilityCategory.PHYSICAL: "肢体",
+    DisabilityCategory.INTELLECTUAL: "智力",
+    DisabilityCategory.MENTAL: "精神",
+    DisabilityCategory.MULTIPLE: "多重",
+}
+_LAYER_LABELS = {
+    AssistanceLayer.EXTREME_POVERTY: ("特困人员", "an extreme-poverty household"),
+    AssistanceLayer.DIBAO: ("低保家庭", "a dibao household"),
+    AssistanceLayer.MARGINAL: ("低保边缘家庭", "a marginal (低保边缘) household"),
+    AssistanceLayer.RIGID_EXPENDITURE: ("刚性支出困难家庭", "a rigid-expenditure household"),
+    AssistanceLayer.NONE: ("非低收入家庭", "not a low-income household"),
+}
+
+
+def _optional_yuan(value: object) -> Decimal | None:
+    return None if value is None else yuan(value, path="$.other_allowance")
+
+
+@attrs.frozen
+class DisabilitySubsidyFacts:
+    """The facts about one disabled person the two subsidies need beyond the household.
+
+    - ``needs_long_term_care``: care consumables or services for more than six
+      months (长期照护); ``None`` when not established.
+    - ``work_injury_care_allowance``: receives the 工伤保险生活护理费.
+    - ``child_allowance``: for a minor, whether they are under the orphan or
+      事实无人抚养 basic living allowance; ``None`` when not established.
+    - ``other_living_allowance`` / ``other_care_allowance``: the monthly
+      amount of a similar welfare living or care allowance the person is
+      entitled to (old-age, work-related disability, retirement), for 择高.
+      Leave out allowances that may be received together with the subsidies
+      (e.g. Guangzhou's 高龄津贴).
+
+    .. versionadded:: 0.1.0
+    """
+
+    needs_long_term_care: bool | None = None
+    work_injury_care_allowance: bool = False
+    child_allowance: bool | None = None
+    other_living_allowance: Decimal | None = attrs.field(default=None, converter=_optional_yuan)
+    other_care_allowance: Decimal | None = attrs.field(default=None, converter=_optional_yuan)
+
+
+@attrs.frozen
+class DisabilitySubsidyApplication:
+    """One person's application for the two subsidies as a single value (JSON, policy cases).
+
+    ``layer`` is the household's layer; ``in_extreme_poverty`` ``None`` means
+    "as the layer says".
+
+    .. versionadded:: 0.1.0
+    """
+
+    household: Household
+    person: str
+    layer: AssistanceLayer
+    in_extreme_poverty: bool | None = None
+    facts: DisabilitySubsidyFacts = attrs.field(factory=DisabilitySubsidyFacts)
+
+
+@attrs.frozen
+class _Case:
+    """What both decisions share: the person, the place, the date, the book."""
+
+    household: Household
+    person: Person
+    where: str
+    on: dt.date
+    book: ParameterBook
+    layer: AssistanceLayer
+    in_extreme_poverty: bool
+    layer_decides: bool
+    facts: DisabilitySubsidyFacts
+
+    @property
+    def subject(self) -> str:
+        return f"{self.household.id} ({self.person.masked})"
+
+    @property
+    def minor(self) -> bool:
+        return self.person.age_on(self.on) < _ADULT_AGE
+
+
+def assess_person(
+    household: Household,
+    person_id: str,
+    on: dt.date,
+    *,
+    layer: AssistanceLayer,
+    in_extreme_poverty: bool | None = None,
+    facts: DisabilitySubsidyFacts | None = None,
+    jurisdiction: str | None = None,
+    book: ParameterBook | None = None,
+) -> tuple[Decision, Decision]:
+    """Decide the living subsidy and the care subsidy for the member ``person_id``.
+
+    Returns ``(living, care)``.  ``layer`` is the household's assistance
+    layer; ``in_extreme_poverty`` says whether the person is in 特困 support
+    (``None``: whether ``layer`` is ``EXTREME_POVERTY``).
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(layer, AssistanceLayer):
+        raise InvalidInputError("layer", layer, "an AssistanceLayer")
+    person = household.member(person_id).person
+    case = _Case(
+        household=household,
+        person=person,
+        where=jurisdiction or person.registration.jurisdiction,
+        on=on,
+        book=book or default_book(),
+        layer=layer,
+        in_extreme_poverty=(
+            layer is AssistanceLayer.EXTREME_POVERTY
+            if in_extreme_poverty is None
+            else in_extreme_poverty
+        ),
+        layer_decides=in_extreme_poverty is None,
+        facts=facts if facts is not None else DisabilitySubsidyFacts(),
+    )
+    return _living(case), _care(case)
+
+
+def assess(
+    household: Household,
+    on: dt.date,
+    *,
+    layer: AssistanceLayer,
+    in_extreme_poverty: Mapping[str, bool] | None = None,
+    facts: Mapping[str, DisabilitySubsidyFacts] | None = None,
+    jurisdiction: str | None = None,
+    book: ParameterBook | None = None,
+) -> tuple[tuple[Decision, Decision], ...]:
+    """Decide both subsidies for every member of ``household``, in member order.
+
+    ``in_extreme_poverty`` and ``facts`` map member ids to that member's
+    facts; members left out take the defaults of :func:`assess_person`.
+
+    .. versionadded:: 0.1.0
+    """
+    in_extreme_poverty = in_extreme_poverty or {}
+    facts = facts or {}
+    return tuple(
+        assess_person(
+            household,
+            member.person.id,
+            on,
+            layer=layer,
+            in_extreme_poverty=in_extreme_poverty.get(member.person.id),
+            facts=facts.get(member.person.id),
+            jurisdiction=jurisdiction,
+            book=book,
+        )
+        for member in household.members
+    )
+
+
+def assess_living_application(
+    application: DisabilitySubsidyApplication,
+    on: dt.date,
+    *,
+    jurisdiction: str | None = None,
+    book: ParameterBook | None = None,
+) -> Decision:
+    """Decide the living subsidy for one :class:`DisabilitySubsidyApplication`.
+
+    .. versionadded:: 0.1.0
+    """
+    return _application(application, on, jurisdiction, book)[0]
+
+
+def assess_care_application(
+    application: DisabilitySubsidyApplication,
+    on: dt.date,
+    *,
+    jurisdiction: str | None = None,
+    book: ParameterBook | None = None,
+) -> Decision:
+    """Decide the care subsidy for one :class:`DisabilitySubsidyApplication`.
+
+    .. versionadded:: 0.1.0
+    """
+    return _application(application, on, jurisdiction, book)[1]
+
+
+def _application(
+    application: DisabilitySubsidyApplication,
+    on: dt.date,
+    jurisdiction: str | None,
+    book: ParameterBook | None,
+) -> tuple[Decision, Decision]:
+    return assess_person(
+        application.household,
+        application.person,
+        on,
+        layer=application.layer,
+        in_extreme_poverty=application.in_extreme_poverty,
+        facts=application.facts,
+        jurisdiction=jurisdiction,
+        book=book,
+    )
+
+
+def _common(case: _Case, tally: Tally) -> bool:
+    """Add the conditions both subsidies share; return whether the person holds a certificate."""
+    if not tally.add(
+        registration_reason(
+            case.person, case.where, within=R_REGISTRATION, elsewhere=R_REGISTRATION_ELSEWHERE
+        )
+    ).met:
+        return False
+    disability = case.person.disability
+    if disability is None:
+        tally.add(R_NO_CERTIFICATE.reason(False))
+        return False
+    tally.add(
+        R_CERTIFICATE.reason(
+            True,
+            category=_CATEGORY_LABELS[disability.category],
+            category_en=disability.category.value,
+            grade=str(disability.grade),
+        )
+    )
+    if case.in_extreme_poverty:
+        tally.add(
+            R_EXTREME_POVERTY.reason(
+                False,
+                source="(家庭分层)" if case.layer_decides else "",
+                source_en=" (the household's layer)" if case.layer_decides else "",
+            )
+        )
+    if case.facts.work_injury_care_allowance:
+        tally.add(R_WORK_INJURY.reason(False))
+    return True
+
+
+def _finish(tally: Tally, programme_code: str, case: _Case, amount: Amount | None) -> Decision:
+    if tally.outcome is Outcome.CANNOT_DECIDE:
+        tally.add(R_MISSING.reason(None, paths=", ".join(tally.missing)))
+    return tally.decision(programme_code, case.subject, case.on, case.where, amount)
+
+
+def _similar(tally: Tally, other: Decimal | None, amount: Decimal, kind: tuple[str, str]) -> None:
+    """择高: pay this subsidy only if it is higher than a similar allowance the person has."""
+    if other is None:
+        return
+    higher = amount > other
+    tally.add(
+        R_SIMILAR.reason(
+            higher,
+            kind=kind[0],
+            kind_en=kind[1],
+            other=str(other),
+            amount=str(amount),
+            relation="低于" if higher else "不低于",
+            relation_en="below" if higher else "not below",
+            chosen="本项补贴" if higher else "同类补贴(津贴)",
+            chosen_en="this subsidy" if higher else "the similar allowance",
+        )
+    )
+
+
+def _living(case: _Case) -> Decision:
+    """困难残疾人生活补贴: certificate holders in dibao households (52号 二(一))."""
+    tally = Tally()
+    if not _common(case, tally):
+        return _finish(tally, LIVING_PROGRAMME.code, case, None)
+    if case.minor:
+        _living_child(tally, placed=case.facts.child_allowance)
+    book, where, on = case.book, case.where, case.on
+    layer_zh, layer_en = _LAYER_LABELS[case.layer]
+    name: str | None = None
+    used: list[ParameterValue] = []
+    extension, extension_en = "", ""
+    if case.layer is AssistanceLayer.DIBAO:
+        name = f"{_LIVING_PREFIX}.amount"
+    elif case.layer is AssistanceLayer.MARGINAL:
+        extended, extended_used = book.flag(f"{_LIVING_PREFIX}.extend_to_marginal", where, on)
+        used.append(extended_used)
+        if extended:
+            name = f"{_LIVING_PREFIX}.amount_marginal"
+            extension, extension_en = ",本地扩大到低保边缘家庭", ", to which it is extended here"
+        else:
+            extension, extension_en = ",本地未扩大到低保边缘家庭", ", to which it is not extended"
+    else:
+        extension, extension_en = ",不属于低保家庭", ", not a dibao household"
+    tally.add(
+        R_LIVING_LAYER.reason(
+            name is not None,
+            used,
+            layer=layer_zh,
+            layer_en=layer_en,
+            extension=extension,
+            extension_en=extension_en,
+        )
+    )
+    if name is None or tally.outcome is not Outcome.ELIGIBLE:
+        return _finish(tally, LIVING_PROGRAMME.code, case, None)
+    value, value_used = book.money(name, where, on)
+    tally.add(R_LIVING_AMOUNT.reason(None, (value_used,), amount=str(value)))
+    _similar(tally, case.facts.other_living_allowance, value, ("生活", "living"))
+    amount = Amount(
+        value,
+        Period.MONTHLY,
+        (AmountLine("living_subsidy", "困难残疾人生活补贴", "living subsidy", value),),
+    )
+    return _finish(tally, LIVING_PROGRAMME.code, case, amount)
+
+
+def _living_child(tally: Tally, *, placed: bool | None) -> None:
+    """Refuse the living subsidy to a child under the orphan / 事实无人抚养 allowance."""
+    if placed is None:
+        tally.add(
+            R_LIVING_CHILD.reason(
+                None,
+                state="是否享受孤儿或事实无人抚养儿童基本生活保障尚未确定",
+                state_en="whether the child is under the orphan or 事实无人抚养 allowance is "
+                "not established",
+            ),
+            ["$.facts.child_allowance"],
+        )
+    elif placed:
+        tally.add(
+            R_LIVING_CHILD.reason(
+                False,
+                state="享受孤儿或事实无人抚养儿童基本生活保障,不享受困难残疾人生活补贴",
+                state_en="under the orphan or 事实无人抚养 allowance, so no living subsidy",
+            )
+        )
+    else:
+        tally.add(
+            R_LIVING_CHILD.reason(
+                True,
+                state="未享受孤儿或事实无人抚养儿童基本生活保障",
+                state_en="not under the orphan or 事实无人抚养 allowance",
+            )
+        )
+
+
+def _care(case: _Case) -> Decision:
+    """重度残疾人护理补贴: grade 1–2 (or as extended) needing long-term care (52号 二(一))."""
+    tally = Tally()
+    if not _common(case, tally):
+        return _finish(tally, CARE_PROGRAMME.code, case, None)
+    disability = case.person.disability
+    assert disability is not None  # noqa: S101 - _common returned True
+    book, where, on = case.book, case.where, case.on
+    if case.minor and case.facts.child_allowance:
+        tally.add(R_CARE_CHILD.reason(None))
+    limit, limit_used = book.count(f"{_CARE_PREFIX}.max_grade", where, on)
+    used = [limit_used]
+    if disability.category in (DisabilityCategory.INTELLECTUAL, DisabilityCategory.MENTAL):
+        special, special_used = book.count(
+            f"{_CARE_PREFIX}.max_grade_intellectual_mental", where, on
+        )
+        used.append(special_used)
+        limit = max(limit, special)
+    covered = disability.grade <= limit
+    tally.add(
+        R_CARE_GRADE.reason(
+            covered,
+            used,
+            category=_CATEGORY_LABELS[disability.category],
+            category_en=disability.category.value,
+            grade=str(disability.grade),
+            limit=str(limit),
+            relation="属于" if covered else "不属于",
+            relation_en="within" if covered else "not within",
+        )
+    )
+    need = case.facts.needs_long_term_care
+    if need is None:
+        tally.add(
+            R_CARE_NEED.reason(
+                None,
+                state="是否需要长期照护(6个月以上)尚未确定",
+                state_en="whether long-term care (more than six months) is needed is not "
+                "established",
+            ),
+            ["$.facts.needs_long_term_care"],
+        )
+    else:
+        tally.add(
+            R_CARE_NEED.reason(
+                need,
+                state="需要长期照护(6个月以上)" if need else "不需要长期照护",
+                state_en="needs long-term care (more than six months)"
+                if need
+                else "does not need long-term care",
+            )
+        )
+    if tally.outcome is not Outcome.ELIGIBLE:
+        return _finish(tally, CARE_PROGRAMME.code, case, None)
+    value, value_used = book.money(f"{_CARE_PREFIX}.amount.grade_{disability.grade}", where, on)
+    tally.add(
+        R_CARE_AMOUNT.reason(None, (value_used,), grade=str(disability.grade), amount=str(value))
+    )
+    _similar(tally, case.facts.other_care_allowance, value, ("护理", "care"))
+    amount = Amount(
+        value,
+        Period.MONTHLY,
+        (AmountLine("care_subsidy", "重度残疾人护理补贴", "care subsidy", value),),
+    )
+    return _finish(tally, CARE_PROGRAMME.code, case, amount)

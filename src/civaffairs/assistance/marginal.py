@@ -1,0 +1,341 @@
+"""低保边缘家庭 (marginal low-income households): recognition.
+
+A marginal household is one step above 低保 in the layered assistance system:
+it receives no dibao cash but may receive the special assistance (专项救助:
+medical, education, housing, employment) and, under 民发〔2021〕57号 art. 8,
+its severely disabled or seriously ill members may be covered by dibao alone
+(单人户).  The rule, in the order it is decided:
+
+1. **Registration** — the applicant's household registration is in the
+   deciding jurisdiction (社会救助暂行办法 art. 9; 57号 arts. 4–5), as for 低保.
+2. **Family members** — counted exactly as for 低保 (57号 art. 7; see
+   :func:`civaffairs.assistance.dibao.counted_members`).
+3. **Not in a higher layer** — the household is not eligible for 低保 as a
+   whole, and no member is an extreme-poverty person (特困).  A household
+   whose only dibao coverage is single-person inclusion (单人户) *is* a
+   marginal household: that coverage presupposes it (57号 art. 8).
+4. **Income test** — counted monthly income (as for 低保: the national list of
+   items not counted, the employment-cost deduction where set) strictly below
+   ``assistance.low_income_margin.income_multiple`` × the dibao standard ×
+   counted members (1.5 nationally, sourced; some places widen it to 2), decided
+   exactly with no division.
+5. **Property test** — the jurisdiction's (usually looser) marginal property
+   rules, ``assistance.marginal.assets.*``: financial assets strictly below a
+   number of months of the dibao standard per counted member; no non-exempt
+   vehicle or non-residential property where a flag says so; business entities
+   worth strictly less than a limit.  No national figure exists: the shipped
+   national values are Henan's rule, as **example** data.
+
+No amount is paid: the decision's ``amount`` is ``None``.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP
+
+from civaffairs import jurisdictions
+from civaffairs.assistance import dibao, means
+from civaffairs.assistance.laws import DIBAO_REVIEW_MEASURES, SOCIAL_ASSISTANCE_MEASURES
+from civaffairs.decisions import Citation, Decision, Outcome, Reason, ReasonCode, programme
+from civaffairs.entities import Household
+from civaffairs.errors import InvalidInputError
+from civaffairs.kernels import SCALAR, fraction
+from civaffairs.money import FEN, yuan_to_fen
+from civaffairs.parameters import ParameterBook, default_book
+
+__all__ = [
+    "EXTREME_POVERTY_PROGRAMME",
+    "PROGRAMME",
+    "assess",
+    "check_decision",
+]
+
+PROGRAMME = programme("assistance.marginal", "低保边缘家庭", "marginal low-income household")
+
+#: The programme code of extreme-poverty (特困) decisions this rule accepts as input.
+EXTREME_POVERTY_PROGRAMME = "assistance.extreme_poverty"
+
+_ART_9 = Citation(SOCIAL_ASSISTANCE_MEASURES, "第九条")
+_57_ART_4_5 = Citation(DIBAO_REVIEW_MEASURES, "第四条、第五条")
+_57_ART_7 = Citation(DIBAO_REVIEW_MEASURES, "第七条")
+_57_MARGINAL = Citation(
+    DIBAO_REVIEW_MEASURES,
+    "第八条",
+    note="低保边缘家庭: 不符合低保、特困条件, 人均收入低于低保标准1.5倍, 财产符合规定; "
+    "article number recalled from restatements (富平, 信阳, 益阳, 内蒙古 2024)",
+)
+_57_PROPERTY = Citation(
+    DIBAO_REVIEW_MEASURES,
+    "家庭财产条款",
+    note="marginal property limits are set by provinces; see each parameter's source",
+)
+
+R_REGISTRATION = ReasonCode.define(
+    "marginal.registration",
+    "申请人户籍在{place}({code}),为{kind}户籍,适用{kind}低保标准",
+    "the applicant's household registration is in {place} ({code}), {kind_en}; "
+    "the {kind_en} dibao standard applies",
+    _57_ART_4_5,
+)
+R_REGISTRATION_ELSEWHERE = ReasonCode.define(
+    "marginal.registration_elsewhere",
+    "申请人户籍在{place}({code}),不在受理地{where}",
+    "the applicant's household registration is in {place} ({code}), not in {where}",
+    _57_ART_4_5,
+)
+R_MEMBERS = ReasonCode.define(
+    "marginal.family_members",
+    "共同生活的家庭成员 {count} 人(按低保规则认定)",
+    "{count} co-resident family member(s) counted, as for dibao",
+    _57_ART_7,
+)
+R_MISSING = ReasonCode.define(
+    "marginal.missing_facts",
+    "缺少判定所需事实: {paths}",
+    "facts needed for the decision are missing: {paths}",
+    _57_ART_7,
+)
+R_HIGHER_LAYER = ReasonCode.define(
+    "marginal.in_higher_layer",
+    "家庭已属于{layer}, 不认定为低保边缘家庭",
+    "the household is already in a more protected layer ({layer_en}); it is not a marginal "
+    "household",
+    _57_MARGINAL,
+)
+R_NOT_HIGHER_LAYER = ReasonCode.define(
+    "marginal.not_in_higher_layer",
+    "家庭不符合低保条件{single}; 特困: {extreme}",
+    "the household does not qualify for dibao as a whole{single_en}; extreme poverty: {extreme_en}",
+    _57_MARGINAL,
+)
+R_INCOME_BELOW = ReasonCode.define(
+    "marginal.income_below_margin",
+    "家庭月收入合计 {income} 元, 低于低保标准 {standard} 元 × {multiple} 倍 × {count} 人 = "
+    "{threshold} 元(月人均 {per_capita} 元)",
+    "monthly family income {income} yuan is below the standard {standard} yuan × {multiple} × "
+    "{count} = {threshold} yuan (per capita {per_capita} yuan)",
+    _57_MARGINAL,
+)
+R_INCOME_NOT_BELOW = ReasonCode.define(
+    "marginal.income_not_below_margin",
+    "家庭月收入合计 {income} 元, 不低于低保标准 {standard} 元 × {multiple} 倍 × {count} 人 = "
+    "{threshold} 元(月人均 {per_capita} 元)",
+    "monthly family income {income} yuan is not below the standard {standard} yuan × {multiple} "
+    "× {count} = {threshold} yuan (per capita {per_capita} yuan)",
+    _57_MARGINAL,
+)
+R_FINANCIAL_ASSETS = ReasonCode.define(
+    "marginal.financial_assets",
+    "金融资产合计 {assets} 元, {relation}上限 {months} 个月低保标准 × {count} 人 = {limit} 元",
+    "financial assets {assets} yuan are {relation_en} the limit of {months} months of the "
+    "standard × {count} = {limit} yuan",
+    _57_PROPERTY,
+)
+R_ASSET_DISQUALIFIES = ReasonCode.define(
+    "marginal.asset_disqualifies",
+    "拥有{asset}, 不符合低保边缘家庭财产条件",
+    "the household owns {asset_en}, which fails the marginal-household property test",
+    _57_PROPERTY,
+)
+R_BUSINESS = ReasonCode.define(
+    "marginal.business_entities",
+    "经营主体出资额 {value} 元, {relation}上限 {limit} 元",
+    "business entities worth {value} yuan are {relation_en} the limit of {limit} yuan",
+    _57_PROPERTY,
+)
+R_RECOGNISED = ReasonCode.define(
+    "marginal.recognised",
+    "认定为低保边缘家庭: 不发放低保金, 可按规定获得医疗、教育、住房、就业等专项救助",
+    "recognised as a marginal low-income household: no dibao payment; eligible for the special "
+    "assistance (medical, education, housing, employment) under its own rules",
+    _57_MARGINAL,
+)
+
+_KIND = {"urban": ("城市", "urban"), "rural": ("农村", "rural")}
+
+
+def check_decision(
+    decision: object, programme_code: str, path: str, on: dt.date, where: str | None = None
+) -> Decision:
+    """Check that an input decision is of ``programme_code``, on ``on`` (and in ``where``).
+
+    Raises :class:`~civaffairs.errors.InvalidInputError` naming ``path``.
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(decision, Decision):
+        raise InvalidInputError(path, type(decision).__name__, f"a Decision of {programme_code}")
+    if decision.programme != programme_code:
+        raise InvalidInputError(
+            f"{path}.programme", decision.programme, f"a decision of {programme_code}"
+        )
+    if decision.as_of != on:
+        raise InvalidInputError(
+            f"{path}.as_of", decision.as_of.isoformat(), f"the same as-of date {on.isoformat()}"
+        )
+    if where is not None and decision.jurisdiction != where:
+        raise InvalidInputError(
+            f"{path}.jurisdiction", decision.jurisdiction, f"the deciding jurisdiction {where}"
+        )
+    return decision
+
+
+def assess(
+    household: Household,
+    on: dt.date,
+    *,
+    jurisdiction: str | None = None,
+    book: ParameterBook | None = None,
+    dibao_decision: Decision | None = None,
+    extreme_poverty: Iterable[Decision] = (),
+) -> Decision:
+    """Decide whether ``household`` is a marginal low-income household (低保边缘家庭) on ``on``.
+
+    ``jurisdiction`` is where the application is decided (default: the
+    applicant's place of registration); ``book`` the parameter book (the
+    shipped data by default).  ``dibao_decision`` is the household's 低保
+    decision on the same date and place, computed with
+    :func:`civaffairs.assistance.dibao.assess` when not given.
+    ``extreme_poverty`` holds the members' 特困 decisions the caller has (of
+    :data:`EXTREME_POVERTY_PROGRAMME`); an eligible one places the household in
+    the 特困 layer.  None given means no member is known to be 特困, and the
+    decision says so.
+
+    .. versionadded:: 0.1.0
+    """
+    book = book or default_book()
+    applicant = household.applicant.person
+    registration = applicant.registration
+    where = jurisdiction or registration.jurisdiction
+    home = jurisdictions.get(registration.jurisdiction)
+    if dibao_decision is not None:
+        check_decision(dibao_decision, dibao.PROGRAMME.code, "$.dibao_decision", on, where)
+    extreme = tuple(extreme_poverty)
+    for index, item in enumerate(extreme):
+        check_decision(item, EXTREME_POVERTY_PROGRAMME, f"$.extreme_poverty[{index}]", on)
+    reasons: list[Reason] = []
+
+    def decision(outcome: Outcome, missing: tuple[str, ...] = ()) -> Decision:
+        return Decision(
+            programme=PROGRAMME.code,
+            subject=f"{household.id} ({applicant.masked})",
+            as_of=on,
+            jurisdiction=where,
+            outcome=outcome,
+            amount=None,
+            reasons=tuple(reasons),
+            missing=missing,
+        )
+
+    # 1. Registration (社会救助暂行办法 art. 9; 57号 arts. 4-5).
+    kind_zh, kind_en = _KIND[registration.kind.value]
+    if not means.registered_within(household, where):
+        place = jurisdictions.get(where)
+        reasons.append(
+            R_REGISTRATION_ELSEWHERE.reason(
+                False, place=home.name, code=home.code, where=f"{place.name}({place.code})"
+            )
+        )
+        return decision(Outcome.NOT_ELIGIBLE)
+    reasons.append(
+        R_REGISTRATION.reason(True, place=home.name, code=home.code, kind=kind_zh, kind_en=kind_en)
+    )
+
+    # 2. Family members, as for dibao (57号 art. 7).
+    counted, _excluded, missing = dibao.counted_members(household, on)
+    if missing:
+        reasons.append(R_MISSING.reason(None, paths=", ".join(missing)))
+        return decision(Outcome.CANNOT_DECIDE, tuple(missing))
+    count = len(counted)
+    reasons.append(R_MEMBERS.reason(True, count=str(count)))
+
+    # 3. Not in a higher layer: dibao as a whole, or a 特困 member.
+    if dibao_decision is None:
+        dibao_decision = dibao.assess(household, on, jurisdiction=where, book=book)
+    if dibao_decision.outcome is Outcome.CANNOT_DECIDE:
+        reasons.append(R_MISSING.reason(None, paths=", ".join(dibao_decision.missing) or "-"))
+        return decision(Outcome.CANNOT_DECIDE, dibao_decision.missing)
+    alone = "dibao.single_person" in dibao_decision.codes
+    if dibao_decision.eligible and not alone:
+        reasons.append(R_HIGHER_LAYER.reason(False, layer="最低生活保障家庭", layer_en="dibao"))
+        return decision(Outcome.NOT_ELIGIBLE)
+    in_extreme = [d.subject for d in extreme if d.eligible]
+    if in_extreme:
+        reasons.append(
+            R_HIGHER_LAYER.reason(
+                False,
+                layer=f"特困人员所在家庭({'、'.join(in_extreme)})",
+                layer_en=f"extreme poverty: {', '.join(in_extreme)}",
+            )
+        )
+        return decision(Outcome.NOT_ELIGIBLE)
+    reasons.append(
+        R_NOT_HIGHER_LAYER.reason(
+            True,
+            single="(部分成员按单人户纳入低保)" if alone else "",
+            single_en=" (some members are covered by dibao alone)" if alone else "",
+            extreme=f"已核 {len(extreme)} 人, 均不符合" if extreme else "未提供特困认定, 视为无",
+            extreme_en=f"{len(extreme)} decision(s), none eligible"
+            if extreme
+            else "no decision supplied, taken as none",
+        )
+    )
+
+    # 4. Income test: below the marginal multiple of the standard, exactly.
+    _kind, standard, standard_used = means.dibao_standard(household, book, where, on)
+    flows = means.counted_income(household, {m.person.id for _, m in counted}, book, where, on)
+    multiple, multiple_used = book.rate("assistance.low_income_margin.income_multiple", where, on)
+    test = dibao.means_test(
+        SCALAR,
+        standard=yuan_to_fen(standard),
+        count=count,
+        income=flows.total,
+        wages=flows.wages,
+        financial=0,
+        months=0,
+        disqualified=False,
+        rate=flows.rate,
+    )
+    income_ok = bool(dibao.marginal_test(test, multiple=fraction(multiple)))
+    net = flows.net
+    facts = {
+        "income": means.show_yuan(net),
+        "standard": means.show_yuan(standard),
+        "multiple": str(multiple),
+        "count": str(count),
+        "threshold": means.show_yuan(standard * multiple * count),
+        "per_capita": means.show_yuan((net / count).quantize(FEN, ROUND_HALF_UP)) if count else "-",
+    }
+    used = (standard_used, multiple_used, *flows.used, flows.deduction_used)
+    reasons.append(
+        (R_INCOME_BELOW if income_ok else R_INCOME_NOT_BELOW).reason(income_ok, used, **facts)
+    )
+
+    # 5. Property test: the marginal rules (usually looser than dibao's).
+    assets = means.property_test(
+        household,
+        prefix="assistance.marginal",
+        count=count,
+        standard=standard,
+        book=book,
+        where=where,
+        on=on,
+    )
+    reasons.extend(
+        means.property_reasons(
+            assets,
+            count,
+            financial=R_FINANCIAL_ASSETS,
+            disqualifies=R_ASSET_DISQUALIFIES,
+            business=R_BUSINESS,
+        )
+    )
+
+    if income_ok and assets.passed:
+        reasons.append(R_RECOGNISED.reason(None))
+        return decision(Outcome.ELIGIBLE)
+    return decision(Outcome.NOT_ELIGIBLE)

@@ -1,0 +1,534 @@
+"""刚性支出困难家庭 (households in hardship from rigid expenditure): recognition.
+
+民政部《刚性支出困难家庭认定办法》 (approved 2024-10-12, issued 2024-10-24) defines the
+fourth layer of the layered assistance system (国办发〔2023〕39号).  All conditions
+hold together; the rule, in the order it is decided:
+
+1. **Registration** — the applicant's household registration is in the
+   deciding jurisdiction, as for 低保 (社会救助暂行办法 art. 9).
+2. **Family members** — counted as for 低保 (民发〔2021〕57号 art. 7).
+3. **Not in a higher layer** (condition 1) — not 低保 or 特困, and not
+   recognised as a marginal household (低保边缘, see
+   :mod:`civaffairs.assistance.marginal`, which is computed when not given).
+4. **Income** (condition 2) — per-capita family income below the previous
+   year's local per-capita disposable income (上年度当地居民人均可支配收入;
+   ``assistance.rigid_expenditure.disposable_income.<urban|rural>``, a yearly
+   figure): ``12 × monthly counted income < disposable income × members``,
+   decided exactly.  Income is counted as for 低保 (national list of items not
+   counted, employment-cost deduction where set).
+5. **Property** (condition 3) — the jurisdiction's rules,
+   ``assistance.rigid_expenditure.assets.*`` (example data nationally).
+6. **Rigid expenditure** (condition 4) — over the twelve months before the
+   application, the household's rigid expenditure (the types a jurisdiction
+   counts: medical, education, disability rehabilitation nationally; accident,
+   housing locally) *exceeds* the local share of total family income
+   (``assistance.rigid_expenditure.ratio``; ``ratio_inclusive`` where a local
+   text says "reaches").  Total family income over the twelve months is taken as
+   12 × the counted monthly income [inference: the 办法 does not say how the
+   twelve-month income is accounted].  Where a jurisdiction sets it (Inner
+   Mongolia), medical and accident expenditure alone above a second share
+   (``medical_accident_ratio``) also satisfies the condition.  A household with
+   no rigid expenditure never satisfies it, whatever its income.
+7. **Validity** — the recognition is valid for at most
+   ``assistance.rigid_expenditure.validity_months`` (12) months.  The end date is
+   reported in the decision (reason ``rigid_expenditure.validity``; read it with
+   :func:`validity_end`), counted by 民法典 arts. 201–202: the period starts the
+   day after the recognition and ends on the corresponding day of the last
+   month, or that month's last day when it has no such day.
+
+No amount is paid: such households are referred to 临时救助 and the special
+assistance (the decision's ``amount`` is ``None``).
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
+
+from civaffairs import jurisdictions
+from civaffairs.assistance import dibao, marginal, means
+from civaffairs.assistance.laws import DIBAO_REVIEW_MEASURES
+from civaffairs.decisions import (
+    Citation,
+    Decision,
+    Document,
+    Outcome,
+    Reason,
+    ReasonCode,
+    programme,
+)
+from civaffairs.entities import ExpenditureType, Household
+from civaffairs.kernels import fraction
+from civaffairs.money import FEN, yuan_to_fen
+from civaffairs.parameters import ParameterBook, ParameterValue, default_book
+
+__all__ = [
+    "PROGRAMME",
+    "RIGID_EXPENDITURE_MEASURES",
+    "add_months",
+    "assess",
+    "validity_end",
+]
+
+PROGRAMME = programme(
+    "assistance.rigid_expenditure",
+    "刚性支出困难家庭",
+    "household in hardship from rigid expenditure",
+)
+
+#: 民政部《刚性支出困难家庭认定办法》 (approved 2024-10-12, issued 2024-10-24; number not seen).
+RIGID_EXPENDITURE_MEASURES = Document(
+    "刚性支出困难家庭认定办法",
+    None,
+    en="Measures for Recognising Households in Hardship from Rigid Expenditure (2024)",
+)
+#: 《中华人民共和国民法典》, for counting periods (arts. 201-202).
+_CIVIL_CODE = Document(
+    "中华人民共和国民法典", None, en="Civil Code of the People's Republic of China"
+)
+
+_NOTE = "conditions as numbered in the 中国政府网 summary; article numbers not seen"
+_CONDITION_1 = Citation(RIGID_EXPENDITURE_MEASURES, "认定条件(一)", note=_NOTE)
+_CONDITION_2 = Citation(RIGID_EXPENDITURE_MEASURES, "认定条件(二)", note=_NOTE)
+_CONDITION_3 = Citation(RIGID_EXPENDITURE_MEASURES, "认定条件(三)", note=_NOTE)
+_CONDITION_4 = Citation(RIGID_EXPENDITURE_MEASURES, "认定条件(四)", note=_NOTE)
+_VALIDITY = Citation(RIGID_EXPENDITURE_MEASURES, "有效期条款", note=_NOTE)
+_57_ART_4_5 = Citation(DIBAO_REVIEW_MEASURES, "第四条、第五条")
+_57_ART_7 = Citation(DIBAO_REVIEW_MEASURES, "第七条")
+_PERIODS = Citation(_CIVIL_CODE, "第二百零一条、第二百零二条")
+
+R_REGISTRATION = ReasonCode.define(
+    "rigid_expenditure.registration",
+    "申请人户籍在{place}({code}),为{kind}户籍",
+    "the applicant's household registration is in {place} ({code}), {kind_en}",
+    _57_ART_4_5,
+)
+R_REGISTRATION_ELSEWHERE = ReasonCode.define(
+    "rigid_expenditure.registration_elsewhere",
+    "申请人户籍在{place}({code}),不在受理地{where}",
+    "the applicant's household registration is in {place} ({code}), not in {where}",
+    _57_ART_4_5,
+)
+R_MEMBERS = ReasonCode.define(
+    "rigid_expenditure.family_members",
+    "共同生活的家庭成员 {count} 人(按低保规则认定)",
+    "{count} co-resident family member(s) counted, as for dibao",
+    _57_ART_7,
+)
+R_MISSING = ReasonCode.define(
+    "rigid_expenditure.missing_facts",
+    "缺少判定所需事实: {paths}",
+    "facts needed for the decision are missing: {paths}",
+    _57_ART_7,
+)
+R_HIGHER_LAYER = ReasonCode.define(
+    "rigid_expenditure.in_higher_layer",
+    "家庭已属于{layer}, 不认定为刚性支出困难家庭",
+    "the household is already in a more protected layer ({layer_en}); it is not a "
+    "rigid-expenditure household",
+    _CONDITION_1,
+)
+R_NOT_HIGHER_LAYER = ReasonCode.define(
+    "rigid_expenditure.not_in_higher_layer",
+    "家庭不属于低保、特困、低保边缘家庭",
+    "the household is not in the dibao, extreme-poverty or marginal layers",
+    _CONDITION_1,
+)
+R_INCOME_BELOW = ReasonCode.define(
+    "rigid_expenditure.income_below_disposable",
+    "家庭年收入 {annual} 元(月收入 {income} 元 × 12), 低于上年度人均可支配收入 {disposable} 元 × "
+    "{count} 人 = {threshold} 元",
+    "annual family income {annual} yuan (monthly {income} yuan × 12) is below the previous "
+    "year's per-capita disposable income {disposable} yuan × {count} = {threshold} yuan",
+    _CONDITION_2,
+)
+R_INCOME_NOT_BELOW = ReasonCode.define(
+    "rigid_expenditure.income_not_below_disposable",
+    "家庭年收入 {annual} 元(月收入 {income} 元 × 12), 不低于上年度人均可支配收入 {disposable} 元 × "
+    "{count} 人 = {threshold} 元",
+    "annual family income {annual} yuan (monthly {income} yuan × 12) is not below the previous "
+    "year's per-capita disposable income {disposable} yuan × {count} = {threshold} yuan",
+    _CONDITION_2,
+)
+R_FINANCIAL_ASSETS = ReasonCode.define(
+    "rigid_expenditure.financial_assets",
+    "金融资产合计 {assets} 元, {relation}上限 {months} 个月低保标准 × {count} 人 = {limit} 元",
+    "financial assets {assets} yuan are {relation_en} the limit of {months} months of the "
+    "dibao standard × {count} = {limit} yuan",
+    _CONDITION_3,
+)
+R_ASSET_DISQUALIFIES = ReasonCode.define(
+    "rigid_expenditure.asset_disqualifies",
+    "拥有{asset}, 不符合刚性支出困难家庭财产条件",
+    "the household owns {asset_en}, which fails the property test",
+    _CONDITION_3,
+)
+R_BUSINESS = ReasonCode.define(
+    "rigid_expenditure.business_entities",
+    "经营主体出资额 {value} 元, {relation}上限 {limit} 元",
+    "business entities worth {value} yuan are {relation_en} the limit of {limit} yuan",
+    _CONDITION_3,
+)
+R_EXPENDITURE = ReasonCode.define(
+    "rigid_expenditure.expenditure_ratio",
+    "申请前12个月刚性支出 {expenditure} 元({items}), 占家庭总收入 {annual} 元的 {share}, "
+    "{relation}当地比例 {ratio}",
+    "rigid expenditure over the twelve months before the application, {expenditure} yuan "
+    "({items_en}), is {share} of family income {annual} yuan, {relation_en} the local ratio "
+    "{ratio}",
+    _CONDITION_4,
+)
+R_MEDICAL_ACCIDENT = ReasonCode.define(
+    "rigid_expenditure.medical_accident_ratio",
+    "医疗和意外事件支出 {expenditure} 元, 占家庭总收入 {annual} 元的 {share}, {relation}当地比例 "
+    "{ratio}",
+    "medical and accident expenditure, {expenditure} yuan, is {share} of family income {annual} "
+    "yuan, {relation_en} the local ratio {ratio}",
+    _CONDITION_4,
+)
+R_VALIDITY = ReasonCode.define(
+    "rigid_expenditure.validity",
+    "认定有效期 {months} 个月: 自 {valid_from} 认定, 至 {valid_until} 止",
+    "the recognition is valid for {months} months: recognised on {valid_from}, valid until "
+    "{valid_until}",
+    _VALIDITY,
+)
+R_PERIOD_COUNTING = ReasonCode.define(
+    "rigid_expenditure.period_counting",
+    "期间自认定次日起算, 到期月的对应日为最后一日, 没有对应日的, 月末日为最后一日",
+    "the period starts the day after the recognition and ends on the corresponding day of the "
+    "last month, or on that month's last day when it has no such day",
+    _PERIODS,
+)
+
+_KIND = {"urban": ("城市", "urban"), "rural": ("农村", "rural")}
+_TYPES = {
+    ExpenditureType.MEDICAL: ("医疗", "medical"),
+    ExpenditureType.EDUCATION: ("教育", "education"),
+    ExpenditureType.REHABILITATION: ("残疾康复", "rehabilitation"),
+    ExpenditureType.ACCIDENT: ("意外事件", "accident"),
+    ExpenditureType.HOUSING: ("基本住房", "housing"),
+    ExpenditureType.OTHER: ("其他", "other"),
+}
+_MEDICAL_ACCIDENT = (ExpenditureType.MEDICAL, ExpenditureType.ACCIDENT)
+_MONTHS_PER_YEAR = 12
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """Return the last day of a period of ``months`` months that follows ``start``.
+
+    民法典 art. 201: a period counted in months starts the day after ``start``;
+    art. 202: it ends on the corresponding day of the last month, or on that
+    month's last day when it has none.
+
+    >>> add_months(dt.date(2025, 8, 1), 12)
+    datetime.date(2026, 8, 1)
+    >>> add_months(dt.date(2024, 2, 29), 12)
+    datetime.date(2025, 2, 28)
+
+    .. versionadded:: 0.1.0
+    """
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def validity_end(decision: Decision) -> dt.date | None:
+    """Return the last day of validity an eligible rigid-expenditure decision reports.
+
+    ``None`` when the decision recognises nothing (not eligible, cannot decide).
+
+    .. versionadded:: 0.1.0
+    """
+    for reason in decision.reasons:
+        if reason.code == R_VALIDITY.code:
+            return dt.date.fromisoformat(dict(reason.facts)["valid_until"])
+    return None
+
+
+def assess(
+    household: Household,
+    on: dt.date,
+    *,
+    jurisdiction: str | None = None,
+    book: ParameterBook | None = None,
+    dibao_decision: Decision | None = None,
+    marginal_decision: Decision | None = None,
+    extreme_poverty: Iterable[Decision] = (),
+) -> Decision:
+    """Decide whether ``household`` is a rigid-expenditure hardship household on ``on``.
+
+    ``on`` is the date of recognition (the application's expenditures are the
+    twelve months before it).  ``jurisdiction`` is where the application is
+    decided (default: the applicant's place of registration); ``book`` the
+    parameter book.  ``marginal_decision`` is the household's 低保边缘 decision
+    on the same date and place; when not given it is computed with
+    :func:`civaffairs.assistance.marginal.assess`, which receives
+    ``dibao_decision`` and ``extreme_poverty`` (see there).
+
+    .. versionadded:: 0.1.0
+    """
+    book = book or default_book()
+    applicant = household.applicant.person
+    registration = applicant.registration
+    where = jurisdiction or registration.jurisdiction
+    home = jurisdictions.get(registration.jurisdiction)
+    extreme = tuple(extreme_poverty)
+    if marginal_decision is not None:
+        marginal.check_decision(
+            marginal_decision, marginal.PROGRAMME.code, "$.marginal_decision", on, where
+        )
+    if dibao_decision is not None:
+        marginal.check_decision(dibao_decision, dibao.PROGRAMME.code, "$.dibao_decision", on, where)
+    for index, item in enumerate(extreme):
+        marginal.check_decision(
+            item, marginal.EXTREME_POVERTY_PROGRAMME, f"$.extreme_poverty[{index}]", on
+        )
+    reasons: list[Reason] = []
+
+    def decision(outcome: Outcome, missing: tuple[str, ...] = ()) -> Decision:
+        return Decision(
+            programme=PROGRAMME.code,
+            subject=f"{household.id} ({applicant.masked})",
+            as_of=on,
+            jurisdiction=where,
+            outcome=outcome,
+            amount=None,
+            reasons=tuple(reasons),
+            missing=missing,
+        )
+
+    # 1. Registration.
+    kind_zh, kind_en = _KIND[registration.kind.value]
+    if not means.registered_within(household, where):
+        place = jurisdictions.get(where)
+        reasons.append(
+            R_REGISTRATION_ELSEWHERE.reason(
+                False, place=home.name, code=home.code, where=f"{place.name}({place.code})"
+            )
+        )
+        return decision(Outcome.NOT_ELIGIBLE)
+    reasons.append(
+        R_REGISTRATION.reason(True, place=home.name, code=home.code, kind=kind_zh, kind_en=kind_en)
+    )
+
+    # 2. Family members, as for dibao.
+    counted, _excluded, missing = dibao.counted_members(household, on)
+    if missing:
+        reasons.append(R_MISSING.reason(None, paths=", ".join(missing)))
+        return decision(Outcome.CANNOT_DECIDE, tuple(missing))
+    count = len(counted)
+    counted_ids = {m.person.id for _, m in counted}
+    reasons.append(R_MEMBERS.reason(True, count=str(count)))
+
+    # 3. Condition 1: not dibao, 特困 or marginal.
+    if marginal_decision is None:
+        marginal_decision = marginal.assess(
+            household,
+            on,
+            jurisdiction=where,
+            book=book,
+            dibao_decision=dibao_decision,
+            extreme_poverty=extreme,
+        )
+    if marginal_decision.outcome is Outcome.CANNOT_DECIDE:
+        reasons.append(R_MISSING.reason(None, paths=", ".join(marginal_decision.missing) or "-"))
+        return decision(Outcome.CANNOT_DECIDE, marginal_decision.missing)
+    if marginal_decision.eligible:
+        reasons.append(
+            R_HIGHER_LAYER.reason(False, layer="低保边缘家庭", layer_en="marginal household")
+        )
+        return decision(Outcome.NOT_ELIGIBLE)
+    higher = next(
+        (r for r in marginal_decision.reasons if r.code == marginal.R_HIGHER_LAYER.code), None
+    )
+    if higher is not None:
+        facts = dict(higher.facts)
+        reasons.append(
+            R_HIGHER_LAYER.reason(False, layer=facts["layer"], layer_en=facts["layer_en"])
+        )
+        return decision(Outcome.NOT_ELIGIBLE)
+    reasons.append(R_NOT_HIGHER_LAYER.reason(True))
+
+    # 4. Condition 2: income below the previous year's per-capita disposable income.
+    flows = means.counted_income(household, counted_ids, book, where, on)
+    disposable, disposable_used = book.money(
+        f"assistance.rigid_expenditure.disposable_income.{kind_en}", where, on
+    )
+    annual_scaled = flows.net_scaled * _MONTHS_PER_YEAR  # fen × scale
+    income_ok = annual_scaled < yuan_to_fen(disposable) * count * flows.scale
+    annual = flows.net * _MONTHS_PER_YEAR
+    reasons.append(
+        (R_INCOME_BELOW if income_ok else R_INCOME_NOT_BELOW).reason(
+            income_ok,
+            (disposable_used, *flows.used, flows.deduction_used),
+            annual=means.show_yuan(annual),
+            income=means.show_yuan(flows.net),
+            disposable=means.show_yuan(disposable),
+            count=str(count),
+            threshold=means.show_yuan(disposable * count),
+        )
+    )
+
+    # 5. Condition 3: property.
+    _kind, standard, _standard_used = means.dibao_standard(household, book, where, on)
+    assets = means.property_test(
+        household,
+        prefix="assistance.rigid_expenditure",
+        count=count,
+        standard=standard,
+        book=book,
+        where=where,
+        on=on,
+    )
+    reasons.extend(
+        means.property_reasons(
+            assets,
+            count,
+            financial=R_FINANCIAL_ASSETS,
+            disqualifies=R_ASSET_DISQUALIFIES,
+            business=R_BUSINESS,
+        )
+    )
+
+    # 6. Condition 4: rigid expenditure against family income.
+    spending_ok = _expenditure_test(
+        household,
+        counted_ids=counted_ids,
+        annual_scaled=annual_scaled,
+        scale=flows.scale,
+        annual=annual,
+        book=book,
+        where=where,
+        on=on,
+        reasons=reasons,
+    )
+
+    if not (income_ok and assets.passed and spending_ok):
+        return decision(Outcome.NOT_ELIGIBLE)
+
+    # 7. Validity.
+    months, months_used = book.count("assistance.rigid_expenditure.validity_months", where, on)
+    reasons.append(
+        R_VALIDITY.reason(
+            None,
+            (months_used,),
+            months=str(months),
+            valid_from=on.isoformat(),
+            valid_until=add_months(on, months).isoformat(),
+        )
+    )
+    reasons.append(R_PERIOD_COUNTING.reason(None))
+    return decision(Outcome.ELIGIBLE)
+
+
+def _share(part: Decimal, whole: Decimal) -> str:
+    """Write ``part / whole`` as a percentage with two decimals ("—" when whole is zero)."""
+    if not whole:
+        return "—"
+    return f"{(part * 100 / whole).quantize(FEN, ROUND_HALF_UP)}%"
+
+
+def _exceeds(
+    spent_fen: int, annual_scaled: int, scale: int, ratio: tuple[int, int], *, inclusive: bool
+) -> bool:
+    """Whether ``spent`` exceeds (or, inclusive, reaches) ``ratio`` × annual income, exactly.
+
+    Nothing spent never qualifies, even against no income.
+    """
+    numerator, denominator = ratio
+    left = spent_fen * denominator * scale
+    right = numerator * annual_scaled
+    return spent_fen > 0 and (left >= right if inclusive else left > right)
+
+
+def _expenditure_test(
+    household: Household,
+    *,
+    counted_ids: set[str],
+    annual_scaled: int,
+    scale: int,
+    annual: Decimal,
+    book: ParameterBook,
+    where: str,
+    on: dt.date,
+    reasons: list[Reason],
+) -> bool:
+    """Apply condition 4 and append its reasons; return whether it holds."""
+    spent: dict[ExpenditureType, int] = {}
+    for item in household.expenditures:
+        if item.member is None or item.member in counted_ids:
+            spent[item.type] = spent.get(item.type, 0) + yuan_to_fen(item.annual)
+    counts: list[ParameterValue] = []
+    included: list[ExpenditureType] = []
+    for kind in ExpenditureType:
+        if kind in spent:
+            counted, used = book.flag(
+                f"assistance.rigid_expenditure.counts.{kind.value}", where, on
+            )
+            counts.append(used)
+            if counted:
+                included.append(kind)
+    total = sum(spent[kind] for kind in included)
+    ratio, ratio_used = book.rate("assistance.rigid_expenditure.ratio", where, on)
+    inclusive, inclusive_used = book.flag("assistance.rigid_expenditure.ratio_inclusive", where, on)
+    ok = _exceeds(total, annual_scaled, scale, fraction(ratio), inclusive=inclusive)
+    spent_yuan = Decimal(total).scaleb(-2)
+    reasons.append(
+        R_EXPENDITURE.reason(
+            ok,
+            (ratio_used, inclusive_used, *counts),
+            expenditure=means.show_yuan(spent_yuan),
+            items="、".join(
+                f"{_TYPES[k][0]} {means.show_yuan(Decimal(spent[k]).scaleb(-2))} 元"
+                for k in included
+            )
+            or "无",
+            items_en=", ".join(
+                f"{_TYPES[k][1]} {means.show_yuan(Decimal(spent[k]).scaleb(-2))} yuan"
+                for k in included
+            )
+            or "none",
+            annual=means.show_yuan(annual),
+            share=_share(spent_yuan, annual),
+            relation=("达到" if inclusive else "超过")
+            if ok
+            else ("未达到" if inclusive else "未超过"),
+            relation_en=("reaching" if inclusive else "above")
+            if ok
+            else ("not reaching" if inclusive else "not above"),
+            ratio=f"{ratio:%}",
+        )
+    )
+    if ok:
+        return True
+    second, second_used = book.flag("assistance.rigid_expenditure.medical_accident_test", where, on)
+    if not second:
+        return False
+    medical_ratio, medical_used = book.rate(
+        "assistance.rigid_expenditure.medical_accident_ratio", where, on
+    )
+    medical = sum(spent.get(kind, 0) for kind in _MEDICAL_ACCIDENT)
+    ok = _exceeds(medical, annual_scaled, scale, fraction(medical_ratio), inclusive=inclusive)
+    medical_yuan = Decimal(medical).scaleb(-2)
+    reasons.append(
+        R_MEDICAL_ACCIDENT.reason(
+            ok,
+            (second_used, medical_used, inclusive_used),
+            expenditure=means.show_yuan(medical_yuan),
+            annual=means.show_yuan(annual),
+            share=_share(medical_yuan, annual),
+            relation=("达到" if inclusive else "超过")
+            if ok
+            else ("未达到" if inclusive else "未超过"),
+            relation_en=("reaching" if inclusive else "above")
+            if ok
+            else ("not reaching" if inclusive else "not above"),
+            ratio=f"{medical_ratio:%}",
+        )
+    )
+    return ok

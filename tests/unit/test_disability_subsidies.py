@@ -1,0 +1,233 @@
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from builders import ON, household, person
+
+from civaffairs.assistance import disability_subsidies as ds
+from civaffairs.assistance.disability_subsidies import DisabilitySubsidyFacts
+from civaffairs.conversion import structure, unstructure
+from civaffairs.decisions import Decision, Outcome
+from civaffairs.entities import (
+    AssistanceLayer,
+    Disability,
+    DisabilityCategory,
+    Household,
+    Person,
+    Relationship,
+)
+from civaffairs.errors import InvalidInputError, ParameterOutOfRangeError
+from civaffairs.parameters import default_book
+
+SUIXIAN = "421321"  # 随县, 随州市, 湖北省: Hubei's 2016 provincial figures apply (sourced)
+NEEDS_CARE = DisabilitySubsidyFacts(needs_long_term_care=True)
+
+
+def disabled(
+    category: DisabilityCategory = DisabilityCategory.PHYSICAL,
+    grade: int = 1,
+    *,
+    born: dt.date = dt.date(1970, 1, 1),
+    where: str = SUIXIAN,
+) -> Household:
+    p = person("a", born=born, where=where, disability=Disability(category, grade))
+    return household((p, Relationship.APPLICANT))
+
+
+def both(
+    h: Household,
+    layer: AssistanceLayer = AssistanceLayer.DIBAO,
+    facts: DisabilitySubsidyFacts = NEEDS_CARE,
+    on: dt.date = ON,
+    **kw: Any,
+) -> tuple[Decision, Decision]:
+    return ds.assess_person(h, "a", on, layer=layer, facts=facts, **kw)
+
+
+def test_hubei_floor_from_2016_01_01() -> None:
+    living, care = both(disabled(), on=dt.date(2016, 1, 1))
+    assert (living.outcome, care.outcome) == (Outcome.ELIGIBLE, Outcome.ELIGIBLE)
+    assert living.amount is not None
+    assert care.amount is not None
+    assert (living.amount.total, care.amount.total) == (Decimal(50), Decimal(100))
+    assert not living.uses_example_data
+    assert not care.uses_example_data
+    assert living.programme == "assistance.disability_living_subsidy"
+    assert care.programme == "assistance.disability_care_subsidy"
+
+
+def test_before_the_subsidies_existed_is_an_error() -> None:
+    with pytest.raises(ParameterOutOfRangeError):
+        both(disabled(), on=dt.date(2015, 12, 31))
+
+
+def test_elsewhere_the_national_example_stands_in() -> None:
+    living, care = both(disabled(where="500156"))
+    assert living.uses_example_data
+    assert care.uses_example_data
+
+
+def test_care_subsidy_is_not_means_tested() -> None:
+    living, care = both(disabled(), AssistanceLayer.NONE)
+    assert living.outcome is Outcome.NOT_ELIGIBLE
+    assert "disability_living_subsidy.household_layer" in living.codes
+    assert care.outcome is Outcome.ELIGIBLE
+
+
+def test_living_subsidy_for_any_grade_in_a_dibao_household() -> None:
+    living, care = both(disabled(DisabilityCategory.HEARING, 4))
+    assert living.outcome is Outcome.ELIGIBLE
+    assert care.outcome is Outcome.NOT_ELIGIBLE
+    assert "disability_care_subsidy.grade" in care.codes
+
+
+def test_extreme_poverty_excludes_both() -> None:
+    for decision in both(disabled(), AssistanceLayer.EXTREME_POVERTY):
+        assert decision.outcome is Outcome.NOT_ELIGIBLE
+        assert "disability_subsidies.extreme_poverty_excludes" in decision.codes
+    living, care = both(disabled(), in_extreme_poverty=True)
+    assert living.outcome is care.outcome is Outcome.NOT_ELIGIBLE
+    # Explicitly not 特困, though the household is: the layer alone does not exclude.
+    _, care = both(disabled(), AssistanceLayer.EXTREME_POVERTY, in_extreme_poverty=False)
+    assert care.outcome is Outcome.ELIGIBLE
+
+
+def test_work_injury_care_allowance_excludes_both() -> None:
+    facts = DisabilitySubsidyFacts(needs_long_term_care=True, work_injury_care_allowance=True)
+    for decision in both(disabled(), facts=facts):
+        assert decision.outcome is Outcome.NOT_ELIGIBLE
+        assert "disability_subsidies.work_injury_excludes" in decision.codes
+
+
+def test_orphan_child_gets_the_care_subsidy_only() -> None:
+    child = disabled(born=dt.date(2015, 1, 1))
+    facts = DisabilitySubsidyFacts(needs_long_term_care=True, child_allowance=True)
+    living, care = both(child, facts=facts)
+    assert living.outcome is Outcome.NOT_ELIGIBLE
+    assert care.outcome is Outcome.ELIGIBLE
+    assert "disability_care_subsidy.child_allowance" in care.codes
+    living, care = both(child)
+    assert living.outcome is Outcome.CANNOT_DECIDE
+    assert living.missing == ("$.facts.child_allowance",)
+    assert care.outcome is Outcome.ELIGIBLE
+    # Adults are never asked.
+    assert both(disabled())[0].missing == ()
+
+
+def test_care_needs_long_term_care() -> None:
+    _, unknown = both(disabled(), facts=DisabilitySubsidyFacts())
+    assert unknown.outcome is Outcome.CANNOT_DECIDE
+    assert unknown.missing == ("$.facts.needs_long_term_care",)
+    assert unknown.codes[-1] == "disability_subsidies.missing_facts"
+    _, no = both(disabled(), facts=DisabilitySubsidyFacts(needs_long_term_care=False))
+    assert no.outcome is Outcome.NOT_ELIGIBLE
+    # A grade the subsidy does not cover is decided even with the need unknown.
+    _, grade3 = both(disabled(grade=3), facts=DisabilitySubsidyFacts())
+    assert grade3.outcome is Outcome.NOT_ELIGIBLE
+    assert grade3.missing == ()
+
+
+def test_extension_to_grade_three_intellectual() -> None:
+    h = disabled(DisabilityCategory.INTELLECTUAL, 3)
+    assert both(h)[1].outcome is Outcome.NOT_ELIGIBLE
+    book = (
+        default_book()
+        .override(
+            "assistance.disability_care_subsidy.max_grade_intellectual_mental",
+            "420000",
+            3,
+            dt.date(2024, 1, 1),
+        )
+        .override(
+            "assistance.disability_care_subsidy.amount.grade_3",
+            "420000",
+            Decimal(80),
+            dt.date(2024, 1, 1),
+        )
+    )
+    _, care = both(h, book=book)
+    assert care.amount is not None
+    assert care.amount.total == Decimal(80)
+    assert (
+        both(disabled(DisabilityCategory.PHYSICAL, 3), book=book)[1].outcome is Outcome.NOT_ELIGIBLE
+    )
+
+
+def test_extension_to_marginal_households() -> None:
+    assert both(disabled(), AssistanceLayer.MARGINAL)[0].outcome is Outcome.NOT_ELIGIBLE
+    book = (
+        default_book()
+        .override(
+            "assistance.disability_living_subsidy.extend_to_marginal",
+            "420000",
+            True,
+            dt.date(2024, 1, 1),
+        )
+        .override(
+            "assistance.disability_living_subsidy.amount_marginal",
+            "420000",
+            Decimal(30),
+            dt.date(2024, 1, 1),
+        )
+    )
+    living, _ = both(disabled(), AssistanceLayer.MARGINAL, book=book)
+    assert living.amount is not None
+    assert living.amount.total == Decimal(30)
+    assert both(disabled(), AssistanceLayer.RIGID_EXPENDITURE, book=book)[0].amount is None
+
+
+@pytest.mark.parametrize(("other", "paid"), [("49.99", True), ("50", False), ("60", False)])
+def test_choose_the_higher_living_allowance(other: str, paid: bool) -> None:
+    facts = DisabilitySubsidyFacts(needs_long_term_care=True, other_living_allowance=other)
+    living, care = both(disabled(), facts=facts)
+    assert (living.outcome is Outcome.ELIGIBLE) is paid
+    assert "disability_subsidies.similar_allowance" in living.codes
+    assert care.outcome is Outcome.ELIGIBLE  # 择高 is per kind
+
+
+def test_choose_the_higher_care_allowance() -> None:
+    facts = DisabilitySubsidyFacts(needs_long_term_care=True, other_care_allowance=Decimal(150))
+    living, care = both(disabled(), facts=facts)
+    assert living.outcome is Outcome.ELIGIBLE
+    assert care.outcome is Outcome.NOT_ELIGIBLE
+
+
+def test_no_certificate_no_subsidy() -> None:
+    h = household((person("a", where=SUIXIAN), Relationship.APPLICANT))
+    for decision in both(h):
+        assert decision.outcome is Outcome.NOT_ELIGIBLE
+        assert "disability_subsidies.no_certificate" in decision.codes
+
+
+def test_registration_elsewhere() -> None:
+    for decision in both(disabled(), jurisdiction="500156"):
+        assert decision.codes == ("disability_subsidies.registration_elsewhere",)
+
+
+def test_assess_every_member() -> None:
+    a = person("a", where=SUIXIAN, disability=Disability(DisabilityCategory.VISUAL, 2))
+    b: Person = person("b", where=SUIXIAN)
+    h = household((a, Relationship.APPLICANT), (b, Relationship.SPOUSE))
+    pairs = ds.assess(h, ON, layer=AssistanceLayer.DIBAO, facts={"a": NEEDS_CARE})
+    assert len(pairs) == 2
+    assert pairs[0] == ds.assess_person(h, "a", ON, layer=AssistanceLayer.DIBAO, facts=NEEDS_CARE)
+    assert all(d.outcome is Outcome.NOT_ELIGIBLE for d in pairs[1])
+
+
+def test_bad_inputs() -> None:
+    with pytest.raises(InvalidInputError):
+        ds.assess_person(disabled(), "a", ON, layer="dibao")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError):
+        DisabilitySubsidyFacts(other_living_allowance=1.5)
+
+
+def test_application_form() -> None:
+    application = ds.DisabilitySubsidyApplication(
+        disabled(), "a", AssistanceLayer.DIBAO, None, NEEDS_CARE
+    )
+    data = unstructure(application, reveal_personal_data=True)
+    assert structure(data, ds.DisabilitySubsidyApplication) == application
+    living, care = both(disabled())
+    assert ds.assess_living_application(application, ON) == living
+    assert ds.assess_care_application(application, ON) == care

@@ -1,0 +1,473 @@
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from builders import ON, WULONG, household, person
+
+from civaffairs.assistance import dibao
+from civaffairs.assistance import extreme_poverty as ep
+from civaffairs.assistance.extreme_poverty import (
+    CareTier,
+    DailyActivity,
+    ExtremePovertyFacts,
+    SupportArrangement,
+    Supporter,
+    SupporterSituation,
+)
+from civaffairs.conversion import structure, unstructure
+from civaffairs.decisions import Decision, Outcome
+from civaffairs.entities import (
+    AbilityGrade,
+    Asset,
+    AssetType,
+    Disability,
+    DisabilityCategory,
+    Household,
+    Income,
+    IncomeType,
+    Person,
+    RegistrationKind,
+    Relationship,
+    SpecialStatus,
+)
+from civaffairs.errors import InvalidInputError, ParameterOutOfRangeError
+from civaffairs.parameters import ParameterBook, default_book
+
+BASIC = Decimal(1001)  # 渝民规〔2025〕6号: 特困 basic living standard from 2025-07-01
+RURAL = Decimal(630)
+ELDER = dt.date(1950, 3, 1)
+ALONE = ExtremePovertyFacts(
+    supporters=(),
+    activities_not_achieved=frozenset(),
+    arrangement=SupportArrangement.DISPERSED,
+)
+
+
+def single(p: Person | None = None, income: str = "0", **kwargs: Any) -> Household:
+    p = p or person("a", born=ELDER)
+    incomes = [Income(IncomeType.TRANSFER, income, member=p.id)]
+    return household((p, Relationship.APPLICANT), incomes=incomes, **kwargs)
+
+
+def decide(
+    h: Household, facts: ExtremePovertyFacts = ALONE, on: dt.date = ON, **kw: Any
+) -> Decision:
+    return ep.assess_person(h, h.applicant.person.id, on, facts=facts, **kw)
+
+
+def with_dibao_standard(start: dt.date, end: dt.date) -> ParameterBook:
+    """Chongqing's dibao standard is shipped from 2023 only; give one for an earlier period."""
+    return default_book().override(
+        "assistance.dibao.standard.rural", "500000", Decimal(500), start, end
+    )
+
+
+# -- amounts ------------------------------------------------------------------------------------
+
+
+def test_elderly_person_alone_gets_basic_plus_care() -> None:
+    decision = decide(single())
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.amount is not None
+    # 742 yuan a year (合肥瑶海, example) / 12 = 61.83 (rounded to the fen, half up).
+    assert decision.amount.total == BASIC + Decimal("61.83")
+    assert [line.code for line in decision.amount.lines] == ["basic_living", "care"]
+    assert sum(line.amount for line in decision.amount.lines) == decision.amount.total
+    assert decision.uses_example_data  # the care standard is example data
+    assert decision.programme == "assistance.extreme_poverty"
+
+
+@pytest.mark.parametrize(
+    ("arrangement", "failed", "annual"),
+    [
+        (SupportArrangement.DISPERSED, 0, 742),
+        (SupportArrangement.DISPERSED, 3, 4944),
+        (SupportArrangement.DISPERSED, 4, 8652),
+        (SupportArrangement.CONCENTRATED, 0, 989),
+        (SupportArrangement.CONCENTRATED, 1, 7416),
+        (SupportArrangement.CONCENTRATED, 6, 12360),
+    ],
+)
+def test_care_standard_by_arrangement_and_tier(
+    arrangement: SupportArrangement, failed: int, annual: int
+) -> None:
+    activities = frozenset(list(DailyActivity)[:failed])
+    facts = ExtremePovertyFacts(
+        supporters=(), activities_not_achieved=activities, arrangement=arrangement
+    )
+    decision = decide(single(), facts)
+    assert decision.amount is not None
+    care = (Decimal(annual) / 12).quantize(Decimal("0.01"), "ROUND_HALF_UP")
+    assert decision.amount.total == BASIC + care
+
+
+def test_urban_and_rural_use_their_own_basic_standard() -> None:
+    urban = decide(single(person("a", born=ELDER, kind=RegistrationKind.URBAN)))
+    assert urban.amount is not None
+    assert urban.amount.lines[0].amount == BASIC  # Chongqing sets one figure for both
+
+
+def test_missing_care_facts_leave_the_amount_undecided() -> None:
+    decision = decide(single(), ExtremePovertyFacts(supporters=()))
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == ("$.facts.activities_not_achieved", "$.facts.arrangement")
+    assert "extreme_poverty.amount_facts_missing" in decision.codes
+    assert decision.amount is None
+
+
+# -- care tier ----------------------------------------------------------------------------------
+
+
+def test_care_tier_counts_failed_activities() -> None:
+    acts = list(DailyActivity)
+    assert ep.care_tier([]) is CareTier.SELF_CARE
+    assert ep.care_tier(acts[:1]) is CareTier.PARTIAL
+    assert ep.care_tier(acts[:3]) is CareTier.PARTIAL
+    assert ep.care_tier(acts[:4]) is CareTier.FULL
+    assert ep.care_tier(acts) is CareTier.FULL
+    assert ep.care_tier([acts[0], acts[0]]) is CareTier.PARTIAL  # one activity, counted once
+
+
+@pytest.mark.parametrize(
+    ("grade", "tier"),
+    [
+        (AbilityGrade.INTACT, CareTier.SELF_CARE),
+        (AbilityGrade.MILD, CareTier.PARTIAL),
+        (AbilityGrade.MODERATE, CareTier.PARTIAL),
+        (AbilityGrade.SEVERE, CareTier.FULL),
+        (AbilityGrade.COMPLETE, CareTier.FULL),
+    ],
+)
+def test_ability_grade_mapping(grade: AbilityGrade, tier: CareTier) -> None:
+    found, used = ep.care_tier_for_ability_grade(grade, WULONG, ON)
+    assert found is tier
+    assert all(u.status.value == "example" for u in used)
+
+
+def test_ability_grade_decides_over_the_six_activities() -> None:
+    facts = ExtremePovertyFacts(
+        supporters=(),
+        activities_not_achieved=frozenset(),
+        ability_grade=AbilityGrade.COMPLETE,
+        arrangement=SupportArrangement.DISPERSED,
+    )
+    decision = decide(single(), facts)
+    assert decision.amount is not None
+    assert decision.amount.lines[1].amount == Decimal(721)  # 8652 / 12
+
+
+def test_ability_grade_before_the_standard_is_an_error() -> None:
+    with pytest.raises(ParameterOutOfRangeError, match=r"from_ability_severity"):
+        ep.care_tier_for_ability_grade(AbilityGrade.MILD, WULONG, dt.date(2022, 12, 29))
+
+
+# -- no labour capacity -------------------------------------------------------------------------
+
+
+def test_sixtieth_birthday_is_the_first_day() -> None:
+    p = person("a", born=dt.date(1965, 8, 1))
+    assert decide(single(p)).outcome is Outcome.ELIGIBLE
+    before = decide(single(p), on=dt.date(2025, 7, 31))
+    assert before.outcome is Outcome.NOT_ELIGIBLE
+    assert "extreme_poverty.no_work_capacity.not_met" in before.codes
+
+
+def test_minor_until_the_eighteenth_birthday() -> None:
+    facts = ExtremePovertyFacts(
+        supporters=(),
+        activities_not_achieved=frozenset(),
+        arrangement=SupportArrangement.DISPERSED,
+        child_allowance=False,
+    )
+    seventeen = person("c", born=dt.date(2007, 8, 2))
+    assert decide(single(seventeen), facts).outcome is Outcome.ELIGIBLE
+    eighteen = person("c", born=dt.date(2007, 8, 1))
+    assert decide(single(eighteen), facts).outcome is Outcome.NOT_ELIGIBLE
+    continuing = ExtremePovertyFacts(
+        supporters=(),
+        activities_not_achieved=frozenset(),
+        arrangement=SupportArrangement.DISPERSED,
+        supported_as_minor=True,
+        in_secondary_school=True,
+    )
+    decision = decide(single(eighteen), continuing)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert "extreme_poverty.no_work_capacity.minor_in_school" in decision.codes
+
+
+def test_minor_limit_rose_from_16_to_18_in_2020() -> None:
+    book = with_dibao_standard(dt.date(2020, 1, 1), dt.date(2020, 12, 31))
+    facts = ExtremePovertyFacts(supporters=(), child_allowance=False)
+    sixteen = single(person("c", born=dt.date(2004, 1, 1)))
+    before = decide(sixteen, facts, dt.date(2020, 7, 28), book=book)
+    after = decide(sixteen, facts, dt.date(2020, 7, 29), book=book)
+    assert "extreme_poverty.no_work_capacity.not_met" in before.codes
+    assert "extreme_poverty.no_work_capacity.minor" in after.codes
+
+
+@pytest.mark.parametrize(
+    ("category", "grade", "covered"),
+    [
+        (DisabilityCategory.INTELLECTUAL, 3, True),
+        (DisabilityCategory.INTELLECTUAL, 4, False),
+        (DisabilityCategory.MENTAL, 3, True),
+        (DisabilityCategory.PHYSICAL, 2, True),
+        (DisabilityCategory.PHYSICAL, 3, False),
+        (DisabilityCategory.VISUAL, 1, True),
+        (DisabilityCategory.VISUAL, 2, False),
+        (DisabilityCategory.HEARING, 1, False),
+    ],
+)
+def test_disability_grades_2021_list(
+    category: DisabilityCategory, grade: int, covered: bool
+) -> None:
+    p = person("a", born=dt.date(1980, 1, 1), disability=Disability(category, grade))
+    decision = decide(single(p))
+    assert (decision.outcome is Outcome.ELIGIBLE) is covered
+    code = "disabled" if covered else "not_met"
+    assert f"extreme_poverty.no_work_capacity.{code}" in decision.codes
+
+
+def test_grade_three_intellectual_is_covered_from_2021_07_01() -> None:
+    book = with_dibao_standard(dt.date(2021, 1, 1), dt.date(2021, 12, 31))
+    p = person("a", born=dt.date(1980, 1, 1), disability=Disability(DisabilityCategory.MENTAL, 3))
+    facts = ExtremePovertyFacts(supporters=())
+    before = decide(single(p), facts, dt.date(2021, 6, 30), book=book)
+    after = decide(single(p), facts, dt.date(2021, 7, 1), book=book)
+    assert "extreme_poverty.no_work_capacity.not_met" in before.codes
+    assert "extreme_poverty.no_work_capacity.disabled" in after.codes
+
+
+def test_prisoner_is_not_supported() -> None:
+    p = person("a", born=ELDER, statuses=[SpecialStatus.SERVING_SENTENCE])
+    decision = decide(single(p))
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert "extreme_poverty.status_excludes" in decision.codes
+
+
+def test_registration_elsewhere() -> None:
+    decision = decide(single(), jurisdiction="500101")
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert decision.codes == ("extreme_poverty.registration_elsewhere",)
+
+
+# -- orphans ------------------------------------------------------------------------------------
+
+
+def test_minor_under_the_orphan_allowance_is_not_tekun() -> None:
+    child = single(person("c", born=dt.date(2015, 1, 1)))
+    placed = ExtremePovertyFacts(
+        supporters=(),
+        activities_not_achieved=frozenset(),
+        arrangement=SupportArrangement.DISPERSED,
+        child_allowance=True,
+    )
+    assert decide(child, placed).outcome is Outcome.NOT_ELIGIBLE
+    unknown = ExtremePovertyFacts(
+        supporters=(), activities_not_achieved=frozenset(), arrangement=SupportArrangement.DISPERSED
+    )
+    decision = decide(child, unknown)
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == ("$.facts.child_allowance",)
+
+
+def test_child_allowance_is_not_asked_of_adults() -> None:
+    assert decide(single()).outcome is Outcome.ELIGIBLE
+
+
+# -- income and property ------------------------------------------------------------------------
+
+
+def test_income_at_the_standard_is_not_below_it() -> None:
+    at = decide(single(income=str(RURAL)))
+    assert at.outcome is Outcome.NOT_ELIGIBLE
+    assert "extreme_poverty.income_not_below_standard" in at.codes
+    below = decide(single(income=str(RURAL - Decimal("0.01"))))
+    assert below.outcome is Outcome.ELIGIBLE
+
+
+def test_items_not_counted() -> None:
+    p = person("a", born=ELDER)
+    incomes = [
+        Income(IncomeType.SOCIAL_ASSISTANCE, "5000", member="a"),
+        Income(IncomeType.PREFERENTIAL_TREATMENT, "5000", member="a"),
+        Income(IncomeType.CENTRAL_BASIC_PENSION, "5000", member="a"),
+    ]
+    decision = decide(household((p, Relationship.APPLICANT), incomes=incomes))
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert "extreme_poverty.income_not_counted" in decision.codes
+
+
+def test_unattributed_income_in_a_larger_household() -> None:
+    elder = person("a", born=ELDER)
+    other = person("b", born=dt.date(1990, 1, 1))
+    h = household(
+        (elder, Relationship.APPLICANT),
+        (other, Relationship.OTHER),
+        incomes=[Income(IncomeType.WAGES, "2000")],
+    )
+    decision = decide(h)
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == ("$.household.incomes[0].member",)
+    small = household(
+        (elder, Relationship.APPLICANT),
+        (other, Relationship.OTHER),
+        incomes=[Income(IncomeType.WAGES, "100")],
+    )
+    assert decide(small).outcome is Outcome.ELIGIBLE  # even all of it stays below
+
+
+def test_own_vehicle_fails_exempt_vehicle_does_not() -> None:
+    p = person("a", born=ELDER)
+    owned = household((p, Relationship.APPLICANT), assets=[Asset(AssetType.VEHICLE, "20000")])
+    assert decide(owned).outcome is Outcome.NOT_ELIGIBLE
+    exempt = household(
+        (p, Relationship.APPLICANT), assets=[Asset(AssetType.VEHICLE, "20000", exempt=True)]
+    )
+    assert decide(exempt).outcome is Outcome.ELIGIBLE
+
+
+def test_financial_assets_limit() -> None:
+    limit = RURAL * 36
+    p = person("a", born=ELDER)
+    at = household((p, Relationship.APPLICANT), assets=[Asset(AssetType.DEPOSITS, limit)])
+    assert decide(at).outcome is Outcome.NOT_ELIGIBLE
+    under = household(
+        (p, Relationship.APPLICANT), assets=[Asset(AssetType.DEPOSITS, limit - Decimal("0.01"))]
+    )
+    assert decide(under).outcome is Outcome.ELIGIBLE
+
+
+# -- supporters ---------------------------------------------------------------------------------
+
+
+def facts_with(*supporters: Supporter) -> ExtremePovertyFacts:
+    return ExtremePovertyFacts(
+        supporters=supporters,
+        activities_not_achieved=frozenset(),
+        arrangement=SupportArrangement.DISPERSED,
+    )
+
+
+def test_a_capable_supporter_fails_the_test() -> None:
+    decision = decide(single(), facts_with(Supporter(Relationship.CHILD)))
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert "extreme_poverty.supporter_able" in decision.codes
+    assert "子女" in decision.render("zh")
+
+
+def test_dibao_supporter_unable_from_sixty() -> None:
+    sixty = Supporter(
+        Relationship.CHILD,
+        birth_date=dt.date(1965, 8, 1),
+        situations=frozenset({SupporterSituation.DIBAO}),
+    )
+    assert decide(single(), facts_with(sixty)).outcome is Outcome.ELIGIBLE
+    fifty_nine = Supporter(
+        Relationship.CHILD,
+        birth_date=dt.date(1965, 8, 2),
+        situations=frozenset({SupporterSituation.DIBAO}),
+    )
+    assert decide(single(), facts_with(fifty_nine)).outcome is Outcome.NOT_ELIGIBLE
+    severe = Supporter(
+        Relationship.CHILD,
+        birth_date=dt.date(1990, 1, 1),
+        disability=Disability(DisabilityCategory.PHYSICAL, 2),
+        situations=frozenset({SupporterSituation.DIBAO}),
+    )
+    assert decide(single(), facts_with(severe)).outcome is Outcome.ELIGIBLE
+    undated = Supporter(Relationship.CHILD, situations=frozenset({SupporterSituation.DIBAO}))
+    decision = decide(single(), facts_with(undated))
+    assert decision.missing == ("$.facts.supporters[0].birth_date",)
+
+
+def test_supporter_in_prison_needs_the_property_fact() -> None:
+    jailed = Supporter(Relationship.SPOUSE, situations=[SupporterSituation.IN_PRISON])
+    decision = decide(single(), facts_with(jailed))
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == ("$.facts.supporters[0].property_within_rules",)
+    cleared = Supporter(
+        Relationship.SPOUSE, situations=[SupporterSituation.IN_PRISON], property_within_rules=True
+    )
+    assert decide(single(), facts_with(cleared)).outcome is Outcome.ELIGIBLE
+
+
+def test_supporter_who_is_a_member_is_read_from_the_household() -> None:
+    elder = person("a", born=ELDER)
+    son = person("s", born=dt.date(1975, 1, 1), statuses=[SpecialStatus.SERVING_SENTENCE])
+    h = household(
+        (elder, Relationship.APPLICANT),
+        (son, Relationship.CHILD),
+        incomes=[Income(IncomeType.WAGES, "0", member="a")],
+    )
+    facts = facts_with(Supporter(Relationship.CHILD, member="s", property_within_rules=True))
+    assert ep.assess_person(h, "a", ON, facts=facts).outcome is Outcome.ELIGIBLE
+    with pytest.raises(InvalidInputError, match=r"supporters\[0\]\.member"):
+        ep.assess_person(h, "a", ON, facts=facts_with(Supporter(Relationship.CHILD, member="x")))
+
+
+def test_one_able_supporter_is_enough_to_fail() -> None:
+    decision = decide(
+        single(),
+        facts_with(
+            Supporter(Relationship.CHILD, situations=[SupporterSituation.EXTREME_POVERTY]),
+            Supporter(Relationship.CHILD),
+        ),
+    )
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+
+
+def test_unknown_supporters_cannot_be_decided_but_a_failure_still_decides() -> None:
+    decision = decide(single(), ExtremePovertyFacts())
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == ("$.facts.supporters",)
+    assert decision.codes[-1] == "extreme_poverty.missing_facts"
+    adult = decide(single(person("a", born=dt.date(1990, 1, 1))), ExtremePovertyFacts())
+    assert adult.outcome is Outcome.NOT_ELIGIBLE
+    assert adult.missing == ()
+
+
+def test_supporter_input_is_validated() -> None:
+    with pytest.raises(InvalidInputError, match="member"):
+        Supporter(Relationship.CHILD, member="s", birth_date=dt.date(1970, 1, 1))
+    with pytest.raises(InvalidInputError, match="relationship"):
+        Supporter("child")  # type: ignore[arg-type]
+
+
+# -- the household form -------------------------------------------------------------------------
+
+
+def test_assess_decides_every_member_in_order() -> None:
+    h = household(
+        (person("a", born=ELDER), Relationship.APPLICANT),
+        (person("b", born=dt.date(1990, 1, 1)), Relationship.CHILD),
+        incomes=[Income(IncomeType.WAGES, "0", member="a")],
+    )
+    decisions = ep.assess(h, ON, facts={"a": ALONE})
+    assert [d.subject for d in decisions] == ["H (a)", "H (b)"]
+    assert decisions[0] == ep.assess_person(h, "a", ON, facts=ALONE)
+    assert decisions[1].outcome is Outcome.NOT_ELIGIBLE
+
+
+def test_unknown_person_is_an_input_error() -> None:
+    with pytest.raises(InvalidInputError, match="members"):
+        ep.assess_person(single(), "zz", ON)
+
+
+def test_application_round_trips_through_json() -> None:
+    application = ep.ExtremePovertyApplication(single(), "a", ALONE)
+    data = unstructure(application, reveal_personal_data=True)
+    assert structure(data, ep.ExtremePovertyApplication) == application
+    assert ep.assess_application(application, ON) == decide(single())
+
+
+def test_meets_conditions_separates_recognition_from_the_amount() -> None:
+    assert ep.meets_conditions(decide(single())) is True
+    no_care_facts = decide(single(), ExtremePovertyFacts(supporters=()))
+    assert no_care_facts.outcome is Outcome.CANNOT_DECIDE
+    assert ep.meets_conditions(no_care_facts) is True
+    assert ep.meets_conditions(decide(single(), ExtremePovertyFacts())) is None
+    assert ep.meets_conditions(decide(single(income="5000"))) is False
+    with pytest.raises(InvalidInputError):
+        ep.meets_conditions(dibao.assess(single(), ON))

@@ -1,0 +1,299 @@
+"""The layered picture (分层分类社会救助): one household in each layer, and the wiring between
+programmes (a higher layer excludes a lower one; a child allowance excludes 特困).
+
+武隆区 (500156) households on 2025-08-01: rural dibao 630, 特困 basic 1001 (渝民规〔2025〕6号).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+from builders import ON, household, person, rural_family
+
+from civaffairs.assistance import layers
+from civaffairs.assistance.children import ChildFacts, Parent, ParentSituation, Placement
+from civaffairs.assistance.extreme_poverty import ExtremePovertyFacts, SupportArrangement
+from civaffairs.assistance.layers import LayeredAssessment, LayeredRequest, MemberFacts
+from civaffairs.assistance.temporary import HardshipEvent, TemporaryAssistanceType
+from civaffairs.conversion import dumps, loads
+from civaffairs.decisions import Outcome, reason_codes
+from civaffairs.entities import (
+    AssistanceLayer,
+    Disability,
+    DisabilityCategory,
+    Expenditure,
+    ExpenditureType,
+    Household,
+    Income,
+    IncomeType,
+    Relationship,
+    SpecialStatus,
+)
+from civaffairs.errors import InvalidInputError, ParameterOutOfRangeError
+
+L = AssistanceLayer
+
+
+def layer_of(h: Household) -> LayeredAssessment:
+    return layers.assess_layers(h, ON)
+
+
+def _alone_household() -> Household:
+    return household(
+        (person("a"), Relationship.APPLICANT),
+        (person("d", disability=Disability(DisabilityCategory.PHYSICAL, 1)), Relationship.SPOUSE),
+        incomes=[Income(IncomeType.WAGES, "1500", member="a")],
+    )
+
+
+def _elder() -> tuple[Household, MemberFacts]:
+    h = household((person("e", born=dt.date(1940, 3, 1)), Relationship.APPLICANT))
+    facts = ExtremePovertyFacts(
+        supporters=(), activities_not_achieved=(), arrangement=SupportArrangement.DISPERSED
+    )
+    return h, MemberFacts("e", extreme_poverty=facts)
+
+
+# -- One household in each layer ------------------------------------------------------------------
+
+
+def test_a_dibao_household() -> None:
+    picture = layer_of(rural_family(2, "1000"))
+    assert picture.layer is L.DIBAO
+    assert [m.layer for m in picture.members] == [L.DIBAO, L.DIBAO]
+    assert picture.dibao.eligible
+    assert not picture.marginal.eligible
+    assert not picture.rigid_expenditure.eligible
+    assert "layers.dibao" in [r.code for r in picture.reasons]
+
+
+def test_a_marginal_household() -> None:
+    picture = layer_of(rural_family(2, "1500"))
+    assert picture.layer is L.MARGINAL
+    assert {m.layer for m in picture.members} == {L.MARGINAL}
+    assert not picture.rigid_expenditure.eligible
+
+
+def test_a_rigid_expenditure_household() -> None:
+    h = attrs.evolve(
+        rural_family(2, "2000"), expenditures=[Expenditure(ExpenditureType.MEDICAL, "20000")]
+    )
+    picture = layer_of(h)
+    assert picture.layer is L.RIGID_EXPENDITURE
+    reason = next(r for r in picture.reasons if r.code == "layers.rigid_expenditure")
+    assert "2026-08-01" in reason.en
+
+
+def test_a_household_in_no_layer() -> None:
+    picture = layer_of(rural_family(2, "5000"))
+    assert picture.layer is L.NONE
+    assert picture.reasons[-1].code == "layers.household_layer"
+    assert not any(d.eligible for d in (picture.dibao, picture.marginal, picture.rigid_expenditure))
+
+
+def test_single_person_inclusion_splits_the_household() -> None:
+    # 57号 art. 8: the severely disabled spouse is covered alone; the household is marginal.
+    picture = layer_of(_alone_household())
+    assert picture.member_layer("d") is L.DIBAO
+    assert picture.member_layer("a") is L.MARGINAL
+    assert picture.layer is L.DIBAO  # the most protected layer of its members
+    assert picture.marginal.eligible
+    codes = [r.code for r in picture.reasons]
+    assert "layers.dibao_single_person" in codes
+    assert "layers.dibao" not in codes
+    # The living subsidy follows the member's own layer: dibao.
+    living = dict(zip(["a", "d"], picture.disability_living, strict=True))
+    assert living["d"].eligible
+    assert not living["a"].eligible
+
+
+def test_an_extreme_poverty_person() -> None:
+    h, facts = _elder()
+    picture = layers.assess_layers(h, ON, facts=[facts])
+    assert picture.layer is L.EXTREME_POVERTY
+    assert picture.extreme_poverty[0].eligible
+    # The household would pass dibao's test, but no lower layer is recognised.
+    assert not picture.marginal.eligible
+    assert not picture.rigid_expenditure.eligible
+    assert "layers.extreme_poverty" in [r.code for r in picture.reasons]
+
+
+def test_excluded_members_are_in_no_layer() -> None:
+    prisoner = person("x", statuses=[SpecialStatus.SERVING_SENTENCE])
+    h = household(
+        (person("a"), Relationship.APPLICANT),
+        (prisoner, Relationship.SPOUSE),
+        incomes=[Income(IncomeType.WAGES, "300", member="a")],
+    )
+    picture = layer_of(h)
+    assert picture.member_layer("a") is L.DIBAO
+    assert picture.member_layer("x") is L.NONE
+
+
+# -- Wiring between programmes --------------------------------------------------------------------
+
+
+def test_an_orphan_is_not_also_extreme_poverty() -> None:
+    grandmother = person("g", born=dt.date(1950, 1, 1))
+    orphan = person("c", born=dt.date(2015, 6, 1))
+    h = household(
+        (grandmother, Relationship.APPLICANT),
+        (orphan, Relationship.GRANDCHILD),
+        incomes=[Income(IncomeType.TRANSFER, "3000", member="g")],
+    )
+    dead = Parent(ParentSituation.DECEASED)
+    facts = MemberFacts(
+        "c",
+        extreme_poverty=ExtremePovertyFacts(
+            supporters=(), activities_not_achieved=(), arrangement=SupportArrangement.DISPERSED
+        ),
+        child=ChildFacts(father=dead, mother=dead, placement=Placement.DISPERSED),
+    )
+    picture = layers.assess_layers(h, ON, facts=[facts])
+    child = dict(zip(["g", "c"], picture.children, strict=True))["c"]
+    extreme = dict(zip(["g", "c"], picture.extreme_poverty, strict=True))["c"]
+    assert child.eligible
+    assert not extreme.eligible  # the child allowance was passed on
+    assert picture.member_layer("c") is L.NONE
+
+
+def test_the_callers_own_child_allowance_fact_is_kept() -> None:
+    # A minor whose parents' situation is unknown: the child allowance cannot be decided, so
+    # 特困 cannot either — unless the caller has established that no child allowance is paid.
+    h = household(
+        (person("g", born=dt.date(1950, 1, 1)), Relationship.APPLICANT),
+        (person("c", born=dt.date(2012, 6, 1)), Relationship.GRANDCHILD),
+        incomes=[Income(IncomeType.TRANSFER, "3000", member="g")],
+    )
+    ep = ExtremePovertyFacts(
+        supporters=(), activities_not_achieved=(), arrangement=SupportArrangement.DISPERSED
+    )
+    wired = layers.assess_layers(h, ON, facts=[MemberFacts("c", extreme_poverty=ep)])
+    assert wired.children[1].outcome is Outcome.CANNOT_DECIDE
+    assert wired.extreme_poverty[1].outcome is Outcome.CANNOT_DECIDE
+    kept = layers.assess_layers(
+        h,
+        ON,
+        facts=[MemberFacts("c", extreme_poverty=attrs.evolve(ep, child_allowance=False))],
+    )
+    assert kept.extreme_poverty[1].eligible
+    assert kept.member_layer("c") is L.EXTREME_POVERTY
+    assert kept.layer is L.EXTREME_POVERTY
+
+
+def test_undecided_programmes_are_listed_as_leads() -> None:
+    picture = layer_of(_alone_household())
+    assert picture.undecided
+    lead = next(r for r in picture.reasons if r.code == "layers.undecided")
+    assert "$.facts.supporters" in lead.en
+    assert all(": $." in item for item in picture.missing)
+
+
+def test_temporary_assistance_for_each_event() -> None:
+    events = [
+        HardshipEvent(TemporaryAssistanceType.URGENT, dt.date(2025, 7, 1), "100", 1, True),
+        HardshipEvent(TemporaryAssistanceType.EXPENDITURE, dt.date(2025, 7, 2), "0", 1, True),
+    ]
+    picture = layers.assess_layers(rural_family(2, "1500"), ON, events=events)
+    assert [d.outcome for d in picture.temporary] == [Outcome.ELIGIBLE, Outcome.NOT_ELIGIBLE]
+    assert picture.temporary[0] in picture.eligible
+
+
+def test_decisions_lists_every_decision() -> None:
+    picture = layer_of(rural_family(3, "1500"))
+    assert len(picture.decisions) == 3 + 4 * 3
+    assert picture.decisions[0] is picture.dibao
+
+
+# -- Dates ----------------------------------------------------------------------------------------
+
+
+def test_before_the_rigid_expenditure_measures_a_higher_layer_is_still_decided() -> None:
+    # The rigid-expenditure rule reads no parameter of its own for a household above it.
+    picture = layers.assess_layers(rural_family(2, "1000"), dt.date(2024, 8, 1))
+    assert picture.layer is L.DIBAO
+
+
+def test_before_the_rigid_expenditure_measures_other_households_raise() -> None:
+    with pytest.raises(ParameterOutOfRangeError, match=r"assistance\.rigid_expenditure"):
+        layers.assess_layers(rural_family(2, "5000"), dt.date(2024, 8, 1))
+
+
+# -- Bad input -----------------------------------------------------------------------------------
+
+
+def test_facts_for_someone_not_in_the_household_are_refused() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        layers.assess_layers(rural_family(1, "0"), ON, facts=[MemberFacts("zz")])
+    assert caught.value.path == "$.facts[0].person"
+
+
+def test_two_entries_for_one_member_are_refused() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        layers.assess_layers(rural_family(1, "0"), ON, facts=[MemberFacts("a"), MemberFacts("a")])
+    assert caught.value.path == "$.facts[1].person"
+
+
+def test_facts_of_the_wrong_type_are_refused() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        layers.assess_layers(rural_family(1, "0"), ON, facts=["a"])  # type: ignore[list-item]
+    assert caught.value.path == "$.facts[0]"
+    with pytest.raises(InvalidInputError) as caught:
+        MemberFacts("a", extreme_poverty=ChildFacts())  # type: ignore[arg-type]
+    assert caught.value.path == "$.extreme_poverty"
+    with pytest.raises(InvalidInputError) as caught:
+        MemberFacts("")
+    assert caught.value.path == "$.person"
+
+
+def test_a_bad_event_is_reported_by_its_position() -> None:
+    late = HardshipEvent(TemporaryAssistanceType.URGENT, ON + dt.timedelta(days=1), "0", 1, True)
+    with pytest.raises(InvalidInputError) as caught:
+        layers.assess_layers(rural_family(1, "0"), ON, events=[late])
+    assert caught.value.path == "$.events[0].occurred_on"
+
+
+def test_asking_for_someone_elses_layer_is_refused() -> None:
+    with pytest.raises(InvalidInputError):
+        layer_of(rural_family(1, "0")).member_layer("zz")
+
+
+# -- Explanation and JSON --------------------------------------------------------------------------
+
+
+def test_every_reason_is_catalogued_and_cited() -> None:
+    catalogue = reason_codes()
+    for h in (rural_family(2, "1000"), _alone_household(), rural_family(2, "5000")):
+        for reason in layer_of(h).reasons:
+            assert reason.code in catalogue
+            assert reason.citation.document.title
+            assert reason.zh
+            assert reason.en
+
+
+def test_rendering_names_the_layer_and_flags_example_data() -> None:
+    picture = layer_of(_alone_household())
+    zh = picture.render("zh")
+    assert "层级: 最低生活保障" in zh
+    assert "低保边缘家庭" in zh
+    assert "示例数据" in zh
+    assert "layer: dibao" in picture.render("en")
+    assert picture.uses_example_data
+
+
+def test_layer_labels() -> None:
+    assert layers.layer_label(L.RIGID_EXPENDITURE) == "刚性支出困难家庭"
+    assert layers.layer_label(L.NONE, "en") == "none of the low-income layers"
+
+
+def test_the_assessment_and_the_request_round_trip_through_json() -> None:
+    h, facts = _elder()
+    event = HardshipEvent(TemporaryAssistanceType.URGENT, dt.date(2025, 7, 1), "100", 1, True)
+    request = LayeredRequest(h, [facts], [event])
+    back = loads(dumps(request), LayeredRequest)
+    assert back == request
+    picture = layers.assess_request(back, ON)
+    assert picture == layers.assess_layers(h, ON, facts=[facts], events=[event])
+    assert loads(dumps(picture), LayeredAssessment) == picture

@@ -1,0 +1,377 @@
+"""低保边缘家庭: worked cases at every boundary, each naming the rule it exercises.
+
+Households of 武隆区 (500156): rural dibao standard 630 from 2025-07-01 (渝民规〔2025〕6号);
+the marginal multiple is 1.5 nationally (民发〔2021〕57号), so the marginal band for two
+members is [1260, 1890) yuan a month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import attrs
+import pytest
+from builders import ON, household, person, rural_family
+
+from civaffairs.assistance import dibao, marginal
+from civaffairs.conversion import dumps, loads
+from civaffairs.decisions import Decision, Outcome, reason_codes
+from civaffairs.entities import (
+    Asset,
+    AssetType,
+    Disability,
+    DisabilityCategory,
+    Household,
+    Income,
+    IncomeType,
+    RegistrationKind,
+    Relationship,
+    SpecialStatus,
+)
+from civaffairs.errors import InvalidInputError, ParameterOutOfRangeError
+from civaffairs.parameters import default_book
+
+RURAL = Decimal(630)
+MARGIN = RURAL * Decimal("1.5")
+
+
+def _fact(decision: Decision, code: str, name: str) -> str:
+    reason = next(r for r in decision.reasons if r.code == code)
+    return dict(reason.facts)[name]
+
+
+def _extreme(on: dt.date, *, eligible: bool) -> Decision:
+    """A 特困 decision as the extreme-poverty calculator would return it."""
+    return Decision(
+        programme=marginal.EXTREME_POVERTY_PROGRAMME,
+        subject="g",
+        as_of=on,
+        jurisdiction="500156",
+        outcome=Outcome.ELIGIBLE if eligible else Outcome.NOT_ELIGIBLE,
+        amount=None,
+        reasons=(),
+    )
+
+
+# -- 57号 art. 8: income strictly below 1.5 × the standard, and not dibao ------------------------
+
+
+def test_income_below_the_dibao_standard_is_dibao_not_marginal() -> None:
+    decision = marginal.assess(rural_family(2, str(RURAL * 2 - Decimal("0.01"))), ON)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert "marginal.in_higher_layer" in decision.codes
+
+
+def test_income_exactly_at_the_dibao_standard_is_marginal() -> None:
+    decision = marginal.assess(rural_family(2, str(RURAL * 2)), ON)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.amount is None  # recognition only: no cash
+    assert "marginal.recognised" in decision.codes
+
+
+def test_one_fen_below_one_and_a_half_times_the_standard_is_marginal() -> None:
+    decision = marginal.assess(rural_family(2, str(MARGIN * 2 - Decimal("0.01"))), ON)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert _fact(decision, "marginal.income_below_margin", "threshold") == "1890.00"
+
+
+def test_income_exactly_at_one_and_a_half_times_the_standard_is_not_below_it() -> None:
+    decision = marginal.assess(rural_family(2, str(MARGIN * 2)), ON)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert "marginal.income_not_below_margin" in decision.codes
+
+
+def test_uneven_per_capita_income_is_compared_exactly() -> None:
+    # 3 members: 1.5 × 630 × 3 = 2835; 2834.99 / 3 = 944.996... < 945.
+    assert marginal.assess(rural_family(3, "2834.99"), ON).eligible
+    assert not marginal.assess(rural_family(3, "2835"), ON).eligible
+
+
+def test_urban_registration_uses_the_urban_standard() -> None:
+    # urban 770: band [770, 1155) for one person.
+    assert marginal.assess(rural_family(1, "1154.99", kind=RegistrationKind.URBAN), ON).eligible
+    assert not marginal.assess(rural_family(1, "1155", kind=RegistrationKind.URBAN), ON).eligible
+
+
+def test_the_standard_changes_on_2025_07_01() -> None:
+    # 610 × 1.5 = 915 until 2025-06-30 (example date), 630 × 1.5 = 945 from 2025-07-01.
+    h = rural_family(1, "920")
+    assert not marginal.assess(h, dt.date(2025, 6, 30)).eligible
+    assert marginal.assess(h, dt.date(2025, 7, 1)).eligible
+
+
+def test_a_local_multiple_of_two_widens_the_band() -> None:
+    # Hangzhou's 2 × (example data); the dibao standard there is given by override.
+    book = default_book().override(
+        "assistance.dibao.standard.rural", "330100", Decimal(1000), dt.date(2025, 1, 1)
+    )
+    h = household(
+        (person("a", where="330106"), Relationship.APPLICANT),
+        incomes=[Income(IncomeType.WAGES, "1999.99", member="a")],
+    )
+    decision = marginal.assess(h, ON, book=book)
+    assert decision.eligible
+    assert decision.uses_example_data
+    assert _fact(decision, "marginal.income_below_margin", "multiple") == "2"
+    at_two = attrs.evolve(h, incomes=[Income(IncomeType.WAGES, "2000", member="a")])
+    assert not marginal.assess(at_two, ON, book=book).eligible
+
+
+def test_income_counted_as_for_dibao() -> None:
+    # Items on the national not-counted list are ignored, exactly as dibao ignores them.
+    h = household(
+        (person("a"), Relationship.APPLICANT),
+        incomes=[
+            Income(IncomeType.TRANSFER, "700", member="a"),
+            Income(IncomeType.SOCIAL_ASSISTANCE, "500", member="a"),
+            Income(IncomeType.DISABILITY_SUBSIDY, "100", member="a"),
+        ],
+    )
+    decision = marginal.assess(h, ON)
+    assert decision.eligible
+    assert _fact(decision, "marginal.income_below_margin", "income") == "700.00"
+
+
+def test_income_agrees_with_dibao_on_the_same_household() -> None:
+    book = default_book().override(
+        "assistance.dibao.income.employment_deduction_rate",
+        "500156",
+        Decimal("0.3"),
+        dt.date(2025, 1, 1),
+    )
+    h = household(
+        (person("a"), Relationship.APPLICANT),
+        (person("s"), Relationship.SPOUSE),
+        incomes=[
+            Income(IncomeType.WAGES, "2333.33", member="a"),
+            Income(IncomeType.BUSINESS, "100", member=None),
+            Income(IncomeType.AWARD, "50", member="s"),
+        ],
+    )
+    from_dibao = _fact(dibao.assess(h, ON, book=book), "dibao.income_not_below_standard", "income")
+    from_marginal = _fact(
+        marginal.assess(h, ON, book=book), "marginal.income_below_margin", "income"
+    )
+    assert Decimal(from_dibao) == Decimal(from_marginal) == Decimal("1733.331")
+
+
+def test_employment_deduction_moves_a_household_into_the_band() -> None:
+    book = default_book().override(
+        "assistance.dibao.income.employment_deduction_rate",
+        "500156",
+        Decimal("0.1"),
+        dt.date(2025, 1, 1),
+    )
+    h = rural_family(1, "1000")  # 1000 ≥ 945 gross; 900 net: marginal, not below 630
+    assert not marginal.assess(h, ON).eligible
+    assert marginal.assess(h, ON, book=book).eligible
+
+
+def test_central_basic_pension_switch_is_read_only_when_needed() -> None:
+    h = household(
+        (person("a"), Relationship.APPLICANT),
+        incomes=[
+            Income(IncomeType.CENTRAL_BASIC_PENSION, "150", member="a"),
+            Income(IncomeType.TRANSFER, "700", member="a"),
+        ],
+    )
+    assert marginal.assess(h, dt.date(2025, 12, 31)).eligible
+    with pytest.raises(ParameterOutOfRangeError, match="exclude_central_basic_pension"):
+        marginal.assess(h, dt.date(2026, 1, 1))
+
+
+# -- Higher layers: dibao as a whole, single-person inclusion, 特困 -----------------------------
+
+
+def test_single_person_dibao_coverage_keeps_the_household_marginal() -> None:
+    # 57号 art. 8: the severely disabled member of a marginal household is covered alone.
+    h = household(
+        (person("a"), Relationship.APPLICANT),
+        (person("d", disability=Disability(DisabilityCategory.PHYSICAL, 1)), Relationship.SPOUSE),
+        incomes=[Income(IncomeType.WAGES, "1500", member="a")],
+    )
+    assert "dibao.single_person" in dibao.assess(h, ON).codes
+    decision = marginal.assess(h, ON)
+    assert decision.eligible
+    assert "单人户" in next(
+        r.zh for r in decision.reasons if r.code.endswith("not_in_higher_layer")
+    )
+
+
+def test_an_extreme_poverty_member_places_the_household_higher() -> None:
+    h = rural_family(2, "1500")
+    decision = marginal.assess(h, ON, extreme_poverty=[_extreme(ON, eligible=True)])
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert "marginal.in_higher_layer" in decision.codes
+    assert marginal.assess(h, ON, extreme_poverty=[_extreme(ON, eligible=False)]).eligible
+
+
+def test_without_extreme_poverty_decisions_the_decision_says_so() -> None:
+    decision = marginal.assess(rural_family(2, "1500"), ON)
+    assert "no decision supplied" in _fact(decision, "marginal.not_in_higher_layer", "extreme_en")
+
+
+def test_a_given_dibao_decision_is_used() -> None:
+    h = rural_family(2, "1500")
+    # A dibao decision made under a higher (overridden) standard says "eligible".
+    book = default_book().override(
+        "assistance.dibao.standard.rural", "500000", Decimal(800), dt.date(2025, 7, 1)
+    )
+    given = dibao.assess(h, ON, book=book)
+    assert given.eligible
+    assert not marginal.assess(h, ON, dibao_decision=given).eligible
+    assert marginal.assess(h, ON).eligible
+
+
+# -- Property (example data: Henan's 边缘 rule) -------------------------------------------------
+
+
+def _with_assets(*assets: Asset) -> Household:
+    return attrs.evolve(rural_family(2, "1500"), assets=assets)
+
+
+def test_financial_assets_at_the_limit_fail() -> None:
+    limit = RURAL * 36 * 2
+    at = marginal.assess(_with_assets(Asset(AssetType.DEPOSITS, str(limit))), ON)
+    below = marginal.assess(
+        _with_assets(Asset(AssetType.DEPOSITS, str(limit - Decimal("0.01")))),
+        ON,
+    )
+    assert at.outcome is Outcome.NOT_ELIGIBLE
+    assert "marginal.financial_assets" in at.codes
+    assert below.eligible
+    assert at.uses_example_data
+
+
+def test_exempt_assets_are_not_counted() -> None:
+    big = Asset(AssetType.DEPOSITS, "100000", exempt=True)
+    car = Asset(AssetType.VEHICLE, "30000", exempt=True)
+    assert marginal.assess(_with_assets(big, car), ON).eligible
+
+
+@pytest.mark.parametrize("asset_type", [AssetType.VEHICLE, AssetType.NON_RESIDENTIAL_PROPERTY])
+def test_disqualifying_assets(asset_type: AssetType) -> None:
+    decision = marginal.assess(_with_assets(Asset(asset_type, "1")), ON)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert "marginal.asset_disqualifies" in decision.codes
+
+
+def test_business_entities_below_the_limit_are_allowed() -> None:
+    below = marginal.assess(_with_assets(Asset(AssetType.BUSINESS_ENTITY, "199999.99")), ON)
+    at = marginal.assess(_with_assets(Asset(AssetType.BUSINESS_ENTITY, "200000")), ON)
+    assert below.eligible
+    assert "marginal.business_entities" in below.codes
+    assert at.outcome is Outcome.NOT_ELIGIBLE
+
+
+def test_machinery_does_not_disqualify_a_marginal_household() -> None:
+    # Dibao's example rule excludes it; the marginal example rule (Henan) does not name it.
+    assert marginal.assess(_with_assets(Asset(AssetType.MACHINERY, "80000")), ON).eligible
+
+
+# -- Registration, members, facts missing --------------------------------------------------------
+
+
+def test_registration_elsewhere_is_not_eligible() -> None:
+    decision = marginal.assess(rural_family(1, "700"), ON, jurisdiction="500101")
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert decision.codes == ("marginal.registration_elsewhere",)
+
+
+def test_unknown_co_residence_cannot_be_decided() -> None:
+    h = household(
+        (person("a"), Relationship.APPLICANT),
+        (person("g", born=dt.date(1940, 1, 1)), Relationship.PARENT),
+        lives_together=None,
+    )
+    decision = marginal.assess(h, ON)
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == ("$.members[1].lives_together",)
+
+
+def test_a_given_dibao_decision_that_cannot_decide_propagates() -> None:
+    h = rural_family(1, "700")
+    undecided = attrs.evolve(
+        dibao.assess(h, ON), outcome=Outcome.CANNOT_DECIDE, missing=("$.members[0].x",)
+    )
+    decision = marginal.assess(h, ON, dibao_decision=undecided)
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == ("$.members[0].x",)
+
+
+def test_a_date_before_any_standard_is_an_error() -> None:
+    with pytest.raises(ParameterOutOfRangeError, match=r"assistance\.dibao\.standard"):
+        marginal.assess(rural_family(1, "700"), dt.date(2022, 1, 1))
+
+
+# -- Bad input -----------------------------------------------------------------------------------
+
+
+def test_a_decision_of_another_programme_is_refused() -> None:
+    h = rural_family(1, "700")
+    wrong = marginal.assess(h, ON)
+    with pytest.raises(InvalidInputError) as caught:
+        marginal.assess(h, ON, dibao_decision=wrong)
+    assert caught.value.path == "$.dibao_decision.programme"
+
+
+def test_a_dibao_decision_of_another_date_is_refused() -> None:
+    h = rural_family(1, "700")
+    with pytest.raises(InvalidInputError) as caught:
+        marginal.assess(h, ON, dibao_decision=dibao.assess(h, dt.date(2025, 7, 1)))
+    assert caught.value.path == "$.dibao_decision.as_of"
+
+
+def test_a_dibao_decision_of_another_place_is_refused() -> None:
+    h = rural_family(1, "700")
+    with pytest.raises(InvalidInputError) as caught:
+        marginal.assess(h, ON, dibao_decision=dibao.assess(h, ON, jurisdiction="500000"))
+    assert caught.value.path == "$.dibao_decision.jurisdiction"
+
+
+def test_something_not_a_decision_is_refused() -> None:
+    h = rural_family(1, "700")
+    with pytest.raises(InvalidInputError) as caught:
+        marginal.assess(h, ON, dibao_decision="eligible")  # type: ignore[arg-type]
+    assert caught.value.path == "$.dibao_decision"
+
+
+def test_an_extreme_poverty_decision_of_another_programme_is_refused() -> None:
+    h = rural_family(1, "700")
+    with pytest.raises(InvalidInputError) as caught:
+        marginal.assess(h, ON, extreme_poverty=[dibao.assess(h, ON)])
+    assert caught.value.path == "$.extreme_poverty[0].programme"
+
+
+# -- Explanation ---------------------------------------------------------------------------------
+
+
+def test_every_reason_has_a_catalogued_code_and_citation() -> None:
+    catalogue = reason_codes()
+    for size, income in [(1, "0"), (2, "1500"), (3, "9000")]:
+        for reason in marginal.assess(rural_family(size, income), ON).reasons:
+            assert reason.code in catalogue
+            assert reason.citation.document.title
+            assert reason.zh
+            assert reason.en
+
+
+def test_decision_text_cites_and_flags_example_data() -> None:
+    text = marginal.assess(rural_family(2, "1500"), ON).render("zh")
+    assert "低保边缘家庭" in text
+    assert "民发〔2021〕57号" in text
+    assert "示例数据" in text
+
+
+def test_decision_round_trips_through_json() -> None:
+    decision = marginal.assess(rural_family(2, "1500"), ON)
+    assert loads(dumps(decision), Decision) == decision
+
+
+def test_a_household_with_no_counted_member_is_not_marginal() -> None:
+    # Nobody counted (the applicant is serving a sentence): 0 < 0 fails; no division by zero.
+    h = household((person("a", statuses=[SpecialStatus.SERVING_SENTENCE]), Relationship.APPLICANT))
+    decision = marginal.assess(h, ON)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert _fact(decision, "marginal.income_not_below_margin", "per_capita") == "-"

@@ -1,0 +1,405 @@
+"""刚性支出困难家庭: worked cases at every boundary, each naming the rule it exercises.
+
+Households of 武隆区 (500156) on 2025-08-01 unless told otherwise: rural dibao standard
+630 (渝民规〔2025〕6号), so a two-member household is marginal below 1890 a month; the
+national example figures give a rural disposable income of 23 119 yuan a year per person
+and a ratio of 70 % (《刚性支出困难家庭认定办法》 2024: the ratio is local).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import attrs
+import pytest
+from builders import ON, household, person, rural_family
+
+from civaffairs.assistance import dibao, marginal, rigid_expenditure
+from civaffairs.conversion import dumps, loads
+from civaffairs.decisions import Decision, Outcome, reason_codes
+from civaffairs.entities import (
+    Asset,
+    AssetType,
+    Expenditure,
+    ExpenditureType,
+    Household,
+    Income,
+    IncomeType,
+    Relationship,
+    SpecialStatus,
+)
+from civaffairs.errors import InvalidInputError, ParameterOutOfRangeError
+from civaffairs.parameters import ParameterBook, default_book
+
+MEDICAL = ExpenditureType.MEDICAL
+
+
+def family(income: str, *spending: tuple[ExpenditureType, str], size: int = 2) -> Household:
+    """A family of ``size`` with ``income`` a month and the given twelve-month expenditures."""
+    return attrs.evolve(
+        rural_family(size, income),
+        expenditures=[Expenditure(kind, amount) for kind, amount in spending],
+    )
+
+
+def _fact(decision: Decision, code: str, name: str) -> str:
+    reason = next(r for r in decision.reasons if r.code == code)
+    return dict(reason.facts)[name]
+
+
+# -- Condition 4: rigid expenditure exceeds the share of family income --------------------------
+
+
+def test_expenditure_at_exactly_the_ratio_does_not_exceed_it() -> None:
+    # 2000 × 12 = 24000; 70 % of it is 16800.
+    decision = rigid_expenditure.assess(family("2000", (MEDICAL, "16800")), ON)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert _fact(decision, "rigid_expenditure.expenditure_ratio", "share") == "70.00%"
+
+
+def test_one_fen_above_the_ratio_is_recognised() -> None:
+    decision = rigid_expenditure.assess(family("2000", (MEDICAL, "16800.01")), ON)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.amount is None  # recognition: referral, no cash
+    assert decision.uses_example_data
+
+
+def test_types_are_added_up() -> None:
+    spending = (
+        (ExpenditureType.MEDICAL, "8000"),
+        (ExpenditureType.EDUCATION, "5000"),
+        (ExpenditureType.REHABILITATION, "3000"),
+        (ExpenditureType.ACCIDENT, "800.01"),
+    )
+    assert rigid_expenditure.assess(family("2000", *spending), ON).eligible
+
+
+def test_housing_does_not_count_nationally() -> None:
+    decision = rigid_expenditure.assess(family("2000", (ExpenditureType.HOUSING, "30000")), ON)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert _fact(decision, "rigid_expenditure.expenditure_ratio", "items") == "无"
+
+
+def test_no_expenditure_never_qualifies() -> None:
+    decision = rigid_expenditure.assess(family("2000"), ON)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert rigid_expenditure.validity_end(decision) is None
+
+
+def test_expenditure_of_members_not_counted_is_ignored() -> None:
+    prisoner = person("x", statuses=[SpecialStatus.SERVING_SENTENCE])
+    h = household(
+        (person("a"), Relationship.APPLICANT),
+        (person("s"), Relationship.SPOUSE),
+        (prisoner, Relationship.CHILD),
+        incomes=[Income(IncomeType.WAGES, "2000", member="a")],
+    )
+    theirs = attrs.evolve(h, expenditures=[Expenditure(MEDICAL, "20000", member="x")])
+    ours = attrs.evolve(h, expenditures=[Expenditure(MEDICAL, "20000", member=None)])
+    assert not rigid_expenditure.assess(theirs, ON).eligible
+    assert rigid_expenditure.assess(ours, ON).eligible
+
+
+# -- Condition 2: income below the previous year's per-capita disposable income ----------------
+
+
+def _disposable(value: int) -> ParameterBook:
+    return default_book().override(
+        "assistance.rigid_expenditure.disposable_income.rural",
+        "500000",
+        Decimal(value),
+        dt.date(2025, 1, 1),
+    )
+
+
+def test_income_exactly_at_the_disposable_income_is_not_below_it() -> None:
+    book = _disposable(12000)  # 12000 × 2 = 24000 = 2000 × 12
+    decision = rigid_expenditure.assess(family("2000", (MEDICAL, "20000")), ON, book=book)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert "rigid_expenditure.income_not_below_disposable" in decision.codes
+
+
+def test_income_one_fen_below_the_disposable_income_qualifies() -> None:
+    book = _disposable(12000)
+    decision = rigid_expenditure.assess(family("1999.99", (MEDICAL, "20000")), ON, book=book)
+    assert decision.eligible
+
+
+def test_the_disposable_income_figure_changes_with_the_year() -> None:
+    # 2024 rural figure (in force 2025): 23 119; 2023 figure (in force to 2024-12-31): 21 691.
+    # 1850 × 12 = 22 200 for one person: below 23 119, not below 21 691.
+    h = family("1850", (MEDICAL, "20000"), size=1)
+    assert rigid_expenditure.assess(h, dt.date(2025, 1, 1)).eligible
+    assert not rigid_expenditure.assess(h, dt.date(2024, 12, 31)).eligible
+
+
+# -- Condition 1: not in a higher layer ----------------------------------------------------------
+
+
+def test_a_marginal_household_is_not_a_rigid_expenditure_household() -> None:
+    decision = rigid_expenditure.assess(family("1500", (MEDICAL, "20000")), ON)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert _fact(decision, "rigid_expenditure.in_higher_layer", "layer") == "低保边缘家庭"
+
+
+def test_a_dibao_household_is_not_a_rigid_expenditure_household() -> None:
+    decision = rigid_expenditure.assess(family("1000", (MEDICAL, "20000")), ON)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert _fact(decision, "rigid_expenditure.in_higher_layer", "layer") == "最低生活保障家庭"
+
+
+def test_an_extreme_poverty_member_places_the_household_higher() -> None:
+    h = family("2000", (MEDICAL, "20000"))
+    extreme = Decision(
+        programme=marginal.EXTREME_POVERTY_PROGRAMME,
+        subject="s",
+        as_of=ON,
+        jurisdiction="500156",
+        outcome=Outcome.ELIGIBLE,
+        amount=None,
+        reasons=(),
+    )
+    decision = rigid_expenditure.assess(h, ON, extreme_poverty=[extreme])
+    assert "rigid_expenditure.in_higher_layer" in decision.codes
+
+
+def test_given_decisions_are_used() -> None:
+    h = family("2000", (MEDICAL, "20000"))
+    say_marginal = attrs.evolve(marginal.assess(h, ON), outcome=Outcome.ELIGIBLE)
+    assert not rigid_expenditure.assess(h, ON, marginal_decision=say_marginal).eligible
+    say_dibao = attrs.evolve(dibao.assess(h, ON), outcome=Outcome.ELIGIBLE)
+    assert not rigid_expenditure.assess(h, ON, dibao_decision=say_dibao).eligible
+    assert rigid_expenditure.assess(h, ON).eligible
+
+
+# -- Condition 3: property ------------------------------------------------------------------------
+
+
+def test_financial_assets_at_the_limit_fail() -> None:
+    limit = Decimal(630 * 36 * 2)
+    h = family("2000", (MEDICAL, "20000"))
+    at = attrs.evolve(h, assets=[Asset(AssetType.DEPOSITS, str(limit))])
+    below = attrs.evolve(h, assets=[Asset(AssetType.DEPOSITS, str(limit - Decimal("0.01")))])
+    assert "rigid_expenditure.financial_assets" in rigid_expenditure.assess(at, ON).codes
+    assert not rigid_expenditure.assess(at, ON).eligible
+    assert rigid_expenditure.assess(below, ON).eligible
+
+
+def test_a_vehicle_disqualifies_unless_exempt() -> None:
+    h = family("2000", (MEDICAL, "20000"))
+    car = attrs.evolve(h, assets=[Asset(AssetType.VEHICLE, "50000")])
+    mobility = attrs.evolve(h, assets=[Asset(AssetType.VEHICLE, "50000", exempt=True)])
+    assert "rigid_expenditure.asset_disqualifies" in rigid_expenditure.assess(car, ON).codes
+    assert rigid_expenditure.assess(mobility, ON).eligible
+
+
+def test_business_entities_at_the_limit_fail() -> None:
+    h = family("2000", (MEDICAL, "20000"))
+    at = attrs.evolve(h, assets=[Asset(AssetType.BUSINESS_ENTITY, "200000")])
+    assert "rigid_expenditure.business_entities" in rigid_expenditure.assess(at, ON).codes
+    assert not rigid_expenditure.assess(at, ON).eligible
+
+
+# -- Local rules: Inner Mongolia and Liaoning (example data) --------------------------------------
+
+
+def _local(
+    province: str, county: str, income: str, *spending: tuple[ExpenditureType, str]
+) -> tuple[Household, ParameterBook]:
+    book = default_book()
+    for kind, standard in (("rural", 800), ("urban", 900)):
+        book = book.override(
+            f"assistance.dibao.standard.{kind}", province, Decimal(standard), dt.date(2024, 1, 1)
+        )
+    h = household(
+        (person("a", where=county), Relationship.APPLICANT),
+        (person("s", where=county), Relationship.SPOUSE),
+        incomes=[Income(IncomeType.WAGES, income, member="a")],
+    )
+    return attrs.evolve(h, expenditures=[Expenditure(k, v) for k, v in spending]), book
+
+
+def test_inner_mongolia_medical_and_accident_above_sixty_percent_suffice() -> None:
+    # 2500 × 12 = 30000; medical + accident 18000.01 > 60 % (but < 70 %).
+    h, book = _local(
+        "150000", "150102", "2500", (MEDICAL, "15000"), (ExpenditureType.ACCIDENT, "3000.01")
+    )
+    decision = rigid_expenditure.assess(h, ON, book=book)
+    assert decision.eligible
+    assert "rigid_expenditure.medical_accident_ratio" in decision.codes
+
+
+def test_inner_mongolia_education_alone_needs_seventy_percent() -> None:
+    h, book = _local("150000", "150102", "2500", (ExpenditureType.EDUCATION, "18000.01"))
+    decision = rigid_expenditure.assess(h, ON, book=book)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert "rigid_expenditure.medical_accident_ratio" in decision.codes
+
+
+def test_liaoning_reaching_eighty_percent_is_enough() -> None:
+    # 2500 × 12 = 30000; 80 % = 24000, "达到" (inclusive); housing counts there.
+    h, book = _local("210000", "210102", "2500", (ExpenditureType.HOUSING, "24000"))
+    assert rigid_expenditure.assess(h, ON, book=book).eligible
+    short, _ = _local("210000", "210102", "2500", (ExpenditureType.HOUSING, "23999.99"))
+    assert not rigid_expenditure.assess(short, ON, book=book).eligible
+
+
+def test_liaoning_does_not_count_rehabilitation() -> None:
+    h, book = _local("210000", "210102", "2500", (ExpenditureType.REHABILITATION, "29000"))
+    assert not rigid_expenditure.assess(h, ON, book=book).eligible
+
+
+def test_reaching_the_ratio_with_nothing_spent_and_no_income_does_not_qualify() -> None:
+    # Inclusive comparison, no income and no spending: 0 ≥ 80 % × 0 must not recognise anyone.
+    # The household escapes dibao (machinery, dibao's example rule) and marginal (a limit of
+    # 0 months of financial assets, which nothing is strictly below).
+    h, book = _local("210000", "210102", "0")
+    h = attrs.evolve(h, assets=[Asset(AssetType.MACHINERY, "90000")])
+    book = book.override(
+        "assistance.marginal.assets.financial_months_per_capita", "210000", 0, dt.date(2024, 1, 1)
+    )
+    decision = rigid_expenditure.assess(h, ON, book=book)
+    assert "rigid_expenditure.not_in_higher_layer" in decision.codes
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert _fact(decision, "rigid_expenditure.expenditure_ratio", "share") == "—"
+
+
+# -- Validity: at most 12 months, counted by 民法典 arts. 201-202 -------------------------------
+
+
+def test_validity_ends_twelve_months_later_on_the_corresponding_day() -> None:
+    decision = rigid_expenditure.assess(family("2000", (MEDICAL, "20000")), ON)
+    assert rigid_expenditure.validity_end(decision) == dt.date(2026, 8, 1)
+    assert "rigid_expenditure.period_counting" in decision.codes
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "end"),
+    [
+        (dt.date(2025, 1, 31), 1, dt.date(2025, 2, 28)),  # no 31 February: month end
+        (dt.date(2024, 1, 31), 1, dt.date(2024, 2, 29)),
+        (dt.date(2024, 2, 29), 12, dt.date(2025, 2, 28)),
+        (dt.date(2025, 12, 15), 12, dt.date(2026, 12, 15)),
+        (dt.date(2025, 11, 30), 3, dt.date(2026, 2, 28)),
+        (dt.date(2025, 5, 1), 0, dt.date(2025, 5, 1)),
+    ],
+)
+def test_add_months(start: dt.date, months: int, end: dt.date) -> None:
+    assert rigid_expenditure.add_months(start, months) == end
+
+
+def test_a_shorter_local_validity_is_reported() -> None:
+    book = default_book().override(
+        "assistance.rigid_expenditure.validity_months", "500000", 6, dt.date(2025, 1, 1)
+    )
+    decision = rigid_expenditure.assess(family("2000", (MEDICAL, "20000")), ON, book=book)
+    assert rigid_expenditure.validity_end(decision) == dt.date(2026, 2, 1)
+
+
+# -- Dates, registration, missing facts ----------------------------------------------------------
+
+
+def test_before_the_national_measures_there_is_no_rule() -> None:
+    with pytest.raises(ParameterOutOfRangeError, match=r"assistance\.rigid_expenditure"):
+        rigid_expenditure.assess(family("2000", (MEDICAL, "20000")), dt.date(2024, 10, 23))
+
+
+def test_after_the_last_shipped_disposable_income_there_is_no_figure() -> None:
+    with pytest.raises(ParameterOutOfRangeError, match="disposable_income"):
+        rigid_expenditure.assess(family("2000", (MEDICAL, "20000")), dt.date(2026, 1, 1))
+
+
+def test_registration_elsewhere_is_not_eligible() -> None:
+    decision = rigid_expenditure.assess(
+        family("2000", (MEDICAL, "20000")), ON, jurisdiction="500101"
+    )
+    assert decision.codes == ("rigid_expenditure.registration_elsewhere",)
+
+
+def test_unknown_co_residence_cannot_be_decided() -> None:
+    h = household(
+        (person("a"), Relationship.APPLICANT),
+        (person("g", born=dt.date(1940, 1, 1)), Relationship.PARENT),
+        lives_together=None,
+    )
+    decision = rigid_expenditure.assess(h, ON)
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == ("$.members[1].lives_together",)
+
+
+def test_a_marginal_decision_that_cannot_decide_propagates() -> None:
+    h = family("2000", (MEDICAL, "20000"))
+    undecided = attrs.evolve(
+        marginal.assess(h, ON), outcome=Outcome.CANNOT_DECIDE, missing=("$.x",)
+    )
+    decision = rigid_expenditure.assess(h, ON, marginal_decision=undecided)
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == ("$.x",)
+
+
+# -- Bad input -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("keyword", "path"),
+    [
+        ("marginal_decision", "$.marginal_decision.programme"),
+        ("dibao_decision", "$.dibao_decision.programme"),
+    ],
+)
+def test_decisions_of_the_wrong_programme_are_refused(keyword: str, path: str) -> None:
+    h = family("2000")
+    wrong = rigid_expenditure.assess(h, ON)
+    with pytest.raises(InvalidInputError) as caught:
+        rigid_expenditure.assess(h, ON, **{keyword: wrong})  # type: ignore[arg-type]
+    assert caught.value.path == path
+
+
+def test_a_marginal_decision_of_another_date_is_refused() -> None:
+    h = family("2000")
+    with pytest.raises(InvalidInputError) as caught:
+        rigid_expenditure.assess(h, ON, marginal_decision=marginal.assess(h, dt.date(2025, 7, 1)))
+    assert caught.value.path == "$.marginal_decision.as_of"
+
+
+def test_an_extreme_poverty_decision_of_another_programme_is_refused() -> None:
+    h = family("2000")
+    with pytest.raises(InvalidInputError) as caught:
+        rigid_expenditure.assess(h, ON, extreme_poverty=[dibao.assess(h, ON)])
+    assert caught.value.path == "$.extreme_poverty[0].programme"
+
+
+# -- Explanation ---------------------------------------------------------------------------------
+
+
+def test_every_reason_has_a_catalogued_code_and_citation() -> None:
+    catalogue = reason_codes()
+    for h in (family("2000", (MEDICAL, "20000")), family("2000"), family("9000")):
+        for reason in rigid_expenditure.assess(h, ON).reasons:
+            assert reason.code in catalogue
+            assert reason.citation.document.title
+            assert reason.zh
+            assert reason.en
+
+
+def test_decision_text_cites_the_measures() -> None:
+    text = rigid_expenditure.assess(family("2000", (MEDICAL, "20000")), ON).render("zh")
+    assert "刚性支出困难家庭认定办法" in text
+    assert "民法典" in text
+    assert "2026-08-01" in text
+
+
+def test_decision_round_trips_through_json() -> None:
+    decision = rigid_expenditure.assess(family("2000", (MEDICAL, "20000")), ON)
+    back = loads(dumps(decision), Decision)
+    assert back == decision
+    assert rigid_expenditure.validity_end(back) == dt.date(2026, 8, 1)
+
+
+def test_a_household_with_no_counted_member_is_not_recognised() -> None:
+    h = household((person("a", statuses=[SpecialStatus.SERVING_SENTENCE]), Relationship.APPLICANT))
+    h = attrs.evolve(h, expenditures=[Expenditure(MEDICAL, "5000")])
+    decision = rigid_expenditure.assess(h, ON)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert "rigid_expenditure.income_not_below_disposable" in decision.codes
