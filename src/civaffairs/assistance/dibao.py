@@ -44,12 +44,24 @@ from typing import Any
 
 import attrs
 
-from civaffairs import jurisdictions
 from civaffairs.assistance.laws import (
     DIBAO_REVIEW_MEASURES,
     SOCIAL_ASSISTANCE_MEASURES,
 )
-from civaffairs.assistance.means import CountedIncome, counted_income, counted_income_types
+from civaffairs.assistance.means import (
+    EXCLUDING_STATUSES,
+    LIVES_APART,
+    LIVES_TOGETHER,
+    LIVES_UNKNOWN,
+    RELATIONSHIP_CODES,
+    CountedIncome,
+    HouseholdCodes,
+    counted_income,
+    counted_income_types,
+    counted_members,
+    member_rule,
+    registration_and_family,
+)
 from civaffairs.decisions import (
     Amount,
     AmountLine,
@@ -65,9 +77,6 @@ from civaffairs.entities import (
     AssetType,
     Household,
     Member,
-    RegistrationKind,
-    Relationship,
-    SpecialStatus,
 )
 from civaffairs.kernels import SCALAR, Ops, div_round_half_up, fraction
 from civaffairs.money import FEN, fen_to_yuan, yuan_to_fen
@@ -113,31 +122,14 @@ _57_ART_8 = Citation(
 )
 _57_ART_23 = Citation(DIBAO_REVIEW_MEASURES, "第二十三条")
 
-R_REGISTRATION = ReasonCode.define(
-    "dibao.registration",
-    "申请人户籍在{place}({code}),为{kind}户籍,适用{kind}低保标准",
-    "the applicant's household registration is in {place} ({code}), {kind_en}; "
-    "the {kind_en} standard applies",
-    _57_ART_4_5,
-)
-R_REGISTRATION_ELSEWHERE = ReasonCode.define(
-    "dibao.registration_elsewhere",
-    "申请人户籍在{place}({code}),不在受理地{where}",
-    "the applicant's household registration is in {place} ({code}), not in {where}",
-    _57_ART_4_5,
-)
-R_MEMBERS = ReasonCode.define(
-    "dibao.family_members",
-    "共同生活的家庭成员 {count} 人{excluded}",
-    "{count} co-resident family member(s) counted{excluded_en}",
-    _57_ART_7,
-)
-R_MISSING = ReasonCode.define(
-    "dibao.missing_facts",
-    "缺少判定所需事实: {paths}",
-    "facts needed for the decision are missing: {paths}",
-    _57_ART_7,
-)
+# Transitional alias for the batch engine in progress; use means.EXCLUDING_STATUSES.
+_EXCLUDED_STATUS_SET = frozenset(EXCLUDING_STATUSES)
+
+CODES = HouseholdCodes.define("dibao", registration=_57_ART_4_5, members=_57_ART_7)
+R_REGISTRATION = CODES.registration
+R_REGISTRATION_ELSEWHERE = CODES.registration_elsewhere
+R_MEMBERS = CODES.members
+R_MISSING = CODES.missing
 R_INCOME_EXCLUDED = ReasonCode.define(
     "dibao.income_not_counted",
     "不计入家庭收入: {items}",
@@ -206,13 +198,6 @@ R_SINGLE_PERSON_NONE = ReasonCode.define(
     _57_ART_8,
 )
 
-_EXCLUDED_STATUSES = {
-    SpecialStatus.CLERGY_LIVING_APART: ("脱离家庭3年以上的宗教教职人员", "clergy living apart"),
-    SpecialStatus.SERVING_SENTENCE: ("在监狱内服刑", "serving a sentence"),
-    SpecialStatus.COMPULSORY_DRUG_REHABILITATION: ("强制隔离戒毒", "in compulsory rehabilitation"),
-    SpecialStatus.DECLARED_MISSING: ("宣告失踪", "declared missing"),
-}
-_EXCLUDED_STATUS_SET = frozenset(_EXCLUDED_STATUSES)
 _DISQUALIFYING_ASSETS = (
     (
         AssetType.VEHICLE,
@@ -235,7 +220,6 @@ _DISQUALIFYING_ASSETS = (
         ("大型农机具或经营性船舶", "large machinery or commercial vessels"),
     ),
 )
-_ADULT_AGE = 18  # 民法典 art. 17: 十八周岁以上的自然人为成年人
 
 
 def _yuan(amount: Decimal) -> str:
@@ -255,42 +239,12 @@ def _scaled_yuan(scaled_fen: int, scale: int) -> Decimal:
 # and a column of households in civaffairs.batch.  Amounts are integer fen; a rate r = n/d
 # scales incomes by d, so no step rounds until the payment itself.
 
-#: Stable integer codes for relationships in columnar data.
-RELATIONSHIP_CODES: Mapping[Relationship, int] = {rel: i for i, rel in enumerate(Relationship)}
-#: Codes of the co-residence fact in columnar data.
-LIVES_UNKNOWN, LIVES_APART, LIVES_TOGETHER = -1, 0, 1
 #: Codes of the outcome in columnar data.
 OUTCOME_CODES: Mapping[Outcome, int] = {
     Outcome.NOT_ELIGIBLE: 0,
     Outcome.ELIGIBLE: 1,
     Outcome.CANNOT_DECIDE: 2,
 }
-_APPLICANT = RELATIONSHIP_CODES[Relationship.APPLICANT]
-_SPOUSE = RELATIONSHIP_CODES[Relationship.SPOUSE]
-_CHILD = RELATIONSHIP_CODES[Relationship.CHILD]
-_OTHER = RELATIONSHIP_CODES[Relationship.OTHER]
-
-
-def member_rule(
-    ops: Ops, *, relationship: Any, age: Any, excluded: Any, dependent: Any, lives: Any
-) -> tuple[Any, Any]:
-    """Return ``(counted, missing)`` for members (民发〔2021〕57号 art. 7).
-
-    Counted: the applicant and the spouse; minor children and adult children
-    who cannot live independently (``dependent``: full-time students at
-    bachelor level or below included); other relatives with a duty of support
-    who live together long-term.  Never counted: unrelated people and members
-    with an excluding status (``excluded``).  ``missing`` marks members whose
-    co-residence decides the matter but is unknown.
-
-    .. versionadded:: 0.1.0
-    """
-    core = (relationship == _APPLICANT) | (relationship == _SPOUSE)
-    child = (relationship == _CHILD) & ((age < _ADULT_AGE) | dependent)
-    present = ops.not_(excluded)
-    needs_co_residence = present & ops.not_(core | child | (relationship == _OTHER))
-    counted = present & (core | child | (needs_co_residence & (lives == LIVES_TOGETHER)))
-    return counted, needs_co_residence & (lives == LIVES_UNKNOWN)
 
 
 @attrs.frozen
@@ -444,52 +398,6 @@ def outcome_rule(
 # -- One household, with its explanation ------------------------------------------------------
 
 
-def counted_members(
-    household: Household, on: dt.date
-) -> tuple[list[tuple[int, Member]], list[tuple[int, Member, str]], list[str]]:
-    """Sort the household into counted members, excluded members and missing facts.
-
-    Returns ``(counted, excluded, missing)``: counted members with their index,
-    excluded members with their index and the Chinese reason, and the paths
-    of facts that must be established first (民发〔2021〕57号 art. 7; see
-    :func:`member_rule`).
-
-    .. versionadded:: 0.1.0
-    """
-    counted: list[tuple[int, Member]] = []
-    excluded: list[tuple[int, Member, str]] = []
-    missing: list[str] = []
-    for index, member in enumerate(household.members):
-        person = member.person
-        statuses = person.statuses
-        lives = member.lives_together
-        is_counted, is_missing = member_rule(
-            SCALAR,
-            relationship=RELATIONSHIP_CODES[member.relationship],
-            age=person.age_on(on),
-            excluded=bool(statuses) and not _EXCLUDED_STATUS_SET.isdisjoint(statuses),
-            dependent=SpecialStatus.FULL_TIME_STUDENT in statuses
-            or SpecialStatus.UNABLE_TO_LIVE_INDEPENDENTLY in statuses,
-            lives=LIVES_UNKNOWN if lives is None else int(lives),
-        )
-        if is_counted:
-            counted.append((index, member))
-        elif is_missing:
-            missing.append(f"$.members[{index}].lives_together")
-        else:
-            excluded.append((index, member, _why_excluded(member)))
-    return counted, excluded, missing
-
-
-def _why_excluded(member: Member) -> str:
-    status = next((s for s in _EXCLUDED_STATUSES if s in member.person.statuses), None)
-    if status is not None:
-        return _EXCLUDED_STATUSES[status][0]
-    if member.relationship is Relationship.OTHER:
-        return "无法定赡养、扶养、抚养义务关系"
-    return "未长期共同居住"
-
-
 def assess(
     household: Household,
     on: dt.date,
@@ -509,10 +417,7 @@ def assess(
     applicant = household.applicant.person
     registration = applicant.registration
     where = jurisdiction or registration.jurisdiction
-    kind_zh, kind_en = (
-        ("城市", "urban") if registration.kind is RegistrationKind.URBAN else ("农村", "rural")
-    )
-    home = jurisdictions.get(registration.jurisdiction)
+    kind_en = registration.kind.value
     reasons: list[Reason] = []
 
     def decision(
@@ -529,33 +434,11 @@ def assess(
             missing=missing,
         )
 
-    # 1. Registration (社会救助暂行办法 art. 9; 57号 arts. 4-5).
-    if not jurisdictions.is_within(registration.jurisdiction, where):
-        place = jurisdictions.get(where)
-        reasons.append(
-            R_REGISTRATION_ELSEWHERE.reason(
-                False, place=home.name, code=home.code, where=f"{place.name}({place.code})"
-            )
-        )
-        return decision(Outcome.NOT_ELIGIBLE)
-    reasons.append(
-        R_REGISTRATION.reason(True, place=home.name, code=home.code, kind=kind_zh, kind_en=kind_en)
-    )
-
-    # 2. Family members (57号 art. 7).
-    counted, excluded, missing = counted_members(household, on)
-    if missing:
-        reasons.append(R_MISSING.reason(None, paths=", ".join(missing)))
-        return decision(Outcome.CANNOT_DECIDE, missing=tuple(missing))
-    count = len(counted)
-    reasons.append(
-        R_MEMBERS.reason(
-            True,
-            count=str(count),
-            excluded="".join(f"; 不计入: {m.person.masked}({why})" for _, m, why in excluded),
-            excluded_en="".join(f"; not counted: {m.person.masked}" for _, m, _why in excluded),
-        )
-    )
+    # 1-2. Registration (社会救助暂行办法 art. 9; 57号 arts. 4-5) and the family (57号 art. 7).
+    family = registration_and_family(household, on, where, CODES, reasons)
+    if family.stop is not None:
+        return decision(family.stop, missing=family.missing)
+    counted = list(family.counted)
 
     # 3-5. Income, the income test and the property test (see _tests).
     standard_yuan, standard_used = book.money(f"assistance.dibao.standard.{kind_en}", where, on)

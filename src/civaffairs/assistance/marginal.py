@@ -37,7 +37,6 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP
 
-from civaffairs import jurisdictions
 from civaffairs.assistance import dibao, means
 from civaffairs.assistance.laws import DIBAO_REVIEW_MEASURES, SOCIAL_ASSISTANCE_MEASURES
 from civaffairs.decisions import Citation, Decision, Outcome, Reason, ReasonCode, programme
@@ -74,31 +73,11 @@ _57_PROPERTY = Citation(
     note="marginal property limits are set by provinces; see each parameter's source",
 )
 
-R_REGISTRATION = ReasonCode.define(
-    "marginal.registration",
-    "申请人户籍在{place}({code}),为{kind}户籍,适用{kind}低保标准",
-    "the applicant's household registration is in {place} ({code}), {kind_en}; "
-    "the {kind_en} dibao standard applies",
-    _57_ART_4_5,
-)
-R_REGISTRATION_ELSEWHERE = ReasonCode.define(
-    "marginal.registration_elsewhere",
-    "申请人户籍在{place}({code}),不在受理地{where}",
-    "the applicant's household registration is in {place} ({code}), not in {where}",
-    _57_ART_4_5,
-)
-R_MEMBERS = ReasonCode.define(
-    "marginal.family_members",
-    "共同生活的家庭成员 {count} 人(按低保规则认定)",
-    "{count} co-resident family member(s) counted, as for dibao",
-    _57_ART_7,
-)
-R_MISSING = ReasonCode.define(
-    "marginal.missing_facts",
-    "缺少判定所需事实: {paths}",
-    "facts needed for the decision are missing: {paths}",
-    _57_ART_7,
-)
+CODES = means.HouseholdCodes.define("marginal", registration=_57_ART_4_5, members=_57_ART_7)
+R_REGISTRATION = CODES.registration
+R_REGISTRATION_ELSEWHERE = CODES.registration_elsewhere
+R_MEMBERS = CODES.members
+R_MISSING = CODES.missing
 R_HIGHER_LAYER = ReasonCode.define(
     "marginal.in_higher_layer",
     "家庭已属于{layer}, 不认定为低保边缘家庭",
@@ -155,8 +134,6 @@ R_RECOGNISED = ReasonCode.define(
     _57_MARGINAL,
 )
 
-_KIND = {"urban": ("城市", "urban"), "rural": ("农村", "rural")}
-
 
 def check_decision(
     decision: object, programme_code: str, path: str, on: dt.date, where: str | None = None
@@ -211,7 +188,6 @@ def assess(
     applicant = household.applicant.person
     registration = applicant.registration
     where = jurisdiction or registration.jurisdiction
-    home = jurisdictions.get(registration.jurisdiction)
     if dibao_decision is not None:
         check_decision(dibao_decision, dibao.PROGRAMME.code, "$.dibao_decision", on, where)
     extreme = tuple(extreme_poverty)
@@ -231,27 +207,12 @@ def assess(
             missing=missing,
         )
 
-    # 1. Registration (社会救助暂行办法 art. 9; 57号 arts. 4-5).
-    kind_zh, kind_en = _KIND[registration.kind.value]
-    if not means.registered_within(household, where):
-        place = jurisdictions.get(where)
-        reasons.append(
-            R_REGISTRATION_ELSEWHERE.reason(
-                False, place=home.name, code=home.code, where=f"{place.name}({place.code})"
-            )
-        )
-        return decision(Outcome.NOT_ELIGIBLE)
-    reasons.append(
-        R_REGISTRATION.reason(True, place=home.name, code=home.code, kind=kind_zh, kind_en=kind_en)
-    )
-
-    # 2. Family members, as for dibao (57号 art. 7).
-    counted, _excluded, missing = dibao.counted_members(household, on)
-    if missing:
-        reasons.append(R_MISSING.reason(None, paths=", ".join(missing)))
-        return decision(Outcome.CANNOT_DECIDE, tuple(missing))
+    # 1-2. Registration (社会救助暂行办法 art. 9; 57号 arts. 4-5) and the family, as for dibao.
+    family = means.registration_and_family(household, on, where, CODES, reasons)
+    if family.stop is not None:
+        return decision(family.stop, family.missing)
+    counted = list(family.counted)
     count = len(counted)
-    reasons.append(R_MEMBERS.reason(True, count=str(count)))
 
     # 3. Not in a higher layer: dibao as a whole, or a 特困 member.
     if dibao_decision is None:

@@ -13,27 +13,48 @@ income of the counted members with the employment-cost deduction as an exact fra
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
 from civaffairs import jurisdictions
-from civaffairs.decisions import Reason, ReasonCode
-from civaffairs.entities import AssetType, Household, IncomeType, RegistrationKind
-from civaffairs.kernels import fraction
+from civaffairs.decisions import Citation, Outcome, Reason, ReasonCode
+from civaffairs.entities import (
+    AssetType,
+    Household,
+    IncomeType,
+    Member,
+    RegistrationKind,
+    Relationship,
+    SpecialStatus,
+)
+from civaffairs.kernels import SCALAR, Ops, fraction
 from civaffairs.money import FEN, fen_to_yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, ParameterValue
 
 __all__ = [
+    "ADULT_AGE",
+    "DEPENDENT_STATUSES",
+    "EXCLUDING_STATUSES",
     "INCOME_NOT_COUNTED",
+    "LIVES_APART",
+    "LIVES_TOGETHER",
+    "LIVES_UNKNOWN",
+    "RELATIONSHIP_CODES",
     "CountedIncome",
+    "Family",
+    "HouseholdCodes",
     "PropertyTest",
     "counted_income",
     "counted_income_types",
+    "counted_members",
     "dibao_standard",
+    "member_rule",
     "property_reasons",
     "property_test",
-    "registered_within",
+    "registration_and_family",
     "show_yuan",
 ]
 
@@ -164,6 +185,213 @@ def counted_income(
     )
 
 
+# -- The family (共同生活的家庭成员), 民发〔2021〕57号 art. 7 ------------------------------------
+
+#: Statuses that keep a person out of the family, with zh and en labels (57号 art. 7).
+EXCLUDING_STATUSES: Mapping[SpecialStatus, tuple[str, str]] = {
+    SpecialStatus.CLERGY_LIVING_APART: ("脱离家庭3年以上的宗教教职人员", "clergy living apart"),
+    SpecialStatus.SERVING_SENTENCE: ("在监狱内服刑", "serving a sentence"),
+    SpecialStatus.COMPULSORY_DRUG_REHABILITATION: ("强制隔离戒毒", "in compulsory rehabilitation"),
+    SpecialStatus.DECLARED_MISSING: ("宣告失踪", "declared missing"),
+}
+#: Statuses that make an adult child count as family (57号 art. 7 (三)).
+DEPENDENT_STATUSES: frozenset[SpecialStatus] = frozenset(
+    {SpecialStatus.FULL_TIME_STUDENT, SpecialStatus.UNABLE_TO_LIVE_INDEPENDENTLY}
+)
+_EXCLUDING = frozenset(EXCLUDING_STATUSES)
+ADULT_AGE = 18  #: 民法典 art. 17: 十八周岁以上的自然人为成年人
+
+#: Stable integer codes for relationships in columnar data.
+RELATIONSHIP_CODES: Mapping[Relationship, int] = {rel: i for i, rel in enumerate(Relationship)}
+#: Codes of the co-residence fact in columnar data.
+LIVES_UNKNOWN, LIVES_APART, LIVES_TOGETHER = -1, 0, 1
+_APPLICANT = RELATIONSHIP_CODES[Relationship.APPLICANT]
+_SPOUSE = RELATIONSHIP_CODES[Relationship.SPOUSE]
+_CHILD = RELATIONSHIP_CODES[Relationship.CHILD]
+_OTHER = RELATIONSHIP_CODES[Relationship.OTHER]
+
+
+def member_rule(
+    ops: Ops, *, relationship: Any, age: Any, excluded: Any, dependent: Any, lives: Any
+) -> tuple[Any, Any]:
+    """Return ``(counted, missing)`` for members (民发〔2021〕57号 art. 7).
+
+    Counted: the applicant and the spouse; minor children and adult children
+    who cannot live independently (``dependent``: full-time students at
+    bachelor level or below included); other relatives with a duty of support
+    who live together long-term.  Never counted: unrelated people and members
+    with an excluding status (``excluded``).  ``missing`` marks members whose
+    co-residence decides the matter but is unknown.
+
+    .. versionadded:: 0.1.0
+    """
+    core = (relationship == _APPLICANT) | (relationship == _SPOUSE)
+    child = (relationship == _CHILD) & ((age < ADULT_AGE) | dependent)
+    present = ops.not_(excluded)
+    needs_co_residence = present & ops.not_(core | child | (relationship == _OTHER))
+    counted = present & (core | child | (needs_co_residence & (lives == LIVES_TOGETHER)))
+    return counted, needs_co_residence & (lives == LIVES_UNKNOWN)
+
+
+def counted_members(
+    household: Household, on: dt.date
+) -> tuple[list[tuple[int, Member]], list[tuple[int, Member, str]], list[str]]:
+    """Sort the household into counted members, excluded members and missing facts.
+
+    Returns ``(counted, excluded, missing)``: counted members with their index,
+    excluded members with their index and the Chinese reason, and the paths
+    of facts that must be established first (民发〔2021〕57号 art. 7; see
+    :func:`member_rule`).
+
+    .. versionadded:: 0.1.0
+    """
+    counted: list[tuple[int, Member]] = []
+    excluded: list[tuple[int, Member, str]] = []
+    missing: list[str] = []
+    for index, member in enumerate(household.members):
+        person = member.person
+        statuses = person.statuses
+        lives = member.lives_together
+        is_counted, is_missing = member_rule(
+            SCALAR,
+            relationship=RELATIONSHIP_CODES[member.relationship],
+            age=person.age_on(on),
+            excluded=bool(statuses) and not _EXCLUDING.isdisjoint(statuses),
+            dependent=bool(statuses) and not DEPENDENT_STATUSES.isdisjoint(statuses),
+            lives=LIVES_UNKNOWN if lives is None else int(lives),
+        )
+        if is_counted:
+            counted.append((index, member))
+        elif is_missing:
+            missing.append(f"$.members[{index}].lives_together")
+        else:
+            excluded.append((index, member, _why_excluded(member)))
+    return counted, excluded, missing
+
+
+def _why_excluded(member: Member) -> str:
+    status = next((s for s in EXCLUDING_STATUSES if s in member.person.statuses), None)
+    if status is not None:
+        return EXCLUDING_STATUSES[status][0]
+    if member.relationship is Relationship.OTHER:
+        return "无法定赡养、扶养、抚养义务关系"
+    return "未长期共同居住"
+
+
+@attrs.frozen
+class HouseholdCodes:
+    """The reason codes a means-tested programme reports its first two steps with.
+
+    Every means test starts the same way: the applicant's registration in the
+    deciding jurisdiction (社会救助暂行办法 art. 9; 57号 arts. 4–5), then the
+    family (57号 art. 7).  Declare them with :meth:`define` under your prefix.
+
+    .. versionadded:: 0.1.0
+    """
+
+    registration: ReasonCode
+    registration_elsewhere: ReasonCode
+    members: ReasonCode
+    missing: ReasonCode
+
+    @classmethod
+    def define(cls, prefix: str, *, registration: Citation, members: Citation) -> HouseholdCodes:
+        """Declare the four codes ``<prefix>.registration`` … ``<prefix>.missing_facts``."""
+        return cls(
+            ReasonCode.define(
+                f"{prefix}.registration",
+                "申请人户籍在{place}({code}),为{kind}户籍,适用{kind}低保标准",
+                "the applicant's household registration is in {place} ({code}), {kind_en}; "
+                "the {kind_en} dibao standard applies",
+                registration,
+            ),
+            ReasonCode.define(
+                f"{prefix}.registration_elsewhere",
+                "申请人户籍在{place}({code}),不在受理地{where}",
+                "the applicant's household registration is in {place} ({code}), not in {where}",
+                registration,
+            ),
+            ReasonCode.define(
+                f"{prefix}.family_members",
+                "共同生活的家庭成员 {count} 人{excluded}",
+                "{count} co-resident family member(s) counted{excluded_en}",
+                members,
+            ),
+            ReasonCode.define(
+                f"{prefix}.missing_facts",
+                "缺少判定所需事实: {paths}",
+                "facts needed for the decision are missing: {paths}",
+                members,
+            ),
+        )
+
+
+@attrs.frozen
+class Family:
+    """The outcome of the first two steps: who counts, or why the decision stops here.
+
+    ``stop`` is ``None`` when the decision goes on, else the outcome to return
+    (not eligible when registered elsewhere; cannot decide with ``missing``).
+
+    .. versionadded:: 0.1.0
+    """
+
+    counted: tuple[tuple[int, Member], ...]
+    excluded: tuple[tuple[int, Member, str], ...]
+    missing: tuple[str, ...]
+    stop: Outcome | None
+
+    @property
+    def ids(self) -> set[str]:
+        """The ids of the counted members."""
+        return {member.person.id for _, member in self.counted}
+
+
+def registration_and_family(
+    household: Household,
+    on: dt.date,
+    where: str,
+    codes: HouseholdCodes,
+    reasons: list[Reason],
+) -> Family:
+    """Check the applicant's registration, then count the family; explain both in ``reasons``.
+
+    .. versionadded:: 0.1.0
+    """
+    registration = household.applicant.person.registration
+    home = jurisdictions.get(registration.jurisdiction)
+    if not jurisdictions.is_within(registration.jurisdiction, where):
+        place = jurisdictions.get(where)
+        reasons.append(
+            codes.registration_elsewhere.reason(
+                False, place=home.name, code=home.code, where=f"{place.name}({place.code})"
+            )
+        )
+        return Family((), (), (), Outcome.NOT_ELIGIBLE)
+    kind_zh, kind_en = _KIND[registration.kind]
+    reasons.append(
+        codes.registration.reason(
+            True, place=home.name, code=home.code, kind=kind_zh, kind_en=kind_en
+        )
+    )
+    counted, excluded, missing = counted_members(household, on)
+    if missing:
+        reasons.append(codes.missing.reason(None, paths=", ".join(missing)))
+        return Family(tuple(counted), tuple(excluded), tuple(missing), Outcome.CANNOT_DECIDE)
+    reasons.append(
+        codes.members.reason(
+            True,
+            count=str(len(counted)),
+            excluded="".join(f"; 不计入: {m.person.masked}({why})" for _, m, why in excluded),
+            excluded_en="".join(f"; not counted: {m.person.masked}" for _, m, _why in excluded),
+        )
+    )
+    return Family(tuple(counted), tuple(excluded), (), None)
+
+
+_KIND = {RegistrationKind.URBAN: ("城市", "urban"), RegistrationKind.RURAL: ("农村", "rural")}
+
+
 def dibao_standard(
     household: Household, book: ParameterBook, where: str, on: dt.date
 ) -> tuple[RegistrationKind, Decimal, ParameterValue]:
@@ -174,14 +402,6 @@ def dibao_standard(
     kind = household.applicant.person.registration.kind
     value, used = book.money(f"assistance.dibao.standard.{kind.value}", where, on)
     return kind, value, used
-
-
-def registered_within(household: Household, where: str) -> bool:
-    """Whether the applicant's registration is in ``where`` (社会救助暂行办法 art. 9).
-
-    .. versionadded:: 0.1.0
-    """
-    return jurisdictions.is_within(household.applicant.person.registration.jurisdiction, where)
 
 
 def show_yuan(amount: Decimal) -> str:

@@ -49,7 +49,6 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
-from civaffairs import jurisdictions
 from civaffairs.assistance import dibao, marginal, means
 from civaffairs.assistance.laws import DIBAO_REVIEW_MEASURES
 from civaffairs.decisions import (
@@ -101,30 +100,13 @@ _57_ART_4_5 = Citation(DIBAO_REVIEW_MEASURES, "第四条、第五条")
 _57_ART_7 = Citation(DIBAO_REVIEW_MEASURES, "第七条")
 _PERIODS = Citation(_CIVIL_CODE, "第二百零一条、第二百零二条")
 
-R_REGISTRATION = ReasonCode.define(
-    "rigid_expenditure.registration",
-    "申请人户籍在{place}({code}),为{kind}户籍",
-    "the applicant's household registration is in {place} ({code}), {kind_en}",
-    _57_ART_4_5,
+CODES = means.HouseholdCodes.define(
+    "rigid_expenditure", registration=_57_ART_4_5, members=_57_ART_7
 )
-R_REGISTRATION_ELSEWHERE = ReasonCode.define(
-    "rigid_expenditure.registration_elsewhere",
-    "申请人户籍在{place}({code}),不在受理地{where}",
-    "the applicant's household registration is in {place} ({code}), not in {where}",
-    _57_ART_4_5,
-)
-R_MEMBERS = ReasonCode.define(
-    "rigid_expenditure.family_members",
-    "共同生活的家庭成员 {count} 人(按低保规则认定)",
-    "{count} co-resident family member(s) counted, as for dibao",
-    _57_ART_7,
-)
-R_MISSING = ReasonCode.define(
-    "rigid_expenditure.missing_facts",
-    "缺少判定所需事实: {paths}",
-    "facts needed for the decision are missing: {paths}",
-    _57_ART_7,
-)
+R_REGISTRATION = CODES.registration
+R_REGISTRATION_ELSEWHERE = CODES.registration_elsewhere
+R_MEMBERS = CODES.members
+R_MISSING = CODES.missing
 R_HIGHER_LAYER = ReasonCode.define(
     "rigid_expenditure.in_higher_layer",
     "家庭已属于{layer}, 不认定为刚性支出困难家庭",
@@ -205,7 +187,6 @@ R_PERIOD_COUNTING = ReasonCode.define(
     _PERIODS,
 )
 
-_KIND = {"urban": ("城市", "urban"), "rural": ("农村", "rural")}
 _TYPES = {
     ExpenditureType.MEDICAL: ("医疗", "medical"),
     ExpenditureType.EDUCATION: ("教育", "education"),
@@ -276,7 +257,6 @@ def assess(
     applicant = household.applicant.person
     registration = applicant.registration
     where = jurisdiction or registration.jurisdiction
-    home = jurisdictions.get(registration.jurisdiction)
     extreme = tuple(extreme_poverty)
     if marginal_decision is not None:
         marginal.check_decision(
@@ -302,28 +282,13 @@ def assess(
             missing=missing,
         )
 
-    # 1. Registration.
-    kind_zh, kind_en = _KIND[registration.kind.value]
-    if not means.registered_within(household, where):
-        place = jurisdictions.get(where)
-        reasons.append(
-            R_REGISTRATION_ELSEWHERE.reason(
-                False, place=home.name, code=home.code, where=f"{place.name}({place.code})"
-            )
-        )
-        return decision(Outcome.NOT_ELIGIBLE)
-    reasons.append(
-        R_REGISTRATION.reason(True, place=home.name, code=home.code, kind=kind_zh, kind_en=kind_en)
-    )
-
-    # 2. Family members, as for dibao.
-    counted, _excluded, missing = dibao.counted_members(household, on)
-    if missing:
-        reasons.append(R_MISSING.reason(None, paths=", ".join(missing)))
-        return decision(Outcome.CANNOT_DECIDE, tuple(missing))
+    # 1-2. Registration (社会救助暂行办法 art. 9; 57号 arts. 4-5) and the family, as for dibao.
+    family = means.registration_and_family(household, on, where, CODES, reasons)
+    if family.stop is not None:
+        return decision(family.stop, family.missing)
+    counted = list(family.counted)
     count = len(counted)
-    counted_ids = {m.person.id for _, m in counted}
-    reasons.append(R_MEMBERS.reason(True, count=str(count)))
+    counted_ids = family.ids
 
     # 3. Condition 1: not dibao, 特困 or marginal.
     if marginal_decision is None:
@@ -357,7 +322,7 @@ def assess(
     # 4. Condition 2: income below the previous year's per-capita disposable income.
     flows = means.counted_income(household, counted_ids, book, where, on)
     disposable, disposable_used = book.money(
-        f"assistance.rigid_expenditure.disposable_income.{kind_en}", where, on
+        f"assistance.rigid_expenditure.disposable_income.{registration.kind.value}", where, on
     )
     annual_scaled = flows.net_scaled * _MONTHS_PER_YEAR  # fen × scale
     income_ok = annual_scaled < yuan_to_fen(disposable) * count * flows.scale
