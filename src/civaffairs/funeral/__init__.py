@@ -1,0 +1,17 @@
+"""Funeral (殡葬): 惠民殡葬 fee waivers, incentives, cross-county settlement and zones.
+
+- :mod:`civaffairs.funeral.services` — the services (遗体接运, 遗体存放, 遗体火化,
+  骨灰寄存 …) and their units
+- :mod:`civaffairs.funeral.facts` — the input facts of one death
+- :mod:`civaffairs.funeral.policy` — catalogues, waiver schemes and zones as dated data
+- :mod:`civaffairs.funeral.waiver` — 基本殡葬服务费用减免: the decision and the bill
+- :mod:`civaffairs.funeral.subsidy` — 惠民殡葬奖补: one-off incentives
+- :mod:`civaffairs.funeral.settlement` — 异地火化财政结算: statements between counties
+- :mod:`civaffairs.funeral.zones` — 火葬区 / 土葬改革区 and the cremation rate
+- :mod:`civaffairs.funeral.laws` — the national documents cited
+
+The assistance layer of the deceased (特困, 低保 …) is an input fact: nothing
+here imports :mod:`civaffairs.assistance`.
+
+.. versionadded:: 0.1.0
+"""

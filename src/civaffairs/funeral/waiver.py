@@ -1,0 +1,965 @@
+"""基本殡葬服务费用减免: which funeral fees are waived for one death, for whom, and who pays.
+
+惠民殡葬 waives the basic funeral fees: nationally for hardship groups and
+unidentified bodies (民发〔2012〕211号; 民发〔2018〕5号), and in ever more places
+for every registered resident (Hangzhou 2010, widened to six items and to all
+Zhejiang residents from 2023-08-01; 汉川's “四免一送”; 五华's seven items …).
+Each place's scheme is data (:mod:`civaffairs.funeral.policy`); this module
+applies it.  **The scheme, the prices and the zone in force on the date of
+death apply** (our reading: the local texts give a date of entry into force,
+not whether it is the date of death or of the service; a death on 2023-07-31
+in Hangzhou falls under the four-item rule even if the cremation is on
+2023-08-02).
+
+The rule, in the order it is decided:
+
+1. **Cremation** — the waivers are for bodies cremated (在殡仪馆火化).  A body
+   burial is not covered; the decision says whether the place of death is a
+   cremation zone (where burial is unlawful, 殡葬管理条例) or a burial-reform
+   zone.
+2. **The funeral home's scheme** — the scheme in force at the funeral home's
+   county (the most specific level of county → prefecture → province →
+   national that has one).  The deceased is covered if they belong to a group
+   one of its items is waived for: registered within the scheme's
+   ``registration_scope`` around the funeral home (户籍居民, plus their status:
+   特困, 低保, 低保边缘, 刚性支出困难, 重点优抚对象), an unidentified body, or a
+   non-resident who died there (海盐, 仙桃).  If the scheme has a
+   ``death_scope`` (Hangzhou 2010: “在杭州市区死亡”), the death must have
+   occurred there too.
+3. **The home county's scheme, elsewhere** (异地火化) — if the funeral home's
+   scheme does not cover the deceased, the scheme of their home county does
+   when one of its ``elsewhere`` rules reaches both the place of death and
+   the funeral home (五华: anywhere in Guangdong; 特困 persons anywhere, since
+   their support includes the funeral, 社会救助暂行办法 art. 14).  Its items
+   apply **at home standards** (按户籍地标准): an item waived there without a
+   cap is capped at the home county's catalogue price per unit.
+4. **Each line** — price × quantity is the charge, rounded once to the fen
+   (the price is what the funeral home charged, else the catalogue price).
+   The item waived for the deceased's groups gives the waived amount: the
+   quantity up to the free quantity (converted exactly between hours and
+   days, months and years; a unit that does not convert is not waived), at
+   the price or the cap per unit if lower, then up to the cap per case,
+   consumed line by line in the order given, and rounded once to the fen.
+   Where two items cover the same service for different groups of the
+   deceased, the larger waiver applies.  The family pays the charge less the
+   waived amount, to the fen.
+5. **Who pays** — under the funeral home's scheme the fee is waived at the
+   counter and its county bears it.  Under the home county's scheme the home
+   county bears it, either settling with the funeral home's county or
+   reimbursing the family (``funeral.settlement.direct_between_counties``), and
+   may share it with province and prefecture: see
+   :mod:`civaffairs.funeral.settlement`.
+
+One-off incentives (eco-burial, civilised funerals …) are decided alongside
+by :mod:`civaffairs.funeral.subsidy`.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from civaffairs import jurisdictions
+from civaffairs.decisions import (
+    Amount,
+    AmountLine,
+    Citation,
+    Decision,
+    Outcome,
+    Period,
+    Reason,
+    ReasonCode,
+    programme,
+)
+from civaffairs.entities import AssistanceLayer
+from civaffairs.errors import InvalidInputError
+from civaffairs.funeral import subsidy
+from civaffairs.funeral.facts import Deceased, FuneralCase, ServiceUse, check_as_of
+from civaffairs.funeral.laws import (
+    BASIC_SERVICES,
+    CREMATION_ZONE,
+    FUNERAL_REFORM_OPINION_2012,
+    FUNERAL_REFORM_OPINION_2018,
+)
+from civaffairs.funeral.policy import (
+    Allowance,
+    Beneficiary,
+    Catalogue,
+    FuneralPolicy,
+    Scheme,
+    ScopeLevel,
+    Zone,
+    ZoneUnknownError,
+    default_policy,
+)
+from civaffairs.funeral.services import Service, Unit, conversion
+from civaffairs.funeral.settlement import Channel, SettlementCase, split_shares
+from civaffairs.kernels import div_round_half_up
+from civaffairs.money import ZERO, fen_to_yuan, format_yuan, yuan_to_fen
+from civaffairs.parameters import ParameterBook, ParameterValue, default_book
+
+__all__ = [
+    "PROGRAMME",
+    "Assessment",
+    "Bill",
+    "BillLine",
+    "Funding",
+    "assess",
+    "charge_in_fen",
+    "decide",
+    "person_groups",
+    "waived_in_fen",
+]
+
+PROGRAMME = programme("funeral.waiver", "基本殡葬服务费用减免", "basic funeral service fee waiver")
+
+_REFORM_2012 = Citation(
+    FUNERAL_REFORM_OPINION_2012,
+    "惠民殡葬对象与项目",
+    note="title and number recalled; content read in a repost",
+)
+_REFORM_2018 = Citation(FUNERAL_REFORM_OPINION_2018, "建立健全基本殡葬服务制度")
+
+R_SCHEME = ReasonCode.define(
+    "funeral.waiver.scheme",
+    "火化地{place}适用{scheme}({where}制定, {period})",
+    "at the funeral home in {place} the scheme {scheme} applies (set by {where}, {period})",
+    _REFORM_2018,
+)
+R_NO_SCHEME = ReasonCode.define(
+    "funeral.waiver.no_scheme",
+    "{where}在{date}没有可适用的殡葬费用减免办法",
+    "no funeral fee waiver scheme applies in {where} on {date}",
+    _REFORM_2018,
+)
+R_COVERED = ReasonCode.define(
+    "funeral.waiver.covered",
+    "{subject}属于免费对象: {groups}",
+    "{subject} is covered as: {groups_en}",
+    _REFORM_2012,
+)
+R_NOT_COVERED = ReasonCode.define(
+    "funeral.waiver.not_covered",
+    "{subject}不属于{scheme}的免费对象: {why}",
+    "{subject} is not covered by {scheme}: {why_en}",
+    _REFORM_2012,
+)
+R_ELSEWHERE = ReasonCode.define(
+    "funeral.waiver.elsewhere",
+    "户籍地{home}的{scheme}对在{scope}内异地火化的{groups}按户籍地标准免除",
+    "the home county {home}'s scheme {scheme} covers {groups_en} cremated elsewhere within "
+    "{scope_en}, at home standards",
+    _REFORM_2012,
+)
+R_NO_ELSEWHERE = ReasonCode.define(
+    "funeral.waiver.no_elsewhere",
+    "户籍地{home}的减免办法不覆盖在{place}火化的情形: {why}",
+    "the home county {home}'s scheme does not reach a cremation in {place}: {why_en}",
+    _REFORM_2012,
+)
+R_NOT_CREMATED = ReasonCode.define(
+    "funeral.waiver.not_cremated",
+    "遗体未火化(土葬): 基本殡葬服务费用减免以火化为条件{zone}",
+    "the body was buried, not cremated: the waiver requires cremation{zone_en}",
+    CREMATION_ZONE,
+)
+R_LINE = ReasonCode.define(
+    "funeral.waiver.line",
+    "{service}: {quantity} {unit} × {price} 元 = {charge} 元, 免除 {waived} 元({limit}), "
+    "自付 {payable} 元",
+    "{service_en}: {quantity} {unit_en} × {price} yuan = {charge} yuan, {waived} yuan waived "
+    "({limit_en}), {payable} yuan payable",
+    BASIC_SERVICES,
+)
+R_LINE_NOT_COVERED = ReasonCode.define(
+    "funeral.waiver.line_not_covered",
+    "{service}: {quantity} {unit} × {price} 元 = {charge} 元, 不在免除项目内, 自付 {payable} 元",
+    "{service_en}: {quantity} {unit_en} × {price} yuan = {charge} yuan, not a waived item, "
+    "{payable} yuan payable",
+    BASIC_SERVICES,
+)
+R_FUNDING_LOCAL = ReasonCode.define(
+    "funeral.waiver.funding_local",
+    "免除费用 {amount} 元由殡仪馆直接减免, 由火化地{payer}财政承担",
+    "the {amount} yuan waived is waived at the counter and borne by {payer}, where the "
+    "funeral home is",
+    _REFORM_2018,
+)
+R_FUNDING_SETTLED = ReasonCode.define(
+    "funeral.waiver.funding_settled",
+    "免除费用 {amount} 元由殡仪馆直接减免, 由户籍地{payer}与火化地{payee}财政结算({shares})",
+    "the {amount} yuan waived is waived at the counter; the home county {payer} settles it "
+    "with {payee} ({shares_en})",
+    _REFORM_2018,
+)
+R_FUNDING_REIMBURSED = ReasonCode.define(
+    "funeral.waiver.funding_reimbursed",
+    "丧属先行支付全部费用, 凭火化证明和发票向户籍地{payer}报销 {amount} 元({shares})",
+    "the family pays in full and is reimbursed {amount} yuan by the home county {payer} on "
+    "the receipts ({shares_en})",
+    _REFORM_2018,
+)
+
+_LEVEL_ZH = {ScopeLevel.PROVINCE: "省级", ScopeLevel.PREFECTURE: "市级", ScopeLevel.COUNTY: "县级"}
+_LAYER_GROUPS = {
+    AssistanceLayer.EXTREME_POVERTY: Beneficiary.EXTREME_POVERTY,
+    AssistanceLayer.DIBAO: Beneficiary.DIBAO,
+    AssistanceLayer.MARGINAL: Beneficiary.MARGINAL,
+    AssistanceLayer.RIGID_EXPENDITURE: Beneficiary.RIGID_EXPENDITURE,
+}
+
+
+# -- the arithmetic, written once --------------------------------------------------------------
+
+
+def _fen(amount: Fraction) -> int:
+    """Round a non-negative amount of fen to a whole fen, halves up."""
+    return int(div_round_half_up(amount.numerator, amount.denominator))
+
+
+def charge_in_fen(price: Decimal, quantity: Decimal) -> int:
+    """Return price × quantity in fen, rounded once, halves up.
+
+    >>> charge_in_fen(Decimal("3"), Decimal("80.5"))
+    24150
+
+    .. versionadded:: 0.1.0
+    """
+    return _fen(Fraction(price) * Fraction(quantity) * 100)
+
+
+def waived_in_fen(
+    allowance: Allowance,
+    lines: Sequence[tuple[Unit, Decimal, Decimal]],
+    *,
+    price_caps: Mapping[Unit, Decimal] | None = None,
+) -> tuple[int, ...]:
+    """Return the fen waived on each line of one service under ``allowance``.
+
+    ``lines`` are ``(unit, quantity, unit price)`` in the order of the bill.
+    The free quantity and the cap per case are consumed line by line; each
+    line's amount is rounded once, halves up, before the cap per case takes
+    its share, so the waived fen never exceed the cap.  ``price_caps`` caps
+    the unit price by unit (home standards for a cremation elsewhere).  No
+    line is ever waived more than its charge.
+
+    .. versionadded:: 0.1.0
+    """
+    caps = price_caps or {}
+    free = None if allowance.free_quantity is None else Fraction(allowance.free_quantity)
+    remaining_cap = None if allowance.cap is None else yuan_to_fen(allowance.cap)
+    out: list[int] = []
+    for unit, quantity, price in lines:
+        covered = Fraction(quantity)
+        unit_price = Fraction(price)
+        if allowance.unit is not None:
+            factor = conversion(unit, allowance.unit)
+            if factor is None:
+                out.append(0)
+                continue
+            if free is not None:
+                taken = min(covered * factor, free)
+                free -= taken
+                covered = taken / factor
+            if allowance.unit_cap is not None:
+                unit_price = min(unit_price, Fraction(allowance.unit_cap) * factor)
+        cap = caps.get(unit)
+        if cap is not None:
+            unit_price = min(unit_price, Fraction(cap))
+        amount = _fen(unit_price * covered * 100)
+        if remaining_cap is not None:
+            amount = min(amount, remaining_cap)
+            remaining_cap -= amount
+        out.append(min(amount, charge_in_fen(price, quantity)))
+    return tuple(out)
+
+
+def person_groups(deceased: Deceased) -> frozenset[Beneficiary]:
+    """Return the groups of the deceased where registered: 户籍居民 plus their status.
+
+    An unidentified body belongs to ``unidentified`` only.
+
+    .. versionadded:: 0.1.0
+    """
+    if deceased.person is None:
+        return frozenset({Beneficiary.UNIDENTIFIED})
+    groups = {Beneficiary.REGISTERED}
+    layer = _LAYER_GROUPS.get(deceased.layer)
+    if layer is not None:
+        groups.add(layer)
+    if deceased.priority_entitled:
+        groups.add(Beneficiary.PRIORITY_ENTITLED)
+    return frozenset(groups)
+
+
+# -- results -----------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class BillLine:
+    """One line of the bill: price × quantity, what is waived under which rule, what is payable.
+
+    .. versionadded:: 0.1.0
+    """
+
+    service: Service
+    unit: Unit
+    quantity: Decimal
+    price: Decimal
+    charge: Decimal
+    waived: Decimal
+    payable: Decimal
+    rule: str | None = None
+    limit: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not ZERO <= self.waived <= self.charge or self.payable != self.charge - self.waived:
+            raise InvalidInputError(
+                "$.payable",
+                str(self.payable),
+                f"charge {self.charge} − waived {self.waived}, with 0 ≤ waived ≤ charge",
+            )
+
+
+def _lines(value: Iterable[BillLine]) -> tuple[BillLine, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Bill:
+    """The bill of one case: every line, the totals, and how the waiver reaches the family.
+
+    ``channel`` is ``None`` when nothing is waived.  With
+    :attr:`~civaffairs.funeral.settlement.Channel.REIMBURSED` the family pays
+    the whole charge at the counter (:attr:`at_counter`) and is reimbursed the
+    waived amount later.
+
+    .. versionadded:: 0.1.0
+    """
+
+    case: str
+    subject: str
+    date: dt.date
+    cremation_place: str
+    channel: Channel | None
+    lines: tuple[BillLine, ...] = attrs.field(converter=_lines)
+    charge: Decimal = ZERO
+    waived: Decimal = ZERO
+    payable: Decimal = ZERO
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("charge", "waived", "payable"):
+            total = sum((getattr(line, name) for line in self.lines), ZERO)
+            if getattr(self, name) != total:
+                raise InvalidInputError(f"$.{name}", str(getattr(self, name)), f"the sum {total}")
+
+    @classmethod
+    def of(
+        cls,
+        case: str,
+        subject: str,
+        date: dt.date,
+        cremation_place: str,
+        *,
+        channel: Channel | None,
+        lines: Sequence[BillLine],
+    ) -> Bill:
+        """Build a bill, computing its totals from the lines."""
+        return cls(
+            case,
+            subject,
+            date,
+            cremation_place,
+            channel,
+            tuple(lines),
+            sum((line.charge for line in lines), ZERO),
+            sum((line.waived for line in lines), ZERO),
+            sum((line.payable for line in lines), ZERO),
+        )
+
+    @property
+    def at_counter(self) -> Decimal:
+        """What the family pays the funeral home."""
+        return self.charge if self.channel is Channel.REIMBURSED else self.payable
+
+    @property
+    def reimbursed(self) -> Decimal:
+        """What the home county reimburses the family later (zero unless reimbursed)."""
+        return self.waived if self.channel is Channel.REIMBURSED else ZERO
+
+    def render(self, lang: str = "zh") -> str:
+        """Render the bill as a plain-text table.
+
+        .. versionadded:: 0.1.0
+        """
+        zh = lang == "zh"
+        place = jurisdictions.get(self.cremation_place)
+        head = ("殡葬服务费用结算单" if zh else "Funeral services bill") + f" [{self.case}]"
+        header = (
+            ("项目", "数量", "单价", "金额", "免除", "自付")
+            if zh
+            else ("item", "quantity", "price", "charge", "waived", "payable")
+        )
+        rows = [header]
+        for line in self.lines:
+            unit = line.unit.zh if zh else line.unit.en
+            rows.append(
+                (
+                    line.service.zh if zh else line.service.en,
+                    f"{line.quantity} {unit}",
+                    f"{line.price:.2f}",
+                    f"{line.charge:.2f}",
+                    f"{line.waived:.2f}",
+                    f"{line.payable:.2f}",
+                )
+            )
+        rows.append(
+            (
+                "合计" if zh else "total",
+                "",
+                "",
+                f"{self.charge:.2f}",
+                f"{self.waived:.2f}",
+                f"{self.payable:.2f}",
+            )
+        )
+        widths = [max(_width(row[i]) for row in rows) for i in range(6)]
+        out = [
+            head,
+            f"  {'对象' if zh else 'subject'}: {self.subject}",
+            f"  {'火化地' if zh else 'funeral home in'}: {place.name} ({place.code})",
+            f"  {'死亡日期' if zh else 'date of death'}: {self.date.isoformat()}",
+        ]
+        out.extend(
+            "  " + "  ".join(_pad(cell, widths[i], left=i == 0) for i, cell in enumerate(row))
+            for row in rows
+        )
+        if self.channel is not None:
+            out.append(
+                f"  {'减免方式' if zh else 'waiver'}: {self.channel.zh if zh else self.channel.en}"
+            )
+        out.append(
+            f"  {'柜台实付' if zh else 'paid at the counter'}: {format_yuan(self.at_counter)}"
+        )
+        if self.reimbursed:
+            out.append(
+                f"  {'户籍地报销' if zh else 'reimbursed later'}: {format_yuan(self.reimbursed)}"
+            )
+        return "\n".join(out)
+
+
+def _width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def _pad(text: str, width: int, *, left: bool) -> str:
+    space = " " * (width - _width(text))
+    return text + space if left else space + text
+
+
+@attrs.frozen
+class Funding:
+    """Who bears the waived amount of one case, and how it moves.
+
+    .. versionadded:: 0.1.0
+    """
+
+    channel: Channel
+    payer: str
+    payee: str
+    amount: Decimal
+
+
+@attrs.frozen
+class Assessment:
+    """Everything decided for one case: the waiver, the bill, the funding and the incentives.
+
+    ``settlement`` is the cross-county case to settle, when the home county
+    pays; ``subsidy`` is the one-off incentive decision
+    (:mod:`civaffairs.funeral.subsidy`).
+
+    .. versionadded:: 0.1.0
+    """
+
+    decision: Decision
+    bill: Bill
+    funding: Funding | None
+    settlement: SettlementCase | None
+    subsidy: Decision
+
+
+# -- the rule ----------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Priced:
+    use: ServiceUse
+    price: Decimal
+    charge: int
+    used: tuple[ParameterValue, ...]
+
+
+@attrs.frozen
+class _Coverage:
+    scheme: Scheme
+    groups: frozenset[Beneficiary]
+    home: str | None  # the home county when the scheme applies elsewhere
+    home_catalogue: Catalogue | None
+
+
+def _name(code: str) -> str:
+    return f"{jurisdictions.get(code).name}({code})"
+
+
+def _groups_text(groups: Iterable[Beneficiary]) -> tuple[str, str]:
+    ordered = [g for g in Beneficiary if g in set(groups)]
+    return "、".join(g.zh for g in ordered), ", ".join(g.en for g in ordered)
+
+
+def _price_lines(case: FuneralCase, catalogue: Catalogue) -> list[_Priced]:
+    """Price every line from the catalogue, refusing services and units it does not offer."""
+    place = _name(catalogue.jurisdiction)
+    when = catalogue.on.isoformat()
+    priced: list[_Priced] = []
+    for index, use in enumerate(case.services):
+        units = catalogue.units(use.service)
+        if not units:
+            offered = ", ".join(s.value for s in catalogue.services) or "(nothing)"
+            raise InvalidInputError(
+                f"$.services[{index}].service",
+                use.service.value,
+                f"a service in the catalogue of {place} on {when}: {offered}",
+            )
+        item = catalogue.item(use.service, use.counted_unit)
+        if item is None:
+            raise InvalidInputError(
+                f"$.services[{index}].unit",
+                use.counted_unit.value,
+                f"a unit {use.service.value} is priced in at {place} on {when}: "
+                + ", ".join(u.value for u in units),
+            )
+        price = item.price if use.price is None else use.price
+        used = (item.parameter,) if use.price is None else ()
+        priced.append(_Priced(use, price, charge_in_fen(price, use.quantity), used))
+    return priced
+
+
+def _local(
+    deceased: Deceased, place: str, scheme: Scheme
+) -> tuple[frozenset[Beneficiary], str, str]:
+    """Return the deceased's groups under the funeral home's scheme, or why there are none."""
+    area = scheme.registration_scope.area(place)
+    if scheme.death_scope is not None:
+        death_area = scheme.death_scope.area(place)
+        if not jurisdictions.is_within(deceased.place_of_death, death_area):
+            return (
+                frozenset(),
+                f"死亡地{_name(deceased.place_of_death)}不在{_name(death_area)}",
+                f"the death in {deceased.place_of_death} was not within {death_area}",
+            )
+    registration = deceased.registration
+    found: frozenset[Beneficiary]
+    if registration is None or jurisdictions.is_within(registration.jurisdiction, area):
+        found = person_groups(deceased)
+    elif jurisdictions.is_within(deceased.place_of_death, area):
+        found = frozenset({Beneficiary.DIED_LOCALLY})
+    else:
+        found = frozenset()
+    covered = found & scheme.groups
+    if covered:
+        return covered, "", ""
+    listed_zh, listed_en = _groups_text(scheme.groups)
+    if registration is not None and not jurisdictions.is_within(registration.jurisdiction, area):
+        return (
+            covered,
+            (
+                f"户籍地{_name(registration.jurisdiction)}不在{_name(area)}"
+                f"(该办法免费对象: {listed_zh})"
+            ),
+            (
+                f"registered in {registration.jurisdiction}, outside {area} "
+                f"(the scheme covers: {listed_en})"
+            ),
+        )
+    return (
+        covered,
+        f"该办法免费对象为{listed_zh}",
+        f"the scheme covers only: {listed_en}",
+    )
+
+
+def _elsewhere(
+    deceased: Deceased, home: str, place: str, scheme: Scheme
+) -> tuple[frozenset[Beneficiary], ScopeLevel | None]:
+    """Return the deceased's groups under the home scheme for a cremation elsewhere."""
+    groups = person_groups(deceased)
+    for rule in scheme.elsewhere:
+        area = rule.scope.area(home)
+        reaches = jurisdictions.is_within(place, area) and jurisdictions.is_within(
+            deceased.place_of_death, area
+        )
+        covered = groups & scheme.groups
+        if reaches and groups & rule.groups and covered:
+            return covered, rule.scope
+    return frozenset(), None
+
+
+def _allowances(
+    scheme: Scheme, groups: frozenset[Beneficiary], service: Service
+) -> list[Allowance]:
+    return [a for a in scheme.allowances if a.service is service and a.groups & groups]
+
+
+def assess(
+    case: FuneralCase,
+    on: dt.date,
+    *,
+    book: ParameterBook | None = None,
+    policy: FuneralPolicy | None = None,
+) -> Assessment:
+    """Decide the fee waiver for ``case`` as of ``on``: the decision, the bill and who pays.
+
+    ``book`` holds the scalar parameters (settlement, incentives) and
+    ``policy`` the catalogues, schemes and zones; both default to the shipped
+    data.  Raises :class:`~civaffairs.errors.InvalidInputError` naming the
+    field for a death or cremation after ``on`` (``$.deceased.death_date``), a
+    service the funeral home's catalogue does not offer on the date of death
+    (``$.services[i].service``) or a unit it does not price
+    (``$.services[i].unit``), and a registration above county level.
+
+    .. versionadded:: 0.1.0
+    """
+    check_as_of(case, on)
+    book = book or default_book()
+    policy = policy or default_policy()
+    deceased = case.deceased
+    death = deceased.death_date
+    place = case.cremation_place
+    registration = deceased.registration
+    if registration is not None:
+        level = jurisdictions.get(registration.jurisdiction).level
+        if level is not jurisdictions.Level.COUNTY:
+            raise InvalidInputError(
+                "$.deceased.person.registration.jurisdiction",
+                registration.jurisdiction,
+                f"a county-level code (not a {level.value}): funeral rules need the home county",
+            )
+    subject = f"{case.id} ({deceased.masked})"
+    priced = _price_lines(case, policy.catalogue(place, death))
+    reasons: list[Reason] = []
+    coverage = _coverage(case, policy, reasons, subject)
+    incentives = subsidy.assess(case, on, book=book, policy=policy)
+
+    def outcome(
+        result: Outcome,
+        lines: Sequence[BillLine],
+        channel: Channel | None = None,
+        funding: Funding | None = None,
+        settlement: SettlementCase | None = None,
+    ) -> Assessment:
+        waived = [
+            AmountLine(
+                f"{line.service.value}.{line.unit.value}",
+                f"{line.service.zh}(按{line.unit.zh})",
+                f"{line.service.en} (per {line.unit.en})",
+                line.waived,
+            )
+            for line in lines
+            if line.waived
+        ]
+        amount = None
+        if result is Outcome.ELIGIBLE:
+            total = sum((line.waived for line in lines), ZERO)
+            amount = Amount(total, Period.FEE_WAIVED, tuple(waived))
+        decision = Decision(PROGRAMME.code, subject, on, place, result, amount, tuple(reasons))
+        bill = Bill.of(case.id, subject, death, place, channel=channel, lines=lines)
+        return Assessment(decision, bill, funding, settlement, incentives)
+
+    if coverage is None:
+        return outcome(Outcome.NOT_ELIGIBLE, [_unwaived(p, reasons) for p in priced])
+
+    lines = _waive(priced, coverage, reasons)
+    total = sum((line.waived for line in lines), ZERO)
+    if coverage.home is None:
+        channel = Channel.AT_COUNTER
+        funding = Funding(channel, place, place, total) if total else None
+        if total:
+            reasons.append(R_FUNDING_LOCAL.reason(None, amount=str(total), payer=_name(place)))
+        return outcome(Outcome.ELIGIBLE, lines, channel if total else None, funding)
+    home = coverage.home
+    direct, direct_used = book.flag("funeral.settlement.direct_between_counties", home, death)
+    channel = Channel.COUNTY_TO_COUNTY if direct else Channel.REIMBURSED
+    if not total:
+        return outcome(Outcome.ELIGIBLE, lines)
+    shares, shares_used = split_shares(home, death, total, book=book)
+    shares_zh = " / ".join(
+        f"{_LEVEL_ZH[s.level]} {_name(s.jurisdiction)} {s.amount} 元" for s in shares
+    )
+    shares_en = ", ".join(f"{s.level.value} {s.jurisdiction}: {s.amount} yuan" for s in shares)
+    code = R_FUNDING_SETTLED if direct else R_FUNDING_REIMBURSED
+    reasons.append(
+        code.reason(
+            None,
+            (direct_used, *shares_used),
+            amount=str(total),
+            payer=_name(home),
+            payee=_name(place),
+            shares=shares_zh,
+            shares_en=shares_en,
+        )
+    )
+    settlement = SettlementCase(
+        case=case.id,
+        payer=home,
+        payee=place,
+        date=case.service_date,
+        channel=channel,
+        amount=total,
+        shares=shares,
+    )
+    funding = Funding(channel, home, place, total)
+    return outcome(Outcome.ELIGIBLE, lines, channel, funding, settlement)
+
+
+def decide(
+    case: FuneralCase,
+    on: dt.date,
+    *,
+    book: ParameterBook | None = None,
+    policy: FuneralPolicy | None = None,
+) -> Decision:
+    """Return only the waiver decision of :func:`assess` (for policy cases and batch use).
+
+    .. versionadded:: 0.1.0
+    """
+    return assess(case, on, book=book, policy=policy).decision
+
+
+def _coverage(
+    case: FuneralCase, policy: FuneralPolicy, reasons: list[Reason], subject: str
+) -> _Coverage | None:
+    """Decide steps 1-3: cremation, the funeral home's scheme, the home scheme elsewhere."""
+    deceased = case.deceased
+    death = deceased.death_date
+    place = case.cremation_place
+    if not case.cremated:
+        zone_zh = zone_en = ""
+        try:
+            zone = policy.zone(deceased.place_of_death, death)
+        except ZoneUnknownError:
+            zone = None
+        if zone is not None:
+            if zone.zone is Zone.CREMATION:
+                zone_zh = f"; 死亡地属{zone.zone.zh}, 遗体应当火化"
+                zone_en = (
+                    f"; the place of death is in a {zone.zone.en}, where bodies must be cremated"
+                )
+            else:
+                zone_zh = f"; 死亡地属{zone.zone.zh}, 允许土葬, 但不享受火化减免"
+                zone_en = (
+                    f"; the place of death is in a {zone.zone.en}: burial is allowed, "
+                    "without the cremation waiver"
+                )
+        used = () if zone is None else (zone.parameter,)
+        reasons.append(R_NOT_CREMATED.reason(False, used, zone=zone_zh, zone_en=zone_en))
+        return None
+    local = policy.scheme(place, death)
+    if local is None:
+        reasons.append(R_NO_SCHEME.reason(False, where=_name(place), date=death.isoformat()))
+    else:
+        reasons.append(_scheme_reason(local, place))
+        groups, why_zh, why_en = _local(deceased, place, local)
+        if groups:
+            zh, en = _groups_text(groups)
+            reasons.append(R_COVERED.reason(True, subject=subject, groups=zh, groups_en=en))
+            return _Coverage(local, groups, None, None)
+        reasons.append(
+            _cite(
+                R_NOT_COVERED.reason(
+                    False, subject=subject, scheme=local.name, why=why_zh, why_en=why_en
+                ),
+                local,
+            )
+        )
+    registration = deceased.registration
+    if registration is None:
+        return None
+    home = ScopeLevel.COUNTY.area(registration.jurisdiction)
+    if home == ScopeLevel.COUNTY.area(place):
+        return None
+    home_scheme = policy.scheme(home, death)
+    if home_scheme is None:
+        reasons.append(
+            R_NO_ELSEWHERE.reason(
+                False,
+                home=_name(home),
+                place=_name(place),
+                why="户籍地无减免办法",
+                why_en="the home county has no scheme",
+            )
+        )
+        return None
+    groups, scope = _elsewhere(deceased, home, place, home_scheme)
+    if scope is None:
+        rules_zh = (
+            "、".join(f"{r.scope.zh}({_groups_text(r.groups)[0]})" for r in home_scheme.elsewhere)
+            or "无异地火化条款"
+        )
+        rules_en = (
+            ", ".join(f"{r.scope.en} ({_groups_text(r.groups)[1]})" for r in home_scheme.elsewhere)
+            or "no rule for cremations elsewhere"
+        )
+        reasons.append(
+            _cite(
+                R_NO_ELSEWHERE.reason(
+                    False,
+                    (home_scheme.parameter,),
+                    home=_name(home),
+                    place=_name(place),
+                    why=f"{home_scheme.name}: {rules_zh}",
+                    why_en=f"{home_scheme.name}: {rules_en}",
+                ),
+                home_scheme,
+            )
+        )
+        return None
+    zh, en = _groups_text(groups)
+    reasons.append(
+        _cite(
+            R_ELSEWHERE.reason(
+                True,
+                (home_scheme.parameter,),
+                home=_name(home),
+                scheme=home_scheme.name,
+                scope=scope.zh,
+                scope_en=scope.en,
+                groups=zh,
+                groups_en=en,
+            ),
+            home_scheme,
+        )
+    )
+    return _Coverage(home_scheme, groups, home, policy.catalogue(home, death))
+
+
+def _cite(reason: Reason, scheme: Scheme | Allowance) -> Reason:
+    """Return the same reason, citing the scheme's (or item's) own source."""
+    return attrs.evolve(reason, citation=scheme.provenance.citation())
+
+
+def _scheme_reason(scheme: Scheme, place: str) -> Reason:
+    return _cite(
+        R_SCHEME.reason(
+            None,
+            (scheme.parameter,),
+            place=_name(place),
+            scheme=scheme.name,
+            where=_name(scheme.provenance.jurisdiction),
+            period=scheme.provenance.period,
+        ),
+        scheme,
+    )
+
+
+def _facts(priced: _Priced, waived: int) -> dict[str, str]:
+    use = priced.use
+    unit = use.counted_unit
+    return {
+        "service": use.service.zh,
+        "service_en": use.service.en,
+        "quantity": str(use.quantity),
+        "unit": unit.zh,
+        "unit_en": unit.en,
+        "price": str(priced.price),
+        "charge": str(fen_to_yuan(priced.charge)),
+        "waived": str(fen_to_yuan(waived)),
+        "payable": str(fen_to_yuan(priced.charge - waived)),
+    }
+
+
+def _line(priced: _Priced, waived: int, allowance: Allowance | None, rule: str | None) -> BillLine:
+    use = priced.use
+    return BillLine(
+        service=use.service,
+        unit=use.counted_unit,
+        quantity=use.quantity,
+        price=priced.price,
+        charge=fen_to_yuan(priced.charge),
+        waived=fen_to_yuan(waived),
+        payable=fen_to_yuan(priced.charge - waived),
+        rule=rule,
+        limit=None if allowance is None else allowance.limit("zh"),
+    )
+
+
+def _unwaived(priced: _Priced, reasons: list[Reason]) -> BillLine:
+    reasons.append(R_LINE_NOT_COVERED.reason(None, priced.used, **_facts(priced, 0)))
+    return _line(priced, 0, None, None)
+
+
+def _choose(
+    priced: Sequence[_Priced], coverage: _Coverage
+) -> list[tuple[int, Allowance | None, tuple[ParameterValue, ...]]]:
+    """Return, per line, the fen waived, the item applied and the home prices used as caps.
+
+    Per service, every item covering the deceased's groups is tried on all the
+    service's lines and the one waiving the most is kept.
+    """
+    chosen: list[tuple[int, Allowance | None, tuple[ParameterValue, ...]]] = [
+        (0, None, ()) for _ in priced
+    ]
+    home = coverage.home_catalogue
+    for service in Service:
+        indexes = [i for i, p in enumerate(priced) if p.use.service is service]
+        rows = [
+            (priced[i].use.counted_unit, priced[i].use.quantity, priced[i].price) for i in indexes
+        ]
+        best: tuple[int, tuple[int, ...], Allowance, bool] | None = None
+        for allowance in _allowances(coverage.scheme, coverage.groups, service) if rows else []:
+            caps: dict[Unit, Decimal] = {}
+            if home is not None and allowance.unit_cap is None and allowance.cap is None:
+                caps = {item.unit: item.price for item in home.items if item.service is service}
+            amounts = waived_in_fen(allowance, rows, price_caps=caps)
+            if best is None or sum(amounts) > best[0]:
+                best = (sum(amounts), amounts, allowance, bool(caps))
+        if best is None:
+            continue
+        _, amounts, allowance, capped = best
+        for position, index in enumerate(indexes):
+            found = None
+            if capped and home is not None:
+                found = home.item(service, priced[index].use.counted_unit)
+            used = () if found is None else (found.parameter,)
+            chosen[index] = (amounts[position], allowance, used)
+    return chosen
+
+
+def _waive(priced: Sequence[_Priced], coverage: _Coverage, reasons: list[Reason]) -> list[BillLine]:
+    """Decide step 4: the waived amount of every line, under the item that gives the most."""
+    scheme = coverage.scheme
+    lines: list[BillLine] = []
+    for line, (waived, allowance, caps_used) in zip(priced, _choose(priced, coverage), strict=True):
+        if allowance is None:
+            lines.append(_unwaived(line, reasons))
+            continue
+        limit_zh, limit_en = allowance.limit("zh"), allowance.limit("en")
+        if caps_used:
+            limit_zh += ", 按户籍地标准"
+            limit_en += ", at home standards"
+        used = (allowance.parameter(scheme.id), *line.used, *caps_used)
+        reason = R_LINE.reason(
+            None,
+            tuple(dict.fromkeys(used)),
+            **_facts(line, waived),
+            limit=limit_zh,
+            limit_en=limit_en,
+        )
+        reasons.append(_cite(reason, allowance))
+        lines.append(_line(line, waived, allowance, scheme.id))
+    return lines
