@@ -1,0 +1,924 @@
+"""老年人能力评估 (GB/T 42195-2022): the older-person ability assessment.
+
+The rule, in the order it is applied (clauses of GB/T 42195-2022 《老年人能力评估规范》):
+
+1. **Items** (二级指标, Appendix B): 26 second-level indicators in four first-level
+   indicators (一级指标), each scored on its own scale:
+
+   - B.1 自理能力 (self-care), 8 items of 0–4: 进食, 修饰, 洗澡, 穿/脱上衣, 穿/脱裤子和鞋袜,
+     小便控制, 大便控制, 如厕 — at most **32**;
+   - B.2 基础运动能力 (basic mobility): 床上体位转移, 床椅转移, 平地行走 (0–4) and 上下楼梯
+     (0–3) — at most **15**;
+   - B.3 精神状态 (mental state): 时间定向, 空间定向, 人物定向, 记忆, 理解能力, 表达能力 (0–4),
+     攻击行为 and 抑郁症状 (1 = not seen in the last month, 0 = seen), 意识水平 (2 清醒,
+     1 嗜睡/意识模糊, 0 昏睡 or 昏迷) — at most **28**;
+   - B.4 感知觉与社会参与 (perception and social participation): 视力 and 听力 (0–2), 执行日常事务
+     (0–4), 使用交通工具外出 (0–3), 社会交往能力 (0–4) — at most **15**.
+
+   Most 0–4 items use the five-step assistance scale: 4 独立完成; 3 在他人指导或提示下完成;
+   2 需要他人协助, 但以自身完成为主; 1 主要依靠他人协助, 自身能给予配合; 0 完全依赖他人协助,
+   且不能给予配合.
+2. **Scores**: each first-level score is the sum of its items; the total is 0–90.
+3. **Preliminary grade** (初步等级) by total: 90 能力完好; 66–89 能力轻度受损 (轻度失能);
+   46–65 能力中度受损 (中度失能); 30–45 能力重度受损 (重度失能); 0–29 能力完全丧失 (完全失能).
+4. **Final grade** (最终等级):
+
+   a. a person in a coma (昏迷) is graded 能力完全丧失 directly, whatever the total;
+   b. otherwise the preliminary grade is raised by **one** grade if any of: diagnosed
+      dementia (ICD-10 F00–F03); another mental and behavioural disorder (F04–F99)
+      diagnosed by a psychiatrist; two or more care-risk events (跌倒, 走失, 噎食, 自杀/自伤,
+      other) in the 30 days before the assessment.  Several triggers still raise one grade
+      in total (the text says "提高一个等级" for "any of"), and 能力完全丧失 cannot be raised
+      further.
+5. **Assessment reason and validity**: 首次评估, 常规评估, 即时评估 (the person's condition
+   changed), 复评 (the result was disputed).  A grade stays current until the corresponding
+   day ``eldercare.assessment.routine_interval_months`` months after the assessment date
+   (民法典 art. 202: a missing day is the month's last day).  The routine interval (≤ 12
+   months) is *recalled*, not read in the standard, and ships as example data.
+
+**Transcription conflict at B.3.9.**  One public transcription of Appendix B notes under
+意识水平 that "处于昏迷状态者，直接评定为重度失能" (severe), while the grading clause, a second
+transcription and a 2026 training article all say 能力完全丧失 (complete).  This module
+follows the grading clause (complete) — check the standard's own text before relying on it.
+
+Clause numbers of the grading and adjustment rules were not verified in the standard's
+own text (only the Appendix B item numbers were read, in transcriptions); citations say so.
+
+The grade produced is the core :class:`~civaffairs.entities.AbilityGrade`, which other
+programmes read as an input fact.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
+
+import attrs
+
+from civaffairs.decisions import Citation, Language, Reason, ReasonCode, programme
+from civaffairs.eldercare.laws import ABILITY_ASSESSMENT_STANDARD
+from civaffairs.entities import AbilityGrade, Person
+from civaffairs.errors import InvalidDocumentError, InvalidInputError
+from civaffairs.parameters import ParameterBook, Status, default_book
+
+__all__ = [
+    "GRADE_LABELS",
+    "ITEMS",
+    "PROGRAMME",
+    "TOTAL_MAXIMUM",
+    "AbilityAssessment",
+    "AbilityResult",
+    "Adjustment",
+    "AssessmentReason",
+    "CareRiskEvents",
+    "Diagnosis",
+    "Indicator",
+    "IndicatorScores",
+    "Item",
+    "ItemScores",
+    "MentalState",
+    "Mobility",
+    "PerceptionSocial",
+    "SelfCare",
+    "final_grade",
+    "grade",
+    "preliminary_grade",
+]
+
+PROGRAMME = programme(
+    "eldercare.assessment", "老年人能力评估", "older-person ability assessment (GB/T 42195-2022)"
+)
+
+#: The highest possible total score: 32 + 15 + 28 + 15.
+TOTAL_MAXIMUM = 90
+
+#: Chinese and English names of the five grades.
+GRADE_LABELS: Mapping[AbilityGrade, tuple[str, str]] = {
+    AbilityGrade.INTACT: ("能力完好", "ability intact"),
+    AbilityGrade.MILD: ("能力轻度受损(轻度失能)", "mildly impaired"),
+    AbilityGrade.MODERATE: ("能力中度受损(中度失能)", "moderately impaired"),
+    AbilityGrade.SEVERE: ("能力重度受损(重度失能)", "severely impaired"),
+    AbilityGrade.COMPLETE: ("能力完全丧失(完全失能)", "complete loss of ability"),
+}
+
+_STANDARD_NOTE = "read in two public transcriptions of the standard, not in its own text"
+_ITEMS_CITATION = Citation(ABILITY_ASSESSMENT_STANDARD, "附录B (B.1–B.4)", note=_STANDARD_NOTE)
+_GRADING_CITATION = Citation(
+    ABILITY_ASSESSMENT_STANDARD,
+    "能力等级划分 (初步等级)",
+    note="clause number not verified; " + _STANDARD_NOTE,
+)
+_ADJUSTMENT_CITATION = Citation(
+    ABILITY_ASSESSMENT_STANDARD,
+    "能力等级划分 (最终等级的调整)",
+    note="clause number not verified; read in a transcription and a 2026 training article",
+)
+_VALIDITY_CITATION = Citation(
+    ABILITY_ASSESSMENT_STANDARD,
+    "评估类型 (首次评估、常规评估、即时评估、复评)",
+    note="the routine interval is recalled, not read in the standard",
+)
+
+R_SCORES = ReasonCode.define(
+    "eldercare.assessment.scores",
+    "自理能力 {self_care}/32、基础运动能力 {mobility}/15、精神状态 {mental_state}/28、"
+    "感知觉与社会参与 {perception_social}/15, 总分 {total}/90",
+    "self-care {self_care}/32, basic mobility {mobility}/15, mental state {mental_state}/28, "
+    "perception and social participation {perception_social}/15; total {total}/90",
+    _ITEMS_CITATION,
+)
+R_PRELIMINARY = ReasonCode.define(
+    "eldercare.assessment.preliminary_grade",
+    "总分 {total} 分 (在 {low}–{high} 分之间), 初步等级为{grade}",
+    "a total of {total} (between {low} and {high}) gives the preliminary grade {grade_en}",
+    _GRADING_CITATION,
+)
+R_COMA = ReasonCode.define(
+    "eldercare.assessment.coma",
+    "意识水平为昏迷, 直接评定为能力完全丧失(完全失能); 初步等级为{preliminary}",
+    "the person is in a coma, so the grade is complete loss of ability directly "
+    "(preliminary grade: {preliminary_en})",
+    _ADJUSTMENT_CITATION,
+)
+R_RAISED = ReasonCode.define(
+    "eldercare.assessment.raised",
+    "存在{triggers}, 在初步等级上提高一个等级: {preliminary} → {final}",
+    "{triggers_en}: the preliminary grade is raised by one grade, {preliminary_en} → {final_en}",
+    _ADJUSTMENT_CITATION,
+)
+R_RAISE_CAPPED = ReasonCode.define(
+    "eldercare.assessment.raise_capped",
+    "存在{triggers}, 但初步等级已为能力完全丧失, 不再提高",
+    "{triggers_en}, but the preliminary grade is already complete loss of ability: "
+    "it cannot be raised",
+    _ADJUSTMENT_CITATION,
+)
+R_NOT_ADJUSTED = ReasonCode.define(
+    "eldercare.assessment.not_adjusted",
+    "无昏迷、痴呆、精神和行为障碍, 近30天照护风险事件 {events} 次 (少于2次), 最终等级即初步等级",
+    "no coma, dementia or mental disorder, and {events} care-risk event(s) in the last 30 days "
+    "(fewer than 2): the final grade is the preliminary grade",
+    _ADJUSTMENT_CITATION,
+)
+R_CURRENT = ReasonCode.define(
+    "eldercare.assessment.current",
+    "{reason}日期 {assessed_on}, 常规评估间隔不超过 {months} 个月, 评估结果有效至 {valid_until}",
+    "{reason_en} on {assessed_on}; routine assessments at most {months} months apart, so the "
+    "result is current until {valid_until}",
+    _VALIDITY_CITATION,
+)
+R_OUT_OF_DATE = ReasonCode.define(
+    "eldercare.assessment.out_of_date",
+    "{reason}日期 {assessed_on}, 评估结果已于 {valid_until} 到期, 应进行常规评估",
+    "{reason_en} on {assessed_on}; the result expired on {valid_until}: a routine "
+    "assessment is due",
+    _VALIDITY_CITATION,
+)
+
+
+# -- items -------------------------------------------------------------------------------------
+
+
+class Indicator(enum.Enum):
+    """The four first-level indicators (一级指标) of GB/T 42195-2022.
+
+    .. versionadded:: 0.1.0
+    """
+
+    SELF_CARE = "self_care"  #: B.1 自理能力
+    MOBILITY = "mobility"  #: B.2 基础运动能力
+    MENTAL_STATE = "mental_state"  #: B.3 精神状态
+    PERCEPTION_SOCIAL = "perception_social"  #: B.4 感知觉与社会参与
+
+    @property
+    def zh(self) -> str:
+        """The Chinese name."""
+        return _INDICATOR_NAMES[self][0]
+
+    @property
+    def en(self) -> str:
+        """The English name."""
+        return _INDICATOR_NAMES[self][1]
+
+    @property
+    def maximum(self) -> int:
+        """The highest score: the sum of its items' maxima."""
+        return sum(item.maximum for item in ITEMS if item.indicator is self)
+
+
+_INDICATOR_NAMES = {
+    Indicator.SELF_CARE: ("自理能力", "self-care"),
+    Indicator.MOBILITY: ("基础运动能力", "basic mobility"),
+    Indicator.MENTAL_STATE: ("精神状态", "mental state"),
+    Indicator.PERCEPTION_SOCIAL: ("感知觉与社会参与", "perception and social participation"),
+}
+
+
+@attrs.frozen
+class Item:
+    """One second-level indicator (二级指标): where it sits, its names and its highest score.
+
+    ``key`` is ``"<indicator>.<field>"`` (``"self_care.eating"``); ``clause`` the number in
+    Appendix B (``"B.1.1"``).
+
+    .. versionadded:: 0.1.0
+    """
+
+    key: str
+    clause: str
+    zh: str
+    en: str
+    indicator: Indicator
+    maximum: int
+
+    @property
+    def field(self) -> str:
+        """The attribute name in its indicator's score class (``"eating"``)."""
+        return self.key.split(".", 1)[1]
+
+    @property
+    def allowed(self) -> str:
+        """The allowed values in words, as error messages show them."""
+        return f"an integer 0–{self.maximum} ({self.clause} {self.zh}, {self.en})"
+
+
+_META = "civaffairs.eldercare.item"
+
+
+def _is(kind: type, expected: str) -> Any:
+    """Validate that a field holds a ``kind``, with an error naming the field."""
+
+    def check(_instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+        if not isinstance(value, kind):
+            raise InvalidInputError(f"$.{attribute.name}", type(value).__name__, expected)
+
+    return check
+
+
+def _item(clause: str, zh: str, en: str, maximum: int) -> Any:
+    """Declare one item's field, validated against its own scale."""
+    expected = f"an integer 0–{maximum} ({clause} {zh}, {en})"
+
+    def check(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+        if type(value) is not int or not 0 <= value <= maximum:
+            raise InvalidInputError(f"$.{attribute.name}", value, expected)
+
+    return attrs.field(
+        validator=check, metadata={_META: {"clause": clause, "zh": zh, "en": en, "max": maximum}}
+    )
+
+
+@attrs.frozen
+class SelfCare:
+    """B.1 自理能力 (self-care): eight items of 0–4, at most 32.
+
+    .. versionadded:: 0.1.0
+    """
+
+    eating: int = _item("B.1.1", "进食", "eating", 4)
+    grooming: int = _item("B.1.2", "修饰", "grooming", 4)
+    bathing: int = _item("B.1.3", "洗澡", "bathing", 4)
+    dressing_upper: int = _item("B.1.4", "穿/脱上衣", "dressing the upper body", 4)
+    dressing_lower: int = _item("B.1.5", "穿/脱裤子和鞋袜", "dressing the lower body", 4)
+    urinary_control: int = _item("B.1.6", "小便控制", "urinary control", 4)
+    bowel_control: int = _item("B.1.7", "大便控制", "bowel control", 4)
+    toileting: int = _item("B.1.8", "如厕", "toileting", 4)
+
+    indicator: ClassVar[Indicator] = Indicator.SELF_CARE
+
+
+@attrs.frozen
+class Mobility:
+    """B.2 基础运动能力 (basic mobility): three items of 0–4 and stairs 0–3, at most 15.
+
+    .. versionadded:: 0.1.0
+    """
+
+    bed_mobility: int = _item("B.2.1", "床上体位转移", "turning and sitting up in bed", 4)
+    transfer: int = _item("B.2.2", "床椅转移", "bed–chair transfer", 4)
+    walking: int = _item("B.2.3", "平地行走", "walking on level ground", 4)
+    stairs: int = _item("B.2.4", "上下楼梯", "climbing stairs", 3)
+
+    indicator: ClassVar[Indicator] = Indicator.MOBILITY
+
+
+@attrs.frozen
+class MentalState:
+    """B.3 精神状态 (mental state): at most 28.
+
+    ``aggression`` and ``depression`` score 1 when the behaviour or symptom was **not**
+    seen in the last month and 0 when it was.  ``consciousness`` is 意识水平: 2 清醒,
+    1 嗜睡 or 意识模糊, 0 昏睡 or 昏迷.  Since 昏睡 and 昏迷 both score 0, ``coma`` records
+    which: it may be true only with a consciousness score of 0, and it makes the final
+    grade 能力完全丧失.
+
+    .. versionadded:: 0.1.0
+    """
+
+    time_orientation: int = _item("B.3.1", "时间定向", "orientation in time", 4)
+    place_orientation: int = _item("B.3.2", "空间定向", "orientation in place", 4)
+    person_orientation: int = _item("B.3.3", "人物定向", "orientation to people", 4)
+    memory: int = _item("B.3.4", "记忆", "memory", 4)
+    comprehension: int = _item("B.3.5", "理解能力", "comprehension", 4)
+    expression: int = _item("B.3.6", "表达能力", "expression", 4)
+    aggression: int = _item("B.3.7", "攻击行为", "aggressive behaviour (1 = none)", 1)
+    depression: int = _item("B.3.8", "抑郁症状", "depressive symptoms (1 = none)", 1)
+    consciousness: int = _item("B.3.9", "意识水平", "level of consciousness", 2)
+    coma: bool = attrs.field(default=False)
+
+    indicator: ClassVar[Indicator] = Indicator.MENTAL_STATE
+
+    @coma.validator
+    def _check_coma(self, _attribute: attrs.Attribute[bool], value: object) -> None:
+        if type(value) is not bool:
+            raise InvalidInputError("$.coma", value, "true or false (B.3.9 昏迷)")
+        if value and self.consciousness != 0:
+            raise InvalidInputError(
+                "$.coma",
+                value,
+                "false unless consciousness is 0 (B.3.9: 昏迷 scores 0)",
+                detail=f"consciousness is {self.consciousness}",
+            )
+
+
+@attrs.frozen
+class PerceptionSocial:
+    """B.4 感知觉与社会参与 (perception and social participation): at most 15.
+
+    .. versionadded:: 0.1.0
+    """
+
+    vision: int = _item("B.4.1", "视力", "vision", 2)
+    hearing: int = _item("B.4.2", "听力", "hearing", 2)
+    daily_affairs: int = _item("B.4.3", "执行日常事务", "managing daily affairs", 4)
+    transport: int = _item("B.4.4", "使用交通工具外出", "going out by transport", 3)
+    social_interaction: int = _item("B.4.5", "社会交往能力", "social interaction", 4)
+
+    indicator: ClassVar[Indicator] = Indicator.PERCEPTION_SOCIAL
+
+
+_SCORE_CLASSES: tuple[type[Any], ...] = (SelfCare, Mobility, MentalState, PerceptionSocial)
+
+
+def _build_items() -> tuple[Item, ...]:
+    items = []
+    for cls in _SCORE_CLASSES:
+        indicator: Indicator = cls.indicator
+        for attribute in attrs.fields(cls):
+            meta = attribute.metadata.get(_META)
+            if meta is not None:
+                items.append(
+                    Item(
+                        key=f"{indicator.value}.{attribute.name}",
+                        clause=meta["clause"],
+                        zh=meta["zh"],
+                        en=meta["en"],
+                        indicator=indicator,
+                        maximum=meta["max"],
+                    )
+                )
+    return tuple(items)
+
+
+#: The 26 second-level indicators in Appendix B order.
+ITEMS: tuple[Item, ...] = _build_items()
+_BY_NAME: dict[str, Item] = {
+    name: item for item in ITEMS for name in (item.key, item.field, item.clause)
+}
+_ITEM_NAMES = (
+    "one of the 26 GB/T 42195 items by name ('eating', 'self_care.eating') or clause ('B.1.1')"
+)
+
+
+def _in_scale(value: object, item: Item) -> bool:
+    return type(value) is int and 0 <= value <= item.maximum
+
+
+@attrs.frozen
+class ItemScores:
+    """The 26 item scores of one assessment, by first-level indicator.
+
+    Build it from the four score classes, or from a flat mapping of item names or
+    clause numbers with :meth:`from_mapping`.
+
+    .. versionadded:: 0.1.0
+    """
+
+    self_care: SelfCare = attrs.field(validator=_is(SelfCare, "B.1 自理能力 scores"))
+    mobility: Mobility = attrs.field(validator=_is(Mobility, "B.2 基础运动能力 scores"))
+    mental_state: MentalState = attrs.field(validator=_is(MentalState, "B.3 精神状态 scores"))
+    perception_social: PerceptionSocial = attrs.field(
+        validator=_is(PerceptionSocial, "B.4 感知觉与社会参与 scores")
+    )
+
+    @classmethod
+    def from_mapping(cls, scores: Mapping[str, object], *, coma: bool = False) -> ItemScores:
+        """Build the scores from ``{item: score}``, items named by field, key or clause.
+
+        ``{"eating": 4, "B.1.2": 3, "mobility.stairs": 2, ...}``: all 26 items exactly once.
+        Raises :class:`~civaffairs.errors.InvalidDocumentError` listing every unknown,
+        repeated, missing or out-of-range item, each by path (``$.self_care.eating``).
+
+        .. versionadded:: 0.1.0
+        """
+        errors: list[InvalidInputError] = []
+        found: dict[Item, object] = {}
+        for name, value in scores.items():
+            item = _BY_NAME.get(name)
+            if item is None:
+                errors.append(InvalidInputError(f"$.{name}", name, _ITEM_NAMES))
+            elif item in found:
+                errors.append(
+                    InvalidInputError(f"$.{item.key}", name, f"{item.clause} given only once")
+                )
+            else:
+                found[item] = value
+        errors.extend(
+            InvalidInputError(f"$.{item.key}", "(missing)", item.allowed)
+            for item in ITEMS
+            if item not in found
+        )
+        parts: dict[str, object] = {}
+        for part in _SCORE_CLASSES:
+            indicator: Indicator = part.indicator
+            fields = {i.field: found[i] for i in ITEMS if i.indicator is indicator and i in found}
+            if part is MentalState:
+                fields["coma"] = coma
+            for item in ITEMS:
+                value = fields.get(item.field)
+                if item.indicator is indicator and item in found and not _in_scale(value, item):
+                    errors.append(InvalidInputError(f"$.{item.key}", value, item.allowed))
+            if not errors:
+                try:
+                    parts[indicator.value] = part(**fields)
+                except InvalidInputError as exc:
+                    errors.append(exc.at(f"$.{indicator.value}"))
+        if errors:
+            raise InvalidDocumentError(errors, what="ability assessment items")
+        return cls(**parts)  # type: ignore[arg-type]
+
+    def score(self, item: Item | str) -> int:
+        """Return the score of one item, by :class:`Item`, name or clause."""
+        found = item if isinstance(item, Item) else _BY_NAME.get(item)
+        if found is None:
+            raise InvalidInputError("$.item", item, _ITEM_NAMES)
+        value: int = getattr(getattr(self, found.indicator.value), found.field)
+        return value
+
+    def items(self) -> tuple[tuple[Item, int], ...]:
+        """Return every item with its score, in Appendix B order."""
+        return tuple((item, self.score(item)) for item in ITEMS)
+
+    def indicator_scores(self) -> IndicatorScores:
+        """Return the four first-level scores."""
+        sums = dict.fromkeys(Indicator, 0)
+        for item, value in self.items():
+            sums[item.indicator] += value
+        return IndicatorScores(
+            self_care=sums[Indicator.SELF_CARE],
+            mobility=sums[Indicator.MOBILITY],
+            mental_state=sums[Indicator.MENTAL_STATE],
+            perception_social=sums[Indicator.PERCEPTION_SOCIAL],
+        )
+
+    @property
+    def coma(self) -> bool:
+        """Whether B.3.9 records 昏迷 (coma)."""
+        return self.mental_state.coma
+
+
+@attrs.frozen
+class IndicatorScores:
+    """The four first-level scores (一级指标得分) and their total.
+
+    .. versionadded:: 0.1.0
+    """
+
+    self_care: int
+    mobility: int
+    mental_state: int
+    perception_social: int
+
+    @property
+    def total(self) -> int:
+        """The total score, 0–90."""
+        return self.self_care + self.mobility + self.mental_state + self.perception_social
+
+
+# -- adjustment facts --------------------------------------------------------------------------
+
+
+_ICD10 = re.compile(r"[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?")
+_DEMENTIA_LAST = 3  # F00–F03
+
+
+def _icd10(value: object) -> str:
+    if not isinstance(value, str) or not _ICD10.fullmatch(value.strip().upper()):
+        raise InvalidInputError("$.icd10", value, "an ICD-10 code such as 'F03' or 'F32.1'")
+    return value.strip().upper()
+
+
+@attrs.frozen
+class Diagnosis:
+    """A recorded diagnosis, by ICD-10 code; ``by_psychiatrist`` when a psychiatrist made it.
+
+    Only F codes matter to the grade: F00–F03 (dementia) raise it whoever diagnosed it;
+    F04–F99 raise it only when diagnosed by a psychiatrist (精神科专科医生).
+
+    .. versionadded:: 0.1.0
+    """
+
+    icd10: str = attrs.field(converter=_icd10)
+    by_psychiatrist: bool = attrs.field(default=False)
+
+    @by_psychiatrist.validator
+    def _check(self, _attribute: attrs.Attribute[bool], value: object) -> None:
+        if type(value) is not bool:
+            raise InvalidInputError("$.by_psychiatrist", value, "true or false")
+
+    @property
+    def is_dementia(self) -> bool:
+        """Whether the code is in F00–F03 (痴呆)."""
+        return self.icd10[0] == "F" and int(self.icd10[1:3]) <= _DEMENTIA_LAST
+
+    @property
+    def is_other_mental_disorder(self) -> bool:
+        """Whether the code is in F04–F99 (其他精神和行为障碍), whoever diagnosed it."""
+        return self.icd10[0] == "F" and int(self.icd10[1:3]) > _DEMENTIA_LAST
+
+
+def _count(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is not int or value < 0:
+        raise InvalidInputError(f"$.{attribute.name}", value, "a whole number of events, 0 or more")
+
+
+@attrs.frozen
+class CareRiskEvents:
+    """Care-risk events (照护风险事件) in the 30 days before the assessment, by kind.
+
+    The counts are those recorded on the assessment form; two or more in total raise
+    the grade by one.
+
+    .. versionadded:: 0.1.0
+    """
+
+    falls: int = attrs.field(default=0, validator=_count)  #: 跌倒
+    wandering: int = attrs.field(default=0, validator=_count)  #: 走失
+    choking: int = attrs.field(default=0, validator=_count)  #: 噎食
+    suicide_self_harm: int = attrs.field(default=0, validator=_count)  #: 自杀、自伤
+    other: int = attrs.field(default=0, validator=_count)  #: 其他
+
+    @property
+    def total(self) -> int:
+        """All events together."""
+        return self.falls + self.wandering + self.choking + self.suicide_self_harm + self.other
+
+
+_RISK_EVENTS_TRIGGER = 2
+
+
+class AssessmentReason(enum.Enum):
+    """Why the assessment was made (评估原因).
+
+    .. versionadded:: 0.1.0
+    """
+
+    FIRST = "first"  #: 首次评估
+    ROUTINE = "routine"  #: 常规评估
+    IMMEDIATE = "immediate"  #: 即时评估 (the person's condition changed)
+    REASSESSMENT = "reassessment"  #: 复评 (the result was disputed)
+
+
+_REASON_LABELS = {
+    AssessmentReason.FIRST: ("首次评估", "first assessment"),
+    AssessmentReason.ROUTINE: ("常规评估", "routine assessment"),
+    AssessmentReason.IMMEDIATE: ("即时评估", "assessment on a change of condition"),
+    AssessmentReason.REASSESSMENT: ("复评", "reassessment after a dispute"),
+}
+
+
+class Adjustment(enum.Enum):
+    """What changed the preliminary grade.
+
+    .. versionadded:: 0.1.0
+    """
+
+    COMA = "coma"  #: 昏迷 → 能力完全丧失
+    DEMENTIA = "dementia"  #: 痴呆 F00–F03
+    MENTAL_DISORDER = "mental_disorder"  #: 精神科诊断的其他精神和行为障碍 F04–F99
+    CARE_RISK_EVENTS = "care_risk_events"  #: 近30天照护风险事件 ≥ 2 次
+
+
+_ADJUSTMENT_LABELS = {
+    Adjustment.COMA: ("昏迷", "a coma"),
+    Adjustment.DEMENTIA: ("痴呆(F00–F03)", "dementia (F00–F03)"),
+    Adjustment.MENTAL_DISORDER: (
+        "精神科专科医生诊断的其他精神和行为障碍(F04–F99)",
+        "a mental or behavioural disorder (F04–F99) diagnosed by a psychiatrist",
+    ),
+    Adjustment.CARE_RISK_EVENTS: (
+        "近30天照护风险事件 {events} 次",
+        "{events} care-risk events in the last 30 days",
+    ),
+}
+
+
+def _calendar_date(_instance: object, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise InvalidInputError(f"$.{attribute.name}", value, "a calendar date")
+
+
+def _diagnoses(value: Iterable[Diagnosis]) -> tuple[Diagnosis, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class AbilityAssessment:
+    """One assessment record: who, when, why, the 26 item scores and the adjustment facts.
+
+    ``assessed_on`` may not be before the person's birth date.  ``diagnoses`` lists the
+    diagnoses on the record (only F codes matter); ``care_risk_events`` the events of the
+    last 30 days (none by default).
+
+    .. versionadded:: 0.1.0
+    """
+
+    person: Person = attrs.field(validator=_is(Person, "a person"))
+    assessed_on: dt.date = attrs.field(validator=_calendar_date)
+    reason: AssessmentReason = attrs.field(
+        validator=_is(AssessmentReason, "'first', 'routine', 'immediate' or 'reassessment'")
+    )
+    scores: ItemScores = attrs.field(validator=_is(ItemScores, "the 26 item scores"))
+    diagnoses: tuple[Diagnosis, ...] = attrs.field(default=(), converter=_diagnoses)
+    care_risk_events: CareRiskEvents = attrs.field(factory=CareRiskEvents)
+
+    def __attrs_post_init__(self) -> None:
+        if self.assessed_on < self.person.birth_date:
+            raise InvalidInputError(
+                "$.assessed_on",
+                self.assessed_on.isoformat(),
+                "a date on or after the person's birth date",
+            )
+        for index, diagnosis in enumerate(self.diagnoses):
+            if not isinstance(diagnosis, Diagnosis):
+                raise InvalidInputError(
+                    f"$.diagnoses[{index}]", type(diagnosis).__name__, "a diagnosis"
+                )
+
+    def adjustments(self) -> tuple[Adjustment, ...]:
+        """Return the facts that adjust the grade: coma alone, or the raising triggers."""
+        if self.scores.coma:
+            return (Adjustment.COMA,)
+        found = []
+        if any(d.is_dementia for d in self.diagnoses):
+            found.append(Adjustment.DEMENTIA)
+        if any(d.is_other_mental_disorder and d.by_psychiatrist for d in self.diagnoses):
+            found.append(Adjustment.MENTAL_DISORDER)
+        if self.care_risk_events.total >= _RISK_EVENTS_TRIGGER:
+            found.append(Adjustment.CARE_RISK_EVENTS)
+        return tuple(found)
+
+
+# -- grading -----------------------------------------------------------------------------------
+
+#: Preliminary grade bands: (lowest total, highest total, grade), best first.
+_BANDS = (
+    (90, 90, AbilityGrade.INTACT),
+    (66, 89, AbilityGrade.MILD),
+    (46, 65, AbilityGrade.MODERATE),
+    (30, 45, AbilityGrade.SEVERE),
+    (0, 29, AbilityGrade.COMPLETE),
+)
+_GRADES = tuple(AbilityGrade)
+
+
+def _band(total: int) -> tuple[int, int, AbilityGrade]:
+    if type(total) is not int or not 0 <= total <= TOTAL_MAXIMUM:
+        raise InvalidInputError("$.total", total, f"an integer 0–{TOTAL_MAXIMUM}")
+    return next(band for band in _BANDS if band[0] <= total)
+
+
+def preliminary_grade(total: int) -> AbilityGrade:
+    """Return the preliminary grade (初步等级) for a total score of 0–90.
+
+    >>> preliminary_grade(66)
+    <AbilityGrade.MILD: 'mild'>
+    >>> preliminary_grade(65)
+    <AbilityGrade.MODERATE: 'moderate'>
+
+    .. versionadded:: 0.1.0
+    """
+    return _band(total)[2]
+
+
+def final_grade(preliminary: AbilityGrade, *, coma: bool, raise_one: bool) -> AbilityGrade:
+    """Return the final grade (最终等级) from the preliminary one.
+
+    Coma gives 能力完全丧失 directly; otherwise ``raise_one`` (any trigger, however many)
+    raises the grade by one, capped at 能力完全丧失.
+
+    >>> final_grade(AbilityGrade.MILD, coma=False, raise_one=True)
+    <AbilityGrade.MODERATE: 'moderate'>
+
+    .. versionadded:: 0.1.0
+    """
+    if coma:
+        return AbilityGrade.COMPLETE
+    if raise_one:
+        return _GRADES[min(preliminary.severity + 1, len(_GRADES) - 1)]
+    return preliminary
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """Return the corresponding day ``months`` later, or the month's last (民法典 art. 202)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+@attrs.frozen
+class AbilityResult:
+    """The outcome of one assessment: scores, the preliminary and final grades, validity.
+
+    ``grade`` (the final grade) is what other programmes read.  ``current`` says whether
+    the result is still within its routine interval on ``as_of``.  ``reasons`` explain
+    each step, with citations and the parameter values used.
+
+    .. versionadded:: 0.1.0
+    """
+
+    subject: str
+    as_of: dt.date
+    jurisdiction: str
+    assessed_on: dt.date
+    reason: AssessmentReason
+    indicators: IndicatorScores
+    total: int
+    preliminary: AbilityGrade
+    grade: AbilityGrade
+    adjustments: tuple[Adjustment, ...]
+    valid_until: dt.date
+    reasons: tuple[Reason, ...]
+
+    @property
+    def current(self) -> bool:
+        """Whether the result is still current on ``as_of``."""
+        return self.as_of <= self.valid_until
+
+    @property
+    def raised(self) -> bool:
+        """Whether the final grade is worse than the preliminary grade."""
+        return self.grade is not self.preliminary
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The reason codes, in order."""
+        return tuple(r.code for r in self.reasons)
+
+    @property
+    def uses_example_data(self) -> bool:
+        """Whether any parameter value behind the result is example data, not law."""
+        return any(p.status is Status.EXAMPLE for r in self.reasons for p in r.parameters)
+
+    def render(self, lang: Language = "zh") -> str:
+        """Render the result as plain text in ``lang``."""
+        zh = lang == "zh"
+        label = GRADE_LABELS[self.grade][0 if zh else 1]
+        lines = [
+            f"{PROGRAMME.label(lang)} [{PROGRAMME.code}]",
+            f"  {'对象' if zh else 'subject'}: {self.subject}",
+            f"  {'评估日期' if zh else 'assessed on'}: {self.assessed_on.isoformat()}",
+            f"  {'日期' if zh else 'as of'}: {self.as_of.isoformat()}",
+            f"  {'最终等级' if zh else 'grade'}: {label}",
+        ]
+        for reason in self.reasons:
+            mark = {True: "✓", False: "✗", None: "·"}[reason.met]
+            lines.append(f"    {mark} [{reason.code}] {reason.message(lang)}")
+            lines.append(f"        {'依据' if zh else 'basis'}: {reason.citation.cite()}")
+            lines.extend(
+                f"        {'参数' if zh else 'parameter'}: {p.name} @ {p.jurisdiction} = "
+                f"{p.value} ({p.period}) — {p.cite()}"
+                for p in reason.parameters
+            )
+        if self.uses_example_data:
+            lines.append(
+                "  注意: 本结果使用了示例数据 (非正式政策标准)"
+                if zh
+                else "  NOTE: this result uses example data, not a sourced policy figure"
+            )
+        return "\n".join(lines)
+
+
+def grade(
+    assessment: AbilityAssessment,
+    on: dt.date,
+    *,
+    jurisdiction: str | None = None,
+    book: ParameterBook | None = None,
+) -> AbilityResult:
+    """Grade ``assessment`` as of ``on`` (GB/T 42195-2022).
+
+    ``on`` is the as-of date: the assessment may not be dated after it (an
+    :class:`~civaffairs.errors.InvalidInputError` at ``$.assessed_on``).
+    ``jurisdiction`` (default: the person's place of registration) selects the routine
+    interval; ``book`` is the parameter book (the shipped data by default).
+
+    .. versionadded:: 0.1.0
+    """
+    book = book or default_book()
+    if assessment.assessed_on > on:
+        raise InvalidInputError(
+            "$.assessed_on",
+            assessment.assessed_on.isoformat(),
+            f"a date on or before the as-of date {on.isoformat()}",
+        )
+    where = jurisdiction or assessment.person.registration.jurisdiction
+    indicators = assessment.scores.indicator_scores()
+    total = indicators.total
+    low, high, preliminary = _band(total)
+    reasons = [
+        R_SCORES.reason(
+            None,
+            self_care=str(indicators.self_care),
+            mobility=str(indicators.mobility),
+            mental_state=str(indicators.mental_state),
+            perception_social=str(indicators.perception_social),
+            total=str(total),
+        ),
+        R_PRELIMINARY.reason(
+            None,
+            total=str(total),
+            low=str(low),
+            high=str(high),
+            grade=GRADE_LABELS[preliminary][0],
+            grade_en=GRADE_LABELS[preliminary][1],
+        ),
+    ]
+    adjustments = assessment.adjustments()
+    coma = Adjustment.COMA in adjustments
+    final = final_grade(preliminary, coma=coma, raise_one=bool(adjustments))
+    events = assessment.care_risk_events.total
+    if coma:
+        reasons.append(
+            R_COMA.reason(
+                True,
+                preliminary=GRADE_LABELS[preliminary][0],
+                preliminary_en=GRADE_LABELS[preliminary][1],
+            )
+        )
+    elif adjustments:
+        labels = [_ADJUSTMENT_LABELS[a] for a in adjustments]
+        triggers = "、".join(zh.format(events=events) for zh, _ in labels)
+        triggers_en = "; ".join(en.format(events=events) for _, en in labels)
+        if final is preliminary:
+            reasons.append(R_RAISE_CAPPED.reason(True, triggers=triggers, triggers_en=triggers_en))
+        else:
+            reasons.append(
+                R_RAISED.reason(
+                    True,
+                    triggers=triggers,
+                    triggers_en=triggers_en,
+                    preliminary=GRADE_LABELS[preliminary][0],
+                    preliminary_en=GRADE_LABELS[preliminary][1],
+                    final=GRADE_LABELS[final][0],
+                    final_en=GRADE_LABELS[final][1],
+                )
+            )
+    else:
+        reasons.append(R_NOT_ADJUSTED.reason(False, events=str(events)))
+    months, months_used = book.count("eldercare.assessment.routine_interval_months", where, on)
+    valid_until = _add_months(assessment.assessed_on, months)
+    current = on <= valid_until
+    label_zh, label_en = _REASON_LABELS[assessment.reason]
+    reasons.append(
+        (R_CURRENT if current else R_OUT_OF_DATE).reason(
+            current,
+            (months_used,),
+            reason=label_zh,
+            reason_en=label_en,
+            assessed_on=assessment.assessed_on.isoformat(),
+            months=str(months),
+            valid_until=valid_until.isoformat(),
+        )
+    )
+    return AbilityResult(
+        subject=assessment.person.masked,
+        as_of=on,
+        jurisdiction=where,
+        assessed_on=assessment.assessed_on,
+        reason=assessment.reason,
+        indicators=indicators,
+        total=total,
+        preliminary=preliminary,
+        grade=final,
+        adjustments=adjustments,
+        valid_until=valid_until,
+        reasons=tuple(reasons),
+    )

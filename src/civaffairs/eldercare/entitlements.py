@@ -1,0 +1,500 @@
+"""基本养老服务: which basic eldercare services an older person is entitled to.
+
+The national basic eldercare service list (国家基本养老服务清单, issued with 中办 国办
+《关于推进基本养老服务体系建设的意见》, 2023) lists services by target group in three kinds:
+物质帮助 (material help), 照护服务 (care) and 关爱服务 (caring).  Provinces and cities
+publish their own lists.  The list's exact items were not read in an official copy, so the
+list is kept as **data** (``eldercare/data/basic-services.toml``), one entry per service:
+its kind, the groups entitled (alternatives of :class:`~civaffairs.eldercare.groups.TargetGroup`),
+its document, period, optional jurisdiction, optional cap and status.  Entries whose groups
+were read in a public copy are ``sourced``:
+
+- 探访关爱 (visits and care): 独居, 空巢, 留守, 失能, 重残 and 计划生育特殊家庭 older persons
+  (民政部等10部门 《关于开展特殊困难老年人探访关爱服务的指导意见》, 2022);
+- 老年助餐 (meal aid): 低保, 特困, 低保边缘 (and other low-income) older persons and 独居,
+  空巢, 留守, 失能, 残疾, 高龄, 计划生育特殊家庭 older persons (民发〔2023〕58号);
+- 居家适老化改造 (home adaptation): 高龄, 失能 or 残疾 older persons in 特困供养 or 建档立卡
+  households (国办发〔2019〕5号);
+
+and the rest (高龄津贴, ability assessment, 特困 support, care subsidies, family care beds,
+the government-purchased home services 助浴 助洁 助行 助医 助急 精神慰藉, …) are ``example``
+entries, each with a note saying where it comes from.
+
+The rule for each entry in force on the as-of date and applying in the jurisdiction: the
+person is entitled when any alternative's groups all hold
+(:func:`~civaffairs.eldercare.groups.any_of`); not entitled when every alternative fails
+on a known fact; otherwise undecided, naming the facts to establish.  A cap (e.g. the
+home-adaptation cap) is shown from its parameter; the full amount rules live in the
+modules an entry points to (``see``).
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import tomllib
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from civaffairs import jurisdictions
+from civaffairs.decisions import (
+    Citation,
+    Decision,
+    Document,
+    Language,
+    Outcome,
+    Reason,
+    ReasonCode,
+    programme,
+)
+from civaffairs.eldercare.groups import (
+    GROUP_LABELS,
+    Alternatives,
+    OlderPerson,
+    TargetGroup,
+    any_of,
+    memberships,
+    ordered,
+)
+from civaffairs.eldercare.laws import BASIC_ELDERCARE_OPINION
+from civaffairs.errors import ParameterFileError
+from civaffairs.parameters import ParameterBook, Status, default_book
+
+__all__ = [
+    "PROGRAMME",
+    "Catalogue",
+    "Entitlement",
+    "Entitlements",
+    "Service",
+    "ServiceKind",
+    "assess",
+    "load_catalogue",
+]
+
+PROGRAMME = programme("eldercare.entitlements", "基本养老服务", "basic eldercare services")
+
+_LIST = Citation(
+    BASIC_ELDERCARE_OPINION,
+    "国家基本养老服务清单",
+    note="each entitlement cites its own document; see eldercare/data/basic-services.toml",
+)
+
+R_ENTITLED = ReasonCode.define(
+    "eldercare.entitlements.entitled",
+    "属于{groups}, 可享受{service}",
+    "{groups_en}: entitled to {service_en}",
+    _LIST,
+)
+R_NOT_ENTITLED = ReasonCode.define(
+    "eldercare.entitlements.not_entitled",
+    "不属于{service}的服务对象 ({alternatives})",
+    "not among those entitled to {service_en} ({alternatives_en})",
+    _LIST,
+)
+R_UNDECIDED = ReasonCode.define(
+    "eldercare.entitlements.missing_facts",
+    "{service}: 缺少判定所需事实 {paths}",
+    "{service_en}: facts needed for the decision are missing: {paths}",
+    _LIST,
+)
+R_CAP = ReasonCode.define(
+    "eldercare.entitlements.cap",
+    "{service}补贴上限 {cap} 元{see}",
+    "{service_en} is subsidised up to {cap} yuan{see_en}",
+    _LIST,
+)
+R_SEE = ReasonCode.define(
+    "eldercare.entitlements.see",
+    "金额与本地条件见 {see}",
+    "amounts and local conditions: see {see}",
+    _LIST,
+)
+
+
+class ServiceKind(enum.Enum):
+    """The three kinds of basic eldercare service.
+
+    .. versionadded:: 0.1.0
+    """
+
+    MATERIAL = "material"  #: 物质帮助
+    CARE = "care"  #: 照护服务
+    CARING = "caring"  #: 关爱服务
+
+    @property
+    def zh(self) -> str:
+        """The Chinese name."""
+        return {"material": "物质帮助", "care": "照护服务", "caring": "关爱服务"}[self.value]
+
+
+@attrs.frozen
+class Service:
+    """One entry of the service list: what, for whom, by which document, when and where.
+
+    ``groups`` are alternatives: the person qualifies through any one whose groups all
+    hold.  ``jurisdiction`` (a GB/T 2260 code) limits a local entry to that place and the
+    places below it.  ``cap`` names a money parameter shown as the most a rule gives;
+    ``see`` names the module with the full amount rule.
+
+    .. versionadded:: 0.1.0
+    """
+
+    code: str
+    zh: str
+    en: str
+    kind: ServiceKind
+    groups: Alternatives
+    status: Status
+    document: str
+    effective_from: dt.date
+    document_number: str | None = None
+    article: str | None = None
+    effective_to: dt.date | None = None
+    jurisdiction: str | None = None
+    cap: str | None = None
+    see: str | None = None
+    note: str | None = None
+
+    @property
+    def citation(self) -> Citation:
+        """The citation decisions on this entry carry; example entries say so."""
+        note = self.note
+        if self.status is Status.EXAMPLE:
+            note = f"EXAMPLE DATA, not law: {self.note}"
+        return Citation(Document(self.document, self.document_number), self.article, note)
+
+    def applies(self, jurisdiction: str, on: dt.date) -> bool:
+        """Whether the entry is in force on ``on`` and applies in ``jurisdiction``."""
+        if on < self.effective_from or (self.effective_to is not None and on > self.effective_to):
+            return False
+        return self.jurisdiction is None or jurisdictions.is_within(jurisdiction, self.jurisdiction)
+
+
+@attrs.frozen
+class Catalogue:
+    """A list of services, as read from a data file.
+
+    .. versionadded:: 0.1.0
+    """
+
+    services: tuple[Service, ...]
+
+    def get(self, code: str) -> Service:
+        """Return the entry with ``code``."""
+        for service in self.services:
+            if service.code == code:
+                return service
+        raise KeyError(code)
+
+
+_REQUIRED = frozenset(
+    {"code", "zh", "en", "kind", "groups", "status", "document", "effective_from"}
+)
+_OPTIONAL = frozenset(
+    {"document_number", "article", "effective_to", "jurisdiction", "cap", "see", "note"}
+)
+_GROUP_VALUES = {g.value: g for g in TargetGroup}
+
+
+def _is_date(value: object) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _entry_problems(where: str, entry: Mapping[str, Any]) -> list[str]:
+    """Return what is wrong with one ``[[service]]`` table (empty when nothing is)."""
+    problems = []
+    unknown = sorted(set(entry) - _REQUIRED - _OPTIONAL)
+    if unknown:
+        problems.append(f"{where}: unknown keys {unknown}")
+    missing = sorted(_REQUIRED - set(entry))
+    if missing:
+        problems.append(f"{where}: missing keys {missing}")
+        return problems
+    if entry["kind"] not in {k.value for k in ServiceKind}:
+        problems.append(f"{where}.kind: {entry['kind']!r} is not one of material, care, caring")
+    if entry["status"] not in {s.value for s in Status}:
+        problems.append(f"{where}.status: {entry['status']!r} is not 'sourced' or 'example'")
+    if entry["status"] == Status.EXAMPLE.value and not entry.get("note"):
+        problems.append(f"{where}: an example entry needs a 'note' saying where it is from")
+    groups = entry["groups"]
+    if (
+        not isinstance(groups, list)
+        or not groups
+        or not all(isinstance(a, list) and a for a in groups)
+    ):
+        problems.append(f"{where}.groups: expected a non-empty list of non-empty lists")
+    else:
+        bad = sorted({g for a in groups for g in a if g not in _GROUP_VALUES})
+        if bad:
+            problems.append(f"{where}.groups: unknown groups {bad}")
+    problems.extend(
+        f"{where}.{key}: expected a TOML date"
+        for key in ("effective_from", "effective_to")
+        if key in entry and not _is_date(entry[key])
+    )
+    code = entry.get("jurisdiction")
+    if code is not None:
+        try:
+            jurisdictions.get(code)
+        except LookupError:
+            problems.append(f"{where}.jurisdiction: unknown GB/T 2260 code {code!r}")
+    return problems
+
+
+def _parse(text: str, origin: str) -> Catalogue:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ParameterFileError(origin, [f"not valid TOML: {exc}"]) from None
+    problems = [f"unknown top-level key {key!r}" for key in sorted(set(data) - {"service"})]
+    entries = data.get("service", [])
+    services = []
+    seen: set[str] = set()
+    for index, entry in enumerate(entries):
+        where = f"service[{index}]"
+        found = _entry_problems(where, entry)
+        if entry.get("code") in seen:
+            found.append(f"{where}.code: {entry['code']!r} appears twice")
+        seen.add(entry.get("code", ""))
+        problems.extend(found)
+        if found:
+            continue
+        services.append(
+            Service(
+                code=entry["code"],
+                zh=entry["zh"],
+                en=entry["en"],
+                kind=ServiceKind(entry["kind"]),
+                groups=tuple(frozenset(_GROUP_VALUES[g] for g in a) for a in entry["groups"]),
+                status=Status(entry["status"]),
+                document=entry["document"],
+                effective_from=entry["effective_from"],
+                document_number=entry.get("document_number"),
+                article=entry.get("article"),
+                effective_to=entry.get("effective_to"),
+                jurisdiction=entry.get("jurisdiction"),
+                cap=entry.get("cap"),
+                see=entry.get("see"),
+                note=entry.get("note"),
+            )
+        )
+    if problems:
+        raise ParameterFileError(origin, problems)
+    return Catalogue(tuple(services))
+
+
+@functools.cache
+def _shipped() -> Catalogue:
+    text = (
+        resources.files("civaffairs.eldercare")
+        .joinpath("data/basic-services.toml")
+        .read_text(encoding="utf-8")
+    )
+    return _parse(text, "civaffairs/eldercare/data/basic-services.toml")
+
+
+def load_catalogue(path: str | Path | None = None) -> Catalogue:
+    """Return the shipped service list, or the one in ``path`` (same format, same checks).
+
+    Raises :class:`~civaffairs.errors.ParameterFileError` listing every problem.
+
+    .. versionadded:: 0.1.0
+    """
+    if path is None:
+        return _shipped()
+    return _parse(Path(path).read_text(encoding="utf-8"), str(path))
+
+
+@attrs.frozen
+class Entitlement:
+    """The decision on one service for one older person.
+
+    .. versionadded:: 0.1.0
+    """
+
+    service: str
+    zh: str
+    en: str
+    kind: ServiceKind
+    status: Status
+    see: str | None
+    decision: Decision
+
+    @property
+    def uses_example_data(self) -> bool:
+        """Whether the entry or any parameter behind the decision is example data."""
+        return self.status is Status.EXAMPLE or self.decision.uses_example_data
+
+
+@attrs.frozen
+class Entitlements:
+    """The decisions on every service of the list for one older person on one date.
+
+    .. versionadded:: 0.1.0
+    """
+
+    subject: str
+    as_of: dt.date
+    jurisdiction: str
+    entitlements: tuple[Entitlement, ...]
+
+    def _with(self, outcome: Outcome) -> tuple[str, ...]:
+        return tuple(e.service for e in self.entitlements if e.decision.outcome is outcome)
+
+    @property
+    def granted(self) -> tuple[str, ...]:
+        """The codes of the services the person is entitled to."""
+        return self._with(Outcome.ELIGIBLE)
+
+    @property
+    def undecided(self) -> tuple[str, ...]:
+        """The codes of the services that need more facts."""
+        return self._with(Outcome.CANNOT_DECIDE)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Every fact whose absence leaves a service undecided."""
+        return tuple(dict.fromkeys(p for e in self.entitlements for p in e.decision.missing))
+
+    def get(self, service: str) -> Entitlement:
+        """Return the decision on ``service`` (by code)."""
+        for entitlement in self.entitlements:
+            if entitlement.service == service:
+                return entitlement
+        raise KeyError(service)
+
+    def render(self, lang: Language = "zh") -> str:
+        """Render the list as plain text: one line per service, example entries flagged."""
+        zh = lang == "zh"
+        lines = [
+            f"{PROGRAMME.label(lang)} [{PROGRAMME.code}]",
+            f"  {'对象' if zh else 'subject'}: {self.subject}",
+            f"  {'日期' if zh else 'as of'}: {self.as_of.isoformat()}",
+            f"  {'地区' if zh else 'jurisdiction'}: {self.jurisdiction}",
+        ]
+        for e in self.entitlements:
+            flag = " *" if e.uses_example_data else ""
+            kind = e.kind.zh if zh else e.kind.value
+            name = e.zh if zh else e.en
+            lines.append(f"    [{e.decision.outcome.label(lang)}] {name} ({kind}){flag}")
+            lines.extend(f"        {r.message(lang)}" for r in e.decision.reasons)
+        if any(e.uses_example_data for e in self.entitlements):
+            lines.append(
+                "  * 示例数据, 非正式政策" if zh else "  * example data, not a sourced rule"
+            )
+        return "\n".join(lines)
+
+
+def _names(groups: Iterable[TargetGroup], index: int, joiner: str) -> str:
+    return joiner.join(GROUP_LABELS[g][index] for g in ordered(groups))
+
+
+def _decide(
+    service: Service,
+    older: OlderPerson,
+    on: dt.date,
+    where: str,
+    book: ParameterBook,
+) -> Entitlement:
+    found = memberships(
+        older,
+        [g for a in service.groups for g in ordered(a)],
+        on,
+        jurisdiction=where,
+        book=book,
+    )
+    held, alternative, missing = any_of(service.groups, found)
+    facts = {"service": service.zh, "service_en": service.en}
+    reasons: list[Reason] = []
+    if held and alternative is not None:
+        used = tuple(p for g in alternative for p in found[g].parameters)
+        reasons.append(
+            R_ENTITLED.reason(
+                True,
+                used,
+                groups=_names(alternative, 0, "、"),
+                groups_en=_names(alternative, 1, ", "),
+                **facts,
+            )
+        )
+        if service.cap is not None:
+            cap, cap_used = book.money(service.cap, where, on)
+            reasons.append(
+                R_CAP.reason(
+                    None,
+                    (cap_used,),
+                    cap=str(cap),
+                    see=f" (详见 {service.see})" if service.see else "",
+                    see_en=f" (see {service.see})" if service.see else "",
+                    **facts,
+                )
+            )
+        elif service.see is not None:
+            reasons.append(R_SEE.reason(None, see=service.see))
+        outcome = Outcome.ELIGIBLE
+    elif held is None:
+        reasons.append(R_UNDECIDED.reason(None, (), paths=", ".join(missing), **facts))
+        outcome = Outcome.CANNOT_DECIDE
+    else:
+        reasons.append(
+            R_NOT_ENTITLED.reason(
+                False,
+                (),
+                alternatives=" 或 ".join(_names(a, 0, "+") for a in service.groups),
+                alternatives_en=" or ".join(_names(a, 1, " + ") for a in service.groups),
+                **facts,
+            )
+        )
+        outcome = Outcome.NOT_ELIGIBLE
+    cited = tuple(attrs.evolve(r, citation=service.citation) for r in reasons)
+    decision = Decision(
+        programme=PROGRAMME.code,
+        subject=older.masked,
+        as_of=on,
+        jurisdiction=where,
+        outcome=outcome,
+        amount=None,
+        reasons=cited,
+        missing=missing if outcome is Outcome.CANNOT_DECIDE else (),
+    )
+    return Entitlement(
+        service.code, service.zh, service.en, service.kind, service.status, service.see, decision
+    )
+
+
+def assess(
+    older: OlderPerson,
+    on: dt.date,
+    *,
+    jurisdiction: str | None = None,
+    book: ParameterBook | None = None,
+    catalogue: Catalogue | None = None,
+) -> Entitlements:
+    """Decide, for each service of the list in force on ``on``, whether ``older`` is entitled.
+
+    ``jurisdiction`` (default: the person's place of registration) selects local entries
+    and parameters; ``catalogue`` replaces the shipped list (see :func:`load_catalogue`).
+    Each service's decision cites the service's own document.
+
+    .. versionadded:: 0.1.0
+    """
+    book = book or default_book()
+    catalogue = catalogue or load_catalogue()
+    where = jurisdiction or older.person.registration.jurisdiction
+    return Entitlements(
+        subject=older.masked,
+        as_of=on,
+        jurisdiction=where,
+        entitlements=tuple(
+            _decide(service, older, on, where, book)
+            for service in catalogue.services
+            if service.applies(where, on)
+        ),
+    )

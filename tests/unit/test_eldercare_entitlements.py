@@ -1,0 +1,174 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from eldercare_builders import SUIZHOU_DISTRICT, older
+
+from civaffairs.conversion import dumps, loads
+from civaffairs.decisions import Outcome, reason_codes
+from civaffairs.eldercare import entitlements, meal_aid
+from civaffairs.eldercare.entitlements import Entitlements, ServiceKind, load_catalogue
+from civaffairs.eldercare.groups import TargetGroup
+from civaffairs.entities import AbilityGrade, AssistanceLayer, Disability, DisabilityCategory
+from civaffairs.errors import ParameterFileError
+from civaffairs.parameters import Status
+
+ON = dt.date(2025, 8, 1)
+
+
+def outcome(service: str, *, on: dt.date = ON, **facts: object) -> Outcome:
+    result = entitlements.assess(older(**facts), on)  # type: ignore[arg-type]
+    return result.get(service).decision.outcome
+
+
+def test_the_list_is_data_with_three_sourced_entries() -> None:
+    catalogue = load_catalogue()
+    sourced = {s.code for s in catalogue.services if s.status is Status.SOURCED}
+    assert sourced == {"visiting_care", "meal_aid", "home_adaptation"}
+    assert {s.kind for s in catalogue.services} == set(ServiceKind)
+    assert all(s.note for s in catalogue.services if s.status is Status.EXAMPLE)
+    for code in ("bathing_aid", "cleaning_aid", "mobility_aid", "medical_aid", "emergency_aid"):
+        assert catalogue.get(code).kind is ServiceKind.CARE
+    assert catalogue.get("emotional_support").kind is ServiceKind.CARING
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        {"living_alone": True},
+        {"empty_nest": True},
+        {"left_behind": True},
+        {"family_planning_special": True},
+        {"ability": AbilityGrade.MODERATE},
+        {"disability": Disability(DisabilityCategory.PHYSICAL, 2)},
+    ],
+)
+def test_visiting_care_groups_of_the_2022_opinion(facts: dict[str, object]) -> None:
+    assert outcome("visiting_care", **facts) is Outcome.ELIGIBLE  # type: ignore[arg-type]
+
+
+def test_a_grade_3_disability_is_not_severe_for_visiting_care() -> None:
+    disability = Disability(DisabilityCategory.PHYSICAL, 3)
+    assert outcome("visiting_care", disability=disability) is Outcome.NOT_ELIGIBLE
+
+
+def test_visiting_care_starts_with_the_opinion() -> None:
+    before = entitlements.assess(older(living_alone=True), dt.date(2022, 10, 27))
+    assert "visiting_care" not in {e.service for e in before.entitlements}
+    assert outcome("visiting_care", on=dt.date(2022, 10, 28), living_alone=True) is Outcome.ELIGIBLE
+
+
+def test_unknown_facts_are_named() -> None:
+    result = entitlements.assess(older(living_alone=None, ability=None), ON)
+    decision = result.get("visiting_care").decision
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert set(decision.missing) == {"$.living_alone", "$.ability"}
+    assert "visiting_care" in result.undecided
+    assert "$.living_alone" in result.missing
+
+
+def test_an_older_person_in_no_group() -> None:
+    result = entitlements.assess(older(), ON)
+    assert set(result.granted) == {"ability_assessment"}
+    assert result.undecided == ()
+
+
+def test_home_adaptation_shows_the_cap() -> None:
+    result = entitlements.assess(
+        older(dt.date(1940, 1, 1), layer=AssistanceLayer.EXTREME_POVERTY), ON
+    )
+    entry = result.get("home_adaptation")
+    assert entry.decision.outcome is Outcome.ELIGIBLE
+    assert "up to 3000 yuan" in entry.decision.reasons[1].en
+    assert entry.see == "eldercare.home_adaptation"
+    assert entry.decision.amount is None  # a cap is shown, not granted
+
+
+def test_a_local_entry_applies_only_there() -> None:
+    facts = {"layer": AssistanceLayer.DIBAO, "ability": AbilityGrade.COMPLETE}
+    local = entitlements.assess(older(where=SUIZHOU_DISTRICT, **facts), ON)  # type: ignore[arg-type]
+    elsewhere = entitlements.assess(older(**facts), ON)  # type: ignore[arg-type]
+    code = "concentrated_care_dibao_completely_disabled"
+    assert local.get(code).decision.outcome is Outcome.ELIGIBLE
+    assert code not in {e.service for e in elsewhere.entitlements}
+    severe = entitlements.assess(
+        older(where=SUIZHOU_DISTRICT, layer=AssistanceLayer.DIBAO, ability=AbilityGrade.SEVERE), ON
+    )
+    assert severe.get(code).decision.outcome is Outcome.NOT_ELIGIBLE
+
+
+def test_each_decision_cites_its_own_document() -> None:
+    result = entitlements.assess(older(living_alone=True, layer=AssistanceLayer.DIBAO), ON)
+    visiting = result.get("visiting_care").decision.reasons[0]
+    assert visiting.citation.document.title == "关于开展特殊困难老年人探访关爱服务的指导意见"
+    meal = result.get("meal_aid").decision.reasons[0]
+    assert meal.citation.document.number == "民发〔2023〕58号"
+    example = result.get("bathing_aid")
+    assert example.uses_example_data
+    assert "EXAMPLE DATA" in (example.decision.reasons[0].citation.note or "")
+    for entry in result.entitlements:
+        assert all(r.code in reason_codes() for r in entry.decision.reasons)
+
+
+def test_the_meal_aid_entry_matches_the_meal_aid_rule() -> None:
+    entry = load_catalogue().get("meal_aid")
+    listed = {g for alternative in entry.groups for g in alternative} - {TargetGroup.OLDER_PERSON}
+    rule = {g for _, alternatives in meal_aid.STATUS_TIERS for a in alternatives for g in a}
+    assert listed == rule
+
+
+def test_render_flags_example_entries() -> None:
+    text = entitlements.assess(older(layer=AssistanceLayer.DIBAO), ON).render("zh")
+    assert "助浴服务" in text
+    assert "* 示例数据" in text
+
+
+def test_json_round_trip() -> None:
+    result = entitlements.assess(older(living_alone=None), ON)
+    again = loads(dumps(result), Entitlements)
+    assert again.granted == result.granted
+    assert again.undecided == result.undecided
+
+
+def test_a_caller_catalogue(tmp_path: Path) -> None:
+    path = tmp_path / "services.toml"
+    path.write_text(
+        '[[service]]\ncode = "x"\nzh = "某服务"\nen = "a service"\nkind = "care"\n'
+        'groups = [["older_person", "very_old"]]\nstatus = "sourced"\ndocument = "某文件"\n'
+        "effective_from = 2025-01-01\n",
+        encoding="utf-8",
+    )
+    catalogue = load_catalogue(path)
+    result = entitlements.assess(older(dt.date(1940, 1, 1)), ON, catalogue=catalogue)
+    assert result.granted == ("x",)
+
+
+def test_a_bad_catalogue_lists_every_problem(tmp_path: Path) -> None:
+    path = tmp_path / "services.toml"
+    path.write_text(
+        "[[service]]\n"
+        'code = "a"\nzh = "甲"\nen = "a"\nkind = "cash"\ngroups = [["older", "very_old"]]\n'
+        'status = "example"\ndocument = "d"\neffective_from = 2025-01-01\nextra = 1\n'
+        'jurisdiction = "999999"\n'
+        "[[service]]\n"
+        'code = "a"\nzh = "乙"\nen = "b"\nkind = "care"\ngroups = []\n'
+        'status = "sourced"\ndocument = "d"\neffective_from = "2025"\n'
+        "[[service]]\n"
+        'code = "c"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ParameterFileError) as info:
+        load_catalogue(path)
+    text = "\n".join(info.value.problems)
+    for expected in (
+        "unknown keys ['extra']",
+        "'cash' is not one of",
+        "unknown groups ['older']",
+        "needs a 'note'",
+        "unknown GB/T 2260 code '999999'",
+        "non-empty list",
+        "expected a TOML date",
+        "appears twice",
+        "missing keys",
+    ):
+        assert expected in text
