@@ -33,6 +33,7 @@ from civaffairs.money import yuan
 from civaffairs.privacy import mask_name
 
 __all__ = [
+    "INTELLECTUAL_OR_MENTAL",
     "AbilityGrade",
     "Asset",
     "AssetType",
@@ -340,12 +341,13 @@ class Disability:
         This is the 单人户 wording of 民发〔2021〕57号 art. 10 (一); programmes
         that define "severe" differently compute it themselves.
         """
-        return bool(
-            severe_disability(
-                self.grade,
-                self.category in (DisabilityCategory.INTELLECTUAL, DisabilityCategory.MENTAL),
-            )
-        )
+        return bool(severe_disability(self.grade, self.category in INTELLECTUAL_OR_MENTAL))
+
+
+#: The categories whose grade 3 also counts as severe (民发〔2021〕57号 art. 8 (一)).
+INTELLECTUAL_OR_MENTAL: frozenset[DisabilityCategory] = frozenset(
+    {DisabilityCategory.INTELLECTUAL, DisabilityCategory.MENTAL}
+)
 
 
 def severe_disability(grade: Any, intellectual_or_mental: Any) -> Any:

@@ -49,7 +49,6 @@ from civaffairs.assistance.laws import (
     SOCIAL_ASSISTANCE_MEASURES,
 )
 from civaffairs.assistance.means import (
-    EXCLUDING_STATUSES,
     LIVES_APART,
     LIVES_TOGETHER,
     LIVES_UNKNOWN,
@@ -83,6 +82,7 @@ from civaffairs.money import FEN, fen_to_yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = [
+    "DISQUALIFYING_ASSETS",
     "LIVES_APART",
     "LIVES_TOGETHER",
     "LIVES_UNKNOWN",
@@ -98,6 +98,7 @@ __all__ = [
     "means_test",
     "member_rule",
     "outcome_rule",
+    "single_person_candidate",
     "single_person_rule",
 ]
 
@@ -121,9 +122,6 @@ _57_ART_8 = Citation(
     DIBAO_REVIEW_MEASURES, "第八条", note="article number recalled from restatements"
 )
 _57_ART_23 = Citation(DIBAO_REVIEW_MEASURES, "第二十三条")
-
-# Transitional alias for the batch engine in progress; use means.EXCLUDING_STATUSES.
-_EXCLUDED_STATUS_SET = frozenset(EXCLUDING_STATUSES)
 
 CODES = HouseholdCodes.define("dibao", registration=_57_ART_4_5, members=_57_ART_7)
 R_REGISTRATION = CODES.registration
@@ -198,7 +196,9 @@ R_SINGLE_PERSON_NONE = ReasonCode.define(
     _57_ART_8,
 )
 
-_DISQUALIFYING_ASSETS = (
+#: Assets that fail the property test where the jurisdiction's flag says so, with the flag's
+#: parameter name and zh/en labels.
+DISQUALIFYING_ASSETS = (
     (
         AssetType.VEHICLE,
         "assistance.dibao.assets.vehicle_disqualifies",
@@ -325,6 +325,14 @@ def marginal_test(test: MeansTest, *, multiple: tuple[Any, Any]) -> Any:
     """
     multiple_num, multiple_den = multiple
     return test.net_income * multiple_den < test.threshold * multiple_num * test.scale
+
+
+def single_person_candidate(severe_disability: Any, serious_illness: Any) -> Any:
+    """Whether a member may be covered alone: severely disabled or seriously ill (57号 art. 8).
+
+    .. versionadded:: 0.1.0
+    """
+    return severe_disability | serious_illness
 
 
 def single_person_rule(
@@ -569,7 +577,7 @@ def _tests(
     # 4-5. Income and property tests, exact (see means_test).
     present = {a.type for a in household.assets if not a.exempt}
     disqualifying = []
-    for asset_type, name, labels in _DISQUALIFYING_ASSETS:
+    for asset_type, name, labels in DISQUALIFYING_ASSETS:
         if asset_type in present:
             disqualifies, used = book.flag(name, where, on)
             if disqualifies:
@@ -656,7 +664,10 @@ def _single_person(
         covered, amount_fen = single_person_rule(
             SCALAR,
             counted=True,
-            candidate=bool(why),
+            candidate=single_person_candidate(
+                person.disability is not None and person.disability.is_severe,
+                person.serious_illness,
+            ),
             own_income=own,
             own_wages=own_wages,
             standard=standard,

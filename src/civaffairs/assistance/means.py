@@ -138,13 +138,13 @@ def counted_income(
     apply; the employment-cost deduction is returned as an exact fraction.
 
     The central-basic-pension switch is read only when the household has such
-    income, as in dibao, so that a date after the switch's last value is an
+    income (above zero), so that a date after the switch's last value is an
     error only for households it concerns.
 
     .. versionadded:: 0.1.0
     """
     used: list[ParameterValue] = []
-    if any(i.type is IncomeType.CENTRAL_BASIC_PENSION for i in household.incomes):
+    if any(i.type is IncomeType.CENTRAL_BASIC_PENSION and i.monthly for i in household.incomes):
         exclude, pension_used = book.flag(
             "assistance.dibao.income.exclude_central_basic_pension", where, on
         )
@@ -164,8 +164,9 @@ def counted_income(
             continue
         fen = yuan_to_fen(item.monthly)
         if item.type not in counted_types:
-            label = INCOME_NOT_COUNTED.get(item.type, _PENSION_LABEL)
-            not_counted[label] = not_counted.get(label, 0) + fen
+            if fen:
+                label = INCOME_NOT_COUNTED.get(item.type, _PENSION_LABEL)
+                not_counted[label] = not_counted.get(label, 0) + fen
             continue
         total += fen
         if item.member is not None:
