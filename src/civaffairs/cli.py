@@ -11,6 +11,10 @@
 ``civaffairs targets PLAN [--results FILE]``
     print a work plan's attainment table (see :mod:`civaffairs.targets.cli`).
 
+``civaffairs screen INPUT.parquet|csv --on DATE --out OUT.parquet``
+    screen a whole registry with the columnar engine (see :mod:`civaffairs.batch.cli`;
+    needs the ``batch`` extra).
+
 Exit status: 0 when every household was decided (whatever the outcome), 2 on
 bad input, with every problem listed on standard error.
 
@@ -28,6 +32,7 @@ from typing import Protocol, TextIO
 
 from civaffairs import jurisdictions
 from civaffairs.assistance import dibao
+from civaffairs.batch import cli as batch_cli
 from civaffairs.conversion import AssessmentRequest, loads, unstructure
 from civaffairs.dates import parse_date
 from civaffairs.decisions import render
@@ -45,15 +50,15 @@ EXIT_BAD_INPUT = 2
 class _Command(Protocol):
     """A sub-command provided by a package on top of the core (targets, batch)."""
 
-    def register(self, subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    def register(self, subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> object:
         """Add the sub-command's parser."""
 
-    def run(self, args: argparse.Namespace, stdout: TextIO, stderr: TextIO | None = None) -> int:
+    def run(self, args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         """Run it and return the exit status."""
 
 
 #: Sub-commands provided by packages, by name.
-_COMMANDS: dict[str, _Command] = {"targets": targets_cli}
+_COMMANDS: dict[str, _Command] = {"targets": targets_cli, "screen": batch_cli}
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -1,0 +1,271 @@
+"""The columnar engine against the scalar path, a plain numpy kernel and OpenFisca, in one run.
+
+Run: ``.venv/bin/python benchmarks/bench_batch.py [--max 1000000] [--skip-openfisca]``.
+
+OpenFisca runs in its own virtualenv (``.bench-venv``, made with
+``python3 -m venv .bench-venv && .bench-venv/bin/pip install -r
+benchmarks/requirements-openfisca.txt``); without it the OpenFisca rows are
+left out.  Every figure comes from this one run on this machine, so read the
+ratios, not the absolute times.  All populations are synthetic
+(:mod:`civaffairs.batch.population`, Chongqing, seeded).
+
+Measured:
+
+- per household, one at a time: ``dibao.assess`` on a built household; the
+  same plus building (validating) the household and rendering its
+  explanation; OpenFisca ``build_from_entities`` + calculate;
+- whole populations of 10⁴ … 10⁶ households: ``assess_table`` end to end
+  from a pyarrow table (validation, parameters, rule, reason codes, output
+  table); the plain numpy kernel (``plain_kernel.py``: arrays already in
+  memory, no validation, no reasons); OpenFisca vectorised (build + compute);
+  a household-level numpy expression of the difference alone, for scale;
+- exactness of each against the engine, to the fen;
+- peak memory (max RSS) of a fresh process reading 10⁶ households from
+  Parquet and deciding them, for the engine and for OpenFisca.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from plain_kernel import arrays, kernel
+
+from civaffairs.assistance import dibao
+from civaffairs.batch import assess_table
+from civaffairs.batch._columns import dictionary_of
+from civaffairs.batch.engine import prepare
+from civaffairs.batch.population import synthetic_population
+from civaffairs.batch.schema import from_table
+from civaffairs.entities import IncomeType
+from civaffairs.parameters import default_book
+
+ON = dt.date(2025, 8, 1)
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_PYTHON = ROOT / ".bench-venv" / "bin" / "python"
+OPENFISCA = Path(__file__).resolve().parent / "openfisca_dibao.py"
+COUNTED = ("wages", "business", "property", "transfer", "other")
+
+
+def best(function: Callable[[], Any], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def openfisca_inputs(table: pa.Table, path: Path) -> None:
+    """Write the facts OpenFisca receives, reduced as its model expects them."""
+    prepared = prepare(table, ON)
+    facts = prepared._facts
+    households = prepared._households
+    own = np.zeros(len(households.of_row), dtype=np.int64)
+    for name in COUNTED:
+        own += facts.income.get(IncomeType(name), 0)
+    common = np.zeros(households.count, dtype=np.int64)
+    for name in COUNTED:
+        common += facts.household_income.get(IncomeType(name), 0)
+    kind = dictionary_of(table.column("registration_kind"))
+    rural = np.asarray(
+        kind.dictionary.to_numpy(zero_copy_only=False)[kind.indices.to_numpy()] == "rural"
+    )[households.applicant_row]
+    np.savez(
+        path,
+        household_of=households.of_row,
+        relationship=facts.relationship.astype(np.int64),
+        age=facts.age,
+        excluded=facts.excluded,
+        dependent=facts.dependent,
+        lives=facts.lives.astype(np.int64),
+        candidate=facts.candidate,
+        own_income=own,
+        household_income=common,
+        standard=np.where(rural, 63000, 77000),
+        financial=facts.financial,
+        months=np.full(households.count, 36),
+        disqualified=facts.owns[next(iter(facts.owns))] & False
+        | np.logical_or.reduce(
+            [
+                facts.owns[t]
+                for t in facts.owns
+                if t.value
+                in {"vehicle", "non_residential_property", "business_entity", "machinery"}
+            ]
+        ),
+    )
+
+
+def run_openfisca(mode: str, npz: Path, extra: list[str]) -> tuple[dict[str, float], Any]:
+    out = npz.with_suffix(f".{mode}.out.npz")
+    completed = subprocess.run(  # noqa: S603 - our own script in our own venv
+        [str(BENCH_PYTHON), str(OPENFISCA), mode, str(npz), str(out), *extra],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(completed.stdout.strip().splitlines()[-1]), np.load(out)
+
+
+#: Read the high-water mark of this process's own memory (VmHWM is reset by exec, unlike
+#: getrusage's ru_maxrss, which a child inherits from the process that forked it).
+HIGH_WATER = (
+    "\nwith open('/proc/self/status') as status:\n"
+    "    print(next(int(l.split()[1]) for l in status if l.startswith('VmHWM')) / 1024)"
+)
+
+
+def peak_memory(script: str) -> float:
+    """Peak resident memory in MB of a fresh Python process running ``script``."""
+    completed = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", script + HIGH_WATER],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return float(completed.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="civaffairs-bench-", dir="/tmp"))
+    try:
+        report(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def report(work: Path) -> None:  # noqa: PLR0915 - one report, top to bottom
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--max", type=int, default=1_000_000)
+    parser.add_argument("--skip-openfisca", action="store_true")
+    args = parser.parse_args()
+    openfisca = BENCH_PYTHON.exists() and not args.skip_openfisca
+    book = default_book()
+    print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()}")
+    print(f"OpenFisca: {'yes (.bench-venv)' if openfisca else 'not run'}\n")
+
+    # -- one household at a time ------------------------------------------------------------
+    sample = synthetic_population(2_000, "500000", on=ON, seed=11)
+    households = list(from_table(sample))
+    per_assess = best(lambda: [dibao.assess(h, ON, book=book) for h, _ in households], 3) / 2000
+    per_full = (
+        best(
+            lambda: [dibao.assess(h, ON, book=book).render("zh") for h, _ in from_table(sample)],
+            3,
+        )
+        / 2000
+    )
+    rows = [
+        ("scalar assess (built household)", per_assess),
+        ("scalar build + validate + assess + explain", per_full),
+    ]
+    if openfisca:
+        npz = work / "single.npz"
+        openfisca_inputs(sample, npz)
+        timings, _ = run_openfisca("single", npz, ["500"])
+        rows.append(("OpenFisca build_from_entities + calculate", timings["per_household_s"]))
+    print(f"{'one household at a time':<46}{'µs/household':>14}{'× scalar assess':>17}")
+    for name, seconds in rows:
+        print(f"{name:<46}{seconds * 1e6:>14.1f}{seconds / per_assess:>17.2f}")
+
+    # -- whole populations ------------------------------------------------------------------
+    sizes = [n for n in (10_000, 100_000, 1_000_000, 10_000_000) if n <= args.max]
+    print(
+        f"\n{'households':>11}{'engine s':>10}{'plain s':>10}{'engine/plain':>14}"
+        f"{'OF build+calc s':>17}{'OF/engine':>11}{'hh-level s':>12}{'M hh/s engine':>15}"
+        f"{'OF fen mismatches':>19}"
+    )
+    for size in sizes:
+        table = synthetic_population(size, "500000", on=ON, seed=size)
+        repeat = 3 if size <= 1_000_000 else 1
+
+        def run_engine(t: pa.Table = table) -> object:
+            return assess_table(t, ON, book=book)
+
+        engine = best(run_engine, repeat)
+        result = assess_table(table, ON, book=book)
+        plain_arrays = arrays(table)
+
+        def run_plain(a: dict[str, Any] = plain_arrays) -> object:
+            return kernel(a, ON, standard_urban=77000, standard_rural=63000, months=36)
+
+        plain = best(run_plain, repeat)
+        outcome, amount = kernel(
+            plain_arrays, ON, standard_urban=77000, standard_rural=63000, months=36
+        )
+        fen = np.asarray(result.column("amount_fen").to_numpy())
+        codes = np.asarray(dictionary_of(result.column("outcome")).indices.to_numpy())
+        if not ((amount == fen).all() and (outcome == codes).all()):
+            raise SystemExit("the plain kernel disagrees with the engine")
+        income = np.asarray(plain_arrays["income_wages"][:size], dtype=np.int64)
+        members = np.full(size, 3)
+        standard = np.full(size, 63000)
+
+        def run_household_level(i: Any = income, s: Any = standard, m: Any = members) -> object:
+            return np.where(i < s * m, s * m - i, 0)
+
+        household_level = best(run_household_level, repeat)
+        of_text, mismatch_text = "-", "-"
+        of_ratio = "-"
+        if openfisca and size <= 1_000_000:
+            npz = work / f"pop{size}.npz"
+            openfisca_inputs(table, npz)
+            timings, found = run_openfisca("vector", npz, [])
+            of_seconds = timings["build_s"] + timings["compute_s"]
+            of_text = f"{of_seconds:.3f}"
+            of_ratio = f"{of_seconds / engine:.2f}"
+            of_fen = np.floor(found["amount"] * 100 + 0.5).astype(np.int64)
+            wrong = int((of_fen != fen).sum())
+            mismatch_text = f"{wrong} ({wrong / size:.3%})"
+            npz.unlink()
+        print(
+            f"{size:>11,}{engine:>10.3f}{plain:>10.3f}{engine / plain:>14.2f}{of_text:>17}"
+            f"{of_ratio:>11}{household_level:>12.4f}{size / engine / 1e6:>15.2f}{mismatch_text:>19}"
+        )
+
+    # -- peak memory at 10⁶ ------------------------------------------------------------------
+    if args.max >= 1_000_000:
+        source = work / "pop.parquet"
+        pq.write_table(synthetic_population(1_000_000, "500000", on=ON, seed=1), source)
+        baseline = peak_memory("import pyarrow, numpy, civaffairs.batch")
+        engine_peak = peak_memory(
+            "import datetime as dt, pyarrow.parquet as pq\n"
+            "from civaffairs.batch import assess_table\n"
+            f"assess_table(pq.read_table({str(source)!r}), dt.date(2025, 8, 1))"
+        )
+        print(
+            f"\npeak RSS, 10⁶ households from Parquet: engine {engine_peak:.0f} MB "
+            f"(imports alone {baseline:.0f} MB)"
+        )
+        if openfisca:
+            npz = work / "mem.npz"
+            openfisca_inputs(pq.read_table(source), npz)
+            timings, _ = run_openfisca("vector", npz, [])
+            print(
+                f"peak RSS, 10⁶ households in OpenFisca (inputs from .npz): "
+                f"{timings['peak_rss_mb']:.0f} MB"
+            )
+            npz.unlink()
+        source.unlink()
+    print(f"\nload average at the end: {os.getloadavg()}")
+
+
+if __name__ == "__main__":
+    main()

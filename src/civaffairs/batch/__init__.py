@@ -1,0 +1,89 @@
+"""Columnar screening of a whole registry: 低保 over persons tables, exactly (optional extra).
+
+Install with ``pip install "civaffairs[batch]"`` (numpy and pyarrow; pandas
+and polars frames are accepted when those are installed) and
+``civaffairs[batch,dask]`` for registries larger than memory.
+
+- :func:`to_table` converts scalar-model households to the persons table
+  (format: :mod:`civaffairs.batch.schema`);
+- :func:`assess_table` decides every household, with the very rule bodies the
+  scalar :func:`civaffairs.assistance.dibao.assess` uses;
+- :func:`what_if` compares two parameter books on one population;
+- :func:`synthetic_population` makes a seeded, *synthetic* registry;
+- :mod:`civaffairs.batch.files` and :mod:`civaffairs.batch.distributed` run
+  the engine over files chunk by chunk and over Dask data frames;
+- :mod:`civaffairs.batch.cli` is the ``civaffairs screen`` command.
+
+The names are imported on first use, so ``civaffairs.batch.cli`` can offer
+its command (and say which extra to install) where numpy and pyarrow are not
+installed.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from civaffairs.batch.engine import (
+        NUMPY,
+        REASON_CATALOGUE,
+        Prepared,
+        assess_table,
+        prepare,
+        reason_flags,
+        to_arrow,
+    )
+    from civaffairs.batch.population import synthetic_population, write_synthetic
+    from civaffairs.batch.report import WhatIf, summarise, what_if
+    from civaffairs.batch.schema import from_table, persons_schema, to_table
+
+__all__ = [
+    "NUMPY",
+    "REASON_CATALOGUE",
+    "Prepared",
+    "WhatIf",
+    "assess_table",
+    "from_table",
+    "persons_schema",
+    "prepare",
+    "reason_flags",
+    "summarise",
+    "synthetic_population",
+    "to_arrow",
+    "to_table",
+    "what_if",
+    "write_synthetic",
+]
+
+_WHERE = {
+    **dict.fromkeys(
+        (
+            "NUMPY",
+            "REASON_CATALOGUE",
+            "Prepared",
+            "assess_table",
+            "prepare",
+            "reason_flags",
+            "to_arrow",
+        ),
+        "civaffairs.batch.engine",
+    ),
+    **dict.fromkeys(("synthetic_population", "write_synthetic"), "civaffairs.batch.population"),
+    **dict.fromkeys(("WhatIf", "summarise", "what_if"), "civaffairs.batch.report"),
+    **dict.fromkeys(("from_table", "persons_schema", "to_table"), "civaffairs.batch.schema"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module on first use."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'civaffairs.batch' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

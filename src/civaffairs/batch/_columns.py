@@ -1,0 +1,410 @@
+"""Reading the persons table into numpy arrays, recording every bad cell on the way.
+
+Nothing here decides anything: it turns Arrow columns into integer and boolean
+arrays and marks, per column, the rows whose value is missing, negative, NaN,
+not whole fen, of an unknown code or out of range.  A bad cell is read as a
+harmless placeholder (0, ``False``) *and* marked, so the engine can still run
+its kernels over the whole batch and then mark those households "cannot
+decide" (or raise, listing them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, TypeAlias
+
+import numpy as np
+import numpy.typing as npt
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from civaffairs.batch.schema import MAX_FEN
+from civaffairs.errors import InvalidInputError
+
+_STRING = pa.string()
+Bools = npt.NDArray[np.bool_]
+Ints = npt.NDArray[np.int64]
+Column: TypeAlias = "pa.ChunkedArray[Any]"
+
+
+def arrow(values: Any, **options: Any) -> Any:
+    """Return ``pa.array(values, **options)``, typed loosely.
+
+    pyarrow-stubs cannot tell a numpy integer array from a boolean one, so
+    every array built from numpy goes through here.
+    """
+    return pa.array(values, **options)
+
+
+def dictionary_of(column: Any) -> Any:
+    """Return a dictionary column as one ``DictionaryArray`` (typed loosely, as :func:`arrow`)."""
+    if isinstance(column, pa.ChunkedArray):
+        unified = column.unify_dictionaries() if column.num_chunks > 1 else column
+        return unified.combine_chunks() if unified.num_chunks != 1 else unified.chunk(0)
+    return column
+
+
+def _filled(column: Any, value: object) -> Any:
+    """Return ``column`` with nulls replaced by ``value`` (no copy when there are none)."""
+    return column if column.null_count == 0 else column.fill_null(value)
+
+
+def _is_string(kind: pa.DataType) -> bool:
+    return bool(
+        pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_string_view(kind)
+    )
+
+
+class Reader:
+    """Typed access to the columns of one persons table.
+
+    ``bad`` maps a column name to the person-level mask of its bad cells and
+    ``expected`` to what would have been accepted; ``schema_errors`` lists
+    problems no row can be blamed for (a column of the wrong type).
+    """
+
+    def __init__(self, table: pa.Table) -> None:
+        self.table = table
+        self.rows = table.num_rows
+        self.bad: dict[str, Bools] = {}
+        self.expected: dict[str, str] = {}
+        self.schema_errors: list[InvalidInputError] = []
+        self.absent: list[str] = []
+        #: Rows of households without exactly one applicant: "a household fact on a member's
+        #: row" is not checked there (which row is the applicant's is itself the problem).
+        self.unclear: Bools | None = None
+
+    # -- bookkeeping ----------------------------------------------------------------------
+
+    def mark(self, name: str, mask: Bools, expected: str) -> None:
+        """Record the rows of ``name`` whose value is bad."""
+        if not mask.any():
+            return
+        if name in self.bad:
+            self.bad[name] = self.bad[name] | mask
+        else:
+            self.bad[name] = mask
+            self.expected[name] = expected
+
+    def _column(
+        self,
+        name: str,
+        *,
+        required: bool,
+        decode: bool = True,
+        null_as: pa.DataType = _STRING,
+    ) -> Column | None:
+        if name not in self.table.column_names:
+            if required:
+                self.schema_errors.append(
+                    InvalidInputError(f"$.{name}", "(absent)", "a column of the persons table")
+                )
+            else:
+                self.absent.append(name)
+            return None
+        column = self.table.column(name)
+        kind = column.type
+        if pa.types.is_null(kind) or (
+            pa.types.is_dictionary(kind) and pa.types.is_null(kind.value_type)
+        ):  # every cell null (pandas gives such columns): read as nulls of the expected type
+            return pa.chunked_array([arrow([None] * len(column), type=null_as)])
+        if decode and pa.types.is_dictionary(column.type):
+            column = column.cast(column.type.value_type)
+        return column
+
+    def _wrong_type(self, name: str, kind: pa.DataType, expected: str) -> None:
+        self.schema_errors.append(InvalidInputError(f"$.{name}", str(kind), expected))
+
+    @staticmethod
+    def _nulls(column: Column) -> Bools:
+        if column.null_count == 0:
+            return np.zeros(len(column), dtype=np.bool_)
+        return np.asarray(column.is_null().to_numpy(zero_copy_only=False), dtype=np.bool_)
+
+    # -- typed reads ----------------------------------------------------------------------
+
+    def _fen(self, name: str, column: Column) -> tuple[Ints, Bools, str] | None:
+        """Return ``(values, bad, expected)`` of a money column; ``None`` if mistyped."""
+        kind = column.type
+        nulls = self._nulls(column)
+        if pa.types.is_integer(kind):
+            # uint64 above 2**63 wraps negative here and is refused with the negatives.
+            values = np.asarray(_filled(column, 0).to_numpy(), dtype=np.int64)
+            bad = nulls | (values < 0) | (values > MAX_FEN)
+            expected = "a whole number of fen from 0 to 10¹¹, not missing"
+        elif pa.types.is_floating(kind):
+            raw = np.asarray(column.to_numpy(zero_copy_only=False), dtype=np.float64)
+            filled = np.where(nulls | np.isnan(raw), -1.0, raw)
+            bad = ~np.isfinite(filled) | (filled < 0) | (filled > MAX_FEN)
+            bad |= np.floor(filled) != filled
+            values = np.where(bad, 0, filled).astype(np.int64)
+            expected = "a whole number of fen from 0 to 10¹¹ (not missing, NaN or a fraction)"
+        else:
+            self._wrong_type(name, kind, "an integer column of fen (or float of whole fen)")
+            return None
+        if bad.any():
+            values = np.where(bad, 0, values)
+        return values, bad, expected
+
+    def money(self, name: str) -> Ints | None:
+        """Return a person-level money column as int64 fen; ``None`` when absent."""
+        column = self._column(name, required=False, null_as=pa.int64())
+        if column is None:
+            return None
+        read = self._fen(name, column)
+        if read is None:
+            return None
+        values, bad, expected = read
+        self.mark(name, bad, expected)
+        return values
+
+    def _household(
+        self,
+        name: str,
+        applicant_rows: Ints,
+        kind: pa.DataType,
+    ) -> tuple[Column, Column] | None:
+        column = self._column(name, required=False, null_as=kind)
+        if column is None:
+            return None
+        return column, column.take(arrow(applicant_rows))
+
+    def _elsewhere(self, column: Column, taken: Column, rows: Ints) -> Bools:
+        """Rows other than the applicant's whose cell is set (nulls there are the norm)."""
+        others = self.rows - len(rows)
+        if column.null_count == others and taken.null_count == 0:
+            return np.zeros(self.rows, dtype=np.bool_)  # every other row is null
+        mask = ~self._nulls(column)
+        mask[rows] = False
+        return self._clear(mask)
+
+    def _clear(self, mask: Bools) -> Bools:
+        """Drop rows of households whose applicant's row is unclear."""
+        return mask if self.unclear is None else mask & ~self.unclear
+
+    def household_money(self, name: str, applicant_rows: Ints) -> Ints | None:
+        """Return a household money column read on the applicant's rows (``None``: absent).
+
+        The value is required there; on the other rows it must be null or 0.
+        """
+        found = self._household(name, applicant_rows, pa.int64())
+        if found is None:
+            return None
+        column, taken = found
+        read = self._fen(name, taken)
+        if read is None:
+            return None
+        values, bad, expected = read
+        self.mark(
+            name,
+            self._clear(_scatter(self.rows, applicant_rows[bad])),
+            f"{expected} (applicant's row)",
+        )
+        elsewhere = self._elsewhere(column, taken, applicant_rows)
+        if elsewhere.any():
+            full = self._fen(name, column)
+            if full is not None:
+                elsewhere &= full[0] != 0
+            self.mark(name, elsewhere, "null or 0 on rows other than the applicant's")
+        return values
+
+    def flag(self, name: str) -> Bools | None:
+        """Return a person-level boolean column (``None``: absent); null is a bad cell."""
+        values, nulls = self.nullable_flag(name)
+        if values is None:
+            return None
+        self.mark(name, nulls, "true or false, not missing")
+        return values & ~nulls
+
+    def household_flag(self, name: str, applicant_rows: Ints) -> Bools | None:
+        """Return a household boolean column read on the applicant's rows (``None``: absent)."""
+        found = self._household(name, applicant_rows, pa.bool_())
+        if found is None:
+            return None
+        column, taken = found
+        if not pa.types.is_boolean(column.type):
+            self._wrong_type(name, column.type, "a boolean column")
+            return None
+        nulls = self._nulls(taken)
+        self.mark(
+            name,
+            self._clear(_scatter(self.rows, applicant_rows[nulls])),
+            "true or false (applicant's row)",
+        )
+        elsewhere = self._elsewhere(column, taken, applicant_rows)
+        if elsewhere.any():
+            elsewhere &= np.asarray(_filled(column, False).to_numpy(), dtype=np.bool_)
+            self.mark(name, elsewhere, "null or false on rows other than the applicant's")
+        return np.asarray(_filled(taken, False).to_numpy(), dtype=np.bool_) & ~nulls
+
+    def nullable_flag(self, name: str) -> tuple[Bools | None, Bools]:
+        """Return ``(values, nulls)`` of a boolean column (absent: ``None``, no nulls)."""
+        column = self._column(name, required=False, null_as=pa.bool_())
+        none = np.zeros(self.rows, dtype=np.bool_)
+        if column is None:
+            return None, none
+        if not pa.types.is_boolean(column.type):
+            self._wrong_type(name, column.type, "a boolean column")
+            return None, none
+        nulls = self._nulls(column)
+        values = np.asarray(_filled(column, False).to_numpy(), dtype=np.bool_)
+        return values, nulls
+
+    def codes(
+        self, name: str, allowed: Sequence[str], *, required: bool
+    ) -> tuple[npt.NDArray[np.int16], Bools]:
+        """Return ``(codes, nulls)``: the index of each value in ``allowed``.
+
+        Null gives -1 and an unknown value -2 (marked bad).  Integer columns
+        are read as codes directly.
+        """
+        column = self._column(name, required=required, decode=False)
+        missing = np.full(self.rows, -1, dtype=np.int16)
+        if column is None:
+            return missing, np.ones(self.rows, dtype=np.bool_)
+        nulls = self._nulls(column)
+        if pa.types.is_integer(column.type):
+            raw = np.asarray(_filled(column, -1).to_numpy(), dtype=np.int64)
+            unknown = ~nulls & ((raw < 0) | (raw >= len(allowed)))
+            codes = np.where(unknown, -2, np.where(nulls, -1, raw)).astype(np.int16)
+        elif _is_string(column.type) or _is_string_dictionary(column.type):
+            encoded = _dictionary(column)
+            lookup = np.array(
+                [allowed.index(v) if v in allowed else -2 for v in encoded.dictionary.to_pylist()]
+                + [-1],
+                dtype=np.int16,
+            )
+            indices = np.asarray(
+                _filled(encoded.indices.cast(pa.int64()), len(lookup) - 1).to_numpy(),
+                dtype=np.int64,
+            )
+            codes = lookup[indices]
+            unknown = codes == -2
+        else:
+            self._wrong_type(name, column.type, f"a string column of {', '.join(allowed)}")
+            return missing, np.ones(self.rows, dtype=np.bool_)
+        self.mark(name, unknown, f"one of {', '.join(allowed)}")
+        return codes, nulls
+
+    def strings(self, name: str, *, required: bool) -> tuple[npt.NDArray[np.int64], list[str]]:
+        """Return ``(indices, dictionary)`` of a free string column; null is -1."""
+        column = self._column(name, required=required, decode=False)
+        if column is None:
+            return np.full(self.rows, -1, dtype=np.int64), []
+        if not (_is_string(column.type) or _is_string_dictionary(column.type)):
+            self._wrong_type(name, column.type, "a string column")
+            return np.full(self.rows, -1, dtype=np.int64), []
+        encoded = _dictionary(column)
+        indices = np.asarray(
+            _filled(encoded.indices.cast(pa.int64()), -1).to_numpy(), dtype=np.int64
+        )
+        return indices, [str(v) for v in encoded.dictionary.to_pylist()]
+
+    def small_int(self, name: str) -> tuple[Ints, Bools]:
+        """Return ``(values, nulls)`` of an integer column (absent: all null)."""
+        column = self._column(name, required=False, null_as=pa.int64())
+        if column is None:
+            return np.zeros(self.rows, dtype=np.int64), np.ones(self.rows, dtype=np.bool_)
+        if pa.types.is_floating(column.type):
+            raw = np.asarray(column.to_numpy(zero_copy_only=False), dtype=np.float64)
+            nulls = self._nulls(column) | np.isnan(raw)
+            filled = np.where(nulls, 0.0, raw)
+            whole = np.isfinite(filled) & (np.floor(filled) == filled) & (np.abs(filled) < 2**31)
+            self.mark(name, ~whole, "a whole number")
+            return np.where(whole, filled, 0).astype(np.int64), nulls
+        if not pa.types.is_integer(column.type):
+            self._wrong_type(name, column.type, "an integer column")
+            return np.zeros(self.rows, dtype=np.int64), np.ones(self.rows, dtype=np.bool_)
+        nulls = self._nulls(column)
+        return np.asarray(_filled(column, 0).to_numpy(), dtype=np.int64), nulls
+
+    def days(self, name: str) -> tuple[Ints, Bools]:
+        """Return ``(days since 1970-01-01, nulls)`` of a date column."""
+        column = self._column(name, required=True, null_as=pa.date32())
+        if column is None:
+            return np.zeros(self.rows, dtype=np.int64), np.ones(self.rows, dtype=np.bool_)
+        kind = column.type
+        if pa.types.is_timestamp(kind) or pa.types.is_date64(kind):
+            try:
+                column = column.cast(pa.date32())
+            except pa.ArrowInvalid:
+                self._wrong_type(name, kind, "a date column (a timestamp with no time of day)")
+                return np.zeros(self.rows, dtype=np.int64), np.ones(self.rows, dtype=np.bool_)
+        elif not pa.types.is_date32(kind):
+            self._wrong_type(name, kind, "a date32 column")
+            return np.zeros(self.rows, dtype=np.int64), np.ones(self.rows, dtype=np.bool_)
+        nulls = self._nulls(column)
+        values = np.asarray(_filled(column.cast(pa.int32()), 0).to_numpy(), dtype=np.int64)
+        return values, nulls
+
+
+def _scatter(rows: int, where: npt.NDArray[Any]) -> Bools:
+    """Return a row mask with ``where`` set."""
+    mask = np.zeros(rows, dtype=np.bool_)
+    mask[where] = True
+    return mask
+
+
+def _is_string_dictionary(kind: pa.DataType) -> bool:
+    return bool(pa.types.is_dictionary(kind) and _is_string(kind.value_type))
+
+
+def _dictionary(column: Column) -> Any:
+    """Dictionary-encode a string column into one array (a few distinct values, fast)."""
+    if pa.types.is_dictionary(column.type):
+        if pa.types.is_string_view(column.type.value_type):
+            column = column.cast(pa.dictionary(column.type.index_type, pa.string()))
+        unified = column.unify_dictionaries() if column.num_chunks > 1 else column
+        combined = unified.combine_chunks() if unified.num_chunks != 1 else unified.chunk(0)
+        assert isinstance(combined, pa.DictionaryArray)  # noqa: S101 - a dictionary column
+        return combined
+    if pa.types.is_string_view(column.type):
+        column = column.cast(pa.string())
+    combined = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+    encoded = pc.dictionary_encode(combined)
+    assert isinstance(encoded, pa.DictionaryArray)  # noqa: S101 - pyarrow's contract
+    return encoded
+
+
+def household_starts(ids: Column) -> tuple[npt.NDArray[np.int64], Bools]:
+    """Return the first row of each run of equal ids, and which runs repeat an earlier id.
+
+    A null id makes a one-row run of its own.  A run whose id also heads
+    another run breaks the "households are contiguous" rule.
+    """
+    rows = len(ids)
+    if rows == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.bool_)
+    if pa.types.is_dictionary(ids.type):
+        ids = ids.cast(ids.type.value_type)
+    if pa.types.is_string_view(ids.type):
+        ids = ids.cast(pa.string())
+    flat: Any = ids.combine_chunks() if ids.num_chunks != 1 else ids.chunk(0)
+    if pa.types.is_integer(flat.type) and flat.null_count == 0:
+        values = np.asarray(flat.to_numpy())
+        boundaries = np.flatnonzero(values[1:] != values[:-1]) + 1
+        starts = np.concatenate(([0], boundaries)).astype(np.int64)
+        heads = values[starts]
+        if len(heads) < 2 or bool((heads[1:] > heads[:-1]).all()):
+            return starts, np.zeros(len(starts), dtype=np.bool_)
+        order = np.sort(heads)
+        twice = np.unique(order[1:][order[1:] == order[:-1]])
+        return starts, np.isin(heads, twice)
+    change = pc.not_equal(flat.slice(1), flat.slice(0, rows - 1)).fill_null(True)
+    boundaries = np.flatnonzero(np.asarray(change.to_numpy(zero_copy_only=False))) + 1
+    starts = np.concatenate(([0], boundaries)).astype(np.int64)
+    arrow_heads = flat.take(arrow(starts))
+    repeated = np.zeros(len(starts), dtype=np.bool_)
+    if (
+        pc.count_distinct(arrow_heads, mode="only_valid").as_py()
+        != len(starts) - arrow_heads.null_count
+    ):
+        counts: Any = pc.value_counts(arrow_heads)
+        compute: Any = pc
+        more_than_once = compute.greater(counts.field("counts"), 1)
+        twice = counts.filter(more_than_once).field("values")
+        repeated = np.asarray(
+            pc.is_in(arrow_heads, value_set=twice).fill_null(False).to_numpy(zero_copy_only=False),
+            dtype=np.bool_,
+        )
+    return starts, repeated

@@ -1,0 +1,1073 @@
+"""The columnar engine: 低保 for a whole registry, exactly as the scalar path decides it.
+
+:func:`assess_table` reads a persons table (:mod:`civaffairs.batch.schema`),
+evaluates the *same* rule bodies the scalar
+:func:`civaffairs.assistance.dibao.assess` uses — :func:`~civaffairs.assistance.dibao.member_rule`,
+:func:`~civaffairs.assistance.dibao.means_test`,
+:func:`~civaffairs.assistance.dibao.difference_amount`,
+:func:`~civaffairs.assistance.dibao.marginal_test`,
+:func:`~civaffairs.assistance.dibao.single_person_rule`,
+:func:`~civaffairs.assistance.dibao.outcome_rule`, the age rule
+:func:`~civaffairs.dates.full_years` and
+:func:`~civaffairs.entities.severe_disability` — with :data:`NUMPY` operations
+on integer-fen columns, and returns one row per household.
+
+Parameters are looked up once per distinct (deciding jurisdiction,
+registration kind) and broadcast; a parameter that is not in force is only a
+problem for the households whose decision needs it (as in the scalar path,
+which looks a value up only when its step is reached).
+
+Bad cells (missing, negative, NaN, fractions of a fen, unknown codes, out of
+range, a household fact on a member's row, households without exactly one
+applicant or split across the table) never become zero: with
+``errors="mark"`` (the default) their household is "cannot decide" with the
+reason code ``batch.invalid_value`` and the columns named in ``problems``;
+with ``errors="raise"`` the call fails with
+:class:`~civaffairs.errors.InvalidDocumentError` listing every bad cell by row
+and column.  Every other household is decided either way.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Final, Literal
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pyarrow as pa
+
+from civaffairs import jurisdictions
+from civaffairs.assistance import dibao
+from civaffairs.assistance.dibao import (
+    DISQUALIFYING_ASSETS,
+    LIVES_APART,
+    LIVES_TOGETHER,
+    LIVES_UNKNOWN,
+    OUTCOME_CODES,
+    RELATIONSHIP_CODES,
+)
+from civaffairs.assistance.means import DEPENDENT_STATUSES, EXCLUDING_STATUSES
+from civaffairs.batch._columns import Bools, Ints, Reader, arrow, household_starts
+from civaffairs.batch.schema import (
+    ASSET_COLUMNS,
+    CATEGORY_VALUES,
+    HOUSEHOLD_INCOME_COLUMNS,
+    INCOME_COLUMNS,
+    KIND_VALUES,
+    OWNS_COLUMNS,
+    STATUS_COLUMNS,
+)
+from civaffairs.dates import full_years
+from civaffairs.decisions import Citation, Document, Outcome, ReasonCode
+from civaffairs.entities import (
+    INTELLECTUAL_OR_MENTAL,
+    AssetType,
+    AssistanceLayer,
+    IncomeType,
+    Relationship,
+    severe_disability,
+)
+from civaffairs.errors import (
+    CivaffairsError,
+    InvalidDocumentError,
+    InvalidInputError,
+    ParameterError,
+    UnknownJurisdictionError,
+)
+from civaffairs.kernels import fraction
+from civaffairs.money import yuan_to_fen
+from civaffairs.parameters import ParameterBook, default_book
+
+__all__ = [
+    "NUMPY",
+    "REASON_CATALOGUE",
+    "Frame",
+    "NumpyOps",
+    "Prepared",
+    "assess_table",
+    "prepare",
+    "reason_flags",
+]
+
+#: What :func:`assess_table` accepts: a pyarrow table or record batch, a pandas or a polars
+#: data frame (converted to Arrow without copying where the types allow).
+Frame = Any
+
+
+class NumpyOps:
+    """:class:`civaffairs.kernels.Ops` on numpy arrays.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def where(self, condition: Any, if_true: Any, if_false: Any) -> Any:
+        """Element-wise selection (:func:`numpy.where`)."""
+        return np.where(condition, if_true, if_false)
+
+    def not_(self, value: Any) -> Any:
+        """Element-wise negation (:func:`numpy.logical_not`)."""
+        return np.logical_not(value)
+
+
+#: The columnar evaluation of every rule body.
+NUMPY: Final = NumpyOps()
+
+_BATCH = Document("civaffairs 批量筛查 (columnar screening)", en="civaffairs batch screening")
+R_INVALID_VALUE = ReasonCode.define(
+    "batch.invalid_value",
+    "数据有误, 无法判定: {columns}",
+    "invalid data, cannot decide: {columns}",
+    Citation(_BATCH, note="a missing or invalid value is never read as zero"),
+)
+R_PARAMETER_UNAVAILABLE = ReasonCode.define(
+    "batch.parameter_unavailable",
+    "所需参数在该地区该日期无值: {parameters}",
+    "no value of a needed parameter is in force here on this date: {parameters}",
+    Citation(_BATCH, note="parameters are never extrapolated"),
+)
+
+#: The reason codes a household's row may carry, in the order they are listed.
+REASON_CATALOGUE: Final = (
+    dibao.R_REGISTRATION_ELSEWHERE.code,
+    dibao.R_REGISTRATION.code,
+    dibao.R_MISSING.code,
+    dibao.R_MEMBERS.code,
+    dibao.R_INCOME_EXCLUDED.code,
+    dibao.R_EMPLOYMENT_DEDUCTION.code,
+    dibao.R_INCOME_BELOW.code,
+    dibao.R_INCOME_NOT_BELOW.code,
+    dibao.R_FINANCIAL_ASSETS.code,
+    dibao.R_ASSET_DISQUALIFIES.code,
+    dibao.R_AMOUNT_FLOOR.code,
+    dibao.R_AMOUNT.code,
+    dibao.R_SINGLE_PERSON.code,
+    dibao.R_SINGLE_PERSON_NONE.code,
+    R_INVALID_VALUE.code,
+    R_PARAMETER_UNAVAILABLE.code,
+)
+
+_OUTCOME_NAMES: Final = tuple(
+    outcome.value for outcome, _ in sorted(OUTCOME_CODES.items(), key=lambda item: item[1])
+)
+_CANNOT_DECIDE: Final = OUTCOME_CODES[Outcome.CANNOT_DECIDE]
+_ELIGIBLE: Final = OUTCOME_CODES[Outcome.ELIGIBLE]
+_LAYER_NAMES: Final = (AssistanceLayer.DIBAO.value, AssistanceLayer.NONE.value)
+_RELATIONSHIPS: Final = tuple(
+    rel.value for rel in sorted(RELATIONSHIP_CODES, key=RELATIONSHIP_CODES.__getitem__)
+)
+_APPLICANT: Final = RELATIONSHIP_CODES[Relationship.APPLICANT]
+_NO_GRADE: Final = 99  # a person with no certificate: no grade is "severe"
+_EPOCH: Final = dt.date(1970, 1, 1)
+
+_STANDARD = "assistance.dibao.standard.{kind}"
+_PENSION = "assistance.dibao.income.exclude_central_basic_pension"
+_RATE = "assistance.dibao.income.employment_deduction_rate"
+_SHARE = "assistance.dibao.amount.minimum_share_of_standard"
+_MONTHS = "assistance.dibao.assets.financial_months_per_capita"
+_SINGLE = "assistance.dibao.single_person.allowed"
+_MULTIPLE = "assistance.low_income_margin.income_multiple"
+
+Errors = Literal["mark", "raise"]
+
+
+def to_arrow(data: Frame) -> pa.Table:
+    """Return ``data`` (pyarrow, pandas or polars) as a pyarrow table.
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(data, pa.Table):
+        return data
+    if isinstance(data, pa.RecordBatch):
+        return pa.Table.from_batches([data])
+    module = type(data).__module__.split(".", 1)[0]
+    if module == "polars":
+        table = data.to_arrow()
+        assert isinstance(table, pa.Table)  # noqa: S101 - polars' contract
+        return table
+    if module == "pandas":
+        return pa.Table.from_pandas(data, preserve_index=False)
+    raise InvalidInputError(
+        "$", type(data).__name__, "a pyarrow Table, a pandas DataFrame or a polars DataFrame"
+    )
+
+
+# -- households -------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Households:
+    """Where each household's rows are: run starts, sizes, the row of each household."""
+
+    starts: Ints
+    sizes: Ints
+    of_row: npt.NDArray[np.intp]
+    applicant_row: Ints
+
+    @property
+    def count(self) -> int:
+        return len(self.starts)
+
+    def sum(self, values: npt.NDArray[Any]) -> Ints:
+        """Sum a person-level column within each household."""
+        if self.count == 0:
+            return np.zeros(0, dtype=np.int64)
+        return np.add.reduceat(values.astype(np.int64, copy=False), self.starts)
+
+    def any(self, values: Bools) -> Bools:
+        """Whether any person of each household has ``values``."""
+        if self.count == 0:
+            return np.zeros(0, dtype=np.bool_)
+        return np.logical_or.reduceat(values, self.starts)
+
+
+def _households(reader: Reader, relationship: npt.NDArray[np.int16]) -> tuple[_Households, Bools]:
+    starts, repeated = household_starts(reader.table.column("household_id"))
+    rows = reader.rows
+    sizes = np.diff(np.append(starts, rows)).astype(np.int64)
+    of_row = np.repeat(np.arange(len(starts)), sizes)
+    is_applicant = relationship == _APPLICANT
+    applicants = np.add.reduceat(is_applicant.astype(np.int64), starts) if len(starts) else sizes
+    applicant_row = starts.copy()
+    found = np.flatnonzero(is_applicant)
+    applicant_row[of_row[found]] = found
+    one = applicants == 1
+    if not one.all():
+        reader.unclear = ~one[of_row]
+    reader.mark(
+        "relationship",
+        ~one[of_row] & (starts[of_row] == np.arange(rows)),
+        "exactly one 'applicant' per household",
+    )
+    null_ids = reader.table.column("household_id").is_null().to_numpy(zero_copy_only=False)
+    reader.mark(
+        "household_id",
+        np.asarray(null_ids, dtype=np.bool_) | repeated[of_row],
+        "a household id, the household's rows consecutive",
+    )
+    return _Households(starts, sizes, of_row, applicant_row), one
+
+
+# -- parameters -------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Parameter:
+    """One parameter per group: value (a fraction's numerator), denominator, found, error."""
+
+    values: Ints
+    denominators: Ints
+    found: Bools
+    errors: tuple[CivaffairsError | None, ...]
+
+
+def _lookup(
+    groups: Sequence[tuple[str, str]],
+    name: Callable[[str], str],
+    read: Callable[[str, str], tuple[int, int]],
+) -> _Parameter:
+    values: list[int] = []
+    denominators: list[int] = []
+    errors: list[CivaffairsError | None] = []
+    for where, kind in groups:
+        try:
+            value, denominator = read(name(kind), where)
+            errors.append(None)
+        except (ParameterError, UnknownJurisdictionError) as exc:
+            value, denominator = 0, 1  # a placeholder; households that need it are marked
+            errors.append(exc)
+        values.append(value)
+        denominators.append(denominator)
+    return _Parameter(
+        np.array(values, dtype=np.int64),
+        np.array(denominators, dtype=np.int64),
+        np.array([e is None for e in errors], dtype=np.bool_),
+        tuple(errors),
+    )
+
+
+def _standard_name(kind: str) -> str:
+    return _STANDARD.format(kind=kind)
+
+
+# -- the engine -------------------------------------------------------------------------------
+
+
+def reason_flags(
+    *,
+    registered: Bools,
+    missing: Bools,
+    test: dibao.MeansTest,
+    not_counted: Ints,
+    wages: Ints,
+    rate_numerator: Ints,
+    disqualified: Bools,
+    floored: Bools,
+    single_allowed: Bools,
+    marginal: Bools,
+    covered: Ints,
+) -> dict[str, Bools]:
+    """Return, per reason code of :data:`REASON_CATALOGUE`, the households that carry it.
+
+    Derived only from the kernels' outputs, in the order the scalar
+    :func:`~civaffairs.assistance.dibao.assess` appends its reasons; the
+    property tests compare it with each scalar decision's ``codes``.
+    ``covered`` counts the members covered alone.
+
+    .. versionadded:: 0.1.0
+    """
+    decided = registered & ~missing
+    whole = decided & test.income_ok & test.assets_ok
+    single_stage = decided & ~test.income_ok & test.assets_ok & single_allowed
+    some_alone = single_stage & marginal & (covered > 0)
+    return {
+        dibao.R_REGISTRATION_ELSEWHERE.code: ~registered,
+        dibao.R_REGISTRATION.code: registered,
+        dibao.R_MISSING.code: registered & missing,
+        dibao.R_MEMBERS.code: decided,
+        dibao.R_INCOME_EXCLUDED.code: decided & (not_counted > 0),
+        dibao.R_EMPLOYMENT_DEDUCTION.code: decided & (rate_numerator > 0) & (wages > 0),
+        dibao.R_INCOME_BELOW.code: decided & test.income_ok,
+        dibao.R_INCOME_NOT_BELOW.code: decided & ~test.income_ok,
+        dibao.R_FINANCIAL_ASSETS.code: decided,
+        dibao.R_ASSET_DISQUALIFIES.code: decided & disqualified,
+        dibao.R_AMOUNT_FLOOR.code: whole & floored,
+        dibao.R_AMOUNT.code: whole,
+        dibao.R_SINGLE_PERSON.code: some_alone,
+        dibao.R_SINGLE_PERSON_NONE.code: single_stage & ~some_alone,
+    }
+
+
+def assess_table(
+    data: Frame,
+    on: dt.date,
+    *,
+    book: ParameterBook | None = None,
+    errors: Errors = "mark",
+    jurisdiction: str | None = None,
+) -> pa.Table:
+    """Decide 低保 for every household of a persons table on ``on``.
+
+    ``data`` is a pyarrow table (or record batch), or a pandas or polars data
+    frame, in the format of :mod:`civaffairs.batch.schema`.  ``jurisdiction``
+    is where households are decided when the table has no ``jurisdiction``
+    value for them (by default: where the applicant is registered).
+
+    Returns one row per household, in input order:
+
+    - ``household_id``;
+    - ``jurisdiction``: the deciding jurisdiction (null when unreadable);
+    - ``outcome``: ``eligible``, ``not_eligible`` or ``cannot_decide``;
+    - ``amount_fen``: the monthly payment in fen (0 unless eligible);
+    - ``layer``: ``dibao`` or ``none`` (null when the outcome is cannot decide);
+    - ``members_counted`` and ``members_alone`` (covered alone, 单人户);
+    - ``reasons``: the reason codes, in :data:`REASON_CATALOGUE` order;
+    - ``problems``: the columns with bad values, the parameters not in force,
+      or ``lives_together`` when that fact is missing (null when none).
+
+    ``errors="raise"`` raises :class:`~civaffairs.errors.InvalidDocumentError`
+    listing every bad cell (path ``$[row].column``), or the first
+    :class:`~civaffairs.errors.ParameterError` a decision needs.  A table
+    whose columns are absent or of the wrong type always raises.
+
+    .. versionadded:: 0.1.0
+    """
+    if errors not in {"mark", "raise"}:
+        raise InvalidInputError("errors", errors, "'mark' or 'raise'")
+    prepared = prepare(data, on, jurisdiction=jurisdiction)
+    return prepared.assess(book or default_book(), errors=errors)
+
+
+@attrs.frozen
+class Prepared:
+    """A persons table read, checked and turned into arrays, ready to decide under any book.
+
+    Build it with :func:`prepare`; :meth:`assess` decides under one parameter
+    book.  What-if runs (:func:`civaffairs.batch.what_if`) read a table once
+    and decide it under several books.
+
+    .. versionadded:: 0.1.0
+    """
+
+    on: dt.date
+    _reader: Reader = attrs.field(alias="reader")
+    _households: _Households = attrs.field(alias="households")
+    _facts: _Facts = attrs.field(alias="facts")
+    _bad: Bools = attrs.field(alias="bad")
+
+    @property
+    def households(self) -> int:
+        """The number of households in the table."""
+        return self._households.count
+
+    def assess(self, book: ParameterBook, *, errors: Errors = "mark") -> pa.Table:
+        """Decide every household under ``book``; see :func:`assess_table`."""
+        run = _evaluate(self._facts, self._households, book, self.on)
+        if errors == "raise":
+            _raise_bad(self._reader)
+            _raise_parameter(run)
+        return _output(self._reader, self._households, self._facts, run, self._bad)
+
+
+def prepare(data: Frame, on: dt.date, *, jurisdiction: str | None = None) -> Prepared:
+    """Read and check a persons table once (see :func:`assess_table` for the arguments).
+
+    Raises :class:`~civaffairs.errors.InvalidDocumentError` when columns are
+    absent or of the wrong type; bad cells are recorded, not raised.
+
+    .. versionadded:: 0.1.0
+    """
+    table = to_arrow(data)
+    reader = Reader(table)
+    if "household_id" not in table.column_names:
+        raise InvalidDocumentError(
+            [InvalidInputError("$.household_id", "(absent)", "a column of the persons table")],
+            what="persons table",
+        )
+    relationship, relationship_null = reader.codes("relationship", _RELATIONSHIPS, required=True)
+    reader.mark("relationship", relationship_null, "a relationship, not missing")
+    households, one_applicant = _households(reader, relationship)
+    facts = _read_facts(reader, households, relationship, on, default_jurisdiction=jurisdiction)
+    if reader.schema_errors:
+        raise InvalidDocumentError(reader.schema_errors, what="persons table")
+    bad = households.any(_any_bad(reader)) | ~one_applicant
+    return Prepared(on, reader=reader, households=households, facts=facts, bad=bad)
+
+
+#: Recent look-ups per book (a book is immutable): chunked runs look each value up once.
+_RECENT: dict[int, tuple[ParameterBook, dict[tuple[object, ...], dict[str, _Parameter]]]] = {}
+_RECENT_BOOKS = 8
+
+
+def _parameters(
+    book: ParameterBook, on: dt.date, groups: Sequence[tuple[str, str]]
+) -> dict[str, _Parameter]:
+    """Look every parameter up once per group, remembering the answer for this book."""
+    held = _RECENT.get(id(book))
+    if held is None or held[0] is not book:
+        if len(_RECENT) >= _RECENT_BOOKS:
+            _RECENT.clear()
+        held = (book, {})
+        _RECENT[id(book)] = held
+    key = (on, tuple(groups))
+    found = held[1].get(key)
+    if found is None:
+        if len(held[1]) >= 64:
+            held[1].clear()
+        found = _look_up(book, on, groups)
+        held[1][key] = found
+    return found
+
+
+def _look_up(
+    book: ParameterBook, on: dt.date, groups: Sequence[tuple[str, str]]
+) -> dict[str, _Parameter]:
+    def money(name: str, where: str) -> tuple[int, int]:
+        return yuan_to_fen(book.money(name, where, on)[0]), 1
+
+    def rate(name: str, where: str) -> tuple[int, int]:
+        return fraction(book.rate(name, where, on)[0])
+
+    def count(name: str, where: str) -> tuple[int, int]:
+        return book.count(name, where, on)[0], 1
+
+    def flag(name: str, where: str) -> tuple[int, int]:
+        return int(book.flag(name, where, on)[0]), 1
+
+    def fixed(name: str) -> Callable[[str], str]:
+        return lambda _kind: name
+
+    found = {
+        "standard": _lookup(groups, _standard_name, money),
+        _PENSION: _lookup(groups, fixed(_PENSION), flag),
+        _RATE: _lookup(groups, fixed(_RATE), rate),
+        _SHARE: _lookup(groups, fixed(_SHARE), rate),
+        _MONTHS: _lookup(groups, fixed(_MONTHS), count),
+        _SINGLE: _lookup(groups, fixed(_SINGLE), flag),
+        _MULTIPLE: _lookup(groups, fixed(_MULTIPLE), rate),
+    }
+    for _asset, name, _labels in DISQUALIFYING_ASSETS:
+        found[name] = _lookup(groups, fixed(name), flag)
+    return found
+
+
+@attrs.frozen
+class _Facts:
+    """The person- and household-level facts the rule reads, as arrays.
+
+    Income maps hold only the columns present: an absent column is zero.
+    """
+
+    relationship: npt.NDArray[np.int16]
+    age: Ints
+    excluded: Bools
+    dependent: Bools
+    lives: npt.NDArray[np.int8]
+    candidate: Bools
+    income: Mapping[IncomeType, Ints]
+    household_income: Mapping[IncomeType, Ints]
+    financial: Ints
+    owns: Mapping[AssetType, Bools]
+    places: _Places
+
+
+def _any_of(arrays: Sequence[Bools | None], rows: int) -> Bools:
+    present = [a for a in arrays if a is not None]
+    if not present:
+        return np.zeros(rows, dtype=np.bool_)
+    result = present[0].copy()
+    for more in present[1:]:
+        result |= more
+    return result
+
+
+def _ages(days: Ints, on: dt.date) -> Ints:
+    """Ages in full years on ``on`` by the age rule, evaluated once per distinct birth date."""
+    if len(days) == 0:
+        return np.zeros(0, dtype=np.int64)
+    first, last = int(days.min()), int(days.max())
+    span = np.arange(first, last + 1) if last - first < 5_000_000 else days
+    born = span.astype("datetime64[D]")
+    month_start = born.astype("datetime64[M]")
+    ages = np.asarray(
+        full_years(
+            born.astype("datetime64[Y]").astype(np.int64) + 1970,
+            month_start.astype(np.int64) % 12 + 1,
+            (born - month_start).astype(np.int64) + 1,
+            year=on.year,
+            month=on.month,
+            day=on.day,
+        ),
+        dtype=np.int64,
+    )
+    return ages[days - first] if span is not days else ages
+
+
+def _read_facts(
+    reader: Reader,
+    households: _Households,
+    relationship: npt.NDArray[np.int16],
+    on: dt.date,
+    *,
+    default_jurisdiction: str | None,
+) -> _Facts:
+    rows = reader.rows
+    applicants = households.applicant_row
+
+    days, birth_null = reader.days("birth_date")
+    reader.mark("birth_date", birth_null, "a birth date, not missing")
+    reader.mark("birth_date", days > (on - _EPOCH).days, f"a birth date on or before {on}")
+    age = _ages(days, on)
+
+    status = {s: reader.flag(column) for s, column in STATUS_COLUMNS.items()}
+    excluded = _any_of([status[s] for s in EXCLUDING_STATUSES], rows)
+    dependent = _any_of([status[s] for s in DEPENDENT_STATUSES], rows)
+
+    lives_value, lives_null = reader.nullable_flag("lives_together")
+    if lives_value is None:
+        lives = np.full(rows, LIVES_UNKNOWN, dtype=np.int8)
+    else:
+        lives = np.where(
+            lives_null, LIVES_UNKNOWN, np.where(lives_value, LIVES_TOGETHER, LIVES_APART)
+        ).astype(np.int8)
+
+    category, category_null = reader.codes("disability_category", CATEGORY_VALUES, required=False)
+    grade, grade_null = reader.small_int("disability_grade")
+    reader.mark(
+        "disability_grade",
+        ~grade_null & ((grade < 1) | (grade > 4)),
+        "a grade from 1 to 4 (GB/T 26341-2010)",
+    )
+    reader.mark(
+        "disability_grade",
+        grade_null != category_null,
+        "a grade exactly when there is a disability category",
+    )
+    intellectual_or_mental = _any_of(
+        [category == CATEGORY_VALUES.index(c.value) for c in INTELLECTUAL_OR_MENTAL], rows
+    )
+    severe = severe_disability(np.where(grade_null, _NO_GRADE, grade), intellectual_or_mental)
+    candidate = dibao.single_person_candidate(
+        np.asarray(severe, dtype=np.bool_), _any_of([reader.flag("serious_illness")], rows)
+    )
+
+    income = {t: reader.money(c) for t, c in INCOME_COLUMNS.items()}
+    household_income = {
+        t: reader.household_money(c, applicants) for t, c in HOUSEHOLD_INCOME_COLUMNS.items()
+    }
+    financial = np.zeros(households.count, dtype=np.int64)
+    for column in ASSET_COLUMNS.values():
+        value = reader.household_money(column, applicants)
+        if value is not None:
+            financial += value
+    owns = {t: reader.household_flag(c, applicants) for t, c in OWNS_COLUMNS.items()}
+    no_asset = np.zeros(households.count, dtype=np.bool_)
+    return _Facts(
+        relationship=relationship,
+        age=age,
+        excluded=excluded,
+        dependent=dependent,
+        lives=lives,
+        candidate=candidate,
+        income={t: v for t, v in income.items() if v is not None},
+        household_income={t: v for t, v in household_income.items() if v is not None},
+        financial=financial,
+        owns={t: no_asset if v is None else v for t, v in owns.items()},
+        places=_places(reader, households, default_jurisdiction),
+    )
+
+
+@attrs.frozen
+class _Places:
+    """Registration and deciding jurisdiction per household, and the parameter groups."""
+
+    registered: Bools
+    where: Ints
+    names: tuple[str, ...]
+    group: Ints
+    groups: tuple[tuple[str, str], ...]
+
+
+def _at_applicant(
+    reader: Reader, households: _Households, name: str, *, required: bool
+) -> tuple[Ints, list[str]]:
+    """Dictionary-encode a household fact read from the applicant's row only."""
+    if name not in reader.table.column_names:
+        if required:
+            reader.schema_errors.append(
+                InvalidInputError(f"$.{name}", "(absent)", "a column of the persons table")
+            )
+        return np.full(households.count, -1, dtype=np.int64), []
+    sub = Reader(reader.table.select([name]).take(arrow(households.applicant_row)))
+    indices, names = sub.strings(name, required=required)
+    reader.schema_errors.extend(sub.schema_errors)
+    return indices, names
+
+
+def _places(reader: Reader, households: _Households, default_jurisdiction: str | None) -> _Places:
+    count = households.count
+    rows = households.applicant_row
+
+    registration, registration_names = _at_applicant(
+        reader, households, "registration", required=True
+    )
+    known = np.array([_is_division(code) for code in registration_names] + [False])
+    bad = ~known[registration]  # -1 (null) reads the trailing False
+    reader.mark("registration", _rows(reader, rows[bad]), "a six-digit GB/T 2260 code")
+
+    kind, kind_names = _at_applicant(reader, households, "registration_kind", required=True)
+    kind_code = np.array([_index(KIND_VALUES, k) for k in kind_names] + [-1])[kind]
+    reader.mark(
+        "registration_kind", _rows(reader, rows[kind_code < 0]), f"one of {', '.join(KIND_VALUES)}"
+    )
+
+    chosen, chosen_names = _at_applicant(reader, households, "jurisdiction", required=False)
+    names = list(dict.fromkeys([*registration_names, *chosen_names]))
+    position = {name: i for i, name in enumerate(names)}
+    if default_jurisdiction is not None:
+        default = jurisdictions.get(default_jurisdiction).code
+        position.setdefault(default, len(names))
+        names = list(position)
+    reg_where = np.array([position[n] for n in registration_names] + [-1], dtype=np.int64)[
+        registration
+    ]
+    chosen_where = np.array([position[n] for n in chosen_names] + [-1], dtype=np.int64)[chosen]
+    fallback = reg_where if default_jurisdiction is None else np.full(count, position[default])
+    where = np.where(chosen_where >= 0, chosen_where, fallback)
+    where_ok = np.array([_is_division(n) for n in names] + [False])[where]
+    reader.mark(
+        "jurisdiction",
+        _rows(reader, rows[~where_ok & (chosen_where >= 0)]),
+        "a known GB/T 2260 code, or null",
+    )
+
+    size = len(names) + 1
+    pair = (reg_where + 1) * size + (where + 1)
+    unique_pairs, pair_index = _small_unique(pair)
+    within = np.array(
+        [_within(names, int(p) // size - 1, int(p) % size - 1) for p in unique_pairs],
+        dtype=np.bool_,
+    )
+    registered = within[pair_index] if count else np.zeros(0, dtype=np.bool_)
+
+    key = (where + 1) * 2 + np.maximum(kind_code, 0)
+    unique_keys, group = _small_unique(key)
+    groups = tuple(
+        (
+            names[int(k) // 2 - 1] if int(k) // 2 >= 1 else jurisdictions.NATIONAL,
+            KIND_VALUES[int(k) % 2],
+        )
+        for k in unique_keys
+    )
+    return _Places(registered, where, tuple(names), group.astype(np.int64), groups)
+
+
+def _rows(reader: Reader, rows: npt.NDArray[Any]) -> Bools:
+    mask = np.zeros(reader.rows, dtype=np.bool_)
+    mask[rows] = True
+    return mask
+
+
+def _index(values: Sequence[str], value: str) -> int:
+    return values.index(value) if value in values else -1
+
+
+def _is_division(code: str) -> bool:
+    if not (len(code) == 6 and code.isascii() and code.isdigit()):
+        return False
+    try:
+        jurisdictions.get(code)
+    except LookupError:
+        return False
+    return True
+
+
+def _within(names: Sequence[str], registration: int, where: int) -> bool:
+    if registration < 0 or where < 0:
+        return False
+    if not (_is_division(names[registration]) and _is_division(names[where])):
+        return False
+    return jurisdictions.is_within(names[registration], names[where])
+
+
+@attrs.frozen
+class _Run:
+    """The kernels' outputs, per household."""
+
+    outcome: Ints
+    amount: Ints
+    alone: Bools
+    counted: Ints
+    covered: Ints
+    flags: dict[str, Bools]
+    unavailable: dict[str, Bools]
+    errors: dict[str, _Parameter]
+    group: Ints
+
+
+def _evaluate(  # noqa: PLR0915 - the rule's steps in order, as dibao.assess takes them
+    facts: _Facts, households: _Households, book: ParameterBook, on: dt.date
+) -> _Run:
+    places = facts.places
+    group, of_row = places.group, households.of_row
+    found = _parameters(book, on, places.groups)
+
+    def per_household(name: str) -> Ints:
+        return found[name].values[group]
+
+    def fraction_arrays(name: str) -> tuple[Ints, Ints]:
+        return found[name].values[group], found[name].denominators[group]
+
+    standard = per_household("standard")
+    months = per_household(_MONTHS)
+    exclude_pension = per_household(_PENSION).astype(np.bool_)
+    single_allowed = per_household(_SINGLE).astype(np.bool_)
+    rate = fraction_arrays(_RATE)
+    share = fraction_arrays(_SHARE)
+    multiple = fraction_arrays(_MULTIPLE)
+
+    # 2. Family members (57号 art. 7): the one member rule, over every person at once.
+    counted_p, missing_p = dibao.member_rule(
+        NUMPY,
+        relationship=facts.relationship,
+        age=facts.age,
+        excluded=facts.excluded,
+        dependent=facts.dependent,
+        lives=facts.lives,
+    )
+    counted = households.sum(counted_p)
+    missing = households.any(missing_p)
+
+    # 3. Income: the counted types come from the rule's own list, per jurisdiction's switch.
+    always = dibao.counted_income_types(exclude_central_basic_pension=True)
+    switched = dibao.counted_income_types(exclude_central_basic_pension=False) - always
+    rows, count = len(of_row), households.count
+    own_fixed = _total(facts.income, always, rows)
+    own_switched = _total(facts.income, switched, rows)
+    own_all = _total(facts.income, IncomeType, rows)
+    pension_counts = ~exclude_pension
+    own = own_fixed + own_switched * pension_counts[of_row]
+    common_fixed = _total(facts.household_income, always, count)
+    common_switched = _total(facts.household_income, switched, count)
+    common_all = _total(facts.household_income, IncomeType, count)
+    common = common_fixed + common_switched * pension_counts
+    income = households.sum(own * counted_p) + common
+    not_counted = households.sum((own_all - own) * counted_p) + common_all - common
+    own_wages = facts.income.get(IncomeType.WAGES, np.zeros(rows, dtype=np.int64))
+    wages = households.sum(own_wages * counted_p)
+    has_switched = households.any(own_switched > 0) | (common_switched > 0)
+
+    disqualified = np.zeros(households.count, dtype=np.bool_)
+    for asset, name, _labels in DISQUALIFYING_ASSETS:
+        disqualified |= facts.owns[asset] & (per_household(name) != 0)
+
+    _check_range(income, facts.financial, standard, months, counted, rate, share, multiple)
+
+    # 4-5. Income and property tests; 6. the difference; 7. members covered alone.
+    test = dibao.means_test(
+        NUMPY,
+        standard=standard,
+        count=counted,
+        income=income,
+        wages=wages,
+        financial=facts.financial,
+        months=months,
+        disqualified=disqualified,
+        rate=rate,
+    )
+    whole_amount, floored = dibao.difference_amount(NUMPY, test, share=share)
+    marginal = dibao.marginal_test(test, multiple=multiple)
+    # The rule is element-wise and gives (False, 0) to anyone not a counted candidate:
+    # evaluate it on the candidates only.
+    who = np.flatnonzero(counted_p & facts.candidate)
+    at = of_row[who]
+    covered_c, amount_c = dibao.single_person_rule(
+        NUMPY,
+        counted=counted_p[who],
+        candidate=facts.candidate[who],
+        own_income=own[who],
+        own_wages=own_wages[who],
+        standard=standard[at],
+        rate=(rate[0][at], rate[1][at]),
+    )
+    covered = np.bincount(at, weights=covered_c, minlength=count).astype(np.int64)
+    alone_amount = np.zeros(count, dtype=np.int64)
+    np.add.at(alone_amount, at, np.asarray(amount_c, dtype=np.int64))
+    outcome, amount, alone = dibao.outcome_rule(
+        NUMPY,
+        registered=places.registered,
+        missing=missing,
+        test=test,
+        whole_amount=whole_amount,
+        single_allowed=single_allowed,
+        marginal=marginal,
+        single_amount=alone_amount,
+    )
+
+    decided = places.registered & ~missing
+    single_stage = decided & ~test.income_ok & test.assets_ok
+    needs = {
+        "standard": decided,
+        _RATE: decided,
+        _MONTHS: decided,
+        _PENSION: decided & has_switched,
+        _SHARE: decided & test.income_ok & test.assets_ok,
+        _SINGLE: single_stage,
+        _MULTIPLE: single_stage & single_allowed,
+    }
+    for asset, name, _labels in DISQUALIFYING_ASSETS:
+        needs[name] = decided & facts.owns[asset]
+    unavailable = {
+        name: need & ~found[name].found[group]
+        for name, need in needs.items()
+        if not found[name].found.all()
+    }
+    flags = reason_flags(
+        registered=places.registered,
+        missing=missing,
+        test=test,
+        not_counted=not_counted,
+        wages=wages,
+        rate_numerator=rate[0],
+        disqualified=disqualified,
+        floored=floored,
+        single_allowed=single_allowed,
+        marginal=marginal,
+        covered=covered,
+    )
+    return _Run(
+        outcome=np.asarray(outcome, dtype=np.int64),
+        amount=np.asarray(amount, dtype=np.int64),
+        alone=np.asarray(alone, dtype=np.bool_),
+        counted=counted,
+        covered=covered,
+        flags=flags,
+        unavailable=unavailable,
+        errors=found,
+        group=group,
+    )
+
+
+def _total(columns: Mapping[IncomeType, Ints], types: Iterable[IncomeType], size: int) -> Ints:
+    """Sum the present columns of ``types`` (an absent column is zero)."""
+    total = np.zeros(size, dtype=np.int64)
+    for income_type in types:
+        column = columns.get(income_type)
+        if column is not None:
+            total += column
+    return total
+
+
+def _check_range(
+    income: Ints,
+    financial: Ints,
+    standard: Ints,
+    months: Ints,
+    counted: Ints,
+    *fractions: tuple[Ints, Ints],
+) -> None:
+    """Refuse a batch whose exact integer arithmetic could overflow 64 bits."""
+    if len(income) == 0:
+        return
+    biggest = max(
+        int(income.max()),
+        int(financial.max()),
+        int(standard.max()) * max(int(months.max()), 1) * int(counted.max()),
+        1,
+    )
+    scale = 4
+    for numerators, denominators in fractions:
+        scale *= max(int(numerators.max()), int(denominators.max()), 1)
+    if biggest * scale >= 2**62:
+        raise InvalidInputError(
+            "$",
+            f"amounts up to {biggest} fen with rate terms up to {scale}",
+            "amounts and parameter fractions whose exact products fit in 64 bits",
+        )
+
+
+# -- output -----------------------------------------------------------------------------------
+
+
+def _any_bad(reader: Reader) -> Bools:
+    bad = np.zeros(reader.rows, dtype=np.bool_)
+    for mask in reader.bad.values():
+        bad |= mask
+    return bad
+
+
+def _small_unique(keys: Ints) -> tuple[Ints, Ints]:
+    """``np.unique(keys, return_inverse=True)`` for small non-negative keys, without sorting."""
+    if len(keys) == 0 or int(keys.max()) > 4 * len(keys) + 65536:
+        unique, inverse = np.unique(keys, return_inverse=True)
+        return unique, inverse.astype(np.int64)
+    present = np.zeros(int(keys.max()) + 1, dtype=np.bool_)
+    present[keys] = True
+    position = np.cumsum(present, dtype=np.int64) - 1
+    return np.flatnonzero(present).astype(np.int64), position[keys]
+
+
+_LIST_TYPE: Final = pa.list_(pa.dictionary(pa.int16(), pa.string()))
+
+
+def _lists(flags: Sequence[Bools], names: Sequence[str], count: int) -> Any:
+    """Return a ``list<dictionary<string>>`` column: per row, the names whose flag is set.
+
+    Rows share few distinct combinations, so each combination is built once
+    and spread by index.
+    """
+    if not names:
+        return pa.nulls(count, _LIST_TYPE)
+    if len(names) > 62:  # too many for one 64-bit mask: one set bit per (row, name)
+        matrix = np.stack(flags, axis=1)
+        lengths = matrix.sum(axis=1).astype(np.int64)
+        which = np.nonzero(matrix)[1].astype(np.int16)
+    else:
+        mask = np.zeros(count, dtype=np.int64)
+        for bit, flag in enumerate(flags):
+            mask |= flag.astype(np.int64) << bit
+        combinations, inverse = _small_unique(mask)
+        members = [[b for b in range(len(names)) if int(m) >> b & 1] for m in combinations]
+        widths = np.array([len(m) for m in members], dtype=np.int64)
+        table = np.zeros((len(members), max(1, int(widths.max(initial=0)))), dtype=np.int16)
+        for row, found in enumerate(members):
+            table[row, : len(found)] = found
+        lengths = widths[inverse]
+        starts = np.cumsum(lengths) - lengths
+        spread = np.repeat(inverse, lengths)
+        which = table[spread, np.arange(len(spread)) - np.repeat(starts, lengths)]
+    offsets = np.zeros(count + 1, dtype=np.int32)
+    np.cumsum(lengths, out=offsets[1:])
+    values = pa.DictionaryArray.from_arrays(arrow(which), arrow(list(names), type=pa.string()))
+    return pa.ListArray.from_arrays(arrow(offsets), values, mask=arrow(lengths == 0))
+
+
+def _output(
+    reader: Reader, households: _Households, facts: _Facts, run: _Run, bad: Bools
+) -> pa.Table:
+    count = households.count
+    unavailable = np.zeros(count, dtype=np.bool_)
+    for mask in run.unavailable.values():
+        unavailable |= mask
+    unavailable &= ~bad
+    cannot = bad | unavailable
+    outcome = np.where(cannot, _CANNOT_DECIDE, run.outcome).astype(np.int8)
+    amount = np.where(cannot, 0, run.amount)
+    eligible = outcome == _ELIGIBLE
+    layer = np.where(eligible, 0, 1).astype(np.int8)
+
+    flags = [run.flags[code] & ~cannot for code in REASON_CATALOGUE[:-2]]
+    flags += [bad, unavailable]
+
+    missing = run.flags[dibao.R_MISSING.code] & ~cannot
+    problem_names: list[str] = []
+    problem_flags: list[Bools] = []
+    for column, mask in reader.bad.items():
+        problem_names.append(column)
+        problem_flags.append(households.any(mask) & bad)
+    for name, mask in run.unavailable.items():
+        shown = "assistance.dibao.standard" if name == "standard" else name
+        problem_names.append(shown)
+        problem_flags.append(mask & ~bad)
+    if missing.any():
+        problem_names.append("lives_together")
+        problem_flags.append(missing)
+
+    places = facts.places
+    where = pa.DictionaryArray.from_arrays(
+        arrow(places.where, mask=places.where < 0, type=pa.int32()),
+        arrow(list(places.names), type=pa.string()),
+    )
+    ids = reader.table.column("household_id").take(arrow(households.starts))
+    columns: dict[str, Any] = {
+        "household_id": ids,
+        "jurisdiction": where,
+        "outcome": pa.DictionaryArray.from_arrays(arrow(outcome), arrow(list(_OUTCOME_NAMES))),
+        "amount_fen": arrow(amount, type=pa.int64()),
+        "layer": pa.DictionaryArray.from_arrays(
+            arrow(layer, mask=outcome == _CANNOT_DECIDE), arrow(list(_LAYER_NAMES))
+        ),
+        "members_counted": arrow(np.where(bad, 0, run.counted).astype(np.int32)),
+        "members_alone": arrow(np.where(run.alone & ~cannot, run.covered, 0).astype(np.int32)),
+        "reasons": _lists(flags, REASON_CATALOGUE, count),
+        "problems": _lists(problem_flags, problem_names, count),
+    }
+    return pa.table(columns)
+
+
+def _shown(reader: Reader, column: str, row: int) -> str:
+    if column == "birth_date":
+        return "(a birth date, withheld)"
+    if column not in reader.table.column_names:
+        return "(absent)"
+    return repr(reader.table.column(column)[row].as_py())
+
+
+def _raise_bad(reader: Reader) -> None:
+    if not reader.bad:
+        return
+    found = [
+        (int(row), column) for column, mask in reader.bad.items() for row in np.flatnonzero(mask)
+    ]
+    found.sort()
+    raise InvalidDocumentError(
+        [
+            InvalidInputError(
+                f"$[{row}].{column}", _shown(reader, column, row), reader.expected[column]
+            )
+            for row, column in found
+        ],
+        what="persons table",
+    )
+
+
+def _raise_parameter(run: _Run) -> None:
+    for name, mask in run.unavailable.items():
+        if mask.any():
+            first = int(np.flatnonzero(mask)[0])
+            error = run.errors[name].errors[int(run.group[first])]
+            if error is not None:
+                raise error

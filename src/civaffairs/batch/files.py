@@ -1,0 +1,160 @@
+"""Screening files in bounded memory: Parquet or CSV in, Parquet out, chunk by chunk.
+
+A chunk of a file may end in the middle of a household; the rows of the last
+household of each chunk are held back and decided with the next chunk, so no
+household is ever split and files need no special layout.  Memory is bounded
+by the chunk size (a Parquet row group or ~``block_size`` bytes of CSV).
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pcsv
+import pyarrow.parquet as pq
+
+from civaffairs.batch.engine import Errors, assess_table
+from civaffairs.batch.report import ALL, summarise
+from civaffairs.batch.schema import persons_schema
+from civaffairs.errors import InvalidInputError
+from civaffairs.parameters import ParameterBook, default_book
+
+__all__ = ["Progress", "combine_summaries", "read_chunks", "screen_file", "whole_households"]
+
+#: Called after each chunk with (rows read so far, total rows or ``None`` if unknown).
+Progress = Callable[[int, int | None], None]
+
+
+def read_chunks(
+    path: str | Path, *, block_size: int = 64 << 20
+) -> tuple[Iterator[pa.Table], int | None]:
+    """Return the chunks of a Parquet or CSV persons file, and its row count when known.
+
+    CSV columns of the persons format are read with their documented types
+    (dates, booleans, integer fen); an empty cell is null.
+
+    .. versionadded:: 0.1.0
+    """
+    source = Path(path)
+    if not source.is_file():
+        raise InvalidInputError("input", str(path), "an existing .parquet or .csv file")
+    if source.suffix.lower() in {".parquet", ".pq"}:
+        parquet = pq.ParquetFile(source)
+
+        def groups() -> Iterator[pa.Table]:
+            for index in range(parquet.num_row_groups):
+                yield parquet.read_row_group(index)
+
+        return groups(), parquet.metadata.num_rows
+    if source.suffix.lower() == ".csv":
+        types = {
+            f.name: f.type.value_type if pa.types.is_dictionary(f.type) else f.type
+            for f in persons_schema()
+            if f.name != "household_id"
+        }
+        reader = pcsv.open_csv(
+            source,
+            read_options=pcsv.ReadOptions(block_size=block_size),
+            convert_options=pcsv.ConvertOptions(
+                column_types=types, strings_can_be_null=True, quoted_strings_can_be_null=False
+            ),
+        )
+
+        def batches() -> Iterator[pa.Table]:
+            for batch in reader:
+                yield pa.Table.from_batches([batch])
+
+        return batches(), None
+    raise InvalidInputError("input", str(path), "a file ending in .parquet or .csv")
+
+
+def whole_households(chunks: Iterator[pa.Table]) -> Iterator[pa.Table]:
+    """Re-cut chunks so that no household is split between two of them.
+
+    .. versionadded:: 0.1.0
+    """
+    held: pa.Table | None = None
+    for chunk in chunks:
+        table = (
+            chunk if held is None else pa.concat_tables([held, chunk], promote_options="permissive")
+        )
+        if table.num_rows == 0:
+            continue
+        ids = table.column("household_id")
+        last = ids[table.num_rows - 1]
+        same = pc.equal(ids, last).fill_null(False)
+        flags = np.asarray(same.to_numpy(zero_copy_only=False), dtype=np.bool_)
+        # The held-back run: the trailing rows equal to the last id.
+        tail = len(flags) - (np.flatnonzero(~flags)[-1] + 1 if (~flags).any() else 0)
+        if tail < table.num_rows:
+            yield table.slice(0, table.num_rows - tail)
+        held = table.slice(table.num_rows - tail)
+    if held is not None and held.num_rows:
+        yield held
+
+
+def screen_file(
+    source: str | Path,
+    target: str | Path,
+    on: dt.date,
+    *,
+    book: ParameterBook | None = None,
+    errors: Errors = "mark",
+    jurisdiction: str | None = None,
+    progress: Progress | None = None,
+) -> pa.Table:
+    """Decide every household of ``source`` and write one row per household to ``target``.
+
+    ``source`` is a Parquet or CSV persons file; ``target`` a Parquet file
+    (see :func:`~civaffairs.batch.assess_table` for its columns).  Returns the
+    summary of :func:`~civaffairs.batch.report.summarise` over the whole file.
+
+    .. versionadded:: 0.1.0
+    """
+    book = book or default_book()
+    chunks, total = read_chunks(source)
+    writer: pq.ParquetWriter | None = None
+    parts: list[pa.Table] = []
+    done = 0
+    try:
+        for chunk in whole_households(chunks):
+            result = assess_table(chunk, on, book=book, errors=errors, jurisdiction=jurisdiction)
+            if writer is None:
+                schema = result.schema
+                writer = pq.ParquetWriter(Path(target), schema)
+            writer.write_table(result.cast(schema))
+            parts.append(summarise(result))
+            done += chunk.num_rows
+            if progress is not None:
+                progress(done, total)
+        if writer is None:
+            empty = assess_table(persons_schema().empty_table(), on, book=book)
+            pq.write_table(empty, Path(target))
+            parts.append(summarise(empty))
+    finally:
+        if writer is not None:
+            writer.close()
+    return combine_summaries(parts)
+
+
+def combine_summaries(parts: list[pa.Table]) -> pa.Table:
+    """Add up summaries of several chunks (the totals rows included).
+
+    .. versionadded:: 0.1.0
+    """
+    table = pa.concat_tables(parts)
+    grouped = table.group_by(["programme", "outcome", "layer"], use_threads=False).aggregate(
+        [("households", "sum"), ("monthly_cost_fen", "sum")]
+    )
+    grouped = grouped.rename_columns([n.removesuffix("_sum") for n in grouped.column_names])
+    ordered = grouped.select(["programme", "outcome", "layer", "households", "monthly_cost_fen"])
+    rows = ordered.to_pylist()
+    rows.sort(key=lambda r: (r["outcome"] == ALL, str(r["outcome"]), str(r["layer"])))
+    return pa.Table.from_pylist(rows)

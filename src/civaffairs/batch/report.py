@@ -1,0 +1,252 @@
+"""Summaries of a screening run, and what-if comparisons between two parameter books.
+
+:func:`summarise` counts households and monthly cost per programme, outcome
+and layer.  :func:`what_if` decides one population under the baseline book
+and under a scenario (e.g. ``default_book().override(...)`` raising a
+standard from a date) and reports, per deciding jurisdiction and layer, the
+households before and after, those gaining and losing the layer, and the
+monthly cost before, after and its change — all in integer fen.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Final
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pyarrow as pa
+
+from civaffairs.batch._columns import dictionary_of
+from civaffairs.batch.engine import Errors, Frame, prepare
+from civaffairs.money import fen_to_yuan, format_yuan
+from civaffairs.parameters import ParameterBook, default_book
+
+__all__ = ["ALL", "WhatIf", "render_summary", "render_what_if", "summarise", "what_if"]
+
+#: The jurisdiction label of the totals row.
+ALL: Final = "(all)"
+#: Layer labels: the layers of the engine's ``layer`` column, and households not decided.
+_LAYERS: Final = ("dibao", "none", "(cannot decide)")
+_PROGRAMME: Final = "assistance.dibao"
+
+
+def _layer_codes(result: pa.Table) -> npt.NDArray[np.int64]:
+    """0 dibao, 1 none, 2 cannot decide (null layer), per household."""
+    layer = dictionary_of(result.column("layer"))
+    codes = np.full(len(layer), 2, dtype=np.int64)
+    if len(layer):
+        names = layer.dictionary.to_pylist()
+        lookup = np.array([_LAYERS.index(n) for n in names] + [2], dtype=np.int64)
+        indices = np.asarray(layer.indices.fill_null(len(names)).to_numpy(), dtype=np.int64)
+        codes = lookup[indices]
+    return codes
+
+
+def _amounts(result: pa.Table) -> npt.NDArray[np.int64]:
+    return np.asarray(result.column("amount_fen").to_numpy(), dtype=np.int64)
+
+
+def summarise(result: pa.Table) -> pa.Table:
+    """Count households and their monthly cost (fen) per programme, outcome and layer.
+
+    ``result`` is what :func:`~civaffairs.batch.assess_table` returns.
+
+    .. versionadded:: 0.1.0
+    """
+    outcome = dictionary_of(result.column("outcome"))
+    names = outcome.dictionary.to_pylist() if len(outcome) else []
+    indices: npt.NDArray[np.int64] = (
+        np.asarray(outcome.indices.to_numpy(), dtype=np.int64)
+        if len(outcome)
+        else np.zeros(0, dtype=np.int64)
+    )
+    layers = _layer_codes(result)
+    amounts = _amounts(result)
+    rows: list[dict[str, object]] = []
+    for o, name in enumerate(names):
+        for code, layer in enumerate(_LAYERS):
+            chosen = (indices == o) & (layers == code)
+            count = int(chosen.sum())
+            if count:
+                rows.append(
+                    {
+                        "programme": _PROGRAMME,
+                        "outcome": name,
+                        "layer": layer,
+                        "households": count,
+                        "monthly_cost_fen": int(amounts[chosen].sum()),
+                    }
+                )
+    rows.append(
+        {
+            "programme": _PROGRAMME,
+            "outcome": ALL,
+            "layer": ALL,
+            "households": len(amounts),
+            "monthly_cost_fen": int(amounts.sum()),
+        }
+    )
+    return pa.Table.from_pylist(rows)
+
+
+@attrs.frozen
+class WhatIf:
+    """The same population under two parameter books.
+
+    ``households`` has one row per household (``household_id``,
+    ``jurisdiction``, ``outcome_before``, ``outcome_after``, ``layer_before``,
+    ``layer_after``, ``amount_before_fen``, ``amount_after_fen``);
+    ``summary`` one row per deciding jurisdiction and layer, plus totals
+    (jurisdiction :data:`ALL`): ``households_before``, ``households_after``,
+    ``gaining``, ``losing``, ``cost_before_fen``, ``cost_after_fen``,
+    ``cost_change_fen``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    on: dt.date
+    households: pa.Table
+    summary: pa.Table
+
+
+def what_if(
+    data: Frame,
+    on: dt.date,
+    *,
+    scenario: ParameterBook,
+    baseline: ParameterBook | None = None,
+    errors: Errors = "mark",
+    jurisdiction: str | None = None,
+) -> WhatIf:
+    """Decide ``data`` under ``baseline`` (shipped data by default) and ``scenario``; compare.
+
+    The table is read and checked once.  A household "gains" a layer when it
+    is in it under the scenario and was not under the baseline, and "loses"
+    it the other way round; cost is the sum of monthly payments (fen) of the
+    households in the layer.
+
+    .. versionadded:: 0.1.0
+    """
+    prepared = prepare(data, on, jurisdiction=jurisdiction)
+    before = prepared.assess(baseline or default_book(), errors=errors)
+    after = prepared.assess(scenario, errors=errors)
+    layer_before, layer_after = _layer_codes(before), _layer_codes(after)
+    amount_before, amount_after = _amounts(before), _amounts(after)
+    where = dictionary_of(before.column("jurisdiction"))
+    columns: dict[str, Any] = {
+        "household_id": before.column("household_id"),
+        "jurisdiction": where,
+        "outcome_before": before.column("outcome"),
+        "outcome_after": after.column("outcome"),
+        "layer_before": before.column("layer"),
+        "layer_after": after.column("layer"),
+        "amount_before_fen": before.column("amount_fen"),
+        "amount_after_fen": after.column("amount_fen"),
+    }
+    households = pa.table(columns)
+    names = [str(n) for n in where.dictionary.to_pylist()] if len(where) else []
+    index = (
+        np.asarray(where.indices.fill_null(len(names)).to_numpy(), dtype=np.int64)
+        if len(where)
+        else np.zeros(0, dtype=np.int64)
+    )
+    rows: list[dict[str, object]] = []
+    places = [(name, index == i) for i, name in enumerate(names)]
+    places = [(name, mask) for name, mask in places if mask.any()]
+    if (index == len(names)).any():
+        places.append(("(unknown)", index == len(names)))
+    places.append((ALL, np.ones(len(index), dtype=np.bool_)))
+    for name, here in places:
+        for code, layer in enumerate(_LAYERS):
+            was, now = here & (layer_before == code), here & (layer_after == code)
+            if not (was.any() or now.any()):
+                continue
+            cost_before = int(amount_before[was].sum())
+            cost_after = int(amount_after[now].sum())
+            rows.append(
+                {
+                    "jurisdiction": name,
+                    "layer": layer,
+                    "households_before": int(was.sum()),
+                    "households_after": int(now.sum()),
+                    "gaining": int((now & ~was).sum()),
+                    "losing": int((was & ~now).sum()),
+                    "cost_before_fen": cost_before,
+                    "cost_after_fen": cost_after,
+                    "cost_change_fen": cost_after - cost_before,
+                }
+            )
+    return WhatIf(on, households, pa.Table.from_pylist(rows))
+
+
+def _yuan(fen: int) -> str:
+    return format_yuan(fen_to_yuan(fen))
+
+
+def _render(header: list[str], rows: list[list[str]], *, left: int) -> str:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines.extend(
+        "  ".join(
+            cell.ljust(w) if i < left else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in rows
+    )
+    return "\n".join(lines)
+
+
+def render_summary(summary: pa.Table) -> str:
+    """Render :func:`summarise`'s table as aligned text (money in yuan).
+
+    .. versionadded:: 0.1.0
+    """
+    rows = [
+        [
+            str(r["programme"]),
+            str(r["outcome"]),
+            str(r["layer"]),
+            f"{r['households']:,}",
+            _yuan(int(r["monthly_cost_fen"])),
+        ]
+        for r in summary.to_pylist()
+    ]
+    return _render(["programme", "outcome", "layer", "households", "monthly cost"], rows, left=3)
+
+
+def render_what_if(result: WhatIf) -> str:
+    """Render a what-if summary as aligned text (money in yuan).
+
+    .. versionadded:: 0.1.0
+    """
+    rows = [
+        [
+            str(r["jurisdiction"]),
+            str(r["layer"]),
+            f"{r['households_before']:,}",
+            f"{r['households_after']:,}",
+            f"+{r['gaining']:,}",
+            f"-{r['losing']:,}",
+            _yuan(int(r["cost_before_fen"])),
+            _yuan(int(r["cost_after_fen"])),
+            ("+" if r["cost_change_fen"] >= 0 else "-") + _yuan(abs(int(r["cost_change_fen"]))),
+        ]
+        for r in result.summary.to_pylist()
+    ]
+    header = [
+        "jurisdiction",
+        "layer",
+        "before",
+        "after",
+        "gaining",
+        "losing",
+        "cost before",
+        "cost after",
+        "change",
+    ]
+    return _render(header, rows, left=2)

@@ -1,0 +1,308 @@
+"""The columnar input format: one persons table, households contiguous, money in integer fen.
+
+One row per person.  The rows of a household are consecutive; the household's
+own facts (income not attributed to a member, assets, the deciding
+jurisdiction) sit on the applicant's row and are null on the other rows.
+
+Columns (money is integer fen, 分):
+
+- ``household_id`` — string or integer, required: the household; its rows are
+  consecutive.
+- ``person_id`` — string, optional: the caller's reference, carried for
+  tracing only.
+- ``relationship`` — string, required: a :class:`~civaffairs.entities.Relationship`
+  value (``applicant``, ``spouse``, ``child``, …); exactly one ``applicant``
+  per household.  Integer codes of
+  :data:`~civaffairs.assistance.dibao.RELATIONSHIP_CODES` are accepted too.
+- ``birth_date`` — date, required.
+- ``registration`` — string, required on the applicant's row: the GB/T 2260
+  code of the household registration (户籍).  Read on that row only.
+- ``registration_kind`` — string, required on the applicant's row: ``urban``
+  or ``rural``.  Read on that row only.
+- ``lives_together`` — bool, nullable: 共同生活; null means not established.
+- ``status_<SpecialStatus value>`` — bool, optional: one column per
+  :class:`~civaffairs.entities.SpecialStatus` (``status_full_time_student``, …).
+- ``disability_category`` — string, nullable: a
+  :class:`~civaffairs.entities.DisabilityCategory` value; null means no
+  certificate.
+- ``disability_grade`` — integer 1–4, nullable: given exactly when the
+  category is.
+- ``serious_illness`` — bool, optional: 重特大疾病.
+- ``income_<IncomeType value>`` — int64 fen, optional: the member's own
+  monthly income of that type (``income_wages``, …).
+- ``household_income_<IncomeType value>`` — int64 fen, optional, applicant's
+  row: monthly income of the household attributed to no member.
+- ``asset_<AssetType value>`` for the financial types (``deposits``,
+  ``securities``, ``commercial_insurance``, ``claims``) — int64 fen, optional,
+  applicant's row: the non-exempt value.
+- ``owns_<AssetType value>`` for the other types (``vehicle``, ``home``,
+  ``non_residential_property``, ``business_entity``, ``machinery``,
+  ``other``) — bool, optional, applicant's row: owns at least one non-exempt
+  asset of the type.
+- ``jurisdiction`` — string, optional, applicant's row: where the household
+  is decided; null means where the applicant is registered.
+
+An optional column left out means "none" for every row: no status, no
+disability, no income of that type, no asset.  A null *cell* in a column
+that is present is a missing fact and never becomes zero: the household
+cannot be decided (see :func:`civaffairs.batch.assess_table`).  Money may
+also come as a float column (pandas turns an integer column with gaps into
+``float64``) if every value is a whole number of fen; NaN counts as missing.
+
+Non-financial assets count by presence, not value: the 低保 property test
+asks whether the household owns a non-exempt vehicle (and the like), whatever
+it is worth, so those columns are booleans.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Final
+
+import pyarrow as pa
+
+from civaffairs.entities import (
+    Asset,
+    AssetType,
+    Disability,
+    DisabilityCategory,
+    Household,
+    Income,
+    IncomeType,
+    Member,
+    Person,
+    Registration,
+    RegistrationKind,
+    Relationship,
+    Sex,
+    SpecialStatus,
+)
+from civaffairs.money import fen_to_yuan, yuan_to_fen
+
+__all__ = [
+    "ASSET_COLUMNS",
+    "HOUSEHOLD_INCOME_COLUMNS",
+    "INCOME_COLUMNS",
+    "MAX_FEN",
+    "OWNS_COLUMNS",
+    "STATUS_COLUMNS",
+    "from_table",
+    "persons_schema",
+    "to_table",
+]
+
+#: The largest amount accepted in a money cell: 1 000 000 000 yuan (10¹¹ fen).  Larger values
+#: are out of range, so no sum over a household can overflow 64-bit integers.
+MAX_FEN: Final = 10**11
+
+#: ``status_<value>`` column per :class:`SpecialStatus`.
+STATUS_COLUMNS: Final[Mapping[SpecialStatus, str]] = {s: f"status_{s.value}" for s in SpecialStatus}
+#: ``income_<value>`` column per :class:`IncomeType` (the member's own income).
+INCOME_COLUMNS: Final[Mapping[IncomeType, str]] = {t: f"income_{t.value}" for t in IncomeType}
+#: ``household_income_<value>`` column per :class:`IncomeType` (income of no one member).
+HOUSEHOLD_INCOME_COLUMNS: Final[Mapping[IncomeType, str]] = {
+    t: f"household_income_{t.value}" for t in IncomeType
+}
+#: ``asset_<value>`` value column (fen) per financial :class:`AssetType`.
+ASSET_COLUMNS: Final[Mapping[AssetType, str]] = {
+    t: f"asset_{t.value}" for t in AssetType if t.is_financial
+}
+#: ``owns_<value>`` presence column per non-financial :class:`AssetType`.
+OWNS_COLUMNS: Final[Mapping[AssetType, str]] = {
+    t: f"owns_{t.value}" for t in AssetType if not t.is_financial
+}
+
+_STRING_DICT = pa.dictionary(pa.int32(), pa.string())
+
+
+def persons_schema(*, household_id: pa.DataType | None = None) -> pa.Schema:
+    """Return the full schema :func:`to_table` writes (every optional column included).
+
+    ``household_id`` is a string column unless another type is given.
+
+    .. versionadded:: 0.1.0
+    """
+    fields = [
+        pa.field("household_id", household_id or pa.string(), nullable=False),
+        pa.field("person_id", pa.string()),
+        pa.field("relationship", _STRING_DICT, nullable=False),
+        pa.field("birth_date", pa.date32(), nullable=False),
+        pa.field("registration", _STRING_DICT),
+        pa.field("registration_kind", _STRING_DICT),
+        pa.field("lives_together", pa.bool_()),
+        *(pa.field(name, pa.bool_()) for name in STATUS_COLUMNS.values()),
+        pa.field("disability_category", _STRING_DICT),
+        pa.field("disability_grade", pa.int8()),
+        pa.field("serious_illness", pa.bool_()),
+        *(pa.field(name, pa.int64()) for name in INCOME_COLUMNS.values()),
+        *(pa.field(name, pa.int64()) for name in HOUSEHOLD_INCOME_COLUMNS.values()),
+        *(pa.field(name, pa.int64()) for name in ASSET_COLUMNS.values()),
+        *(pa.field(name, pa.bool_()) for name in OWNS_COLUMNS.values()),
+        pa.field("jurisdiction", _STRING_DICT),
+    ]
+    return pa.schema(fields)
+
+
+def to_table(  # noqa: PLR0912 - one branch per kind of fact, flat on purpose
+    households: Iterable[Household], *, jurisdiction: str | None = None
+) -> pa.Table:
+    """Convert households of the scalar model to the persons table, exactly.
+
+    Incomes of one type of one member (or of the household) are summed, as
+    the rule sums them; assets marked exempt are left out; financial assets
+    are summed by type, other assets become ``owns_<type>`` flags.
+    ``jurisdiction`` fills the deciding-jurisdiction column (null: each
+    household is decided where its applicant is registered).  Resident ID
+    numbers and names are not written.
+
+    .. versionadded:: 0.1.0
+    """
+    columns: dict[str, list[object]] = {name: [] for name in persons_schema().names}
+    for household in households:
+        applicant = household.applicant.person.id
+        own: dict[tuple[str, IncomeType], int] = {}
+        common: dict[IncomeType, int] = {}
+        for item in household.incomes:
+            fen = yuan_to_fen(item.monthly)
+            if item.member is None:
+                common[item.type] = common.get(item.type, 0) + fen
+            else:
+                key = (item.member, item.type)
+                own[key] = own.get(key, 0) + fen
+        financial: dict[AssetType, int] = {}
+        owned: set[AssetType] = set()
+        for asset in household.assets:
+            if asset.exempt:
+                continue
+            if asset.type.is_financial:
+                financial[asset.type] = financial.get(asset.type, 0) + yuan_to_fen(asset.value)
+            else:
+                owned.add(asset.type)
+        for member in household.members:
+            person = member.person
+            is_applicant = person.id == applicant
+            row: dict[str, object] = {
+                "household_id": household.id,
+                "person_id": person.id,
+                "relationship": member.relationship.value,
+                "birth_date": person.birth_date,
+                "registration": person.registration.jurisdiction,
+                "registration_kind": person.registration.kind.value,
+                "lives_together": member.lives_together,
+                "disability_category": None
+                if person.disability is None
+                else person.disability.category.value,
+                "disability_grade": None if person.disability is None else person.disability.grade,
+                "serious_illness": person.serious_illness,
+                "jurisdiction": jurisdiction if is_applicant else None,
+            }
+            for status, name in STATUS_COLUMNS.items():
+                row[name] = status in person.statuses
+            for income_type, name in INCOME_COLUMNS.items():
+                row[name] = own.get((person.id, income_type), 0)
+            for income_type, name in HOUSEHOLD_INCOME_COLUMNS.items():
+                row[name] = common.get(income_type, 0) if is_applicant else None
+            for asset_type, name in ASSET_COLUMNS.items():
+                row[name] = financial.get(asset_type, 0) if is_applicant else None
+            for asset_type, name in OWNS_COLUMNS.items():
+                row[name] = (asset_type in owned) if is_applicant else None
+            for name, value in row.items():
+                columns[name].append(value)
+    return pa.table(columns, schema=persons_schema())
+
+
+#: The values the string columns accept.
+RELATIONSHIP_VALUES: Final = tuple(r.value for r in Relationship)
+KIND_VALUES: Final = tuple(k.value for k in RegistrationKind)
+CATEGORY_VALUES: Final = tuple(c.value for c in DisabilityCategory)
+
+
+def from_table(table: pa.Table) -> Iterator[tuple[Household, str | None]]:
+    """Rebuild scalar-model households from a valid persons table, with their jurisdiction.
+
+    The inverse of :func:`to_table` up to what the table does not hold: every
+    non-zero income cell becomes one :class:`~civaffairs.entities.Income`,
+    every financial asset cell one :class:`~civaffairs.entities.Asset`, an
+    ``owns_<type>`` flag an asset of that type worth 0; a person's sex (which
+    no 低保 rule reads) is recorded as female.  Meant for checking the engine
+    against :func:`civaffairs.assistance.dibao.assess` and for explaining a
+    few households in full; it is slow (Python objects) and it raises on bad
+    cells rather than marking them.
+
+    .. versionadded:: 0.1.0
+    """
+    rows: list[dict[str, Any]] = []
+    current: object = object()
+    for batch in table.to_batches():
+        for row in batch.to_pylist():
+            if rows and row["household_id"] != current:
+                yield _household(rows)
+                rows = []
+            current = row["household_id"]
+            rows.append(row)
+    if rows:
+        yield _household(rows)
+
+
+def _household(rows: list[dict[str, Any]]) -> tuple[Household, str | None]:
+    household_id = str(rows[0]["household_id"])
+    members: list[Member] = []
+    incomes: list[Income] = []
+    assets: list[Asset] = []
+    where: str | None = None
+    for index, row in enumerate(rows):
+        pid = row.get("person_id") or f"p{index}"
+        is_applicant = row["relationship"] == Relationship.APPLICANT.value
+        registration = row.get("registration") or _applicant_value(rows, "registration")
+        kind = row.get("registration_kind") or _applicant_value(rows, "registration_kind")
+        category = row.get("disability_category")
+        person = Person(
+            id=pid,
+            birth_date=_date(row["birth_date"]),
+            sex=Sex.FEMALE,
+            registration=Registration(str(registration), RegistrationKind(kind)),
+            disability=None
+            if category is None
+            else Disability(DisabilityCategory(category), int(row["disability_grade"])),
+            serious_illness=bool(row.get("serious_illness")),
+            statuses=frozenset(s for s, c in STATUS_COLUMNS.items() if row.get(c)),
+        )
+        members.append(Member(person, Relationship(row["relationship"]), row.get("lives_together")))
+        for income_type, column in INCOME_COLUMNS.items():
+            fen = row.get(column) or 0
+            if fen:
+                incomes.append(Income(income_type, fen_to_yuan(int(fen)), member=pid))
+        if is_applicant:
+            where = row.get("jurisdiction")
+            for income_type, column in HOUSEHOLD_INCOME_COLUMNS.items():
+                fen = row.get(column) or 0
+                if fen:
+                    incomes.append(Income(income_type, fen_to_yuan(int(fen))))
+            for asset_type, column in ASSET_COLUMNS.items():
+                fen = row.get(column) or 0
+                if fen:
+                    assets.append(Asset(asset_type, fen_to_yuan(int(fen))))
+            assets.extend(
+                Asset(asset_type, fen_to_yuan(0))
+                for asset_type, column in OWNS_COLUMNS.items()
+                if row.get(column)
+            )
+    return Household(household_id, members, incomes, assets), where
+
+
+def _applicant_value(rows: list[dict[str, Any]], column: str) -> str:
+    for row in rows:
+        if row["relationship"] == Relationship.APPLICANT.value:
+            return str(row[column])
+    raise ValueError("no applicant")
+
+
+def _date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    raise TypeError(f"not a date: {value!r}")
