@@ -16,6 +16,7 @@ no step rounds except where the rule says: :func:`div_round_half_up`.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Protocol
@@ -68,6 +69,7 @@ def div_round_half_up(numerator: Any, denominator: Any) -> Any:
     return (2 * numerator + denominator) // (2 * denominator)
 
 
+@functools.lru_cache(maxsize=1024)
 def fraction(value: Decimal | int) -> tuple[int, int]:
     """Return an exact rate as ``(numerator, denominator)`` with a positive denominator.
 

@@ -67,10 +67,11 @@ def yuan_to_fen(amount: Decimal) -> int:
 
     .. versionadded:: 0.1.0
     """
-    scaled = amount * 100
-    if scaled != scaled.to_integral_value():
+    scaled = amount.scaleb(2)
+    fen = int(scaled)
+    if fen != scaled:
         raise InvalidInputError("$", str(amount), "an amount with at most two decimal places (fen)")
-    return int(scaled)
+    return fen
 
 
 def fen_to_yuan(fen: int) -> Decimal:

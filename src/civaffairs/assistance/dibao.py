@@ -229,6 +229,8 @@ def _yuan(amount: Decimal) -> str:
 
 def _scaled_yuan(scaled_fen: int, scale: int) -> Decimal:
     """Turn an amount in fen multiplied by ``scale`` back into exact yuan."""
+    if scale == 1:
+        return fen_to_yuan(scaled_fen)
     return Decimal(scaled_fen) / Decimal(scale * 100)
 
 
