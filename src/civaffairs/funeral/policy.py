@@ -59,7 +59,7 @@ from civaffairs.decisions import Citation, Document
 from civaffairs.errors import CivaffairsError, InvalidInputError, ParameterFileError
 from civaffairs.funeral.services import Service, Unit
 from civaffairs.money import yuan
-from civaffairs.parameters import ParameterValue, Scalar, Source, Status
+from civaffairs.parameters import Dated, ParameterValue, Scalar, Source, Status
 
 __all__ = [
     "Allowance",
@@ -228,7 +228,7 @@ class Zone(enum.Enum):
 
 
 @attrs.frozen
-class Provenance:
+class Provenance(Dated):
     """Where a record applies, when, and on what authority.
 
     .. versionadded:: 0.1.0
@@ -241,16 +241,6 @@ class Provenance:
     source: Source | None
     article: str | None = None
     note: str | None = None
-
-    def covers(self, on: dt.date) -> bool:
-        """Return whether the record is in force on ``on``."""
-        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
-
-    @property
-    def period(self) -> str:
-        """The period in force, e.g. ``2023-08-01 – (open)``."""
-        end = self.effective_to.isoformat() if self.effective_to else "(open)"
-        return f"{self.effective_from.isoformat()} – {end}"
 
     def citation(self) -> Citation:
         """Return the record's source as a citation; example data says so."""

@@ -40,6 +40,7 @@ from civaffairs.errors import (
 )
 
 __all__ = [
+    "Dated",
     "Kind",
     "ParameterBook",
     "ParameterSpec",
@@ -120,8 +121,33 @@ class ParameterSpec:
     description: str = ""
 
 
+class Dated:
+    """Behaviour of every dated record: in force from ``effective_from`` to ``effective_to``.
+
+    ``effective_to`` is inclusive; ``None`` means in force until superseded.
+    Mixed into :class:`ParameterValue` and into the dated tables programmes keep
+    (funeral catalogues and schemes), so "in force on a date" means one thing.
+
+    .. versionadded:: 0.1.0
+    """
+
+    __slots__ = ()
+    effective_from: dt.date
+    effective_to: dt.date | None
+
+    def covers(self, on: dt.date) -> bool:
+        """Return whether the record is in force on ``on``."""
+        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
+
+    @property
+    def period(self) -> str:
+        """The period in force, e.g. ``2025-07-01 – (open)``."""
+        end = self.effective_to.isoformat() if self.effective_to else "(open)"
+        return f"{self.effective_from.isoformat()} – {end}"
+
+
 @attrs.frozen
-class ParameterValue:
+class ParameterValue(Dated):
     """One dated value of one parameter in one jurisdiction, with its provenance.
 
     ``effective_to`` is inclusive; ``None`` means in force until superseded.
@@ -139,16 +165,6 @@ class ParameterValue:
     source: Source | None
     article: str | None = None
     note: str | None = None
-
-    def covers(self, on: dt.date) -> bool:
-        """Return whether this value is in force on ``on``."""
-        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
-
-    @property
-    def period(self) -> str:
-        """The period in force, e.g. ``2025-07-01 – (open)``."""
-        end = self.effective_to.isoformat() if self.effective_to else "(open)"
-        return f"{self.effective_from.isoformat()} – {end}"
 
     def cite(self) -> str:
         """Return the provenance in one line; example data says so first."""
