@@ -11,9 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
+
 from civaffairs.errors import InvalidInputError
 
-__all__ = ["age_in_full_years", "anniversary", "full_years", "is_leap_year", "parse_date"]
+__all__ = [
+    "add_months",
+    "age_in_full_years",
+    "anniversary",
+    "full_years",
+    "is_leap_year",
+    "parse_date",
+]
 
 
 def anniversary(birth: dt.date, year: int) -> dt.date:
@@ -86,6 +95,22 @@ def age_in_full_years(birth: dt.date, on: dt.date) -> int:
     return int(
         full_years(birth.year, birth.month, birth.day, year=on.year, month=on.month, day=on.day)
     )
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """Return the day on which a period of ``months`` months counted from ``start`` ends.
+
+    《民法典》 art. 201: a period counted in months starts the day after
+    ``start``; art. 202: it ends on the corresponding day of the last month,
+    or on that month's last day when it has none (31 January + 1 month →
+    28 or 29 February).
+
+    >>> add_months(dt.date(2024, 2, 29), 12)
+    datetime.date(2025, 2, 28)
+
+    .. versionadded:: 0.1.0
+    """
+    return start + relativedelta(months=months)
 
 
 def parse_date(value: object, *, path: str = "$") -> dt.date:

@@ -17,6 +17,7 @@ from builders import ON, household, person, rural_family
 
 from civaffairs.assistance import dibao, marginal, rigid_expenditure
 from civaffairs.conversion import dumps, loads
+from civaffairs.dates import add_months
 from civaffairs.decisions import Decision, Outcome, reason_codes
 from civaffairs.entities import (
     Asset,
@@ -286,7 +287,7 @@ def test_validity_ends_twelve_months_later_on_the_corresponding_day() -> None:
     ],
 )
 def test_add_months(start: dt.date, months: int, end: dt.date) -> None:
-    assert rigid_expenditure.add_months(start, months) == end
+    assert add_months(start, months) == end
 
 
 def test_a_shorter_local_validity_is_reported() -> None:

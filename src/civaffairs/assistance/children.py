@@ -50,10 +50,10 @@ import enum
 from collections.abc import Mapping
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from civaffairs.assistance._tally import Tally, registration_reason
 from civaffairs.assistance.laws import CIVIL_CODE, ORPHAN_OPINION, UNSUPPORTED_CHILDREN_OPINION
+from civaffairs.dates import add_months
 from civaffairs.decisions import (
     Amount,
     AmountLine,
@@ -386,7 +386,7 @@ def _finding(parent: Parent, on: dt.date, min_months: int, path: str) -> _Parent
     if situation is ParentSituation.LOST_CONTACT:
         if parent.since is None:
             return _ParentFinding(_Kind.UNKNOWN, missing=(f"{path}.since",))
-        reached = parent.since + relativedelta(months=min_months)
+        reached = add_months(parent.since, min_months)
         long_enough = reached <= on
         since = parent.since.isoformat()
         zh = f"(自 {since} 起,满{min_months}个月之日为 {reached.isoformat()})"

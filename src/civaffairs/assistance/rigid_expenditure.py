@@ -44,13 +44,13 @@ assistance (the decision's ``amount`` is ``None``).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 from civaffairs.assistance import dibao, marginal, means
 from civaffairs.assistance.laws import DIBAO_REVIEW_MEASURES
+from civaffairs.dates import add_months
 from civaffairs.decisions import (
     Citation,
     Decision,
@@ -68,7 +68,6 @@ from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 __all__ = [
     "PROGRAMME",
     "RIGID_EXPENDITURE_MEASURES",
-    "add_months",
     "assess",
     "validity_end",
 ]
@@ -197,25 +196,6 @@ _TYPES = {
 }
 _MEDICAL_ACCIDENT = (ExpenditureType.MEDICAL, ExpenditureType.ACCIDENT)
 _MONTHS_PER_YEAR = 12
-
-
-def add_months(start: dt.date, months: int) -> dt.date:
-    """Return the last day of a period of ``months`` months that follows ``start``.
-
-    民法典 art. 201: a period counted in months starts the day after ``start``;
-    art. 202: it ends on the corresponding day of the last month, or on that
-    month's last day when it has none.
-
-    >>> add_months(dt.date(2025, 8, 1), 12)
-    datetime.date(2026, 8, 1)
-    >>> add_months(dt.date(2024, 2, 29), 12)
-    datetime.date(2025, 2, 28)
-
-    .. versionadded:: 0.1.0
-    """
-    index = start.month - 1 + months
-    year, month = start.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 def validity_end(decision: Decision) -> dt.date | None:

@@ -52,7 +52,6 @@ programmes read as an input fact.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 import re
@@ -61,6 +60,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from civaffairs.dates import add_months
 from civaffairs.decisions import Citation, Language, Reason, ReasonCode, programme
 from civaffairs.eldercare.laws import ABILITY_ASSESSMENT_STANDARD
 from civaffairs.entities import AbilityGrade, Person
@@ -735,14 +735,6 @@ def final_grade(preliminary: AbilityGrade, *, coma: bool, raise_one: bool) -> Ab
     return preliminary
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
-    """Return the corresponding day ``months`` later, or the month's last (民法典 art. 202)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
-
-
 @attrs.frozen
 class AbilityResult:
     """The outcome of one assessment: scores, the preliminary and final grades, validity.
@@ -894,7 +886,7 @@ def grade(
     else:
         reasons.append(R_NOT_ADJUSTED.reason(False, events=str(events)))
     months, months_used = book.count("eldercare.assessment.routine_interval_months", where, on)
-    valid_until = _add_months(assessment.assessed_on, months)
+    valid_until = add_months(assessment.assessed_on, months)
     current = on <= valid_until
     label_zh, label_en = _REASON_LABELS[assessment.reason]
     reasons.append(
