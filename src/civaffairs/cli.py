@@ -101,6 +101,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _UndecidedError(CivaffairsError):
+    """Some households could not be decided; the others were printed."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
 def _read(name: str, stdin: TextIO) -> str:
     if name == "-":
         return stdin.read()
@@ -131,16 +139,23 @@ def _assess(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
             "(missing)",
             "an as-of date in the file or --on YYYY-MM-DD (there is no default)",
         )
-    decisions = [
-        dibao.assess(household, on, jurisdiction=request.jurisdiction, book=book)
-        for household in request.households
-    ]
+    decisions = []
+    problems = []
+    for index, household in enumerate(request.households):
+        try:
+            decisions.append(
+                dibao.assess(household, on, jurisdiction=request.jurisdiction, book=book)
+            )
+        except CivaffairsError as exc:
+            problems.append(f"$.households[{index}] ({household.id}): {exc}")
     if args.fmt == "json":
         out.write(json.dumps({"decisions": unstructure(decisions)}, ensure_ascii=False, indent=2))
         out.write("\n")
     else:
         out.write("\n\n".join(render(d, args.lang) for d in decisions))
         out.write("\n")
+    if problems:
+        raise _UndecidedError(problems)
     return EXIT_OK
 
 
@@ -200,6 +215,11 @@ def main(
         if args.command == "params":
             return _params(args, out)
         return _COMMANDS[args.command].run(args, out, err)
+    except _UndecidedError as exc:
+        count = len(exc.problems)
+        err.write(f"civaffairs: error: {count} household(s) could not be decided\n")
+        err.write("".join(f"  - {problem}\n" for problem in exc.problems))
+        return EXIT_BAD_INPUT
     except CivaffairsError as exc:
         err.write(f"civaffairs: error: {exc}\n")
         return EXIT_BAD_INPUT

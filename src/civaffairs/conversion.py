@@ -30,6 +30,7 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
+from civaffairs import jurisdictions
 from civaffairs.dates import parse_date
 from civaffairs.decisions import Citation, Reason
 from civaffairs.entities import Household
@@ -52,6 +53,18 @@ T = TypeVar("T")
 _PERSONAL_FIELDS = ("name", "resident_id")
 
 
+def _jurisdiction_code(value: str | None) -> str | None:
+    """Accept a GB/T 2260 code or a unique Chinese name; keep the code."""
+    if value is None:
+        return None
+    try:
+        return jurisdictions.get(value).code
+    except LookupError:
+        raise InvalidInputError(
+            "$.jurisdiction", value, "a known GB/T 2260 code or a unique Chinese name"
+        ) from None
+
+
 @attrs.frozen
 class AssessmentRequest:
     """The JSON document the CLI's ``assess`` reads: households and an optional as-of date.
@@ -65,7 +78,7 @@ class AssessmentRequest:
 
     households: tuple[Household, ...]
     as_of: dt.date | None = None
-    jurisdiction: str | None = None
+    jurisdiction: str | None = attrs.field(default=None, converter=_jurisdiction_code)
 
 
 @attrs.frozen
@@ -270,8 +283,8 @@ def _flatten(exc: BaseException, path: str) -> Iterator[InvalidInputError]:
         yield error
     elif isinstance(exc, KeyError):
         yield InvalidInputError(path, "(missing)", "a value: this field is required")
-    elif isinstance(exc, TypeError | ValueError):
-        yield InvalidInputError(path, "(invalid)", f"a valid value ({type(exc).__name__})")
+    elif isinstance(exc, TypeError | ValueError | AttributeError):
+        yield InvalidInputError(path, "(invalid)", "a value of the right shape (an object here?)")
     else:
         raise exc
 
@@ -281,6 +294,9 @@ def structure(data: object, kind: type[T], *, what: str = "document") -> T:
 
     .. versionadded:: 0.1.0
     """
+    if attrs.has(kind) and not isinstance(data, dict):
+        shown = type(data).__name__
+        raise InvalidDocumentError([InvalidInputError("$", shown, "a JSON object")], what=what)
     try:
         return _CONVERTER.structure(data, kind)
     except (ClassValidationError, IterableValidationError, InvalidInputError) as exc:

@@ -395,7 +395,7 @@ class Person:
             if rid.birth_date != self.birth_date:
                 raise InvalidInputError(
                     "$.birth_date",
-                    self.birth_date.isoformat(),
+                    "(a birth date, withheld)",
                     "the birth date encoded in resident_id",
                 )
             if rid.sex is not self.sex:

@@ -475,3 +475,44 @@ def test_dask_gives_the_same_result_and_refuses_split_households(tmp_path: Path)
     frame = dd.from_pandas(pq.read_table(source).to_pandas(), npartitions=7, sort=False)
     with pytest.raises(InvalidInputError, match="partitions"):
         assess_dask(frame, ON).compute()  # type: ignore[no-untyped-call]
+
+
+def test_a_misspelt_column_is_refused_not_read_as_none() -> None:
+    table = _families().append_column("income_wage", pa.array([500000] * _families().num_rows))
+    with pytest.raises(InvalidDocumentError) as caught:
+        assess_table(table, ON)
+    assert [e.path for e in caught.value.errors] == ["$.income_wage"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("h1,applicant,1980-02-30,500156,rural,1250", "1980-02-30"),
+        ("h1,applicant,1980-02-03,500156,rural,12.5", "12.5"),
+    ],
+)
+def test_cli_a_bad_csv_cell_is_bad_input_not_a_crash(
+    tmp_path: Path, body: str, expected: str
+) -> None:
+    source = tmp_path / "bad.csv"
+    source.write_text(
+        "household_id,relationship,birth_date,registration,registration_kind,income_wages\n"
+        + body
+        + "\n",
+        encoding="utf-8",
+    )
+    code, _, err = _cli(
+        "screen", str(source), "--on", "2025-08-01", "--out", str(tmp_path / "o.parquet"), "--quiet"
+    )
+    assert code == 2
+    assert expected in err
+
+
+def test_cli_a_file_that_is_not_parquet_is_bad_input(tmp_path: Path) -> None:
+    source = tmp_path / "fake.parquet"
+    source.write_text("not parquet", encoding="utf-8")
+    code, _, err = _cli(
+        "screen", str(source), "--on", "2025-08-01", "--out", str(tmp_path / "o.parquet"), "--quiet"
+    )
+    assert code == 2
+    assert "cannot read" in err

@@ -110,3 +110,39 @@ def test_usage_errors_exit_2() -> None:
     with pytest.raises(SystemExit) as caught:
         run("assess")
     assert caught.value.code == 2
+
+
+def test_every_undecidable_household_is_listed_and_the_others_printed(tmp_path: Path) -> None:
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    elsewhere = data["households"][0]
+    for member in elsewhere["members"]:
+        member["person"].pop("resident_id", None)
+        member["person"]["registration"]["jurisdiction"] = "110101"
+    path = tmp_path / "mixed.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run("assess", str(path))
+    assert code == 2
+    assert out.count("[assistance.dibao]") == 2
+    assert "$.households[0] (WL-2025-0001)" in err
+    assert "110101" in err
+
+
+@pytest.mark.parametrize("document", ["[1, 2]", '"x"', "3"])
+def test_a_document_of_the_wrong_shape_is_bad_input(document: str) -> None:
+    code, _, err = run("assess", "-", "--on", "2025-08-01", stdin=document)
+    assert code == 2
+    assert "a JSON object" in err
+
+
+def test_a_missing_parameter_file_is_bad_input() -> None:
+    code, _, err = run("params", "500156", "--params", "/nonexistent.toml")
+    assert code == 2
+    assert "cannot be read" in err
+
+
+def test_request_jurisdiction_by_name_is_stored_as_a_code() -> None:
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["jurisdiction"] = "武隆区"
+    code, out, _ = run("assess", "-", "--format", "json", stdin=json.dumps(data))
+    assert code == 0
+    assert {d["jurisdiction"] for d in json.loads(out)["decisions"]} == {"500156"}

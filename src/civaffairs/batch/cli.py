@@ -208,13 +208,16 @@ def _combine_what_if(parts: list[pa.Table]) -> pa.Table:
     return pa.Table.from_pylist(rows)
 
 
-def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:  # noqa: PLR0915 - the steps in order
+def run(  # noqa: PLR0912, PLR0915 - the steps in order, each with its own failure
+    args: argparse.Namespace, stdout: TextIO, stderr: TextIO
+) -> int:
     """Run ``civaffairs screen`` with parsed ``args``; return the exit status.
 
     .. versionadded:: 0.1.0
     """
     try:
-        import pyarrow.parquet as pq  # noqa: PLC0415 - the command exists without the extra
+        import pyarrow as pa  # noqa: PLC0415 - the command exists without the extra
+        import pyarrow.parquet as pq  # noqa: PLC0415
 
         from civaffairs.batch.engine import prepare  # noqa: PLC0415
         from civaffairs.batch.files import combine_summaries  # noqa: PLC0415
@@ -283,5 +286,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:  # noq
         return EXIT_BAD_INPUT
     except CivaffairsError as exc:
         stderr.write(f"civaffairs: error: {exc}\n")
+        return EXIT_BAD_INPUT
+    except (pa.ArrowException, OSError) as exc:
+        # A file that is not Parquet, a CSV cell that is no number or date, an unwritable
+        # --out: the input is bad, not the program.
+        stderr.write(f"civaffairs: error: cannot read or write the data: {exc}\n")
         return EXIT_BAD_INPUT
     return EXIT_OK

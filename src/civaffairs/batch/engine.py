@@ -60,6 +60,7 @@ from civaffairs.batch.schema import (
     KIND_VALUES,
     OWNS_COLUMNS,
     STATUS_COLUMNS,
+    persons_schema,
 )
 from civaffairs.dates import full_years
 from civaffairs.decisions import Citation, Document, Outcome, ReasonCode
@@ -416,12 +417,26 @@ def prepare(data: Frame, on: dt.date, *, jurisdiction: str | None = None) -> Pre
     """Read and check a persons table once (see :func:`assess_table` for the arguments).
 
     Raises :class:`~civaffairs.errors.InvalidDocumentError` when columns are
-    absent or of the wrong type; bad cells are recorded, not raised.
+    absent, unknown (a misspelt column would otherwise read as "none") or of
+    the wrong type; bad cells are recorded, not raised.
 
     .. versionadded:: 0.1.0
     """
     table = to_arrow(data)
     reader = Reader(table)
+    known = set(persons_schema().names)
+    unknown = [name for name in table.column_names if name not in known]
+    if unknown:
+        # An absent optional column means "none"; a misspelt one must not silently become that.
+        raise InvalidDocumentError(
+            [
+                InvalidInputError(
+                    f"$.{name}", "an unknown column", "a column of the persons table (schema.py)"
+                )
+                for name in unknown
+            ],
+            what="persons table",
+        )
     if "household_id" not in table.column_names:
         raise InvalidDocumentError(
             [InvalidInputError("$.household_id", "(absent)", "a column of the persons table")],

@@ -242,6 +242,9 @@ def _parse_sources(table: Mapping[str, Any], problems: list[str]) -> dict[str, S
     """Read the ``[sources.KEY]`` tables of a data file."""
     sources: dict[str, Source] = {}
     for key, entry in table.items():
+        if not isinstance(entry, dict):
+            problems.append(f"sources.{key}: expected a table, got {entry!r}")
+            continue
         bad = _unknown(entry, _SOURCE_KEYS)
         if bad:
             problems.append(f"sources.{key}: unknown keys {bad} (allowed: {sorted(_SOURCE_KEYS)})")
@@ -331,23 +334,43 @@ def _parse_file(
     if bad:
         problems.append(f"unknown top-level keys {bad} (allowed: {sorted(_FILE_KEYS)})")
     code = data.get("jurisdiction")
-    if not isinstance(code, str):
+    if not isinstance(code, str) or not (len(code) == 6 and code.isdigit()):
         raise ParameterFileError(
-            origin, [*problems, "'jurisdiction' (a GB/T 2260 code) is required"]
+            origin,
+            [*problems, f"'jurisdiction' must be a six-digit GB/T 2260 code, got {code!r}"],
         )
     try:
         jurisdictions.get(code)
     except LookupError as exc:
         problems.append(f"jurisdiction: {exc}")
-    sources = _parse_sources(data.get("sources", {}), problems)
+    tables = {key: data.get(key, {}) for key in ("sources", "values")}
+    for key, table in tables.items():
+        if not isinstance(table, dict):
+            problems.append(f"{key}: expected a table of tables, got {table!r}")
+            tables[key] = {}
+    sources = _parse_sources(tables["sources"], problems)
+    result = _parse_values(tables["values"], code, specs, sources, problems)
+    if problems:
+        raise ParameterFileError(origin, problems)
+    return result
+
+
+def _parse_values(
+    table: Mapping[str, Any],
+    code: str,
+    specs: Mapping[str, ParameterSpec],
+    sources: Mapping[str, Source],
+    problems: list[str],
+) -> dict[tuple[str, str], list[ParameterValue]]:
+    """Read the ``[[values."NAME"]]`` arrays of a data file, recording every problem."""
     result: dict[tuple[str, str], list[ParameterValue]] = {}
-    for name, entries in data.get("values", {}).items():
+    for name, entries in table.items():
         where = f"values.{name!r}"
         spec = specs.get(name)
         if spec is None:
             problems.append(f"{where}: unknown parameter (not declared under parameters/schema/)")
             continue
-        if not isinstance(entries, list):
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
             problems.append(f"{where}: expected an array of tables [[values.{name!r}]]")
             continue
         series = []
@@ -359,8 +382,6 @@ def _parse_file(
                 series.append(parsed)
         problems.extend(_check_series(where, series))
         result[(name, code)] = sorted(series, key=lambda v: v.effective_from)
-    if problems:
-        raise ParameterFileError(origin, problems)
     return result
 
 
@@ -441,7 +462,12 @@ class ParameterBook:
         .. versionadded:: 0.1.0
         """
         base = default_book() if include_shipped else cls(_shipped_specs(), {})
-        texts = [(str(path), Path(path).read_text(encoding="utf-8")) for path in files]
+        texts = []
+        for path in files:
+            try:
+                texts.append((str(path), Path(path).read_text(encoding="utf-8")))
+            except OSError as exc:
+                raise ParameterFileError(str(path), [f"cannot be read: {exc.strerror}"]) from None
         return base._with_texts(texts)
 
     def _with_texts(self, texts: Iterable[tuple[str, str]]) -> ParameterBook:
@@ -468,8 +494,9 @@ class ParameterBook:
     ) -> ParameterBook:
         """Return a new book in which ``name`` for ``jurisdiction`` is ``value`` from a date.
 
-        Shipped data is untouched.  The override is marked ``example`` unless a
-        ``source`` is given with ``status=Status.SOURCED``.
+        Shipped data is untouched.  ``jurisdiction`` is a GB/T 2260 code or a
+        unique Chinese name (stored as the code).  The override is marked
+        ``example`` unless a ``source`` is given with ``status=Status.SOURCED``.
 
         .. versionadded:: 0.1.0
         """
@@ -482,7 +509,7 @@ class ParameterBook:
                 "override",
                 [f"{name}: effective_to {effective_to} is before effective_from {effective_from}"],
             )
-        jurisdictions.get(jurisdiction)
+        jurisdiction = jurisdictions.get(jurisdiction).code
         new = ParameterValue(
             name=name,
             jurisdiction=jurisdiction,
