@@ -32,7 +32,8 @@ from civaffairs.targets import (
     load_results,
     render,
 )
-from civaffairs.targets.model import Domain
+from civaffairs.targets.data import indicators
+from civaffairs.targets.model import Domain, check_results
 
 MET = AttainmentStatus.MET
 NOT_MET = AttainmentStatus.NOT_MET
@@ -563,3 +564,18 @@ def test_attainment_round_trips_through_json() -> None:
     judged = judge(INVESTMENT, result(INVESTMENT.indicator, "2.5", Unit.YI_YUAN))
     assert loads(dumps(judged), Attainment) == judged
     assert '"status": "no_result"' in dumps(judged)
+
+
+def test_a_result_measured_before_its_year_is_refused() -> None:
+    any_percent = next(i for i in indicators().values() if i.unit is Unit.PERCENT)
+    result = Result(
+        indicator=any_percent.id,
+        jurisdiction="421300",
+        place="随州市",
+        year=2026,
+        value=Decimal(70),
+        unit=Unit.PERCENT,
+        as_of=dt.date(2025, 6, 30),
+    )
+    problems = check_results([result], indicators())
+    assert [p.path for p in problems] == ["$.results[0].as_of"]

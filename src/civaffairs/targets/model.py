@@ -761,8 +761,8 @@ def check_results(
     A result must name a known indicator and jurisdiction; give a value in a
     unit of the indicator's dimension, or (ratio indicators only) a numerator
     and a positive denominator; keep a share at most 100 %; count whole
-    things; and not repeat another result for the same indicator, place, year
-    and date.
+    things; not be measured before its own year; and not repeat another
+    result for the same indicator, place, year and date.
 
     .. versionadded:: 0.1.0
     """
@@ -788,6 +788,15 @@ def check_results(
             problems.extend(_check_counts(where, result, indicator))
         if not _is_year(result.year):
             continue
+        if result.as_of is not None and result.as_of < dt.date(result.year, 1, 1):
+            problems.append(
+                _problem(
+                    f"{where}.as_of",
+                    result.as_of.isoformat(),
+                    f"a date in or after the result's year {result.year} "
+                    "(a value measured before its year cannot be that year's result)",
+                )
+            )
         key = (
             result.indicator,
             result.jurisdiction,
