@@ -266,6 +266,17 @@ def test_increase_compares_with_the_year_before() -> None:
     assert [n.code for n in alone.outcomes[0].notes] == ["no_baseline"]
 
 
+def test_increase_over_a_lower_bound_baseline_cannot_be_confirmed() -> None:
+    goal = target("funeral.cremation_rate", Comparator.INCREASE, None, Unit.PERCENT)
+    floor = result(goal.indicator, "90", Unit.PERCENT, year=2024, bound=Bound.AT_LEAST)
+    above = judge(goal, floor, result(goal.indicator, "90.01", Unit.PERCENT)).rows[0]
+    assert above.status is NOT_MEASURABLE
+    assert "baseline_lower_bound" in [n.code for n in above.outcomes[0].notes]
+    # At or below the floor, the true baseline is at least as high: not increased.
+    below = judge(goal, floor, result(goal.indicator, "90", Unit.PERCENT)).rows[0]
+    assert below.status is NOT_MET
+
+
 INVESTMENT = target(
     "administration.investment_attracted",
     Comparator.AT_LEAST,

@@ -510,6 +510,19 @@ def _evaluate(  # noqa: PLR0912 - each note is its own branch, in the order they
     status = _judge(
         req.comparator, measured, value, upper=upper, bound=result.bound, tolerance=ctx.tolerance
     )
+    baseline_is_floor = (
+        req.value is None and baseline_pair is not None and baseline_pair[1].bound is Bound.AT_LEAST
+    )
+    if baseline_is_floor and status is AttainmentStatus.MET:
+        # The true baseline is the figure or more: exceeding the figure proves no increase.
+        status = AttainmentStatus.NOT_MEASURABLE
+        notes.append(
+            _note(
+                "baseline_lower_bound",
+                "基数为下限 (如“余”), 无法确认已提高",
+                "the baseline is a lower bound (余): an increase cannot be confirmed",
+            )
+        )
     if result.bound is Bound.AT_LEAST:
         notes.append(
             _note(
