@@ -38,7 +38,7 @@ from civaffairs.entities import (
     IncomeType,
     Relationship,
 )
-from civaffairs.errors import InvalidDocumentError, ParameterError
+from civaffairs.errors import InvalidDocumentError, InvalidInputError, ParameterError
 from civaffairs.parameters import default_book
 
 CHONGQING = "500000"
@@ -516,3 +516,13 @@ def test_cli_a_file_that_is_not_parquet_is_bad_input(tmp_path: Path) -> None:
     )
     assert code == 2
     assert "cannot read" in err
+
+
+def test_from_table_refuses_a_null_it_would_read_as_zero() -> None:
+    from civaffairs.batch.schema import from_table  # noqa: PLC0415 - the function under test
+
+    table = to_table([rural_family(2, "300")])
+    index = table.schema.get_field_index("income_wages")
+    nulls = pa.array([None] * table.num_rows, type=table.schema.field(index).type)
+    with pytest.raises(InvalidInputError, match="income_wages"):
+        list(from_table(table.set_column(index, "income_wages", nulls)))

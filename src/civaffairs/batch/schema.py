@@ -80,6 +80,7 @@ from civaffairs.entities import (
     Sex,
     SpecialStatus,
 )
+from civaffairs.errors import InvalidInputError
 from civaffairs.money import fen_to_yuan, yuan_to_fen
 
 __all__ = [
@@ -247,6 +248,41 @@ def from_table(table: pa.Table) -> Iterator[tuple[Household, str | None]]:
         yield _household(rows)
 
 
+#: Columns whose null cell is a fact (unknown co-residence, no certificate, no person id).
+_NULLABLE: Final = frozenset(
+    {
+        "lives_together",
+        "disability_category",
+        "disability_grade",
+        "person_id",
+        "jurisdiction",
+        "registration",
+        "registration_kind",
+    }
+)
+
+
+_HOUSEHOLD: Final = frozenset(
+    {*HOUSEHOLD_INCOME_COLUMNS.values(), *ASSET_COLUMNS.values(), *OWNS_COLUMNS.values()}
+)
+
+
+def _no_nulls(row: dict[str, Any], household_id: str, index: int) -> None:
+    """Refuse a null cell in a column where null would have to be read as zero or false.
+
+    Household-level columns are read on the applicant's row only; elsewhere they are
+    not applicable and may be null.
+    """
+    applicant = row.get("relationship") == Relationship.APPLICANT.value
+    for column, value in row.items():
+        if value is None and column not in _NULLABLE and (applicant or column not in _HOUSEHOLD):
+            raise InvalidInputError(
+                f"$[{household_id}][{index}].{column}",
+                "null",
+                "a value (a null here would have to be read as zero or false)",
+            )
+
+
 def _household(rows: list[dict[str, Any]]) -> tuple[Household, str | None]:
     household_id = str(rows[0]["household_id"])
     members: list[Member] = []
@@ -254,6 +290,7 @@ def _household(rows: list[dict[str, Any]]) -> tuple[Household, str | None]:
     assets: list[Asset] = []
     where: str | None = None
     for index, row in enumerate(rows):
+        _no_nulls(row, household_id, index)
         pid = row.get("person_id") or f"p{index}"
         is_applicant = row["relationship"] == Relationship.APPLICANT.value
         registration = row.get("registration") or _applicant_value(rows, "registration")
