@@ -39,6 +39,20 @@ def test_meal_aid_decided_with_unknowns_holds_for_every_resolution(
         assert decided.missing
 
 
+@given(older_persons(), ON, st.integers(0, 800).map(lambda fen: Decimal(fen) / 100), st.data())
+def test_meal_aid_at_a_price_decided_with_unknowns_holds_for_every_resolution(
+    older: OlderPerson, on: dt.date, price: Decimal, data: st.DataObject
+) -> None:
+    decided = meal_aid.assess(older, on, meal_price=price)
+    if decided.outcome is not Outcome.CANNOT_DECIDE:
+        resolved = meal_aid.assess(data.draw(resolutions(older)), on, meal_price=price)
+        _same(decided, resolved)
+    else:
+        assert decided.missing
+    if decided.missing:
+        assert "eldercare.meal_aid.no_status_tier" not in decided.codes
+
+
 @given(older_persons(known=True), ON, st.sampled_from(FLAGS))
 def test_joining_a_group_never_lowers_the_meal_subsidy(
     older: OlderPerson, on: dt.date, flag: str
@@ -72,5 +86,5 @@ def test_entitlements_decided_with_unknowns_hold_for_every_resolution(
         assert before.service == after.service
         if before.decision.outcome is not Outcome.CANNOT_DECIDE:
             assert after.decision.outcome is before.decision.outcome
-        else:
+        elif before.decision.missing:  # undecided for facts, not for a parameter gap
             assert after.decision.outcome is not Outcome.CANNOT_DECIDE

@@ -412,3 +412,14 @@ def test_wrong_types_name_the_field(field: str, value: object) -> None:
     with pytest.raises(InvalidInputError) as info:
         AbilityAssessment(**good)  # type: ignore[arg-type]
     assert info.value.path == f"$.{field}"
+
+
+def test_the_unadjusted_reason_speaks_of_what_was_recorded() -> None:
+    # no diagnoses and no events supplied: the reason says none were recorded, not that
+    # the person has no dementia or had no event
+    result = grade(record(66), ON)
+    (reason,) = (r for r in result.reasons if r.code == "eldercare.assessment.not_adjusted")
+    assert "recorded diagnoses: no dementia or mental disorder" in reason.en
+    assert "recorded care-risk events in the last 30 days: 0" in reason.en
+    assert "记录的诊断中无痴呆" in reason.zh
+    assert "无昏迷、痴呆" not in reason.zh

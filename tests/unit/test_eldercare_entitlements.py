@@ -6,7 +6,7 @@ from eldercare_builders import SUIZHOU_DISTRICT, older
 
 from civaffairs.conversion import dumps, loads
 from civaffairs.decisions import Outcome, reason_codes
-from civaffairs.eldercare import entitlements, meal_aid
+from civaffairs.eldercare import entitlements, home_adaptation, longevity, meal_aid
 from civaffairs.eldercare.entitlements import Entitlements, ServiceKind, load_catalogue
 from civaffairs.eldercare.groups import TargetGroup
 from civaffairs.entities import AbilityGrade, AssistanceLayer, Disability, DisabilityCategory
@@ -69,7 +69,8 @@ def test_unknown_facts_are_named() -> None:
 
 def test_an_older_person_in_no_group() -> None:
     result = entitlements.assess(older(), ON)
-    assert set(result.granted) == {"ability_assessment"}
+    # meal aid is decided by eldercare.meal_aid: its age tier gives a 75-year-old a subsidy
+    assert set(result.granted) == {"ability_assessment", "meal_aid"}
     assert result.undecided == ()
 
 
@@ -79,9 +80,10 @@ def test_home_adaptation_shows_the_cap() -> None:
     )
     entry = result.get("home_adaptation")
     assert entry.decision.outcome is Outcome.ELIGIBLE
-    assert "up to 3000 yuan" in entry.decision.reasons[1].en
+    assert entry.decision.reasons[0].code == "eldercare.entitlements.decided_by"
     assert entry.see == "eldercare.home_adaptation"
-    assert entry.decision.amount is None  # a cap is shown, not granted
+    assert entry.decision.amount is not None
+    assert entry.decision.amount.total == 3000  # home_adaptation's amount: the cap
 
 
 def test_a_local_entry_applies_only_there() -> None:
@@ -114,7 +116,10 @@ def test_the_meal_aid_entry_matches_the_meal_aid_rule() -> None:
     entry = load_catalogue().get("meal_aid")
     listed = {g for alternative in entry.groups for g in alternative} - {TargetGroup.OLDER_PERSON}
     rule = {g for _, alternatives in meal_aid.STATUS_TIERS for a in alternatives for g in a}
-    assert listed == rule
+    # the sourced entry lists only the groups read; 刚性支出困难 is the module's inference
+    assert listed == rule - {TargetGroup.RIGID_EXPENDITURE}
+    assert entry.status is Status.SOURCED
+    assert "刚性支出困难 is not listed" in (entry.note or "")
 
 
 def test_render_flags_example_entries() -> None:
@@ -135,7 +140,7 @@ def test_a_caller_catalogue(tmp_path: Path) -> None:
     path.write_text(
         '[[service]]\ncode = "x"\nzh = "某服务"\nen = "a service"\nkind = "care"\n'
         'groups = [["older_person", "very_old"]]\nstatus = "sourced"\ndocument = "某文件"\n'
-        "effective_from = 2025-01-01\n",
+        'document_number = "某发〔2025〕1号"\neffective_from = 2025-01-01\n',
         encoding="utf-8",
     )
     catalogue = load_catalogue(path)
@@ -172,3 +177,107 @@ def test_a_bad_catalogue_lists_every_problem(tmp_path: Path) -> None:
         "missing keys",
     ):
         assert expected in text
+
+
+_DELEGATED = [
+    ("longevity_allowance", lambda p, on: longevity.assess(p.person, on)),
+    ("home_adaptation", home_adaptation.assess),
+    ("meal_aid", meal_aid.assess),
+]
+
+
+@pytest.mark.parametrize(
+    ("person", "on"),
+    [
+        # the review's repros: 75 in 深圳市南山区 (allowance from 70), 85 and 低保 in 随县
+        (older(dt.date(1950, 1, 1), where="440309"), dt.date(2025, 6, 15)),
+        (older(dt.date(1940, 1, 1), where="421303", layer=AssistanceLayer.DIBAO), ON),
+        (older(dt.date(1940, 1, 1), layer=AssistanceLayer.EXTREME_POVERTY), ON),
+        (older(layer=None, living_alone=None), ON),
+        (older(dt.date(1970, 1, 1)), ON),
+    ],
+)
+def test_entries_with_a_module_are_decided_by_that_module(person: object, on: dt.date) -> None:
+    result = entitlements.assess(person, on)  # type: ignore[arg-type]
+    for code, assess in _DELEGATED:
+        listed = result.get(code).decision
+        decided = assess(person, on)  # type: ignore[operator]
+        assert listed.outcome is decided.outcome, code
+        assert listed.amount == decided.amount, code
+        assert listed.missing == decided.missing, code
+        assert listed.reasons[1:] == decided.reasons, code
+
+
+def test_the_review_repros_agree_with_the_modules() -> None:
+    shenzhen = entitlements.assess(older(dt.date(1950, 1, 1), where="440309"), dt.date(2025, 6, 15))
+    allowance = shenzhen.get("longevity_allowance").decision
+    assert allowance.outcome is Outcome.ELIGIBLE
+    assert allowance.amount is not None
+    assert allowance.amount.total == 200
+    suixian = entitlements.assess(
+        older(dt.date(1940, 1, 1), where="421303", layer=AssistanceLayer.DIBAO), ON
+    )
+    adaptation = suixian.get("home_adaptation").decision
+    assert adaptation.outcome is Outcome.ELIGIBLE
+    assert adaptation.amount is not None
+    assert adaptation.amount.total == 3000
+
+
+def test_a_module_without_parameters_for_the_date_cannot_decide() -> None:
+    # the list entry is in force from 2023-05-21; 武隆区's allowance data start in 2025
+    result = entitlements.assess(older(dt.date(1930, 1, 1)), dt.date(2024, 6, 1))
+    decision = result.get("longevity_allowance").decision
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.reasons[-1].code == "eldercare.entitlements.no_parameter"
+    assert "eldercare.longevity" in decision.reasons[-1].en
+
+
+_ENTRY = (
+    'code = "x"\nzh = "某服务"\nen = "a service"\nkind = "care"\n'
+    'groups = [["older_person"]]\ndocument = "某文件"\neffective_from = 2025-01-01\n'
+)
+
+
+def _problems(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "services.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ParameterFileError) as info:
+        load_catalogue(path)
+    return "\n".join(info.value.problems)
+
+
+def test_a_single_service_table_is_refused_not_crashed_on(tmp_path: Path) -> None:
+    text = _problems(tmp_path, '[service]\nstatus = "example"\nnote = "n"\n' + _ENTRY)
+    assert "service (code 'x'): written as a single table [service]" in text
+
+
+def test_an_entry_ending_before_it_starts_is_refused(tmp_path: Path) -> None:
+    entry = '[[service]]\nstatus = "example"\nnote = "n"\neffective_to = 2024-12-31\n' + _ENTRY
+    text = _problems(tmp_path, entry)
+    assert "service[0] ('x').effective_to: 2024-12-31 is before effective_from 2025-01-01" in text
+
+
+def test_a_sourced_entry_needs_a_source(tmp_path: Path) -> None:
+    text = _problems(tmp_path, '[[service]]\nstatus = "sourced"\n' + _ENTRY)
+    assert "service[0] ('x'): a sourced entry needs its source" in text
+    empty = _ENTRY.replace('document = "某文件"', 'document = " "')
+    text = _problems(tmp_path, '[[service]]\nstatus = "sourced"\narticle = "第一条"\n' + empty)
+    assert "service[0] ('x').document: expected a non-empty string" in text
+
+
+@pytest.mark.parametrize(
+    ("cap", "expected"),
+    [
+        (
+            "eldercare.no_such_cap",
+            "service[0] ('x').cap: unknown parameter 'eldercare.no_such_cap'",
+        ),
+        (
+            "eldercare.very_old_age",
+            "service[0] ('x').cap: parameter 'eldercare.very_old_age' is a count",
+        ),
+    ],
+)
+def test_a_cap_must_be_a_money_parameter(tmp_path: Path, cap: str, expected: str) -> None:
+    entry = f'[[service]]\nstatus = "example"\nnote = "n"\ncap = "{cap}"\n' + _ENTRY
+    assert expected in _problems(tmp_path, entry)

@@ -133,3 +133,10 @@ def test_json_round_trip_keeps_unknown_facts_unknown() -> None:
     again = loads(dumps(person), OlderPerson)
     assert again == person
     assert again.layer is None
+
+
+def test_no_certificate_is_a_decided_no_not_an_unknown() -> None:
+    # the core Person.disability None means "no certificate": 残疾 and 重残 are decided
+    person = older(disability=None)
+    assert member(person, TargetGroup.CERTIFIED_DISABILITY) is False
+    assert member(person, TargetGroup.SEVERE_DISABILITY) is False

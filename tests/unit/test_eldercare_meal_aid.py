@@ -171,3 +171,41 @@ def test_every_reason_is_catalogued() -> None:
     for facts in ({}, {"layer": None}, {"layer": AssistanceLayer.DIBAO}):
         decision = meal_aid.assess(older(**facts), ON, meal_price=2)
         assert all(reason.code in catalogue for reason in decision.reasons)
+
+
+def test_no_status_tier_is_said_only_when_nothing_is_unknown() -> None:
+    decided = meal_aid.assess(older(), ON)
+    assert "eldercare.meal_aid.no_status_tier" in decided.codes
+    assert "eldercare.meal_aid.status_tier_unknown" not in decided.codes
+    # the layer is unknown, but the price (1 yuan) caps every tier at the age tier's 1 yuan
+    unknown = meal_aid.assess(older(layer=None), ON, meal_price=1)
+    assert "eldercare.meal_aid.no_status_tier" not in unknown.codes
+    (reason,) = (r for r in unknown.reasons if r.code == "eldercare.meal_aid.status_tier_unknown")
+    assert reason.met is None
+    assert "$.layer" in reason.en
+
+
+def test_an_unknown_tier_is_weighed_against_the_capped_subsidy() -> None:
+    # age tier 1 yuan; 低保 or 特困 would give 5, but a 1-yuan meal gets at most 1 yuan
+    capped = meal_aid.assess(older(layer=None, living_alone=None), ON, meal_price=1)
+    assert capped.outcome is Outcome.ELIGIBLE
+    assert capped.amount is not None
+    assert capped.amount.total == Decimal(1)
+    assert capped.missing == ()
+    # a 2-yuan meal: an unknown tier could still raise 1 to 2
+    open_ = meal_aid.assess(older(layer=None), ON, meal_price=2)
+    assert open_.outcome is Outcome.CANNOT_DECIDE
+    assert "$.layer" in open_.missing
+    # stacked tiers are weighed after the cap too
+    book = default_book().override("eldercare.meal_aid.tiers_stack", "500156", True, ON)
+    stacked = meal_aid.assess(older(layer=None), ON, meal_price=1, book=book)
+    assert stacked.outcome is Outcome.ELIGIBLE
+
+
+def test_the_rigid_expenditure_tier_cites_an_inference() -> None:
+    decision = meal_aid.assess(older(layer=AssistanceLayer.RIGID_EXPENDITURE), ON)
+    (reason,) = (r for r in decision.reasons if r.code == "eldercare.meal_aid.status_tier")
+    assert "INFERENCE" in (reason.citation.note or "")
+    dibao = meal_aid.assess(older(layer=AssistanceLayer.DIBAO), ON)
+    (reason,) = (r for r in dibao.reasons if r.code == "eldercare.meal_aid.status_tier")
+    assert "INFERENCE" not in (reason.citation.note or "")

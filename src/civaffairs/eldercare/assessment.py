@@ -161,9 +161,10 @@ R_RAISE_CAPPED = ReasonCode.define(
 )
 R_NOT_ADJUSTED = ReasonCode.define(
     "eldercare.assessment.not_adjusted",
-    "无昏迷、痴呆、精神和行为障碍, 近30天照护风险事件 {events} 次 (少于2次), 最终等级即初步等级",
-    "no coma, dementia or mental disorder, and {events} care-risk event(s) in the last 30 days "
-    "(fewer than 2): the final grade is the preliminary grade",
+    "无昏迷; 记录的诊断中无痴呆、精神和行为障碍; 记录的近30天照护风险事件 {events} 次 (少于2次), "
+    "最终等级即初步等级",
+    "no coma; recorded diagnoses: no dementia or mental disorder; recorded care-risk events in "
+    "the last 30 days: {events} (fewer than 2): the final grade is the preliminary grade",
     _ADJUSTMENT_CITATION,
 )
 R_CURRENT = ReasonCode.define(
@@ -644,7 +645,10 @@ class AbilityAssessment:
 
     ``assessed_on`` may not be before the person's birth date.  ``diagnoses`` lists the
     diagnoses on the record (only F codes matter); ``care_risk_events`` the events of the
-    last 30 days (none by default).
+    last 30 days on the record.  Both describe what was **recorded**: an empty list (the
+    default) means "no diagnosis recorded" and the default events mean "no event recorded",
+    not that the person has none; the final-grade reason says so ("记录的诊断" / "recorded
+    diagnoses").  Coma is read from the consciousness item of the scores.
 
     .. versionadded:: 0.1.0
     """

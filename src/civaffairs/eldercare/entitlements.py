@@ -24,8 +24,18 @@ The rule for each entry in force on the as-of date and applying in the jurisdict
 person is entitled when any alternative's groups all hold
 (:func:`~civaffairs.eldercare.groups.any_of`); not entitled when every alternative fails
 on a known fact; otherwise undecided, naming the facts to establish.  A cap (e.g. the
-home-adaptation cap) is shown from its parameter; the full amount rules live in the
-modules an entry points to (``see``).
+home-adaptation cap) is shown from its parameter.
+
+An entry whose ``see`` names a module that decides the service itself
+(``eldercare.meal_aid``, ``eldercare.home_adaptation``, ``eldercare.longevity``; see
+:data:`DELEGATES`) is decided by that module's ``assess``, not by the entry's groups: the
+entitlement's decision is the module's decision (outcome, amount, reasons and missing
+facts), preceded by one reason citing the list entry.  There is one rule per service, and
+the list and the module cannot disagree; the entry's ``groups`` then document the
+national target groups only.
+
+.. versionchanged:: 0.1.1
+   Meal aid, home adaptation and the longevity allowance are decided by their modules.
 
 .. versionadded:: 0.1.0
 """
@@ -36,7 +46,7 @@ import datetime as dt
 import enum
 import functools
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -54,6 +64,7 @@ from civaffairs.decisions import (
     ReasonCode,
     programme,
 )
+from civaffairs.eldercare import home_adaptation, longevity, meal_aid
 from civaffairs.eldercare.groups import (
     GROUP_LABELS,
     Alternatives,
@@ -64,10 +75,11 @@ from civaffairs.eldercare.groups import (
     ordered,
 )
 from civaffairs.eldercare.laws import BASIC_ELDERCARE_OPINION
-from civaffairs.errors import ParameterFileError
-from civaffairs.parameters import ParameterBook, Status, default_book
+from civaffairs.errors import ParameterError, ParameterFileError
+from civaffairs.parameters import Kind, ParameterBook, Status, default_book
 
 __all__ = [
+    "DELEGATES",
     "PROGRAMME",
     "Catalogue",
     "Entitlement",
@@ -110,12 +122,41 @@ R_CAP = ReasonCode.define(
     "{service_en} is subsidised up to {cap} yuan{see_en}",
     _LIST,
 )
+R_DECIDED_BY = ReasonCode.define(
+    "eldercare.entitlements.decided_by",
+    "{service}由 {see} 判定",
+    "{service_en} is decided by {see}",
+    _LIST,
+)
+R_NO_PARAMETER = ReasonCode.define(
+    "eldercare.entitlements.no_parameter",
+    "{service}: 参数 {name} 在 {where} 于 {on} 无值, 无法判定",
+    "{service_en}: parameter {name} has no value for {where} on {on}; cannot decide",
+    _LIST,
+)
 R_SEE = ReasonCode.define(
     "eldercare.entitlements.see",
     "金额与本地条件见 {see}",
     "amounts and local conditions: see {see}",
     _LIST,
 )
+
+
+#: A module's decision on a service: (person, as-of date, jurisdiction, book) -> Decision.
+Delegate = Callable[[OlderPerson, dt.date, str, ParameterBook], Decision]
+
+#: The modules that decide a service themselves, by the ``see`` value of a list entry.
+DELEGATES: Mapping[str, Delegate] = {
+    "eldercare.meal_aid": lambda older, on, where, book: meal_aid.assess(
+        older, on, jurisdiction=where, book=book
+    ),
+    "eldercare.home_adaptation": lambda older, on, where, book: home_adaptation.assess(
+        older, on, jurisdiction=where, book=book
+    ),
+    "eldercare.longevity": lambda older, on, where, book: longevity.assess(
+        older.person, on, jurisdiction=where, book=book
+    ),
+}
 
 
 class ServiceKind(enum.Enum):
@@ -141,7 +182,8 @@ class Service:
     ``groups`` are alternatives: the person qualifies through any one whose groups all
     hold.  ``jurisdiction`` (a GB/T 2260 code) limits a local entry to that place and the
     places below it.  ``cap`` names a money parameter shown as the most a rule gives;
-    ``see`` names the module with the full amount rule.
+    ``see`` names the module with the full amount rule (a module in :data:`DELEGATES`
+    decides the entry itself).
 
     .. versionadded:: 0.1.0
     """
@@ -201,10 +243,28 @@ _OPTIONAL = frozenset(
     {"document_number", "article", "effective_to", "jurisdiction", "cap", "see", "note"}
 )
 _GROUP_VALUES = {g.value: g for g in TargetGroup}
+_DATES = frozenset({"effective_from", "effective_to"})
+_SOURCE_KEYS = ("document_number", "article", "note")
 
 
 def _is_date(value: object) -> bool:
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _period_and_cap_problems(where: str, entry: Mapping[str, Any]) -> list[str]:
+    """Return what is wrong with an entry's period (end before start) and its cap parameter."""
+    problems = []
+    start, end = entry["effective_from"], entry.get("effective_to")
+    if _is_date(start) and _is_date(end) and end < start:
+        problems.append(f"{where}.effective_to: {end} is before effective_from {start}")
+    cap = entry.get("cap")
+    if isinstance(cap, str) and cap.strip():
+        spec = default_book().specs.get(cap)
+        if spec is None:
+            problems.append(f"{where}.cap: unknown parameter {cap!r}")
+        elif spec.kind is not Kind.MONEY:
+            problems.append(f"{where}.cap: parameter {cap!r} is a {spec.kind.value}, not money")
+    return problems
 
 
 def _entry_problems(where: str, entry: Mapping[str, Any]) -> list[str]:
@@ -223,6 +283,18 @@ def _entry_problems(where: str, entry: Mapping[str, Any]) -> list[str]:
         problems.append(f"{where}.status: {entry['status']!r} is not 'sourced' or 'example'")
     if entry["status"] == Status.EXAMPLE.value and not entry.get("note"):
         problems.append(f"{where}: an example entry needs a 'note' saying where it is from")
+    problems.extend(
+        f"{where}.{key}: expected a non-empty string"
+        for key in ("code", "zh", "en", "document", *sorted(_OPTIONAL - _DATES))
+        if key in entry and (not isinstance(entry[key], str) or not entry[key].strip())
+    )
+    if entry["status"] == Status.SOURCED.value and not any(
+        isinstance(entry.get(key), str) and entry[key].strip() for key in _SOURCE_KEYS
+    ):
+        problems.append(
+            f"{where}: a sourced entry needs its source: a 'document_number', 'article' or "
+            "'note' saying where its groups were read"
+        )
     groups = entry["groups"]
     if (
         not isinstance(groups, list)
@@ -236,9 +308,10 @@ def _entry_problems(where: str, entry: Mapping[str, Any]) -> list[str]:
             problems.append(f"{where}.groups: unknown groups {bad}")
     problems.extend(
         f"{where}.{key}: expected a TOML date"
-        for key in ("effective_from", "effective_to")
+        for key in sorted(_DATES)
         if key in entry and not _is_date(entry[key])
     )
+    problems.extend(_period_and_cap_problems(where, entry))
     code = entry.get("jurisdiction")
     if code is not None:
         try:
@@ -255,10 +328,22 @@ def _parse(text: str, origin: str) -> Catalogue:
         raise ParameterFileError(origin, [f"not valid TOML: {exc}"]) from None
     problems = [f"unknown top-level key {key!r}" for key in sorted(set(data) - {"service"})]
     entries = data.get("service", [])
+    if isinstance(entries, dict):
+        code = entries.get("code")
+        named = f" (code {code!r})" if code is not None else ""
+        problems.append(
+            f"service{named}: written as a single table [service]; "
+            "each entry must be an array-of-tables entry [[service]]"
+        )
+        entries = []
+    elif not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        problems.append("service: expected [[service]] entries (an array of tables)")
+        entries = []
     services = []
     seen: set[str] = set()
     for index, entry in enumerate(entries):
-        where = f"service[{index}]"
+        code = entry.get("code")
+        where = f"service[{index}]" + (f" ({code!r})" if isinstance(code, str) else "")
         found = _entry_problems(where, entry)
         if entry.get("code") in seen:
             found.append(f"{where}.code: {entry['code']!r} appears twice")
@@ -403,6 +488,13 @@ def _decide(
     where: str,
     book: ParameterBook,
 ) -> Entitlement:
+    delegate = DELEGATES.get(service.see or "")
+    if delegate is not None:
+        try:
+            decided = delegate(older, on, where, book)
+        except ParameterError as exc:
+            decided = _no_parameter(service, older, on, where, getattr(exc, "name", str(exc)))
+        return _delegated(service, decided)
     found = memberships(
         older,
         [g for a in service.groups for g in ordered(a)],
@@ -463,6 +555,43 @@ def _decide(
         amount=None,
         reasons=cited,
         missing=missing if outcome is Outcome.CANNOT_DECIDE else (),
+    )
+    return Entitlement(
+        service.code, service.zh, service.en, service.kind, service.status, service.see, decision
+    )
+
+
+def _no_parameter(
+    service: Service, older: OlderPerson, on: dt.date, where: str, name: str
+) -> Decision:
+    """Return "cannot decide": the module's parameters have no value for ``where`` on ``on``."""
+    reason = R_NO_PARAMETER.reason(
+        None,
+        (),
+        service=service.zh,
+        service_en=service.en,
+        name=name,
+        where=where,
+        on=on.isoformat(),
+    )
+    return Decision(
+        programme=PROGRAMME.code,
+        subject=older.masked,
+        as_of=on,
+        jurisdiction=where,
+        outcome=Outcome.CANNOT_DECIDE,
+        amount=None,
+        reasons=(attrs.evolve(reason, citation=service.citation),),
+    )
+
+
+def _delegated(service: Service, decided: Decision) -> Entitlement:
+    """Wrap a module's decision on ``service``, first citing the list entry."""
+    entry = R_DECIDED_BY.reason(
+        None, (), service=service.zh, service_en=service.en, see=service.see or ""
+    )
+    decision = attrs.evolve(
+        decided, reasons=(attrs.evolve(entry, citation=service.citation), *decided.reasons)
     )
     return Entitlement(
         service.code, service.zh, service.en, service.kind, service.status, service.see, decision

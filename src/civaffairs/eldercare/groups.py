@@ -16,14 +16,19 @@ are decided from (:class:`OlderPerson`) and the membership test
   severe as ``eldercare.disabled_min_severity``; **completely disabled** (完全失能): the
   grade :attr:`~civaffairs.entities.AbilityGrade.COMPLETE`;
 - **with a disability** (残疾): a disability certificate; **severely disabled** (重残): a
-  certificate of grade 1 or 2, the two most severe grades of GB/T 26341-2010;
+  certificate of grade 1 or 2, the two most severe grades of GB/T 26341-2010.  The
+  certificate is the core :attr:`civaffairs.entities.Person.disability`, where ``None``
+  means "no certificate" (the core has no "not established" for it), so these two groups
+  are always decided: ``None`` gives "not a member", never "undecided";
 - **very old** (高龄): aged ``eldercare.very_old_age`` (80, example data) or more;
 - living alone, empty nest, left behind, family-planning special family and registered poor
   (建档立卡): facts a case worker establishes.
 
-A fact that has not been established is ``None``; a group that depends on it is then
-undecided (``None``), and the rules built on it answer "cannot decide" and name the fact —
-unless another group already decides the question.
+A fact of :class:`OlderPerson` that has not been established is ``None``; a group that
+depends on it is then undecided (``None``), and the rules built on it answer "cannot
+decide" and name the fact — unless another group already decides the question.  The
+person's disability certificate is the exception above: it is read from the core
+:class:`~civaffairs.entities.Person`, where ``None`` means "no certificate".
 
 .. versionadded:: 0.1.0
 """
@@ -138,7 +143,9 @@ class OlderPerson:
     ``layer`` is the assistance layer (特困 … none) decided by social assistance, and
     ``ability`` the final GB/T 42195 grade (from
     :func:`civaffairs.eldercare.assessment.grade`).  Every fact may be ``None``: not
-    established yet.  ``empty_nest`` is 空巢 (no child living with the older person),
+    established yet.  The disability certificate is ``person.disability``, where ``None``
+    means "no certificate" (残疾 and 重残 are then decided as not held).  ``empty_nest`` is
+    空巢 (no child living with the older person),
     ``left_behind`` is 留守 (children away, usually working in cities),
     ``family_planning_special`` is 计划生育特殊家庭 (the only child died or is severely
     disabled), ``registered_poor`` is 建档立卡 (the poverty-alleviation register).

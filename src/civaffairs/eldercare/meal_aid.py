@@ -20,9 +20,12 @@ are served too.  The plan sets no amount: subsidies are local.  The rule, in ord
    given, times the number of meals.  Amounts are whole fen; nothing is rounded.
 
 A fact that is not established (the assistance layer, the ability grade, living alone …)
-makes the decision "cannot decide" only when it could raise the subsidy; the decision
-names it.  Every amount shipped is example data: no national or seed-jurisdiction figure
-was found.
+makes the decision "cannot decide" only when it could raise the subsidy actually paid —
+the per-meal subsidy after the cap at the meal's price — or turn "no tier" into a tier;
+the decision names it.  When no status tier is established but some are unknown, the
+reason says which facts are unknown (``eldercare.meal_aid.status_tier_unknown``) rather
+than that the person is in none.  Every amount shipped is example data: no national or
+seed-jurisdiction figure was found.
 
 .. versionadded:: 0.1.0
 """
@@ -31,6 +34,8 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+
+import attrs
 
 from civaffairs.decisions import (
     Amount,
@@ -70,6 +75,12 @@ _LOCAL_AMOUNTS = Citation(
     MEAL_AID_PLAN, None, note="the plan sets no amount; subsidies per meal are local"
 )
 _ART_2 = Citation(OLDER_PERSONS_LAW, "第二条")
+_INFERRED_GROUP = Citation(
+    MEAL_AID_PLAN,
+    "工作目标 (特殊困难老年人)",
+    note="INFERENCE: 刚性支出困难 is not named in the plan; it is read into '等低收入人口' "
+    "(国办发〔2023〕39号 counts it as low-income population)",
+)
 
 #: The plan's older persons in special hardship outside the low-income layers.
 SPECIAL_HARDSHIP: tuple[TargetGroup, ...] = (
@@ -119,6 +130,12 @@ R_NO_STATUS_TIER = ReasonCode.define(
     "eldercare.meal_aid.no_status_tier",
     "不属于低收入人口或其他特殊困难老年人",
     "neither in a low-income layer nor otherwise an older person in special hardship",
+    _PLAN_GROUPS,
+)
+R_STATUS_TIER_UNKNOWN = ReasonCode.define(
+    "eldercare.meal_aid.status_tier_unknown",
+    "身份档未确定: 以下事实未确定 {paths}",
+    "status tier not established: facts not established: {paths}",
     _PLAN_GROUPS,
 )
 R_MISSING = ReasonCode.define(
@@ -219,13 +236,21 @@ def assess(
 
     # 4. Combination.
     stack, stack_used = book.flag("eldercare.meal_aid.tiers_stack", where, on)
-    per_meal = by_age + by_status if stack else max(by_age, by_status)
-    raising = [paths for amount, paths in undecided if amount > (by_status if stack else per_meal)]
+    # An unknown tier matters when it could raise the subsidy actually paid (capped at the
+    # meal's price) or turn "no tier" into a tier.
+    tiers = _per_meal(by_age, by_status, stack=stack, price=None)
+    per_meal = _per_meal(by_age, by_status, stack=stack, price=price)
+    raising = [
+        paths
+        for amount, paths in undecided
+        if _per_meal(by_age, max(by_status, amount), stack=stack, price=price) > per_meal
+        or (tiers == 0 and amount > 0)
+    ]
     if raising:
         paths = tuple(dict.fromkeys(p for group in raising for p in group))
         reasons.append(R_MISSING.reason(None, paths=", ".join(paths)))
         return decision(Outcome.CANNOT_DECIDE, missing=paths)
-    if per_meal == 0:
+    if tiers == 0:
         return decision(Outcome.NOT_ELIGIBLE)
 
     # 5. Amount.
@@ -239,6 +264,14 @@ def assess(
         reasons=reasons,
     )
     return decision(Outcome.ELIGIBLE, amount)
+
+
+def _per_meal(
+    by_age: Decimal, by_status: Decimal, *, stack: bool, price: Decimal | None
+) -> Decimal:
+    """Return the subsidy a meal gets from the tiers, capped at the meal's price when given."""
+    per_meal = by_age + by_status if stack else max(by_age, by_status)
+    return per_meal if price is None else min(per_meal, price)
 
 
 def _status_tier(
@@ -263,19 +296,23 @@ def _status_tier(
         elif amount > by_status:
             by_status, best_group = amount, alternative
             best_used = (used, *_used(found, alternative))
-    if best_group is None:
+    if best_group is None and undecided:
+        paths = dict.fromkeys(p for _, group in undecided for p in group)
+        reasons.append(R_STATUS_TIER_UNKNOWN.reason(None, paths=", ".join(paths)))
+    elif best_group is None:
         reasons.append(R_NO_STATUS_TIER.reason(False))
     else:
         names = ordered(best_group)
-        reasons.append(
-            R_STATUS_TIER.reason(
-                True,
-                best_used,
-                group="、".join(GROUP_LABELS[g][0] for g in names),
-                group_en=", ".join(GROUP_LABELS[g][1] for g in names),
-                amount=str(by_status),
-            )
+        reason = R_STATUS_TIER.reason(
+            True,
+            best_used,
+            group="、".join(GROUP_LABELS[g][0] for g in names),
+            group_en=", ".join(GROUP_LABELS[g][1] for g in names),
+            amount=str(by_status),
         )
+        if TargetGroup.RIGID_EXPENDITURE in best_group:
+            reason = attrs.evolve(reason, citation=_INFERRED_GROUP)
+        reasons.append(reason)
     return by_status, undecided
 
 
@@ -290,7 +327,7 @@ def _amount(
     reasons: list[Reason],
 ) -> Amount:
     """Combine the tiers, cap at the price, multiply by the meals; explain it in ``reasons``."""
-    per_meal = by_age + by_status if stack else max(by_age, by_status)
+    per_meal = by_age + by_status if stack else max(by_age, by_status)  # before the price cap
     lines = [
         AmountLine("age_tier", "年龄档", "age tier", by_age),
         AmountLine("status_tier", "身份档", "status tier", by_status),
