@@ -33,7 +33,7 @@ def cases(draw: st.DrawFn) -> tuple[dt.date, Household, str]:
 FACTS = st.builds(
     DisabilitySubsidyFacts,
     needs_long_term_care=st.one_of(st.none(), st.booleans()),
-    work_injury_care_allowance=st.booleans(),
+    work_injury_care_allowance=st.one_of(st.none(), st.booleans()),
     child_allowance=st.one_of(st.none(), st.booleans()),
     other_living_allowance=MAYBE_MONEY,
     other_care_allowance=MAYBE_MONEY,

@@ -6,7 +6,9 @@ import pytest
 from builders import ON, household, person
 
 from civaffairs.assistance import disability_subsidies as ds
+from civaffairs.assistance import extreme_poverty
 from civaffairs.assistance.disability_subsidies import DisabilitySubsidyFacts
+from civaffairs.assistance.extreme_poverty import ExtremePovertyFacts, Supporter
 from civaffairs.conversion import structure, unstructure
 from civaffairs.decisions import Decision, Outcome
 from civaffairs.entities import (
@@ -21,7 +23,7 @@ from civaffairs.errors import InvalidInputError, ParameterOutOfRangeError
 from civaffairs.parameters import default_book
 
 SUIXIAN = "421321"  # 随县, 随州市, 湖北省: Hubei's 2016 provincial figures apply (sourced)
-NEEDS_CARE = DisabilitySubsidyFacts(needs_long_term_care=True)
+NEEDS_CARE = DisabilitySubsidyFacts(needs_long_term_care=True, work_injury_care_allowance=False)
 
 
 def disabled(
@@ -102,7 +104,9 @@ def test_work_injury_care_allowance_excludes_both() -> None:
 
 def test_orphan_child_gets_the_care_subsidy_only() -> None:
     child = disabled(born=dt.date(2015, 1, 1))
-    facts = DisabilitySubsidyFacts(needs_long_term_care=True, child_allowance=True)
+    facts = DisabilitySubsidyFacts(
+        needs_long_term_care=True, work_injury_care_allowance=False, child_allowance=True
+    )
     living, care = both(child, facts=facts)
     assert living.outcome is Outcome.NOT_ELIGIBLE
     assert care.outcome is Outcome.ELIGIBLE
@@ -116,11 +120,12 @@ def test_orphan_child_gets_the_care_subsidy_only() -> None:
 
 
 def test_care_needs_long_term_care() -> None:
-    _, unknown = both(disabled(), facts=DisabilitySubsidyFacts())
+    _, unknown = both(disabled(), facts=DisabilitySubsidyFacts(work_injury_care_allowance=False))
     assert unknown.outcome is Outcome.CANNOT_DECIDE
     assert unknown.missing == ("$.facts.needs_long_term_care",)
     assert unknown.codes[-1] == "disability_subsidies.missing_facts"
-    _, no = both(disabled(), facts=DisabilitySubsidyFacts(needs_long_term_care=False))
+    no_care = DisabilitySubsidyFacts(needs_long_term_care=False, work_injury_care_allowance=False)
+    _, no = both(disabled(), facts=no_care)
     assert no.outcome is Outcome.NOT_ELIGIBLE
     # A grade the subsidy does not cover is decided even with the need unknown.
     _, grade3 = both(disabled(grade=3), facts=DisabilitySubsidyFacts())
@@ -179,7 +184,9 @@ def test_extension_to_marginal_households() -> None:
 
 @pytest.mark.parametrize(("other", "paid"), [("49.99", True), ("50", False), ("60", False)])
 def test_choose_the_higher_living_allowance(other: str, paid: bool) -> None:
-    facts = DisabilitySubsidyFacts(needs_long_term_care=True, other_living_allowance=other)
+    facts = DisabilitySubsidyFacts(
+        needs_long_term_care=True, work_injury_care_allowance=False, other_living_allowance=other
+    )
     living, care = both(disabled(), facts=facts)
     assert (living.outcome is Outcome.ELIGIBLE) is paid
     assert "disability_subsidies.similar_allowance" in living.codes
@@ -187,7 +194,11 @@ def test_choose_the_higher_living_allowance(other: str, paid: bool) -> None:
 
 
 def test_choose_the_higher_care_allowance() -> None:
-    facts = DisabilitySubsidyFacts(needs_long_term_care=True, other_care_allowance=Decimal(150))
+    facts = DisabilitySubsidyFacts(
+        needs_long_term_care=True,
+        work_injury_care_allowance=False,
+        other_care_allowance=Decimal(150),
+    )
     living, care = both(disabled(), facts=facts)
     assert living.outcome is Outcome.ELIGIBLE
     assert care.outcome is Outcome.NOT_ELIGIBLE
@@ -231,3 +242,60 @@ def test_application_form() -> None:
     living, care = both(disabled())
     assert ds.assess_living_application(application, ON) == living
     assert ds.assess_care_application(application, ON) == care
+
+
+def test_work_injury_care_allowance_unknown_cannot_decide() -> None:
+    for decision in both(disabled(), facts=DisabilitySubsidyFacts(needs_long_term_care=True)):
+        assert decision.outcome is Outcome.CANNOT_DECIDE
+        assert decision.missing == ("$.facts.work_injury_care_allowance",)
+        assert "disability_subsidies.work_injury_unknown" in decision.codes
+    # A failed condition still decides: no certificate is "not eligible" with the fact unknown.
+    h = household((person("a", where=SUIXIAN), Relationship.APPLICANT))
+    for decision in both(h, facts=DisabilitySubsidyFacts()):
+        assert decision.outcome is Outcome.NOT_ELIGIBLE
+        assert decision.missing == ()
+
+
+def _extreme_poverty_decision(h: Household, facts: ExtremePovertyFacts) -> Decision:
+    return extreme_poverty.assess_person(h, "a", ON, facts=facts)
+
+
+def test_extreme_poverty_decision_meeting_the_conditions_excludes_both() -> None:
+    h = disabled(where="500156")
+    # Every condition met; only the amount facts (care tier, arrangement) are missing.
+    ep = _extreme_poverty_decision(h, ExtremePovertyFacts(supporters=()))
+    assert ep.outcome is Outcome.CANNOT_DECIDE
+    assert extreme_poverty.meets_conditions(ep) is True
+    for decision in both(h, AssistanceLayer.DIBAO, extreme_poverty_decision=ep):
+        assert decision.outcome is Outcome.NOT_ELIGIBLE
+        assert "disability_subsidies.extreme_poverty_excludes" in decision.codes
+
+
+def test_extreme_poverty_decision_undecided_cannot_decide() -> None:
+    h = disabled(where="500156")
+    ep = _extreme_poverty_decision(h, ExtremePovertyFacts())  # supporters unknown
+    assert extreme_poverty.meets_conditions(ep) is None
+    living, care = both(h, AssistanceLayer.DIBAO, extreme_poverty_decision=ep)
+    for decision in (living, care):
+        assert decision.outcome is Outcome.CANNOT_DECIDE
+        assert "disability_subsidies.extreme_poverty_unknown" in decision.codes
+        assert set(ep.missing) <= set(decision.missing)
+    # Not 特困: the subsidies are decided as usual.
+    not_ep = _extreme_poverty_decision(
+        h, ExtremePovertyFacts(supporters=(Supporter(Relationship.CHILD),))
+    )
+    assert extreme_poverty.meets_conditions(not_ep) is False
+    living, _ = both(h, AssistanceLayer.DIBAO, extreme_poverty_decision=not_ep)
+    assert living.outcome is Outcome.ELIGIBLE
+
+
+def test_extreme_poverty_decision_must_be_this_persons() -> None:
+    h = disabled(where="500156")
+    ep = _extreme_poverty_decision(h, ExtremePovertyFacts(supporters=()))
+    other = household(
+        (person("b", disability=Disability(DisabilityCategory.PHYSICAL, 1)), Relationship.APPLICANT)
+    )
+    with pytest.raises(InvalidInputError):
+        ds.assess_person(other, "b", ON, layer=AssistanceLayer.DIBAO, extreme_poverty_decision=ep)
+    with pytest.raises(InvalidInputError):
+        both(h, extreme_poverty_decision=ep, in_extreme_poverty=False)

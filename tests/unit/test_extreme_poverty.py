@@ -2,6 +2,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 from builders import ON, WULONG, household, person
 
@@ -41,6 +42,7 @@ ALONE = ExtremePovertyFacts(
     supporters=(),
     activities_not_achieved=frozenset(),
     arrangement=SupportArrangement.DISPERSED,
+    supported_as_minor=False,
 )
 
 
@@ -183,7 +185,26 @@ def test_minor_until_the_eighteenth_birthday() -> None:
     seventeen = person("c", born=dt.date(2007, 8, 2))
     assert decide(single(seventeen), facts).outcome is Outcome.ELIGIBLE
     eighteen = person("c", born=dt.date(2007, 8, 1))
+    # Not recorded as a student: past the limit, no continuation is in question.
     assert decide(single(eighteen), facts).outcome is Outcome.NOT_ELIGIBLE
+    eighteen = attrs.evolve(eighteen, statuses=frozenset({SpecialStatus.FULL_TIME_STUDENT}))
+    # A recorded student: whether support continues in school is asked, not assumed away.
+    unknown = decide(single(eighteen), facts)
+    assert unknown.outcome is Outcome.CANNOT_DECIDE
+    assert unknown.missing == ("$.facts.supported_as_minor", "$.facts.in_secondary_school")
+    assert "extreme_poverty.no_work_capacity.minor_in_school_unknown" in unknown.codes
+    half = attrs.evolve(facts, supported_as_minor=True)
+    assert decide(single(eighteen), half).missing == ("$.facts.in_secondary_school",)
+    for known in (
+        attrs.evolve(facts, supported_as_minor=False),
+        attrs.evolve(facts, supported_as_minor=True, in_secondary_school=False),
+    ):
+        refused = decide(single(eighteen), known)
+        assert refused.outcome is Outcome.NOT_ELIGIBLE
+        assert "extreme_poverty.no_work_capacity.not_met" in refused.codes
+    # Another failed condition still decides with the school facts unknown.
+    able = ExtremePovertyFacts(supporters=(Supporter(Relationship.PARENT),))
+    assert decide(single(eighteen), able).outcome is Outcome.NOT_ELIGIBLE
     continuing = ExtremePovertyFacts(
         supporters=(),
         activities_not_achieved=frozenset(),
@@ -423,7 +444,8 @@ def test_unknown_supporters_cannot_be_decided_but_a_failure_still_decides() -> N
     assert decision.outcome is Outcome.CANNOT_DECIDE
     assert decision.missing == ("$.facts.supporters",)
     assert decision.codes[-1] == "extreme_poverty.missing_facts"
-    adult = decide(single(person("a", born=dt.date(1990, 1, 1))), ExtremePovertyFacts())
+    not_continuing = ExtremePovertyFacts(supported_as_minor=False)
+    adult = decide(single(person("a", born=dt.date(1990, 1, 1))), not_continuing)
     assert adult.outcome is Outcome.NOT_ELIGIBLE
     assert adult.missing == ()
 
@@ -444,7 +466,9 @@ def test_assess_decides_every_member_in_order() -> None:
         (person("b", born=dt.date(1990, 1, 1)), Relationship.CHILD),
         incomes=[Income(IncomeType.WAGES, "0", member="a")],
     )
-    decisions = ep.assess(h, ON, facts={"a": ALONE})
+    decisions = ep.assess(
+        h, ON, facts={"a": ALONE, "b": ExtremePovertyFacts(supported_as_minor=False)}
+    )
     assert [d.subject for d in decisions] == ["H (a)", "H (b)"]
     assert decisions[0] == ep.assess_person(h, "a", ON, facts=ALONE)
     assert decisions[1].outcome is Outcome.NOT_ELIGIBLE

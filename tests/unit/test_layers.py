@@ -14,7 +14,12 @@ from builders import ON, household, person, rural_family
 
 from civaffairs.assistance import layers
 from civaffairs.assistance.children import ChildFacts, Parent, ParentSituation, Placement
-from civaffairs.assistance.extreme_poverty import ExtremePovertyFacts, SupportArrangement
+from civaffairs.assistance.disability_subsidies import DisabilitySubsidyFacts
+from civaffairs.assistance.extreme_poverty import (
+    ExtremePovertyFacts,
+    SupportArrangement,
+    Supporter,
+)
 from civaffairs.assistance.layers import LayeredAssessment, LayeredRequest, MemberFacts
 from civaffairs.assistance.temporary import HardshipEvent, TemporaryAssistanceType
 from civaffairs.conversion import dumps, loads
@@ -37,7 +42,10 @@ L = AssistanceLayer
 
 
 def layer_of(h: Household) -> LayeredAssessment:
-    return layers.assess_layers(h, ON)
+    """Assess ``h``, establishing only that no member continues 特困 support from childhood."""
+    not_continuing = ExtremePovertyFacts(supported_as_minor=False)
+    facts = [MemberFacts(m.person.id, extreme_poverty=not_continuing) for m in h.members]
+    return layers.assess_layers(h, ON, facts=facts)
 
 
 def _alone_household() -> Household:
@@ -76,6 +84,14 @@ def test_a_marginal_household() -> None:
     assert not picture.rigid_expenditure.eligible
 
 
+def test_an_adult_not_recorded_as_a_student_is_not_asked_about_school() -> None:
+    # The spouse (45) is not recorded as a full-time student, so the continuation of minors'
+    # support in school is not in question: the household is placed without extra facts.
+    picture = layers.assess_layers(rural_family(2, "1500"), ON)
+    assert picture.marginal.outcome is Outcome.ELIGIBLE
+    assert picture.layer is L.MARGINAL
+
+
 def test_a_rigid_expenditure_household() -> None:
     h = attrs.evolve(
         rural_family(2, "2000"), expenditures=[Expenditure(ExpenditureType.MEDICAL, "20000")]
@@ -93,9 +109,21 @@ def test_a_household_in_no_layer() -> None:
     assert not any(d.eligible for d in (picture.dibao, picture.marginal, picture.rigid_expenditure))
 
 
+def _alone_facts() -> list[MemberFacts]:
+    """The spouse is not 特困 (her husband supports her) and has no work-injury allowance."""
+    return [
+        MemberFacts(
+            "d",
+            extreme_poverty=ExtremePovertyFacts(supporters=(Supporter(Relationship.SPOUSE, "a"),)),
+            disability=DisabilitySubsidyFacts(work_injury_care_allowance=False),
+        )
+    ]
+
+
 def test_single_person_inclusion_splits_the_household() -> None:
     # 57号 art. 8: the severely disabled spouse is covered alone; the household is marginal.
-    picture = layer_of(_alone_household())
+    picture = layers.assess_layers(_alone_household(), ON, facts=_alone_facts())
+    assert not picture.extreme_poverty[1].eligible
     assert picture.member_layer("d") is L.DIBAO
     assert picture.member_layer("a") is L.MARGINAL
     assert picture.layer is L.DIBAO  # the most protected layer of its members
@@ -181,6 +209,64 @@ def test_the_callers_own_child_allowance_fact_is_kept() -> None:
     assert kept.extreme_poverty[1].eligible
     assert kept.member_layer("c") is L.EXTREME_POVERTY
     assert kept.layer is L.EXTREME_POVERTY
+
+
+def test_undecided_extreme_poverty_leaves_the_lower_layers_undecided() -> None:
+    # Whether the spouse is 特困 is not known (her supporters are not given): the household
+    # may be in the 特困 layer, so it is not placed as marginal; the lead names the fact.
+    picture = layer_of(_alone_household())
+    assert picture.marginal.outcome is Outcome.CANNOT_DECIDE
+    assert picture.marginal.missing == ("$.facts.supporters",)
+    assert picture.member_layer("a") is L.NONE
+    assert picture.member_layer("d") is L.DIBAO
+
+
+def _sibling_household() -> Household:
+    """An applicant earning 1512 a month and a sibling aged 75, physical grade 1, no income."""
+    sibling = person(
+        "b", born=dt.date(1950, 1, 1), disability=Disability(DisabilityCategory.PHYSICAL, 1)
+    )
+    return household(
+        (person("a"), Relationship.APPLICANT),
+        (sibling, Relationship.SIBLING),
+        incomes=[Income(IncomeType.WAGES, "1512", member="a")],
+    )
+
+
+def test_meeting_the_extreme_poverty_conditions_places_the_member() -> None:
+    # Regression: the sibling meets every 特困 condition; only the care tier and arrangement
+    # (amount facts) are missing.  She is in the 特困 layer, the household is not marginal,
+    # and neither disability subsidy is paid.
+    facts = [MemberFacts("b", extreme_poverty=ExtremePovertyFacts(supporters=()))]
+    picture = layers.assess_layers(_sibling_household(), ON, facts=facts)
+    sibling = picture.extreme_poverty[1]
+    assert sibling.outcome is Outcome.CANNOT_DECIDE
+    assert picture.member_layer("b") is L.EXTREME_POVERTY
+    assert picture.layer is L.EXTREME_POVERTY
+    assert picture.marginal.outcome is Outcome.NOT_ELIGIBLE
+    assert "marginal.in_higher_layer" in picture.marginal.codes
+    assert picture.rigid_expenditure.outcome is Outcome.NOT_ELIGIBLE
+    for decision in (picture.disability_living[1], picture.disability_care[1]):
+        assert decision.outcome is Outcome.NOT_ELIGIBLE
+        assert "disability_subsidies.extreme_poverty_excludes" in decision.codes
+
+
+def test_undecided_extreme_poverty_makes_the_subsidies_undecided() -> None:
+    facts = [
+        MemberFacts(
+            "b",
+            extreme_poverty=ExtremePovertyFacts(),  # supporters unknown
+            disability=DisabilitySubsidyFacts(
+                needs_long_term_care=True, work_injury_care_allowance=False
+            ),
+        )
+    ]
+    picture = layers.assess_layers(_sibling_household(), ON, facts=facts)
+    assert picture.extreme_poverty[1].missing[0] == "$.facts.supporters"
+    for decision in (picture.disability_living[1], picture.disability_care[1]):
+        assert decision.outcome is Outcome.CANNOT_DECIDE
+        assert "$.facts.supporters" in decision.missing
+        assert "disability_subsidies.extreme_poverty_unknown" in decision.codes
 
 
 def test_undecided_programmes_are_listed_as_leads() -> None:

@@ -14,7 +14,7 @@ import attrs
 import pytest
 from builders import ON, household, person, rural_family
 
-from civaffairs.assistance import dibao, marginal
+from civaffairs.assistance import dibao, extreme_poverty, marginal
 from civaffairs.conversion import dumps, loads
 from civaffairs.decisions import Decision, Outcome, reason_codes
 from civaffairs.entities import (
@@ -41,16 +41,26 @@ def _fact(decision: Decision, code: str, name: str) -> str:
     return dict(reason.facts)[name]
 
 
-def _extreme(on: dt.date, *, eligible: bool) -> Decision:
-    """A 特困 decision as the extreme-poverty calculator would return it."""
+def _extreme(
+    h: Household, outcome: Outcome, *, member: str = "s", missing: tuple[str, ...] = ()
+) -> Decision:
+    """A 特困 decision for ``member`` of ``h`` as the extreme-poverty calculator would return it.
+
+    "Cannot decide" with no ``missing`` stands for "only the amount facts are missing".
+    """
+    reasons = ()
+    if outcome is Outcome.CANNOT_DECIDE and not missing:
+        missing = ("$.facts.arrangement",)
+        reasons = (extreme_poverty.R_AMOUNT_FACTS_MISSING.reason(None, paths=missing[0]),)
     return Decision(
         programme=marginal.EXTREME_POVERTY_PROGRAMME,
-        subject="g",
-        as_of=on,
+        subject=f"{h.id} ({h.member(member).person.masked})",
+        as_of=ON,
         jurisdiction="500156",
-        outcome=Outcome.ELIGIBLE if eligible else Outcome.NOT_ELIGIBLE,
+        outcome=outcome,
         amount=None,
-        reasons=(),
+        reasons=reasons,
+        missing=missing,
     )
 
 
@@ -201,10 +211,56 @@ def test_single_person_dibao_coverage_keeps_the_household_marginal() -> None:
 
 def test_an_extreme_poverty_member_places_the_household_higher() -> None:
     h = rural_family(2, "1500")
-    decision = marginal.assess(h, ON, extreme_poverty=[_extreme(ON, eligible=True)])
+    decision = marginal.assess(h, ON, extreme_poverty=[_extreme(h, Outcome.ELIGIBLE)])
     assert decision.outcome is Outcome.NOT_ELIGIBLE
     assert "marginal.in_higher_layer" in decision.codes
-    assert marginal.assess(h, ON, extreme_poverty=[_extreme(ON, eligible=False)]).eligible
+    assert marginal.assess(h, ON, extreme_poverty=[_extreme(h, Outcome.NOT_ELIGIBLE)]).eligible
+
+
+def test_meeting_the_extreme_poverty_conditions_is_enough() -> None:
+    # Regression: a member who meets every 特困 condition, undecided only for the amount (care
+    # tier, arrangement), is in the 特困 layer: the household is not marginal.
+    h = rural_family(2, "1500")
+    decision = marginal.assess(h, ON, extreme_poverty=[_extreme(h, Outcome.CANNOT_DECIDE)])
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert "marginal.in_higher_layer" in decision.codes
+
+
+def test_undecided_extreme_poverty_conditions_cannot_decide() -> None:
+    h = rural_family(2, "1500")
+    undecided = _extreme(h, Outcome.CANNOT_DECIDE, missing=("$.facts.supporters",))
+    decision = marginal.assess(h, ON, extreme_poverty=[undecided])
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == ("$.facts.supporters",)
+    assert "marginal.higher_layer_unknown" in decision.codes
+    assert "marginal.not_in_higher_layer" not in decision.codes
+    # A failed condition still decides: income above the margin is "not eligible".
+    rich = rural_family(2, "3000")
+    undecided = _extreme(rich, Outcome.CANNOT_DECIDE, missing=("$.facts.supporters",))
+    assert marginal.assess(rich, ON, extreme_poverty=[undecided]).outcome is Outcome.NOT_ELIGIBLE
+
+
+def test_extreme_poverty_is_checked_before_an_undecided_dibao() -> None:
+    h = rural_family(2, "1500")
+    undecided = attrs.evolve(
+        dibao.assess(h, ON), outcome=Outcome.CANNOT_DECIDE, missing=("$.members[1].x",)
+    )
+    decision = marginal.assess(
+        h, ON, dibao_decision=undecided, extreme_poverty=[_extreme(h, Outcome.ELIGIBLE)]
+    )
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert "marginal.in_higher_layer" in decision.codes
+    decision = marginal.assess(h, ON, dibao_decision=undecided)
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == ("$.members[1].x",)
+
+
+def test_an_extreme_poverty_decision_of_another_household_is_refused() -> None:
+    h = rural_family(2, "1500")
+    other = attrs.evolve(_extreme(h, Outcome.ELIGIBLE), subject="G (someone)")
+    with pytest.raises(InvalidInputError) as error:
+        marginal.assess(h, ON, extreme_poverty=[other])
+    assert error.value.path == "$.extreme_poverty[0].subject"
 
 
 def test_without_extreme_poverty_decisions_the_decision_says_so() -> None:

@@ -15,7 +15,7 @@ import attrs
 import pytest
 from builders import ON, household, person, rural_family
 
-from civaffairs.assistance import dibao, marginal, rigid_expenditure
+from civaffairs.assistance import dibao, extreme_poverty, marginal, rigid_expenditure
 from civaffairs.conversion import dumps, loads
 from civaffairs.dates import add_months
 from civaffairs.decisions import Decision, Outcome, reason_codes
@@ -150,19 +150,77 @@ def test_a_dibao_household_is_not_a_rigid_expenditure_household() -> None:
     assert _fact(decision, "rigid_expenditure.in_higher_layer", "layer") == "最低生活保障家庭"
 
 
-def test_an_extreme_poverty_member_places_the_household_higher() -> None:
-    h = family("2000", (MEDICAL, "20000"))
-    extreme = Decision(
+def _extreme(
+    h: Household, outcome: Outcome, *, member: str = "s", missing: tuple[str, ...] = ()
+) -> Decision:
+    """A 特困 decision for ``member``; "cannot decide" without ``missing``: only the amount."""
+    reasons = ()
+    if outcome is Outcome.CANNOT_DECIDE and not missing:
+        missing = ("$.facts.arrangement",)
+        reasons = (extreme_poverty.R_AMOUNT_FACTS_MISSING.reason(None, paths=missing[0]),)
+    return Decision(
         programme=marginal.EXTREME_POVERTY_PROGRAMME,
-        subject="s",
+        subject=f"{h.id} ({h.member(member).person.masked})",
         as_of=ON,
         jurisdiction="500156",
-        outcome=Outcome.ELIGIBLE,
+        outcome=outcome,
         amount=None,
-        reasons=(),
+        reasons=reasons,
+        missing=missing,
     )
-    decision = rigid_expenditure.assess(h, ON, extreme_poverty=[extreme])
+
+
+def test_an_extreme_poverty_member_places_the_household_higher() -> None:
+    h = family("2000", (MEDICAL, "20000"))
+    decision = rigid_expenditure.assess(h, ON, extreme_poverty=[_extreme(h, Outcome.ELIGIBLE)])
     assert "rigid_expenditure.in_higher_layer" in decision.codes
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+
+
+def test_meeting_the_extreme_poverty_conditions_is_enough() -> None:
+    # Regression: 特困 undecided only for the amount still places the household higher.
+    h = family("2000", (MEDICAL, "20000"))
+    amount_only = _extreme(h, Outcome.CANNOT_DECIDE)
+    decision = rigid_expenditure.assess(h, ON, extreme_poverty=[amount_only])
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert "rigid_expenditure.in_higher_layer" in decision.codes
+
+
+def test_undecided_extreme_poverty_conditions_cannot_decide() -> None:
+    h = family("2000", (MEDICAL, "20000"))
+    undecided = _extreme(h, Outcome.CANNOT_DECIDE, missing=("$.facts.supporters",))
+    decision = rigid_expenditure.assess(h, ON, extreme_poverty=[undecided])
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == ("$.facts.supporters",)
+    assert "rigid_expenditure.higher_layer_unknown" in decision.codes
+    # A failed condition still decides: no rigid expenditure is "not eligible".
+    none_spent = family("2000")
+    undecided = _extreme(none_spent, Outcome.CANNOT_DECIDE, missing=("$.facts.supporters",))
+    decision = rigid_expenditure.assess(none_spent, ON, extreme_poverty=[undecided])
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+
+
+def test_extreme_poverty_is_checked_before_an_undecided_marginal_decision() -> None:
+    h = family("2000", (MEDICAL, "20000"))
+    undecided = attrs.evolve(
+        marginal.assess(h, ON), outcome=Outcome.CANNOT_DECIDE, missing=("$.members[1].x",)
+    )
+    decision = rigid_expenditure.assess(
+        h, ON, marginal_decision=undecided, extreme_poverty=[_extreme(h, Outcome.ELIGIBLE)]
+    )
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert "rigid_expenditure.in_higher_layer" in decision.codes
+    decision = rigid_expenditure.assess(h, ON, marginal_decision=undecided)
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == ("$.members[1].x",)
+
+
+def test_an_extreme_poverty_decision_of_another_household_is_refused() -> None:
+    h = family("2000", (MEDICAL, "20000"))
+    other = attrs.evolve(_extreme(h, Outcome.ELIGIBLE), subject="G (someone)")
+    with pytest.raises(InvalidInputError) as error:
+        rigid_expenditure.assess(h, ON, extreme_poverty=[other])
+    assert error.value.path == "$.extreme_poverty[0].subject"
 
 
 def test_given_decisions_are_used() -> None:
@@ -308,7 +366,7 @@ def test_before_the_national_measures_there_is_no_rule() -> None:
 
 def test_after_the_last_shipped_disposable_income_there_is_no_figure() -> None:
     with pytest.raises(ParameterOutOfRangeError, match="disposable_income"):
-        rigid_expenditure.assess(family("2000", (MEDICAL, "20000")), dt.date(2026, 1, 1))
+        rigid_expenditure.assess(family("2000", (MEDICAL, "20000")), dt.date(2027, 1, 1))
 
 
 def test_registration_elsewhere_is_not_eligible() -> None:

@@ -22,7 +22,9 @@ Gansu, Dandong and Guangzhou):
 - a person may receive **both** at once: neither is ever refused because of
   the other, and neither reads the other's facts;
 - a person in **特困供养** or receiving the **工伤保险生活护理费** (work-injury
-  care allowance) receives **neither**;
+  care allowance) receives **neither**; whether the person receives that
+  allowance is a fact to establish (``$.facts.work_injury_care_allowance``),
+  never assumed;
 - a disabled child under the **orphan** (or, by the Gansu and Guangzhou
   rules, the 事实无人抚养) basic living allowance receives the **care subsidy
   only**;
@@ -34,7 +36,10 @@ Gansu, Dandong and Guangzhou):
 
 The household's :class:`~civaffairs.entities.AssistanceLayer` is an input
 fact (decided by the layered assistance rules), as is whether the person is
-in 特困 support (by default: whether the layer is ``EXTREME_POVERTY``).
+in 特困 support (by default: whether the layer is ``EXTREME_POVERTY``), or
+the person's own 特困 decision (meeting every condition excludes both
+subsidies; undecided conditions leave them "cannot decide", naming that
+decision's missing facts, unless another condition fails).
 Amounts are provincial parameters; the national values shipped are Hubei's
 2016 floors (50 and 100 yuan a month) standing in as **example** data, and
 Hubei's own values (420000) are sourced.
@@ -52,6 +57,7 @@ from decimal import Decimal
 
 import attrs
 
+from civaffairs.assistance import extreme_poverty
 from civaffairs.assistance._tally import Tally, registration_reason
 from civaffairs.assistance.laws import DISABILITY_SUBSIDIES_OPINION
 from civaffairs.decisions import (
@@ -153,6 +159,18 @@ R_WORK_INJURY = ReasonCode.define(
     "receives the work-injury insurance care allowance, so neither subsidy is paid",
     _COORDINATION,
 )
+R_WORK_INJURY_UNKNOWN = ReasonCode.define(
+    "disability_subsidies.work_injury_unknown",
+    "是否享受工伤保险生活护理费尚未确定",
+    "whether the person receives the work-injury insurance care allowance is not established",
+    _COORDINATION,
+)
+R_EXTREME_POVERTY_UNKNOWN = ReasonCode.define(
+    "disability_subsidies.extreme_poverty_unknown",
+    "是否符合特困人员条件尚未确定(缺少: {paths})",
+    "whether the person meets the extreme-poverty conditions is not yet decided (missing: {paths})",
+    _COORDINATION,
+)
 R_MISSING = ReasonCode.define(
     "disability_subsidies.missing_facts",
     "缺少判定所需事实: {paths}",
@@ -237,7 +255,9 @@ class DisabilitySubsidyFacts:
 
     - ``needs_long_term_care``: care consumables or services for more than six
       months (长期照护); ``None`` when not established.
-    - ``work_injury_care_allowance``: receives the 工伤保险生活护理费.
+    - ``work_injury_care_allowance``: receives the 工伤保险生活护理费;
+      ``None`` when not established (then neither subsidy can be decided
+      unless another condition fails).
     - ``child_allowance``: for a minor, whether they are under the orphan or
       事实无人抚养 basic living allowance; ``None`` when not established.
     - ``other_living_allowance`` / ``other_care_allowance``: the monthly
@@ -250,7 +270,7 @@ class DisabilitySubsidyFacts:
     """
 
     needs_long_term_care: bool | None = None
-    work_injury_care_allowance: bool = False
+    work_injury_care_allowance: bool | None = None
     child_allowance: bool | None = None
     other_living_allowance: Decimal | None = attrs.field(default=None, converter=_optional_yuan)
     other_care_allowance: Decimal | None = attrs.field(default=None, converter=_optional_yuan)
@@ -283,8 +303,9 @@ class _Case:
     on: dt.date
     book: ParameterBook
     layer: AssistanceLayer
-    in_extreme_poverty: bool
+    in_extreme_poverty: bool | None
     layer_decides: bool
+    extreme_poverty_missing: tuple[str, ...]
     facts: DisabilitySubsidyFacts
 
     @property
@@ -306,18 +327,52 @@ def assess_person(
     facts: DisabilitySubsidyFacts | None = None,
     jurisdiction: str | None = None,
     book: ParameterBook | None = None,
+    extreme_poverty_decision: Decision | None = None,
 ) -> tuple[Decision, Decision]:
     """Decide the living subsidy and the care subsidy for the member ``person_id``.
 
     Returns ``(living, care)``.  ``layer`` is the household's assistance
     layer; ``in_extreme_poverty`` says whether the person is in 特困 support
-    (``None``: whether ``layer`` is ``EXTREME_POVERTY``).
+    (``None``: whether ``layer`` is ``EXTREME_POVERTY``).  Instead of
+    ``in_extreme_poverty`` the person's own 特困 decision may be given as
+    ``extreme_poverty_decision``: meeting every 特困 condition (even with the
+    amount undecided) excludes both subsidies, and conditions not yet decided
+    make them "cannot decide" with that decision's missing facts (unless
+    another condition fails).
 
     .. versionadded:: 0.1.0
     """
     if not isinstance(layer, AssistanceLayer):
         raise InvalidInputError("layer", layer, "an AssistanceLayer")
     person = household.member(person_id).person
+    extreme_missing: tuple[str, ...] = ()
+    if extreme_poverty_decision is not None:
+        if in_extreme_poverty is not None:
+            raise InvalidInputError(
+                "in_extreme_poverty", in_extreme_poverty, "None when a 特困 decision is given"
+            )
+        if not isinstance(extreme_poverty_decision, Decision):
+            raise InvalidInputError(
+                "extreme_poverty_decision", type(extreme_poverty_decision).__name__, "a Decision"
+            )
+        if extreme_poverty_decision.subject != f"{household.id} ({person.masked})":
+            raise InvalidInputError(
+                "extreme_poverty_decision.subject",
+                extreme_poverty_decision.subject,
+                "the 特困 decision of this person",
+            )
+        if extreme_poverty_decision.as_of != on:
+            raise InvalidInputError(
+                "extreme_poverty_decision.as_of",
+                extreme_poverty_decision.as_of.isoformat(),
+                f"the same as-of date {on.isoformat()}",
+            )
+        met = extreme_poverty.meets_conditions(extreme_poverty_decision)
+        if met is None:
+            extreme_missing = extreme_poverty_decision.missing or ("extreme_poverty_decision",)
+        else:
+            in_extreme_poverty = met
+    undecided = extreme_poverty_decision is not None and in_extreme_poverty is None
     case = _Case(
         household=household,
         person=person,
@@ -326,11 +381,14 @@ def assess_person(
         book=book or default_book(),
         layer=layer,
         in_extreme_poverty=(
-            layer is AssistanceLayer.EXTREME_POVERTY
+            None
+            if undecided
+            else layer is AssistanceLayer.EXTREME_POVERTY
             if in_extreme_poverty is None
             else in_extreme_poverty
         ),
-        layer_decides=in_extreme_poverty is None,
+        layer_decides=in_extreme_poverty is None and not undecided,
+        extreme_poverty_missing=extreme_missing,
         facts=facts if facts is not None else DisabilitySubsidyFacts(),
     )
     return _living(case), _care(case)
@@ -444,7 +502,12 @@ def _common(case: _Case, tally: Tally) -> bool:
                 source_en=" (the household's layer)" if case.layer_decides else "",
             )
         )
-    if case.facts.work_injury_care_allowance:
+    elif case.in_extreme_poverty is None:
+        paths = case.extreme_poverty_missing
+        tally.add(R_EXTREME_POVERTY_UNKNOWN.reason(None, paths=", ".join(paths) or "-"), paths)
+    if case.facts.work_injury_care_allowance is None:
+        tally.add(R_WORK_INJURY_UNKNOWN.reason(None), ("$.facts.work_injury_care_allowance",))
+    elif case.facts.work_injury_care_allowance:
         tally.add(R_WORK_INJURY.reason(False))
     return True
 

@@ -192,6 +192,14 @@ R_MINOR_CONTINUING = ReasonCode.define(
     "school, so support continues",
     _TERMINATION,
 )
+R_MINOR_CONTINUING_UNKNOWN = ReasonCode.define(
+    "extreme_poverty.no_work_capacity.minor_in_school_unknown",
+    "{age} 周岁,是否未成年时已纳入特困且仍在接受义务教育或在普通高中、中等职业学校就读尚未确定"
+    "(缺少: {paths})",
+    "aged {age}: whether the person was supported as a minor and is still in compulsory, high or "
+    "secondary vocational school is not established (missing: {paths})",
+    _TERMINATION,
+)
 R_DISABLED = ReasonCode.define(
     "extreme_poverty.no_work_capacity.disabled",
     "{category}残疾{grade}级,在视为无劳动能力的等级内(一级至{limit}级)",
@@ -451,7 +459,12 @@ class ExtremePovertyFacts:
       the orphan / 事实无人抚养 allowance; ``None`` when not established.
     - ``supported_as_minor`` and ``in_secondary_school``: a person past the
       minor age limit who was supported as a minor and is in compulsory
-      education, ordinary high school or secondary vocational school.
+      education, ordinary high school or secondary vocational school;
+      ``None`` when not established.  Asked only where support continues
+      past the limit, of a person neither older nor disabled enough to count
+      as without labour capacity otherwise, and recorded as a full-time
+      student (``SpecialStatus.FULL_TIME_STUDENT``): a person not recorded as
+      studying is not in school, as everywhere in the library.
 
     .. versionadded:: 0.1.0
     """
@@ -463,8 +476,8 @@ class ExtremePovertyFacts:
     ability_grade: AbilityGrade | None = None
     arrangement: SupportArrangement | None = None
     child_allowance: bool | None = None
-    supported_as_minor: bool = False
-    in_secondary_school: bool = False
+    supported_as_minor: bool | None = None
+    in_secondary_school: bool | None = None
 
 
 @attrs.frozen
@@ -739,15 +752,27 @@ def _no_work_capacity(
         tally.add(R_MINOR.reason(True, (limit_used,), age=str(age), limit=str(limit)))
         return True
     used: list[ParameterValue] = [limit_used]
-    if facts.supported_as_minor and facts.in_secondary_school:
+    in_school = facts.in_secondary_school
+    if in_school is None and SpecialStatus.FULL_TIME_STUDENT not in person.statuses:
+        # The person's recorded statuses say whether they study (as the family rule reads
+        # them); only a recorded student is asked which school and whether supported as a minor.
+        in_school = False
+    school = {
+        "$.facts.supported_as_minor": facts.supported_as_minor,
+        "$.facts.in_secondary_school": in_school,
+    }
+    continuing: bool | None = False
+    if False not in school.values():
         continues, continues_used = book.flag(
             "assistance.extreme_poverty.minor.continue_in_secondary_school", where, on
         )
         used.append(continues_used)
-        if continues:
+        if continues and None not in school.values():
             # Past the limit the person is no longer a minor: the orphan overlap is not asked.
             tally.add(R_MINOR_CONTINUING.reason(True, used, age=str(age)))
             return False
+        if continues:
+            continuing = None
     disability = person.disability
     if disability is not None:
         category = disability.category.value
@@ -770,6 +795,13 @@ def _no_work_capacity(
                 )
             )
             return False
+    if continuing is None:
+        missing = [path for path, value in school.items() if value is None]
+        tally.add(
+            R_MINOR_CONTINUING_UNKNOWN.reason(None, used, age=str(age), paths=", ".join(missing)),
+            missing,
+        )
+        return False
     tally.add(
         R_NOT_COVERED.reason(
             False,

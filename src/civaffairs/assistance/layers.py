@@ -16,8 +16,13 @@ decides, in this order:
    **低保边缘** (:mod:`civaffairs.assistance.marginal`) and **刚性支出困难**
    (:mod:`civaffairs.assistance.rigid_expenditure`), each given the decisions
    above it so that a household in a higher layer is never placed in a lower one.
+   A member who meets every 特困 condition counts as 特困 even while the
+   amount (care tier, support arrangement) is undecided; one whose conditions
+   are undecided makes those decisions "cannot decide" unless another
+   condition fails.
 4. **Layers** — each member's layer is the most protected that applies to
-   them: 特困 when their own 特困 decision is eligible; 低保 when the household
+   them: 特困 when they meet every condition of their own 特困 decision
+   (:func:`civaffairs.assistance.extreme_poverty.meets_conditions`); 低保 when the household
    receives dibao as a whole and they are a counted family member, or when they
    are covered alone (单人户, found with
    :func:`civaffairs.assistance.dibao.single_person_rule`); otherwise the
@@ -28,7 +33,7 @@ decides, in this order:
    (``layers.undecided``) with the facts it lacks — the leads a case worker
    follows up.
 5. **The two disability subsidies** for every member, given that member's
-   layer and 特困 status (:mod:`civaffairs.assistance.disability_subsidies`).
+   layer and 特困 decision (:mod:`civaffairs.assistance.disability_subsidies`).
 6. **临时救助** for each hardship event given
    (:mod:`civaffairs.assistance.temporary`).
 
@@ -357,13 +362,6 @@ def _under_child_allowance(decision: Decision) -> bool | None:
     return decision.eligible
 
 
-def _under_extreme_poverty(decision: Decision) -> bool | None:
-    """Whether a member is in 特困 support, as far as decided."""
-    if decision.outcome is Outcome.CANNOT_DECIDE:
-        return None
-    return decision.eligible
-
-
 def _person_programmes(
     household: Household, on: dt.date, own: dict[str, MemberFacts], options: dict[str, Any]
 ) -> tuple[dict[str, Decision], dict[str, Decision]]:
@@ -397,7 +395,7 @@ def _member_layers(
     for member in household.members:
         pid, person = member.person.id, member.person
         counted = pid in counted_ids
-        if extreme[pid].eligible:
+        if extreme_poverty.meets_conditions(extreme[pid]):
             layers[pid] = AssistanceLayer.EXTREME_POVERTY
             reasons.append(R_EXTREME_POVERTY.reason(True, person=person.masked))
         elif pid in alone:
@@ -525,7 +523,7 @@ def assess_layers(
             pid,
             on,
             layer=layers[pid],
-            in_extreme_poverty=_under_extreme_poverty(extreme[pid]),
+            extreme_poverty_decision=extreme[pid],
             facts=ds_facts,
             **options,
         )

@@ -11,9 +11,14 @@ its severely disabled or seriously ill members may be covered by dibao alone
 2. **Family members** — counted exactly as for 低保 (57号 art. 7; see
    :func:`civaffairs.assistance.dibao.counted_members`).
 3. **Not in a higher layer** — the household is not eligible for 低保 as a
-   whole, and no member is an extreme-poverty person (特困).  A household
-   whose only dibao coverage is single-person inclusion (单人户) *is* a
-   marginal household: that coverage presupposes it (57号 art. 8).
+   whole, and no member is an extreme-poverty person (特困): a member who
+   meets every 特困 condition counts even while the 特困 amount is undecided
+   (:func:`civaffairs.assistance.extreme_poverty.meets_conditions`), and one
+   whose conditions are undecided leaves this decision "cannot decide"
+   unless the income or property test fails.  特困 is checked before an
+   undecided dibao decision.  A household whose only dibao coverage is
+   single-person inclusion (单人户) *is* a marginal household: that coverage
+   presupposes it (57号 art. 8).
 4. **Income test** — counted monthly income (as for 低保: the national list of
    items not counted, the employment-cost deduction where set) strictly below
    ``assistance.low_income_margin.income_multiple`` × the dibao standard ×
@@ -37,7 +42,9 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP
 
-from civaffairs.assistance import dibao, means
+import attrs
+
+from civaffairs.assistance import dibao, extreme_poverty, means
 from civaffairs.assistance.laws import DIBAO_REVIEW_MEASURES, SOCIAL_ASSISTANCE_MEASURES
 from civaffairs.decisions import Citation, Decision, Outcome, Reason, ReasonCode, programme
 from civaffairs.entities import Household
@@ -49,8 +56,10 @@ from civaffairs.parameters import ParameterBook, default_book
 __all__ = [
     "EXTREME_POVERTY_PROGRAMME",
     "PROGRAMME",
+    "ExtremePovertyStatus",
     "assess",
     "check_decision",
+    "extreme_poverty_status",
 ]
 
 PROGRAMME = programme("assistance.marginal", "低保边缘家庭", "marginal low-income household")
@@ -126,6 +135,13 @@ R_BUSINESS = ReasonCode.define(
     "business entities worth {value} yuan are {relation_en} the limit of {limit} yuan",
     _57_PROPERTY,
 )
+R_HIGHER_LAYER_UNKNOWN = ReasonCode.define(
+    "marginal.higher_layer_unknown",
+    "尚不能确定以下成员是否符合特困人员条件: {persons}(缺少: {paths})",
+    "it is not yet known whether these members meet the extreme-poverty conditions: "
+    "{persons} (missing: {paths})",
+    _57_MARGINAL,
+)
 R_RECOGNISED = ReasonCode.define(
     "marginal.recognised",
     "认定为低保边缘家庭: 不发放低保金, 可按规定获得医疗、教育、住房、就业等专项救助",
@@ -161,6 +177,57 @@ def check_decision(
     return decision
 
 
+@attrs.frozen
+class ExtremePovertyStatus:
+    """What the members' 特困 decisions say about the household's layer.
+
+    ``recognised`` holds the subjects of the members found to meet every
+    特困 condition (:func:`civaffairs.assistance.extreme_poverty.meets_conditions`
+    is ``True``, even when the amount is not yet decided); ``unknown`` the
+    subjects whose conditions are not yet decided, and ``missing`` the facts
+    those decisions lack, in order and without repeats.
+
+    .. versionadded:: 0.1.0
+    """
+
+    recognised: tuple[str, ...]
+    unknown: tuple[str, ...]
+    missing: tuple[str, ...]
+
+
+def extreme_poverty_status(
+    household: Household,
+    decisions: Iterable[Decision],
+    on: dt.date,
+    path: str = "$.extreme_poverty",
+) -> ExtremePovertyStatus:
+    """Check the members' 特困 decisions and say which recognise, and which cannot yet decide.
+
+    Each decision must be a 特困 decision on ``on`` whose subject is a member of
+    ``household``; otherwise :class:`~civaffairs.errors.InvalidInputError`
+    names ``path[index]``.
+
+    .. versionadded:: 0.1.0
+    """
+    subjects = {f"{household.id} ({m.person.masked})" for m in household.members}
+    recognised: list[str] = []
+    unknown: list[str] = []
+    missing: dict[str, None] = {}
+    for index, item in enumerate(decisions):
+        check_decision(item, EXTREME_POVERTY_PROGRAMME, f"{path}[{index}]", on)
+        if item.subject not in subjects:
+            raise InvalidInputError(
+                f"{path}[{index}].subject", item.subject, "a member of this household"
+            )
+        met = extreme_poverty.meets_conditions(item)
+        if met:
+            recognised.append(item.subject)
+        elif met is None:
+            unknown.append(item.subject)
+            missing.update(dict.fromkeys(item.missing))
+    return ExtremePovertyStatus(tuple(recognised), tuple(unknown), tuple(missing))
+
+
 def assess(
     household: Household,
     on: dt.date,
@@ -178,9 +245,12 @@ def assess(
     decision on the same date and place, computed with
     :func:`civaffairs.assistance.dibao.assess` when not given.
     ``extreme_poverty`` holds the members' 特困 decisions the caller has (of
-    :data:`EXTREME_POVERTY_PROGRAMME`); an eligible one places the household in
-    the 特困 layer.  None given means no member is known to be 特困, and the
-    decision says so.
+    :data:`EXTREME_POVERTY_PROGRAMME`, each of a member of ``household``); one
+    that finds the member meets every 特困 condition (even with the amount
+    undecided) places the household in the 特困 layer, and one that cannot
+    yet decide the conditions makes this decision "cannot decide" (naming its
+    missing facts) unless a condition here fails.  None given means no member
+    is known to be 特困, and the decision says so.
 
     .. versionadded:: 0.1.0
     """
@@ -191,8 +261,7 @@ def assess(
     if dibao_decision is not None:
         check_decision(dibao_decision, dibao.PROGRAMME.code, "$.dibao_decision", on, where)
     extreme = tuple(extreme_poverty)
-    for index, item in enumerate(extreme):
-        check_decision(item, EXTREME_POVERTY_PROGRAMME, f"$.extreme_poverty[{index}]", on)
+    status = extreme_poverty_status(household, extreme, on)
     reasons: list[Reason] = []
 
     def decision(outcome: Outcome, missing: tuple[str, ...] = ()) -> Decision:
@@ -217,34 +286,43 @@ def assess(
     # 3. Not in a higher layer: dibao as a whole, or a 特困 member.
     if dibao_decision is None:
         dibao_decision = dibao.assess(household, on, jurisdiction=where, book=book)
-    if dibao_decision.outcome is Outcome.CANNOT_DECIDE:
-        reasons.append(R_MISSING.reason(None, paths=", ".join(dibao_decision.missing) or "-"))
-        return decision(Outcome.CANNOT_DECIDE, dibao_decision.missing)
     alone = "dibao.single_person" in dibao_decision.codes
     if dibao_decision.eligible and not alone:
         reasons.append(R_HIGHER_LAYER.reason(False, layer="最低生活保障家庭", layer_en="dibao"))
         return decision(Outcome.NOT_ELIGIBLE)
-    in_extreme = [d.subject for d in extreme if d.eligible]
-    if in_extreme:
+    if status.recognised:
         reasons.append(
             R_HIGHER_LAYER.reason(
                 False,
-                layer=f"特困人员所在家庭({'、'.join(in_extreme)})",
-                layer_en=f"extreme poverty: {', '.join(in_extreme)}",
+                layer=f"特困人员所在家庭({'、'.join(status.recognised)})",
+                layer_en=f"extreme poverty: {', '.join(status.recognised)}",
             )
         )
         return decision(Outcome.NOT_ELIGIBLE)
-    reasons.append(
-        R_NOT_HIGHER_LAYER.reason(
-            True,
-            single="(部分成员按单人户纳入低保)" if alone else "",
-            single_en=" (some members are covered by dibao alone)" if alone else "",
-            extreme=f"已核 {len(extreme)} 人, 均不符合" if extreme else "未提供特困认定, 视为无",
-            extreme_en=f"{len(extreme)} decision(s), none eligible"
-            if extreme
-            else "no decision supplied, taken as none",
+    if dibao_decision.outcome is Outcome.CANNOT_DECIDE:
+        missing = tuple(dict.fromkeys((*dibao_decision.missing, *status.missing)))
+        reasons.append(R_MISSING.reason(None, paths=", ".join(missing) or "-"))
+        return decision(Outcome.CANNOT_DECIDE, missing)
+    if status.unknown:
+        reasons.append(
+            R_HIGHER_LAYER_UNKNOWN.reason(
+                None, persons="、".join(status.unknown), paths=", ".join(status.missing) or "-"
+            )
         )
-    )
+    else:
+        reasons.append(
+            R_NOT_HIGHER_LAYER.reason(
+                True,
+                single="(部分成员按单人户纳入低保)" if alone else "",
+                single_en=" (some members are covered by dibao alone)" if alone else "",
+                extreme=f"已核 {len(extreme)} 人, 均不符合"
+                if extreme
+                else "未提供特困认定, 视为无",
+                extreme_en=f"{len(extreme)} decision(s), none eligible"
+                if extreme
+                else "no decision supplied, taken as none",
+            )
+        )
 
     # 4. Income test: below the marginal multiple of the standard, exactly.
     _kind, standard, standard_used = means.dibao_standard(household, book, where, on)
@@ -297,6 +375,9 @@ def assess(
     )
 
     if income_ok and assets.passed:
+        if status.unknown:
+            reasons.append(R_MISSING.reason(None, paths=", ".join(status.missing) or "-"))
+            return decision(Outcome.CANNOT_DECIDE, status.missing)
         reasons.append(R_RECOGNISED.reason(None))
         return decision(Outcome.ELIGIBLE)
     return decision(Outcome.NOT_ELIGIBLE)

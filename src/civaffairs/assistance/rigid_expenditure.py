@@ -119,6 +119,13 @@ R_NOT_HIGHER_LAYER = ReasonCode.define(
     "the household is not in the dibao, extreme-poverty or marginal layers",
     _CONDITION_1,
 )
+R_HIGHER_LAYER_UNKNOWN = ReasonCode.define(
+    "rigid_expenditure.higher_layer_unknown",
+    "尚不能确定家庭是否属于特困、低保或低保边缘家庭(缺少: {paths})",
+    "it is not yet known whether the household is in the extreme-poverty, dibao or marginal "
+    "layers (missing: {paths})",
+    _CONDITION_1,
+)
 R_INCOME_BELOW = ReasonCode.define(
     "rigid_expenditure.income_below_disposable",
     "家庭年收入 {annual} 元(月收入 {income} 元 × 12), 低于上年度人均可支配收入 {disposable} 元 × "
@@ -229,7 +236,11 @@ def assess(
     parameter book.  ``marginal_decision`` is the household's 低保边缘 decision
     on the same date and place; when not given it is computed with
     :func:`civaffairs.assistance.marginal.assess`, which receives
-    ``dibao_decision`` and ``extreme_poverty`` (see there).
+    ``dibao_decision`` and ``extreme_poverty`` (see there).  A member
+    meeting every 特困 condition decides "not eligible" first, whatever the
+    other decisions say; an undecided higher layer (特困 conditions or the
+    marginal decision) makes this decision "cannot decide", naming the
+    missing facts, unless one of conditions 2–4 fails.
 
     .. versionadded:: 0.1.0
     """
@@ -244,10 +255,7 @@ def assess(
         )
     if dibao_decision is not None:
         marginal.check_decision(dibao_decision, dibao.PROGRAMME.code, "$.dibao_decision", on, where)
-    for index, item in enumerate(extreme):
-        marginal.check_decision(
-            item, marginal.EXTREME_POVERTY_PROGRAMME, f"$.extreme_poverty[{index}]", on
-        )
+    status = marginal.extreme_poverty_status(household, extreme, on)
     reasons: list[Reason] = []
 
     def decision(outcome: Outcome, missing: tuple[str, ...] = ()) -> Decision:
@@ -270,7 +278,16 @@ def assess(
     count = len(counted)
     counted_ids = family.ids
 
-    # 3. Condition 1: not dibao, 特困 or marginal.
+    # 3. Condition 1: not 特困, dibao or marginal (特困 first: it decides even if the rest cannot).
+    if status.recognised:
+        reasons.append(
+            R_HIGHER_LAYER.reason(
+                False,
+                layer=f"特困人员所在家庭({'、'.join(status.recognised)})",
+                layer_en=f"extreme poverty: {', '.join(status.recognised)}",
+            )
+        )
+        return decision(Outcome.NOT_ELIGIBLE)
     if marginal_decision is None:
         marginal_decision = marginal.assess(
             household,
@@ -280,9 +297,6 @@ def assess(
             dibao_decision=dibao_decision,
             extreme_poverty=extreme,
         )
-    if marginal_decision.outcome is Outcome.CANNOT_DECIDE:
-        reasons.append(R_MISSING.reason(None, paths=", ".join(marginal_decision.missing) or "-"))
-        return decision(Outcome.CANNOT_DECIDE, marginal_decision.missing)
     if marginal_decision.eligible:
         reasons.append(
             R_HIGHER_LAYER.reason(False, layer="低保边缘家庭", layer_en="marginal household")
@@ -297,7 +311,23 @@ def assess(
             R_HIGHER_LAYER.reason(False, layer=facts["layer"], layer_en=facts["layer_en"])
         )
         return decision(Outcome.NOT_ELIGIBLE)
-    reasons.append(R_NOT_HIGHER_LAYER.reason(True))
+    # Undecided higher layers leave the rest to decide: a failed condition below still decides.
+    pending = tuple(
+        dict.fromkeys(
+            (
+                *(
+                    marginal_decision.missing
+                    if marginal_decision.outcome is Outcome.CANNOT_DECIDE
+                    else ()
+                ),
+                *status.missing,
+            )
+        )
+    )
+    if marginal_decision.outcome is Outcome.CANNOT_DECIDE or status.unknown:
+        reasons.append(R_HIGHER_LAYER_UNKNOWN.reason(None, paths=", ".join(pending) or "-"))
+    else:
+        reasons.append(R_NOT_HIGHER_LAYER.reason(True))
 
     # 4. Condition 2: income below the previous year's per-capita disposable income.
     flows = means.counted_income(household, counted_ids, book, where, on)
@@ -355,6 +385,9 @@ def assess(
 
     if not (income_ok and assets.passed and spending_ok):
         return decision(Outcome.NOT_ELIGIBLE)
+    if marginal_decision.outcome is Outcome.CANNOT_DECIDE or status.unknown:
+        reasons.append(R_MISSING.reason(None, paths=", ".join(pending) or "-"))
+        return decision(Outcome.CANNOT_DECIDE, pending)
 
     # 7. Validity.
     months, months_used = book.count("assistance.rigid_expenditure.validity_months", where, on)
