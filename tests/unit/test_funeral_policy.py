@@ -399,3 +399,37 @@ def test_deceased_and_case_validation() -> None:
         FuneralCase("C", unidentified, "421303", cremated=False)
     with pytest.raises(InvalidInputError, match=r"\$\.id"):
         FuneralCase(" ", unidentified, "421303")
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("free_quantity", "nan"), ("free_quantity", "inf"), ("unit_cap", "nan"), ("unit_cap", "inf")],
+)
+def test_non_finite_allowance_numbers_are_problems_not_crashes(
+    tmp_path: Path, field: str, value: str
+) -> None:
+    # regression: nan crashed the loader (comparison with 0) and inf was accepted
+    data = tmp_path / "420984.toml"
+    data.write_text(
+        f"""
+jurisdiction = "420984"
+
+[[scheme]]
+id = "bad"
+name = "test scheme"
+effective_from = 2025-01-01
+status = "example"
+note = "test data"
+registration_scope = "county"
+
+[[scheme.allowance]]
+service = "storage"
+groups = ["registered"]
+unit = "day"
+{field} = {value}
+""",
+        encoding="utf-8",
+    )
+    with pytest.raises(ParameterFileError) as caught:
+        FuneralPolicy.load([data])
+    assert f"scheme[0].allowance[0].{field}" in str(caught.value)

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from funeral_builders import WULONG, YUELOU, ZENGDU, case
+from funeral_builders import WULONG, YUELOU, ZENGDU, case, person
 
 from civaffairs.decisions import Outcome, Period
 from civaffairs.entities import AssistanceLayer
@@ -128,3 +128,16 @@ def test_a_death_after_the_as_of_date_is_refused() -> None:
     with pytest.raises(InvalidInputError) as caught:
         subsidy.assess(case(YUELOU, YUELOU, DIED), dt.date(2024, 4, 30))
     assert caught.value.path == "$.deceased.death_date"
+
+
+def test_unknown_layer_cannot_decide_a_hardship_dependent_incentive() -> None:
+    deceased = Deceased(person(YUELOU), DIED, YUELOU)
+    civilised = FuneralCase(
+        "C1", deceased, YUELOU, ceremony=Ceremony.CIVILISED, burial=Burial.GRAVE
+    )
+    decision = subsidy.assess(civilised, ON)
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == ("$.deceased.layer", "$.deceased.priority_entitled")
+    # an eco burial pays the same to everyone: the unknown layer does not matter
+    eco = FuneralCase("C2", deceased, YUELOU, burial=Burial.ECO)
+    assert subsidy.assess(eco, ON).outcome is Outcome.ELIGIBLE

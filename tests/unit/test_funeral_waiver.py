@@ -11,6 +11,7 @@ from funeral_builders import (
     BASIC,
     GUANGSHUI,
     HAIYAN,
+    HANCHUAN,
     MEIJIANG,
     QINGSHEN,
     SHANGCHENG,
@@ -32,7 +33,7 @@ from civaffairs.entities import AssistanceLayer, Person, Registration, Registrat
 from civaffairs.errors import InvalidInputError
 from civaffairs.funeral import waiver
 from civaffairs.funeral.facts import Burial, Deceased, FuneralCase
-from civaffairs.funeral.policy import FuneralPolicy
+from civaffairs.funeral.policy import FuneralPolicy, default_policy
 from civaffairs.funeral.services import Service, Unit
 from civaffairs.funeral.settlement import Channel
 
@@ -109,8 +110,11 @@ def test_a_price_actually_charged_replaces_the_catalogue_price_and_its_provenanc
     services = (use(Service.CREMATION, 1, Unit.BODY, price="450"),)
     result = waiver.assess(case(XIANTAO, XIANTAO, dt.date(2025, 1, 5), services=services), LATER)
     assert lines(result) == {(Service.CREMATION, Unit.BODY): ("450.00", "450.00", "0.00")}
-    # 仙桃's scheme is sourced and no catalogue price was used: no example data behind it.
-    assert not result.decision.uses_example_data
+    # no catalogue price was used: only the scheme's item stands behind the line
+    # (仙桃's scheme is example data: read only in a repost, not in the fact sheet)
+    line = next(r for r in result.decision.reasons if r.code == "funeral.waiver.line")
+    assert [p.name for p in line.parameters] == ["funeral.scheme.xiantao-2024.cremation"]
+    assert result.decision.uses_example_data
 
 
 # -- non-local resident ------------------------------------------------------------------------
@@ -124,7 +128,10 @@ def test_non_local_resident_pays_everything() -> None:
     assert result.bill.payable == result.bill.charge == Decimal("1050.00")
     assert result.bill.channel is None
     assert result.funding is None
-    assert result.decision.codes[:3] == (
+    # every scheme of the chain (随州's, then the national floor) is tried and refuses
+    assert result.decision.codes[:5] == (
+        "funeral.waiver.scheme",
+        "funeral.waiver.not_covered",
         "funeral.waiver.scheme",
         "funeral.waiver.not_covered",
         "funeral.waiver.no_elsewhere",
@@ -393,10 +400,12 @@ def test_unidentified_body_is_covered_and_paid_locally() -> None:
 
 
 def test_the_more_generous_of_two_items_for_the_same_service_applies(tmp_path: Path) -> None:
-    data = tmp_path / "421303.toml"
+    # 汉川: no prefecture or province scheme above it, so only this scheme and the
+    # national floor (which has no urn item) apply
+    data = tmp_path / "420984.toml"
     data.write_text(
         """
-jurisdiction = "421303"
+jurisdiction = "420984"
 
 [[scheme]]
 id = "two-urns"
@@ -421,12 +430,12 @@ cap = 180
     policy = FuneralPolicy.load([data])
     services = (use(Service.URN, 1, Unit.PIECE),)
     dibao = waiver.assess(
-        case(ZENGDU, ZENGDU, SPRING_2025, services=services, layer=AssistanceLayer.DIBAO),
+        case(HANCHUAN, HANCHUAN, SPRING_2025, services=services, layer=AssistanceLayer.DIBAO),
         LATER,
         policy=policy,
     )
     plain = waiver.assess(
-        case(ZENGDU, ZENGDU, SPRING_2025, services=services), LATER, policy=policy
+        case(HANCHUAN, HANCHUAN, SPRING_2025, services=services), LATER, policy=policy
     )
     assert (dibao.bill.waived, plain.bill.waived) == (Decimal("180.00"), Decimal("100.00"))
 
@@ -534,3 +543,149 @@ def test_a_bill_line_must_balance() -> None:
             Decimal(300),
             Decimal(10),
         )
+
+
+# -- parent-level schemes are a floor (民发〔2012〕211号) ------------------------------------------
+
+
+def test_national_floor_covers_an_unidentified_body_under_a_residents_only_local_scheme() -> None:
+    # regression: Hangzhou's scheme lists only registered residents; it used to replace the
+    # national scheme, leaving an unidentified body with nothing waived
+    deceased = Deceased(None, dt.date(2025, 6, 1), SHANGCHENG, unidentified=True)
+    result = waiver.assess(FuneralCase("U1", deceased, SHANGCHENG, BASIC), dt.date(2025, 7, 1))
+    assert result.decision.outcome is Outcome.ELIGIBLE
+    assert result.bill.waived == Decimal("850.00")
+    assert {line.rule for line in result.bill.lines} == {"national-hardship"}
+    assert "funeral.waiver.covered" in result.decision.codes
+
+
+@pytest.mark.parametrize("place", [HAIYAN, XIANTAO])
+def test_national_floor_applies_in_other_residents_only_schemes(place: str) -> None:
+    deceased = Deceased(None, dt.date(2025, 6, 1), place, unidentified=True)
+    result = waiver.assess(FuneralCase("U1", deceased, place, BASIC), dt.date(2025, 7, 1))
+    assert result.decision.outcome is Outcome.ELIGIBLE
+    assert result.bill.waived > 0
+
+
+def test_local_scheme_wins_per_line_where_more_generous_than_the_floor(tmp_path: Path) -> None:
+    data = tmp_path / "420984.toml"
+    data.write_text(
+        """
+jurisdiction = "420984"
+
+[[scheme]]
+id = "long-storage"
+name = "test scheme"
+effective_from = 2025-01-01
+status = "example"
+note = "test data"
+registration_scope = "county"
+
+[[scheme.allowance]]
+service = "storage"
+groups = ["unidentified"]
+unit = "day"
+free_quantity = 5
+""",
+        encoding="utf-8",
+    )
+    policy = FuneralPolicy.load([data])
+    deceased = Deceased(None, SPRING_2025, HANCHUAN, unidentified=True)
+    result = waiver.assess(FuneralCase("U1", deceased, HANCHUAN, BASIC), LATER, policy=policy)
+    rules = {line.service: (line.rule, line.waived, line.charge) for line in result.bill.lines}
+    # storage: 5 free days locally beat the national 3 days
+    assert rules[Service.STORAGE][0] == "long-storage"
+    assert rules[Service.STORAGE][1] == rules[Service.STORAGE][2]
+    # cremation: not in the local scheme, still waived under the national floor
+    assert rules[Service.CREMATION][0] == "national-hardship"
+    assert rules[Service.CREMATION][1] == rules[Service.CREMATION][2]
+
+
+def test_a_wrong_type_for_the_person_does_not_leak_personal_data() -> None:
+    # regression: the raw value (a dict with a name and an ID number) went into the message
+    raw = {"name": "张三丰", "resident_id": "11010519491231002X"}
+    with pytest.raises(InvalidInputError) as error:
+        Deceased(raw, dt.date(2025, 6, 1), SHANGCHENG)  # type: ignore[arg-type]
+    text = str(error.value) + repr(error.value)
+    assert "张三丰" not in text
+    assert "11010519491231002X" not in text
+    assert "$.person" in text
+
+
+# -- an unknown assistance layer is not silently "none" -----------------------------------------
+
+
+def test_unknown_layer_cannot_decide_where_the_schemes_groups_depend_on_it() -> None:
+    # 孝南 resident cremated in 曾都: only the national 特困 rule could reach them elsewhere
+    deceased = Deceased(person(XIAONAN), SPRING_2025, ZENGDU)
+    assert deceased.layer is None
+    assert deceased.priority_entitled is None
+    result = waiver.assess(FuneralCase("C1", deceased, ZENGDU, BASIC), LATER)
+    assert result.decision.outcome is Outcome.CANNOT_DECIDE
+    assert "$.deceased.layer" in result.decision.missing
+    assert result.decision.amount is None
+    assert result.funding is None
+    assert "张三丰" not in result.decision.render()
+
+
+def test_unknown_layer_is_decided_when_no_group_depends_on_it() -> None:
+    # Hangzhou 2025: all registered residents get the six items, whatever their layer
+    known = waiver.assess(case(SHANGCHENG, SHANGCHENG, SPRING_2025, services=SIX), LATER)
+    deceased = Deceased(person(SHANGCHENG), SPRING_2025, SHANGCHENG)
+    unknown = waiver.assess(FuneralCase("C1", deceased, SHANGCHENG, SIX), LATER)
+    assert unknown.decision.outcome is Outcome.ELIGIBLE
+    assert unknown.decision.missing == ()
+    assert unknown.bill == known.bill
+
+
+# -- home standards and units the home catalogue does not price ---------------------------------
+
+_WUHUA_KM_ONLY = """
+jurisdiction = "441424"
+
+[[catalogue]]
+service = "transport"
+unit = "km"
+price = 5
+effective_from = 2013-01-01
+status = "example"
+note = "test data: 五华 prices transport by the kilometre only"
+
+[[catalogue]]
+service = "storage"
+unit = "day"
+price = 48
+effective_from = 2013-01-01
+status = "example"
+note = "test data: 五华 prices storage by the day only"
+"""
+
+
+def test_a_line_in_a_unit_the_home_catalogue_does_not_price_is_not_waived_at_foreign_price(
+    tmp_path: Path,
+) -> None:
+    # regression: the home-standards cap was skipped, so a trip billed at 梅江's price was
+    # reimbursed in full although 五华 prices no trip
+    data = tmp_path / "441424.toml"
+    data.write_text(_WUHUA_KM_ONLY, encoding="utf-8")
+    policy = FuneralPolicy.load([data])
+    services = (use(Service.TRANSPORT, 1, Unit.TRIP, price="400"),)
+    result = waiver.assess(
+        case(WUHUA, MEIJIANG, SPRING_2025, services=services), LATER, policy=policy
+    )
+    (line,) = result.bill.lines
+    assert line.waived == 0
+    assert line.payable == Decimal("400.00")
+    reason = next(r for r in result.decision.reasons if r.code == "funeral.waiver.line")
+    assert "home county prices no trip" in reason.en
+
+
+def test_a_line_in_a_convertible_unit_is_capped_at_the_converted_home_price() -> None:
+    national = default_policy().scheme("000000", SPRING_2025)
+    assert national is not None
+    storage = next(a for a in national.allowances if a.service is Service.STORAGE)
+    # 24 hours at 10 yuan, home price 48 yuan a day: capped at 2 yuan an hour
+    rows = [(Unit.HOUR, Decimal(24), Decimal(10))]
+    assert waiver.waived_in_fen(storage, rows, price_caps={Unit.DAY: Decimal(48)}) == (4800,)
+    # a unit that converts to nothing the home prices is not waived at all
+    assert waiver.waived_in_fen(storage, rows, price_caps={Unit.BODY: Decimal(48)}) == (0,)

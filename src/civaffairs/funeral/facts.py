@@ -40,6 +40,9 @@ __all__ = [
     "FuneralCase",
     "ServiceUse",
     "check_as_of",
+    "mattering",
+    "unknown_facts",
+    "variants",
 ]
 
 #: Quantities may have at most this many decimal places (12.345 km, 1.5 hours).
@@ -97,12 +100,20 @@ def _flag(_instance: object, attribute: attrs.Attribute[bool], value: object) ->
         raise InvalidInputError(f"$.{attribute.name}", value, "true or false")
 
 
+def _optional_flag(
+    _instance: object, attribute: attrs.Attribute[bool | None], value: object
+) -> None:
+    if value is not None and not isinstance(value, bool):
+        raise InvalidInputError(f"$.{attribute.name}", value, "true, false or null (unknown)")
+
+
 def _of_type(kind: type, expected: str, *, optional: bool = False) -> Any:
     def check(_instance: object, attribute: attrs.Attribute[object], value: object) -> None:
         if value is None and optional:
             return
         if not isinstance(value, kind):
-            raise InvalidInputError(f"$.{attribute.name}", value, expected)
+            # the type only, never the value: a mapping here may hold a name or an ID number
+            raise InvalidInputError(f"$.{attribute.name}", type(value).__name__, expected)
 
     return check
 
@@ -212,8 +223,11 @@ class Deceased:
 
     ``layer`` is the assistance layer the person was in at death (特困, 低保 …;
     an input, decided by :mod:`civaffairs.assistance`); ``priority_entitled``
-    marks a 重点优抚对象.  ``unidentified`` is a body the police could not
-    identify (无名遗体): it has no person, no layer and no registration.
+    marks a 重点优抚对象.  Both are ``None`` when not established (never
+    silently "none"/false): a rule whose answer depends on them then cannot
+    decide and names ``$.deceased.layer`` or ``$.deceased.priority_entitled``
+    (see :func:`unknown_facts` and :func:`variants`).  ``unidentified`` is a
+    body the police could not identify (无名遗体): it has no person, no layer and no registration.
     ``place_of_death`` is a GB/T 2260 code at any level.
 
     .. versionadded:: 0.1.0
@@ -222,11 +236,11 @@ class Deceased:
     person: Person | None = attrs.field(validator=_of_type(Person, "a person", optional=True))
     death_date: dt.date = attrs.field(validator=_date)
     place_of_death: str = attrs.field(validator=_division(county=False))
-    layer: AssistanceLayer = attrs.field(
-        default=AssistanceLayer.NONE,
-        validator=_of_type(AssistanceLayer, "an assistance layer"),
+    layer: AssistanceLayer | None = attrs.field(
+        default=None,
+        validator=_of_type(AssistanceLayer, "an assistance layer", optional=True),
     )
-    priority_entitled: bool = attrs.field(default=False, validator=_flag)
+    priority_entitled: bool | None = attrs.field(default=None, validator=_optional_flag)
     unidentified: bool = attrs.field(default=False, validator=_flag)
 
     def __attrs_post_init__(self) -> None:
@@ -236,11 +250,11 @@ class Deceased:
                 raise InvalidInputError(
                     "$.person", "null", "a person (or unidentified = true for an unidentified body)"
                 )
-            if self.layer is not AssistanceLayer.NONE or self.priority_entitled:
+            if self.layer not in (None, AssistanceLayer.NONE) or self.priority_entitled:
                 raise InvalidInputError(
                     "$.layer",
-                    self.layer.value,
-                    "'none' and no priority status for an unidentified body",
+                    "null" if self.layer is None else self.layer.value,
+                    "'none' (or null) and no priority status for an unidentified body",
                 )
             return
         if self.unidentified:
@@ -292,7 +306,7 @@ class FuneralCase:
     def __attrs_post_init__(self) -> None:
         for index, use in enumerate(self.services):
             if not isinstance(use, ServiceUse):
-                raise InvalidInputError(f"$.services[{index}]", use, "a service use")
+                raise InvalidInputError(f"$.services[{index}]", type(use).__name__, "a service use")
         if self.cremation_date is not None and self.cremation_date < self.deceased.death_date:
             raise InvalidInputError(
                 "$.cremation_date",
@@ -311,6 +325,69 @@ class FuneralCase:
     def service_date(self) -> dt.date:
         """The cremation date, or the death date when none is recorded."""
         return self.cremation_date or self.deceased.death_date
+
+
+def unknown_facts(deceased: Deceased) -> tuple[str, ...]:
+    """Return the paths of the deceased's status facts that are not established.
+
+    An unidentified body has no layer and no priority status to establish.
+
+    .. versionadded:: 0.1.0
+    """
+    if deceased.person is None:
+        return ()
+    missing = []
+    if deceased.layer is None:
+        missing.append("$.deceased.layer")
+    if deceased.priority_entitled is None:
+        missing.append("$.deceased.priority_entitled")
+    return tuple(missing)
+
+
+def variants(case: FuneralCase) -> dict[tuple[AssistanceLayer, bool], FuneralCase]:
+    """Return the case under every value its unknown status facts could take.
+
+    Keyed by (layer, priority_entitled); a case with nothing unknown gives one
+    entry.  Rules decide each variant and compare: when all agree the unknown
+    fact does not matter.
+
+    .. versionadded:: 0.1.0
+    """
+    deceased = case.deceased
+    layers = list(AssistanceLayer) if deceased.layer is None else [deceased.layer]
+    flags = [False, True] if deceased.priority_entitled is None else [deceased.priority_entitled]
+    if deceased.person is None:
+        layers, flags = [AssistanceLayer.NONE], [False]
+    return {
+        (layer, flag): attrs.evolve(
+            case, deceased=attrs.evolve(deceased, layer=layer, priority_entitled=flag)
+        )
+        for layer in layers
+        for flag in flags
+    }
+
+
+def mattering(
+    signatures: dict[tuple[AssistanceLayer, bool], object], deceased: Deceased
+) -> tuple[str, ...]:
+    """Return the unknown paths whose value changes a signature, other facts held equal.
+
+    .. versionadded:: 0.1.0
+    """
+    found = []
+    if deceased.person is not None and deceased.layer is None:
+        by_flag: dict[bool, set[str]] = {}
+        for (_, flag), signature in signatures.items():
+            by_flag.setdefault(flag, set()).add(repr(signature))
+        if any(len(seen) > 1 for seen in by_flag.values()):
+            found.append("$.deceased.layer")
+    if deceased.person is not None and deceased.priority_entitled is None:
+        by_layer: dict[AssistanceLayer, set[str]] = {}
+        for (layer, _), signature in signatures.items():
+            by_layer.setdefault(layer, set()).add(repr(signature))
+        if any(len(seen) > 1 for seen in by_layer.values()):
+            found.append("$.deceased.priority_entitled")
+    return tuple(found)
 
 
 def check_as_of(case: FuneralCase, on: dt.date) -> None:

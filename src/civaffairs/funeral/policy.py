@@ -24,8 +24,11 @@ A file holds three kinds of record:
     of the funeral home's county), the items waived and their limits
     (``[[scheme.allowance]]``: a free quantity, a cap per unit, a cap per
     case) and whether it follows its residents when they are cremated
-    elsewhere (``[[scheme.elsewhere]]``).  The most specific jurisdiction with
-    a scheme in force on the date supplies the whole scheme.
+    elsewhere (``[[scheme.elsewhere]]``).  :meth:`FuneralPolicy.scheme` gives
+    the most specific scheme in force on the date;
+    :meth:`FuneralPolicy.scheme_chain` gives every level's, since a parent
+    level's scheme (up to the national one) stays in force under a local one
+    as a floor (see :mod:`civaffairs.funeral.waiver`).
 ``[[zone]]``
     Whether the jurisdiction is a cremation zone (火葬区) or a burial-reform
     zone (土葬改革区) on the date; the most specific record wins.
@@ -514,8 +517,15 @@ def _money(raw: object, where: str, problems: _Problems) -> Decimal | None:
 
 
 def _quantity(raw: object, where: str, problems: _Problems) -> Decimal | None:
-    if isinstance(raw, bool) or not isinstance(raw, int | Decimal) or raw < 0:
-        problems.add(where, f"got {raw!r}, expected a quantity of zero or more (a TOML number)")
+    if (
+        isinstance(raw, bool)
+        or not isinstance(raw, int | Decimal)
+        or (isinstance(raw, Decimal) and not raw.is_finite())
+        or raw < 0
+    ):
+        problems.add(
+            where, f"got {raw!r}, expected a quantity of zero or more (a finite TOML number)"
+        )
         return None
     return Decimal(raw)
 
@@ -656,7 +666,9 @@ def _allowance(
     free = None
     if "free_quantity" in entry:
         free = _quantity(entry["free_quantity"], f"{where}.free_quantity", problems)
-    unit_cap = None if "unit_cap" not in entry else _money(entry["unit_cap"], where, problems)
+    unit_cap = None
+    if "unit_cap" in entry:
+        unit_cap = _money(entry["unit_cap"], f"{where}.unit_cap", problems)
     cap = None if "cap" not in entry else _money(entry["cap"], f"{where}.cap", problems)
     provenance = _provenance(entry, code, sources, where, problems, inherit=scheme)
     if len(problems.items) > before or service is None or groups is None or provenance is None:
@@ -955,6 +967,19 @@ class FuneralPolicy:
             if found is not None:
                 return found
         return None
+
+    def scheme_chain(self, jurisdiction: str, on: dt.date) -> tuple[Scheme, ...]:
+        """Return the schemes in force on ``on`` at every level of the chain, most specific first.
+
+        A scheme of a parent level (up to the national one) is a floor under a
+        local one, not replaced by it: see :mod:`civaffairs.funeral.waiver`.
+
+        .. versionadded:: 0.1.0
+        """
+        found = (
+            _in_force(self._schemes.get((code,), ()), on) for code in self._chain(jurisdiction)
+        )
+        return tuple(s for s in found if s is not None)
 
     def zone(self, jurisdiction: str, on: dt.date) -> ZoneRecord:
         """Return the funeral zone of ``jurisdiction`` on ``on`` (most specific level).

@@ -48,7 +48,16 @@ from civaffairs.decisions import (
 )
 from civaffairs.entities import AssistanceLayer
 from civaffairs.errors import ParameterError
-from civaffairs.funeral.facts import Burial, Ceremony, Deceased, FuneralCase, check_as_of
+from civaffairs.funeral.facts import (
+    Burial,
+    Ceremony,
+    Deceased,
+    FuneralCase,
+    check_as_of,
+    mattering,
+    unknown_facts,
+    variants,
+)
 from civaffairs.funeral.laws import FUNERAL_REFORM_OPINION_2012
 from civaffairs.funeral.policy import (
     FuneralPolicy,
@@ -106,6 +115,12 @@ R_ZONE_UNKNOWN = ReasonCode.define(
     "was considered",
     _OPINION,
 )
+R_UNKNOWN_STATUS = ReasonCode.define(
+    "funeral.subsidy.unknown_status",
+    "奖补金额取决于未确定的事实: {paths}",
+    "the incentive depends on facts not established: {paths}",
+    _OPINION,
+)
 R_NOTHING = ReasonCode.define(
     "funeral.subsidy.none",
     "无适用的奖补项目",
@@ -127,9 +142,12 @@ _LABELS = {
 def is_hardship(deceased: Deceased) -> bool:
     """Whether the deceased belongs to the hardship groups (困难群众) of the incentive rules.
 
+    An unknown layer or priority status (``None``) counts as not established
+    here; :func:`assess` decides every value it could take first.
+
     .. versionadded:: 0.1.0
     """
-    return deceased.layer in HARDSHIP_LAYERS or deceased.priority_entitled
+    return deceased.layer in HARDSHIP_LAYERS or deceased.priority_entitled is True
 
 
 def _wanted(
@@ -179,11 +197,42 @@ def assess(
     Raises :class:`~civaffairs.errors.InvalidInputError` naming
     ``$.deceased.death_date`` when the death is after ``on``.
 
+    An unknown layer or priority status (``None``) that would change the
+    incentives gives :attr:`~civaffairs.decisions.Outcome.CANNOT_DECIDE`
+    naming it in ``missing``; one that would not is decided as usual.
+
     .. versionadded:: 0.1.0
     """
     check_as_of(case, on)
     book = book or default_book()
     policy = policy or default_policy()
+    if not unknown_facts(case.deceased):
+        return _assess(case, on, book, policy)
+    results = {key: _assess(each, on, book, policy) for key, each in variants(case).items()}
+    signatures: dict[tuple[AssistanceLayer, bool], object] = {
+        key: (d.outcome, d.amount) for key, d in results.items()
+    }
+    missing = mattering(signatures, case.deceased)
+    if not missing:
+        layer = case.deceased.layer or AssistanceLayer.NONE
+        return results[(layer, bool(case.deceased.priority_entitled))]
+    subject = f"{case.id} ({case.deceased.masked})"
+    registration = case.deceased.registration
+    where = case.cremation_place if registration is None else registration.jurisdiction
+    return Decision(
+        PROGRAMME.code,
+        subject,
+        on,
+        ScopeLevel.COUNTY.area(where),
+        Outcome.CANNOT_DECIDE,
+        None,
+        (R_UNKNOWN_STATUS.reason(None, paths=", ".join(missing)),),
+        missing=missing,
+    )
+
+
+def _assess(case: FuneralCase, on: dt.date, book: ParameterBook, policy: FuneralPolicy) -> Decision:
+    """Decide :func:`assess` for a case whose status facts are all established."""
     deceased = case.deceased
     death = deceased.death_date
     registration = deceased.registration

@@ -17,22 +17,33 @@ The rule, in the order it is decided:
    burial is not covered; the decision says whether the place of death is a
    cremation zone (where burial is unlawful, 殡葬管理条例) or a burial-reform
    zone.
-2. **The funeral home's scheme** — the scheme in force at the funeral home's
-   county (the most specific level of county → prefecture → province →
-   national that has one).  The deceased is covered if they belong to a group
+2. **The funeral home's schemes** — the schemes in force at the funeral
+   home's county and at every level above it (county → prefecture → province
+   → national).  **A parent level's scheme is a floor, not replaced by a local
+   one**: the national opinions oblige every region to waive the basic fees
+   of 特困/五保, 低保 and 优抚 recipients and of unidentified bodies
+   (民发〔2012〕211号 惠民殡葬对象与项目; restated by 民发〔2018〕5号), and no
+   local scheme can take that away.  So a local scheme that lists only
+   registered residents (Hangzhou, 海盐, 仙桃) still leaves an unidentified
+   body or a 特困 person covered by the national scheme.  The deceased is
+   covered by a scheme if they belong to a group
    one of its items is waived for: registered within the scheme's
    ``registration_scope`` around the funeral home (户籍居民, plus their status:
    特困, 低保, 低保边缘, 刚性支出困难, 重点优抚对象), an unidentified body, or a
    non-resident who died there (海盐, 仙桃).  If the scheme has a
    ``death_scope`` (Hangzhou 2010: “在杭州市区死亡”), the death must have
    occurred there too.
-3. **The home county's scheme, elsewhere** (异地火化) — if the funeral home's
-   scheme does not cover the deceased, the scheme of their home county does
+3. **The home county's schemes, elsewhere** (异地火化) — if none of the
+   funeral home's schemes covers the deceased, a scheme of their home county
+   (or, as a floor again, of a level above it) does
    when one of its ``elsewhere`` rules reaches both the place of death and
    the funeral home (五华: anywhere in Guangdong; 特困 persons anywhere, since
    their support includes the funeral, 社会救助暂行办法 art. 14).  Its items
    apply **at home standards** (按户籍地标准): an item waived there without a
-   cap is capped at the home county's catalogue price per unit.
+   cap is capped at the home county's catalogue price per unit, converted
+   exactly between hours and days, months and years; a line billed in a unit
+   the home county does not price and that does not convert is not waived
+   (never at the funeral home's price), and its line says so.
 4. **Each line** — price × quantity is the charge, rounded once to the fen
    (the price is what the funeral home charged, else the catalogue price).
    The item waived for the deceased's groups gives the waived amount: the
@@ -41,7 +52,9 @@ The rule, in the order it is decided:
    the price or the cap per unit if lower, then up to the cap per case,
    consumed line by line in the order given, and rounded once to the fen.
    Where two items cover the same service for different groups of the
-   deceased, the larger waiver applies.  The family pays the charge less the
+   deceased, or two schemes of the chain (a local one and its floor) both
+   cover it, the item giving the larger waiver on that service applies, and
+   the line names the scheme it comes from.  The family pays the charge less the
    waived amount, to the fen.
 5. **Who pays** — under the funeral home's scheme the fee is waived at the
    counter and its county bears it.  Under the home county's scheme the home
@@ -80,7 +93,15 @@ from civaffairs.decisions import (
 from civaffairs.entities import AssistanceLayer
 from civaffairs.errors import InvalidInputError
 from civaffairs.funeral import subsidy
-from civaffairs.funeral.facts import Deceased, FuneralCase, ServiceUse, check_as_of
+from civaffairs.funeral.facts import (
+    Deceased,
+    FuneralCase,
+    ServiceUse,
+    check_as_of,
+    mattering,
+    unknown_facts,
+    variants,
+)
 from civaffairs.funeral.laws import (
     BASIC_SERVICES,
     CREMATION_ZONE,
@@ -161,6 +182,12 @@ R_NO_ELSEWHERE = ReasonCode.define(
     "funeral.waiver.no_elsewhere",
     "户籍地{home}的减免办法不覆盖在{place}火化的情形: {why}",
     "the home county {home}'s scheme does not reach a cremation in {place}: {why_en}",
+    _REFORM_2012,
+)
+R_UNKNOWN_STATUS = ReasonCode.define(
+    "funeral.waiver.unknown_status",
+    "{subject}的减免取决于未确定的事实: {paths}",
+    "the waiver for {subject} depends on facts not established: {paths}",
     _REFORM_2012,
 )
 R_NOT_CREMATED = ReasonCode.define(
@@ -246,8 +273,11 @@ def waived_in_fen(
     The free quantity and the cap per case are consumed line by line; each
     line's amount is rounded once, halves up, before the cap per case takes
     its share, so the waived fen never exceed the cap.  ``price_caps`` caps
-    the unit price by unit (home standards for a cremation elsewhere).  No
-    line is ever waived more than its charge.
+    the unit price by unit (home standards for a cremation elsewhere); a line
+    billed in a unit the caps do not price is capped through an exact
+    conversion (hours ↔ days, months ↔ years) and, when none converts, is not
+    waived at all (never at the foreign price).  No line is ever waived more
+    than its charge.
 
     .. versionadded:: 0.1.0
     """
@@ -269,9 +299,12 @@ def waived_in_fen(
                 covered = taken / factor
             if allowance.unit_cap is not None:
                 unit_price = min(unit_price, Fraction(allowance.unit_cap) * factor)
-        cap = caps.get(unit)
+        cap = _home_cap(caps, unit)
+        if caps and cap is None:
+            out.append(0)
+            continue
         if cap is not None:
-            unit_price = min(unit_price, Fraction(cap))
+            unit_price = min(unit_price, cap)
         amount = _fen(unit_price * covered * 100)
         if remaining_cap is not None:
             amount = min(amount, remaining_cap)
@@ -280,20 +313,33 @@ def waived_in_fen(
     return tuple(out)
 
 
+def _home_cap(caps: Mapping[Unit, Decimal], unit: Unit) -> Fraction | None:
+    """Return the cap per ``unit``: priced directly, else converted exactly, else ``None``."""
+    if unit in caps:
+        return Fraction(caps[unit])
+    for priced, price in caps.items():
+        factor = conversion(unit, priced)
+        if factor is not None:
+            return Fraction(price) * factor
+    return None
+
+
 def person_groups(deceased: Deceased) -> frozenset[Beneficiary]:
     """Return the groups of the deceased where registered: 户籍居民 plus their status.
 
-    An unidentified body belongs to ``unidentified`` only.
+    An unidentified body belongs to ``unidentified`` only.  A layer or a
+    priority status that is not established (``None``) adds no group:
+    :func:`assess` decides every value it could take before relying on that.
 
     .. versionadded:: 0.1.0
     """
     if deceased.person is None:
         return frozenset({Beneficiary.UNIDENTIFIED})
     groups = {Beneficiary.REGISTERED}
-    layer = _LAYER_GROUPS.get(deceased.layer)
+    layer = None if deceased.layer is None else _LAYER_GROUPS.get(deceased.layer)
     if layer is not None:
         groups.add(layer)
-    if deceased.priority_entitled:
+    if deceased.priority_entitled is True:
         groups.add(Beneficiary.PRIORITY_ENTITLED)
     return frozenset(groups)
 
@@ -507,9 +553,9 @@ class _Priced:
 
 @attrs.frozen
 class _Coverage:
-    scheme: Scheme
-    groups: frozenset[Beneficiary]
-    home: str | None  # the home county when the scheme applies elsewhere
+    # every scheme of the chain that covers the deceased, most specific first, with the groups
+    schemes: tuple[tuple[Scheme, frozenset[Beneficiary]], ...]
+    home: str | None  # the home county when the schemes apply elsewhere
     home_catalogue: Catalogue | None
 
 
@@ -633,11 +679,61 @@ def assess(
     (``$.services[i].service``) or a unit it does not price
     (``$.services[i].unit``), and a registration above county level.
 
+    A layer or priority status left unknown (``None``) is decided under every
+    value it could take: if the waiver (outcome, bill, funding) is the same
+    under all of them, that is the decision; otherwise the outcome is
+    :attr:`~civaffairs.decisions.Outcome.CANNOT_DECIDE`, ``missing`` names the
+    facts that matter (``$.deceased.layer``, ``$.deceased.priority_entitled``)
+    and the bill waives nothing yet.
+
     .. versionadded:: 0.1.0
     """
     check_as_of(case, on)
     book = book or default_book()
     policy = policy or default_policy()
+    if not unknown_facts(case.deceased):
+        return _assess(case, on, book, policy)
+    results = {key: _assess(each, on, book, policy) for key, each in variants(case).items()}
+    signatures: dict[tuple[AssistanceLayer, bool], object] = {
+        key: (r.decision.outcome, r.decision.amount, r.bill, r.funding, r.settlement)
+        for key, r in results.items()
+    }
+    missing = mattering(signatures, case.deceased)
+    incentives = subsidy.assess(case, on, book=book, policy=policy)
+    if not missing:
+        layer = case.deceased.layer or AssistanceLayer.NONE
+        flag = bool(case.deceased.priority_entitled)
+        return attrs.evolve(results[(layer, flag)], subsidy=incentives)
+    subject = f"{case.id} ({case.deceased.masked})"
+    reasons: list[Reason] = [
+        R_UNKNOWN_STATUS.reason(None, subject=subject, paths=", ".join(missing))
+    ]
+    lines = [
+        _unwaived(p, reasons)
+        for p in _price_lines(
+            case, policy.catalogue(case.cremation_place, case.deceased.death_date)
+        )
+    ]
+    decision = Decision(
+        PROGRAMME.code,
+        subject,
+        on,
+        case.cremation_place,
+        Outcome.CANNOT_DECIDE,
+        None,
+        tuple(reasons),
+        missing=missing,
+    )
+    bill = Bill.of(
+        case.id, subject, case.deceased.death_date, case.cremation_place, channel=None, lines=lines
+    )
+    return Assessment(decision, bill, None, None, incentives)
+
+
+def _assess(
+    case: FuneralCase, on: dt.date, book: ParameterBook, policy: FuneralPolicy
+) -> Assessment:
+    """Decide :func:`assess` for a case whose status facts are all established."""
     deceased = case.deceased
     death = deceased.death_date
     place = case.cremation_place
@@ -769,32 +865,17 @@ def _coverage(
         used = () if zone is None else (zone.parameter,)
         reasons.append(R_NOT_CREMATED.reason(False, used, zone=zone_zh, zone_en=zone_en))
         return None
-    local = policy.scheme(place, death)
-    if local is None:
-        reasons.append(R_NO_SCHEME.reason(False, where=_name(place), date=death.isoformat()))
-    else:
-        reasons.append(_scheme_reason(local, place))
-        groups, why_zh, why_en = _local(deceased, place, local)
-        if groups:
-            zh, en = _groups_text(groups)
-            reasons.append(R_COVERED.reason(True, subject=subject, groups=zh, groups_en=en))
-            return _Coverage(local, groups, None, None)
-        reasons.append(
-            _cite(
-                R_NOT_COVERED.reason(
-                    False, subject=subject, scheme=local.name, why=why_zh, why_en=why_en
-                ),
-                local,
-            )
-        )
+    local = _local_coverage(deceased, place, policy.scheme_chain(place, death), reasons, subject)
+    if local is not None:
+        return local
     registration = deceased.registration
     if registration is None:
         return None
     home = ScopeLevel.COUNTY.area(registration.jurisdiction)
     if home == ScopeLevel.COUNTY.area(place):
         return None
-    home_scheme = policy.scheme(home, death)
-    if home_scheme is None:
+    home_chain = policy.scheme_chain(home, death)
+    if not home_chain:
         reasons.append(
             R_NO_ELSEWHERE.reason(
                 False,
@@ -805,8 +886,10 @@ def _coverage(
             )
         )
         return None
-    groups, scope = _elsewhere(deceased, home, place, home_scheme)
-    if scope is None:
+    reaching = [(scheme, *_elsewhere(deceased, home, place, scheme)) for scheme in home_chain]
+    found = [(scheme, groups, scope) for scheme, groups, scope in reaching if scope is not None]
+    home_scheme = home_chain[0]
+    if not found:
         rules_zh = (
             "、".join(f"{r.scope.zh}({_groups_text(r.groups)[0]})" for r in home_scheme.elsewhere)
             or "无异地火化条款"
@@ -829,23 +912,66 @@ def _coverage(
             )
         )
         return None
-    zh, en = _groups_text(groups)
-    reasons.append(
-        _cite(
-            R_ELSEWHERE.reason(
-                True,
-                (home_scheme.parameter,),
-                home=_name(home),
-                scheme=home_scheme.name,
-                scope=scope.zh,
-                scope_en=scope.en,
-                groups=zh,
-                groups_en=en,
-            ),
-            home_scheme,
+    for scheme, groups, scope in found:
+        zh, en = _groups_text(groups)
+        reasons.append(
+            _cite(
+                R_ELSEWHERE.reason(
+                    True,
+                    (scheme.parameter,),
+                    home=_name(home),
+                    scheme=scheme.name,
+                    scope=scope.zh,
+                    scope_en=scope.en,
+                    groups=zh,
+                    groups_en=en,
+                ),
+                scheme,
+            )
         )
-    )
-    return _Coverage(home_scheme, groups, home, policy.catalogue(home, death))
+    covering = [(scheme, groups) for scheme, groups, _ in found]
+    return _Coverage(tuple(covering), home, policy.catalogue(home, death))
+
+
+def _local_coverage(
+    deceased: Deceased,
+    place: str,
+    chain: Sequence[Scheme],
+    reasons: list[Reason],
+    subject: str,
+) -> _Coverage | None:
+    """Decide step 2: every scheme of the funeral home's chain that covers the deceased."""
+    if not chain:
+        reasons.append(
+            R_NO_SCHEME.reason(False, where=_name(place), date=deceased.death_date.isoformat())
+        )
+    covering: list[tuple[Scheme, frozenset[Beneficiary]]] = []
+    refusals: list[Reason] = []
+    for scheme in chain:
+        groups, why_zh, why_en = _local(deceased, place, scheme)
+        if groups:
+            covering.append((scheme, groups))
+            continue
+        refusals.append(
+            _cite(
+                R_NOT_COVERED.reason(
+                    False, subject=subject, scheme=scheme.name, why=why_zh, why_en=why_en
+                ),
+                scheme,
+            )
+        )
+    if covering:
+        if covering[0][0] is not chain[0]:
+            reasons.append(_scheme_reason(chain[0], place))
+        for scheme, groups in covering:
+            zh, en = _groups_text(groups)
+            reasons.append(_scheme_reason(scheme, place))
+            reasons.append(R_COVERED.reason(True, subject=subject, groups=zh, groups_en=en))
+        return _Coverage(tuple(covering), None, None)
+    for scheme, refusal in zip(chain, refusals, strict=True):
+        reasons.append(_scheme_reason(scheme, place))
+        reasons.append(refusal)
+    return None
 
 
 def _cite(reason: Reason, scheme: Scheme | Allowance) -> Reason:
@@ -903,53 +1029,77 @@ def _unwaived(priced: _Priced, reasons: list[Reason]) -> BillLine:
     return _line(priced, 0, None, None)
 
 
-def _choose(
-    priced: Sequence[_Priced], coverage: _Coverage
-) -> list[tuple[int, Allowance | None, tuple[ParameterValue, ...]]]:
-    """Return, per line, the fen waived, the item applied and the home prices used as caps.
+# fen waived, item, its scheme, home prices used as caps, and whether the home prices none
+_Chosen = tuple[int, Allowance | None, Scheme | None, tuple[ParameterValue, ...], bool]
 
-    Per service, every item covering the deceased's groups is tried on all the
-    service's lines and the one waiving the most is kept.
+
+def _choose(priced: Sequence[_Priced], coverage: _Coverage) -> list[_Chosen]:
+    """Return, per line, the fen waived, the item applied, its scheme and the home caps used.
+
+    Per service, every item covering the deceased's groups, in every covering
+    scheme of the chain, is tried on all the service's lines and the one
+    waiving the most is kept (the most specific scheme's on a tie).
     """
-    chosen: list[tuple[int, Allowance | None, tuple[ParameterValue, ...]]] = [
-        (0, None, ()) for _ in priced
-    ]
+    chosen: list[_Chosen] = [(0, None, None, (), False) for _ in priced]
     home = coverage.home_catalogue
     for service in Service:
         indexes = [i for i, p in enumerate(priced) if p.use.service is service]
         rows = [
             (priced[i].use.counted_unit, priced[i].use.quantity, priced[i].price) for i in indexes
         ]
-        best: tuple[int, tuple[int, ...], Allowance, bool] | None = None
-        for allowance in _allowances(coverage.scheme, coverage.groups, service) if rows else []:
+        best: tuple[int, tuple[int, ...], Allowance, Scheme, bool] | None = None
+        candidates = [
+            (scheme, allowance)
+            for scheme, groups in coverage.schemes
+            for allowance in _allowances(scheme, groups, service)
+        ]
+        for scheme, allowance in candidates if rows else []:
             caps: dict[Unit, Decimal] = {}
             if home is not None and allowance.unit_cap is None and allowance.cap is None:
                 caps = {item.unit: item.price for item in home.items if item.service is service}
             amounts = waived_in_fen(allowance, rows, price_caps=caps)
             if best is None or sum(amounts) > best[0]:
-                best = (sum(amounts), amounts, allowance, bool(caps))
+                best = (sum(amounts), amounts, allowance, scheme, bool(caps))
         if best is None:
             continue
-        _, amounts, allowance, capped = best
+        _, amounts, allowance, scheme, capped = best
         for position, index in enumerate(indexes):
-            found = None
+            used: tuple[ParameterValue, ...] = ()
             if capped and home is not None:
-                found = home.item(service, priced[index].use.counted_unit)
-            used = () if found is None else (found.parameter,)
-            chosen[index] = (amounts[position], allowance, used)
+                unit = priced[index].use.counted_unit
+                found = home.item(service, unit)
+                if found is None:  # capped through a converted unit, or not waived at all
+                    found = next(
+                        (
+                            item
+                            for item in home.items
+                            if item.service is service and conversion(unit, item.unit) is not None
+                        ),
+                        None,
+                    )
+                used = () if found is None else (found.parameter,)
+            unpriced = capped and not used
+            chosen[index] = (amounts[position], allowance, scheme, used, unpriced)
     return chosen
 
 
 def _waive(priced: Sequence[_Priced], coverage: _Coverage, reasons: list[Reason]) -> list[BillLine]:
     """Decide step 4: the waived amount of every line, under the item that gives the most."""
-    scheme = coverage.scheme
     lines: list[BillLine] = []
-    for line, (waived, allowance, caps_used) in zip(priced, _choose(priced, coverage), strict=True):
-        if allowance is None:
+    for line, (waived, allowance, scheme, caps_used, unpriced) in zip(
+        priced, _choose(priced, coverage), strict=True
+    ):
+        if allowance is None or scheme is None:
             lines.append(_unwaived(line, reasons))
             continue
         limit_zh, limit_en = allowance.limit("zh"), allowance.limit("en")
-        if caps_used:
+        if unpriced:
+            limit_zh += f", 户籍地未对{line.use.counted_unit.zh}计价, 不按火化地价格减免"
+            limit_en += (
+                f", not waived: the home county prices no {line.use.counted_unit.en}"
+                " (never at the funeral home's price)"
+            )
+        elif caps_used:
             limit_zh += ", 按户籍地标准"
             limit_en += ", at home standards"
         used = (allowance.parameter(scheme.id), *line.used, *caps_used)
