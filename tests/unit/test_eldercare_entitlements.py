@@ -1,14 +1,15 @@
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from eldercare_builders import SUIZHOU_DISTRICT, older
 
 from civaffairs.conversion import dumps, loads
-from civaffairs.decisions import Outcome, reason_codes
+from civaffairs.decisions import Decision, Outcome, reason_codes
 from civaffairs.eldercare import entitlements, home_adaptation, longevity, meal_aid
 from civaffairs.eldercare.entitlements import Entitlements, ServiceKind, load_catalogue
-from civaffairs.eldercare.groups import TargetGroup
+from civaffairs.eldercare.groups import OlderPerson, TargetGroup
 from civaffairs.entities import AbilityGrade, AssistanceLayer, Disability, DisabilityCategory
 from civaffairs.errors import ParameterFileError
 from civaffairs.parameters import Status
@@ -179,8 +180,12 @@ def test_a_bad_catalogue_lists_every_problem(tmp_path: Path) -> None:
         assert expected in text
 
 
-_DELEGATED = [
-    ("longevity_allowance", lambda p, on: longevity.assess(p.person, on)),
+def _longevity(older: OlderPerson, on: dt.date) -> Decision:
+    return longevity.assess(older.person, on)
+
+
+_DELEGATED: list[tuple[str, Callable[[OlderPerson, dt.date], Decision]]] = [
+    ("longevity_allowance", _longevity),
     ("home_adaptation", home_adaptation.assess),
     ("meal_aid", meal_aid.assess),
 ]
@@ -201,7 +206,7 @@ def test_entries_with_a_module_are_decided_by_that_module(person: object, on: dt
     result = entitlements.assess(person, on)  # type: ignore[arg-type]
     for code, assess in _DELEGATED:
         listed = result.get(code).decision
-        decided = assess(person, on)  # type: ignore[operator]
+        decided = assess(person, on)  # type: ignore[arg-type]
         assert listed.outcome is decided.outcome, code
         assert listed.amount == decided.amount, code
         assert listed.missing == decided.missing, code

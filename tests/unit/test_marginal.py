@@ -16,7 +16,7 @@ from builders import ON, household, person, rural_family
 
 from civaffairs.assistance import dibao, extreme_poverty, marginal
 from civaffairs.conversion import dumps, loads
-from civaffairs.decisions import Decision, Outcome, reason_codes
+from civaffairs.decisions import Decision, Outcome, Reason, reason_codes
 from civaffairs.entities import (
     Asset,
     AssetType,
@@ -48,7 +48,7 @@ def _extreme(
 
     "Cannot decide" with no ``missing`` stands for "only the amount facts are missing".
     """
-    reasons = ()
+    reasons: tuple[Reason, ...] = ()
     if outcome is Outcome.CANNOT_DECIDE and not missing:
         missing = ("$.facts.arrangement",)
         reasons = (extreme_poverty.R_AMOUNT_FACTS_MISSING.reason(None, paths=missing[0]),)

@@ -18,7 +18,7 @@ from builders import ON, household, person, rural_family
 from civaffairs.assistance import dibao, extreme_poverty, marginal, rigid_expenditure
 from civaffairs.conversion import dumps, loads
 from civaffairs.dates import add_months
-from civaffairs.decisions import Decision, Outcome, reason_codes
+from civaffairs.decisions import Decision, Outcome, Reason, reason_codes
 from civaffairs.entities import (
     Asset,
     AssetType,
@@ -154,7 +154,7 @@ def _extreme(
     h: Household, outcome: Outcome, *, member: str = "s", missing: tuple[str, ...] = ()
 ) -> Decision:
     """A 特困 decision for ``member``; "cannot decide" without ``missing``: only the amount."""
-    reasons = ()
+    reasons: tuple[Reason, ...] = ()
     if outcome is Outcome.CANNOT_DECIDE and not missing:
         missing = ("$.facts.arrangement",)
         reasons = (extreme_poverty.R_AMOUNT_FACTS_MISSING.reason(None, paths=missing[0]),)
