@@ -218,4 +218,5 @@ def test_a_household_with_no_counted_member_gets_a_decision() -> None:
     )
     household = Household("H", [Member(applicant, Relationship.APPLICANT, lives_together=True)])
     decision = assess(household, dt.date(2025, 8, 1))
-    assert decision.outcome is not Outcome.ELIGIBLE
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert decision.codes[-1] == "dibao.no_family_member"

@@ -128,6 +128,7 @@ R_REGISTRATION = CODES.registration
 R_REGISTRATION_ELSEWHERE = CODES.registration_elsewhere
 R_MEMBERS = CODES.members
 R_MISSING = CODES.missing
+R_NO_FAMILY_MEMBER = CODES.nobody
 R_INCOME_EXCLUDED = ReasonCode.define(
     "dibao.income_not_counted",
     "不计入家庭收入: {items}",

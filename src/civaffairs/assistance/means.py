@@ -294,10 +294,11 @@ class HouseholdCodes:
     registration_elsewhere: ReasonCode
     members: ReasonCode
     missing: ReasonCode
+    nobody: ReasonCode
 
     @classmethod
     def define(cls, prefix: str, *, registration: Citation, members: Citation) -> HouseholdCodes:
-        """Declare the four codes ``<prefix>.registration`` … ``<prefix>.missing_facts``."""
+        """Declare the codes ``<prefix>.registration`` … ``<prefix>.no_family_member``."""
         return cls(
             ReasonCode.define(
                 f"{prefix}.registration",
@@ -324,6 +325,13 @@ class HouseholdCodes:
                 "facts needed for the decision are missing: {paths}",
                 members,
             ),
+            ReasonCode.define(
+                f"{prefix}.no_family_member",
+                "没有计入的共同生活家庭成员(申请人本人也不计入), 无可保障的对象",
+                "no co-resident family member is counted (not even the applicant): "
+                "there is nobody to cover",
+                members,
+            ),
         )
 
 
@@ -332,7 +340,8 @@ class Family:
     """The outcome of the first two steps: who counts, or why the decision stops here.
 
     ``stop`` is ``None`` when the decision goes on, else the outcome to return
-    (not eligible when registered elsewhere; cannot decide with ``missing``).
+    (not eligible when registered elsewhere or when nobody is counted; cannot
+    decide with ``missing``).
 
     .. versionadded:: 0.1.0
     """
@@ -387,6 +396,9 @@ def registration_and_family(
             excluded_en="".join(f"; not counted: {m.person.masked}" for _, m, _why in excluded),
         )
     )
+    if not counted:
+        reasons.append(codes.nobody.reason(False))
+        return Family((), tuple(excluded), (), Outcome.NOT_ELIGIBLE)
     return Family(tuple(counted), tuple(excluded), (), None)
 
 

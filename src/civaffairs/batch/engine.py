@@ -137,6 +137,7 @@ REASON_CATALOGUE: Final = (
     dibao.R_REGISTRATION.code,
     dibao.R_MISSING.code,
     dibao.R_MEMBERS.code,
+    dibao.R_NO_FAMILY_MEMBER.code,
     dibao.R_INCOME_EXCLUDED.code,
     dibao.R_EMPLOYMENT_DEDUCTION.code,
     dibao.R_INCOME_BELOW.code,
@@ -301,6 +302,7 @@ def reason_flags(
     *,
     registered: Bools,
     missing: Bools,
+    counted: Ints,
     test: dibao.MeansTest,
     not_counted: Ints,
     wages: Ints,
@@ -320,7 +322,8 @@ def reason_flags(
 
     .. versionadded:: 0.1.0
     """
-    decided = registered & ~missing
+    family = registered & ~missing
+    decided = family & (counted > 0)
     whole = decided & test.income_ok & test.assets_ok
     single_stage = decided & ~test.income_ok & test.assets_ok & single_allowed
     some_alone = single_stage & marginal & (covered > 0)
@@ -328,7 +331,8 @@ def reason_flags(
         dibao.R_REGISTRATION_ELSEWHERE.code: ~registered,
         dibao.R_REGISTRATION.code: registered,
         dibao.R_MISSING.code: registered & missing,
-        dibao.R_MEMBERS.code: decided,
+        dibao.R_MEMBERS.code: family,
+        dibao.R_NO_FAMILY_MEMBER.code: family & (counted == 0),
         dibao.R_INCOME_EXCLUDED.code: decided & (not_counted > 0),
         dibao.R_EMPLOYMENT_DEDUCTION.code: decided & (rate_numerator > 0) & (wages > 0),
         dibao.R_INCOME_BELOW.code: decided & test.income_ok,
@@ -862,7 +866,7 @@ def _evaluate(  # noqa: PLR0915 - the rule's steps in order, as dibao.assess tak
         single_amount=alone_amount,
     )
 
-    decided = places.registered & ~missing
+    decided = places.registered & ~missing & (counted > 0)
     single_stage = decided & ~test.income_ok & test.assets_ok
     needs = {
         "standard": decided,
@@ -883,6 +887,7 @@ def _evaluate(  # noqa: PLR0915 - the rule's steps in order, as dibao.assess tak
     flags = reason_flags(
         registered=places.registered,
         missing=missing,
+        counted=counted,
         test=test,
         not_counted=not_counted,
         wages=wages,
