@@ -33,6 +33,7 @@ __all__ = [
     "Citation",
     "Decision",
     "Document",
+    "Draft",
     "Language",
     "Outcome",
     "Period",
@@ -331,6 +332,43 @@ class Decision:
     def render(self, lang: Language = "zh") -> str:
         """Render the decision as plain text; see :func:`render`."""
         return render(self, lang)
+
+
+@attrs.define
+class Draft:
+    """A decision being written: its fixed parts, and the reasons gathered so far.
+
+    A calculator appends to :attr:`reasons` as it checks each condition and
+    ends with :meth:`decide`, so every programme builds its :class:`Decision`
+    the same way.
+
+    .. versionadded:: 0.1.0
+    """
+
+    programme: str
+    subject: str
+    as_of: dt.date
+    jurisdiction: str
+    reasons: list[Reason] = attrs.Factory(list)
+
+    def decide(
+        self,
+        outcome: Outcome,
+        amount: Amount | None = None,
+        *,
+        missing: Iterable[str] = (),
+    ) -> Decision:
+        """Return the decision with the reasons gathered so far."""
+        return Decision(
+            programme=self.programme,
+            subject=self.subject,
+            as_of=self.as_of,
+            jurisdiction=self.jurisdiction,
+            outcome=outcome,
+            amount=amount,
+            reasons=tuple(self.reasons),
+            missing=tuple(missing),
+        )
 
 
 _TEXT = {

@@ -66,6 +66,7 @@ from civaffairs.decisions import (
     AmountLine,
     Citation,
     Decision,
+    Draft,
     Outcome,
     Period,
     Reason,
@@ -431,19 +432,9 @@ def assess(
     kind_en = registration.kind.value
     reasons: list[Reason] = []
 
-    def decision(
-        outcome: Outcome, amount: Amount | None = None, missing: tuple[str, ...] = ()
-    ) -> Decision:
-        return Decision(
-            programme=PROGRAMME.code,
-            subject=f"{household.id} ({applicant.masked})",
-            as_of=on,
-            jurisdiction=where,
-            outcome=outcome,
-            amount=amount,
-            reasons=tuple(reasons),
-            missing=missing,
-        )
+    decision = Draft(
+        PROGRAMME.code, f"{household.id} ({applicant.masked})", on, where, reasons
+    ).decide
 
     # 1-2. Registration (社会救助暂行办法 art. 9; 57号 arts. 4-5) and the family (57号 art. 7).
     family = registration_and_family(household, on, where, CODES, reasons)

@@ -46,7 +46,7 @@ import attrs
 
 from civaffairs.assistance import dibao, extreme_poverty, means
 from civaffairs.assistance.laws import DIBAO_REVIEW_MEASURES, SOCIAL_ASSISTANCE_MEASURES
-from civaffairs.decisions import Citation, Decision, Outcome, Reason, ReasonCode, programme
+from civaffairs.decisions import Citation, Decision, Draft, Outcome, Reason, ReasonCode, programme
 from civaffairs.entities import Household
 from civaffairs.errors import InvalidInputError
 from civaffairs.kernels import SCALAR, fraction
@@ -264,22 +264,14 @@ def assess(
     status = extreme_poverty_status(household, extreme, on)
     reasons: list[Reason] = []
 
-    def decision(outcome: Outcome, missing: tuple[str, ...] = ()) -> Decision:
-        return Decision(
-            programme=PROGRAMME.code,
-            subject=f"{household.id} ({applicant.masked})",
-            as_of=on,
-            jurisdiction=where,
-            outcome=outcome,
-            amount=None,
-            reasons=tuple(reasons),
-            missing=missing,
-        )
+    decision = Draft(
+        PROGRAMME.code, f"{household.id} ({applicant.masked})", on, where, reasons
+    ).decide
 
     # 1-2. Registration (社会救助暂行办法 art. 9; 57号 arts. 4-5) and the family, as for dibao.
     family = means.registration_and_family(household, on, where, CODES, reasons)
     if family.stop is not None:
-        return decision(family.stop, family.missing)
+        return decision(family.stop, missing=family.missing)
     counted = list(family.counted)
     count = len(counted)
 
@@ -302,7 +294,7 @@ def assess(
     if dibao_decision.outcome is Outcome.CANNOT_DECIDE:
         missing = tuple(dict.fromkeys((*dibao_decision.missing, *status.missing)))
         reasons.append(R_MISSING.reason(None, paths=", ".join(missing) or "-"))
-        return decision(Outcome.CANNOT_DECIDE, missing)
+        return decision(Outcome.CANNOT_DECIDE, missing=missing)
     if status.unknown:
         reasons.append(
             R_HIGHER_LAYER_UNKNOWN.reason(
@@ -377,7 +369,7 @@ def assess(
     if income_ok and assets.passed:
         if status.unknown:
             reasons.append(R_MISSING.reason(None, paths=", ".join(status.missing) or "-"))
-            return decision(Outcome.CANNOT_DECIDE, status.missing)
+            return decision(Outcome.CANNOT_DECIDE, missing=status.missing)
         reasons.append(R_RECOGNISED.reason(None))
         return decision(Outcome.ELIGIBLE)
     return decision(Outcome.NOT_ELIGIBLE)

@@ -55,6 +55,7 @@ from civaffairs.decisions import (
     Citation,
     Decision,
     Document,
+    Draft,
     Outcome,
     Reason,
     ReasonCode,
@@ -258,22 +259,14 @@ def assess(
     status = marginal.extreme_poverty_status(household, extreme, on)
     reasons: list[Reason] = []
 
-    def decision(outcome: Outcome, missing: tuple[str, ...] = ()) -> Decision:
-        return Decision(
-            programme=PROGRAMME.code,
-            subject=f"{household.id} ({applicant.masked})",
-            as_of=on,
-            jurisdiction=where,
-            outcome=outcome,
-            amount=None,
-            reasons=tuple(reasons),
-            missing=missing,
-        )
+    decision = Draft(
+        PROGRAMME.code, f"{household.id} ({applicant.masked})", on, where, reasons
+    ).decide
 
     # 1-2. Registration (社会救助暂行办法 art. 9; 57号 arts. 4-5) and the family, as for dibao.
     family = means.registration_and_family(household, on, where, CODES, reasons)
     if family.stop is not None:
-        return decision(family.stop, family.missing)
+        return decision(family.stop, missing=family.missing)
     counted = list(family.counted)
     count = len(counted)
     counted_ids = family.ids
@@ -387,7 +380,7 @@ def assess(
         return decision(Outcome.NOT_ELIGIBLE)
     if marginal_decision.outcome is Outcome.CANNOT_DECIDE or status.unknown:
         reasons.append(R_MISSING.reason(None, paths=", ".join(pending) or "-"))
-        return decision(Outcome.CANNOT_DECIDE, pending)
+        return decision(Outcome.CANNOT_DECIDE, missing=pending)
 
     # 7. Validity.
     months, months_used = book.count("assistance.rigid_expenditure.validity_months", where, on)

@@ -55,6 +55,7 @@ from civaffairs.decisions import (
     Citation,
     Decision,
     Document,
+    Draft,
     Outcome,
     Period,
     Reason,
@@ -311,19 +312,9 @@ def assess(
     where = jurisdiction or applicant.registration.jurisdiction
     reasons: list[Reason] = []
 
-    def decision(
-        outcome: Outcome, amount: Amount | None = None, missing: tuple[str, ...] = ()
-    ) -> Decision:
-        return Decision(
-            programme=PROGRAMME.code,
-            subject=f"{household.id} ({applicant.masked})",
-            as_of=on,
-            jurisdiction=where,
-            outcome=outcome,
-            amount=amount,
-            reasons=tuple(reasons),
-            missing=missing,
-        )
+    decision = Draft(
+        PROGRAMME.code, f"{household.id} ({applicant.masked})", on, where, reasons
+    ).decide
 
     # 1. The event and its type.
     urgent = event.kind is TemporaryAssistanceType.URGENT

@@ -42,6 +42,7 @@ from civaffairs.decisions import (
     AmountLine,
     Citation,
     Decision,
+    Draft,
     Outcome,
     Period,
     Reason,
@@ -204,16 +205,8 @@ def assess(
         )
     reasons: list[Reason] = []
 
-    def decision(outcome: Outcome, amount: Amount | None = None) -> Decision:
-        return Decision(
-            programme=PROGRAMME.code,
-            subject=person.masked,
-            as_of=on,
-            jurisdiction=where,
-            outcome=outcome,
-            amount=amount,
-            reasons=tuple(reasons),
-        )
+    draft = Draft(PROGRAMME.code, person.masked, on, where, reasons)
+    decision = draft.decide
 
     # 1. Registration.
     local_only, local_used = book.flag("eldercare.longevity.requires_local_registration", where, on)

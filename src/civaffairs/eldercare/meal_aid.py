@@ -42,6 +42,7 @@ from civaffairs.decisions import (
     AmountLine,
     Citation,
     Decision,
+    Draft,
     Outcome,
     Period,
     Reason,
@@ -197,19 +198,8 @@ def assess(
     where = jurisdiction or older.person.registration.jurisdiction
     reasons: list[Reason] = []
 
-    def decision(
-        outcome: Outcome, amount: Amount | None = None, missing: tuple[str, ...] = ()
-    ) -> Decision:
-        return Decision(
-            programme=PROGRAMME.code,
-            subject=older.masked,
-            as_of=on,
-            jurisdiction=where,
-            outcome=outcome,
-            amount=amount,
-            reasons=tuple(reasons),
-            missing=missing,
-        )
+    draft = Draft(PROGRAMME.code, older.masked, on, where, reasons)
+    decision = draft.decide
 
     # 1. Older person.
     groups = [
