@@ -48,9 +48,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from plain_kernel import arrays, kernel
 
 from civaffairs.assistance import dibao
-from civaffairs.batch import assess_table
-from civaffairs.batch._columns import dictionary_of
-from civaffairs.batch.engine import prepare
+from civaffairs.batch import assess_table, engine
+from civaffairs.batch._columns import dictionary_of, household_starts
+from civaffairs.batch.engine import _Cut, _prepare_part
 from civaffairs.batch.population import synthetic_population
 from civaffairs.batch.schema import from_table
 from civaffairs.entities import IncomeType
@@ -74,9 +74,9 @@ def best(function: Callable[[], Any], repeat: int) -> float:
 
 def openfisca_inputs(table: pa.Table, path: Path) -> None:
     """Write the facts OpenFisca receives, reduced as its model expects them."""
-    prepared = prepare(table, ON)
-    facts = prepared._facts
-    households = prepared._households
+    starts, repeated = household_starts(table.column("household_id"))
+    part = _prepare_part(table, _Cut(0, table.num_rows, starts, repeated), ON, None)
+    facts, households = part.facts, part.households
     own = np.zeros(len(households.of_row), dtype=np.int64)
     for name in COUNTED:
         own += facts.income.get(IncomeType(name), 0)
@@ -124,23 +124,35 @@ def run_openfisca(mode: str, npz: Path, extra: list[str]) -> tuple[dict[str, flo
     return json.loads(completed.stdout.strip().splitlines()[-1]), np.load(out)
 
 
-#: Read the high-water mark of this process's own memory (VmHWM is reset by exec, unlike
-#: getrusage's ru_maxrss, which a child inherits from the process that forked it).
-HIGH_WATER = (
-    "\nwith open('/proc/self/status') as status:\n"
-    "    print(next(int(l.split()[1]) for l in status if l.startswith('VmHWM')) / 1024)"
-)
+#: Measure a fresh process: RSS after the imports, the high-water mark at the end (VmHWM is
+#: reset by exec, unlike getrusage's ru_maxrss, which a child inherits from its parent).
+MEASURE = """
+import datetime as dt, json, pyarrow.parquet as pq
+from civaffairs.batch import assess_table
+def rss(key):
+    with open('/proc/self/status') as status:
+        return next(int(l.split()[1]) for l in status if l.startswith(key)) / 1024
+imports = rss('VmRSS')
+{script}
+print(json.dumps({{
+    'imports_mb': imports,
+    'peak_mb': rss('VmHWM') - imports,
+    'input_mb': t.nbytes / 2**20,
+    'output_mb': r.nbytes / 2**20 if 'r' in globals() else 0,
+}}))
+"""
 
 
-def peak_memory(script: str) -> float:
-    """Peak resident memory in MB of a fresh Python process running ``script``."""
+def memory(script: str) -> dict[str, float]:
+    """Run ``script`` (which leaves the input in ``t``, a result in ``r``) in a fresh process."""
     completed = subprocess.run(  # noqa: S603 - our own interpreter
-        [sys.executable, "-c", script + HIGH_WATER],
+        [sys.executable, "-c", MEASURE.format(script=script)],
         check=True,
         capture_output=True,
         text=True,
     )
-    return float(completed.stdout.strip().splitlines()[-1])
+    found: dict[str, float] = json.loads(completed.stdout.strip().splitlines()[-1])
+    return found
 
 
 def main() -> None:
@@ -186,20 +198,25 @@ def report(work: Path) -> None:  # noqa: PLR0915 - one report, top to bottom
         print(f"{name:<46}{seconds * 1e6:>14.1f}{seconds / per_assess:>17.2f}")
 
     # -- whole populations ------------------------------------------------------------------
+    threads = engine._workers(None)
     sizes = [n for n in (10_000, 100_000, 1_000_000, 10_000_000) if n <= args.max]
     print(
-        f"\n{'households':>11}{'engine s':>10}{'plain s':>10}{'engine/plain':>14}"
-        f"{'OF build+calc s':>17}{'OF/engine':>11}{'hh-level s':>12}{'M hh/s engine':>15}"
-        f"{'OF fen mismatches':>19}"
+        f"\n{'households':>11}{'1 thread s':>12}{f'{threads} threads s':>13}{'plain s':>9}"
+        f"{'1 thr/plain':>12}{'OF build+calc s':>17}{'OF/1 thr':>10}{f'OF/{threads} thr':>10}"
+        f"{'M hh/s':>8}{'OF fen mismatches':>19}"
     )
     for size in sizes:
         table = synthetic_population(size, "500000", on=ON, seed=size)
         repeat = 3 if size <= 1_000_000 else 1
 
-        def run_engine(t: pa.Table = table) -> object:
+        def run_one(t: pa.Table = table) -> object:
+            return assess_table(t, ON, book=book, workers=1)
+
+        def run_all(t: pa.Table = table) -> object:
             return assess_table(t, ON, book=book)
 
-        engine = best(run_engine, repeat)
+        one = best(run_one, repeat)
+        many = best(run_all, repeat)
         result = assess_table(table, ON, book=book)
         plain_arrays = arrays(table)
 
@@ -214,54 +231,46 @@ def report(work: Path) -> None:  # noqa: PLR0915 - one report, top to bottom
         codes = np.asarray(dictionary_of(result.column("outcome")).indices.to_numpy())
         if not ((amount == fen).all() and (outcome == codes).all()):
             raise SystemExit("the plain kernel disagrees with the engine")
-        income = np.asarray(plain_arrays["income_wages"][:size], dtype=np.int64)
-        members = np.full(size, 3)
-        standard = np.full(size, 63000)
-
-        def run_household_level(i: Any = income, s: Any = standard, m: Any = members) -> object:
-            return np.where(i < s * m, s * m - i, 0)
-
-        household_level = best(run_household_level, repeat)
-        of_text, mismatch_text = "-", "-"
-        of_ratio = "-"
+        of_text = of_one = of_many = mismatch_text = "-"
         if openfisca and size <= 1_000_000:
             npz = work / f"pop{size}.npz"
             openfisca_inputs(table, npz)
             timings, found = run_openfisca("vector", npz, [])
             of_seconds = timings["build_s"] + timings["compute_s"]
             of_text = f"{of_seconds:.3f}"
-            of_ratio = f"{of_seconds / engine:.2f}"
+            of_one = f"{of_seconds / one:.1f}"
+            of_many = f"{of_seconds / many:.1f}"
             of_fen = np.floor(found["amount"] * 100 + 0.5).astype(np.int64)
             wrong = int((of_fen != fen).sum())
             mismatch_text = f"{wrong} ({wrong / size:.3%})"
             npz.unlink()
         print(
-            f"{size:>11,}{engine:>10.3f}{plain:>10.3f}{engine / plain:>14.2f}{of_text:>17}"
-            f"{of_ratio:>11}{household_level:>12.4f}{size / engine / 1e6:>15.2f}{mismatch_text:>19}"
+            f"{size:>11,}{one:>12.3f}{many:>13.3f}{plain:>9.3f}{one / plain:>12.2f}{of_text:>17}"
+            f"{of_one:>10}{of_many:>10}{size / many / 1e6:>8.2f}{mismatch_text:>19}"
         )
 
     # -- peak memory at 10⁶ ------------------------------------------------------------------
     if args.max >= 1_000_000:
         source = work / "pop.parquet"
         pq.write_table(synthetic_population(1_000_000, "500000", on=ON, seed=1), source)
-        baseline = peak_memory("import pyarrow, numpy, civaffairs.batch")
-        engine_peak = peak_memory(
-            "import datetime as dt, pyarrow.parquet as pq\n"
-            "from civaffairs.batch import assess_table\n"
-            f"assess_table(pq.read_table({str(source)!r}), dt.date(2025, 8, 1))"
+        read = memory(f"t = pq.read_table({str(source)!r})\n")
+        decided = memory(
+            f"t = pq.read_table({str(source)!r})\nr = assess_table(t, dt.date(2025, 8, 1))\n"
         )
+        data = read["input_mb"]
         print(
-            f"\npeak RSS, 10⁶ households from Parquet: engine {engine_peak:.0f} MB "
-            f"(imports alone {baseline:.0f} MB)"
+            f"\nmemory, 10⁶ households ({data:.0f} MB of Arrow input, {decided['output_mb']:.0f} MB"
+            f" of output), peak RSS above the imports ({decided['imports_mb']:.0f} MB):\n"
+            f"  reading the Parquet file alone     {read['peak_mb']:7.0f} MB "
+            f"({read['peak_mb'] / data:.2f} × input)\n"
+            f"  reading it and deciding the table  {decided['peak_mb']:7.0f} MB "
+            f"({decided['peak_mb'] / data:.2f} × input)"
         )
         if openfisca:
             npz = work / "mem.npz"
             openfisca_inputs(pq.read_table(source), npz)
             timings, _ = run_openfisca("vector", npz, [])
-            print(
-                f"peak RSS, 10⁶ households in OpenFisca (inputs from .npz): "
-                f"{timings['peak_rss_mb']:.0f} MB"
-            )
+            print(f"  OpenFisca, inputs from .npz (total RSS) {timings['peak_rss_mb']:7.0f} MB")
             npz.unlink()
         source.unlink()
     print(f"\nload average at the end: {os.getloadavg()}")

@@ -17,6 +17,7 @@ no step rounds except where the rule says: :func:`div_round_half_up`.
 from __future__ import annotations
 
 import functools
+import numbers
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Protocol
@@ -66,6 +67,8 @@ def div_round_half_up(numerator: Any, denominator: Any) -> Any:
 
     .. versionadded:: 0.1.0
     """
+    if isinstance(denominator, numbers.Integral) and denominator == 1:
+        return numerator  # nothing to round (and integer division is slow on arrays)
     return (2 * numerator + denominator) // (2 * denominator)
 
 

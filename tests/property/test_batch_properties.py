@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from unittest import mock
 
 import attrs
 import pytest
@@ -21,7 +22,7 @@ pytest.importorskip("pyarrow")
 pytest.importorskip("numpy")
 
 from civaffairs.assistance import dibao
-from civaffairs.batch import REASON_CATALOGUE, assess_table, to_table
+from civaffairs.batch import REASON_CATALOGUE, assess_table, engine, to_table
 from civaffairs.batch.schema import from_table
 from civaffairs.decisions import Decision, Outcome
 from civaffairs.entities import Household
@@ -134,3 +135,18 @@ def test_from_table_inverts_to_table(case: tuple[dt.date, list[Household]]) -> N
                 and second.amount is not None
                 and first.amount.total == second.amount.total
             )
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(populations(), st.integers(1, 12), st.sampled_from([1, 2, 3]))
+def test_slices_and_threads_never_change_the_result(
+    case: tuple[dt.date, list[Household]], slice_rows: int, workers: int
+) -> None:
+    on, households = case
+    table = to_table(households)
+    whole = assess_table(table, on, book=BOOK, workers=1)
+    with mock.patch.object(engine, "SLICE_ROWS", slice_rows):
+        sliced = assess_table(table, on, book=BOOK, workers=workers)
+        prepared = engine.prepare(table, on, workers=workers).assess(BOOK)
+    assert sliced.to_pylist() == whole.to_pylist()
+    assert prepared.to_pylist() == whole.to_pylist()

@@ -9,6 +9,7 @@ import math
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 
@@ -20,7 +21,7 @@ import pyarrow.parquet as pq
 from builders import ON, WULONG, household, person, rural_family
 
 from civaffairs.assistance import dibao
-from civaffairs.batch import assess_table, to_table
+from civaffairs.batch import assess_table, engine, to_table
 from civaffairs.batch import cli as batch_cli
 from civaffairs.batch.files import screen_file, whole_households
 from civaffairs.batch.population import (
@@ -526,3 +527,28 @@ def test_from_table_refuses_a_null_it_would_read_as_zero() -> None:
     nulls = pa.array([None] * table.num_rows, type=table.schema.field(index).type)
     with pytest.raises(InvalidInputError, match="income_wages"):
         list(from_table(table.set_column(index, "income_wages", nulls)))
+
+
+def test_slices_keep_bad_rows_and_split_households_in_whole_table_terms() -> None:
+    table = _families()
+    ids = table.column("household_id").to_pylist()
+    ids[-1] = "H0"  # H0 reappears, in another slice
+    split = _set(table.set_column(0, "household_id", pa.array(ids)), "income_wages", 4, -5)
+    whole = assess_table(split, ON, workers=1).to_pylist()
+    with mock.patch.object(engine, "SLICE_ROWS", 1):
+        assert assess_table(split, ON, workers=2).to_pylist() == whole
+        with pytest.raises(InvalidDocumentError) as raised:
+            assess_table(split, ON, errors="raise", workers=2)
+    paths = [e.path for e in raised.value.errors]
+    # H0 is rows 0-2 and row 5; row 4 (of H1) has a negative wage.
+    assert paths == [
+        *(f"$[{row}].household_id" for row in (0, 1, 2)),
+        "$[4].income_wages",
+        "$[5].household_id",
+    ]
+
+
+@pytest.mark.parametrize("workers", [0, -1, 1.5, True, "2"])
+def test_workers_must_be_a_positive_whole_number(workers: object) -> None:
+    with pytest.raises(InvalidInputError, match="workers"):
+        assess_table(_families(), ON, workers=workers)  # type: ignore[arg-type]

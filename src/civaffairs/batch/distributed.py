@@ -87,7 +87,8 @@ def assess_dask(
     """Return a lazy frame of one row per household (as :func:`assess_table`), per partition.
 
     ``check`` runs :func:`check_partitions` first (it reads only ids).
-    Columns come back as pyarrow-backed pandas columns.
+    Columns come back as pyarrow-backed pandas columns.  Each partition is
+    decided on one thread: Dask's scheduler is what runs partitions in parallel.
 
     .. versionadded:: 0.1.0
     """
@@ -97,7 +98,11 @@ def assess_dask(
 
     def run(part: pd.DataFrame) -> pd.DataFrame:
         table = pa.Table.from_pandas(part, preserve_index=False)
-        return _frame(assess_table(table, on, book=book, errors=errors, jurisdiction=jurisdiction))
+        # Dask already runs partitions side by side: one thread each, not one per core each.
+        decided = assess_table(
+            table, on, book=book, errors=errors, jurisdiction=jurisdiction, workers=1
+        )
+        return _frame(decided)
 
     mapped: dd.DataFrame = frame.map_partitions(  # type: ignore[no-untyped-call]
         run, meta=_meta(frame, on, book)

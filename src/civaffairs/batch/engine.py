@@ -32,8 +32,12 @@ and column.  Every other household is decided either way.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Final, Literal
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Final, Literal, TypeVar
 
 import attrs
 import numpy as np
@@ -51,7 +55,7 @@ from civaffairs.assistance.dibao import (
     RELATIONSHIP_CODES,
 )
 from civaffairs.assistance.means import DEPENDENT_STATUSES, EXCLUDING_STATUSES
-from civaffairs.batch._columns import Bools, Ints, Reader, arrow, household_starts
+from civaffairs.batch._columns import Bools, Ints, Reader, arrow, household_starts, nulls_of
 from civaffairs.batch.schema import (
     ASSET_COLUMNS,
     CATEGORY_VALUES,
@@ -86,6 +90,7 @@ from civaffairs.parameters import ParameterBook, default_book
 __all__ = [
     "NUMPY",
     "REASON_CATALOGUE",
+    "SLICE_ROWS",
     "Frame",
     "NumpyOps",
     "Prepared",
@@ -214,42 +219,48 @@ class _Households:
         return len(self.starts)
 
     def sum(self, values: npt.NDArray[Any]) -> Ints:
-        """Sum a person-level column within each household."""
-        if self.count == 0:
-            return np.zeros(0, dtype=np.int64)
-        return np.add.reduceat(values.astype(np.int64, copy=False), self.starts)
+        """Sum a person-level column within each household, exactly.
+
+        A running total differenced at the households' ends: int64 arithmetic
+        wraps, so a difference is exact whenever the household's own sum fits
+        (:func:`_check_range` sees to that), even if the running total does not.
+        """
+        totals = np.zeros(len(values) + 1, dtype=np.int64)
+        np.cumsum(values, dtype=np.int64, out=totals[1:])
+        return totals[self.starts + self.sizes] - totals[self.starts]  # type: ignore[no-any-return]
 
     def any(self, values: Bools) -> Bools:
         """Whether any person of each household has ``values``."""
-        if self.count == 0:
-            return np.zeros(0, dtype=np.bool_)
-        return np.logical_or.reduceat(values, self.starts)
+        found = np.zeros(self.count, dtype=np.bool_)
+        found[self.of_row[np.flatnonzero(values)]] = True
+        return found
 
 
-def _households(reader: Reader, relationship: npt.NDArray[np.int16]) -> tuple[_Households, Bools]:
-    starts, repeated = household_starts(reader.table.column("household_id"))
+def _households(
+    reader: Reader, relationship: npt.NDArray[np.int16], cut: _Cut
+) -> tuple[_Households, Bools]:
+    """Index the households of a slice and check each has one applicant and its own id."""
+    column = reader.table.column("household_id")
+    starts, repeated = cut.starts, cut.repeated
     rows = reader.rows
     sizes = np.diff(np.append(starts, rows)).astype(np.int64)
     of_row = np.repeat(np.arange(len(starts)), sizes)
-    is_applicant = relationship == _APPLICANT
-    applicants = np.add.reduceat(is_applicant.astype(np.int64), starts) if len(starts) else sizes
+    found = np.flatnonzero(relationship == _APPLICANT)
+    applicants = np.bincount(of_row[found], minlength=len(starts))
     applicant_row = starts.copy()
-    found = np.flatnonzero(is_applicant)
     applicant_row[of_row[found]] = found
     one = applicants == 1
     if not one.all():
         reader.unclear = ~one[of_row]
-    reader.mark(
-        "relationship",
-        ~one[of_row] & (starts[of_row] == np.arange(rows)),
-        "exactly one 'applicant' per household",
-    )
-    null_ids = reader.table.column("household_id").is_null().to_numpy(zero_copy_only=False)
-    reader.mark(
-        "household_id",
-        np.asarray(null_ids, dtype=np.bool_) | repeated[of_row],
-        "a household id, the household's rows consecutive",
-    )
+        first_rows = np.zeros(rows, dtype=np.bool_)
+        first_rows[starts[~one]] = True
+        reader.mark("relationship", first_rows, "exactly one 'applicant' per household")
+    if column.null_count or repeated.any():
+        reader.mark(
+            "household_id",
+            nulls_of(column) | repeated[of_row],
+            "a household id, the household's rows consecutive",
+        )
     return _Households(starts, sizes, of_row, applicant_row), one
 
 
@@ -353,6 +364,7 @@ def assess_table(
     book: ParameterBook | None = None,
     errors: Errors = "mark",
     jurisdiction: str | None = None,
+    workers: int | None = None,
 ) -> pa.Table:
     """Decide 低保 for every household of a persons table on ``on``.
 
@@ -360,6 +372,13 @@ def assess_table(
     frame, in the format of :mod:`civaffairs.batch.schema`.  ``jurisdiction``
     is where households are decided when the table has no ``jurisdiction``
     value for them (by default: where the applicant is registered).
+
+    The table is decided in slices of whole households (about
+    :data:`SLICE_ROWS` persons each), ``workers`` threads at a time (by
+    default one per core this process may use; numpy and Arrow release the
+    interpreter lock while they work).  Only the slices being decided are held
+    as arrays, so memory beyond the input and the result stays small.  The
+    result does not depend on ``workers``.
 
     Returns one row per household, in input order:
 
@@ -379,55 +398,76 @@ def assess_table(
     whose columns are absent or of the wrong type always raises.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Decided slice by slice, on ``workers`` threads.
     """
     if errors not in {"mark", "raise"}:
         raise InvalidInputError("errors", errors, "'mark' or 'raise'")
-    prepared = prepare(data, on, jurisdiction=jurisdiction)
-    return prepared.assess(book or default_book(), errors=errors)
+    threads = _workers(workers)
+    table = _checked(data)
+    chosen = book or default_book()
+
+    def decide(cut: _Cut) -> tuple[pa.Table, list[_BadCell], CivaffairsError | None]:
+        part = _prepare_part(table, cut, on, jurisdiction)
+        output, run = part.decide(chosen, on)
+        if errors == "mark":  # keep nothing but the result
+            return output, [], None
+        return output, _bad_cells(part), _parameter_error(run)
+
+    done = _map(threads, decide, _cuts(table))
+    if errors == "raise":
+        _raise_bad([cell for _, cells, _ in done for cell in cells])
+        for _, _, error in done:
+            if error is not None:
+                raise error
+    return _concat([output for output, _, _ in done])
+
+
+#: Persons per slice: each slice's arrays are a few megabytes, and slices are what the
+#: worker threads share out.
+SLICE_ROWS: Final = 1 << 17
 
 
 @attrs.frozen
-class Prepared:
-    """A persons table read, checked and turned into arrays, ready to decide under any book.
+class _Cut:
+    """A slice of whole households.
 
-    Build it with :func:`prepare`; :meth:`assess` decides under one parameter
-    book.  What-if runs (:func:`civaffairs.batch.what_if`) read a table once
-    and decide it under several books.
-
-    .. versionadded:: 0.1.0
+    Its first row, its number of rows, where its households start (counted
+    from ``start``) and which of them repeat an id found elsewhere.
     """
 
-    on: dt.date
-    _reader: Reader = attrs.field(alias="reader")
-    _households: _Households = attrs.field(alias="households")
-    _facts: _Facts = attrs.field(alias="facts")
-    _bad: Bools = attrs.field(alias="bad")
-
-    @property
-    def households(self) -> int:
-        """The number of households in the table."""
-        return self._households.count
-
-    def assess(self, book: ParameterBook, *, errors: Errors = "mark") -> pa.Table:
-        """Decide every household under ``book``; see :func:`assess_table`."""
-        run = _evaluate(self._facts, self._households, book, self.on)
-        if errors == "raise":
-            _raise_bad(self._reader)
-            _raise_parameter(run)
-        return _output(self._reader, self._households, self._facts, run, self._bad)
+    start: int
+    rows: int
+    starts: Ints
+    repeated: Bools
 
 
-def prepare(data: Frame, on: dt.date, *, jurisdiction: str | None = None) -> Prepared:
-    """Read and check a persons table once (see :func:`assess_table` for the arguments).
+def _workers(workers: int | None) -> int:
+    if workers is None:
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except AttributeError:  # pragma: no cover - not on Linux
+            return max(1, os.cpu_count() or 1)
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise InvalidInputError("workers", workers, "a whole number of threads, at least 1")
+    return workers
 
-    Raises :class:`~civaffairs.errors.InvalidDocumentError` when columns are
-    absent, unknown (a misspelt column would otherwise read as "none") or of
-    the wrong type; bad cells are recorded, not raised.
 
-    .. versionadded:: 0.1.0
-    """
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+def _map(workers: int, function: Callable[[_T], _R], items: Sequence[_T]) -> list[_R]:
+    """``[function(item) for item in items]``, on up to ``workers`` threads, in order."""
+    if workers == 1 or len(items) < 2:
+        return [function(item) for item in items]
+    with ThreadPoolExecutor(max_workers=min(workers, len(items))) as pool:
+        return list(pool.map(function, items))
+
+
+def _checked(data: Frame) -> pa.Table:
+    """Return the input as Arrow; refuse unknown columns and absent household ids."""
     table = to_arrow(data)
-    reader = Reader(table)
     known = set(persons_schema().names)
     unknown = [name for name in table.column_names if name not in known]
     if unknown:
@@ -446,14 +486,114 @@ def prepare(data: Frame, on: dt.date, *, jurisdiction: str | None = None) -> Pre
             [InvalidInputError("$.household_id", "(absent)", "a column of the persons table")],
             what="persons table",
         )
+    return table
+
+
+def _cuts(table: pa.Table) -> list[_Cut]:
+    """Cut the table into slices of whole households of about :data:`SLICE_ROWS` persons."""
+    rows = table.num_rows
+    starts, repeated = household_starts(table.column("household_id"))
+    if rows <= SLICE_ROWS:
+        return [_Cut(0, rows, starts, repeated)]
+    first_runs = np.unique(np.searchsorted(starts, np.arange(0, rows, SLICE_ROWS)))
+    bounds = [*first_runs.tolist(), len(starts)]
+    return [
+        _Cut(
+            int(starts[a]),
+            (int(starts[b]) if b < len(starts) else rows) - int(starts[a]),
+            starts[a:b] - starts[a],
+            repeated[a:b],
+        )
+        for a, b in itertools.pairwise(bounds)
+        if b > a
+    ]
+
+
+def _concat(tables: Sequence[pa.Table]) -> pa.Table:
+    return tables[0] if len(tables) == 1 else pa.concat_tables(tables)
+
+
+@attrs.frozen
+class _Part:
+    """One slice read, checked and turned into arrays; ``offset`` is its first row."""
+
+    offset: int
+    reader: Reader
+    households: _Households
+    facts: _Facts
+    bad: Bools
+
+    def decide(self, book: ParameterBook, on: dt.date) -> tuple[pa.Table, _Run]:
+        run = _evaluate(self.facts, self.households, book, on)
+        return _output(self.reader, self.households, self.facts, run, self.bad), run
+
+
+def _prepare_part(table: pa.Table, cut: _Cut, on: dt.date, jurisdiction: str | None) -> _Part:
+    sliced = table if cut.rows == table.num_rows else table.slice(cut.start, cut.rows)
+    reader = Reader(sliced)
     relationship, relationship_null = reader.codes("relationship", _RELATIONSHIPS, required=True)
     reader.mark("relationship", relationship_null, "a relationship, not missing")
-    households, one_applicant = _households(reader, relationship)
+    households, one_applicant = _households(reader, relationship, cut)
     facts = _read_facts(reader, households, relationship, on, default_jurisdiction=jurisdiction)
     if reader.schema_errors:
         raise InvalidDocumentError(reader.schema_errors, what="persons table")
     bad = households.any(_any_bad(reader)) | ~one_applicant
-    return Prepared(on, reader=reader, households=households, facts=facts, bad=bad)
+    return _Part(cut.start, reader, households, facts, bad)
+
+
+@attrs.frozen
+class Prepared:
+    """A persons table read, checked and turned into arrays, ready to decide under any book.
+
+    Build it with :func:`prepare`; :meth:`assess` decides under one parameter
+    book.  What-if runs (:func:`civaffairs.batch.what_if`) read a table once
+    and decide it under several books.  It holds the arrays of every slice:
+    to decide under one book only, :func:`assess_table` needs less memory.
+
+    .. versionadded:: 0.1.0
+    """
+
+    on: dt.date
+    _parts: tuple[_Part, ...] = attrs.field(alias="parts")
+    _workers: int = attrs.field(alias="workers")
+
+    @property
+    def households(self) -> int:
+        """The number of households in the table."""
+        return sum(part.households.count for part in self._parts)
+
+    def assess(self, book: ParameterBook, *, errors: Errors = "mark") -> pa.Table:
+        """Decide every household under ``book``; see :func:`assess_table`."""
+        if errors not in {"mark", "raise"}:
+            raise InvalidInputError("errors", errors, "'mark' or 'raise'")
+        if errors == "raise":
+            _raise_bad([cell for part in self._parts for cell in _bad_cells(part)])
+        done = _map(self._workers, lambda part: part.decide(book, self.on), self._parts)
+        if errors == "raise":
+            for _, run in done:
+                error = _parameter_error(run)
+                if error is not None:
+                    raise error
+        return _concat([output for output, _ in done])
+
+
+def prepare(
+    data: Frame, on: dt.date, *, jurisdiction: str | None = None, workers: int | None = None
+) -> Prepared:
+    """Read and check a persons table once (see :func:`assess_table` for the arguments).
+
+    Raises :class:`~civaffairs.errors.InvalidDocumentError` when columns are
+    absent, unknown (a misspelt column would otherwise read as "none") or of
+    the wrong type; bad cells are recorded, not raised.
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``workers``, as in :func:`assess_table`.
+    """
+    threads = _workers(workers)
+    table = _checked(data)
+    parts = _map(threads, lambda cut: _prepare_part(table, cut, on, jurisdiction), _cuts(table))
+    return Prepared(on, parts=tuple(parts), workers=threads)
 
 
 #: Recent look-ups per book (a book is immutable): chunked runs look each value up once.
@@ -544,14 +684,35 @@ def _any_of(arrays: Sequence[Bools | None], rows: int) -> Bools:
 
 
 def _ages(days: Ints, on: dt.date) -> Ints:
-    """Ages in full years on ``on`` by the age rule, evaluated once per distinct birth date."""
-    if len(days) == 0:
-        return np.zeros(0, dtype=np.int64)
-    first, last = int(days.min()), int(days.max())
-    span = np.arange(first, last + 1) if last - first < 5_000_000 else days
-    born = span.astype("datetime64[D]")
+    """Ages in full years on ``on`` by the age rule, looked up in a table of birth dates."""
+    first, ages = _age_table(on)
+    offset = days - first
+    inside = (offset >= 0) & (offset < len(ages))
+    if inside.all():
+        return ages[offset]
+    found = ages[np.where(inside, offset, 0)]
+    outside = np.flatnonzero(~inside)
+    found[outside] = _full_years(days[outside], on)
+    return found
+
+
+_AGE_TABLE_FROM: Final = (dt.date(1850, 1, 1) - _EPOCH).days
+
+
+@functools.lru_cache(maxsize=8)
+def _age_table(on: dt.date) -> tuple[int, Ints]:
+    """Every age on ``on``, by birth date from 1850-01-01 to ``on``: ``(first day, ages)``."""
+    last = max((on - _EPOCH).days, _AGE_TABLE_FROM)
+    ages = _full_years(np.arange(_AGE_TABLE_FROM, last + 1, dtype=np.int64), on)
+    ages.setflags(write=False)
+    return _AGE_TABLE_FROM, ages
+
+
+def _full_years(days: Ints, on: dt.date) -> Ints:
+    """:func:`~civaffairs.dates.full_years` of birth dates given as days since 1970-01-01."""
+    born = days.astype("datetime64[D]")
     month_start = born.astype("datetime64[M]")
-    ages = np.asarray(
+    return np.asarray(
         full_years(
             born.astype("datetime64[Y]").astype(np.int64) + 1970,
             month_start.astype(np.int64) % 12 + 1,
@@ -562,7 +723,6 @@ def _ages(days: Ints, on: dt.date) -> Ints:
         ),
         dtype=np.int64,
     )
-    return ages[days - first] if span is not days else ages
 
 
 def _read_facts(
@@ -774,11 +934,11 @@ def _evaluate(  # noqa: PLR0915 - the rule's steps in order, as dibao.assess tak
     group, of_row = places.group, households.of_row
     found = _parameters(book, on, places.groups)
 
-    def per_household(name: str) -> Ints:
-        return found[name].values[group]
+    def per_household(name: str) -> Any:
+        return _spread(found[name].values, group)
 
-    def fraction_arrays(name: str) -> tuple[Ints, Ints]:
-        return found[name].values[group], found[name].denominators[group]
+    def fraction_arrays(name: str) -> tuple[Any, Any]:
+        return _spread(found[name].values, group), _spread(found[name].denominators, group)
 
     standard = per_household("standard")
     months = per_household(_MONTHS)
@@ -808,7 +968,7 @@ def _evaluate(  # noqa: PLR0915 - the rule's steps in order, as dibao.assess tak
     own_switched = _total(facts.income, switched, rows)
     own_all = _total(facts.income, IncomeType, rows)
     pension_counts = ~exclude_pension
-    own = own_fixed + own_switched * pension_counts[of_row]
+    own = own_fixed + own_switched * _pick(pension_counts, of_row)
     common_fixed = _total(facts.household_income, always, count)
     common_switched = _total(facts.household_income, switched, count)
     common_all = _total(facts.household_income, IncomeType, count)
@@ -849,8 +1009,8 @@ def _evaluate(  # noqa: PLR0915 - the rule's steps in order, as dibao.assess tak
         candidate=facts.candidate[who],
         own_income=own[who],
         own_wages=own_wages[who],
-        standard=standard[at],
-        rate=(rate[0][at], rate[1][at]),
+        standard=_pick(standard, at),
+        rate=(_pick(rate[0], at), _pick(rate[1], at)),
     )
     covered = np.bincount(at, weights=covered_c, minlength=count).astype(np.int64)
     alone_amount = np.zeros(count, dtype=np.int64)
@@ -909,6 +1069,21 @@ def _evaluate(  # noqa: PLR0915 - the rule's steps in order, as dibao.assess tak
         errors=found,
         group=group,
     )
+
+
+def _spread(values: Ints, group: Ints) -> Any:
+    """Return a parameter per household: one number when every group has the same value.
+
+    A number broadcasts as an array would, at no memory traffic.
+    """
+    if len(values) and bool((values == values[0]).all()):
+        return values[0]
+    return values[group]
+
+
+def _pick(values: Any, index: npt.NDArray[Any]) -> Any:
+    """``values[index]`` for an array; a broadcast number is the same for every row."""
+    return values if np.ndim(values) == 0 else values[index]
 
 
 def _total(columns: Mapping[IncomeType, Ints], types: Iterable[IncomeType], size: int) -> Ints:
@@ -976,33 +1151,37 @@ _LIST_TYPE: Final = pa.list_(pa.dictionary(pa.int16(), pa.string()))
 def _lists(flags: Sequence[Bools], names: Sequence[str], count: int) -> Any:
     """Return a ``list<dictionary<string>>`` column: per row, the names whose flag is set.
 
-    Rows share few distinct combinations, so each combination is built once
-    and spread by index.
+    Rows share few distinct combinations: each is written once, as a short
+    list column, and Arrow's ``take`` spreads them to the rows.
     """
     if not names:
         return pa.nulls(count, _LIST_TYPE)
     if len(names) > 62:  # too many for one 64-bit mask: one set bit per (row, name)
         matrix = np.stack(flags, axis=1)
         lengths = matrix.sum(axis=1).astype(np.int64)
+        offsets = np.zeros(count + 1, dtype=np.int32)
+        np.cumsum(lengths, out=offsets[1:])
         which = np.nonzero(matrix)[1].astype(np.int16)
-    else:
-        mask = np.zeros(count, dtype=np.int64)
-        for bit, flag in enumerate(flags):
-            mask |= flag.astype(np.int64) << bit
-        combinations, inverse = _small_unique(mask)
-        members = [[b for b in range(len(names)) if int(m) >> b & 1] for m in combinations]
-        widths = np.array([len(m) for m in members], dtype=np.int64)
-        table = np.zeros((len(members), max(1, int(widths.max(initial=0)))), dtype=np.int16)
-        for row, found in enumerate(members):
-            table[row, : len(found)] = found
-        lengths = widths[inverse]
-        starts = np.cumsum(lengths) - lengths
-        spread = np.repeat(inverse, lengths)
-        which = table[spread, np.arange(len(spread)) - np.repeat(starts, lengths)]
-    offsets = np.zeros(count + 1, dtype=np.int32)
-    np.cumsum(lengths, out=offsets[1:])
-    values = pa.DictionaryArray.from_arrays(arrow(which), arrow(list(names), type=pa.string()))
-    return pa.ListArray.from_arrays(arrow(offsets), values, mask=arrow(lengths == 0))
+        values = pa.DictionaryArray.from_arrays(arrow(which), arrow(list(names), type=pa.string()))
+        return pa.ListArray.from_arrays(arrow(offsets), values, mask=arrow(lengths == 0))
+    mask = np.zeros(count, dtype=np.int64)
+    for bit, flag in enumerate(flags):
+        mask |= flag.astype(np.int64) << bit
+    combinations, inverse = _small_unique(mask)
+    members = [[b for b in range(len(names)) if int(m) >> b & 1] for m in combinations]
+    combined: Any = pa.array(
+        [[names[b] for b in found] if found else None for found in members],
+        type=pa.list_(pa.string()),
+    )
+    dictionary = arrow(list(names), type=pa.string())
+    encoded = pa.ListArray.from_arrays(
+        combined.offsets,
+        pa.DictionaryArray.from_arrays(
+            arrow(np.array([b for found in members for b in found], dtype=np.int16)), dictionary
+        ),
+        mask=combined.is_null(),
+    )
+    return encoded.take(arrow(inverse))
 
 
 def _output(
@@ -1066,28 +1245,39 @@ def _shown(reader: Reader, column: str, row: int) -> str:
     return repr(reader.table.column(column)[row].as_py())
 
 
-def _raise_bad(reader: Reader) -> None:
-    if not reader.bad:
-        return
-    found = [
-        (int(row), column) for column, mask in reader.bad.items() for row in np.flatnonzero(mask)
+#: A bad cell: its row in the whole table, its column, what it holds and what was expected.
+_BadCell = tuple[int, str, str, str]
+
+
+def _bad_cells(part: _Part) -> list[_BadCell]:
+    reader = part.reader
+    return [
+        (part.offset + int(row), column, _shown(reader, column, int(row)), reader.expected[column])
+        for column, mask in reader.bad.items()
+        for row in np.flatnonzero(mask)
     ]
-    found.sort()
+
+
+def _raise_bad(cells: list[_BadCell]) -> None:
+    """Raise one error listing every bad cell, by row of the whole table."""
+    if not cells:
+        return
+    cells.sort(key=lambda cell: (cell[0], cell[1]))
     raise InvalidDocumentError(
         [
-            InvalidInputError(
-                f"$[{row}].{column}", _shown(reader, column, row), reader.expected[column]
-            )
-            for row, column in found
+            InvalidInputError(f"$[{row}].{column}", shown, expected)
+            for row, column, shown, expected in cells
         ],
         what="persons table",
     )
 
 
-def _raise_parameter(run: _Run) -> None:
+def _parameter_error(run: _Run) -> CivaffairsError | None:
+    """Return the first parameter error a decision of this slice needs, if any."""
     for name, mask in run.unavailable.items():
         if mask.any():
             first = int(np.flatnonzero(mask)[0])
             error = run.errors[name].errors[int(run.group[first])]
             if error is not None:
-                raise error
+                return error
+    return None
