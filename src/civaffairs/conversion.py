@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar, get_args
 
@@ -111,12 +111,21 @@ def _structure_decimal(value: object, _type: type) -> Decimal:
     return result
 
 
-def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
-    try:
-        return kind(value)
-    except ValueError:
-        allowed = ", ".join(repr(m.value) for m in kind)
-        raise InvalidInputError("$", repr(value), f"one of {allowed}") from None
+def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    """Build the structure hook of one enum: a value of the right type names a member."""
+    members = {member.value: member for member in kind}
+    allowed = ", ".join(repr(m.value) for m in kind)
+
+    def structure(value: object, _type: type) -> enum.Enum:
+        # 1 is not True and "1" is not 1: the value's type must be the member value's.
+        member = members.get(value) if isinstance(value, str | int) else None
+        if member is not None and type(member.value) is type(value):
+            return member
+        if isinstance(value, kind):
+            return value
+        raise InvalidInputError("$", repr(value), f"one of {allowed}")
+
+    return structure
 
 
 def _structure_date(value: object, _type: type) -> dt.date:
@@ -175,8 +184,8 @@ def make_converter(*, reveal_personal_data: bool = False) -> cattrs.Converter:
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(int, _structure_int)
-    converter.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
+    converter.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
     )
     converter.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value

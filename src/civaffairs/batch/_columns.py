@@ -161,6 +161,8 @@ class Reader:
     def __init__(self, table: pa.Table) -> None:
         self.table = table
         self.rows = table.num_rows
+        #: Column name → index (``Table.column_names`` builds a new list on every call).
+        self.columns = {name: i for i, name in enumerate(table.column_names)}
         self.bad: dict[str, Bools] = {}
         self.expected: dict[str, str] = {}
         self.schema_errors: list[InvalidInputError] = []
@@ -189,7 +191,8 @@ class Reader:
         decode: bool = True,
         null_as: pa.DataType = _STRING,
     ) -> Column | None:
-        if name not in self.table.column_names:
+        index = self.columns.get(name)
+        if index is None:
             if required:
                 self.schema_errors.append(
                     InvalidInputError(f"$.{name}", "(absent)", "a column of the persons table")
@@ -197,7 +200,7 @@ class Reader:
             else:
                 self.absent.append(name)
             return None
-        column = self.table.column(name)
+        column = self.table.column(index)
         kind = column.type
         if pa.types.is_null(kind) or (
             pa.types.is_dictionary(kind) and pa.types.is_null(kind.value_type)

@@ -425,7 +425,7 @@ def assess_table(
 
 #: Persons per slice: each slice's arrays are a few megabytes, and slices are what the
 #: worker threads share out.
-SLICE_ROWS: Final = 1 << 17
+SLICE_ROWS: Final = 1 << 18
 
 
 @attrs.frozen
@@ -814,7 +814,7 @@ def _at_applicant(
     reader: Reader, households: _Households, name: str, *, required: bool
 ) -> tuple[Ints, list[str]]:
     """Dictionary-encode a household fact read from the applicant's row only."""
-    if name not in reader.table.column_names:
+    if name not in reader.columns:
         if required:
             reader.schema_errors.append(
                 InvalidInputError(f"$.{name}", "(absent)", "a column of the persons table")
@@ -894,6 +894,7 @@ def _index(values: Sequence[str], value: str) -> int:
     return values.index(value) if value in values else -1
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_division(code: str) -> bool:
     if not (len(code) == 6 and code.isascii() and code.isdigit()):
         return False
@@ -907,9 +908,14 @@ def _is_division(code: str) -> bool:
 def _within(names: Sequence[str], registration: int, where: int) -> bool:
     if registration < 0 or where < 0:
         return False
-    if not (_is_division(names[registration]) and _is_division(names[where])):
+    return _registered_within(names[registration], names[where])
+
+
+@functools.lru_cache(maxsize=4096)
+def _registered_within(registration: str, where: str) -> bool:
+    if not (_is_division(registration) and _is_division(where)):
         return False
-    return jurisdictions.is_within(names[registration], names[where])
+    return jurisdictions.is_within(registration, where)
 
 
 @attrs.frozen
@@ -1166,7 +1172,7 @@ def _lists(flags: Sequence[Bools], names: Sequence[str], count: int) -> Any:
         return pa.ListArray.from_arrays(arrow(offsets), values, mask=arrow(lengths == 0))
     mask = np.zeros(count, dtype=np.int64)
     for bit, flag in enumerate(flags):
-        mask |= flag.astype(np.int64) << bit
+        mask += flag * np.int64(1 << bit)
     combinations, inverse = _small_unique(mask)
     members = [[b for b in range(len(names)) if int(m) >> b & 1] for m in combinations]
     combined: Any = pa.array(
@@ -1240,7 +1246,7 @@ def _output(
 def _shown(reader: Reader, column: str, row: int) -> str:
     if column == "birth_date":
         return "(a birth date, withheld)"
-    if column not in reader.table.column_names:
+    if column not in reader.columns:
         return "(absent)"
     return repr(reader.table.column(column)[row].as_py())
 
