@@ -21,9 +21,12 @@ Measured:
   (``plain_kernel.py``: arrays already in memory, no validation, no reasons);
   OpenFisca vectorised (build + compute, one thread);
 - exactness of each against the engine, to the fen;
-- memory at 10⁶ households, in fresh processes: peak RSS above the imports
-  while reading the Parquet file alone, and while reading it and deciding the
-  table, each as a multiple of the Arrow input's size; OpenFisca's total.
+- memory at 10⁶ households, in fresh processes, as multiples of the Arrow
+  input's size: the Parquet reader's peak; the engine's own memory (the peak
+  while deciding above what the process held with the input read and the
+  pool's freed buffers returned); input + engine; the whole process's peak
+  above the imports (the Parquet reader's leftovers included); OpenFisca's
+  total.
 """
 
 from __future__ import annotations
@@ -127,29 +130,36 @@ def run_openfisca(mode: str, npz: Path, extra: list[str]) -> tuple[dict[str, flo
     return json.loads(completed.stdout.strip().splitlines()[-1]), np.load(out)
 
 
-#: Measure a fresh process: RSS after the imports, the high-water mark at the end (VmHWM is
-#: reset by exec, unlike getrusage's ru_maxrss, which a child inherits from its parent).
+#: Measure a fresh process that reads the Parquet file, gives the memory pool's freed
+#: decompression buffers back, then decides the table: RSS above the imports, read from
+#: /proc/self/status (VmHWM is reset by exec, unlike getrusage's ru_maxrss).
 MEASURE = """
-import datetime as dt, json, pyarrow.parquet as pq
+import datetime as dt, json, pyarrow as pa, pyarrow.parquet as pq
 from civaffairs.batch import assess_table
 def rss(key):
     with open('/proc/self/status') as status:
         return next(int(l.split()[1]) for l in status if l.startswith(key)) / 1024
 imports = rss('VmRSS')
-{script}
+t = pq.read_table({source!r})
+read_peak = rss('VmHWM') - imports
+pa.default_memory_pool().release_unused()
+held = rss('VmRSS') - imports
+r = assess_table(t, dt.date(2025, 8, 1), workers={workers})
 print(json.dumps({{
-    'imports_mb': imports,
-    'peak_mb': rss('VmHWM') - imports,
-    'input_mb': t.nbytes / 2**20,
-    'output_mb': r.nbytes / 2**20 if 'r' in globals() else 0,
+    'imports': imports,
+    'input': t.nbytes / 2**20,
+    'output': r.nbytes / 2**20,
+    'read_peak': read_peak,
+    'held': held,
+    'peak': rss('VmHWM') - imports,
 }}))
 """
 
 
-def memory(script: str) -> dict[str, float]:
-    """Run ``script`` (which leaves the input in ``t``, a result in ``r``) in a fresh process."""
+def memory(source: Path, workers: int) -> dict[str, float]:
+    """Read and decide ``source`` in a fresh process; its memory figures in MB."""
     completed = subprocess.run(  # noqa: S603 - our own interpreter
-        [sys.executable, "-c", MEASURE.format(script=script)],
+        [sys.executable, "-c", MEASURE.format(source=str(source), workers=workers)],
         check=True,
         capture_output=True,
         text=True,
@@ -266,24 +276,27 @@ def report(work: Path) -> None:  # noqa: PLR0915 - one report, top to bottom
     if args.max >= 1_000_000:
         source = work / "pop.parquet"
         pq.write_table(synthetic_population(1_000_000, "500000", on=ON, seed=1), source)
-        read = memory(f"t = pq.read_table({str(source)!r})\n")
-        decided = memory(
-            f"t = pq.read_table({str(source)!r})\nr = assess_table(t, dt.date(2025, 8, 1))\n"
-        )
-        data = read["input_mb"]
+        runs = {n: memory(source, n) for n in sorted({1, threads})}
+        first = runs[1]
+        data = first["input"]
         print(
-            f"\nmemory, 10⁶ households ({data:.0f} MB of Arrow input, {decided['output_mb']:.0f} MB"
-            f" of output), peak RSS above the imports ({decided['imports_mb']:.0f} MB):\n"
-            f"  reading the Parquet file alone     {read['peak_mb']:7.0f} MB "
-            f"({read['peak_mb'] / data:.2f} × input)\n"
-            f"  reading it and deciding the table  {decided['peak_mb']:7.0f} MB "
-            f"({decided['peak_mb'] / data:.2f} × input)"
+            f"\nmemory at 10⁶ households: {data:.0f} MB of Arrow input, {first['output']:.0f} MB"
+            f" of output; MB of RSS above the imports ({first['imports']:.0f} MB), × input:\n"
+            f"  reading the Parquet file (its peak)          {first['read_peak']:6.0f}"
+            f"  {first['read_peak'] / data:5.2f}×"
         )
+        for n, run in runs.items():
+            engine_mb = run["peak"] - run["held"]
+            print(
+                f"  deciding, {n} thread{'s' if n > 1 else ' '}: the engine's own memory  "
+                f"{engine_mb:6.0f}  {engine_mb / data:5.2f}×   input + engine "
+                f"{(data + engine_mb) / data:5.2f}×   process peak {run['peak'] / data:5.2f}×"
+            )
         if openfisca:
             npz = work / "mem.npz"
             openfisca_inputs(pq.read_table(source), npz)
             timings, _ = run_openfisca("vector", npz, [])
-            print(f"  OpenFisca, inputs from .npz (total RSS) {timings['peak_rss_mb']:7.0f} MB")
+            print(f"  OpenFisca, inputs from .npz: total RSS {timings['peak_rss_mb']:.0f} MB")
             npz.unlink()
         source.unlink()
     print(f"\nload average at the end: {os.getloadavg()}")

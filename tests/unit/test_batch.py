@@ -552,3 +552,13 @@ def test_slices_keep_bad_rows_and_split_households_in_whole_table_terms() -> Non
 def test_workers_must_be_a_positive_whole_number(workers: object) -> None:
     with pytest.raises(InvalidInputError, match="workers"):
         assess_table(_families(), ON, workers=workers)  # type: ignore[arg-type]
+
+
+def test_chunked_and_sliced_input_reads_like_one_chunk() -> None:
+    table = _set(_set(_families(), "lives_together", 4, None), "income_wages", 2, None)
+    whole = assess_table(table.combine_chunks(), ON).to_pylist()
+    # Chunk boundaries that cut households, and slices that start mid-bitmap.
+    pieces = [table.slice(0, 1), table.slice(1, 3), table.slice(4, 1), table.slice(5)]
+    assert assess_table(pa.concat_tables(pieces), ON).to_pylist() == whole
+    shifted = pa.concat_tables([table.slice(0, 3), table]).slice(3)
+    assert assess_table(shifted, ON).to_pylist() == whole

@@ -9,6 +9,7 @@ import pytest
 from civaffairs.assistance import dibao
 from civaffairs.conversion import AssessmentRequest, dumps, loads, structure, unstructure
 from civaffairs.decisions import Decision
+from civaffairs.eldercare.institution_rating import InstitutionLevel
 from civaffairs.entities import (
     Disability,
     DisabilityCategory,
@@ -186,3 +187,15 @@ def test_money_from_json_integer_and_string() -> None:
     income = loads('{"type": "wages", "monthly": 800}', Income)
     assert income.monthly == Decimal(800)
     assert loads('{"type": "wages", "monthly": "800.10"}', Income).monthly == Decimal("800.10")
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [(True, "InstitutionLevel"), ("3", "InstitutionLevel"), (1, "Sex"), ("Male", "Sex")],
+)
+def test_an_enum_value_must_have_the_members_type(value: object, kind: str) -> None:
+    enum_type = {"InstitutionLevel": InstitutionLevel, "Sex": Sex}[kind]
+    with pytest.raises(InvalidDocumentError, match="expected one of"):
+        structure(value, enum_type)
+    assert structure(3, InstitutionLevel) is InstitutionLevel.THREE
+    assert structure(Sex.MALE, Sex) is Sex.MALE

@@ -222,8 +222,10 @@ class _Households:
         """Sum a person-level column within each household, exactly.
 
         A running total differenced at the households' ends: int64 arithmetic
-        wraps, so a difference is exact whenever the household's own sum fits
-        (:func:`_check_range` sees to that), even if the running total does not.
+        wraps, so a difference is exact whenever the household's own sum fits in
+        64 bits, even if the running total does not.  Cells are at most
+        :data:`~civaffairs.batch.schema.MAX_FEN`, so a household's sum of one
+        column fits unless it has some 90 million members.
         """
         totals = np.zeros(len(values) + 1, dtype=np.int64)
         np.cumsum(values, dtype=np.int64, out=totals[1:])
@@ -398,8 +400,6 @@ def assess_table(
     whose columns are absent or of the wrong type always raises.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0
-       Decided slice by slice, on ``workers`` threads.
     """
     if errors not in {"mark", "raise"}:
         raise InvalidInputError("errors", errors, "'mark' or 'raise'")
@@ -587,8 +587,6 @@ def prepare(
     the wrong type; bad cells are recorded, not raised.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0
-       ``workers``, as in :func:`assess_table`.
     """
     threads = _workers(workers)
     table = _checked(data)
