@@ -562,3 +562,22 @@ def test_chunked_and_sliced_input_reads_like_one_chunk() -> None:
     assert assess_table(pa.concat_tables(pieces), ON).to_pylist() == whole
     shifted = pa.concat_tables([table.slice(0, 3), table]).slice(3)
     assert assess_table(shifted, ON).to_pylist() == whole
+
+
+def test_screen_file_over_many_small_row_groups_matches_one_table(tmp_path: Path) -> None:
+    # Row groups of 7 rows cut households; each chunk is read ahead and written behind.
+    table = synthetic_population(300, CHONGQING, on=ON, seed=9)
+    pq.write_table(table, tmp_path / "small.parquet", row_group_size=7)
+    progress: list[int] = []
+    summary = screen_file(
+        tmp_path / "small.parquet",
+        tmp_path / "out.parquet",
+        ON,
+        progress=lambda done, _total: progress.append(done),
+    )
+    assert (
+        pq.read_table(tmp_path / "out.parquet").to_pylist() == assess_table(table, ON).to_pylist()
+    )
+    assert progress[-1] == table.num_rows
+    assert progress == sorted(progress)
+    assert next(r for r in summary.to_pylist() if r["outcome"] == ALL)["households"] == 300

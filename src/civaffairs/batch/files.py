@@ -3,7 +3,9 @@
 A chunk of a file may end in the middle of a household; the rows of the last
 household of each chunk are held back and decided with the next chunk, so no
 household is ever split and files need no special layout.  Memory is bounded
-by the chunk size (a Parquet row group or ~``block_size`` bytes of CSV).
+by the chunk size (a Parquet row group or ~``block_size`` bytes of CSV): the
+chunk being decided, the next one being read and the last result being
+written.
 
 .. versionadded:: 0.1.0
 """
@@ -12,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar, cast
 
 import numpy as np
 import pyarrow as pa
@@ -123,25 +127,52 @@ def screen_file(
     writer: pq.ParquetWriter | None = None
     parts: list[pa.Table] = []
     done = 0
-    try:
-        for chunk in whole_households(chunks):
-            result = assess_table(chunk, on, book=book, errors=errors, jurisdiction=jurisdiction)
+    # Reading the next chunk and writing the last result run beside the deciding (Arrow's
+    # Parquet reader and writer release the interpreter lock): one chunk ahead, one behind.
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="civaffairs-io") as io:
+        writing: Future[None] | None = None
+        try:
+            for chunk in _ahead(whole_households(chunks), io):
+                result = assess_table(
+                    chunk, on, book=book, errors=errors, jurisdiction=jurisdiction
+                )
+                if writer is None:
+                    schema = result.schema
+                    writer = pq.ParquetWriter(Path(target), schema)
+                if writing is not None:
+                    writing.result()
+                writing = io.submit(writer.write_table, result.cast(schema))
+                parts.append(summarise(result))
+                done += chunk.num_rows
+                if progress is not None:
+                    progress(done, total)
+            if writing is not None:
+                writing.result()
             if writer is None:
-                schema = result.schema
-                writer = pq.ParquetWriter(Path(target), schema)
-            writer.write_table(result.cast(schema))
-            parts.append(summarise(result))
-            done += chunk.num_rows
-            if progress is not None:
-                progress(done, total)
-        if writer is None:
-            empty = assess_table(persons_schema().empty_table(), on, book=book)
-            pq.write_table(empty, Path(target))
-            parts.append(summarise(empty))
-    finally:
-        if writer is not None:
-            writer.close()
+                empty = assess_table(persons_schema().empty_table(), on, book=book)
+                pq.write_table(empty, Path(target))
+                parts.append(summarise(empty))
+        finally:
+            if writing is not None:
+                writing.exception()  # wait for it: the file is closed after the last write
+            if writer is not None:
+                writer.close()
     return combine_summaries(parts)
+
+
+_T = TypeVar("_T")
+
+
+def _ahead(items: Iterator[_T], pool: ThreadPoolExecutor) -> Iterator[_T]:
+    """Yield ``items``, fetching each next one on ``pool`` while the caller works on this one."""
+    end = object()
+    fetching = pool.submit(next, items, end)
+    while True:
+        item = fetching.result()
+        if item is end:
+            return
+        fetching = pool.submit(next, items, end)
+        yield cast("_T", item)
 
 
 def combine_summaries(parts: list[pa.Table]) -> pa.Table:
