@@ -818,6 +818,11 @@ def _at_applicant(
                 InvalidInputError(f"$.{name}", "(absent)", "a column of the persons table")
             )
         return np.full(households.count, -1, dtype=np.int64), []
+    kind = reader.table.schema.field(name).type
+    if pa.types.is_dictionary(kind):  # its indices are cheap to read whole, then gather
+        indices, names = reader.strings(name, required=required)
+        return indices[households.applicant_row], names
+    # Plain strings: encode the applicants' rows only.
     sub = Reader(reader.table.select([name]).take(arrow(households.applicant_row)))
     indices, names = sub.strings(name, required=required)
     reader.schema_errors.extend(sub.schema_errors)
@@ -968,17 +973,21 @@ def _evaluate(  # noqa: PLR0915 - the rule's steps in order, as dibao.assess tak
     always = dibao.counted_income_types(exclude_central_basic_pension=True)
     switched = dibao.counted_income_types(exclude_central_basic_pension=False) - always
     rows, count = len(of_row), households.count
+    never = set(IncomeType) - always - switched
     own_fixed = _total(facts.income, always, rows)
     own_switched = _total(facts.income, switched, rows)
-    own_all = _total(facts.income, IncomeType, rows)
     pension_counts = ~exclude_pension
-    own = own_fixed + own_switched * _pick(pension_counts, of_row)
+    counts_here = _pick(pension_counts, of_row)
+    own = own_fixed + own_switched * counts_here
+    own_not_counted = _total(facts.income, never, rows) + own_switched * ~counts_here
     common_fixed = _total(facts.household_income, always, count)
     common_switched = _total(facts.household_income, switched, count)
-    common_all = _total(facts.household_income, IncomeType, count)
     common = common_fixed + common_switched * pension_counts
+    common_not_counted = (
+        _total(facts.household_income, never, count) + common_switched * ~pension_counts
+    )
     income = households.sum(own * counted_p) + common
-    not_counted = households.sum((own_all - own) * counted_p) + common_all - common
+    not_counted = households.sum(own_not_counted * counted_p) + common_not_counted
     own_wages = facts.income.get(IncomeType.WAGES, np.zeros(rows, dtype=np.int64))
     wages = households.sum(own_wages * counted_p)
     has_switched = households.any(own_switched > 0) | (common_switched > 0)
