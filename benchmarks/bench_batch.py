@@ -53,8 +53,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from plain_kernel import arrays, kernel
 
 from civaffairs.assistance import dibao
-from civaffairs.batch import assess_table, engine
+from civaffairs.batch import assess_table
 from civaffairs.batch._columns import dictionary_of, household_starts
+from civaffairs.batch._common import workers_for
 from civaffairs.batch.engine import _Cut, _prepare_part
 from civaffairs.batch.population import synthetic_population
 from civaffairs.batch.schema import from_table
@@ -237,7 +238,7 @@ def report(work: Path) -> None:  # noqa: PLR0915 - one report, top to bottom
         print(f"{name:<46}{seconds * 1e6:>14.1f}{ratio:>13}")
 
     # -- whole populations ------------------------------------------------------------------
-    threads = engine._workers(None)
+    threads = workers_for(None)
     sizes = [n for n in (10_000, 100_000, 1_000_000, 10_000_000) if n <= args.max]
     print(
         f"\n{'households':>11}{'1 thread s':>12}{f'{threads} threads s':>13}{'plain s':>9}"

@@ -25,7 +25,8 @@ import dask.dataframe as dd
 import pandas as pd
 import pyarrow as pa
 
-from civaffairs.batch.engine import Errors, assess_table
+from civaffairs.batch._common import Errors
+from civaffairs.batch.engine import assess_table
 from civaffairs.errors import InvalidInputError
 from civaffairs.parameters import ParameterBook, default_book
 

@@ -34,10 +34,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Final, Literal, TypeVar
+from typing import Any, Final
 
 import attrs
 import numpy as np
@@ -56,6 +54,23 @@ from civaffairs.assistance.dibao import (
 )
 from civaffairs.assistance.means import DEPENDENT_STATUSES, EXCLUDING_STATUSES
 from civaffairs.batch._columns import Bools, Ints, Reader, arrow, household_starts, nulls_of
+from civaffairs.batch._common import (
+    R_INVALID_VALUE,
+    R_PARAMETER_UNAVAILABLE,
+    BadCell,
+    Errors,
+    any_bad,
+    bad_cells,
+    check_errors,
+    concat,
+    in_threads,
+    is_division,
+    lists,
+    raise_bad,
+    registered_within,
+    small_unique,
+    workers_for,
+)
 from civaffairs.batch.schema import (
     ASSET_COLUMNS,
     CATEGORY_VALUES,
@@ -67,7 +82,7 @@ from civaffairs.batch.schema import (
     persons_schema,
 )
 from civaffairs.dates import full_years
-from civaffairs.decisions import Citation, Document, Outcome, ReasonCode
+from civaffairs.decisions import Outcome
 from civaffairs.entities import (
     INTELLECTUAL_OR_MENTAL,
     AssetType,
@@ -122,20 +137,6 @@ class NumpyOps:
 #: The columnar evaluation of every rule body.
 NUMPY: Final = NumpyOps()
 
-_BATCH = Document("civaffairs 批量筛查 (columnar screening)", en="civaffairs batch screening")
-R_INVALID_VALUE = ReasonCode.define(
-    "batch.invalid_value",
-    "数据有误, 无法判定: {columns}",
-    "invalid data, cannot decide: {columns}",
-    Citation(_BATCH, note="a missing or invalid value is never read as zero"),
-)
-R_PARAMETER_UNAVAILABLE = ReasonCode.define(
-    "batch.parameter_unavailable",
-    "所需参数在该地区该日期无值: {parameters}",
-    "no value of a needed parameter is in force here on this date: {parameters}",
-    Citation(_BATCH, note="parameters are never extrapolated"),
-)
-
 #: The reason codes a household's row may carry, in the order they are listed.
 REASON_CATALOGUE: Final = (
     dibao.R_REGISTRATION_ELSEWHERE.code,
@@ -177,8 +178,6 @@ _SHARE = "assistance.dibao.amount.minimum_share_of_standard"
 _MONTHS = "assistance.dibao.assets.financial_months_per_capita"
 _SINGLE = "assistance.dibao.single_person.allowed"
 _MULTIPLE = "assistance.low_income_margin.income_multiple"
-
-Errors = Literal["mark", "raise"]
 
 
 def to_arrow(data: Frame) -> pa.Table:
@@ -401,26 +400,25 @@ def assess_table(
 
     .. versionadded:: 0.1.0
     """
-    if errors not in {"mark", "raise"}:
-        raise InvalidInputError("errors", errors, "'mark' or 'raise'")
-    threads = _workers(workers)
+    check_errors(errors)
+    threads = workers_for(workers)
     table = _checked(data)
     chosen = book or default_book()
 
-    def decide(cut: _Cut) -> tuple[pa.Table, list[_BadCell], CivaffairsError | None]:
+    def decide(cut: _Cut) -> tuple[pa.Table, list[BadCell], CivaffairsError | None]:
         part = _prepare_part(table, cut, on, jurisdiction)
         output, run = part.decide(chosen, on)
         if errors == "mark":  # keep nothing but the result
             return output, [], None
         return output, _bad_cells(part), _parameter_error(run)
 
-    done = _map(threads, decide, _cuts(table))
+    done = in_threads(threads, decide, _cuts(table))
     if errors == "raise":
-        _raise_bad([cell for _, cells, _ in done for cell in cells])
+        raise_bad([cell for _, cells, _ in done for cell in cells], what="persons table")
         for _, _, error in done:
             if error is not None:
                 raise error
-    return _concat([output for output, _, _ in done])
+    return concat([output for output, _, _ in done])
 
 
 #: Persons per slice: each slice's arrays are a few megabytes, and slices are what the
@@ -440,29 +438,6 @@ class _Cut:
     rows: int
     starts: Ints
     repeated: Bools
-
-
-def _workers(workers: int | None) -> int:
-    if workers is None:
-        try:
-            return max(1, len(os.sched_getaffinity(0)))
-        except AttributeError:  # pragma: no cover - not on Linux
-            return max(1, os.cpu_count() or 1)
-    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
-        raise InvalidInputError("workers", workers, "a whole number of threads, at least 1")
-    return workers
-
-
-_T = TypeVar("_T")
-_R = TypeVar("_R")
-
-
-def _map(workers: int, function: Callable[[_T], _R], items: Sequence[_T]) -> list[_R]:
-    """``[function(item) for item in items]``, on up to ``workers`` threads, in order."""
-    if workers == 1 or len(items) < 2:
-        return [function(item) for item in items]
-    with ThreadPoolExecutor(max_workers=min(workers, len(items))) as pool:
-        return list(pool.map(function, items))
 
 
 def _checked(data: Frame) -> pa.Table:
@@ -509,10 +484,6 @@ def _cuts(table: pa.Table) -> list[_Cut]:
     ]
 
 
-def _concat(tables: Sequence[pa.Table]) -> pa.Table:
-    return tables[0] if len(tables) == 1 else pa.concat_tables(tables)
-
-
 @attrs.frozen
 class _Part:
     """One slice read, checked and turned into arrays; ``offset`` is its first row."""
@@ -537,7 +508,7 @@ def _prepare_part(table: pa.Table, cut: _Cut, on: dt.date, jurisdiction: str | N
     facts = _read_facts(reader, households, relationship, on, default_jurisdiction=jurisdiction)
     if reader.schema_errors:
         raise InvalidDocumentError(reader.schema_errors, what="persons table")
-    bad = households.any(_any_bad(reader)) | ~one_applicant
+    bad = households.any(any_bad(reader)) | ~one_applicant
     return _Part(cut.start, reader, households, facts, bad)
 
 
@@ -564,17 +535,18 @@ class Prepared:
 
     def assess(self, book: ParameterBook, *, errors: Errors = "mark") -> pa.Table:
         """Decide every household under ``book``; see :func:`assess_table`."""
-        if errors not in {"mark", "raise"}:
-            raise InvalidInputError("errors", errors, "'mark' or 'raise'")
+        check_errors(errors)
         if errors == "raise":
-            _raise_bad([cell for part in self._parts for cell in _bad_cells(part)])
-        done = _map(self._workers, lambda part: part.decide(book, self.on), self._parts)
+            raise_bad(
+                [cell for part in self._parts for cell in _bad_cells(part)], what="persons table"
+            )
+        done = in_threads(self._workers, lambda part: part.decide(book, self.on), self._parts)
         if errors == "raise":
             for _, run in done:
                 error = _parameter_error(run)
                 if error is not None:
                     raise error
-        return _concat([output for output, _ in done])
+        return concat([output for output, _ in done])
 
 
 def prepare(
@@ -588,9 +560,11 @@ def prepare(
 
     .. versionadded:: 0.1.0
     """
-    threads = _workers(workers)
+    threads = workers_for(workers)
     table = _checked(data)
-    parts = _map(threads, lambda cut: _prepare_part(table, cut, on, jurisdiction), _cuts(table))
+    parts = in_threads(
+        threads, lambda cut: _prepare_part(table, cut, on, jurisdiction), _cuts(table)
+    )
     return Prepared(on, parts=tuple(parts), workers=threads)
 
 
@@ -836,7 +810,7 @@ def _places(reader: Reader, households: _Households, default_jurisdiction: str |
     registration, registration_names = _at_applicant(
         reader, households, "registration", required=True
     )
-    known = np.array([_is_division(code) for code in registration_names] + [False])
+    known = np.array([is_division(code) for code in registration_names] + [False])
     bad = ~known[registration]  # -1 (null) reads the trailing False
     reader.mark("registration", _rows(reader, rows[bad]), "a six-digit GB/T 2260 code")
 
@@ -859,7 +833,7 @@ def _places(reader: Reader, households: _Households, default_jurisdiction: str |
     chosen_where = np.array([position[n] for n in chosen_names] + [-1], dtype=np.int64)[chosen]
     fallback = reg_where if default_jurisdiction is None else np.full(count, position[default])
     where = np.where(chosen_where >= 0, chosen_where, fallback)
-    where_ok = np.array([_is_division(n) for n in names] + [False])[where]
+    where_ok = np.array([is_division(n) for n in names] + [False])[where]
     reader.mark(
         "jurisdiction",
         _rows(reader, rows[~where_ok & (chosen_where >= 0)]),
@@ -868,7 +842,7 @@ def _places(reader: Reader, households: _Households, default_jurisdiction: str |
 
     size = len(names) + 1
     pair = (reg_where + 1) * size + (where + 1)
-    unique_pairs, pair_index = _small_unique(pair)
+    unique_pairs, pair_index = small_unique(pair)
     within = np.array(
         [_within(names, int(p) // size - 1, int(p) % size - 1) for p in unique_pairs],
         dtype=np.bool_,
@@ -876,7 +850,7 @@ def _places(reader: Reader, households: _Households, default_jurisdiction: str |
     registered = within[pair_index] if count else np.zeros(0, dtype=np.bool_)
 
     key = (where + 1) * 2 + np.maximum(kind_code, 0)
-    unique_keys, group = _small_unique(key)
+    unique_keys, group = small_unique(key)
     groups = tuple(
         (
             names[int(k) // 2 - 1] if int(k) // 2 >= 1 else jurisdictions.NATIONAL,
@@ -897,28 +871,10 @@ def _index(values: Sequence[str], value: str) -> int:
     return values.index(value) if value in values else -1
 
 
-@functools.lru_cache(maxsize=4096)
-def _is_division(code: str) -> bool:
-    if not (len(code) == 6 and code.isascii() and code.isdigit()):
-        return False
-    try:
-        jurisdictions.get(code)
-    except LookupError:
-        return False
-    return True
-
-
 def _within(names: Sequence[str], registration: int, where: int) -> bool:
     if registration < 0 or where < 0:
         return False
-    return _registered_within(names[registration], names[where])
-
-
-@functools.lru_cache(maxsize=4096)
-def _registered_within(registration: str, where: str) -> bool:
-    if not (_is_division(registration) and _is_division(where)):
-        return False
-    return jurisdictions.is_within(registration, where)
+    return registered_within(names[registration], names[where])
 
 
 @attrs.frozen
@@ -1140,63 +1096,6 @@ def _check_range(
 # -- output -----------------------------------------------------------------------------------
 
 
-def _any_bad(reader: Reader) -> Bools:
-    bad = np.zeros(reader.rows, dtype=np.bool_)
-    for mask in reader.bad.values():
-        bad |= mask
-    return bad
-
-
-def _small_unique(keys: Ints) -> tuple[Ints, Ints]:
-    """``np.unique(keys, return_inverse=True)`` for small non-negative keys, without sorting."""
-    if len(keys) == 0 or int(keys.max()) > 4 * len(keys) + 65536:
-        unique, inverse = np.unique(keys, return_inverse=True)
-        return unique, inverse.astype(np.int64)
-    present = np.zeros(int(keys.max()) + 1, dtype=np.bool_)
-    present[keys] = True
-    position = np.cumsum(present, dtype=np.int64) - 1
-    return np.flatnonzero(present).astype(np.int64), position[keys]
-
-
-_LIST_TYPE: Final = pa.list_(pa.dictionary(pa.int16(), pa.string()))
-
-
-def _lists(flags: Sequence[Bools], names: Sequence[str], count: int) -> Any:
-    """Return a ``list<dictionary<string>>`` column: per row, the names whose flag is set.
-
-    Rows share few distinct combinations: each is written once, as a short
-    list column, and Arrow's ``take`` spreads them to the rows.
-    """
-    if not names:
-        return pa.nulls(count, _LIST_TYPE)
-    if len(names) > 62:  # too many for one 64-bit mask: one set bit per (row, name)
-        matrix = np.stack(flags, axis=1)
-        lengths = matrix.sum(axis=1).astype(np.int64)
-        offsets = np.zeros(count + 1, dtype=np.int32)
-        np.cumsum(lengths, out=offsets[1:])
-        which = np.nonzero(matrix)[1].astype(np.int16)
-        values = pa.DictionaryArray.from_arrays(arrow(which), arrow(list(names), type=pa.string()))
-        return pa.ListArray.from_arrays(arrow(offsets), values, mask=arrow(lengths == 0))
-    mask = np.zeros(count, dtype=np.int64)
-    for bit, flag in enumerate(flags):
-        mask += flag * np.int64(1 << bit)
-    combinations, inverse = _small_unique(mask)
-    members = [[b for b in range(len(names)) if int(m) >> b & 1] for m in combinations]
-    combined: Any = pa.array(
-        [[names[b] for b in found] if found else None for found in members],
-        type=pa.list_(pa.string()),
-    )
-    dictionary = arrow(list(names), type=pa.string())
-    encoded = pa.ListArray.from_arrays(
-        combined.offsets,
-        pa.DictionaryArray.from_arrays(
-            arrow(np.array([b for found in members for b in found], dtype=np.int16)), dictionary
-        ),
-        mask=combined.is_null(),
-    )
-    return encoded.take(arrow(inverse))
-
-
 def _output(
     reader: Reader, households: _Households, facts: _Facts, run: _Run, bad: Bools
 ) -> pa.Table:
@@ -1244,45 +1143,14 @@ def _output(
         ),
         "members_counted": arrow(np.where(bad, 0, run.counted).astype(np.int32)),
         "members_alone": arrow(np.where(run.alone & ~cannot, run.covered, 0).astype(np.int32)),
-        "reasons": _lists(flags, REASON_CATALOGUE, count),
-        "problems": _lists(problem_flags, problem_names, count),
+        "reasons": lists(flags, REASON_CATALOGUE, count),
+        "problems": lists(problem_flags, problem_names, count),
     }
     return pa.table(columns)
 
 
-def _shown(reader: Reader, column: str, row: int) -> str:
-    if column == "birth_date":
-        return "(a birth date, withheld)"
-    if column not in reader.columns:
-        return "(absent)"
-    return repr(reader.table.column(column)[row].as_py())
-
-
-#: A bad cell: its row in the whole table, its column, what it holds and what was expected.
-_BadCell = tuple[int, str, str, str]
-
-
-def _bad_cells(part: _Part) -> list[_BadCell]:
-    reader = part.reader
-    return [
-        (part.offset + int(row), column, _shown(reader, column, int(row)), reader.expected[column])
-        for column, mask in reader.bad.items()
-        for row in np.flatnonzero(mask)
-    ]
-
-
-def _raise_bad(cells: list[_BadCell]) -> None:
-    """Raise one error listing every bad cell, by row of the whole table."""
-    if not cells:
-        return
-    cells.sort(key=lambda cell: (cell[0], cell[1]))
-    raise InvalidDocumentError(
-        [
-            InvalidInputError(f"$[{row}].{column}", shown, expected)
-            for row, column, shown, expected in cells
-        ],
-        what="persons table",
-    )
+def _bad_cells(part: _Part) -> list[BadCell]:
+    return bad_cells(part.reader, part.offset)
 
 
 def _parameter_error(run: _Run) -> CivaffairsError | None:

@@ -24,7 +24,8 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 import pyarrow.parquet as pq
 
-from civaffairs.batch.engine import Errors, assess_table
+from civaffairs.batch._common import Errors
+from civaffairs.batch.engine import assess_table
 from civaffairs.batch.report import ALL, summarise
 from civaffairs.batch.schema import persons_schema
 from civaffairs.errors import InvalidInputError

@@ -21,7 +21,8 @@ import numpy.typing as npt
 import pyarrow as pa
 
 from civaffairs.batch._columns import dictionary_of
-from civaffairs.batch.engine import Errors, Frame, prepare
+from civaffairs.batch._common import Errors
+from civaffairs.batch.engine import Frame, prepare
 from civaffairs.money import fen_to_yuan, format_yuan
 from civaffairs.parameters import ParameterBook, default_book
 

@@ -32,11 +32,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
 from civaffairs import jurisdictions
-from civaffairs.dates import anniversary
 from civaffairs.decisions import (
     Amount,
     AmountLine,
@@ -52,9 +52,18 @@ from civaffairs.decisions import (
 from civaffairs.eldercare.laws import OLDER_PERSONS_LAW
 from civaffairs.entities import Person
 from civaffairs.errors import InvalidInputError, ParameterFileError
+from civaffairs.kernels import SCALAR, Ops
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
-__all__ = ["PROGRAMME", "Band", "assess", "bands", "first_month"]
+__all__ = [
+    "PROGRAMME",
+    "Band",
+    "assess",
+    "bands",
+    "first_month",
+    "month_index",
+    "paid_from",
+]
 
 PROGRAMME = programme("eldercare.longevity", "高龄津贴", "longevity allowance")
 
@@ -109,6 +118,36 @@ R_BELOW = ReasonCode.define(
 _BAND_LIMIT = 5  # bands declared in parameters/schema/eldercare-longevity.toml
 
 
+# -- The rule's month arithmetic, written once -------------------------------------------------
+#
+# Months are counted as year × 12 + (month − 1), so "from the month after" is + 1 and no date
+# is built.  The functions take an ``ops`` object (civaffairs.kernels) and integers, so the
+# same body decides one person here and a column of people in civaffairs.batch.longevity.
+
+
+def month_index(year: Any, month: Any) -> Any:
+    """Return the month ``year``-``month`` as a count of months (year × 12 + month − 1).
+
+    .. versionadded:: 0.1.0
+    """
+    return year * 12 + (month - 1)
+
+
+def paid_from(
+    ops: Ops, *, birth_year: Any, birth_month: Any, start_age: Any, birthday_month: Any
+) -> Any:
+    """Return the first month paid (a :func:`month_index`) for a band starting at ``start_age``.
+
+    The age is reached in the birth month of year ``birth_year + start_age`` (a 29 February
+    birth reaches it on 28 February of a common year, still in February: 民法典 art. 202);
+    ``birthday_month`` pays from that month, otherwise from the next.
+
+    .. versionadded:: 0.1.0
+    """
+    reached = month_index(birth_year + start_age, birth_month)
+    return reached + ops.where(birthday_month, 0, 1)
+
+
 def first_month(birth: dt.date, age: int, *, birthday_month: bool) -> dt.date:
     """Return the first day of the first month paid for reaching ``age``.
 
@@ -120,11 +159,15 @@ def first_month(birth: dt.date, age: int, *, birthday_month: bool) -> dt.date:
 
     .. versionadded:: 0.1.0
     """
-    reached = anniversary(birth, birth.year + age)
-    start = reached.replace(day=1)
-    if birthday_month:
-        return start
-    return dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    index = paid_from(
+        SCALAR,
+        birth_year=birth.year,
+        birth_month=birth.month,
+        start_age=age,
+        birthday_month=birthday_month,
+    )
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, 1)
 
 
 @attrs.frozen
@@ -239,12 +282,19 @@ def assess(
         "eldercare.longevity.first_month_is_birthday_month", where, on
     )
     rule, rule_en = ("当月", "month") if birthday_month else ("次月", "month after")
-    month_start = on.replace(day=1)
+    this_month = month_index(on.year, on.month)
+    birth = person.birth_date
     payable = [
-        (band, first)
+        (band, first_month(birth, band.start_age, birthday_month=birthday_month))
         for band in found
-        if (first := first_month(person.birth_date, band.start_age, birthday_month=birthday_month))
-        <= month_start
+        if paid_from(
+            SCALAR,
+            birth_year=birth.year,
+            birth_month=birth.month,
+            start_age=band.start_age,
+            birthday_month=birthday_month,
+        )
+        <= this_month
     ]
     if not payable:
         lowest = found[0]

@@ -1,0 +1,201 @@
+"""What the columnar calculators share: threads, list columns, codes and bad-cell errors.
+
+Each calculator of :mod:`civaffairs.batch` (低保 in :mod:`~civaffairs.batch.engine`, the
+longevity allowance in :mod:`~civaffairs.batch.longevity`) reads its own table, but they
+all cut it into slices decided on worker threads, mark a row they cannot decide with the
+same two reason codes, write reason codes as ``list<dictionary<string>>`` columns and,
+asked to raise, list every bad cell by row of the whole table.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Final, Literal, TypeVar
+
+import numpy as np
+import pyarrow as pa
+
+from civaffairs import jurisdictions
+from civaffairs.batch._columns import Bools, Ints, Reader, arrow
+from civaffairs.decisions import Citation, Document, ReasonCode
+from civaffairs.errors import InvalidDocumentError, InvalidInputError
+
+#: How a call treats bad cells: mark their rows "cannot decide", or raise listing them all.
+Errors = Literal["mark", "raise"]
+
+_BATCH = Document("civaffairs 批量筛查 (columnar screening)", en="civaffairs batch screening")
+R_INVALID_VALUE = ReasonCode.define(
+    "batch.invalid_value",
+    "数据有误, 无法判定: {columns}",
+    "invalid data, cannot decide: {columns}",
+    Citation(_BATCH, note="a missing or invalid value is never read as zero"),
+)
+R_PARAMETER_UNAVAILABLE = ReasonCode.define(
+    "batch.parameter_unavailable",
+    "所需参数在该地区该日期无值: {parameters}",
+    "no value of a needed parameter is in force here on this date: {parameters}",
+    Citation(_BATCH, note="parameters are never extrapolated"),
+)
+
+
+def check_errors(errors: str) -> None:
+    """Refuse an ``errors`` argument other than ``"mark"`` or ``"raise"``."""
+    if errors not in {"mark", "raise"}:
+        raise InvalidInputError("errors", errors, "'mark' or 'raise'")
+
+
+# -- threads ----------------------------------------------------------------------------------
+
+
+def workers_for(workers: int | None) -> int:
+    """Return the number of threads to use: ``workers``, or one per core this process may use."""
+    if workers is None:
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except AttributeError:  # pragma: no cover - not on Linux
+            return max(1, os.cpu_count() or 1)
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise InvalidInputError("workers", workers, "a whole number of threads, at least 1")
+    return workers
+
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+def in_threads(workers: int, function: Callable[[_T], _R], items: Sequence[_T]) -> list[_R]:
+    """Return ``[function(item) for item in items]``, on up to ``workers`` threads, in order."""
+    if workers == 1 or len(items) < 2:
+        return [function(item) for item in items]
+    with ThreadPoolExecutor(max_workers=min(workers, len(items))) as pool:
+        return list(pool.map(function, items))
+
+
+def concat(tables: Sequence[pa.Table]) -> pa.Table:
+    """Return the slices' results as one table (one chunk per slice)."""
+    return tables[0] if len(tables) == 1 else pa.concat_tables(tables)
+
+
+# -- jurisdictions ----------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4096)
+def is_division(code: str) -> bool:
+    """Whether ``code`` is a six-digit GB/T 2260 code this library knows."""
+    if not (len(code) == 6 and code.isascii() and code.isdigit()):
+        return False
+    try:
+        jurisdictions.get(code)
+    except LookupError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=4096)
+def registered_within(registration: str, where: str) -> bool:
+    """Whether a registration at ``registration`` lies within ``where`` (both known codes)."""
+    if not (is_division(registration) and is_division(where)):
+        return False
+    return jurisdictions.is_within(registration, where)
+
+
+# -- list columns -----------------------------------------------------------------------------
+
+
+def small_unique(keys: Ints) -> tuple[Ints, Ints]:
+    """Return ``np.unique(keys, return_inverse=True)`` for small non-negative keys, unsorted."""
+    if len(keys) == 0 or int(keys.max()) > 4 * len(keys) + 65536:
+        unique, inverse = np.unique(keys, return_inverse=True)
+        return unique, inverse.astype(np.int64)
+    present = np.zeros(int(keys.max()) + 1, dtype=np.bool_)
+    present[keys] = True
+    position = np.cumsum(present, dtype=np.int64) - 1
+    return np.flatnonzero(present).astype(np.int64), position[keys]
+
+
+LIST_TYPE: Final = pa.list_(pa.dictionary(pa.int16(), pa.string()))
+
+
+def lists(flags: Sequence[Bools], names: Sequence[str], count: int) -> Any:
+    """Return a ``list<dictionary<string>>`` column: per row, the names whose flag is set.
+
+    Rows share few distinct combinations: each is written once, as a short
+    list column, and Arrow's ``take`` spreads them to the rows.  A row with no
+    flag set is null.
+    """
+    if not names:
+        return pa.nulls(count, LIST_TYPE)
+    if len(names) > 62:  # too many for one 64-bit mask: one set bit per (row, name)
+        matrix = np.stack(flags, axis=1)
+        lengths = matrix.sum(axis=1).astype(np.int64)
+        offsets = np.zeros(count + 1, dtype=np.int32)
+        np.cumsum(lengths, out=offsets[1:])
+        which = np.nonzero(matrix)[1].astype(np.int16)
+        values = pa.DictionaryArray.from_arrays(arrow(which), arrow(list(names), type=pa.string()))
+        return pa.ListArray.from_arrays(arrow(offsets), values, mask=arrow(lengths == 0))
+    mask = np.zeros(count, dtype=np.int64)
+    for bit, flag in enumerate(flags):
+        mask += flag * np.int64(1 << bit)
+    combinations, inverse = small_unique(mask)
+    members = [[b for b in range(len(names)) if int(m) >> b & 1] for m in combinations]
+    combined: Any = pa.array(
+        [[names[b] for b in found] if found else None for found in members],
+        type=pa.list_(pa.string()),
+    )
+    dictionary = arrow(list(names), type=pa.string())
+    encoded = pa.ListArray.from_arrays(
+        combined.offsets,
+        pa.DictionaryArray.from_arrays(
+            arrow(np.array([b for found in members for b in found], dtype=np.int16)), dictionary
+        ),
+        mask=combined.is_null(),
+    )
+    return encoded.take(arrow(inverse))
+
+
+# -- bad cells --------------------------------------------------------------------------------
+
+#: A bad cell: its row in the whole table, its column, what it holds and what was expected.
+BadCell = tuple[int, str, str, str]
+
+
+def _shown(reader: Reader, column: str, row: int) -> str:
+    if column == "birth_date":
+        return "(a birth date, withheld)"
+    if column not in reader.columns:
+        return "(absent)"
+    return repr(reader.table.column(column)[row].as_py())
+
+
+def bad_cells(reader: Reader, offset: int) -> list[BadCell]:
+    """Return the bad cells ``reader`` recorded, numbered from ``offset`` (the slice's row)."""
+    return [
+        (offset + int(row), column, _shown(reader, column, int(row)), reader.expected[column])
+        for column, mask in reader.bad.items()
+        for row in np.flatnonzero(mask)
+    ]
+
+
+def raise_bad(cells: list[BadCell], *, what: str) -> None:
+    """Raise one error listing every bad cell (path ``$[row].column``), if there are any."""
+    if not cells:
+        return
+    cells.sort(key=lambda cell: (cell[0], cell[1]))
+    raise InvalidDocumentError(
+        [
+            InvalidInputError(f"$[{row}].{column}", shown, expected)
+            for row, column, shown, expected in cells
+        ],
+        what=what,
+    )
+
+
+def any_bad(reader: Reader) -> Bools:
+    """Return the rows with at least one bad cell."""
+    bad = np.zeros(reader.rows, dtype=np.bool_)
+    for mask in reader.bad.values():
+        bad |= mask
+    return bad
