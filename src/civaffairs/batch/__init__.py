@@ -12,7 +12,9 @@ and polars frames are accepted when those are installed) and
 - :func:`synthetic_population` makes a seeded, *synthetic* registry;
 - :mod:`civaffairs.batch.files` and :mod:`civaffairs.batch.distributed` run
   the engine over files chunk by chunk and over Dask data frames;
-- :mod:`civaffairs.batch.cli` is the ``civaffairs screen`` command.
+- :mod:`civaffairs.batch.cli` is the ``civaffairs screen`` command;
+- :func:`civaffairs.batch.longevity.assess_table` decides the longevity allowance
+  (高龄津贴) for a table of people, with the scalar rule's own month arithmetic.
 
 The names are imported on first use, so ``civaffairs.batch.cli`` can offer
 its command (and say which extra to install) where numpy and pyarrow are not
