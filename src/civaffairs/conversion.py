@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import numbers
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar, get_args
@@ -111,18 +112,25 @@ def _structure_decimal(value: object, _type: type) -> Decimal:
     return result
 
 
+def _same_kind(value: object, member_value: object) -> bool:
+    """Whether ``value`` is text for a text member, or a whole number (not a bool) for a number."""
+    if isinstance(member_value, str):
+        return isinstance(value, str)
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
 def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     """Build the structure hook of one enum: a value of the right type names a member."""
     members = {member.value: member for member in kind}
     allowed = ", ".join(repr(m.value) for m in kind)
 
     def structure(value: object, _type: type) -> enum.Enum:
-        # 1 is not True and "1" is not 1: the value's type must be the member value's.
-        member = members.get(value) if isinstance(value, str | int) else None
-        if member is not None and type(member.value) is type(value):
-            return member
         if isinstance(value, kind):
             return value
+        # 1 is not True and "1" is not 1: the value must be of the member value's kind.
+        member = members.get(value) if isinstance(value, str | numbers.Integral) else None
+        if member is not None and _same_kind(value, member.value):
+            return member
         raise InvalidInputError("$", repr(value), f"one of {allowed}")
 
     return structure

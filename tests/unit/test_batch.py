@@ -6,9 +6,10 @@ import argparse
 import datetime as dt
 import io
 import math
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from unittest import mock
 
 import pytest
@@ -17,6 +18,7 @@ pytest.importorskip("pyarrow")
 pytest.importorskip("numpy")
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from builders import ON, WULONG, household, person, rural_family
 
@@ -37,6 +39,7 @@ from civaffairs.entities import (
     DisabilityCategory,
     Income,
     IncomeType,
+    RegistrationKind,
     Relationship,
 )
 from civaffairs.errors import InvalidDocumentError, InvalidInputError, ParameterError
@@ -581,3 +584,133 @@ def test_screen_file_over_many_small_row_groups_matches_one_table(tmp_path: Path
     assert progress[-1] == table.num_rows
     assert progress == sorted(progress)
     assert next(r for r in summary.to_pylist() if r["outcome"] == ALL)["households"] == 300
+
+
+# -- found in review ---------------------------------------------------------------------------
+
+
+def test_a_null_value_inside_a_dictionary_is_a_null() -> None:
+    table = _families()
+    ids = pa.DictionaryArray.from_arrays(
+        pa.array([0, 0, 0, 1, 1, 2], pa.int32()), pa.array(["H0", None, "H2"])
+    )
+    rows = _rows(assess_table(table.set_column(0, "household_id", ids), ON))
+    # Each row without an id is a household of its own, and cannot be decided.
+    assert [r["outcome"] for r in rows] == [
+        "eligible",
+        "cannot_decide",
+        "cannot_decide",
+        "eligible",
+    ]
+    assert rows[1]["problems"] == ["household_id"]
+    assert rows[2]["problems"] == ["relationship", "household_id"]  # and it has no applicant
+    nowhere = pc.dictionary_encode(
+        pa.array([None] * table.num_rows, pa.string()), null_encoding="encode"
+    )
+    at = table.schema.get_field_index("jurisdiction")
+    decided = assess_table(table.set_column(at, "jurisdiction", nowhere), ON)
+    assert decided.to_pylist() == assess_table(table, ON).to_pylist()  # null: where registered
+
+
+def test_a_column_given_twice_is_refused() -> None:
+    table = _families()
+    twice = table.append_column("income_wages", table.column("income_wages"))
+    with pytest.raises(InvalidDocumentError, match=r"\$\.income_wages: got 2 columns"):
+        assess_table(twice, ON)
+
+
+def test_the_parameter_error_raised_does_not_depend_on_the_slicing() -> None:
+    later = dt.date(2026, 2, 1)  # the pension switch has no value after 2025-12-31
+    pension = household(
+        (person("a"), Relationship.APPLICANT),
+        incomes=[Income(IncomeType.CENTRAL_BASIC_PENSION, "150", member="a")],
+    )
+    beijing = household(
+        (person("b", where="110105", kind=RegistrationKind.URBAN), Relationship.APPLICANT)
+    )
+    table = to_table(
+        [
+            pension.__class__("P", pension.members, pension.incomes),
+            beijing.__class__("B", beijing.members, beijing.incomes),
+        ]
+    )
+    messages = []
+    for rows in (engine.SLICE_ROWS, 1):
+        with mock.patch.object(engine, "SLICE_ROWS", rows):
+            calls: tuple[Callable[[], object], ...] = (
+                lambda: assess_table(table, later, errors="raise", workers=2),
+                lambda: engine.prepare(table, later).assess(default_book(), errors="raise"),
+            )
+            for call in calls:
+                with pytest.raises(ParameterError) as raised:
+                    call()
+                messages.append(str(raised.value))
+    assert len(set(messages)) == 1
+    assert "exclude_central_basic_pension" in messages[0]  # the first household's
+
+
+def test_a_cells_expected_value_does_not_depend_on_the_slicing() -> None:
+    table = _families()
+    relationship = table.column("relationship").cast(pa.string()).to_pylist()
+    relationship[1] = "lodger"  # H0: an unknown relationship
+    relationship[3] = "spouse"  # H1: no applicant left
+    at = table.schema.get_field_index("relationship")
+    table = table.set_column(at, "relationship", pa.array(relationship).dictionary_encode())
+    shown = []
+    for rows in (engine.SLICE_ROWS, 2):
+        with (
+            mock.patch.object(engine, "SLICE_ROWS", rows),
+            pytest.raises(InvalidDocumentError) as raised,
+        ):
+            assess_table(table, ON, errors="raise", workers=1)
+        shown.append([(e.path, e.expected) for e in raised.value.errors])
+    assert shown[0] == shown[1]
+    assert shown[0][0][1].startswith("one of applicant")  # $[1]: the unknown code
+    assert shown[0][1] == ("$[3].relationship", "exactly one 'applicant' per household")
+
+
+def test_nan_on_a_members_row_of_a_household_column_is_missing_as_null_is() -> None:
+    table = _families()
+    at = table.schema.get_field_index("asset_deposits")
+    deposits = [0.0 if v is not None else math.nan for v in table.column(at).to_pylist()]
+    with_nan = table.set_column(at, "asset_deposits", pa.array(deposits, pa.float64()))
+    assert _rows(assess_table(with_nan, ON)) == _rows(assess_table(table, ON))
+
+
+def test_screen_file_raises_a_failed_write_before_what_came_after_it(tmp_path: Path) -> None:
+    table = synthetic_population(200, CHONGQING, on=ON, seed=1)
+    half = table.num_rows // 2
+    wages = table.column("income_wages").to_pylist()
+    wages[half + 20] = -5  # a bad cell in the second chunk
+    table = table.set_column(
+        table.schema.get_field_index("income_wages"), "income_wages", pa.array(wages, pa.int64())
+    )
+    pq.write_table(table, tmp_path / "in.parquet", row_group_size=half + 1)
+    real = pq.ParquetWriter.write_table
+
+    def first_write_fails(self: pq.ParquetWriter, *args: Any, **kwargs: Any) -> None:
+        if not written:
+            written.append(0)
+            raise OSError("no space left on device")
+        real(self, *args, **kwargs)
+
+    errors: Literal["mark", "raise"]
+    for errors in ("raise", "mark"):
+        written: list[int] = []
+        progress: list[int] = []
+
+        def report(done: int, _total: int | None, seen: list[int] = progress) -> None:
+            seen.append(done)
+
+        with (
+            mock.patch.object(pq.ParquetWriter, "write_table", first_write_fails),
+            pytest.raises(OSError, match="no space"),
+        ):
+            screen_file(
+                tmp_path / "in.parquet",
+                tmp_path / f"{errors}.parquet",
+                ON,
+                errors=errors,
+                progress=report,
+            )
+        assert progress == []  # nothing was written, so nothing is reported done

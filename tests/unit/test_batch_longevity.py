@@ -119,3 +119,10 @@ def test_unknown_columns_and_frames() -> None:
     assert longevity.assess_table(polars.from_arrow(table), ON).to_pylist() == expected
     empty = longevity.people_schema().empty_table()
     assert longevity.assess_table(empty, ON).num_rows == 0
+
+
+def test_a_column_given_twice_is_refused() -> None:
+    table = _people(("a", dt.date(1930, 1, 1), FUTIAN, None))
+    twice = table.append_column("registration", table.column("registration"))
+    with pytest.raises(InvalidDocumentError, match="2 columns of that name"):
+        longevity.assess_table(twice, ON)

@@ -199,3 +199,11 @@ def test_an_enum_value_must_have_the_members_type(value: object, kind: str) -> N
         structure(value, enum_type)
     assert structure(3, InstitutionLevel) is InstitutionLevel.THREE
     assert structure(Sex.MALE, Sex) is Sex.MALE
+
+
+def test_numpy_scalars_name_enum_members_by_their_kind() -> None:
+    numpy = pytest.importorskip("numpy")
+    assert structure(numpy.int64(3), InstitutionLevel) is InstitutionLevel.THREE
+    assert structure(numpy.str_("male"), Sex) is Sex.MALE
+    with pytest.raises(InvalidDocumentError):
+        structure(numpy.bool_(True), InstitutionLevel)

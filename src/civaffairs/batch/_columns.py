@@ -74,8 +74,27 @@ def _joined(parts: list[npt.NDArray[Any]], dtype: Any) -> npt.NDArray[Any]:
     return np.concatenate(parts)
 
 
+def _nulls_in_dictionary(column: Column) -> bool:
+    """Whether a dictionary column's dictionary itself holds a null (its cells are null)."""
+    if not pa.types.is_dictionary(column.type):
+        return False
+    chunks: list[Any] = column.chunks
+    return any(chunk.dictionary.null_count for chunk in chunks)
+
+
+def has_nulls(column: Column) -> bool:
+    """Whether any cell is null, a dictionary column's null values included."""
+    return bool(column.null_count) or _nulls_in_dictionary(column)
+
+
 def nulls_of(column: Column) -> Bools:
-    """Return the null mask of a column, read from its validity bitmaps."""
+    """Return the null mask of a column, read from its validity bitmaps.
+
+    A dictionary column whose dictionary holds a null value has null cells
+    wherever an index points at it; those are found by Arrow's ``is_null``.
+    """
+    if _nulls_in_dictionary(column):
+        return np.asarray(column.is_null().to_numpy(zero_copy_only=False), dtype=np.bool_)
     if column.null_count == 0:
         return np.zeros(len(column), dtype=np.bool_)
     return _joined([_chunk_nulls(chunk) for chunk in column.chunks], np.bool_)
@@ -141,7 +160,11 @@ def dictionary_indices(column: Column) -> tuple[Ints, list[Any]]:
     chunks: list[Any] = column.chunks
     dictionary = chunks[0].dictionary.to_pylist()
     indices = pa.chunked_array([chunk.indices for chunk in chunks], column.type.index_type)
-    return integers(indices, null=-1), dictionary
+    found = integers(indices, null=-1)
+    if None in dictionary:  # a null value in the dictionary: its cells are null (-1) too
+        remap = np.array([-1 if v is None else i for i, v in enumerate(dictionary)] + [-1])
+        found = remap[found]
+    return found, dictionary
 
 
 def _is_string(kind: pa.DataType) -> bool:
@@ -153,9 +176,11 @@ def _is_string(kind: pa.DataType) -> bool:
 class Reader:
     """Typed access to the columns of one persons table.
 
-    ``bad`` maps a column name to the person-level mask of its bad cells and
-    ``expected`` to what would have been accepted; ``schema_errors`` lists
-    problems no row can be blamed for (a column of the wrong type).
+    ``bad`` maps a column name to the person-level mask of its bad cells;
+    ``checks`` keeps, per column and in the order the checks ran, each check's
+    mask and what it would have accepted (:meth:`expected` picks a cell's
+    first); ``schema_errors`` lists problems no row can be blamed for (a
+    column of the wrong type).
     """
 
     def __init__(self, table: pa.Table) -> None:
@@ -164,7 +189,7 @@ class Reader:
         #: Column name → index (``Table.column_names`` builds a new list on every call).
         self.columns = {name: i for i, name in enumerate(table.column_names)}
         self.bad: dict[str, Bools] = {}
-        self.expected: dict[str, str] = {}
+        self.checks: dict[str, list[tuple[Bools, str]]] = {}
         self.schema_errors: list[InvalidInputError] = []
         self.absent: list[str] = []
         #: Rows of households without exactly one applicant: "a household fact on a member's
@@ -181,7 +206,11 @@ class Reader:
             self.bad[name] = self.bad[name] | mask
         else:
             self.bad[name] = mask
-            self.expected[name] = expected
+        self.checks.setdefault(name, []).append((mask, expected))
+
+    def expected(self, name: str, row: int) -> str:
+        """Return what the first check refusing cell (``row``, ``name``) would have accepted."""
+        return next(text for mask, text in self.checks[name] if mask[row])
 
     def _column(
         self,
@@ -299,9 +328,11 @@ class Reader:
         if column.null_count != self.rows - len(applicant_rows) or bad.any():
             # Not simply "null on every other row": look for a set cell there (a NaN, a
             # negative or a fraction is set too).
+            # NaN counts as missing in a float column (schema), and missing is the norm there.
+            unset = nulls | np.isnan(raw) if raw.dtype.kind == "f" else nulls
             self._elsewhere(
                 name,
-                ~nulls & (raw != 0),
+                ~unset & (raw != 0),
                 applicant_rows,
                 "null or 0 on rows other than the applicant's",
             )

@@ -41,6 +41,23 @@ R_PARAMETER_UNAVAILABLE = ReasonCode.define(
 )
 
 
+def check_columns(table: pa.Table, known: Sequence[str], expected: str, what: str) -> None:
+    """Refuse columns not in ``known`` and columns that appear more than once."""
+    names = table.column_names
+    problems = [
+        InvalidInputError(f"$.{name}", "an unknown column", expected)
+        for name in names
+        if name not in known
+    ]
+    problems += [
+        InvalidInputError(f"$.{name}", f"{names.count(name)} columns of that name", "one")
+        for name in dict.fromkeys(names)
+        if names.count(name) > 1
+    ]
+    if problems:
+        raise InvalidDocumentError(problems, what=what)
+
+
 def check_errors(errors: str) -> None:
     """Refuse an ``errors`` argument other than ``"mark"`` or ``"raise"``."""
     if errors not in {"mark", "raise"}:
@@ -173,7 +190,12 @@ def _shown(reader: Reader, column: str, row: int) -> str:
 def bad_cells(reader: Reader, offset: int) -> list[BadCell]:
     """Return the bad cells ``reader`` recorded, numbered from ``offset`` (the slice's row)."""
     return [
-        (offset + int(row), column, _shown(reader, column, int(row)), reader.expected[column])
+        (
+            offset + int(row),
+            column,
+            _shown(reader, column, int(row)),
+            reader.expected(column, int(row)),
+        )
         for column, mask in reader.bad.items()
         for row in np.flatnonzero(mask)
     ]

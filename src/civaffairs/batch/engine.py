@@ -53,7 +53,15 @@ from civaffairs.assistance.dibao import (
     RELATIONSHIP_CODES,
 )
 from civaffairs.assistance.means import DEPENDENT_STATUSES, EXCLUDING_STATUSES
-from civaffairs.batch._columns import Bools, Ints, Reader, arrow, household_starts, nulls_of
+from civaffairs.batch._columns import (
+    Bools,
+    Ints,
+    Reader,
+    arrow,
+    has_nulls,
+    household_starts,
+    nulls_of,
+)
 from civaffairs.batch._common import (
     R_INVALID_VALUE,
     R_PARAMETER_UNAVAILABLE,
@@ -61,6 +69,7 @@ from civaffairs.batch._common import (
     Errors,
     any_bad,
     bad_cells,
+    check_columns,
     check_errors,
     concat,
     in_threads,
@@ -256,7 +265,7 @@ def _households(
         first_rows = np.zeros(rows, dtype=np.bool_)
         first_rows[starts[~one]] = True
         reader.mark("relationship", first_rows, "exactly one 'applicant' per household")
-    if column.null_count or repeated.any():
+    if has_nulls(column) or repeated.any():
         reader.mark(
             "household_id",
             nulls_of(column) | repeated[of_row],
@@ -443,19 +452,10 @@ class _Cut:
 def _checked(data: Frame) -> pa.Table:
     """Return the input as Arrow; refuse unknown columns and absent household ids."""
     table = to_arrow(data)
-    known = set(persons_schema().names)
-    unknown = [name for name in table.column_names if name not in known]
-    if unknown:
-        # An absent optional column means "none"; a misspelt one must not silently become that.
-        raise InvalidDocumentError(
-            [
-                InvalidInputError(
-                    f"$.{name}", "an unknown column", "a column of the persons table (schema.py)"
-                )
-                for name in unknown
-            ],
-            what="persons table",
-        )
+    # An absent optional column means "none"; a misspelt one must not silently become that.
+    check_columns(
+        table, persons_schema().names, "a column of the persons table (schema.py)", "persons table"
+    )
     if "household_id" not in table.column_names:
         raise InvalidDocumentError(
             [InvalidInputError("$.household_id", "(absent)", "a column of the persons table")],
@@ -536,12 +536,12 @@ class Prepared:
     def assess(self, book: ParameterBook, *, errors: Errors = "mark") -> pa.Table:
         """Decide every household under ``book``; see :func:`assess_table`."""
         check_errors(errors)
+        # Decide first, as assess_table does, so both raise the same error for the same input.
+        done = in_threads(self._workers, lambda part: part.decide(book, self.on), self._parts)
         if errors == "raise":
             raise_bad(
                 [cell for part in self._parts for cell in _bad_cells(part)], what="persons table"
             )
-        done = in_threads(self._workers, lambda part: part.decide(book, self.on), self._parts)
-        if errors == "raise":
             for _, run in done:
                 error = _parameter_error(run)
                 if error is not None:
@@ -1154,11 +1154,18 @@ def _bad_cells(part: _Part) -> list[BadCell]:
 
 
 def _parameter_error(run: _Run) -> CivaffairsError | None:
-    """Return the first parameter error a decision of this slice needs, if any."""
+    """Return the parameter error of this slice's first household that needs a value not in force.
+
+    Row first, then the parameter in the order the rule needs them: slices come in row
+    order, so the first slice's error is the whole table's, however it is cut.
+    """
+    lacking = [
+        (int(np.flatnonzero(mask)[0]), name) for name, mask in run.unavailable.items() if mask.any()
+    ]
+    if not lacking:
+        return None
+    row = min(first for first, _ in lacking)
     for name, mask in run.unavailable.items():
-        if mask.any():
-            first = int(np.flatnonzero(mask)[0])
-            error = run.errors[name].errors[int(run.group[first])]
-            if error is not None:
-                return error
-    return None
+        if mask[row]:
+            return run.errors[name].errors[int(run.group[row])]
+    return None  # pragma: no cover - some mask holds at ``row``

@@ -130,32 +130,45 @@ def screen_file(
     done = 0
     # Reading the next chunk and writing the last result run beside the deciding (Arrow's
     # Parquet reader and writer release the interpreter lock): one chunk ahead, one behind.
+    # A write's failure is raised before anything that happened after it, as it would be one
+    # chunk at a time, and progress counts only rows whose results are written.
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="civaffairs-io") as io:
         writing: Future[None] | None = None
+        writing_rows = 0
+
+        def written() -> None:
+            nonlocal done, writing
+            if writing is None:
+                return
+            pending, writing = writing, None
+            pending.result()
+            done += writing_rows
+            if progress is not None:
+                progress(done, total)
+
         try:
             for chunk in _ahead(whole_households(chunks), io):
                 result = assess_table(
                     chunk, on, book=book, errors=errors, jurisdiction=jurisdiction
                 )
+                written()  # the previous chunk's write
                 if writer is None:
                     schema = result.schema
                     writer = pq.ParquetWriter(Path(target), schema)
-                if writing is not None:
-                    writing.result()
                 writing = io.submit(writer.write_table, result.cast(schema))
+                writing_rows = chunk.num_rows
                 parts.append(summarise(result))
-                done += chunk.num_rows
-                if progress is not None:
-                    progress(done, total)
-            if writing is not None:
-                writing.result()
+            written()
             if writer is None:
                 empty = assess_table(persons_schema().empty_table(), on, book=book)
                 pq.write_table(empty, Path(target))
                 parts.append(summarise(empty))
+        except BaseException:
+            written()  # a failed earlier write is raised first, as one chunk at a time would
+            raise
         finally:
             if writing is not None:
-                writing.exception()  # wait for it: the file is closed after the last write
+                writing.exception()  # let it finish: the file is closed after the last write
             if writer is not None:
                 writer.close()
     return combine_summaries(parts)

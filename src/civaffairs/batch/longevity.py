@@ -51,6 +51,7 @@ from civaffairs.batch._common import (
     Errors,
     any_bad,
     bad_cells,
+    check_columns,
     check_errors,
     concat,
     in_threads,
@@ -64,7 +65,7 @@ from civaffairs.batch._common import (
 from civaffairs.batch.engine import NUMPY, SLICE_ROWS, Frame, to_arrow
 from civaffairs.decisions import Outcome
 from civaffairs.eldercare import longevity
-from civaffairs.errors import InvalidDocumentError, InvalidInputError, ParameterError
+from civaffairs.errors import InvalidDocumentError, ParameterError
 from civaffairs.money import yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
 
@@ -160,15 +161,7 @@ def assess_table(
 
 def _checked(data: Frame) -> pa.Table:
     table = to_arrow(data)
-    unknown = [name for name in table.column_names if name not in COLUMNS]
-    if unknown:
-        raise InvalidDocumentError(
-            [
-                InvalidInputError(f"$.{name}", "an unknown column", f"one of {', '.join(COLUMNS)}")
-                for name in unknown
-            ],
-            what="people table",
-        )
+    check_columns(table, COLUMNS, f"one of {', '.join(COLUMNS)}", "people table")
     return table
 
 
