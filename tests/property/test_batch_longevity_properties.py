@@ -6,6 +6,7 @@ import datetime as dt
 from unittest import mock
 
 import pyarrow as pa
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -95,28 +96,17 @@ def _check(on: dt.date, people: list[Person], where: list[str | None], book: Par
         assert row["problems"] is None, context
 
 
+@pytest.mark.parametrize(
+    "book",
+    [BOOK, BIRTHDAY_MONTH, NO_BANDS],
+    ids=["next-month rule", "birthday-month rule", "a place paying nothing"],
+)
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(registers())
+@given(case=registers())
 def test_columns_equal_the_scalar_rule(
-    case: tuple[dt.date, list[Person], list[str | None]],
+    book: ParameterBook, case: tuple[dt.date, list[Person], list[str | None]]
 ) -> None:
-    _check(*case, BOOK)
-
-
-@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(registers())
-def test_columns_equal_the_scalar_rule_from_the_birthday_month(
-    case: tuple[dt.date, list[Person], list[str | None]],
-) -> None:
-    _check(*case, BIRTHDAY_MONTH)
-
-
-@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(registers())
-def test_columns_equal_the_scalar_rule_where_nothing_is_paid(
-    case: tuple[dt.date, list[Person], list[str | None]],
-) -> None:
-    _check(*case, NO_BANDS)
+    _check(*case, book)
 
 
 @settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -21,7 +21,7 @@ import pyarrow as pa
 from civaffairs import jurisdictions
 from civaffairs.batch._columns import Bools, Ints, Reader, arrow
 from civaffairs.decisions import Citation, Document, ReasonCode
-from civaffairs.errors import InvalidDocumentError, InvalidInputError
+from civaffairs.errors import CivaffairsError, InvalidDocumentError, InvalidInputError
 
 #: How a call treats bad cells: mark their rows "cannot decide", or raise listing them all.
 Errors = Literal["mark", "raise"]
@@ -117,6 +117,35 @@ def registered_within(registration: str, where: str) -> bool:
     if not (is_division(registration) and is_division(where)):
         return False
     return jurisdictions.is_within(registration, where)
+
+
+def within(names: Sequence[str], registration: Ints, where: Ints) -> Bools:
+    """Per row, whether ``names[registration]`` lies within ``names[where]`` (-1: unknown).
+
+    Rows share few pairs of places: each pair is looked up once.
+    """
+    size = len(names) + 1
+    pairs, pair_index = small_unique((registration + 1) * size + (where + 1))
+    found = [
+        r >= 0 and w >= 0 and registered_within(names[r], names[w])
+        for r, w in ((int(p) // size - 1, int(p) % size - 1) for p in pairs.tolist())
+    ]
+    return np.array(found, dtype=np.bool_)[pair_index]
+
+
+def finish(
+    done: Sequence[tuple[pa.Table, list[BadCell], CivaffairsError | None]],
+    errors: Errors,
+    *,
+    what: str,
+) -> pa.Table:
+    """Join the slices' results; asked to raise, raise every bad cell, else the first error."""
+    if errors == "raise":
+        raise_bad([cell for _, cells, _ in done for cell in cells], what=what)
+        for _, _, error in done:
+            if error is not None:
+                raise error
+    return concat([output for output, _, _ in done])
 
 
 # -- list columns -----------------------------------------------------------------------------

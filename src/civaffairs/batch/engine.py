@@ -72,12 +72,13 @@ from civaffairs.batch._common import (
     check_columns,
     check_errors,
     concat,
+    finish,
     in_threads,
     is_division,
     lists,
     raise_bad,
-    registered_within,
     small_unique,
+    within,
     workers_for,
 )
 from civaffairs.batch.schema import (
@@ -421,13 +422,7 @@ def assess_table(
             return output, [], None
         return output, _bad_cells(part), _parameter_error(run)
 
-    done = in_threads(threads, decide, _cuts(table))
-    if errors == "raise":
-        raise_bad([cell for _, cells, _ in done for cell in cells], what="persons table")
-        for _, _, error in done:
-            if error is not None:
-                raise error
-    return concat([output for output, _, _ in done])
+    return finish(in_threads(threads, decide, _cuts(table)), errors, what="persons table")
 
 
 #: Persons per slice: each slice's arrays are a few megabytes, and slices are what the
@@ -840,14 +835,7 @@ def _places(reader: Reader, households: _Households, default_jurisdiction: str |
         "a known GB/T 2260 code, or null",
     )
 
-    size = len(names) + 1
-    pair = (reg_where + 1) * size + (where + 1)
-    unique_pairs, pair_index = small_unique(pair)
-    within = np.array(
-        [_within(names, int(p) // size - 1, int(p) % size - 1) for p in unique_pairs],
-        dtype=np.bool_,
-    )
-    registered = within[pair_index] if count else np.zeros(0, dtype=np.bool_)
+    registered = within(names, reg_where, where)
 
     key = (where + 1) * 2 + np.maximum(kind_code, 0)
     unique_keys, group = small_unique(key)
@@ -869,12 +857,6 @@ def _rows(reader: Reader, rows: npt.NDArray[Any]) -> Bools:
 
 def _index(values: Sequence[str], value: str) -> int:
     return values.index(value) if value in values else -1
-
-
-def _within(names: Sequence[str], registration: int, where: int) -> bool:
-    if registration < 0 or where < 0:
-        return False
-    return registered_within(names[registration], names[where])
 
 
 @attrs.frozen

@@ -53,13 +53,12 @@ from civaffairs.batch._common import (
     bad_cells,
     check_columns,
     check_errors,
-    concat,
+    finish,
     in_threads,
     is_division,
     lists,
-    raise_bad,
-    registered_within,
     small_unique,
+    within,
     workers_for,
 )
 from civaffairs.batch.engine import NUMPY, SLICE_ROWS, Frame, to_arrow
@@ -150,13 +149,7 @@ def assess_table(
             return output, [], None
         return output, bad_cells(reader, start), error
 
-    done = in_threads(threads, decide, cuts or [(0, 0)])
-    if errors == "raise":
-        raise_bad([cell for _, cells, _ in done for cell in cells], what="people table")
-        for _, _, error in done:
-            if error is not None:
-                raise error
-    return concat([output for output, _, _ in done])
+    return finish(in_threads(threads, decide, cuts or [(0, 0)]), errors, what="people table")
 
 
 def _checked(data: Frame) -> pa.Table:
@@ -246,15 +239,8 @@ def _decide(  # noqa: PLR0915 - the rule's steps in order, as longevity.assess t
         return np.array(values, dtype=dtype)[group]
 
     # 1. Registration: where the jurisdiction requires it, registered within it.
-    pair = (reg_at[registration] + 1) * (len(names) + 1) + (where + 1)
-    pairs, pair_index = small_unique(pair)
-    size = len(names) + 1
-    within = np.array(
-        [_within(names, int(p) // size - 1, int(p) % size - 1) for p in pairs.tolist()],
-        dtype=np.bool_,
-    )[pair_index]
     local = per_row([g.local for g in groups], np.bool_)
-    refused = local & ~within
+    refused = local & ~within(names, reg_at[registration], where)
 
     # 2-4. Bands, then the highest band already payable this month (start ages ascend).
     count = per_row([len(g.starts) for g in groups], np.int64)
@@ -339,12 +325,6 @@ def _decide(  # noqa: PLR0915 - the rule's steps in order, as longevity.assess t
         "problems": lists(problem_flags, problem_names, rows),
     }
     return pa.table(columns), _first_error(unavailable, groups, group, bad)
-
-
-def _within(names: Sequence[str], registration: int, where: int) -> bool:
-    if registration < 0 or where < 0:
-        return False
-    return registered_within(names[registration], names[where])
 
 
 def _parameter_name(name: str, groups: Sequence[_Group], group: Ints, mask: Bools) -> str:
