@@ -73,7 +73,8 @@ def kernel(  # noqa: PLR0915 - one hand-written rule, top to bottom
     def per_household(values: Array) -> Array:  # sums by a differenced running total
         total = np.zeros(rows + 1, dtype=np.int64)
         np.cumsum(values, out=total[1:])
-        return total[ends] - total[starts]
+        sums: Array = total[ends] - total[starts]
+        return sums
 
     def any_per_household(values: Array) -> Array:
         found = np.zeros(len(starts), dtype=bool)
