@@ -10,6 +10,7 @@ import pytest
 
 from civaffairs.batch import longevity
 from civaffairs.errors import InvalidDocumentError, ParameterNotFoundError
+from civaffairs.parameters import default_book
 
 ON = dt.date(2025, 8, 15)
 FUTIAN = (
@@ -126,3 +127,18 @@ def test_a_column_given_twice_is_refused() -> None:
     twice = table.append_column("registration", table.column("registration"))
     with pytest.raises(InvalidDocumentError, match="2 columns of that name"):
         longevity.assess_table(twice, ON)
+
+
+def test_each_place_names_the_band_parameter_it_lacks() -> None:
+    book = default_book().override(
+        "eldercare.longevity.band_count", "440300", 5, dt.date(2025, 1, 1)
+    )
+    table = _people(
+        ("shenzhen", dt.date(1930, 1, 1), FUTIAN, None),  # a fifth band that is not there
+        ("beijing", dt.date(1930, 1, 1), "110101", None),  # no bands at all
+    )
+    rows = longevity.assess_table(table, ON, book=book).to_pylist()
+    assert [r["problems"] for r in rows] == [
+        ["eldercare.longevity.band_5.start_age"],
+        ["eldercare.longevity.band_count"],
+    ]

@@ -306,9 +306,11 @@ def _decide(  # noqa: PLR0915 - the rule's steps in order, as longevity.assess t
     problem_names = list(reader.bad)
     problem_flags = [reader.bad[name] for name in problem_names]
     for name, mask in unavailable.items():
-        if (mask & ~bad).any():
-            problem_names.append(_parameter_name(name, groups, group, mask & ~bad))
-            problem_flags.append(mask & ~bad)
+        for label, rows_of in _parameter_labels(name, groups, group).items():
+            shown = mask & ~bad & rows_of
+            if shown.any():
+                problem_names.append(label)
+                problem_flags.append(shown)
 
     columns: dict[str, Any] = {}
     if "person_id" in reader.columns:
@@ -327,12 +329,15 @@ def _decide(  # noqa: PLR0915 - the rule's steps in order, as longevity.assess t
     return pa.table(columns), _first_error(unavailable, groups, group, bad)
 
 
-def _parameter_name(name: str, groups: Sequence[_Group], group: Ints, mask: Bools) -> str:
-    """Name the parameter a row lacks: for the bands, the one the look-up stopped at."""
-    first = int(np.flatnonzero(mask)[0])
-    error = groups[int(group[first])].missing.get(name)
-    found = getattr(error, "name", None)
-    return found if isinstance(found, str) else name
+def _parameter_labels(name: str, groups: Sequence[_Group], group: Ints) -> dict[str, Bools]:
+    """Name what each row lacks: for the bands, the parameter each place's look-up stopped at."""
+    labels: dict[str, list[int]] = {}
+    for index, found in enumerate(groups):
+        error = found.missing.get(name)
+        if error is not None:
+            label = getattr(error, "name", None)
+            labels.setdefault(label if isinstance(label, str) else name, []).append(index)
+    return {label: np.isin(group, indices) for label, indices in labels.items()}
 
 
 def _first_error(
