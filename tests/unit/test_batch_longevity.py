@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import io
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
 import pytest
 
+from civaffairs.batch import cli as batch_cli
 from civaffairs.batch import longevity
 from civaffairs.errors import InvalidDocumentError, ParameterNotFoundError
 from civaffairs.parameters import default_book
@@ -142,3 +148,59 @@ def test_each_place_names_the_band_parameter_it_lacks() -> None:
         ["eldercare.longevity.band_5.start_age"],
         ["eldercare.longevity.band_count"],
     ]
+
+
+def _cli(*argv: str) -> tuple[int, str, str]:
+    parser = argparse.ArgumentParser(prog="civaffairs")
+    batch_cli.register(parser.add_subparsers(dest="command"))
+    out, err = io.StringIO(), io.StringIO()
+    code = batch_cli.run(parser.parse_args(list(argv)), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_the_screen_command_decides_a_people_file(tmp_path: Path) -> None:
+    table = _people(
+        ("a", dt.date(1940, 3, 1), FUTIAN, None),
+        ("b", dt.date(1926, 1, 1), FUTIAN, None),
+        ("c", dt.date(1990, 1, 1), FUTIAN, None),
+        ("d", None, FUTIAN, None),
+    )
+    pq.write_table(table, tmp_path / "people.parquet", row_group_size=2)
+    pacsv.write_csv(table, tmp_path / "people.csv")
+    for source in ("people.parquet", "people.csv"):
+        code, out, err = _cli(
+            "screen",
+            str(tmp_path / source),
+            "--programme",
+            "longevity",
+            "--on",
+            "2025-08-15",
+            "--out",
+            str(tmp_path / "out.parquet"),
+            "--quiet",
+        )
+        assert (code, err) == (0, "")
+        written = pq.read_table(tmp_path / "out.parquet").to_pylist()
+        assert [r["amount_fen"] for r in written] == [30000, 50000, 0, 0]
+        lines = out.splitlines()
+        assert lines[0].split() == ["programme", "outcome", "band", "persons", "monthly", "cost"]
+        assert lines[-1].split() == ["eldercare.longevity", "(all)", "(all)", "4", "800", "元"]
+        assert any(line.split()[1:4] == ["cannot_decide", "-", "1"] for line in lines[2:])
+
+
+def test_the_screen_command_refuses_dibao_options_for_longevity(tmp_path: Path) -> None:
+    code, _, err = _cli(
+        "screen",
+        "--programme",
+        "longevity",
+        "--synthetic",
+        "10",
+        "--jurisdiction",
+        "500000",
+        "--on",
+        "2025-08-15",
+        "--out",
+        str(tmp_path / "out.parquet"),
+    )
+    assert code == 2
+    assert "--synthetic" in err

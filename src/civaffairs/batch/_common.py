@@ -22,6 +22,7 @@ from civaffairs import jurisdictions
 from civaffairs.batch._columns import Bools, Ints, Reader, arrow
 from civaffairs.decisions import Citation, Document, ReasonCode
 from civaffairs.errors import CivaffairsError, InvalidDocumentError, InvalidInputError
+from civaffairs.money import fen_to_yuan, format_yuan
 
 #: How a call treats bad cells: mark their rows "cannot decide", or raise listing them all.
 Errors = Literal["mark", "raise"]
@@ -200,6 +201,29 @@ def lists(flags: Sequence[Bools], names: Sequence[str], count: int) -> Any:
         mask=combined.is_null(),
     )
     return encoded.take(arrow(inverse))
+
+
+# -- text tables ------------------------------------------------------------------------------
+
+
+def yuan_text(fen: int) -> str:
+    """Write an amount in fen as yuan, e.g. ``1,234.50``."""
+    return format_yuan(fen_to_yuan(fen))
+
+
+def render_rows(header: list[str], rows: list[list[str]], *, left: int) -> str:
+    """Render rows as aligned text: the first ``left`` columns to the left, the rest right."""
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines.extend(
+        "  ".join(
+            cell.ljust(w) if i < left else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in rows
+    )
+    return "\n".join(lines)
 
 
 # -- bad cells --------------------------------------------------------------------------------

@@ -11,6 +11,11 @@
     the same on a seeded synthetic registry (:mod:`civaffairs.batch.population`),
     so the command runs with no data at hand.
 
+``civaffairs screen PEOPLE.parquet|PEOPLE.csv --programme longevity --on DATE --out OUT.parquet``
+    decide the longevity allowance (高龄津贴) for every person of a people file
+    (format: :mod:`civaffairs.batch.longevity`), with a summary per outcome
+    and band.
+
 ``--scenario NAME@JURISDICTION=VALUE`` (repeatable) and ``--scenario-params FILE``
     also decide every household under a changed book (values in force from
     ``--on``) and print the what-if table: households gaining and losing each
@@ -57,6 +62,13 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         description="Screen every household of a persons table; write one row per household.",
     )
     parser.add_argument("input", nargs="?", help="a .parquet or .csv persons table")
+    parser.add_argument(
+        "--programme",
+        choices=("dibao", "longevity"),
+        default="dibao",
+        help="dibao (default): a persons table of households; longevity: the longevity "
+        "allowance (高龄津贴) for a people table (civaffairs.batch.longevity)",
+    )
     parser.add_argument("--on", required=True, help="the as-of date YYYY-MM-DD")
     parser.add_argument("--out", required=True, help="the .parquet file to write results to")
     parser.add_argument(
@@ -208,6 +220,64 @@ def _combine_what_if(parts: list[pa.Table]) -> pa.Table:
     return pa.Table.from_pylist(rows)
 
 
+def _screen_longevity(
+    args: argparse.Namespace,
+    on: dt.date,
+    book: ParameterBook,
+    stdout: TextIO,
+    progress: _Progress,
+) -> None:
+    """Decide the longevity allowance for every person of a people file, chunk by chunk."""
+    import pyarrow as pa  # noqa: PLC0415 - the command exists without the extra
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    from civaffairs.batch import longevity  # noqa: PLC0415
+    from civaffairs.batch.files import read_chunks  # noqa: PLC0415
+
+    for option, given in (
+        ("--synthetic", args.synthetic is not None),
+        ("--scenario", bool(args.scenario or args.scenario_params)),
+        ("--invalid-share", args.invalid_share != 0.0),
+    ):
+        if given:
+            raise InvalidInputError(
+                option, "(given)", "dibao screening only, not --programme longevity"
+            )
+    if not args.input:
+        raise InvalidInputError("input", "(missing)", "a .parquet or .csv people file")
+    chunks, total = read_chunks(args.input)
+    writer: pq.ParquetWriter | None = None
+    summaries: list[pa.Table] = []
+    done = 0
+    try:
+        for chunk in chunks:
+            result = longevity.assess_table(
+                chunk, on, book=book, errors=args.errors, jurisdiction=args.jurisdiction
+            )
+            if writer is None:
+                schema = result.schema
+                writer = pq.ParquetWriter(Path(args.out), schema)
+            writer.write_table(result.cast(schema))
+            summaries.append(longevity.summarise(result))
+            done += chunk.num_rows
+            progress(done, total, "people")
+    finally:
+        progress.close()
+        if writer is not None:
+            writer.close()
+    if not summaries:
+        raise InvalidInputError("input", "(empty)", "at least one person")
+    table = pa.concat_tables(summaries)
+    grouped = table.group_by(["programme", "outcome", "band"], use_threads=False).aggregate(
+        [("persons", "sum"), ("monthly_cost_fen", "sum")]
+    )
+    rows = grouped.rename_columns([n.removesuffix("_sum") for n in grouped.column_names])
+    ordered = sorted(
+        rows.to_pylist(), key=lambda r: (r["outcome"] == "(all)", str(r["outcome"]), str(r["band"]))
+    )
+    stdout.write(longevity.render_summary(pa.Table.from_pylist(ordered)) + "\n")
+
+
 def run(  # noqa: PLR0912, PLR0915 - the steps in order, each with its own failure
     args: argparse.Namespace, stdout: TextIO, stderr: TextIO
 ) -> int:
@@ -238,6 +308,9 @@ def run(  # noqa: PLR0912, PLR0915 - the steps in order, each with its own failu
     try:
         on = parse_date(args.on, path="--on")
         book = ParameterBook.load(args.params) if args.params else default_book()
+        if args.programme == "longevity":
+            _screen_longevity(args, on, book, stdout, progress)
+            return EXIT_OK
         scenario = _scenario(book, args, on)
         chunks, total, unit = _chunks(args, on, book)
         default_jurisdiction = None if args.synthetic is not None else args.jurisdiction

@@ -57,9 +57,11 @@ from civaffairs.batch._common import (
     in_threads,
     is_division,
     lists,
+    render_rows,
     small_unique,
     within,
     workers_for,
+    yuan_text,
 )
 from civaffairs.batch.engine import NUMPY, SLICE_ROWS, Frame, to_arrow
 from civaffairs.decisions import Outcome
@@ -68,7 +70,14 @@ from civaffairs.errors import InvalidDocumentError, ParameterError
 from civaffairs.money import yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
 
-__all__ = ["COLUMNS", "REASON_CATALOGUE", "assess_table", "people_schema"]
+__all__ = [
+    "COLUMNS",
+    "REASON_CATALOGUE",
+    "assess_table",
+    "people_schema",
+    "render_summary",
+    "summarise",
+]
 
 #: The columns of a people table.
 COLUMNS: Final = ("person_id", "birth_date", "registration", "jurisdiction")
@@ -354,3 +363,60 @@ def _first_error(
         if mask[first]:
             return groups[int(group[first])].missing[name]
     return None  # pragma: no cover - lacking[first] means some mask holds
+
+
+def summarise(result: pa.Table) -> pa.Table:
+    """Count people and their monthly cost (fen) per outcome and band, with a totals row.
+
+    ``result`` is what :func:`assess_table` returns; the totals row has outcome and band
+    ``"(all)"``.
+
+    .. versionadded:: 0.1.0
+    """
+    outcome = result.column("outcome").cast(pa.string()).to_pylist()
+    band = result.column("band").to_pylist()
+    amount = [int(fen or 0) for fen in result.column("amount_fen").to_pylist()]
+    totals: dict[tuple[str, str], list[int]] = {}
+    for o, b, fen in zip(outcome, band, amount, strict=True):
+        key = (str(o), "-" if b is None else f"from {b}")
+        found = totals.setdefault(key, [0, 0])
+        found[0] += 1
+        found[1] += fen
+    rows = [
+        {
+            "programme": longevity.PROGRAMME.code,
+            "outcome": o,
+            "band": b,
+            "persons": n,
+            "monthly_cost_fen": fen,
+        }
+        for (o, b), (n, fen) in sorted(totals.items())
+    ]
+    rows.append(
+        {
+            "programme": longevity.PROGRAMME.code,
+            "outcome": "(all)",
+            "band": "(all)",
+            "persons": len(amount),
+            "monthly_cost_fen": sum(amount),
+        }
+    )
+    return pa.Table.from_pylist(rows)
+
+
+def render_summary(summary: pa.Table) -> str:
+    """Render :func:`summarise`'s table as aligned text (money in yuan).
+
+    .. versionadded:: 0.1.0
+    """
+    rows = [
+        [
+            str(r["programme"]),
+            str(r["outcome"]),
+            str(r["band"]),
+            f"{r['persons']:,}",
+            yuan_text(int(r["monthly_cost_fen"])),
+        ]
+        for r in summary.to_pylist()
+    ]
+    return render_rows(["programme", "outcome", "band", "persons", "monthly cost"], rows, left=3)

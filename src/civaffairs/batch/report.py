@@ -21,9 +21,8 @@ import numpy.typing as npt
 import pyarrow as pa
 
 from civaffairs.batch._columns import dictionary_of
-from civaffairs.batch._common import Errors
+from civaffairs.batch._common import Errors, render_rows, yuan_text
 from civaffairs.batch.engine import Frame, prepare
-from civaffairs.money import fen_to_yuan, format_yuan
 from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = ["ALL", "WhatIf", "render_summary", "render_what_if", "summarise", "what_if"]
@@ -184,24 +183,6 @@ def what_if(
     return WhatIf(on, households, pa.Table.from_pylist(rows))
 
 
-def _yuan(fen: int) -> str:
-    return format_yuan(fen_to_yuan(fen))
-
-
-def _render(header: list[str], rows: list[list[str]], *, left: int) -> str:
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
-    lines.append("  ".join("-" * w for w in widths))
-    lines.extend(
-        "  ".join(
-            cell.ljust(w) if i < left else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-        )
-        for row in rows
-    )
-    return "\n".join(lines)
-
-
 def render_summary(summary: pa.Table) -> str:
     """Render :func:`summarise`'s table as aligned text (money in yuan).
 
@@ -213,11 +194,13 @@ def render_summary(summary: pa.Table) -> str:
             str(r["outcome"]),
             str(r["layer"]),
             f"{r['households']:,}",
-            _yuan(int(r["monthly_cost_fen"])),
+            yuan_text(int(r["monthly_cost_fen"])),
         ]
         for r in summary.to_pylist()
     ]
-    return _render(["programme", "outcome", "layer", "households", "monthly cost"], rows, left=3)
+    return render_rows(
+        ["programme", "outcome", "layer", "households", "monthly cost"], rows, left=3
+    )
 
 
 def render_what_if(result: WhatIf) -> str:
@@ -233,9 +216,9 @@ def render_what_if(result: WhatIf) -> str:
             f"{r['households_after']:,}",
             f"+{r['gaining']:,}",
             f"-{r['losing']:,}",
-            _yuan(int(r["cost_before_fen"])),
-            _yuan(int(r["cost_after_fen"])),
-            ("+" if r["cost_change_fen"] >= 0 else "-") + _yuan(abs(int(r["cost_change_fen"]))),
+            yuan_text(int(r["cost_before_fen"])),
+            yuan_text(int(r["cost_after_fen"])),
+            ("+" if r["cost_change_fen"] >= 0 else "-") + yuan_text(abs(int(r["cost_change_fen"]))),
         ]
         for r in result.summary.to_pylist()
     ]
@@ -250,4 +233,4 @@ def render_what_if(result: WhatIf) -> str:
         "cost after",
         "change",
     ]
-    return _render(header, rows, left=2)
+    return render_rows(header, rows, left=2)
