@@ -1,10 +1,16 @@
-"""Small builders for unit tests: households of 武隆区 (500156) unless told otherwise."""
+"""Small builders for unit tests: households of 武隆区 (500156) unless told otherwise.
+
+Also :func:`screen`, which runs the ``civaffairs screen`` command in-process.
+"""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import io
 from collections.abc import Sequence
 
+from civaffairs.batch import cli as batch_cli
 from civaffairs.entities import (
     Asset,
     Disability,
@@ -71,3 +77,12 @@ def rural_family(
         for i in range(size - 2)
     )
     return household(*members, incomes=[Income(IncomeType.WAGES, income, member="a")])
+
+
+def screen(*argv: str) -> tuple[int, str, str]:
+    """Run ``civaffairs screen`` with ``argv``; return (exit status, stdout, stderr)."""
+    parser = argparse.ArgumentParser(prog="civaffairs")
+    batch_cli.register(parser.add_subparsers(dest="command"))
+    out, err = io.StringIO(), io.StringIO()
+    code = batch_cli.run(parser.parse_args(["screen", *argv]), out, err)
+    return code, out.getvalue(), err.getvalue()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import io
 import math
 from collections.abc import Callable
 from decimal import Decimal
@@ -20,11 +18,10 @@ pytest.importorskip("numpy")
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
-from builders import ON, WULONG, household, person, rural_family
+from builders import ON, WULONG, household, person, rural_family, screen
 
 from civaffairs.assistance import dibao
 from civaffairs.batch import assess_table, engine, to_table
-from civaffairs.batch import cli as batch_cli
 from civaffairs.batch.files import screen_file, whole_households
 from civaffairs.batch.population import (
     synthetic_batches,
@@ -399,17 +396,8 @@ def test_screen_file_parquet_and_csv(tmp_path: Path) -> None:
     ]
 
 
-def _cli(*argv: str) -> tuple[int, str, str]:
-    parser = argparse.ArgumentParser(prog="civaffairs")
-    batch_cli.register(parser.add_subparsers(dest="command"))
-    out, err = io.StringIO(), io.StringIO()
-    code = batch_cli.run(parser.parse_args(list(argv)), out, err)
-    return code, out.getvalue(), err.getvalue()
-
-
 def test_cli_synthetic_with_a_scenario(tmp_path: Path) -> None:
-    code, out, err = _cli(
-        "screen",
+    code, out, err = screen(
         "--synthetic",
         "2000",
         "--jurisdiction",
@@ -431,8 +419,7 @@ def test_cli_synthetic_with_a_scenario(tmp_path: Path) -> None:
 def test_cli_raise_lists_bad_rows(tmp_path: Path) -> None:
     source = tmp_path / "bad.parquet"
     pq.write_table(_set(_families(), "income_wages", 0, -1), source)
-    code, _, err = _cli(
-        "screen",
+    code, _, err = screen(
         str(source),
         "--on",
         "2025-08-01",
@@ -444,8 +431,7 @@ def test_cli_raise_lists_bad_rows(tmp_path: Path) -> None:
     )
     assert code == 2
     assert "$[0].income_wages" in err
-    code, out, _ = _cli(
-        "screen",
+    code, out, _ = screen(
         str(source),
         "--on",
         "2025-08-01",
@@ -505,8 +491,8 @@ def test_cli_a_bad_csv_cell_is_bad_input_not_a_crash(
         + "\n",
         encoding="utf-8",
     )
-    code, _, err = _cli(
-        "screen", str(source), "--on", "2025-08-01", "--out", str(tmp_path / "o.parquet"), "--quiet"
+    code, _, err = screen(
+        str(source), "--on", "2025-08-01", "--out", str(tmp_path / "o.parquet"), "--quiet"
     )
     assert code == 2
     assert expected in err
@@ -515,8 +501,8 @@ def test_cli_a_bad_csv_cell_is_bad_input_not_a_crash(
 def test_cli_a_file_that_is_not_parquet_is_bad_input(tmp_path: Path) -> None:
     source = tmp_path / "fake.parquet"
     source.write_text("not parquet", encoding="utf-8")
-    code, _, err = _cli(
-        "screen", str(source), "--on", "2025-08-01", "--out", str(tmp_path / "o.parquet"), "--quiet"
+    code, _, err = screen(
+        str(source), "--on", "2025-08-01", "--out", str(tmp_path / "o.parquet"), "--quiet"
     )
     assert code == 2
     assert "cannot read" in err

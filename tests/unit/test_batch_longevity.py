@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import io
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +10,8 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 import pytest
+from builders import screen
 
-from civaffairs.batch import cli as batch_cli
 from civaffairs.batch import longevity
 from civaffairs.errors import InvalidDocumentError, ParameterNotFoundError
 from civaffairs.parameters import default_book
@@ -150,14 +148,6 @@ def test_each_place_names_the_band_parameter_it_lacks() -> None:
     ]
 
 
-def _cli(*argv: str) -> tuple[int, str, str]:
-    parser = argparse.ArgumentParser(prog="civaffairs")
-    batch_cli.register(parser.add_subparsers(dest="command"))
-    out, err = io.StringIO(), io.StringIO()
-    code = batch_cli.run(parser.parse_args(list(argv)), out, err)
-    return code, out.getvalue(), err.getvalue()
-
-
 def test_the_screen_command_decides_a_people_file(tmp_path: Path) -> None:
     table = _people(
         ("a", dt.date(1940, 3, 1), FUTIAN, None),
@@ -168,8 +158,7 @@ def test_the_screen_command_decides_a_people_file(tmp_path: Path) -> None:
     pq.write_table(table, tmp_path / "people.parquet", row_group_size=2)
     pacsv.write_csv(table, tmp_path / "people.csv")
     for source in ("people.parquet", "people.csv"):
-        code, out, err = _cli(
-            "screen",
+        code, out, err = screen(
             str(tmp_path / source),
             "--programme",
             "longevity",
@@ -189,8 +178,7 @@ def test_the_screen_command_decides_a_people_file(tmp_path: Path) -> None:
 
 
 def test_the_screen_command_refuses_dibao_options_for_longevity(tmp_path: Path) -> None:
-    code, _, err = _cli(
-        "screen",
+    code, _, err = screen(
         "--programme",
         "longevity",
         "--synthetic",
