@@ -14,13 +14,15 @@ Private to :mod:`civaffairs.assistance`: it holds no rule, only bookkeeping.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Protocol
 
 from civaffairs import jurisdictions
 from civaffairs.decisions import Amount, Decision, Outcome, Reason, ReasonCode
-from civaffairs.entities import Person
+from civaffairs.entities import Household, Person
+from civaffairs.parameters import ParameterBook
 
-__all__ = ["Tally", "registration_reason"]
+__all__ = ["Tally", "each_member", "of_application", "registration_reason"]
 
 
 class Tally:
@@ -94,3 +96,60 @@ def registration_reason(
     if jurisdictions.is_within(home.code, where):
         return within.reason(True, place=home.name, code=home.code, where=shown)
     return elsewhere.reason(False, place=home.name, code=home.code, where=shown)
+
+
+class _Application(Protocol):
+    """An application for one member: the household, the member's id and its facts."""
+
+    @property
+    def household(self) -> Household: ...
+    @property
+    def person(self) -> str: ...
+    @property
+    def facts(self) -> Any: ...
+
+
+def each_member(
+    assess_person: Callable[..., Decision],
+    household: Household,
+    on: dt.date,
+    *,
+    jurisdiction: str | None,
+    book: ParameterBook | None,
+    facts: Mapping[str, Any] | None,
+) -> tuple[Decision, ...]:
+    """Decide ``assess_person`` for every member of ``household``, in member order.
+
+    ``facts`` maps member ids to their facts; members left out have none.
+    """
+    found = facts or {}
+    return tuple(
+        assess_person(
+            household,
+            member.person.id,
+            on,
+            jurisdiction=jurisdiction,
+            book=book,
+            facts=found.get(member.person.id),
+        )
+        for member in household.members
+    )
+
+
+def of_application(
+    assess_person: Callable[..., Decision],
+    application: _Application,
+    on: dt.date,
+    *,
+    jurisdiction: str | None,
+    book: ParameterBook | None,
+) -> Decision:
+    """Decide ``assess_person`` for the member an application names, with its facts."""
+    return assess_person(
+        application.household,
+        application.person,
+        on,
+        jurisdiction=jurisdiction,
+        book=book,
+        facts=application.facts,
+    )

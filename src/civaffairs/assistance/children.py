@@ -51,7 +51,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from civaffairs.assistance._tally import Tally, registration_reason
+from civaffairs.assistance._tally import Tally, each_member, of_application, registration_reason
 from civaffairs.assistance.laws import CIVIL_CODE, ORPHAN_OPINION, UNSUPPORTED_CHILDREN_OPINION
 from civaffairs.dates import add_months
 from civaffairs.decisions import (
@@ -604,17 +604,8 @@ def assess(
 
     .. versionadded:: 0.1.0
     """
-    facts = facts or {}
-    return tuple(
-        assess_person(
-            household,
-            member.person.id,
-            on,
-            jurisdiction=jurisdiction,
-            book=book,
-            facts=facts.get(member.person.id),
-        )
-        for member in household.members
+    return each_member(
+        assess_person, household, on, jurisdiction=jurisdiction, book=book, facts=facts
     )
 
 
@@ -629,11 +620,4 @@ def assess_application(
 
     .. versionadded:: 0.1.0
     """
-    return assess_person(
-        application.household,
-        application.person,
-        on,
-        jurisdiction=jurisdiction,
-        book=book,
-        facts=application.facts,
-    )
+    return of_application(assess_person, application, on, jurisdiction=jurisdiction, book=book)

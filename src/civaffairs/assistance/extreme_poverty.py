@@ -66,7 +66,7 @@ from typing import Any
 
 import attrs
 
-from civaffairs.assistance._tally import Tally, registration_reason
+from civaffairs.assistance._tally import Tally, each_member, of_application, registration_reason
 from civaffairs.assistance.laws import (
     EXTREME_POVERTY_MEASURES,
     EXTREME_POVERTY_MEASURES_2016,
@@ -683,17 +683,8 @@ def assess(
 
     .. versionadded:: 0.1.0
     """
-    facts = facts or {}
-    return tuple(
-        assess_person(
-            household,
-            member.person.id,
-            on,
-            jurisdiction=jurisdiction,
-            book=book,
-            facts=facts.get(member.person.id),
-        )
-        for member in household.members
+    return each_member(
+        assess_person, household, on, jurisdiction=jurisdiction, book=book, facts=facts
     )
 
 
@@ -708,14 +699,7 @@ def assess_application(
 
     .. versionadded:: 0.1.0
     """
-    return assess_person(
-        application.household,
-        application.person,
-        on,
-        jurisdiction=jurisdiction,
-        book=book,
-        facts=application.facts,
-    )
+    return of_application(assess_person, application, on, jurisdiction=jurisdiction, book=book)
 
 
 def meets_conditions(decision: Decision) -> bool | None:
