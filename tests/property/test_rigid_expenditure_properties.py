@@ -102,7 +102,7 @@ def oracle(household: Household, on: dt.date) -> bool:
         ):
             continue
         income += item.monthly
-    disposable, _ = BOOK.money(f"assistance.rigid_expenditure.disposable_income.{kind}", where, on)
+    disposable, _ = BOOK.money(f"assistance.means.disposable_income.{kind}", where, on)
     standard, _ = BOOK.money(f"assistance.dibao.standard.{kind}", where, on)
     held = [a for a in household.assets if not a.exempt]
     kinds = {a.type for a in held}

@@ -303,7 +303,7 @@ def test_before_the_rigid_expenditure_measures_a_higher_layer_is_still_decided()
 
 
 def test_before_the_rigid_expenditure_measures_other_households_raise() -> None:
-    with pytest.raises(ParameterOutOfRangeError, match=r"assistance\.rigid_expenditure"):
+    with pytest.raises(ParameterOutOfRangeError, match=r"assistance\.(rigid_expenditure|means)"):
         layers.assess_layers(rural_family(2, "5000"), dt.date(2024, 8, 1))
 
 

@@ -107,7 +107,7 @@ def test_expenditure_of_members_not_counted_is_ignored() -> None:
 
 def _disposable(value: int) -> ParameterBook:
     return default_book().override(
-        "assistance.rigid_expenditure.disposable_income.rural",
+        "assistance.means.disposable_income.rural",
         "500000",
         Decimal(value),
         dt.date(2025, 1, 1),
@@ -360,7 +360,7 @@ def test_a_shorter_local_validity_is_reported() -> None:
 
 
 def test_before_the_national_measures_there_is_no_rule() -> None:
-    with pytest.raises(ParameterOutOfRangeError, match=r"assistance\.rigid_expenditure"):
+    with pytest.raises(ParameterOutOfRangeError, match=r"assistance\.(rigid_expenditure|means)"):
         rigid_expenditure.assess(family("2000", (MEDICAL, "20000")), dt.date(2024, 10, 23))
 
 

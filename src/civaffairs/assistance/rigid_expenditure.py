@@ -12,7 +12,7 @@ hold together; the rule, in the order it is decided:
    :mod:`civaffairs.assistance.marginal`, which is computed when not given).
 4. **Income** (condition 2) — per-capita family income below the previous
    year's local per-capita disposable income (上年度当地居民人均可支配收入;
-   ``assistance.rigid_expenditure.disposable_income.<urban|rural>``, a yearly
+   ``assistance.means.disposable_income.<urban|rural>``, a yearly
    figure): ``12 × monthly counted income < disposable income × members``,
    decided exactly.  Income is counted as for 低保 (national list of items not
    counted, employment-cost deduction where set).
@@ -325,7 +325,7 @@ def assess(
     # 4. Condition 2: income below the previous year's per-capita disposable income.
     flows = means.counted_income(household, counted_ids, book, where, on)
     disposable, disposable_used = book.money(
-        f"assistance.rigid_expenditure.disposable_income.{registration.kind.value}", where, on
+        f"assistance.means.disposable_income.{registration.kind.value}", where, on
     )
     annual_scaled = flows.net_scaled * _MONTHS_PER_YEAR  # fen × scale
     income_ok = annual_scaled < yuan_to_fen(disposable) * count * flows.scale
