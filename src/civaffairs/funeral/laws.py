@@ -64,7 +64,5 @@ BASIC_SERVICES = Citation(
 #: 火葬区 / 土葬改革区 are designated under the regulation (article recalled, not re-read).
 CREMATION_ZONE = Citation(FUNERAL_REGULATION, "第四条", note="article number recalled")
 
-#: 特困人员 support covers the funeral (article recalled, not re-read).
-EXTREME_POVERTY_FUNERAL = Citation(
-    SOCIAL_ASSISTANCE_MEASURES, "第十四条(四) 办理丧葬事宜", note="article number recalled"
-)
+#: 特困人员 support covers the funeral: 社会救助暂行办法 art. 15 (四) "办理丧葬事宜" (read).
+EXTREME_POVERTY_FUNERAL = Citation(SOCIAL_ASSISTANCE_MEASURES, "第十五条(四) 办理丧葬事宜")

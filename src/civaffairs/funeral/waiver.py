@@ -38,7 +38,7 @@ The rule, in the order it is decided:
    (or, as a floor again, of a level above it) does
    when one of its ``elsewhere`` rules reaches both the place of death and
    the funeral home (五华: anywhere in Guangdong; 特困 persons anywhere, since
-   their support includes the funeral, 社会救助暂行办法 art. 14).  Its items
+   their support includes the funeral, 社会救助暂行办法 art. 15(四)).  Its items
    apply **at home standards** (按户籍地标准): an item waived there without a
    cap is capped at the home county's catalogue price per unit, converted
    exactly between hours and days, months and years; a line billed in a unit
