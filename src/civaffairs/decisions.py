@@ -20,10 +20,11 @@ import enum
 import functools
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
+from civaffairs.errors import InvalidInputError
 from civaffairs.money import format_yuan
 from civaffairs.parameters import ParameterValue, Status
 
@@ -36,10 +37,13 @@ __all__ = [
     "Draft",
     "Language",
     "Outcome",
+    "PayablePeriod",
     "Period",
     "Programme",
     "Reason",
     "ReasonCode",
+    "first_of_month",
+    "month_after",
     "programmes",
     "reason_codes",
     "render",
@@ -295,12 +299,119 @@ class Amount:
     lines: tuple[AmountLine, ...] = ()
 
 
+def first_of_month(day: dt.date) -> dt.date:
+    """Return the first day of ``day``'s month: how a payable month is written.
+
+    >>> first_of_month(dt.date(2025, 7, 31))
+    datetime.date(2025, 7, 1)
+
+    .. versionadded:: 0.1.0
+    """
+    return day.replace(day=1)
+
+
+def month_after(day: dt.date) -> dt.date:
+    """Return the first day of the month after ``day``'s (下月, 次月).
+
+    >>> month_after(dt.date(2025, 12, 31))
+    datetime.date(2026, 1, 1)
+
+    .. versionadded:: 0.1.0
+    """
+    if day.month == 12:
+        return dt.date(day.year + 1, 1, 1)
+    return dt.date(day.year, day.month + 1, 1)
+
+
+def _month(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None and attribute.name == "last_month":
+        return
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime) or value.day != 1:
+        raise InvalidInputError(
+            f"$.{attribute.name}", value, "the first day of a month (YYYY-MM-01)"
+        )
+
+
+@attrs.frozen
+class PayablePeriod:
+    """The months a decision pays for, each written as its first day, with the articles.
+
+    ``first_month`` is the first payable month, set by ``first_basis`` (for
+    低保, 《最低生活保障审核确认办法》(民发〔2021〕57号) art. 21: "从作出确认同意
+    决定之日下月起发放"); ``last_month`` is the last payable month, inclusive,
+    or ``None`` while payment continues, set by ``last_basis`` (a 渐退期 or a
+    termination "从下月起终止").  Build one with :meth:`from_month_after`
+    and end it with :meth:`through` or :meth:`stopping_after_month_of`.
+
+    .. versionadded:: 0.1.0
+    """
+
+    first_month: dt.date = attrs.field(validator=_month)
+    first_basis: Citation
+    last_month: dt.date | None = attrs.field(default=None, validator=_month)
+    last_basis: Citation | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if (self.last_month is None) != (self.last_basis is None):
+            raise InvalidInputError(
+                "$.last_basis",
+                "(absent)" if self.last_basis is None else "(present)",
+                "an article exactly when last_month is given",
+            )
+        if self.last_month is not None and self.last_month < self.first_month:
+            raise InvalidInputError(
+                "$.last_month",
+                self.last_month.isoformat(),
+                f"a month not before first_month {self.first_month.isoformat()}",
+            )
+
+    @classmethod
+    def from_month_after(cls, decided_on: dt.date, basis: Citation) -> PayablePeriod:
+        """Payable from the month after the decision date ``decided_on`` (下月起), open-ended.
+
+        The rule of 民发〔2021〕57号 art. 21 (低保), 民发〔2021〕43号 art. 17 (特困:
+        "从确认之日下月起给予救助供养待遇") and 民发〔2019〕62号 (事实无人抚养儿童:
+        "从确认的次月起纳入保障范围"); ``basis`` names the one applied.
+        """
+        return cls(month_after(decided_on), basis)
+
+    def through(self, last_month: dt.date, basis: Citation) -> PayablePeriod:
+        """Return this period ending with ``last_month`` (a first of month), inclusive."""
+        return attrs.evolve(self, last_month=last_month, last_basis=basis)
+
+    def stopping_after_month_of(self, decided_on: dt.date, basis: Citation) -> PayablePeriod:
+        """Return this period ending with the month of ``decided_on``: stopped from the next month.
+
+        The shape of 民发〔2021〕43号 art. 26 ("作出终止决定并从下月起终止救助供养"):
+        the month of the termination decision is still paid.
+        """
+        return self.through(first_of_month(decided_on), basis)
+
+    def covers(self, day: dt.date) -> bool:
+        """Whether ``day``'s month is payable."""
+        month = first_of_month(day)
+        return self.first_month <= month and (self.last_month is None or month <= self.last_month)
+
+    def describe(self, lang: Language = "zh") -> str:
+        """Return e.g. ``2025-08 起`` or ``from 2025-08 through 2026-01``."""
+        first = self.first_month.strftime("%Y-%m")
+        if lang == "zh":
+            if self.last_month is None:
+                return f"{first} 起"
+            return f"{first} 至 {self.last_month.strftime('%Y-%m')}"
+        if self.last_month is None:
+            return f"from {first}"
+        return f"from {first} through {self.last_month.strftime('%Y-%m')}"
+
+
 @attrs.frozen
 class Decision:
     """The answer of a calculator for one subject on one date.
 
     ``subject`` is already masked.  ``missing`` lists the paths of facts whose
-    absence made the outcome :attr:`Outcome.CANNOT_DECIDE`.
+    absence made the outcome :attr:`Outcome.CANNOT_DECIDE`.  ``payable`` is the
+    months a decision that pays money pays for, with the articles that set
+    them (:class:`PayablePeriod`); ``None`` where a programme does not set it.
 
     .. versionadded:: 0.1.0
     """
@@ -313,11 +424,22 @@ class Decision:
     amount: Amount | None
     reasons: tuple[Reason, ...]
     missing: tuple[str, ...] = ()
+    payable: PayablePeriod | None = None
 
     @property
     def eligible(self) -> bool:
         """Whether the outcome is eligible."""
         return self.outcome is Outcome.ELIGIBLE
+
+    @property
+    def payable_from(self) -> dt.date | None:
+        """The first payable month (its first day), or ``None``; see :attr:`payable`."""
+        return None if self.payable is None else self.payable.first_month
+
+    @property
+    def payable_until(self) -> dt.date | None:
+        """The last payable month (its first day), or ``None`` while open-ended or unset."""
+        return None if self.payable is None else self.payable.last_month
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -357,8 +479,9 @@ class Draft:
         amount: Amount | None = None,
         *,
         missing: Iterable[str] = (),
+        payable: PayablePeriod | None = None,
     ) -> Decision:
-        """Return the decision with the reasons gathered so far."""
+        """Return the decision with the reasons gathered so far (and its payable months)."""
         return Decision(
             programme=self.programme,
             subject=self.subject,
@@ -368,6 +491,7 @@ class Draft:
             amount=amount,
             reasons=tuple(self.reasons),
             missing=tuple(missing),
+            payable=payable,
         )
 
 
@@ -381,6 +505,7 @@ _TEXT = {
         "monthly": "每月",
         "one_off": "一次性",
         "fee_waived": "减免费用",
+        "payable": "发放月份",
         "reasons": "理由",
         "basis": "依据",
         "param": "参数",
@@ -396,6 +521,7 @@ _TEXT = {
         "monthly": "monthly",
         "one_off": "one-off",
         "fee_waived": "fees waived",
+        "payable": "payable months",
         "reasons": "reasons",
         "basis": "basis",
         "param": "parameter",
@@ -435,6 +561,12 @@ def render(decision: Decision, lang: Language = "zh") -> str:
             f"    - {line.zh if lang == 'zh' else line.en}: {format_yuan(line.amount)}"
             for line in amount.lines
         )
+    if decision.payable is not None:
+        payable = decision.payable
+        lines.append(f"  {text['payable']}: {payable.describe(lang)}")
+        lines.append(f"        {text['basis']}: {payable.first_basis.cite()}")
+        if payable.last_basis is not None:
+            lines.append(f"        {text['basis']}: {payable.last_basis.cite()}")
     if decision.missing:
         lines.append(f"  {text['missing']}: {', '.join(decision.missing)}")
     lines.append(f"  {text['reasons']}:")

@@ -21,6 +21,8 @@ The rule, in the order it is decided:
 6. **Amount** — the difference (差额): ``(standard − per-capita income) ×
    members = standard × members − income`` (社会救助暂行办法 art. 12; 57号 art. 23),
    raised to the jurisdiction's floor if it has one, rounded once to the fen.
+   The decision is taken on the as-of date and pays from the next month
+   (57号 art. 21; :attr:`~civaffairs.decisions.Decision.payable`).
 7. **Single-person inclusion** (单人户, 57号 art. 8): if the household fails the
    income test but is a marginal low-income household (income below the
    marginal multiple of the standard and property within the rules), each
@@ -68,6 +70,7 @@ from civaffairs.decisions import (
     Decision,
     Draft,
     Outcome,
+    PayablePeriod,
     Period,
     Reason,
     ReasonCode,
@@ -123,6 +126,8 @@ _57_ART_8 = Citation(
     DIBAO_REVIEW_MEASURES, "第八条", note="article number recalled from restatements"
 )
 _57_ART_23 = Citation(DIBAO_REVIEW_MEASURES, "第二十三条")
+#: 57号 art. 21: "从作出确认同意决定之日下月起发放最低生活保障金".
+_57_ART_21 = Citation(DIBAO_REVIEW_MEASURES, "第二十一条")
 
 CODES = HouseholdCodes.define("dibao", registration=_57_ART_4_5, members=_57_ART_7)
 R_REGISTRATION = CODES.registration
@@ -488,8 +493,10 @@ def assess(
     if outcome is not Outcome.ELIGIBLE:
         return decision(outcome)
     total = fen_to_yuan(amount_fen)
+    # 57号 art. 21: paid from the month after the decision, taken on ``on``.
+    payable = PayablePeriod.from_month_after(on, _57_ART_21)
     if alone:
-        return decision(outcome, Amount(total, Period.MONTHLY, single.lines))
+        return decision(outcome, Amount(total, Period.MONTHLY, single.lines), payable=payable)
     threshold = fen_to_yuan(test.threshold)
     lines = [
         AmountLine("standard_total", "低保标准合计", "standard × members", threshold),
@@ -513,7 +520,7 @@ def assess(
             )
         )
     reasons.append(R_AMOUNT.reason(None, (standard_used,), **facts, amount=_yuan(total)))
-    return decision(outcome, Amount(total, Period.MONTHLY, tuple(lines)))
+    return decision(outcome, Amount(total, Period.MONTHLY, tuple(lines)), payable=payable)
 
 
 _OUTCOMES = {code: outcome for outcome, code in OUTCOME_CODES.items()}
