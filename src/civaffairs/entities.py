@@ -131,9 +131,11 @@ class Relationship(enum.Enum):
 class IncomeType(enum.Enum):
     """Types of monthly income (家庭收入), following the national statistical split.
 
-    The first five count towards family income; the rest are items the
-    national list excludes (see 民发〔2021〕57号 and its local restatements).
-    Whether an item counts on a date is a parameter, not decided here.
+    The first five count towards family income; the rest are items some
+    national list excludes (民发〔2021〕57号 art. 13 for 低保; 《特困人员认定办法》
+    (民发〔2021〕43号) art. 6 for 特困, which names 高龄津贴 and 基本医疗保险等社会保险
+    but not the rewards or the assistance received).  Which items count for a
+    programme on a date is that programme's rule or parameter, not decided here.
 
     .. versionadded:: 0.1.0
     """
@@ -150,6 +152,10 @@ class IncomeType(enum.Enum):
     AWARD = "award"  #: 奖学金、见义勇为等奖励性补助
     SOCIAL_ASSISTANCE = "social_assistance"  #: 政府发放的各类社会救助款物
     DISABILITY_SUBSIDY = "disability_subsidy"  #: 残疾人两项补贴
+    #: 高龄津贴 (not counted for 特困, 《特困人员认定办法》 art. 6; on no dibao list)
+    LONGEVITY_ALLOWANCE = "longevity_allowance"
+    #: 基本医疗保险等社会保险 benefits other than pensions (not counted for 特困, 认定办法 art. 6)
+    MEDICAL_INSURANCE = "medical_insurance"
 
 
 class AssetType(enum.Enum):
