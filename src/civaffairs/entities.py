@@ -344,7 +344,8 @@ class Disability:
     def is_severe(self) -> bool:
         """重度残疾 for the assistance rules: grade 1–2, or grade 3 intellectual or mental.
 
-        This is the 单人户 wording of 民发〔2021〕57号 art. 10 (一); programmes
+        This is the 单人户 wording of 民发〔2021〕57号 art. 8 (一) ("一级、二级重度残疾人和
+        三级智力残疾人、三级精神残疾人"); programmes
         that define "severe" differently compute it themselves.
         """
         return bool(severe_disability(self.grade, self.category in INTELLECTUAL_OR_MENTAL))

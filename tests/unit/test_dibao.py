@@ -137,18 +137,53 @@ def test_excluded_income_items() -> None:
     assert decision.amount.total == RURAL - 30
 
 
-def test_central_basic_pension_exclusion_ends_with_the_14th_five_year_plan() -> None:
-    h = household(
+def _pensioner() -> Household:
+    return household(
         (person("a"), Relationship.APPLICANT),
         incomes=[Income(IncomeType.CENTRAL_BASIC_PENSION, "150", member="a")],
     )
-    inside = dibao.assess(h, dt.date(2025, 12, 31))
+
+
+def test_central_basic_pension_is_not_counted_during_the_14th_five_year_plan() -> None:
+    """民发〔2021〕57号 art. 13, second paragraph: "下列收入不计入家庭收入：……（三）"十四五"期间，
+    中央确定的城乡居民基本养老保险基础养老金" — sourced for 2021–2025."""
+    inside = dibao.assess(_pensioner(), dt.date(2025, 12, 31))
     assert inside.amount is not None
     assert inside.amount.total == RURAL
-    with pytest.raises(ParameterOutOfRangeError, match="exclude_central_basic_pension"):
-        dibao.assess(h, dt.date(2026, 1, 1))
-    # A household without that income does not need the parameter at all.
-    assert dibao.assess(rural_family(1, "0"), dt.date(2026, 1, 1)).eligible
+    assert "dibao.income_not_counted" in inside.codes
+    pension = next(
+        v for r in inside.reasons for v in r.parameters if v.name.endswith("basic_pension")
+    )
+    assert pension.status.value == "sourced"
+    assert pension.article is not None
+    assert "第十三条" in pension.article
+
+
+def test_central_basic_pension_in_2026_is_carried_forward_as_example_data() -> None:
+    """57号 art. 13 time-boxes the exclusion ("十四五"期间, 2021–2025) and no successor rule was
+    found: on a 2026 date the exclusion is carried forward as example data, not an error, and
+    the decision says it used example data."""
+    on = dt.date(2026, 3, 1)
+    decision = dibao.assess(_pensioner(), on)
+    assert decision.amount is not None
+    assert decision.amount.total == RURAL
+    assert decision.uses_example_data
+    pension = next(
+        v for r in decision.reasons for v in r.parameters if v.name.endswith("basic_pension")
+    )
+    assert pension.status.value == "example"
+    assert pension.effective_from == dt.date(2026, 1, 1)
+
+
+def test_a_jurisdiction_overrides_the_2026_pension_rule() -> None:
+    """The carried-forward national value gives way to a jurisdiction's own rule."""
+    on = dt.date(2026, 3, 1)
+    book = default_book().override(
+        "assistance.dibao.income.exclude_central_basic_pension", "500156", False, on
+    )
+    decision = dibao.assess(_pensioner(), on, book=book)
+    assert decision.amount is not None
+    assert decision.amount.total == RURAL - 150
 
 
 def test_employment_deduction_where_a_jurisdiction_sets_one() -> None:

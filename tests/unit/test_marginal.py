@@ -187,8 +187,10 @@ def test_central_basic_pension_switch_is_read_only_when_needed() -> None:
         ],
     )
     assert marginal.assess(h, dt.date(2025, 12, 31)).eligible
-    with pytest.raises(ParameterOutOfRangeError, match="exclude_central_basic_pension"):
-        marginal.assess(h, dt.date(2026, 1, 1))
+    # 57号 art. 13 (三) ends with 2025; from 2026 the exclusion is carried forward as example data.
+    later = marginal.assess(h, dt.date(2026, 1, 1))
+    assert later.eligible
+    assert later.uses_example_data
 
 
 # -- Higher layers: dibao as a whole, single-person inclusion, 特困 -----------------------------

@@ -59,11 +59,12 @@ def test_before_first_value_is_an_error_naming_everything() -> None:
 
 
 def test_after_an_end_date_is_an_error() -> None:
-    name = "assistance.dibao.income.exclude_central_basic_pension"
+    # The last shipped year of a yearly statistic ends on 31 December; the day after is an error.
+    name = "assistance.means.disposable_income.urban"
     book = default_book()
-    assert book.get(name, "500156", dt.date(2025, 12, 31)).value is True
-    with pytest.raises(ParameterOutOfRangeError, match="2021-01-01 – 2025-12-31"):
-        book.get(name, "500156", dt.date(2026, 1, 1))
+    assert book.get(name, "500156", dt.date(2026, 12, 31)).effective_to == dt.date(2026, 12, 31)
+    with pytest.raises(ParameterOutOfRangeError, match="2026-01-01 – 2026-12-31"):
+        book.get(name, "500156", dt.date(2027, 1, 1))
 
 
 def test_undefined_for_jurisdiction() -> None:

@@ -112,19 +112,17 @@ _ART_9 = Citation(SOCIAL_ASSISTANCE_MEASURES, "第九条")
 _ART_12 = Citation(SOCIAL_ASSISTANCE_MEASURES, "第十二条")
 _57_ART_4_5 = Citation(DIBAO_REVIEW_MEASURES, "第四条、第五条")
 _57_ART_7 = Citation(DIBAO_REVIEW_MEASURES, "第七条")
-_57_INCOME = Citation(
-    DIBAO_REVIEW_MEASURES,
-    "家庭收入条款",
-    note="national list of income not counted, as restated in 兴安盟 2025 art. 14",
-)
+#: 57号 art. 13: family income, the list of income not counted (第二款) and the deductions for
+#: rigid expenditure and necessary employment costs (第三款).
+_57_INCOME = Citation(DIBAO_REVIEW_MEASURES, "第十三条")
+#: 57号 art. 14: family property; 维持家庭生产生活的必需财产 may be exempted.  The limits are local.
 _57_PROPERTY = Citation(
     DIBAO_REVIEW_MEASURES,
-    "家庭财产条款",
+    "第十四条",
     note="property limits are set by provinces; see each parameter's source",
 )
-_57_ART_8 = Citation(
-    DIBAO_REVIEW_MEASURES, "第八条", note="article number recalled from restatements"
-)
+#: 57号 art. 8: who may apply alone (单人户), and the 低保边缘家庭 it presupposes.
+_57_ART_8 = Citation(DIBAO_REVIEW_MEASURES, "第八条")
 _57_ART_23 = Citation(DIBAO_REVIEW_MEASURES, "第二十三条")
 #: 57号 art. 21: "从作出确认同意决定之日下月起发放最低生活保障金".
 _57_ART_21 = Citation(DIBAO_REVIEW_MEASURES, "第二十一条")

@@ -70,15 +70,12 @@ EXTREME_POVERTY_PROGRAMME = "assistance.extreme_poverty"
 _ART_9 = Citation(SOCIAL_ASSISTANCE_MEASURES, "第九条")
 _57_ART_4_5 = Citation(DIBAO_REVIEW_MEASURES, "第四条、第五条")
 _57_ART_7 = Citation(DIBAO_REVIEW_MEASURES, "第七条")
-_57_MARGINAL = Citation(
-    DIBAO_REVIEW_MEASURES,
-    "第八条",
-    note="低保边缘家庭: 不符合低保、特困条件, 人均收入低于低保标准1.5倍, 财产符合规定; "
-    "article number recalled from restatements (富平, 信阳, 益阳, 内蒙古 2024)",
-)
+#: 57号 art. 8, last paragraph: "最低生活保障边缘家庭一般指不符合最低生活保障条件，家庭人均收入
+#: 低于当地最低生活保障标准1.5倍，且财产状况符合相关规定的家庭。"
+_57_MARGINAL = Citation(DIBAO_REVIEW_MEASURES, "第八条第二款")
 _57_PROPERTY = Citation(
     DIBAO_REVIEW_MEASURES,
-    "家庭财产条款",
+    "第十四条",
     note="marginal property limits are set by provinces; see each parameter's source",
 )
 
