@@ -34,7 +34,7 @@ from cattrs.errors import (
 from civaffairs import jurisdictions
 from civaffairs.dates import parse_date
 from civaffairs.decisions import Citation, Reason
-from civaffairs.entities import Household
+from civaffairs.entities import Household, check_distinct
 from civaffairs.errors import InvalidDocumentError, InvalidInputError
 from civaffairs.identity import ResidentId
 from civaffairs.parameters import ParameterValue
@@ -80,6 +80,11 @@ class AssessmentRequest:
     households: tuple[Household, ...]
     as_of: dt.date | None = None
     jurisdiction: str | None = attrs.field(default=None, converter=_jurisdiction_code)
+
+    def __attrs_post_init__(self) -> None:
+        # One resident is one member of one household: a household id, a person id and a
+        # resident ID each appear once in a request (civaffairs.entities.check_distinct).
+        check_distinct(self.households)
 
 
 @attrs.frozen

@@ -27,7 +27,7 @@ import attrs
 
 from civaffairs import jurisdictions
 from civaffairs.dates import age_in_full_years
-from civaffairs.errors import InvalidInputError
+from civaffairs.errors import DuplicateIdentityError, InvalidInputError
 from civaffairs.identity import ResidentId, Sex
 from civaffairs.money import yuan
 from civaffairs.privacy import mask_name
@@ -53,6 +53,7 @@ __all__ = [
     "Sex",
     "SpecialStatus",
     "WorkCapacity",
+    "check_distinct",
     "severe_disability",
 ]
 
@@ -421,6 +422,19 @@ class Person:
             return mask_name(self.name)
         return self.id
 
+    @property
+    def label(self) -> str:
+        """How reasons and decisions name this person: ``id`` with the masked form beside it.
+
+        ``"p2 (王*)"``: two members may share a masked name (two 王丽 both read
+        ``王*``), never an id, so the id identifies and the masked form helps
+        the reader.  Just ``id`` when there is neither a name nor a resident ID.
+
+        .. versionadded:: 0.1.0
+        """
+        shown = self.masked
+        return self.id if shown == self.id else f"{self.id} ({shown})"
+
 
 @attrs.frozen
 class Member:
@@ -510,15 +524,8 @@ class Household:
                 f"{len(applicants)} applicants",
                 "exactly one member whose relationship is 'applicant'",
             )
-        seen: set[str] = set()
-        for index, member in enumerate(self.members):
-            if member.person.id in seen:
-                raise InvalidInputError(
-                    f"$.members[{index}].person.id",
-                    member.person.id,
-                    "a member id unique in the household",
-                )
-            seen.add(member.person.id)
+        _check_people(self.members, "$.members", {}, {})
+        seen = {member.person.id for member in self.members}
         for field, items in (
             ("incomes", self.incomes),
             ("assets", self.assets),
@@ -542,3 +549,62 @@ class Household:
             if member.person.id == person_id:
                 return member
         raise InvalidInputError("$.members", person_id, "the id of a member of this household")
+
+
+# -- identity: one person counted once ----------------------------------------------------------
+
+
+def _duplicate(path: str, value: str, earlier: str, what: str) -> DuplicateIdentityError:
+    return DuplicateIdentityError(path, value, f"{what} given once", earlier=earlier)
+
+
+def _check_people(
+    members: Iterable[Member],
+    at: str,
+    person_ids: dict[str, str],
+    resident_ids: dict[ResidentId, str],
+) -> None:
+    """Refuse a person id or resident ID met before (the dicts hold the first paths).
+
+    The resident ID is shown masked; the error names both paths.
+    """
+    for index, member in enumerate(members):
+        person = member.person
+        where = f"{at}[{index}].person"
+        earlier = person_ids.setdefault(person.id, f"{where}.id")
+        if earlier != f"{where}.id":
+            raise _duplicate(f"{where}.id", repr(person.id), earlier, "each person id")
+        rid = person.resident_id
+        if rid is not None:
+            earlier = resident_ids.setdefault(rid, f"{where}.resident_id")
+            if earlier != f"{where}.resident_id":
+                raise _duplicate(
+                    f"{where}.resident_id",
+                    rid.masked,
+                    earlier,
+                    "each resident ID (one person, counted once)",
+                )
+
+
+def check_distinct(households: Iterable[Household], *, at: str = "$.households") -> None:
+    """Refuse a batch of households in which one household or one person appears twice.
+
+    Within one request or batch, a household id, a person id and a resident ID
+    number each appear at most once: the same resident entered as two members,
+    or in two households, would be counted twice.  Raises
+    :class:`~civaffairs.errors.InvalidInputError` naming both paths, e.g.
+    ``$.households[1].members[0].person.resident_id duplicates
+    $.households[0].members[2].person.resident_id`` (the number masked).
+    Each :class:`Household` already checks its own members.
+
+    .. versionadded:: 0.1.0
+    """
+    household_ids: dict[str, str] = {}
+    person_ids: dict[str, str] = {}
+    resident_ids: dict[ResidentId, str] = {}
+    for index, household in enumerate(households):
+        where = f"{at}[{index}]"
+        earlier = household_ids.setdefault(household.id, f"{where}.id")
+        if earlier != f"{where}.id":
+            raise _duplicate(f"{where}.id", repr(household.id), earlier, "each household id")
+        _check_people(household.members, f"{where}.members", person_ids, resident_ids)

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "CivaffairsError",
+    "DuplicateIdentityError",
     "InvalidDocumentError",
     "InvalidInputError",
     "InvalidResidentIdError",
@@ -87,6 +88,36 @@ class InvalidInputError(CivaffairsError, ValueError):
         own = self.path[1:] if self.path.startswith("$") else f".{self.path}"
         clone = copy.copy(self)
         clone.path = f"{prefix}{own}"
+        clone.args = (clone._message(),)
+        return clone
+
+
+class DuplicateIdentityError(InvalidInputError):
+    """One identity given twice: ``path`` repeats what ``earlier`` already gave.
+
+    A resident ID, a person id or a household id may appear only once in a
+    household, a request or a batch; the message names both paths
+    (``$.members[2].person.resident_id duplicates $.members[0].person.resident_id``)
+    and ``value`` holds the masked value.  :meth:`at` places both under a prefix.
+
+    .. versionadded:: 0.1.0
+    """
+
+    earlier: str
+
+    def __init__(self, path: str, value: object, expected: str, *, earlier: str) -> None:
+        self.earlier = earlier
+        super().__init__(path, value, expected)
+
+    def _message(self) -> str:
+        return f"{self.path} duplicates {self.earlier}: got {self.value}, expected {self.expected}"
+
+    def at(self, prefix: str) -> InvalidInputError:
+        """Return a copy with both paths under ``prefix`` (as :meth:`InvalidInputError.at`)."""
+        clone = super().at(prefix)
+        assert isinstance(clone, DuplicateIdentityError)  # noqa: S101 - copy keeps the class
+        own = self.earlier[1:] if self.earlier.startswith("$") else f".{self.earlier}"
+        clone.earlier = f"{prefix}{own}"
         clone.args = (clone._message(),)
         return clone
 
