@@ -16,7 +16,11 @@
     needs the ``batch`` extra).
 
 Exit status: 0 when every household was decided (whatever the outcome), 2 on
-bad input, with every problem listed on standard error.
+bad input, with every problem listed on standard error; 70 on an internal
+error (a bug), reported by its type and place only — never with a traceback or
+a value that could hold personal data.  A closed output pipe
+(``civaffairs assess FILE | head -1``) ends the output quietly; problems still
+go to standard error and set the status.
 
 .. versionadded:: 0.1.0
 """
@@ -25,7 +29,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, TextIO
@@ -33,18 +39,23 @@ from typing import Protocol, TextIO
 from civaffairs import jurisdictions
 from civaffairs.assistance import dibao
 from civaffairs.batch import cli as batch_cli
-from civaffairs.conversion import AssessmentRequest, loads, unstructure
+from civaffairs.conversion import AssessmentRequest, parse_json, structure, unstructure
 from civaffairs.dates import parse_date
 from civaffairs.decisions import render
 from civaffairs.errors import CivaffairsError, InvalidInputError
 from civaffairs.money import format_yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
+from civaffairs.privacy import printable
 from civaffairs.targets import cli as targets_cli
 
 __all__ = ["main"]
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+#: An internal error: a bug in civaffairs (``EX_SOFTWARE`` of sysexits.h).
+EXIT_INTERNAL = 70
+#: Interrupted from the keyboard (128 + SIGINT).
+EXIT_INTERRUPTED = 130
 
 
 class _Command(Protocol):
@@ -109,24 +120,58 @@ class _UndecidedError(CivaffairsError):
         super().__init__("; ".join(problems))
 
 
-def _read(name: str, stdin: TextIO) -> str:
+def _file_name(name: str) -> str:
+    """Show a file name in a message: control characters escaped, a long name cut short."""
+    shown = printable(name)
+    return shown if len(shown) <= 80 else f"{shown[:60]}…({len(name)} characters)"
+
+
+def _read(name: str, stdin: TextIO) -> str | bytes:
+    """Return the document's bytes (decoded by :func:`~civaffairs.conversion.parse_json`)."""
     if name == "-":
-        return stdin.read()
-    path = Path(name)
-    if not path.is_file():
-        raise InvalidInputError("file", name, "an existing JSON file or '-'")
-    return path.read_text(encoding="utf-8")
-
-
-def _request(text: str) -> AssessmentRequest:
-    """Accept a full request, or a bare household (an object with 'members')."""
+        buffer = getattr(stdin, "buffer", None)
+        return buffer.read() if buffer is not None else stdin.read()
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        return loads(text, AssessmentRequest, what="assessment request")
+        return Path(name).read_bytes()
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        why = getattr(exc, "strerror", None) or str(exc)
+        raise InvalidInputError(
+            "FILE", _file_name(name), f"a readable JSON file or '-' ({why})"
+        ) from None
+
+
+def _request(raw: str | bytes) -> AssessmentRequest:
+    """Accept a full request, or a bare household (an object with 'members')."""
+    data = parse_json(raw, what="assessment request")
     if isinstance(data, dict) and "members" in data:
-        return loads(json.dumps({"households": [data]}), AssessmentRequest, what="household")
-    return loads(text, AssessmentRequest, what="assessment request")
+        return structure({"households": [data]}, AssessmentRequest, what="household")
+    return structure(data, AssessmentRequest, what="assessment request")
+
+
+def _silence(out: TextIO) -> None:
+    """After the reader closed the pipe: send what is left of standard output nowhere.
+
+    As Python's documentation on SIGPIPE recommends: ``dup2`` the null device
+    onto standard output, so the flush at exit does not fail a second time.
+    """
+    if out is sys.stdout or out is sys.__stdout__:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, out.fileno())
+        os.close(devnull)
+
+
+def _internal(exc: BaseException) -> str:
+    """Describe a bug by its type and place only: its message could hold personal data."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if "civaffairs" in f.filename] or frames
+    where = (
+        f" at {Path(ours[-1].filename).name}:{ours[-1].lineno} ({ours[-1].name})" if ours else ""
+    )
+    return (
+        f"civaffairs: internal error: {type(exc).__name__}{where}. This is a bug in "
+        "civaffairs, not in your input; please report it with this line (its message is "
+        "withheld because it could contain personal data).\n"
+    )
 
 
 def _assess(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
@@ -139,21 +184,29 @@ def _assess(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
             "(missing)",
             "an as-of date in the file or --on YYYY-MM-DD (there is no default)",
         )
+    request.check_dates(on)
     decisions = []
     problems = []
     for index, household in enumerate(request.households):
+        where = f"$.households[{index}]"
         try:
             decisions.append(
                 dibao.assess(household, on, jurisdiction=request.jurisdiction, book=book)
             )
+        except InvalidInputError as exc:
+            problems.append(f"{exc.at(where)} (household {printable(household.id)})")
         except CivaffairsError as exc:
-            problems.append(f"$.households[{index}] ({household.id}): {exc}")
-    if args.fmt == "json":
-        out.write(json.dumps({"decisions": unstructure(decisions)}, ensure_ascii=False, indent=2))
-        out.write("\n")
-    else:
-        out.write("\n\n".join(render(d, args.lang) for d in decisions))
-        out.write("\n")
+            problems.append(f"{where} ({printable(household.id)}): {exc}")
+    try:
+        if args.fmt == "json":
+            text = json.dumps({"decisions": unstructure(decisions)}, ensure_ascii=False, indent=2)
+        else:
+            # An id or a value echoed in the text must not drive the terminal.
+            text = printable("\n\n".join(render(d, args.lang) for d in decisions), keep="\n")
+        out.write(text + "\n")
+        out.flush()
+    except BrokenPipeError:
+        _silence(out)  # the reader has seen enough; the problems below still count
     if problems:
         raise _UndecidedError(problems)
     return EXIT_OK
@@ -213,16 +266,28 @@ def main(
         if args.command == "assess":
             return _assess(args, stdin, out)
         if args.command == "params":
-            return _params(args, out)
-        return _COMMANDS[args.command].run(args, out, err)
+            status = _params(args, out)
+        else:
+            status = _COMMANDS[args.command].run(args, out, err)
+        out.flush()
+    except BrokenPipeError:
+        _silence(out)
+        return EXIT_OK
+    except KeyboardInterrupt:
+        err.write("civaffairs: interrupted\n")
+        return EXIT_INTERRUPTED
     except _UndecidedError as exc:
         count = len(exc.problems)
         err.write(f"civaffairs: error: {count} household(s) could not be decided\n")
         err.write("".join(f"  - {problem}\n" for problem in exc.problems))
         return EXIT_BAD_INPUT
     except CivaffairsError as exc:
-        err.write(f"civaffairs: error: {exc}\n")
+        err.write(f"civaffairs: error: {printable(str(exc), keep=chr(10))}\n")
         return EXIT_BAD_INPUT
+    except Exception as exc:  # noqa: BLE001 - the last resort: no traceback, no personal data
+        err.write(_internal(exc))
+        return EXIT_INTERNAL
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,13 +9,20 @@
 * Personal data: :func:`dumps` and :func:`unstructure` mask resident ID
   numbers and names unless ``reveal_personal_data=True``.  Only the revealed
   form round-trips exactly (a masked number cannot be parsed back).
+* Reading (:func:`parse_json`, :func:`loads`) never crashes and never guesses:
+  a duplicate key, a lone surrogate, nesting deeper than :data:`MAX_DEPTH`, an
+  integer of more than :data:`MAX_INTEGER_DIGITS` digits, ``NaN``/``Infinity``
+  and bytes that are not UTF-8 (UTF-16/32 only with a byte-order mark) are
+  refused by path, like any other bad field.
 
 .. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import difflib
 import enum
 import json
 import numbers
@@ -41,29 +48,56 @@ from civaffairs.parameters import ParameterValue
 from civaffairs.privacy import mask_identifier, mask_name
 
 __all__ = [
+    "MAX_DEPTH",
+    "MAX_INTEGER_DIGITS",
     "AssessmentRequest",
     "dumps",
     "loads",
     "make_converter",
+    "parse_json",
     "structure",
     "unstructure",
 ]
+
+#: The deepest nesting of arrays and objects a document may have (a request needs 6).
+MAX_DEPTH = 32
+#: The most digits a JSON integer may have (a money amount below 10¹² yuan needs 12).
+MAX_INTEGER_DIGITS = 40
 
 T = TypeVar("T")
 
 _PERSONAL_FIELDS = ("name", "resident_id")
 
 
+#: Why a 低保 decision place must be county-level, quoted in the error.
+_DIBAO_COUNTY = (
+    "低保 is examined and approved by the county-level civil-affairs department "
+    "(《社会救助暂行办法》第十一条(三); 民发〔2021〕57号 第二条)"
+)
+
+
 def _jurisdiction_code(value: str | None) -> str | None:
-    """Accept a GB/T 2260 code or a unique Chinese name; keep the code."""
+    """Accept a GB/T 2260 code or a unique Chinese name of a county-level unit; keep the code."""
     if value is None:
         return None
+    if not isinstance(value, str):
+        raise InvalidInputError("$.jurisdiction", value, "a GB/T 2260 code as a string")
     try:
-        return jurisdictions.get(value).code
+        jurisdictions.get(value)
     except LookupError:
         raise InvalidInputError(
             "$.jurisdiction", value, "a known GB/T 2260 code or a unique Chinese name"
         ) from None
+    return jurisdictions.require_county(value, path="$.jurisdiction", why=_DIBAO_COUNTY).code
+
+
+def _some_households(
+    _instance: object, _attribute: attrs.Attribute[tuple[Household, ...]], value: object
+) -> None:
+    if isinstance(value, tuple) and not value:
+        raise InvalidInputError(
+            "$.households", "[]", "at least one household: an empty request has nothing to decide"
+        )
 
 
 @attrs.frozen
@@ -77,9 +111,31 @@ class AssessmentRequest:
     .. versionadded:: 0.1.0
     """
 
-    households: tuple[Household, ...]
+    households: tuple[Household, ...] = attrs.field(validator=_some_households)
     as_of: dt.date | None = None
     jurisdiction: str | None = attrs.field(default=None, converter=_jurisdiction_code)
+
+    def check_dates(self, on: dt.date) -> None:
+        """Refuse a person born after ``on``, the as-of date, naming each by path.
+
+        Nobody's age, and no decision, exists before birth; a birth date after
+        the as-of date is a wrong date (or a wrong as-of date), never a person
+        aged zero.  Raises :class:`~civaffairs.errors.InvalidDocumentError`.
+
+        .. versionadded:: 0.2.0
+        """
+        errors = [
+            InvalidInputError(
+                f"$.households[{h}].members[{m}].person.birth_date",
+                member.person.birth_date.isoformat(),
+                f"a birth date on or before the as-of date {on.isoformat()}",
+            )
+            for h, household in enumerate(self.households)
+            for m, member in enumerate(household.members)
+            if member.person.birth_date > on
+        ]
+        if errors:
+            raise InvalidDocumentError(errors, what="assessment request")
 
     def __attrs_post_init__(self) -> None:
         # One resident is one member of one household: a household id, a person id and a
@@ -293,15 +349,14 @@ def _flatten(exc: BaseException, path: str) -> Iterator[InvalidInputError]:
         for inner in without:
             yield from _flatten(inner, path)
     elif isinstance(exc, ForbiddenExtraKeysError):
+        known = [field.name for field in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
         for key in sorted(exc.extra_fields):
-            yield InvalidInputError(
-                f"{path}.{key}", "(present)", "no such key: unknown keys are refused"
-            )
+            yield InvalidInputError(f"{path}.{key}", "(present)", _no_such_key(key, known))
     elif isinstance(exc, InvalidInputError):
         error = exc.at(path) if path != "$" else exc
         if error.path.rsplit(".", 1)[-1] in _PERSONAL_FIELDS:
             error.value = _safe(error.path, error.value)
-            error.args = (error._message(),)
+            error.refresh()
         yield error
     elif isinstance(exc, KeyError):
         yield InvalidInputError(path, "(missing)", "a value: this field is required")
@@ -309,6 +364,13 @@ def _flatten(exc: BaseException, path: str) -> Iterator[InvalidInputError]:
         yield InvalidInputError(path, "(invalid)", "a value of the right shape (an object here?)")
     else:
         raise exc
+
+
+def _no_such_key(key: str, known: list[str]) -> str:
+    """Say what an unknown key should have been: the closest known key, then all of them."""
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return f"no such key ({hint}known keys: {', '.join(sorted(known))})"
 
 
 def structure(data: object, kind: type[T], *, what: str = "document") -> T:
@@ -337,22 +399,165 @@ def unstructure(obj: object, *, reveal_personal_data: bool = False) -> Any:
 
 
 def loads(text: str | bytes, kind: type[T], *, what: str = "document") -> T:
-    """Parse a JSON document into a ``kind``; see :func:`structure`.
+    """Parse a JSON document into a ``kind``; see :func:`parse_json` and :func:`structure`.
 
     .. versionadded:: 0.1.0
     """
+    return structure(parse_json(text, what=what), kind, what=what)
+
+
+# -- reading JSON strictly ---------------------------------------------------------------------
+
+_UTF8_ONLY = (
+    "a UTF-8 JSON document (RFC 8259 §8.1; UTF-16 and UTF-32 are read only with a "
+    "byte-order mark); convert a GB18030/GBK file first, e.g. iconv -f GB18030 -t UTF-8"
+)
+#: Byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class _Object(dict[str, Any]):
+    """A JSON object as read: a dict that remembers the keys it was given twice."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+class _LongInteger:
+    """A JSON integer too long to be a value here; refused, by path, after parsing."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"(an integer of {self.digits} digits)"
+
+
+class _NonStandardConstantError(ValueError):
+    """``NaN``, ``Infinity`` or ``-Infinity``: Python's json reads them, JSON has none."""
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    found = _Object(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        twice = [key for key, _ in pairs if key in seen or seen.add(key)]  # type: ignore[func-returns-value]
+        found.duplicates = tuple(dict.fromkeys(twice))
+    return found
+
+
+def _integer(text: str) -> int | _LongInteger:
+    digits = len(text.lstrip("-"))
+    return _LongInteger(digits) if digits > MAX_INTEGER_DIGITS else int(text)
+
+
+def _constant(text: str) -> float:
+    raise _NonStandardConstantError(text)
+
+
+def _text(data: bytes) -> str:
+    """Decode a document's bytes: UTF-8, or UTF-16/32 announced by a byte-order mark."""
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding is None and b"\x00" in data[:4]:
+        raise InvalidInputError(
+            "$", "bytes with NUL in the first four (UTF-16 or UTF-32 without a BOM?)", _UTF8_ONLY
+        )
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidDocumentError(
-            [
-                InvalidInputError(
-                    "$", f"line {exc.lineno} column {exc.colno}", f"valid JSON ({exc.msg})"
+        return data.decode(encoding or "utf-8")
+    except UnicodeDecodeError as exc:
+        shown = (
+            f"bytes that are not {encoding or 'UTF-8'} "
+            f"(byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        )
+        raise InvalidInputError("$", shown, _UTF8_ONLY) from None
+
+
+def _tree_errors(data: object) -> list[InvalidInputError]:
+    """Every duplicate key, lone surrogate, over-long integer and too-deep nesting, by path."""
+    errors: list[InvalidInputError] = []
+    stack: list[tuple[object, str, int]] = [(data, "$", 0)]
+    while stack:
+        node, path, depth = stack.pop()
+        if isinstance(node, str):
+            if any("\ud800" <= char <= "\udfff" for char in node):
+                errors.append(
+                    InvalidInputError(path, node, "text without lone surrogates (not Unicode)")
                 )
-            ],
-            what=what,
-        ) from None
-    return structure(data, kind, what=what)
+        elif isinstance(node, _LongInteger):
+            errors.append(
+                InvalidInputError(path, node, f"an integer of at most {MAX_INTEGER_DIGITS} digits")
+            )
+        elif isinstance(node, dict | list) and depth >= MAX_DEPTH:
+            errors.append(
+                InvalidInputError(path, "(nested deeper)", f"at most {MAX_DEPTH} levels of nesting")
+            )
+        elif isinstance(node, dict):
+            errors.extend(
+                InvalidInputError(f"{path}.{key}", "(given twice)", "each key once in an object")
+                for key in getattr(node, "duplicates", ())
+            )
+            for key, value in reversed(node.items()):
+                if any("\ud800" <= char <= "\udfff" for char in key):
+                    errors.append(
+                        InvalidInputError(path, key, "keys without lone surrogates (not Unicode)")
+                    )
+                stack.append((value, f"{path}.{key}", depth + 1))
+        elif isinstance(node, list):
+            stack.extend(
+                (item, f"{path}[{i}]", depth + 1) for i, item in reversed(list(enumerate(node)))
+            )
+    return errors
+
+
+def parse_json(text: str | bytes, *, what: str = "document") -> Any:
+    r"""Read a JSON document strictly, or raise one error listing every problem by path.
+
+    Bytes are UTF-8 (a UTF-8, UTF-16 or UTF-32 byte-order mark is honoured);
+    anything else is refused, naming the encoding expected, rather than
+    guessed.  Refused by path: a key given twice in one object (Python's json
+    would keep the last silently), a lone surrogate (``"\ud800"``, not
+    Unicode), an integer longer than :data:`MAX_INTEGER_DIGITS` digits,
+    nesting deeper than :data:`MAX_DEPTH`, and the non-JSON constants ``NaN``
+    and ``Infinity``.
+
+    >>> parse_json('{"as_of": "2025-08-01", "as_of": "2025-09-01"}')
+    Traceback (most recent call last):
+    ...
+    civaffairs.errors.InvalidDocumentError: invalid document: 1 problem
+      - $.as_of: got (given twice), expected each key once in an object
+
+    .. versionadded:: 0.2.0
+    """
+    try:
+        source = _text(text) if isinstance(text, bytes) else text
+        data = json.loads(
+            source, object_pairs_hook=_object, parse_int=_integer, parse_constant=_constant
+        )
+    except InvalidInputError as exc:
+        raise InvalidDocumentError([exc], what=what) from None
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno} column {exc.colno}"
+        error = InvalidInputError("$", where, f"valid JSON ({exc.msg})")
+        raise InvalidDocumentError([error], what=what) from None
+    except _NonStandardConstantError as exc:
+        error = InvalidInputError("$", str(exc), "valid JSON (NaN and Infinity are not JSON)")
+        raise InvalidDocumentError([error], what=what) from None
+    except RecursionError:
+        error = InvalidInputError(
+            "$", "(nested too deep to read)", f"at most {MAX_DEPTH} levels of nesting"
+        )
+        raise InvalidDocumentError([error], what=what) from None
+    errors = _tree_errors(data)
+    if errors:
+        raise InvalidDocumentError(errors, what=what)
+    return data
 
 
 def dumps(obj: object, *, reveal_personal_data: bool = False, indent: int | None = 2) -> str:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable
 
+from civaffairs.privacy import printable
+
 __all__ = [
     "CivaffairsError",
     "DuplicateIdentityError",
@@ -29,6 +31,7 @@ __all__ = [
     "ParameterFileError",
     "ParameterNotFoundError",
     "ParameterOutOfRangeError",
+    "ParameterRelationError",
     "UnknownJurisdictionError",
 ]
 
@@ -60,8 +63,13 @@ class InvalidInputError(CivaffairsError, ValueError):
     """A value was refused: it names the field by path, the value and what was expected.
 
     ``value`` must already be safe to show (masked when it is personal data).
+    Terminal control characters in the path, the value and the expectation are
+    escaped (:func:`civaffairs.privacy.printable`), so an echoed id cannot
+    rewrite the screen.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Control characters are escaped.
     """
 
     path: str
@@ -76,8 +84,13 @@ class InvalidInputError(CivaffairsError, ValueError):
         super().__init__(self._message())
 
     def _message(self) -> str:
-        text = f"{self.path}: got {self.value}, expected {self.expected}"
-        return f"{text} ({self.detail})" if self.detail else text
+        path, value = printable(self.path), printable(self.value)
+        text = f"{path}: got {value}, expected {printable(self.expected)}"
+        return f"{text} ({printable(self.detail)})" if self.detail else text
+
+    def refresh(self) -> None:
+        """Rebuild the message after ``path`` or ``value`` was changed (masking, re-rooting)."""
+        self.args = (self._message(),)
 
     def at(self, prefix: str) -> InvalidInputError:
         """Return a copy of this error whose path is placed under ``prefix``.
@@ -88,7 +101,7 @@ class InvalidInputError(CivaffairsError, ValueError):
         own = self.path[1:] if self.path.startswith("$") else f".{self.path}"
         clone = copy.copy(self)
         clone.path = f"{prefix}{own}"
-        clone.args = (clone._message(),)
+        clone.refresh()
         return clone
 
 
@@ -219,3 +232,24 @@ class ParameterFileError(CivaffairsError, ValueError):
         self.problems = tuple(problems)
         lines = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(f"invalid parameter file {source}:\n{lines}")
+
+
+class ParameterRelationError(CivaffairsError, ValueError):
+    """A parameter book breaks a legal relation between parameters (``relations.RELATIONS``).
+
+    Raised after a file load or an override that leaves, say, a county's 低保
+    standard below its province's floor.  ``violations`` lists each broken
+    relation with the parameter, the place and the date.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, source: str, violations: Iterable[str]) -> None:
+        self.source = source
+        self.violations = tuple(violations)
+        lines = "\n".join(f"  - {v}" for v in self.violations)
+        count = len(self.violations)
+        super().__init__(
+            f"{source} breaks {count} legal relation{'s' if count != 1 else ''} "
+            f"between parameters:\n{lines}"
+        )

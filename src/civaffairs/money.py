@@ -14,13 +14,32 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from civaffairs.errors import InvalidInputError
 
-__all__ = ["FEN", "YUAN", "ZERO", "fen_to_yuan", "format_yuan", "round_to", "yuan", "yuan_to_fen"]
+__all__ = [
+    "FEN",
+    "MAX_DIGITS",
+    "YUAN",
+    "ZERO",
+    "fen_to_yuan",
+    "format_yuan",
+    "round_to",
+    "yuan",
+    "yuan_to_fen",
+]
 
 ZERO = Decimal(0)
 #: One fen (分), the smallest unit of Chinese currency in use.
 FEN = Decimal("0.01")
 #: One yuan (元).
 YUAN = Decimal(1)
+#: Amounts have fewer than this many digits before the point (below 10¹² yuan), so that
+#: every sum and product a rule forms stays exact in Decimal and fits integer fen.
+MAX_DIGITS = 12
+
+
+def _shown(value: object) -> str:
+    """Return a value for a message, cut short: a billion-digit exponent is not repeated."""
+    text = str(value)
+    return text if len(text) <= 40 else f"{text[:20]}…({len(text)} characters)"
 
 
 def yuan(value: object, *, path: str = "$", allow_negative: bool = False) -> Decimal:
@@ -28,7 +47,8 @@ def yuan(value: object, *, path: str = "$", allow_negative: bool = False) -> Dec
 
     Accepts ``Decimal``, ``int`` and decimal strings such as ``"770"`` or
     ``"12.50"``.  Refuses floats, booleans, non-finite numbers, amounts finer
-    than one fen and (unless ``allow_negative``) negative amounts, each with an
+    than one fen, amounts of 10¹² yuan or more (:data:`MAX_DIGITS`) and
+    (unless ``allow_negative``) negative amounts, each with an
     :class:`~civaffairs.errors.InvalidInputError` naming ``path``.
 
     >>> yuan("770.5")
@@ -55,8 +75,14 @@ def yuan(value: object, *, path: str = "$", allow_negative: bool = False) -> Dec
         raise InvalidInputError(path, value, "an amount in yuan as a decimal string or integer")
     if not amount.is_finite():
         raise InvalidInputError(path, value, "a finite amount in yuan")
+    if amount and amount.adjusted() >= MAX_DIGITS:
+        # 1e999999999 is finite, but no quantize or sum of it is exact (nor fits in fen).
+        expected = "an amount of less than 1,000,000,000,000 yuan either way"
+        raise InvalidInputError(path, _shown(value), expected)
     if amount != amount.quantize(FEN, rounding=ROUND_HALF_UP):
-        raise InvalidInputError(path, value, "an amount with at most two decimal places (fen)")
+        raise InvalidInputError(
+            path, _shown(value), "an amount with at most two decimal places (fen)"
+        )
     if amount < 0 and not allow_negative:
         raise InvalidInputError(path, value, "an amount of zero or more yuan")
     return amount

@@ -384,7 +384,7 @@ def test_a_dibao_decision_of_another_date_is_refused() -> None:
 def test_a_dibao_decision_of_another_place_is_refused() -> None:
     h = rural_family(1, "700")
     with pytest.raises(InvalidInputError) as caught:
-        marginal.assess(h, ON, dibao_decision=dibao.assess(h, ON, jurisdiction="500000"))
+        marginal.assess(h, ON, dibao_decision=dibao.assess(h, ON, jurisdiction="500101"))
     assert caught.value.path == "$.dibao_decision.jurisdiction"
 
 

@@ -357,6 +357,13 @@ class Family:
         return {member.person.id for _, member in self.counted}
 
 
+#: Why the means-tested programmes need a county (quoted in the error for a higher level).
+_COUNTY_DECIDES = (
+    "the county-level civil-affairs department decides "
+    "(《社会救助暂行办法》第十一条(三); 民发〔2021〕57号 第二条)"
+)
+
+
 def registration_and_family(
     household: Household,
     on: dt.date,
@@ -366,9 +373,25 @@ def registration_and_family(
 ) -> Family:
     """Check the applicant's registration, then count the family; explain both in ``reasons``.
 
+    The applicant's registration and the deciding place ``where`` must be
+    county-level: 低保, 低保边缘 and 刚性支出困难 are decided by the county-level
+    civil-affairs department (《社会救助暂行办法》第十一条(三); 民发〔2021〕57号
+    第二条; 刚性支出困难家庭认定办法 第三条), and a province or prefecture code
+    would otherwise stand, by the parameter book's walk up the chain, for every
+    county in it.  Either is refused with an error naming its path and level.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       A registration or a deciding place above county level is refused.
     """
     registration = household.applicant.person.registration
+    applicant = next(i for i, m in enumerate(household.members) if m is household.applicant)
+    jurisdictions.require_county(
+        registration.jurisdiction,
+        path=f"$.members[{applicant}].person.registration.jurisdiction",
+        why=_COUNTY_DECIDES + ", at the applicant's place of registration",
+    )
+    jurisdictions.require_county(where, path="$.jurisdiction", why=_COUNTY_DECIDES)
     home = jurisdictions.get(registration.jurisdiction)
     if not jurisdictions.is_within(registration.jurisdiction, where):
         place = jurisdictions.get(where)

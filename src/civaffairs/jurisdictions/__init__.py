@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from civaffairs.errors import UnknownJurisdictionError
+from civaffairs.errors import InvalidInputError, UnknownJurisdictionError
 
 __all__ = [
     "NATIONAL",
@@ -43,6 +43,7 @@ __all__ = [
     "get",
     "is_region_code",
     "is_within",
+    "require_county",
 ]
 
 NATIONAL = "000000"
@@ -342,3 +343,36 @@ def is_region_code(code: str) -> bool:
     .. versionadded:: 0.1.0
     """
     return code != NATIONAL and code in _table().by_code
+
+
+def require_county(code_or_name: str, *, path: str, why: str) -> Jurisdiction:
+    """Return the division, refusing one above county level for a rule that needs a county.
+
+    Look-ups walk *up* the chain, so a province code would silently stand for
+    every county in it; where a rule is decided by a county-level department
+    (or reads a person's 户籍, always registered at county level), a province
+    or prefecture is refused with :class:`~civaffairs.errors.InvalidInputError`
+    at ``path``, naming its level and ``why`` the rule needs a county.  A
+    prefecture-level city with no county-level unit under it (东莞市, 中山市,
+    儋州市, 嘉峪关市: 不设区的地级市) is its own county level and is accepted.
+
+    >>> require_county("441900", path="$.jurisdiction", why="test").name
+    '东莞市'
+    >>> try:
+    ...     require_county("500000", path="$.jurisdiction", why="a county decides")
+    ... except InvalidInputError as exc:
+    ...     print(exc.value, "|", exc.expected)
+    500000 重庆市 | a county-level code (区/县/县级市), not the province 重庆市: a county decides
+
+    .. versionadded:: 0.2.0
+    """
+    found = get(code_or_name)
+    if found.level is Level.COUNTY or (
+        found.level is Level.PREFECTURE and not children(found.code)
+    ):
+        return found
+    raise InvalidInputError(
+        path,
+        f"{found.code} {found.name}",
+        f"a county-level code (区/县/县级市), not the {found.level.value} {found.name}: {why}",
+    )
