@@ -175,17 +175,36 @@ def test_sixtieth_birthday_is_the_first_day() -> None:
     assert "extreme_poverty.no_work_capacity.not_met" in before.codes
 
 
-def test_minor_until_the_eighteenth_birthday() -> None:
+def test_minor_under_sixteen_recognised_then_supported_to_eighteen() -> None:
+    """认定办法 art. 5 (二): "未满16周岁的未成年人" counts as without labour capacity; art. 24
+    second paragraph: "特困人员中的未成年人，可继续享有救助供养待遇至18周岁；年满18周岁仍在接受义务
+    教育或者在普通高中、中等职业学校就读的，可继续享有救助供养待遇。"
+    """
     facts = ExtremePovertyFacts(
         supporters=(),
         activities_not_achieved=frozenset(),
         arrangement=SupportArrangement.DISPERSED,
         child_allowance=False,
     )
+    fifteen = person("c", born=dt.date(2009, 8, 2))
+    recognised = decide(single(fifteen), facts)
+    assert recognised.outcome is Outcome.ELIGIBLE
+    assert "extreme_poverty.no_work_capacity.minor" in recognised.codes
+    sixteen = person("c", born=dt.date(2009, 8, 1))
+    # Past 16 a new applicant is not recognised on age; a minor already supported continues.
+    asked = decide(single(sixteen), facts)
+    assert asked.outcome is Outcome.CANNOT_DECIDE
+    assert asked.missing == ("$.facts.supported_as_minor",)
+    new = decide(single(sixteen), attrs.evolve(facts, supported_as_minor=False))
+    assert new.outcome is Outcome.NOT_ELIGIBLE
+    assert "extreme_poverty.no_work_capacity.not_met" in new.codes
+    supported = decide(single(sixteen), attrs.evolve(facts, supported_as_minor=True))
+    assert supported.outcome is Outcome.ELIGIBLE
+    assert "extreme_poverty.no_work_capacity.minor_supported" in supported.codes
     seventeen = person("c", born=dt.date(2007, 8, 2))
-    assert decide(single(seventeen), facts).outcome is Outcome.ELIGIBLE
+    assert decide(single(seventeen), attrs.evolve(facts, supported_as_minor=True)).eligible
     eighteen = person("c", born=dt.date(2007, 8, 1))
-    # Not recorded as a student: past the limit, no continuation is in question.
+    # Not recorded as a student: past 18, no continuation is in question.
     assert decide(single(eighteen), facts).outcome is Outcome.NOT_ELIGIBLE
     eighteen = attrs.evolve(eighteen, statuses=frozenset({SpecialStatus.FULL_TIME_STUDENT}))
     # A recorded student: whether support continues in school is asked, not assumed away.
@@ -203,7 +222,15 @@ def test_minor_until_the_eighteenth_birthday() -> None:
         assert refused.outcome is Outcome.NOT_ELIGIBLE
         assert "extreme_poverty.no_work_capacity.not_met" in refused.codes
     # Another failed condition still decides with the school facts unknown.
-    able = ExtremePovertyFacts(supporters=(Supporter(Relationship.PARENT),))
+    able = ExtremePovertyFacts(
+        supporters=(
+            Supporter(
+                Relationship.PARENT,
+                registration_kind=RegistrationKind.RURAL,
+                birth_date=dt.date(1980, 1, 1),
+            ),
+        )
+    )
     assert decide(single(eighteen), able).outcome is Outcome.NOT_ELIGIBLE
     continuing = ExtremePovertyFacts(
         supporters=(),
@@ -215,6 +242,23 @@ def test_minor_until_the_eighteenth_birthday() -> None:
     decision = decide(single(eighteen), continuing)
     assert decision.outcome is Outcome.ELIGIBLE
     assert "extreme_poverty.no_work_capacity.minor_in_school" in decision.codes
+
+
+def test_recognition_age_by_period() -> None:
+    """社会救助暂行办法 art. 14 and 认定办法 art. 5 (二): "未满16周岁"; 关于改革完善
+    社会救助制度的意见 二(二)5: "将特困救助供养覆盖的未成年人年龄从16周岁延长至18周岁" (read as recognition under 18
+    until the 2021 办法 took effect on 2021-07-01, art. 29).
+    """
+    book = default_book()
+    ages = {
+        day: book.count("assistance.extreme_poverty.minor_age_limit", WULONG, day)[0]
+        for day in (dt.date(2020, 7, 28), dt.date(2020, 7, 29), dt.date(2021, 7, 1))
+    }
+    assert list(ages.values()) == [16, 18, 16]
+    until = book.count("assistance.extreme_poverty.minor.support_until_age", WULONG, ON)
+    assert until[0] == 18
+    assert until[1].status.value == "sourced"
+    assert "第二十四条" in (until[1].article or "")
 
 
 def test_minor_limit_rose_from_16_to_18_in_2020() -> None:
@@ -308,16 +352,36 @@ def test_income_at_the_standard_is_not_below_it() -> None:
     assert below.outcome is Outcome.ELIGIBLE
 
 
-def test_items_not_counted() -> None:
+def test_items_not_counted_are_exactly_those_of_article_6() -> None:
+    """认定办法 art. 6 second paragraph: "前款所称收入包括工资性收入、经营净收入、财产净收入、转移
+    净收入等各类收入。中央确定的城乡居民基本养老保险基础养老金、基本医疗保险等社会保险和优待抚恤金、
+    高龄津贴不计入在内。"  Nothing else is left out.
+    """
     p = person("a", born=ELDER)
     incomes = [
-        Income(IncomeType.SOCIAL_ASSISTANCE, "5000", member="a"),
+        Income(IncomeType.MEDICAL_INSURANCE, "5000", member="a"),
         Income(IncomeType.PREFERENTIAL_TREATMENT, "5000", member="a"),
+        Income(IncomeType.LONGEVITY_ALLOWANCE, "5000", member="a"),
         Income(IncomeType.CENTRAL_BASIC_PENSION, "5000", member="a"),
     ]
     decision = decide(household((p, Relationship.APPLICANT), incomes=incomes))
     assert decision.outcome is Outcome.ELIGIBLE
     assert "extreme_poverty.income_not_counted" in decision.codes
+    text = decision.render("zh")
+    assert "高龄津贴" in text
+    assert "第六条" in text
+    pension = next(r for r in decision.reasons if r.code == "extreme_poverty.income_not_counted")
+    assert all(v.status.value == "sourced" for v in pension.parameters)  # no time limit
+    for counted in (
+        IncomeType.FAMILY_PLANNING_REWARD,
+        IncomeType.AWARD,
+        IncomeType.SOCIAL_ASSISTANCE,
+        IncomeType.DISABILITY_SUBSIDY,
+    ):
+        h = household((p, Relationship.APPLICANT), incomes=[Income(counted, RURAL, member="a")])
+        refused = decide(h)
+        assert refused.outcome is Outcome.NOT_ELIGIBLE, counted
+        assert "extreme_poverty.income_not_below_standard" in refused.codes
 
 
 def test_unattributed_income_in_a_larger_household() -> None:
@@ -371,47 +435,200 @@ def facts_with(*supporters: Supporter) -> ExtremePovertyFacts:
     )
 
 
+RURAL_DISPOSABLE = Decimal(23119)  # assistance.means.disposable_income.rural on ON (example)
+KID = dt.date(1980, 1, 1)
+
+
+def unable(s: Supporter, on: dt.date = ON, **kw: Any) -> Outcome:
+    return decide(single(), facts_with(s), on, **kw).outcome
+
+
 def test_a_capable_supporter_fails_the_test() -> None:
-    decision = decide(single(), facts_with(Supporter(Relationship.CHILD)))
+    """认定办法 art. 4 (三): "无法定赡养、抚养、扶养义务人或者其法定义务人无履行义务能力"."""
+    decision = decide(single(), facts_with(Supporter(Relationship.CHILD, birth_date=KID)))
     assert decision.outcome is Outcome.NOT_ELIGIBLE
     assert "extreme_poverty.supporter_able" in decision.codes
     assert "子女" in decision.render("zh")
+    assert "第八条" in decision.render("zh")
 
 
-def test_dibao_supporter_unable_from_sixty() -> None:
-    sixty = Supporter(
-        Relationship.CHILD,
-        birth_date=dt.date(1965, 8, 1),
-        situations=frozenset({SupporterSituation.DIBAO}),
+def test_a_supporter_of_unknown_age_is_asked_about() -> None:
+    """Art. 8 (三) turns on the supporter's age (70周岁以上), so an unknown age is asked, with
+    the income, registration kind and property that head would need."""
+    decision = decide(single(), facts_with(Supporter(Relationship.CHILD)))
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == tuple(
+        f"$.facts.supporters[0].{name}"
+        for name in ("birth_date", "monthly_income", "property_within_rules", "registration_kind")
     )
-    assert decide(single(), facts_with(sixty)).outcome is Outcome.ELIGIBLE
-    fifty_nine = Supporter(
-        Relationship.CHILD,
-        birth_date=dt.date(1965, 8, 2),
-        situations=frozenset({SupporterSituation.DIBAO}),
-    )
-    assert decide(single(), facts_with(fifty_nine)).outcome is Outcome.NOT_ELIGIBLE
+
+
+def test_head_1_a_tekun_supporter() -> None:
+    """Art. 8 (一): "特困人员"."""
+    tekun = Supporter(Relationship.CHILD, situations=[SupporterSituation.EXTREME_POVERTY])
+    assert unable(tekun) is Outcome.ELIGIBLE
+
+
+def test_head_2_dibao_supporter_unable_from_sixty() -> None:
+    """Art. 8 (二): "60周岁以上的最低生活保障对象" — age only: a severely disabled dibao recipient
+    under 60 is not under (二) (but may be under (四), which has its own income test)."""
+    dibao_ = frozenset({SupporterSituation.DIBAO})
+    sixty = Supporter(Relationship.CHILD, birth_date=dt.date(1965, 8, 1), situations=dibao_)
+    assert unable(sixty) is Outcome.ELIGIBLE
+    fifty_nine = Supporter(Relationship.CHILD, birth_date=dt.date(1965, 8, 2), situations=dibao_)
+    assert unable(fifty_nine) is Outcome.NOT_ELIGIBLE
     severe = Supporter(
         Relationship.CHILD,
         birth_date=dt.date(1990, 1, 1),
         disability=Disability(DisabilityCategory.PHYSICAL, 2),
-        situations=frozenset({SupporterSituation.DIBAO}),
+        situations=dibao_,
     )
-    assert decide(single(), facts_with(severe)).outcome is Outcome.ELIGIBLE
-    undated = Supporter(Relationship.CHILD, situations=frozenset({SupporterSituation.DIBAO}))
-    decision = decide(single(), facts_with(undated))
-    assert decision.missing == ("$.facts.supporters[0].birth_date",)
+    decision = decide(single(), facts_with(severe))
+    assert decision.outcome is Outcome.CANNOT_DECIDE  # (四) needs income, kind and property
+    assert "$.facts.supporters[0].monthly_income" in decision.missing
+    poor = attrs.evolve(
+        severe,
+        monthly_income=Decimal(500),
+        registration_kind=RegistrationKind.RURAL,
+        property_within_rules=True,
+    )
+    assert unable(poor) is Outcome.ELIGIBLE
 
 
-def test_supporter_in_prison_needs_the_property_fact() -> None:
-    jailed = Supporter(Relationship.SPOUSE, situations=[SupporterSituation.IN_PRISON])
-    decision = decide(single(), facts_with(jailed))
-    assert decision.outcome is Outcome.CANNOT_DECIDE
-    assert decision.missing == ("$.facts.supporters[0].property_within_rules",)
+def test_head_3_seventy_with_income_below_disposable_income() -> None:
+    """Art. 8 (三): "70周岁以上的老年人，本人收入低于当地上年人均可支配收入，且其财产符合当地低收入
+    家庭财产状况规定的" — income compared over the year the figure covers, exactly."""
+    base = Supporter(
+        Relationship.CHILD,
+        birth_date=dt.date(1955, 8, 1),  # 70 on ON
+        registration_kind=RegistrationKind.RURAL,
+        property_within_rules=True,
+    )
+    just_below = Decimal("1926.58")  # × 12 = 23118.96 < 23119
+    assert unable(attrs.evolve(base, monthly_income=just_below)) is Outcome.ELIGIBLE
+    at = Decimal("1926.59")  # × 12 = 23119.08, not below
+    assert unable(attrs.evolve(base, monthly_income=at)) is Outcome.NOT_ELIGIBLE
+    decision = decide(single(), facts_with(attrs.evolve(base, monthly_income=just_below)))
+    reason = next(r for r in decision.reasons if r.code == "extreme_poverty.supporter_unable")
+    assert [v.name for v in reason.parameters][-1] == "assistance.means.disposable_income.rural"
+    younger = attrs.evolve(base, birth_date=dt.date(1955, 8, 2), monthly_income=Decimal(0))
+    assert unable(younger) is Outcome.NOT_ELIGIBLE  # 69
+    rich = attrs.evolve(base, monthly_income=Decimal(0), property_within_rules=False)
+    assert unable(rich) is Outcome.NOT_ELIGIBLE
+    unknown = decide(
+        single(), facts_with(attrs.evolve(base, monthly_income=0, property_within_rules=None))
+    )
+    assert unknown.missing == ("$.facts.supporters[0].property_within_rules",)
+    no_income = decide(single(), facts_with(base))
+    assert no_income.missing == ("$.facts.supporters[0].monthly_income",)
+
+
+def test_heads_3_and_4_start_with_the_2021_measures() -> None:
+    """Art. 29: "本办法自2021年7月1日起施行" — heads (三) and (四) are new in the 2021 text as
+    read; before it they are taken not to apply (example data says so)."""
+    book = with_dibao_standard(dt.date(2021, 1, 1), dt.date(2021, 12, 31))
+    old = Supporter(
+        Relationship.CHILD,
+        birth_date=dt.date(1940, 1, 1),
+        registration_kind=RegistrationKind.RURAL,
+        monthly_income=Decimal(0),
+        property_within_rules=True,
+    )
+    facts = ExtremePovertyFacts(supporters=(old,))  # recognition only: no amount facts
+    before = decide(single(), facts, dt.date(2021, 6, 30), book=book)
+    after = decide(single(), facts, dt.date(2021, 7, 1), book=book)
+    assert ep.meets_conditions(before) is False
+    assert ep.meets_conditions(after) is True
+
+
+@pytest.mark.parametrize(
+    ("category", "grade", "head_4"),
+    [
+        (DisabilityCategory.PHYSICAL, 1, True),
+        (DisabilityCategory.VISUAL, 2, True),
+        (DisabilityCategory.HEARING, 2, True),
+        (DisabilityCategory.PHYSICAL, 3, False),
+        (DisabilityCategory.INTELLECTUAL, 3, True),
+        (DisabilityCategory.MENTAL, 3, True),
+        (DisabilityCategory.MENTAL, 4, False),
+    ],
+)
+def test_head_4_severely_disabled_supporter(
+    category: DisabilityCategory, grade: int, head_4: bool
+) -> None:
+    """Art. 8 (四): "重度残疾人和残疾等级为三级的智力、精神残疾人，本人收入低于当地上年
+    人均可支配收入，且其财产符合当地低收入家庭财产状况规定的" — no dibao requirement."""
+    s = Supporter(
+        Relationship.CHILD,
+        birth_date=KID,
+        disability=Disability(category, grade),
+        registration_kind=RegistrationKind.RURAL,
+        monthly_income=Decimal(1000),
+        property_within_rules=True,
+    )
+    assert (unable(s) is Outcome.ELIGIBLE) is head_4
+    if head_4:
+        earning = attrs.evolve(s, monthly_income=Decimal(3000))  # 36 000 a year
+        assert unable(earning) is Outcome.NOT_ELIGIBLE
+
+
+def test_head_5_supporter_in_prison_needs_the_property_fact() -> None:
+    """Art. 8 (五): "无民事行为能力、被宣告失踪或者在监狱服刑的人员，且其财产符合当地低收入家庭
+    财产状况规定的"."""
+    for situation in (
+        SupporterSituation.IN_PRISON,
+        SupporterSituation.DECLARED_MISSING,
+        SupporterSituation.NO_CIVIL_CAPACITY,
+    ):
+        jailed = Supporter(Relationship.SPOUSE, birth_date=KID, situations=[situation])
+        decision = decide(single(), facts_with(jailed))
+        assert decision.outcome is Outcome.CANNOT_DECIDE
+        assert decision.missing == ("$.facts.supporters[0].property_within_rules",)
+        assert unable(attrs.evolve(jailed, property_within_rules=True)) is Outcome.ELIGIBLE
+        assert unable(attrs.evolve(jailed, property_within_rules=False)) is Outcome.NOT_ELIGIBLE
+    # Unknown age does not matter once a head holds.
     cleared = Supporter(
         Relationship.SPOUSE, situations=[SupporterSituation.IN_PRISON], property_within_rules=True
     )
-    assert decide(single(), facts_with(cleared)).outcome is Outcome.ELIGIBLE
+    assert unable(cleared) is Outcome.ELIGIBLE
+
+
+def test_head_6_provincial_grounds_only_where_the_province_sets_them() -> None:
+    """Art. 8 (六): "省、自治区、直辖市人民政府规定的其他情形" — national default: none."""
+    claimed = Supporter(
+        Relationship.CHILD, birth_date=KID, situations=[SupporterSituation.PROVINCIAL_GROUND]
+    )
+    assert unable(claimed) is Outcome.NOT_ELIGIBLE
+    book = default_book().override(
+        "assistance.extreme_poverty.supporter_unable.provincial_grounds",
+        "500000",
+        True,
+        dt.date(2025, 1, 1),
+    )
+    assert unable(claimed, book=book) is Outcome.ELIGIBLE
+
+
+def test_wulong_88_year_old_whose_only_daughter_is_74_and_poor() -> None:
+    """The issue's example, on art. 8 (三): "70周岁以上的老年人，本人收入低于当地上年
+    人均可支配收入，且其财产符合当地低收入家庭财产状况规定的"; basic living 1001 yuan a month in 武隆 from
+    2025-07-01 (渝民规〔2025〕6号); art. 17 "从确认之日下月起给予救助供养待遇"."""
+    elder = person("a", born=dt.date(1937, 3, 1))
+    daughter = Supporter(
+        Relationship.CHILD,
+        birth_date=dt.date(1951, 5, 1),
+        registration_kind=RegistrationKind.RURAL,
+        monthly_income=Decimal(600),
+        property_within_rules=True,
+    )
+    decision = ep.assess_person(
+        single(elder), "a", dt.date(2025, 8, 15), facts=facts_with(daughter)
+    )
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.amount is not None
+    assert decision.amount.lines[0].amount == BASIC
+    assert decision.payable_from == dt.date(2025, 9, 1)
+    assert decision.payable_until is None
+    assert "7200" in decision.render("zh")  # 600 × 12 below last year's figure
 
 
 def test_supporter_who_is_a_member_is_read_from_the_household() -> None:
@@ -429,11 +646,12 @@ def test_supporter_who_is_a_member_is_read_from_the_household() -> None:
 
 
 def test_one_able_supporter_is_enough_to_fail() -> None:
+    """Art. 4 (三): every statutory supporter must be unable."""
     decision = decide(
         single(),
         facts_with(
             Supporter(Relationship.CHILD, situations=[SupporterSituation.EXTREME_POVERTY]),
-            Supporter(Relationship.CHILD),
+            Supporter(Relationship.CHILD, birth_date=KID),
         ),
     )
     assert decision.outcome is Outcome.NOT_ELIGIBLE

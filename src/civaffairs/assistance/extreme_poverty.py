@@ -1,48 +1,63 @@
 """特困人员救助供养: support for persons in extreme poverty (the "three withouts", 三无).
 
-The rule, for one person on one date (《特困人员认定办法》, 民发〔2021〕43号 [number recalled],
-which replaced 民发〔2016〕178号; 国发〔2016〕14号 for the standards):
+The rule, for one person on one date, follows 《特困人员认定办法》 (2021, in force
+2021-07-01 by its art. 29; 民发〔2021〕43号 — the number is recalled: the full text
+read, ``lawtexts/comet/department/1.2.md``, does not print it) and 国发〔2016〕14号
+for the standards.  Article numbers below were read in that text.
 
-1. **Registration** — the person applies where registered (户籍所在地,
-   社会救助暂行办法 art. 16).  A person serving a sentence or declared missing
-   is not supported (the 办法's termination grounds).
-2. **No labour capacity** (无劳动能力, 办法 art. 7): aged 60 or more; a minor
-   under the age limit (16 under the 2016 rules, 18 since 2020); or disabled in
-   a listed grade, a parameter per category (2016: grade 1–2 intellectual and
-   mental, grade 1 physical; the 2021 list adds grade 3 intellectual and
-   mental, grade 2 physical and grade 1 visual — example data, see the
-   parameters).  A minor supported before reaching the limit keeps support
-   while in compulsory education, ordinary high school or secondary vocational
-   school (a dated switch).
-3. **Orphans** — a minor who is placed under the orphan or 事实无人抚养
-   allowance is not recognised as 特困 (办法 art. 10; 2016: "纳入孤儿保障范围，
-   不再认定为特困人员").  This module does not decide that: the caller says so in
-   :attr:`ExtremePovertyFacts.child_allowance`, so that the two are never both
-   paid (see :mod:`civaffairs.assistance.children`).
-4. **No source of living** (无生活来源, art. 8): the person's own monthly income,
-   less the national list of items not counted, strictly below the local dibao
-   standard for the person's registration kind; and the person's property
-   within the local rules (parameters ``assistance.extreme_poverty.assets.*``).
-   Income or assets that name no member are the person's only in a one-person
-   household; otherwise they must be attributed (a missing fact).
-5. **No able supporter** (art. 9): the person has no statutory supporter
-   (赡养、抚养、扶养义务人), or every supporter is unable — a 特困 person; a
-   dibao recipient aged 60 or more or severely disabled (grade 1–2); a person
-   without civil capacity, declared missing or in prison whose property is
-   within the local rules; or a ground set by the province.
-6. **Care tier** (生活自理能力): six daily activities (eating, dressing,
-   getting in and out of bed, using the toilet, walking indoors, bathing).
-   None failed: able to care for oneself (全自理); 1–3 failed: partly unable
-   (半失能); 4 or more: wholly unable (全失能).  Where a GB/T 42195 ability
-   grade is given it decides instead, through two parameters that say from
-   which grade a person is partly or wholly unable (an explicit, example
-   mapping).
+1. **Registration** — the person applies where registered (art. 10: "由本人向户籍
+   所在地乡镇人民政府（街道办事处）提出书面申请"; 社会救助暂行办法 art. 16).  A
+   person declared missing or serving a prison sentence is not supported
+   (art. 24 (一), (三)).
+2. **No labour capacity** (无劳动能力, art. 5): aged 60 or more (一); a minor
+   under the recognition age (二: 未满16周岁; a dated parameter, raised to 18 for
+   the period of the 2020 opinion 关于改革完善社会救助制度的意见, which "将特困救助
+   供养覆盖的未成年人年龄从16周岁延长至18周岁"); disabled in a listed grade (三:
+   grade 1–3 intellectual and mental, grade 1–2 physical, grade 1 visual — a
+   parameter per category); or a provincial ground (四, the same parameters).
+   A minor already supported keeps support to 18 (art. 24 second paragraph:
+   "特困人员中的未成年人，可继续享有救助供养待遇至18周岁"), and past 18 while in
+   compulsory education, ordinary high school or secondary vocational school
+   ("年满18周岁仍在接受义务教育或者在普通高中、中等职业学校就读的，可继续享有").
+3. **Orphans** (art. 9) — a minor who meets both these conditions and those of
+   the orphan or 事实无人抚养 allowance and **chooses** (选择申请) that allowance
+   is not recognised as 特困.  It is a choice, so it is an input:
+   :attr:`ExtremePovertyFacts.child_allowance` (see
+   :mod:`civaffairs.assistance.children`).
+4. **No source of living** (无生活来源, art. 6): the person's own monthly income
+   strictly below the local dibao standard for the person's registration kind,
+   with the items art. 6 leaves out not counted (中央确定的城乡居民基本养老保险
+   基础养老金、基本医疗保险等社会保险和优待抚恤金、高龄津贴 — and only those: rewards,
+   family-planning payments, assistance received and the disability subsidies
+   count); and the person's property within the local 特困 property rules
+   (art. 7: set by the prefecture or above; parameters
+   ``assistance.extreme_poverty.assets.*``).  Income or assets that name no
+   member are the person's only in a one-person household; otherwise they
+   must be attributed (a missing fact).
+5. **No able supporter** (art. 4 (三)): no statutory supporter (赡养、抚养、扶养
+   义务人), or every supporter unable under art. 8 — (一) a 特困 person;
+   (二) a dibao recipient aged 60 or more; (三) aged 70 or more, own income below
+   last year's local per-capita disposable income and property within the
+   local low-income rules; (四) severely disabled (grade 1–2) or with grade-3
+   intellectual or mental disability, under the same income and property
+   test; (五) without civil capacity, declared missing or in prison, with
+   property within the rules; (六) a ground the province sets (a flag
+   parameter, national default: none).
+6. **Care tier** (生活自理能力, arts. 21–22): six daily activities (eating,
+   dressing, getting in and out of bed, using the toilet, walking indoors,
+   bathing).  None failed: able to care for oneself; 1–3 failed: partly
+   unable; 4 or more: wholly unable.  Where a GB/T 42195 ability grade is given
+   it decides instead, through two parameters (an explicit, example mapping).
 7. **Amount** (国发〔2016〕14号 (二)): the basic living standard for the
    person's registration kind plus the care standard for the tier and the
    support arrangement (集中供养 in an institution, 分散供养 at home).  Care
    standards are parameters in yuan **per year**, as many places publish them;
    the monthly share is the annual amount divided by 12, rounded to the fen
    (half up) — the one rounding, ours, since no rule was found.
+8. **Payable months**: from the month after the decision (art. 17: "从确认之日
+   下月起给予救助供养待遇"); for a minor supported on age alone and not recorded
+   as studying, through the month of the 18th birthday (art. 24: "至18周岁";
+   art. 26: termination "从下月起"), as :attr:`Decision.payable`.
 
 Conditions are cumulative and three-valued: one that fails makes the person
 not eligible even if other facts are missing; otherwise a missing fact makes
@@ -67,24 +82,23 @@ from typing import Any
 import attrs
 
 from civaffairs.assistance._tally import Tally, each_member, of_application, registration_reason
-from civaffairs.assistance.laws import (
-    EXTREME_POVERTY_MEASURES,
-    EXTREME_POVERTY_MEASURES_2016,
-    EXTREME_POVERTY_OPINION,
-    SOCIAL_ASSISTANCE_MEASURES,
-)
-from civaffairs.dates import age_in_full_years
+from civaffairs.assistance.laws import EXTREME_POVERTY_MEASURES, EXTREME_POVERTY_OPINION
+from civaffairs.dates import age_in_full_years, anniversary
 from civaffairs.decisions import (
     Amount,
     AmountLine,
     Citation,
     Decision,
     Outcome,
+    PayablePeriod,
     Period,
+    Reason,
     ReasonCode,
+    first_of_month,
     programme,
 )
 from civaffairs.entities import (
+    INTELLECTUAL_OR_MENTAL,
     AbilityGrade,
     Asset,
     AssetType,
@@ -97,7 +111,7 @@ from civaffairs.entities import (
     SpecialStatus,
 )
 from civaffairs.errors import InvalidInputError
-from civaffairs.money import FEN, ZERO
+from civaffairs.money import FEN, ZERO, yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = [
@@ -121,39 +135,34 @@ PROGRAMME = programme(
     "assistance.extreme_poverty", "特困人员救助供养", "support for persons in extreme poverty"
 )
 
-#: 《民法典》 art. 17 makes 18 the age of majority; the 特困 rules set their own minor limit.
-_ELDERLY_AGE = 60  # 认定办法 art. 7 (一): 60周岁以上的老年人
-_SUPPORTER_DIBAO_AGE = 60  # art. 9 (二): 60周岁以上的最低生活保障对象
-_SEVERE_GRADE = 2  # art. 9 (二): 重度残疾 = disability grade 1–2
-_WHOLLY_UNABLE_FROM = 4  # 4 or more of the six activities not achieved: 完全丧失生活自理能力
+_ELDERLY_AGE = 60  # 认定办法 art. 5 (一): 60周岁以上的老年人
+_SUPPORTER_DIBAO_AGE = 60  # art. 8 (二): 60周岁以上的最低生活保障对象
+_SUPPORTER_ELDERLY_AGE = 70  # art. 8 (三): 70周岁以上的老年人
+_SEVERE_GRADE = 2  # art. 8 (四): 重度残疾人 = disability grade 1–2
+_GRADE_3 = 3  # art. 8 (四): 残疾等级为三级的智力、精神残疾人
+_MAJORITY_AGE = 18  # 民法典 art. 17: 不满十八周岁的自然人为未成年人 (art. 9 speaks of 未成年人)
+_WHOLLY_UNABLE_FROM = 4  # art. 22: 有4项以上（含4项）指标不能达到的 → 完全丧失生活自理能力
 _MONTHS_PER_YEAR = 12
 
-_RECALLED = "article number recalled; content read in the 2021 text (jianbiaoku book 172078)"
-_ART_6 = Citation(EXTREME_POVERTY_MEASURES, "第六条", note=_RECALLED)
-_ART_7 = Citation(EXTREME_POVERTY_MEASURES, "第七条", note=_RECALLED)
-_ART_8 = Citation(EXTREME_POVERTY_MEASURES, "第八条", note=_RECALLED)
-_ART_9 = Citation(EXTREME_POVERTY_MEASURES, "第九条", note=_RECALLED)
-_ART_10 = Citation(
-    EXTREME_POVERTY_MEASURES_2016,
-    "孤儿条款",
-    note="同时符合特困人员救助供养条件和孤儿认定条件的未成年人，纳入孤儿保障范围 (read at "
-    "dawa.gov.cn); the 2021 text extends it to 事实无人抚养儿童 [recalled]",
-)
-_TERMINATION = Citation(
+_ART_4 = Citation(EXTREME_POVERTY_MEASURES, "第四条(三)")
+_ART_5 = Citation(EXTREME_POVERTY_MEASURES, "第五条")
+_ART_5_MINOR = Citation(
     EXTREME_POVERTY_MEASURES,
-    "终止救助供养条款",
-    note="termination grounds (arts. 24–27, numbers recalled): 在监狱服刑, 宣告失踪; "
-    "minors past 18 still in school continue",
+    "第五条(二)",
+    note="未满16周岁; 关于改革完善社会救助制度的意见 二(二)5 extends 特困 coverage of minors "
+    "from 16 to 18 (the age is the parameter assistance.extreme_poverty.minor_age_limit)",
 )
-_SELF_CARE = Citation(
-    EXTREME_POVERTY_MEASURES,
-    "生活自理能力评估条款",
-    note="six indicators, as restated by local rules (太白县 2023, 湖南)",
-)
+_ART_6 = Citation(EXTREME_POVERTY_MEASURES, "第六条")
+_ART_6_7 = Citation(EXTREME_POVERTY_MEASURES, "第六条、第七条")
+_ART_8 = Citation(EXTREME_POVERTY_MEASURES, "第八条")
+_ART_9 = Citation(EXTREME_POVERTY_MEASURES, "第九条")
+_ART_10 = Citation(EXTREME_POVERTY_MEASURES, "第十条")
+_ART_17 = Citation(EXTREME_POVERTY_MEASURES, "第十七条")
+_ART_24 = Citation(EXTREME_POVERTY_MEASURES, "第二十四条")
+_ART_24_26 = Citation(EXTREME_POVERTY_MEASURES, "第二十四条第二款、第二十六条")
+_SELF_CARE = Citation(EXTREME_POVERTY_MEASURES, "第二十一条、第二十二条")
 _STANDARDS = Citation(EXTREME_POVERTY_OPINION, "(二)救助供养标准")
-_REGISTRATION = Citation(
-    SOCIAL_ASSISTANCE_MEASURES, "第十六条", note="article number recalled: 向户籍所在地…提出申请"
-)
+_REGISTRATION = _ART_10
 
 R_REGISTRATION = ReasonCode.define(
     "extreme_poverty.registration",
@@ -171,26 +180,47 @@ R_STATUS = ReasonCode.define(
     "extreme_poverty.status_excludes",
     "本人{status},不予救助供养",
     "the person is {status_en}, which ends support",
-    _TERMINATION,
+    _ART_24,
 )
 R_ELDERLY = ReasonCode.define(
     "extreme_poverty.no_work_capacity.elderly",
     "{age} 周岁,为60周岁以上老年人,视为无劳动能力",
     "aged {age}: 60 or older, which counts as no labour capacity",
-    _ART_7,
+    _ART_5,
 )
 R_MINOR = ReasonCode.define(
     "extreme_poverty.no_work_capacity.minor",
     "{age} 周岁,未满 {limit} 周岁的未成年人,视为无劳动能力",
     "aged {age}: a minor under {limit}, which counts as no labour capacity",
-    _ART_7,
+    _ART_5_MINOR,
+)
+R_MINOR_SUPPORTED = ReasonCode.define(
+    "extreme_poverty.no_work_capacity.minor_supported",
+    "{age} 周岁,为特困人员中的未成年人,可继续享有救助供养待遇至{until}周岁",
+    "aged {age}: a minor already supported as 特困, who keeps support until {until}",
+    _ART_24,
+)
+R_MINOR_SUPPORTED_UNKNOWN = ReasonCode.define(
+    "extreme_poverty.no_work_capacity.minor_supported_unknown",
+    "{age} 周岁,已满{limit}周岁,是否为特困人员中的未成年人(可继续享有至{until}周岁)尚未确定"
+    "(缺少: {paths})",
+    "aged {age}, past {limit}: whether the minor is already supported as 特困 (and so keeps "
+    "support until {until}) is not established (missing: {paths})",
+    _ART_24,
+)
+R_PAYABLE_UNTIL = ReasonCode.define(
+    "extreme_poverty.payable_until",
+    "未成年人救助供养至{until}周岁({birthday}),未登记为在校学生,从下月起终止: 发放至{last}",
+    "a minor is supported until {until} ({birthday}) and is not recorded as a student; support "
+    "stops from the next month: payable through {last}",
+    _ART_24_26,
 )
 R_MINOR_CONTINUING = ReasonCode.define(
     "extreme_poverty.no_work_capacity.minor_in_school",
     "{age} 周岁,未成年时已纳入特困且仍在接受义务教育或在普通高中、中等职业学校就读,继续享有",
     "aged {age}: supported as a minor and still in compulsory, high or secondary vocational "
     "school, so support continues",
-    _TERMINATION,
+    _ART_24,
 )
 R_MINOR_CONTINUING_UNKNOWN = ReasonCode.define(
     "extreme_poverty.no_work_capacity.minor_in_school_unknown",
@@ -198,101 +228,101 @@ R_MINOR_CONTINUING_UNKNOWN = ReasonCode.define(
     "(缺少: {paths})",
     "aged {age}: whether the person was supported as a minor and is still in compulsory, high or "
     "secondary vocational school is not established (missing: {paths})",
-    _TERMINATION,
+    _ART_24,
 )
 R_DISABLED = ReasonCode.define(
     "extreme_poverty.no_work_capacity.disabled",
     "{category}残疾{grade}级,在视为无劳动能力的等级内(一级至{limit}级)",
     "{category_en} disability grade {grade}, within the grades that count as no labour "
     "capacity (1–{limit})",
-    _ART_7,
+    _ART_5,
 )
 R_NOT_COVERED = ReasonCode.define(
     "extreme_poverty.no_work_capacity.not_met",
     "{age} 周岁,{disability},不属于视为无劳动能力的老年人、未成年人或残疾人",
     "aged {age}, {disability_en}: not an older person, minor or disabled person without "
     "labour capacity",
-    _ART_7,
+    _ART_5,
 )
 R_CHILD_ALLOWANCE = ReasonCode.define(
     "extreme_poverty.child_allowance",
     "{state}",
     "{state_en}",
-    _ART_10,
+    _ART_9,
 )
 R_INCOME_NOT_COUNTED = ReasonCode.define(
     "extreme_poverty.income_not_counted",
     "不计入收入: {items}",
     "not counted as income: {items_en}",
-    _ART_8,
+    _ART_6,
 )
 R_INCOME_BELOW = ReasonCode.define(
     "extreme_poverty.income_below_standard",
     "本人月收入 {income} 元,低于当地{kind}低保标准 {standard} 元",
     "own monthly income {income} yuan is below the local {kind_en} dibao standard {standard} yuan",
-    _ART_8,
+    _ART_6,
 )
 R_INCOME_NOT_BELOW = ReasonCode.define(
     "extreme_poverty.income_not_below_standard",
     "本人月收入 {income} 元,不低于当地{kind}低保标准 {standard} 元",
     "own monthly income {income} yuan is not below the local {kind_en} dibao standard "
     "{standard} yuan",
-    _ART_8,
+    _ART_6,
 )
 R_FINANCIAL_ASSETS = ReasonCode.define(
     "extreme_poverty.financial_assets",
     "本人金融资产 {assets} 元,{relation}上限 {months} 个月低保标准 = {limit} 元",
     "own financial assets {assets} yuan are {relation_en} the limit of {months} months of the "
     "dibao standard = {limit} yuan",
-    _ART_8,
+    _ART_6_7,
 )
 R_ASSET_DISQUALIFIES = ReasonCode.define(
     "extreme_poverty.asset_disqualifies",
     "拥有{asset},不符合特困人员财产状况规定",
     "owns {asset_en}, which fails the property rules",
-    _ART_8,
+    _ART_6_7,
 )
 R_UNATTRIBUTED = ReasonCode.define(
     "extreme_poverty.unattributed",
     "家庭有多名成员,以下收入或财产未注明归属: {paths}",
     "the household has several members; these incomes or assets name no member: {paths}",
-    _ART_8,
+    _ART_6,
 )
 R_SUPPORTERS_UNKNOWN = ReasonCode.define(
     "extreme_poverty.supporters_unknown",
     "法定赡养、抚养、扶养义务人的情况尚未确定",
     "the statutory supporters have not been established",
-    _ART_9,
+    _ART_4,
 )
 R_NO_SUPPORTER = ReasonCode.define(
     "extreme_poverty.no_supporter",
     "无法定赡养、抚养、扶养义务人",
     "no statutory supporter",
-    _ART_9,
+    _ART_4,
 )
 R_SUPPORTER_UNABLE = ReasonCode.define(
     "extreme_poverty.supporter_unable",
     "义务人({relationship})无履行义务能力: {why}",
     "the supporter ({relationship_en}) cannot perform the duty: {why_en}",
-    _ART_9,
+    _ART_8,
 )
 R_SUPPORTER_ABLE = ReasonCode.define(
     "extreme_poverty.supporter_able",
     "义务人({relationship})不属于无履行义务能力的情形",
     "the supporter ({relationship_en}) is not in any situation that makes a supporter unable",
-    _ART_9,
+    _ART_8,
 )
 R_SUPPORTER_UNKNOWN = ReasonCode.define(
     "extreme_poverty.supporter_unknown",
     "义务人({relationship})是否有履行义务能力无法判定,缺少: {paths}",
     "whether the supporter ({relationship_en}) can perform the duty is unknown; missing: {paths}",
-    _ART_9,
+    _ART_8,
 )
 R_MISSING = ReasonCode.define(
     "extreme_poverty.missing_facts",
     "缺少判定所需事实: {paths}",
     "facts needed for the decision are missing: {paths}",
-    _ART_6,
+    _ART_4,
 )
 R_CARE_TIER = ReasonCode.define(
     "extreme_poverty.care_tier",
@@ -378,21 +408,23 @@ _ARRANGEMENT_LABELS = {
 
 
 class SupporterSituation(enum.Enum):
-    """What a statutory supporter is, as far as the "unable to perform" grounds go (art. 9).
+    """What a statutory supporter is, as far as the heads of art. 8 go.
 
-    Age and disability are read from the supporter's birth date and
-    disability certificate (or from the household member), not stated here.
+    A situation not listed is one the supporter is not in (as a person's
+    statuses).  Age, disability, income, registration kind and property are
+    separate facts of :class:`Supporter`.
 
     .. versionadded:: 0.1.0
     """
 
-    EXTREME_POVERTY = "extreme_poverty"  #: 特困人员
-    DIBAO = "dibao"  #: 最低生活保障对象 (unable when aged 60+ or severely disabled)
-    NO_CIVIL_CAPACITY = "no_civil_capacity"  #: 无民事行为能力
-    DECLARED_MISSING = "declared_missing"  #: 被宣告失踪
-    IN_PRISON = "in_prison"  #: 在监狱服刑
-    #: 省、自治区、直辖市人民政府规定的其他情形 (e.g. 贵州: aged 70+ with income below the local
-    #: per-capita disposable income), established by the caller
+    EXTREME_POVERTY = "extreme_poverty"  #: (一) 特困人员
+    DIBAO = "dibao"  #: 最低生活保障对象 ((二): unable when aged 60 or more)
+    NO_CIVIL_CAPACITY = "no_civil_capacity"  #: (五) 无民事行为能力
+    DECLARED_MISSING = "declared_missing"  #: (五) 被宣告失踪
+    IN_PRISON = "in_prison"  #: (五) 在监狱服刑
+    #: (六) 省、自治区、直辖市人民政府规定的其他情形, established by the caller; it holds only
+    #: where the province has set such grounds (the parameter
+    #: ``assistance.extreme_poverty.supporter_unable.provincial_grounds``)
     PROVINCIAL_GROUND = "provincial_ground"
 
 
@@ -408,6 +440,10 @@ def _situations(value: Iterable[SupporterSituation]) -> frozenset[SupporterSitua
     return frozenset(value)
 
 
+def _optional_monthly(value: object) -> Decimal | None:
+    return None if value is None else yuan(value, path="$.monthly_income")
+
+
 @attrs.frozen
 class Supporter:
     """A statutory supporter (法定赡养、抚养、扶养义务人) of the person assessed.
@@ -415,10 +451,21 @@ class Supporter:
     ``relationship`` is the supporter's relationship **to the person
     assessed** (a spouse, a child, a parent …).  When the supporter is a
     member of the household, give ``member`` (their id): their birth date,
-    disability and statuses (serving a sentence, declared missing) are read
-    from the household and ``birth_date`` and ``disability`` must be left out.
-    ``property_within_rules`` is needed only for the grounds that require it
-    (no civil capacity, declared missing, in prison).
+    disability, registration kind and statuses (serving a sentence, declared
+    missing) are read from the household, and ``birth_date``, ``disability``
+    and ``registration_kind`` must be left out.
+
+    The facts of art. 8, each asked only by the heads that need it (a missing
+    one that could decide makes "cannot decide" naming its path):
+
+    - ``monthly_income``: the supporter's own income (本人收入) in yuan per
+      month, compared over a year (× 12) with last year's local per-capita
+      disposable income (heads (三), (四));
+    - ``registration_kind``: which local figure applies, urban or rural (our
+      reading of "当地上年人均可支配收入" where a place publishes both);
+    - ``property_within_rules``: whether the supporter's property is within
+      the local low-income property rules (当地低收入家庭财产状况规定; heads
+      (三), (四), (五)); ``None`` when not established.
 
     .. versionadded:: 0.1.0
     """
@@ -431,16 +478,26 @@ class Supporter:
         default=frozenset(), converter=_situations
     )
     property_within_rules: bool | None = None
+    monthly_income: Decimal | None = attrs.field(default=None, converter=_optional_monthly)
+    registration_kind: RegistrationKind | None = None
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.relationship, Relationship):
             raise InvalidInputError("$.relationship", self.relationship, "a relationship")
-        if self.member is not None and (self.birth_date is not None or self.disability):
+        if self.registration_kind is not None and not isinstance(
+            self.registration_kind, RegistrationKind
+        ):
+            raise InvalidInputError(
+                "$.registration_kind", self.registration_kind, "a registration kind"
+            )
+        if self.member is not None and (
+            self.birth_date is not None or self.disability or self.registration_kind is not None
+        ):
             raise InvalidInputError(
                 "$.member",
                 self.member,
-                "either a household member's id or the supporter's own birth_date and "
-                "disability, not both",
+                "either a household member's id or the supporter's own birth_date, "
+                "disability and registration_kind, not both",
             )
 
 
@@ -455,16 +512,18 @@ class ExtremePovertyFacts:
     - ``ability_grade``: a GB/T 42195 grade, which decides the care tier where
       given.
     - ``arrangement``: institutional or home support.
-    - ``child_allowance``: for a minor, whether they are (to be) placed under
-      the orphan / 事实无人抚养 allowance; ``None`` when not established.
-    - ``supported_as_minor`` and ``in_secondary_school``: a person past the
-      minor age limit who was supported as a minor and is in compulsory
-      education, ordinary high school or secondary vocational school;
-      ``None`` when not established.  Asked only where support continues
-      past the limit, of a person neither older nor disabled enough to count
-      as without labour capacity otherwise, and recorded as a full-time
-      student (``SpecialStatus.FULL_TIME_STUDENT``): a person not recorded as
-      studying is not in school, as everywhere in the library.
+    - ``child_allowance``: for a minor, whether they chose (选择申请) the
+      orphan / 事实无人抚养 allowance instead (art. 9); ``None`` when not
+      established.
+    - ``supported_as_minor``: whether the person is already a 特困 person
+      recognised as a minor (特困人员中的未成年人, art. 24), asked of a person
+      past the recognition age (art. 5 (二)) who is not otherwise without
+      labour capacity.
+    - ``in_secondary_school``: past 18, whether the person is in compulsory
+      education, ordinary high school or secondary vocational school (art.
+      24); asked only of a person recorded as a full-time student
+      (``SpecialStatus.FULL_TIME_STUDENT``): a person not recorded as studying
+      is not in school, as everywhere in the library.
 
     .. versionadded:: 0.1.0
     """
@@ -543,12 +602,15 @@ def care_tier_for_ability_grade(
 
 # -- the rule ----------------------------------------------------------------------------------
 
+#: The items art. 6 leaves out of income ("中央确定的城乡居民基本养老保险基础养老金、
+#: 基本医疗保险等社会保险和优待抚恤金、高龄津贴不计入在内"), the pension by its own dated
+#: switch.  Nothing else is left out: rewards, family-planning payments, assistance
+#: received and the disability subsidies are on the 低保 list (民发〔2021〕57号 art. 13),
+#: not on this one, so they count.
 _NOT_COUNTED = {
+    IncomeType.MEDICAL_INSURANCE: ("基本医疗保险等社会保险", "basic medical insurance and similar"),
     IncomeType.PREFERENTIAL_TREATMENT: ("优待抚恤金", "preferential-treatment pensions"),
-    IncomeType.FAMILY_PLANNING_REWARD: ("计划生育奖励与扶助金", "family-planning rewards"),
-    IncomeType.AWARD: ("奖励性补助", "awards and scholarships"),
-    IncomeType.SOCIAL_ASSISTANCE: ("社会救助款物", "social assistance received"),
-    IncomeType.DISABILITY_SUBSIDY: ("残疾人两项补贴", "the two disability subsidies"),
+    IncomeType.LONGEVITY_ALLOWANCE: ("高龄津贴", "the longevity allowance"),
 }
 _PENSION = ("中央确定的基础养老金", "the central basic pension")
 _FLAGGED_ASSETS = (
@@ -638,7 +700,7 @@ def assess_person(
     facts = facts if facts is not None else ExtremePovertyFacts()
     person = household.member(person_id).person
     where = jurisdiction or person.registration.jurisdiction
-    subject = f"{household.id} ({person.masked})"
+    subject = f"{household.id} ({person.label})"
     tally = Tally()
     if not tally.add(
         registration_reason(
@@ -650,8 +712,8 @@ def assess_person(
         if status in person.statuses:
             tally.add(R_STATUS.reason(False, status=zh, status_en=en))
     place = _Place(book, where, on)
-    minor = _no_work_capacity(tally, person, facts, place=place)
-    if minor:
+    capable, until = _no_work_capacity(tally, person, facts, place=place)
+    if capable is not False and person.age_on(on) < _MAJORITY_AGE:
         _child_allowance(tally, facts)
     kind = person.registration.kind
     standard, standard_used = book.money(f"assistance.dibao.standard.{kind.value}", where, on)
@@ -659,13 +721,44 @@ def assess_person(
         tally, household, person, standard=standard, standard_used=standard_used, place=place
     )
     _property_test(tally, household, person, standard=standard, place=place)
-    _supporters(tally, household, facts, on)
+    _supporters(tally, household, facts, place=place)
     if tally.outcome is not Outcome.ELIGIBLE:
         if tally.outcome is Outcome.CANNOT_DECIDE:
             tally.add(R_MISSING.reason(None, paths=", ".join(tally.missing)))
         return tally.decision(PROGRAMME.code, subject, on, where)
     amount = _amount(tally, person, facts, place=place)
-    return tally.decision(PROGRAMME.code, subject, on, where, amount)
+    if amount is None:
+        return tally.decision(PROGRAMME.code, subject, on, where)
+    payable = _payable(tally, person, on, until)
+    return attrs.evolve(tally.decision(PROGRAMME.code, subject, on, where, amount), payable=payable)
+
+
+def _payable(tally: Tally, person: Person, on: dt.date, until: int | None) -> PayablePeriod:
+    """Return the payable months of an eligible decision.
+
+    From the month after the decision (art. 17), and for a minor supported on
+    age alone and not recorded as a student, through the month of reaching
+    ``until`` (art. 24 "至18周岁"; art. 26 "从下月起终止").
+
+    When that birthday falls in the decision's own month no end is set: the
+    termination decision (art. 26) fixes it.
+    """
+    payable = PayablePeriod.from_month_after(on, _ART_17)
+    if until is None or SpecialStatus.FULL_TIME_STUDENT in person.statuses:
+        return payable
+    birthday = anniversary(person.birth_date, person.birth_date.year + until)
+    last = first_of_month(birthday)
+    if last < payable.first_month:
+        return payable
+    tally.add(
+        R_PAYABLE_UNTIL.reason(
+            None,
+            until=str(until),
+            birthday=birthday.isoformat(),
+            last=last.strftime("%Y-%m"),
+        )
+    )
+    return payable.through(last, _ART_24_26)
 
 
 def assess(
@@ -724,18 +817,94 @@ def meets_conditions(decision: Decision) -> bool | None:
 
 def _no_work_capacity(
     tally: Tally, person: Person, facts: ExtremePovertyFacts, *, place: _Place
-) -> bool:
-    """Add the labour-capacity reason (art. 7); return whether the person is a minor under it."""
+) -> tuple[bool | None, int | None]:
+    """Add the labour-capacity reasons (art. 5; art. 24 for minors already supported).
+
+    Return whether the condition holds, and — when it holds for a minor by
+    age alone (not also by disability) — the age support runs to (至18周岁).
+    """
     book, where, on = place.book, place.where, place.on
     age = person.age_on(on)
     if age >= _ELDERLY_AGE:
         tally.add(R_ELDERLY.reason(True, age=str(age)))
-        return False
+        return True, None
     limit, limit_used = book.count("assistance.extreme_poverty.minor_age_limit", where, on)
+    until, until_used = book.count("assistance.extreme_poverty.minor.support_until_age", where, on)
+    disabled = _disabled(person, place)
     if age < limit:
         tally.add(R_MINOR.reason(True, (limit_used,), age=str(age), limit=str(limit)))
-        return True
-    used: list[ParameterValue] = [limit_used]
+        if disabled is not None:
+            tally.add(disabled)
+            return True, None
+        return True, max(limit, until)
+    used: list[ParameterValue] = [limit_used, until_used]
+    if age < until:
+        supported = facts.supported_as_minor
+        if supported:
+            tally.add(R_MINOR_SUPPORTED.reason(True, used, age=str(age), until=str(until)))
+            if disabled is not None:
+                tally.add(disabled)
+                return True, None
+            return True, until
+        if disabled is not None:
+            tally.add(disabled)
+            return True, None
+        if supported is None:
+            paths = ["$.facts.supported_as_minor"]
+            tally.add(
+                R_MINOR_SUPPORTED_UNKNOWN.reason(
+                    None,
+                    used,
+                    age=str(age),
+                    limit=str(limit),
+                    until=str(until),
+                    paths=", ".join(paths),
+                ),
+                paths,
+            )
+            return None, None
+        tally.add(_not_covered(person, age, used))
+        return False, None
+    if disabled is not None:
+        tally.add(disabled)
+        return True, None
+    return _in_school(tally, person, facts, age=age, used=used, place=place), None
+
+
+def _disabled(person: Person, place: _Place) -> Reason | None:
+    """Return the art. 5 (三)/(四) reason when the person's disability grade is listed."""
+    disability = person.disability
+    if disability is None:
+        return None
+    category = disability.category.value
+    top, top_used = place.book.count(
+        f"assistance.extreme_poverty.no_work_capacity.max_disability_grade.{category}",
+        place.where,
+        place.on,
+    )
+    if disability.grade > top:
+        return None
+    zh, en = _CATEGORY_LABELS[category]
+    return R_DISABLED.reason(
+        True,
+        (top_used,),
+        category=zh,
+        category_en=en,
+        grade=str(disability.grade),
+        limit=str(top),
+    )
+
+
+def _in_school(
+    tally: Tally,
+    person: Person,
+    facts: ExtremePovertyFacts,
+    *,
+    age: int,
+    used: list[ParameterValue],
+    place: _Place,
+) -> bool | None:
+    """Past 18: support continues while in school (art. 24 second paragraph), if a 特困 minor."""
     in_school = facts.in_secondary_school
     if in_school is None and SpecialStatus.FULL_TIME_STUDENT not in person.statuses:
         # The person's recorded statuses say whether they study (as the family rule reads
@@ -745,65 +914,45 @@ def _no_work_capacity(
         "$.facts.supported_as_minor": facts.supported_as_minor,
         "$.facts.in_secondary_school": in_school,
     }
-    continuing: bool | None = False
     if False not in school.values():
-        continues, continues_used = book.flag(
-            "assistance.extreme_poverty.minor.continue_in_secondary_school", where, on
+        continues, continues_used = place.book.flag(
+            "assistance.extreme_poverty.minor.continue_in_secondary_school", place.where, place.on
         )
-        used.append(continues_used)
+        used = [*used, continues_used]
         if continues and None not in school.values():
-            # Past the limit the person is no longer a minor: the orphan overlap is not asked.
             tally.add(R_MINOR_CONTINUING.reason(True, used, age=str(age)))
-            return False
+            return True
         if continues:
-            continuing = None
-    disability = person.disability
-    if disability is not None:
-        category = disability.category.value
-        top, top_used = book.count(
-            f"assistance.extreme_poverty.no_work_capacity.max_disability_grade.{category}",
-            where,
-            on,
-        )
-        used.append(top_used)
-        zh, en = _CATEGORY_LABELS[category]
-        if disability.grade <= top:
+            missing = [path for path, value in school.items() if value is None]
             tally.add(
-                R_DISABLED.reason(
-                    True,
-                    (top_used,),
-                    category=zh,
-                    category_en=en,
-                    grade=str(disability.grade),
-                    limit=str(top),
-                )
+                R_MINOR_CONTINUING_UNKNOWN.reason(
+                    None, used, age=str(age), paths=", ".join(missing)
+                ),
+                missing,
             )
-            return False
-    if continuing is None:
-        missing = [path for path, value in school.items() if value is None]
-        tally.add(
-            R_MINOR_CONTINUING_UNKNOWN.reason(None, used, age=str(age), paths=", ".join(missing)),
-            missing,
-        )
-        return False
-    tally.add(
-        R_NOT_COVERED.reason(
-            False,
-            used,
-            age=str(age),
-            disability=(
-                f"{_CATEGORY_LABELS[disability.category.value][0]}残疾{disability.grade}级"
-                if disability
-                else "无残疾人证"
-            ),
-            disability_en=(
-                f"{disability.category.value} disability grade {disability.grade}"
-                if disability
-                else "no disability certificate"
-            ),
-        )
-    )
+            return None
+    tally.add(_not_covered(person, age, used))
     return False
+
+
+def _not_covered(person: Person, age: int, used: Iterable[ParameterValue]) -> Reason:
+    """Return the reason of a person under 60, neither a covered minor nor disabled enough."""
+    disability = person.disability
+    return R_NOT_COVERED.reason(
+        False,
+        used,
+        age=str(age),
+        disability=(
+            f"{_CATEGORY_LABELS[disability.category.value][0]}残疾{disability.grade}级"
+            if disability
+            else "无残疾人证"
+        ),
+        disability_en=(
+            f"{disability.category.value} disability grade {disability.grade}"
+            if disability
+            else "no disability certificate"
+        ),
+    )
 
 
 def _child_allowance(tally: Tally, facts: ExtremePovertyFacts) -> None:
@@ -986,9 +1135,9 @@ def _property_test(
 
 
 def _supporters(
-    tally: Tally, household: Household, facts: ExtremePovertyFacts, on: dt.date
+    tally: Tally, household: Household, facts: ExtremePovertyFacts, *, place: _Place
 ) -> None:
-    """No statutory supporter, or none able to perform the duty (art. 9)."""
+    """No statutory supporter, or none able to perform the duty (arts. 4 (三), 8)."""
     if facts.supporters is None:
         tally.add(R_SUPPORTERS_UNKNOWN.reason(None), ["$.facts.supporters"])
         return
@@ -996,90 +1145,232 @@ def _supporters(
         tally.add(R_NO_SUPPORTER.reason(True))
         return
     for index, supporter in enumerate(facts.supporters):
-        unable, why, missing = _supporter_unable(household, supporter, index, on)
+        verdict = _supporter_unable(household, supporter, index, place)
         relationship = _RELATIONSHIP_ZH[supporter.relationship]
-        if unable is True:
+        labels = {"relationship": relationship, "relationship_en": supporter.relationship.value}
+        if verdict.holds is True:
             tally.add(
                 R_SUPPORTER_UNABLE.reason(
                     True,
-                    relationship=relationship,
-                    relationship_en=supporter.relationship.value,
-                    why="、".join(zh for zh, _ in why),
-                    why_en=", ".join(en for _, en in why),
+                    verdict.used,
+                    why="; ".join(zh for zh, _ in verdict.texts),
+                    why_en="; ".join(en for _, en in verdict.texts),
+                    **labels,
                 )
             )
-        elif unable is False:
-            tally.add(
-                R_SUPPORTER_ABLE.reason(
-                    False, relationship=relationship, relationship_en=supporter.relationship.value
-                )
-            )
+        elif verdict.holds is False:
+            tally.add(R_SUPPORTER_ABLE.reason(False, verdict.used, **labels))
         else:
             tally.add(
                 R_SUPPORTER_UNKNOWN.reason(
-                    None,
-                    relationship=relationship,
-                    relationship_en=supporter.relationship.value,
-                    paths=", ".join(missing),
+                    None, verdict.used, paths=", ".join(verdict.missing), **labels
                 ),
-                missing,
+                verdict.missing,
             )
 
 
-def _supporter_facts(
-    household: Household, supporter: Supporter, path: str
-) -> tuple[set[SupporterSituation], dt.date | None, Disability | None]:
-    """Return a supporter's situations, birth date and disability, read from the member if any."""
-    situations = set(supporter.situations)
+@attrs.frozen
+class _Verdict:
+    """A three-valued finding with what it rests on: texts, missing paths, parameters read."""
+
+    holds: bool | None
+    texts: tuple[tuple[str, str], ...] = ()
+    missing: tuple[str, ...] = ()
+    used: tuple[ParameterValue, ...] = ()
+
+
+def _all_of(text: tuple[str, str], *parts: _Verdict) -> _Verdict:
+    """Conjunction: fails if any part fails, else unknown if any is, else holds."""
+    used = tuple(p for part in parts for p in part.used)
+    if any(part.holds is False for part in parts):
+        return _Verdict(False, used=used)
+    missing = tuple(path for part in parts if part.holds is None for path in part.missing)
+    if missing:
+        return _Verdict(None, missing=missing, used=used)
+    zh = text[0] + "".join(f",{t[0]}" for part in parts for t in part.texts)
+    en = text[1] + "".join(f", {t[1]}" for part in parts for t in part.texts)
+    return _Verdict(True, ((zh, en),), used=used)
+
+
+def _any_of(heads: Iterable[_Verdict]) -> _Verdict:
+    """Disjunction: holds if any head holds, else unknown if any is, else fails."""
+    heads = tuple(heads)
+    held = [h for h in heads if h.holds is True]
+    if held:
+        return _Verdict(
+            True,
+            tuple(t for h in held for t in h.texts),
+            used=tuple(p for h in held for p in h.used),
+        )
+    used = tuple(p for h in heads for p in h.used)
+    missing = sorted({path for h in heads if h.holds is None for path in h.missing})
+    if missing:
+        return _Verdict(None, missing=tuple(missing), used=used)
+    return _Verdict(False, used=used)
+
+
+@attrs.frozen
+class _SupporterFacts:
+    """One supporter's facts, read from the household member where there is one."""
+
+    situations: frozenset[SupporterSituation]
+    birth: dt.date | None
+    disability: Disability | None
+    kind: RegistrationKind | None
+    path: str
+
+
+def _supporter_facts(household: Household, supporter: Supporter, path: str) -> _SupporterFacts:
+    """Return a supporter's facts, read from the member if any (``path`` names the supporter)."""
     if supporter.member is None:
-        return situations, supporter.birth_date, supporter.disability
+        return _SupporterFacts(
+            supporter.situations,
+            supporter.birth_date,
+            supporter.disability,
+            supporter.registration_kind,
+            path,
+        )
     try:
         member = household.member(supporter.member).person
     except InvalidInputError:
         raise InvalidInputError(
             f"{path}.member", supporter.member, "the id of a member of the household"
         ) from None
+    situations = set(supporter.situations)
     for status, situation in (
         (SpecialStatus.SERVING_SENTENCE, SupporterSituation.IN_PRISON),
         (SpecialStatus.DECLARED_MISSING, SupporterSituation.DECLARED_MISSING),
     ):
         if status in member.statuses:
             situations.add(situation)
-    return situations, member.birth_date, member.disability
+    return _SupporterFacts(
+        frozenset(situations), member.birth_date, member.disability, member.registration.kind, path
+    )
+
+
+def _severe_or_grade_3(disability: Disability | None) -> bool:
+    """Art. 8 (四): 重度残疾人 (grade 1–2) and grade-3 intellectual or mental disability."""
+    if disability is None:
+        return False
+    return disability.grade <= _SEVERE_GRADE or (
+        disability.grade == _GRADE_3 and disability.category in INTELLECTUAL_OR_MENTAL
+    )
+
+
+def _property_within(supporter: Supporter, path: str) -> _Verdict:
+    """财产符合当地低收入家庭财产状况规定 (art. 8 (三)–(五)), a fact of the supporter."""
+    within = supporter.property_within_rules
+    if within is None:
+        return _Verdict(None, missing=(f"{path}.property_within_rules",))
+    return _Verdict(within, (("财产符合当地低收入家庭财产状况规定", "property within the rules"),))
+
+
+def _income_below(supporter: Supporter, facts: _SupporterFacts, place: _Place) -> _Verdict:
+    """本人收入低于当地上年人均可支配收入 (art. 8 (三), (四)), compared over a year, exactly."""
+    missing = []
+    if supporter.monthly_income is None:
+        missing.append(f"{facts.path}.monthly_income")
+    if facts.kind is None:
+        missing.append(f"{facts.path}.registration_kind")
+    if supporter.monthly_income is None or facts.kind is None:
+        return _Verdict(None, missing=tuple(missing))
+    figure, used = place.book.money(
+        f"assistance.means.disposable_income.{facts.kind.value}", place.where, place.on
+    )
+    annual = supporter.monthly_income * _MONTHS_PER_YEAR
+    below = annual < figure
+    relation = ("低于", "below") if below else ("不低于", "not below")
+    monthly = _yuan(supporter.monthly_income)
+    zh = (
+        f"本人年收入 {_yuan(annual)} 元(每月 {monthly} 元 × 12){relation[0]}当地上年人均可支配"
+        f"收入 {_yuan(figure)} 元"
+    )
+    en = (
+        f"own income {_yuan(annual)} yuan a year ({monthly} a month × 12) is {relation[1]} "
+        f"last year's local per-capita disposable income {_yuan(figure)} yuan"
+    )
+    text = (zh, en)
+    return _Verdict(below, (text,), used=(used,))
 
 
 def _supporter_unable(
-    household: Household, supporter: Supporter, index: int, on: dt.date
-) -> tuple[bool | None, list[tuple[str, str]], list[str]]:
-    """Return (unable?, the grounds that hold, the paths of missing facts) for one supporter."""
-    path = f"$.facts.supporters[{index}]"
-    situations, birth, disability = _supporter_facts(household, supporter, path)
-    grounds = [
-        _SITUATION_LABELS[s]
-        for s in (SupporterSituation.EXTREME_POVERTY, SupporterSituation.PROVINCIAL_GROUND)
-        if s in situations
-    ]
-    missing: list[str] = []
+    household: Household, supporter: Supporter, index: int, place: _Place
+) -> _Verdict:
+    """Whether one supporter is unable to perform the duty under a head of art. 8."""
+    facts = _supporter_facts(household, supporter, f"$.facts.supporters[{index}]")
+    book, where, on = place.book, place.where, place.on
+    birth_path = f"{facts.path}.birth_date"
+    age = None if facts.birth is None else age_in_full_years(facts.birth, on)
+    age_unknown = _Verdict(None, missing=(birth_path,))
+    heads: list[_Verdict] = []
+    situations = facts.situations
+    if SupporterSituation.EXTREME_POVERTY in situations:
+        heads.append(_Verdict(True, (("(一) 特困人员", "(1) a 特困 person"),)))
     if SupporterSituation.DIBAO in situations:
-        if disability is not None and disability.grade <= _SEVERE_GRADE:
-            grounds.append(("重度残疾的最低生活保障对象", "a severely disabled dibao recipient"))
-        elif birth is None:
-            missing.append(f"{path}.birth_date")
-        elif age_in_full_years(birth, on) >= _SUPPORTER_DIBAO_AGE:
-            grounds.append(("60周岁以上的最低生活保障对象", "a dibao recipient aged 60 or more"))
+        if age is None:
+            heads.append(age_unknown)
+        else:
+            heads.append(
+                _Verdict(
+                    age >= _SUPPORTER_DIBAO_AGE,
+                    ((f"(二) {age}周岁的最低生活保障对象", f"(2) a dibao recipient aged {age}"),),
+                )
+            )
+    elderly = None if age is None else age >= _SUPPORTER_ELDERLY_AGE
+    severe = _severe_or_grade_3(facts.disability)
+    if elderly is not False or severe:
+        exists, exists_used = book.flag(
+            "assistance.extreme_poverty.supporter_unable.income_heads", where, on
+        )
+        if exists:
+            within = _property_within(supporter, facts.path)
+            means = (
+                (within,)
+                if within.holds is False
+                else (_income_below(supporter, facts, place), within)
+            )
+            gate = _Verdict(True, used=(exists_used,))
+            if elderly is not False:
+                age_part = age_unknown if age is None else _Verdict(True)
+                heads.append(
+                    _all_of(
+                        (f"(三) {age}周岁以上的老年人", f"(3) aged {age}, 70 or more"),
+                        gate,
+                        age_part,
+                        *means,
+                    )
+                )
+            if severe:
+                assert facts.disability is not None  # noqa: S101 - severe implies a disability
+                category = _CATEGORY_LABELS[facts.disability.category.value]
+                heads.append(
+                    _all_of(
+                        (
+                            f"(四) {category[0]}残疾{facts.disability.grade}级",
+                            f"(4) {category[1]} disability grade {facts.disability.grade}",
+                        ),
+                        gate,
+                        *means,
+                    )
+                )
     for situation in _NEEDS_PROPERTY:
-        if situation not in situations:
-            continue
-        if supporter.property_within_rules is None:
-            missing.append(f"{path}.property_within_rules")
-        elif supporter.property_within_rules:
+        if situation in situations:
             zh, en = _SITUATION_LABELS[situation]
-            grounds.append((f"{zh}且财产符合规定", f"{en}, with property within the rules"))
-    if grounds:
-        return True, grounds, []
-    if missing:
-        return None, [], sorted(set(missing))
-    return False, [], []
+            heads.append(
+                _all_of((f"(五) {zh}", f"(5) {en}"), _property_within(supporter, facts.path))
+            )
+    if SupporterSituation.PROVINCIAL_GROUND in situations:
+        provincial, provincial_used = book.flag(
+            "assistance.extreme_poverty.supporter_unable.provincial_grounds", where, on
+        )
+        heads.append(
+            _Verdict(
+                provincial,
+                (("(六) 省级人民政府规定的其他情形", "(6) a ground set by the province"),),
+                used=(provincial_used,),
+            )
+        )
+    return _any_of(heads)
 
 
 def _amount(

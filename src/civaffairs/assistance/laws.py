@@ -17,6 +17,7 @@ __all__ = [
     "HUBEI_DISABILITY_SUBSIDIES_2016",
     "ORPHAN_OPINION",
     "SOCIAL_ASSISTANCE_MEASURES",
+    "SOCIAL_ASSISTANCE_REFORM_OPINION",
     "UNSUPPORTED_CHILDREN_OPINION",
 ]
 
@@ -46,8 +47,9 @@ HUBEI_DISABILITY_SUBSIDIES_2016 = Document(
     en="Hubei implementing opinion on the two disability subsidies (2016)",
 )
 
-#: 《特困人员认定办法》 (2021), which replaced the 2016 measures; the number is recalled, the
-#: content was read in a full-text copy (jianbiaoku.com book 172078).
+#: 《特困人员认定办法》 (2021, in force 2021-07-01 by its art. 29), which replaced the 2016 measures
+#: (issued 2016-10-10, art. 29).  Articles read in the full text (Comet-law department/1.2.md,
+#: also jianbiaoku.com book 172078); the number 民发〔2021〕43号 is recalled: that text omits it.
 EXTREME_POVERTY_MEASURES = Document(
     "特困人员认定办法",
     "民发〔2021〕43号",
@@ -59,6 +61,14 @@ EXTREME_POVERTY_MEASURES_2016 = Document(
     "特困人员认定办法",
     "民发〔2016〕178号",
     en="Measures for Recognising Persons in Extreme Poverty (2016)",
+)
+
+#: 《关于改革完善社会救助制度的意见》 (中共中央办公厅、国务院办公厅, 2020; text read in Comet-law
+#: policy/2.1.md, which prints neither number nor date): 特困 minors covered to 18 (二(二)5).
+SOCIAL_ASSISTANCE_REFORM_OPINION = Document(
+    "关于改革完善社会救助制度的意见",
+    None,
+    en="Opinion on reforming and improving the social assistance system (2020)",
 )
 
 #: 《国务院关于进一步健全特困人员救助供养制度的意见》: basic living + care standards.
