@@ -246,8 +246,8 @@ def test_minor_under_sixteen_recognised_then_supported_to_eighteen() -> None:
 
 def test_recognition_age_by_period() -> None:
     """社会救助暂行办法 art. 14 and 认定办法 art. 5 (二): "未满16周岁"; 关于改革完善
-    社会救助制度的意见 二(二)5: "将特困救助供养覆盖的未成年人年龄从16周岁延长至18周岁" (read as recognition under 18
-    until the 2021 办法 took effect on 2021-07-01, art. 29).
+    社会救助制度的意见 二(二)5: "将特困救助供养覆盖的未成年人年龄从16周岁延长至18周岁"
+    (read as recognition under 18 until the 2021 办法 took effect on 2021-07-01, art. 29).
     """
     book = default_book()
     ages = {
@@ -610,7 +610,8 @@ def test_head_6_provincial_grounds_only_where_the_province_sets_them() -> None:
 
 def test_wulong_88_year_old_whose_only_daughter_is_74_and_poor() -> None:
     """The issue's example, on art. 8 (三): "70周岁以上的老年人，本人收入低于当地上年
-    人均可支配收入，且其财产符合当地低收入家庭财产状况规定的"; basic living 1001 yuan a month in 武隆 from
+    人均可支配收入，且其财产符合当地低收入家庭财产状况规定的"; basic living 1001 yuan a
+    month in 武隆 from
     2025-07-01 (渝民规〔2025〕6号); art. 17 "从确认之日下月起给予救助供养待遇"."""
     elder = person("a", born=dt.date(1937, 3, 1))
     daughter = Supporter(
