@@ -340,8 +340,10 @@ class PayablePeriod:
     低保, 《最低生活保障审核确认办法》(民发〔2021〕57号) art. 21: "从作出确认同意
     决定之日下月起发放"); ``last_month`` is the last payable month, inclusive,
     or ``None`` while payment continues, set by ``last_basis`` (a 渐退期 or a
-    termination "从下月起终止").  Build one with :meth:`from_month_after`
-    and end it with :meth:`through` or :meth:`stopping_after_month_of`.
+    termination "从下月起终止").  ``parameters`` are the parameter values that
+    chose these months (a local rule, a period's length), each with its source.
+    Build one with :meth:`from_month_after` and end it with :meth:`through` or
+    :meth:`stopping_after_month_of`.
 
     .. versionadded:: 0.1.0
     """
@@ -350,6 +352,7 @@ class PayablePeriod:
     first_basis: Citation
     last_month: dt.date | None = attrs.field(default=None, validator=_month)
     last_basis: Citation | None = None
+    parameters: tuple[ParameterValue, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         if (self.last_month is None) != (self.last_basis is None):
@@ -366,18 +369,30 @@ class PayablePeriod:
             )
 
     @classmethod
-    def from_month_after(cls, decided_on: dt.date, basis: Citation) -> PayablePeriod:
+    def from_month_after(
+        cls,
+        decided_on: dt.date,
+        basis: Citation,
+        parameters: Iterable[ParameterValue] = (),
+    ) -> PayablePeriod:
         """Payable from the month after the decision date ``decided_on`` (下月起), open-ended.
 
         The rule of 民发〔2021〕57号 art. 21 (低保), 民发〔2021〕43号 art. 17 (特困:
         "从确认之日下月起给予救助供养待遇") and 民发〔2019〕62号 (事实无人抚养儿童:
         "从确认的次月起纳入保障范围"); ``basis`` names the one applied.
         """
-        return cls(month_after(decided_on), basis)
+        return cls(month_after(decided_on), basis, parameters=tuple(parameters))
 
-    def through(self, last_month: dt.date, basis: Citation) -> PayablePeriod:
+    def through(
+        self, last_month: dt.date, basis: Citation, parameters: Iterable[ParameterValue] = ()
+    ) -> PayablePeriod:
         """Return this period ending with ``last_month`` (a first of month), inclusive."""
-        return attrs.evolve(self, last_month=last_month, last_basis=basis)
+        return attrs.evolve(
+            self,
+            last_month=last_month,
+            last_basis=basis,
+            parameters=(*self.parameters, *parameters),
+        )
 
     def stopping_after_month_of(self, decided_on: dt.date, basis: Citation) -> PayablePeriod:
         """Return this period ending with the month of ``decided_on``: stopped from the next month.
@@ -449,7 +464,10 @@ class Decision:
     @property
     def uses_example_data(self) -> bool:
         """Whether any parameter value behind this decision is example data, not law."""
-        return any(p.status is Status.EXAMPLE for r in self.reasons for p in r.parameters)
+        payable = () if self.payable is None else self.payable.parameters
+        return any(p.status is Status.EXAMPLE for r in self.reasons for p in r.parameters) or any(
+            p.status is Status.EXAMPLE for p in payable
+        )
 
     def render(self, lang: Language = "zh") -> str:
         """Render the decision as plain text; see :func:`render`."""
@@ -533,6 +551,18 @@ _TEXT = {
 _MARK = {True: "✓", False: "✗", None: "·"}
 
 
+def _parameter_line(used: ParameterValue, label: str) -> str:
+    """One rendered parameter value: name, place, value, period and source."""
+    value = used.value
+    shown = (
+        format_yuan(value)
+        if isinstance(value, Decimal) and used.unit.startswith("CNY")
+        else str(value)
+    )
+    where = f"{used.name} @ {used.jurisdiction}"
+    return f"        {label}: {where} = {shown} ({used.period}) — {used.cite()}"
+
+
 def render(decision: Decision, lang: Language = "zh") -> str:
     """Render ``decision`` as plain text in ``lang`` (``"zh"`` or ``"en"``).
 
@@ -567,23 +597,14 @@ def render(decision: Decision, lang: Language = "zh") -> str:
         lines.append(f"        {text['basis']}: {payable.first_basis.cite()}")
         if payable.last_basis is not None:
             lines.append(f"        {text['basis']}: {payable.last_basis.cite()}")
+        lines.extend(_parameter_line(used, text["param"]) for used in payable.parameters)
     if decision.missing:
         lines.append(f"  {text['missing']}: {', '.join(decision.missing)}")
     lines.append(f"  {text['reasons']}:")
     for reason in decision.reasons:
         lines.append(f"    {_MARK[reason.met]} [{reason.code}] {reason.message(lang)}")
         lines.append(f"        {text['basis']}: {reason.citation.cite()}")
-        for used in reason.parameters:
-            value = used.value
-            shown = (
-                format_yuan(value)
-                if isinstance(value, Decimal) and used.unit.startswith("CNY")
-                else str(value)
-            )
-            lines.append(
-                f"        {text['param']}: {used.name} @ {used.jurisdiction} = {shown}"
-                f" ({used.period}) — {used.cite()}"
-            )
+        lines.extend(_parameter_line(used, text["param"]) for used in reason.parameters)
     if decision.uses_example_data:
         lines.append(f"  {text['example']}")
     return "\n".join(lines)

@@ -2,11 +2,13 @@
 
 import datetime as dt
 import json
+from decimal import Decimal
 
 import pytest
-from builders import ON, rural_family
+from builders import ON, household, person, rural_family
 
 from civaffairs.assistance import dibao
+from civaffairs.assistance.dibao_terms import CHONGQING_DIBAO_REGULATION
 from civaffairs.assistance.laws import (
     DIBAO_REVIEW_MEASURES,
     EXTREME_POVERTY_MEASURES,
@@ -20,35 +22,76 @@ from civaffairs.decisions import (
     first_of_month,
     month_after,
 )
+from civaffairs.entities import Household, Income, IncomeType, Relationship
 from civaffairs.errors import InvalidDocumentError, InvalidInputError
+from civaffairs.parameters import default_book
 
 ART_21 = Citation(DIBAO_REVIEW_MEASURES, "第二十一条")
 TEKUN_17 = Citation(EXTREME_POVERTY_MEASURES, "第十七条")
 TEKUN_26 = Citation(EXTREME_POVERTY_MEASURES, "第二十六条")
+CQ_ART_22 = Citation(CHONGQING_DIBAO_REGULATION, "第二十二条")
+HANGZHOU = "330106"
+#: No Zhejiang standard ships: a test figure, marked example by the override.
+ZJ_BOOK = default_book().override(
+    "assistance.dibao.standard.rural", "330000", Decimal(1000), dt.date(2021, 7, 1)
+)
+
+
+def _hangzhou_family(income: str) -> Household:
+    """A rural family of three in 西湖区 (杭州市, 浙江省): the national rule of 57号 art. 21."""
+    members = [
+        (person("a", where=HANGZHOU), Relationship.APPLICANT),
+        (person("s", where=HANGZHOU), Relationship.SPOUSE),
+        (person("c", born=dt.date(2015, 1, 1), where=HANGZHOU), Relationship.CHILD),
+    ]
+    return household(*members, incomes=[Income(IncomeType.WAGES, income, member="a")])
 
 
 def test_dibao_is_paid_from_the_month_after_the_decision() -> None:
     """民发〔2021〕57号 第二十一条: "县级人民政府民政部门经审核，对符合条件的申请予以确认同意，
     同时确定救助金额，发放最低生活保障证或确认通知书，并从作出确认同意决定之日下月起发放最低生活保障金。"
     """
-    decision = dibao.assess(rural_family(3, "850"), dt.date(2025, 8, 20))
+    decision = dibao.assess(_hangzhou_family("850"), dt.date(2025, 8, 20), book=ZJ_BOOK)
     assert decision.eligible
     assert decision.payable_from == dt.date(2025, 9, 1)
     assert decision.payable_until is None
     assert decision.payable is not None
     assert decision.payable.first_basis == ART_21
+    assert [p.jurisdiction for p in decision.payable.parameters] == ["000000"]
 
 
 def test_a_decision_on_the_last_day_of_december_pays_from_january() -> None:
     """57号 第二十一条: "从作出确认同意决定之日下月起发放" — the next month crosses the year."""
-    decision = dibao.assess(rural_family(3, "850"), dt.date(2025, 12, 31))
+    decision = dibao.assess(_hangzhou_family("850"), dt.date(2025, 12, 31), book=ZJ_BOOK)
     assert decision.payable_from == dt.date(2026, 1, 1)
 
 
 def test_a_decision_on_the_first_of_a_month_pays_from_the_next_month() -> None:
     """57号 第二十一条: "下月起" — not the month of the decision, even on its first day."""
-    decision = dibao.assess(rural_family(3, "850"), ON)
+    decision = dibao.assess(_hangzhou_family("850"), dt.date(2025, 8, 1), book=ZJ_BOOK)
     assert decision.payable_from == dt.date(2025, 9, 1)
+
+
+def test_chongqing_pays_from_the_month_of_approval() -> None:
+    """《重庆市城乡居民最低生活保障条例》(2016) 第二十二条: "最低生活保障金从批准的当月起，
+    以货币形式按月发放到最低生活保障对象。" — a local regulation that differs from 57号 art. 21.
+    """
+    decision = dibao.assess(rural_family(3, "850"), dt.date(2025, 8, 20))
+    assert decision.payable_from == dt.date(2025, 8, 1)
+    assert decision.payable is not None
+    assert decision.payable.first_basis == CQ_ART_22
+    assert decision.payable.parameters[0].jurisdiction == "500000"
+    assert decision.payable.parameters[0].status.value == "sourced"
+
+
+def test_before_57_the_rule_is_example_data() -> None:
+    """57号 第四十二条: "本办法自2021年7月1日起施行" — before it, the rule is carried back."""
+    book = ZJ_BOOK.override(
+        "assistance.dibao.standard.rural", "330000", Decimal(800), dt.date(2020, 1, 1)
+    )
+    decision = dibao.assess(_hangzhou_family("850"), dt.date(2020, 6, 10), book=book)
+    assert decision.payable_from == dt.date(2020, 7, 1)
+    assert decision.uses_example_data
 
 
 def test_a_refusal_has_no_payable_period() -> None:
@@ -109,11 +152,12 @@ def test_the_last_month_needs_its_article_and_may_not_precede_the_first() -> Non
 
 
 def test_payable_period_renders_in_both_languages() -> None:
-    decision = dibao.assess(rural_family(3, "850"), ON)
+    decision = dibao.assess(_hangzhou_family("850"), ON, book=ZJ_BOOK)
     zh, en = decision.render("zh"), decision.render("en")
     assert "发放月份: 2025-09 起" in zh
     assert "payable months: from 2025-09" in en
     assert "《最低生活保障审核确认办法》(民发〔2021〕57号) 第二十一条" in zh
+    assert "assistance.dibao.payable.from_month_of_approval @ 000000 = False" in zh
     ended = PayablePeriod(dt.date(2025, 9, 1), ART_21).through(dt.date(2026, 2, 1), TEKUN_26)
     assert ended.describe("zh") == "2025-09 至 2026-02"
     assert ended.describe("en") == "from 2025-09 through 2026-02"
@@ -122,9 +166,13 @@ def test_payable_period_renders_in_both_languages() -> None:
 def test_payable_period_round_trips_through_json_exactly() -> None:
     decision = dibao.assess(rural_family(3, "850"), ON)
     data = json.loads(dumps(decision))
-    assert data["payable"]["first_month"] == "2025-09-01"
+    assert data["payable"]["first_month"] == "2025-08-01"
     assert data["payable"]["last_month"] is None
-    assert data["payable"]["first_basis"]["article"] == "第二十一条"
+    assert data["payable"]["first_basis"]["article"] == "第二十二条"
+    assert (
+        data["payable"]["parameters"][0]["name"]
+        == "assistance.dibao.payable.from_month_of_approval"
+    )
     assert loads(dumps(decision), Decision) == decision
     ended = PayablePeriod(dt.date(2025, 9, 1), ART_21).through(dt.date(2026, 2, 1), TEKUN_26)
     assert structure(unstructure(ended), PayablePeriod) == ended

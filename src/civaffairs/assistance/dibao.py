@@ -46,6 +46,7 @@ from typing import Any
 
 import attrs
 
+from civaffairs.assistance.dibao_terms import income_deductions, payable_period
 from civaffairs.assistance.laws import (
     DIBAO_REVIEW_MEASURES,
     SOCIAL_ASSISTANCE_MEASURES,
@@ -70,7 +71,6 @@ from civaffairs.decisions import (
     Decision,
     Draft,
     Outcome,
-    PayablePeriod,
     Period,
     Reason,
     ReasonCode,
@@ -124,8 +124,6 @@ _57_PROPERTY = Citation(
 #: 57号 art. 8: who may apply alone (单人户), and the 低保边缘家庭 it presupposes.
 _57_ART_8 = Citation(DIBAO_REVIEW_MEASURES, "第八条")
 _57_ART_23 = Citation(DIBAO_REVIEW_MEASURES, "第二十三条")
-#: 57号 art. 21: "从作出确认同意决定之日下月起发放最低生活保障金".
-_57_ART_21 = Citation(DIBAO_REVIEW_MEASURES, "第二十一条")
 
 CODES = HouseholdCodes.define("dibao", registration=_57_ART_4_5, members=_57_ART_7)
 R_REGISTRATION = CODES.registration
@@ -491,8 +489,8 @@ def assess(
     if outcome is not Outcome.ELIGIBLE:
         return decision(outcome)
     total = fen_to_yuan(amount_fen)
-    # 57号 art. 21: paid from the month after the decision, taken on ``on``.
-    payable = PayablePeriod.from_month_after(on, _57_ART_21)
+    # 57号 art. 21 (or a local rule): the first payable month of a decision taken on ``on``.
+    payable = payable_period(on, book=book, where=where)
     if alone:
         return decision(outcome, Amount(total, Period.MONTHLY, single.lines), payable=payable)
     threshold = fen_to_yuan(test.threshold)
@@ -565,6 +563,11 @@ def _tests(
                 ),
             )
         )
+    # 57号 art. 13 (third paragraph): optional deductions, where the jurisdiction sets them.
+    flows, deducted = income_deductions(
+        household, [m for _, m in counted], flows, standard, book=book, where=where, on=on
+    )
+    reasons.extend(deducted)
     rate, rate_used, wages = flows.rate, flows.deduction_used, flows.wages
     if rate[0] and wages:
         reasons.append(
