@@ -459,7 +459,7 @@ def assess_person(
     facts = facts if facts is not None else ChildFacts()
     person = household.member(person_id).person
     where = jurisdiction or person.registration.jurisdiction
-    subject = f"{household.id} ({person.masked})"
+    subject = f"{household.id} ({person.label})"
     tally = Tally()
     if not tally.add(
         registration_reason(

@@ -683,7 +683,7 @@ def _single_person(
                 True,
                 used,
                 multiple=str(multiple),
-                person=person.masked,
+                person=person.label,
                 why="、".join(zh for zh, _ in why),
                 why_en=", ".join(en for _, en in why),
                 standard=_yuan(fen_to_yuan(standard)),
@@ -694,8 +694,8 @@ def _single_person(
         lines.append(
             AmountLine(
                 "single_person",
-                f"单人户 {person.masked}",
-                f"covered alone: {person.masked}",
+                f"单人户 {person.label}",
+                f"covered alone: {person.label}",
                 amount,
             )
         )

@@ -310,7 +310,7 @@ class _Case:
 
     @property
     def subject(self) -> str:
-        return f"{self.household.id} ({self.person.masked})"
+        return f"{self.household.id} ({self.person.label})"
 
     @property
     def minor(self) -> bool:
@@ -355,7 +355,7 @@ def assess_person(
             raise InvalidInputError(
                 "extreme_poverty_decision", type(extreme_poverty_decision).__name__, "a Decision"
             )
-        if extreme_poverty_decision.subject != f"{household.id} ({person.masked})":
+        if extreme_poverty_decision.subject != f"{household.id} ({person.label})":
             raise InvalidInputError(
                 "extreme_poverty_decision.subject",
                 extreme_poverty_decision.subject,

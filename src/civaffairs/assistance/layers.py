@@ -231,7 +231,9 @@ class LayeredRequest:
 
 @attrs.frozen
 class MemberLayer:
-    """One member's layer: ``person`` is the member's id, ``subject`` how they are named (masked).
+    """One member's layer: ``person`` is the member's id, ``subject`` how they are named.
+
+    ``subject`` is :attr:`~civaffairs.entities.Person.label`: the id, the masked form beside it.
 
     .. versionadded:: 0.1.0
     """
@@ -397,10 +399,10 @@ def _member_layers(
         counted = pid in counted_ids
         if extreme_poverty.meets_conditions(extreme[pid]):
             layers[pid] = AssistanceLayer.EXTREME_POVERTY
-            reasons.append(R_EXTREME_POVERTY.reason(True, person=person.masked))
+            reasons.append(R_EXTREME_POVERTY.reason(True, person=person.label))
         elif pid in alone:
             layers[pid] = AssistanceLayer.DIBAO
-            reasons.append(R_DIBAO_ALONE.reason(True, person=person.masked))
+            reasons.append(R_DIBAO_ALONE.reason(True, person=person.label))
         elif counted and as_a_whole:
             layers[pid] = AssistanceLayer.DIBAO
         elif counted and edge.eligible:
@@ -542,7 +544,7 @@ def assess_layers(
         jurisdiction=where,
         layer=layer,
         members=tuple(
-            MemberLayer(pid, household.member(pid).person.masked, layers[pid]) for pid in ids
+            MemberLayer(pid, household.member(pid).person.label, layers[pid]) for pid in ids
         ),
         reasons=(),
         dibao=whole,

@@ -206,7 +206,7 @@ def extreme_poverty_status(
 
     .. versionadded:: 0.1.0
     """
-    subjects = {f"{household.id} ({m.person.masked})" for m in household.members}
+    subjects = {f"{household.id} ({m.person.label})" for m in household.members}
     recognised: list[str] = []
     unknown: list[str] = []
     missing: dict[str, None] = {}

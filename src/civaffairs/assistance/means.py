@@ -415,8 +415,8 @@ def registration_and_family(
         codes.members.reason(
             True,
             count=str(len(counted)),
-            excluded="".join(f"; 不计入: {m.person.masked}({why})" for _, m, why in excluded),
-            excluded_en="".join(f"; not counted: {m.person.masked}" for _, m, _why in excluded),
+            excluded="".join(f"; 不计入: {m.person.label}({why})" for _, m, why in excluded),
+            excluded_en="".join(f"; not counted: {m.person.label}" for _, m, _why in excluded),
         )
     )
     if not counted:

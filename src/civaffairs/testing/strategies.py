@@ -530,6 +530,25 @@ def _persons(
     )
 
 
+def _distinct_id(person: Person, members: list[Member]) -> Person:
+    """Give ``person`` a resident ID no earlier member has: one person is one member.
+
+    A drawn number equal to an earlier member's (same place, birth date and sequence)
+    moves to the next free sequence code of the same parity, so the sex it encodes stays.
+    """
+    rid = person.resident_id
+    taken = {m.person.resident_id for m in members}
+    if rid is None or rid not in taken:
+        return person
+    number = rid.reveal()
+    sequence = int(number[14:17])
+    for step in range(1, 500):
+        moved = generate(number[:6], rid.birth_date, (sequence + 2 * step) % 1000)
+        if moved not in taken:
+            return attrs.evolve(person, resident_id=moved)
+    return attrs.evolve(person, resident_id=None)  # pragma: no cover - 500 members share a day
+
+
 def _split(total: int, parts: int, cuts: list[int]) -> list[int]:
     """Split ``total`` fen into ``parts`` non-negative amounts at the given cut points."""
     points = sorted(min(max(c, 0), total) for c in cuts[: parts - 1])
@@ -581,7 +600,7 @@ def _households(
                 else tuple(SpecialStatus),
             )
         )
-        members.append(Member(person, relationship, lives_together=None))
+        members.append(Member(_distinct_id(person, members), relationship, lives_together=None))
     # Members whose counting turns on living together do live together; the others vary.
     _, _, missing = counted_members(Household("H", members), on)
     depends = {int(path.split("[")[1].split("]")[0]) for path in missing}
