@@ -38,6 +38,7 @@ __all__ = [
     "Asset",
     "AssetType",
     "AssistanceLayer",
+    "ChildAllowance",
     "Disability",
     "DisabilityCategory",
     "Expenditure",
@@ -190,9 +191,16 @@ _FINANCIAL = frozenset(
 class ExpenditureType(enum.Enum):
     """Rigid expenditures (刚性支出) over the twelve months before an application.
 
+    《刚性支出困难家庭认定办法》 (2024) art. 5 lists 生活支出, 医疗支出, 教育支出,
+    残疾康复支出 and 其他支出 (set by the county office); 意外事件 and 基本住房 are
+    local additions.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 ``LIVING`` (art. 5 (一)).
     """
 
+    #: 生活支出: 为维持基本生活而发生的支出, 包括必要的衣、食、住、行、用等费用支出 (art. 5 (一))
+    LIVING = "living"
     MEDICAL = "medical"  #: 医疗 (out of pocket after insurance)
     EDUCATION = "education"  #: 教育
     REHABILITATION = "rehabilitation"  #: 残疾康复
@@ -230,6 +238,24 @@ class AssistanceLayer(enum.Enum):
 
 
 _LAYER_ORDER = tuple(AssistanceLayer)
+
+
+class ChildAllowance(enum.Enum):
+    """Which children's basic living allowance a child receives, and how.
+
+    Decided by :mod:`civaffairs.assistance.children`; read as an input fact by
+    the disability living subsidy, which 《关于进一步加强事实无人抚养儿童保障工作的意见》
+    (民发〔2019〕62号) 三(一) bars only for a child paid the 事实无人抚养 allowance
+    **in full** ("已全额领取事实无人抚养儿童补贴的残疾儿童不享受困难残疾人生活补贴"),
+    not for one paid a top-up (补差).
+
+    .. versionadded:: 0.1.0
+    """
+
+    NONE = "none"  #: neither allowance
+    ORPHAN = "orphan"  #: 孤儿基本生活保障
+    UNSUPPORTED_IN_FULL = "unsupported_in_full"  #: 事实无人抚养儿童基本生活补贴, 全额发放
+    UNSUPPORTED_TOP_UP = "unsupported_top_up"  #: 事实无人抚养儿童基本生活补贴, 补差发放
 
 
 class AbilityGrade(enum.Enum):

@@ -36,7 +36,7 @@ from civaffairs.entities import (
     Relationship,
     SpecialStatus,
 )
-from civaffairs.errors import InvalidInputError, ParameterOutOfRangeError
+from civaffairs.errors import InvalidInputError
 
 L = AssistanceLayer
 
@@ -302,9 +302,15 @@ def test_before_the_rigid_expenditure_measures_a_higher_layer_is_still_decided()
     assert picture.layer is L.DIBAO
 
 
-def test_before_the_rigid_expenditure_measures_other_households_raise() -> None:
-    with pytest.raises(ParameterOutOfRangeError, match=r"assistance\.(rigid_expenditure|means)"):
-        layers.assess_layers(rural_family(2, "5000"), dt.date(2024, 8, 1))
+def test_before_the_rigid_expenditure_measures_other_households_are_in_no_layer() -> None:
+    """《刚性支出困难家庭认定办法》 第十四条: "本办法自2025年1月1日起施行。"
+
+    Changed (it used to raise for the missing 2024 figures): before 2025-01-01 the
+    rigid-expenditure layer is simply not reachable, and the assessment still runs.
+    """
+    picture = layers.assess_layers(rural_family(2, "5000"), dt.date(2024, 8, 1))
+    assert picture.layer is L.NONE
+    assert picture.rigid_expenditure.codes == ("rigid_expenditure.not_in_force",)
 
 
 # -- Bad input -----------------------------------------------------------------------------------

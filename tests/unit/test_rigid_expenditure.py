@@ -359,9 +359,54 @@ def test_a_shorter_local_validity_is_reported() -> None:
 # -- Dates, registration, missing facts ----------------------------------------------------------
 
 
-def test_before_the_national_measures_there_is_no_rule() -> None:
-    with pytest.raises(ParameterOutOfRangeError, match=r"assistance\.(rigid_expenditure|means)"):
-        rigid_expenditure.assess(family("2000", (MEDICAL, "20000")), dt.date(2024, 10, 23))
+@pytest.mark.parametrize("on", [dt.date(2024, 10, 24), dt.date(2024, 12, 31)])
+def test_before_the_measures_are_in_force_nothing_is_recognised(on: dt.date) -> None:
+    """《刚性支出困难家庭认定办法》 第十四条: "本办法自2025年1月1日起施行。"
+
+    Issued 2024-10-24, but in force only from 2025-01-01: before it no household is
+    recognised, whatever its expenditure, and no other figure is read.
+    """
+    decision = rigid_expenditure.assess(family("2000", (MEDICAL, "20000")), on)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert decision.codes == ("rigid_expenditure.not_in_force",)
+    [reason] = decision.reasons
+    assert reason.citation.article == "第十四条"
+    assert [p.name for p in reason.parameters] == ["assistance.rigid_expenditure.in_force"]
+    assert not decision.uses_example_data
+
+
+def test_on_the_first_day_in_force_a_household_is_recognised() -> None:
+    """第十四条: "本办法自2025年1月1日起施行" — the first day counts."""
+    decision = rigid_expenditure.assess(family("2000", (MEDICAL, "20000")), dt.date(2025, 1, 1))
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert "rigid_expenditure.not_in_force" not in decision.codes
+
+
+def test_every_sourced_parameter_starts_with_the_measures() -> None:
+    """第十四条: every national figure of the 办法 starts on 2025-01-01, none before."""
+    book = default_book()
+    names = {name for name, where in book.keys() if where == "000000"}  # noqa: SIM118 - not a dict
+    checked = 0
+    for name in sorted(names):
+        if not name.startswith("assistance.rigid_expenditure.") or name.endswith(".in_force"):
+            continue
+        for value in book.series(name, "000000"):
+            assert value.effective_from >= dt.date(2025, 1, 1), name
+            checked += 1
+    assert checked >= 15
+
+
+def test_living_expenditure_counts_nationally() -> None:
+    """第五条(一): "生活支出。指共同生活家庭成员为维持基本生活而发生的支出,包括必要的衣、食、
+    住、行、用等费用支出。"
+
+    2000 × 12 = 24000 a year; 16 800.01 of living costs exceeds 70 % of it.
+    """
+    decision = rigid_expenditure.assess(family("2000", (ExpenditureType.LIVING, "16800.01")), ON)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert "生活 16800.01 元" in _fact(decision, "rigid_expenditure.expenditure_ratio", "items")
+    reason = next(r for r in decision.reasons if r.code == "rigid_expenditure.expenditure_ratio")
+    assert reason.citation.article == "第四条(四)、第五条"
 
 
 def test_after_the_last_shipped_disposable_income_there_is_no_figure() -> None:

@@ -1,27 +1,36 @@
 """刚性支出困难家庭 (households in hardship from rigid expenditure): recognition.
 
 民政部《刚性支出困难家庭认定办法》 (approved 2024-10-12, issued 2024-10-24) defines the
-fourth layer of the layered assistance system (国办发〔2023〕39号).  All conditions
-hold together; the rule, in the order it is decided:
+fourth layer of the layered assistance system (国办发〔2023〕39号).  Article numbers below
+were read in the full text (art. 4: the conditions, 同时具备; art. 5: the expenditures;
+art. 10: validity; art. 14: in force).  The rule, in the order it is decided:
 
+0. **In force** — "本办法自2025年1月1日起施行" (art. 14): before that date no
+   household is recognised (``assistance.rigid_expenditure.in_force`` false; the
+   decision is "not eligible" with reason ``rigid_expenditure.not_in_force`` and
+   reads no other parameter, so the layered assessment still runs on earlier
+   dates).  A jurisdiction that recognised such households earlier under its own
+   rules sets the flag from then.
 1. **Registration** — the applicant's household registration is in the
    deciding jurisdiction, as for 低保 (社会救助暂行办法 art. 9).
 2. **Family members** — counted as for 低保 (民发〔2021〕57号 art. 7).
-3. **Not in a higher layer** (condition 1) — not 低保 or 特困, and not
+3. **Not in a higher layer** (art. 4 (一)) — not 低保 or 特困, and not
    recognised as a marginal household (低保边缘, see
    :mod:`civaffairs.assistance.marginal`, which is computed when not given).
-4. **Income** (condition 2) — per-capita family income below the previous
+4. **Income** (art. 4 (二)) — per-capita family income below the previous
    year's local per-capita disposable income (上年度当地居民人均可支配收入;
    ``assistance.means.disposable_income.<urban|rural>``, a yearly
    figure): ``12 × monthly counted income < disposable income × members``,
    decided exactly.  Income is counted as for 低保 (national list of items not
    counted, employment-cost deduction where set).
-5. **Property** (condition 3) — the jurisdiction's rules,
+5. **Property** (art. 4 (三): "符合当地相关规定", which "可以参照最低生活保障边缘家庭的
+   认定条件或者适当放宽") — the jurisdiction's rules,
    ``assistance.rigid_expenditure.assets.*`` (example data nationally).
-6. **Rigid expenditure** (condition 4) — over the twelve months before the
+6. **Rigid expenditure** (art. 4 (四)) — over the twelve months before the
    application, the household's rigid expenditure (the types a jurisdiction
-   counts: medical, education, disability rehabilitation nationally; accident,
-   housing locally) *exceeds* the local share of total family income
+   counts: living, medical, education and disability rehabilitation nationally,
+   art. 5 (一)–(四); other expenditure as the county office sets it, art. 5 (五);
+   accident, housing locally) *exceeds* ("超出当地规定") the local share of total family income
    (``assistance.rigid_expenditure.ratio``; ``ratio_inclusive`` where a local
    text says "reaches").  Total family income over the twelve months is taken as
    12 × the counted monthly income [inference: the 办法 does not say how the
@@ -29,7 +38,7 @@ hold together; the rule, in the order it is decided:
    Mongolia), medical and accident expenditure alone above a second share
    (``medical_accident_ratio``) also satisfies the condition.  A household with
    no rigid expenditure never satisfies it, whatever its income.
-7. **Validity** — the recognition is valid for at most
+7. **Validity** (art. 10) — the recognition is valid for at most
    ``assistance.rigid_expenditure.validity_months`` (12) months.  The end date is
    reported in the decision (reason ``rigid_expenditure.validity``; read it with
    :func:`validity_end`), counted by 民法典 arts. 201–202: the period starts the
@@ -79,7 +88,8 @@ PROGRAMME = programme(
     "household in hardship from rigid expenditure",
 )
 
-#: 民政部《刚性支出困难家庭认定办法》 (approved 2024-10-12, issued 2024-10-24; number not seen).
+#: 民政部《刚性支出困难家庭认定办法》 (approved 2024-10-12, issued 2024-10-24, in force 2025-01-01;
+#: full text read, document number not in it).
 RIGID_EXPENDITURE_MEASURES = Document(
     "刚性支出困难家庭认定办法",
     None,
@@ -90,12 +100,12 @@ _CIVIL_CODE = Document(
     "中华人民共和国民法典", None, en="Civil Code of the People's Republic of China"
 )
 
-_NOTE = "conditions as numbered in the 中国政府网 summary; article numbers not seen"
-_CONDITION_1 = Citation(RIGID_EXPENDITURE_MEASURES, "认定条件(一)", note=_NOTE)
-_CONDITION_2 = Citation(RIGID_EXPENDITURE_MEASURES, "认定条件(二)", note=_NOTE)
-_CONDITION_3 = Citation(RIGID_EXPENDITURE_MEASURES, "认定条件(三)", note=_NOTE)
-_CONDITION_4 = Citation(RIGID_EXPENDITURE_MEASURES, "认定条件(四)", note=_NOTE)
-_VALIDITY = Citation(RIGID_EXPENDITURE_MEASURES, "有效期条款", note=_NOTE)
+_CONDITION_1 = Citation(RIGID_EXPENDITURE_MEASURES, "第四条(一)")
+_CONDITION_2 = Citation(RIGID_EXPENDITURE_MEASURES, "第四条(二)")
+_CONDITION_3 = Citation(RIGID_EXPENDITURE_MEASURES, "第四条(三)")
+_CONDITION_4 = Citation(RIGID_EXPENDITURE_MEASURES, "第四条(四)、第五条")
+_VALIDITY = Citation(RIGID_EXPENDITURE_MEASURES, "第十条")
+_IN_FORCE = Citation(RIGID_EXPENDITURE_MEASURES, "第十四条")
 _57_ART_4_5 = Citation(DIBAO_REVIEW_MEASURES, "第四条、第五条")
 _57_ART_7 = Citation(DIBAO_REVIEW_MEASURES, "第七条")
 _PERIODS = Citation(_CIVIL_CODE, "第二百零一条、第二百零二条")
@@ -107,6 +117,13 @@ R_REGISTRATION = CODES.registration
 R_REGISTRATION_ELSEWHERE = CODES.registration_elsewhere
 R_MEMBERS = CODES.members
 R_MISSING = CODES.missing
+R_NOT_IN_FORCE = ReasonCode.define(
+    "rigid_expenditure.not_in_force",
+    "{on} 时《刚性支出困难家庭认定办法》尚未施行(自2025年1月1日起施行), 不认定刚性支出困难家庭",
+    "on {on} the rigid-expenditure measures are not yet in force (in force from 2025-01-01): "
+    "no household is recognised",
+    _IN_FORCE,
+)
 R_HIGHER_LAYER = ReasonCode.define(
     "rigid_expenditure.in_higher_layer",
     "家庭已属于{layer}, 不认定为刚性支出困难家庭",
@@ -195,6 +212,7 @@ R_PERIOD_COUNTING = ReasonCode.define(
 )
 
 _TYPES = {
+    ExpenditureType.LIVING: ("生活", "living"),
     ExpenditureType.MEDICAL: ("医疗", "medical"),
     ExpenditureType.EDUCATION: ("教育", "education"),
     ExpenditureType.REHABILITATION: ("残疾康复", "rehabilitation"),
@@ -241,7 +259,8 @@ def assess(
     meeting every 特困 condition decides "not eligible" first, whatever the
     other decisions say; an undecided higher layer (特困 conditions or the
     marginal decision) makes this decision "cannot decide", naming the
-    missing facts, unless one of conditions 2–4 fails.
+    missing facts, unless one of art. 4 (二)–(四) fails.  Art. 4 (五) (other conditions a
+    local government sets) is not modelled.
 
     .. versionadded:: 0.1.0
     """
@@ -263,6 +282,10 @@ def assess(
         PROGRAMME.code, f"{household.id} ({applicant.masked})", on, where, reasons
     ).decide
 
+    # 0. In force (art. 14): before it nothing is recognised and nothing else is read.
+    if _not_in_force(book, where, on, reasons):
+        return decision(Outcome.NOT_ELIGIBLE)
+
     # 1-2. Registration (社会救助暂行办法 art. 9; 57号 arts. 4-5) and the family, as for dibao.
     family = means.registration_and_family(household, on, where, CODES, reasons)
     if family.stop is not None:
@@ -271,7 +294,7 @@ def assess(
     count = len(counted)
     counted_ids = family.ids
 
-    # 3. Condition 1: not 特困, dibao or marginal (特困 first: it decides even if the rest cannot).
+    # 3. Art. 4 (一): not 特困, dibao or marginal (特困 first: it decides even if the rest cannot).
     if status.recognised:
         reasons.append(
             R_HIGHER_LAYER.reason(
@@ -322,7 +345,7 @@ def assess(
     else:
         reasons.append(R_NOT_HIGHER_LAYER.reason(True))
 
-    # 4. Condition 2: income below the previous year's per-capita disposable income.
+    # 4. Art. 4 (二): income below the previous year's per-capita disposable income.
     flows = means.counted_income(household, counted_ids, book, where, on)
     disposable, disposable_used = book.money(
         f"assistance.means.disposable_income.{registration.kind.value}", where, on
@@ -342,7 +365,7 @@ def assess(
         )
     )
 
-    # 5. Condition 3: property.
+    # 5. Art. 4 (三): property.
     _kind, standard, _standard_used = means.dibao_standard(household, book, where, on)
     assets = means.property_test(
         household,
@@ -363,7 +386,7 @@ def assess(
         )
     )
 
-    # 6. Condition 4: rigid expenditure against family income.
+    # 6. Art. 4 (四), art. 5: rigid expenditure against family income.
     spending_ok = _expenditure_test(
         household,
         counted_ids=counted_ids,
@@ -382,7 +405,7 @@ def assess(
         reasons.append(R_MISSING.reason(None, paths=", ".join(pending) or "-"))
         return decision(Outcome.CANNOT_DECIDE, missing=pending)
 
-    # 7. Validity.
+    # 7. Validity (art. 10).
     months, months_used = book.count("assistance.rigid_expenditure.validity_months", where, on)
     reasons.append(
         R_VALIDITY.reason(
@@ -395,6 +418,14 @@ def assess(
     )
     reasons.append(R_PERIOD_COUNTING.reason(None))
     return decision(Outcome.ELIGIBLE)
+
+
+def _not_in_force(book: ParameterBook, where: str, on: dt.date, reasons: list[Reason]) -> bool:
+    """Return whether the measures are not yet in force on ``on`` (art. 14), saying so."""
+    in_force, used = book.flag("assistance.rigid_expenditure.in_force", where, on)
+    if not in_force:
+        reasons.append(R_NOT_IN_FORCE.reason(False, (used,), on=on.isoformat()))
+    return not in_force
 
 
 def _share(part: Decimal, whole: Decimal) -> str:
@@ -429,7 +460,7 @@ def _expenditure_test(
     on: dt.date,
     reasons: list[Reason],
 ) -> bool:
-    """Apply condition 4 and append its reasons; return whether it holds."""
+    """Apply art. 4 (四) and append its reasons; return whether it holds."""
     spent: dict[ExpenditureType, int] = {}
     for item in household.expenditures:
         if item.member is None or item.member in counted_ids:
