@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
+from random import Random
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,8 +15,21 @@ from civaffairs.assistance.extreme_poverty import (
     DailyActivity,
     ExtremePovertyFacts,
     SupportArrangement,
+    Supporter,
 )
-from civaffairs.entities import AbilityGrade, Household, Member, Person, Relationship
+from civaffairs.decisions import Decision, Outcome, month_after
+from civaffairs.entities import (
+    AbilityGrade,
+    Household,
+    Income,
+    IncomeType,
+    Member,
+    Person,
+    Registration,
+    RegistrationKind,
+    Relationship,
+)
+from civaffairs.identity import Sex
 from civaffairs.parameters import default_book
 from civaffairs.testing import strategies as cst
 
@@ -144,3 +160,118 @@ def test_household_form_equals_person_form_in_any_member_order(
     again = ep.assess(shuffled, on, facts=facts, book=BOOK)
     for member, decision in zip(shuffled.members, again, strict=True):
         assert decision == by_id[member.person.id]
+
+
+# -- own income and supporters (认定办法 arts. 6 and 8) -------------------------------------------
+
+#: Dates on which every figure the supporter heads read is shipped for 武隆 (the dibao and 特困
+#: standards from 2025-07-01, last year's disposable income to 2025-12-31).
+SUPPORTER_DATES = st.dates(min_value=dt.date(2025, 7, 1), max_value=dt.date(2025, 12, 31))
+RANK = {Outcome.ELIGIBLE: 0, Outcome.CANNOT_DECIDE: 1, Outcome.NOT_ELIGIBLE: 2}
+
+
+def _facts(*supporters: Supporter) -> ExtremePovertyFacts:
+    return ExtremePovertyFacts(
+        supporters=supporters,
+        activities_not_achieved=frozenset(),
+        arrangement=SupportArrangement.DISPERSED,
+    )
+
+
+@given(elders(), cst.money(min_value=0, max_value=2000), cst.money(min_value=0, max_value=500))
+def test_more_own_income_never_makes_the_person_eligible(
+    drawn: tuple[dt.date, Person], income: Decimal, more: Decimal
+) -> None:
+    """Art. 6: "收入低于当地最低生活保障标准" — more income never improves the outcome."""
+    on, person = drawn
+    facts = _facts()
+    outcomes = [
+        ep.assess_person(
+            Household(
+                "H",
+                [Member(person, Relationship.APPLICANT, lives_together=True)],
+                [Income(IncomeType.WAGES, amount, member=person.id)],
+            ),
+            person.id,
+            on,
+            facts=facts,
+            book=BOOK,
+        ).outcome
+        for amount in (income, income + more)
+    ]
+    assert RANK[outcomes[0]] <= RANK[outcomes[1]]
+
+
+ELDER = Person("a", dt.date(1940, 1, 1), Sex.FEMALE, Registration(WULONG, RegistrationKind.RURAL))
+
+
+def _with_supporters(on: dt.date, *supporters: Supporter) -> Decision:
+    facts = _facts(*supporters)
+    return ep.assess_person(alone(ELDER), "a", on, facts=facts, book=BOOK)
+
+
+@given(
+    SUPPORTER_DATES.flatmap(lambda on: st.tuples(st.just(on), cst.supporters(on=on))),
+    st.integers(0, 20 * 366),
+    cst.money(min_value=0, max_value=3000),
+)
+def test_a_supporter_meeting_a_head_keeps_meeting_it_when_older_or_poorer(
+    drawn: tuple[dt.date, Supporter], days_older: int, less: Decimal
+) -> None:
+    """Art. 8 (二)–(四): "60周岁以上", "70周岁以上", "本人收入低于当地上年人均可支配收入" — an older
+    or poorer supporter is never able where the original one was unable."""
+    on, supporter = drawn
+    older = attrs.evolve(
+        supporter,
+        birth_date=(
+            None
+            if supporter.birth_date is None
+            else max(supporter.birth_date - dt.timedelta(days=days_older), dt.date(1900, 1, 1))
+        ),
+        monthly_income=(
+            None
+            if supporter.monthly_income is None
+            else max(supporter.monthly_income - less, Decimal(0))
+        ),
+    )
+    before = _with_supporters(on, supporter)
+    after = _with_supporters(on, older)
+    if before.outcome is Outcome.ELIGIBLE:
+        assert after.outcome is Outcome.ELIGIBLE
+    if after.outcome is Outcome.NOT_ELIGIBLE:
+        assert before.outcome is Outcome.NOT_ELIGIBLE
+
+
+@given(
+    SUPPORTER_DATES.flatmap(
+        lambda on: st.tuples(st.just(on), st.lists(cst.supporters(on=on), max_size=4))
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_supporter_order_is_irrelevant(
+    drawn: tuple[dt.date, list[Supporter]], random: Random
+) -> None:
+    """Art. 4 (三): every supporter must be unable; the order they are listed in is no fact."""
+    on, supporters = drawn
+    shuffled = list(supporters)
+    random.shuffle(shuffled)
+    first, second = _with_supporters(on, *supporters), _with_supporters(on, *shuffled)
+    assert first.outcome is second.outcome
+    assert first.amount == second.amount
+    assert first.payable == second.payable
+    unknown = {p.rsplit(".", 1)[1] for p in first.missing}
+    assert unknown == {p.rsplit(".", 1)[1] for p in second.missing}
+
+
+@given(SUPPORTER_DATES, st.sampled_from(SupportArrangement))
+def test_paying_decisions_start_the_month_after(
+    on: dt.date, arrangement: SupportArrangement
+) -> None:
+    """Art. 17: "从确认之日下月起给予救助供养待遇"."""
+    facts = ExtremePovertyFacts(
+        supporters=(), activities_not_achieved=frozenset(), arrangement=arrangement
+    )
+    decision = ep.assess_person(alone(ELDER), "a", on, facts=facts, book=BOOK)
+    assert decision.amount is not None
+    assert decision.payable_from == month_after(on)
+    assert decision.payable_until is None

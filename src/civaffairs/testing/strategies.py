@@ -38,6 +38,7 @@ from hypothesis.errors import InvalidArgument
 
 from civaffairs import jurisdictions as _jurisdictions
 from civaffairs.assistance.dibao import counted_members
+from civaffairs.assistance.extreme_poverty import Supporter, SupporterSituation
 from civaffairs.dates import age_in_full_years
 from civaffairs.entities import (
     Asset,
@@ -69,6 +70,7 @@ __all__ = [
     "money",
     "persons",
     "resident_ids",
+    "supporters",
 ]
 
 _DEFAULT_ON: Final = dt.date(2025, 8, 1)
@@ -812,4 +814,34 @@ def households(
         near_standard=near_standard,
         allow_severe=allow_severe_conditions,
         allow_assets=allow_assets,
+    )
+
+
+def supporters(
+    *, on: dt.date = _DEFAULT_ON, max_monthly_income: Decimal | int = 5000
+) -> st.SearchStrategy[Supporter]:
+    """Draw statutory supporters of a 特困 applicant (《特困人员认定办法》 art. 8), not members.
+
+    Every fact of art. 8 is drawn known or unknown (``None``): birth date (aged
+    18 to 100 on ``on``), disability, situations, own monthly income (whole
+    fen, 0 to ``max_monthly_income``), registration kind and whether property
+    is within the rules, so three-valued outcomes are all reached.
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+        raise InvalidArgument(f"on={on!r} must be a datetime.date")
+    high = _fen_range(0, max_monthly_income)[1]
+    earliest, latest = _birth_bounds(on, 18, 100)
+    return st.builds(
+        Supporter,
+        relationship=st.sampled_from(
+            [Relationship.CHILD, Relationship.SPOUSE, Relationship.PARENT, Relationship.SIBLING]
+        ),
+        birth_date=st.none() | st.dates(min_value=earliest, max_value=latest),
+        disability=_disabilities(allow_severe=True),
+        situations=st.frozensets(st.sampled_from(SupporterSituation), max_size=2),
+        property_within_rules=st.sampled_from([True, False, None]),
+        monthly_income=st.none() | _fen(0, high).map(_as_yuan),
+        registration_kind=st.none() | st.sampled_from(RegistrationKind),
     )
