@@ -1334,7 +1334,7 @@ def _supporter_unable(
                 age_part = age_unknown if age is None else _Verdict(True)
                 heads.append(
                     _all_of(
-                        (f"(三) {age}周岁以上的老年人", f"(3) aged {age}, 70 or more"),
+                        (f"(三) {age}周岁,为70周岁以上的老年人", f"(3) aged {age}, 70 or more"),
                         gate,
                         age_part,
                         *means,
