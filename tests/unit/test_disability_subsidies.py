@@ -282,7 +282,10 @@ def test_extreme_poverty_decision_undecided_cannot_decide() -> None:
         assert set(ep.missing) <= set(decision.missing)
     # Not 特困: the subsidies are decided as usual.
     not_ep = _extreme_poverty_decision(
-        h, ExtremePovertyFacts(supporters=(Supporter(Relationship.CHILD),))
+        h,
+        ExtremePovertyFacts(
+            supporters=(Supporter(Relationship.CHILD, birth_date=dt.date(1980, 1, 1)),)
+        ),
     )
     assert extreme_poverty.meets_conditions(not_ep) is False
     living, _ = both(h, AssistanceLayer.DIBAO, extreme_poverty_decision=not_ep)
