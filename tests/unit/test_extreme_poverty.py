@@ -714,3 +714,89 @@ def test_meets_conditions_separates_recognition_from_the_amount() -> None:
     assert ep.meets_conditions(decide(single(income="5000"))) is False
     with pytest.raises(InvalidInputError):
         ep.meets_conditions(dibao.assess(single(), ON))
+
+
+# -- payable months, citations ------------------------------------------------------------------
+
+
+def test_a_minor_on_age_alone_is_paid_through_the_month_of_turning_18() -> None:
+    """Art. 17: "从确认之日下月起给予救助供养待遇"; art. 24 second paragraph:
+    "特困人员中的未成年人，可继续享有救助供养待遇至18周岁"; art. 26: "作出终止决定并从下月起终止救助供养"."""
+    facts = ExtremePovertyFacts(
+        supporters=(),
+        activities_not_achieved=frozenset(),
+        arrangement=SupportArrangement.DISPERSED,
+        child_allowance=False,
+    )
+    child = person("c", born=dt.date(2012, 2, 29))
+    decision = decide(single(child), facts, dt.date(2025, 8, 31))
+    assert decision.payable_from == dt.date(2025, 9, 1)
+    assert decision.payable_until == dt.date(2030, 2, 1)  # 18 on 2030-02-28 (no 29 February)
+    assert "extreme_poverty.payable_until" in decision.codes
+    assert decision.payable is not None
+    assert decision.payable.last_basis is not None
+    assert decision.payable.last_basis.article == "第二十四条第二款、第二十六条"
+    student = attrs.evolve(child, statuses=frozenset({SpecialStatus.FULL_TIME_STUDENT}))
+    assert decide(single(student), facts, dt.date(2025, 8, 31)).payable_until is None
+    disabled = attrs.evolve(child, disability=Disability(DisabilityCategory.PHYSICAL, 1))
+    assert decide(single(disabled), facts, dt.date(2025, 8, 31)).payable_until is None
+    # Turning 18 in the month of the decision: the termination decision fixes the end.
+    late = person("c", born=dt.date(2007, 8, 20))
+    supported = attrs.evolve(facts, supported_as_minor=True)
+    on_the_eve = decide(single(late), supported, dt.date(2025, 8, 10))
+    assert on_the_eve.eligible
+    assert on_the_eve.payable_from == dt.date(2025, 9, 1)
+    assert on_the_eve.payable_until is None
+
+
+def test_decisions_that_do_not_pay_have_no_payable_months() -> None:
+    """Art. 17 applies to "符合救助供养条件的申请" only."""
+    assert decide(single(income="5000")).payable is None
+    assert decide(single(), ExtremePovertyFacts(supporters=())).payable is None
+
+
+def test_citations_are_the_articles_read() -> None:
+    """认定办法 art. 10 (户籍所在地), art. 5 (无劳动能力), art. 6 (无生活来源), art. 4 (三)."""
+    decision = decide(single())
+    cited = {r.code: r.citation.article for r in decision.reasons}
+    assert cited["extreme_poverty.registration"] == "第十条"
+    assert cited["extreme_poverty.no_work_capacity.elderly"] == "第五条"
+    assert cited["extreme_poverty.income_below_standard"] == "第六条"
+    assert cited["extreme_poverty.financial_assets"] == "第六条、第七条"
+    assert cited["extreme_poverty.no_supporter"] == "第四条(三)"
+    assert all(
+        r.citation.note is None or "recalled" not in r.citation.note for r in decision.reasons
+    )
+    book = default_book()
+    for category in ("visual", "physical", "intellectual", "mental", "hearing"):
+        _, used = book.count(
+            f"assistance.extreme_poverty.no_work_capacity.max_disability_grade.{category}",
+            WULONG,
+            dt.date(2021, 7, 1),
+        )
+        assert used.status.value == "sourced", category
+        assert "第五条(三)" in (used.article or "")
+
+
+def test_member_supporter_registration_and_disability_come_from_the_household() -> None:
+    """Art. 8 (四) for a supporter who lives in the household: the certificate and the
+    registration kind are the member's own."""
+    elder = person("a", born=ELDER)
+    son = person("s", born=KID, disability=Disability(DisabilityCategory.INTELLECTUAL, 3))
+    h = household(
+        (elder, Relationship.APPLICANT),
+        (son, Relationship.CHILD),
+        incomes=[Income(IncomeType.WAGES, "0", member="a")],
+    )
+    facts = facts_with(
+        Supporter(
+            Relationship.CHILD, member="s", monthly_income=Decimal(800), property_within_rules=True
+        )
+    )
+    decision = ep.assess_person(h, "a", ON, facts=facts)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert "智力残疾3级" in decision.render("zh")
+    with pytest.raises(InvalidInputError, match="member"):
+        Supporter(Relationship.CHILD, member="s", registration_kind=RegistrationKind.RURAL)
+    with pytest.raises(InvalidInputError, match="monthly_income"):
+        Supporter(Relationship.CHILD, monthly_income=1.5)  # type: ignore[arg-type]
