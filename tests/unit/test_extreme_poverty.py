@@ -721,7 +721,8 @@ def test_meets_conditions_separates_recognition_from_the_amount() -> None:
 
 def test_a_minor_on_age_alone_is_paid_through_the_month_of_turning_18() -> None:
     """Art. 17: "从确认之日下月起给予救助供养待遇"; art. 24 second paragraph:
-    "特困人员中的未成年人，可继续享有救助供养待遇至18周岁"; art. 26: "作出终止决定并从下月起终止救助供养"."""
+    "特困人员中的未成年人，可继续享有救助供养待遇至18周岁"; art. 26: "作出终止决定并从下月起
+    终止救助供养"."""
     facts = ExtremePovertyFacts(
         supporters=(),
         activities_not_achieved=frozenset(),
@@ -799,4 +800,4 @@ def test_member_supporter_registration_and_disability_come_from_the_household() 
     with pytest.raises(InvalidInputError, match="member"):
         Supporter(Relationship.CHILD, member="s", registration_kind=RegistrationKind.RURAL)
     with pytest.raises(InvalidInputError, match="monthly_income"):
-        Supporter(Relationship.CHILD, monthly_income=1.5)  # type: ignore[arg-type]
+        Supporter(Relationship.CHILD, monthly_income=1.5)
