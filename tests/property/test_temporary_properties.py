@@ -2,6 +2,9 @@
 
 Chongqing (500000) households with drawn events, decided with the national example
 figures, or with a drawn set of local figures (floor, cap, per person, small amount).
+An expenditure-type (支出型) case also passes the income and property conditions of
+民发〔2018〕23号 二(一), so more income or more property never pays more.  Dates end with
+the last shipped disposable-income figure (2026-12-31).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from civaffairs.assistance.temporary import (
     TemporaryAssistanceType,
 )
 from civaffairs.decisions import Outcome, Period
-from civaffairs.entities import Household
+from civaffairs.entities import Asset, AssetType, Household, Income, IncomeType
 from civaffairs.money import FEN
 from civaffairs.parameters import ParameterBook, default_book
 from civaffairs.testing import invariants
@@ -28,9 +31,20 @@ from civaffairs.testing import strategies as cst
 
 CHONGQING = "500000"
 FIRST_DAY = dt.date(2023, 8, 22)
-LAST_DAY = dt.date(2027, 12, 31)
+LAST_DAY = dt.date(2026, 12, 31)  # the last shipped assistance.means.disposable_income
 BOOK = default_book()
 MONTHS = st.decimals(min_value=0, max_value=24, places=2)
+MEANS_CODES = frozenset(
+    {
+        "temporary.family_unknown",
+        "temporary.no_family_member",
+        "temporary.income_below_disposable",
+        "temporary.income_not_below_disposable",
+        "temporary.financial_assets",
+        "temporary.asset_disqualifies",
+        "temporary.business_entities",
+    }
+)
 
 
 @st.composite
@@ -109,6 +123,13 @@ def test_the_amount_is_the_cost_within_the_floor_and_the_cap(
     floor, cap = limits(application.household, event, on, book)
     expected = min(max(event.out_of_pocket, floor), cap)
     no_cost = event.kind is TemporaryAssistanceType.EXPENDITURE and event.out_of_pocket == 0
+    means_failed = any(
+        reason.met is not True for reason in decision.reasons if reason.code in MEANS_CODES
+    )
+    if means_failed:  # 支出型 only: each condition names its own result
+        assert event.kind is TemporaryAssistanceType.EXPENDITURE
+        assert decision.outcome is not Outcome.ELIGIBLE
+        return
     if not event.serious_hardship or no_cost or expected == 0:
         assert decision.outcome is Outcome.NOT_ELIGIBLE
         assert decision.amount is None
@@ -132,6 +153,69 @@ def test_a_higher_cost_never_pays_less(
     paid_before = before.amount.total if before.amount else Decimal(0)
     paid_after = after.amount.total if after.amount else Decimal(0)
     assert paid_after >= paid_before
+
+
+@given(
+    applications(),
+    books(),
+    cst.money(min_value=Decimal("0.01"), max_value=Decimal(50000)),
+    st.sampled_from([IncomeType.WAGES, IncomeType.BUSINESS, IncomeType.TRANSFER]),
+)
+def test_more_income_never_pays_more(
+    case: tuple[dt.date, TemporaryAssistanceApplication],
+    book: ParameterBook,
+    extra: Decimal,
+    income_type: IncomeType,
+) -> None:
+    on, application = case
+    invariants.check_monotone_in_income(
+        lambda h, d: temporary.assess(h, application.event, d, book=book),
+        application.household,
+        on,
+        extra,
+        income_type=income_type,
+    )
+
+
+@given(
+    applications(),
+    cst.money(min_value=Decimal("0.01"), max_value=Decimal(500000)),
+    st.sampled_from(list(AssetType)),
+)
+def test_more_property_never_pays_more(
+    case: tuple[dt.date, TemporaryAssistanceApplication], value: Decimal, kind: AssetType
+) -> None:
+    on, application = case
+    household = application.household
+    richer = attrs.evolve(household, assets=(*household.assets, Asset(kind, value)))
+    before = temporary.assess(household, application.event, on)
+    after = temporary.assess(richer, application.event, on)
+    paid_before = before.amount.total if before.eligible and before.amount else Decimal(0)
+    paid_after = after.amount.total if after.eligible and after.amount else Decimal(0)
+    assert paid_after <= paid_before
+    assert not (before.outcome is Outcome.NOT_ELIGIBLE and after.eligible)
+
+
+@given(applications())
+def test_an_expenditure_case_far_above_the_income_line_gets_nothing(
+    case: tuple[dt.date, TemporaryAssistanceApplication],
+) -> None:
+    """23号 二(一): 支出型 "原则上其家庭人均可支配收入应低于当地上年度人均可支配收入".
+
+    One million yuan a month of wages to the applicant (always counted) is far above any
+    year's per-capita disposable income, whatever the family's size.
+    """
+    on, application = case
+    household = application.household
+    event = attrs.evolve(application.event, kind=TemporaryAssistanceType.EXPENDITURE)
+    applicant = household.applicant.person.id
+    rich = attrs.evolve(
+        household,
+        incomes=(*household.incomes, Income(IncomeType.WAGES, Decimal(1000000), applicant)),
+    )
+    decision = temporary.assess(rich, event, on)
+    assert not decision.eligible
+    assert decision.amount is None
 
 
 @given(applications(), st.data())

@@ -12,6 +12,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 from builders import ON, household, person, rural_family
 
@@ -23,7 +24,7 @@ from civaffairs.assistance.temporary import (
 )
 from civaffairs.conversion import dumps, loads, structure, unstructure
 from civaffairs.decisions import Decision, Outcome, Period, reason_codes
-from civaffairs.entities import Household, RegistrationKind, Relationship
+from civaffairs.entities import Asset, AssetType, Household, RegistrationKind, Relationship
 from civaffairs.errors import InvalidDocumentError, InvalidInputError, ParameterNotFoundError
 from civaffairs.parameters import ParameterBook, default_book
 
@@ -167,6 +168,120 @@ def test_without_a_small_amount_limit_the_county_approves() -> None:
 def test_a_place_without_a_dibao_standard_is_an_error() -> None:
     with pytest.raises(ParameterNotFoundError, match=r"assistance\.dibao\.standard\.rural"):
         temporary.assess(longhua(1), event(EXPENDITURE, "100"), ON)
+
+
+# -- 支出型: the income and property conditions (民发〔2018〕23号 二(一)) ------------------------
+#
+# 2025: the national example rural figure for 2024, 23 119 yuan a person a year; two members:
+# 46 238 yuan a year, 3 853.1666… a month.
+
+
+def test_expenditure_income_just_below_last_years_disposable_income_is_helped() -> None:
+    """民发〔2018〕23号 二(一): 支出型救助对象 "原则上其家庭人均可支配收入应低于当地上年度
+    人均可支配收入".
+
+    3 853.16 × 12 = 46 237.92 < 23 119 × 2 = 46 238.
+    """
+    decision = temporary.assess(rural_family(2, "3853.16"), event(EXPENDITURE, "5000"), ON)
+    assert paid(decision) == Decimal(5000)
+    reason = next(r for r in decision.reasons if r.code == "temporary.income_below_disposable")
+    assert reason.met is True
+    assert dict(reason.facts)["threshold"] == "46238.00"
+    assert reason.citation.document.number == "民发〔2018〕23号"
+    assert reason.citation.article == "二(一)"
+    assert "assistance.means.disposable_income.rural" in [p.name for p in reason.parameters]
+
+
+def test_expenditure_income_at_last_years_disposable_income_gets_nothing() -> None:
+    """23号 二(一): "应低于" — income equal to or above the line is not below it.
+
+    3 853.17 × 12 = 46 238.04 ≥ 46 238.
+    """
+    decision = temporary.assess(rural_family(2, "3853.17"), event(EXPENDITURE, "5000"), ON)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert decision.amount is None
+    assert "temporary.income_not_below_disposable" in decision.codes
+
+
+def test_a_household_far_above_the_line_gets_nothing_even_for_a_large_cost() -> None:
+    """23号 二(一): the 支出型 household's income must be below the disposable income."""
+    decision = temporary.assess(rural_family(3, "20000"), event(EXPENDITURE, "99999"), ON)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert decision.amount is None
+
+
+def test_an_urban_applicant_is_tested_against_the_urban_figure() -> None:
+    """23号 二(一): "当地上年度人均可支配收入" — the applicant's kind's figure (urban 54 188)."""
+    h = rural_family(1, "4500", kind=RegistrationKind.URBAN)  # 54 000 < 54 188
+    decision = temporary.assess(h, event(EXPENDITURE, "800"), ON)
+    assert decision.eligible
+    assert "temporary.income_below_disposable" in decision.codes
+
+
+def test_expenditure_property_over_the_local_limit_gets_nothing() -> None:
+    """23号 二(一): "且家庭财产状况符合当地有关规定" (example: 36 months' standard per person).
+
+    Two rural members in 武隆区: 630 × 36 × 2 = 45 360 yuan; the limit is strictly below.
+    """
+    h = rural_family(2, "1000")
+    at = attrs.evolve(h, assets=[Asset(AssetType.DEPOSITS, "45360")])
+    below = attrs.evolve(h, assets=[Asset(AssetType.DEPOSITS, "45359.99")])
+    refused = temporary.assess(at, event(EXPENDITURE, "2000"), ON)
+    assert refused.outcome is Outcome.NOT_ELIGIBLE
+    assert "temporary.financial_assets" in refused.codes
+    assert paid(temporary.assess(below, event(EXPENDITURE, "2000"), ON)) == Decimal(2000)
+    car = attrs.evolve(h, assets=[Asset(AssetType.VEHICLE, "30000")])
+    assert (
+        "temporary.asset_disqualifies" in temporary.assess(car, event(EXPENDITURE, "1"), ON).codes
+    )
+
+
+def test_urgent_cases_have_no_means_test() -> None:
+    """23号 二(二): 急难型 may be helped at once, "简化申请人家庭经济状况核对"."""
+    decision = temporary.assess(rural_family(3, "20000"), event(URGENT, "2000"), ON)
+    assert paid(decision) == Decimal(2000)
+    assert not any(code.startswith("temporary.income") for code in decision.codes)
+
+
+def test_an_unknown_co_residence_leaves_an_expenditure_case_undecided() -> None:
+    """The per-capita income needs the family (民发〔2021〕57号 第七条)."""
+    h = household(
+        (person("a"), Relationship.APPLICANT),
+        (person("p", born=dt.date(1950, 1, 1)), Relationship.PARENT),
+        lives_together=None,
+    )
+    decision = temporary.assess(h, event(EXPENDITURE, "100"), ON)
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing
+    assert all(path.endswith("lives_together") for path in decision.missing)
+
+
+def test_before_23_there_is_no_national_means_test() -> None:
+    """23号 took effect 2018-01-23; before it no income or property test is applied."""
+    book = default_book().override(
+        "assistance.dibao.standard.rural", "500156", Decimal(400), dt.date(2017, 1, 1)
+    )
+    on = dt.date(2018, 1, 22)
+    rich = rural_family(2, "20000")
+    before = temporary.assess(rich, event(EXPENDITURE, "500", when=on), on, book=book)
+    assert "temporary.no_means_test" in before.codes
+    assert paid(before) == Decimal(500)
+    after = temporary.assess(
+        rich, event(EXPENDITURE, "500", when=dt.date(2018, 1, 23)), dt.date(2018, 1, 23), book=book
+    )
+    assert after.outcome is Outcome.NOT_ELIGIBLE
+
+
+def test_standards_cite_article_49_not_50() -> None:
+    """社会救助暂行办法 第四十九条: "临时救助的具体事项、标准,由县级以上地方人民政府确定、公布。"
+
+    (第五十条 is the help for vagrants and beggars.)
+    """
+    decision = temporary.assess(rural_family(2, "1000"), event(URGENT, "1000"), ON)
+    amount = next(r for r in decision.reasons if r.code == "temporary.amount")
+    assert amount.citation.article == "第四十九条"
+    cited = {r.citation.article for r in reason_codes().values() if r.code.startswith("temporary.")}
+    assert "第五十条" not in cited
 
 
 # -- Eligibility -----------------------------------------------------------------------------------

@@ -4,9 +4,11 @@
 households whose basic life is temporarily in serious difficulty because of an
 accident, a disaster or a sudden serious illness (急难型, urgent), or because
 necessary expenditure rose suddenly beyond what the household can bear (支出型,
-expenditure-type); 民发〔2018〕23号 names the two types.  Art. 50 leaves the
-amounts to county-level governments; they are usually multiples of the local
-monthly dibao standard.  The rule, in the order it is decided:
+expenditure-type); 民发〔2018〕23号 二(一) names the two types.  Art. 49 leaves the
+具体事项、标准 to local governments at county level or above ("由县级以上地方人民政府
+确定、公布"); 23号 二(三) lets them tie the standard to the local dibao standard, so
+the amounts here are multiples of the local monthly dibao standard.  The rule, in
+the order it is decided:
 
 1. **The event** (:class:`HardshipEvent`): its type, the date it happened (not
    after the as-of date), the out-of-pocket cost after insurance and other
@@ -15,6 +17,23 @@ monthly dibao standard.  The rule, in the order it is decided:
    (``serious_hardship``; ``None`` while not established → cannot decide).
 2. **Serious hardship** — required for both types (art. 47).
 3. **Expenditure** — an expenditure-type case needs an out-of-pocket cost.
+3a. **Means test, expenditure type** (23号 二(一): "原则上其家庭人均可支配收入应低于
+   当地上年度人均可支配收入，且家庭财产状况符合当地有关规定"), from 23号's
+   2018-01-23 where ``assistance.temporary.expenditure.means_test`` holds:
+
+   - the family is counted as for 低保 (民发〔2021〕57号 art. 7; a member whose
+     co-residence is not established → cannot decide);
+   - **income**: per-capita family income strictly below last year's local
+     per-capita disposable income (``assistance.means.disposable_income.<urban|rural>``
+     by the applicant's registration, a yearly figure):
+     ``12 × monthly counted income < disposable income × members``, exactly;
+     income is counted as for 低保 [inference: 23号 does not say how];
+   - **property**: the local rules,
+     ``assistance.temporary.expenditure.assets.*`` (example data nationally),
+     applied by the shared property test of :mod:`civaffairs.assistance.means`.
+
+   Both are reported; either failing makes the case not eligible.  Urgent cases
+   have no means test (23号 二(二): 急难型 may skip the 家庭经济状况核对).
 4. **Amount** — the out-of-pocket cost, raised to the type's floor and
    limited to the cap (``assistance.temporary.*_months``, multiples of the
    monthly dibao standard of the applicant's registration kind; multiplied by
@@ -23,10 +42,11 @@ monthly dibao standard.  The rule, in the order it is decided:
    or the cap, so it never exceeds the cap.  The payment is one-off
    (:attr:`~civaffairs.decisions.Period.ONE_OFF`).  A case with nothing to pay
    is not eligible.
-5. **Approval** — a payment within the small-amount limit
-   (``small_amount_months`` of the standard; 0 means none) may be approved
-   directly by the township or street office and filed with the county office
-   (民发〔2018〕23号); otherwise the county civil-affairs office approves.
+5. **Approval** — art. 48: the county civil-affairs office approves; "救助金额较小的,
+   县级人民政府民政部门可以委托乡镇人民政府、街道办事处审批" — a payment within the
+   small-amount limit (``small_amount_months`` of the standard; 0 means none; 23号
+   二(二): "合理设定并逐步提高乡镇(街道)临时救助金审批额度") may be approved by the
+   township or street office.
 
 The library does not grade hardship: it pays the stated cost within the local
 floor and cap.  Local graduated schemes (Anhui's out-of-pocket segments) are
@@ -47,7 +67,8 @@ from typing import Any
 
 import attrs
 
-from civaffairs.assistance.laws import SOCIAL_ASSISTANCE_MEASURES
+from civaffairs.assistance import means
+from civaffairs.assistance.laws import DIBAO_REVIEW_MEASURES, SOCIAL_ASSISTANCE_MEASURES
 from civaffairs.assistance.means import show_yuan
 from civaffairs.decisions import (
     Amount,
@@ -64,7 +85,7 @@ from civaffairs.decisions import (
 )
 from civaffairs.entities import Household
 from civaffairs.errors import InvalidInputError
-from civaffairs.money import FEN, yuan
+from civaffairs.money import FEN, yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = [
@@ -80,29 +101,44 @@ __all__ = [
 
 PROGRAMME = programme("assistance.temporary", "临时救助", "temporary assistance")
 
+_MONTHS_PER_YEAR = 12
+
 #: 《国务院关于全面建立临时救助制度的通知》 (国发〔2014〕47号; number recalled).
 TEMPORARY_ASSISTANCE_NOTICE = Document(
     "国务院关于全面建立临时救助制度的通知",
     "国发〔2014〕47号",
     en="State Council notice on establishing temporary assistance nationwide",
 )
-#: 《关于进一步加强和改进临时救助工作的意见》 (民政部 财政部, 民发〔2018〕23号; number recalled).
+#: 《关于进一步加强和改进临时救助工作的意见》 (民政部 财政部, from 2018-01-23): text read in
+#: Comet-law policy/0.1.md, which does not print the number 民发〔2018〕23号 (recalled).
 TEMPORARY_ASSISTANCE_OPINION = Document(
     "关于进一步加强和改进临时救助工作的意见",
     "民发〔2018〕23号",
     en="Opinion on strengthening and improving temporary assistance",
 )
 
-_RECALLED = "article number recalled, not re-read"
-_ART_47 = Citation(SOCIAL_ASSISTANCE_MEASURES, "第四十七条", note=_RECALLED)
-_ART_50 = Citation(SOCIAL_ASSISTANCE_MEASURES, "第五十条", note=_RECALLED)
-_TYPES = Citation(TEMPORARY_ASSISTANCE_OPINION, "急难型、支出型临时救助", note="recalled")
-_APPROVAL = Citation(TEMPORARY_ASSISTANCE_OPINION, "小额临时救助审批", note="recalled")
-_STANDARDS = Citation(
-    TEMPORARY_ASSISTANCE_NOTICE,
-    "救助标准",
-    note="amounts set by county-level governments; see each parameter's source",
+_ART_47 = Citation(SOCIAL_ASSISTANCE_MEASURES, "第四十七条")
+_ART_49 = Citation(SOCIAL_ASSISTANCE_MEASURES, "第四十九条")
+_TYPES = Citation(TEMPORARY_ASSISTANCE_OPINION, "二(一)")
+_APPROVAL = Citation(
+    SOCIAL_ASSISTANCE_MEASURES,
+    "第四十八条",
+    note="救助金额较小的, 县级人民政府民政部门可以委托乡镇人民政府、街道办事处审批; the "
+    "township limit: 民发〔2018〕23号 二(二)",
 )
+_STANDARDS = Citation(
+    SOCIAL_ASSISTANCE_MEASURES,
+    "第四十九条",
+    note="standards set by local governments at county level or above, which may tie them to "
+    "the dibao standard (民发〔2018〕23号 二(三)); see each parameter's source",
+)
+_MEANS = Citation(
+    TEMPORARY_ASSISTANCE_OPINION,
+    "二(一)",
+    note="支出型: 原则上其家庭人均可支配收入应低于当地上年度人均可支配收入, 且家庭财产状况"
+    "符合当地有关规定",
+)
+_57_ART_7 = Citation(DIBAO_REVIEW_MEASURES, "第七条")
 
 R_URGENT = ReasonCode.define(
     "temporary.urgent",
@@ -154,14 +190,77 @@ R_NOTHING_TO_PAY = ReasonCode.define(
     "temporary.nothing_to_pay",
     "按当地标准计算的救助金额为 0 元",
     "the amount under the local figures is 0 yuan",
-    _ART_50,
+    _ART_49,
+)
+R_FAMILY = ReasonCode.define(
+    "temporary.family",
+    "家庭人均收入按 {count} 名共同生活家庭成员计算{excluded}",
+    "per-capita family income is over {count} co-resident family member(s){excluded_en}",
+    _57_ART_7,
+)
+R_FAMILY_UNKNOWN = ReasonCode.define(
+    "temporary.family_unknown",
+    "共同生活家庭成员尚不能确定(缺少: {paths})",
+    "the co-resident family members are not established (missing: {paths})",
+    _57_ART_7,
+)
+R_NO_FAMILY = ReasonCode.define(
+    "temporary.no_family_member",
+    "没有计入的共同生活家庭成员, 无法计算家庭人均收入",
+    "no co-resident family member is counted: there is no per-capita income to test",
+    _57_ART_7,
+)
+R_INCOME_BELOW = ReasonCode.define(
+    "temporary.income_below_disposable",
+    "支出型: 家庭年收入 {annual} 元(月收入 {income} 元 × 12), 低于上年度人均可支配收入 "
+    "{disposable} 元 × {count} 人 = {threshold} 元",
+    "expenditure type: annual family income {annual} yuan (monthly {income} yuan × 12) is "
+    "below the previous year's per-capita disposable income {disposable} yuan × {count} = "
+    "{threshold} yuan",
+    _MEANS,
+)
+R_INCOME_NOT_BELOW = ReasonCode.define(
+    "temporary.income_not_below_disposable",
+    "支出型: 家庭年收入 {annual} 元(月收入 {income} 元 × 12), 不低于上年度人均可支配收入 "
+    "{disposable} 元 × {count} 人 = {threshold} 元",
+    "expenditure type: annual family income {annual} yuan (monthly {income} yuan × 12) is not "
+    "below the previous year's per-capita disposable income {disposable} yuan × {count} = "
+    "{threshold} yuan",
+    _MEANS,
+)
+R_FINANCIAL_ASSETS = ReasonCode.define(
+    "temporary.financial_assets",
+    "支出型: 金融资产合计 {assets} 元, {relation}上限 {months} 个月低保标准 × {count} 人 = "
+    "{limit} 元",
+    "expenditure type: financial assets {assets} yuan are {relation_en} the limit of {months} "
+    "months of the dibao standard × {count} = {limit} yuan",
+    _MEANS,
+)
+R_ASSET_DISQUALIFIES = ReasonCode.define(
+    "temporary.asset_disqualifies",
+    "支出型: 拥有{asset}, 家庭财产状况不符合当地规定",
+    "expenditure type: the household owns {asset_en}, which fails the local property rules",
+    _MEANS,
+)
+R_BUSINESS = ReasonCode.define(
+    "temporary.business_entities",
+    "支出型: 经营主体出资额 {value} 元, {relation}上限 {limit} 元",
+    "expenditure type: business entities worth {value} yuan are {relation_en} the limit of "
+    "{limit} yuan",
+    _MEANS,
+)
+R_NO_MEANS_TEST = ReasonCode.define(
+    "temporary.no_means_test",
+    "支出型: 当日不适用家庭收入和财产条件",
+    "expenditure type: no income or property condition applies on this date",
+    _MEANS,
 )
 R_APPROVAL_SMALL = ReasonCode.define(
     "temporary.approval_small_amount",
-    "金额不超过小额救助额度 {limit} 元({months} 个月低保标准): 可由乡镇人民政府(街道办事处)"
-    "直接审批, 报县级民政部门备案",
+    "金额不超过小额救助额度 {limit} 元({months} 个月低保标准): 县级民政部门可以委托"
+    "乡镇人民政府(街道办事处)审批",
     "within the small-amount limit of {limit} yuan ({months} months of the standard): the "
-    "township or street office may approve it directly and file it with the county office",
+    "county office may delegate the approval to the township or street office",
     _APPROVAL,
 )
 R_APPROVAL_COUNTY = ReasonCode.define(
@@ -275,6 +374,76 @@ def assess_application(
     )
 
 
+def _means_test(
+    household: Household, book: ParameterBook, where: str, on: dt.date, reasons: list[Reason]
+) -> tuple[Outcome | None, tuple[str, ...]]:
+    """Apply the 支出型 income and property conditions, explaining them in ``reasons``.
+
+    Returns ``(None, ())`` when the case goes on, else the outcome to return
+    with the missing facts' paths.
+    """
+    applies, applies_used = book.flag("assistance.temporary.expenditure.means_test", where, on)
+    if not applies:
+        reasons.append(R_NO_MEANS_TEST.reason(None, (applies_used,)))
+        return None, ()
+    counted, excluded, missing = means.counted_members(household, on)
+    if missing:
+        reasons.append(R_FAMILY_UNKNOWN.reason(None, paths=", ".join(missing)))
+        return Outcome.CANNOT_DECIDE, tuple(missing)
+    count = len(counted)
+    if not count:
+        reasons.append(R_NO_FAMILY.reason(False))
+        return Outcome.NOT_ELIGIBLE, ()
+    reasons.append(
+        R_FAMILY.reason(
+            None,
+            count=str(count),
+            excluded="".join(f"; 不计入: {m.person.label}({why})" for _, m, why in excluded),
+            excluded_en="".join(f"; not counted: {m.person.label}" for _, m, _why in excluded),
+        )
+    )
+    counted_ids = {member.person.id for _, member in counted}
+    kind = household.applicant.person.registration.kind.value
+    flows = means.counted_income(household, counted_ids, book, where, on)
+    disposable, disposable_used = book.money(
+        f"assistance.means.disposable_income.{kind}", where, on
+    )
+    income_ok = flows.net_scaled * _MONTHS_PER_YEAR < yuan_to_fen(disposable) * count * flows.scale
+    reasons.append(
+        (R_INCOME_BELOW if income_ok else R_INCOME_NOT_BELOW).reason(
+            income_ok,
+            (applies_used, disposable_used, *flows.used, flows.deduction_used),
+            annual=show_yuan(flows.net * _MONTHS_PER_YEAR),
+            income=show_yuan(flows.net),
+            disposable=show_yuan(disposable),
+            count=str(count),
+            threshold=show_yuan(disposable * count),
+        )
+    )
+    _kind, standard, _standard_used = means.dibao_standard(household, book, where, on)
+    assets = means.property_test(
+        household,
+        prefix="assistance.temporary.expenditure",
+        count=count,
+        standard=standard,
+        book=book,
+        where=where,
+        on=on,
+    )
+    reasons.extend(
+        means.property_reasons(
+            assets,
+            count,
+            financial=R_FINANCIAL_ASSETS,
+            disqualifies=R_ASSET_DISQUALIFIES,
+            business=R_BUSINESS,
+        )
+    )
+    if not (income_ok and assets.passed):
+        return Outcome.NOT_ELIGIBLE, ()
+    return None, ()
+
+
 def _limit(standard: Decimal, months: Decimal, basis: int) -> Decimal:
     """``months`` × the standard × ``basis`` persons, rounded once to the fen (half up)."""
     return (standard * months * basis).quantize(FEN, ROUND_HALF_UP)
@@ -341,6 +510,12 @@ def assess(
     if not urgent and event.out_of_pocket == 0:
         reasons.append(R_NO_COST.reason(False))
         return decision(Outcome.NOT_ELIGIBLE)
+
+    # 3a. 支出型: the income and property conditions (民发〔2018〕23号 二(一)).
+    if not urgent:
+        outcome, missing = _means_test(household, book, where, on, reasons)
+        if outcome is not None:
+            return decision(outcome, missing=missing)
 
     # 4. Amount: the cost within the floor and the cap, in months of the dibao standard.
     kind = applicant.registration.kind.value
