@@ -630,6 +630,13 @@ def test_wulong_88_year_old_whose_only_daughter_is_74_and_poor() -> None:
     assert decision.payable_from == dt.date(2025, 9, 1)
     assert decision.payable_until is None
     assert "7200" in decision.render("zh")  # 600 × 12 below last year's figure
+    # Heads (三) and (四) both hold for a disabled daughter: each figure is cited once.
+    disabled = attrs.evolve(daughter, disability=Disability(DisabilityCategory.PHYSICAL, 1))
+    both = ep.assess_person(single(elder), "a", dt.date(2025, 8, 15), facts=facts_with(disabled))
+    reason = next(r for r in both.reasons if r.code == "extreme_poverty.supporter_unable")
+    assert "(三)" in reason.zh
+    assert "(四)" in reason.zh
+    assert len(reason.parameters) == len(set(reason.parameters)) == 2
 
 
 def test_supporter_who_is_a_member_is_read_from_the_household() -> None:

@@ -1179,9 +1179,14 @@ class _Verdict:
     used: tuple[ParameterValue, ...] = ()
 
 
+def _unique(values: Iterable[ParameterValue]) -> tuple[ParameterValue, ...]:
+    """Return the parameter values once each, in first-use order (heads share some)."""
+    return tuple(dict.fromkeys(values))
+
+
 def _all_of(text: tuple[str, str], *parts: _Verdict) -> _Verdict:
     """Conjunction: fails if any part fails, else unknown if any is, else holds."""
-    used = tuple(p for part in parts for p in part.used)
+    used = _unique(p for part in parts for p in part.used)
     if any(part.holds is False for part in parts):
         return _Verdict(False, used=used)
     missing = tuple(path for part in parts if part.holds is None for path in part.missing)
@@ -1200,9 +1205,9 @@ def _any_of(heads: Iterable[_Verdict]) -> _Verdict:
         return _Verdict(
             True,
             tuple(t for h in held for t in h.texts),
-            used=tuple(p for h in held for p in h.used),
+            used=_unique(p for h in held for p in h.used),
         )
-    used = tuple(p for h in heads for p in h.used)
+    used = _unique(p for h in heads for p in h.used)
     missing = sorted({path for h in heads if h.holds is None for path in h.missing})
     if missing:
         return _Verdict(None, missing=tuple(missing), used=used)
