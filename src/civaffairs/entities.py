@@ -406,10 +406,13 @@ class Person:
 
     ``id`` is the caller's own reference (a case-file key), never personal data.
     ``birth_date`` and ``sex`` must agree with ``resident_id`` when one is given.
-    ``serious_illness`` is a locally recognised major illness (重特大疾病);
+    ``serious_illness`` is a locally recognised major illness (重特大疾病), ``None``
+    when not established (a rule it would change then cannot decide and names it);
     ``work_capacity`` may be ``None`` (not established).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 ``serious_illness`` is three-valued and defaults to
+       ``None`` (not established) instead of ``False``.
     """
 
     id: str = attrs.field(validator=_non_empty_text)
@@ -419,7 +422,7 @@ class Person:
     resident_id: ResidentId | None = attrs.field(default=None, repr=repr)
     name: str | None = attrs.field(default=None, repr=_masked_name)
     disability: Disability | None = None
-    serious_illness: bool = False
+    serious_illness: bool | None = None
     work_capacity: WorkCapacity | None = None
     statuses: frozenset[SpecialStatus] = attrs.field(default=frozenset(), converter=_statuses)
 

@@ -1,6 +1,7 @@
 import datetime as dt
 from decimal import Decimal
 
+import attrs
 import pytest
 from builders import ON, household, person, rural_family
 
@@ -310,3 +311,129 @@ def test_decision_text_masks_the_subject_and_cites() -> None:
     assert "社会救助暂行办法" in text
     assert "渝民规〔2025〕6号" in text
     assert "最低生活保障" in text
+
+
+# -- 单人户 (57号 art. 8): the marginal household, its property rules, the amount ---------------
+
+
+def _with_business(value: str, *, ill: bool | None = False) -> Household:
+    """A marginal household (wages 1500 < 1.5 × 630 × 2) owning a business entity.
+
+    低保's example property rule refuses any business entity; the marginal rule (Henan's,
+    example data) only one worth 200 000 yuan or more.
+    """
+    h = _marginal_with(Disability(DisabilityCategory.PHYSICAL, 1), ill, "1000")
+    return attrs.evolve(h, assets=[Asset(AssetType.BUSINESS_ENTITY, value)])
+
+
+def test_single_person_inclusion_uses_the_marginal_property_rules() -> None:
+    """民发〔2021〕57号 art. 8: "最低生活保障边缘家庭一般指不符合最低生活保障条件，家庭人均收入
+    低于当地最低生活保障标准1.5倍，且财产状况符合相关规定的家庭" — the household fails 低保 on its
+    property (a business entity) but is within the marginal property rules, so its severely
+    disabled member "可以单独提出申请"."""
+    decision = dibao.assess(_with_business("100000"), ON)
+    assert "dibao.asset_disqualifies" in decision.codes  # fails 低保 as a whole
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.amount is not None
+    assert decision.amount.total == RURAL
+    marginal_property = next(r for r in decision.reasons if r.code == "dibao.marginal_property")
+    assert marginal_property.met is True
+    assert "dibao.single_person" in decision.codes
+
+
+def test_single_person_inclusion_fails_outside_the_marginal_property_rules() -> None:
+    """57号 art. 8: the marginal household's "财产状况符合相关规定" — a business entity worth
+    200 000 yuan is not below the marginal limit, so nobody is covered alone."""
+    decision = dibao.assess(_with_business("200000"), ON)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    marginal_property = next(r for r in decision.reasons if r.code == "dibao.marginal_property")
+    assert marginal_property.met is False
+    assert "dibao.single_person" not in decision.codes
+
+
+def test_single_person_amount_is_the_difference_by_default() -> None:
+    """57号 art. 8 "可以单独提出申请": a household of one, paid the difference (社会救助暂行办法
+    art. 12: "按照共同生活的家庭成员人均收入低于当地最低生活保障标准的差额")."""
+    h = _marginal_with(Disability(DisabilityCategory.PHYSICAL, 1), False, "1500")
+    h = attrs.evolve(h, incomes=[*h.incomes, Income(IncomeType.TRANSFER, "100", member="d")])
+    decision = dibao.assess(h, ON)
+    assert decision.amount is not None
+    assert decision.amount.total == RURAL - 100
+
+
+@pytest.mark.parametrize(
+    ("share", "deduct", "expected"),
+    [
+        (Decimal(1), False, RURAL),  # the full standard (广州's practice, as read)
+        (Decimal("0.5"), False, RURAL / 2),  # a share of the standard
+        (Decimal(1), True, RURAL - 100),  # the national default: the difference
+    ],
+)
+def test_single_person_amount_rule_is_a_parameter(
+    share: Decimal, deduct: bool, expected: Decimal
+) -> None:
+    """57号 art. 8 leaves the single person's amount to local rules: the share of the
+    standard and whether own income is deducted are parameters."""
+    book = (
+        default_book()
+        .override("assistance.dibao.single_person.share_of_standard", "500156", share, ON)
+        .override("assistance.dibao.single_person.deduct_own_income", "500156", deduct, ON)
+    )
+    h = _marginal_with(Disability(DisabilityCategory.PHYSICAL, 1), False, "1500")
+    h = attrs.evolve(h, incomes=[*h.incomes, Income(IncomeType.TRANSFER, "100", member="d")])
+    decision = dibao.assess(h, ON, book=book)
+    assert decision.amount is not None
+    assert decision.amount.total == expected
+    assert decision.uses_example_data
+
+
+def _unknown_illness(income: str) -> Household:
+    """The spouse has no certificate and her serious illness is not established (None)."""
+    h = household(
+        (person("a"), Relationship.APPLICANT),
+        (person("d"), Relationship.SPOUSE),
+        incomes=[Income(IncomeType.WAGES, income, member="a")],
+    )
+    spouse = attrs.evolve(h.members[1].person, serious_illness=None)
+    return attrs.evolve(h, members=[h.members[0], attrs.evolve(h.members[1], person=spouse)])
+
+
+def test_unknown_serious_illness_is_asked_where_it_decides_single_person_inclusion() -> None:
+    """57号 art. 8 (二): "最低生活保障边缘家庭中患有当地有关部门认定的重特大疾病的人员" may apply
+    alone.  In a marginal household, whether the spouse is seriously ill decides the outcome,
+    so it is asked, not defaulted."""
+    decision = dibao.assess(_unknown_illness("1500"), ON)
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == ("$.members[1].person.serious_illness",)
+    assert "dibao.single_person_unknown" in decision.codes
+
+
+def test_unknown_serious_illness_is_not_asked_where_it_changes_nothing() -> None:
+    """Only a marginal household reaches 57号 art. 8: a household eligible as a whole, or one
+    above 1.5 × the standard, is decided without the fact."""
+    whole = dibao.assess(_unknown_illness("1000"), ON)  # below 630 × 2: 低保 as a whole
+    assert whole.outcome is Outcome.ELIGIBLE
+    assert whole.missing == ()
+    above = dibao.assess(_unknown_illness("1890"), ON)  # not below 1.5 × 630 × 2
+    assert above.outcome is Outcome.NOT_ELIGIBLE
+    assert above.missing == ()
+
+
+def test_a_severe_disability_needs_no_illness_fact() -> None:
+    """57号 art. 8 (一): a grade-1 certificate is enough; the illness fact is not asked."""
+    h = _marginal_with(Disability(DisabilityCategory.PHYSICAL, 1), False, "1500")
+    spouse = attrs.evolve(h.members[1].person, serious_illness=None)
+    h = attrs.evolve(h, members=[h.members[0], attrs.evolve(h.members[1], person=spouse)])
+    decision = dibao.assess(h, ON)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.missing == ()
+
+
+def test_a_member_whose_own_income_covers_the_standard_is_not_asked() -> None:
+    """Only a member who would be paid if ill is asked about: one whose own income is not
+    below the standard would receive nothing alone (the difference is zero)."""
+    h = _unknown_illness("1000")
+    h = attrs.evolve(h, incomes=[*h.incomes, Income(IncomeType.TRANSFER, "700", member="d")])
+    decision = dibao.assess(h, ON)  # 1700 ≥ 1260, below 1890: marginal
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert decision.missing == ()

@@ -58,11 +58,14 @@ from civaffairs.assistance.means import (
     RELATIONSHIP_CODES,
     CountedIncome,
     HouseholdCodes,
+    PropertyTest,
     counted_income,
     counted_income_types,
     counted_members,
     member_rule,
+    property_test,
     registration_and_family,
+    show_yuan,
 )
 from civaffairs.decisions import (
     Amount,
@@ -186,10 +189,28 @@ R_AMOUNT_FLOOR = ReasonCode.define(
 )
 R_SINGLE_PERSON = ReasonCode.define(
     "dibao.single_person",
-    "家庭人均收入低于低保标准的 {multiple} 倍(低保边缘家庭), {person} 为{why}, "
-    "按单人户纳入: {standard} 元 − 本人收入 {own} 元 = {amount} 元",
-    "the household is a marginal low-income household (below {multiple} × the standard); "
-    "{person} ({why_en}) is covered alone: {standard} yuan − own income {own} yuan = {amount} yuan",
+    "家庭人均收入低于低保标准的 {multiple} 倍且财产符合低保边缘家庭条件(低保边缘家庭), "
+    "{person} 为{why}, 按单人户纳入: {formula} = {amount} 元",
+    "the household is a marginal low-income household (below {multiple} × the standard, "
+    "property within the marginal rules); {person} ({why_en}) is covered alone: "
+    "{formula_en} = {amount} yuan",
+    _57_ART_8,
+)
+R_MARGINAL_PROPERTY = ReasonCode.define(
+    "dibao.marginal_property",
+    "低保边缘家庭财产条件{result}: 金融资产 {assets} 元, 上限 {months} 个月低保标准 × {count} 人 = "
+    "{limit} 元{others}",
+    "the marginal-household property test is {result_en}: financial assets {assets} yuan against "
+    "{months} months of the standard × {count} = {limit} yuan{others_en}",
+    _57_ART_8,
+)
+R_SINGLE_PERSON_UNKNOWN = ReasonCode.define(
+    "dibao.single_person_unknown",
+    "家庭为低保边缘家庭; 以下成员是否患重特大疾病尚未确定, 而这决定其能否按单人户纳入: {persons}"
+    "(缺少: {paths})",
+    "the household is a marginal low-income household; whether these members have a serious "
+    "illness decides their single-person inclusion and is not established: {persons} "
+    "(missing: {paths})",
     _57_ART_8,
 )
 R_SINGLE_PERSON_NONE = ReasonCode.define(
@@ -349,20 +370,31 @@ def single_person_rule(
     own_wages: Any,
     standard: Any,
     rate: tuple[Any, Any],
-) -> tuple[Any, Any]:
-    """Return ``(covered, amount in fen)`` for members covered alone (单人户, 57号 art. 8).
+    share: tuple[Any, Any] = (1, 1),
+    deduct: Any = True,
+    unknown: Any = False,
+) -> tuple[Any, Any, Any]:
+    """Return ``(covered, amount in fen, asks)`` for members covered alone (单人户, 57号 art. 8).
 
-    A counted, severely disabled or seriously ill member (``candidate``) whose
-    own income is below the standard receives the standard less that income.
+    A counted, severely disabled or seriously ill member (``candidate``) is
+    paid ``share`` × the standard, less their own (net) income where
+    ``deduct`` holds (the national default: the difference, as for a household
+    of one), when that is above zero; the amount is rounded once to the fen.
+    ``asks`` marks the counted members whose candidacy is not established
+    (``unknown``: no severe disability, serious illness not established) and
+    who would be paid if it were: the fact that decides the outcome.
 
     .. versionadded:: 0.1.0
     """
     rate_num, rate_den = rate
-    own_net = own_income * rate_den - own_wages * rate_num
-    covered = counted & candidate & (own_net < standard * rate_den)
-    return covered, ops.where(
-        covered, div_round_half_up(standard * rate_den - own_net, rate_den), 0
-    )
+    share_num, share_den = share
+    own_net = own_income * rate_den - own_wages * rate_num  # fen × rate_den
+    scaled = standard * share_num * rate_den - own_net * share_den * deduct
+    payable = counted & (scaled > 0)
+    covered = payable & candidate
+    asks = payable & ops.not_(candidate) & unknown
+    amount = ops.where(covered, div_round_half_up(scaled, share_den * rate_den), 0)
+    return covered, amount, asks
 
 
 def outcome_rule(
@@ -374,32 +406,37 @@ def outcome_rule(
     whole_amount: Any,
     single_allowed: Any,
     marginal: Any,
+    marginal_assets_ok: Any,
     single_amount: Any,
+    asks: Any,
 ) -> tuple[Any, Any, Any]:
     """Return ``(outcome code, amount in fen, covered alone)`` for the household.
 
     Not registered here → not eligible; a missing fact → cannot decide; income
     and property tests passed → the difference; otherwise, in a marginal
-    household, the members covered alone.
+    household (57号 art. 8: it fails 低保, its income is below the marginal
+    multiple and its property within the *marginal* rules), the members
+    covered alone — or cannot decide when a member's serious illness, which
+    would cover them, is not established (``asks``).
 
     .. versionadded:: 0.1.0
     """
     decided = registered & ops.not_(missing)
     whole = decided & test.income_ok & test.assets_ok
-    alone = (
+    single_stage = (
         decided
-        & ops.not_(test.income_ok)
-        & test.assets_ok
+        & ops.not_(test.income_ok & test.assets_ok)
         & single_allowed
         & marginal
-        & (single_amount > 0)
+        & marginal_assets_ok
     )
+    alone = single_stage & ops.not_(asks) & (single_amount > 0)
     eligible = OUTCOME_CODES[Outcome.ELIGIBLE]
     outcome = ops.where(
         whole | alone,
         eligible,
         ops.where(
-            registered & missing,
+            registered & (missing | (single_stage & asks)),
             OUTCOME_CODES[Outcome.CANNOT_DECIDE],
             OUTCOME_CODES[Outcome.NOT_ELIGIBLE],
         ),
@@ -459,10 +496,12 @@ def assess(
         )
         whole_amount, floored = difference_amount(SCALAR, test, share=fraction(share_value))
 
-    # 7. Single-person inclusion for members of a marginal household (57号 art. 8).
+    # 7. Single-person inclusion for members of a marginal household (57号 art. 8): the
+    # household fails 低保 (income or property) but is a marginal household.
     single = _NO_SINGLE
-    if not test.income_ok and test.assets_ok:
+    if not (test.income_ok and test.assets_ok):
         single = _single_person(
+            household,
             counted,
             flows=flows,
             test=test,
@@ -483,11 +522,13 @@ def assess(
         whole_amount=whole_amount,
         single_allowed=single.allowed,
         marginal=single.marginal,
+        marginal_assets_ok=single.assets_ok,
         single_amount=sum(yuan_to_fen(line.amount) for line in single.lines),
+        asks=bool(single.missing),
     )
     outcome = _OUTCOMES[outcome_code]
     if outcome is not Outcome.ELIGIBLE:
-        return decision(outcome)
+        return decision(outcome, missing=single.missing)
     total = fen_to_yuan(amount_fen)
     # 57号 art. 21 (or a local rule): the first payable month of a decision taken on ``on``.
     payable = payable_period(on, book=book, where=where)
@@ -524,11 +565,16 @@ _OUTCOMES = {code: outcome for outcome, code in OUTCOME_CODES.items()}
 
 @attrs.frozen
 class _Single:
-    """What the single-person stage found: the members covered alone and its two tests."""
+    """What the single-person stage found: the members covered alone and its tests.
+
+    ``missing`` holds the paths of serious-illness facts that would cover a member.
+    """
 
     lines: tuple[AmountLine, ...]
     allowed: bool
     marginal: bool
+    assets_ok: bool = False
+    missing: tuple[str, ...] = ()
 
 
 _NO_SINGLE = _Single((), allowed=False, marginal=False)
@@ -635,6 +681,7 @@ def _tests(
 
 
 def _single_person(
+    household: Household,
     counted: list[tuple[int, Member]],
     *,
     flows: CountedIncome,
@@ -647,59 +694,103 @@ def _single_person(
     on: dt.date,
     reasons: list[Reason],
 ) -> _Single:
-    """Cover severely disabled or seriously ill members of a marginal household alone."""
+    """Cover severely disabled or seriously ill members of a marginal household alone.
+
+    57号 art. 8: the household is a 低保边缘家庭 — it fails 低保, its income is below
+    the marginal multiple of the standard, and its property is within the *marginal*
+    property rules (``assistance.marginal.assets.*``, usually looser than 低保's).
+    """
     allowed, allowed_used = book.flag("assistance.dibao.single_person.allowed", where, on)
     if not allowed:
         return _NO_SINGLE
     multiple, multiple_used = book.rate("assistance.low_income_margin.income_multiple", where, on)
-    marginal = marginal_test(test, multiple=fraction(multiple))
-    used = (allowed_used, multiple_used, standard_used)
+    marginal = bool(marginal_test(test, multiple=fraction(multiple)))
+    used: tuple[ParameterValue, ...] = (allowed_used, multiple_used, standard_used)
+    assets_ok = False
+    if marginal:
+        assets = property_test(
+            household,
+            prefix="assistance.marginal",
+            count=len(counted),
+            standard=fen_to_yuan(standard),
+            book=book,
+            where=where,
+            on=on,
+        )
+        assets_ok = assets.passed
+        reasons.append(_marginal_property_reason(assets, len(counted)))
     lines: list[AmountLine] = []
-    for _, member in counted if marginal else ():
-        person = member.person
-        why = []
-        if person.disability is not None and person.disability.is_severe:
-            why.append(("重度残疾人", "severely disabled"))
-        if person.serious_illness:
-            why.append(("重病患者", "seriously ill"))
-        own, own_wages = flows.of(person.id)
-        covered, amount_fen = single_person_rule(
-            SCALAR,
-            counted=True,
-            candidate=single_person_candidate(
-                person.disability is not None and person.disability.is_severe,
-                person.serious_illness,
-            ),
-            own_income=own,
-            own_wages=own_wages,
-            standard=standard,
-            rate=rate,
+    missing: list[str] = []
+    asked: list[str] = []
+    if marginal and assets_ok:
+        share_value, share_used = book.rate(
+            "assistance.dibao.single_person.share_of_standard", where, on
         )
-        if not covered:
-            continue
-        amount = fen_to_yuan(amount_fen)
+        deduct, deduct_used = book.flag(
+            "assistance.dibao.single_person.deduct_own_income", where, on
+        )
+        used = (*used, share_used, deduct_used)
+        share = fraction(share_value)
+        for index, member in counted:
+            person = member.person
+            severe = person.disability is not None and person.disability.is_severe
+            own, own_wages = flows.of(person.id)
+            covered, amount_fen, asks = single_person_rule(
+                SCALAR,
+                counted=True,
+                candidate=single_person_candidate(severe, person.serious_illness is True),
+                own_income=own,
+                own_wages=own_wages,
+                standard=standard,
+                rate=rate,
+                share=share,
+                deduct=deduct,
+                unknown=person.serious_illness is None,
+            )
+            if asks:
+                missing.append(f"$.members[{index}].person.serious_illness")
+                asked.append(person.label)
+            if not covered:
+                continue
+            why = []
+            if severe:
+                why.append(("重度残疾人", "severely disabled"))
+            if person.serious_illness:
+                why.append(("重病患者", "seriously ill"))
+            amount = fen_to_yuan(amount_fen)
+            own_net = _yuan(_scaled_yuan(own * rate[1] - own_wages * rate[0], rate[1]))
+            std = _yuan(fen_to_yuan(standard))
+            times = "" if share_value == 1 else f" × {share_value}"
+            reasons.append(
+                R_SINGLE_PERSON.reason(
+                    True,
+                    used,
+                    multiple=str(multiple),
+                    person=person.label,
+                    member=person.id,
+                    why="、".join(zh for zh, _ in why),
+                    why_en=", ".join(en for _, en in why),
+                    formula=f"{std} 元{times}" + (f" − 本人收入 {own_net} 元" if deduct else ""),
+                    formula_en=f"{std} yuan{times}"
+                    + (f" − own income {own_net} yuan" if deduct else ""),
+                    amount=_yuan(amount),
+                )
+            )
+            lines.append(
+                AmountLine(
+                    "single_person",
+                    f"单人户 {person.label}",
+                    f"covered alone: {person.label}",
+                    amount,
+                )
+            )
+    if missing:
         reasons.append(
-            R_SINGLE_PERSON.reason(
-                True,
-                used,
-                multiple=str(multiple),
-                person=person.label,
-                why="、".join(zh for zh, _ in why),
-                why_en=", ".join(en for _, en in why),
-                standard=_yuan(fen_to_yuan(standard)),
-                own=_yuan(_scaled_yuan(own * rate[1] - own_wages * rate[0], rate[1])),
-                amount=_yuan(amount),
+            R_SINGLE_PERSON_UNKNOWN.reason(
+                None, used, persons="、".join(asked), paths=", ".join(missing)
             )
         )
-        lines.append(
-            AmountLine(
-                "single_person",
-                f"单人户 {person.label}",
-                f"covered alone: {person.label}",
-                amount,
-            )
-        )
-    if not lines:
+    elif not lines:
         reasons.append(
             R_SINGLE_PERSON_NONE.reason(
                 False,
@@ -709,4 +800,39 @@ def _single_person(
                 multiple=str(multiple),
             )
         )
-    return _Single(tuple(lines), allowed=True, marginal=bool(marginal))
+    return _Single(
+        tuple(lines),
+        allowed=True,
+        marginal=marginal,
+        assets_ok=assets_ok,
+        missing=tuple(missing),
+    )
+
+
+def _marginal_property_reason(assets: PropertyTest, count: int) -> Reason:
+    """Explain the marginal property test (57号 art. 8 second paragraph) in one reason."""
+    others = [(zh, en) for (zh, en), _used in assets.disqualifying]
+    if assets.business_limit is not None:
+        zh, en = ("低于", "below") if assets.business_ok else ("不低于", "not below")
+        value, limit = show_yuan(assets.business), show_yuan(assets.business_limit)
+        others.append(
+            (
+                f"经营主体出资额 {value} 元{zh}上限 {limit} 元",
+                f"business entities worth {value} yuan, {en} the limit of {limit} yuan",
+            )
+        )
+    used = [assets.months_used, *(u for _labels, u in assets.disqualifying)]
+    if assets.business_used is not None:
+        used.append(assets.business_used)
+    return R_MARGINAL_PROPERTY.reason(
+        assets.passed,
+        tuple(used),
+        result="符合" if assets.passed else "不符合",
+        result_en="passed" if assets.passed else "failed",
+        assets=show_yuan(assets.financial),
+        months=str(assets.months),
+        count=str(count),
+        limit=show_yuan(assets.financial_limit),
+        others="".join(f"; {zh}" for zh, _ in others),
+        others_en="".join(f"; {en}" for _, en in others),
+    )

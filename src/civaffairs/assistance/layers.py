@@ -62,7 +62,6 @@ from civaffairs.assistance import (
     disability_subsidies,
     extreme_poverty,
     marginal,
-    means,
     rigid_expenditure,
     temporary,
 )
@@ -82,8 +81,6 @@ from civaffairs.decisions import (
 )
 from civaffairs.entities import AssistanceLayer, Household
 from civaffairs.errors import InvalidInputError
-from civaffairs.kernels import SCALAR
-from civaffairs.money import yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = [
@@ -421,37 +418,15 @@ def _member_layers(
     return layers, reasons
 
 
-def _covered_alone(
-    household: Household,
-    *,
-    on: dt.date,
-    whole: Decision,
-    counted_ids: list[str],
-    book: ParameterBook,
-    where: str,
-) -> set[str]:
-    """Return the members dibao covers alone (单人户), by dibao's own per-member rule."""
-    if not whole.eligible or dibao.R_SINGLE_PERSON.code not in whole.codes:
+def _covered_alone(whole: Decision) -> set[str]:
+    """Return the ids of the members dibao covers alone (单人户), as its decision records them."""
+    if not whole.eligible:
         return set()
-    _kind, standard, _used = means.dibao_standard(household, book, where, on)
-    flows = means.counted_income(household, set(counted_ids), book, where, on)
-    covered = set()
-    for person_id in counted_ids:
-        person = household.member(person_id).person
-        severe = person.disability is not None and person.disability.is_severe
-        own, own_wages = flows.of(person_id)
-        alone, _amount = dibao.single_person_rule(
-            SCALAR,
-            counted=True,
-            candidate=severe or person.serious_illness,
-            own_income=own,
-            own_wages=own_wages,
-            standard=yuan_to_fen(standard),
-            rate=flows.rate,
-        )
-        if alone:
-            covered.add(person_id)
-    return covered
+    return {
+        dict(reason.facts)["member"]
+        for reason in whole.reasons
+        if reason.code == dibao.R_SINGLE_PERSON.code
+    }
 
 
 def assess_layers(
@@ -502,9 +477,7 @@ def assess_layers(
     # 4. Layers.
     counted, _excluded, _missing = dibao.counted_members(household, on)
     counted_ids = [m.person.id for _, m in counted]
-    alone = _covered_alone(
-        household, on=on, whole=whole, counted_ids=counted_ids, book=book, where=where
-    )
+    alone = _covered_alone(whole)
     layers, reasons = _member_layers(
         household,
         extreme=extreme,

@@ -275,7 +275,10 @@ def assess(
     # 3. Not in a higher layer: dibao as a whole, or a 特困 member.
     if dibao_decision is None:
         dibao_decision = dibao.assess(household, on, jurisdiction=where, book=book)
-    alone = "dibao.single_person" in dibao_decision.codes
+    alone = dibao.R_SINGLE_PERSON.code in dibao_decision.codes
+    # Undecided only because a member's serious illness (their 单人户 coverage) is not
+    # established: the household has failed 低保 as a whole, which is all this rule needs.
+    pending_alone = dibao.R_SINGLE_PERSON_UNKNOWN.code in dibao_decision.codes
     if dibao_decision.eligible and not alone:
         reasons.append(R_HIGHER_LAYER.reason(False, layer="最低生活保障家庭", layer_en="dibao"))
         return decision(Outcome.NOT_ELIGIBLE)
@@ -288,7 +291,7 @@ def assess(
             )
         )
         return decision(Outcome.NOT_ELIGIBLE)
-    if dibao_decision.outcome is Outcome.CANNOT_DECIDE:
+    if dibao_decision.outcome is Outcome.CANNOT_DECIDE and not pending_alone:
         missing = tuple(dict.fromkeys((*dibao_decision.missing, *status.missing)))
         reasons.append(R_MISSING.reason(None, paths=", ".join(missing) or "-"))
         return decision(Outcome.CANNOT_DECIDE, missing=missing)
@@ -302,8 +305,10 @@ def assess(
         reasons.append(
             R_NOT_HIGHER_LAYER.reason(
                 True,
-                single="(部分成员按单人户纳入低保)" if alone else "",
-                single_en=" (some members are covered by dibao alone)" if alone else "",
+                single="(部分成员按单人户纳入低保)" if alone or pending_alone else "",
+                single_en=" (some members are covered by dibao alone)"
+                if alone or pending_alone
+                else "",
                 extreme=f"已核 {len(extreme)} 人, 均不符合"
                 if extreme
                 else "未提供特困认定, 视为无",

@@ -19,7 +19,7 @@ which looks a value up only when its step is reached).
 
 Bad cells (missing, negative, NaN, fractions of a fen, unknown codes, out of
 range, a household fact on a member's row, households without exactly one
-applicant or split across the table) never become zero: with
+applicant or without an id) never become zero: with
 ``errors="mark"`` (the default) their household is "cannot decide" with the
 reason code ``batch.invalid_value`` and the columns named in ``problems``;
 with ``errors="raise"`` the call fails with
@@ -83,6 +83,7 @@ from civaffairs.batch._common import (
 )
 from civaffairs.batch.schema import (
     ASSET_COLUMNS,
+    BUSINESS_VALUE_COLUMN,
     CATEGORY_VALUES,
     HOUSEHOLD_INCOME_COLUMNS,
     INCOME_COLUMNS,
@@ -162,7 +163,9 @@ REASON_CATALOGUE: Final = (
     dibao.R_ASSET_DISQUALIFIES.code,
     dibao.R_AMOUNT_FLOOR.code,
     dibao.R_AMOUNT.code,
+    dibao.R_MARGINAL_PROPERTY.code,
     dibao.R_SINGLE_PERSON.code,
+    dibao.R_SINGLE_PERSON_UNKNOWN.code,
     dibao.R_SINGLE_PERSON_NONE.code,
     R_INVALID_VALUE.code,
     R_PARAMETER_UNAVAILABLE.code,
@@ -188,6 +191,12 @@ _SHARE = "assistance.dibao.amount.minimum_share_of_standard"
 _MONTHS = "assistance.dibao.assets.financial_months_per_capita"
 _SINGLE = "assistance.dibao.single_person.allowed"
 _MULTIPLE = "assistance.low_income_margin.income_multiple"
+_M_MONTHS = "assistance.marginal.assets.financial_months_per_capita"
+_M_VEHICLE = "assistance.marginal.assets.vehicle_disqualifies"
+_M_NON_RESIDENTIAL = "assistance.marginal.assets.non_residential_property_disqualifies"
+_M_BUSINESS = "assistance.marginal.assets.business_entity_value_limit"
+_S_SHARE = "assistance.dibao.single_person.share_of_standard"
+_S_DEDUCT = "assistance.dibao.single_person.deduct_own_income"
 
 
 def to_arrow(data: Frame) -> pa.Table:
@@ -334,25 +343,39 @@ def reason_flags(
     single_allowed: Bools,
     marginal: Bools,
     covered: Ints,
+    marginal_assets_ok: Bools | None = None,
+    asked: Bools | None = None,
+    value_missing: Bools | None = None,
 ) -> dict[str, Bools]:
     """Return, per reason code of :data:`REASON_CATALOGUE`, the households that carry it.
 
     Derived only from the kernels' outputs, in the order the scalar
     :func:`~civaffairs.assistance.dibao.assess` appends its reasons; the
     property tests compare it with each scalar decision's ``codes``.
-    ``covered`` counts the members covered alone.
+    ``covered`` counts the members covered alone; ``marginal_assets_ok`` is the
+    marginal property test, ``asked`` marks households where a member's
+    serious illness would decide single-person inclusion and is not
+    established, ``value_missing`` those that lack a business entity's value
+    the marginal property test needs (``None``: all true, none, none).
 
     .. versionadded:: 0.1.0
     """
+    none = np.zeros(np.shape(registered), dtype=np.bool_)
+    m_assets_ok = ~none if marginal_assets_ok is None else marginal_assets_ok
+    asked = none if asked is None else asked
+    value_missing = none if value_missing is None else value_missing
     family = registered & ~missing
     decided = family & (counted > 0)
     whole = decided & test.income_ok & test.assets_ok
-    single_stage = decided & ~test.income_ok & test.assets_ok & single_allowed
-    some_alone = single_stage & marginal & (covered > 0)
+    pre_stage = decided & ~(test.income_ok & test.assets_ok) & single_allowed
+    marginal_stage = pre_stage & marginal
+    single_stage = marginal_stage & m_assets_ok
+    some_alone = single_stage & (covered > 0)
+    unknown = single_stage & asked
     return {
         dibao.R_REGISTRATION_ELSEWHERE.code: ~registered,
         dibao.R_REGISTRATION.code: registered,
-        dibao.R_MISSING.code: registered & missing,
+        dibao.R_MISSING.code: (registered & missing) | value_missing,
         dibao.R_MEMBERS.code: family,
         dibao.R_NO_FAMILY_MEMBER.code: family & (counted == 0),
         dibao.R_INCOME_EXCLUDED.code: decided & (not_counted > 0),
@@ -363,8 +386,10 @@ def reason_flags(
         dibao.R_ASSET_DISQUALIFIES.code: decided & disqualified,
         dibao.R_AMOUNT_FLOOR.code: whole & floored,
         dibao.R_AMOUNT.code: whole,
+        dibao.R_MARGINAL_PROPERTY.code: marginal_stage,
         dibao.R_SINGLE_PERSON.code: some_alone,
-        dibao.R_SINGLE_PERSON_NONE.code: single_stage & ~some_alone,
+        dibao.R_SINGLE_PERSON_UNKNOWN.code: unknown,
+        dibao.R_SINGLE_PERSON_NONE.code: pre_stage & ~some_alone & ~unknown,
     }
 
 
@@ -614,6 +639,12 @@ def _look_up(
         _MONTHS: _lookup(groups, fixed(_MONTHS), count),
         _SINGLE: _lookup(groups, fixed(_SINGLE), flag),
         _MULTIPLE: _lookup(groups, fixed(_MULTIPLE), rate),
+        _M_MONTHS: _lookup(groups, fixed(_M_MONTHS), count),
+        _M_VEHICLE: _lookup(groups, fixed(_M_VEHICLE), flag),
+        _M_NON_RESIDENTIAL: _lookup(groups, fixed(_M_NON_RESIDENTIAL), flag),
+        _M_BUSINESS: _lookup(groups, fixed(_M_BUSINESS), money),
+        _S_SHARE: _lookup(groups, fixed(_S_SHARE), rate),
+        _S_DEDUCT: _lookup(groups, fixed(_S_DEDUCT), flag),
     }
     for _asset, name, _labels in DISQUALIFYING_ASSETS:
         found[name] = _lookup(groups, fixed(name), flag)
@@ -633,11 +664,13 @@ class _Facts:
     dependent: Bools
     lives: npt.NDArray[np.int8]
     candidate: Bools
+    unknown: Bools
     income: Mapping[IncomeType, Ints]
     household_income: Mapping[IncomeType, Ints]
     financial: Ints
     owns: Mapping[AssetType, Bools]
     places: _Places
+    business_value: Ints | None = None
 
 
 def _any_of(arrays: Sequence[Bools | None], rows: int) -> Bools:
@@ -735,10 +768,16 @@ def _read_facts(
     intellectual_or_mental = _any_of(
         [category == CATEGORY_VALUES.index(c.value) for c in INTELLECTUAL_OR_MENTAL], rows
     )
-    severe = severe_disability(np.where(grade_null, _NO_GRADE, grade), intellectual_or_mental)
-    candidate = dibao.single_person_candidate(
-        np.asarray(severe, dtype=np.bool_), _any_of([reader.flag("serious_illness")], rows)
+    severe = np.asarray(
+        severe_disability(np.where(grade_null, _NO_GRADE, grade), intellectual_or_mental),
+        dtype=np.bool_,
     )
+    # 重特大疾病: a null cell is "not established" (asked where it decides the outcome); an
+    # absent column means no member is seriously ill.
+    ill, ill_null = reader.nullable_flag("serious_illness")
+    ill_known = np.zeros(rows, dtype=np.bool_) if ill is None else ill & ~ill_null
+    candidate = dibao.single_person_candidate(severe, ill_known)
+    unknown = ~severe & ill_null
 
     income = {t: reader.money(c) for t, c in INCOME_COLUMNS.items()}
     household_income = {
@@ -758,11 +797,13 @@ def _read_facts(
         dependent=dependent,
         lives=lives,
         candidate=candidate,
+        unknown=unknown,
         income={t: v for t, v in income.items() if v is not None},
         household_income={t: v for t, v in household_income.items() if v is not None},
         financial=financial,
         owns={t: no_asset if v is None else v for t, v in owns.items()},
         places=_places(reader, households, default_jurisdiction),
+        business_value=reader.household_money(BUSINESS_VALUE_COLUMN, applicants),
     )
 
 
@@ -868,6 +909,9 @@ class _Run:
     alone: Bools
     counted: Ints
     covered: Ints
+    lives_missing: Bools
+    asked: Bools
+    value_missing: Bools
     flags: dict[str, Bools]
     unavailable: dict[str, Bools]
     errors: dict[str, _Parameter]
@@ -894,6 +938,8 @@ def _evaluate(  # noqa: PLR0915 - the rule's steps in order, as dibao.assess tak
     rate = fraction_arrays(_RATE)
     share = fraction_arrays(_SHARE)
     multiple = fraction_arrays(_MULTIPLE)
+    single_share = fraction_arrays(_S_SHARE)
+    single_deduct = per_household(_S_DEDUCT).astype(np.bool_)
 
     # 2. Family members (57号 art. 7): the one member rule, over every person at once.
     counted_p, missing_p = dibao.member_rule(
@@ -934,7 +980,17 @@ def _evaluate(  # noqa: PLR0915 - the rule's steps in order, as dibao.assess tak
     for asset, name, _labels in DISQUALIFYING_ASSETS:
         disqualified |= facts.owns[asset] & (per_household(name) != 0)
 
-    _check_range(income, facts.financial, standard, months, counted, rate, share, multiple)
+    _check_range(
+        income,
+        facts.financial,
+        standard,
+        np.maximum(months, per_household(_M_MONTHS)),
+        counted,
+        rate,
+        share,
+        multiple,
+        single_share,
+    )
 
     # 4-5. Income and property tests; 6. the difference; 7. members covered alone.
     test = dibao.means_test(
@@ -950,11 +1006,28 @@ def _evaluate(  # noqa: PLR0915 - the rule's steps in order, as dibao.assess tak
     )
     whole_amount, floored = dibao.difference_amount(NUMPY, test, share=share)
     marginal = dibao.marginal_test(test, multiple=multiple)
-    # The rule is element-wise and gives (False, 0) to anyone not a counted candidate:
-    # evaluate it on the candidates only.
-    who = np.flatnonzero(counted_p & facts.candidate)
+    # 7. The marginal property rules (57号 art. 8: "财产状况符合相关规定"), as means.property_test.
+    owns_business = facts.owns[AssetType.BUSINESS_ENTITY]
+    if facts.business_value is None:
+        business_ok = np.ones(count, dtype=np.bool_)
+        business_unknown = owns_business
+    else:
+        business_ok = ~owns_business | (facts.business_value < per_household(_M_BUSINESS))
+        business_unknown = np.zeros(count, dtype=np.bool_)
+    marginal_assets_ok = (
+        (facts.financial < standard * per_household(_M_MONTHS) * counted)
+        & ~(facts.owns[AssetType.VEHICLE] & (per_household(_M_VEHICLE) != 0))
+        & ~(
+            facts.owns[AssetType.NON_RESIDENTIAL_PROPERTY]
+            & (per_household(_M_NON_RESIDENTIAL) != 0)
+        )
+        & business_ok
+    )
+    # The rule is element-wise and gives (False, 0, False) to anyone not a counted candidate
+    # or a member of unknown illness: evaluate it on those only.
+    who = np.flatnonzero(counted_p & (facts.candidate | facts.unknown))
     at = of_row[who]
-    covered_c, amount_c = dibao.single_person_rule(
+    covered_c, amount_c, asks_c = dibao.single_person_rule(
         NUMPY,
         counted=counted_p[who],
         candidate=facts.candidate[who],
@@ -962,10 +1035,21 @@ def _evaluate(  # noqa: PLR0915 - the rule's steps in order, as dibao.assess tak
         own_wages=own_wages[who],
         standard=_pick(standard, at),
         rate=(_pick(rate[0], at), _pick(rate[1], at)),
+        share=(_pick(single_share[0], at), _pick(single_share[1], at)),
+        deduct=_pick(single_deduct, at),
+        unknown=facts.unknown[who],
     )
     covered = np.bincount(at, weights=covered_c, minlength=count).astype(np.int64)
+    asked = np.bincount(at, weights=asks_c, minlength=count) > 0
     alone_amount = np.zeros(count, dtype=np.int64)
     np.add.at(alone_amount, at, np.asarray(amount_c, dtype=np.int64))
+    decided = places.registered & ~missing & (counted > 0)
+    pre_stage = decided & ~(test.income_ok & test.assets_ok)
+    marginal_stage = pre_stage & single_allowed & marginal
+    single_stage = marginal_stage & marginal_assets_ok
+    # A business entity of unknown value decides the outcome only where somebody would be
+    # covered alone (or asked about): then the household cannot be decided.
+    value_missing = single_stage & business_unknown & ((alone_amount > 0) | asked)
     outcome, amount, alone = dibao.outcome_rule(
         NUMPY,
         registered=places.registered,
@@ -974,19 +1058,25 @@ def _evaluate(  # noqa: PLR0915 - the rule's steps in order, as dibao.assess tak
         whole_amount=whole_amount,
         single_allowed=single_allowed,
         marginal=marginal,
+        marginal_assets_ok=marginal_assets_ok,
         single_amount=alone_amount,
+        asks=asked | value_missing,
     )
 
-    decided = places.registered & ~missing & (counted > 0)
-    single_stage = decided & ~test.income_ok & test.assets_ok
     needs = {
         "standard": decided,
         _RATE: decided,
         _MONTHS: decided,
         _PENSION: decided & has_switched,
         _SHARE: decided & test.income_ok & test.assets_ok,
-        _SINGLE: single_stage,
-        _MULTIPLE: single_stage & single_allowed,
+        _SINGLE: pre_stage,
+        _MULTIPLE: pre_stage & single_allowed,
+        _M_MONTHS: marginal_stage,
+        _M_VEHICLE: marginal_stage & facts.owns[AssetType.VEHICLE],
+        _M_NON_RESIDENTIAL: marginal_stage & facts.owns[AssetType.NON_RESIDENTIAL_PROPERTY],
+        _M_BUSINESS: marginal_stage & owns_business & ~business_unknown,
+        _S_SHARE: single_stage,
+        _S_DEDUCT: single_stage,
     }
     for asset, name, _labels in DISQUALIFYING_ASSETS:
         needs[name] = decided & facts.owns[asset]
@@ -1008,6 +1098,9 @@ def _evaluate(  # noqa: PLR0915 - the rule's steps in order, as dibao.assess tak
         single_allowed=single_allowed,
         marginal=marginal,
         covered=covered,
+        marginal_assets_ok=marginal_assets_ok,
+        asked=asked,
+        value_missing=value_missing,
     )
     return _Run(
         outcome=np.asarray(outcome, dtype=np.int64),
@@ -1015,6 +1108,9 @@ def _evaluate(  # noqa: PLR0915 - the rule's steps in order, as dibao.assess tak
         alone=np.asarray(alone, dtype=np.bool_),
         counted=counted,
         covered=covered,
+        lives_missing=places.registered & missing,
+        asked=single_stage & asked,
+        value_missing=value_missing,
         flags=flags,
         unavailable=unavailable,
         errors=found,
@@ -1095,7 +1191,7 @@ def _output(
     flags = [run.flags[code] & ~cannot for code in REASON_CATALOGUE[:-2]]
     flags += [bad, unavailable]
 
-    missing = run.flags[dibao.R_MISSING.code] & ~cannot
+    missing = run.lives_missing & ~cannot
     problem_names: list[str] = []
     problem_flags: list[Bools] = []
     for column, mask in reader.bad.items():
@@ -1108,6 +1204,13 @@ def _output(
     if missing.any():
         problem_names.append("lives_together")
         problem_flags.append(missing)
+    for name, mask in (
+        ("serious_illness", run.asked & ~cannot),
+        (BUSINESS_VALUE_COLUMN, run.value_missing & ~cannot),
+    ):
+        if mask.any():
+            problem_names.append(name)
+            problem_flags.append(mask)
 
     places = facts.places
     where = pa.DictionaryArray.from_arrays(

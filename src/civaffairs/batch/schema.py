@@ -27,7 +27,9 @@ Columns (money is integer fen, 分):
   certificate.
 - ``disability_grade`` — integer 1–4, nullable: given exactly when the
   category is.
-- ``serious_illness`` — bool, optional: 重特大疾病.
+- ``serious_illness`` — bool, optional, nullable: 重特大疾病; null means not
+  established (a household whose single-person inclusion it would decide
+  cannot be decided).
 - ``income_<IncomeType value>`` — int64 fen, optional: the member's own
   monthly income of that type (``income_wages``, …).
 - ``household_income_<IncomeType value>`` — int64 fen, optional, applicant's
@@ -35,6 +37,11 @@ Columns (money is integer fen, 分):
 - ``asset_<AssetType value>`` for the financial types (``deposits``,
   ``securities``, ``commercial_insurance``, ``claims``) — int64 fen, optional,
   applicant's row: the non-exempt value.
+- ``asset_business_entity`` — int64 fen, optional, applicant's row: the value
+  (subscribed capital, 出资额) of the non-exempt business entities, read by the
+  marginal-household property rule of single-person inclusion (民发〔2021〕57号
+  art. 8).  A household that owns one (``owns_business_entity``) while this
+  column is absent cannot be decided where the value matters.
 - ``owns_<AssetType value>`` for the other types (``vehicle``, ``home``,
   ``non_residential_property``, ``business_entity``, ``machinery``,
   ``other``) — bool, optional, applicant's row: owns at least one non-exempt
@@ -85,6 +92,7 @@ from civaffairs.money import fen_to_yuan, yuan_to_fen
 
 __all__ = [
     "ASSET_COLUMNS",
+    "BUSINESS_VALUE_COLUMN",
     "HOUSEHOLD_INCOME_COLUMNS",
     "INCOME_COLUMNS",
     "MAX_FEN",
@@ -116,6 +124,9 @@ OWNS_COLUMNS: Final[Mapping[AssetType, str]] = {
     t: f"owns_{t.value}" for t in AssetType if not t.is_financial
 }
 
+#: The value (fen) of the non-exempt business entities, on the applicant's row.
+BUSINESS_VALUE_COLUMN: Final = "asset_business_entity"
+
 _STRING_DICT = pa.dictionary(pa.int32(), pa.string())
 
 
@@ -141,6 +152,7 @@ def persons_schema(*, household_id: pa.DataType | None = None) -> pa.Schema:
         *(pa.field(name, pa.int64()) for name in INCOME_COLUMNS.values()),
         *(pa.field(name, pa.int64()) for name in HOUSEHOLD_INCOME_COLUMNS.values()),
         *(pa.field(name, pa.int64()) for name in ASSET_COLUMNS.values()),
+        pa.field(BUSINESS_VALUE_COLUMN, pa.int64()),
         *(pa.field(name, pa.bool_()) for name in OWNS_COLUMNS.values()),
         pa.field("jurisdiction", _STRING_DICT),
     ]
@@ -175,9 +187,12 @@ def to_table(  # noqa: PLR0912 - one branch per kind of fact, flat on purpose
                 own[key] = own.get(key, 0) + fen
         financial: dict[AssetType, int] = {}
         owned: set[AssetType] = set()
+        business = 0
         for asset in household.assets:
             if asset.exempt:
                 continue
+            if asset.type is AssetType.BUSINESS_ENTITY:
+                business += yuan_to_fen(asset.value)
             if asset.type.is_financial:
                 financial[asset.type] = financial.get(asset.type, 0) + yuan_to_fen(asset.value)
             else:
@@ -208,6 +223,7 @@ def to_table(  # noqa: PLR0912 - one branch per kind of fact, flat on purpose
                 row[name] = common.get(income_type, 0) if is_applicant else None
             for asset_type, name in ASSET_COLUMNS.items():
                 row[name] = financial.get(asset_type, 0) if is_applicant else None
+            row[BUSINESS_VALUE_COLUMN] = business if is_applicant else None
             for asset_type, name in OWNS_COLUMNS.items():
                 row[name] = (asset_type in owned) if is_applicant else None
             for name, value in row.items():
@@ -227,7 +243,8 @@ def from_table(table: pa.Table) -> Iterator[tuple[Household, str | None]]:
     The inverse of :func:`to_table` up to what the table does not hold: every
     non-zero income cell becomes one :class:`~civaffairs.entities.Income`,
     every financial asset cell one :class:`~civaffairs.entities.Asset`, an
-    ``owns_<type>`` flag an asset of that type worth 0; a person's sex (which
+    ``owns_<type>`` flag an asset of that type worth 0 (a business entity worth
+    its ``asset_business_entity`` value); a person's sex (which
     no 低保 rule reads) is recorded as female.  Meant for checking the engine
     against :func:`civaffairs.assistance.dibao.assess` and for explaining a
     few households in full; it is slow (Python objects) and it raises on bad
@@ -252,6 +269,7 @@ def from_table(table: pa.Table) -> Iterator[tuple[Household, str | None]]:
 _NULLABLE: Final = frozenset(
     {
         "lives_together",
+        "serious_illness",
         "disability_category",
         "disability_grade",
         "person_id",
@@ -263,7 +281,12 @@ _NULLABLE: Final = frozenset(
 
 
 _HOUSEHOLD: Final = frozenset(
-    {*HOUSEHOLD_INCOME_COLUMNS.values(), *ASSET_COLUMNS.values(), *OWNS_COLUMNS.values()}
+    {
+        *HOUSEHOLD_INCOME_COLUMNS.values(),
+        *ASSET_COLUMNS.values(),
+        BUSINESS_VALUE_COLUMN,
+        *OWNS_COLUMNS.values(),
+    }
 )
 
 
@@ -304,7 +327,8 @@ def _household(rows: list[dict[str, Any]]) -> tuple[Household, str | None]:
             disability=None
             if category is None
             else Disability(DisabilityCategory(category), int(row["disability_grade"])),
-            serious_illness=bool(row.get("serious_illness")),
+            # A null cell is "not established"; an absent column means "none" (False).
+            serious_illness=row.get("serious_illness", False),
             statuses=frozenset(s for s, c in STATUS_COLUMNS.items() if row.get(c)),
         )
         members.append(Member(person, Relationship(row["relationship"]), row.get("lives_together")))
@@ -323,11 +347,18 @@ def _household(rows: list[dict[str, Any]]) -> tuple[Household, str | None]:
                 if fen:
                     assets.append(Asset(asset_type, fen_to_yuan(int(fen))))
             assets.extend(
-                Asset(asset_type, fen_to_yuan(0))
+                Asset(asset_type, fen_to_yuan(_owned_value(row, asset_type)))
                 for asset_type, column in OWNS_COLUMNS.items()
                 if row.get(column)
             )
     return Household(household_id, members, incomes, assets), where
+
+
+def _owned_value(row: dict[str, Any], asset_type: AssetType) -> int:
+    """Return the fen value of an owned non-financial asset (a business entity's is read)."""
+    if asset_type is AssetType.BUSINESS_ENTITY:
+        return int(row.get(BUSINESS_VALUE_COLUMN) or 0)
+    return 0
 
 
 def _applicant_value(rows: list[dict[str, Any]], column: str) -> str:
