@@ -28,7 +28,7 @@ import attrs
 from civaffairs import jurisdictions
 from civaffairs.dates import age_in_full_years
 from civaffairs.errors import DuplicateIdentityError, InvalidInputError
-from civaffairs.identity import ResidentId, Sex
+from civaffairs.identity import EARLIEST_BIRTH_DATE, ResidentId, Sex
 from civaffairs.money import yuan
 from civaffairs.privacy import mask_name
 
@@ -323,6 +323,20 @@ def _date(_instance: object, attribute: attrs.Attribute[dt.date], value: dt.date
         raise InvalidInputError(f"$.{attribute.name}", value, "a calendar date")
 
 
+# The resident-ID rules' earliest birth date: nobody alive was born before it, so an earlier
+# date is a typing error (``1700`` for ``1970``), never a very old person.
+def _born_since_1850(
+    _instance: object, attribute: attrs.Attribute[dt.date], value: dt.date
+) -> None:
+    if value < EARLIEST_BIRTH_DATE:
+        raise InvalidInputError(
+            f"$.{attribute.name}",
+            value.isoformat(),
+            f"a birth date on or after {EARLIEST_BIRTH_DATE.isoformat()} "
+            "(and, checked with the as-of date, not after it)",
+        )
+
+
 def _masked_name(name: str | None) -> str:
     return "None" if name is None else repr(mask_name(name))
 
@@ -416,7 +430,7 @@ class Person:
     """
 
     id: str = attrs.field(validator=_non_empty_text)
-    birth_date: dt.date = attrs.field(validator=_date)
+    birth_date: dt.date = attrs.field(validator=[_date, _born_since_1850])
     sex: Sex = attrs.field(validator=_of_type(Sex, "'male' or 'female'"))
     registration: Registration = attrs.field(validator=_of_type(Registration, "a registration"))
     resident_id: ResidentId | None = attrs.field(default=None, repr=repr)

@@ -227,11 +227,13 @@ class ParameterFileError(CivaffairsError, ValueError):
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, source: str, problems: Iterable[str]) -> None:
+    def __init__(
+        self, source: str, problems: Iterable[str], *, what: str = "parameter file"
+    ) -> None:
         self.source = source
         self.problems = tuple(problems)
         lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"invalid parameter file {source}:\n{lines}")
+        super().__init__(f"invalid {what} {source}:\n{lines}")
 
 
 class ParameterRelationError(CivaffairsError, ValueError):

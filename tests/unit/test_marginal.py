@@ -273,8 +273,16 @@ def test_without_extreme_poverty_decisions_the_decision_says_so() -> None:
 def test_a_given_dibao_decision_is_used() -> None:
     h = rural_family(2, "1500")
     # A dibao decision made under a higher (overridden) standard says "eligible".
-    book = default_book().override(
-        "assistance.dibao.standard.rural", "500000", Decimal(800), dt.date(2025, 7, 1)
+    # 特困 basic living stays at 1.3 × 低保 or more (the relations are checked): raise it first.
+    book = (
+        default_book()
+        .override(
+            "assistance.extreme_poverty.basic_living_standard.rural",
+            "500000",
+            Decimal(1040),
+            dt.date(2025, 7, 1),
+        )
+        .override("assistance.dibao.standard.rural", "500000", Decimal(800), dt.date(2025, 7, 1))
     )
     given = dibao.assess(h, ON, book=book)
     assert given.eligible

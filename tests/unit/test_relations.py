@@ -22,6 +22,7 @@ def test_a_basic_standard_below_the_ratio_is_caught() -> None:
         "500000",
         Decimal(990),
         dt.date(2025, 7, 1),
+        check=False,  # build the unlawful book on purpose, to see check_book name it
     )
     violations = check_book(book)
     assert {v.jurisdiction for v in violations} == {"500000"}
@@ -43,9 +44,19 @@ def test_a_county_below_its_province_floor_is_caught() -> None:
     book = (
         default_book()
         .override(
-            "assistance.dibao.standard_floor.urban", "500000", Decimal(740), dt.date(2025, 1, 1)
+            "assistance.dibao.standard_floor.urban",
+            "500000",
+            Decimal(740),
+            dt.date(2025, 1, 1),
+            check=False,
         )
-        .override("assistance.dibao.standard.urban", "500156", Decimal(730), dt.date(2025, 9, 1))
+        .override(
+            "assistance.dibao.standard.urban",
+            "500156",
+            Decimal(730),
+            dt.date(2025, 9, 1),
+            check=False,
+        )
     )
     violations = [v for v in check_book(book) if v.relation.startswith("dibao_standard_not_below")]
     assert {v.jurisdiction for v in violations} == {"500156"}

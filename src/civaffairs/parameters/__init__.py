@@ -6,6 +6,15 @@ dated value records when it takes effect (``effective_from``, optional
 inclusive ``effective_to``), its status (``sourced`` law, or ``example`` data
 that must not be mistaken for law) and its source document.
 
+Every value — from the shipped TOML, a caller's file (``--params``), a
+what-if (``--scenario``) or :meth:`ParameterBook.override` — is checked
+against its declared kind and domain (:attr:`ParameterSpec.domain`: money is
+a non-negative amount of whole fen below 10¹² yuan, a rate or count is
+non-negative and finite, a share is at most 1, a flag is a boolean), and
+the legal relations between parameters (:mod:`civaffairs.parameters.relations`)
+are checked after every file load and every override: a book that breaks
+one is never built.
+
 Look-ups take an explicit date and walk the jurisdiction chain
 county → prefecture → province → national (GB/T 2260 parents, then
 ``000000``): the most specific jurisdiction with a value in force on that date
@@ -34,10 +43,13 @@ import attrs
 
 from civaffairs import jurisdictions
 from civaffairs.errors import (
+    InvalidInputError,
     ParameterFileError,
     ParameterNotFoundError,
     ParameterOutOfRangeError,
+    ParameterRelationError,
 )
+from civaffairs.money import FEN, MAX_DIGITS
 
 __all__ = [
     "Dated",
@@ -49,6 +61,7 @@ __all__ = [
     "Source",
     "Status",
     "default_book",
+    "read_text",
 ]
 
 #: The value types a parameter may hold.
@@ -103,14 +116,22 @@ class Source:
         return " ".join(parts)
 
 
+#: The largest count a parameter may hold (ages, months, days, grades are far below it).
+MAX_COUNT = 9999
+
+
 @attrs.frozen
 class ParameterSpec:
     """The declaration of a parameter: name, kind, unit and what it means.
 
     Declared once, in the programme's file under ``parameters/schema/``; data
-    files may only give values to declared parameters.
+    files may only give values to declared parameters.  ``minimum`` and
+    ``maximum`` (optional schema keys) narrow the domain of its kind; see
+    :attr:`domain`.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``minimum`` and ``maximum``.
     """
 
     name: str
@@ -119,6 +140,28 @@ class ParameterSpec:
     zh: str
     en: str
     description: str = ""
+    minimum: Decimal | int | None = None
+    maximum: Decimal | int | None = None
+
+    @property
+    def domain(self) -> tuple[Decimal | int, Decimal | int | None]:
+        """The inclusive bounds a value must lie within (``None``: no upper bound but finite).
+
+        Declared ``minimum``/``maximum`` win; otherwise every number is at
+        least 0, a rate whose unit is a share (``"share of …"``) is at most 1,
+        and a count at most :data:`MAX_COUNT`.  Money and rates are also below
+        10¹² (:data:`civaffairs.money.MAX_DIGITS`), so every product stays exact.
+
+        .. versionadded:: 0.2.0
+        """
+        low = self.minimum if self.minimum is not None else 0
+        if self.maximum is not None:
+            return low, self.maximum
+        if self.kind is Kind.RATE and self.unit.startswith("share"):
+            return low, 1
+        if self.kind is Kind.COUNT:
+            return low, MAX_COUNT
+        return low, None
 
 
 class Dated:
@@ -151,8 +194,13 @@ class ParameterValue(Dated):
     """One dated value of one parameter in one jurisdiction, with its provenance.
 
     ``effective_to`` is inclusive; ``None`` means in force until superseded.
+    A value whose status is :attr:`Status.SOURCED` must carry its ``source``
+    (built from a TOML file or in code alike), else
+    :class:`~civaffairs.errors.InvalidInputError`.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       A sourced value without a source is refused.
     """
 
     name: str
@@ -165,6 +213,16 @@ class ParameterValue(Dated):
     source: Source | None
     article: str | None = None
     note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.status is Status.SOURCED and self.source is None:
+            raise InvalidInputError(
+                "$.source",
+                "(none)",
+                f"the source document of {self.name} @ {self.jurisdiction} from "
+                f"{self.effective_from}: a value marked sourced must name its source "
+                "(or be marked example, with a note)",
+            )
 
     def cite(self) -> str:
         """Return the provenance in one line; example data says so first."""
@@ -182,7 +240,7 @@ _SOURCE_KEYS = frozenset({"title", "document_number", "publisher", "published", 
 _VALUE_KEYS = frozenset(
     {"effective_from", "effective_to", "value", "status", "source", "article", "note"}
 )
-_SPEC_KEYS = frozenset({"kind", "unit", "zh", "en", "description"})
+_SPEC_KEYS = frozenset({"kind", "unit", "zh", "en", "description", "minimum", "maximum"})
 
 
 def _unknown(found: Iterable[str], allowed: frozenset[str]) -> list[str]:
@@ -209,29 +267,53 @@ def _load_specs(text: str, origin: str) -> dict[str, ParameterSpec]:
                 zh=entry["zh"],
                 en=entry["en"],
                 description=entry.get("description", ""),
+                minimum=entry.get("minimum"),
+                maximum=entry.get("maximum"),
             )
         except (KeyError, ValueError) as exc:
             problems.append(f"parameters.{name}: {exc!r}")
+            continue
+        problems.extend(
+            f"parameters.{name}.{bound}: got {entry[bound]!r}, not a {kind.value} in its domain"
+            for bound in ("minimum", "maximum")
+            if bound in entry and isinstance(_coerce(specs[name], entry[bound]), str)
+        )
     if problems:
         raise ParameterFileError(origin, problems)
     return specs
 
 
 def _coerce(spec: ParameterSpec, raw: object) -> Scalar | str:
-    """Return the typed value, or a string describing why ``raw`` is refused."""
+    """Return the typed value, or a string saying what was expected instead of ``raw``.
+
+    The kind fixes the type (a flag is a ``bool``, a count an ``int``, money
+    and rates ``Decimal``); :attr:`ParameterSpec.domain` fixes the range.
+    """
     kind = spec.kind
     if kind is Kind.FLAG:
-        return raw if isinstance(raw, bool) else "a boolean for a flag parameter"
+        return raw if isinstance(raw, bool) else "true or false for a flag parameter"
     if isinstance(raw, bool):
         return f"a number for a {kind.value} parameter, not a boolean"
+    if not isinstance(raw, int | Decimal):
+        return f"a number for a {kind.value} parameter (a TOML integer or decimal, never a float)"
+    value: Decimal | int
     if kind is Kind.COUNT:
-        return raw if isinstance(raw, int) else "a whole number for a count parameter"
-    if isinstance(raw, int | Decimal):
+        if not isinstance(raw, int):
+            return "a whole number for a count parameter"
+        value = raw
+    else:
         value = Decimal(raw)
-        if kind is Kind.MONEY and value != value.quantize(Decimal("0.01")):
+        if not value.is_finite():
+            return f"a finite number for a {kind.value} parameter (not NaN or infinity)"
+        if value and value.adjusted() >= MAX_DIGITS:
+            return f"a {kind.value} below 10^{MAX_DIGITS}"
+        if kind is Kind.MONEY and value != value.quantize(FEN):
             return "an amount in yuan with at most two decimal places (fen)"
-        return value
-    return f"a number for a {kind.value} parameter (TOML integer or decimal, not {raw!r})"
+    low, high = spec.domain
+    if value < low or (high is not None and value > high):
+        span = f"{low} to {high}" if high is not None else f"{low} or more"
+        return f"a {kind.value} from {span} ({spec.unit})"
+    return value
 
 
 def _is_date(value: object) -> bool:
@@ -305,7 +387,8 @@ def _parse_value(
         return problem
     value = _coerce(spec, entry["value"])
     if isinstance(value, str):
-        return f"value: got {entry['value']!r}, expected {value}"
+        where = f"{spec.name} @ {code} from {entry['effective_from']}"
+        return f"value: got {entry['value']!r}, expected {value} ({where})"
     key = entry.get("source")
     return ParameterValue(
         name=spec.name,
@@ -329,6 +412,8 @@ def _parse_file(
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise ParameterFileError(origin, [f"not valid TOML: {exc}"]) from None
+    except (ValueError, RecursionError) as exc:  # an over-long integer, arrays nested too deep
+        raise ParameterFileError(origin, [f"not readable TOML ({type(exc).__name__})"]) from None
     problems: list[str] = []
     bad = _unknown(data, _FILE_KEYS)
     if bad:
@@ -452,33 +537,60 @@ class ParameterBook:
         files: Iterable[str | Path] = (),
         *,
         include_shipped: bool = True,
+        check: bool = True,
     ) -> ParameterBook:
-        """Load a book from TOML files, by default layered over the shipped data.
+        """Load a book from TOML files (UTF-8), by default layered over the shipped data.
 
         A caller's file for a jurisdiction and parameter the shipped data also
         covers replaces the shipped series from the caller's first date on
-        (values before it are kept), just like :meth:`override`.
+        (values before it are kept), just like :meth:`override`.  The legal
+        relations are checked on the result (:meth:`check`) unless ``check``
+        is false (to study a book that breaks them).
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           Relations are checked; ``check``.
         """
         base = default_book() if include_shipped else cls(_shipped_specs(), {})
-        texts = []
-        for path in files:
-            try:
-                texts.append((str(path), Path(path).read_text(encoding="utf-8")))
-            except OSError as exc:
-                raise ParameterFileError(str(path), [f"cannot be read: {exc.strerror}"]) from None
-        return base._with_texts(texts)
+        texts = [(str(path), read_text(path)) for path in files]
+        return base._with_texts(texts, check=check)
 
-    def _with_texts(self, texts: Iterable[tuple[str, str]]) -> ParameterBook:
+    def _with_texts(self, texts: Iterable[tuple[str, str]], *, check: bool = True) -> ParameterBook:
         series = dict(self._series)
+        origins = []
         for origin, text in texts:
+            origins.append(origin)
             for key, values in _parse_file(text, origin, self.specs).items():
                 current = series.get(key, ())
                 for value in values:
                     current = _splice(current, value)
                 series[key] = current
-        return ParameterBook(self.specs, series)
+        book = ParameterBook(self.specs, series)
+        if check and origins:
+            book.check(", ".join(origins))
+        return book
+
+    def check(self, source: str = "this parameter book") -> None:
+        """Raise :class:`~civaffairs.errors.ParameterRelationError` if a legal relation fails.
+
+        Every relation of :data:`civaffairs.parameters.relations.RELATIONS` is
+        evaluated in every jurisdiction on every change date; each violation is
+        listed with the relation, the parameter, the place and the date.
+        ``source`` names what made the book (a file, an override).
+
+        .. versionadded:: 0.2.0
+        """
+        from civaffairs.parameters.relations import check_book  # noqa: PLC0415 - it imports us
+
+        violations = check_book(self)
+        if violations:
+            raise ParameterRelationError(
+                source,
+                (
+                    f"{v.relation} in {v.jurisdiction} on {v.on.isoformat()}: {v.detail}"
+                    for v in violations
+                ),
+            )
 
     def override(
         self,
@@ -491,25 +603,42 @@ class ParameterBook:
         note: str = "overridden in code by the caller",
         source: Source | None = None,
         status: Status = Status.EXAMPLE,
+        check: bool = True,
     ) -> ParameterBook:
         """Return a new book in which ``name`` for ``jurisdiction`` is ``value`` from a date.
 
         Shipped data is untouched.  ``jurisdiction`` is a GB/T 2260 code or a
         unique Chinese name (stored as the code).  The override is marked
-        ``example`` unless a ``source`` is given with ``status=Status.SOURCED``.
+        ``example`` unless a ``source`` is given with ``status=Status.SOURCED``
+        (a sourced override without a source is refused).  ``value`` must be of
+        the parameter's kind and within its domain, and the new book must keep
+        the legal relations (:meth:`check`) unless ``check`` is false; each
+        failure is an error naming the parameter, the place and the date.
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           Domains, relations and sources are checked; ``check``.
         """
         spec = self.spec(name)
+        place = jurisdictions.get(jurisdiction).code
+        where = f"{name} @ {place} from {effective_from}"
+        problems = []
         typed = _coerce(spec, value)
-        if isinstance(typed, str) or isinstance(value, float):
-            raise ParameterFileError("override", [f"{name}: got {value!r}, expected {typed}"])
-        if effective_to is not None and effective_to < effective_from:
-            raise ParameterFileError(
-                "override",
-                [f"{name}: effective_to {effective_to} is before effective_from {effective_from}"],
+        if isinstance(typed, str):
+            problems.append(f"value: got {value!r}, expected {typed}")
+        for label, day in (("effective_from", effective_from), ("effective_to", effective_to)):
+            if (day is not None or label == "effective_from") and not _is_date(day):
+                problems.append(f"{label}: got {day!r}, expected a calendar date (datetime.date)")
+        if not problems and effective_to is not None and effective_to < effective_from:
+            problems.append(
+                f"effective_to {effective_to} is before effective_from {effective_from}"
             )
-        jurisdiction = jurisdictions.get(jurisdiction).code
+        if status is Status.SOURCED and source is None:
+            problems.append("status: a sourced value needs its source (a Source)")
+        if problems:
+            raise ParameterFileError(where, problems, what="parameter override")
+        assert not isinstance(typed, str)  # noqa: S101 - refused just above
+        jurisdiction = place
         new = ParameterValue(
             name=name,
             jurisdiction=jurisdiction,
@@ -523,7 +652,10 @@ class ParameterBook:
         )
         series = dict(self._series)
         series[(name, jurisdiction)] = _splice(series.get((name, jurisdiction), ()), new)
-        return ParameterBook(self.specs, series)
+        book = ParameterBook(self.specs, series)
+        if check:
+            book.check(f"the override {where}")
+        return book
 
     # -- look-up ------------------------------------------------------------------------------
 
@@ -644,6 +776,20 @@ class ParameterBook:
         return sorted(dates)
 
 
+def read_text(path: str | Path) -> str:
+    """Read a parameter file as UTF-8, or raise ``ParameterFileError`` saying why not.
+
+    .. versionadded:: 0.2.0
+    """
+    try:
+        return Path(path).read_bytes().decode("utf-8-sig")
+    except (OSError, ValueError) as exc:  # ValueError: not UTF-8, or a NUL in the name
+        why = getattr(exc, "strerror", None) or (
+            "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else str(exc)
+        )
+        raise ParameterFileError(str(path)[:200], [f"cannot be read: {why}"]) from None
+
+
 @functools.cache
 def _shipped_specs() -> dict[str, ParameterSpec]:
     """Read every declaration file under ``parameters/schema/`` (one per programme)."""
@@ -672,4 +818,6 @@ def default_book() -> ParameterBook:
         for entry in data.iterdir()
         if entry.name.endswith(".toml")
     )
-    return ParameterBook(_shipped_specs(), {})._with_texts(texts)
+    book = ParameterBook(_shipped_specs(), {})._with_texts(texts, check=False)
+    book.check("the shipped parameter data")
+    return book
