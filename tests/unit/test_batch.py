@@ -292,9 +292,14 @@ def test_households_split_or_without_one_applicant() -> None:
     ids = table.column("household_id").to_pylist()
     ids[-1] = "H0"  # H0 reappears after H1 and H2: not contiguous
     split = table.set_column(0, "household_id", pa.array(ids))
-    rows = _rows(assess_table(split, ON))
-    assert [r["outcome"] for r in rows] == ["cannot_decide", "not_eligible", "cannot_decide"]
-    assert rows[0]["problems"] == ["household_id"]
+    # Decided as two fragments it would be two households: refused, naming both rows, in
+    # either errors mode (a stream could not take back a fragment it had written).
+    for errors in ("mark", "raise"):
+        with pytest.raises(InvalidDocumentError) as raised:
+            assess_table(split, ON, errors=errors)  # type: ignore[arg-type]
+        (error,) = raised.value.errors
+        assert str(error).startswith("$[5].household_id duplicates $[0].household_id")
+        assert "'H0'" in str(error)
     two = _set(table, "relationship", 1, "applicant")
     rows = _rows(assess_table(two, ON))
     assert rows[0]["problems"] == ["relationship"]
@@ -337,8 +342,13 @@ def test_what_if_counts_gains_and_cost_exactly() -> None:
     assert totals["dibao"]["cost_before_fen"] == 89000 + 1
     assert totals["dibao"]["cost_after_fen"] == 110000 + 7001
     assert totals["dibao"]["cost_change_fen"] == 110000 + 7001 - 89001
-    richer = default_book().override(
-        "assistance.dibao.standard.rural", CHONGQING, Decimal("1000.01"), ON
+    # The law keeps 特困 basic living at 1.3 × 低保 or more: raise it first, or the book is refused.
+    richer = (
+        default_book()
+        .override(
+            "assistance.extreme_poverty.basic_living_standard.rural", CHONGQING, Decimal(1301), ON
+        )
+        .override("assistance.dibao.standard.rural", CHONGQING, Decimal("1000.01"), ON)
     )
     gained = what_if(table, ON, scenario=richer).summary.to_pylist()
     dibao_all = next(r for r in gained if r["jurisdiction"] == ALL and r["layer"] == "dibao")
@@ -550,19 +560,18 @@ def test_slices_keep_bad_rows_and_split_households_in_whole_table_terms() -> Non
     table = _families()
     ids = table.column("household_id").to_pylist()
     ids[-1] = "H0"  # H0 reappears, in another slice
-    split = _set(table.set_column(0, "household_id", pa.array(ids)), "income_wages", 4, -5)
-    whole = assess_table(split, ON, workers=1).to_pylist()
+    split = table.set_column(0, "household_id", pa.array(ids))
+    bad = _set(table, "income_wages", 4, -5)  # row 4 (of H1) has a negative wage
+    whole = assess_table(bad, ON, workers=1).to_pylist()
     with mock.patch.object(engine, "SLICE_ROWS", 1):
-        assert assess_table(split, ON, workers=2).to_pylist() == whole
+        assert assess_table(bad, ON, workers=2).to_pylist() == whole
         with pytest.raises(InvalidDocumentError) as raised:
-            assess_table(split, ON, errors="raise", workers=2)
-    paths = [e.path for e in raised.value.errors]
-    # H0 is rows 0-2 and row 5; row 4 (of H1) has a negative wage.
-    assert paths == [
-        *(f"$[{row}].household_id" for row in (0, 1, 2)),
-        "$[4].income_wages",
-        "$[5].household_id",
-    ]
+            assess_table(bad, ON, errors="raise", workers=2)
+        assert [e.path for e in raised.value.errors] == ["$[4].income_wages"]
+        # H0 is rows 0-2 and row 5: refused whatever the slicing, naming row 5.
+        with pytest.raises(InvalidDocumentError) as raised:
+            assess_table(split, ON, workers=2)
+        assert [e.path for e in raised.value.errors] == ["$[5].household_id"]
 
 
 @pytest.mark.parametrize("workers", [0, -1, 1.5, True, "2"])
