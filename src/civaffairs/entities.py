@@ -616,7 +616,7 @@ def _check_people(
         where = f"{at}[{index}].person"
         earlier = person_ids.setdefault(person.id, f"{where}.id")
         if earlier != f"{where}.id":
-            raise _duplicate(f"{where}.id", repr(person.id), earlier, "each person id")
+            raise _duplicate(f"{where}.id", repr(person.id), earlier, "each member id")
         rid = person.resident_id
         if rid is not None:
             earlier = resident_ids.setdefault(rid, f"{where}.resident_id")
@@ -632,10 +632,13 @@ def _check_people(
 def check_distinct(households: Iterable[Household], *, at: str = "$.households") -> None:
     """Refuse a batch of households in which one household or one person appears twice.
 
-    Within one request or batch, a household id, a person id and a resident ID
-    number each appear at most once: the same resident entered as two members,
-    or in two households, would be counted twice.  Raises
-    :class:`~civaffairs.errors.InvalidInputError` naming both paths, e.g.
+    Within one request or batch, a household id and a resident ID number each
+    appear at most once, and a person id at most once in its household:
+    the same resident entered as two members, or in two households, would be
+    counted twice.  (Person ids are the household's member ids, which incomes
+    and assets refer to; households may use the same local ids, as the test
+    strategies' ``m0``, ``m1`` … do.)  Raises
+    :class:`~civaffairs.errors.DuplicateIdentityError` naming both paths, e.g.
     ``$.households[1].members[0].person.resident_id duplicates
     $.households[0].members[2].person.resident_id`` (the number masked).
     Each :class:`Household` already checks its own members.
@@ -643,11 +646,10 @@ def check_distinct(households: Iterable[Household], *, at: str = "$.households")
     .. versionadded:: 0.1.0
     """
     household_ids: dict[str, str] = {}
-    person_ids: dict[str, str] = {}
     resident_ids: dict[ResidentId, str] = {}
     for index, household in enumerate(households):
         where = f"{at}[{index}]"
         earlier = household_ids.setdefault(household.id, f"{where}.id")
         if earlier != f"{where}.id":
             raise _duplicate(f"{where}.id", repr(household.id), earlier, "each household id")
-        _check_people(household.members, f"{where}.members", person_ids, resident_ids)
+        _check_people(household.members, f"{where}.members", {}, resident_ids)

@@ -228,10 +228,12 @@ def _screen_longevity(
     progress: _Progress,
 ) -> None:
     """Decide the longevity allowance for every person of a people file, chunk by chunk."""
-    import pyarrow as pa  # noqa: PLC0415 - the command exists without the extra
+    import numpy as np  # noqa: PLC0415 - the command exists without the extra
+    import pyarrow as pa  # noqa: PLC0415
     import pyarrow.parquet as pq  # noqa: PLC0415
 
     from civaffairs.batch import longevity  # noqa: PLC0415
+    from civaffairs.batch._identity import PERSON_ONCE, SeenIds  # noqa: PLC0415
     from civaffairs.batch.files import read_chunks  # noqa: PLC0415
 
     for option, given in (
@@ -249,11 +251,22 @@ def _screen_longevity(
     writer: pq.ParquetWriter | None = None
     summaries: list[pa.Table] = []
     done = 0
+    people = SeenIds("person_id", PERSON_ONCE, what="people table")
     try:
         for chunk in chunks:
             result = longevity.assess_table(
-                chunk, on, book=book, errors=args.errors, jurisdiction=args.jurisdiction
+                chunk,
+                on,
+                book=book,
+                errors=args.errors,
+                jurisdiction=args.jurisdiction,
+                first_row=done,
             )
+            if "person_id" in chunk.column_names:  # one person, paid once, across chunks too
+                present = chunk.column("person_id").drop_null()
+                where = chunk.column("person_id").is_valid().to_numpy(zero_copy_only=False)
+                people.check(present, np.flatnonzero(where) + done)
+                people.add(present)
             if writer is None:
                 schema = result.schema
                 writer = pq.ParquetWriter(Path(args.out), schema)
@@ -290,7 +303,7 @@ def run(  # noqa: PLR0912, PLR0915 - the steps in order, each with its own failu
         import pyarrow.parquet as pq  # noqa: PLC0415
 
         from civaffairs.batch.engine import prepare  # noqa: PLC0415
-        from civaffairs.batch.files import combine_summaries  # noqa: PLC0415
+        from civaffairs.batch.files import combine_summaries, refuse_overwrite  # noqa: PLC0415
         from civaffairs.batch.report import (  # noqa: PLC0415
             WhatIf,
             render_summary,
@@ -307,6 +320,8 @@ def run(  # noqa: PLR0912, PLR0915 - the steps in order, each with its own failu
     progress = _Progress(stderr, quiet=args.quiet)
     try:
         on = parse_date(args.on, path="--on")
+        if args.input:
+            refuse_overwrite(args.input, args.out)
         book = ParameterBook.load(args.params) if args.params else default_book()
         if args.programme == "longevity":
             _screen_longevity(args, on, book, stdout, progress)
@@ -318,9 +333,12 @@ def run(  # noqa: PLR0912, PLR0915 - the steps in order, each with its own failu
         summaries: list[pa.Table] = []
         comparisons: list[pa.Table] = []
         done = 0
+        first_row = 0  # of the chunk, in the file: errors name file rows
         try:
             for chunk in chunks:
-                prepared = prepare(chunk, on, jurisdiction=default_jurisdiction)
+                prepared = prepare(
+                    chunk, on, jurisdiction=default_jurisdiction, first_row=first_row
+                )
                 result = prepared.assess(book, errors=args.errors)
                 if scenario is not None:
                     compared: WhatIf = what_if(
@@ -330,6 +348,7 @@ def run(  # noqa: PLR0912, PLR0915 - the steps in order, each with its own failu
                         scenario=scenario,
                         errors=args.errors,
                         jurisdiction=default_jurisdiction,
+                        first_row=first_row,
                     )
                     comparisons.append(compared.summary)
                 if writer is None:
@@ -337,6 +356,7 @@ def run(  # noqa: PLR0912, PLR0915 - the steps in order, each with its own failu
                     writer = pq.ParquetWriter(Path(args.out), schema)
                 writer.write_table(result.cast(schema))
                 summaries.append(summarise(result))
+                first_row += chunk.num_rows
                 done += prepared.households if unit == "households" else chunk.num_rows
                 progress(done, total, unit)
         finally:

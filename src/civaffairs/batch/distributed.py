@@ -4,11 +4,12 @@
 partitions of a ``dask.dataframe`` of persons; :func:`screen_parquet` reads a
 Parquet dataset, decides it and writes the households' results as Parquet.
 
-A household must not span two partitions.  Files written by
-:func:`~civaffairs.batch.population.write_synthetic` (one row group per
-block) and datasets partitioned by household satisfy this when read with one
-partition per row group; :func:`check_partitions` verifies it by reading only
-the ``household_id`` column's first and last values per partition.
+A household must not span two partitions, and its rows are consecutive.  Files
+written by :func:`~civaffairs.batch.population.write_synthetic` (one row group
+per block) and datasets partitioned by household satisfy this when read with
+one partition per row group; :func:`check_partitions` verifies it, reading only
+the id columns, and refuses a frame that breaks it (naming the household and
+its rows) rather than decide a household as parts.
 
 Needs the ``dask`` extra (``pip install "civaffairs[batch,dask]"``).
 
@@ -22,12 +23,15 @@ from pathlib import Path
 from typing import Any
 
 import dask.dataframe as dd
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from civaffairs.batch._columns import arrow, household_starts
 from civaffairs.batch._common import Errors
+from civaffairs.batch._identity import PERSON_ONCE, SCATTERED
 from civaffairs.batch.engine import assess_table
-from civaffairs.errors import InvalidInputError
+from civaffairs.errors import DuplicateIdentityError, InvalidDocumentError, InvalidInputError
 from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = ["assess_dask", "check_partitions", "screen_parquet"]
@@ -43,37 +47,105 @@ def _meta(frame: dd.DataFrame, on: dt.date, book: ParameterBook) -> pd.DataFrame
     return _frame(assess_table(empty, on, book=book))
 
 
-def check_partitions(frame: dd.DataFrame) -> None:
-    """Raise if a household's rows are split between two consecutive partitions.
+def _edges(part: pd.DataFrame) -> pd.DataFrame:
+    """Return a partition's first and last household id and its number of rows."""
+    ids = part["household_id"]
+    return pd.DataFrame(
+        {
+            "first": [ids.iloc[0] if len(ids) else None],
+            "last": [ids.iloc[-1] if len(ids) else None],
+            "rows": [len(ids)],
+        }
+    )
+
+
+def _firsts(part: pd.DataFrame, column: str, partition_info: Any = None) -> pd.DataFrame:
+    """Return the ids a partition introduces: households' first rows, or every person id."""
+    ids = pa.Table.from_pandas(part[[column]], preserve_index=False).column(column)
+    if column == "household_id":
+        rows, _repeated = household_starts(ids)
+    else:
+        rows = np.arange(len(ids), dtype=np.int64)
+    values = ids.take(arrow(rows))
+    number = 0 if partition_info is None else int(partition_info["number"])
+    return pd.DataFrame(
+        {
+            "id": values.to_pandas(types_mapper=pd.ArrowDtype),
+            "row": pd.Series(rows, dtype="int64"),
+            "partition": pd.Series(np.full(len(rows), number), dtype="int64"),
+        }
+    )
+
+
+def _refuse_repeats(frame: dd.DataFrame, column: str, offsets: list[int]) -> None:
+    """Raise if an id of ``column`` is introduced by two partitions, naming the file rows."""
+    meta = pd.DataFrame(
+        {
+            "id": frame._meta[column],
+            "row": pd.Series([], dtype="int64"),
+            "partition": pd.Series([], dtype="int64"),
+        }
+    )
+    firsts = frame[[column]].map_partitions(_firsts, column, meta=meta)
+    counts = firsts["id"].value_counts(split_out=max(1, frame.npartitions // 16))
+    twice = counts[counts > 1].compute()
+    if len(twice) == 0:
+        return
+    found = firsts[firsts["id"].isin(list(twice.index))].compute()
+    rows = [offsets[p] + r for p, r in zip(found["partition"], found["row"], strict=True)]
+    first: dict[object, int] = {}
+    problems: list[InvalidInputError] = []
+    what = SCATTERED if column == "household_id" else PERSON_ONCE
+    for value, row in sorted(zip(found["id"], rows, strict=True), key=lambda x: x[1]):
+        earlier = first.setdefault(value, int(row))
+        if earlier != int(row):
+            problems.append(
+                DuplicateIdentityError(
+                    f"$[{int(row)}].{column}",
+                    repr(value),
+                    what,
+                    earlier=f"$[{earlier}].{column}",
+                )
+            )
+    if problems:
+        problems.sort(key=lambda e: int(e.path[2 : e.path.index("]")]))
+        raise InvalidDocumentError(problems, what="persons table")
+
+
+def check_partitions(frame: dd.DataFrame) -> list[int]:
+    """Refuse partitions that split or scatter a household; return each one's first file row.
+
+    A household's rows must lie in one partition and be consecutive there
+    (a member given twice is refused within the partition by
+    :func:`~civaffairs.batch.assess_table`).  A household continued from
+    the previous partition raises :class:`~civaffairs.errors.InvalidInputError`
+    naming it and the file row where the next partition begins; a household
+    that two partitions introduce raises
+    :class:`~civaffairs.errors.InvalidDocumentError` naming both file rows.  Only
+    the id columns are read.  Returns the file row of each partition's first row.
 
     .. versionadded:: 0.1.0
     """
-
-    def ends(part: pd.DataFrame) -> pd.DataFrame:
-        ids = part["household_id"]
-        return pd.DataFrame(
-            {
-                "first": [ids.iloc[0] if len(ids) else None],
-                "last": [ids.iloc[-1] if len(ids) else None],
-            }
-        )
-
     edges = (
         frame[["household_id"]]
-        .map_partitions(ends, meta={"first": "object", "last": "object"})
+        .map_partitions(_edges, meta={"first": "object", "last": "object", "rows": "int64"})
         .compute()
     )
+    offsets = [0, *np.cumsum(edges["rows"].to_numpy(dtype=np.int64)).tolist()][:-1]
     previous: Any = None
     for index, (first, last) in enumerate(zip(edges["first"], edges["last"], strict=True)):
         if first is None:
             continue
         if previous is not None and first == previous:
             raise InvalidInputError(
-                f"$.partitions[{index}]",
-                "(a household continues from the previous partition)",
-                "partitions that each hold whole households",
+                f"$[{offsets[index]}].household_id",
+                repr(first),
+                "partitions that each hold whole households: this household continues "
+                f"from partition {index - 1} into partition {index}",
             )
         previous = last
+    _refuse_repeats(frame, "household_id", offsets)
+    return [int(o) for o in offsets]
 
 
 def assess_dask(
@@ -87,21 +159,37 @@ def assess_dask(
 ) -> dd.DataFrame:
     """Return a lazy frame of one row per household (as :func:`assess_table`), per partition.
 
-    ``check`` runs :func:`check_partitions` first (it reads only ids).
-    Columns come back as pyarrow-backed pandas columns.  Each partition is
-    decided on one thread: Dask's scheduler is what runs partitions in parallel.
+    ``check`` runs :func:`check_partitions` first (it reads only ids): a
+    household split between partitions or whose rows come back after another
+    household's is refused, never decided as parts.  Errors name rows of the
+    whole frame.  Columns come back as pyarrow-backed pandas columns.  Each
+    partition is decided on one thread: Dask's scheduler is what runs
+    partitions in parallel.
 
     .. versionadded:: 0.1.0
     """
     book = book or default_book()
+    offsets: list[int] | None = None
     if check:
-        check_partitions(frame)
+        offsets = check_partitions(frame)
+    elif errors == "raise":
+        lengths = frame.map_partitions(len).compute()  # type: ignore[no-untyped-call]
+        offsets = [0, *np.cumsum(list(lengths)).tolist()][:-1]
+    starts = offsets
 
-    def run(part: pd.DataFrame) -> pd.DataFrame:
+    def run(part: pd.DataFrame, partition_info: Any = None) -> pd.DataFrame:
         table = pa.Table.from_pandas(part, preserve_index=False)
+        number = 0 if partition_info is None else int(partition_info["number"])
+        first_row = 0 if starts is None else int(starts[number])
         # Dask already runs partitions side by side: one thread each, not one per core each.
         decided = assess_table(
-            table, on, book=book, errors=errors, jurisdiction=jurisdiction, workers=1
+            table,
+            on,
+            book=book,
+            errors=errors,
+            jurisdiction=jurisdiction,
+            workers=1,
+            first_row=first_row,
         )
         return _frame(decided)
 

@@ -24,7 +24,10 @@ applicant or without an id) never become zero: with
 reason code ``batch.invalid_value`` and the columns named in ``problems``;
 with ``errors="raise"`` the call fails with
 :class:`~civaffairs.errors.InvalidDocumentError` listing every bad cell by row
-and column.  Every other household is decided either way.
+and column.  Every other household is decided either way.  A household whose
+rows are not consecutive, or a member given twice (one ``person_id`` twice in
+a household), is refused outright in either mode: one household is decided
+whole, one person counted once (:mod:`civaffairs.batch._identity`).
 
 .. versionadded:: 0.1.0
 """
@@ -81,6 +84,7 @@ from civaffairs.batch._common import (
     within,
     workers_for,
 )
+from civaffairs.batch._identity import refuse_repeated_people, refuse_scattered_households
 from civaffairs.batch.schema import (
     ASSET_COLUMNS,
     BUSINESS_VALUE_COLUMN,
@@ -401,6 +405,7 @@ def assess_table(
     errors: Errors = "mark",
     jurisdiction: str | None = None,
     workers: int | None = None,
+    first_row: int = 0,
 ) -> pa.Table:
     """Decide 低保 for every household of a persons table on ``on``.
 
@@ -431,7 +436,11 @@ def assess_table(
     ``errors="raise"`` raises :class:`~civaffairs.errors.InvalidDocumentError`
     listing every bad cell (path ``$[row].column``), or the first
     :class:`~civaffairs.errors.ParameterError` a decision needs.  A table
-    whose columns are absent or of the wrong type always raises.
+    whose columns are absent or of the wrong type always raises, and so does
+    one whose household's rows are not consecutive (the household would be
+    decided as parts) or where a ``person_id`` appears twice in one household
+    (one member counted twice; :mod:`civaffairs.batch._identity`).  ``first_row`` is the
+    row of the table's first row in its file, so errors name file rows.
 
     .. versionadded:: 0.1.0
     """
@@ -441,13 +450,14 @@ def assess_table(
     chosen = book or default_book()
 
     def decide(cut: _Cut) -> tuple[pa.Table, list[BadCell], CivaffairsError | None]:
-        part = _prepare_part(table, cut, on, jurisdiction)
+        part = _prepare_part(table, cut, on, jurisdiction, first_row)
         output, run = part.decide(chosen, on)
         if errors == "mark":  # keep nothing but the result
             return output, [], None
         return output, _bad_cells(part), _parameter_error(run)
 
-    return finish(in_threads(threads, decide, _cuts(table)), errors, what="persons table")
+    cuts = _cuts(table, first_row)
+    return finish(in_threads(threads, decide, cuts), errors, what="persons table")
 
 
 #: Persons per slice: each slice's arrays are a few megabytes, and slices are what the
@@ -484,10 +494,15 @@ def _checked(data: Frame) -> pa.Table:
     return table
 
 
-def _cuts(table: pa.Table) -> list[_Cut]:
-    """Cut the table into slices of whole households of about :data:`SLICE_ROWS` persons."""
+def _cuts(table: pa.Table, first_row: int = 0) -> list[_Cut]:
+    """Cut the table into slices of whole households of about :data:`SLICE_ROWS` persons.
+
+    Refuses a table where a household's rows are not consecutive or a member repeats.
+    """
     rows = table.num_rows
     starts, repeated = household_starts(table.column("household_id"))
+    refuse_scattered_households(table.column("household_id"), starts, repeated, first_row=first_row)
+    refuse_repeated_people(table, first_row=first_row, households=starts)
     if rows <= SLICE_ROWS:
         return [_Cut(0, rows, starts, repeated)]
     first_runs = np.unique(np.searchsorted(starts, np.arange(0, rows, SLICE_ROWS)))
@@ -519,7 +534,9 @@ class _Part:
         return _output(self.reader, self.households, self.facts, run, self.bad), run
 
 
-def _prepare_part(table: pa.Table, cut: _Cut, on: dt.date, jurisdiction: str | None) -> _Part:
+def _prepare_part(
+    table: pa.Table, cut: _Cut, on: dt.date, jurisdiction: str | None, first_row: int = 0
+) -> _Part:
     sliced = table if cut.rows == table.num_rows else table.slice(cut.start, cut.rows)
     reader = Reader(sliced)
     relationship, relationship_null = reader.codes("relationship", _RELATIONSHIPS, required=True)
@@ -529,7 +546,7 @@ def _prepare_part(table: pa.Table, cut: _Cut, on: dt.date, jurisdiction: str | N
     if reader.schema_errors:
         raise InvalidDocumentError(reader.schema_errors, what="persons table")
     bad = households.any(any_bad(reader)) | ~one_applicant
-    return _Part(cut.start, reader, households, facts, bad)
+    return _Part(first_row + cut.start, reader, households, facts, bad)
 
 
 @attrs.frozen
@@ -570,7 +587,12 @@ class Prepared:
 
 
 def prepare(
-    data: Frame, on: dt.date, *, jurisdiction: str | None = None, workers: int | None = None
+    data: Frame,
+    on: dt.date,
+    *,
+    jurisdiction: str | None = None,
+    workers: int | None = None,
+    first_row: int = 0,
 ) -> Prepared:
     """Read and check a persons table once (see :func:`assess_table` for the arguments).
 
@@ -583,7 +605,9 @@ def prepare(
     threads = workers_for(workers)
     table = _checked(data)
     parts = in_threads(
-        threads, lambda cut: _prepare_part(table, cut, on, jurisdiction), _cuts(table)
+        threads,
+        lambda cut: _prepare_part(table, cut, on, jurisdiction, first_row),
+        _cuts(table, first_row),
     )
     return Prepared(on, parts=tuple(parts), workers=threads)
 

@@ -2,7 +2,11 @@
 
 A chunk of a file may end in the middle of a household; the rows of the last
 household of each chunk are held back and decided with the next chunk, so no
-household is ever split and files need no special layout.  Memory is bounded
+household is ever split and files need no special row-group layout.  A
+household whose rows come back after another household's (in the same chunk or
+a later one), and a member given twice, are refused with an error naming
+the household or person and the file row (see :mod:`civaffairs.batch._identity`):
+a household is decided whole or not at all.  Rows in errors are rows of the file.  Memory is bounded
 by the chunk size (a Parquet row group or ~``block_size`` bytes of CSV): the
 chunk being decided, the next one being read and the last result being
 written.
@@ -24,14 +28,23 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 import pyarrow.parquet as pq
 
+from civaffairs.batch._columns import arrow, household_starts
 from civaffairs.batch._common import Errors
+from civaffairs.batch._identity import SCATTERED, SeenIds
 from civaffairs.batch.engine import assess_table
 from civaffairs.batch.report import ALL, summarise
 from civaffairs.batch.schema import persons_schema
 from civaffairs.errors import InvalidInputError
 from civaffairs.parameters import ParameterBook, default_book
 
-__all__ = ["Progress", "combine_summaries", "read_chunks", "screen_file", "whole_households"]
+__all__ = [
+    "Progress",
+    "combine_summaries",
+    "read_chunks",
+    "refuse_overwrite",
+    "screen_file",
+    "whole_households",
+]
 
 #: Called after each chunk with (rows read so far, total rows or ``None`` if unknown).
 Progress = Callable[[int, int | None], None]
@@ -80,13 +93,44 @@ def read_chunks(
     raise InvalidInputError("input", str(path), "a file ending in .parquet or .csv")
 
 
+class _Stream:
+    """The identity checks across the chunks of one stream (rows counted from the start)."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self.households = SeenIds("household_id", SCATTERED, what="persons table")
+
+    def passed(self, table: pa.Table) -> pa.Table:
+        """Check ``table`` (the next rows of the input) against earlier ones, then remember it."""
+        ids = table.column("household_id")
+        starts, _repeated = household_starts(ids)
+        heads = ids.take(arrow(starts))
+        valid = np.asarray(heads.is_valid().to_numpy(zero_copy_only=False), dtype=np.bool_)
+        heads, rows = heads.filter(pa.array(valid)), starts[valid] + self.rows
+        self.households.check(heads, rows)
+        self.households.add(heads)
+        self.rows += table.num_rows
+        return table
+
+
 def whole_households(chunks: Iterator[pa.Table]) -> Iterator[pa.Table]:
     """Re-cut chunks so that no household is split between two of them.
 
+    Raises :class:`~civaffairs.errors.InvalidDocumentError` when a household
+    met in an earlier chunk comes back (its rows are not consecutive), naming
+    the row of the whole input.  (A member repeated within a household is
+    refused by :func:`~civaffairs.batch.assess_table`: households are whole.)
+    Each table yielded starts at the input row equal to the rows yielded
+    before it.
+
     .. versionadded:: 0.1.0
     """
+    stream = _Stream()
     held: pa.Table | None = None
     for chunk in chunks:
+        if "household_id" not in chunk.column_names:
+            yield chunk  # refused by assess_table, which names the absent column
+            continue
         table = (
             chunk if held is None else pa.concat_tables([held, chunk], promote_options="permissive")
         )
@@ -99,10 +143,10 @@ def whole_households(chunks: Iterator[pa.Table]) -> Iterator[pa.Table]:
         # The held-back run: the trailing rows equal to the last id.
         tail = len(flags) - (np.flatnonzero(~flags)[-1] + 1 if (~flags).any() else 0)
         if tail < table.num_rows:
-            yield table.slice(0, table.num_rows - tail)
+            yield stream.passed(table.slice(0, table.num_rows - tail))
         held = table.slice(table.num_rows - tail)
     if held is not None and held.num_rows:
-        yield held
+        yield stream.passed(held)
 
 
 def screen_file(
@@ -118,16 +162,21 @@ def screen_file(
     """Decide every household of ``source`` and write one row per household to ``target``.
 
     ``source`` is a Parquet or CSV persons file; ``target`` a Parquet file
-    (see :func:`~civaffairs.batch.assess_table` for its columns).  Returns the
-    summary of :func:`~civaffairs.batch.report.summarise` over the whole file.
+    (see :func:`~civaffairs.batch.assess_table` for its columns), never
+    ``source`` itself.  Returns the summary of
+    :func:`~civaffairs.batch.report.summarise` over the whole file.  A
+    household split between row groups is decided whole; one whose rows are
+    not consecutive is refused (see :func:`whole_households`).
 
     .. versionadded:: 0.1.0
     """
     book = book or default_book()
+    refuse_overwrite(source, target)
     chunks, total = read_chunks(source)
     writer: pq.ParquetWriter | None = None
     parts: list[pa.Table] = []
     done = 0
+    first_row = 0
     # Reading the next chunk and writing the last result run beside the deciding (Arrow's
     # Parquet reader and writer release the interpreter lock): one chunk ahead, one behind.
     # A write's failure is raised before anything that happened after it, as it would be one
@@ -149,8 +198,14 @@ def screen_file(
         try:
             for chunk in _ahead(whole_households(chunks), io):
                 result = assess_table(
-                    chunk, on, book=book, errors=errors, jurisdiction=jurisdiction
+                    chunk,
+                    on,
+                    book=book,
+                    errors=errors,
+                    jurisdiction=jurisdiction,
+                    first_row=first_row,
                 )
+                first_row += chunk.num_rows
                 written()  # the previous chunk's write
                 if writer is None:
                     schema = result.schema
@@ -172,6 +227,26 @@ def screen_file(
             if writer is not None:
                 writer.close()
     return combine_summaries(parts)
+
+
+def refuse_overwrite(source: str | Path, target: str | Path) -> None:
+    """Refuse a ``target`` that is the ``source`` file itself (by resolved path or same file).
+
+    Writing the results over the input would destroy it while it is being read.
+
+    .. versionadded:: 0.1.0
+    """
+    given, out = Path(source), Path(target)
+    same = given.resolve() == out.resolve()
+    if not same and given.exists() and out.exists():
+        try:
+            same = given.samefile(out)
+        except OSError:  # pragma: no cover - a file that vanished between the two checks
+            same = False
+    if same:
+        raise InvalidInputError(
+            "--out", str(target), "a file other than the input: the input is never overwritten"
+        )
 
 
 _T = TypeVar("_T")

@@ -63,6 +63,7 @@ from civaffairs.batch._common import (
     workers_for,
     yuan_text,
 )
+from civaffairs.batch._identity import refuse_repeated_people
 from civaffairs.batch.engine import NUMPY, SLICE_ROWS, Frame, to_arrow
 from civaffairs.decisions import Outcome
 from civaffairs.eldercare import longevity
@@ -125,6 +126,7 @@ def assess_table(
     errors: Errors = "mark",
     jurisdiction: str | None = None,
     workers: int | None = None,
+    first_row: int = 0,
 ) -> pa.Table:
     """Decide the longevity allowance of every person of a people table for ``on``'s month.
 
@@ -139,11 +141,16 @@ def assess_table(
     ``reasons`` (codes of :data:`REASON_CATALOGUE`) and ``problems`` (bad columns or
     parameters not in force; null when none).
 
+    A ``person_id`` on two rows (one person, paid twice) always raises, naming both
+    rows; ``first_row`` is the row of the table's first row in its file, so errors
+    name file rows.
+
     .. versionadded:: 0.1.0
     """
     check_errors(errors)
     threads = workers_for(workers)
     table = _checked(data)
+    refuse_repeated_people(table, first_row=first_row, what="people table")
     chosen = book or default_book()
     default = None if jurisdiction is None else jurisdictions.get(jurisdiction).code
     rows = table.num_rows
@@ -156,7 +163,7 @@ def assess_table(
         output, error = _decide(reader, on, chosen, default)
         if errors == "mark":
             return output, [], None
-        return output, bad_cells(reader, start), error
+        return output, bad_cells(reader, first_row + start), error
 
     return finish(in_threads(threads, decide, cuts or [(0, 0)]), errors, what="people table")
 

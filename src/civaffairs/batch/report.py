@@ -121,17 +121,19 @@ def what_if(
     baseline: ParameterBook | None = None,
     errors: Errors = "mark",
     jurisdiction: str | None = None,
+    first_row: int = 0,
 ) -> WhatIf:
     """Decide ``data`` under ``baseline`` (shipped data by default) and ``scenario``; compare.
 
     The table is read and checked once.  A household "gains" a layer when it
     is in it under the scenario and was not under the baseline, and "loses"
     it the other way round; cost is the sum of monthly payments (fen) of the
-    households in the layer.
+    households in the layer.  ``first_row`` is as in
+    :func:`~civaffairs.batch.assess_table`.
 
     .. versionadded:: 0.1.0
     """
-    prepared = prepare(data, on, jurisdiction=jurisdiction)
+    prepared = prepare(data, on, jurisdiction=jurisdiction, first_row=first_row)
     before = prepared.assess(baseline or default_book(), errors=errors)
     after = prepared.assess(scenario, errors=errors)
     layer_before, layer_after = _layer_codes(before), _layer_codes(after)
