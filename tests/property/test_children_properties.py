@@ -1,14 +1,26 @@
-"""Invariants of the orphan / 事实无人抚养 allowance: the two parents are interchangeable."""
+"""Invariants of the orphan / 事实无人抚养 allowance.
+
+The two parents are interchangeable; the 事实无人抚养 top-up (民发〔2019〕62号 三(一)) pays
+exactly the difference, so the allowance plus the assistance already received is
+``max(standard, assistance)``, and more assistance received never pays more.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from civaffairs.assistance import children as ch
-from civaffairs.assistance.children import ChildFacts, Parent, ParentSituation, Placement
+from civaffairs.assistance.children import (
+    ChildCategory,
+    ChildFacts,
+    Parent,
+    ParentSituation,
+    Placement,
+)
 from civaffairs.decisions import Decision, Outcome
 from civaffairs.entities import Disability, DisabilityCategory, Household, Member, Relationship
 from civaffairs.parameters import default_book
@@ -89,3 +101,57 @@ def test_a_parent_dying_never_takes_the_allowance_away(
     if before.outcome is Outcome.ELIGIBLE:
         assert after.outcome is Outcome.ELIGIBLE
         assert after.amount is not None
+
+
+RECEIVED = st.one_of(st.just(Decimal(0)), cst.money(max_value=Decimal(3000)))
+
+
+def _paid(decision: Decision) -> Decimal:
+    return decision.amount.total if decision.eligible and decision.amount else Decimal(0)
+
+
+@given(cases(), RECEIVED)
+def test_the_top_up_and_the_assistance_make_the_higher_of_the_two(
+    case: tuple[dt.date, Household, Parent, Parent, Placement | None], received: Decimal
+) -> None:
+    """62号 三(一): 补差发放 — allowance + assistance received = max(standard, assistance)."""
+    on, household, father, mother, placement = case
+    if placement is None:
+        return
+    facts = ChildFacts(father, mother, placement, assistance_received=received)
+    person_id = household.members[0].person.id
+    decision = ch.assess_person(household, person_id, on, facts=facts, book=BOOK)
+    category = ch.classify(father, mother, on, jurisdiction=WULONG, book=BOOK)
+    if decision.outcome is Outcome.CANNOT_DECIDE:
+        assert decision.missing
+        return
+    paid = _paid(decision)
+    if category is ChildCategory.UNSUPPORTED and "children.unsupported" in decision.codes:
+        standard, _ = BOOK.money(
+            f"assistance.children.unsupported_allowance.{placement.value}", WULONG, on
+        )
+        assert paid + received == max(standard, received)
+        assert paid <= standard
+        assert (decision.payable is not None) is decision.eligible
+    elif decision.eligible:
+        assert category is ChildCategory.ORPHAN
+        standard, _ = BOOK.money(
+            f"assistance.children.orphan_allowance.{placement.value}", WULONG, on
+        )
+        assert paid == standard  # no top-up rule for orphans
+
+
+@given(cases(), RECEIVED, cst.money(min_value=Decimal("0.01"), max_value=Decimal(2000)))
+def test_more_assistance_received_never_pays_more(
+    case: tuple[dt.date, Household, Parent, Parent, Placement | None],
+    received: Decimal,
+    extra: Decimal,
+) -> None:
+    on, household, father, mother, placement = case
+    person_id = household.members[0].person.id
+
+    def paid(amount: Decimal) -> Decimal:
+        facts = ChildFacts(father, mother, placement, assistance_received=amount)
+        return _paid(ch.assess_person(household, person_id, on, facts=facts, book=BOOK))
+
+    assert paid(received + extra) <= paid(received)

@@ -2,6 +2,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 from builders import ON, WULONG, household, person
 
@@ -16,6 +17,7 @@ from civaffairs.assistance.children import (
 from civaffairs.conversion import structure, unstructure
 from civaffairs.decisions import Decision, Outcome
 from civaffairs.entities import (
+    ChildAllowance,
     Disability,
     DisabilityCategory,
     Household,
@@ -27,7 +29,7 @@ from civaffairs.parameters import default_book
 
 DEAD = Parent(ParentSituation.DECEASED)
 ABLE = Parent(ParentSituation.ABLE)
-MISSING = Parent(ParentSituation.MISSING)
+MISSING = Parent(ParentSituation.DECLARED_MISSING)
 
 
 def grandchild(born: dt.date = dt.date(2015, 1, 1), **kw: Any) -> Household:
@@ -43,9 +45,11 @@ def decide(
     placement: Placement | None = Placement.DISPERSED,
     on: dt.date = ON,
     h: Household | None = None,
+    *,
+    received: Decimal | str | None = "0",
     **kw: Any,
 ) -> Decision:
-    facts = ChildFacts(father, mother, placement)
+    facts = ChildFacts(father, mother, placement, assistance_received=received)
     return ch.assess_person(h or grandchild(), "c", on, facts=facts, **kw)
 
 
@@ -191,7 +195,7 @@ def test_registration_elsewhere_and_bad_input() -> None:
 
 def test_assess_every_member_and_application() -> None:
     h = grandchild()
-    facts = ChildFacts(DEAD, DEAD, Placement.DISPERSED)
+    facts = ChildFacts(DEAD, DEAD, Placement.DISPERSED, assistance_received="0")
     decisions = ch.assess(h, ON, facts={"c": facts})
     assert [d.outcome for d in decisions] == [Outcome.NOT_ELIGIBLE, Outcome.ELIGIBLE]
     application = ch.ChildApplication(h, "c", facts)
@@ -199,3 +203,124 @@ def test_assess_every_member_and_application() -> None:
     assert structure(data, ch.ChildApplication) == application
     assert ch.assess_application(application, ON) == decisions[1]
     assert WULONG in decisions[1].jurisdiction
+
+
+# -- 民发〔2019〕62号, read: 失踪, top-up, payable months ------------------------------------------
+
+CUSTODY = Parent(ParentSituation.IN_CUSTODY, term_months=12)
+NOT_FOUND = Parent(ParentSituation.CANNOT_BE_FOUND)
+
+
+def test_missing_means_declared_missing_by_a_court() -> None:
+    """62号 一: "死亡是指自然死亡或人民法院宣告死亡，失踪是指人民法院宣告失踪。"
+
+    One parent declared missing, the other in custody for six months or more: 事实无人抚养.
+    One parent who merely cannot be found, the other in custody: not 失踪, so neither —
+    until a court declares the parent missing or contact has been lost for six months.
+    """
+    declared = decide(Parent(ParentSituation.DECLARED_MISSING), CUSTODY)
+    assert declared.eligible
+    assert "children.unsupported" in declared.codes
+    unreachable = decide(NOT_FOUND, CUSTODY)
+    assert unreachable.outcome is Outcome.NOT_ELIGIBLE
+    assert "children.not_declared_missing" in unreachable.codes
+    reason = next(r for r in unreachable.reasons if r.code == "children.not_declared_missing")
+    assert reason.citation.document.number == "民发〔2019〕62号"
+    lost = Parent(ParentSituation.LOST_CONTACT, since=ON - dt.timedelta(days=200))
+    assert decide(lost, CUSTODY).eligible
+    assert ch.classify(NOT_FOUND, CUSTODY, ON) is ch.classify(CUSTODY, NOT_FOUND, ON)
+
+
+def test_parents_who_cannot_be_found_make_an_orphan() -> None:
+    """国务院办公厅关于加强孤儿保障工作的意见 一: "孤儿是指失去父母、查找不到生父母的未满18周岁的
+    未成年人"."""
+    assert ch.classify(NOT_FOUND, NOT_FOUND, ON) is ChildCategory.ORPHAN
+    assert ch.classify(NOT_FOUND, DEAD, ON) is ChildCategory.ORPHAN
+    orphan = decide(NOT_FOUND, DEAD, received=None)
+    assert orphan.eligible
+    assert "children.orphan" in orphan.codes
+
+
+def test_an_unsupported_child_on_dibao_gets_the_difference() -> None:
+    """62号 三(一): "已获得最低生活保障金、特困人员救助供养金或者困难残疾人生活补贴且未达到事实
+    无人抚养儿童基本生活保障补贴标准的进行补差发放，其他事实无人抚养儿童按照补贴标准全额发放。"
+
+    武隆区 2025-08-01, 社会散居: standard 1651; 630 of 低保 per capita already received → 1021.
+    """
+    decision = decide(DEAD, CUSTODY, received="630")
+    assert decision.eligible
+    assert decision.amount is not None
+    assert decision.amount.total == Decimal(1021)
+    assert [line.code for line in decision.amount.lines] == ["allowance", "assistance_received"]
+    assert sum(line.amount for line in decision.amount.lines) == decision.amount.total
+    assert "children.top_up" in decision.codes
+    assert ch.allowance_kind(decision) is ChildAllowance.UNSUPPORTED_TOP_UP
+
+
+def test_an_unsupported_child_with_no_assistance_gets_the_full_allowance() -> None:
+    """62号 三(一): "其他事实无人抚养儿童按照补贴标准全额发放"."""
+    decision = decide(DEAD, CUSTODY, received="0")
+    assert decision.amount is not None
+    assert decision.amount.total == Decimal(1651)
+    assert "children.in_full" in decision.codes
+    assert ch.allowance_kind(decision) is ChildAllowance.UNSUPPORTED_IN_FULL
+
+
+@pytest.mark.parametrize("received", ["1651", "1800"])
+def test_assistance_at_or_above_the_standard_leaves_nothing_to_top_up(received: str) -> None:
+    """62号 三(一): only those whose assistance "未达到…补贴标准" are topped up."""
+    decision = decide(DEAD, CUSTODY, received=received)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert decision.amount is None
+    assert "children.no_top_up" in decision.codes
+    assert ch.allowance_kind(decision) is ChildAllowance.NONE
+
+
+def test_unknown_assistance_received_cannot_be_decided_where_it_matters() -> None:
+    """62号 三(一): the top-up needs the assistance received; an orphan's allowance does not."""
+    unsupported = decide(DEAD, CUSTODY, received=None)
+    assert unsupported.outcome is Outcome.CANNOT_DECIDE
+    assert unsupported.missing == ("$.facts.assistance_received",)
+    assert ch.allowance_kind(unsupported) is None
+    orphan = decide(DEAD, DEAD, received=None)
+    assert orphan.eligible
+    assert ch.allowance_kind(orphan) is ChildAllowance.ORPHAN
+    # An able parent settles it whatever the assistance.
+    assert decide(ABLE, CUSTODY, received=None).outcome is Outcome.NOT_ELIGIBLE
+
+
+def test_an_orphan_is_paid_the_standard_whatever_else_is_received() -> None:
+    """62号 三(一) is the 事实无人抚养 rule; no top-up rule for orphans was read."""
+    decision = decide(DEAD, DEAD, received="630")
+    assert decision.amount is not None
+    assert decision.amount.total == Decimal(1651)
+
+
+def test_the_allowance_is_payable_from_the_month_after_the_decision() -> None:
+    """62号 二(三): "符合条件的，从确认的次月起纳入保障范围"."""
+    decision = decide(DEAD, CUSTODY, on=dt.date(2025, 12, 31))
+    assert decision.payable is not None
+    assert decision.payable_from == dt.date(2026, 1, 1)
+    assert decision.payable.last_month is None
+    assert decision.payable.first_basis.article == "二(三)"
+    assert "2026-01" in decision.render()
+    assert decide(DEAD, DEAD).payable is None  # orphans: no such rule was read
+
+
+def test_the_six_months_are_62s_own() -> None:
+    """62号 一: "失联是指失去联系且未履行监护抚养责任6个月以上；服刑在押、强制隔离戒毒或被执行
+    其他限制人身自由的措施是指期限在6个月以上"."""
+    value = default_book().get("assistance.children.unsupported.min_months", WULONG, ON)
+    assert value.value == 6
+    assert value.status.value == "sourced"
+    assert value.source is not None
+    assert value.source.document_number == "民发〔2019〕62号"
+    assert value.article is not None
+    assert "6个月以上" in value.article
+
+
+def test_bad_assistance_received_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match="assistance_received"):
+        ChildFacts(DEAD, DEAD, Placement.DISPERSED, assistance_received="-1")
+    with pytest.raises(InvalidInputError, match=r"\$\.programme"):
+        ch.allowance_kind(attrs.evolve(decide(DEAD, DEAD), programme="x"))

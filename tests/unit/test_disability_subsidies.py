@@ -13,6 +13,7 @@ from civaffairs.conversion import structure, unstructure
 from civaffairs.decisions import Decision, Outcome
 from civaffairs.entities import (
     AssistanceLayer,
+    ChildAllowance,
     Disability,
     DisabilityCategory,
     Household,
@@ -302,3 +303,106 @@ def test_extreme_poverty_decision_must_be_this_persons() -> None:
         ds.assess_person(other, "b", ON, layer=AssistanceLayer.DIBAO, extreme_poverty_decision=ep)
     with pytest.raises(InvalidInputError):
         both(h, extreme_poverty_decision=ep, in_extreme_poverty=False)
+
+
+# -- 民发〔2019〕62号 三(一), read: the bar is on the FULL 事实无人抚养 allowance -------------
+
+CHILD_BORN = dt.date(2015, 3, 3)
+
+
+def child_with(kind: ChildAllowance, **kw: Any) -> tuple[Decision, Decision]:
+    facts = DisabilitySubsidyFacts(
+        needs_long_term_care=True, work_injury_care_allowance=False, child_allowance_kind=kind, **kw
+    )
+    return both(disabled(born=CHILD_BORN), facts=facts)
+
+
+def test_a_child_paid_the_unsupported_allowance_in_full_has_no_living_subsidy() -> None:
+    """62号 三(一): "已全额领取事实无人抚养儿童补贴的残疾儿童不享受困难残疾人生活补贴。"
+
+    The care subsidy stays (62号 三(二): "符合条件的事实无人抚养儿童可同时享受重度残疾人护理补贴").
+    """
+    living, care = child_with(ChildAllowance.UNSUPPORTED_IN_FULL)
+    assert living.outcome is Outcome.NOT_ELIGIBLE
+    reason = next(
+        r for r in living.reasons if r.code == "disability_living_subsidy.unsupported_in_full"
+    )
+    assert reason.citation.document.number == "民发〔2019〕62号"
+    assert reason.citation.article == "三(一)"
+    assert care.eligible
+    care_reason = next(
+        r for r in care.reasons if r.code == "disability_care_subsidy.child_allowance"
+    )
+    assert care_reason.citation.article == "三(二)"
+
+
+def test_a_child_paid_a_top_up_keeps_the_living_subsidy() -> None:
+    """62号 三(一): "已获得…困难残疾人生活补贴且未达到…补贴标准的进行补差发放" — only the
+    full allowance ("已全额领取") bars the living subsidy."""
+    living, care = child_with(ChildAllowance.UNSUPPORTED_TOP_UP)
+    assert living.eligible
+    assert "disability_living_subsidy.unsupported_top_up" in living.codes
+    assert care.eligible
+
+
+def test_the_orphan_bar_is_not_62s() -> None:
+    """62号 says nothing of orphans; their bar stands on 52号 as restated by 湖北 2016."""
+    living, _ = child_with(ChildAllowance.ORPHAN)
+    assert living.outcome is Outcome.NOT_ELIGIBLE
+    reason = next(
+        r for r in living.reasons if r.code == "disability_living_subsidy.orphan_allowance"
+    )
+    assert reason.citation.document.number == "国发〔2015〕52号"
+    neither, _ = child_with(ChildAllowance.NONE)
+    assert neither.eligible
+
+
+def test_the_kind_and_the_flag_must_agree() -> None:
+    with pytest.raises(InvalidInputError, match=r"\$\.child_allowance"):
+        DisabilitySubsidyFacts(
+            child_allowance=False, child_allowance_kind=ChildAllowance.UNSUPPORTED_IN_FULL
+        )
+    facts = DisabilitySubsidyFacts(
+        child_allowance=True, child_allowance_kind=ChildAllowance.UNSUPPORTED_TOP_UP
+    )
+    assert structure(unstructure(facts), DisabilitySubsidyFacts) == facts
+
+
+def test_the_childrens_decision_feeds_the_subsidy() -> None:
+    """A top-up decision of the children's allowance keeps the living subsidy, end to end."""
+    from civaffairs.assistance import children as ch  # noqa: PLC0415 - composition in a test
+
+    h = household(
+        (person("g", born=dt.date(1950, 1, 1), where=SUIXIAN), Relationship.APPLICANT),
+        (
+            person(
+                "c",
+                born=CHILD_BORN,
+                where=SUIXIAN,
+                disability=Disability(DisabilityCategory.PHYSICAL, 1),
+            ),
+            Relationship.GRANDCHILD,
+        ),
+    )
+    facts = ch.ChildFacts(
+        ch.Parent(ch.ParentSituation.DECEASED),
+        ch.Parent(ch.ParentSituation.IN_CUSTODY, term_months=24),
+        ch.Placement.DISPERSED,
+        assistance_received="50",
+    )
+    book = default_book().override(
+        "assistance.children.unsupported_allowance.dispersed", "420000", Decimal(1200), ON
+    )
+    child = ch.assess_person(h, "c", ON, facts=facts, book=book)
+    kind = ch.allowance_kind(child)
+    assert kind is ChildAllowance.UNSUPPORTED_TOP_UP
+    living, _care = ds.assess_person(
+        h,
+        "c",
+        ON,
+        layer=AssistanceLayer.DIBAO,
+        facts=DisabilitySubsidyFacts(
+            needs_long_term_care=True, work_injury_care_allowance=False, child_allowance_kind=kind
+        ),
+    )
+    assert living.eligible

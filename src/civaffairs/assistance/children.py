@@ -1,25 +1,35 @@
 """孤儿 and 事实无人抚养儿童: the basic living allowance for orphans and unsupported children.
 
-Orphans (孤儿, 国办发〔2010〕54号 [number recalled]) and children without
-de-facto care (事实无人抚养儿童, 民发〔2019〕62号, from 2020-01-01) receive a
-monthly basic living allowance; 事实无人抚养儿童 are paid "by reference to"
-(参照) the orphan standard.  For one child on one date:
+Orphans (孤儿, 《国务院办公厅关于加强孤儿保障工作的意见》 一, text read; number
+国办发〔2010〕54号 recalled) and children without de-facto care (事实无人抚养儿童,
+《关于进一步加强事实无人抚养儿童保障工作的意见》 民发〔2019〕62号, text read; from
+2020-01-01) receive a monthly basic living allowance; the 事实无人抚养 standard is
+set "按照与当地孤儿保障标准相衔接的原则" (62号 三(一)).  For one child on one date:
 
-1. **Registration** — the child is registered (户籍) in the deciding place.
+1. **Registration** — the child is registered (户籍) in the deciding place
+   (62号 二(一): "向儿童户籍所在地乡镇人民政府(街道办事处)提出申请").
 2. **Age** — under 18 (《民法典》 art. 17).  A jurisdiction may keep paying a
    full-time student past 18 (a switch, off nationally; e.g. Chengdu).
 3. **Parents** — each parent's situation (:class:`ParentSituation`):
 
-   - an **orphan** has lost both parents or neither can be found: each parent
-     is dead, declared dead or missing (失踪, 查找不到);
-   - a child is **without de-facto care** when each parent is dead or
-     missing, or in one of the listed situations, and at least one is in a
-     listed situation — severe disability (重残: grade 1–2, or grade 3–4
-     intellectual or mental), serious illness (重病, as listed locally),
+   - an **orphan** "失去父母、查找不到生父母": each parent is dead, declared
+     dead, declared missing by a court, or cannot be found (查找不到, e.g. an
+     abandoned child whose parents the police could not trace);
+   - a child is **without de-facto care** (62号 一) when "父母双方均符合重残、
+     重病、服刑在押、强制隔离戒毒、被执行其他限制人身自由的措施、失联情形之一" or
+     "父母一方死亡或失踪，另一方符合…情形之一" — severe disability (重残: "一级二级
+     残疾或三级四级精神、智力残疾"), serious illness (重病, as listed locally),
      serving a sentence or in custody (服刑在押), compulsory drug
-     rehabilitation, another restriction of personal liberty (each for a term
-     of six months or more), lost contact (失联) for six months or more,
-     guardianship revoked, deported.  The six months is a parameter; "以上"
+     rehabilitation, another restriction of personal liberty ("期限在6个月以上"),
+     lost contact ("失去联系且未履行监护抚养责任6个月以上"); and, as restated by
+     粤民规字〔2019〕10号 and 人民日报 2021-01-28 (not in 62号's text),
+     guardianship revoked and deported.  Here 死亡 is "自然死亡或人民法院宣告死亡"
+     and **失踪 is "人民法院宣告失踪"** (民法典 arts. 40–45: after two years
+     without news, on application): a parent who merely cannot be reached is
+     not 失踪 — that is 失联, with its six months, or, for an orphan, 查找不到.
+     So a parent who cannot be found, the other in a listed situation, makes
+     neither category until a court declares the parent missing or the six
+     months of lost contact are shown.  The six months is a parameter; "以上"
      includes the number (《民法典》 art. 1259), and lost contact reaches six
      months on the corresponding day, the month's last day standing in for a
      missing one (art. 202, as for ages).  Covered only from 2020-01-01.
@@ -32,11 +42,25 @@ monthly basic living allowance; 事实无人抚养儿童 are paid "by reference 
 4. **Amount** — the standard for the category and the placement: raised in
    a child welfare institution (集中养育) or outside one (社会散居).  Standards
    grow by dated values (重庆's 自然增长机制), never by a formula.
+5. **Top-up** (事实无人抚养 only, 62号 三(一)): "已获得最低生活保障金、特困人员
+   救助供养金或者困难残疾人生活补贴且未达到事实无人抚养儿童基本生活保障补贴标准的
+   进行补差发放，其他事实无人抚养儿童按照补贴标准全额发放" — the child is paid the
+   standard minus the monthly per-capita assistance already received
+   (:attr:`ChildFacts.assistance_received`; 0 when none, ``None`` not
+   established → cannot decide); received assistance at or above the
+   standard leaves nothing to pay (not eligible).  So the allowance plus the
+   assistance received is exactly ``max(standard, assistance)``.  Orphans are
+   paid the standard: no top-up rule for them was read.
+6. **Payable months** (事实无人抚养 only): "符合条件的，从确认的次月起纳入保障范围"
+   (62号 二(三)): from the month after the decision date (``on``), as
+   :attr:`Decision.payable <civaffairs.decisions.Decision.payable>`.
 
 Overlaps decided elsewhere: a child here is not also 特困 (pass the result to
-:attr:`civaffairs.assistance.extreme_poverty.ExtremePovertyFacts.child_allowance`)
-and receives the disability care subsidy but not the living subsidy
-(:attr:`civaffairs.assistance.disability_subsidies.DisabilitySubsidyFacts.child_allowance`).
+:attr:`civaffairs.assistance.extreme_poverty.ExtremePovertyFacts.child_allowance`);
+the disability living subsidy is barred for a child paid the 事实无人抚养
+allowance **in full** (62号 三(一)) and, by 52号 as restated, for orphans, not for a
+top-up: pass :func:`allowance_kind` of the decision to
+:attr:`civaffairs.assistance.disability_subsidies.DisabilitySubsidyFacts.child_allowance_kind`.
 
 Paths of missing facts are relative to a :class:`ChildApplication`.
 
@@ -48,6 +72,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Mapping
+from decimal import Decimal
 
 import attrs
 
@@ -60,17 +85,20 @@ from civaffairs.decisions import (
     Citation,
     Decision,
     Outcome,
+    PayablePeriod,
     Period,
     ReasonCode,
     programme,
 )
 from civaffairs.entities import (
+    ChildAllowance,
     Disability,
     DisabilityCategory,
     Household,
     SpecialStatus,
 )
 from civaffairs.errors import InvalidInputError
+from civaffairs.money import yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = [
@@ -81,6 +109,7 @@ __all__ = [
     "Parent",
     "ParentSituation",
     "Placement",
+    "allowance_kind",
     "assess",
     "assess_application",
     "assess_person",
@@ -99,23 +128,46 @@ _SEVERE_GRADE_INTELLECTUAL_MENTAL = 4  # ... or grade 3–4 intellectual or ment
 
 _ORPHAN_DEFINITION = Citation(
     ORPHAN_OPINION,
-    "孤儿定义",
-    note="失去父母、查找不到生父母的未满18周岁的未成年人 (as restated by local pages)",
+    "一",
+    note="孤儿是指失去父母、查找不到生父母的未满18周岁的未成年人",
 )
 _UNSUPPORTED_DEFINITION = Citation(
     UNSUPPORTED_CHILDREN_OPINION,
-    "一、保障对象",
-    note="section recalled; definitions of 重残, 重病, 失联 and the six-month terms as restated "
-    "by 粤民规字〔2019〕10号",
+    "一、明确保障对象",
+    note="被撤销监护资格 and 被遣送(驱逐)出境 are not in 62号's text: as restated by "
+    "粤民规字〔2019〕10号 and 人民日报 2021-01-28",
+)
+_MISSING_MEANS_DECLARED = Citation(
+    UNSUPPORTED_CHILDREN_OPINION,
+    "一、明确保障对象",
+    note="失踪是指人民法院宣告失踪 (民法典 第四十条: 下落不明满二年, 利害关系人申请)",
 )
 _STANDARD = Citation(
     UNSUPPORTED_CHILDREN_OPINION,
-    "保障标准",
-    note="事实无人抚养儿童 参照孤儿基本生活保障标准; orphans: 国办发〔2010〕54号",
+    "三(一)",
+    note="按照与当地孤儿保障标准相衔接的原则确定补贴标准; orphans: 国办发〔2010〕54号 二(一)",
+)
+_TOP_UP = Citation(
+    UNSUPPORTED_CHILDREN_OPINION,
+    "三(一)",
+    note="已获得最低生活保障金、特困人员救助供养金或者困难残疾人生活补贴且未达到…补贴标准的"
+    "进行补差发放，其他事实无人抚养儿童按照补贴标准全额发放",
+)
+_PAYABLE = Citation(
+    UNSUPPORTED_CHILDREN_OPINION, "二(三)", note="符合条件的，从确认的次月起纳入保障范围"
 )
 _AGE = Citation(CIVIL_CODE, "第十七条")
 _REGISTRATION = Citation(
-    ORPHAN_OPINION, "申请程序", note="向儿童户籍所在地乡镇人民政府(街道办事处)提出申请 [recalled]"
+    UNSUPPORTED_CHILDREN_OPINION,
+    "二(一)",
+    note="向儿童户籍所在地乡镇人民政府(街道办事处)提出申请; the orphan procedure was not read, "
+    "the same place is assumed",
+)
+_STUDENTS = Citation(
+    ORPHAN_OPINION,
+    "二(三)",
+    note="孤儿成年后仍在校就读的，继续享有相应政策 (education aid; 62号 三(三) likewise); "
+    "whether the living allowance continues is local",
 )
 
 R_REGISTRATION = ReasonCode.define(
@@ -140,7 +192,7 @@ R_STUDENT = ReasonCode.define(
     "children.student_past_18",
     "{age} 周岁,{state}",
     "aged {age}, {state_en}",
-    _ORPHAN_DEFINITION,
+    _STUDENTS,
 )
 R_ADULT = ReasonCode.define(
     "children.adult",
@@ -174,6 +226,15 @@ R_UNSUPPORTED_NOT_COVERED = ReasonCode.define(
     "covered such children on that date",
     _UNSUPPORTED_DEFINITION,
 )
+R_NOT_DECLARED_MISSING = ReasonCode.define(
+    "children.not_declared_missing",
+    "父母一方查找不到但未经人民法院宣告失踪, 另一方属于所列情形: 查找不到不等于失踪; "
+    "可在失联满{months}个月或宣告失踪后认定",
+    "one parent cannot be found but has not been declared missing by a court, and the other "
+    "is in a listed situation: not being found is not 失踪; the child qualifies once contact "
+    "has been lost for {months} months or a court declares the parent missing",
+    _MISSING_MEANS_DECLARED,
+)
 R_NEITHER = ReasonCode.define(
     "children.neither",
     "父母至少一方能够履行抚养义务(不属于死亡、失踪或所列情形),不属于孤儿或事实无人抚养儿童",
@@ -199,18 +260,53 @@ R_AMOUNT = ReasonCode.define(
     "the {category_en} allowance ({placement_en}) is {amount} yuan a month",
     _STANDARD,
 )
+R_IN_FULL = ReasonCode.define(
+    "children.in_full",
+    "未获得最低生活保障金、特困人员救助供养金或困难残疾人生活补贴: 按补贴标准全额发放",
+    "no dibao, extreme-poverty support or disability living subsidy is received: the "
+    "allowance is paid in full",
+    _TOP_UP,
+)
+R_TOP_UP = ReasonCode.define(
+    "children.top_up",
+    "已获得的救助(人均)每月 {received} 元, 未达到补贴标准 {standard} 元: 补差发放 {amount} 元",
+    "assistance already received (per capita) of {received} yuan a month is below the "
+    "standard of {standard} yuan: a top-up of {amount} yuan is paid",
+    _TOP_UP,
+)
+R_NO_TOP_UP = ReasonCode.define(
+    "children.no_top_up",
+    "已获得的救助(人均)每月 {received} 元, 不低于补贴标准 {standard} 元: 无差额可补",
+    "assistance already received (per capita) of {received} yuan a month is not below the "
+    "standard of {standard} yuan: there is no difference to pay",
+    _TOP_UP,
+)
+R_RECEIVED_UNKNOWN = ReasonCode.define(
+    "children.assistance_received_unknown",
+    "已获得的最低生活保障金、特困人员救助供养金或困难残疾人生活补贴(人均)尚未确定",
+    "the dibao, extreme-poverty support or disability living subsidy already received (per "
+    "capita) is not established",
+    _TOP_UP,
+)
 
 
 class ParentSituation(enum.Enum):
     """A parent's situation, as the orphan and 事实无人抚养 definitions read it.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0
+       ``MISSING`` ("missing") split into ``DECLARED_MISSING`` and ``CANNOT_BE_FOUND``:
+       62号 reads 失踪 as declared by a court.
     """
 
     ABLE = "able"  #: none of the situations below: able to raise the child
-    DECEASED = "deceased"  #: 死亡
-    DECLARED_DEAD = "declared_dead"  #: 被宣告死亡
-    MISSING = "missing"  #: 失踪 (declared missing, or cannot be found: 查找不到)
+    DECEASED = "deceased"  #: 死亡 (自然死亡)
+    DECLARED_DEAD = "declared_dead"  #: 被人民法院宣告死亡
+    #: 失踪: 人民法院宣告失踪 (62号 一; 民法典 art. 40), counts for both categories
+    DECLARED_MISSING = "declared_missing"
+    #: 查找不到: the parent cannot be found (an abandoned child's parents); an orphan when
+    #: both parents are gone, but not 失踪 for 事实无人抚养 — use ``LOST_CONTACT`` with its date
+    CANNOT_BE_FOUND = "cannot_be_found"
     #: 重残: grade 1–2, or grade 3–4 intellectual or mental (give ``disability``)
     SEVERE_DISABILITY = "severe_disability"
     SERIOUS_ILLNESS = "serious_illness"  #: 重病, as listed locally
@@ -273,18 +369,27 @@ class Parent:
             raise InvalidInputError("$.situation", self.situation, "a parent situation")
 
 
+def _received(value: object) -> Decimal | None:
+    return None if value is None else yuan(value, path="$.assistance_received")
+
+
 @attrs.frozen
 class ChildFacts:
     """The facts about a child beyond the household: the parents and the placement.
 
-    ``None`` means not established.
+    ``assistance_received`` is the monthly amount of 最低生活保障金 (the
+    household's per capita), 特困人员救助供养金 or 困难残疾人生活补贴 the child
+    already receives, which the 事实无人抚养 allowance tops up (62号 三(一)); 0
+    when none.  ``None`` means not established.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 ``assistance_received``.
     """
 
     father: Parent | None = None
     mother: Parent | None = None
     placement: Placement | None = None
+    assistance_received: Decimal | None = attrs.field(default=None, converter=_received)
 
 
 @attrs.frozen
@@ -300,14 +405,15 @@ class ChildApplication:
 
 
 class _Kind(enum.Enum):
-    GONE = "gone"  # dead or missing
+    GONE = "gone"  # dead, declared dead or declared missing
+    NOT_FOUND = "not_found"  # cannot be found: gone for an orphan only
     LISTED = "listed"  # in one of the listed situations
     NO = "no"  # able, or a listed situation whose conditions are not met
     UNKNOWN = "unknown"
 
 
 _GONE = frozenset(
-    {ParentSituation.DECEASED, ParentSituation.DECLARED_DEAD, ParentSituation.MISSING}
+    {ParentSituation.DECEASED, ParentSituation.DECLARED_DEAD, ParentSituation.DECLARED_MISSING}
 )
 _TERMED = frozenset(
     {
@@ -320,7 +426,8 @@ _SITUATION_LABELS = {
     ParentSituation.ABLE: ("能够履行抚养义务", "able to raise the child"),
     ParentSituation.DECEASED: ("死亡", "dead"),
     ParentSituation.DECLARED_DEAD: ("被宣告死亡", "declared dead"),
-    ParentSituation.MISSING: ("失踪(查找不到)", "missing (cannot be found)"),
+    ParentSituation.DECLARED_MISSING: ("被人民法院宣告失踪", "declared missing by a court"),
+    ParentSituation.CANNOT_BE_FOUND: ("查找不到", "cannot be found"),
     ParentSituation.SEVERE_DISABILITY: ("重残", "severely disabled"),
     ParentSituation.SERIOUS_ILLNESS: ("重病", "seriously ill"),
     ParentSituation.IN_CUSTODY: ("服刑在押", "serving a sentence or in custody"),
@@ -368,6 +475,8 @@ def _finding(parent: Parent, on: dt.date, min_months: int, path: str) -> _Parent
         return _ParentFinding(_Kind.NO)
     if situation in _GONE:
         return _ParentFinding(_Kind.GONE)
+    if situation is ParentSituation.CANNOT_BE_FOUND:
+        return _ParentFinding(_Kind.NOT_FOUND)
     if situation is ParentSituation.SEVERE_DISABILITY:
         if parent.disability is None:
             return _ParentFinding(_Kind.UNKNOWN, missing=(f"{path}.disability",))
@@ -402,8 +511,10 @@ def _combine(first: _Kind, second: _Kind) -> ChildCategory | None:
         return ChildCategory.NEITHER
     if _Kind.UNKNOWN in kinds:
         return None
-    if kinds == {_Kind.GONE}:
-        return ChildCategory.ORPHAN
+    if kinds <= {_Kind.GONE, _Kind.NOT_FOUND}:
+        return ChildCategory.ORPHAN  # 失去父母、查找不到生父母
+    if _Kind.NOT_FOUND in kinds:
+        return ChildCategory.NEITHER  # the other is listed: 查找不到 is not 宣告失踪 (62号 一)
     return ChildCategory.UNSUPPORTED
 
 
@@ -493,10 +604,35 @@ def assess_person(
         if facts.placement is None:
             tally.add(R_PLACEMENT_UNKNOWN.reason(None), ["$.facts.placement"])
         else:
-            amount = _amount(tally, category, facts.placement, place=(book, where, on))
+            amount = _amount(tally, category, facts, place=(book, where, on))
     if tally.outcome is Outcome.CANNOT_DECIDE:
         tally.add(R_MISSING.reason(None, paths=", ".join(tally.missing)))
-    return tally.decision(PROGRAMME.code, subject, on, where, amount)
+    decision = tally.decision(PROGRAMME.code, subject, on, where, amount)
+    if decision.eligible and category is ChildCategory.UNSUPPORTED:
+        return attrs.evolve(decision, payable=PayablePeriod.from_month_after(on, _PAYABLE))
+    return decision
+
+
+def allowance_kind(decision: Decision) -> ChildAllowance | None:
+    """Return which allowance an allowance decision grants, and how; ``None`` when undecided.
+
+    The input fact of the disability living subsidy
+    (:attr:`civaffairs.assistance.disability_subsidies.DisabilitySubsidyFacts.child_allowance_kind`).
+
+    .. versionadded:: 0.1.0
+    """
+    if decision.programme != PROGRAMME.code:
+        raise InvalidInputError("$.programme", decision.programme, f"a {PROGRAMME.code} decision")
+    if decision.outcome is Outcome.CANNOT_DECIDE:
+        return None
+    if not decision.eligible:
+        return ChildAllowance.NONE
+    codes = decision.codes
+    if R_ORPHAN.code in codes:
+        return ChildAllowance.ORPHAN
+    if R_TOP_UP.code in codes:
+        return ChildAllowance.UNSUPPORTED_TOP_UP
+    return ChildAllowance.UNSUPPORTED_IN_FULL
 
 
 def _parents(
@@ -544,6 +680,10 @@ def _parents(
             found.missing,
         )
     category = _combine(kinds[0], kinds[1])
+    if category is ChildCategory.NEITHER and _Kind.NOT_FOUND in kinds and _Kind.NO not in kinds:
+        months, months_used = _min_months(book, where, on)
+        tally.add(R_NOT_DECLARED_MISSING.reason(False, (months_used,), months=str(months)))
+        return None
     if category is ChildCategory.ORPHAN:
         tally.add(R_ORPHAN.reason(True))
     elif category is ChildCategory.UNSUPPORTED:
@@ -562,12 +702,14 @@ def _parents(
 def _amount(
     tally: Tally,
     category: ChildCategory,
-    placement: Placement,
+    facts: ChildFacts,
     *,
     place: tuple[ParameterBook, str, dt.date],
-) -> Amount:
-    """Add the standard for the category and the placement."""
+) -> Amount | None:
+    """Add the standard for the category and the placement, topped up for 事实无人抚养."""
     book, where, on = place
+    placement = facts.placement
+    assert placement is not None  # noqa: S101 - checked by the caller
     name = f"assistance.children.{category.value}_allowance.{placement.value}"
     value, used = book.money(name, where, on)
     category_zh, category_en = _CATEGORY_LABELS[category]
@@ -589,7 +731,35 @@ def _amount(
         f"{category_en} allowance ({placement_en})",
         value,
     )
-    return Amount(value, Period.MONTHLY, (line,))
+    if category is ChildCategory.ORPHAN:
+        return Amount(value, Period.MONTHLY, (line,))
+    return _top_up(tally, value, facts.assistance_received, line)
+
+
+def _top_up(
+    tally: Tally, standard: Decimal, received: Decimal | None, line: AmountLine
+) -> Amount | None:
+    """62号 三(一): pay the standard less the assistance received (补差), or in full."""
+    if received is None:
+        tally.add(R_RECEIVED_UNKNOWN.reason(None), ["$.facts.assistance_received"])
+        return None
+    if received == 0:
+        tally.add(R_IN_FULL.reason(None))
+        return Amount(standard, Period.MONTHLY, (line,))
+    if received >= standard:
+        tally.add(R_NO_TOP_UP.reason(False, received=str(received), standard=str(standard)))
+        return None
+    total = standard - received
+    tally.add(
+        R_TOP_UP.reason(None, received=str(received), standard=str(standard), amount=str(total))
+    )
+    deducted = AmountLine(
+        "assistance_received",
+        "已获得的最低生活保障金、特困人员救助供养金或困难残疾人生活补贴",
+        "dibao, extreme-poverty support or disability living subsidy already received",
+        -received,
+    )
+    return Amount(total, Period.MONTHLY, (line, deducted))
 
 
 def assess(

@@ -25,9 +25,15 @@ Gansu, Dandong and Guangzhou):
   care allowance) receives **neither**; whether the person receives that
   allowance is a fact to establish (``$.facts.work_injury_care_allowance``),
   never assumed;
-- a disabled child under the **orphan** (or, by the Gansu and Guangzhou
-  rules, the 事实无人抚养) basic living allowance receives the **care subsidy
-  only**;
+- a disabled child under the **orphan** allowance receives the **care
+  subsidy only** (52号, as restated by 湖北 2016; not read); a child paid the
+  **事实无人抚养** allowance **in full** likewise — 《关于进一步加强事实无人抚养
+  儿童保障工作的意见》 (民发〔2019〕62号) 三(一), read: "已全额领取事实无人抚养
+  儿童补贴的残疾儿童不享受困难残疾人生活补贴" — but a child whose 事实无人抚养
+  allowance is a **top-up** (补差, because the living subsidy or 低保 is already
+  received, same paragraph) keeps the living subsidy: 62号 bars only the full
+  allowance, and says nothing of orphans.  Both may have the care subsidy
+  (62号 三(二): "符合条件的事实无人抚养儿童可同时享受重度残疾人护理补贴");
 - where a person is also entitled to a similar welfare living or care
   allowance (old-age, work-related disability, retirement: 择高), the higher
   one of each kind is paid: give the other allowance's monthly amount and the
@@ -59,7 +65,7 @@ import attrs
 
 from civaffairs.assistance import extreme_poverty
 from civaffairs.assistance._tally import Tally, registration_reason
-from civaffairs.assistance.laws import DISABILITY_SUBSIDIES_OPINION
+from civaffairs.assistance.laws import DISABILITY_SUBSIDIES_OPINION, UNSUPPORTED_CHILDREN_OPINION
 from civaffairs.decisions import (
     Amount,
     AmountLine,
@@ -72,6 +78,7 @@ from civaffairs.decisions import (
 )
 from civaffairs.entities import (
     AssistanceLayer,
+    ChildAllowance,
     DisabilityCategory,
     Household,
     Person,
@@ -116,8 +123,19 @@ _COORDINATION = Citation(
 _CHILDREN = Citation(
     DISABILITY_SUBSIDIES_OPINION,
     "二(四) 政策衔接",
-    note="orphans: care subsidy only (52号, 湖北 2016); 事实无人抚养儿童 likewise by the "
-    "甘肃 and 广州 2021 rules",
+    note="orphans: care subsidy only (52号 as restated by 湖北 2016, not read); 事实无人抚养儿童 "
+    "paid in full: 民发〔2019〕62号 三(一)",
+)
+_UNSUPPORTED_IN_FULL = Citation(
+    UNSUPPORTED_CHILDREN_OPINION,
+    "三(一)",
+    note="已全额领取事实无人抚养儿童补贴的残疾儿童不享受困难残疾人生活补贴",
+)
+_UNSUPPORTED_CARE = Citation(
+    UNSUPPORTED_CHILDREN_OPINION,
+    "三(二)",
+    note="符合条件的事实无人抚养儿童可同时享受重度残疾人护理补贴; orphans: 52号 as restated by "
+    "湖北 2016",
 )
 _APPLICATION = Citation(
     DISABILITY_SUBSIDIES_OPINION, "申领程序", note="向户籍所在地乡镇人民政府(街道办事处)提出申请"
@@ -183,6 +201,29 @@ R_LIVING_CHILD = ReasonCode.define(
     "{state_en}",
     _CHILDREN,
 )
+R_LIVING_ORPHAN = ReasonCode.define(
+    "disability_living_subsidy.orphan_allowance",
+    "享受孤儿基本生活保障,不享受困难残疾人生活补贴",
+    "under the orphan allowance, so no living subsidy",
+    Citation(
+        DISABILITY_SUBSIDIES_OPINION,
+        "二(四) 政策衔接",
+        note="orphans: care subsidy only (as restated by 湖北 2016; 52号's text not read)",
+    ),
+)
+R_LIVING_UNSUPPORTED_IN_FULL = ReasonCode.define(
+    "disability_living_subsidy.unsupported_in_full",
+    "已全额领取事实无人抚养儿童补贴,不享受困难残疾人生活补贴",
+    "paid the allowance for children without de-facto care in full, so no living subsidy",
+    _UNSUPPORTED_IN_FULL,
+)
+R_LIVING_UNSUPPORTED_TOP_UP = ReasonCode.define(
+    "disability_living_subsidy.unsupported_top_up",
+    "事实无人抚养儿童补贴为补差发放(未全额领取),不影响困难残疾人生活补贴",
+    "the allowance for children without de-facto care is a top-up, not paid in full, so the "
+    "living subsidy is not barred",
+    _UNSUPPORTED_IN_FULL,
+)
 R_LIVING_LAYER = ReasonCode.define(
     "disability_living_subsidy.household_layer",
     "家庭属于{layer}{extension}",
@@ -199,7 +240,7 @@ R_CARE_CHILD = ReasonCode.define(
     "disability_care_subsidy.child_allowance",
     "享受孤儿或事实无人抚养儿童基本生活保障的残疾儿童可享受护理补贴",
     "a disabled child under the orphan or 事实无人抚养 allowance may receive the care subsidy",
-    _CHILDREN,
+    _UNSUPPORTED_CARE,
 )
 R_CARE_GRADE = ReasonCode.define(
     "disability_care_subsidy.grade",
@@ -259,7 +300,14 @@ class DisabilitySubsidyFacts:
       ``None`` when not established (then neither subsidy can be decided
       unless another condition fails).
     - ``child_allowance``: for a minor, whether they are under the orphan or
-      事实无人抚养 basic living allowance; ``None`` when not established.
+      事实无人抚养 basic living allowance; ``None`` when not established.  True
+      bars the living subsidy, as for an orphan or a child paid the 事实无人抚养
+      allowance in full; a child paid a top-up (补差) is not barred (62号 三(一)):
+      say which with ``child_allowance_kind``.
+    - ``child_allowance_kind``: which allowance and how
+      (:class:`~civaffairs.entities.ChildAllowance`, from
+      :func:`civaffairs.assistance.children.allowance_kind`); when given it
+      decides, and must agree with ``child_allowance`` if that is given too.
     - ``other_living_allowance`` / ``other_care_allowance``: the monthly
       amount of a similar welfare living or care allowance the person is
       entitled to (old-age, work-related disability, retirement), for 择高.
@@ -274,6 +322,28 @@ class DisabilitySubsidyFacts:
     child_allowance: bool | None = None
     other_living_allowance: Decimal | None = attrs.field(default=None, converter=_optional_yuan)
     other_care_allowance: Decimal | None = attrs.field(default=None, converter=_optional_yuan)
+    child_allowance_kind: ChildAllowance | None = None
+
+    def __attrs_post_init__(self) -> None:
+        kind = self.child_allowance_kind
+        if kind is None:
+            return
+        if not isinstance(kind, ChildAllowance):
+            raise InvalidInputError("$.child_allowance_kind", kind, "a ChildAllowance")
+        under = kind is not ChildAllowance.NONE
+        if self.child_allowance is not None and self.child_allowance is not under:
+            raise InvalidInputError(
+                "$.child_allowance",
+                self.child_allowance,
+                f"{str(under).lower()}, as child_allowance_kind '{kind.value}' says",
+            )
+
+    @property
+    def receives_child_allowance(self) -> bool | None:
+        """Whether the child is under a children's allowance, from either fact."""
+        if self.child_allowance_kind is not None:
+            return self.child_allowance_kind is not ChildAllowance.NONE
+        return self.child_allowance
 
 
 @attrs.frozen
@@ -544,7 +614,10 @@ def _living(case: _Case) -> Decision:
     if not _common(case, tally):
         return _finish(tally, LIVING_PROGRAMME.code, case, None)
     if case.minor:
-        _living_child(tally, placed=case.facts.child_allowance)
+        if case.facts.child_allowance_kind is not None:
+            _living_child_kind(tally, case.facts.child_allowance_kind)
+        else:
+            _living_child(tally, placed=case.facts.child_allowance)
     book, where, on = case.book, case.where, case.on
     layer_zh, layer_en = _LAYER_LABELS[case.layer]
     name: str | None = None
@@ -615,6 +688,18 @@ def _living_child(tally: Tally, *, placed: bool | None) -> None:
         )
 
 
+def _living_child_kind(tally: Tally, kind: ChildAllowance) -> None:
+    """Decide the living subsidy by the children's allowance received, and how (62号 三(一))."""
+    if kind is ChildAllowance.ORPHAN:
+        tally.add(R_LIVING_ORPHAN.reason(False))
+    elif kind is ChildAllowance.UNSUPPORTED_IN_FULL:
+        tally.add(R_LIVING_UNSUPPORTED_IN_FULL.reason(False))
+    elif kind is ChildAllowance.UNSUPPORTED_TOP_UP:
+        tally.add(R_LIVING_UNSUPPORTED_TOP_UP.reason(True))
+    else:
+        _living_child(tally, placed=False)
+
+
 def _care(case: _Case) -> Decision:
     """重度残疾人护理补贴: grade 1–2 (or as extended) needing long-term care (52号 二(一))."""
     tally = Tally()
@@ -623,7 +708,7 @@ def _care(case: _Case) -> Decision:
     disability = case.person.disability
     assert disability is not None  # noqa: S101 - _common returned True
     book, where, on = case.book, case.where, case.on
-    if case.minor and case.facts.child_allowance:
+    if case.minor and case.facts.receives_child_allowance:
         tally.add(R_CARE_CHILD.reason(None))
     limit, limit_used = book.count(f"{_CARE_PREFIX}.max_grade", where, on)
     used = [limit_used]
