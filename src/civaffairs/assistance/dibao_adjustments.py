@@ -58,7 +58,7 @@ from civaffairs.decisions import (
     ReasonCode,
     first_of_month,
 )
-from civaffairs.entities import Household, Member, WorkCapacity
+from civaffairs.entities import Household, Member, Person, WorkCapacity
 from civaffairs.errors import InvalidInputError
 from civaffairs.kernels import div_round_half_up, fraction
 from civaffairs.money import fen_to_yuan, yuan, yuan_to_fen
@@ -334,11 +334,17 @@ def _covered(
     alone = [line for line in base.amount.lines if line.code == "single_person"]
     if not alone:
         return counted
-    labels = {line.en for line in alone}
-    covered = [(i, m) for i, m in counted if f"covered alone: {m.person.masked}" in labels]
+    labels = {line.en.removeprefix("covered alone: ") for line in alone}
+    covered = [(i, m) for i, m in counted if _shown(m.person) in labels]
     if len(covered) != len(alone):  # pragma: no cover - guards the line labels of dibao.py
         raise RuntimeError("cannot tell which members dibao.assess covered alone")
     return covered
+
+
+def _shown(person: Person) -> str:
+    """How decisions name a person: its ``label`` (id and masked form) where the entity has one."""
+    label = getattr(person, "label", None)
+    return label if isinstance(label, str) else person.masked
 
 
 def _top_ups(
@@ -392,15 +398,15 @@ def _top_ups(
         lines.append(
             AmountLine(
                 "top_up",
-                f"分类施保 {person.masked} ({zh})",
-                f"top-up: {person.masked} ({en})",
+                f"分类施保 {_shown(person)} ({zh})",
+                f"top-up: {_shown(person)} ({en})",
                 fen_to_yuan(amount),
             )
         )
         described.append(
             (
-                f"{person.masked} ({zh}) {fen_to_yuan(amount)} 元",
-                f"{person.masked} ({en}) {fen_to_yuan(amount)} yuan",
+                f"{_shown(person)} ({zh}) {fen_to_yuan(amount)} 元",
+                f"{_shown(person)} ({en}) {fen_to_yuan(amount)} yuan",
             )
         )
     if not lines:
@@ -460,7 +466,7 @@ def _adjust_payment(
             continue
         share, used, limit, window = verdict.share, verdict.used, verdict.limit, verdict.window
         own_top = tops.get(member.person.id, 0)
-        masked = member.person.masked
+        masked = _shown(member.person)
         if alone:
             fen = withheld_amount(alone[masked], own_top, 1, share)
         else:
@@ -538,7 +544,7 @@ def _refusal(
             R_WORK_REFUSAL_NOT_APPLIED.reason(
                 True,
                 (limit_used,),
-                person=person.masked,
+                person=_shown(person),
                 count=count,
                 why=f"未达到连续 {limit} 次",
                 why_en=f"fewer than {limit} in a row",
@@ -555,7 +561,7 @@ def _refusal(
             R_WORK_REFUSAL_NOT_APPLIED.reason(
                 True,
                 (limit_used,),
-                person=person.masked,
+                person=_shown(person),
                 count=count,
                 why="本人无劳动能力",
                 why_en="the member has no labour capacity",
@@ -568,7 +574,7 @@ def _refusal(
         unknown = R_WORK_REFUSAL_UNKNOWN.reason(
             None,
             (limit_used, window_used),
-            person=person.masked,
+            person=_shown(person),
             count=count,
             what="、".join(z for z, _ in what),
             what_en=" and ".join(e for _, e in what),
@@ -580,7 +586,7 @@ def _refusal(
             R_WORK_REFUSAL_NOT_APPLIED.reason(
                 True,
                 (limit_used, window_used),
-                person=person.masked,
+                person=_shown(person),
                 count=count,
                 why=f"拒绝跨越 {refusal.within_months} 个月, 超过 {window} 个月",
                 why_en=(
