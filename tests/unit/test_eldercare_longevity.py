@@ -212,3 +212,23 @@ def test_shipped_bands_ascend_on_every_change_date() -> None:
             starts = [band.start_age for band in found]
             assert starts == sorted(set(starts)), (code, day)
             assert all(band.amount > 0 for band in found), (code, day)
+
+
+def test_the_law_cites_article_33_and_its_eighty_years() -> None:
+    """老年人权益保障法 第三十三条第二款: "国家鼓励地方建立八十周岁以上低收入老年人高龄津贴制度。"
+
+    The article is read (no longer recalled), and 高龄 from 80 is sourced to it from the 2012
+    revision's entry into force (2013-07-01, art. 85).
+    """
+    citation = longevity.R_BAND.citation
+    assert citation.article == "第三十三条第二款"
+    assert citation.note is not None
+    assert "recalled" not in citation.note
+    book = default_book()
+    value = book.get("eldercare.very_old_age", "000000", dt.date(2013, 7, 1))
+    assert value.value == 80
+    assert value.status.value == "sourced"
+    assert value.article is not None
+    assert value.article.startswith("第三十三条第二款")
+    earlier = book.get("eldercare.very_old_age", "000000", dt.date(2013, 6, 30))
+    assert earlier.status.value == "example"

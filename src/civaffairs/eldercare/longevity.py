@@ -1,7 +1,10 @@
 """高龄津贴: the longevity (advanced-age) allowance.
 
-There is no national amount: each jurisdiction sets age bands and a monthly amount per
-band (usually 80–89, 90–99 and 100 or more; some places start at 70).  The rule, in
+《老年人权益保障法》 art. 33 para. 2 (2012 revision, in force 2013-07-01; unchanged in the
+2018 text, read): "国家鼓励地方建立八十周岁以上低收入老年人高龄津贴制度" — the State
+encourages, and sets no amount: each jurisdiction sets age bands and a monthly amount per
+band (usually 80–89, 90–99 and 100 or more; some places start at 70, and many pay every
+older person of the age, not only the low-income the Law names).  The rule, in
 the order it is decided for the month that contains the as-of date:
 
 1. **Registration** — where ``eldercare.longevity.requires_local_registration`` holds,
@@ -69,9 +72,9 @@ PROGRAMME = programme("eldercare.longevity", "高龄津贴", "longevity allowanc
 
 _LOCAL = Citation(
     OLDER_PERSONS_LAW,
-    "第三十三条",
-    note="the Law lets local governments set up 高龄津贴; article number recalled. Bands, "
-    "amounts and conditions are local: see each parameter's source",
+    "第三十三条第二款",
+    note="国家鼓励地方建立八十周岁以上低收入老年人高龄津贴制度 (read). Bands, amounts and "
+    "conditions are local: see each parameter's source",
 )
 
 R_REGISTRATION = ReasonCode.define(
