@@ -145,7 +145,18 @@ _FILE_KEYS = frozenset({"programme", "jurisdiction", "parameter_files", "overrid
 _CASE_KEYS = frozenset(
     {"name", "as_of", "source", "programme", "jurisdiction", "input", "overrides", "expected"}
 )
-_EXPECTED_KEYS = frozenset({"outcome", "amount", "period", "codes", "missing", "example_data"})
+_EXPECTED_KEYS = frozenset(
+    {
+        "outcome",
+        "amount",
+        "period",
+        "codes",
+        "missing",
+        "example_data",
+        "payable_from",
+        "payable_until",
+    }
+)
 _OVERRIDE_KEYS = frozenset({"name", "jurisdiction", "value", "from", "to", "note"})
 
 
@@ -382,7 +393,10 @@ class Expected:
 
     ``amount`` ``None`` means the decision must grant no amount; ``missing``
     is compared exactly (empty: nothing may be missing); ``codes`` must all
-    appear among the decision's reasons.
+    appear among the decision's reasons.  ``payable_from`` and
+    ``payable_until`` (first days of months), when given, must equal the
+    decision's :attr:`~civaffairs.decisions.Decision.payable_from` and
+    :attr:`~civaffairs.decisions.Decision.payable_until`.
 
     .. versionadded:: 0.1.0
     """
@@ -393,6 +407,8 @@ class Expected:
     codes: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
     example_data: bool | None = None
+    payable_from: dt.date | None = None
+    payable_until: dt.date | None = None
 
 
 @attrs.frozen
@@ -554,9 +570,18 @@ def _expected(raw: object, problems: _Problems) -> Expected | None:
     if example is not None and not isinstance(example, bool):
         problems.add("expected.example_data", f"got {example!r}, expected true or false")
         example = None
+    months = []
+    for key in ("payable_from", "payable_until"):
+        month = raw.get(key)
+        if month is not None and (
+            not isinstance(month, dt.date) or isinstance(month, dt.datetime) or month.day != 1
+        ):
+            problems.add(f"expected.{key}", f"got {month!r}, expected the first day of a month")
+            month = None
+        months.append(month)
     if outcome is None:
         return None
-    return Expected(outcome, amount, period, codes, missing, example)
+    return Expected(outcome, amount, period, codes, missing, example, *months)
 
 
 def _overrides(raw: object, where: str, problems: _Problems) -> list[tuple[int, Override]]:
@@ -910,6 +935,11 @@ def _mismatches(case: PolicyCase, decision: Decision) -> list[Mismatch]:
                 ", ".join(decision.missing) or "(none)",
             )
         )
+    for key in ("payable_from", "payable_until"):
+        wanted, got = getattr(expected, key), getattr(decision, key)
+        if wanted is not None and got != wanted:
+            shown = "(none)" if got is None else got.isoformat()
+            found.append(Mismatch(key, wanted.isoformat(), shown))
     if expected.example_data is not None and decision.uses_example_data != expected.example_data:
         found.append(
             Mismatch(
