@@ -258,6 +258,7 @@ def test_dask_refuses_a_scattered_or_split_household_naming_it(tmp_path: Path) -
     from civaffairs.batch.distributed import (  # noqa: PLC0415 - needs the optional dask
         assess_dask,
         check_partitions,
+        household_partitions,
         screen_parquet,
     )
 
@@ -267,9 +268,16 @@ def test_dask_refuses_a_scattered_or_split_household_naming_it(tmp_path: Path) -
     (error,) = raised.value.errors
     assert str(error).startswith("$[5].household_id duplicates $[0].household_id")
 
+    # A file's partitions move to household boundaries: a split household is read whole.
     split = _write(_families(), tmp_path / "split.parquet", 2)
+    screen_parquet(split, tmp_path / "out2", ON)
+    written = pq.read_table(tmp_path / "out2")
+    assert written.column("amount_fen").to_pylist() == [89000, 0, 1]
+    assert household_partitions(split).npartitions == 3  # rows 0-2, 3-4, 5
+    # Partitions cut inside a household (one per row group) are refused, naming it.
+    frame = dd.read_parquet(str(split), dtype_backend="pyarrow", split_row_groups=True)
     with pytest.raises(InvalidInputError) as caught:
-        screen_parquet(split, tmp_path / "out2", ON)
+        assess_dask(frame, ON)
     assert caught.value.path == "$[2].household_id"
     assert "'H0'" in str(caught.value)
 

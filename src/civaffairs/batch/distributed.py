@@ -19,6 +19,7 @@ Needs the ``dask`` extra (``pip install "civaffairs[batch,dask]"``).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,8 @@ import dask.dataframe as dd
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
+from dask.delayed import delayed
 
 from civaffairs.batch._columns import arrow, household_starts
 from civaffairs.batch._common import Errors
@@ -34,7 +37,7 @@ from civaffairs.batch.engine import assess_table
 from civaffairs.errors import DuplicateIdentityError, InvalidDocumentError, InvalidInputError
 from civaffairs.parameters import ParameterBook, default_book
 
-__all__ = ["assess_dask", "check_partitions", "screen_parquet"]
+__all__ = ["assess_dask", "check_partitions", "household_partitions", "screen_parquet"]
 
 
 def _frame(table: pa.Table) -> pd.DataFrame:
@@ -199,6 +202,58 @@ def assess_dask(
     return mapped
 
 
+def household_partitions(source: str | Path) -> dd.DataFrame:
+    """Read one Parquet persons file as a Dask frame whose partitions hold whole households.
+
+    Partitions follow the file's row groups, each boundary moved forward to where the
+    next household begins, so a household split between row groups is read whole into
+    one partition.  Only the ``household_id`` column is read to find the boundaries, one
+    row group at a time.
+
+    .. versionadded:: 0.1.0
+    """
+    file = pq.ParquetFile(source)
+    total = file.metadata.num_rows
+    cuts = [0]
+    offset = 0
+    previous: Any = None
+    for group in range(file.num_row_groups):
+        ids = file.read_row_group(group, columns=["household_id"]).column("household_id")
+        rows = len(ids)
+        if rows:
+            starts, _repeated = household_starts(ids)
+            first = ids[0].as_py()
+            continues = previous is not None and first == previous and ids[0].is_valid
+            begins = starts[1:] if continues else starts
+            if offset > 0 and len(begins):
+                cuts.append(offset + int(begins[0]))
+            previous = ids[rows - 1].as_py()
+        offset += rows
+    bounds = [*dict.fromkeys(c for c in cuts if c < total), total] if total else [0, 0]
+    row_starts = np.cumsum(
+        [0, *(file.metadata.row_group(g).num_rows for g in range(file.num_row_groups))]
+    )
+
+    def rows_between(first: int, stop: int) -> pd.DataFrame:
+        groups = [
+            g
+            for g in range(file.num_row_groups)
+            if row_starts[g] < stop and row_starts[g + 1] > first
+        ]
+        table = (
+            pq.ParquetFile(source).read_row_groups(groups)
+            if groups
+            else file.schema_arrow.empty_table()
+        )
+        begin = first - int(row_starts[groups[0]]) if groups else 0
+        return _frame(table.slice(begin, stop - first))
+
+    meta = _frame(file.schema_arrow.empty_table())
+    parts = [delayed(rows_between)(a, b) for a, b in itertools.pairwise(bounds)]
+    frame: dd.DataFrame = dd.from_delayed(parts, meta=meta, verify_meta=False)
+    return frame
+
+
 def screen_parquet(
     source: str | Path,
     target: str | Path,
@@ -211,13 +266,20 @@ def screen_parquet(
 ) -> None:
     """Decide a Parquet persons dataset with Dask, writing the households' results to ``target``.
 
-    ``source`` is read one partition per row group; ``target`` is a Parquet
-    dataset directory.  Runs on Dask's default scheduler (threads) unless a
-    distributed client is active.
+    A single file is read by :func:`household_partitions` (partitions on row groups,
+    moved to household boundaries, so a household split between row groups is decided
+    whole); a dataset directory one partition per row group, and a household split
+    between partitions is refused (:func:`check_partitions`).  A household whose rows
+    are not consecutive is refused either way.  ``target`` is a Parquet dataset
+    directory.  Runs on Dask's default scheduler (threads) unless a distributed client
+    is active.
 
     .. versionadded:: 0.1.0
     """
-    frame = dd.read_parquet(str(source), dtype_backend="pyarrow", split_row_groups=True)
+    if Path(source).is_file():
+        frame = household_partitions(source)
+    else:
+        frame = dd.read_parquet(str(source), dtype_backend="pyarrow", split_row_groups=True)
     result = assess_dask(
         frame, on, book=book, errors=errors, jurisdiction=jurisdiction, check=check
     )
