@@ -199,7 +199,7 @@ class ExpenditureType(enum.Enum):
     .. versionchanged:: 0.1.0 ``LIVING`` (art. 5 (一)).
     """
 
-    #: 生活支出: 为维持基本生活而发生的支出, 包括必要的衣、食、住、行、用等费用支出 (art. 5 (一))
+    #: 生活 (生活支出, art. 5 (一): 为维持基本生活而发生的衣、食、住、行、用等费用支出)
     LIVING = "living"
     MEDICAL = "medical"  #: 医疗 (out of pocket after insurance)
     EDUCATION = "education"  #: 教育
@@ -254,8 +254,8 @@ class ChildAllowance(enum.Enum):
 
     NONE = "none"  #: neither allowance
     ORPHAN = "orphan"  #: 孤儿基本生活保障
-    UNSUPPORTED_IN_FULL = "unsupported_in_full"  #: 事实无人抚养儿童基本生活补贴, 全额发放
-    UNSUPPORTED_TOP_UP = "unsupported_top_up"  #: 事实无人抚养儿童基本生活补贴, 补差发放
+    UNSUPPORTED_IN_FULL = "unsupported_in_full"  #: 全额发放 (事实无人抚养儿童基本生活补贴)
+    UNSUPPORTED_TOP_UP = "unsupported_top_up"  #: 补差发放 (事实无人抚养儿童基本生活补贴)
 
 
 class AbilityGrade(enum.Enum):
