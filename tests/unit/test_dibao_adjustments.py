@@ -453,3 +453,20 @@ def test_every_new_reason_code_is_catalogued() -> None:
         "dibao.employment_deduction_standard",
     ):
         assert code in catalogue
+
+
+def test_the_columnar_engine_refuses_a_place_with_a_deduction_it_does_not_model() -> None:
+    """57号 第十三条第三款 deductions are computed by dibao.assess only:
+    the columnar engine must not ignore them.
+    """
+    pytest.importorskip("pyarrow")
+    from civaffairs.batch import assess_table, to_table  # noqa: PLC0415 - optional dependency
+    from civaffairs.errors import CivaffairsError  # noqa: PLC0415
+
+    table = to_table([_adults("1400")])
+    assert assess_table(table, ON).num_rows == 1
+    book = BOOK.override(
+        "assistance.dibao.income.deduct_illness_disability_costs", "500000", True, ON
+    )
+    with pytest.raises(CivaffairsError, match="deduct_illness_disability_costs is on for 500156"):
+        assess_table(table, ON, book=book)

@@ -56,6 +56,7 @@ from civaffairs.parameters import ParameterBook
 __all__ = [
     "CHONGQING_DIBAO_REGULATION",
     "COST_TYPES",
+    "NOT_IN_COLUMNS",
     "R_EMPLOYMENT_DEDUCTION_STANDARD",
     "R_ILLNESS_DISABILITY_COSTS",
     "income_deductions",
@@ -72,6 +73,13 @@ CHONGQING_DIBAO_REGULATION = Document(
 _57_ART_21 = Citation(DIBAO_REVIEW_MEASURES, "第二十一条")
 _CQ_ART_22 = Citation(CHONGQING_DIBAO_REGULATION, "第二十二条")
 _57_ART_13_3 = Citation(DIBAO_REVIEW_MEASURES, "第十三条第三款")
+
+#: The switches of these deductions, which the columnar engine (civaffairs.batch) does not
+#: compute: it refuses a table whose places turn one on.
+NOT_IN_COLUMNS = (
+    "assistance.dibao.income.deduct_illness_disability_costs",
+    "assistance.dibao.income.employment_deduction_of_standard",
+)
 
 #: The expenditures deducted as "因残疾、患重病等增加的刚性支出" (57号 art. 13).
 COST_TYPES = frozenset({ExpenditureType.MEDICAL, ExpenditureType.REHABILITATION})

@@ -55,6 +55,7 @@ from civaffairs.assistance.dibao import (
     OUTCOME_CODES,
     RELATIONSHIP_CODES,
 )
+from civaffairs.assistance.dibao_terms import NOT_IN_COLUMNS
 from civaffairs.assistance.means import DEPENDENT_STATUSES, EXCLUDING_STATUSES
 from civaffairs.batch._columns import (
     Bools,
@@ -672,6 +673,18 @@ def _look_up(
     }
     for _asset, name, _labels in DISQUALIFYING_ASSETS:
         found[name] = _lookup(groups, fixed(name), flag)
+    # The optional deductions of 民发〔2021〕57号 art. 13 (civaffairs.assistance.dibao_terms) are
+    # not computed in columns: a place that turns one on is refused, never decided without it.
+    for name in NOT_IN_COLUMNS:
+        switch = _lookup(groups, fixed(name), flag)
+        on_at = np.flatnonzero(switch.found & (switch.values > 0))
+        places = sorted({groups[int(i)][0] for i in on_at})
+        if places:
+            raise CivaffairsError(
+                f"{name} is on for {', '.join(places)} on {on.isoformat()}: the columnar engine "
+                "does not model this deduction; decide these households with "
+                "civaffairs.assistance.dibao.assess"
+            )
     return found
 
 
