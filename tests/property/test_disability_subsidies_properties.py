@@ -5,13 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
 from civaffairs.assistance import disability_subsidies as ds
 from civaffairs.assistance.disability_subsidies import DisabilitySubsidyFacts
 from civaffairs.decisions import Outcome
-from civaffairs.entities import AssistanceLayer, Household, Member, Person, Relationship
+from civaffairs.entities import (
+    AssistanceLayer,
+    ChildAllowance,
+    Household,
+    Member,
+    Person,
+    Relationship,
+)
 from civaffairs.parameters import default_book
 from civaffairs.testing import strategies as cst
 
@@ -108,3 +116,24 @@ def test_extreme_poverty_and_work_injury_exclude_both(
     )
     for decision in ds.assess_person(household, pid, on, layer=layer, facts=injured, book=BOOK):
         assert decision.outcome is Outcome.NOT_ELIGIBLE
+
+
+@given(cases(), FACTS, st.sampled_from(AssistanceLayer))
+def test_a_top_up_child_is_treated_like_a_child_without_the_allowance(
+    case: tuple[dt.date, Household, str], facts: DisabilitySubsidyFacts, layer: AssistanceLayer
+) -> None:
+    """民发〔2019〕62号 三(一): only "已全额领取事实无人抚养儿童补贴的残疾儿童" lose the living
+    subsidy; a top-up (补差) leaves it as if no children's allowance were paid, and the full
+    allowance or the orphan allowance never leaves it to a minor."""
+    on, household, pid = case
+
+    def living(kind: ChildAllowance) -> Outcome:
+        with_kind = attrs.evolve(facts, child_allowance=None, child_allowance_kind=kind)
+        decision, _ = ds.assess_person(household, pid, on, layer=layer, facts=with_kind, book=BOOK)
+        return decision.outcome
+
+    top_up, none = living(ChildAllowance.UNSUPPORTED_TOP_UP), living(ChildAllowance.NONE)
+    assert top_up is none
+    if household.members[0].person.age_on(on) < 18:  # 民法典 art. 17
+        assert living(ChildAllowance.UNSUPPORTED_IN_FULL) is not Outcome.ELIGIBLE
+        assert living(ChildAllowance.ORPHAN) is not Outcome.ELIGIBLE

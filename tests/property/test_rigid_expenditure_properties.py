@@ -1,8 +1,9 @@
 """Invariants of the rigid-expenditure rule (刚性支出困难家庭), over drawn households.
 
-Chongqing (500000) households on dates from the national measures (2024-10-24) to the
-last shipped disposable-income figure (2025-12-31), with incomes aimed at the dibao, the
-marginal and the disposable-income thresholds, and drawn twelve-month expenditures.
+Chongqing (500000) households on dates from the national measures' issue (2024-10-24; in
+force 2025-01-01, art. 14, so nothing is recognised before) to the last shipped
+disposable-income figure (2026-12-31), with incomes aimed at the dibao, the marginal and the
+disposable-income thresholds, and drawn twelve-month expenditures.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ from civaffairs.testing import strategies as cst
 
 CHONGQING = "500000"
 FIRST_DAY = dt.date(2024, 10, 24)
-LAST_DAY = dt.date(2025, 12, 31)
+LAST_DAY = dt.date(2026, 12, 31)
+IN_FORCE = dt.date(2025, 1, 1)  # 第十四条: 本办法自2025年1月1日起施行
 BOOK = default_book()
 NEVER_COUNTED = {
     IncomeType.PREFERENTIAL_TREATMENT,
@@ -42,6 +44,7 @@ NEVER_COUNTED = {
     IncomeType.DISABILITY_SUBSIDY,
 }
 COUNTED_NATIONALLY = {
+    ExpenditureType.LIVING,  # 第五条(一)
     ExpenditureType.MEDICAL,
     ExpenditureType.EDUCATION,
     ExpenditureType.REHABILITATION,
@@ -84,6 +87,8 @@ def assess(household: Household, on: dt.date) -> Decision:
 
 def oracle(household: Household, on: dt.date) -> bool:
     """The 办法's conditions from their text, with the shipped national example figures."""
+    if on < IN_FORCE:
+        return False
     counted, _, missing = dibao.counted_members(household, on)
     assert not missing
     ids = {m.person.id for _, m in counted}
