@@ -14,7 +14,7 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from civaffairs.assistance import dibao_adjustments
+from civaffairs.assistance import dibao, dibao_adjustments
 from civaffairs.assistance.dibao_adjustments import (
     DibaoRequest,
     PreviousDibao,
@@ -178,3 +178,59 @@ def test_adjusted_decisions_round_trip_and_cite(case: tuple[dt.date, Household])
     decision = dibao_adjustments.assess(_refusing(household, 3), on)
     invariants.check_json_round_trip(decision)
     invariants.check_decision_cites(decision)
+
+
+DEDUCTING = (
+    BOOK.override(
+        "assistance.dibao.income.deduct_illness_disability_costs",
+        CHONGQING,
+        True,
+        SINCE,
+    )
+    .override(
+        "assistance.dibao.income.employment_deduction_of_standard",
+        CHONGQING,
+        True,
+        SINCE,
+    )
+    .override(
+        "assistance.dibao.income.employment_deduction_share_of_standard",
+        CHONGQING,
+        Decimal("0.3"),
+        SINCE,
+    )
+)
+
+
+@given(
+    cases(severe=False),
+    cst.money(min_value=Decimal("0.01"), max_value=Decimal(2000)),
+    st.sampled_from([IncomeType.WAGES, IncomeType.BUSINESS]),
+)
+def test_more_income_never_pays_more_with_the_art_13_deductions(
+    case: tuple[dt.date, Household], extra: Decimal, income_type: IncomeType
+) -> None:
+    """57号 第十三条第三款: deducting costs lowers counted income, never the income test's order."""
+    on, household = case
+
+    def assess(h: Household, day: dt.date) -> Decision:
+        return dibao.assess(h, day, book=DEDUCTING)
+
+    invariants.check_monotone_in_income(assess, household, on, extra, income_type=income_type)
+
+
+@given(cases(severe=True))
+def test_deductions_never_lower_the_amount(case: tuple[dt.date, Household]) -> None:
+    """57号 第十三条第三款 "适当扣减": a deduction can only help the household."""
+    on, household = case
+    with_deductions = dibao.assess(household, on, book=DEDUCTING)
+    without = dibao.assess(household, on)
+    if without.eligible:
+        assert with_deductions.eligible
+        assert _paid(with_deductions) >= _paid(without) or _single_only(without)
+
+
+def _single_only(decision: Decision) -> bool:
+    """Whether only members covered alone are paid (a deduction may then cover the household)."""
+    lines = decision.amount.lines if decision.amount else ()
+    return any(line.code == "single_person" for line in lines)
