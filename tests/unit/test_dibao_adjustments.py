@@ -470,3 +470,24 @@ def test_the_columnar_engine_refuses_a_place_with_a_deduction_it_does_not_model(
     )
     with pytest.raises(CivaffairsError, match="deduct_illness_disability_costs is on for 500156"):
         assess_table(table, ON, book=book)
+
+
+def test_the_state_council_measures_are_cited_first() -> None:
+    """《社会救助暂行办法》 第十二条第二款: "对获得最低生活保障后生活仍有困难的老年人、未成年人、
+    重度残疾人和重病患者，县级以上地方人民政府应当采取必要措施给予生活保障。"; 第四十五条:
+    "最低生活保障家庭中有劳动能力但未就业的成员 … 无正当理由，连续3次拒绝接受介绍的与其健康状况、
+    劳动能力等相适应的工作的，县级人民政府民政部门应当决定减发或者停发其本人的最低生活保障金。"
+    — in force from 2014-05-01, before 57号 restated them (arts. 27 and 34).
+    """
+    family = _capable(_adults("600", where=HANGZHOU), "a", WorkCapacity.FULL)
+    book = ZJ_BOOK.override(
+        "assistance.dibao.standard.rural", "330000", Decimal(800), dt.date(2019, 1, 1)
+    )
+    request = DibaoRequest(family, work_refusals=[WorkRefusal("a", 3)])
+    decision = assess(request, dt.date(2019, 6, 1), book=book)
+    refusal = next(r for r in decision.reasons if r.code == "dibao.work_refusal")
+    assert refusal.citation.cite() == "《社会救助暂行办法》(国务院令第649号) 第四十五条"
+    assert decision.amount is not None
+    assert decision.amount.total == (Decimal(800) * 2 - 600) / 2
+    top = reason_codes()["dibao.top_up"]
+    assert top.citation.cite() == "《社会救助暂行办法》(国务院令第649号) 第十二条第二款"

@@ -6,14 +6,16 @@ columnar engine reproduces it.  :func:`assess` here starts from that decision
 and applies three rules of 《最低生活保障审核确认办法》(民发〔2021〕57号) that
 need facts beyond the household, given in a :class:`DibaoRequest`:
 
-* **Top-ups (分类施保), art. 27** — "对获得最低生活保障后生活仍有困难的老年人、
+* **Top-ups (分类施保), art. 27** (first in 《社会救助暂行办法》 art. 12, second
+  paragraph, word for word) — "对获得最低生活保障后生活仍有困难的老年人、
   未成年人、重度残疾人和重病患者，县级以上地方人民政府应当采取必要措施给予生活
   保障。"  Each covered member who is elderly (at or above
   ``assistance.dibao.top_up.elderly_age``), a minor (under 18, 《民法典》
   art. 17), severely disabled or seriously ill receives a share of the
   standard (``assistance.dibao.top_up.*``; none nationally); with
   ``highest_only`` (就高不叠加) only the highest share, else their sum.
-* **Refusing work, art. 34** — "最低生活保障家庭中有就业能力但未就业的成员，应当
+* **Refusing work, art. 34** (first in 《社会救助暂行办法》 art. 45, which says
+  "有劳动能力" where 57号 says "有就业能力") — "最低生活保障家庭中有就业能力但未就业的成员，应当
   接受人力资源社会保障等有关部门介绍的工作；无正当理由，连续3次拒绝接受介绍的与其
   健康状况、劳动能力等相适应的工作的，县级人民政府民政部门应当决定减发或者停发其
   本人的最低生活保障金。"  A covered member with labour capacity whose
@@ -44,7 +46,7 @@ from typing import Any
 import attrs
 
 from civaffairs.assistance import dibao
-from civaffairs.assistance.laws import DIBAO_REVIEW_MEASURES
+from civaffairs.assistance.laws import DIBAO_REVIEW_MEASURES, SOCIAL_ASSISTANCE_MEASURES
 from civaffairs.assistance.means import registration_and_family
 from civaffairs.decisions import (
     Amount,
@@ -78,9 +80,10 @@ __all__ = [
 #: 《民法典》 art. 17: "不满十八周岁的自然人为未成年人".
 ADULT_AGE = 18
 
-_ART_27 = Citation(DIBAO_REVIEW_MEASURES, "第二十七条")
+#: The State Council's measures say it first (2014-05-01); 57号 arts. 27 and 34 restate them.
+_ART_27 = Citation(SOCIAL_ASSISTANCE_MEASURES, "第十二条第二款")
 _ART_33 = Citation(DIBAO_REVIEW_MEASURES, "第三十三条")
-_ART_34 = Citation(DIBAO_REVIEW_MEASURES, "第三十四条")
+_ART_34 = Citation(SOCIAL_ASSISTANCE_MEASURES, "第四十五条")
 
 R_TOP_UP = ReasonCode.define(
     "dibao.top_up",
