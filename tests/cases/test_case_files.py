@@ -195,6 +195,12 @@ def test_overrides_and_parameter_files(tmp_path: Path) -> None:
             value = 800
             status = "example"
             note = "a what-if"
+            # 特困 stays at 1.3 × 低保 or more (820 below: 1066); the relations are checked.
+            [[values."assistance.extreme_poverty.basic_living_standard.urban"]]
+            effective_from = 2025-08-01
+            value = 1066
+            status = "example"
+            note = "a what-if"
             """
         ),
         encoding="utf-8",

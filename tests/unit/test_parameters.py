@@ -79,7 +79,13 @@ def test_unknown_parameter_name() -> None:
 
 def test_override_from_a_date_keeps_shipped_data() -> None:
     book = default_book()
-    changed = book.override(URBAN, "500156", Decimal(800), dt.date(2026, 1, 1))
+    # 800 needs a 特困 standard of at least 1.3 × 800 = 1040 there (the relations are checked).
+    changed = book.override(
+        "assistance.extreme_poverty.basic_living_standard.urban",
+        "500156",
+        Decimal(1040),
+        dt.date(2026, 1, 1),
+    ).override(URBAN, "500156", Decimal(800), dt.date(2026, 1, 1))
     assert changed.get(URBAN, "500156", dt.date(2026, 1, 1)).value == Decimal(800)
     assert changed.get(URBAN, "500156", dt.date(2026, 1, 1)).status is Status.EXAMPLE
     assert changed.get(URBAN, "500156", dt.date(2025, 12, 31)).value == Decimal(770)

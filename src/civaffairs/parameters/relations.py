@@ -62,7 +62,11 @@ class AtLeastMultiple:
     citation: str
 
     def parameters(self) -> tuple[str, ...]:
-        """Return the parameters this relation reads; it is checked where the first is defined."""
+        """Return the parameters this relation reads; it is checked where any is defined.
+
+        A county that sets its own 低保 standard but inherits the 特困 standard from
+        its province must still keep 特困 ≥ ratio × 低保 there.
+        """
         return (self.subject, self.base, self.ratio)
 
     def check(self, book: ParameterBook, jurisdiction: str, on: dt.date) -> Violation | None:
@@ -100,8 +104,12 @@ class NotBelowAncestor:
     citation: str
 
     def parameters(self) -> tuple[str, ...]:
-        """Return the parameters this relation reads; it is checked where the first is defined."""
-        return (self.subject, self.floor)
+        """Return the parameters this relation reads; it is checked where the subject is defined.
+
+        A floor raised at a province is checked in every county below it that sets
+        its own standard (those that do not inherit the province's own value).
+        """
+        return (self.subject,)
 
     def check(self, book: ParameterBook, jurisdiction: str, on: dt.date) -> Violation | None:
         """Return a violation, or ``None`` when the relation holds or no floor applies."""
@@ -163,15 +171,19 @@ RELATIONS: tuple[Relation, ...] = (
 
 
 def check_book(book: ParameterBook, relations: tuple[Relation, ...] = RELATIONS) -> list[Violation]:
-    """Check every relation in every jurisdiction that defines its subject, on every change date.
+    """Check every relation where any parameter it reads is defined, on every change date.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       A relation between parameters of one place is checked wherever any of them is
+       defined (a county's own 低保 standard against its province's 特困 standard),
+       not only where its subject is.
     """
     violations = []
     for relation in relations:
-        subject = relation.parameters()[0]
+        names = relation.parameters()
         for jurisdiction in book.jurisdictions():
-            if not book.series(subject, jurisdiction):
+            if not any(book.series(name, jurisdiction) for name in names):
                 continue
             for on in book.change_dates(jurisdiction):
                 found = relation.check(book, jurisdiction, on)
