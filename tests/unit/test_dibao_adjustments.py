@@ -491,3 +491,19 @@ def test_the_state_council_measures_are_cited_first() -> None:
     assert decision.amount.total == (Decimal(800) * 2 - 600) / 2
     top = reason_codes()["dibao.top_up"]
     assert top.citation.cite() == "《社会救助暂行办法》(国务院令第649号) 第十二条第二款"
+
+
+def test_shanghai_stops_the_refusing_members_assistance() -> None:
+    """上海市社会救助条例 第四十五条第二款: "有下列情形之一的 … 对已经获得社会救助的家庭或者个人停止
+    救助: … (六)最低生活保障家庭中有劳动能力但未就业的成员，无正当理由，连续三次拒绝接受公共就业
+    服务机构介绍的与其健康状况、劳动能力等相适应的工作的。" — 停止, sourced (not example) there.
+    """
+    family = _capable(_adults("600", where="310101"), "a", WorkCapacity.FULL)
+    book = BOOK.override(
+        "assistance.dibao.standard.urban", "310000", Decimal(1500), dt.date(2025, 1, 1)
+    ).override("assistance.dibao.standard.rural", "310000", Decimal(1500), dt.date(2025, 1, 1))
+    decision = assess(DibaoRequest(family, work_refusals=[WorkRefusal("a", 3)]), ON, book=book)
+    refusal = next(r for r in decision.reasons if r.code == "dibao.work_refusal")
+    assert [p.jurisdiction for p in refusal.parameters][-1] == "310000"
+    assert decision.amount is not None
+    assert decision.amount.total == (Decimal(1500) * 2 - 600) / 2
