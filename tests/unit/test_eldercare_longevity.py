@@ -118,7 +118,8 @@ def test_the_birth_date_can_come_from_the_resident_id() -> None:
     assert decision.amount.total == Decimal(300)
     assert "resident ID" in decision.reasons[1].en
     assert rid.reveal() not in decision.render("en")
-    assert decision.subject == rid.masked
+    assert decision.subject.endswith(f"({rid.masked})")  # id first, masked number beside
+    assert rid.reveal() not in decision.subject
 
 
 # -- registration -----------------------------------------------------------------------------

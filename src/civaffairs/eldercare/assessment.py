@@ -905,7 +905,7 @@ def grade(
         )
     )
     return AbilityResult(
-        subject=assessment.person.masked,
+        subject=assessment.person.label,
         as_of=on,
         jurisdiction=where,
         assessed_on=assessment.assessed_on,

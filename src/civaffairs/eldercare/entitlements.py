@@ -548,7 +548,7 @@ def _decide(
     cited = tuple(attrs.evolve(r, citation=service.citation) for r in reasons)
     decision = Decision(
         programme=PROGRAMME.code,
-        subject=older.masked,
+        subject=older.label,
         as_of=on,
         jurisdiction=where,
         outcome=outcome,
@@ -576,7 +576,7 @@ def _no_parameter(
     )
     return Decision(
         programme=PROGRAMME.code,
-        subject=older.masked,
+        subject=older.label,
         as_of=on,
         jurisdiction=where,
         outcome=Outcome.CANNOT_DECIDE,
@@ -618,7 +618,7 @@ def assess(
     catalogue = catalogue or load_catalogue()
     where = jurisdiction or older.person.registration.jurisdiction
     return Entitlements(
-        subject=older.masked,
+        subject=older.label,
         as_of=on,
         jurisdiction=where,
         entitlements=tuple(

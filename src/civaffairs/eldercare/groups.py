@@ -170,8 +170,16 @@ class OlderPerson:
 
     @property
     def masked(self) -> str:
-        """How the person is named in decisions (see :attr:`Person.masked`)."""
+        """The person's masked form (see :attr:`Person.masked`)."""
         return self.person.masked
+
+    @property
+    def label(self) -> str:
+        """How the person is named in decisions: id, masked form beside it (:attr:`Person.label`).
+
+        .. versionadded:: 0.1.0
+        """
+        return self.person.label
 
 
 @attrs.frozen

@@ -152,7 +152,7 @@ def assess(
     where = jurisdiction or older.person.registration.jurisdiction
     reasons: list[Reason] = []
 
-    draft = Draft(PROGRAMME.code, older.masked, on, where, reasons)
+    draft = Draft(PROGRAMME.code, older.label, on, where, reasons)
     decision = draft.decide
 
     # 1. Older person.

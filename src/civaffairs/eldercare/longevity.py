@@ -251,7 +251,7 @@ def assess(
         )
     reasons: list[Reason] = []
 
-    draft = Draft(PROGRAMME.code, person.masked, on, where, reasons)
+    draft = Draft(PROGRAMME.code, person.label, on, where, reasons)
     decision = draft.decide
 
     # 1. Registration.
