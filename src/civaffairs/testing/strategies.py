@@ -583,7 +583,7 @@ def _households(
     plan.extend(relatives)
     ids = [f"m{i}" for i in range(len(plan))]
     order = draw(st.permutations(range(len(plan))))
-    members = []
+    members: list[Member] = []
     staying = tuple(s for s in SpecialStatus if s not in _LEAVES_HOUSEHOLD)
     for position in order:
         relationship, low, high = plan[position]
