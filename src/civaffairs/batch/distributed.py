@@ -32,7 +32,7 @@ from dask.delayed import delayed
 
 from civaffairs.batch._columns import arrow, household_starts
 from civaffairs.batch._common import Errors
-from civaffairs.batch._identity import PERSON_ONCE, SCATTERED
+from civaffairs.batch._identity import SCATTERED
 from civaffairs.batch.engine import assess_table
 from civaffairs.errors import DuplicateIdentityError, InvalidDocumentError, InvalidInputError
 from civaffairs.parameters import ParameterBook, default_book
@@ -62,13 +62,10 @@ def _edges(part: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _firsts(part: pd.DataFrame, column: str, partition_info: Any = None) -> pd.DataFrame:
-    """Return the ids a partition introduces: households' first rows, or every person id."""
-    ids = pa.Table.from_pandas(part[[column]], preserve_index=False).column(column)
-    if column == "household_id":
-        rows, _repeated = household_starts(ids)
-    else:
-        rows = np.arange(len(ids), dtype=np.int64)
+def _firsts(part: pd.DataFrame, partition_info: Any = None) -> pd.DataFrame:
+    """Return the households a partition holds: each run's id and first row."""
+    ids = pa.Table.from_pandas(part, preserve_index=False).column("household_id")
+    rows, _repeated = household_starts(ids)
     values = ids.take(arrow(rows))
     number = 0 if partition_info is None else int(partition_info["number"])
     return pd.DataFrame(
@@ -80,8 +77,9 @@ def _firsts(part: pd.DataFrame, column: str, partition_info: Any = None) -> pd.D
     )
 
 
-def _refuse_repeats(frame: dd.DataFrame, column: str, offsets: list[int]) -> None:
-    """Raise if an id of ``column`` is introduced by two partitions, naming the file rows."""
+def _refuse_scattered(frame: dd.DataFrame, offsets: list[int]) -> None:
+    """Raise if a household's rows form two runs anywhere in the frame, naming the file rows."""
+    column = "household_id"
     meta = pd.DataFrame(
         {
             "id": frame._meta[column],
@@ -89,7 +87,7 @@ def _refuse_repeats(frame: dd.DataFrame, column: str, offsets: list[int]) -> Non
             "partition": pd.Series([], dtype="int64"),
         }
     )
-    firsts = frame[[column]].map_partitions(_firsts, column, meta=meta)
+    firsts = frame[[column]].map_partitions(_firsts, meta=meta)
     counts = firsts["id"].value_counts(split_out=max(1, frame.npartitions // 16))
     twice = counts[counts > 1].compute()
     if len(twice) == 0:
@@ -98,7 +96,6 @@ def _refuse_repeats(frame: dd.DataFrame, column: str, offsets: list[int]) -> Non
     rows = [offsets[p] + r for p, r in zip(found["partition"], found["row"], strict=True)]
     first: dict[object, int] = {}
     problems: list[InvalidInputError] = []
-    what = SCATTERED if column == "household_id" else PERSON_ONCE
     for value, row in sorted(zip(found["id"], rows, strict=True), key=lambda x: x[1]):
         earlier = first.setdefault(value, int(row))
         if earlier != int(row):
@@ -106,7 +103,7 @@ def _refuse_repeats(frame: dd.DataFrame, column: str, offsets: list[int]) -> Non
                 DuplicateIdentityError(
                     f"$[{int(row)}].{column}",
                     repr(value),
-                    what,
+                    SCATTERED,
                     earlier=f"$[{earlier}].{column}",
                 )
             )
@@ -147,7 +144,7 @@ def check_partitions(frame: dd.DataFrame) -> list[int]:
                 f"from partition {index - 1} into partition {index}",
             )
         previous = last
-    _refuse_repeats(frame, "household_id", offsets)
+    _refuse_scattered(frame, offsets)
     return [int(o) for o in offsets]
 
 
