@@ -113,8 +113,9 @@ def refuse_repeated_people(
         return
     ids = _plain(table.column(column))
     rows = len(ids)
-    if rows - ids.null_count < 2:
-        return
+    valid = rows - ids.null_count
+    if valid < 2 or pc.count_distinct(ids, mode="only_valid").as_py() == valid:
+        return  # no id twice in the table, so none twice in a household (a hash pass, no sort)
     encoded = pc.dictionary_encode(ids.combine_chunks() if ids.num_chunks != 1 else ids.chunk(0))
     codes = np.asarray(encoded.indices.fill_null(-1).to_numpy(), dtype=np.int64)
     if households is None:
