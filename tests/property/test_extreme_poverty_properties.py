@@ -275,3 +275,43 @@ def test_paying_decisions_start_the_month_after(
     assert decision.amount is not None
     assert decision.payable_from == month_after(on)
     assert decision.payable_until is None
+
+
+@given(
+    SUPPORTER_DATES.flatmap(
+        lambda on: st.tuples(
+            st.just(on),
+            cst.supporters(on=on),
+            st.dates(min_value=dt.date(1925, 1, 1), max_value=on.replace(year=on.year - 18)),
+        )
+    ),
+    cst.money(min_value=0, max_value=5000),
+    st.sampled_from(RegistrationKind),
+    st.booleans(),
+)
+def test_a_decided_outcome_holds_however_the_missing_facts_turn_out(
+    drawn: tuple[dt.date, Supporter, dt.date],
+    income: Decimal,
+    kind: RegistrationKind,
+    within: bool,
+) -> None:
+    """Art. 8 read three-valued: a supporter found able or unable with facts missing is found
+    the same once those facts are known, whatever they are; "cannot decide" names only facts
+    that are in fact missing."""
+    on, supporter, born = drawn
+    before = _with_supporters(on, supporter)
+    known = attrs.evolve(
+        supporter,
+        birth_date=supporter.birth_date or born,
+        monthly_income=income if supporter.monthly_income is None else supporter.monthly_income,
+        registration_kind=supporter.registration_kind or kind,
+        property_within_rules=(
+            within if supporter.property_within_rules is None else supporter.property_within_rules
+        ),
+    )
+    after = _with_supporters(on, known)
+    assert after.outcome is not Outcome.CANNOT_DECIDE
+    if before.outcome is not Outcome.CANNOT_DECIDE:
+        assert after.outcome is before.outcome
+    for path in before.missing:
+        assert getattr(supporter, path.rsplit(".", 1)[1]) is None
