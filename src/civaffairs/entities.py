@@ -575,10 +575,11 @@ class Household:
             ("expenditures", self.expenditures),
         ):
             for index, item in enumerate(items):
-                owner = getattr(item, "member", None) or getattr(item, "owner", None)
+                # An empty string names nobody: refused, not read as "the household's".
+                owner = getattr(item, "member", getattr(item, "owner", None))
                 if owner is not None and owner not in seen:
                     raise InvalidInputError(
-                        f"$.{field}[{index}]", owner, f"the id of a member ({sorted(seen)})"
+                        f"$.{field}[{index}]", repr(owner), f"the id of a member ({sorted(seen)})"
                     )
 
     @property

@@ -375,3 +375,10 @@ def test_a_prefecture_level_city_without_counties_is_its_own_county() -> None:
     with pytest.raises(InvalidInputError) as caught:
         jurisdictions.require_county("000000", path="$.x", why="a county decides")
     assert "not the national" in caught.value.expected
+
+
+def test_an_empty_member_reference_names_nobody_and_is_refused() -> None:
+    doc = document()
+    doc["households"][0]["incomes"][0]["member"] = ""
+    err = refused(json.dumps(doc, ensure_ascii=False))
+    assert "$.households[0].incomes[0]: got '', expected the id of a member" in err
