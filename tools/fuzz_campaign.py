@@ -293,6 +293,13 @@ def _mutations() -> list[tuple[str, bool, Callable[[dict[str, Any], random.Rando
     def random_bytes(_doc: dict[str, Any], rng: random.Random) -> bytes:
         return bytes(rng.randrange(256) for _ in range(rng.randint(0, 200)))
 
+    def empty_member(doc: dict[str, Any], rng: random.Random) -> None:
+        household = rng.choice(_households(doc))
+        items = household.setdefault("incomes", [])
+        if not items:
+            items.append({"type": "wages", "monthly": "100"})
+        rng.choice(items)["member"] = ""
+
     def one_char_name(doc: dict[str, Any], rng: random.Random) -> None:
         person(doc, rng)["name"] = rng.choice(["陈", "A", "\x1b"])
 
@@ -319,6 +326,7 @@ def _mutations() -> list[tuple[str, bool, Callable[[dict[str, Any], random.Rando
         ("truncated", True, truncate),
         ("random bytes", True, random_bytes),
         ("one-character name", False, one_char_name),
+        ("empty member reference", True, empty_member),
     ]
 
 
