@@ -32,7 +32,7 @@ from civaffairs.entities import (
     Relationship,
     SpecialStatus,
 )
-from civaffairs.errors import InvalidInputError, ParameterOutOfRangeError
+from civaffairs.errors import CivaffairsError, InvalidInputError, ParameterOutOfRangeError
 from civaffairs.parameters import ParameterBook, default_book
 
 BASIC = Decimal(1001)  # 渝民规〔2025〕6号: 特困 basic living standard from 2025-07-01
@@ -808,3 +808,23 @@ def test_member_supporter_registration_and_disability_come_from_the_household() 
         Supporter(Relationship.CHILD, member="s", registration_kind=RegistrationKind.RURAL)
     with pytest.raises(InvalidInputError, match="monthly_income"):
         Supporter(Relationship.CHILD, monthly_income=1.5)
+
+
+def test_supporter_facts_round_trip_through_json() -> None:
+    """The art. 8 facts of a supporter survive JSON exactly (money as a string, never a float)."""
+    daughter = Supporter(
+        Relationship.CHILD,
+        birth_date=dt.date(1951, 5, 1),
+        disability=Disability(DisabilityCategory.MENTAL, 3),
+        situations=[SupporterSituation.DIBAO],
+        registration_kind=RegistrationKind.URBAN,
+        monthly_income=Decimal("600.50"),
+        property_within_rules=False,
+    )
+    application = ep.ExtremePovertyApplication(single(), "a", facts_with(daughter))
+    data = unstructure(application, reveal_personal_data=True)
+    assert data["facts"]["supporters"][0]["monthly_income"] == "600.50"
+    assert structure(data, ep.ExtremePovertyApplication) == application
+    data["facts"]["supporters"][0]["monthly_income"] = 600.5
+    with pytest.raises(CivaffairsError, match=r"supporters\[0\]\.monthly_income"):
+        structure(data, ep.ExtremePovertyApplication)
