@@ -79,12 +79,15 @@ def test_a_household_that_comes_back_in_a_later_row_group_is_refused(tmp_path: P
         assert error.path == "$[5].household_id"  # a row of the file, not of the chunk
         assert "'H0'" in str(error)
         assert "consecutive" in str(error)
+    # No output at all, rather than results holding a decision on a fragment of H0.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.parquet"]
     code, out, err = screen(str(source), "--on", ON.isoformat(), "--out", str(tmp_path / "o.pq"))
     assert code == 2
     assert "$[5].household_id" in err
     assert "'H0'" in err
     assert "Traceback" not in err
     assert "eligible" not in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.parquet"]
 
 
 def test_a_household_that_comes_back_in_the_same_chunk_is_refused_the_same_way(
@@ -197,6 +200,7 @@ def test_the_longevity_command_refuses_a_person_in_two_chunks(tmp_path: Path) ->
     assert code == 2
     assert "$[3].person_id" in err
     assert "'x'" in err
+    assert not (tmp_path / "o.parquet").exists()
 
 
 def test_screen_never_overwrites_its_input(tmp_path: Path) -> None:

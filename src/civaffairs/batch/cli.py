@@ -234,7 +234,7 @@ def _screen_longevity(
 
     from civaffairs.batch import longevity  # noqa: PLC0415
     from civaffairs.batch._identity import PERSON_ONCE, SeenIds  # noqa: PLC0415
-    from civaffairs.batch.files import read_chunks  # noqa: PLC0415
+    from civaffairs.batch.files import read_chunks, whole_output  # noqa: PLC0415
 
     for option, given in (
         ("--synthetic", args.synthetic is not None),
@@ -252,32 +252,33 @@ def _screen_longevity(
     summaries: list[pa.Table] = []
     done = 0
     people = SeenIds("person_id", PERSON_ONCE, what="people table")
-    try:
-        for chunk in chunks:
-            result = longevity.assess_table(
-                chunk,
-                on,
-                book=book,
-                errors=args.errors,
-                jurisdiction=args.jurisdiction,
-                first_row=done,
-            )
-            if "person_id" in chunk.column_names:  # one person, paid once, across chunks too
-                present = chunk.column("person_id").drop_null()
-                where = chunk.column("person_id").is_valid().to_numpy(zero_copy_only=False)
-                people.check(present, np.flatnonzero(where) + done)
-                people.add(present)
-            if writer is None:
-                schema = result.schema
-                writer = pq.ParquetWriter(Path(args.out), schema)
-            writer.write_table(result.cast(schema))
-            summaries.append(longevity.summarise(result))
-            done += chunk.num_rows
-            progress(done, total, "people")
-    finally:
-        progress.close()
-        if writer is not None:
-            writer.close()
+    with whole_output(args.out) as out:
+        try:
+            for chunk in chunks:
+                result = longevity.assess_table(
+                    chunk,
+                    on,
+                    book=book,
+                    errors=args.errors,
+                    jurisdiction=args.jurisdiction,
+                    first_row=done,
+                )
+                if "person_id" in chunk.column_names:  # one person, paid once, across chunks
+                    present = chunk.column("person_id").drop_null()
+                    where = chunk.column("person_id").is_valid().to_numpy(zero_copy_only=False)
+                    people.check(present, np.flatnonzero(where) + done)
+                    people.add(present)
+                if writer is None:
+                    schema = result.schema
+                    writer = pq.ParquetWriter(out, schema)
+                writer.write_table(result.cast(schema))
+                summaries.append(longevity.summarise(result))
+                done += chunk.num_rows
+                progress(done, total, "people")
+        finally:
+            progress.close()
+            if writer is not None:
+                writer.close()
     if not summaries:
         raise InvalidInputError("input", "(empty)", "at least one person")
     table = pa.concat_tables(summaries)
@@ -303,7 +304,11 @@ def run(  # noqa: PLR0912, PLR0915 - the steps in order, each with its own failu
         import pyarrow.parquet as pq  # noqa: PLC0415
 
         from civaffairs.batch.engine import prepare  # noqa: PLC0415
-        from civaffairs.batch.files import combine_summaries, refuse_overwrite  # noqa: PLC0415
+        from civaffairs.batch.files import (  # noqa: PLC0415
+            combine_summaries,
+            refuse_overwrite,
+            whole_output,
+        )
         from civaffairs.batch.report import (  # noqa: PLC0415
             WhatIf,
             render_summary,
@@ -334,35 +339,36 @@ def run(  # noqa: PLR0912, PLR0915 - the steps in order, each with its own failu
         comparisons: list[pa.Table] = []
         done = 0
         first_row = 0  # of the chunk, in the file: errors name file rows
-        try:
-            for chunk in chunks:
-                prepared = prepare(
-                    chunk, on, jurisdiction=default_jurisdiction, first_row=first_row
-                )
-                result = prepared.assess(book, errors=args.errors)
-                if scenario is not None:
-                    compared: WhatIf = what_if(
-                        chunk,
-                        on,
-                        baseline=book,
-                        scenario=scenario,
-                        errors=args.errors,
-                        jurisdiction=default_jurisdiction,
-                        first_row=first_row,
+        with whole_output(args.out) as out:
+            try:
+                for chunk in chunks:
+                    prepared = prepare(
+                        chunk, on, jurisdiction=default_jurisdiction, first_row=first_row
                     )
-                    comparisons.append(compared.summary)
-                if writer is None:
-                    schema = result.schema
-                    writer = pq.ParquetWriter(Path(args.out), schema)
-                writer.write_table(result.cast(schema))
-                summaries.append(summarise(result))
-                first_row += chunk.num_rows
-                done += prepared.households if unit == "households" else chunk.num_rows
-                progress(done, total, unit)
-        finally:
-            progress.close()
-            if writer is not None:
-                writer.close()
+                    result = prepared.assess(book, errors=args.errors)
+                    if scenario is not None:
+                        compared: WhatIf = what_if(
+                            chunk,
+                            on,
+                            baseline=book,
+                            scenario=scenario,
+                            errors=args.errors,
+                            jurisdiction=default_jurisdiction,
+                            first_row=first_row,
+                        )
+                        comparisons.append(compared.summary)
+                    if writer is None:
+                        schema = result.schema
+                        writer = pq.ParquetWriter(out, schema)
+                    writer.write_table(result.cast(schema))
+                    summaries.append(summarise(result))
+                    first_row += chunk.num_rows
+                    done += prepared.households if unit == "households" else chunk.num_rows
+                    progress(done, total, unit)
+            finally:
+                progress.close()
+                if writer is not None:
+                    writer.close()
         if not summaries:
             raise InvalidInputError("input", "(empty)", "at least one household")
         stdout.write(render_summary(combine_summaries(summaries)) + "\n")

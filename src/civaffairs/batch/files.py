@@ -16,7 +16,9 @@ written.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -44,6 +46,7 @@ __all__ = [
     "refuse_overwrite",
     "screen_file",
     "whole_households",
+    "whole_output",
 ]
 
 #: Called after each chunk with (rows read so far, total rows or ``None`` if unknown).
@@ -173,6 +176,30 @@ def screen_file(
     book = book or default_book()
     refuse_overwrite(source, target)
     chunks, total = read_chunks(source)
+    with whole_output(target) as partial:
+        return _screen_chunks(
+            chunks,
+            total,
+            partial,
+            on=on,
+            book=book,
+            errors=errors,
+            jurisdiction=jurisdiction,
+            progress=progress,
+        )
+
+
+def _screen_chunks(
+    chunks: Iterator[pa.Table],
+    total: int | None,
+    target: Path,
+    *,
+    on: dt.date,
+    book: ParameterBook,
+    errors: Errors,
+    jurisdiction: str | None,
+    progress: Progress | None,
+) -> pa.Table:
     writer: pq.ParquetWriter | None = None
     parts: list[pa.Table] = []
     done = 0
@@ -227,6 +254,27 @@ def screen_file(
             if writer is not None:
                 writer.close()
     return combine_summaries(parts)
+
+
+@contextlib.contextmanager
+def whole_output(target: str | Path) -> Iterator[Path]:
+    """Yield a path beside ``target`` to write to; it becomes ``target`` only if all went well.
+
+    A run refused half-way (a household that comes back in a later chunk, a bad cell with
+    ``errors="raise"``) leaves no output at all, rather than results that include a
+    fragment of a household.
+
+    .. versionadded:: 0.1.0
+    """
+    final = Path(target)
+    partial = final.with_name(f".{final.name}.partial")
+    try:
+        yield partial
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    if partial.exists():
+        os.replace(partial, final)
 
 
 def refuse_overwrite(source: str | Path, target: str | Path) -> None:
