@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 from decimal import Decimal
+from random import Random
 
 import attrs
 from hypothesis import given
@@ -21,6 +23,7 @@ from civaffairs.assistance.dibao_adjustments import (
     WorkRefusal,
     phase_out_amount,
 )
+from civaffairs.conversion import structure, unstructure
 from civaffairs.decisions import Decision
 from civaffairs.entities import (
     Household,
@@ -234,3 +237,29 @@ def _single_only(decision: Decision) -> bool:
     """Whether only members covered alone are paid (a deduction may then cover the household)."""
     lines = decision.amount.lines if decision.amount else ()
     return any(line.code == "single_person" for line in lines)
+
+
+@given(cases(severe=True), st.integers(min_value=0, max_value=5), st.randoms())
+def test_member_order_never_matters_after_adjustments(
+    case: tuple[dt.date, Household], refusals: int, random: Random
+) -> None:
+    """Top-ups and refusals attach to persons, not to positions in the list."""
+    on, household = case
+    order = list(range(len(household.members)))
+    random.shuffle(order)
+
+    def assess(h: Household, day: dt.date) -> Decision:
+        return dibao_adjustments.assess(_refusing(h, refusals), day)
+
+    invariants.check_member_order_irrelevant(assess, household, on, permutation=order)
+
+
+@given(cases(severe=True), st.integers(min_value=0, max_value=5))
+def test_requests_round_trip_through_json(case: tuple[dt.date, Household], refusals: int) -> None:
+    _on, household = case
+    request = attrs.evolve(
+        _refusing(household, refusals),
+        previous=PreviousDibao(Decimal("321.09"), dt.date(2025, 6, 1), after_employment=None),
+    )
+    data = unstructure(request, reveal_personal_data=True)
+    assert structure(json.loads(json.dumps(data)), DibaoRequest) == request
