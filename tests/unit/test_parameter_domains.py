@@ -295,3 +295,24 @@ def test_the_scenario_door_checks_domains_and_relations(tmp_path: Path) -> None:
         code = cli.main(argv, stdout=out, stderr=err)
         assert code == 2, (scenario, err.getvalue())
         assert expected in err.getvalue(), scenario
+
+
+def test_a_what_if_is_checked_as_a_whole_and_its_files_must_be_readable(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    pytest.importorskip("numpy")
+    argv = ["screen", "--synthetic", "5", "--jurisdiction", "500156", "--on", "2026-01-01"]
+    argv += ["--out", str(tmp_path / "out.parquet"), "--quiet"]
+    # 低保 first, then the 特困 standard that keeps 1.3 × 低保: the order does not matter.
+    lawful = [
+        f"{URBAN}@500000=800",
+        "assistance.extreme_poverty.basic_living_standard.urban@500000=1040",
+    ]
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main([*argv, *(f"--scenario={s}" for s in lawful)], stdout=out, stderr=err)
+    assert (code, err.getvalue()) == (0, "")
+    assert "what-if" in out.getvalue()
+    bad = tmp_path / "gbk.toml"
+    bad.write_bytes("jurisdiction = '500000' # 重庆".encode("gb18030"))
+    code = cli.main([*argv, "--scenario-params", str(bad)], stdout=out, stderr=err)
+    assert code == 2
+    assert "cannot be read: not UTF-8 text" in err.getvalue()

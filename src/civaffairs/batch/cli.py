@@ -34,12 +34,11 @@ import datetime as dt
 import time
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from civaffairs.dates import parse_date
 from civaffairs.errors import CivaffairsError, InvalidDocumentError, InvalidInputError
-from civaffairs.parameters import Kind, ParameterBook, default_book
+from civaffairs.parameters import Kind, ParameterBook, default_book, read_text
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -120,9 +119,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 def _scenario(book: ParameterBook, args: argparse.Namespace, on: dt.date) -> ParameterBook | None:
     if not args.scenario and not args.scenario_params:
         return None
-    scenario = book._with_texts(
-        (str(p), Path(p).read_text(encoding="utf-8")) for p in args.scenario_params
-    )
+    # Every value is checked against its domain as it comes; the legal relations once, on the
+    # whole what-if, so the order of --scenario options does not matter.
+    scenario = book._with_texts(((str(p), read_text(p)) for p in args.scenario_params), check=False)
     for text in args.scenario:
         name, _, rest = text.partition("@")
         where, _, raw = rest.partition("=")
@@ -142,8 +141,14 @@ def _scenario(book: ParameterBook, args: argparse.Namespace, on: dt.date) -> Par
         except (ValueError, InvalidOperation):
             raise InvalidInputError("--scenario", text, f"a {kind.value} value") from None
         scenario = scenario.override(
-            name, where, value, on, note=f"what-if scenario from the command line: {text}"
+            name,
+            where,
+            value,
+            on,
+            note=f"what-if scenario from the command line: {text}",
+            check=False,
         )
+    scenario.check("the what-if " + "; ".join([*args.scenario_params, *args.scenario]))
     return scenario
 
 
