@@ -488,7 +488,9 @@ def _tree_errors(data: object) -> list[InvalidInputError]:
         if isinstance(node, str):
             if any("\ud800" <= char <= "\udfff" for char in node):
                 errors.append(
-                    InvalidInputError(path, node, "text without lone surrogates (not Unicode)")
+                    InvalidInputError(
+                        path, _safe(path, node), "text without lone surrogates (not Unicode)"
+                    )
                 )
         elif isinstance(node, _LongInteger):
             errors.append(

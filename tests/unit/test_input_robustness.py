@@ -382,3 +382,11 @@ def test_an_empty_member_reference_names_nobody_and_is_refused() -> None:
     doc["households"][0]["incomes"][0]["member"] = ""
     err = refused(json.dumps(doc, ensure_ascii=False))
     assert "$.households[0].incomes[0]: got '', expected the id of a member" in err
+
+
+def test_a_lone_surrogate_in_a_name_is_refused_without_showing_the_name() -> None:
+    text = json.dumps(document(), ensure_ascii=True).replace(
+        json.dumps("陈建国"), json.dumps("陈建国")[:-1] + '\\ud800"'
+    )
+    err = refused(text)  # `refused` checks that 陈建国 is nowhere in the output
+    assert "$.households[0].members[0].person.name: got 陈***, expected text without" in err
