@@ -240,10 +240,11 @@ def test_a_sourced_value_built_in_code_needs_its_source() -> None:
 
 
 def test_an_override_that_breaks_a_legal_relation_is_refused() -> None:
-    """国发〔2016〕14号 and Chongqing's rules: 特困人员基本生活标准不低于当地低保标准的1.3倍.
+    """The relation of ``relations.RELATIONS``: 特困 basic living ≥ 1.3 × the local 低保 standard.
 
-    Raising Chongqing's urban 低保 standard to 800 without raising the 特困 standard
-    (1001 yuan, below 1.3 × 800 = 1040) makes an unlawful book.
+    A provincial rule (policy-facts.md: Guizhou 2017 "原则上不低于…1.3倍"; Chongqing 2025
+    publishes 1001 = 1.3 × 770).  Raising Chongqing's urban 低保 standard to 800 without
+    raising the 特困 standard (1001 yuan, below 1.3 × 800 = 1040) makes an unlawful book.
     """
     with pytest.raises(ParameterRelationError) as caught:
         BOOK.override(URBAN, "500000", Decimal(800), ON)
