@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from civaffairs.assistance import dibao
+from civaffairs.assistance import dibao, extreme_poverty
 from civaffairs.decisions import Decision, Outcome
 from civaffairs.entities import (
     AssetType,
@@ -32,10 +33,10 @@ from civaffairs.testing import invariants
 from civaffairs.testing import strategies as cst
 
 CHONGQING = "500000"
-# The shipped Chongqing standards start on 2023-08-22; the central-pension switch ends on
-# 2025-12-31 (no later rule is shipped), so decisions are drawn inside that window.
+# The shipped Chongqing standards start on 2023-08-22; the central-pension exclusion is sourced
+# to 2025-12-31 and carried forward as example data from 2026, so 2026 is drawn too.
 FIRST_DAY = dt.date(2023, 8, 22)
-LAST_DAY = dt.date(2025, 12, 31)
+LAST_DAY = dt.date(2026, 6, 30)
 BOOK = default_book()
 
 NEVER_COUNTED = {
@@ -220,3 +221,53 @@ def test_a_household_with_no_counted_member_gets_a_decision() -> None:
     decision = assess(household, dt.date(2025, 8, 1))
     assert decision.outcome is Outcome.NOT_ELIGIBLE
     assert decision.codes[-1] == "dibao.no_family_member"
+
+
+def _supported(household: Household, index: int, on: dt.date) -> Decision:
+    """A 特困 decision finding member ``index`` meets every condition."""
+    person = household.members[index].person
+    return Decision(
+        programme=extreme_poverty.PROGRAMME.code,
+        subject=f"{household.id} ({person.label})",
+        as_of=on,
+        jurisdiction=household.applicant.person.registration.jurisdiction,
+        outcome=Outcome.ELIGIBLE,
+        amount=None,
+        reasons=(),
+    )
+
+
+def _without(household: Household, index: int) -> Household:
+    """The household without member ``index``, their own income and expenditure."""
+    gone = household.members[index].person.id
+    return attrs.evolve(
+        household,
+        members=[m for i, m in enumerate(household.members) if i != index],
+        incomes=[i for i in household.incomes if i.member != gone],
+        expenditures=[e for e in household.expenditures if e.member != gone],
+        # Family property is tested on the household's assets whoever holds them (the
+        # property rules take no owner into account), so the member's stay in.
+        assets=[attrs.evolve(a, owner=None) if a.owner == gone else a for a in household.assets],
+    )
+
+
+@given(cases(), st.data())
+def test_a_member_supported_as_extreme_poverty_counts_as_absent(
+    case: tuple[dt.date, Household], data: st.DataObject
+) -> None:
+    """No double coverage (``assistance.dibao.members.exclude_extreme_poverty``, default):
+    leaving a 特困 member out decides the rest exactly as if that member were not there —
+    their share is never paid twice, and their presence never costs the rest anything
+    (the rest stay as covered as a household of their own)."""
+    on, household = case
+    others = [i for i, m in enumerate(household.members) if m is not household.applicant]
+    if not others:
+        return
+    index = data.draw(st.sampled_from(others), label="特困 member")
+    supported = dibao.assess(household, on, extreme_poverty=[_supported(household, index, on)])
+    alone = dibao.assess(_without(household, index), on)
+    assert supported.outcome is alone.outcome
+    assert (supported.amount is None) == (alone.amount is None)
+    if supported.amount is not None and alone.amount is not None:
+        assert supported.amount.total == alone.amount.total
+    assert len(supported.missing) == len(alone.missing)

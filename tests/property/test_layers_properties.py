@@ -85,8 +85,16 @@ def test_a_household_in_a_higher_layer_is_never_placed_in_a_lower_one(
     alone = "dibao.single_person" in result.dibao.codes
     if result.dibao.eligible and not alone:
         assert not result.marginal.eligible
-    if any(d.eligible for d in result.extreme_poverty):
-        assert not result.marginal.eligible
+    # A 特困 member is in the 特困 layer and supported once: left out of the household's 低保
+    # and 低保边缘 (assistance.dibao.members.exclude_extreme_poverty), whose rest may still be
+    # marginal.
+    for member, decision in zip(household.members, result.extreme_poverty, strict=True):
+        if decision.eligible:
+            assert result.member_layer(member.person.id) is AssistanceLayer.EXTREME_POVERTY
+            if result.marginal.eligible:
+                assert "marginal.extreme_poverty_excluded" in result.marginal.codes
+            if result.dibao.eligible:
+                assert "dibao.extreme_poverty_excluded" in result.dibao.codes
     if result.rigid_expenditure.eligible:
         assert not result.dibao.eligible
         assert not result.marginal.eligible

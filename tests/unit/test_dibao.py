@@ -5,8 +5,8 @@ import attrs
 import pytest
 from builders import ON, household, person, rural_family
 
-from civaffairs.assistance import dibao
-from civaffairs.decisions import Outcome, reason_codes
+from civaffairs.assistance import dibao, extreme_poverty
+from civaffairs.decisions import Decision, Outcome, reason_codes
 from civaffairs.entities import (
     Asset,
     AssetType,
@@ -19,7 +19,7 @@ from civaffairs.entities import (
     Relationship,
     SpecialStatus,
 )
-from civaffairs.errors import ParameterOutOfRangeError
+from civaffairs.errors import InvalidInputError, ParameterOutOfRangeError
 from civaffairs.parameters import default_book
 
 RURAL = Decimal(630)  # 渝民规〔2025〕6号, from 2025-07-01
@@ -436,4 +436,102 @@ def test_a_member_whose_own_income_covers_the_standard_is_not_asked() -> None:
     h = attrs.evolve(h, incomes=[*h.incomes, Income(IncomeType.TRANSFER, "700", member="d")])
     decision = dibao.assess(h, ON)  # 1700 ≥ 1260, below 1890: marginal
     assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert decision.missing == ()
+
+
+# -- No double coverage: a member supported as 特困 is not counted -------------------------------
+
+
+def _extreme_decision(h: Household, member: str, outcome: Outcome, *missing: str) -> Decision:
+    """A 特困 decision for ``member`` of ``h`` as :mod:`extreme_poverty` would return it."""
+    return Decision(
+        programme=extreme_poverty.PROGRAMME.code,
+        subject=f"{h.id} ({h.member(member).person.label})",
+        as_of=ON,
+        jurisdiction="500156",
+        outcome=outcome,
+        amount=None,
+        reasons=(),
+        missing=missing,
+    )
+
+
+def _with_supported_spouse(wages: str) -> Household:
+    """The applicant earns ``wages``; the spouse has 100 yuan of her own (a 特困 person's income
+    is below the standard: 特困人员认定办法 art. 6)."""
+    h = rural_family(2, wages)
+    return attrs.evolve(h, incomes=[*h.incomes, Income(IncomeType.TRANSFER, "100", member="s")])
+
+
+def test_a_member_supported_as_extreme_poverty_is_not_counted() -> None:
+    """No double coverage.  民发〔2021〕57号 art. 7 second paragraph: "下列人员不计入共同
+    生活的家庭成员：……（三）省级人民政府民政部门根据本条原则和有关程序认定的其他人员" — a member
+    whose basic living is already supported as 特困 (社会救助暂行办法 arts. 14–15) is left out of
+    the members, the income and the amount (the national default; 浙江, 重庆 and 上海's
+    regulations, read, are silent)."""
+    h = _with_supported_spouse("300")
+    counted = dibao.assess(h, ON)
+    assert counted.amount is not None
+    assert counted.amount.total == RURAL * 2 - 400  # without her 特困 decision: 2 members
+    supported = dibao.assess(h, ON, extreme_poverty=[_extreme_decision(h, "s", Outcome.ELIGIBLE)])
+    assert supported.amount is not None
+    assert supported.amount.total == RURAL - 300  # the applicant alone; her income left out too
+    assert "dibao.extreme_poverty_excluded" in supported.codes
+    members = next(r for r in supported.reasons if r.code == "dibao.family_members")
+    assert dict(members.facts)["count"] == "1"
+
+
+def test_a_province_may_count_the_extreme_poverty_member() -> None:
+    """The exclusion is a parameter: a province that counts 特困 members sets it false."""
+    h = _with_supported_spouse("300")
+    book = default_book().override(
+        "assistance.dibao.members.exclude_extreme_poverty", "500000", False, dt.date(2021, 1, 1)
+    )
+    decision = dibao.assess(
+        h, ON, book=book, extreme_poverty=[_extreme_decision(h, "s", Outcome.ELIGIBLE)]
+    )
+    assert decision.amount is not None
+    assert decision.amount.total == RURAL * 2 - 400
+
+
+def test_undecided_extreme_poverty_that_changes_dibao_cannot_decide() -> None:
+    """Counted: 1260 − 400; left out: 630 − 300 — the 特困 facts decide the amount."""
+    h = _with_supported_spouse("300")
+    undecided = _extreme_decision(h, "s", Outcome.CANNOT_DECIDE, "$.facts.supporters")
+    decision = dibao.assess(h, ON, extreme_poverty=[undecided])
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == ("$.facts.supporters",)
+    assert "dibao.extreme_poverty_unknown" in decision.codes
+
+
+def test_undecided_extreme_poverty_that_changes_nothing_is_not_asked() -> None:
+    h = _with_supported_spouse("5000")  # not eligible either way
+    undecided = _extreme_decision(h, "s", Outcome.CANNOT_DECIDE, "$.facts.supporters")
+    decision = dibao.assess(h, ON, extreme_poverty=[undecided])
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert decision.missing == ()
+    assert "dibao.extreme_poverty_irrelevant" in decision.codes
+
+
+def test_an_extreme_poverty_decision_of_someone_else_is_refused() -> None:
+    h = _with_supported_spouse("300")
+    other = attrs.evolve(_extreme_decision(h, "s", Outcome.ELIGIBLE), subject="G (x)")
+    with pytest.raises(InvalidInputError) as caught:
+        dibao.assess(h, ON, extreme_poverty=[other])
+    assert caught.value.path == "$.extreme_poverty[0].subject"
+
+
+def test_an_extreme_poverty_member_of_unknown_co_residence_is_not_asked_about() -> None:
+    """A member left out as 特困 is not counted whatever their co-residence: it is not asked."""
+    h = household(
+        (person("a"), Relationship.APPLICANT),
+        (person("s", born=dt.date(1950, 1, 1)), Relationship.SIBLING),
+        incomes=[Income(IncomeType.WAGES, "300", member="a")],
+        lives_together=None,
+    )
+    asked = dibao.assess(h, ON)
+    assert asked.outcome is Outcome.CANNOT_DECIDE  # counted if co-resident, so asked
+    assert asked.missing == ("$.members[1].lives_together",)
+    decision = dibao.assess(h, ON, extreme_poverty=[_extreme_decision(h, "s", Outcome.ELIGIBLE)])
+    assert decision.outcome is Outcome.ELIGIBLE
     assert decision.missing == ()

@@ -243,8 +243,11 @@ def test_meeting_the_extreme_poverty_conditions_places_the_member() -> None:
     assert sibling.outcome is Outcome.CANNOT_DECIDE
     assert picture.member_layer("b") is L.EXTREME_POVERTY
     assert picture.layer is L.EXTREME_POVERTY
+    # She is left out of the household (no double coverage); the applicant alone earns
+    # 1512 ≥ 1.5 × 630: not marginal.
     assert picture.marginal.outcome is Outcome.NOT_ELIGIBLE
-    assert "marginal.in_higher_layer" in picture.marginal.codes
+    assert "marginal.extreme_poverty_excluded" in picture.marginal.codes
+    assert "marginal.income_not_below_margin" in picture.marginal.codes
     assert picture.rigid_expenditure.outcome is Outcome.NOT_ELIGIBLE
     for decision in (picture.disability_living[1], picture.disability_care[1]):
         assert decision.outcome is Outcome.NOT_ELIGIBLE
@@ -389,3 +392,27 @@ def test_the_assessment_and_the_request_round_trip_through_json() -> None:
     picture = layers.assess_request(back, ON)
     assert picture == layers.assess_layers(h, ON, facts=[facts], events=[event])
     assert loads(dumps(picture), LayeredAssessment) == picture
+
+
+def test_an_extreme_poverty_member_is_supported_once() -> None:
+    """No double coverage (民发〔2021〕57号 art. 7 second paragraph (三), provinces' rule,
+    ``assistance.dibao.members.exclude_extreme_poverty``): the sibling meets every 特困
+    condition and is supported by 特困 alone; the applicant's 低保 counts only herself —
+    630 − 300 — not the sibling's share a second time."""
+    sibling = person(
+        "b", born=dt.date(1950, 1, 1), disability=Disability(DisabilityCategory.PHYSICAL, 1)
+    )
+    h = household(
+        (person("a"), Relationship.APPLICANT),
+        (sibling, Relationship.SIBLING),
+        incomes=[Income(IncomeType.WAGES, "300", member="a")],
+    )
+    facts = [MemberFacts("b", extreme_poverty=ExtremePovertyFacts(supporters=()))]
+    picture = layers.assess_layers(h, ON, facts=facts)
+    assert picture.member_layer("b") is L.EXTREME_POVERTY
+    assert picture.member_layer("a") is L.DIBAO
+    assert picture.dibao.amount is not None
+    assert picture.dibao.amount.total == 630 - 300
+    assert "dibao.extreme_poverty_excluded" in picture.dibao.codes
+    dibao_reason = next(r for r in picture.reasons if r.code == "layers.dibao")
+    assert dict(dibao_reason.facts)["count"] == "1"

@@ -30,7 +30,7 @@ from civaffairs.entities import (
     SpecialStatus,
 )
 from civaffairs.errors import InvalidInputError, ParameterOutOfRangeError
-from civaffairs.parameters import default_book
+from civaffairs.parameters import ParameterBook, default_book
 
 RURAL = Decimal(630)
 MARGIN = RURAL * Decimal("1.5")
@@ -211,48 +211,76 @@ def test_single_person_dibao_coverage_keeps_the_household_marginal() -> None:
     )
 
 
-def test_an_extreme_poverty_member_places_the_household_higher() -> None:
-    h = rural_family(2, "1500")
+def _counting_extreme_poverty() -> ParameterBook:
+    """A book where a 特困 member is counted in the household (a province's choice)."""
+    return default_book().override(
+        "assistance.dibao.members.exclude_extreme_poverty", "500156", False, dt.date(2021, 1, 1)
+    )
+
+
+def test_an_extreme_poverty_member_is_left_out_and_the_rest_may_be_marginal() -> None:
+    """No double coverage: the spouse supported as 特困 is left out of the household, and the
+    applicant alone is judged on 57号 art. 8: "家庭人均收入低于当地最低生活保障标准1.5倍" —
+    800 < 1.5 × 630.  The 特困 member does not make the rest ineligible for 低保边缘."""
+    h = rural_family(2, "800")
+    supported = [_extreme(h, Outcome.ELIGIBLE)]
+    decision = marginal.assess(h, ON, extreme_poverty=supported)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert "marginal.extreme_poverty_excluded" in decision.codes
+    assert _fact(decision, "marginal.income_below_margin", "count") == "1"
+    # Where a province counts the 特困 member, the household is in a higher layer instead.
+    counting = marginal.assess(h, ON, extreme_poverty=supported, book=_counting_extreme_poverty())
+    assert counting.outcome is Outcome.NOT_ELIGIBLE
+    assert "marginal.in_higher_layer" in counting.codes
+
+
+def test_the_rest_alone_above_the_margin_is_not_marginal() -> None:
+    h = rural_family(2, "1500")  # the applicant alone: 1500 ≥ 1.5 × 630
     decision = marginal.assess(h, ON, extreme_poverty=[_extreme(h, Outcome.ELIGIBLE)])
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert "marginal.in_higher_layer" in decision.codes
+    assert "marginal.income_not_below_margin" in decision.codes
     assert marginal.assess(h, ON, extreme_poverty=[_extreme(h, Outcome.NOT_ELIGIBLE)]).eligible
 
 
 def test_meeting_the_extreme_poverty_conditions_is_enough() -> None:
     # Regression: a member who meets every 特困 condition, undecided only for the amount (care
-    # tier, arrangement), is in the 特困 layer: the household is not marginal.
-    h = rural_family(2, "1500")
+    # tier, arrangement), is supported as 特困: left out of the household.
+    h = rural_family(2, "800")
     decision = marginal.assess(h, ON, extreme_poverty=[_extreme(h, Outcome.CANNOT_DECIDE)])
-    assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert "marginal.in_higher_layer" in decision.codes
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert "marginal.extreme_poverty_excluded" in decision.codes
 
 
-def test_undecided_extreme_poverty_conditions_cannot_decide() -> None:
+def test_undecided_extreme_poverty_conditions_cannot_decide_where_they_matter() -> None:
+    # The spouse counted: 1500 < 1.5 × 630 × 2 (marginal); left out: 1500 ≥ 1.5 × 630 (not).
     h = rural_family(2, "1500")
     undecided = _extreme(h, Outcome.CANNOT_DECIDE, missing=("$.facts.supporters",))
     decision = marginal.assess(h, ON, extreme_poverty=[undecided])
     assert decision.outcome is Outcome.CANNOT_DECIDE
     assert decision.missing == ("$.facts.supporters",)
     assert "marginal.higher_layer_unknown" in decision.codes
-    assert "marginal.not_in_higher_layer" not in decision.codes
-    # A failed condition still decides: income above the margin is "not eligible".
+    # Either way above the margin: "not eligible", without the fact.
     rich = rural_family(2, "3000")
     undecided = _extreme(rich, Outcome.CANNOT_DECIDE, missing=("$.facts.supporters",))
     assert marginal.assess(rich, ON, extreme_poverty=[undecided]).outcome is Outcome.NOT_ELIGIBLE
+    # Where 特困 members are counted, an undecided one leaves a passing household undecided.
+    counting = marginal.assess(h, ON, extreme_poverty=[undecided], book=_counting_extreme_poverty())
+    assert counting.outcome is Outcome.CANNOT_DECIDE
+    assert "marginal.not_in_higher_layer" not in counting.codes
 
 
-def test_extreme_poverty_is_checked_before_an_undecided_dibao() -> None:
+def test_extreme_poverty_is_checked_before_an_undecided_dibao_where_counted() -> None:
     h = rural_family(2, "1500")
+    book = _counting_extreme_poverty()
     undecided = attrs.evolve(
-        dibao.assess(h, ON), outcome=Outcome.CANNOT_DECIDE, missing=("$.members[1].x",)
+        dibao.assess(h, ON, book=book), outcome=Outcome.CANNOT_DECIDE, missing=("$.members[1].x",)
     )
     decision = marginal.assess(
-        h, ON, dibao_decision=undecided, extreme_poverty=[_extreme(h, Outcome.ELIGIBLE)]
+        h, ON, dibao_decision=undecided, extreme_poverty=[_extreme(h, Outcome.ELIGIBLE)], book=book
     )
     assert decision.outcome is Outcome.NOT_ELIGIBLE
     assert "marginal.in_higher_layer" in decision.codes
-    decision = marginal.assess(h, ON, dibao_decision=undecided)
+    decision = marginal.assess(h, ON, dibao_decision=undecided, book=book)
     assert decision.outcome is Outcome.CANNOT_DECIDE
     assert decision.missing == ("$.members[1].x",)
 

@@ -40,7 +40,8 @@ bug; the property tests state monotonicity for households without such members.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import itertools
+from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -62,6 +63,7 @@ from civaffairs.assistance.means import (
     counted_income,
     counted_income_types,
     counted_members,
+    extreme_poverty_status,
     member_rule,
     property_test,
     registration_and_family,
@@ -90,6 +92,7 @@ from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = [
     "DISQUALIFYING_ASSETS",
+    "EXCLUDE_EXTREME_POVERTY",
     "LIVES_APART",
     "LIVES_TOGETHER",
     "LIVES_UNKNOWN",
@@ -115,6 +118,14 @@ _ART_9 = Citation(SOCIAL_ASSISTANCE_MEASURES, "第九条")
 _ART_12 = Citation(SOCIAL_ASSISTANCE_MEASURES, "第十二条")
 _57_ART_4_5 = Citation(DIBAO_REVIEW_MEASURES, "第四条、第五条")
 _57_ART_7 = Citation(DIBAO_REVIEW_MEASURES, "第七条")
+#: 57号 art. 7 second paragraph (三): "省级人民政府民政部门根据本条原则和有关程序认定的其他人员"
+#: are not counted — the hook for leaving a 特困 member out (see the parameter's source).
+_57_ART_7_PROVINCES = Citation(
+    DIBAO_REVIEW_MEASURES,
+    "第七条第二款第(三)项",
+    note="no national text read says whether a 特困 member counts; see "
+    "assistance.dibao.members.exclude_extreme_poverty",
+)
 #: 57号 art. 13: family income, the list of income not counted (第二款) and the deductions for
 #: rigid expenditure and necessary employment costs (第三款).
 _57_INCOME = Citation(DIBAO_REVIEW_MEASURES, "第十三条")
@@ -195,6 +206,28 @@ R_SINGLE_PERSON = ReasonCode.define(
     "property within the marginal rules); {person} ({why_en}) is covered alone: "
     "{formula_en} = {amount} yuan",
     _57_ART_8,
+)
+R_EXTREME_POVERTY_EXCLUDED = ReasonCode.define(
+    "dibao.extreme_poverty_excluded",
+    "{persons} 已纳入特困人员救助供养, 不重复保障, 不计入低保家庭(成员、收入、金额); "
+    "计入的家庭成员 {count} 人",
+    "{persons} supported as extreme poverty (特困) and not covered twice: left out of the dibao "
+    "household (members, income, amount); {count} family member(s) counted",
+    _57_ART_7_PROVINCES,
+)
+R_EXTREME_POVERTY_UNKNOWN = ReasonCode.define(
+    "dibao.extreme_poverty_unknown",
+    "尚不能确定 {persons} 是否符合特困人员条件, 而这改变低保认定(特困成员不计入); 缺少: {paths}",
+    "whether {persons} meet the extreme-poverty conditions is not decided, and it changes this "
+    "decision (a 特困 member is not counted); missing: {paths}",
+    _57_ART_7_PROVINCES,
+)
+R_EXTREME_POVERTY_IRRELEVANT = ReasonCode.define(
+    "dibao.extreme_poverty_irrelevant",
+    "{persons} 是否符合特困人员条件尚未确定, 但计入与否认定结果相同",
+    "whether {persons} meet the extreme-poverty conditions is not decided, but counting them or "
+    "not gives the same decision",
+    _57_ART_7_PROVINCES,
 )
 R_MARGINAL_PROPERTY = ReasonCode.define(
     "dibao.marginal_property",
@@ -454,28 +487,111 @@ def assess(
     *,
     jurisdiction: str | None = None,
     book: ParameterBook | None = None,
+    extreme_poverty: Iterable[Decision] = (),
 ) -> Decision:
     """Decide the minimum living allowance (低保) for ``household`` on ``on``.
 
     ``jurisdiction`` is where the application is decided; by default the
     applicant's place of household registration.  ``book`` is the parameter
-    book (the shipped data by default).
+    book (the shipped data by default).  ``extreme_poverty`` holds the
+    members' 特困 decisions the caller has (each of a member of ``household``,
+    on ``on``): a member who meets every 特困 condition is supported once, by
+    特困, and is not counted here — not in the members, the income or the
+    amount — where ``assistance.dibao.members.exclude_extreme_poverty`` says
+    so (the default).  A member whose 特困 conditions are undecided is
+    decided both ways; when that changes the outcome or the amount, the
+    decision is "cannot decide" and names the facts the 特困 decision lacks.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 ``extreme_poverty`` (no double coverage).
     """
     book = book or default_book()
+    where = jurisdiction or household.applicant.person.registration.jurisdiction
+    status = extreme_poverty_status(household, tuple(extreme_poverty), on)
+    if not (status.recognised_ids or status.unknown_ids):
+        return _assess(household, on, where=where, book=book)
+    exclude, used = book.flag(EXCLUDE_EXTREME_POVERTY, where, on)
+    if not exclude:
+        return _assess(household, on, where=where, book=book)
+    recognised = frozenset(status.recognised_ids)
+    unknown = status.unknown_ids
+    if not unknown:
+        return _assess(household, on, where=where, book=book, supported=recognised, used=used)
+    # Undecided 特困 conditions: decide with each of those members counted or not (all ways,
+    # for up to _MAX_UNDECIDED of them; beyond that the decision waits for the facts).
+    sizes = range(len(unknown) + 1) if len(unknown) <= _MAX_UNDECIDED else range(1)
+    ways = [
+        _assess(
+            household, on, where=where, book=book, supported=recognised | set(chosen), used=used
+        )
+        for size in sizes
+        for chosen in itertools.combinations(unknown, size)
+    ]
+    first = ways[0]
+    if len(ways) > 1 and all(_same(first, other) for other in ways[1:]):
+        return attrs.evolve(
+            first,
+            reasons=(
+                *first.reasons,
+                R_EXTREME_POVERTY_IRRELEVANT.reason(
+                    None, (used,), persons="、".join(status.unknown)
+                ),
+            ),
+        )
+    kept = tuple(r for r in first.reasons if r.code in {R_REGISTRATION.code, R_MEMBERS.code})
+    reason = R_EXTREME_POVERTY_UNKNOWN.reason(
+        None, (used,), persons="、".join(status.unknown), paths=", ".join(status.missing) or "-"
+    )
+    return Draft(first.programme, first.subject, on, where, [*kept, reason]).decide(
+        Outcome.CANNOT_DECIDE, missing=status.missing
+    )
+
+
+#: The parameter that leaves a 特困 member out of the 低保 (and 低保边缘) household.
+EXCLUDE_EXTREME_POVERTY = "assistance.dibao.members.exclude_extreme_poverty"
+#: At most this many members with undecided 特困 conditions are decided every way (2ⁿ).
+_MAX_UNDECIDED = 4
+
+
+def _same(one: Decision, other: Decision) -> bool:
+    """Whether two decisions grant the same: outcome and amount."""
+    total = None if one.amount is None else one.amount.total
+    return one.outcome is other.outcome and total == (
+        None if other.amount is None else other.amount.total
+    )
+
+
+def _assess(
+    household: Household,
+    on: dt.date,
+    *,
+    where: str,
+    book: ParameterBook,
+    supported: frozenset[str] = frozenset(),
+    used: ParameterValue | None = None,
+) -> Decision:
+    """Decide 低保 with the members in ``supported`` (特困) left out; see :func:`assess`."""
     applicant = household.applicant.person
-    registration = applicant.registration
-    where = jurisdiction or registration.jurisdiction
-    kind_en = registration.kind.value
+    kind_en = applicant.registration.kind.value
     reasons: list[Reason] = []
 
     decision = Draft(
         PROGRAMME.code, f"{household.id} ({applicant.masked})", on, where, reasons
     ).decide
 
-    # 1-2. Registration (社会救助暂行办法 art. 9; 57号 arts. 4-5) and the family (57号 art. 7).
-    family = registration_and_family(household, on, where, CODES, reasons)
+    # 1-2. Registration (社会救助暂行办法 art. 9; 57号 arts. 4-5) and the family (57号 art. 7),
+    # 2b. leaving out members supported as 特困 (no double coverage; parameter, default).
+    family = registration_and_family(household, on, where, CODES, reasons, left_out=supported)
+    left_out = [m for _, m, _why in family.excluded if m.person.id in supported]
+    if left_out and used is not None:
+        reasons.append(
+            R_EXTREME_POVERTY_EXCLUDED.reason(
+                True,
+                (used,),
+                persons="、".join(m.person.masked for m in left_out),
+                count=str(len(family.counted)),
+            )
+        )
     if family.stop is not None:
         return decision(family.stop, missing=family.missing)
     counted = list(family.counted)

@@ -17,15 +17,20 @@ decides, in this order:
    (:mod:`civaffairs.assistance.rigid_expenditure`), each given the decisions
    above it so that a household in a higher layer is never placed in a lower one.
    A member who meets every 特困 condition counts as 特困 even while the
-   amount (care tier, support arrangement) is undecided; one whose conditions
-   are undecided makes those decisions "cannot decide" unless another
-   condition fails.
+   amount (care tier, support arrangement) is undecided.  No double coverage:
+   such a member is supported once, by 特困, and left out of the household's
+   低保 and 低保边缘 (members, income, amount;
+   ``assistance.dibao.members.exclude_extreme_poverty``), so the rest of the
+   household is judged on its own.  A member whose conditions are undecided
+   makes those decisions "cannot decide" only where counting them or not
+   changes the outcome.
 4. **Layers** — each member's layer is the most protected that applies to
    them: 特困 when they meet every condition of their own 特困 decision
    (:func:`civaffairs.assistance.extreme_poverty.meets_conditions`); 低保 when the household
    receives dibao as a whole and they are a counted family member, or when they
    are covered alone (单人户, found with
-   :func:`civaffairs.assistance.dibao.single_person_rule`); otherwise the
+   :func:`civaffairs.assistance.dibao.single_person_rule`, as the dibao
+   decision records them); otherwise the
    household's marginal or rigid-expenditure recognition when they are a
    counted member; else none.  The household's layer is the most protected of
    its members' layers.  Only eligible decisions place anyone: a decision that
@@ -136,6 +141,14 @@ R_DIBAO_ALONE = ReasonCode.define(
     "layers.dibao_single_person",
     "{person} 按单人户纳入最低生活保障",
     "{person} is covered by dibao alone (single-person inclusion)",
+    _LAYERS,
+)
+R_DIBAO_PENDING = ReasonCode.define(
+    "layers.dibao_pending_extreme_poverty",
+    "{person} 是否符合特困人员条件尚未确定: 如符合, 为特困人员; 如不符合, 享受最低生活保障; "
+    "至少属于最低生活保障层",
+    "whether {person} meets the extreme-poverty conditions is not decided: if so, they are "
+    "supported as extreme poverty; if not, they receive dibao; at least the dibao layer",
     _LAYERS,
 )
 R_MARGINAL = ReasonCode.define(
@@ -385,18 +398,34 @@ def _member_layers(
     counted_ids: list[str],
     alone: set[str],
     household_decisions: tuple[Decision, Decision, Decision],
+    tentative: Decision | None = None,
 ) -> tuple[dict[str, AssistanceLayer], list[Reason]]:
-    """Place each member in the most protected layer that applies to them, with reasons."""
+    """Place each member in the most protected layer that applies to them, with reasons.
+
+    ``tentative`` is the 低保 decision taken as if the members whose 特困 conditions are
+    undecided were not 特困 (given when that changes the decision): it places those
+    members only — at least in 低保, since 特困 would place them higher.
+    """
     whole, edge, rigid = household_decisions
     as_a_whole = whole.eligible and not alone
+    pending_alone = _covered_alone(tentative) if tentative is not None else set()
+    pending_whole = (
+        tentative is not None
+        and tentative.eligible
+        and dibao.R_SINGLE_PERSON.code not in tentative.codes
+    )
     reasons: list[Reason] = []
     layers: dict[str, AssistanceLayer] = {}
     for member in household.members:
         pid, person = member.person.id, member.person
         counted = pid in counted_ids
-        if extreme_poverty.meets_conditions(extreme[pid]):
+        met = extreme_poverty.meets_conditions(extreme[pid])
+        if met:
             layers[pid] = AssistanceLayer.EXTREME_POVERTY
             reasons.append(R_EXTREME_POVERTY.reason(True, person=person.label))
+        elif met is None and (pid in pending_alone or (counted and pending_whole)):
+            layers[pid] = AssistanceLayer.DIBAO
+            reasons.append(R_DIBAO_PENDING.reason(True, person=person.label))
         elif pid in alone:
             layers[pid] = AssistanceLayer.DIBAO
             reasons.append(R_DIBAO_ALONE.reason(True, person=person.label))
@@ -409,7 +438,9 @@ def _member_layers(
         else:
             layers[pid] = AssistanceLayer.NONE
     if as_a_whole:
-        reasons.append(R_DIBAO.reason(True, count=str(len(counted_ids))))
+        # The members dibao counts: a 特困 member is supported once, by 特困 (not counted).
+        in_dibao = sum(1 for pid in counted_ids if layers[pid] is AssistanceLayer.DIBAO)
+        reasons.append(R_DIBAO.reason(True, count=str(in_dibao)))
     if edge.eligible:
         reasons.append(R_MARGINAL.reason(True))
     if rigid.eligible:
@@ -461,7 +492,7 @@ def assess_layers(
     extreme_all = tuple(extreme[pid] for pid in ids)
 
     # 3. The household programmes, each told about the layers above it.
-    whole = dibao.assess(household, on, **options)
+    whole = dibao.assess(household, on, extreme_poverty=extreme_all, **options)
     edge = marginal.assess(
         household, on, dibao_decision=whole, extreme_poverty=extreme_all, **options
     )
@@ -478,12 +509,19 @@ def assess_layers(
     counted, _excluded, _missing = dibao.counted_members(household, on)
     counted_ids = [m.person.id for _, m in counted]
     alone = _covered_alone(whole)
+    tentative = None
+    if dibao.R_EXTREME_POVERTY_UNKNOWN.code in whole.codes:
+        # Whether some members are 特困 is undecided, and it changes 低保: place those members
+        # by the decision taken as if they were not (特困 would place them higher still).
+        known = tuple(d for d in extreme_all if extreme_poverty.meets_conditions(d))
+        tentative = dibao.assess(household, on, extreme_poverty=known, **options)
     layers, reasons = _member_layers(
         household,
         extreme=extreme,
         counted_ids=counted_ids,
         alone=alone,
         household_decisions=(whole, edge, rigid),
+        tentative=tentative,
     )
     layer = min(layers.values(), key=lambda value: value.rank)
 

@@ -39,16 +39,20 @@ No amount is paid: the decision's ``amount`` is ``None``.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP
 
-import attrs
-
-from civaffairs.assistance import dibao, extreme_poverty, means
+from civaffairs.assistance import dibao, means
 from civaffairs.assistance.laws import DIBAO_REVIEW_MEASURES, SOCIAL_ASSISTANCE_MEASURES
+from civaffairs.assistance.means import (
+    EXTREME_POVERTY_PROGRAMME,
+    ExtremePovertyStatus,
+    check_decision,
+    extreme_poverty_status,
+)
 from civaffairs.decisions import Citation, Decision, Draft, Outcome, Reason, ReasonCode, programme
-from civaffairs.entities import Household
-from civaffairs.errors import InvalidInputError
+from civaffairs.entities import Household, Member
 from civaffairs.kernels import SCALAR, fraction
 from civaffairs.money import FEN, yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
@@ -64,8 +68,6 @@ __all__ = [
 
 PROGRAMME = programme("assistance.marginal", "低保边缘家庭", "marginal low-income household")
 
-#: The programme code of extreme-poverty (特困) decisions this rule accepts as input.
-EXTREME_POVERTY_PROGRAMME = "assistance.extreme_poverty"
 
 _ART_9 = Citation(SOCIAL_ASSISTANCE_MEASURES, "第九条")
 _57_ART_4_5 = Citation(DIBAO_REVIEW_MEASURES, "第四条、第五条")
@@ -139,6 +141,14 @@ R_HIGHER_LAYER_UNKNOWN = ReasonCode.define(
     "{persons} (missing: {paths})",
     _57_MARGINAL,
 )
+R_EXTREME_POVERTY_EXCLUDED = ReasonCode.define(
+    "marginal.extreme_poverty_excluded",
+    "{persons} 已纳入特困人员救助供养, 单独保障, 不计入本家庭; "
+    "其余家庭成员 {count} 人按低保边缘家庭条件认定",
+    "{persons} supported as extreme poverty (特困) on their own and left out of the household; "
+    "the other {count} member(s) are assessed as a marginal household",
+    _57_MARGINAL,
+)
 R_RECOGNISED = ReasonCode.define(
     "marginal.recognised",
     "认定为低保边缘家庭: 不发放低保金, 可按规定获得医疗、教育、住房、就业等专项救助",
@@ -148,84 +158,7 @@ R_RECOGNISED = ReasonCode.define(
 )
 
 
-def check_decision(
-    decision: object, programme_code: str, path: str, on: dt.date, where: str | None = None
-) -> Decision:
-    """Check that an input decision is of ``programme_code``, on ``on`` (and in ``where``).
-
-    Raises :class:`~civaffairs.errors.InvalidInputError` naming ``path``.
-
-    .. versionadded:: 0.1.0
-    """
-    if not isinstance(decision, Decision):
-        raise InvalidInputError(path, type(decision).__name__, f"a Decision of {programme_code}")
-    if decision.programme != programme_code:
-        raise InvalidInputError(
-            f"{path}.programme", decision.programme, f"a decision of {programme_code}"
-        )
-    if decision.as_of != on:
-        raise InvalidInputError(
-            f"{path}.as_of", decision.as_of.isoformat(), f"the same as-of date {on.isoformat()}"
-        )
-    if where is not None and decision.jurisdiction != where:
-        raise InvalidInputError(
-            f"{path}.jurisdiction", decision.jurisdiction, f"the deciding jurisdiction {where}"
-        )
-    return decision
-
-
-@attrs.frozen
-class ExtremePovertyStatus:
-    """What the members' 特困 decisions say about the household's layer.
-
-    ``recognised`` holds the subjects of the members found to meet every
-    特困 condition (:func:`civaffairs.assistance.extreme_poverty.meets_conditions`
-    is ``True``, even when the amount is not yet decided); ``unknown`` the
-    subjects whose conditions are not yet decided, and ``missing`` the facts
-    those decisions lack, in order and without repeats.
-
-    .. versionadded:: 0.1.0
-    """
-
-    recognised: tuple[str, ...]
-    unknown: tuple[str, ...]
-    missing: tuple[str, ...]
-
-
-def extreme_poverty_status(
-    household: Household,
-    decisions: Iterable[Decision],
-    on: dt.date,
-    path: str = "$.extreme_poverty",
-) -> ExtremePovertyStatus:
-    """Check the members' 特困 decisions and say which recognise, and which cannot yet decide.
-
-    Each decision must be a 特困 decision on ``on`` whose subject is a member of
-    ``household``; otherwise :class:`~civaffairs.errors.InvalidInputError`
-    names ``path[index]``.
-
-    .. versionadded:: 0.1.0
-    """
-    subjects = {f"{household.id} ({m.person.label})" for m in household.members}
-    recognised: list[str] = []
-    unknown: list[str] = []
-    missing: dict[str, None] = {}
-    for index, item in enumerate(decisions):
-        check_decision(item, EXTREME_POVERTY_PROGRAMME, f"{path}[{index}]", on)
-        if item.subject not in subjects:
-            raise InvalidInputError(
-                f"{path}[{index}].subject", item.subject, "a member of this household"
-            )
-        met = extreme_poverty.meets_conditions(item)
-        if met:
-            recognised.append(item.subject)
-        elif met is None:
-            unknown.append(item.subject)
-            missing.update(dict.fromkeys(item.missing))
-    return ExtremePovertyStatus(tuple(recognised), tuple(unknown), tuple(missing))
-
-
-def assess(
+def assess(  # noqa: PLR0912 - the rule's steps in order, each with its early answer
     household: Household,
     on: dt.date,
     *,
@@ -266,15 +199,22 @@ def assess(
     ).decide
 
     # 1-2. Registration (社会救助暂行办法 art. 9; 57号 arts. 4-5) and the family, as for dibao.
-    family = means.registration_and_family(household, on, where, CODES, reasons)
+    # A member supported as 特困 is left out of the household where the parameter says so.
+    exclude, exclude_used = False, None
+    if status.recognised_ids or status.unknown_ids:
+        exclude, exclude_used = book.flag(dibao.EXCLUDE_EXTREME_POVERTY, where, on)
+    supported = frozenset(status.recognised_ids) if exclude else frozenset()
+    family = means.registration_and_family(household, on, where, CODES, reasons, left_out=supported)
     if family.stop is not None:
         return decision(family.stop, missing=family.missing)
     counted = list(family.counted)
-    count = len(counted)
 
-    # 3. Not in a higher layer: dibao as a whole, or a 特困 member.
+    # 3. Not in a higher layer: dibao as a whole, or a 特困 member (who, where the exclusion
+    # parameter says so, is supported once by 特困 and left out of this household).
     if dibao_decision is None:
-        dibao_decision = dibao.assess(household, on, jurisdiction=where, book=book)
+        dibao_decision = dibao.assess(
+            household, on, jurisdiction=where, book=book, extreme_poverty=extreme
+        )
     alone = dibao.R_SINGLE_PERSON.code in dibao_decision.codes
     # Undecided only because a member's serious illness (their 单人户 coverage) is not
     # established: the household has failed 低保 as a whole, which is all this rule needs.
@@ -282,10 +222,11 @@ def assess(
     if dibao_decision.eligible and not alone:
         reasons.append(R_HIGHER_LAYER.reason(False, layer="最低生活保障家庭", layer_en="dibao"))
         return decision(Outcome.NOT_ELIGIBLE)
-    if status.recognised:
+    if status.recognised and not exclude:
         reasons.append(
             R_HIGHER_LAYER.reason(
                 False,
+                (exclude_used,) if exclude_used else (),
                 layer=f"特困人员所在家庭({'、'.join(status.recognised)})",
                 layer_en=f"extreme poverty: {', '.join(status.recognised)}",
             )
@@ -295,29 +236,123 @@ def assess(
         missing = tuple(dict.fromkeys((*dibao_decision.missing, *status.missing)))
         reasons.append(R_MISSING.reason(None, paths=", ".join(missing) or "-"))
         return decision(Outcome.CANNOT_DECIDE, missing=missing)
-    if status.unknown:
+    if status.unknown and not exclude:
         reasons.append(
             R_HIGHER_LAYER_UNKNOWN.reason(
                 None, persons="、".join(status.unknown), paths=", ".join(status.missing) or "-"
             )
         )
     else:
+        reasons.append(_not_higher(status, extreme, alone=alone or pending_alone))
+
+    # 3b. No double coverage: 特困 members are left out (members, income, property count).
+    left_out = [m for _, m, _why in family.excluded if m.person.id in supported]
+    if left_out and exclude_used is not None:
         reasons.append(
-            R_NOT_HIGHER_LAYER.reason(
+            R_EXTREME_POVERTY_EXCLUDED.reason(
                 True,
-                single="(部分成员按单人户纳入低保)" if alone or pending_alone else "",
-                single_en=" (some members are covered by dibao alone)"
-                if alone or pending_alone
-                else "",
-                extreme=f"已核 {len(extreme)} 人, 均不符合"
-                if extreme
-                else "未提供特困认定, 视为无",
-                extreme_en=f"{len(extreme)} decision(s), none eligible"
-                if extreme
-                else "no decision supplied, taken as none",
+                (exclude_used,),
+                persons="、".join(m.person.label for m in left_out),
+                count=str(len(counted)),
             )
         )
 
+    # 4-5. Income and property tests (see _means).
+    passed, tested = _means(household, counted, book=book, where=where, on=on)
+    reasons.extend(tested)
+    if (
+        status.unknown
+        and exclude
+        and _undecided_matters(
+            household, counted, status, passed=passed, book=book, where=where, on=on
+        )
+    ):
+        reasons.append(
+            R_HIGHER_LAYER_UNKNOWN.reason(
+                None, persons="、".join(status.unknown), paths=", ".join(status.missing) or "-"
+            )
+        )
+        return decision(Outcome.CANNOT_DECIDE, missing=status.missing)
+    if passed:
+        if status.unknown and not exclude:
+            reasons.append(R_MISSING.reason(None, paths=", ".join(status.missing) or "-"))
+            return decision(Outcome.CANNOT_DECIDE, missing=status.missing)
+        reasons.append(R_RECOGNISED.reason(None))
+        return decision(Outcome.ELIGIBLE)
+    return decision(Outcome.NOT_ELIGIBLE)
+
+
+#: At most this many members with undecided 特困 conditions are decided every way (2ⁿ).
+_MAX_UNDECIDED = 4
+
+
+def _not_higher(
+    status: ExtremePovertyStatus, extreme: tuple[Decision, ...], *, alone: bool
+) -> Reason:
+    """Explain why the household is in no higher layer (step 3)."""
+    if extreme:
+        found = [
+            (
+                f"{len(status.recognised)} 人符合(单独保障, 不计入)",
+                f"{len(status.recognised)} supported on their own, left out",
+            )
+            if status.recognised
+            else None,
+            (f"{len(status.unknown)} 人尚未确定", f"{len(status.unknown)} undecided")
+            if status.unknown
+            else None,
+        ]
+        said = [item for item in found if item is not None] or [("均不符合", "none eligible")]
+        extreme_zh = f"已核 {len(extreme)} 人, " + "; ".join(zh for zh, _ in said)
+        extreme_en = f"{len(extreme)} decision(s), " + "; ".join(en for _, en in said)
+    else:
+        extreme_zh, extreme_en = "未提供特困认定, 视为无", "no decision supplied, taken as none"
+    return R_NOT_HIGHER_LAYER.reason(
+        True,
+        single="(部分成员按单人户纳入低保)" if alone else "",
+        single_en=" (some members are covered by dibao alone)" if alone else "",
+        extreme=extreme_zh,
+        extreme_en=extreme_en,
+    )
+
+
+def _undecided_matters(
+    household: Household,
+    counted: list[tuple[int, Member]],
+    status: ExtremePovertyStatus,
+    *,
+    passed: bool,
+    book: ParameterBook,
+    where: str,
+    on: dt.date,
+) -> bool:
+    """Whether leaving out members whose 特困 conditions are undecided changes the tests.
+
+    Every way of leaving some of them out is tried (for up to :data:`_MAX_UNDECIDED`).
+    """
+    unknown = [m for _, m in counted if m.person.id in set(status.unknown_ids)]
+    if len(unknown) > _MAX_UNDECIDED:
+        return True
+    for size in range(1, len(unknown) + 1):
+        for chosen in itertools.combinations(unknown, size):
+            rest = [(i, m) for i, m in counted if m not in chosen]
+            outcome = bool(rest) and _means(household, rest, book=book, where=where, on=on)[0]
+            if outcome != passed:
+                return True
+    return False
+
+
+def _means(
+    household: Household,
+    counted: list[tuple[int, Member]],
+    *,
+    book: ParameterBook,
+    where: str,
+    on: dt.date,
+) -> tuple[bool, list[Reason]]:
+    """Apply the income test (step 4) and the marginal property test (step 5), explained."""
+    reasons: list[Reason] = []
+    count = len(counted)
     # 4. Income test: below the marginal multiple of the standard, exactly.
     _kind, standard, standard_used = means.dibao_standard(household, book, where, on)
     flows = means.counted_income(household, {m.person.id for _, m in counted}, book, where, on)
@@ -367,11 +402,4 @@ def assess(
             business=R_BUSINESS,
         )
     )
-
-    if income_ok and assets.passed:
-        if status.unknown:
-            reasons.append(R_MISSING.reason(None, paths=", ".join(status.missing) or "-"))
-            return decision(Outcome.CANNOT_DECIDE, missing=status.missing)
-        reasons.append(R_RECOGNISED.reason(None))
-        return decision(Outcome.ELIGIBLE)
-    return decision(Outcome.NOT_ELIGIBLE)
+    return income_ok and assets.passed, reasons

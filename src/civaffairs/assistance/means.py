@@ -13,14 +13,15 @@ income of the counted members with the employment-cost deduction as an exact fra
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from civaffairs import jurisdictions
-from civaffairs.decisions import Citation, Outcome, Reason, ReasonCode
+from civaffairs.assistance import extreme_poverty
+from civaffairs.decisions import Citation, Decision, Outcome, Reason, ReasonCode
 from civaffairs.entities import (
     AssetType,
     Household,
@@ -30,6 +31,7 @@ from civaffairs.entities import (
     Relationship,
     SpecialStatus,
 )
+from civaffairs.errors import InvalidInputError
 from civaffairs.kernels import SCALAR, Ops, fraction
 from civaffairs.money import FEN, fen_to_yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, ParameterValue
@@ -38,19 +40,23 @@ __all__ = [
     "ADULT_AGE",
     "DEPENDENT_STATUSES",
     "EXCLUDING_STATUSES",
+    "EXTREME_POVERTY_PROGRAMME",
     "INCOME_NOT_COUNTED",
     "LIVES_APART",
     "LIVES_TOGETHER",
     "LIVES_UNKNOWN",
     "RELATIONSHIP_CODES",
     "CountedIncome",
+    "ExtremePovertyStatus",
     "Family",
     "HouseholdCodes",
     "PropertyTest",
+    "check_decision",
     "counted_income",
     "counted_income_types",
     "counted_members",
     "dibao_standard",
+    "extreme_poverty_status",
     "member_rule",
     "property_reasons",
     "property_test",
@@ -235,22 +241,27 @@ def member_rule(
 
 
 def counted_members(
-    household: Household, on: dt.date
+    household: Household, on: dt.date, *, left_out: frozenset[str] = frozenset()
 ) -> tuple[list[tuple[int, Member]], list[tuple[int, Member, str]], list[str]]:
     """Sort the household into counted members, excluded members and missing facts.
 
     Returns ``(counted, excluded, missing)``: counted members with their index,
     excluded members with their index and the Chinese reason, and the paths
     of facts that must be established first (民发〔2021〕57号 art. 7; see
-    :func:`member_rule`).
+    :func:`member_rule`).  Members whose id is in ``left_out`` (supported as
+    特困, not covered twice) are excluded whatever their other facts.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 ``left_out``.
     """
     counted: list[tuple[int, Member]] = []
     excluded: list[tuple[int, Member, str]] = []
     missing: list[str] = []
     for index, member in enumerate(household.members):
         person = member.person
+        if person.id in left_out:
+            excluded.append((index, member, SUPPORTED_AS_EXTREME_POVERTY))
+            continue
         statuses = person.statuses
         lives = member.lives_together
         is_counted, is_missing = member_rule(
@@ -268,6 +279,10 @@ def counted_members(
         else:
             excluded.append((index, member, _why_excluded(member)))
     return counted, excluded, missing
+
+
+#: Why a member supported as 特困 is not counted (no double coverage).
+SUPPORTED_AS_EXTREME_POVERTY = "已纳入特困人员救助供养, 不重复保障"
 
 
 def _why_excluded(member: Member) -> str:
@@ -370,6 +385,8 @@ def registration_and_family(
     where: str,
     codes: HouseholdCodes,
     reasons: list[Reason],
+    *,
+    left_out: frozenset[str] = frozenset(),
 ) -> Family:
     """Check the applicant's registration, then count the family; explain both in ``reasons``.
 
@@ -407,7 +424,7 @@ def registration_and_family(
             True, place=home.name, code=home.code, kind=kind_zh, kind_en=kind_en
         )
     )
-    counted, excluded, missing = counted_members(household, on)
+    counted, excluded, missing = counted_members(household, on, left_out=left_out)
     if missing:
         reasons.append(codes.missing.reason(None, paths=", ".join(missing)))
         return Family(tuple(counted), tuple(excluded), tuple(missing), Outcome.CANNOT_DECIDE)
@@ -588,3 +605,96 @@ def property_reasons(
             )
         )
     return reasons
+
+
+# -- 特困 members: the decisions a household programme is given about them ----------------------
+
+#: The programme code of extreme-poverty (特困) decisions the household programmes accept.
+EXTREME_POVERTY_PROGRAMME = "assistance.extreme_poverty"
+
+
+def check_decision(
+    decision: object, programme_code: str, path: str, on: dt.date, where: str | None = None
+) -> Decision:
+    """Check that an input decision is of ``programme_code``, on ``on`` (and in ``where``).
+
+    Raises :class:`~civaffairs.errors.InvalidInputError` naming ``path``.
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(decision, Decision):
+        raise InvalidInputError(path, type(decision).__name__, f"a Decision of {programme_code}")
+    if decision.programme != programme_code:
+        raise InvalidInputError(
+            f"{path}.programme", decision.programme, f"a decision of {programme_code}"
+        )
+    if decision.as_of != on:
+        raise InvalidInputError(
+            f"{path}.as_of", decision.as_of.isoformat(), f"the same as-of date {on.isoformat()}"
+        )
+    if where is not None and decision.jurisdiction != where:
+        raise InvalidInputError(
+            f"{path}.jurisdiction", decision.jurisdiction, f"the deciding jurisdiction {where}"
+        )
+    return decision
+
+
+@attrs.frozen
+class ExtremePovertyStatus:
+    """What the members' 特困 decisions say about the household's layer.
+
+    ``recognised`` holds the subjects of the members found to meet every
+    特困 condition (:func:`civaffairs.assistance.extreme_poverty.meets_conditions`
+    is ``True``, even when the amount is not yet decided); ``unknown`` the
+    subjects whose conditions are not yet decided, and ``missing`` the facts
+    those decisions lack, in order and without repeats.  ``recognised_ids``
+    and ``unknown_ids`` are the same members' ids.
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 ``recognised_ids`` and ``unknown_ids``.
+    """
+
+    recognised: tuple[str, ...]
+    unknown: tuple[str, ...]
+    missing: tuple[str, ...]
+    recognised_ids: tuple[str, ...] = ()
+    unknown_ids: tuple[str, ...] = ()
+
+
+def extreme_poverty_status(
+    household: Household,
+    decisions: Iterable[Decision],
+    on: dt.date,
+    path: str = "$.extreme_poverty",
+) -> ExtremePovertyStatus:
+    """Check the members' 特困 decisions and say which recognise, and which cannot yet decide.
+
+    Each decision must be a 特困 decision on ``on`` whose subject is a member of
+    ``household``; otherwise :class:`~civaffairs.errors.InvalidInputError`
+    names ``path[index]``.
+
+    .. versionadded:: 0.1.0
+    """
+    subjects = {f"{household.id} ({m.person.label})": m.person.id for m in household.members}
+    recognised: list[str] = []
+    unknown: list[str] = []
+    missing: dict[str, None] = {}
+    for index, item in enumerate(decisions):
+        check_decision(item, EXTREME_POVERTY_PROGRAMME, f"{path}[{index}]", on)
+        if item.subject not in subjects:
+            raise InvalidInputError(
+                f"{path}[{index}].subject", item.subject, "a member of this household"
+            )
+        met = extreme_poverty.meets_conditions(item)
+        if met:
+            recognised.append(item.subject)
+        elif met is None:
+            unknown.append(item.subject)
+            missing.update(dict.fromkeys(item.missing))
+    return ExtremePovertyStatus(
+        tuple(recognised),
+        tuple(unknown),
+        tuple(missing),
+        tuple(subjects[s] for s in recognised),
+        tuple(subjects[s] for s in unknown),
+    )
