@@ -108,13 +108,14 @@ LOW_INCOME_MONITORING_OPINION = Document(
 
 _LAYERS = Citation(
     LOW_INCOME_MONITORING_OPINION,
-    "低收入人口范围",
-    note="number and section recalled; layers: 低保, 特困, 低保边缘, 刚性支出困难, others",
+    "二、合理确定低收入人口范围",
+    note="section read (低保对象, 特困人员, 防止返贫监测对象, 低保边缘家庭成员, "
+    "刚性支出困难家庭成员, 其他困难人员); the document number is recalled, not in the text read",
 )
 _MONITORING = Citation(
     LOW_INCOME_MONITORING_OPINION,
-    "动态监测、主动发现",
-    note="number and section recalled",
+    "三(三) 加强动态监测",
+    note="section read (及时、主动发现需要救助的困难群众); the document number is recalled",
 )
 
 _LABELS = {
