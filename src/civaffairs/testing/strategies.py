@@ -376,6 +376,7 @@ def resident_ids(
     )
 
 
+@functools.cache
 def _sequences(sex: Sex | None) -> st.SearchStrategy[int]:
     """Sequence codes 0–999 whose parity gives ``sex`` (odd: male)."""
     if sex is None:
@@ -390,8 +391,11 @@ _NAMES: Final = st.builds(
     st.sampled_from(_SURNAMES),
     st.text(alphabet=_GIVEN, min_size=1, max_size=2),
 )
+_OPTIONAL_NAMES: Final = st.one_of(st.none(), _NAMES)
+_WORK_CAPACITIES: Final = st.one_of(st.none(), st.sampled_from(WorkCapacity))
 
 
+@functools.cache
 def _disabilities(*, allow_severe: bool) -> st.SearchStrategy[Disability | None]:
     def grade_for(category: DisabilityCategory) -> st.SearchStrategy[Disability]:
         lowest = 1 if allow_severe else _NOT_SEVERE_MIN_GRADE.get(category, 3)
@@ -413,27 +417,18 @@ def _people(
     allow_severe: bool,
     statuses: tuple[SpecialStatus, ...],
 ) -> Person:
-    """One person, consistent with their resident ID number when they have one."""
-    earliest, latest = _birth_bounds(on, min_age, max_age)
-    if with_resident_id:
-        earliest = max(earliest, EARLIEST_BIRTH_DATE)
-    any_day = st.dates(min_value=earliest, max_value=latest)
-    edges = st.integers(min_age, max_age).map(lambda a: _birthdays(on, a, earliest, latest))
-    birth = draw(
-        st.one_of(
-            any_day,
-            edges.flatmap(lambda found: st.sampled_from(found) if found else any_day),
-        )
-    )
+    """One person, consistent with their resident ID number when they have one.
+
+    The strategies drawn from are built once per set of arguments (:func:`_births`,
+    :func:`_regions`, …): built afresh on every draw, hypothesis validated and labelled
+    them each time, which made a household draw take ~0.1 s and failed the dev
+    profile's too-slow health check at random on a busy machine.
+    """
+    birth = draw(_births(on, min_age, max_age, with_resident_id=with_resident_id is True))
     wants_id = draw(st.booleans()) if with_resident_id is None else with_resident_id
     resident_id: ResidentId | None = None
     if wants_id and birth >= EARLIEST_BIRTH_DATE:
-        region = draw(
-            st.one_of(
-                st.just(registration.jurisdiction),
-                st.sampled_from(_codes(Level.COUNTY, None, True)),
-            )
-        )
+        region = draw(_regions(registration.jurisdiction))
         resident_id = generate(region, birth, draw(_sequences(None)))
         sex = resident_id.sex
     else:
@@ -444,16 +439,41 @@ def _people(
         sex=sex,
         registration=registration,
         resident_id=resident_id,
-        name=draw(st.one_of(st.none(), _NAMES)),
+        name=draw(_OPTIONAL_NAMES),
         disability=draw(_disabilities(allow_severe=allow_severe)),
         serious_illness=draw(st.booleans()) if allow_severe else False,
-        work_capacity=draw(st.one_of(st.none(), st.sampled_from(WorkCapacity))),
-        statuses=draw(
-            st.one_of(
-                st.just(frozenset[SpecialStatus]()),
-                st.frozensets(st.sampled_from(statuses), max_size=2),
-            )
-        ),
+        work_capacity=draw(_WORK_CAPACITIES),
+        statuses=draw(_status_sets(statuses)),
+    )
+
+
+@functools.lru_cache(maxsize=4096)  # one per (date, age range) drawn: bounded
+def _births(
+    on: dt.date, min_age: int, max_age: int, *, with_resident_id: bool
+) -> st.SearchStrategy[dt.date]:
+    """Return birth dates for ages ``min_age``–``max_age`` on ``on``, often birthdays at edges."""
+    earliest, latest = _birth_bounds(on, min_age, max_age)
+    if with_resident_id:
+        earliest = max(earliest, EARLIEST_BIRTH_DATE)
+    any_day = st.dates(min_value=earliest, max_value=latest)
+    edges = st.integers(min_age, max_age).map(lambda a: _birthdays(on, a, earliest, latest))
+    return st.one_of(
+        any_day, edges.flatmap(lambda found: st.sampled_from(found) if found else any_day)
+    )
+
+
+@functools.cache
+def _regions(registered: str) -> st.SearchStrategy[str]:
+    """Return address codes of a resident ID: the place of registration, or any county."""
+    return st.one_of(st.just(registered), st.sampled_from(_codes(Level.COUNTY, None, True)))
+
+
+@functools.cache
+def _status_sets(
+    statuses: tuple[SpecialStatus, ...],
+) -> st.SearchStrategy[frozenset[SpecialStatus]]:
+    return st.one_of(
+        st.just(frozenset[SpecialStatus]()), st.frozensets(st.sampled_from(statuses), max_size=2)
     )
 
 
