@@ -10,24 +10,34 @@ The rule, in the order it is decided:
    full-time students at bachelor level or below), and others with a statutory
    duty of support who live together long-term.  Not counted: clergy living
    apart ≥ 3 years, persons serving a sentence or in compulsory drug
-   rehabilitation, persons declared missing.
-3. **Income** — the members' monthly income, less the items the national list
-   excludes (优待抚恤金, 计划生育奖励与扶助金, 奖励性补助, 社会救助款物, the two
-   disability subsidies and, during the 14th Five-Year Plan, the central basic
-   pension) and less the employment-cost deduction where a jurisdiction sets one.
+   rehabilitation, persons declared missing — and, art. 7 second paragraph
+   (三) letting provinces name others, a member supported as 特困 (no double
+   coverage: ``assistance.dibao.members.exclude_extreme_poverty``; the
+   caller passes the members' 特困 decisions, see :func:`assess`).
+3. **Income** (57号 art. 13) — the members' monthly income, less the items the
+   national list excludes (优待抚恤金, 计划生育奖励与扶助金, 奖励性补助, 社会救助款物,
+   the two disability subsidies and, "“十四五”期间", the central basic pension —
+   carried forward from 2026 as example data until a sourced rule is found)
+   and less the deductions a jurisdiction sets (art. 13 third paragraph).
 4. **Income test** — per-capita income strictly below the standard (低于),
    decided exactly as ``income < standard × members`` so no division rounds.
-5. **Property test** — the jurisdiction's property rules (parameters).
+5. **Property test** (57号 art. 14) — the jurisdiction's property rules (parameters).
 6. **Amount** — the difference (差额): ``(standard − per-capita income) ×
    members = standard × members − income`` (社会救助暂行办法 art. 12; 57号 art. 23),
    raised to the jurisdiction's floor if it has one, rounded once to the fen.
    The decision is taken on the as-of date and pays from the next month
    (57号 art. 21; :attr:`~civaffairs.decisions.Decision.payable`).
-7. **Single-person inclusion** (单人户, 57号 art. 8): if the household fails the
-   income test but is a marginal low-income household (income below the
-   marginal multiple of the standard and property within the rules), each
-   severely disabled (grade 1–2, grade-3 intellectual or mental) or seriously
-   ill member may be covered alone, at the standard minus their own income.
+7. **Single-person inclusion** (单人户, 57号 art. 8): if the household fails 低保
+   (on income or property) but is a marginal low-income household — income
+   below the marginal multiple of the standard and property within the
+   *marginal* property rules (``assistance.marginal.assets.*``, art. 8 second
+   paragraph: "财产状况符合相关规定") — each severely disabled (grade 1–2,
+   grade-3 intellectual or mental, art. 8 (一)) or seriously ill (art. 8 (二))
+   member may be covered alone, at ``share_of_standard`` × the standard less
+   their own income where ``deduct_own_income`` (national default: the
+   difference, as for a household of one).  A member whose serious illness is
+   not established (``None``) and who would be covered if it were makes the
+   decision "cannot decide", naming ``$.members[i].person.serious_illness``.
 
 Note the cliff this last rule creates: a household just above the income test
 may receive more (a severely disabled member's full standard) than one just
