@@ -33,6 +33,11 @@ need facts beyond the household, given in a :class:`DibaoRequest`:
 
 Amounts are exact and rounded once per line, half up to the fen.
 
+Note the cliff the 渐退期 makes, by design: a household just above the standard
+during its phase-out may be paid more (its previous amount) than one just below
+it (a small difference).  More income never raises the amount otherwise: top-ups
+do not depend on income, and a refusing member loses a share of their own part.
+
 .. versionadded:: 0.1.0
 """
 
