@@ -62,6 +62,8 @@ def kernel(  # noqa: PLR0915 - one hand-written rule, top to bottom
     months: int,
     multiple: tuple[int, int] = (3, 2),
     exclude_pension: bool = True,
+    marginal_months: int = 36,
+    business_limit: int = 20_000_000,
 ) -> tuple[Array, Array]:
     """Return (outcome code 0/1/2, amount in fen) per household."""
     ids = a["household_id"]
@@ -134,7 +136,16 @@ def kernel(  # noqa: PLR0915 - one hand-written rule, top to bottom
     single = candidate & (own < person_standard)
     single_amount = per_household(np.where(single, person_standard - own, 0))
     marginal = income * multiple[1] < threshold * multiple[0]
-    alone = ~missing & ~income_ok & assets_ok & marginal & (single_amount > 0)
+    # 单人户 (57号 art. 8): a marginal household, judged on the marginal property rules.
+    business_value = a.get("asset_business_entity", np.zeros(rows, dtype=np.int64))[starts]
+    marginal_assets_ok = (
+        (financial < threshold * marginal_months)
+        & ~a["owns_vehicle"][starts]
+        & ~(a["owns_business_entity"][starts] & (business_value >= business_limit))
+    )
+    alone = (
+        ~missing & ~(income_ok & assets_ok) & marginal & marginal_assets_ok & (single_amount > 0)
+    )
     outcome = np.where(whole | alone, 1, np.where(missing, 2, 0))
     amount = np.where(whole, threshold - income, np.where(alone, single_amount, 0))
     return outcome, amount

@@ -44,6 +44,7 @@ from civaffairs.assistance.dibao import RELATIONSHIP_CODES
 from civaffairs.assistance.means import DEPENDENT_STATUSES, EXCLUDING_STATUSES
 from civaffairs.batch._columns import arrow, dictionary_of
 from civaffairs.batch.engine import NUMPY
+from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN
 from civaffairs.dates import full_years
 from civaffairs.entities import (
     AssetType,
@@ -237,8 +238,11 @@ def _block(  # noqa: PLR0915 - one generator, read top to bottom
     owns_vehicle = rng.random(households) < 0.1
     owns_business = rng.random(households) < 0.03
     owns_home = rng.random(households) < 0.8
-
     ids = np.arange(first_id, first_id + households, dtype=np.int64)
+    # Subscribed capital of the business entities (the 单人户 marginal property rule reads it):
+    # 0 to 390 000 yuan by the household id, drawing nothing so the other columns stay as seeded.
+    business_value = np.where(owns_business, (ids % 40) * 1_000_000, 0).astype(np.int64)
+
     applicant = position == 0
 
     def household_column(values: npt.NDArray[np.generic], kind: pa.DataType) -> Any:
@@ -281,6 +285,7 @@ def _block(  # noqa: PLR0915 - one generator, read top to bottom
             securities.astype(np.int64), pa.int64()
         ),
         f"owns_{AssetType.VEHICLE.value}": household_column(owns_vehicle, pa.bool_()),
+        BUSINESS_VALUE_COLUMN: household_column(business_value, pa.int64()),
         f"owns_{AssetType.BUSINESS_ENTITY.value}": household_column(owns_business, pa.bool_()),
         f"owns_{AssetType.HOME.value}": household_column(owns_home, pa.bool_()),
     }
