@@ -126,7 +126,10 @@ def test_the_top_up_and_the_assistance_make_the_higher_of_the_two(
         assert decision.missing
         return
     paid = _paid(decision)
-    if category is ChildCategory.UNSUPPORTED and "children.unsupported" in decision.codes:
+    reached_top_up = {"children.in_full", "children.top_up", "children.no_top_up"} & set(
+        decision.codes
+    )
+    if category is ChildCategory.UNSUPPORTED and reached_top_up:
         standard, _ = BOOK.money(
             f"assistance.children.unsupported_allowance.{placement.value}", WULONG, on
         )
