@@ -17,7 +17,7 @@ the order it is decided:
    (``serious_hardship``; ``None`` while not established → cannot decide).
 2. **Serious hardship** — required for both types (art. 47).
 3. **Expenditure** — an expenditure-type case needs an out-of-pocket cost.
-3a. **Means test, expenditure type** (23号 二(一): "原则上其家庭人均可支配收入应低于
+4. **Means test, expenditure type** (23号 二(一): "原则上其家庭人均可支配收入应低于
    当地上年度人均可支配收入，且家庭财产状况符合当地有关规定"), from 23号's
    2018-01-23 where ``assistance.temporary.expenditure.means_test`` holds:
 
@@ -34,7 +34,7 @@ the order it is decided:
 
    Both are reported; either failing makes the case not eligible.  Urgent cases
    have no means test (23号 二(二): 急难型 may skip the 家庭经济状况核对).
-4. **Amount** — the out-of-pocket cost, raised to the type's floor and
+5. **Amount** — the out-of-pocket cost, raised to the type's floor and
    limited to the cap (``assistance.temporary.*_months``, multiples of the
    monthly dibao standard of the applicant's registration kind; multiplied by
    the persons affected where ``per_person`` is set).  Floor and cap are each
@@ -42,7 +42,7 @@ the order it is decided:
    or the cap, so it never exceeds the cap.  The payment is one-off
    (:attr:`~civaffairs.decisions.Period.ONE_OFF`).  A case with nothing to pay
    is not eligible.
-5. **Approval** — art. 48: the county civil-affairs office approves; "救助金额较小的,
+6. **Approval** — art. 48: the county civil-affairs office approves; "救助金额较小的,
    县级人民政府民政部门可以委托乡镇人民政府、街道办事处审批" — a payment within the
    small-amount limit (``small_amount_months`` of the standard; 0 means none; 23号
    二(二): "合理设定并逐步提高乡镇(街道)临时救助金审批额度") may be approved by the
@@ -511,13 +511,13 @@ def assess(
         reasons.append(R_NO_COST.reason(False))
         return decision(Outcome.NOT_ELIGIBLE)
 
-    # 3a. 支出型: the income and property conditions (民发〔2018〕23号 二(一)).
+    # 4. 支出型: the income and property conditions (民发〔2018〕23号 二(一)).
     if not urgent:
         outcome, missing = _means_test(household, book, where, on, reasons)
         if outcome is not None:
             return decision(outcome, missing=missing)
 
-    # 4. Amount: the cost within the floor and the cap, in months of the dibao standard.
+    # 5. Amount: the cost within the floor and the cap, in months of the dibao standard.
     kind = applicant.registration.kind.value
     standard, standard_used = book.money(f"assistance.dibao.standard.{kind}", where, on)
     per_person, per_person_used = book.flag("assistance.temporary.per_person", where, on)
@@ -556,7 +556,7 @@ def assess(
     elif total < cost:
         lines.append(AmountLine("cap", "以上限为限", "limited to the cap", total - cost))
 
-    # 5. Approval route.
+    # 6. Approval route.
     small_months, small_used = book.rate("assistance.temporary.small_amount_months", where, on)
     small_limit = _limit(standard, small_months, 1)
     if small_limit > 0 and total <= small_limit:
