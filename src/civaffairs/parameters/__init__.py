@@ -570,19 +570,29 @@ class ParameterBook:
             book.check(", ".join(origins))
         return book
 
-    def check(self, source: str = "this parameter book") -> None:
+    def check(
+        self, source: str = "this parameter book", *, changed: Iterable[str] | None = None
+    ) -> None:
         """Raise :class:`~civaffairs.errors.ParameterRelationError` if a legal relation fails.
 
-        Every relation of :data:`civaffairs.parameters.relations.RELATIONS` is
-        evaluated in every jurisdiction on every change date; each violation is
-        listed with the relation, the parameter, the place and the date.
+        Every relation of :data:`civaffairs.parameters.relations.RELATIONS` (or,
+        given ``changed`` parameter names, every relation that reads one of them)
+        is evaluated in every jurisdiction on every change date; each violation
+        is listed with the relation, the parameter, the place and the date.
         ``source`` names what made the book (a file, an override).
 
         .. versionadded:: 0.2.0
         """
-        from civaffairs.parameters.relations import check_book  # noqa: PLC0415 - it imports us
+        from civaffairs.parameters.relations import (  # noqa: PLC0415 - it imports us
+            RELATIONS,
+            check_book,
+        )
 
-        violations = check_book(self)
+        relations = RELATIONS
+        if changed is not None:
+            names = set(changed)
+            relations = tuple(r for r in RELATIONS if r.reads() & names)
+        violations = check_book(self, relations) if relations else []
         if violations:
             raise ParameterRelationError(
                 source,
@@ -654,7 +664,7 @@ class ParameterBook:
         series[(name, jurisdiction)] = _splice(series.get((name, jurisdiction), ()), new)
         book = ParameterBook(self.specs, series)
         if check:
-            book.check(f"the override {where}")
+            book.check(f"the override {where}", changed=[name])
         return book
 
     # -- look-up ------------------------------------------------------------------------------

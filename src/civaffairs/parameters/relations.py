@@ -69,6 +69,13 @@ class AtLeastMultiple:
         """
         return (self.subject, self.base, self.ratio)
 
+    def reads(self) -> frozenset[str]:
+        """Return every parameter whose change can break this relation.
+
+        .. versionadded:: 0.2.0
+        """
+        return frozenset((self.subject, self.base, self.ratio))
+
     def check(self, book: ParameterBook, jurisdiction: str, on: dt.date) -> Violation | None:
         """Return a violation, or ``None`` when the relation holds or does not apply."""
         try:
@@ -110,6 +117,13 @@ class NotBelowAncestor:
         its own standard (those that do not inherit the province's own value).
         """
         return (self.subject,)
+
+    def reads(self) -> frozenset[str]:
+        """Return every parameter whose change can break this relation.
+
+        .. versionadded:: 0.2.0
+        """
+        return frozenset((self.subject, self.floor))
 
     def check(self, book: ParameterBook, jurisdiction: str, on: dt.date) -> Violation | None:
         """Return a violation, or ``None`` when the relation holds or no floor applies."""
