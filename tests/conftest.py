@@ -19,7 +19,10 @@ settings.register_profile(
     max_examples=50,
     print_blob=True,
 )
-settings.register_profile("dev", max_examples=100)
+# No deadline at a desk either: speed is measured in benchmarks/, never asserted in a test, and a
+# per-example time limit fails at random on a loaded or shared machine (the README's test command
+# must pass every time, with the profile it gets by default).
+settings.register_profile("dev", max_examples=100, deadline=None)
 
 if os.environ.get("CI") or os.environ.get("HYPOTHESIS_PROFILE") == "ci":
     settings.load_profile("ci")
