@@ -11,14 +11,19 @@ its severely disabled or seriously ill members may be covered by dibao alone
 2. **Family members** — counted exactly as for 低保 (57号 art. 7; see
    :func:`civaffairs.assistance.dibao.counted_members`).
 3. **Not in a higher layer** — the household is not eligible for 低保 as a
-   whole, and no member is an extreme-poverty person (特困): a member who
-   meets every 特困 condition counts even while the 特困 amount is undecided
-   (:func:`civaffairs.assistance.extreme_poverty.meets_conditions`), and one
-   whose conditions are undecided leaves this decision "cannot decide"
-   unless the income or property test fails.  特困 is checked before an
-   undecided dibao decision.  A household whose only dibao coverage is
-   single-person inclusion (单人户) *is* a marginal household: that coverage
-   presupposes it (57号 art. 8).
+   whole (57号 art. 8 second paragraph: "不符合最低生活保障条件").  A member who
+   meets every 特困 condition (even while the 特困 amount is undecided,
+   :func:`civaffairs.assistance.extreme_poverty.meets_conditions`) is
+   supported once, by 特困: where ``assistance.dibao.members.exclude_extreme_poverty``
+   says so (the default) they are left out of the household — members, income,
+   property count — and the rest is judged on its own, so their presence never
+   makes the others ineligible; where a province counts them, the household is
+   in the 特困 layer instead (and 特困 is then checked before an undecided dibao
+   decision).  A member whose 特困 conditions are undecided leaves this
+   decision "cannot decide" only where leaving them out or not changes it.  A
+   household whose only dibao coverage is single-person inclusion (单人户) *is*
+   a marginal household: that coverage presupposes it (57号 art. 8); so is one
+   whose 低保 decision waits only on a member's serious illness (their 单人户).
 4. **Income test** — counted monthly income (as for 低保: the national list of
    items not counted, the employment-cost deduction where set) strictly below
    ``assistance.low_income_margin.income_multiple`` × the dibao standard ×
