@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Literal
 from unittest import mock
 
+import attrs
 import pytest
 
 pytest.importorskip("pyarrow")
@@ -34,6 +35,7 @@ from civaffairs.entities import (
     AssetType,
     Disability,
     DisabilityCategory,
+    Household,
     Income,
     IncomeType,
     RegistrationKind,
@@ -738,3 +740,51 @@ def test_screen_file_raises_a_failed_write_before_what_came_after_it(tmp_path: P
                 progress=report,
             )
         assert progress == []  # nothing was written, so nothing is reported done
+
+
+# -- 单人户 on the columnar path (民发〔2021〕57号 art. 8) ---------------------------------------
+
+
+def _marginal_couple(key: str, *, ill: bool | None, business: str | None = None) -> Household:
+    """Wages 1500 (1260 ≤ 1500 < 1890: marginal); the spouse has no certificate."""
+    spouse = attrs.evolve(person(f"d{key}"), serious_illness=ill)
+    assets = [] if business is None else [Asset(AssetType.BUSINESS_ENTITY, business)]
+    couple = household(
+        (person(f"a{key}"), Relationship.APPLICANT),
+        (spouse, Relationship.SPOUSE),
+        incomes=[Income(IncomeType.WAGES, "1500", member=f"a{key}")],
+        assets=assets,
+    )
+    return attrs.evolve(couple, id=f"H{key}")
+
+
+def test_a_null_serious_illness_is_asked_where_it_decides_single_person_inclusion() -> None:
+    """57号 art. 8 (二): "最低生活保障边缘家庭中患有当地有关部门认定的重特大疾病的人员" may apply
+    alone — a null cell is "not established", asked only where it decides the outcome."""
+    unknown = _marginal_couple("1", ill=None)
+    scalar = dibao.assess(unknown, ON)
+    assert scalar.missing == ("$.members[1].person.serious_illness",)
+    rows = _rows(assess_table(to_table([unknown, _marginal_couple("2", ill=True)]), ON))
+    assert rows[0]["outcome"] == "cannot_decide"
+    assert rows[0]["problems"] == ["serious_illness"]
+    assert "dibao.single_person_unknown" in rows[0]["reasons"]
+    assert rows[1]["outcome"] == "eligible"
+    assert rows[1]["amount_fen"] == 63000
+
+
+def test_the_marginal_business_limit_needs_the_value_column() -> None:
+    """57号 art. 8: the marginal household's property must be "符合相关规定": a business entity
+    is judged by its value against the marginal limit, so a table that owns one without
+    ``asset_business_entity`` cannot be decided where that decides the outcome."""
+    cheap = _marginal_couple("1", ill=True, business="100000")
+    dear = _marginal_couple("2", ill=True, business="200000")
+    table = to_table([cheap, dear])
+    rows = _rows(assess_table(table, ON))
+    assert [r["outcome"] for r in rows] == ["eligible", "not_eligible"]
+    assert [dibao.assess(h, ON).outcome.value for h in (cheap, dear)] == [
+        "eligible",
+        "not_eligible",
+    ]
+    blind = _rows(assess_table(table.drop_columns(["asset_business_entity"]), ON))
+    assert [r["outcome"] for r in blind] == ["cannot_decide", "cannot_decide"]
+    assert blind[0]["problems"] == ["asset_business_entity"]
