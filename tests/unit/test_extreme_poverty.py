@@ -355,7 +355,8 @@ def test_income_at_the_standard_is_not_below_it() -> None:
 def test_items_not_counted_are_exactly_those_of_article_6() -> None:
     """认定办法 art. 6 second paragraph: "前款所称收入包括工资性收入、经营净收入、财产净收入、转移
     净收入等各类收入。中央确定的城乡居民基本养老保险基础养老金、基本医疗保险等社会保险和优待抚恤金、
-    高龄津贴不计入在内。"  Nothing else is left out.
+    高龄津贴不计入在内。"  Nothing else is left out by art. 6 (social assistance received has
+    its own switch, tested below).
     """
     p = person("a", born=ELDER)
     incomes = [
@@ -375,13 +376,46 @@ def test_items_not_counted_are_exactly_those_of_article_6() -> None:
     for counted in (
         IncomeType.FAMILY_PLANNING_REWARD,
         IncomeType.AWARD,
-        IncomeType.SOCIAL_ASSISTANCE,
         IncomeType.DISABILITY_SUBSIDY,
     ):
         h = household((p, Relationship.APPLICANT), incomes=[Income(counted, RURAL, member="a")])
         refused = decide(h)
         assert refused.outcome is Outcome.NOT_ELIGIBLE, counted
         assert "extreme_poverty.income_not_below_standard" in refused.codes
+
+
+def test_a_dibao_recipient_can_become_extreme_poverty() -> None:
+    """认定办法 art. 6: "收入低于当地最低生活保障标准……应当认定为本办法所称的无生活来源" — it
+    does not name assistance received; 社会救助暂行办法 art. 15 para. 3: "特困人员供养应当与城乡居民
+    基本养老保险、基本医疗保障、最低生活保障、孤儿基本生活保障等制度相衔接".  Counting the 低保金
+    would make own income plus the 低保 difference always equal the standard, so the 低保金 is
+    left out by ``assistance.extreme_poverty.income.exclude_social_assistance`` (example data).
+    """
+    p = person("a", born=dt.date(1937, 3, 1))  # 88 in 2025
+    h = household(
+        (p, Relationship.APPLICANT),
+        incomes=[Income(IncomeType.SOCIAL_ASSISTANCE, RURAL, member="a")],
+    )
+    decision = decide(h)
+    assert decision.outcome is Outcome.ELIGIBLE
+    reason = next(r for r in decision.reasons if r.code == "extreme_poverty.income_not_counted")
+    assert [v.name for v in reason.parameters] == [
+        "assistance.extreme_poverty.income.exclude_social_assistance"
+    ]
+    assert all(v.status.value == "example" for v in reason.parameters)
+    assert "低保金" in decision.render("zh")
+    assert decision.uses_example_data
+    # With the switch off, the 低保金 counts and reaches the standard: refused.
+    book = default_book().override(
+        "assistance.extreme_poverty.income.exclude_social_assistance",
+        "000000",
+        False,
+        dt.date(2016, 2, 10),
+        None,
+    )
+    refused = decide(h, book=book)
+    assert refused.outcome is Outcome.NOT_ELIGIBLE
+    assert "extreme_poverty.income_not_below_standard" in refused.codes
 
 
 def test_unattributed_income_in_a_larger_household() -> None:

@@ -604,15 +604,31 @@ def care_tier_for_ability_grade(
 
 #: The items art. 6 leaves out of income ("中央确定的城乡居民基本养老保险基础养老金、
 #: 基本医疗保险等社会保险和优待抚恤金、高龄津贴不计入在内"), the pension by its own dated
-#: switch.  Nothing else is left out: rewards, family-planning payments, assistance
-#: received and the disability subsidies are on the 低保 list (民发〔2021〕57号 art. 13),
-#: not on this one, so they count.
+#: switch.  Social assistance received (低保金 and the like) is left out by another dated
+#: switch, ``assistance.extreme_poverty.income.exclude_social_assistance`` (example data):
+#: art. 6 is silent, but counting the 低保金 that 特困 support replaces would make a 低保
+#: recipient's income always equal the standard (社会救助暂行办法 art. 15 para. 3: 特困人员
+#: 供养应当与……最低生活保障……制度相衔接; 认定办法 art. 27 moves people the other way).
+#: Nothing else is left out: rewards, family-planning payments and the disability subsidies
+#: are on the 低保 list (民发〔2021〕57号 art. 13), not on this one, so they count.
 _NOT_COUNTED = {
     IncomeType.MEDICAL_INSURANCE: ("基本医疗保险等社会保险", "basic medical insurance and similar"),
     IncomeType.PREFERENTIAL_TREATMENT: ("优待抚恤金", "preferential-treatment pensions"),
     IncomeType.LONGEVITY_ALLOWANCE: ("高龄津贴", "the longevity allowance"),
 }
 _PENSION = ("中央确定的基础养老金", "the central basic pension")
+_ASSISTANCE = ("政府发放的社会救助款物(如低保金)", "social assistance received (such as dibao)")
+#: Item types left out by a dated switch: the parameter and the label.
+_SWITCHED = {
+    IncomeType.CENTRAL_BASIC_PENSION: (
+        "assistance.extreme_poverty.income.exclude_central_basic_pension",
+        _PENSION,
+    ),
+    IncomeType.SOCIAL_ASSISTANCE: (
+        "assistance.extreme_poverty.income.exclude_social_assistance",
+        _ASSISTANCE,
+    ),
+}
 _FLAGGED_ASSETS = (
     (AssetType.VEHICLE, "vehicle_disqualifies", ("非豁免机动车", "a non-exempt motor vehicle")),
     (
@@ -1003,7 +1019,7 @@ def _income_test(
     standard_used: ParameterValue,
     place: _Place,
 ) -> None:
-    """Own income strictly below the dibao standard (art. 8), less the items not counted.
+    """Own income strictly below the dibao standard (art. 6), less the items not counted.
 
     Counted income that names no member, in a household of several, is
     decisive only if it could change the answer: the test is decided when the
@@ -1015,18 +1031,18 @@ def _income_test(
     unattributed = ZERO
     unattributed_paths: list[str] = []
     not_counted: dict[tuple[str, str], Decimal] = {}
-    pension_used: tuple[ParameterValue, ...] = ()
+    switches_used: dict[str, ParameterValue] = {}
     for index, item in enumerate(household.incomes):
         mine = _own(item.member, person, household)
         if mine is False:
             continue
         label = _NOT_COUNTED.get(item.type)
-        if item.type is IncomeType.CENTRAL_BASIC_PENSION:
-            exclude, used = book.flag(
-                "assistance.extreme_poverty.income.exclude_central_basic_pension", where, on
-            )
-            pension_used = (used,)
-            label = _PENSION if exclude else None
+        switch = _SWITCHED.get(item.type)
+        if switch is not None:
+            name, switched_label = switch
+            exclude, used = book.flag(name, where, on)
+            switches_used[name] = used
+            label = switched_label if exclude else None
         if label is not None:
             if mine:
                 not_counted[label] = not_counted.get(label, ZERO) + item.monthly
@@ -1039,7 +1055,7 @@ def _income_test(
         tally.add(
             R_INCOME_NOT_COUNTED.reason(
                 None,
-                pension_used,
+                tuple(switches_used.values()),
                 items="、".join(f"{zh} {_yuan(v)} 元" for (zh, _), v in not_counted.items()),
                 items_en=", ".join(f"{en} {_yuan(v)} yuan" for (_, en), v in not_counted.items()),
             )
@@ -1067,7 +1083,7 @@ def _income_test(
 def _property_test(
     tally: Tally, household: Household, person: Person, *, standard: Decimal, place: _Place
 ) -> None:
-    """Own property within the local 特困 rules (art. 8), as parameters.
+    """Own property within the local 特困 rules (arts. 6–7), as parameters.
 
     As for income, assets that name no member in a household of several are
     asked about only when their owner could change the answer.
