@@ -298,7 +298,7 @@ def test_households_split_or_without_one_applicant() -> None:
     # either errors mode (a stream could not take back a fragment it had written).
     for errors in ("mark", "raise"):
         with pytest.raises(InvalidDocumentError) as raised:
-            assess_table(split, ON, errors=errors)  # type: ignore[arg-type]
+            assess_table(split, ON, errors=errors)
         (error,) = raised.value.errors
         assert str(error).startswith("$[5].household_id duplicates $[0].household_id")
         assert "'H0'" in str(error)
