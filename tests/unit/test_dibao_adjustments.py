@@ -7,7 +7,7 @@ import attrs
 import pytest
 from builders import ON, household, person, rural_family
 
-from civaffairs.assistance import dibao
+from civaffairs.assistance import dibao, extreme_poverty
 from civaffairs.assistance.dibao_adjustments import (
     DibaoRequest,
     PreviousDibao,
@@ -17,7 +17,7 @@ from civaffairs.assistance.dibao_adjustments import (
     top_up_share,
     withheld_amount,
 )
-from civaffairs.conversion import structure
+from civaffairs.conversion import structure, unstructure
 from civaffairs.decisions import Decision, Outcome, reason_codes
 from civaffairs.entities import (
     Asset,
@@ -507,3 +507,54 @@ def test_shanghai_stops_the_refusing_members_assistance() -> None:
     assert [p.jurisdiction for p in refusal.parameters][-1] == "310000"
     assert decision.amount is not None
     assert decision.amount.total == (Decimal(1500) * 2 - 600) / 2
+
+
+# -- No double coverage on the adjustments path --------------------------------------------------
+
+
+def _supported_as_extreme_poverty(h: Household, member: str) -> Decision:
+    """A 特困 decision that finds ``member`` of ``h`` meets every condition."""
+    return Decision(
+        programme=extreme_poverty.PROGRAMME.code,
+        subject=f"{h.id} ({h.member(member).person.label})",
+        as_of=ON,
+        jurisdiction="500156",
+        outcome=Outcome.ELIGIBLE,
+        amount=None,
+        reasons=(),
+    )
+
+
+def test_a_member_supported_as_extreme_poverty_is_not_counted_topped_up_or_withheld() -> None:
+    """No double coverage through :class:`DibaoRequest`.  民发〔2021〕57号 第七条第二款: "下列
+    人员不计入共同生活的家庭成员：……（三）省级人民政府民政部门根据本条原则和有关程序认定的其他
+    人员" (``assistance.dibao.members.exclude_extreme_poverty``); 第二十七条's top-up ("对获得
+    最低生活保障后生活仍有困难的老年人……") and 第三十四条's "减发或者停发其本人的最低生活保障金"
+    concern only members the 低保 covers, so the elderly 特困 spouse gets neither.
+    """
+    elder = person("s", born=dt.date(1950, 1, 1))
+    h = household(
+        (person("a"), Relationship.APPLICANT),
+        (elder, Relationship.SPOUSE),
+        (person("c", born=dt.date(2015, 1, 1)), Relationship.CHILD),
+        incomes=[Income(IncomeType.WAGES, "850", member="a")],
+    )
+    h = _capable(h, "s", WorkCapacity.FULL)
+    counted = assess(DibaoRequest(h), ON)
+    assert counted.amount is not None
+    # all three counted: 3 × 630 − 850 = 1040, top-ups for the elder and the child (63 each)
+    assert counted.amount.total == RURAL * 3 - 850 + 2 * RURAL * Decimal("0.1")
+    request = DibaoRequest(
+        h,
+        work_refusals=[WorkRefusal("s", 3)],
+        extreme_poverty=[_supported_as_extreme_poverty(h, "s")],
+    )
+    decision = assess(request, ON)
+    assert decision.amount is not None
+    # the applicant and the child: 2 × 630 − 850 = 410, the child's top-up only
+    assert decision.amount.total == RURAL * 2 - 850 + RURAL * Decimal("0.1")
+    assert "dibao.extreme_poverty_excluded" in decision.codes
+    assert "dibao.work_refusal" not in decision.codes
+    # the same request from JSON
+    data = unstructure(request, reveal_personal_data=True)
+    assert structure(data, DibaoRequest) == request

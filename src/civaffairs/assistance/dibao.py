@@ -109,11 +109,13 @@ __all__ = [
     "OUTCOME_CODES",
     "PROGRAMME",
     "RELATIONSHIP_CODES",
+    "Evaluation",
     "MeansTest",
     "assess",
     "counted_income_types",
     "counted_members",
     "difference_amount",
+    "evaluate",
     "marginal_test",
     "means_test",
     "member_rule",
@@ -491,6 +493,25 @@ def outcome_rule(
 # -- One household, with its explanation ------------------------------------------------------
 
 
+@attrs.frozen
+class Evaluation:
+    """A 低保 decision with the structure later rules need, by member id (not display text).
+
+    ``counted`` holds the ids of the members counted in the household (after
+    the 特困 exclusion); ``alone`` the ids of the members covered alone (单人户,
+    57号 art. 8) with their monthly amounts in fen, in household order (empty
+    unless the decision pays them alone); ``excluded`` the ids of the members
+    left out as 特困 (``assistance.dibao.members.exclude_extreme_poverty``).
+
+    .. versionadded:: 0.2.0
+    """
+
+    decision: Decision
+    counted: tuple[str, ...] = ()
+    alone: tuple[tuple[str, int], ...] = ()
+    excluded: tuple[str, ...] = ()
+
+
 def assess(
     household: Household,
     on: dt.date,
@@ -500,6 +521,30 @@ def assess(
     extreme_poverty: Iterable[Decision] = (),
 ) -> Decision:
     """Decide the minimum living allowance (低保) for ``household`` on ``on``.
+
+    The decision of :func:`evaluate` (see there for the arguments).
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 ``extreme_poverty`` (no double coverage).
+    """
+    return evaluate(
+        household,
+        on,
+        jurisdiction=jurisdiction,
+        book=book,
+        extreme_poverty=extreme_poverty,
+    ).decision
+
+
+def evaluate(
+    household: Household,
+    on: dt.date,
+    *,
+    jurisdiction: str | None = None,
+    book: ParameterBook | None = None,
+    extreme_poverty: Iterable[Decision] = (),
+) -> Evaluation:
+    """Decide 低保 for ``household`` on ``on`` and say whom it counts and covers alone.
 
     ``jurisdiction`` is where the application is decided; by default the
     applicant's place of household registration.  ``book`` is the parameter
@@ -538,23 +583,28 @@ def assess(
         for chosen in itertools.combinations(unknown, size)
     ]
     first = ways[0]
-    if len(ways) > 1 and all(_same(first, other) for other in ways[1:]):
+    if len(ways) > 1 and all(_same(first.decision, other.decision) for other in ways[1:]):
         return attrs.evolve(
             first,
-            reasons=(
-                *first.reasons,
-                R_EXTREME_POVERTY_IRRELEVANT.reason(
-                    None, (used,), persons="、".join(status.unknown)
+            decision=attrs.evolve(
+                first.decision,
+                reasons=(
+                    *first.decision.reasons,
+                    R_EXTREME_POVERTY_IRRELEVANT.reason(
+                        None, (used,), persons="、".join(status.unknown)
+                    ),
                 ),
             ),
         )
-    kept = tuple(r for r in first.reasons if r.code in {R_REGISTRATION.code, R_MEMBERS.code})
+    base = first.decision
+    kept = tuple(r for r in base.reasons if r.code in {R_REGISTRATION.code, R_MEMBERS.code})
     reason = R_EXTREME_POVERTY_UNKNOWN.reason(
         None, (used,), persons="、".join(status.unknown), paths=", ".join(status.missing) or "-"
     )
-    return Draft(first.programme, first.subject, on, where, [*kept, reason]).decide(
+    undecided = Draft(base.programme, base.subject, on, where, [*kept, reason]).decide(
         Outcome.CANNOT_DECIDE, missing=status.missing
     )
+    return Evaluation(undecided, first.counted, (), first.excluded)
 
 
 #: The parameter that leaves a 特困 member out of the 低保 (and 低保边缘) household.
@@ -579,8 +629,8 @@ def _assess(
     book: ParameterBook,
     supported: frozenset[str] = frozenset(),
     used: ParameterValue | None = None,
-) -> Decision:
-    """Decide 低保 with the members in ``supported`` (特困) left out; see :func:`assess`."""
+) -> Evaluation:
+    """Decide 低保 with the members in ``supported`` (特困) left out; see :func:`evaluate`."""
     applicant = household.applicant.person
     kind_en = applicant.registration.kind.value
     reasons: list[Reason] = []
@@ -602,9 +652,16 @@ def _assess(
                 count=str(len(family.counted)),
             )
         )
+    excluded_ids = tuple(m.person.id for m in left_out)
     if family.stop is not None:
-        return decision(family.stop, missing=family.missing)
+        return Evaluation(
+            decision(family.stop, missing=family.missing),
+            tuple(m.person.id for _, m in family.counted),
+            (),
+            excluded_ids,
+        )
     counted = list(family.counted)
+    counted_ids = tuple(m.person.id for _, m in counted)
 
     # 3-5. Income, the income test and the property test (see _tests).
     standard_yuan, standard_used = book.money(f"assistance.dibao.standard.{kind_en}", where, on)
@@ -654,12 +711,17 @@ def _assess(
     )
     outcome = _OUTCOMES[outcome_code]
     if outcome is not Outcome.ELIGIBLE:
-        return decision(outcome, missing=single.missing)
+        return Evaluation(decision(outcome, missing=single.missing), counted_ids, (), excluded_ids)
     total = fen_to_yuan(amount_fen)
     # 57号 art. 21 (or a local rule): the first payable month of a decision taken on ``on``.
     payable = payable_period(on, book=book, where=where)
     if alone:
-        return decision(outcome, Amount(total, Period.MONTHLY, single.lines), payable=payable)
+        return Evaluation(
+            decision(outcome, Amount(total, Period.MONTHLY, single.lines), payable=payable),
+            counted_ids,
+            single.alone,
+            excluded_ids,
+        )
     threshold = fen_to_yuan(test.threshold)
     lines = [
         AmountLine("standard_total", "低保标准合计", "standard × members", threshold),
@@ -683,7 +745,12 @@ def _assess(
             )
         )
     reasons.append(R_AMOUNT.reason(None, (standard_used,), **facts, amount=_yuan(total)))
-    return decision(outcome, Amount(total, Period.MONTHLY, tuple(lines)), payable=payable)
+    return Evaluation(
+        decision(outcome, Amount(total, Period.MONTHLY, tuple(lines)), payable=payable),
+        counted_ids,
+        (),
+        excluded_ids,
+    )
 
 
 _OUTCOMES = {code: outcome for outcome, code in OUTCOME_CODES.items()}
@@ -693,7 +760,8 @@ _OUTCOMES = {code: outcome for outcome, code in OUTCOME_CODES.items()}
 class _Single:
     """What the single-person stage found: the members covered alone and its tests.
 
-    ``missing`` holds the paths of serious-illness facts that would cover a member.
+    ``missing`` holds the paths of serious-illness facts that would cover a member;
+    ``alone`` the covered members' ids with their amounts in fen, one per line.
     """
 
     lines: tuple[AmountLine, ...]
@@ -701,6 +769,7 @@ class _Single:
     marginal: bool
     assets_ok: bool = False
     missing: tuple[str, ...] = ()
+    alone: tuple[tuple[str, int], ...] = ()
 
 
 _NO_SINGLE = _Single((), allowed=False, marginal=False)
@@ -846,6 +915,7 @@ def _single_person(
         assets_ok = assets.passed
         reasons.append(_marginal_property_reason(assets, len(counted)))
     lines: list[AmountLine] = []
+    alone: list[tuple[str, int]] = []
     missing: list[str] = []
     asked: list[str] = []
     if marginal and assets_ok:
@@ -910,6 +980,7 @@ def _single_person(
                     amount,
                 )
             )
+            alone.append((person.id, int(amount_fen)))
     if missing:
         reasons.append(
             R_SINGLE_PERSON_UNKNOWN.reason(
@@ -932,6 +1003,7 @@ def _single_person(
         marginal=marginal,
         assets_ok=assets_ok,
         missing=tuple(missing),
+        alone=tuple(alone),
     )
 
 

@@ -52,7 +52,6 @@ import attrs
 
 from civaffairs.assistance import dibao
 from civaffairs.assistance.laws import DIBAO_REVIEW_MEASURES, SOCIAL_ASSISTANCE_MEASURES
-from civaffairs.assistance.means import registration_and_family
 from civaffairs.decisions import (
     Amount,
     AmountLine,
@@ -220,14 +219,20 @@ def _refusals(value: Iterable[WorkRefusal]) -> tuple[WorkRefusal, ...]:
 class DibaoRequest:
     """A 低保 household with the facts of 57号 arts. 33–34: previous 低保 and work refusals.
 
-    Each refusal names a member of ``household``, at most once.
+    Each refusal names a member of ``household``, at most once.  ``extreme_poverty``
+    holds the members' 特困 decisions (as for :func:`civaffairs.assistance.dibao.assess`):
+    a member supported as 特困 is left out of the 低保 household — not counted, not
+    topped up, not part of a refusing member's share (no double coverage,
+    ``assistance.dibao.members.exclude_extreme_poverty``).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``extreme_poverty``.
     """
 
     household: Household
     previous: PreviousDibao | None = None
     work_refusals: tuple[WorkRefusal, ...] = attrs.field(default=(), converter=_refusals)
+    extreme_poverty: tuple[Decision, ...] = attrs.field(default=(), converter=tuple)
 
     def __attrs_post_init__(self) -> None:
         ids = {member.person.id for member in self.household.members}
@@ -323,30 +328,30 @@ def assess(
     """
     book = book or default_book()
     household = request.household
-    base = dibao.assess(household, on, jurisdiction=jurisdiction, book=book)
+    evaluation = dibao.evaluate(
+        household,
+        on,
+        jurisdiction=jurisdiction,
+        book=book,
+        extreme_poverty=request.extreme_poverty,
+    )
+    base = evaluation.decision
     where = jurisdiction or household.applicant.person.registration.jurisdiction
     if base.outcome is Outcome.ELIGIBLE and base.amount is not None:
-        return _adjust_payment(request, base, on, where=where, book=book)
+        return _adjust_payment(request, evaluation, on, where=where, book=book)
     if base.outcome is Outcome.NOT_ELIGIBLE and request.previous is not None:
         return _phase_out(request.previous, base, on, where=where, book=book)
     return base
 
 
-def _covered(
-    household: Household, base: Decision, on: dt.date, where: str
-) -> list[tuple[int, Member]]:
-    """Return the members the base payment covers: the counted family, or those covered alone."""
-    family = registration_and_family(household, on, where, dibao.CODES, [])
-    counted = list(family.counted)
-    assert base.amount is not None  # noqa: S101 - an eligible decision has an amount
-    alone = [line for line in base.amount.lines if line.code == "single_person"]
-    if not alone:
-        return counted
-    labels = {line.en.removeprefix("covered alone: ") for line in alone}
-    covered = [(i, m) for i, m in counted if _shown(m.person) in labels]
-    if len(covered) != len(alone):  # pragma: no cover - guards the line labels of dibao.py
-        raise RuntimeError("cannot tell which members dibao.assess covered alone")
-    return covered
+def _covered(household: Household, evaluation: dibao.Evaluation) -> list[tuple[int, Member]]:
+    """Return the members the base payment covers: those covered alone, else the counted family.
+
+    Read by member id from :func:`civaffairs.assistance.dibao.evaluate`, so a member
+    left out as 特困 is never covered here.
+    """
+    ids = {member for member, _ in evaluation.alone} or set(evaluation.counted)
+    return [(i, m) for i, m in enumerate(household.members) if m.person.id in ids]
 
 
 def _shown(person: Person) -> str:
@@ -430,21 +435,23 @@ def _top_ups(
 
 
 def _adjust_payment(
-    request: DibaoRequest, base: Decision, on: dt.date, *, where: str, book: ParameterBook
+    request: DibaoRequest,
+    evaluation: dibao.Evaluation,
+    on: dt.date,
+    *,
+    where: str,
+    book: ParameterBook,
 ) -> Decision:
     """Apply top-ups (art. 27) and withhold for refused work (art. 34) on an eligible decision."""
+    base = evaluation.decision
     assert base.amount is not None  # noqa: S101 - checked by the caller
     household = request.household
-    covered = _covered(household, base, on, where)
+    covered = _covered(household, evaluation)
     kind = household.applicant.person.registration.kind.value
     standard_yuan, _ = book.money(f"assistance.dibao.standard.{kind}", where, on)
     standard = yuan_to_fen(standard_yuan)
     payment = yuan_to_fen(base.amount.total)
-    alone = {
-        line.en.removeprefix("covered alone: "): yuan_to_fen(line.amount)
-        for line in base.amount.lines
-        if line.code == "single_person"
-    }
+    alone = dict(evaluation.alone)
 
     tops, lines, top_reason = _top_ups(covered, standard, on=on, where=where, book=book)
     reasons = list(base.reasons)
@@ -476,7 +483,7 @@ def _adjust_payment(
         own_top = tops.get(member.person.id, 0)
         masked = _shown(member.person)
         if alone:
-            fen = withheld_amount(alone[masked], own_top, 1, share)
+            fen = withheld_amount(alone[member.person.id], own_top, 1, share)
         else:
             fen = withheld_amount(payment, own_top, len(covered), share)
         withheld_lines.append(
