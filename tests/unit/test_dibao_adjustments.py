@@ -558,3 +558,21 @@ def test_a_member_supported_as_extreme_poverty_is_not_counted_topped_up_or_withh
     # the same request from JSON
     data = unstructure(request, reveal_personal_data=True)
     assert structure(data, DibaoRequest) == request
+
+
+def test_no_phase_out_at_income_exactly_at_the_standard() -> None:
+    """57号 第三十三条: "对就业后家庭人均收入超过当地最低生活保障标准的最低生活保障家庭，县级
+    人民政府民政部门可以给予一定时间的渐退期。" — "超过" is strictly above: a couple whose income
+    is exactly 2 × the standard fails 低保 (not 低于) and is not above it either, so no 渐退期;
+    one fen more and the phase-out applies.
+    """
+    at = assess(DibaoRequest(_adults(str(RURAL * 2)), previous=_previous()), dt.date(2025, 8, 15))
+    assert at.outcome is Outcome.NOT_ELIGIBLE
+    assert "dibao.phase_out" not in at.codes
+    assert "dibao.phase_out_none" in at.codes
+    above = assess(
+        DibaoRequest(_adults(str(RURAL * 2 + Decimal("0.01"))), previous=_previous()),
+        dt.date(2025, 8, 15),
+    )
+    assert above.outcome is Outcome.ELIGIBLE
+    assert "dibao.phase_out" in above.codes

@@ -629,6 +629,18 @@ def _phase_out(
         code.startswith(_INCOME_ONLY) for code in failed
     ):
         return base
+    # Art. 33 says "超过" (strictly above): income exactly at the standard (not below it, so
+    # no 低保, but not above it either) gets no 渐退期.  Compared exactly, as income against
+    # standard × members, from the income reason's facts.
+    test = next(r for r in base.reasons if r.code == "dibao.income_not_below_standard")
+    facts = dict(test.facts)
+    if Decimal(facts["income"]) <= Decimal(facts["threshold"]):
+        none = R_PHASE_OUT_NONE.reason(
+            False,
+            why="家庭人均收入等于而未超过低保标准",
+            why_en="per-capita income equals the standard and is not above it",
+        )
+        return attrs.evolve(base, reasons=(*base.reasons, none))
     reasons = list(base.reasons)
     if previous.after_employment is None:
         reasons.append(R_PHASE_OUT_UNKNOWN.reason(None))
