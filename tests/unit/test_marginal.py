@@ -469,3 +469,32 @@ def test_a_household_with_no_counted_member_is_not_marginal() -> None:
     decision = marginal.assess(h, ON)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
     assert decision.codes[-1] == "marginal.no_family_member"
+
+
+def test_a_given_dibao_decision_must_leave_out_the_same_extreme_poverty_members() -> None:
+    """No double coverage, the same in both layers: 民发〔2021〕57号 第七条第二款(三) ("省级人民
+    政府民政部门根据本条原则和有关程序认定的其他人员" are not counted) and 第八条第二款 ("最低生活
+    保障边缘家庭一般指不符合最低生活保障条件……的家庭").  Wages 700, the 特困 spouse 100: without
+    her the applicant's 700 is above 630 and below 945 (a marginal household); counted with
+    her, 800 < 1260 is 低保.  A 低保 decision made without her 特困 decision judged the other
+    household and is refused, naming ``$.dibao_decision``.
+    """
+    h = attrs.evolve(
+        rural_family(2, "700"),
+        incomes=[
+            Income(IncomeType.WAGES, "700", member="a"),
+            Income(IncomeType.TRANSFER, "100", member="s"),
+        ],
+    )
+    supported = [_extreme(h, Outcome.ELIGIBLE)]
+    assert marginal.assess(h, ON, extreme_poverty=supported).eligible
+    same = dibao.assess(h, ON, extreme_poverty=supported)
+    assert dibao.excluded_members(same) == {"s"}
+    assert marginal.assess(h, ON, extreme_poverty=supported, dibao_decision=same).eligible
+    without = dibao.assess(h, ON)
+    assert dibao.excluded_members(without) == frozenset()
+    with pytest.raises(InvalidInputError) as caught:
+        marginal.assess(h, ON, extreme_poverty=supported, dibao_decision=without)
+    assert caught.value.path == "$.dibao_decision"
+    with pytest.raises(InvalidInputError):
+        marginal.assess(h, ON, dibao_decision=same)

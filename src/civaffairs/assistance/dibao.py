@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -116,6 +117,7 @@ __all__ = [
     "counted_members",
     "difference_amount",
     "evaluate",
+    "excluded_members",
     "marginal_test",
     "means_test",
     "member_rule",
@@ -597,7 +599,11 @@ def evaluate(
             ),
         )
     base = first.decision
-    kept = tuple(r for r in base.reasons if r.code in {R_REGISTRATION.code, R_MEMBERS.code})
+    kept = tuple(
+        r
+        for r in base.reasons
+        if r.code in {R_REGISTRATION.code, R_MEMBERS.code, R_EXTREME_POVERTY_EXCLUDED.code}
+    )
     reason = R_EXTREME_POVERTY_UNKNOWN.reason(
         None, (used,), persons="、".join(status.unknown), paths=", ".join(status.missing) or "-"
     )
@@ -605,6 +611,21 @@ def evaluate(
         Outcome.CANNOT_DECIDE, missing=status.missing
     )
     return Evaluation(undecided, first.counted, (), first.excluded)
+
+
+def excluded_members(decision: Decision) -> frozenset[str]:
+    """Return the ids of the members a 低保 decision left out as 特困 (no double coverage).
+
+    Read from the ``members`` fact of its ``dibao.extreme_poverty_excluded`` reason
+    (a JSON list of member ids); empty when it left nobody out.
+
+    .. versionadded:: 0.2.0
+    """
+    ids: set[str] = set()
+    for reason in decision.reasons:
+        if reason.code == R_EXTREME_POVERTY_EXCLUDED.code:
+            ids.update(json.loads(dict(reason.facts).get("members", "[]")))
+    return frozenset(ids)
 
 
 #: The parameter that leaves a 特困 member out of the 低保 (and 低保边缘) household.
@@ -650,6 +671,7 @@ def _assess(
                 (used,),
                 persons="、".join(m.person.masked for m in left_out),
                 count=str(len(family.counted)),
+                members=json.dumps([m.person.id for m in left_out], ensure_ascii=False),
             )
         )
     excluded_ids = tuple(m.person.id for m in left_out)

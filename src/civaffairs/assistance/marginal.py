@@ -58,6 +58,7 @@ from civaffairs.assistance.means import (
 )
 from civaffairs.decisions import Citation, Decision, Draft, Outcome, Reason, ReasonCode, programme
 from civaffairs.entities import Household, Member
+from civaffairs.errors import InvalidInputError
 from civaffairs.kernels import SCALAR, fraction
 from civaffairs.money import FEN, yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
@@ -213,6 +214,9 @@ def assess(  # noqa: PLR0912 - the rule's steps in order, each with its early an
     if family.stop is not None:
         return decision(family.stop, missing=family.missing)
     counted = list(family.counted)
+    left_out = [m for _, m, _why in family.excluded if m.person.id in supported]
+    if dibao_decision is not None:
+        _check_same_exclusion(dibao_decision, {m.person.id for m in left_out})
 
     # 3. Not in a higher layer: dibao as a whole, or a 特困 member (who, where the exclusion
     # parameter says so, is supported once by 特困 and left out of this household).
@@ -251,7 +255,6 @@ def assess(  # noqa: PLR0912 - the rule's steps in order, each with its early an
         reasons.append(_not_higher(status, extreme, alone=alone or pending_alone))
 
     # 3b. No double coverage: 特困 members are left out (members, income, property count).
-    left_out = [m for _, m, _why in family.excluded if m.person.id in supported]
     if left_out and exclude_used is not None:
         reasons.append(
             R_EXTREME_POVERTY_EXCLUDED.reason(
@@ -289,6 +292,23 @@ def assess(  # noqa: PLR0912 - the rule's steps in order, each with its early an
 
 #: At most this many members with undecided 特困 conditions are decided every way (2ⁿ).
 _MAX_UNDECIDED = 4
+
+
+def _check_same_exclusion(dibao_decision: Decision, left_out: set[str]) -> None:
+    """Refuse a supplied 低保 decision that left out other 特困 members than this one does.
+
+    Both programmes leave the same members out (no double coverage,
+    ``assistance.dibao.members.exclude_extreme_poverty``); a 低保 decision made
+    without the 特困 decisions given here (or with others) judged another household.
+    """
+    theirs = dibao.excluded_members(dibao_decision)
+    if theirs != left_out:
+        raise InvalidInputError(
+            "$.dibao_decision",
+            f"left out as 特困: {sorted(theirs) or 'nobody'}",
+            f"a 低保 decision made with the same 特困 decisions, leaving out "
+            f"{sorted(left_out) or 'nobody'} (pass the same extreme_poverty to dibao.assess)",
+        )
 
 
 def _not_higher(
