@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 from builders import ON, household, person, rural_family, screen
 
 from civaffairs.batch import assess_table, engine, longevity, to_table
-from civaffairs.batch._identity import SeenIds, refuse_repeated_people
+from civaffairs.batch._identity import SeenIds, fingerprints, refuse_repeated_people
 from civaffairs.batch.files import screen_file, whole_households
 from civaffairs.entities import Income, IncomeType, Relationship
 from civaffairs.errors import DuplicateIdentityError, InvalidDocumentError, InvalidInputError
@@ -290,3 +290,18 @@ def test_dask_refuses_a_scattered_or_split_household_naming_it(tmp_path: Path) -
     assert check_partitions(frame) == [0]
     result = assess_dask(frame, ON).compute()  # type: ignore[no-untyped-call]
     assert result["amount_fen"].tolist() == [89000, 0, 1]
+
+
+def test_text_fingerprints_are_equal_exactly_for_equal_ids() -> None:
+    ids = ["", "a", "b", "ab", "ba", "a\x00", "\x00a", "王丽", "王丽", "H0", "H00", "", "x" * 300]
+    found = fingerprints(pa.array(ids))
+    assert found.dtype == np.dtype("S16")
+    pairs = [(i, j) for i in range(len(ids)) for j in range(len(ids))]
+    assert all((found[i] == found[j]) == (ids[i] == ids[j]) for i, j in pairs)
+    # However the column comes: dictionary-encoded, in chunks, sliced, as large strings.
+    assert (fingerprints(pa.array(ids).dictionary_encode()) == found).all()
+    assert (fingerprints(pa.chunked_array([ids[:4], ids[4:]])) == found).all()
+    assert (fingerprints(pa.array(["zz", *ids]).slice(1)) == found).all()
+    assert (fingerprints(pa.array(ids, pa.large_string())) == found).all()
+    many = [f"H{i}" for i in range(200_000)]
+    assert len(set(fingerprints(pa.array(many)).tolist())) == len(many)
