@@ -16,10 +16,13 @@ from civaffairs.assistance.extreme_poverty import (
     ExtremePovertyFacts,
     SupportArrangement,
     Supporter,
+    SupporterSituation,
 )
 from civaffairs.decisions import Decision, Outcome, month_after
 from civaffairs.entities import (
     AbilityGrade,
+    Disability,
+    DisabilityCategory,
     Household,
     Income,
     IncomeType,
@@ -205,6 +208,9 @@ def test_more_own_income_never_makes_the_person_eligible(
 ELDER = Person("a", dt.date(1940, 1, 1), Sex.FEMALE, Registration(WULONG, RegistrationKind.RURAL))
 
 
+_DISABILITIES = st.builds(Disability, st.sampled_from(DisabilityCategory), st.integers(1, 4))
+
+
 def _with_supporters(on: dt.date, *supporters: Supporter) -> Decision:
     facts = _facts(*supporters)
     return ep.assess_person(alone(ELDER), "a", on, facts=facts, book=BOOK)
@@ -288,17 +294,24 @@ def test_paying_decisions_start_the_month_after(
     cst.money(min_value=0, max_value=5000),
     st.sampled_from(RegistrationKind),
     st.booleans(),
+    st.tuples(
+        st.frozensets(st.sampled_from(SupporterSituation), max_size=2),
+        st.none() | _DISABILITIES,
+        _DISABILITIES,
+    ),
 )
 def test_a_decided_outcome_holds_however_the_missing_facts_turn_out(
     drawn: tuple[dt.date, Supporter, dt.date],
     income: Decimal,
     kind: RegistrationKind,
     within: bool,
+    more: tuple[frozenset[SupporterSituation], Disability | None, Disability],
 ) -> None:
     """Art. 8 read three-valued: a supporter found able or unable with facts missing is found
     the same once those facts are known, whatever they are; "cannot decide" names only facts
     that are in fact missing."""
     on, supporter, born = drawn
+    situations, maybe_disability, disability = more
     before = _with_supporters(on, supporter)
     known = attrs.evolve(
         supporter,
@@ -308,7 +321,12 @@ def test_a_decided_outcome_holds_however_the_missing_facts_turn_out(
         property_within_rules=(
             within if supporter.property_within_rules is None else supporter.property_within_rules
         ),
+        situations=situations if supporter.situations is None else supporter.situations,
     )
+    if supporter.disability is None and supporter.disabled is not False:
+        # Not established (None) or disabled with the grade unknown (True).
+        filled = disability if supporter.disabled else maybe_disability
+        known = attrs.evolve(known, disability=filled, disabled=filled is not None)
     after = _with_supporters(on, known)
     assert after.outcome is not Outcome.CANNOT_DECIDE
     if before.outcome is not Outcome.CANNOT_DECIDE:

@@ -285,7 +285,14 @@ def test_extreme_poverty_decision_undecided_cannot_decide() -> None:
     not_ep = _extreme_poverty_decision(
         h,
         ExtremePovertyFacts(
-            supporters=(Supporter(Relationship.CHILD, birth_date=dt.date(1980, 1, 1)),)
+            supporters=(
+                Supporter(
+                    Relationship.CHILD,
+                    birth_date=dt.date(1980, 1, 1),
+                    situations=(),
+                    disabled=False,
+                ),
+            )
         ),
     )
     assert extreme_poverty.meets_conditions(not_ep) is False

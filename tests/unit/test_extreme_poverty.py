@@ -228,6 +228,8 @@ def test_minor_under_sixteen_recognised_then_supported_to_eighteen() -> None:
                 Relationship.PARENT,
                 registration_kind=RegistrationKind.RURAL,
                 birth_date=dt.date(1980, 1, 1),
+                situations=(),
+                disabled=False,
             ),
         )
     )
@@ -473,13 +475,18 @@ RURAL_DISPOSABLE = Decimal(23119)  # assistance.means.disposable_income.rural on
 KID = dt.date(1980, 1, 1)
 
 
+def able_child(birth_date: dt.date = KID) -> Supporter:
+    """A child in none of art. 8's situations and without a disability, both established."""
+    return Supporter(Relationship.CHILD, birth_date=birth_date, situations=(), disabled=False)
+
+
 def unable(s: Supporter, on: dt.date = ON, **kw: Any) -> Outcome:
     return decide(single(), facts_with(s), on, **kw).outcome
 
 
 def test_a_capable_supporter_fails_the_test() -> None:
     """认定办法 art. 4 (三): "无法定赡养、抚养、扶养义务人或者其法定义务人无履行义务能力"."""
-    decision = decide(single(), facts_with(Supporter(Relationship.CHILD, birth_date=KID)))
+    decision = decide(single(), facts_with(able_child()))
     assert decision.outcome is Outcome.NOT_ELIGIBLE
     assert "extreme_poverty.supporter_able" in decision.codes
     assert "子女" in decision.render("zh")
@@ -488,13 +495,62 @@ def test_a_capable_supporter_fails_the_test() -> None:
 
 def test_a_supporter_of_unknown_age_is_asked_about() -> None:
     """Art. 8 (三) turns on the supporter's age (70周岁以上), so an unknown age is asked, with
-    the income, registration kind and property that head would need."""
+    the income, registration kind and property that head would need; (一) "特困人员" and (四)
+    "重度残疾人" turn on the situations and the disability, not given either."""
     decision = decide(single(), facts_with(Supporter(Relationship.CHILD)))
     assert decision.outcome is Outcome.CANNOT_DECIDE
     assert decision.missing == tuple(
         f"$.facts.supporters[0].{name}"
-        for name in ("birth_date", "monthly_income", "property_within_rules", "registration_kind")
+        for name in (
+            "birth_date",
+            "disability",
+            "monthly_income",
+            "property_within_rules",
+            "registration_kind",
+            "situations",
+        )
     )
+
+
+def test_a_supporters_situations_not_given_are_not_established() -> None:
+    """Art. 8 (一) "特困人员" and (二) "60周岁以上的最低生活保障对象": a 65-year-old son whose
+    situations are not given may be either, so the decision is open, not a refusal; given as
+    none, he is able."""
+    son = Supporter(Relationship.CHILD, birth_date=dt.date(1960, 5, 1), disabled=False)
+    decision = decide(single(), facts_with(son))
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == ("$.facts.supporters[0].situations",)
+    assert "extreme_poverty.supporter_unknown" in decision.codes
+    assert unable(attrs.evolve(son, situations=())) is Outcome.NOT_ELIGIBLE
+    on_dibao = attrs.evolve(son, situations=[SupporterSituation.DIBAO])
+    assert unable(on_dibao) is Outcome.ELIGIBLE
+
+
+def test_a_non_members_disability_not_given_is_not_established() -> None:
+    """Art. 8 (四): "重度残疾人和残疾等级为三级的智力、精神残疾人，本人收入低于当地上年人均可支配
+    收入，且其财产符合当地低收入家庭财产状况规定的" — asked only where the income and property
+    facts leave that head open."""
+    poor = Supporter(
+        Relationship.CHILD,
+        birth_date=KID,
+        situations=(),
+        registration_kind=RegistrationKind.RURAL,
+        monthly_income=Decimal(500),
+        property_within_rules=True,
+    )
+    decision = decide(single(), facts_with(poor))
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == ("$.facts.supporters[0].disability",)
+    assert unable(attrs.evolve(poor, disabled=False)) is Outcome.NOT_ELIGIBLE
+    assert unable(attrs.evolve(poor, disabled=True)) is Outcome.CANNOT_DECIDE  # grade unknown
+    # Property outside the rules fails (四) whatever the disability: not asked.
+    assert unable(attrs.evolve(poor, property_within_rules=False)) is Outcome.NOT_ELIGIBLE
+    with pytest.raises(InvalidInputError, match="disabled"):
+        Supporter(
+            Relationship.CHILD,
+            disability=Disability(DisabilityCategory.PHYSICAL, 1),
+            disabled=False,
+        )
 
 
 def test_head_1_a_tekun_supporter() -> None:
@@ -509,7 +565,9 @@ def test_head_2_dibao_supporter_unable_from_sixty() -> None:
     dibao_ = frozenset({SupporterSituation.DIBAO})
     sixty = Supporter(Relationship.CHILD, birth_date=dt.date(1965, 8, 1), situations=dibao_)
     assert unable(sixty) is Outcome.ELIGIBLE
-    fifty_nine = Supporter(Relationship.CHILD, birth_date=dt.date(1965, 8, 2), situations=dibao_)
+    fifty_nine = Supporter(
+        Relationship.CHILD, birth_date=dt.date(1965, 8, 2), situations=dibao_, disabled=False
+    )
     assert unable(fifty_nine) is Outcome.NOT_ELIGIBLE
     severe = Supporter(
         Relationship.CHILD,
@@ -537,6 +595,8 @@ def test_head_3_seventy_with_income_below_disposable_income() -> None:
         birth_date=dt.date(1955, 8, 1),  # 70 on ON
         registration_kind=RegistrationKind.RURAL,
         property_within_rules=True,
+        situations=(),
+        disabled=False,
     )
     just_below = Decimal("1926.58")  # × 12 = 23118.96 < 23119
     assert unable(attrs.evolve(base, monthly_income=just_below)) is Outcome.ELIGIBLE
@@ -567,6 +627,8 @@ def test_heads_3_and_4_start_with_the_2021_measures() -> None:
         registration_kind=RegistrationKind.RURAL,
         monthly_income=Decimal(0),
         property_within_rules=True,
+        situations=(),
+        disabled=False,
     )
     facts = ExtremePovertyFacts(supporters=(old,))  # recognition only: no amount facts
     before = decide(single(), facts, dt.date(2021, 6, 30), book=book)
@@ -599,6 +661,7 @@ def test_head_4_severely_disabled_supporter(
         registration_kind=RegistrationKind.RURAL,
         monthly_income=Decimal(1000),
         property_within_rules=True,
+        situations=(),
     )
     assert (unable(s) is Outcome.ELIGIBLE) is head_4
     if head_4:
@@ -614,7 +677,9 @@ def test_head_5_supporter_in_prison_needs_the_property_fact() -> None:
         SupporterSituation.DECLARED_MISSING,
         SupporterSituation.NO_CIVIL_CAPACITY,
     ):
-        jailed = Supporter(Relationship.SPOUSE, birth_date=KID, situations=[situation])
+        jailed = Supporter(
+            Relationship.SPOUSE, birth_date=KID, situations=[situation], disabled=False
+        )
         decision = decide(single(), facts_with(jailed))
         assert decision.outcome is Outcome.CANNOT_DECIDE
         assert decision.missing == ("$.facts.supporters[0].property_within_rules",)
@@ -630,7 +695,10 @@ def test_head_5_supporter_in_prison_needs_the_property_fact() -> None:
 def test_head_6_provincial_grounds_only_where_the_province_sets_them() -> None:
     """Art. 8 (六): "省、自治区、直辖市人民政府规定的其他情形" — national default: none."""
     claimed = Supporter(
-        Relationship.CHILD, birth_date=KID, situations=[SupporterSituation.PROVINCIAL_GROUND]
+        Relationship.CHILD,
+        birth_date=KID,
+        situations=[SupporterSituation.PROVINCIAL_GROUND],
+        disabled=False,
     )
     assert unable(claimed) is Outcome.NOT_ELIGIBLE
     book = default_book().override(
@@ -693,7 +761,7 @@ def test_one_able_supporter_is_enough_to_fail() -> None:
         single(),
         facts_with(
             Supporter(Relationship.CHILD, situations=[SupporterSituation.EXTREME_POVERTY]),
-            Supporter(Relationship.CHILD, birth_date=KID),
+            able_child(),
         ),
     )
     assert decision.outcome is Outcome.NOT_ELIGIBLE

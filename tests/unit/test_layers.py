@@ -114,7 +114,9 @@ def _alone_facts() -> list[MemberFacts]:
     return [
         MemberFacts(
             "d",
-            extreme_poverty=ExtremePovertyFacts(supporters=(Supporter(Relationship.SPOUSE, "a"),)),
+            extreme_poverty=ExtremePovertyFacts(
+                supporters=(Supporter(Relationship.SPOUSE, "a", situations=()),)
+            ),
             disability=DisabilitySubsidyFacts(work_injury_care_allowance=False),
         )
     ]

@@ -410,9 +410,10 @@ _ARRANGEMENT_LABELS = {
 class SupporterSituation(enum.Enum):
     """What a statutory supporter is, as far as the heads of art. 8 go.
 
-    A situation not listed is one the supporter is not in (as a person's
-    statuses).  Age, disability, income, registration kind and property are
-    separate facts of :class:`Supporter`.
+    :attr:`Supporter.situations` lists the situations the supporter is in;
+    once given, a situation not listed is one the supporter is not in.  Age,
+    disability, income, registration kind and property are separate facts of
+    :class:`Supporter`.
 
     .. versionadded:: 0.1.0
     """
@@ -436,8 +437,10 @@ def _optional_frozenset(value: Iterable[Any] | None) -> frozenset[Any] | None:
     return None if value is None else frozenset(value)
 
 
-def _situations(value: Iterable[SupporterSituation]) -> frozenset[SupporterSituation]:
-    return frozenset(value)
+def _situations(
+    value: Iterable[SupporterSituation] | None,
+) -> frozenset[SupporterSituation] | None:
+    return None if value is None else frozenset(value)
 
 
 def _optional_monthly(value: object) -> Decimal | None:
@@ -465,21 +468,37 @@ class Supporter:
       reading of "当地上年人均可支配收入" where a place publishes both);
     - ``property_within_rules``: whether the supporter's property is within
       the local low-income property rules (当地低收入家庭财产状况规定; heads
-      (三), (四), (五)); ``None`` when not established.
+      (三), (四), (五)); ``None`` when not established;
+    - ``situations``: the situations of :class:`SupporterSituation` the
+      supporter is in (``frozenset()`` for none); ``None`` (the default) when
+      not established, which leaves heads (一), (二) and (五) open: the
+      decision is "cannot decide" naming ``$.facts.supporters[i].situations``
+      unless another head already holds.  For a member, serving a sentence
+      and being declared missing are also read from the member's statuses;
+    - ``disabled``, for a supporter who is not a member: whether they hold a
+      disability certificate.  ``None`` (the default) when not established;
+      ``False`` for none; giving ``disability`` implies ``True``.  Where head
+      (四) could turn on it, an unestablished disability makes "cannot
+      decide" naming ``$.facts.supporters[i].disability``.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0
+       ``situations`` defaults to ``None`` (not established), not to none;
+       ``disabled`` added (a non-member's disability is no longer assumed
+       absent).
     """
 
     relationship: Relationship
     member: str | None = None
     birth_date: dt.date | None = None
     disability: Disability | None = None
-    situations: frozenset[SupporterSituation] = attrs.field(
-        default=frozenset(), converter=_situations
+    situations: frozenset[SupporterSituation] | None = attrs.field(
+        default=None, converter=_situations
     )
     property_within_rules: bool | None = None
     monthly_income: Decimal | None = attrs.field(default=None, converter=_optional_monthly)
     registration_kind: RegistrationKind | None = None
+    disabled: bool | None = None
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.relationship, Relationship):
@@ -490,14 +509,21 @@ class Supporter:
             raise InvalidInputError(
                 "$.registration_kind", self.registration_kind, "a registration kind"
             )
+        if self.disabled is False and self.disability is not None:
+            raise InvalidInputError(
+                "$.disabled", self.disabled, "true or null when a disability is given"
+            )
         if self.member is not None and (
-            self.birth_date is not None or self.disability or self.registration_kind is not None
+            self.birth_date is not None
+            or self.disability
+            or self.registration_kind is not None
+            or self.disabled is not None
         ):
             raise InvalidInputError(
                 "$.member",
                 self.member,
                 "either a household member's id or the supporter's own birth_date, "
-                "disability and registration_kind, not both",
+                "disability, disabled and registration_kind, not both",
             )
 
 
@@ -1234,9 +1260,11 @@ def _any_of(heads: Iterable[_Verdict]) -> _Verdict:
 class _SupporterFacts:
     """One supporter's facts, read from the household member where there is one."""
 
-    situations: frozenset[SupporterSituation]
+    situations: frozenset[SupporterSituation]  # those known to hold
+    situations_known: bool  # whether every situation is established (else only those above)
     birth: dt.date | None
     disability: Disability | None
+    disability_known: bool
     kind: RegistrationKind | None
     path: str
 
@@ -1245,9 +1273,11 @@ def _supporter_facts(household: Household, supporter: Supporter, path: str) -> _
     """Return a supporter's facts, read from the member if any (``path`` names the supporter)."""
     if supporter.member is None:
         return _SupporterFacts(
-            supporter.situations,
+            supporter.situations or frozenset(),
+            supporter.situations is not None,
             supporter.birth_date,
             supporter.disability,
+            supporter.disabled is False or supporter.disability is not None,
             supporter.registration_kind,
             path,
         )
@@ -1257,7 +1287,7 @@ def _supporter_facts(household: Household, supporter: Supporter, path: str) -> _
         raise InvalidInputError(
             f"{path}.member", supporter.member, "the id of a member of the household"
         ) from None
-    situations = set(supporter.situations)
+    situations = set(supporter.situations or ())
     for status, situation in (
         (SpecialStatus.SERVING_SENTENCE, SupporterSituation.IN_PRISON),
         (SpecialStatus.DECLARED_MISSING, SupporterSituation.DECLARED_MISSING),
@@ -1265,7 +1295,13 @@ def _supporter_facts(household: Household, supporter: Supporter, path: str) -> _
         if status in member.statuses:
             situations.add(situation)
     return _SupporterFacts(
-        frozenset(situations), member.birth_date, member.disability, member.registration.kind, path
+        frozenset(situations),
+        supporter.situations is not None,
+        member.birth_date,
+        member.disability,
+        True,
+        member.registration.kind,
+        path,
     )
 
 
@@ -1314,6 +1350,18 @@ def _income_below(supporter: Supporter, facts: _SupporterFacts, place: _Place) -
     return _Verdict(below, (text,), used=(used,))
 
 
+def _head_4(facts: _SupporterFacts, *parts: _Verdict) -> _Verdict:
+    """Head (四) with its other parts; an unestablished disability is its own open part."""
+    if facts.disability is None:  # not established (or disabled, grade not given)
+        text = ("(四) 重度残疾人或三级智力、精神残疾人", "(4) severely disabled")
+        part = _Verdict(None, missing=(f"{facts.path}.disability",))
+        return _all_of(text, part, *parts)
+    category = _CATEGORY_LABELS[facts.disability.category.value]
+    grade = facts.disability.grade
+    text = (f"(四) {category[0]}残疾{grade}级", f"(4) {category[1]} disability grade {grade}")
+    return _all_of(text, *parts)
+
+
 def _supporter_unable(
     household: Household, supporter: Supporter, index: int, place: _Place
 ) -> _Verdict:
@@ -1325,6 +1373,9 @@ def _supporter_unable(
     age_unknown = _Verdict(None, missing=(birth_path,))
     heads: list[_Verdict] = []
     situations = facts.situations
+    if not facts.situations_known:
+        # (一) 特困人员 turns on it whatever the age; (二) and (五) may too.
+        heads.append(_Verdict(None, missing=(f"{facts.path}.situations",)))
     if SupporterSituation.EXTREME_POVERTY in situations:
         heads.append(_Verdict(True, (("(一) 特困人员", "(1) a 特困 person"),)))
     if SupporterSituation.DIBAO in situations:
@@ -1338,8 +1389,8 @@ def _supporter_unable(
                 )
             )
     elderly = None if age is None else age >= _SUPPORTER_ELDERLY_AGE
-    severe = _severe_or_grade_3(facts.disability)
-    if elderly is not False or severe:
+    severe = _severe_or_grade_3(facts.disability) if facts.disability_known else None
+    if elderly is not False or severe is not False:
         exists, exists_used = book.flag(
             "assistance.extreme_poverty.supporter_unable.income_heads", where, on
         )
@@ -1361,19 +1412,8 @@ def _supporter_unable(
                         *means,
                     )
                 )
-            if severe:
-                assert facts.disability is not None  # noqa: S101 - severe implies a disability
-                category = _CATEGORY_LABELS[facts.disability.category.value]
-                heads.append(
-                    _all_of(
-                        (
-                            f"(四) {category[0]}残疾{facts.disability.grade}级",
-                            f"(4) {category[1]} disability grade {facts.disability.grade}",
-                        ),
-                        gate,
-                        *means,
-                    )
-                )
+            if severe is not False:
+                heads.append(_head_4(facts, gate, *means))
     for situation in _NEEDS_PROPERTY:
         if situation in situations:
             zh, en = _SITUATION_LABELS[situation]

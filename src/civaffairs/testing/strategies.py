@@ -843,7 +843,7 @@ def supporters(
     """Draw statutory supporters of a 特困 applicant (《特困人员认定办法》 art. 8), not members.
 
     Every fact of art. 8 is drawn known or unknown (``None``): birth date (aged
-    18 to 100 on ``on``), disability, situations, own monthly income (whole
+    18 to 100 on ``on``), disability (and ``disabled``), situations, own monthly income (whole
     fen, 0 to ``max_monthly_income``), registration kind and whether property
     is within the rules, so three-valued outcomes are all reached.
 
@@ -860,8 +860,14 @@ def supporters(
         ),
         birth_date=st.none() | st.dates(min_value=earliest, max_value=latest),
         disability=_disabilities(allow_severe=True),
-        situations=st.frozensets(st.sampled_from(SupporterSituation), max_size=2),
+        situations=st.none() | st.frozensets(st.sampled_from(SupporterSituation), max_size=2),
         property_within_rules=st.sampled_from([True, False, None]),
         monthly_income=st.none() | _fen(0, high).map(_as_yuan),
         registration_kind=st.none() | st.sampled_from(RegistrationKind),
-    )
+    ).flatmap(_with_disabled)
+
+
+def _with_disabled(supporter: Supporter) -> st.SearchStrategy[Supporter]:
+    """Draw ``disabled`` consistent with the drawn disability (a given one implies it)."""
+    choices = [None, True] if supporter.disability is not None else [None, False, True]
+    return st.sampled_from(choices).map(lambda d: attrs.evolve(supporter, disabled=d))
