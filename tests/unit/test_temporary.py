@@ -24,7 +24,15 @@ from civaffairs.assistance.temporary import (
 )
 from civaffairs.conversion import dumps, loads, structure, unstructure
 from civaffairs.decisions import Decision, Outcome, Period, reason_codes
-from civaffairs.entities import Asset, AssetType, Household, RegistrationKind, Relationship
+from civaffairs.entities import (
+    Asset,
+    AssetType,
+    Household,
+    Income,
+    IncomeType,
+    RegistrationKind,
+    Relationship,
+)
 from civaffairs.errors import InvalidDocumentError, InvalidInputError, ParameterNotFoundError
 from civaffairs.parameters import ParameterBook, default_book
 
@@ -201,6 +209,31 @@ def test_expenditure_income_at_last_years_disposable_income_gets_nothing() -> No
     assert decision.outcome is Outcome.NOT_ELIGIBLE
     assert decision.amount is None
     assert "temporary.income_not_below_disposable" in decision.codes
+
+
+def test_disposable_income_includes_assistance_and_pensions() -> None:
+    """23号 二(一) compares "家庭人均可支配收入"; 民发〔2012〕220号 art. 16: "家庭可支配收入是指扣除
+    缴纳的个人所得税及个人按规定缴纳的社会保障性支出后的收入", (四) 转移性收入 "包括……离退休金、
+    失业保险金，社会救济金" — so the items the 低保 list leaves out (民发〔2021〕57号 art. 13) count
+    here, and there is no employment-cost deduction.
+
+    2000 wages + 1000 social assistance + 900 central basic pension = 3900 a month;
+    3900 × 12 = 46 800 ≥ 23 119 × 2 = 46 238 (on the 低保 count it would be 2000: below).
+    """
+    base = rural_family(2, "2000")
+    incomes = [
+        *base.incomes,
+        Income(IncomeType.SOCIAL_ASSISTANCE, "1000", member="s"),
+        Income(IncomeType.CENTRAL_BASIC_PENSION, "900", member="a"),
+    ]
+    h = attrs.evolve(base, incomes=incomes)
+    assert temporary.disposable_income(h, {"a", "s"}) == Decimal(3900)
+    decision = temporary.assess(h, event(EXPENDITURE, "5000"), ON)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    reason = next(r for r in decision.reasons if r.code == "temporary.income_not_below_disposable")
+    assert dict(reason.facts)["annual"] == "46800.00"
+    # The household's own income (no member) counts; a non-counted member's would not.
+    assert temporary.disposable_income(h, {"a"}) == Decimal(2900)
 
 
 def test_a_household_far_above_the_line_gets_nothing_even_for_a_large_cost() -> None:

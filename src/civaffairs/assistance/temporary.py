@@ -23,11 +23,21 @@ the order it is decided:
 
    - the family is counted as for 低保 (民发〔2021〕57号 art. 7; a member whose
      co-residence is not established → cannot decide);
-   - **income**: per-capita family income strictly below last year's local
-     per-capita disposable income (``assistance.means.disposable_income.<urban|rural>``
-     by the applicant's registration, a yearly figure):
-     ``12 × monthly counted income < disposable income × members``, exactly;
-     income is counted as for 低保 [inference: 23号 does not say how];
+   - **income**: per-capita family **disposable** income strictly below last
+     year's local per-capita disposable income
+     (``assistance.means.disposable_income.<urban|rural>`` by the applicant's
+     registration, a yearly figure):
+     ``12 × monthly disposable income < disposable income × members``, exactly.
+     Disposable income is every income item of the counted members and of the
+     household, of every :class:`~civaffairs.entities.IncomeType` — pensions,
+     social assistance, the disability subsidies and the other items the 低保
+     list leaves out included — with no employment-cost deduction.  23号 does not
+     define it; the civil-affairs definition read is 《最低生活保障审核审批办法
+     (试行)》 (民发〔2012〕220号, repealed 2021-07-01) art. 16: "家庭可支配收入是指
+     扣除缴纳的个人所得税及个人按规定缴纳的社会保障性支出后的收入", whose (四)
+     转移性收入 names "离退休金、失业保险金，社会救济金" (income is given net of
+     tax and contributions).  [inference: that a repealed 低保 text's definition
+     holds for 23号; it matches the statistical sense the comparison figure has];
    - **property**: the local rules,
      ``assistance.temporary.expenditure.assets.*`` (example data nationally),
      applied by the shared property test of :mod:`civaffairs.assistance.means`.
@@ -85,7 +95,7 @@ from civaffairs.decisions import (
 )
 from civaffairs.entities import Household
 from civaffairs.errors import InvalidInputError
-from civaffairs.money import FEN, yuan, yuan_to_fen
+from civaffairs.money import FEN, yuan
 from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = [
@@ -97,6 +107,7 @@ __all__ = [
     "TemporaryAssistanceType",
     "assess",
     "assess_application",
+    "disposable_income",
 ]
 
 PROGRAMME = programme("assistance.temporary", "临时救助", "temporary assistance")
@@ -374,6 +385,29 @@ def assess_application(
     )
 
 
+def disposable_income(household: Household, counted_ids: set[str]) -> Decimal:
+    """Return the family's monthly disposable income (家庭可支配收入) in yuan, exactly.
+
+    Every income item of a counted member or of the household itself (no
+    ``member``), of every income type — the 低保 exclusions do not apply and
+    there is no employment-cost deduction: 民发〔2012〕220号 art. 16 defines
+    家庭可支配收入 as income after personal income tax and social-security
+    contributions, its (四) 转移性收入 including "离退休金、失业保险金，社会救济金".
+    Used for the 支出型 condition of 民发〔2018〕23号 二(一) ("家庭人均可支配收入应低于
+    当地上年度人均可支配收入") [inference: 23号 gives no definition of its own].
+
+    .. versionadded:: 0.3.0
+    """
+    return sum(
+        (
+            item.monthly
+            for item in household.incomes
+            if item.member is None or item.member in counted_ids
+        ),
+        Decimal(0),
+    )
+
+
 def _means_test(
     household: Household, book: ParameterBook, where: str, on: dt.date, reasons: list[Reason]
 ) -> tuple[Outcome | None, tuple[str, ...]]:
@@ -404,17 +438,17 @@ def _means_test(
     )
     counted_ids = {member.person.id for _, member in counted}
     kind = household.applicant.person.registration.kind.value
-    flows = means.counted_income(household, counted_ids, book, where, on)
+    monthly = disposable_income(household, counted_ids)
     disposable, disposable_used = book.money(
         f"assistance.means.disposable_income.{kind}", where, on
     )
-    income_ok = flows.net_scaled * _MONTHS_PER_YEAR < yuan_to_fen(disposable) * count * flows.scale
+    income_ok = monthly * _MONTHS_PER_YEAR < disposable * count
     reasons.append(
         (R_INCOME_BELOW if income_ok else R_INCOME_NOT_BELOW).reason(
             income_ok,
-            (applies_used, disposable_used, *flows.used, flows.deduction_used),
-            annual=show_yuan(flows.net * _MONTHS_PER_YEAR),
-            income=show_yuan(flows.net),
+            (applies_used, disposable_used),
+            annual=show_yuan(monthly * _MONTHS_PER_YEAR),
+            income=show_yuan(monthly),
             disposable=show_yuan(disposable),
             count=str(count),
             threshold=show_yuan(disposable * count),
