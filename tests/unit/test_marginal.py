@@ -22,6 +22,8 @@ from civaffairs.entities import (
     AssetType,
     Disability,
     DisabilityCategory,
+    Expenditure,
+    ExpenditureType,
     Household,
     Income,
     IncomeType,
@@ -498,3 +500,32 @@ def test_a_given_dibao_decision_must_leave_out_the_same_extreme_poverty_members(
     assert caught.value.path == "$.dibao_decision"
     with pytest.raises(InvalidInputError):
         marginal.assess(h, ON, dibao_decision=same)
+
+
+def test_the_marginal_income_is_the_dibao_income_after_the_art_13_deductions() -> None:
+    """民发〔2021〕57号 第八条第二款: "最低生活保障边缘家庭一般指不符合最低生活保障条件，家庭人均
+    收入低于当地最低生活保障标准1.5倍……" — the same 家庭人均收入 as 低保's, which 第十三条第三款
+    lets a jurisdiction reduce: "对于共同生活的家庭成员因残疾、患重病等增加的刚性支出、必要的
+    就业成本等，在核算家庭收入时可按规定适当扣减。"  Wages 2500 less the ill spouse's 800 a month
+    of medical costs is 1700: not below 1260 (no 低保 as a whole), below 1890 — a marginal
+    household in both homes of the rule: the 低保 single-person stage covers the spouse alone,
+    and the 低保边缘 recognition agrees (it used to count the 2500 undeducted).
+    """
+    family = attrs.evolve(
+        household(
+            (person("a"), Relationship.APPLICANT),
+            (person("s", ill=True), Relationship.SPOUSE),
+            incomes=[Income(IncomeType.WAGES, "2500", member="a")],
+        ),
+        expenditures=(Expenditure(ExpenditureType.MEDICAL, Decimal(9600), member="s"),),
+    )
+    book = default_book().override(
+        "assistance.dibao.income.deduct_illness_disability_costs", "500000", True, ON
+    )
+    assert not marginal.assess(family, ON).eligible  # 2500 ≥ 1890 without the deduction
+    whole = dibao.assess(family, ON, book=book)
+    assert dibao.R_SINGLE_PERSON.code in whole.codes
+    edge = marginal.assess(family, ON, book=book)
+    assert edge.eligible
+    assert _fact(edge, "marginal.income_below_margin", "income") == "1700.00"
+    assert "dibao.illness_disability_deduction" in edge.codes

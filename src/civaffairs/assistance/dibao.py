@@ -50,7 +50,6 @@ bug; the property tests state monotonicity for households without such members.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import json
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
@@ -58,7 +57,7 @@ from typing import Any
 
 import attrs
 
-from civaffairs.assistance.dibao_terms import income_deductions, payable_period
+from civaffairs.assistance.dibao_terms import payable_period
 from civaffairs.assistance.laws import (
     DIBAO_REVIEW_MEASURES,
     SOCIAL_ASSISTANCE_MEASURES,
@@ -71,14 +70,17 @@ from civaffairs.assistance.means import (
     CountedIncome,
     HouseholdCodes,
     PropertyTest,
-    counted_income,
+    below_margin,
     counted_income_types,
     counted_members,
     extreme_poverty_status,
+    family_income,
+    marginal_income,
     member_rule,
     property_test,
     registration_and_family,
     show_yuan,
+    undecided_choices,
 )
 from civaffairs.decisions import (
     Amount,
@@ -396,8 +398,7 @@ def marginal_test(test: MeansTest, *, multiple: tuple[Any, Any]) -> Any:
 
     .. versionadded:: 0.1.0
     """
-    multiple_num, multiple_den = multiple
-    return test.net_income * multiple_den < test.threshold * multiple_num * test.scale
+    return below_margin(test.net_income, test.scale, test.threshold, multiple)
 
 
 def single_person_candidate(severe_disability: Any, serious_illness: Any) -> Any:
@@ -575,14 +576,11 @@ def evaluate(
     if not unknown:
         return _assess(household, on, where=where, book=book, supported=recognised, used=used)
     # Undecided 特困 conditions: decide with each of those members counted or not (all ways,
-    # for up to _MAX_UNDECIDED of them; beyond that the decision waits for the facts).
-    sizes = range(len(unknown) + 1) if len(unknown) <= _MAX_UNDECIDED else range(1)
+    # for up to means.MAX_UNDECIDED of them; beyond that the decision waits for the facts).
+    choices = undecided_choices(unknown) or (frozenset(),)
     ways = [
-        _assess(
-            household, on, where=where, book=book, supported=recognised | set(chosen), used=used
-        )
-        for size in sizes
-        for chosen in itertools.combinations(unknown, size)
+        _assess(household, on, where=where, book=book, supported=recognised | chosen, used=used)
+        for chosen in choices
     ]
     first = ways[0]
     if len(ways) > 1 and all(_same(first.decision, other.decision) for other in ways[1:]):
@@ -630,8 +628,6 @@ def excluded_members(decision: Decision) -> frozenset[str]:
 
 #: The parameter that leaves a 特困 member out of the 低保 (and 低保边缘) household.
 EXCLUDE_EXTREME_POVERTY = "assistance.dibao.members.exclude_extreme_poverty"
-#: At most this many members with undecided 特困 conditions are decided every way (2ⁿ).
-_MAX_UNDECIDED = 4
 
 
 def _same(one: Decision, other: Decision) -> bool:
@@ -813,8 +809,10 @@ def _tests(
     standard_yuan = standard_used.value
     assert isinstance(standard_yuan, Decimal)  # noqa: S101 - a money parameter
     standard = yuan_to_fen(standard_yuan)
-    counted_ids = {m.person.id for _, m in counted}
-    flows = counted_income(household, counted_ids, book, where, on)
+    # 57号 art. 13 (third paragraph): optional deductions, where the jurisdiction sets them.
+    flows, deducted = family_income(
+        household, [m for _, m in counted], standard, book=book, where=where, on=on
+    )
     if flows.not_counted:
         reasons.append(
             R_INCOME_EXCLUDED.reason(
@@ -826,10 +824,6 @@ def _tests(
                 ),
             )
         )
-    # 57号 art. 13 (third paragraph): optional deductions, where the jurisdiction sets them.
-    flows, deducted = income_deductions(
-        household, [m for _, m in counted], flows, standard, book=book, where=where, on=on
-    )
     reasons.extend(deducted)
     rate, rate_used, wages = flows.rate, flows.deduction_used, flows.wages
     if rate[0] and wages:
@@ -920,8 +914,9 @@ def _single_person(
     allowed, allowed_used = book.flag("assistance.dibao.single_person.allowed", where, on)
     if not allowed:
         return _NO_SINGLE
-    multiple, multiple_used = book.rate("assistance.low_income_margin.income_multiple", where, on)
-    marginal = bool(marginal_test(test, multiple=fraction(multiple)))
+    # The same income (after art. 13's deductions) and the same rule as 低保边缘 recognition.
+    margin = marginal_income(flows, standard, len(counted), book=book, where=where, on=on)
+    multiple, multiple_used, marginal = margin.multiple, margin.multiple_used, margin.below
     used: tuple[ParameterValue, ...] = (allowed_used, multiple_used, standard_used)
     assets_ok = False
     if marginal:

@@ -44,7 +44,6 @@ No amount is paid: the decision's ``amount`` is ``None``.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP
 
@@ -59,7 +58,6 @@ from civaffairs.assistance.means import (
 from civaffairs.decisions import Citation, Decision, Draft, Outcome, Reason, ReasonCode, programme
 from civaffairs.entities import Household, Member
 from civaffairs.errors import InvalidInputError
-from civaffairs.kernels import SCALAR, fraction
 from civaffairs.money import FEN, yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
 
@@ -290,10 +288,6 @@ def assess(  # noqa: PLR0912 - the rule's steps in order, each with its early an
     return decision(Outcome.NOT_ELIGIBLE)
 
 
-#: At most this many members with undecided 特困 conditions are decided every way (2ⁿ).
-_MAX_UNDECIDED = 4
-
-
 def _check_same_exclusion(dibao_decision: Decision, left_out: set[str]) -> None:
     """Refuse a supplied 低保 decision that left out other 特困 members than this one does.
 
@@ -353,17 +347,19 @@ def _undecided_matters(
 ) -> bool:
     """Whether leaving out members whose 特困 conditions are undecided changes the tests.
 
-    Every way of leaving some of them out is tried (for up to :data:`_MAX_UNDECIDED`).
+    Every way of leaving some of them out is tried (for up to
+    :data:`civaffairs.assistance.means.MAX_UNDECIDED`, see
+    :func:`~civaffairs.assistance.means.undecided_choices`).
     """
-    unknown = [m for _, m in counted if m.person.id in set(status.unknown_ids)]
-    if len(unknown) > _MAX_UNDECIDED:
+    unknown = [m.person.id for _, m in counted if m.person.id in set(status.unknown_ids)]
+    choices = means.undecided_choices(unknown)
+    if choices is None:
         return True
-    for size in range(1, len(unknown) + 1):
-        for chosen in itertools.combinations(unknown, size):
-            rest = [(i, m) for i, m in counted if m not in chosen]
-            outcome = bool(rest) and _means(household, rest, book=book, where=where, on=on)[0]
-            if outcome != passed:
-                return True
+    for chosen in choices[1:]:
+        rest = [(i, m) for i, m in counted if m.person.id not in chosen]
+        outcome = bool(rest) and _means(household, rest, book=book, where=where, on=on)[0]
+        if outcome != passed:
+            return True
     return False
 
 
@@ -378,22 +374,17 @@ def _means(
     """Apply the income test (step 4) and the marginal property test (step 5), explained."""
     reasons: list[Reason] = []
     count = len(counted)
-    # 4. Income test: below the marginal multiple of the standard, exactly.
+    # 4. Income test: below the marginal multiple of the standard, exactly.  57号 art. 8
+    # defines it on 家庭人均收入 — the same income as 低保's, after art. 13's deductions.
     _kind, standard, standard_used = means.dibao_standard(household, book, where, on)
-    flows = means.counted_income(household, {m.person.id for _, m in counted}, book, where, on)
-    multiple, multiple_used = book.rate("assistance.low_income_margin.income_multiple", where, on)
-    test = dibao.means_test(
-        SCALAR,
-        standard=yuan_to_fen(standard),
-        count=count,
-        income=flows.total,
-        wages=flows.wages,
-        financial=0,
-        months=0,
-        disqualified=False,
-        rate=flows.rate,
+    flows, deducted = means.family_income(
+        household, [m for _, m in counted], yuan_to_fen(standard), book=book, where=where, on=on
     )
-    income_ok = bool(dibao.marginal_test(test, multiple=fraction(multiple)))
+    reasons.extend(deducted)
+    margin = means.marginal_income(
+        flows, yuan_to_fen(standard), count, book=book, where=where, on=on
+    )
+    income_ok, multiple, multiple_used = margin.below, margin.multiple, margin.multiple_used
     net = flows.net
     facts = {
         "income": means.show_yuan(net),

@@ -13,7 +13,8 @@ income of the counted members with the employment-cost deduction as an exact fra
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -45,23 +46,29 @@ __all__ = [
     "LIVES_APART",
     "LIVES_TOGETHER",
     "LIVES_UNKNOWN",
+    "MAX_UNDECIDED",
     "RELATIONSHIP_CODES",
     "CountedIncome",
     "ExtremePovertyStatus",
     "Family",
     "HouseholdCodes",
+    "MarginalIncome",
     "PropertyTest",
+    "below_margin",
     "check_decision",
     "counted_income",
     "counted_income_types",
     "counted_members",
     "dibao_standard",
     "extreme_poverty_status",
+    "family_income",
+    "marginal_income",
     "member_rule",
     "property_reasons",
     "property_test",
     "registration_and_family",
     "show_yuan",
+    "undecided_choices",
 ]
 
 #: Income never counted, with its zh and en labels (national list items 1–2, and the two
@@ -190,6 +197,86 @@ def counted_income(
         tuple((member, i, w) for member, (i, w) in sorted(own.items())),
         tuple(not_counted.items()),
     )
+
+
+def family_income(
+    household: Household,
+    counted: Sequence[Member],
+    standard: int,
+    *,
+    book: ParameterBook,
+    where: str,
+    on: dt.date,
+) -> tuple[CountedIncome, list[Reason]]:
+    """Return the family income of the counted members, after 57号 art. 13's deductions.
+
+    民发〔2021〕57号 art. 13 third paragraph: "对于共同生活的家庭成员因残疾、患重病等增加的
+    刚性支出、必要的就业成本等，在核算家庭收入时可按规定适当扣减。" — :func:`counted_income`
+    then :func:`civaffairs.assistance.dibao_terms.income_deductions` (where the
+    jurisdiction sets them; ``standard`` is the dibao standard in fen).  The
+    reasons explain the deductions.  低保 and 低保边缘 both read this income.
+
+    .. versionadded:: 0.2.0
+    """
+    # dibao_terms imports CountedIncome from here: imported when called, not at load.
+    from civaffairs.assistance.dibao_terms import income_deductions  # noqa: PLC0415
+
+    flows = counted_income(household, {m.person.id for m in counted}, book, where, on)
+    return income_deductions(household, counted, flows, standard, book=book, where=where, on=on)
+
+
+def below_margin(net_scaled: Any, scale: Any, threshold: Any, multiple: tuple[Any, Any]) -> Any:
+    """Whether net income is below ``multiple`` × ``threshold`` (standard × members), exactly.
+
+    ``net_scaled`` is net income in fen × ``scale``; ``threshold`` in fen.  Works
+    on integers and on columns alike (no division).
+
+    .. versionadded:: 0.2.0
+    """
+    multiple_num, multiple_den = multiple
+    return net_scaled * multiple_den < threshold * multiple_num * scale
+
+
+@attrs.frozen
+class MarginalIncome:
+    """The income test of the 低保边缘家庭 (57号 art. 8 second paragraph).
+
+    ``below`` says whether the family income (:func:`family_income`, after the
+    art. 13 deductions) is below ``multiple`` × the standard × ``count``.
+
+    .. versionadded:: 0.2.0
+    """
+
+    below: bool
+    multiple: Decimal
+    multiple_used: ParameterValue
+    threshold: int
+
+
+def marginal_income(
+    flows: CountedIncome,
+    standard: int,
+    count: int,
+    *,
+    book: ParameterBook,
+    where: str,
+    on: dt.date,
+) -> MarginalIncome:
+    """Decide the 低保边缘 income test on the family income ``flows``, in one place.
+
+    民发〔2021〕57号 art. 8 second paragraph: "最低生活保障边缘家庭一般指不符合最低生活保障
+    条件，家庭人均收入低于当地最低生活保障标准1.5倍，且财产状况符合相关规定的家庭。" — the
+    same 家庭人均收入 as 低保's (art. 13, deductions included: pass the income of
+    :func:`family_income`), below ``assistance.low_income_margin.income_multiple``
+    × the standard (``standard`` in fen) × ``count`` members, exactly.  Both the
+    single-person stage of 低保 and the 低保边缘 recognition call this.
+
+    .. versionadded:: 0.2.0
+    """
+    multiple, used = book.rate("assistance.low_income_margin.income_multiple", where, on)
+    threshold = standard * count
+    below = bool(below_margin(flows.net_scaled, flows.scale, threshold, fraction(multiple)))
+    return MarginalIncome(below, multiple, used, threshold)
 
 
 # -- The family (共同生活的家庭成员), 民发〔2021〕57号 art. 7 ------------------------------------
@@ -659,6 +746,29 @@ class ExtremePovertyStatus:
     missing: tuple[str, ...]
     recognised_ids: tuple[str, ...] = ()
     unknown_ids: tuple[str, ...] = ()
+
+
+#: At most this many members with undecided 特困 conditions are decided every way (2ⁿ).
+MAX_UNDECIDED = 4
+
+
+def undecided_choices(unknown: Sequence[str]) -> tuple[frozenset[str], ...] | None:
+    """Every set of the members whose 特困 conditions are undecided that may be left out.
+
+    The empty set first, then every subset by size; ``None`` when there are more
+    than :data:`MAX_UNDECIDED` of them (the decision then waits for the facts).
+    低保 and 低保边缘 decide each way and compare (no double coverage,
+    ``assistance.dibao.members.exclude_extreme_poverty``).
+
+    .. versionadded:: 0.2.0
+    """
+    if len(unknown) > MAX_UNDECIDED:
+        return None
+    return tuple(
+        frozenset(chosen)
+        for size in range(len(unknown) + 1)
+        for chosen in itertools.combinations(unknown, size)
+    )
 
 
 def extreme_poverty_status(
