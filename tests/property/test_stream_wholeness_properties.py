@@ -4,7 +4,7 @@ The same registry is written with random row-group sizes, households in random o
 members in random order within their household (rows of a household stay together: the
 contiguity rule).  ``assess_table`` on the table, ``screen_file`` on the file (chunk by
 chunk) and ``screen_parquet`` (Dask) must give identical rows.  A household whose rows are
-moved apart is refused by all three, naming the same file row.
+moved apart is refused by all three with the same error, naming the same file rows.
 
 社会救助暂行办法 (国务院令第649号) art. 9: "对批准获得最低生活保障的家庭，县级人民政府民政
 部门按照共同生活的家庭成员人均收入低于当地最低生活保障标准的差额，按月发给最低生活保障金"
@@ -125,15 +125,15 @@ def test_a_household_moved_apart_is_refused_alike_on_every_path(
         return  # the row moved to the household's own end (it was already last)
     with pytest.raises(InvalidDocumentError) as raised:
         assess_table(scattered, ON)
-    paths = [e.path for e in raised.value.errors]
-    assert all(path.endswith(".household_id") for path in paths)
+    paths = [str(e) for e in raised.value.errors]  # "$[r].household_id duplicates $[q]…"
+    assert all(".household_id duplicates $[" in path for path in paths)
     group = data.draw(st.integers(1, table.num_rows), label="row group size")
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "registry.parquet"
         pq.write_table(scattered, source, row_group_size=group)
         with pytest.raises(InvalidDocumentError) as streamed:
             screen_file(source, Path(folder) / "stream.parquet", ON)
-        assert [e.path for e in streamed.value.errors] == paths
+        assert [str(e) for e in streamed.value.errors] == paths
         with pytest.raises(InvalidDocumentError) as distributed:
             screen_parquet(source, Path(folder) / "dask", ON)
-        assert [e.path for e in distributed.value.errors] == paths
+        assert [str(e) for e in distributed.value.errors] == paths

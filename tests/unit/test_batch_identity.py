@@ -76,14 +76,16 @@ def test_a_household_that_comes_back_in_a_later_row_group_is_refused(tmp_path: P
         with pytest.raises(InvalidDocumentError) as raised:
             screen_file(source, tmp_path / "out.parquet", ON, errors=errors)
         (error,) = raised.value.errors
+        assert isinstance(error, DuplicateIdentityError)  # as assess_table words it
         assert error.path == "$[5].household_id"  # a row of the file, not of the chunk
+        assert error.earlier == "$[0].household_id"
         assert "'H0'" in str(error)
         assert "consecutive" in str(error)
     # No output at all, rather than results holding a decision on a fragment of H0.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.parquet"]
     code, out, err = screen(str(source), "--on", ON.isoformat(), "--out", str(tmp_path / "o.pq"))
     assert code == 2
-    assert "$[5].household_id" in err
+    assert "$[5].household_id duplicates $[0].household_id" in err
     assert "'H0'" in err
     assert "Traceback" not in err
     assert "eligible" not in out
@@ -97,13 +99,13 @@ def test_a_household_that_comes_back_in_the_same_chunk_is_refused_the_same_way(
     source = _write(scattered, tmp_path / "in.parquet", 100)
     with pytest.raises(InvalidDocumentError) as raised:
         screen_file(source, tmp_path / "out.parquet", ON)
-    (error,) = raised.value.errors
-    assert error.path == "$[5].household_id"
+    streamed = [str(e) for e in raised.value.errors]
     with pytest.raises(InvalidDocumentError) as raised:
         assess_table(scattered, ON)
     (error,) = raised.value.errors
     assert isinstance(error, DuplicateIdentityError)
     assert str(error).startswith("$[5].household_id duplicates $[0].household_id")
+    assert streamed == [str(error)]
 
 
 def test_csv_streams_refuse_it_too(tmp_path: Path) -> None:
@@ -115,7 +117,7 @@ def test_csv_streams_refuse_it_too(tmp_path: Path) -> None:
     }
     source = tmp_path / "in.csv"
     pacsv.write_csv(pa.table(decoded), source)
-    with pytest.raises(InvalidDocumentError, match=r"\$\[5\]\.household_id"):
+    with pytest.raises(InvalidDocumentError, match=r"\$\[5\]\.household_id duplicates \$\[0\]"):
         screen_file(source, tmp_path / "out.parquet", ON)
 
 
@@ -198,7 +200,7 @@ def test_the_longevity_command_refuses_a_person_in_two_chunks(tmp_path: Path) ->
         "--quiet",
     )
     assert code == 2
-    assert "$[3].person_id" in err
+    assert "$[3].person_id duplicates $[0].person_id" in err
     assert "'x'" in err
     assert not (tmp_path / "o.parquet").exists()
 

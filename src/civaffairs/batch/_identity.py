@@ -25,6 +25,7 @@ decide one wrongly, has a chance of about n²/2¹¹⁵).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, Final
 
 import numpy as np
@@ -40,6 +41,7 @@ __all__ = [
     "SCATTERED",
     "SeenIds",
     "fingerprints",
+    "name_earlier_rows",
     "refuse_repeated_people",
     "refuse_scattered_households",
 ]
@@ -279,7 +281,7 @@ class SeenIds:
         if len(found) == 0:
             return
         shown = _plain(values).take(arrow(found)).to_pylist()
-        raise InvalidDocumentError(
+        error = InvalidDocumentError(
             [
                 InvalidInputError(
                     f"$[{int(rows[i])}].{self.column}",
@@ -291,6 +293,10 @@ class SeenIds:
             ],
             what=self.what,
         )
+        # What a caller that can read the input again needs to name the earlier rows too.
+        returning = [(int(rows[i]), v) for i, v in zip(found.tolist(), shown, strict=True)]
+        error.returning = (self.column, returning)  # type: ignore[attr-defined]
+        raise error
 
     def add(self, values: Any) -> None:
         """Record ``values`` (non-null) as met."""
@@ -301,3 +307,47 @@ class SeenIds:
         if ranges is self._integers:
             top = int(keys.max())
             self._high = top if self._high is None else max(self._high, top)
+
+
+def name_earlier_rows(error: InvalidDocumentError, columns: Iterator[Any]) -> InvalidDocumentError:
+    """Return ``error`` with each id that came back named with its first row, as a table would.
+
+    ``error`` comes from :meth:`SeenIds.check`; ``columns`` yields the id column of the
+    whole input again, chunk by chunk, from its first row (read only on this error path).
+    The answer lists :class:`~civaffairs.errors.DuplicateIdentityError` entries, exactly
+    as :func:`~civaffairs.batch.assess_table` words them for a table held whole.
+    """
+    column, returning = getattr(error, "returning", (None, []))
+    if not returning:
+        return error
+    wanted = {value for _, value in returning}
+    first: dict[object, int] = {}
+    offset = 0
+    for ids in columns:
+        plain = _plain(ids)
+        hits = np.flatnonzero(
+            np.asarray(
+                pc.is_in(plain, value_set=pa.array(list(wanted), type=plain.type))
+                .fill_null(False)
+                .to_numpy(zero_copy_only=False)
+            )
+        )
+        for index, value in zip(hits.tolist(), plain.take(arrow(hits)).to_pylist(), strict=True):
+            first.setdefault(value, offset + index)
+        offset += len(ids)
+        if len(first) == len(wanted):
+            break
+    problems: list[InvalidInputError] = [
+        DuplicateIdentityError(
+            f"$[{row}].{column}",
+            repr(value),
+            SCATTERED if column == "household_id" else PERSON_ONCE,
+            earlier=f"$[{first[value]}].{column}",
+        )
+        if value in first and first[value] < row
+        else next(e for e in error.errors if e.path == f"$[{row}].{column}")
+        for row, value in returning
+    ]
+    return InvalidDocumentError(
+        problems, what="persons table" if column == "household_id" else "people table"
+    )

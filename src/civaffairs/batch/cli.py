@@ -313,6 +313,7 @@ def run(  # noqa: PLR0912, PLR0915 - the steps in order, each with its own failu
             combine_summaries,
             refuse_overwrite,
             whole_output,
+            with_earlier_rows,
         )
         from civaffairs.batch.report import (  # noqa: PLC0415
             WhatIf,
@@ -382,6 +383,8 @@ def run(  # noqa: PLR0912, PLR0915 - the steps in order, each with its own failu
             stdout.write("\nwhat-if (" + "; ".join([*args.scenario, *args.scenario_params]) + ")\n")
             stdout.write(render_what_if(WhatIf(on, summary.slice(0, 0), summary)) + "\n")
     except InvalidDocumentError as exc:
+        if args.input and args.synthetic is None:
+            exc = with_earlier_rows(exc, args.input)
         stderr.write(f"civaffairs: error: {len(exc.errors)} bad cell(s)\n")
         for error in exc.errors[:_SHOWN_PROBLEMS]:
             stderr.write(f"  - {error}\n")

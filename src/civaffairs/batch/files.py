@@ -22,7 +22,7 @@ import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import numpy as np
 import pyarrow as pa
@@ -32,11 +32,11 @@ import pyarrow.parquet as pq
 
 from civaffairs.batch._columns import arrow, household_starts
 from civaffairs.batch._common import Errors
-from civaffairs.batch._identity import SCATTERED, SeenIds
+from civaffairs.batch._identity import SCATTERED, SeenIds, name_earlier_rows
 from civaffairs.batch.engine import assess_table
 from civaffairs.batch.report import ALL, summarise
 from civaffairs.batch.schema import persons_schema
-from civaffairs.errors import InvalidInputError
+from civaffairs.errors import InvalidDocumentError, InvalidInputError
 from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = [
@@ -47,6 +47,7 @@ __all__ = [
     "screen_file",
     "whole_households",
     "whole_output",
+    "with_earlier_rows",
 ]
 
 #: Called after each chunk with (rows read so far, total rows or ``None`` if unknown).
@@ -176,17 +177,20 @@ def screen_file(
     book = book or default_book()
     refuse_overwrite(source, target)
     chunks, total = read_chunks(source)
-    with whole_output(target) as partial:
-        return _screen_chunks(
-            chunks,
-            total,
-            partial,
-            on=on,
-            book=book,
-            errors=errors,
-            jurisdiction=jurisdiction,
-            progress=progress,
-        )
+    try:
+        with whole_output(target) as partial:
+            return _screen_chunks(
+                chunks,
+                total,
+                partial,
+                on=on,
+                book=book,
+                errors=errors,
+                jurisdiction=jurisdiction,
+                progress=progress,
+            )
+    except InvalidDocumentError as exc:
+        raise with_earlier_rows(exc, source) from None
 
 
 def _screen_chunks(
@@ -275,6 +279,32 @@ def whole_output(target: str | Path) -> Iterator[Path]:
         raise
     if partial.exists():
         os.replace(partial, final)
+
+
+def with_earlier_rows(error: InvalidDocumentError, source: str | Path) -> InvalidDocumentError:
+    """Name, for an id that came back in a later chunk, the row where it first appeared.
+
+    Reads the id column of ``source`` again, only on this error path, so a stream's error
+    reads as :func:`~civaffairs.batch.assess_table`'s for the same rows
+    (``$[5].household_id duplicates $[0].household_id``).  Other errors come back as given.
+
+    .. versionadded:: 0.1.0
+    """
+    column, returning = getattr(error, "returning", ("", []))
+    if not returning:
+        return error
+    column = str(column)
+
+    def columns() -> Iterator[Any]:
+        if Path(source).suffix.lower() in {".parquet", ".pq"}:
+            for batch in pq.ParquetFile(source).iter_batches(columns=[column]):
+                yield batch.column(0)
+        else:
+            chunks, _ = read_chunks(source)
+            for chunk in chunks:
+                yield chunk.column(column)
+
+    return name_earlier_rows(error, columns())
 
 
 def refuse_overwrite(source: str | Path, target: str | Path) -> None:
