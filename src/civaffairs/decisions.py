@@ -427,8 +427,13 @@ class Decision:
     absence made the outcome :attr:`Outcome.CANNOT_DECIDE`.  ``payable`` is the
     months a decision that pays money pays for, with the articles that set
     them (:class:`PayablePeriod`); ``None`` where a programme does not set it.
+    ``person`` is the id of the household member a person-level decision is
+    about (e.g. a 特困 decision), so other programmes find the member by id
+    rather than by the display text of ``subject``; ``None`` for household
+    decisions and where a calculator does not set it.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``person``.
     """
 
     programme: str
@@ -440,6 +445,7 @@ class Decision:
     reasons: tuple[Reason, ...]
     missing: tuple[str, ...] = ()
     payable: PayablePeriod | None = None
+    person: str | None = None
 
     @property
     def eligible(self) -> bool:
@@ -490,6 +496,8 @@ class Draft:
     as_of: dt.date
     jurisdiction: str
     reasons: list[Reason] = attrs.Factory(list)
+    #: The member id of a person-level decision (:attr:`Decision.person`).
+    person: str | None = None
 
     def decide(
         self,
@@ -510,6 +518,7 @@ class Draft:
             reasons=tuple(self.reasons),
             missing=tuple(missing),
             payable=payable,
+            person=self.person,
         )
 
 

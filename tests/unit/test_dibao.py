@@ -6,6 +6,7 @@ import pytest
 from builders import ON, household, person, rural_family
 
 from civaffairs.assistance import dibao, extreme_poverty
+from civaffairs.conversion import dumps, loads
 from civaffairs.decisions import Decision, Outcome, reason_codes
 from civaffairs.entities import (
     Asset,
@@ -535,3 +536,21 @@ def test_an_extreme_poverty_member_of_unknown_co_residence_is_not_asked_about() 
     decision = dibao.assess(h, ON, extreme_poverty=[_extreme_decision(h, "s", Outcome.ELIGIBLE)])
     assert decision.outcome is Outcome.ELIGIBLE
     assert decision.missing == ()
+
+
+def test_an_extreme_poverty_decision_names_its_member_by_id() -> None:
+    """The 特困 member is matched by :attr:`Decision.person` (a member id), not the display text
+    of its subject; 民发〔2021〕57号 第七条第二款(三) leaves them out ("省级人民政府民政部门根据
+    本条原则和有关程序认定的其他人员")."""
+    h = _with_supported_spouse("300")
+    by_id = attrs.evolve(
+        _extreme_decision(h, "s", Outcome.ELIGIBLE), subject="H (someone, shown otherwise)"
+    )
+    by_id = attrs.evolve(by_id, person="s")
+    decision = dibao.assess(h, ON, extreme_poverty=[by_id])
+    assert decision.amount is not None
+    assert decision.amount.total == RURAL - 300
+    assert loads(dumps(by_id), Decision) == by_id
+    with pytest.raises(InvalidInputError) as caught:
+        dibao.assess(h, ON, extreme_poverty=[attrs.evolve(by_id, person="nobody")])
+    assert caught.value.path == "$.extreme_poverty[0].person"

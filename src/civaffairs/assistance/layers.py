@@ -388,7 +388,9 @@ def _person_programmes(
         ep_facts = facts.extreme_poverty or ExtremePovertyFacts()
         if ep_facts.child_allowance is None:
             ep_facts = attrs.evolve(ep_facts, child_allowance=_under_child_allowance(child[pid]))
-        extreme[pid] = extreme_poverty.assess_person(household, pid, on, facts=ep_facts, **options)
+        one = extreme_poverty.assess_person(household, pid, on, facts=ep_facts, **options)
+        # The member by id (Decision.person), for the household programmes to match on.
+        extreme[pid] = one if one.person is not None else attrs.evolve(one, person=pid)
     return child, extreme
 
 

@@ -779,32 +779,45 @@ def extreme_poverty_status(
 ) -> ExtremePovertyStatus:
     """Check the members' 特困 decisions and say which recognise, and which cannot yet decide.
 
-    Each decision must be a 特困 decision on ``on`` whose subject is a member of
-    ``household``; otherwise :class:`~civaffairs.errors.InvalidInputError`
-    names ``path[index]``.
+    Each decision must be a 特困 decision on ``on`` about a member of
+    ``household``: named by id in :attr:`~civaffairs.decisions.Decision.person`
+    where the decision sets it, else by its ``subject``; otherwise
+    :class:`~civaffairs.errors.InvalidInputError` names ``path[index]``.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 matched by ``Decision.person`` where set.
     """
+    ids = {m.person.id for m in household.members}
     subjects = {f"{household.id} ({m.person.label})": m.person.id for m in household.members}
-    recognised: list[str] = []
-    unknown: list[str] = []
+    recognised: list[tuple[str, str]] = []
+    unknown: list[tuple[str, str]] = []
     missing: dict[str, None] = {}
     for index, item in enumerate(decisions):
         check_decision(item, EXTREME_POVERTY_PROGRAMME, f"{path}[{index}]", on)
-        if item.subject not in subjects:
+        if item.person is not None:
+            # The structured reference (Decision.person): matched by member id.
+            if item.person not in ids:
+                raise InvalidInputError(
+                    f"{path}[{index}].person", item.person, f"the id of a member ({sorted(ids)})"
+                )
+            member = item.person
+        elif item.subject in subjects:
+            # A decision without it (from an older caller): its subject as decisions show it.
+            member = subjects[item.subject]
+        else:
             raise InvalidInputError(
                 f"{path}[{index}].subject", item.subject, "a member of this household"
             )
         met = extreme_poverty.meets_conditions(item)
         if met:
-            recognised.append(item.subject)
+            recognised.append((item.subject, member))
         elif met is None:
-            unknown.append(item.subject)
+            unknown.append((item.subject, member))
             missing.update(dict.fromkeys(item.missing))
     return ExtremePovertyStatus(
-        tuple(recognised),
-        tuple(unknown),
+        tuple(s for s, _ in recognised),
+        tuple(s for s, _ in unknown),
         tuple(missing),
-        tuple(subjects[s] for s in recognised),
-        tuple(subjects[s] for s in unknown),
+        tuple(m for _, m in recognised),
+        tuple(m for _, m in unknown),
     )
