@@ -54,10 +54,41 @@ def test_hubei_floor_from_2016_01_01() -> None:
     assert living.amount is not None
     assert care.amount is not None
     assert (living.amount.total, care.amount.total) == (Decimal(50), Decimal(100))
-    assert not living.uses_example_data
-    assert not care.uses_example_data
+    # The amounts are Hubei's own (sourced); only the first payable month is example data.
+    for decision in (living, care):
+        assert not any(p.status.value == "example" for r in decision.reasons for p in r.parameters)
+        assert decision.uses_example_data  # the payable offset below
     assert living.programme == "assistance.disability_living_subsidy"
     assert care.programme == "assistance.disability_care_subsidy"
+
+
+def test_payable_from_the_month_after_the_decision_as_example_data() -> None:
+    """No text read says from which month the subsidies are paid (国发〔2015〕52号 is not on
+    disk); the 低保 rule — 民发〔2021〕57号 art. 21 "从作出确认同意决定之日下月起发放" — stands in
+    as example data (``<programme>.payable.first_month_offset`` = 1)."""
+    living, care = both(disabled(), on=dt.date(2016, 12, 15))
+    for decision, name in (
+        (living, "assistance.disability_living_subsidy.payable.first_month_offset"),
+        (care, "assistance.disability_care_subsidy.payable.first_month_offset"),
+    ):
+        assert decision.payable is not None
+        assert decision.payable_from == dt.date(2017, 1, 1)
+        assert decision.payable_until is None
+        assert [p.name for p in decision.payable.parameters] == [name]
+        assert decision.payable.parameters[0].status.value == "example"
+        assert decision.payable.first_basis.document.number == "国发〔2015〕52号"
+    # A local rule paying from the month of the decision is a parameter override.
+    book = default_book().override(
+        "assistance.disability_care_subsidy.payable.first_month_offset",
+        "420000",
+        0,
+        dt.date(2016, 1, 1),
+    )
+    _, same_month = both(disabled(), on=dt.date(2016, 12, 15), book=book)
+    assert same_month.payable_from == dt.date(2016, 12, 1)
+    # A refusal pays nothing, so it has no payable months.
+    refused, _ = both(disabled(), AssistanceLayer.NONE)
+    assert refused.payable is None
 
 
 def test_before_the_subsidies_existed_is_an_error() -> None:

@@ -66,12 +66,14 @@ import attrs
 from civaffairs.assistance import extreme_poverty
 from civaffairs.assistance._tally import Tally, registration_reason
 from civaffairs.assistance.laws import DISABILITY_SUBSIDIES_OPINION, UNSUPPORTED_CHILDREN_OPINION
+from civaffairs.dates import add_months
 from civaffairs.decisions import (
     Amount,
     AmountLine,
     Citation,
     Decision,
     Outcome,
+    PayablePeriod,
     Period,
     ReasonCode,
     programme,
@@ -136,6 +138,12 @@ _UNSUPPORTED_CARE = Citation(
     "三(二)",
     note="符合条件的事实无人抚养儿童可同时享受重度残疾人护理补贴; orphans: 52号 as restated by "
     "湖北 2016",
+)
+_PAYABLE = Citation(
+    DISABILITY_SUBSIDIES_OPINION,
+    "申领程序",
+    note="the first payable month is not in a text read: the month after the decision "
+    "(the 低保/特困 rule) is example data",
 )
 _APPLICATION = Citation(
     DISABILITY_SUBSIDIES_OPINION, "申领程序", note="向户籍所在地乡镇人民政府(街道办事处)提出申请"
@@ -585,7 +593,26 @@ def _common(case: _Case, tally: Tally) -> bool:
 def _finish(tally: Tally, programme_code: str, case: _Case, amount: Amount | None) -> Decision:
     if tally.outcome is Outcome.CANNOT_DECIDE:
         tally.add(R_MISSING.reason(None, paths=", ".join(tally.missing)))
-    return tally.decision(programme_code, case.subject, case.on, case.where, amount)
+    decision = tally.decision(programme_code, case.subject, case.on, case.where, amount)
+    if decision.amount is None:
+        return decision
+    return attrs.evolve(decision, payable=_payable(programme_code, case))
+
+
+def _payable(programme_code: str, case: _Case) -> PayablePeriod:
+    """Return the payable months: from ``<programme>.payable.first_month_offset`` months on.
+
+    No text read says when the subsidies start (52号's text is not on disk;
+    its 申领程序 as restated locally speaks of application and review, not of
+    the first month), so the month after the decision — the 低保 and 特困 rule
+    (民发〔2021〕57号 art. 21, 民发〔2021〕43号 art. 17) — ships as example data.
+    Payment is open-ended: it stops when the conditions no longer hold.
+    """
+    offset, used = case.book.count(
+        f"{programme_code}.payable.first_month_offset", case.where, case.on
+    )
+    first = add_months(case.on.replace(day=1), offset)
+    return PayablePeriod(first, _PAYABLE, parameters=(used,))
 
 
 def _similar(tally: Tally, other: Decimal | None, amount: Decimal, kind: tuple[str, str]) -> None:
