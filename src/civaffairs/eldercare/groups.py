@@ -20,7 +20,9 @@ are decided from (:class:`OlderPerson`) and the membership test
   certificate is the core :attr:`civaffairs.entities.Person.disability`, where ``None``
   means "no certificate" (the core has no "not established" for it), so these two groups
   are always decided: ``None`` gives "not a member", never "undecided";
-- **very old** (高龄): aged ``eldercare.very_old_age`` (80, example data) or more;
+- **very old** (高龄): aged ``eldercare.very_old_age`` or more — 80 from 2013-07-01,
+  sourced to 《老年人权益保障法》 art. 33 para. 2 ("国家鼓励地方建立八十周岁以上低收入老年人
+  高龄津贴制度", read as the age from which a person is 高龄), 80 as example data before;
 - living alone, empty nest, left behind, family-planning special family and registered poor
   (建档立卡): facts a case worker establishes.
 
