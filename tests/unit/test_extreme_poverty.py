@@ -930,3 +930,23 @@ def test_supporter_facts_round_trip_through_json() -> None:
     data["facts"]["supporters"][0]["monthly_income"] = 600.5
     with pytest.raises(CivaffairsError, match=r"supporters\[0\]\.monthly_income"):
         structure(data, ep.ExtremePovertyApplication)
+
+
+def test_the_2016_measures_apply_from_their_issue_date() -> None:
+    """民发〔2021〕43号 art. 29: "本办法自2021年7月1日起施行。2016年10月10日民政部印发的《特困人员
+    认定办法》同时废止" — the 2016 办法 dates from 2016-10-10; before it only 国发〔2016〕14号
+    applied, and the 2016 values are carried back to 2016-02-10 as example data."""
+    book = default_book()
+    name = "assistance.extreme_poverty.no_work_capacity.max_disability_grade.physical"
+    cases = (
+        (dt.date(2016, 10, 9), "gzf-2016-14"),
+        (dt.date(2016, 10, 10), "mz-2016-178"),
+        (dt.date(2021, 6, 30), "mz-2016-178"),
+        (dt.date(2021, 7, 1), "mz-2021-43"),
+    )
+    for on, key in cases:
+        found = book.get(name, "000000", on)
+        assert found.source is not None
+        assert found.source.key == key, on
+    assert book.get(name, "000000", dt.date(2016, 10, 9)).value == 1  # the 2016 list
+    assert book.get(name, "000000", dt.date(2021, 7, 1)).value == 2  # 第五条(三)
