@@ -6,9 +6,11 @@ contiguity rule).  ``assess_table`` on the table, ``screen_file`` on the file (c
 chunk) and ``screen_parquet`` (Dask) must give identical rows.  A household whose rows are
 moved apart is refused by all three with the same error, naming the same file rows.
 
-社会救助暂行办法 (国务院令第649号) art. 9: "对批准获得最低生活保障的家庭，县级人民政府民政
-部门按照共同生活的家庭成员人均收入低于当地最低生活保障标准的差额，按月发给最低生活保障金"
-— the family is the unit, so a fragment of a family is never decided.
+社会救助暂行办法 (国务院令第649号) art. 9: "国家对共同生活的家庭成员人均收入低于当地最低生活
+保障标准，且符合当地最低生活保障家庭财产状况规定的家庭，给予最低生活保障。" and art. 12:
+"对批准获得最低生活保障的家庭，县级人民政府民政部门按照共同生活的家庭成员人均收入低于当地最低
+生活保障标准的差额，按月发给最低生活保障金。" — the family is the unit, so a fragment of a
+family is never decided.
 """
 
 from __future__ import annotations

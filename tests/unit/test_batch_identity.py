@@ -3,9 +3,11 @@
 A fuzzing run wrote a household whose rows fell in two Parquet row groups with another
 household between them: ``civaffairs screen`` decided it as two households (eligible, exit
 0) while ``assess_table`` on the same rows refused it.  社会救助暂行办法 (国务院令第649号)
-art. 9 decides the allowance for the *family* (its per-capita income against the
-standard): a fragment of a family is not a family.  Every path now refuses it, naming the
-household and the rows of the file; a household merely split between chunks is assembled.
+art. 9: "国家对共同生活的家庭成员人均收入低于当地最低生活保障标准，且符合当地最低生活保障
+家庭财产状况规定的家庭，给予最低生活保障。" — the *family* is decided (its members'
+per-capita income against the standard): a fragment of a family is not a family.  Every
+path now refuses it, naming the household and the rows of the file; a household merely
+split between chunks is assembled.
 """
 
 from __future__ import annotations

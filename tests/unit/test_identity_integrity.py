@@ -2,9 +2,11 @@
 
 A fuzzing run found the same resident ID entered as two members of a lone applicant's
 household: the applicant, with 800 yuan of wages and not eligible alone, was counted as
-two people and granted 460 yuan a month.  社会救助暂行办法 (国务院令第649号) art. 9 makes
-the allowance the gap between the standard and the *family's* per-capita income; a
-family member counted twice halves that income and invents a gap.  Every face refuses it.
+two people and granted 460 yuan a month.  社会救助暂行办法 (国务院令第649号) art. 12:
+"对批准获得最低生活保障的家庭，县级人民政府民政部门按照共同生活的家庭成员人均收入低于当地最低
+生活保障标准的差额，按月发给最低生活保障金。" — the payment is the gap below the standard of
+the members' *per-capita* income; one member counted twice halves that income and invents a
+gap.  Every face refuses it.
 """
 
 from __future__ import annotations
