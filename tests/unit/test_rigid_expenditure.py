@@ -170,33 +170,74 @@ def _extreme(
     )
 
 
-def test_an_extreme_poverty_member_places_the_household_higher() -> None:
-    h = family("2000", (MEDICAL, "20000"))
-    decision = rigid_expenditure.assess(h, ON, extreme_poverty=[_extreme(h, Outcome.ELIGIBLE)])
-    assert "rigid_expenditure.in_higher_layer" in decision.codes
-    assert decision.outcome is Outcome.NOT_ELIGIBLE
+#: A province that counts 特困 members in the household (the exclusion switched off).
+COUNTS_EXTREME = default_book().override(
+    "assistance.dibao.members.exclude_extreme_poverty", "500000", False, dt.date(2021, 1, 1)
+)
+
+
+def test_a_household_with_an_extreme_poverty_member_is_judged_on_the_rest() -> None:
+    """刚性支出困难家庭认定办法 第四条(一): "未纳入最低生活保障、特困人员救助供养范围且未被认定为
+    最低生活保障边缘家庭".  Reading: as for 低保 and 低保边缘 (民发〔2021〕57号 第七条第二款(三),
+    ``assistance.dibao.members.exclude_extreme_poverty``), a 特困 member is supported on their own
+    and left out of the household; the rest is not in the 特困 scope and is judged on its own
+    (members, income, property, expenditure).  Where a province counts the 特困 member, the
+    household is in the 特困 layer.  Family of three, 2000 a month, 20000 of medical costs: the
+    applicant and the child pass (二)-(四) without the 特困 spouse.
+    """
+    h = family("2000", (MEDICAL, "20000"), size=3)
+    supported = [_extreme(h, Outcome.ELIGIBLE)]
+    decision = rigid_expenditure.assess(h, ON, extreme_poverty=supported)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert "rigid_expenditure.extreme_poverty_excluded" in decision.codes
+    assert _fact(decision, "rigid_expenditure.family_members", "count") == "2"
+    counted = rigid_expenditure.assess(h, ON, extreme_poverty=supported, book=COUNTS_EXTREME)
+    assert counted.outcome is Outcome.NOT_ELIGIBLE
+    assert "rigid_expenditure.in_higher_layer" in counted.codes
 
 
 def test_meeting_the_extreme_poverty_conditions_is_enough() -> None:
-    # Regression: 特困 undecided only for the amount still places the household higher.
-    h = family("2000", (MEDICAL, "20000"))
-    amount_only = _extreme(h, Outcome.CANNOT_DECIDE)
-    decision = rigid_expenditure.assess(h, ON, extreme_poverty=[amount_only])
+    # Regression: 特困 undecided only for the amount still leaves the member out (or, where a
+    # province counts them, places the household higher).
+    h = family("2000", (MEDICAL, "20000"), size=3)
+    amount_only = [_extreme(h, Outcome.CANNOT_DECIDE)]
+    decision = rigid_expenditure.assess(h, ON, extreme_poverty=amount_only)
+    assert "rigid_expenditure.extreme_poverty_excluded" in decision.codes
+    decision = rigid_expenditure.assess(h, ON, extreme_poverty=amount_only, book=COUNTS_EXTREME)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
     assert "rigid_expenditure.in_higher_layer" in decision.codes
+
+
+def test_an_undecided_extreme_poverty_member_matters_only_if_leaving_them_out_changes_it() -> None:
+    """第四条(一) with the exclusion: the undecided member, if 特困, would be left out; the
+    decision waits only where that changes (二)-(四).  A couple at 2000 a month with 20000 of
+    medical costs passes with the spouse and fails (二) without her: cannot decide.  With no
+    rigid expenditure (四) fails both ways: not eligible, nothing asked."""
+    h = family("2000", (MEDICAL, "20000"))
+    undecided = [_extreme(h, Outcome.CANNOT_DECIDE, missing=("$.facts.supporters",))]
+    decision = rigid_expenditure.assess(h, ON, extreme_poverty=undecided)
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert decision.missing == ("$.facts.supporters",)
+    none_spent = family("2000")
+    undecided = [_extreme(none_spent, Outcome.CANNOT_DECIDE, missing=("$.facts.supporters",))]
+    decision = rigid_expenditure.assess(none_spent, ON, extreme_poverty=undecided)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert decision.missing == ()
 
 
 def test_undecided_extreme_poverty_conditions_cannot_decide() -> None:
     h = family("2000", (MEDICAL, "20000"))
     undecided = _extreme(h, Outcome.CANNOT_DECIDE, missing=("$.facts.supporters",))
-    decision = rigid_expenditure.assess(h, ON, extreme_poverty=[undecided])
+    decision = rigid_expenditure.assess(h, ON, extreme_poverty=[undecided], book=COUNTS_EXTREME)
     assert decision.outcome is Outcome.CANNOT_DECIDE
     assert decision.missing == ("$.facts.supporters",)
     assert "rigid_expenditure.higher_layer_unknown" in decision.codes
     # A failed condition still decides: no rigid expenditure is "not eligible".
     none_spent = family("2000")
     undecided = _extreme(none_spent, Outcome.CANNOT_DECIDE, missing=("$.facts.supporters",))
-    decision = rigid_expenditure.assess(none_spent, ON, extreme_poverty=[undecided])
+    decision = rigid_expenditure.assess(
+        none_spent, ON, extreme_poverty=[undecided], book=COUNTS_EXTREME
+    )
     assert decision.outcome is Outcome.NOT_ELIGIBLE
 
 
@@ -206,7 +247,11 @@ def test_extreme_poverty_is_checked_before_an_undecided_marginal_decision() -> N
         marginal.assess(h, ON), outcome=Outcome.CANNOT_DECIDE, missing=("$.members[1].x",)
     )
     decision = rigid_expenditure.assess(
-        h, ON, marginal_decision=undecided, extreme_poverty=[_extreme(h, Outcome.ELIGIBLE)]
+        h,
+        ON,
+        marginal_decision=undecided,
+        extreme_poverty=[_extreme(h, Outcome.ELIGIBLE)],
+        book=COUNTS_EXTREME,
     )
     assert decision.outcome is Outcome.NOT_ELIGIBLE
     assert "rigid_expenditure.in_higher_layer" in decision.codes

@@ -14,9 +14,14 @@ art. 10: validity; art. 14: in force).  The rule, in the order it is decided:
 1. **Registration** — the applicant's household registration is in the
    deciding jurisdiction, as for 低保 (社会救助暂行办法 art. 9).
 2. **Family members** — counted as for 低保 (民发〔2021〕57号 art. 7).
-3. **Not in a higher layer** (art. 4 (一)) — not 低保 or 特困, and not
-   recognised as a marginal household (低保边缘, see
-   :mod:`civaffairs.assistance.marginal`, which is computed when not given).
+3. **Not in a higher layer** (art. 4 (一): "未纳入最低生活保障、特困人员救助供养范围且
+   未被认定为最低生活保障边缘家庭") — not 低保, and not recognised as a marginal
+   household (低保边缘, see :mod:`civaffairs.assistance.marginal`, which is
+   computed when not given).  A 特困 member is treated as for 低保 and 低保边缘
+   (``assistance.dibao.members.exclude_extreme_poverty``, 民发〔2021〕57号 art. 7
+   second paragraph (三)): supported on their own and left out of the household,
+   the rest judged on its own [reading: the rest is not in the 特困 scope]; where
+   a province counts them, the household is in the 特困 layer.
 4. **Income** (art. 4 (二)) — per-capita family income below the previous
    year's local per-capita disposable income (上年度当地居民人均可支配收入;
    ``assistance.means.disposable_income.<urban|rural>``, a yearly
@@ -70,7 +75,7 @@ from civaffairs.decisions import (
     ReasonCode,
     programme,
 )
-from civaffairs.entities import ExpenditureType, Household
+from civaffairs.entities import ExpenditureType, Household, Member
 from civaffairs.kernels import fraction
 from civaffairs.money import FEN, yuan_to_fen
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
@@ -129,6 +134,14 @@ R_HIGHER_LAYER = ReasonCode.define(
     "家庭已属于{layer}, 不认定为刚性支出困难家庭",
     "the household is already in a more protected layer ({layer_en}); it is not a "
     "rigid-expenditure household",
+    _CONDITION_1,
+)
+R_EXTREME_POVERTY_EXCLUDED = ReasonCode.define(
+    "rigid_expenditure.extreme_poverty_excluded",
+    "{persons} 已纳入特困人员救助供养, 单独保障, 不计入本家庭; "
+    "其余家庭成员 {count} 人按刚性支出困难家庭条件认定",
+    "{persons} supported as extreme poverty (特困) on their own and left out of the household; "
+    "the other {count} member(s) are assessed as a rigid-expenditure household",
     _CONDITION_1,
 )
 R_NOT_HIGHER_LAYER = ReasonCode.define(
@@ -237,7 +250,7 @@ def validity_end(decision: Decision) -> dt.date | None:
     return None
 
 
-def assess(
+def assess(  # noqa: PLR0912 - art. 4's conditions in order, each with its early answer
     household: Household,
     on: dt.date,
     *,
@@ -256,10 +269,15 @@ def assess(
     on the same date and place; when not given it is computed with
     :func:`civaffairs.assistance.marginal.assess`, which receives
     ``dibao_decision`` and ``extreme_poverty`` (see there).  A member
-    meeting every 特困 condition decides "not eligible" first, whatever the
-    other decisions say; an undecided higher layer (特困 conditions or the
-    marginal decision) makes this decision "cannot decide", naming the
-    missing facts, unless one of art. 4 (二)–(四) fails.  Art. 4 (五) (other conditions a
+    meeting every 特困 condition is supported on their own and left out of the
+    household, as for 低保 and 低保边缘, where
+    ``assistance.dibao.members.exclude_extreme_poverty`` says so (the default):
+    art. 4 (一) "未纳入……特困人员救助供养范围" then holds for the rest, judged on its
+    own; where a province counts them, the household is in the 特困 layer
+    ("not eligible" first, whatever the other decisions say).  An undecided
+    higher layer (the marginal decision, or 特困 conditions that change the
+    outcome) makes this decision "cannot decide", naming the missing facts,
+    unless one of art. 4 (二)–(四) fails every way.  Art. 4 (五) (other conditions a
     local government sets) is not modelled.
 
     .. versionadded:: 0.1.0
@@ -287,23 +305,38 @@ def assess(
         return decision(Outcome.NOT_ELIGIBLE)
 
     # 1-2. Registration (社会救助暂行办法 art. 9; 57号 arts. 4-5) and the family, as for dibao.
-    family = means.registration_and_family(household, on, where, CODES, reasons)
+    # A member supported as 特困 is left out where the exclusion parameter says so (as for
+    # 低保 and 低保边缘): the rest of the household is judged on its own (art. 4 (一)).
+    exclude, exclude_used = False, None
+    if status.recognised_ids or status.unknown_ids:
+        exclude, exclude_used = book.flag(dibao.EXCLUDE_EXTREME_POVERTY, where, on)
+    supported = frozenset(status.recognised_ids) if exclude else frozenset()
+    family = means.registration_and_family(household, on, where, CODES, reasons, left_out=supported)
     if family.stop is not None:
         return decision(family.stop, missing=family.missing)
     counted = list(family.counted)
-    count = len(counted)
-    counted_ids = family.ids
 
     # 3. Art. 4 (一): not 特困, dibao or marginal (特困 first: it decides even if the rest cannot).
-    if status.recognised:
+    if status.recognised and not exclude:
         reasons.append(
             R_HIGHER_LAYER.reason(
                 False,
+                (exclude_used,) if exclude_used else (),
                 layer=f"特困人员所在家庭({'、'.join(status.recognised)})",
                 layer_en=f"extreme poverty: {', '.join(status.recognised)}",
             )
         )
         return decision(Outcome.NOT_ELIGIBLE)
+    left_out = [m for _, m, _why in family.excluded if m.person.id in supported]
+    if left_out and exclude_used is not None:
+        reasons.append(
+            R_EXTREME_POVERTY_EXCLUDED.reason(
+                True,
+                (exclude_used,),
+                persons="、".join(m.person.label for m in left_out),
+                count=str(len(counted)),
+            )
+        )
     if marginal_decision is None:
         marginal_decision = marginal.assess(
             household,
@@ -328,6 +361,15 @@ def assess(
         )
         return decision(Outcome.NOT_ELIGIBLE)
     # Undecided higher layers leave the rest to decide: a failed condition below still decides.
+    # Where 特困 members are left out, an undecided one matters only if leaving them out
+    # changes conditions (二)-(四) (every way is tried, as for 低保边缘).
+    passed, tested = _conditions(household, counted, book=book, where=where, on=on)
+    unknown_matters = bool(status.unknown) and (
+        not exclude
+        or _undecided_matters(
+            household, counted, status, passed=passed, book=book, where=where, on=on
+        )
+    )
     pending = tuple(
         dict.fromkeys(
             (
@@ -336,14 +378,78 @@ def assess(
                     if marginal_decision.outcome is Outcome.CANNOT_DECIDE
                     else ()
                 ),
-                *status.missing,
+                *(status.missing if unknown_matters else ()),
             )
         )
     )
-    if marginal_decision.outcome is Outcome.CANNOT_DECIDE or status.unknown:
+    undecided = marginal_decision.outcome is Outcome.CANNOT_DECIDE or unknown_matters
+    if undecided:
         reasons.append(R_HIGHER_LAYER_UNKNOWN.reason(None, paths=", ".join(pending) or "-"))
     else:
         reasons.append(R_NOT_HIGHER_LAYER.reason(True))
+    reasons.extend(tested)
+    if not passed and not (exclude and unknown_matters):
+        return decision(Outcome.NOT_ELIGIBLE)
+    if undecided:
+        reasons.append(R_MISSING.reason(None, paths=", ".join(pending) or "-"))
+        return decision(Outcome.CANNOT_DECIDE, missing=pending)
+
+    # 7. Validity (art. 10).
+    months, months_used = book.count("assistance.rigid_expenditure.validity_months", where, on)
+    reasons.append(
+        R_VALIDITY.reason(
+            None,
+            (months_used,),
+            months=str(months),
+            valid_from=on.isoformat(),
+            valid_until=add_months(on, months).isoformat(),
+        )
+    )
+    reasons.append(R_PERIOD_COUNTING.reason(None))
+    return decision(Outcome.ELIGIBLE)
+
+
+def _not_in_force(book: ParameterBook, where: str, on: dt.date, reasons: list[Reason]) -> bool:
+    """Return whether the measures are not yet in force on ``on`` (art. 14), saying so."""
+    in_force, used = book.flag("assistance.rigid_expenditure.in_force", where, on)
+    if not in_force:
+        reasons.append(R_NOT_IN_FORCE.reason(False, (used,), on=on.isoformat()))
+    return not in_force
+
+
+def _share(part: Decimal, whole: Decimal) -> str:
+    """Write ``part / whole`` as a percentage with two decimals ("—" when whole is zero)."""
+    if not whole:
+        return "—"
+    return f"{(part * 100 / whole).quantize(FEN, ROUND_HALF_UP)}%"
+
+
+def _exceeds(
+    spent_fen: int, annual_scaled: int, scale: int, ratio: tuple[int, int], *, inclusive: bool
+) -> bool:
+    """Whether ``spent`` exceeds (or, inclusive, reaches) ``ratio`` × annual income, exactly.
+
+    Nothing spent never qualifies, even against no income.
+    """
+    numerator, denominator = ratio
+    left = spent_fen * denominator * scale
+    right = numerator * annual_scaled
+    return spent_fen > 0 and (left >= right if inclusive else left > right)
+
+
+def _conditions(
+    household: Household,
+    counted: list[tuple[int, Member]],
+    *,
+    book: ParameterBook,
+    where: str,
+    on: dt.date,
+) -> tuple[bool, list[Reason]]:
+    """Apply art. 4 (二)-(四) to the ``counted`` members; return whether all hold, explained."""
+    reasons: list[Reason] = []
+    registration = household.applicant.person.registration
+    count = len(counted)
+    counted_ids = {m.person.id for _, m in counted}
 
     # 4. Art. 4 (二): income below the previous year's per-capita disposable income.
     flows = means.counted_income(household, counted_ids, book, where, on)
@@ -398,54 +504,30 @@ def assess(
         on=on,
         reasons=reasons,
     )
-
-    if not (income_ok and assets.passed and spending_ok):
-        return decision(Outcome.NOT_ELIGIBLE)
-    if marginal_decision.outcome is Outcome.CANNOT_DECIDE or status.unknown:
-        reasons.append(R_MISSING.reason(None, paths=", ".join(pending) or "-"))
-        return decision(Outcome.CANNOT_DECIDE, missing=pending)
-
-    # 7. Validity (art. 10).
-    months, months_used = book.count("assistance.rigid_expenditure.validity_months", where, on)
-    reasons.append(
-        R_VALIDITY.reason(
-            None,
-            (months_used,),
-            months=str(months),
-            valid_from=on.isoformat(),
-            valid_until=add_months(on, months).isoformat(),
-        )
-    )
-    reasons.append(R_PERIOD_COUNTING.reason(None))
-    return decision(Outcome.ELIGIBLE)
+    return income_ok and assets.passed and spending_ok, reasons
 
 
-def _not_in_force(book: ParameterBook, where: str, on: dt.date, reasons: list[Reason]) -> bool:
-    """Return whether the measures are not yet in force on ``on`` (art. 14), saying so."""
-    in_force, used = book.flag("assistance.rigid_expenditure.in_force", where, on)
-    if not in_force:
-        reasons.append(R_NOT_IN_FORCE.reason(False, (used,), on=on.isoformat()))
-    return not in_force
-
-
-def _share(part: Decimal, whole: Decimal) -> str:
-    """Write ``part / whole`` as a percentage with two decimals ("—" when whole is zero)."""
-    if not whole:
-        return "—"
-    return f"{(part * 100 / whole).quantize(FEN, ROUND_HALF_UP)}%"
-
-
-def _exceeds(
-    spent_fen: int, annual_scaled: int, scale: int, ratio: tuple[int, int], *, inclusive: bool
+def _undecided_matters(
+    household: Household,
+    counted: list[tuple[int, Member]],
+    status: means.ExtremePovertyStatus,
+    *,
+    passed: bool,
+    book: ParameterBook,
+    where: str,
+    on: dt.date,
 ) -> bool:
-    """Whether ``spent`` exceeds (or, inclusive, reaches) ``ratio`` × annual income, exactly.
-
-    Nothing spent never qualifies, even against no income.
-    """
-    numerator, denominator = ratio
-    left = spent_fen * denominator * scale
-    right = numerator * annual_scaled
-    return spent_fen > 0 and (left >= right if inclusive else left > right)
+    """Whether leaving out members whose 特困 conditions are undecided changes (二)-(四)."""
+    unknown = [m.person.id for _, m in counted if m.person.id in set(status.unknown_ids)]
+    choices = means.undecided_choices(unknown)
+    if choices is None:
+        return True
+    for chosen in choices[1:]:
+        rest = [(i, m) for i, m in counted if m.person.id not in chosen]
+        outcome = bool(rest) and _conditions(household, rest, book=book, where=where, on=on)[0]
+        if outcome != passed:
+            return True
+    return False
 
 
 def _expenditure_test(
