@@ -35,6 +35,7 @@ from civaffairs.entities import (
     IncomeType,
     Relationship,
     SpecialStatus,
+    WorkCapacity,
 )
 from civaffairs.errors import InvalidInputError
 
@@ -418,3 +419,44 @@ def test_an_extreme_poverty_member_is_supported_once() -> None:
     assert "dibao.extreme_poverty_excluded" in picture.dibao.codes
     dibao_reason = next(r for r in picture.reasons if r.code == "layers.dibao")
     assert dict(dibao_reason.facts)["count"] == "1"
+
+
+GRADE_2 = Disability(DisabilityCategory.PHYSICAL, 2)
+
+
+def test_a_disabled_child_on_the_top_up_keeps_the_living_subsidy() -> None:
+    """民发〔2019〕62号 三(一): "已获得最低生活保障金、特困人员救助供养金或者困难残疾人生活补贴且
+    未达到事实无人抚养儿童基本生活保障补贴标准的进行补差发放……已全额领取事实无人抚养儿童补贴的
+    残疾儿童不享受困难残疾人生活补贴。" — only the *full* allowance bars the living subsidy.  The
+    grandchild (father dead, mother in custody, 630 of 低保 received) is paid the top-up; the
+    layered assessment passes which allowance and how (children.allowance_kind), not a plain
+    yes, so the living subsidy is still paid.
+    """
+    h = household(
+        (attrs.evolve(person("g"), work_capacity=WorkCapacity.FULL), Relationship.APPLICANT),
+        (
+            person(
+                "c", born=dt.date(2015, 1, 1), disability=Disability(DisabilityCategory.PHYSICAL, 2)
+            ),
+            Relationship.GRANDCHILD,
+        ),
+        incomes=[Income(IncomeType.TRANSFER, "300", member="g")],
+    )
+    facts = MemberFacts(
+        "c",
+        child=ChildFacts(
+            Parent(ParentSituation.DECEASED),
+            Parent(ParentSituation.IN_CUSTODY, term_months=12),
+            Placement.DISPERSED,
+            assistance_received="630",
+        ),
+        disability=DisabilitySubsidyFacts(
+            needs_long_term_care=False, work_injury_care_allowance=False
+        ),
+    )
+    picture = layers.assess_layers(h, ON, facts=[facts])
+    assert "children.top_up" in picture.children[1].codes
+    assert picture.member_layer("c") is L.DIBAO
+    living = picture.disability_living[1]
+    assert living.eligible
+    assert "disability_living_subsidy.unsupported_top_up" in living.codes

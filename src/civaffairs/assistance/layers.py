@@ -45,9 +45,9 @@ decides, in this order:
 ``jurisdiction`` is passed to every programme unchanged; when ``None`` each
 decides where it would by default (the household programmes at the applicant's
 place of registration, the person-level ones at the person's).  Parameter errors
-propagate, as everywhere: a date a programme's data does not cover (for example
-before the rigid-expenditure measures of 2024-10-24, for a household outside the
-higher layers) raises rather than guessing.
+propagate, as everywhere: a date a programme's data does not cover raises rather
+than guessing.  (刚性支出困难家庭 is simply not recognised before its measures are
+in force, 2025-01-01: that decision is "not eligible" and the rest runs.)
 
 .. versionadded:: 0.1.0
 """
@@ -532,8 +532,12 @@ def assess_layers(
     living, care = [], []
     for pid in ids:
         ds_facts = own[pid].disability or DisabilitySubsidyFacts()
-        if ds_facts.child_allowance is None:
-            ds_facts = attrs.evolve(ds_facts, child_allowance=_under_child_allowance(child[pid]))
+        if ds_facts.child_allowance is None and ds_facts.child_allowance_kind is None:
+            # Which allowance and how (民发〔2019〕62号 三(一)): a child paid the 事实无人抚养
+            # *top-up* (补差) keeps the living subsidy; a plain yes/no would bar it.
+            ds_facts = attrs.evolve(
+                ds_facts, child_allowance_kind=children.allowance_kind(child[pid])
+            )
         one, two = disability_subsidies.assess_person(
             household,
             pid,
