@@ -554,3 +554,33 @@ def test_an_extreme_poverty_decision_names_its_member_by_id() -> None:
     with pytest.raises(InvalidInputError) as caught:
         dibao.assess(h, ON, extreme_poverty=[attrs.evolve(by_id, person="nobody")])
     assert caught.value.path == "$.extreme_poverty[0].person"
+
+
+def test_property_of_a_member_who_is_not_counted_is_not_the_familys() -> None:
+    """民发〔2021〕57号 第十四条: "家庭财产指共同生活的家庭成员拥有的全部动产和不动产。" — a
+    spouse serving a sentence is not counted (第七条第二款: "在监狱内服刑"), so her savings and
+    her car are not the family's property; the same savings owned by the applicant (or by
+    nobody in particular) fail the property test."""
+    prisoner = person("x", statuses=[SpecialStatus.SERVING_SENTENCE])
+    savings = Decimal(630 * 100)
+
+    def with_assets(owner: str | None) -> Household:
+        return household(
+            (person("a"), Relationship.APPLICANT),
+            (prisoner, Relationship.SPOUSE),
+            incomes=[Income(IncomeType.WAGES, "300", member="a")],
+            assets=[
+                Asset(AssetType.DEPOSITS, str(savings), owner=owner),
+                Asset(AssetType.VEHICLE, "30000", owner=owner),
+            ],
+        )
+
+    theirs = dibao.assess(with_assets("x"), ON)
+    assert theirs.amount is not None
+    assert theirs.amount.total == RURAL - 300
+    assert (
+        dict(next(r for r in theirs.reasons if r.code == "dibao.financial_assets").facts)["assets"]
+        == "0.00"
+    )
+    for owner in ("a", None):
+        assert not dibao.assess(with_assets(owner), ON).eligible

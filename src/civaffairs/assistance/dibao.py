@@ -71,6 +71,7 @@ from civaffairs.assistance.means import (
     HouseholdCodes,
     PropertyTest,
     below_margin,
+    counted_assets,
     counted_income_types,
     counted_members,
     extreme_poverty_status,
@@ -834,7 +835,9 @@ def _tests(
         )
 
     # 4-5. Income and property tests, exact (see means_test).
-    present = {a.type for a in household.assets if not a.exempt}
+    # 57号 art. 14: the property of the counted members only (and the household's own).
+    held = counted_assets(household, (m.person.id for _, m in counted))
+    present = {a.type for a in held}
     disqualifying = []
     for asset_type, name, labels in DISQUALIFYING_ASSETS:
         if asset_type in present:
@@ -844,9 +847,7 @@ def _tests(
     months, months_used = book.count(
         "assistance.dibao.assets.financial_months_per_capita", where, on
     )
-    financial = sum(
-        yuan_to_fen(a.value) for a in household.assets if a.type.is_financial and not a.exempt
-    )
+    financial = sum(yuan_to_fen(a.value) for a in held if a.type.is_financial)
     test = means_test(
         SCALAR,
         standard=standard,
@@ -928,6 +929,7 @@ def _single_person(
             book=book,
             where=where,
             on=on,
+            counted_ids=[m.person.id for _, m in counted],
         )
         assets_ok = assets.passed
         reasons.append(_marginal_property_reason(assets, len(counted)))

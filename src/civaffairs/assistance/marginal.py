@@ -408,6 +408,7 @@ def _means(
         book=book,
         where=where,
         on=on,
+        counted_ids=[m.person.id for _, m in counted],
     )
     reasons.extend(
         means.property_reasons(

@@ -24,6 +24,7 @@ from civaffairs import jurisdictions
 from civaffairs.assistance import extreme_poverty
 from civaffairs.decisions import Citation, Decision, Outcome, Reason, ReasonCode
 from civaffairs.entities import (
+    Asset,
     AssetType,
     Household,
     IncomeType,
@@ -56,6 +57,7 @@ __all__ = [
     "PropertyTest",
     "below_margin",
     "check_decision",
+    "counted_assets",
     "counted_income",
     "counted_income_types",
     "counted_members",
@@ -601,6 +603,25 @@ class PropertyTest:
         return self.financial_ok and self.business_ok and not self.disqualifying
 
 
+def counted_assets(household: Household, counted_ids: Iterable[str] | None) -> list[Asset]:
+    """Return the non-exempt assets of the counted members (民发〔2021〕57号 art. 14).
+
+    Art. 14: "家庭财产指共同生活的家庭成员拥有的全部动产和不动产。" — an asset whose
+    ``owner`` names a member who is not counted (serving a sentence, supported as
+    特困, …) is not the family's property; one without an owner is the
+    household's.  ``counted_ids`` ``None`` keeps every asset.  "对于维持家庭生产
+    生活的必需财产，可以在认定家庭财产状况时予以豁免": exempt assets are left out.
+
+    .. versionadded:: 0.2.0
+    """
+    ids = None if counted_ids is None else set(counted_ids)
+    return [
+        a
+        for a in household.assets
+        if not a.exempt and (ids is None or a.owner is None or a.owner in ids)
+    ]
+
+
 def property_test(
     household: Household,
     *,
@@ -610,8 +631,12 @@ def property_test(
     book: ParameterBook,
     where: str,
     on: dt.date,
+    counted_ids: Iterable[str] | None = None,
 ) -> PropertyTest:
     """Apply the ``<prefix>.assets.*`` property rules to the non-exempt assets.
+
+    Only the assets of the members in ``counted_ids`` (and those with no owner)
+    count, 57号 art. 14 (see :func:`counted_assets`); ``None`` counts every asset.
 
     Financial assets must be strictly below ``months`` of the dibao standard
     per counted member; a non-exempt vehicle or non-residential property fails
@@ -620,8 +645,9 @@ def property_test(
     business limit are read only when the household owns such an asset.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``counted_ids``.
     """
-    held = [a for a in household.assets if not a.exempt]
+    held = counted_assets(household, counted_ids)
     months, months_used = book.count(f"{prefix}.assets.financial_months_per_capita", where, on)
     financial = sum((a.value for a in held if a.type.is_financial), Decimal(0))
     present = {a.type for a in held}

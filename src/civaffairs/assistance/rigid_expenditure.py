@@ -481,6 +481,7 @@ def _conditions(
         book=book,
         where=where,
         on=on,
+        counted_ids=[m.person.id for _, m in counted],
     )
     reasons.extend(
         means.property_reasons(

@@ -60,6 +60,13 @@ Non-financial assets count by presence, not value: the 低保 property test
 asks whether the household owns a non-exempt vehicle (and the like), whatever
 it is worth, so those columns are booleans.
 
+The asset columns are household totals: there is no owner column.  The scalar
+rule counts only the property of counted members (民发〔2021〕57号 art. 14,
+"家庭财产指共同生活的家庭成员拥有的全部动产和不动产": an ``Asset.owner`` naming a
+member serving a sentence, say, is left out); here every asset on the row
+counts, so leave out of the columns the assets of members who are not counted.
+:func:`to_table` writes every non-exempt asset, whoever owns it.
+
 .. versionadded:: 0.1.0
 """
 
