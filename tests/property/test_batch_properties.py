@@ -66,9 +66,21 @@ def populations(draw: st.DrawFn) -> tuple[dt.date, list[Household]]:
     # must ask exactly where the scalar path asks (民发〔2021〕57号 art. 8, 单人户).
     unknown = draw(st.lists(st.booleans(), min_size=len(found), max_size=len(found)))
     return on, [
-        attrs.evolve(_unknown_illness(h) if u else h, id=f"H{i}")
+        _household_assets(attrs.evolve(_unknown_illness(h) if u else h, id=f"H{i}"))
         for i, (h, u) in enumerate(zip(found, unknown, strict=True))
     ]
+
+
+def _household_assets(household: Household) -> Household:
+    """The household with its assets owned by the household, not by a member.
+
+    The persons table has no owner column (civaffairs.batch.schema): its asset columns
+    are the household's, all counted.  The scalar rule leaves out the assets of members
+    who are not counted (民发〔2021〕57号 art. 14); that is tested in tests/unit/test_dibao.py.
+    """
+    return attrs.evolve(
+        household, assets=tuple(attrs.evolve(a, owner=None) for a in household.assets)
+    )
 
 
 def _unknown_illness(household: Household) -> Household:
