@@ -245,9 +245,9 @@ def _without(household: Household, index: int) -> Household:
         members=[m for i, m in enumerate(household.members) if i != index],
         incomes=[i for i in household.incomes if i.member != gone],
         expenditures=[e for e in household.expenditures if e.member != gone],
-        # Family property is tested on the household's assets whoever holds them (the
-        # property rules take no owner into account), so the member's stay in.
-        assets=[attrs.evolve(a, owner=None) if a.owner == gone else a for a in household.assets],
+        # 民发〔2021〕57号 art. 14: "家庭财产指共同生活的家庭成员拥有的全部动产和不动产" — the
+        # member's own property leaves with them; the household's (no owner) stays.
+        assets=[a for a in household.assets if a.owner != gone],
     )
 
 
