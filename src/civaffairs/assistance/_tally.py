@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol
 
 from civaffairs import jurisdictions
-from civaffairs.decisions import Amount, Decision, Outcome, Reason, ReasonCode
+from civaffairs.decisions import Amount, Decision, Outcome, PayablePeriod, Reason, ReasonCode
 from civaffairs.entities import Household, Person
 from civaffairs.parameters import ParameterBook
 
@@ -66,8 +66,15 @@ class Tally:
         on: dt.date,
         where: str,
         amount: Amount | None = None,
+        *,
+        person: str | None = None,
+        payable: PayablePeriod | None = None,
     ) -> Decision:
-        """Build the decision; the amount is kept only when the outcome is eligible."""
+        """Build the decision; the amount and payable months are kept only when eligible.
+
+        ``person`` is the member id of a person-level decision (:attr:`Decision.person`), so
+        that composing rules match decisions to members by id, never by display text.
+        """
         outcome = self.outcome
         return Decision(
             programme=programme,
@@ -78,6 +85,8 @@ class Tally:
             amount=amount if outcome is Outcome.ELIGIBLE else None,
             reasons=tuple(self.reasons),
             missing=tuple(self.missing) if outcome is Outcome.CANNOT_DECIDE else (),
+            person=person,
+            payable=payable if outcome is Outcome.ELIGIBLE else None,
         )
 
 

@@ -577,7 +577,7 @@ def assess_person(
             person, where, within=R_REGISTRATION, elsewhere=R_REGISTRATION_ELSEWHERE
         )
     ).met:
-        return tally.decision(PROGRAMME.code, subject, on, where)
+        return tally.decision(PROGRAMME.code, subject, on, where, person=person_id)
     age = person.age_on(on)
     if age < _ADULT_AGE:
         tally.add(R_MINOR.reason(True, age=str(age)))
@@ -607,10 +607,14 @@ def assess_person(
             amount = _amount(tally, category, facts, place=(book, where, on))
     if tally.outcome is Outcome.CANNOT_DECIDE:
         tally.add(R_MISSING.reason(None, paths=", ".join(tally.missing)))
-    decision = tally.decision(PROGRAMME.code, subject, on, where, amount)
-    if decision.eligible and category is ChildCategory.UNSUPPORTED:
-        return attrs.evolve(decision, payable=PayablePeriod.from_month_after(on, _PAYABLE))
-    return decision
+    payable = (
+        PayablePeriod.from_month_after(on, _PAYABLE)
+        if category is ChildCategory.UNSUPPORTED
+        else None
+    )
+    return tally.decision(
+        PROGRAMME.code, subject, on, where, amount, person=person_id, payable=payable
+    )
 
 
 def allowance_kind(decision: Decision) -> ChildAllowance | None:

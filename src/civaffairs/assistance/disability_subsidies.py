@@ -593,10 +593,17 @@ def _common(case: _Case, tally: Tally) -> bool:
 def _finish(tally: Tally, programme_code: str, case: _Case, amount: Amount | None) -> Decision:
     if tally.outcome is Outcome.CANNOT_DECIDE:
         tally.add(R_MISSING.reason(None, paths=", ".join(tally.missing)))
-    decision = tally.decision(programme_code, case.subject, case.on, case.where, amount)
-    if decision.amount is None:
-        return decision
-    return attrs.evolve(decision, payable=_payable(programme_code, case))
+    paid = tally.outcome is Outcome.ELIGIBLE and amount is not None
+    payable = _payable(programme_code, case) if paid else None
+    return tally.decision(
+        programme_code,
+        case.subject,
+        case.on,
+        case.where,
+        amount,
+        person=case.person.id,
+        payable=payable,
+    )
 
 
 def _payable(programme_code: str, case: _Case) -> PayablePeriod:

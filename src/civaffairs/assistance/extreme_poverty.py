@@ -749,7 +749,7 @@ def assess_person(
             person, where, within=R_REGISTRATION, elsewhere=R_REGISTRATION_ELSEWHERE
         )
     ).met:
-        return tally.decision(PROGRAMME.code, subject, on, where)
+        return tally.decision(PROGRAMME.code, subject, on, where, person=person_id)
     for status, (zh, en) in _EXCLUDING_STATUSES.items():
         if status in person.statuses:
             tally.add(R_STATUS.reason(False, status=zh, status_en=en))
@@ -767,12 +767,14 @@ def assess_person(
     if tally.outcome is not Outcome.ELIGIBLE:
         if tally.outcome is Outcome.CANNOT_DECIDE:
             tally.add(R_MISSING.reason(None, paths=", ".join(tally.missing)))
-        return tally.decision(PROGRAMME.code, subject, on, where)
+        return tally.decision(PROGRAMME.code, subject, on, where, person=person_id)
     amount = _amount(tally, person, facts, place=place)
     if amount is None:
-        return tally.decision(PROGRAMME.code, subject, on, where)
+        return tally.decision(PROGRAMME.code, subject, on, where, person=person_id)
     payable = _payable(tally, person, on, until)
-    return attrs.evolve(tally.decision(PROGRAMME.code, subject, on, where, amount), payable=payable)
+    return tally.decision(
+        PROGRAMME.code, subject, on, where, amount, person=person_id, payable=payable
+    )
 
 
 def _payable(tally: Tally, person: Person, on: dt.date, until: int | None) -> PayablePeriod:
