@@ -37,7 +37,7 @@ def person(
     kind: RegistrationKind = RegistrationKind.RURAL,
     where: str = WULONG,
     disability: Disability | None = None,
-    ill: bool = False,
+    ill: bool | None = False,
     statuses: Sequence[SpecialStatus] = (),
 ) -> Person:
     return Person(

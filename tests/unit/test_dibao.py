@@ -239,7 +239,9 @@ def test_exempt_vehicle_is_allowed() -> None:
     assert dibao.assess(mobility, ON).eligible
 
 
-def _marginal_with(member_disability: Disability | None, ill: bool, income: str) -> Household:
+def _marginal_with(
+    member_disability: Disability | None, ill: bool | None, income: str
+) -> Household:
     return household(
         (person("a"), Relationship.APPLICANT),
         (person("d", disability=member_disability, ill=ill), Relationship.SPOUSE),

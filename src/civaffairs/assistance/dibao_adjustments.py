@@ -211,6 +211,10 @@ class WorkRefusal:
     within_months: int | None = attrs.field(default=None, validator=_optional_months)
 
 
+def _decisions(value: Iterable[Decision]) -> tuple[Decision, ...]:
+    return tuple(value)
+
+
 def _refusals(value: Iterable[WorkRefusal]) -> tuple[WorkRefusal, ...]:
     return tuple(value)
 
@@ -232,7 +236,7 @@ class DibaoRequest:
     household: Household
     previous: PreviousDibao | None = None
     work_refusals: tuple[WorkRefusal, ...] = attrs.field(default=(), converter=_refusals)
-    extreme_poverty: tuple[Decision, ...] = attrs.field(default=(), converter=tuple)
+    extreme_poverty: tuple[Decision, ...] = attrs.field(default=(), converter=_decisions)
 
     def __attrs_post_init__(self) -> None:
         ids = {member.person.id for member in self.household.members}
