@@ -32,6 +32,7 @@ from civaffairs.entities import (
     IncomeType,
     RegistrationKind,
     Relationship,
+    SpecialStatus,
 )
 from civaffairs.errors import InvalidDocumentError, InvalidInputError, ParameterNotFoundError
 from civaffairs.parameters import ParameterBook, default_book
@@ -266,6 +267,26 @@ def test_expenditure_property_over_the_local_limit_gets_nothing() -> None:
     car = attrs.evolve(h, assets=[Asset(AssetType.VEHICLE, "30000")])
     assert (
         "temporary.asset_disqualifies" in temporary.assess(car, event(EXPENDITURE, "1"), ON).codes
+    )
+
+
+def test_expenditure_property_counts_only_counted_members_assets() -> None:
+    """23号 二(一) tests "家庭财产状况"; 民发〔2021〕57号 第十四条: "家庭财产指共同生活的家庭成员
+    拥有的全部动产和不动产" — a spouse serving a sentence is not counted (第七条), nor is her car.
+    """
+    h = household(
+        (person("a"), Relationship.APPLICANT),
+        (person("s", statuses=[SpecialStatus.SERVING_SENTENCE]), Relationship.SPOUSE),
+        incomes=[Income(IncomeType.WAGES, "1000", member="a")],
+        assets=[Asset(AssetType.VEHICLE, "30000", owner="s")],
+    )
+    decision = temporary.assess(h, event(EXPENDITURE, "2000"), ON)
+    assert "temporary.asset_disqualifies" not in decision.codes
+    assert paid(decision) == Decimal(2000)
+    own = attrs.evolve(h, assets=[Asset(AssetType.VEHICLE, "30000", owner="a")])
+    assert (
+        "temporary.asset_disqualifies"
+        in temporary.assess(own, event(EXPENDITURE, "2000"), ON).codes
     )
 
 

@@ -269,8 +269,11 @@ def assess(  # noqa: PLR0912 - the rule's steps in order, each with its early an
     if (
         status.unknown
         and exclude
-        and _undecided_matters(
-            household, counted, status, passed=passed, book=book, where=where, on=on
+        and means.undecided_matters(
+            counted,
+            status.unknown_ids,
+            passed=passed,
+            decide=lambda rest: _means(household, rest, book=book, where=where, on=on)[0],
         )
     ):
         reasons.append(
@@ -333,34 +336,6 @@ def _not_higher(
         extreme=extreme_zh,
         extreme_en=extreme_en,
     )
-
-
-def _undecided_matters(
-    household: Household,
-    counted: list[tuple[int, Member]],
-    status: ExtremePovertyStatus,
-    *,
-    passed: bool,
-    book: ParameterBook,
-    where: str,
-    on: dt.date,
-) -> bool:
-    """Whether leaving out members whose 特困 conditions are undecided changes the tests.
-
-    Every way of leaving some of them out is tried (for up to
-    :data:`civaffairs.assistance.means.MAX_UNDECIDED`, see
-    :func:`~civaffairs.assistance.means.undecided_choices`).
-    """
-    unknown = [m.person.id for _, m in counted if m.person.id in set(status.unknown_ids)]
-    choices = means.undecided_choices(unknown)
-    if choices is None:
-        return True
-    for chosen in choices[1:]:
-        rest = [(i, m) for i, m in counted if m.person.id not in chosen]
-        outcome = bool(rest) and _means(household, rest, book=book, where=where, on=on)[0]
-        if outcome != passed:
-            return True
-    return False
 
 
 def _means(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -795,6 +795,34 @@ def undecided_choices(unknown: Sequence[str]) -> tuple[frozenset[str], ...] | No
         for size in range(len(unknown) + 1)
         for chosen in itertools.combinations(unknown, size)
     )
+
+
+def undecided_matters(
+    counted: Sequence[tuple[int, Member]],
+    unknown_ids: Iterable[str],
+    *,
+    passed: bool,
+    decide: Callable[[list[tuple[int, Member]]], bool],
+) -> bool:
+    """Whether leaving out members whose 特困 conditions are undecided changes a test's result.
+
+    ``decide`` runs the test on the counted members left; ``passed`` is its result with
+    none left out.  Every way of leaving some of them out is tried (for up to
+    :data:`MAX_UNDECIDED` members, see :func:`undecided_choices`; more always matter).
+    An empty rest fails.  低保边缘 and 刚性支出困难 share this, so that an undecided
+    member holds a decision up only where the answer turns on them.
+
+    .. versionadded:: 0.2.0
+    """
+    unknown_set = set(unknown_ids)
+    choices = undecided_choices([m.person.id for _, m in counted if m.person.id in unknown_set])
+    if choices is None:
+        return True
+    for chosen in choices[1:]:
+        rest = [(i, m) for i, m in counted if m.person.id not in chosen]
+        if (bool(rest) and decide(rest)) != passed:
+            return True
+    return False
 
 
 def extreme_poverty_status(

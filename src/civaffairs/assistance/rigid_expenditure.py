@@ -366,8 +366,11 @@ def assess(  # noqa: PLR0912 - art. 4's conditions in order, each with its early
     passed, tested = _conditions(household, counted, book=book, where=where, on=on)
     unknown_matters = bool(status.unknown) and (
         not exclude
-        or _undecided_matters(
-            household, counted, status, passed=passed, book=book, where=where, on=on
+        or means.undecided_matters(
+            counted,
+            status.unknown_ids,
+            passed=passed,
+            decide=lambda rest: _conditions(household, rest, book=book, where=where, on=on)[0],
         )
     )
     pending = tuple(
@@ -506,29 +509,6 @@ def _conditions(
         reasons=reasons,
     )
     return income_ok and assets.passed and spending_ok, reasons
-
-
-def _undecided_matters(
-    household: Household,
-    counted: list[tuple[int, Member]],
-    status: means.ExtremePovertyStatus,
-    *,
-    passed: bool,
-    book: ParameterBook,
-    where: str,
-    on: dt.date,
-) -> bool:
-    """Whether leaving out members whose 特困 conditions are undecided changes (二)-(四)."""
-    unknown = [m.person.id for _, m in counted if m.person.id in set(status.unknown_ids)]
-    choices = means.undecided_choices(unknown)
-    if choices is None:
-        return True
-    for chosen in choices[1:]:
-        rest = [(i, m) for i, m in counted if m.person.id not in chosen]
-        outcome = bool(rest) and _conditions(household, rest, book=book, where=where, on=on)[0]
-        if outcome != passed:
-            return True
-    return False
 
 
 def _expenditure_test(

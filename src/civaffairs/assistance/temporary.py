@@ -463,6 +463,7 @@ def _means_test(
         book=book,
         where=where,
         on=on,
+        counted_ids=counted_ids,
     )
     reasons.extend(
         means.property_reasons(
