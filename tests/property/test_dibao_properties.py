@@ -108,17 +108,21 @@ def counted_income(household: Household, on: dt.date) -> tuple[Decimal, int]:
 
 
 def assets_pass(household: Household, on: dt.date, standard: Decimal, count: int) -> bool:
+    """The property test from the rules' text: only counted members' property counts.
+
+    民发〔2021〕57号 第十四条: "家庭财产指共同生活的家庭成员拥有的全部动产和不动产" — an asset
+    owned by a member who is not counted (serving a sentence, say) is not the family's.
+    """
     where = household.applicant.person.registration.jurisdiction
+    counted, _, _ = dibao.counted_members(household, on)
+    ids = {m.person.id for _, m in counted}
+    family = [a for a in household.assets if not a.exempt and (a.owner is None or a.owner in ids)]
     months, _ = BOOK.count("assistance.dibao.assets.financial_months_per_capita", where, on)
-    financial = sum(
-        (a.value for a in household.assets if a.type.is_financial and not a.exempt), ZERO
-    )
+    financial = sum((a.value for a in family if a.type.is_financial), ZERO)
     if financial >= standard * months * count:
         return False
     return not any(
-        BOOK.flag(DISQUALIFYING[a.type], where, on)[0]
-        for a in household.assets
-        if a.type in DISQUALIFYING and not a.exempt
+        BOOK.flag(DISQUALIFYING[a.type], where, on)[0] for a in family if a.type in DISQUALIFYING
     )
 
 
