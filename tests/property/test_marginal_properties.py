@@ -87,9 +87,17 @@ def standard_of(household: Household, on: dt.date) -> Decimal:
     return value
 
 
-def marginal_property_passes(household: Household, standard: Decimal, count: int) -> bool:
-    """Henan's 边缘 rule as shipped (example data): 36 months, no car, no shop, < 200 000."""
-    held = [a for a in household.assets if not a.exempt]
+def marginal_property_passes(
+    household: Household, on: dt.date, standard: Decimal, count: int
+) -> bool:
+    """Henan's 边缘 rule as shipped (example data): 36 months, no car, no shop, < 200 000.
+
+    Only counted members' property counts (民发〔2021〕57号 第十四条: "家庭财产指共同生活的家庭
+    成员拥有的全部动产和不动产").
+    """
+    counted, _, _ = dibao.counted_members(household, on)
+    ids = {m.person.id for _, m in counted}
+    held = [a for a in household.assets if not a.exempt and (a.owner is None or a.owner in ids)]
     financial = sum((a.value for a in held if a.type.is_financial), ZERO)
     business = sum((a.value for a in held if a.type is AssetType.BUSINESS_ENTITY), ZERO)
     kinds = {a.type for a in held}
@@ -123,7 +131,7 @@ def test_eligible_iff_not_dibao_and_income_below_the_margin_and_property_within(
     expected = (
         not dibao.assess(household, on).eligible
         and income < standard * Decimal("1.5") * count
-        and marginal_property_passes(household, standard, count)
+        and marginal_property_passes(household, on, standard, count)
     )
     decision = assess(household, on)
     assert decision.eligible is expected, (income, standard, count, decision.codes)
