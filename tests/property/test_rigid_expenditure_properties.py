@@ -109,7 +109,8 @@ def oracle(household: Household, on: dt.date) -> bool:
         income += item.monthly
     disposable, _ = BOOK.money(f"assistance.means.disposable_income.{kind}", where, on)
     standard, _ = BOOK.money(f"assistance.dibao.standard.{kind}", where, on)
-    held = [a for a in household.assets if not a.exempt]
+    # 民发〔2021〕57号 第十四条: only the counted members' property is the family's.
+    held = [a for a in household.assets if not a.exempt and (a.owner is None or a.owner in ids)]
     kinds = {a.type for a in held}
     property_ok = (
         sum((a.value for a in held if a.type.is_financial), ZERO) < standard * 36 * count
