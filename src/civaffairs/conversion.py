@@ -122,7 +122,7 @@ class AssessmentRequest:
         the as-of date is a wrong date (or a wrong as-of date), never a person
         aged zero.  Raises :class:`~civaffairs.errors.InvalidDocumentError`.
 
-        .. versionadded:: 0.2.0
+        .. versionadded:: 0.1.0
         """
         errors = [
             InvalidInputError(
@@ -535,7 +535,7 @@ def parse_json(text: str | bytes, *, what: str = "document") -> Any:
     civaffairs.errors.InvalidDocumentError: invalid document: 1 problem
       - $.as_of: got (given twice), expected each key once in an object
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     try:
         source = _text(text) if isinstance(text, bytes) else text

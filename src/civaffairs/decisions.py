@@ -433,7 +433,7 @@ class Decision:
     decisions and where a calculator does not set it.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 ``person``.
+    .. versionchanged:: 0.1.0 ``person``.
     """
 
     programme: str

@@ -68,7 +68,7 @@ class InvalidInputError(CivaffairsError, ValueError):
     rewrite the screen.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0
+    .. versionchanged:: 0.1.0
        Control characters are escaped.
     """
 
@@ -243,7 +243,7 @@ class ParameterRelationError(CivaffairsError, ValueError):
     standard below its province's floor.  ``violations`` lists each broken
     relation with the parameter, the place and the date.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     def __init__(self, source: str, violations: Iterable[str]) -> None:

@@ -30,7 +30,7 @@ def mask_name(name: str) -> str:
     ('张**', '*')
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0
+    .. versionchanged:: 0.1.0
        One-character names are masked entirely.
     """
     if not name:
@@ -64,7 +64,7 @@ def printable(text: str, *, keep: str = "") -> str:
     >>> printable("WL\x1b[2J-1")
     'WL\\x1b[2J-1'
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     if text.isprintable() and not keep:
         return text

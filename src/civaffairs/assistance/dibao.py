@@ -507,7 +507,7 @@ class Evaluation:
     unless the decision pays them alone); ``excluded`` the ids of the members
     left out as 特困 (``assistance.dibao.members.exclude_extreme_poverty``).
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     decision: Decision
@@ -618,7 +618,7 @@ def excluded_members(decision: Decision) -> frozenset[str]:
     Read from the ``members`` fact of its ``dibao.extreme_poverty_excluded`` reason
     (a JSON list of member ids); empty when it left nobody out.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     ids: set[str] = set()
     for reason in decision.reasons:

@@ -230,7 +230,7 @@ class DibaoRequest:
     ``assistance.dibao.members.exclude_extreme_poverty``).
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 ``extreme_poverty``.
+    .. versionchanged:: 0.1.0 ``extreme_poverty``.
     """
 
     household: Household

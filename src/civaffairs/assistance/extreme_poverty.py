@@ -482,7 +482,7 @@ class Supporter:
       decide" naming ``$.facts.supporters[i].disability``.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.3.0
+    .. versionchanged:: 0.1.0
        ``situations`` defaults to ``None`` (not established), not to none;
        ``disabled`` added (a non-member's disability is no longer assumed
        absent).

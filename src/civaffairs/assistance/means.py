@@ -218,7 +218,7 @@ def family_income(
     jurisdiction sets them; ``standard`` is the dibao standard in fen).  The
     reasons explain the deductions.  低保 and 低保边缘 both read this income.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     # dibao_terms imports CountedIncome from here: imported when called, not at load.
     from civaffairs.assistance.dibao_terms import income_deductions  # noqa: PLC0415
@@ -233,7 +233,7 @@ def below_margin(net_scaled: Any, scale: Any, threshold: Any, multiple: tuple[An
     ``net_scaled`` is net income in fen × ``scale``; ``threshold`` in fen.  Works
     on integers and on columns alike (no division).
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     multiple_num, multiple_den = multiple
     return net_scaled * multiple_den < threshold * multiple_num * scale
@@ -246,7 +246,7 @@ class MarginalIncome:
     ``below`` says whether the family income (:func:`family_income`, after the
     art. 13 deductions) is below ``multiple`` × the standard × ``count``.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     below: bool
@@ -273,7 +273,7 @@ def marginal_income(
     × the standard (``standard`` in fen) × ``count`` members, exactly.  Both the
     single-person stage of 低保 and the 低保边缘 recognition call this.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     multiple, used = book.rate("assistance.low_income_margin.income_multiple", where, on)
     threshold = standard * count
@@ -487,7 +487,7 @@ def registration_and_family(
     county in it.  Either is refused with an error naming its path and level.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0
+    .. versionchanged:: 0.1.0
        A registration or a deciding place above county level is refused.
     """
     registration = household.applicant.person.registration
@@ -612,7 +612,7 @@ def counted_assets(household: Household, counted_ids: Iterable[str] | None) -> l
     household's.  ``counted_ids`` ``None`` keeps every asset.  "对于维持家庭生产
     生活的必需财产，可以在认定家庭财产状况时予以豁免": exempt assets are left out.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     ids = None if counted_ids is None else set(counted_ids)
     return [
@@ -645,7 +645,7 @@ def property_test(
     business limit are read only when the household owns such an asset.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 ``counted_ids``.
+    .. versionchanged:: 0.1.0 ``counted_ids``.
     """
     held = counted_assets(household, counted_ids)
     months, months_used = book.count(f"{prefix}.assets.financial_months_per_capita", where, on)
@@ -786,7 +786,7 @@ def undecided_choices(unknown: Sequence[str]) -> tuple[frozenset[str], ...] | No
     低保 and 低保边缘 decide each way and compare (no double coverage,
     ``assistance.dibao.members.exclude_extreme_poverty``).
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     if len(unknown) > MAX_UNDECIDED:
         return None
@@ -812,7 +812,7 @@ def undecided_matters(
     An empty rest fails.  低保边缘 and 刚性支出困难 share this, so that an undecided
     member holds a decision up only where the answer turns on them.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     unknown_set = set(unknown_ids)
     choices = undecided_choices([m.person.id for _, m in counted if m.person.id in unknown_set])
@@ -839,7 +839,7 @@ def extreme_poverty_status(
     :class:`~civaffairs.errors.InvalidInputError` names ``path[index]``.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 matched by ``Decision.person`` where set.
+    .. versionchanged:: 0.1.0 matched by ``Decision.person`` where set.
     """
     ids = {m.person.id for m in household.members}
     subjects = {f"{household.id} ({m.person.label})": m.person.id for m in household.members}

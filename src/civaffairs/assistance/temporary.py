@@ -396,7 +396,7 @@ def disposable_income(household: Household, counted_ids: set[str]) -> Decimal:
     Used for the 支出型 condition of 民发〔2018〕23号 二(一) ("家庭人均可支配收入应低于
     当地上年度人均可支配收入") [inference: 23号 gives no definition of its own].
 
-    .. versionadded:: 0.3.0
+    .. versionadded:: 0.1.0
     """
     return sum(
         (

@@ -364,7 +364,7 @@ def require_county(code_or_name: str, *, path: str, why: str) -> Jurisdiction:
     ...     print(exc.value, "|", exc.expected)
     500000 重庆市 | a county-level code (区/县/县级市), not the province 重庆市: a county decides
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     found = get(code_or_name)
     if found.level is Level.COUNTY or (

@@ -130,7 +130,7 @@ class ParameterSpec:
     :attr:`domain`.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0
+    .. versionchanged:: 0.1.0
        ``minimum`` and ``maximum``.
     """
 
@@ -152,7 +152,7 @@ class ParameterSpec:
         and a count at most :data:`MAX_COUNT`.  Money and rates are also below
         10¹² (:data:`civaffairs.money.MAX_DIGITS`), so every product stays exact.
 
-        .. versionadded:: 0.2.0
+        .. versionadded:: 0.1.0
         """
         low = self.minimum if self.minimum is not None else 0
         if self.maximum is not None:
@@ -199,7 +199,7 @@ class ParameterValue(Dated):
     :class:`~civaffairs.errors.InvalidInputError`.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0
+    .. versionchanged:: 0.1.0
        A sourced value without a source is refused.
     """
 
@@ -548,7 +548,7 @@ class ParameterBook:
         is false (to study a book that breaks them).
 
         .. versionadded:: 0.1.0
-        .. versionchanged:: 0.2.0
+        .. versionchanged:: 0.1.0
            Relations are checked; ``check``.
         """
         base = default_book() if include_shipped else cls(_shipped_specs(), {})
@@ -581,7 +581,7 @@ class ParameterBook:
         is listed with the relation, the parameter, the place and the date.
         ``source`` names what made the book (a file, an override).
 
-        .. versionadded:: 0.2.0
+        .. versionadded:: 0.1.0
         """
         from civaffairs.parameters.relations import (  # noqa: PLC0415 - it imports us
             RELATIONS,
@@ -626,7 +626,7 @@ class ParameterBook:
         failure is an error naming the parameter, the place and the date.
 
         .. versionadded:: 0.1.0
-        .. versionchanged:: 0.2.0
+        .. versionchanged:: 0.1.0
            Domains, relations and sources are checked; ``check``.
         """
         spec = self.spec(name)
@@ -789,7 +789,7 @@ class ParameterBook:
 def read_text(path: str | Path) -> str:
     """Read a parameter file as UTF-8, or raise ``ParameterFileError`` saying why not.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     try:
         return Path(path).read_bytes().decode("utf-8-sig")

@@ -72,7 +72,7 @@ class AtLeastMultiple:
     def reads(self) -> frozenset[str]:
         """Return every parameter whose change can break this relation.
 
-        .. versionadded:: 0.2.0
+        .. versionadded:: 0.1.0
         """
         return frozenset((self.subject, self.base, self.ratio))
 
@@ -121,7 +121,7 @@ class NotBelowAncestor:
     def reads(self) -> frozenset[str]:
         """Return every parameter whose change can break this relation.
 
-        .. versionadded:: 0.2.0
+        .. versionadded:: 0.1.0
         """
         return frozenset((self.subject, self.floor))
 
@@ -188,7 +188,7 @@ def check_book(book: ParameterBook, relations: tuple[Relation, ...] = RELATIONS)
     """Check every relation where any parameter it reads is defined, on every change date.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0
+    .. versionchanged:: 0.1.0
        A relation between parameters of one place is checked wherever any of them is
        defined (a county's own 低保 standard against its province's 特困 standard),
        not only where its subject is.
