@@ -185,7 +185,7 @@ def reason_code_groups() -> list[_Group]:
 
     A code belongs to the programme declared in the module that declares the
     code; where that is not one programme, to the programme its prefix names
-    (``dibao.`` → ``assistance.dibao``); otherwise to its module.
+    (``assistance.dibao.`` → ``assistance.dibao``); otherwise to its module.
 
     .. versionadded:: 0.1.0
     """

@@ -50,7 +50,7 @@ PASSING = case_file(
     name = "urban single person, 720 yuan"
     as_of = 2025-08-01
     source = "渝民规〔2025〕6号 (urban 770)"
-    expected = {{ outcome = "eligible", amount = "50.00", codes = ["dibao.amount_difference"] }}
+    expected = {{ outcome = "eligible", amount = "50.00", codes = ["assistance.dibao.amount_difference"] }}
     input = '{SINGLE}'
     """
 )
@@ -262,7 +262,8 @@ def test_bad_overrides_are_named() -> None:
 
 def test_a_failure_shows_expected_and_decided_and_the_reasons() -> None:
     text = PASSING.replace('amount = "50.00"', 'amount = "60.00"').replace(
-        '"dibao.amount_difference"', '"dibao.amount_difference", "dibao.amount_flor"'
+        '"assistance.dibao.amount_difference"',
+        '"assistance.dibao.amount_difference", "dibao.amount_flor"',
     )
     [case] = parse_cases(text, "x.cases.toml")
     with pytest.raises(CaseMismatchError) as info:
@@ -293,7 +294,9 @@ def test_calculators_of_other_projects() -> None:
     spec = f"{__name__}:my_assess"
     assert calculator(spec).input_type is Household
     assert calculator(spec).programme is None
-    [case] = parse_cases(PASSING.replace("assistance.dibao", spec), "x.cases.toml")
+    [case] = parse_cases(
+        PASSING.replace('programme = "assistance.dibao"', f'programme = "{spec}"'), "x.cases.toml"
+    )
     with pytest.raises(TypeError, match="expected a Decision"):
         run_case(case)
     with pytest.raises(LookupError, match="cannot import"):
@@ -301,7 +304,7 @@ def test_calculators_of_other_projects() -> None:
     found = problems(
         PASSING.replace(
             "as_of = 2025-08-01", 'as_of = 2025-08-01\njurisdiction = "500156"'
-        ).replace("assistance.dibao", spec)
+        ).replace('programme = "assistance.dibao"', f'programme = "{spec}"')
     )
     assert [field for _, field, _ in found] == ["jurisdiction"]
 
@@ -312,7 +315,10 @@ def test_registered_calculators_win() -> None:
     # A code of its own for the dibao calculator: the decision's programme then differs.
     register_calculator("test.flipped", dibao.assess)
     try:
-        [case] = parse_cases(PASSING.replace("assistance.dibao", "test.flipped"), "x.cases.toml")
+        [case] = parse_cases(
+            PASSING.replace('programme = "assistance.dibao"', 'programme = "test.flipped"'),
+            "x.cases.toml",
+        )
         result = run_case(case)
         assert [m.field for m in result.mismatches] == ["programme"]
     finally:

@@ -126,9 +126,11 @@ def test_the_top_up_and_the_assistance_make_the_higher_of_the_two(
         assert decision.missing
         return
     paid = _paid(decision)
-    reached_top_up = {"children.in_full", "children.top_up", "children.no_top_up"} & set(
-        decision.codes
-    )
+    reached_top_up = {
+        "assistance.children.in_full",
+        "assistance.children.top_up",
+        "assistance.children.no_top_up",
+    } & set(decision.codes)
     if category is ChildCategory.UNSUPPORTED and reached_top_up:
         standard, _ = BOOK.money(
             f"assistance.children.unsupported_allowance.{placement.value}", WULONG, on

@@ -187,7 +187,10 @@ def test_amount_is_exact_to_the_fen(case: tuple[dt.date, Household]) -> None:
     assert total > 0
     income, count = counted_income(household, on)
     threshold = standard_of(household, on) * count
-    if "dibao.amount_difference" in decision.codes and "dibao.amount_floor" not in decision.codes:
+    if (
+        "assistance.dibao.amount_difference" in decision.codes
+        and "assistance.dibao.amount_floor" not in decision.codes
+    ):
         # The difference, rounded once (exact whenever no deduction rate makes fractions).
         assert total == (threshold - income).quantize(FEN, ROUND_HALF_UP)
     lines = sum((line.amount for line in decision.amount.lines), ZERO)
@@ -224,7 +227,7 @@ def test_a_household_with_no_counted_member_gets_a_decision() -> None:
     household = Household("H", [Member(applicant, Relationship.APPLICANT, lives_together=True)])
     decision = assess(household, dt.date(2025, 8, 1))
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert decision.codes[-1] == "dibao.no_family_member"
+    assert decision.codes[-1] == "assistance.dibao.no_family_member"
 
 
 def _supported(household: Household, index: int, on: dt.date) -> Decision:

@@ -95,8 +95,12 @@ def test_never_refused_for_reasons_of_the_other(
 ) -> None:
     on, household, pid = case
     living, care = ds.assess_person(household, pid, on, layer=layer, facts=facts, book=BOOK)
-    assert not any(code.startswith("disability_care_subsidy.") for code in living.codes)
-    assert not any(code.startswith("disability_living_subsidy.") for code in care.codes)
+    assert not any(
+        code.startswith("assistance.disability_subsidies.care.") for code in living.codes
+    )
+    assert not any(
+        code.startswith("assistance.disability_subsidies.living.") for code in care.codes
+    )
     # Both may be received together: an eligible pair is a pair of amounts.
     for decision in (living, care):
         assert (decision.outcome is Outcome.ELIGIBLE) is (decision.amount is not None)

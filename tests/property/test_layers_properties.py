@@ -82,7 +82,7 @@ def test_a_household_in_a_higher_layer_is_never_placed_in_a_lower_one(
 ) -> None:
     on, household, facts = case
     result = picture(household, on, facts)
-    alone = "dibao.single_person" in result.dibao.codes
+    alone = "assistance.dibao.single_person" in result.dibao.codes
     if result.dibao.eligible and not alone:
         assert not result.marginal.eligible
     # A 特困 member is in the 特困 layer and supported once: left out of the household's 低保
@@ -92,15 +92,18 @@ def test_a_household_in_a_higher_layer_is_never_placed_in_a_lower_one(
         if decision.eligible:
             assert result.member_layer(member.person.id) is AssistanceLayer.EXTREME_POVERTY
             if result.marginal.eligible:
-                assert "marginal.extreme_poverty_excluded" in result.marginal.codes
+                assert "assistance.marginal.extreme_poverty_excluded" in result.marginal.codes
             if result.dibao.eligible:
-                assert "dibao.extreme_poverty_excluded" in result.dibao.codes
+                assert "assistance.dibao.extreme_poverty_excluded" in result.dibao.codes
     if result.rigid_expenditure.eligible:
         assert not result.dibao.eligible
         assert not result.marginal.eligible
         # 刚性支出困难家庭认定办法 art. 4 (一), with the 特困 exclusion: the rest of the household.
         if any(d.eligible for d in result.extreme_poverty):
-            assert "rigid_expenditure.extreme_poverty_excluded" in result.rigid_expenditure.codes
+            assert (
+                "assistance.rigid_expenditure.extreme_poverty_excluded"
+                in result.rigid_expenditure.codes
+            )
     # Each member is in exactly one layer and the household in the most protected of them.
     assert [m.person for m in result.members] == [m.person.id for m in household.members]
     assert result.layer is min((m.layer for m in result.members), key=lambda x: x.rank)
@@ -127,10 +130,14 @@ def test_members_covered_alone_match_the_dibao_decision(case: Case) -> None:
         if decision.eligible
     }
     alone = sorted(
-        dict(r.facts)["person"] for r in result.reasons if r.code == "layers.dibao_single_person"
+        dict(r.facts)["person"]
+        for r in result.reasons
+        if r.code == "assistance.layers.dibao_single_person"
     )
     covered = sorted(
-        dict(r.facts)["person"] for r in result.dibao.reasons if r.code == "dibao.single_person"
+        dict(r.facts)["person"]
+        for r in result.dibao.reasons
+        if r.code == "assistance.dibao.single_person"
     )
     assert alone == [person for person in covered if person not in extreme]
 

@@ -114,11 +114,11 @@ def test_a_dibao_household_is_never_also_marginal(case: tuple[dt.date, Household
     on, household = case
     whole = dibao.assess(household, on)
     decision = marginal.assess(household, on, dibao_decision=whole)
-    if whole.eligible and "dibao.single_person" not in whole.codes:
+    if whole.eligible and "assistance.dibao.single_person" not in whole.codes:
         assert decision.outcome is Outcome.NOT_ELIGIBLE
-        assert "marginal.in_higher_layer" in decision.codes
+        assert "assistance.marginal.in_higher_layer" in decision.codes
     if decision.eligible:
-        assert not whole.eligible or "dibao.single_person" in whole.codes
+        assert not whole.eligible or "assistance.dibao.single_person" in whole.codes
 
 
 @given(cases(allow_severe_conditions=False))
@@ -152,9 +152,9 @@ def test_more_income_never_brings_a_household_back_under_the_margin(
         household, incomes=(*household.incomes, Income(IncomeType.BUSINESS, extra))
     )
     after = assess(richer, on)
-    if "marginal.income_not_below_margin" in before.codes:
+    if "assistance.marginal.income_not_below_margin" in before.codes:
         assert not after.eligible
-        assert "marginal.income_not_below_margin" in after.codes
+        assert "assistance.marginal.income_not_below_margin" in after.codes
 
 
 @given(cases(), st.data())

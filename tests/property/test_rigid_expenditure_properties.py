@@ -144,7 +144,7 @@ def test_a_household_in_a_higher_layer_is_never_also_rigid(
     decision = assess(household, on)
     if decision.eligible:
         whole = dibao.assess(household, on)
-        assert not whole.eligible or "dibao.single_person" in whole.codes
+        assert not whole.eligible or "assistance.dibao.single_person" in whole.codes
         assert not marginal.assess(household, on, dibao_decision=whole).eligible
 
 
@@ -182,7 +182,7 @@ def test_more_income_never_recognises_a_household_outside_the_higher_layers(
     richer = attrs.evolve(
         household, incomes=(*household.incomes, Income(IncomeType.BUSINESS, extra))
     )
-    if not before.eligible and "rigid_expenditure.not_in_higher_layer" in before.codes:
+    if not before.eligible and "assistance.rigid_expenditure.not_in_higher_layer" in before.codes:
         assert not assess(richer, on).eligible
 
 

@@ -36,13 +36,13 @@ BOOK = default_book()
 MONTHS = st.decimals(min_value=0, max_value=24, places=2)
 MEANS_CODES = frozenset(
     {
-        "temporary.family_unknown",
-        "temporary.no_family_member",
-        "temporary.income_below_disposable",
-        "temporary.income_not_below_disposable",
-        "temporary.financial_assets",
-        "temporary.asset_disqualifies",
-        "temporary.business_entities",
+        "assistance.temporary.family_unknown",
+        "assistance.temporary.no_family_member",
+        "assistance.temporary.income_below_disposable",
+        "assistance.temporary.income_not_below_disposable",
+        "assistance.temporary.financial_assets",
+        "assistance.temporary.asset_disqualifies",
+        "assistance.temporary.business_entities",
     }
 )
 

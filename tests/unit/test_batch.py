@@ -81,11 +81,11 @@ def test_decides_like_the_scalar_path() -> None:
     assert [r["amount_fen"] for r in rows] == [89000, 0, 1]
     assert [r["layer"] for r in rows] == ["dibao", "none", "dibao"]
     assert rows[0]["reasons"] == [
-        "dibao.registration",
-        "dibao.family_members",
-        "dibao.income_below_standard",
-        "dibao.financial_assets",
-        "dibao.amount_difference",
+        "assistance.dibao.registration",
+        "assistance.dibao.family_members",
+        "assistance.dibao.income_below_standard",
+        "assistance.dibao.financial_assets",
+        "assistance.dibao.amount_difference",
     ]
     assert all(r["problems"] is None for r in rows)
 
@@ -142,10 +142,10 @@ def test_registration_elsewhere_and_missing_co_residence() -> None:
     table = to_table([h.__class__(f"H{i}", h.members, h.incomes) for i, h in enumerate(households)])
     elsewhere = _rows(assess_table(table, ON, jurisdiction="510000"))
     assert elsewhere[0]["outcome"] == "not_eligible"
-    assert elsewhere[0]["reasons"] == ["dibao.registration_elsewhere"]
+    assert elsewhere[0]["reasons"] == ["assistance.dibao.registration_elsewhere"]
     rows = _rows(assess_table(table, ON))
     assert rows[1]["outcome"] == "cannot_decide"
-    assert rows[1]["reasons"] == ["dibao.registration", "dibao.missing_facts"]
+    assert rows[1]["reasons"] == ["assistance.dibao.registration", "assistance.dibao.missing_facts"]
     assert rows[1]["problems"] == ["lives_together"]
     scalar = dibao.assess(households[1], ON)
     assert scalar.outcome.value == "cannot_decide"
@@ -174,7 +174,7 @@ def test_single_person_inclusion_and_disqualifying_assets() -> None:
         assert row["outcome"] == decision.outcome.value
     assert rows[0]["members_alone"] == 1
     assert rows[0]["amount_fen"] == 63000
-    assert "dibao.asset_disqualifies" in rows[1]["reasons"]
+    assert "assistance.dibao.asset_disqualifies" in rows[1]["reasons"]
 
 
 _PENSION = "assistance.dibao.income.exclude_central_basic_pension"
@@ -767,7 +767,7 @@ def test_a_null_serious_illness_is_asked_where_it_decides_single_person_inclusio
     rows = _rows(assess_table(to_table([unknown, _marginal_couple("2", ill=True)]), ON))
     assert rows[0]["outcome"] == "cannot_decide"
     assert rows[0]["problems"] == ["serious_illness"]
-    assert "dibao.single_person_unknown" in rows[0]["reasons"]
+    assert "assistance.dibao.single_person_unknown" in rows[0]["reasons"]
     assert rows[1]["outcome"] == "eligible"
     assert rows[1]["amount_fen"] == 63000
 

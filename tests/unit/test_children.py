@@ -70,7 +70,7 @@ def test_chongqing_orphan_standards(
 ) -> None:
     decision = decide(DEAD, MISSING, placement, on)
     assert decision.outcome is Outcome.ELIGIBLE
-    assert "children.orphan" in decision.codes
+    assert "assistance.children.orphan" in decision.codes
     assert decision.amount is not None
     assert decision.amount.total == Decimal(amount)
     assert decision.uses_example_data is example
@@ -80,7 +80,7 @@ def test_unsupported_child_is_paid_by_reference_to_orphans() -> None:
     custody = Parent(ParentSituation.IN_CUSTODY, term_months=6)
     decision = decide(DEAD, custody)
     assert decision.outcome is Outcome.ELIGIBLE
-    assert "children.unsupported" in decision.codes
+    assert "assistance.children.unsupported" in decision.codes
     assert decision.amount is not None
     assert decision.amount.total == Decimal(1651)
 
@@ -94,7 +94,7 @@ def test_six_month_terms_include_six() -> None:
         assert decide(DEAD, Parent(situation, term_months=6)).eligible
         short = decide(DEAD, Parent(situation, term_months=5))
         assert short.outcome is Outcome.NOT_ELIGIBLE
-        assert "children.neither" in short.codes
+        assert "assistance.children.neither" in short.codes
 
 
 def test_lost_contact_reaches_six_months_on_the_month_end() -> None:
@@ -140,7 +140,7 @@ def test_unsupported_children_are_covered_from_2020() -> None:
     )
     before = decide(DEAD, ill, on=dt.date(2019, 12, 31), book=book)
     assert before.outcome is Outcome.NOT_ELIGIBLE
-    assert "children.unsupported_not_covered" in before.codes
+    assert "assistance.children.unsupported_not_covered" in before.codes
     orphan = decide(DEAD, DEAD, on=dt.date(2019, 12, 31), book=book)
     assert orphan.amount is not None
     assert orphan.amount.total == Decimal(1000)
@@ -167,7 +167,7 @@ def test_missing_facts() -> None:
 
 def test_adulthood_and_students() -> None:
     eighteen = grandchild(dt.date(2007, 8, 1))
-    assert "children.adult" in decide(DEAD, DEAD, h=eighteen).codes
+    assert "assistance.children.adult" in decide(DEAD, DEAD, h=eighteen).codes
     assert decide(DEAD, DEAD, h=grandchild(dt.date(2007, 8, 2))).eligible
     student = grandchild(dt.date(2007, 8, 1), statuses=[SpecialStatus.FULL_TIME_STUDENT])
     assert not decide(DEAD, DEAD, h=student).eligible
@@ -186,7 +186,9 @@ def test_classify_is_symmetric_and_dated() -> None:
 
 
 def test_registration_elsewhere_and_bad_input() -> None:
-    assert decide(DEAD, DEAD, jurisdiction="500101").codes == ("children.registration_elsewhere",)
+    assert decide(DEAD, DEAD, jurisdiction="500101").codes == (
+        "assistance.children.registration_elsewhere",
+    )
     with pytest.raises(InvalidInputError, match="term_months"):
         Parent(ParentSituation.IN_CUSTODY, term_months=-1)
     with pytest.raises(InvalidInputError, match="situation"):
@@ -220,11 +222,13 @@ def test_missing_means_declared_missing_by_a_court() -> None:
     """
     declared = decide(Parent(ParentSituation.DECLARED_MISSING), CUSTODY)
     assert declared.eligible
-    assert "children.unsupported" in declared.codes
+    assert "assistance.children.unsupported" in declared.codes
     unreachable = decide(NOT_FOUND, CUSTODY)
     assert unreachable.outcome is Outcome.NOT_ELIGIBLE
-    assert "children.not_declared_missing" in unreachable.codes
-    reason = next(r for r in unreachable.reasons if r.code == "children.not_declared_missing")
+    assert "assistance.children.not_declared_missing" in unreachable.codes
+    reason = next(
+        r for r in unreachable.reasons if r.code == "assistance.children.not_declared_missing"
+    )
     assert reason.citation.document.number == "民发〔2019〕62号"
     lost = Parent(ParentSituation.LOST_CONTACT, since=ON - dt.timedelta(days=200))
     assert decide(lost, CUSTODY).eligible
@@ -238,7 +242,7 @@ def test_parents_who_cannot_be_found_make_an_orphan() -> None:
     assert ch.classify(NOT_FOUND, DEAD, ON) is ChildCategory.ORPHAN
     orphan = decide(NOT_FOUND, DEAD, received=None)
     assert orphan.eligible
-    assert "children.orphan" in orphan.codes
+    assert "assistance.children.orphan" in orphan.codes
 
 
 def test_an_unsupported_child_on_dibao_gets_the_difference() -> None:
@@ -253,7 +257,7 @@ def test_an_unsupported_child_on_dibao_gets_the_difference() -> None:
     assert decision.amount.total == Decimal(1021)
     assert [line.code for line in decision.amount.lines] == ["allowance", "assistance_received"]
     assert sum(line.amount for line in decision.amount.lines) == decision.amount.total
-    assert "children.top_up" in decision.codes
+    assert "assistance.children.top_up" in decision.codes
     assert ch.allowance_kind(decision) is ChildAllowance.UNSUPPORTED_TOP_UP
 
 
@@ -262,7 +266,7 @@ def test_an_unsupported_child_with_no_assistance_gets_the_full_allowance() -> No
     decision = decide(DEAD, CUSTODY, received="0")
     assert decision.amount is not None
     assert decision.amount.total == Decimal(1651)
-    assert "children.in_full" in decision.codes
+    assert "assistance.children.in_full" in decision.codes
     assert ch.allowance_kind(decision) is ChildAllowance.UNSUPPORTED_IN_FULL
 
 
@@ -272,7 +276,7 @@ def test_assistance_at_or_above_the_standard_leaves_nothing_to_top_up(received: 
     decision = decide(DEAD, CUSTODY, received=received)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
     assert decision.amount is None
-    assert "children.no_top_up" in decision.codes
+    assert "assistance.children.no_top_up" in decision.codes
     assert ch.allowance_kind(decision) is ChildAllowance.NONE
 
 

@@ -38,7 +38,7 @@ def test_difference_payment() -> None:
 def test_income_exactly_at_the_standard_is_not_below_it() -> None:
     decision = dibao.assess(rural_family(3, str(RURAL * 3)), ON)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert "dibao.income_not_below_standard" in decision.codes
+    assert "assistance.dibao.income_not_below_standard" in decision.codes
 
 
 def test_one_fen_below_the_standard_pays_one_fen() -> None:
@@ -121,7 +121,7 @@ def test_unknown_co_residence_cannot_be_decided() -> None:
 def test_registration_elsewhere_is_not_eligible() -> None:
     decision = dibao.assess(rural_family(1, "0"), ON, jurisdiction="500101")
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert decision.codes == ("dibao.registration_elsewhere",)
+    assert decision.codes == ("assistance.dibao.registration_elsewhere",)
 
 
 def test_excluded_income_items() -> None:
@@ -152,7 +152,7 @@ def test_central_basic_pension_is_not_counted_during_the_14th_five_year_plan() -
     inside = dibao.assess(_pensioner(), dt.date(2025, 12, 31))
     assert inside.amount is not None
     assert inside.amount.total == RURAL
-    assert "dibao.income_not_counted" in inside.codes
+    assert "assistance.dibao.income_not_counted" in inside.codes
     pension = next(
         v for r in inside.reasons for v in r.parameters if v.name.endswith("basic_pension")
     )
@@ -198,7 +198,7 @@ def test_employment_deduction_where_a_jurisdiction_sets_one() -> None:
     decision = dibao.assess(rural_family(2, "1300"), ON, book=book)
     assert decision.amount is not None
     assert decision.amount.total == RURAL * 2 - Decimal(1170)
-    assert "dibao.employment_deduction" in decision.codes
+    assert "assistance.dibao.employment_deduction" in decision.codes
     assert decision.uses_example_data
 
 
@@ -235,7 +235,7 @@ def test_exempt_vehicle_is_allowed() -> None:
         (person("a"), Relationship.APPLICANT),
         assets=[Asset(AssetType.VEHICLE, "30000", exempt=True)],
     )
-    assert "dibao.asset_disqualifies" in dibao.assess(car, ON).codes
+    assert "assistance.dibao.asset_disqualifies" in dibao.assess(car, ON).codes
     assert dibao.assess(mobility, ON).eligible
 
 
@@ -264,7 +264,7 @@ def test_single_person_inclusion_in_a_marginal_household(
     assert decision.outcome is Outcome.ELIGIBLE
     assert decision.amount is not None
     assert decision.amount.total == RURAL
-    assert "dibao.single_person" in decision.codes
+    assert "assistance.dibao.single_person" in decision.codes
 
 
 def test_single_person_needs_a_marginal_household() -> None:
@@ -273,7 +273,7 @@ def test_single_person_needs_a_marginal_household() -> None:
         _marginal_with(Disability(DisabilityCategory.PHYSICAL, 1), False, at_margin), ON
     )
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert "dibao.single_person_none" in decision.codes
+    assert "assistance.dibao.single_person_none" in decision.codes
 
 
 def test_grade_3_physical_disability_is_not_severe_enough() -> None:
@@ -335,13 +335,15 @@ def test_single_person_inclusion_uses_the_marginal_property_rules() -> None:
     property (a business entity) but is within the marginal property rules, so its severely
     disabled member "可以单独提出申请"."""
     decision = dibao.assess(_with_business("100000"), ON)
-    assert "dibao.asset_disqualifies" in decision.codes  # fails 低保 as a whole
+    assert "assistance.dibao.asset_disqualifies" in decision.codes  # fails 低保 as a whole
     assert decision.outcome is Outcome.ELIGIBLE
     assert decision.amount is not None
     assert decision.amount.total == RURAL
-    marginal_property = next(r for r in decision.reasons if r.code == "dibao.marginal_property")
+    marginal_property = next(
+        r for r in decision.reasons if r.code == "assistance.dibao.marginal_property"
+    )
     assert marginal_property.met is True
-    assert "dibao.single_person" in decision.codes
+    assert "assistance.dibao.single_person" in decision.codes
 
 
 def test_single_person_inclusion_fails_outside_the_marginal_property_rules() -> None:
@@ -349,9 +351,11 @@ def test_single_person_inclusion_fails_outside_the_marginal_property_rules() -> 
     200 000 yuan is not below the marginal limit, so nobody is covered alone."""
     decision = dibao.assess(_with_business("200000"), ON)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    marginal_property = next(r for r in decision.reasons if r.code == "dibao.marginal_property")
+    marginal_property = next(
+        r for r in decision.reasons if r.code == "assistance.dibao.marginal_property"
+    )
     assert marginal_property.met is False
-    assert "dibao.single_person" not in decision.codes
+    assert "assistance.dibao.single_person" not in decision.codes
 
 
 def test_single_person_amount_is_the_difference_by_default() -> None:
@@ -408,7 +412,7 @@ def test_unknown_serious_illness_is_asked_where_it_decides_single_person_inclusi
     decision = dibao.assess(_unknown_illness("1500"), ON)
     assert decision.outcome is Outcome.CANNOT_DECIDE
     assert decision.missing == ("$.members[1].person.serious_illness",)
-    assert "dibao.single_person_unknown" in decision.codes
+    assert "assistance.dibao.single_person_unknown" in decision.codes
 
 
 def test_unknown_serious_illness_is_not_asked_where_it_changes_nothing() -> None:
@@ -479,8 +483,8 @@ def test_a_member_supported_as_extreme_poverty_is_not_counted() -> None:
     supported = dibao.assess(h, ON, extreme_poverty=[_extreme_decision(h, "s", Outcome.ELIGIBLE)])
     assert supported.amount is not None
     assert supported.amount.total == RURAL - 300  # the applicant alone; her income left out too
-    assert "dibao.extreme_poverty_excluded" in supported.codes
-    members = next(r for r in supported.reasons if r.code == "dibao.family_members")
+    assert "assistance.dibao.extreme_poverty_excluded" in supported.codes
+    members = next(r for r in supported.reasons if r.code == "assistance.dibao.family_members")
     assert dict(members.facts)["count"] == "1"
 
 
@@ -504,7 +508,7 @@ def test_undecided_extreme_poverty_that_changes_dibao_cannot_decide() -> None:
     decision = dibao.assess(h, ON, extreme_poverty=[undecided])
     assert decision.outcome is Outcome.CANNOT_DECIDE
     assert decision.missing == ("$.facts.supporters",)
-    assert "dibao.extreme_poverty_unknown" in decision.codes
+    assert "assistance.dibao.extreme_poverty_unknown" in decision.codes
 
 
 def test_undecided_extreme_poverty_that_changes_nothing_is_not_asked() -> None:
@@ -513,7 +517,7 @@ def test_undecided_extreme_poverty_that_changes_nothing_is_not_asked() -> None:
     decision = dibao.assess(h, ON, extreme_poverty=[undecided])
     assert decision.outcome is Outcome.NOT_ELIGIBLE
     assert decision.missing == ()
-    assert "dibao.extreme_poverty_irrelevant" in decision.codes
+    assert "assistance.dibao.extreme_poverty_irrelevant" in decision.codes
 
 
 def test_an_extreme_poverty_decision_of_someone_else_is_refused() -> None:
@@ -581,7 +585,9 @@ def test_property_of_a_member_who_is_not_counted_is_not_the_familys() -> None:
     assert theirs.amount is not None
     assert theirs.amount.total == RURAL - 300
     assert (
-        dict(next(r for r in theirs.reasons if r.code == "dibao.financial_assets").facts)["assets"]
+        dict(
+            next(r for r in theirs.reasons if r.code == "assistance.dibao.financial_assets").facts
+        )["assets"]
         == "0.00"
     )
     for owner in ("a", None):

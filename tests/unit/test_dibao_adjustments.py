@@ -80,7 +80,7 @@ def test_a_minor_in_a_covered_household_gets_a_top_up() -> None:
     assert decision.amount.total == base.amount.total + RURAL * Decimal("0.1")
     assert [line.code for line in decision.amount.lines][-1] == "top_up"
     assert sum(line.amount for line in decision.amount.lines) == decision.amount.total
-    assert "dibao.top_up" in decision.codes
+    assert "assistance.dibao.top_up" in decision.codes
     assert decision.uses_example_data
     assert decision.payable == base.payable
 
@@ -111,7 +111,7 @@ def test_the_elderly_age_is_a_parameter() -> None:
     重庆's example is 70.
     """
     sixty_five = household((person("a", born=dt.date(1960, 1, 1)), Relationship.APPLICANT))
-    assert "dibao.top_up" not in assess(DibaoRequest(sixty_five), ON).codes
+    assert "assistance.dibao.top_up" not in assess(DibaoRequest(sixty_five), ON).codes
     book = BOOK.override("assistance.dibao.top_up.elderly_age", "500000", 60, ON)
     decision = assess(DibaoRequest(sixty_five), ON, book=book)
     assert decision.amount is not None
@@ -144,7 +144,7 @@ def test_three_refusals_stop_the_members_own_share() -> None:
     assert decision.amount.total == Decimal("330.00")
     assert decision.amount.lines[-1].code == "work_refusal"
     assert decision.amount.lines[-1].amount == Decimal("-330.00")
-    assert "dibao.work_refusal" in decision.codes
+    assert "assistance.dibao.work_refusal" in decision.codes
     assert sum(line.amount for line in decision.amount.lines) == decision.amount.total
 
 
@@ -169,7 +169,7 @@ def test_two_refusals_are_not_enough() -> None:
     decision = assess(DibaoRequest(family, work_refusals=[WorkRefusal("a", 2)]), ON)
     assert decision.amount is not None
     assert decision.amount.total == Decimal("660.00")
-    assert "dibao.work_refusal_not_applied" in decision.codes
+    assert "assistance.dibao.work_refusal_not_applied" in decision.codes
 
 
 def test_no_labour_capacity_no_reduction_and_unknown_capacity_cannot_decide() -> None:
@@ -261,7 +261,7 @@ def test_phase_out_keeps_the_previous_amount_for_six_months() -> None:
     assert decision.amount is not None
     assert decision.amount.total == Decimal(500)
     assert decision.amount.lines[0].code == "phase_out"
-    assert "dibao.phase_out" in decision.codes
+    assert "assistance.dibao.phase_out" in decision.codes
     assert decision.payable_from == dt.date(2025, 6, 1)
     assert decision.payable_until == dt.date(2025, 11, 1)
     assert decision.payable is not None
@@ -269,7 +269,7 @@ def test_phase_out_keeps_the_previous_amount_for_six_months() -> None:
     assert decision.payable.parameters[0].source.key == "mz-2022-dibao-notice"
     after = assess(request, dt.date(2025, 12, 1))
     assert after.outcome is Outcome.NOT_ELIGIBLE
-    assert "dibao.phase_out_none" in after.codes
+    assert "assistance.dibao.phase_out_none" in after.codes
 
 
 def test_a_declining_phase_out_steps_down_each_month() -> None:
@@ -299,7 +299,7 @@ def test_phase_out_needs_employment() -> None:
     """
     no = assess(DibaoRequest(_adults(ABOVE), previous=_previous(False)), ON)
     assert no.outcome is Outcome.NOT_ELIGIBLE
-    assert "dibao.phase_out_none" in no.codes
+    assert "assistance.dibao.phase_out_none" in no.codes
     unknown = assess(DibaoRequest(_adults(ABOVE), previous=_previous(None)), ON)
     assert unknown.outcome is Outcome.CANNOT_DECIDE
     assert unknown.missing == ("$.previous.after_employment",)
@@ -312,7 +312,7 @@ def test_no_phase_out_when_property_fails() -> None:
     rich = attrs.evolve(_adults(ABOVE), assets=(Asset(AssetType.DEPOSITS, Decimal(1_000_000)),))
     decision = assess(DibaoRequest(rich, previous=_previous()), ON)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert not any(code.startswith("dibao.phase_out") for code in decision.codes)
+    assert not any(code.startswith("assistance.dibao.phase_out") for code in decision.codes)
 
 
 def test_before_the_2022_notice_no_length_is_set() -> None:
@@ -322,7 +322,7 @@ def test_before_the_2022_notice_no_length_is_set() -> None:
     request = DibaoRequest(above, previous=previous)
     decision = assess(request, dt.date(2022, 4, 1), book=ZJ_BOOK)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert "dibao.phase_out_none" in decision.codes
+    assert "assistance.dibao.phase_out_none" in decision.codes
     later = PreviousDibao(Decimal(500), dt.date(2022, 11, 1), after_employment=True)
     request = DibaoRequest(above, previous=later)
     decision = assess(request, dt.date(2022, 12, 1), book=ZJ_BOOK)
@@ -337,7 +337,7 @@ def test_an_eligible_household_is_not_phased_out() -> None:
     decision = assess(DibaoRequest(_adults("600"), previous=_previous()), ON)
     assert decision.amount is not None
     assert decision.amount.total == Decimal("660.00")
-    assert "dibao.phase_out" not in decision.codes
+    assert "assistance.dibao.phase_out" not in decision.codes
 
 
 # -- income deductions, 57号 art. 13 -----------------------------------------------------------
@@ -368,7 +368,7 @@ def test_illness_and_disability_costs_may_be_deducted() -> None:
     # 9600 a year of medical costs is 800 a month: 1950 − 800 = 1150 < 1260, paid 110.
     assert decision.amount is not None
     assert decision.amount.total == Decimal("110.00")
-    assert "dibao.illness_disability_deduction" in decision.codes
+    assert "assistance.dibao.illness_disability_deduction" in decision.codes
 
 
 def test_employment_costs_on_the_standard_basis() -> None:
@@ -391,7 +391,7 @@ def test_employment_costs_on_the_standard_basis() -> None:
     # 1400 − 30 % × 630 = 1400 − 189 = 1211 < 1260: eligible for 49.
     assert decision.amount is not None
     assert decision.amount.total == Decimal("49.00")
-    assert "dibao.employment_deduction_standard" in decision.codes
+    assert "assistance.dibao.employment_deduction_standard" in decision.codes
     # On the standard basis the wages-basis rate is not applied on top.
     both = book.override(
         "assistance.dibao.income.employment_deduction_rate", "500000", Decimal("0.5"), ON
@@ -399,7 +399,7 @@ def test_employment_costs_on_the_standard_basis() -> None:
     decision = dibao.assess(family, ON, book=both)
     assert decision.amount is not None
     assert decision.amount.total == Decimal("49.00")
-    assert "dibao.employment_deduction" not in decision.codes
+    assert "assistance.dibao.employment_deduction" not in decision.codes
 
 
 def test_the_standard_basis_never_deducts_more_than_the_wages() -> None:
@@ -442,15 +442,15 @@ def test_pure_rules() -> None:
 def test_every_new_reason_code_is_catalogued() -> None:
     catalogue = reason_codes()
     for code in (
-        "dibao.top_up",
-        "dibao.work_refusal",
-        "dibao.work_refusal_not_applied",
-        "dibao.work_refusal_unknown",
-        "dibao.phase_out",
-        "dibao.phase_out_none",
-        "dibao.phase_out_unknown",
-        "dibao.illness_disability_deduction",
-        "dibao.employment_deduction_standard",
+        "assistance.dibao.top_up",
+        "assistance.dibao.work_refusal",
+        "assistance.dibao.work_refusal_not_applied",
+        "assistance.dibao.work_refusal_unknown",
+        "assistance.dibao.phase_out",
+        "assistance.dibao.phase_out_none",
+        "assistance.dibao.phase_out_unknown",
+        "assistance.dibao.illness_disability_deduction",
+        "assistance.dibao.employment_deduction_standard",
     ):
         assert code in catalogue
 
@@ -485,11 +485,11 @@ def test_the_state_council_measures_are_cited_first() -> None:
     )
     request = DibaoRequest(family, work_refusals=[WorkRefusal("a", 3)])
     decision = assess(request, dt.date(2019, 6, 1), book=book)
-    refusal = next(r for r in decision.reasons if r.code == "dibao.work_refusal")
+    refusal = next(r for r in decision.reasons if r.code == "assistance.dibao.work_refusal")
     assert refusal.citation.cite() == "《社会救助暂行办法》(国务院令第649号) 第四十五条"
     assert decision.amount is not None
     assert decision.amount.total == (Decimal(800) * 2 - 600) / 2
-    top = reason_codes()["dibao.top_up"]
+    top = reason_codes()["assistance.dibao.top_up"]
     assert top.citation.cite() == "《社会救助暂行办法》(国务院令第649号) 第十二条第二款"
 
 
@@ -503,7 +503,7 @@ def test_shanghai_stops_the_refusing_members_assistance() -> None:
         "assistance.dibao.standard.urban", "310000", Decimal(1500), dt.date(2025, 1, 1)
     ).override("assistance.dibao.standard.rural", "310000", Decimal(1500), dt.date(2025, 1, 1))
     decision = assess(DibaoRequest(family, work_refusals=[WorkRefusal("a", 3)]), ON, book=book)
-    refusal = next(r for r in decision.reasons if r.code == "dibao.work_refusal")
+    refusal = next(r for r in decision.reasons if r.code == "assistance.dibao.work_refusal")
     assert [p.jurisdiction for p in refusal.parameters][-1] == "310000"
     assert decision.amount is not None
     assert decision.amount.total == (Decimal(1500) * 2 - 600) / 2
@@ -553,8 +553,8 @@ def test_a_member_supported_as_extreme_poverty_is_not_counted_topped_up_or_withh
     assert decision.amount is not None
     # the applicant and the child: 2 × 630 − 850 = 410, the child's top-up only
     assert decision.amount.total == RURAL * 2 - 850 + RURAL * Decimal("0.1")
-    assert "dibao.extreme_poverty_excluded" in decision.codes
-    assert "dibao.work_refusal" not in decision.codes
+    assert "assistance.dibao.extreme_poverty_excluded" in decision.codes
+    assert "assistance.dibao.work_refusal" not in decision.codes
     # the same request from JSON
     data = unstructure(request, reveal_personal_data=True)
     assert structure(data, DibaoRequest) == request
@@ -568,11 +568,11 @@ def test_no_phase_out_at_income_exactly_at_the_standard() -> None:
     """
     at = assess(DibaoRequest(_adults(str(RURAL * 2)), previous=_previous()), dt.date(2025, 8, 15))
     assert at.outcome is Outcome.NOT_ELIGIBLE
-    assert "dibao.phase_out" not in at.codes
-    assert "dibao.phase_out_none" in at.codes
+    assert "assistance.dibao.phase_out" not in at.codes
+    assert "assistance.dibao.phase_out_none" in at.codes
     above = assess(
         DibaoRequest(_adults(str(RURAL * 2 + Decimal("0.01"))), previous=_previous()),
         dt.date(2025, 8, 15),
     )
     assert above.outcome is Outcome.ELIGIBLE
-    assert "dibao.phase_out" in above.codes
+    assert "assistance.dibao.phase_out" in above.codes

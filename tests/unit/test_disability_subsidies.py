@@ -58,8 +58,8 @@ def test_hubei_floor_from_2016_01_01() -> None:
     for decision in (living, care):
         assert not any(p.status.value == "example" for r in decision.reasons for p in r.parameters)
         assert decision.uses_example_data  # the payable offset below
-    assert living.programme == "assistance.disability_living_subsidy"
-    assert care.programme == "assistance.disability_care_subsidy"
+    assert living.programme == "assistance.disability_subsidies.living"
+    assert care.programme == "assistance.disability_subsidies.care"
 
 
 def test_payable_from_the_month_after_the_decision_as_example_data() -> None:
@@ -68,8 +68,8 @@ def test_payable_from_the_month_after_the_decision_as_example_data() -> None:
     as example data (``<programme>.payable.first_month_offset`` = 1)."""
     living, care = both(disabled(), on=dt.date(2016, 12, 15))
     for decision, name in (
-        (living, "assistance.disability_living_subsidy.payable.first_month_offset"),
-        (care, "assistance.disability_care_subsidy.payable.first_month_offset"),
+        (living, "assistance.disability_subsidies.living.payable.first_month_offset"),
+        (care, "assistance.disability_subsidies.care.payable.first_month_offset"),
     ):
         assert decision.payable is not None
         assert decision.payable_from == dt.date(2017, 1, 1)
@@ -79,7 +79,7 @@ def test_payable_from_the_month_after_the_decision_as_example_data() -> None:
         assert decision.payable.first_basis.document.number == "国发〔2015〕52号"
     # A local rule paying from the month of the decision is a parameter override.
     book = default_book().override(
-        "assistance.disability_care_subsidy.payable.first_month_offset",
+        "assistance.disability_subsidies.care.payable.first_month_offset",
         "420000",
         0,
         dt.date(2016, 1, 1),
@@ -105,7 +105,7 @@ def test_elsewhere_the_national_example_stands_in() -> None:
 def test_care_subsidy_is_not_means_tested() -> None:
     living, care = both(disabled(), AssistanceLayer.NONE)
     assert living.outcome is Outcome.NOT_ELIGIBLE
-    assert "disability_living_subsidy.household_layer" in living.codes
+    assert "assistance.disability_subsidies.living.household_layer" in living.codes
     assert care.outcome is Outcome.ELIGIBLE
 
 
@@ -113,13 +113,13 @@ def test_living_subsidy_for_any_grade_in_a_dibao_household() -> None:
     living, care = both(disabled(DisabilityCategory.HEARING, 4))
     assert living.outcome is Outcome.ELIGIBLE
     assert care.outcome is Outcome.NOT_ELIGIBLE
-    assert "disability_care_subsidy.grade" in care.codes
+    assert "assistance.disability_subsidies.care.grade" in care.codes
 
 
 def test_extreme_poverty_excludes_both() -> None:
     for decision in both(disabled(), AssistanceLayer.EXTREME_POVERTY):
         assert decision.outcome is Outcome.NOT_ELIGIBLE
-        assert "disability_subsidies.extreme_poverty_excludes" in decision.codes
+        assert "assistance.disability_subsidies.extreme_poverty_excludes" in decision.codes
     living, care = both(disabled(), in_extreme_poverty=True)
     assert living.outcome is care.outcome is Outcome.NOT_ELIGIBLE
     # Explicitly not 特困, though the household is: the layer alone does not exclude.
@@ -131,7 +131,7 @@ def test_work_injury_care_allowance_excludes_both() -> None:
     facts = DisabilitySubsidyFacts(needs_long_term_care=True, work_injury_care_allowance=True)
     for decision in both(disabled(), facts=facts):
         assert decision.outcome is Outcome.NOT_ELIGIBLE
-        assert "disability_subsidies.work_injury_excludes" in decision.codes
+        assert "assistance.disability_subsidies.work_injury_excludes" in decision.codes
 
 
 def test_orphan_child_gets_the_care_subsidy_only() -> None:
@@ -142,7 +142,7 @@ def test_orphan_child_gets_the_care_subsidy_only() -> None:
     living, care = both(child, facts=facts)
     assert living.outcome is Outcome.NOT_ELIGIBLE
     assert care.outcome is Outcome.ELIGIBLE
-    assert "disability_care_subsidy.child_allowance" in care.codes
+    assert "assistance.disability_subsidies.care.child_allowance" in care.codes
     living, care = both(child)
     assert living.outcome is Outcome.CANNOT_DECIDE
     assert living.missing == ("$.facts.child_allowance",)
@@ -155,7 +155,7 @@ def test_care_needs_long_term_care() -> None:
     _, unknown = both(disabled(), facts=DisabilitySubsidyFacts(work_injury_care_allowance=False))
     assert unknown.outcome is Outcome.CANNOT_DECIDE
     assert unknown.missing == ("$.facts.needs_long_term_care",)
-    assert unknown.codes[-1] == "disability_subsidies.missing_facts"
+    assert unknown.codes[-1] == "assistance.disability_subsidies.missing_facts"
     no_care = DisabilitySubsidyFacts(needs_long_term_care=False, work_injury_care_allowance=False)
     _, no = both(disabled(), facts=no_care)
     assert no.outcome is Outcome.NOT_ELIGIBLE
@@ -171,13 +171,13 @@ def test_extension_to_grade_three_intellectual() -> None:
     book = (
         default_book()
         .override(
-            "assistance.disability_care_subsidy.max_grade_intellectual_mental",
+            "assistance.disability_subsidies.care.max_grade_intellectual_mental",
             "420000",
             3,
             dt.date(2024, 1, 1),
         )
         .override(
-            "assistance.disability_care_subsidy.amount.grade_3",
+            "assistance.disability_subsidies.care.amount.grade_3",
             "420000",
             Decimal(80),
             dt.date(2024, 1, 1),
@@ -196,13 +196,13 @@ def test_extension_to_marginal_households() -> None:
     book = (
         default_book()
         .override(
-            "assistance.disability_living_subsidy.extend_to_marginal",
+            "assistance.disability_subsidies.living.extend_to_marginal",
             "420000",
             True,
             dt.date(2024, 1, 1),
         )
         .override(
-            "assistance.disability_living_subsidy.amount_marginal",
+            "assistance.disability_subsidies.living.amount_marginal",
             "420000",
             Decimal(30),
             dt.date(2024, 1, 1),
@@ -221,7 +221,7 @@ def test_choose_the_higher_living_allowance(other: str, paid: bool) -> None:
     )
     living, care = both(disabled(), facts=facts)
     assert (living.outcome is Outcome.ELIGIBLE) is paid
-    assert "disability_subsidies.similar_allowance" in living.codes
+    assert "assistance.disability_subsidies.similar_allowance" in living.codes
     assert care.outcome is Outcome.ELIGIBLE  # 择高 is per kind
 
 
@@ -240,12 +240,12 @@ def test_no_certificate_no_subsidy() -> None:
     h = household((person("a", where=SUIXIAN), Relationship.APPLICANT))
     for decision in both(h):
         assert decision.outcome is Outcome.NOT_ELIGIBLE
-        assert "disability_subsidies.no_certificate" in decision.codes
+        assert "assistance.disability_subsidies.no_certificate" in decision.codes
 
 
 def test_registration_elsewhere() -> None:
     for decision in both(disabled(), jurisdiction="500156"):
-        assert decision.codes == ("disability_subsidies.registration_elsewhere",)
+        assert decision.codes == ("assistance.disability_subsidies.registration_elsewhere",)
 
 
 def test_assess_every_member() -> None:
@@ -280,7 +280,7 @@ def test_work_injury_care_allowance_unknown_cannot_decide() -> None:
     for decision in both(disabled(), facts=DisabilitySubsidyFacts(needs_long_term_care=True)):
         assert decision.outcome is Outcome.CANNOT_DECIDE
         assert decision.missing == ("$.facts.work_injury_care_allowance",)
-        assert "disability_subsidies.work_injury_unknown" in decision.codes
+        assert "assistance.disability_subsidies.work_injury_unknown" in decision.codes
     # A failed condition still decides: no certificate is "not eligible" with the fact unknown.
     h = household((person("a", where=SUIXIAN), Relationship.APPLICANT))
     for decision in both(h, facts=DisabilitySubsidyFacts()):
@@ -300,7 +300,7 @@ def test_extreme_poverty_decision_meeting_the_conditions_excludes_both() -> None
     assert extreme_poverty.meets_conditions(ep) is True
     for decision in both(h, AssistanceLayer.DIBAO, extreme_poverty_decision=ep):
         assert decision.outcome is Outcome.NOT_ELIGIBLE
-        assert "disability_subsidies.extreme_poverty_excludes" in decision.codes
+        assert "assistance.disability_subsidies.extreme_poverty_excludes" in decision.codes
 
 
 def test_extreme_poverty_decision_undecided_cannot_decide() -> None:
@@ -310,7 +310,7 @@ def test_extreme_poverty_decision_undecided_cannot_decide() -> None:
     living, care = both(h, AssistanceLayer.DIBAO, extreme_poverty_decision=ep)
     for decision in (living, care):
         assert decision.outcome is Outcome.CANNOT_DECIDE
-        assert "disability_subsidies.extreme_poverty_unknown" in decision.codes
+        assert "assistance.disability_subsidies.extreme_poverty_unknown" in decision.codes
         assert set(ep.missing) <= set(decision.missing)
     # Not 特困: the subsidies are decided as usual.
     not_ep = _extreme_poverty_decision(
@@ -363,13 +363,15 @@ def test_a_child_paid_the_unsupported_allowance_in_full_has_no_living_subsidy() 
     living, care = child_with(ChildAllowance.UNSUPPORTED_IN_FULL)
     assert living.outcome is Outcome.NOT_ELIGIBLE
     reason = next(
-        r for r in living.reasons if r.code == "disability_living_subsidy.unsupported_in_full"
+        r
+        for r in living.reasons
+        if r.code == "assistance.disability_subsidies.living.unsupported_in_full"
     )
     assert reason.citation.document.number == "民发〔2019〕62号"
     assert reason.citation.article == "三(一)"
     assert care.eligible
     care_reason = next(
-        r for r in care.reasons if r.code == "disability_care_subsidy.child_allowance"
+        r for r in care.reasons if r.code == "assistance.disability_subsidies.care.child_allowance"
     )
     assert care_reason.citation.article == "三(二)"
 
@@ -379,7 +381,7 @@ def test_a_child_paid_a_top_up_keeps_the_living_subsidy() -> None:
     full allowance ("已全额领取") bars the living subsidy."""
     living, care = child_with(ChildAllowance.UNSUPPORTED_TOP_UP)
     assert living.eligible
-    assert "disability_living_subsidy.unsupported_top_up" in living.codes
+    assert "assistance.disability_subsidies.living.unsupported_top_up" in living.codes
     assert care.eligible
 
 
@@ -388,7 +390,9 @@ def test_the_orphan_bar_is_not_62s() -> None:
     living, _ = child_with(ChildAllowance.ORPHAN)
     assert living.outcome is Outcome.NOT_ELIGIBLE
     reason = next(
-        r for r in living.reasons if r.code == "disability_living_subsidy.orphan_allowance"
+        r
+        for r in living.reasons
+        if r.code == "assistance.disability_subsidies.living.orphan_allowance"
     )
     assert reason.citation.document.number == "国发〔2015〕52号"
     neither, _ = child_with(ChildAllowance.NONE)

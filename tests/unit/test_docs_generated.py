@@ -108,7 +108,7 @@ def test_every_reason_code_is_on_the_reason_code_page_once() -> None:
     groups = _docs.reason_code_groups()
     assert sum(len(group.codes) for group in groups) == len(reason_codes())
     dibao = next(group for group in groups if group.key == "assistance.dibao")
-    assert all(entry.code.startswith("dibao.") for entry in dibao.codes)
+    assert all(entry.code.startswith("assistance.dibao.") for entry in dibao.codes)
 
 
 def test_every_programme_is_in_the_programme_table() -> None:

@@ -114,7 +114,7 @@ def test_missing_care_facts_leave_the_amount_undecided() -> None:
     decision = decide(single(), ExtremePovertyFacts(supporters=()))
     assert decision.outcome is Outcome.CANNOT_DECIDE
     assert decision.missing == ("$.facts.activities_not_achieved", "$.facts.arrangement")
-    assert "extreme_poverty.amount_facts_missing" in decision.codes
+    assert "assistance.extreme_poverty.amount_facts_missing" in decision.codes
     assert decision.amount is None
 
 
@@ -172,7 +172,7 @@ def test_sixtieth_birthday_is_the_first_day() -> None:
     assert decide(single(p)).outcome is Outcome.ELIGIBLE
     before = decide(single(p), on=dt.date(2025, 7, 31))
     assert before.outcome is Outcome.NOT_ELIGIBLE
-    assert "extreme_poverty.no_work_capacity.not_met" in before.codes
+    assert "assistance.extreme_poverty.no_work_capacity.not_met" in before.codes
 
 
 def test_minor_under_sixteen_recognised_then_supported_to_eighteen() -> None:
@@ -189,7 +189,7 @@ def test_minor_under_sixteen_recognised_then_supported_to_eighteen() -> None:
     fifteen = person("c", born=dt.date(2009, 8, 2))
     recognised = decide(single(fifteen), facts)
     assert recognised.outcome is Outcome.ELIGIBLE
-    assert "extreme_poverty.no_work_capacity.minor" in recognised.codes
+    assert "assistance.extreme_poverty.no_work_capacity.minor" in recognised.codes
     sixteen = person("c", born=dt.date(2009, 8, 1))
     # Past 16 a new applicant is not recognised on age; a minor already supported continues.
     asked = decide(single(sixteen), facts)
@@ -197,10 +197,10 @@ def test_minor_under_sixteen_recognised_then_supported_to_eighteen() -> None:
     assert asked.missing == ("$.facts.supported_as_minor",)
     new = decide(single(sixteen), attrs.evolve(facts, supported_as_minor=False))
     assert new.outcome is Outcome.NOT_ELIGIBLE
-    assert "extreme_poverty.no_work_capacity.not_met" in new.codes
+    assert "assistance.extreme_poverty.no_work_capacity.not_met" in new.codes
     supported = decide(single(sixteen), attrs.evolve(facts, supported_as_minor=True))
     assert supported.outcome is Outcome.ELIGIBLE
-    assert "extreme_poverty.no_work_capacity.minor_supported" in supported.codes
+    assert "assistance.extreme_poverty.no_work_capacity.minor_supported" in supported.codes
     seventeen = person("c", born=dt.date(2007, 8, 2))
     assert decide(single(seventeen), attrs.evolve(facts, supported_as_minor=True)).eligible
     eighteen = person("c", born=dt.date(2007, 8, 1))
@@ -211,7 +211,7 @@ def test_minor_under_sixteen_recognised_then_supported_to_eighteen() -> None:
     unknown = decide(single(eighteen), facts)
     assert unknown.outcome is Outcome.CANNOT_DECIDE
     assert unknown.missing == ("$.facts.supported_as_minor", "$.facts.in_secondary_school")
-    assert "extreme_poverty.no_work_capacity.minor_in_school_unknown" in unknown.codes
+    assert "assistance.extreme_poverty.no_work_capacity.minor_in_school_unknown" in unknown.codes
     half = attrs.evolve(facts, supported_as_minor=True)
     assert decide(single(eighteen), half).missing == ("$.facts.in_secondary_school",)
     for known in (
@@ -220,7 +220,7 @@ def test_minor_under_sixteen_recognised_then_supported_to_eighteen() -> None:
     ):
         refused = decide(single(eighteen), known)
         assert refused.outcome is Outcome.NOT_ELIGIBLE
-        assert "extreme_poverty.no_work_capacity.not_met" in refused.codes
+        assert "assistance.extreme_poverty.no_work_capacity.not_met" in refused.codes
     # Another failed condition still decides with the school facts unknown.
     able = ExtremePovertyFacts(
         supporters=(
@@ -243,7 +243,7 @@ def test_minor_under_sixteen_recognised_then_supported_to_eighteen() -> None:
     )
     decision = decide(single(eighteen), continuing)
     assert decision.outcome is Outcome.ELIGIBLE
-    assert "extreme_poverty.no_work_capacity.minor_in_school" in decision.codes
+    assert "assistance.extreme_poverty.no_work_capacity.minor_in_school" in decision.codes
 
 
 def test_recognition_age_by_period() -> None:
@@ -269,8 +269,8 @@ def test_minor_limit_rose_from_16_to_18_in_2020() -> None:
     sixteen = single(person("c", born=dt.date(2004, 1, 1)))
     before = decide(sixteen, facts, dt.date(2020, 7, 28), book=book)
     after = decide(sixteen, facts, dt.date(2020, 7, 29), book=book)
-    assert "extreme_poverty.no_work_capacity.not_met" in before.codes
-    assert "extreme_poverty.no_work_capacity.minor" in after.codes
+    assert "assistance.extreme_poverty.no_work_capacity.not_met" in before.codes
+    assert "assistance.extreme_poverty.no_work_capacity.minor" in after.codes
 
 
 @pytest.mark.parametrize(
@@ -293,7 +293,7 @@ def test_disability_grades_2021_list(
     decision = decide(single(p))
     assert (decision.outcome is Outcome.ELIGIBLE) is covered
     code = "disabled" if covered else "not_met"
-    assert f"extreme_poverty.no_work_capacity.{code}" in decision.codes
+    assert f"assistance.extreme_poverty.no_work_capacity.{code}" in decision.codes
 
 
 def test_grade_three_intellectual_is_covered_from_2021_07_01() -> None:
@@ -302,21 +302,21 @@ def test_grade_three_intellectual_is_covered_from_2021_07_01() -> None:
     facts = ExtremePovertyFacts(supporters=())
     before = decide(single(p), facts, dt.date(2021, 6, 30), book=book)
     after = decide(single(p), facts, dt.date(2021, 7, 1), book=book)
-    assert "extreme_poverty.no_work_capacity.not_met" in before.codes
-    assert "extreme_poverty.no_work_capacity.disabled" in after.codes
+    assert "assistance.extreme_poverty.no_work_capacity.not_met" in before.codes
+    assert "assistance.extreme_poverty.no_work_capacity.disabled" in after.codes
 
 
 def test_prisoner_is_not_supported() -> None:
     p = person("a", born=ELDER, statuses=[SpecialStatus.SERVING_SENTENCE])
     decision = decide(single(p))
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert "extreme_poverty.status_excludes" in decision.codes
+    assert "assistance.extreme_poverty.status_excludes" in decision.codes
 
 
 def test_registration_elsewhere() -> None:
     decision = decide(single(), jurisdiction="500101")
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert decision.codes == ("extreme_poverty.registration_elsewhere",)
+    assert decision.codes == ("assistance.extreme_poverty.registration_elsewhere",)
 
 
 # -- orphans ------------------------------------------------------------------------------------
@@ -349,7 +349,7 @@ def test_child_allowance_is_not_asked_of_adults() -> None:
 def test_income_at_the_standard_is_not_below_it() -> None:
     at = decide(single(income=str(RURAL)))
     assert at.outcome is Outcome.NOT_ELIGIBLE
-    assert "extreme_poverty.income_not_below_standard" in at.codes
+    assert "assistance.extreme_poverty.income_not_below_standard" in at.codes
     below = decide(single(income=str(RURAL - Decimal("0.01"))))
     assert below.outcome is Outcome.ELIGIBLE
 
@@ -369,11 +369,13 @@ def test_items_not_counted_are_exactly_those_of_article_6() -> None:
     ]
     decision = decide(household((p, Relationship.APPLICANT), incomes=incomes))
     assert decision.outcome is Outcome.ELIGIBLE
-    assert "extreme_poverty.income_not_counted" in decision.codes
+    assert "assistance.extreme_poverty.income_not_counted" in decision.codes
     text = decision.render("zh")
     assert "高龄津贴" in text
     assert "第六条" in text
-    pension = next(r for r in decision.reasons if r.code == "extreme_poverty.income_not_counted")
+    pension = next(
+        r for r in decision.reasons if r.code == "assistance.extreme_poverty.income_not_counted"
+    )
     assert all(v.status.value == "sourced" for v in pension.parameters)  # no time limit
     for counted in (
         IncomeType.FAMILY_PLANNING_REWARD,
@@ -383,7 +385,7 @@ def test_items_not_counted_are_exactly_those_of_article_6() -> None:
         h = household((p, Relationship.APPLICANT), incomes=[Income(counted, RURAL, member="a")])
         refused = decide(h)
         assert refused.outcome is Outcome.NOT_ELIGIBLE, counted
-        assert "extreme_poverty.income_not_below_standard" in refused.codes
+        assert "assistance.extreme_poverty.income_not_below_standard" in refused.codes
 
 
 def test_a_dibao_recipient_can_become_extreme_poverty() -> None:
@@ -400,7 +402,9 @@ def test_a_dibao_recipient_can_become_extreme_poverty() -> None:
     )
     decision = decide(h)
     assert decision.outcome is Outcome.ELIGIBLE
-    reason = next(r for r in decision.reasons if r.code == "extreme_poverty.income_not_counted")
+    reason = next(
+        r for r in decision.reasons if r.code == "assistance.extreme_poverty.income_not_counted"
+    )
     assert [v.name for v in reason.parameters] == [
         "assistance.extreme_poverty.income.exclude_social_assistance"
     ]
@@ -417,7 +421,7 @@ def test_a_dibao_recipient_can_become_extreme_poverty() -> None:
     )
     refused = decide(h, book=book)
     assert refused.outcome is Outcome.NOT_ELIGIBLE
-    assert "extreme_poverty.income_not_below_standard" in refused.codes
+    assert "assistance.extreme_poverty.income_not_below_standard" in refused.codes
 
 
 def test_unattributed_income_in_a_larger_household() -> None:
@@ -488,7 +492,7 @@ def test_a_capable_supporter_fails_the_test() -> None:
     """认定办法 art. 4 (三): "无法定赡养、抚养、扶养义务人或者其法定义务人无履行义务能力"."""
     decision = decide(single(), facts_with(able_child()))
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert "extreme_poverty.supporter_able" in decision.codes
+    assert "assistance.extreme_poverty.supporter_able" in decision.codes
     assert "子女" in decision.render("zh")
     assert "第八条" in decision.render("zh")
 
@@ -520,7 +524,7 @@ def test_a_supporters_situations_not_given_are_not_established() -> None:
     decision = decide(single(), facts_with(son))
     assert decision.outcome is Outcome.CANNOT_DECIDE
     assert decision.missing == ("$.facts.supporters[0].situations",)
-    assert "extreme_poverty.supporter_unknown" in decision.codes
+    assert "assistance.extreme_poverty.supporter_unknown" in decision.codes
     assert unable(attrs.evolve(son, situations=())) is Outcome.NOT_ELIGIBLE
     on_dibao = attrs.evolve(son, situations=[SupporterSituation.DIBAO])
     assert unable(on_dibao) is Outcome.ELIGIBLE
@@ -603,7 +607,9 @@ def test_head_3_seventy_with_income_below_disposable_income() -> None:
     at = Decimal("1926.59")  # × 12 = 23119.08, not below
     assert unable(attrs.evolve(base, monthly_income=at)) is Outcome.NOT_ELIGIBLE
     decision = decide(single(), facts_with(attrs.evolve(base, monthly_income=just_below)))
-    reason = next(r for r in decision.reasons if r.code == "extreme_poverty.supporter_unable")
+    reason = next(
+        r for r in decision.reasons if r.code == "assistance.extreme_poverty.supporter_unable"
+    )
     assert [v.name for v in reason.parameters][-1] == "assistance.means.disposable_income.rural"
     younger = attrs.evolve(base, birth_date=dt.date(1955, 8, 2), monthly_income=Decimal(0))
     assert unable(younger) is Outcome.NOT_ELIGIBLE  # 69
@@ -735,7 +741,9 @@ def test_wulong_88_year_old_whose_only_daughter_is_74_and_poor() -> None:
     # Heads (三) and (四) both hold for a disabled daughter: each figure is cited once.
     disabled = attrs.evolve(daughter, disability=Disability(DisabilityCategory.PHYSICAL, 1))
     both = ep.assess_person(single(elder), "a", dt.date(2025, 8, 15), facts=facts_with(disabled))
-    reason = next(r for r in both.reasons if r.code == "extreme_poverty.supporter_unable")
+    reason = next(
+        r for r in both.reasons if r.code == "assistance.extreme_poverty.supporter_unable"
+    )
     assert "(三)" in reason.zh
     assert "(四)" in reason.zh
     assert len(reason.parameters) == len(set(reason.parameters)) == 2
@@ -771,7 +779,7 @@ def test_unknown_supporters_cannot_be_decided_but_a_failure_still_decides() -> N
     decision = decide(single(), ExtremePovertyFacts())
     assert decision.outcome is Outcome.CANNOT_DECIDE
     assert decision.missing == ("$.facts.supporters",)
-    assert decision.codes[-1] == "extreme_poverty.missing_facts"
+    assert decision.codes[-1] == "assistance.extreme_poverty.missing_facts"
     not_continuing = ExtremePovertyFacts(supported_as_minor=False)
     adult = decide(single(person("a", born=dt.date(1990, 1, 1))), not_continuing)
     assert adult.outcome is Outcome.NOT_ELIGIBLE
@@ -842,7 +850,7 @@ def test_a_minor_on_age_alone_is_paid_through_the_month_of_turning_18() -> None:
     decision = decide(single(child), facts, dt.date(2025, 8, 31))
     assert decision.payable_from == dt.date(2025, 9, 1)
     assert decision.payable_until == dt.date(2030, 2, 1)  # 18 on 2030-02-28 (no 29 February)
-    assert "extreme_poverty.payable_until" in decision.codes
+    assert "assistance.extreme_poverty.payable_until" in decision.codes
     assert decision.payable is not None
     assert decision.payable.last_basis is not None
     assert decision.payable.last_basis.article == "第二十四条第二款、第二十六条"
@@ -869,11 +877,11 @@ def test_citations_are_the_articles_read() -> None:
     """认定办法 art. 10 (户籍所在地), art. 5 (无劳动能力), art. 6 (无生活来源), art. 4 (三)."""
     decision = decide(single())
     cited = {r.code: r.citation.article for r in decision.reasons}
-    assert cited["extreme_poverty.registration"] == "第十条"
-    assert cited["extreme_poverty.no_work_capacity.elderly"] == "第五条"
-    assert cited["extreme_poverty.income_below_standard"] == "第六条"
-    assert cited["extreme_poverty.financial_assets"] == "第六条、第七条"
-    assert cited["extreme_poverty.no_supporter"] == "第四条(三)"
+    assert cited["assistance.extreme_poverty.registration"] == "第十条"
+    assert cited["assistance.extreme_poverty.no_work_capacity.elderly"] == "第五条"
+    assert cited["assistance.extreme_poverty.income_below_standard"] == "第六条"
+    assert cited["assistance.extreme_poverty.financial_assets"] == "第六条、第七条"
+    assert cited["assistance.extreme_poverty.no_supporter"] == "第四条(三)"
     assert all(
         r.citation.note is None or "recalled" not in r.citation.note for r in decision.reasons
     )

@@ -75,7 +75,7 @@ def test_a_dibao_household() -> None:
     assert picture.dibao.eligible
     assert not picture.marginal.eligible
     assert not picture.rigid_expenditure.eligible
-    assert "layers.dibao" in [r.code for r in picture.reasons]
+    assert "assistance.layers.dibao" in [r.code for r in picture.reasons]
 
 
 def test_a_marginal_household() -> None:
@@ -99,14 +99,14 @@ def test_a_rigid_expenditure_household() -> None:
     )
     picture = layer_of(h)
     assert picture.layer is L.RIGID_EXPENDITURE
-    reason = next(r for r in picture.reasons if r.code == "layers.rigid_expenditure")
+    reason = next(r for r in picture.reasons if r.code == "assistance.layers.rigid_expenditure")
     assert "2026-08-01" in reason.en
 
 
 def test_a_household_in_no_layer() -> None:
     picture = layer_of(rural_family(2, "5000"))
     assert picture.layer is L.NONE
-    assert picture.reasons[-1].code == "layers.household_layer"
+    assert picture.reasons[-1].code == "assistance.layers.household_layer"
     assert not any(d.eligible for d in (picture.dibao, picture.marginal, picture.rigid_expenditure))
 
 
@@ -132,8 +132,8 @@ def test_single_person_inclusion_splits_the_household() -> None:
     assert picture.layer is L.DIBAO  # the most protected layer of its members
     assert picture.marginal.eligible
     codes = [r.code for r in picture.reasons]
-    assert "layers.dibao_single_person" in codes
-    assert "layers.dibao" not in codes
+    assert "assistance.layers.dibao_single_person" in codes
+    assert "assistance.layers.dibao" not in codes
     # The living subsidy follows the member's own layer: dibao.
     living = dict(zip(["a", "d"], picture.disability_living, strict=True))
     assert living["d"].eligible
@@ -148,7 +148,7 @@ def test_an_extreme_poverty_person() -> None:
     # The household would pass dibao's test, but no lower layer is recognised.
     assert not picture.marginal.eligible
     assert not picture.rigid_expenditure.eligible
-    assert "layers.extreme_poverty" in [r.code for r in picture.reasons]
+    assert "assistance.layers.extreme_poverty" in [r.code for r in picture.reasons]
 
 
 def test_excluded_members_are_in_no_layer() -> None:
@@ -249,12 +249,12 @@ def test_meeting_the_extreme_poverty_conditions_places_the_member() -> None:
     # She is left out of the household (no double coverage); the applicant alone earns
     # 1512 ≥ 1.5 × 630: not marginal.
     assert picture.marginal.outcome is Outcome.NOT_ELIGIBLE
-    assert "marginal.extreme_poverty_excluded" in picture.marginal.codes
-    assert "marginal.income_not_below_margin" in picture.marginal.codes
+    assert "assistance.marginal.extreme_poverty_excluded" in picture.marginal.codes
+    assert "assistance.marginal.income_not_below_margin" in picture.marginal.codes
     assert picture.rigid_expenditure.outcome is Outcome.NOT_ELIGIBLE
     for decision in (picture.disability_living[1], picture.disability_care[1]):
         assert decision.outcome is Outcome.NOT_ELIGIBLE
-        assert "disability_subsidies.extreme_poverty_excludes" in decision.codes
+        assert "assistance.disability_subsidies.extreme_poverty_excludes" in decision.codes
 
 
 def test_undecided_extreme_poverty_makes_the_subsidies_undecided() -> None:
@@ -272,13 +272,13 @@ def test_undecided_extreme_poverty_makes_the_subsidies_undecided() -> None:
     for decision in (picture.disability_living[1], picture.disability_care[1]):
         assert decision.outcome is Outcome.CANNOT_DECIDE
         assert "$.facts.supporters" in decision.missing
-        assert "disability_subsidies.extreme_poverty_unknown" in decision.codes
+        assert "assistance.disability_subsidies.extreme_poverty_unknown" in decision.codes
 
 
 def test_undecided_programmes_are_listed_as_leads() -> None:
     picture = layer_of(_alone_household())
     assert picture.undecided
-    lead = next(r for r in picture.reasons if r.code == "layers.undecided")
+    lead = next(r for r in picture.reasons if r.code == "assistance.layers.undecided")
     assert "$.facts.supporters" in lead.en
     assert all(": $." in item for item in picture.missing)
 
@@ -316,7 +316,7 @@ def test_before_the_rigid_expenditure_measures_other_households_are_in_no_layer(
     """
     picture = layers.assess_layers(rural_family(2, "5000"), dt.date(2024, 8, 1))
     assert picture.layer is L.NONE
-    assert picture.rigid_expenditure.codes == ("rigid_expenditure.not_in_force",)
+    assert picture.rigid_expenditure.codes == ("assistance.rigid_expenditure.not_in_force",)
 
 
 # -- Bad input -----------------------------------------------------------------------------------
@@ -416,8 +416,8 @@ def test_an_extreme_poverty_member_is_supported_once() -> None:
     assert picture.member_layer("a") is L.DIBAO
     assert picture.dibao.amount is not None
     assert picture.dibao.amount.total == 630 - 300
-    assert "dibao.extreme_poverty_excluded" in picture.dibao.codes
-    dibao_reason = next(r for r in picture.reasons if r.code == "layers.dibao")
+    assert "assistance.dibao.extreme_poverty_excluded" in picture.dibao.codes
+    dibao_reason = next(r for r in picture.reasons if r.code == "assistance.layers.dibao")
     assert dict(dibao_reason.facts)["count"] == "1"
 
 
@@ -455,8 +455,8 @@ def test_a_disabled_child_on_the_top_up_keeps_the_living_subsidy() -> None:
         ),
     )
     picture = layers.assess_layers(h, ON, facts=[facts])
-    assert "children.top_up" in picture.children[1].codes
+    assert "assistance.children.top_up" in picture.children[1].codes
     assert picture.member_layer("c") is L.DIBAO
     living = picture.disability_living[1]
     assert living.eligible
-    assert "disability_living_subsidy.unsupported_top_up" in living.codes
+    assert "assistance.disability_subsidies.living.unsupported_top_up" in living.codes

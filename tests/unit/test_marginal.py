@@ -72,26 +72,26 @@ def _extreme(
 def test_income_below_the_dibao_standard_is_dibao_not_marginal() -> None:
     decision = marginal.assess(rural_family(2, str(RURAL * 2 - Decimal("0.01"))), ON)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert "marginal.in_higher_layer" in decision.codes
+    assert "assistance.marginal.in_higher_layer" in decision.codes
 
 
 def test_income_exactly_at_the_dibao_standard_is_marginal() -> None:
     decision = marginal.assess(rural_family(2, str(RURAL * 2)), ON)
     assert decision.outcome is Outcome.ELIGIBLE
     assert decision.amount is None  # recognition only: no cash
-    assert "marginal.recognised" in decision.codes
+    assert "assistance.marginal.recognised" in decision.codes
 
 
 def test_one_fen_below_one_and_a_half_times_the_standard_is_marginal() -> None:
     decision = marginal.assess(rural_family(2, str(MARGIN * 2 - Decimal("0.01"))), ON)
     assert decision.outcome is Outcome.ELIGIBLE
-    assert _fact(decision, "marginal.income_below_margin", "threshold") == "1890.00"
+    assert _fact(decision, "assistance.marginal.income_below_margin", "threshold") == "1890.00"
 
 
 def test_income_exactly_at_one_and_a_half_times_the_standard_is_not_below_it() -> None:
     decision = marginal.assess(rural_family(2, str(MARGIN * 2)), ON)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert "marginal.income_not_below_margin" in decision.codes
+    assert "assistance.marginal.income_not_below_margin" in decision.codes
 
 
 def test_uneven_per_capita_income_is_compared_exactly() -> None:
@@ -125,7 +125,7 @@ def test_a_local_multiple_of_two_widens_the_band() -> None:
     decision = marginal.assess(h, ON, book=book)
     assert decision.eligible
     assert decision.uses_example_data
-    assert _fact(decision, "marginal.income_below_margin", "multiple") == "2"
+    assert _fact(decision, "assistance.marginal.income_below_margin", "multiple") == "2"
     at_two = attrs.evolve(h, incomes=[Income(IncomeType.WAGES, "2000", member="a")])
     assert not marginal.assess(at_two, ON, book=book).eligible
 
@@ -142,7 +142,7 @@ def test_income_counted_as_for_dibao() -> None:
     )
     decision = marginal.assess(h, ON)
     assert decision.eligible
-    assert _fact(decision, "marginal.income_below_margin", "income") == "700.00"
+    assert _fact(decision, "assistance.marginal.income_below_margin", "income") == "700.00"
 
 
 def test_income_agrees_with_dibao_on_the_same_household() -> None:
@@ -161,9 +161,11 @@ def test_income_agrees_with_dibao_on_the_same_household() -> None:
             Income(IncomeType.AWARD, "50", member="s"),
         ],
     )
-    from_dibao = _fact(dibao.assess(h, ON, book=book), "dibao.income_not_below_standard", "income")
+    from_dibao = _fact(
+        dibao.assess(h, ON, book=book), "assistance.dibao.income_not_below_standard", "income"
+    )
     from_marginal = _fact(
-        marginal.assess(h, ON, book=book), "marginal.income_below_margin", "income"
+        marginal.assess(h, ON, book=book), "assistance.marginal.income_below_margin", "income"
     )
     assert Decimal(from_dibao) == Decimal(from_marginal) == Decimal("1733.331")
 
@@ -205,7 +207,7 @@ def test_single_person_dibao_coverage_keeps_the_household_marginal() -> None:
         (person("d", disability=Disability(DisabilityCategory.PHYSICAL, 1)), Relationship.SPOUSE),
         incomes=[Income(IncomeType.WAGES, "1500", member="a")],
     )
-    assert "dibao.single_person" in dibao.assess(h, ON).codes
+    assert "assistance.dibao.single_person" in dibao.assess(h, ON).codes
     decision = marginal.assess(h, ON)
     assert decision.eligible
     assert "单人户" in next(
@@ -228,19 +230,19 @@ def test_an_extreme_poverty_member_is_left_out_and_the_rest_may_be_marginal() ->
     supported = [_extreme(h, Outcome.ELIGIBLE)]
     decision = marginal.assess(h, ON, extreme_poverty=supported)
     assert decision.outcome is Outcome.ELIGIBLE
-    assert "marginal.extreme_poverty_excluded" in decision.codes
-    assert _fact(decision, "marginal.income_below_margin", "count") == "1"
+    assert "assistance.marginal.extreme_poverty_excluded" in decision.codes
+    assert _fact(decision, "assistance.marginal.income_below_margin", "count") == "1"
     # Where a province counts the 特困 member, the household is in a higher layer instead.
     counting = marginal.assess(h, ON, extreme_poverty=supported, book=_counting_extreme_poverty())
     assert counting.outcome is Outcome.NOT_ELIGIBLE
-    assert "marginal.in_higher_layer" in counting.codes
+    assert "assistance.marginal.in_higher_layer" in counting.codes
 
 
 def test_the_rest_alone_above_the_margin_is_not_marginal() -> None:
     h = rural_family(2, "1500")  # the applicant alone: 1500 ≥ 1.5 × 630
     decision = marginal.assess(h, ON, extreme_poverty=[_extreme(h, Outcome.ELIGIBLE)])
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert "marginal.income_not_below_margin" in decision.codes
+    assert "assistance.marginal.income_not_below_margin" in decision.codes
     assert marginal.assess(h, ON, extreme_poverty=[_extreme(h, Outcome.NOT_ELIGIBLE)]).eligible
 
 
@@ -250,7 +252,7 @@ def test_meeting_the_extreme_poverty_conditions_is_enough() -> None:
     h = rural_family(2, "800")
     decision = marginal.assess(h, ON, extreme_poverty=[_extreme(h, Outcome.CANNOT_DECIDE)])
     assert decision.outcome is Outcome.ELIGIBLE
-    assert "marginal.extreme_poverty_excluded" in decision.codes
+    assert "assistance.marginal.extreme_poverty_excluded" in decision.codes
 
 
 def test_undecided_extreme_poverty_conditions_cannot_decide_where_they_matter() -> None:
@@ -260,7 +262,7 @@ def test_undecided_extreme_poverty_conditions_cannot_decide_where_they_matter() 
     decision = marginal.assess(h, ON, extreme_poverty=[undecided])
     assert decision.outcome is Outcome.CANNOT_DECIDE
     assert decision.missing == ("$.facts.supporters",)
-    assert "marginal.higher_layer_unknown" in decision.codes
+    assert "assistance.marginal.higher_layer_unknown" in decision.codes
     # Either way above the margin: "not eligible", without the fact.
     rich = rural_family(2, "3000")
     undecided = _extreme(rich, Outcome.CANNOT_DECIDE, missing=("$.facts.supporters",))
@@ -268,7 +270,7 @@ def test_undecided_extreme_poverty_conditions_cannot_decide_where_they_matter() 
     # Where 特困 members are counted, an undecided one leaves a passing household undecided.
     counting = marginal.assess(h, ON, extreme_poverty=[undecided], book=_counting_extreme_poverty())
     assert counting.outcome is Outcome.CANNOT_DECIDE
-    assert "marginal.not_in_higher_layer" not in counting.codes
+    assert "assistance.marginal.not_in_higher_layer" not in counting.codes
 
 
 def test_extreme_poverty_is_checked_before_an_undecided_dibao_where_counted() -> None:
@@ -281,7 +283,7 @@ def test_extreme_poverty_is_checked_before_an_undecided_dibao_where_counted() ->
         h, ON, dibao_decision=undecided, extreme_poverty=[_extreme(h, Outcome.ELIGIBLE)], book=book
     )
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert "marginal.in_higher_layer" in decision.codes
+    assert "assistance.marginal.in_higher_layer" in decision.codes
     decision = marginal.assess(h, ON, dibao_decision=undecided, book=book)
     assert decision.outcome is Outcome.CANNOT_DECIDE
     assert decision.missing == ("$.members[1].x",)
@@ -297,7 +299,9 @@ def test_an_extreme_poverty_decision_of_another_household_is_refused() -> None:
 
 def test_without_extreme_poverty_decisions_the_decision_says_so() -> None:
     decision = marginal.assess(rural_family(2, "1500"), ON)
-    assert "no decision supplied" in _fact(decision, "marginal.not_in_higher_layer", "extreme_en")
+    assert "no decision supplied" in _fact(
+        decision, "assistance.marginal.not_in_higher_layer", "extreme_en"
+    )
 
 
 def test_a_given_dibao_decision_is_used() -> None:
@@ -335,7 +339,7 @@ def test_financial_assets_at_the_limit_fail() -> None:
         ON,
     )
     assert at.outcome is Outcome.NOT_ELIGIBLE
-    assert "marginal.financial_assets" in at.codes
+    assert "assistance.marginal.financial_assets" in at.codes
     assert below.eligible
     assert at.uses_example_data
 
@@ -350,14 +354,14 @@ def test_exempt_assets_are_not_counted() -> None:
 def test_disqualifying_assets(asset_type: AssetType) -> None:
     decision = marginal.assess(_with_assets(Asset(asset_type, "1")), ON)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert "marginal.asset_disqualifies" in decision.codes
+    assert "assistance.marginal.asset_disqualifies" in decision.codes
 
 
 def test_business_entities_below_the_limit_are_allowed() -> None:
     below = marginal.assess(_with_assets(Asset(AssetType.BUSINESS_ENTITY, "199999.99")), ON)
     at = marginal.assess(_with_assets(Asset(AssetType.BUSINESS_ENTITY, "200000")), ON)
     assert below.eligible
-    assert "marginal.business_entities" in below.codes
+    assert "assistance.marginal.business_entities" in below.codes
     assert at.outcome is Outcome.NOT_ELIGIBLE
 
 
@@ -372,7 +376,7 @@ def test_machinery_does_not_disqualify_a_marginal_household() -> None:
 def test_registration_elsewhere_is_not_eligible() -> None:
     decision = marginal.assess(rural_family(1, "700"), ON, jurisdiction="500101")
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert decision.codes == ("marginal.registration_elsewhere",)
+    assert decision.codes == ("assistance.marginal.registration_elsewhere",)
 
 
 def test_unknown_co_residence_cannot_be_decided() -> None:
@@ -470,7 +474,7 @@ def test_a_household_with_no_counted_member_is_not_marginal() -> None:
     h = household((person("a", statuses=[SpecialStatus.SERVING_SENTENCE]), Relationship.APPLICANT))
     decision = marginal.assess(h, ON)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert decision.codes[-1] == "marginal.no_family_member"
+    assert decision.codes[-1] == "assistance.marginal.no_family_member"
 
 
 def test_a_given_dibao_decision_must_leave_out_the_same_extreme_poverty_members() -> None:
@@ -527,5 +531,5 @@ def test_the_marginal_income_is_the_dibao_income_after_the_art_13_deductions() -
     assert dibao.R_SINGLE_PERSON.code in whole.codes
     edge = marginal.assess(family, ON, book=book)
     assert edge.eligible
-    assert _fact(edge, "marginal.income_below_margin", "income") == "1700.00"
-    assert "dibao.illness_disability_deduction" in edge.codes
+    assert _fact(edge, "assistance.marginal.income_below_margin", "income") == "1700.00"
+    assert "assistance.dibao.illness_disability_deduction" in edge.codes

@@ -56,7 +56,7 @@ def test_expenditure_at_exactly_the_ratio_does_not_exceed_it() -> None:
     # 2000 × 12 = 24000; 70 % of it is 16800.
     decision = rigid_expenditure.assess(family("2000", (MEDICAL, "16800")), ON)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert _fact(decision, "rigid_expenditure.expenditure_ratio", "share") == "70.00%"
+    assert _fact(decision, "assistance.rigid_expenditure.expenditure_ratio", "share") == "70.00%"
 
 
 def test_one_fen_above_the_ratio_is_recognised() -> None:
@@ -79,7 +79,7 @@ def test_types_are_added_up() -> None:
 def test_housing_does_not_count_nationally() -> None:
     decision = rigid_expenditure.assess(family("2000", (ExpenditureType.HOUSING, "30000")), ON)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert _fact(decision, "rigid_expenditure.expenditure_ratio", "items") == "无"
+    assert _fact(decision, "assistance.rigid_expenditure.expenditure_ratio", "items") == "无"
 
 
 def test_no_expenditure_never_qualifies() -> None:
@@ -118,7 +118,7 @@ def test_income_exactly_at_the_disposable_income_is_not_below_it() -> None:
     book = _disposable(12000)  # 12000 × 2 = 24000 = 2000 × 12
     decision = rigid_expenditure.assess(family("2000", (MEDICAL, "20000")), ON, book=book)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert "rigid_expenditure.income_not_below_disposable" in decision.codes
+    assert "assistance.rigid_expenditure.income_not_below_disposable" in decision.codes
 
 
 def test_income_one_fen_below_the_disposable_income_qualifies() -> None:
@@ -141,13 +141,18 @@ def test_the_disposable_income_figure_changes_with_the_year() -> None:
 def test_a_marginal_household_is_not_a_rigid_expenditure_household() -> None:
     decision = rigid_expenditure.assess(family("1500", (MEDICAL, "20000")), ON)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert _fact(decision, "rigid_expenditure.in_higher_layer", "layer") == "低保边缘家庭"
+    assert (
+        _fact(decision, "assistance.rigid_expenditure.in_higher_layer", "layer") == "低保边缘家庭"
+    )
 
 
 def test_a_dibao_household_is_not_a_rigid_expenditure_household() -> None:
     decision = rigid_expenditure.assess(family("1000", (MEDICAL, "20000")), ON)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert _fact(decision, "rigid_expenditure.in_higher_layer", "layer") == "最低生活保障家庭"
+    assert (
+        _fact(decision, "assistance.rigid_expenditure.in_higher_layer", "layer")
+        == "最低生活保障家庭"
+    )
 
 
 def _extreme(
@@ -189,11 +194,11 @@ def test_a_household_with_an_extreme_poverty_member_is_judged_on_the_rest() -> N
     supported = [_extreme(h, Outcome.ELIGIBLE)]
     decision = rigid_expenditure.assess(h, ON, extreme_poverty=supported)
     assert decision.outcome is Outcome.ELIGIBLE
-    assert "rigid_expenditure.extreme_poverty_excluded" in decision.codes
-    assert _fact(decision, "rigid_expenditure.family_members", "count") == "2"
+    assert "assistance.rigid_expenditure.extreme_poverty_excluded" in decision.codes
+    assert _fact(decision, "assistance.rigid_expenditure.family_members", "count") == "2"
     counted = rigid_expenditure.assess(h, ON, extreme_poverty=supported, book=COUNTS_EXTREME)
     assert counted.outcome is Outcome.NOT_ELIGIBLE
-    assert "rigid_expenditure.in_higher_layer" in counted.codes
+    assert "assistance.rigid_expenditure.in_higher_layer" in counted.codes
 
 
 def test_meeting_the_extreme_poverty_conditions_is_enough() -> None:
@@ -202,10 +207,10 @@ def test_meeting_the_extreme_poverty_conditions_is_enough() -> None:
     h = family("2000", (MEDICAL, "20000"), size=3)
     amount_only = [_extreme(h, Outcome.CANNOT_DECIDE)]
     decision = rigid_expenditure.assess(h, ON, extreme_poverty=amount_only)
-    assert "rigid_expenditure.extreme_poverty_excluded" in decision.codes
+    assert "assistance.rigid_expenditure.extreme_poverty_excluded" in decision.codes
     decision = rigid_expenditure.assess(h, ON, extreme_poverty=amount_only, book=COUNTS_EXTREME)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert "rigid_expenditure.in_higher_layer" in decision.codes
+    assert "assistance.rigid_expenditure.in_higher_layer" in decision.codes
 
 
 def test_an_undecided_extreme_poverty_member_matters_only_if_leaving_them_out_changes_it() -> None:
@@ -231,7 +236,7 @@ def test_undecided_extreme_poverty_conditions_cannot_decide() -> None:
     decision = rigid_expenditure.assess(h, ON, extreme_poverty=[undecided], book=COUNTS_EXTREME)
     assert decision.outcome is Outcome.CANNOT_DECIDE
     assert decision.missing == ("$.facts.supporters",)
-    assert "rigid_expenditure.higher_layer_unknown" in decision.codes
+    assert "assistance.rigid_expenditure.higher_layer_unknown" in decision.codes
     # A failed condition still decides: no rigid expenditure is "not eligible".
     none_spent = family("2000")
     undecided = _extreme(none_spent, Outcome.CANNOT_DECIDE, missing=("$.facts.supporters",))
@@ -254,7 +259,7 @@ def test_extreme_poverty_is_checked_before_an_undecided_marginal_decision() -> N
         book=COUNTS_EXTREME,
     )
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert "rigid_expenditure.in_higher_layer" in decision.codes
+    assert "assistance.rigid_expenditure.in_higher_layer" in decision.codes
     decision = rigid_expenditure.assess(h, ON, marginal_decision=undecided)
     assert decision.outcome is Outcome.CANNOT_DECIDE
     assert decision.missing == ("$.members[1].x",)
@@ -285,7 +290,7 @@ def test_financial_assets_at_the_limit_fail() -> None:
     h = family("2000", (MEDICAL, "20000"))
     at = attrs.evolve(h, assets=[Asset(AssetType.DEPOSITS, str(limit))])
     below = attrs.evolve(h, assets=[Asset(AssetType.DEPOSITS, str(limit - Decimal("0.01")))])
-    assert "rigid_expenditure.financial_assets" in rigid_expenditure.assess(at, ON).codes
+    assert "assistance.rigid_expenditure.financial_assets" in rigid_expenditure.assess(at, ON).codes
     assert not rigid_expenditure.assess(at, ON).eligible
     assert rigid_expenditure.assess(below, ON).eligible
 
@@ -294,14 +299,18 @@ def test_a_vehicle_disqualifies_unless_exempt() -> None:
     h = family("2000", (MEDICAL, "20000"))
     car = attrs.evolve(h, assets=[Asset(AssetType.VEHICLE, "50000")])
     mobility = attrs.evolve(h, assets=[Asset(AssetType.VEHICLE, "50000", exempt=True)])
-    assert "rigid_expenditure.asset_disqualifies" in rigid_expenditure.assess(car, ON).codes
+    assert (
+        "assistance.rigid_expenditure.asset_disqualifies" in rigid_expenditure.assess(car, ON).codes
+    )
     assert rigid_expenditure.assess(mobility, ON).eligible
 
 
 def test_business_entities_at_the_limit_fail() -> None:
     h = family("2000", (MEDICAL, "20000"))
     at = attrs.evolve(h, assets=[Asset(AssetType.BUSINESS_ENTITY, "200000")])
-    assert "rigid_expenditure.business_entities" in rigid_expenditure.assess(at, ON).codes
+    assert (
+        "assistance.rigid_expenditure.business_entities" in rigid_expenditure.assess(at, ON).codes
+    )
     assert not rigid_expenditure.assess(at, ON).eligible
 
 
@@ -331,14 +340,14 @@ def test_inner_mongolia_medical_and_accident_above_sixty_percent_suffice() -> No
     )
     decision = rigid_expenditure.assess(h, ON, book=book)
     assert decision.eligible
-    assert "rigid_expenditure.medical_accident_ratio" in decision.codes
+    assert "assistance.rigid_expenditure.medical_accident_ratio" in decision.codes
 
 
 def test_inner_mongolia_education_alone_needs_seventy_percent() -> None:
     h, book = _local("150000", "150102", "2500", (ExpenditureType.EDUCATION, "18000.01"))
     decision = rigid_expenditure.assess(h, ON, book=book)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert "rigid_expenditure.medical_accident_ratio" in decision.codes
+    assert "assistance.rigid_expenditure.medical_accident_ratio" in decision.codes
 
 
 def test_liaoning_reaching_eighty_percent_is_enough() -> None:
@@ -364,9 +373,9 @@ def test_reaching_the_ratio_with_nothing_spent_and_no_income_does_not_qualify() 
         "assistance.marginal.assets.financial_months_per_capita", "210000", 0, dt.date(2024, 1, 1)
     )
     decision = rigid_expenditure.assess(h, ON, book=book)
-    assert "rigid_expenditure.not_in_higher_layer" in decision.codes
+    assert "assistance.rigid_expenditure.not_in_higher_layer" in decision.codes
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert _fact(decision, "rigid_expenditure.expenditure_ratio", "share") == "—"
+    assert _fact(decision, "assistance.rigid_expenditure.expenditure_ratio", "share") == "—"
 
 
 # -- Validity: at most 12 months, counted by 民法典 arts. 201-202 -------------------------------
@@ -375,7 +384,7 @@ def test_reaching_the_ratio_with_nothing_spent_and_no_income_does_not_qualify() 
 def test_validity_ends_twelve_months_later_on_the_corresponding_day() -> None:
     decision = rigid_expenditure.assess(family("2000", (MEDICAL, "20000")), ON)
     assert rigid_expenditure.validity_end(decision) == dt.date(2026, 8, 1)
-    assert "rigid_expenditure.period_counting" in decision.codes
+    assert "assistance.rigid_expenditure.period_counting" in decision.codes
 
 
 @pytest.mark.parametrize(
@@ -413,7 +422,7 @@ def test_before_the_measures_are_in_force_nothing_is_recognised(on: dt.date) -> 
     """
     decision = rigid_expenditure.assess(family("2000", (MEDICAL, "20000")), on)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert decision.codes == ("rigid_expenditure.not_in_force",)
+    assert decision.codes == ("assistance.rigid_expenditure.not_in_force",)
     [reason] = decision.reasons
     assert reason.citation.article == "第十四条"
     assert [p.name for p in reason.parameters] == ["assistance.rigid_expenditure.in_force"]
@@ -424,7 +433,7 @@ def test_on_the_first_day_in_force_a_household_is_recognised() -> None:
     """第十四条: "本办法自2025年1月1日起施行" — the first day counts."""
     decision = rigid_expenditure.assess(family("2000", (MEDICAL, "20000")), dt.date(2025, 1, 1))
     assert decision.outcome is Outcome.ELIGIBLE
-    assert "rigid_expenditure.not_in_force" not in decision.codes
+    assert "assistance.rigid_expenditure.not_in_force" not in decision.codes
 
 
 def test_every_sourced_parameter_starts_with_the_measures() -> None:
@@ -449,8 +458,12 @@ def test_living_expenditure_counts_nationally() -> None:
     """
     decision = rigid_expenditure.assess(family("2000", (ExpenditureType.LIVING, "16800.01")), ON)
     assert decision.outcome is Outcome.ELIGIBLE
-    assert "生活 16800.01 元" in _fact(decision, "rigid_expenditure.expenditure_ratio", "items")
-    reason = next(r for r in decision.reasons if r.code == "rigid_expenditure.expenditure_ratio")
+    assert "生活 16800.01 元" in _fact(
+        decision, "assistance.rigid_expenditure.expenditure_ratio", "items"
+    )
+    reason = next(
+        r for r in decision.reasons if r.code == "assistance.rigid_expenditure.expenditure_ratio"
+    )
     assert reason.citation.article == "第四条(四)、第五条"
 
 
@@ -463,7 +476,7 @@ def test_registration_elsewhere_is_not_eligible() -> None:
     decision = rigid_expenditure.assess(
         family("2000", (MEDICAL, "20000")), ON, jurisdiction="500101"
     )
-    assert decision.codes == ("rigid_expenditure.registration_elsewhere",)
+    assert decision.codes == ("assistance.rigid_expenditure.registration_elsewhere",)
 
 
 def test_unknown_co_residence_cannot_be_decided() -> None:
@@ -551,4 +564,4 @@ def test_a_household_with_no_counted_member_is_not_recognised() -> None:
     h = attrs.evolve(h, expenditures=[Expenditure(MEDICAL, "5000")])
     decision = rigid_expenditure.assess(h, ON)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert decision.codes[-1] == "rigid_expenditure.no_family_member"
+    assert decision.codes[-1] == "assistance.rigid_expenditure.no_family_member"

@@ -164,14 +164,14 @@ def test_longhua_small_amount_is_approved_by_the_street_office() -> None:
     book = longhua_book()
     at = temporary.assess(longhua(1), event(EXPENDITURE, "2000"), ON, book=book)
     above = temporary.assess(longhua(1), event(EXPENDITURE, "2000.01"), ON, book=book)
-    assert "temporary.approval_small_amount" in at.codes
-    assert "temporary.approval_county" in above.codes
+    assert "assistance.temporary.approval_small_amount" in at.codes
+    assert "assistance.temporary.approval_county" in above.codes
     assert "above the small-amount limit of 2000.00 yuan" in above.render("en")
 
 
 def test_without_a_small_amount_limit_the_county_approves() -> None:
     decision = temporary.assess(rural_family(1, "0"), event(URGENT, "1"), ON)
-    assert "temporary.approval_county" in decision.codes
+    assert "assistance.temporary.approval_county" in decision.codes
 
 
 def test_a_place_without_a_dibao_standard_is_an_error() -> None:
@@ -193,7 +193,9 @@ def test_expenditure_income_just_below_last_years_disposable_income_is_helped() 
     """
     decision = temporary.assess(rural_family(2, "3853.16"), event(EXPENDITURE, "5000"), ON)
     assert paid(decision) == Decimal(5000)
-    reason = next(r for r in decision.reasons if r.code == "temporary.income_below_disposable")
+    reason = next(
+        r for r in decision.reasons if r.code == "assistance.temporary.income_below_disposable"
+    )
     assert reason.met is True
     assert dict(reason.facts)["threshold"] == "46238.00"
     assert reason.citation.document.number == "民发〔2018〕23号"
@@ -209,7 +211,7 @@ def test_expenditure_income_at_last_years_disposable_income_gets_nothing() -> No
     decision = temporary.assess(rural_family(2, "3853.17"), event(EXPENDITURE, "5000"), ON)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
     assert decision.amount is None
-    assert "temporary.income_not_below_disposable" in decision.codes
+    assert "assistance.temporary.income_not_below_disposable" in decision.codes
 
 
 def test_disposable_income_includes_assistance_and_pensions() -> None:
@@ -231,7 +233,9 @@ def test_disposable_income_includes_assistance_and_pensions() -> None:
     assert temporary.disposable_income(h, {"a", "s"}) == Decimal(3900)
     decision = temporary.assess(h, event(EXPENDITURE, "5000"), ON)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    reason = next(r for r in decision.reasons if r.code == "temporary.income_not_below_disposable")
+    reason = next(
+        r for r in decision.reasons if r.code == "assistance.temporary.income_not_below_disposable"
+    )
     assert dict(reason.facts)["annual"] == "46800.00"
     # The household's own income (no member) counts; a non-counted member's would not.
     assert temporary.disposable_income(h, {"a"}) == Decimal(2900)
@@ -249,7 +253,7 @@ def test_an_urban_applicant_is_tested_against_the_urban_figure() -> None:
     h = rural_family(1, "4500", kind=RegistrationKind.URBAN)  # 54 000 < 54 188
     decision = temporary.assess(h, event(EXPENDITURE, "800"), ON)
     assert decision.eligible
-    assert "temporary.income_below_disposable" in decision.codes
+    assert "assistance.temporary.income_below_disposable" in decision.codes
 
 
 def test_expenditure_property_over_the_local_limit_gets_nothing() -> None:
@@ -262,11 +266,12 @@ def test_expenditure_property_over_the_local_limit_gets_nothing() -> None:
     below = attrs.evolve(h, assets=[Asset(AssetType.DEPOSITS, "45359.99")])
     refused = temporary.assess(at, event(EXPENDITURE, "2000"), ON)
     assert refused.outcome is Outcome.NOT_ELIGIBLE
-    assert "temporary.financial_assets" in refused.codes
+    assert "assistance.temporary.financial_assets" in refused.codes
     assert paid(temporary.assess(below, event(EXPENDITURE, "2000"), ON)) == Decimal(2000)
     car = attrs.evolve(h, assets=[Asset(AssetType.VEHICLE, "30000")])
     assert (
-        "temporary.asset_disqualifies" in temporary.assess(car, event(EXPENDITURE, "1"), ON).codes
+        "assistance.temporary.asset_disqualifies"
+        in temporary.assess(car, event(EXPENDITURE, "1"), ON).codes
     )
 
 
@@ -281,11 +286,11 @@ def test_expenditure_property_counts_only_counted_members_assets() -> None:
         assets=[Asset(AssetType.VEHICLE, "30000", owner="s")],
     )
     decision = temporary.assess(h, event(EXPENDITURE, "2000"), ON)
-    assert "temporary.asset_disqualifies" not in decision.codes
+    assert "assistance.temporary.asset_disqualifies" not in decision.codes
     assert paid(decision) == Decimal(2000)
     own = attrs.evolve(h, assets=[Asset(AssetType.VEHICLE, "30000", owner="a")])
     assert (
-        "temporary.asset_disqualifies"
+        "assistance.temporary.asset_disqualifies"
         in temporary.assess(own, event(EXPENDITURE, "2000"), ON).codes
     )
 
@@ -318,7 +323,7 @@ def test_before_23_there_is_no_national_means_test() -> None:
     on = dt.date(2018, 1, 22)
     rich = rural_family(2, "20000")
     before = temporary.assess(rich, event(EXPENDITURE, "500", when=on), on, book=book)
-    assert "temporary.no_means_test" in before.codes
+    assert "assistance.temporary.no_means_test" in before.codes
     assert paid(before) == Decimal(500)
     after = temporary.assess(
         rich, event(EXPENDITURE, "500", when=dt.date(2018, 1, 23)), dt.date(2018, 1, 23), book=book
@@ -332,9 +337,13 @@ def test_standards_cite_article_49_not_50() -> None:
     (第五十条 is the help for vagrants and beggars.)
     """
     decision = temporary.assess(rural_family(2, "1000"), event(URGENT, "1000"), ON)
-    amount = next(r for r in decision.reasons if r.code == "temporary.amount")
+    amount = next(r for r in decision.reasons if r.code == "assistance.temporary.amount")
     assert amount.citation.article == "第四十九条"
-    cited = {r.citation.article for r in reason_codes().values() if r.code.startswith("temporary.")}
+    cited = {
+        r.citation.article
+        for r in reason_codes().values()
+        if r.code.startswith("assistance.temporary.")
+    }
     assert "第五十条" not in cited
 
 
@@ -345,7 +354,7 @@ def test_no_serious_hardship_is_not_eligible() -> None:
     decision = temporary.assess(rural_family(1, "0"), event(hardship=False), ON)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
     assert decision.amount is None
-    assert "temporary.no_serious_hardship" in decision.codes
+    assert "assistance.temporary.no_serious_hardship" in decision.codes
 
 
 def test_hardship_not_established_cannot_be_decided() -> None:
@@ -357,7 +366,7 @@ def test_hardship_not_established_cannot_be_decided() -> None:
 def test_expenditure_type_without_a_cost_is_not_eligible() -> None:
     decision = temporary.assess(rural_family(1, "0"), event(EXPENDITURE, "0"), ON)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert "temporary.no_out_of_pocket_cost" in decision.codes
+    assert "assistance.temporary.no_out_of_pocket_cost" in decision.codes
 
 
 def test_nothing_to_pay_is_not_eligible() -> None:
@@ -366,7 +375,7 @@ def test_nothing_to_pay_is_not_eligible() -> None:
     )
     decision = temporary.assess(rural_family(1, "0"), event(URGENT, "0"), ON, book=book)
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert "temporary.nothing_to_pay" in decision.codes
+    assert "assistance.temporary.nothing_to_pay" in decision.codes
 
 
 def test_registration_elsewhere_is_allowed() -> None:

@@ -117,7 +117,7 @@ __all__ = [
 ]
 
 PROGRAMME = programme(
-    "assistance.child_allowance",
+    "assistance.children",
     "孤儿和事实无人抚养儿童基本生活保障",
     "basic living allowance for orphans and children without de-facto care",
 )
@@ -171,63 +171,63 @@ _STUDENTS = Citation(
 )
 
 R_REGISTRATION = ReasonCode.define(
-    "children.registration",
+    "assistance.children.registration",
     "户籍在{place}({code}),属受理地{where}",
     "household registration in {place} ({code}), within {where}",
     _REGISTRATION,
 )
 R_REGISTRATION_ELSEWHERE = ReasonCode.define(
-    "children.registration_elsewhere",
+    "assistance.children.registration_elsewhere",
     "户籍在{place}({code}),不在受理地{where}",
     "household registration in {place} ({code}), not within {where}",
     _REGISTRATION,
 )
 R_MINOR = ReasonCode.define(
-    "children.minor",
+    "assistance.children.minor",
     "{age} 周岁,未满18周岁",
     "aged {age}, under 18",
     _AGE,
 )
 R_STUDENT = ReasonCode.define(
-    "children.student_past_18",
+    "assistance.children.student_past_18",
     "{age} 周岁,{state}",
     "aged {age}, {state_en}",
     _STUDENTS,
 )
 R_ADULT = ReasonCode.define(
-    "children.adult",
+    "assistance.children.adult",
     "{age} 周岁,已满18周岁",
     "aged {age}: 18 or older",
     _AGE,
 )
 R_PARENT = ReasonCode.define(
-    "children.parent",
+    "assistance.children.parent",
     "{who}: {situation}{detail}",
     "{who_en}: {situation_en}{detail_en}",
     _UNSUPPORTED_DEFINITION,
 )
 R_ORPHAN = ReasonCode.define(
-    "children.orphan",
+    "assistance.children.orphan",
     "父母均已死亡或失踪(查找不到),属于孤儿",
     "both parents are dead or missing (cannot be found): an orphan",
     _ORPHAN_DEFINITION,
 )
 R_UNSUPPORTED = ReasonCode.define(
-    "children.unsupported",
+    "assistance.children.unsupported",
     "父母双方均属于死亡、失踪或所列情形之一且至少一方属于所列情形,属于事实无人抚养儿童",
     "each parent is dead, missing or in a listed situation, and at least one is in a listed "
     "situation: a child without de-facto care",
     _UNSUPPORTED_DEFINITION,
 )
 R_UNSUPPORTED_NOT_COVERED = ReasonCode.define(
-    "children.unsupported_not_covered",
+    "assistance.children.unsupported_not_covered",
     "属于事实无人抚养情形,但当日尚未建立事实无人抚养儿童保障",
     "the parents' situations are those of a child without de-facto care, but no allowance "
     "covered such children on that date",
     _UNSUPPORTED_DEFINITION,
 )
 R_NOT_DECLARED_MISSING = ReasonCode.define(
-    "children.not_declared_missing",
+    "assistance.children.not_declared_missing",
     "父母一方查找不到但未经人民法院宣告失踪, 另一方属于所列情形: 查找不到不等于失踪; "
     "可在失联满{months}个月或宣告失踪后认定",
     "one parent cannot be found but has not been declared missing by a court, and the other "
@@ -236,53 +236,53 @@ R_NOT_DECLARED_MISSING = ReasonCode.define(
     _MISSING_MEANS_DECLARED,
 )
 R_NEITHER = ReasonCode.define(
-    "children.neither",
+    "assistance.children.neither",
     "父母至少一方能够履行抚养义务(不属于死亡、失踪或所列情形),不属于孤儿或事实无人抚养儿童",
     "at least one parent is not dead, missing or in a listed situation: neither an orphan nor "
     "a child without de-facto care",
     _UNSUPPORTED_DEFINITION,
 )
 R_MISSING = ReasonCode.define(
-    "children.missing_facts",
+    "assistance.children.missing_facts",
     "缺少判定所需事实: {paths}",
     "facts needed for the decision are missing: {paths}",
     _UNSUPPORTED_DEFINITION,
 )
 R_PLACEMENT_UNKNOWN = ReasonCode.define(
-    "children.placement_unknown",
+    "assistance.children.placement_unknown",
     "集中养育或社会散居尚未确定",
     "whether the child is raised in an institution or outside one is not established",
     _STANDARD,
 )
 R_AMOUNT = ReasonCode.define(
-    "children.amount",
+    "assistance.children.amount",
     "{category}({placement})基本生活保障标准每月 {amount} 元",
     "the {category_en} allowance ({placement_en}) is {amount} yuan a month",
     _STANDARD,
 )
 R_IN_FULL = ReasonCode.define(
-    "children.in_full",
+    "assistance.children.in_full",
     "未获得最低生活保障金、特困人员救助供养金或困难残疾人生活补贴: 按补贴标准全额发放",
     "no dibao, extreme-poverty support or disability living subsidy is received: the "
     "allowance is paid in full",
     _TOP_UP,
 )
 R_TOP_UP = ReasonCode.define(
-    "children.top_up",
+    "assistance.children.top_up",
     "已获得的救助(人均)每月 {received} 元, 未达到补贴标准 {standard} 元: 补差发放 {amount} 元",
     "assistance already received (per capita) of {received} yuan a month is below the "
     "standard of {standard} yuan: a top-up of {amount} yuan is paid",
     _TOP_UP,
 )
 R_NO_TOP_UP = ReasonCode.define(
-    "children.no_top_up",
+    "assistance.children.no_top_up",
     "已获得的救助(人均)每月 {received} 元, 不低于补贴标准 {standard} 元: 无差额可补",
     "assistance already received (per capita) of {received} yuan a month is not below the "
     "standard of {standard} yuan: there is no difference to pay",
     _TOP_UP,
 )
 R_RECEIVED_UNKNOWN = ReasonCode.define(
-    "children.assistance_received_unknown",
+    "assistance.children.assistance_received_unknown",
     "已获得的最低生活保障金、特困人员救助供养金或困难残疾人生活补贴(人均)尚未确定",
     "the dibao, extreme-poverty support or disability living subsidy already received (per "
     "capita) is not established",

@@ -156,26 +156,26 @@ _57_PROPERTY = Citation(
 _57_ART_8 = Citation(DIBAO_REVIEW_MEASURES, "第八条")
 _57_ART_23 = Citation(DIBAO_REVIEW_MEASURES, "第二十三条")
 
-CODES = HouseholdCodes.define("dibao", registration=_57_ART_4_5, members=_57_ART_7)
+CODES = HouseholdCodes.define("assistance.dibao", registration=_57_ART_4_5, members=_57_ART_7)
 R_REGISTRATION = CODES.registration
 R_REGISTRATION_ELSEWHERE = CODES.registration_elsewhere
 R_MEMBERS = CODES.members
 R_MISSING = CODES.missing
 R_NO_FAMILY_MEMBER = CODES.nobody
 R_INCOME_EXCLUDED = ReasonCode.define(
-    "dibao.income_not_counted",
+    "assistance.dibao.income_not_counted",
     "不计入家庭收入: {items}",
     "not counted as family income: {items_en}",
     _57_INCOME,
 )
 R_EMPLOYMENT_DEDUCTION = ReasonCode.define(
-    "dibao.employment_deduction",
+    "assistance.dibao.employment_deduction",
     "工资性收入扣减就业成本 {deduction} 元",
     "employment costs of {deduction} yuan deducted from wages",
     _57_INCOME,
 )
 R_INCOME_BELOW = ReasonCode.define(
-    "dibao.income_below_standard",
+    "assistance.dibao.income_below_standard",
     "家庭月收入合计 {income} 元,低于低保标准 {standard} 元 × {count} 人 = {threshold} 元"
     "(月人均 {per_capita} 元)",
     "monthly family income {income} yuan is below the standard {standard} yuan × {count} = "
@@ -183,7 +183,7 @@ R_INCOME_BELOW = ReasonCode.define(
     _ART_9,
 )
 R_INCOME_NOT_BELOW = ReasonCode.define(
-    "dibao.income_not_below_standard",
+    "assistance.dibao.income_not_below_standard",
     "家庭月收入合计 {income} 元,不低于低保标准 {standard} 元 × {count} 人 = {threshold} 元"
     "(月人均 {per_capita} 元)",
     "monthly family income {income} yuan is not below the standard {standard} yuan × {count} = "
@@ -191,32 +191,32 @@ R_INCOME_NOT_BELOW = ReasonCode.define(
     _ART_9,
 )
 R_FINANCIAL_ASSETS = ReasonCode.define(
-    "dibao.financial_assets",
+    "assistance.dibao.financial_assets",
     "金融资产合计 {assets} 元,{relation}上限 {months} 个月低保标准 × {count} 人 = {limit} 元",
     "financial assets {assets} yuan are {relation_en} the limit of {months} months of the standard "
     "× {count} = {limit} yuan",
     _57_PROPERTY,
 )
 R_ASSET_DISQUALIFIES = ReasonCode.define(
-    "dibao.asset_disqualifies",
+    "assistance.dibao.asset_disqualifies",
     "拥有{asset},不符合家庭财产条件",
     "the household owns {asset_en}, which fails the property test",
     _57_PROPERTY,
 )
 R_AMOUNT = ReasonCode.define(
-    "dibao.amount_difference",
+    "assistance.dibao.amount_difference",
     "按差额发放: {standard} 元 × {count} 人 − 家庭月收入 {income} 元 = {amount} 元",
     "paid as the difference: {standard} yuan × {count} − income {income} yuan = {amount} yuan",
     _ART_12,
 )
 R_AMOUNT_FLOOR = ReasonCode.define(
-    "dibao.amount_floor",
+    "assistance.dibao.amount_floor",
     "差额低于最低发放额, 按标准的 {share} 发放: {amount} 元",
     "the difference is below the minimum payment; {share} of the standard is paid: {amount} yuan",
     _57_ART_23,
 )
 R_SINGLE_PERSON = ReasonCode.define(
-    "dibao.single_person",
+    "assistance.dibao.single_person",
     "家庭人均收入低于低保标准的 {multiple} 倍且财产符合低保边缘家庭条件(低保边缘家庭), "
     "{person} 为{why}, 按单人户纳入: {formula} = {amount} 元",
     "the household is a marginal low-income household (below {multiple} × the standard, "
@@ -225,7 +225,7 @@ R_SINGLE_PERSON = ReasonCode.define(
     _57_ART_8,
 )
 R_EXTREME_POVERTY_EXCLUDED = ReasonCode.define(
-    "dibao.extreme_poverty_excluded",
+    "assistance.dibao.extreme_poverty_excluded",
     "{persons} 已纳入特困人员救助供养, 不重复保障, 不计入低保家庭(成员、收入、金额); "
     "计入的家庭成员 {count} 人",
     "{persons} supported as extreme poverty (特困) and not covered twice: left out of the dibao "
@@ -233,21 +233,21 @@ R_EXTREME_POVERTY_EXCLUDED = ReasonCode.define(
     _57_ART_7_PROVINCES,
 )
 R_EXTREME_POVERTY_UNKNOWN = ReasonCode.define(
-    "dibao.extreme_poverty_unknown",
+    "assistance.dibao.extreme_poverty_unknown",
     "尚不能确定 {persons} 是否符合特困人员条件, 而这改变低保认定(特困成员不计入); 缺少: {paths}",
     "whether {persons} meet the extreme-poverty conditions is not decided, and it changes this "
     "decision (a 特困 member is not counted); missing: {paths}",
     _57_ART_7_PROVINCES,
 )
 R_EXTREME_POVERTY_IRRELEVANT = ReasonCode.define(
-    "dibao.extreme_poverty_irrelevant",
+    "assistance.dibao.extreme_poverty_irrelevant",
     "{persons} 是否符合特困人员条件尚未确定, 但计入与否认定结果相同",
     "whether {persons} meet the extreme-poverty conditions is not decided, but counting them or "
     "not gives the same decision",
     _57_ART_7_PROVINCES,
 )
 R_MARGINAL_PROPERTY = ReasonCode.define(
-    "dibao.marginal_property",
+    "assistance.dibao.marginal_property",
     "低保边缘家庭财产条件{result}: 金融资产 {assets} 元, 上限 {months} 个月低保标准 × {count} 人 = "
     "{limit} 元{others}",
     "the marginal-household property test is {result_en}: financial assets {assets} yuan against "
@@ -255,7 +255,7 @@ R_MARGINAL_PROPERTY = ReasonCode.define(
     _57_ART_8,
 )
 R_SINGLE_PERSON_UNKNOWN = ReasonCode.define(
-    "dibao.single_person_unknown",
+    "assistance.dibao.single_person_unknown",
     "家庭为低保边缘家庭; 以下成员是否患重特大疾病尚未确定, 而这决定其能否按单人户纳入: {persons}"
     "(缺少: {paths})",
     "the household is a marginal low-income household; whether these members have a serious "
@@ -264,7 +264,7 @@ R_SINGLE_PERSON_UNKNOWN = ReasonCode.define(
     _57_ART_8,
 )
 R_SINGLE_PERSON_NONE = ReasonCode.define(
-    "dibao.single_person_none",
+    "assistance.dibao.single_person_none",
     "家庭人均收入{relation}低保标准的 {multiple} 倍, 无可按单人户纳入的成员",
     "per-capita income is {relation_en} {multiple} × the standard; no member can be covered alone",
     _57_ART_8,
@@ -615,7 +615,7 @@ def evaluate(
 def excluded_members(decision: Decision) -> frozenset[str]:
     """Return the ids of the members a 低保 decision left out as 特困 (no double coverage).
 
-    Read from the ``members`` fact of its ``dibao.extreme_poverty_excluded`` reason
+    Read from the ``members`` fact of its ``assistance.dibao.extreme_poverty_excluded`` reason
     (a JSON list of member ids); empty when it left nobody out.
 
     .. versionadded:: 0.1.0

@@ -90,13 +90,13 @@ _ART_33 = Citation(DIBAO_REVIEW_MEASURES, "第三十三条")
 _ART_34 = Citation(SOCIAL_ASSISTANCE_MEASURES, "第四十五条")
 
 R_TOP_UP = ReasonCode.define(
-    "dibao.top_up",
+    "assistance.dibao.top_up",
     "分类施保: {persons}; 增发合计 {total} 元",
     "top-ups for special members: {persons_en}; {total} yuan in all",
     _ART_27,
 )
 R_WORK_REFUSAL = ReasonCode.define(
-    "dibao.work_refusal",
+    "assistance.dibao.work_refusal",
     "{person} 无正当理由连续 {count} 次拒绝接受介绍的工作(达到 {limit} 次{window}), "
     "减发其本人低保金 {share}: {withheld} 元",
     "{person} refused suitable work {count} times in a row without good reason (limit {limit}"
@@ -104,13 +104,13 @@ R_WORK_REFUSAL = ReasonCode.define(
     _ART_34,
 )
 R_WORK_REFUSAL_NOT_APPLIED = ReasonCode.define(
-    "dibao.work_refusal_not_applied",
+    "assistance.dibao.work_refusal_not_applied",
     "{person} 拒绝接受介绍的工作 {count} 次: {why}, 不减发",
     "{person} refused suitable work {count} times: {why_en}; nothing is withheld",
     _ART_34,
 )
 R_WORK_REFUSAL_UNKNOWN = ReasonCode.define(
-    "dibao.work_refusal_unknown",
+    "assistance.dibao.work_refusal_unknown",
     "{person} 连续拒绝接受介绍的工作 {count} 次, 但{what}尚未确定, 无法决定是否减发"
     " (缺少: {paths})",
     "{person} refused suitable work {count} times in a row, but {what_en} is not established; "
@@ -118,7 +118,7 @@ R_WORK_REFUSAL_UNKNOWN = ReasonCode.define(
     _ART_34,
 )
 R_PHASE_OUT = ReasonCode.define(
-    "dibao.phase_out",
+    "assistance.dibao.phase_out",
     "就业后家庭人均收入超过低保标准, 自 {start} 起给予渐退期 {months} 个月; 本月为第 {month} 个月, "
     "发放 {amount} 元 (原低保金 {previous} 元{rule})",
     "income rose above the standard after a member found work: a phase-out of {months} months "
@@ -127,13 +127,13 @@ R_PHASE_OUT = ReasonCode.define(
     _ART_33,
 )
 R_PHASE_OUT_NONE = ReasonCode.define(
-    "dibao.phase_out_none",
+    "assistance.dibao.phase_out_none",
     "原为低保家庭, 收入超过低保标准, 不给予渐退: {why}",
     "previously a dibao household whose income is now above the standard; no phase-out: {why_en}",
     _ART_33,
 )
 R_PHASE_OUT_UNKNOWN = ReasonCode.define(
-    "dibao.phase_out_unknown",
+    "assistance.dibao.phase_out_unknown",
     "原为低保家庭, 收入超过低保标准; 收入增加是否因家庭成员就业尚未确定, 而这决定是否给予渐退期",
     "previously a dibao household whose income is now above the standard; whether the rise came "
     "from a member finding work decides the phase-out and is not established",
@@ -621,7 +621,11 @@ def _refusal(
 
 #: Reasons a household may fail and still be granted a 渐退期: the income test, and the
 #: single-person stage that follows it (57号 art. 33 speaks only of income above the standard).
-_INCOME_ONLY = ("dibao.income_not_below_standard", "dibao.single_person", "dibao.marginal")
+_INCOME_ONLY = (
+    "assistance.dibao.income_not_below_standard",
+    "assistance.dibao.single_person",
+    "dibao.marginal",
+)
 
 
 def _phase_out(
@@ -629,14 +633,14 @@ def _phase_out(
 ) -> Decision:
     """Apply the 渐退期 (57号 art. 33) to a previous 低保 household now above the standard."""
     failed = [r.code for r in base.reasons if r.met is False]
-    if "dibao.income_not_below_standard" not in failed or not all(
+    if "assistance.dibao.income_not_below_standard" not in failed or not all(
         code.startswith(_INCOME_ONLY) for code in failed
     ):
         return base
     # Art. 33 says "超过" (strictly above): income exactly at the standard (not below it, so
     # no 低保, but not above it either) gets no 渐退期.  Compared exactly, as income against
     # standard × members, from the income reason's facts.
-    test = next(r for r in base.reasons if r.code == "dibao.income_not_below_standard")
+    test = next(r for r in base.reasons if r.code == "assistance.dibao.income_not_below_standard")
     facts = dict(test.facts)
     if Decimal(facts["income"]) <= Decimal(facts["threshold"]):
         none = R_PHASE_OUT_NONE.reason(

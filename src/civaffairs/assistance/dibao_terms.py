@@ -85,14 +85,14 @@ NOT_IN_COLUMNS = (
 COST_TYPES = frozenset({ExpenditureType.MEDICAL, ExpenditureType.REHABILITATION})
 
 R_ILLNESS_DISABILITY_COSTS = ReasonCode.define(
-    "dibao.illness_disability_deduction",
+    "assistance.dibao.illness_disability_deduction",
     "因残疾、患重病增加的刚性支出按月扣减家庭收入 {deduction} 元 ({persons})",
     "costs of disability or serious illness deducted from income: {deduction} yuan a month "
     "({persons})",
     _57_ART_13_3,
 )
 R_EMPLOYMENT_DEDUCTION_STANDARD = ReasonCode.define(
-    "dibao.employment_deduction_standard",
+    "assistance.dibao.employment_deduction_standard",
     "工资性收入扣减就业成本 (每名就业成员低保标准的 {share}, 不超过其工资): 合计 {deduction} 元",
     "employment costs deducted from wages ({share} of the standard per working member, at most "
     "their wages): {deduction} yuan in all",

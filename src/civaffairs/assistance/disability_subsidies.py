@@ -4,12 +4,12 @@ Both from 2016-01-01 (国务院关于全面建立困难残疾人生活补贴和�
 国发〔2015〕52号).  For one person on one date, each subsidy is its own
 decision:
 
-**困难残疾人生活补贴** (living subsidy, ``assistance.disability_living_subsidy``)
+**困难残疾人生活补贴** (living subsidy, ``assistance.disability_subsidies.living``)
     for a holder of a disability certificate (残疾人证, any category and grade)
     in a **dibao household**; a jurisdiction may extend it to marginal
     (低保边缘) households, with its own amount (52号 二(一)).
 
-**重度残疾人护理补贴** (care subsidy, ``assistance.disability_care_subsidy``)
+**重度残疾人护理补贴** (care subsidy, ``assistance.disability_subsidies.care``)
     for disability **grade 1 or 2** needing long-term care — care consumables
     or services for more than six months (长期照护); a jurisdiction may extend it
     to grade 3 (or 4) intellectual and mental disability, or to other grades,
@@ -101,19 +101,19 @@ __all__ = [
 ]
 
 LIVING_PROGRAMME = programme(
-    "assistance.disability_living_subsidy",
+    "assistance.disability_subsidies.living",
     "困难残疾人生活补贴",
     "living subsidy for disabled people in hardship",
 )
 CARE_PROGRAMME = programme(
-    "assistance.disability_care_subsidy",
+    "assistance.disability_subsidies.care",
     "重度残疾人护理补贴",
     "care subsidy for severely disabled people",
 )
 
 _ADULT_AGE = 18  # 《民法典》 art. 17; the orphan allowance is for minors
-_LIVING_PREFIX = "assistance.disability_living_subsidy"
-_CARE_PREFIX = "assistance.disability_care_subsidy"
+_LIVING_PREFIX = "assistance.disability_subsidies.living"
+_CARE_PREFIX = "assistance.disability_subsidies.care"
 
 _SUBJECTS = Citation(DISABILITY_SUBSIDIES_OPINION, "二(一) 补贴对象")
 _STANDARDS = Citation(DISABILITY_SUBSIDIES_OPINION, "二(二) 补贴标准")
@@ -150,67 +150,67 @@ _APPLICATION = Citation(
 )
 
 R_REGISTRATION = ReasonCode.define(
-    "disability_subsidies.registration",
+    "assistance.disability_subsidies.registration",
     "户籍在{place}({code}),属受理地{where}",
     "household registration in {place} ({code}), within {where}",
     _APPLICATION,
 )
 R_REGISTRATION_ELSEWHERE = ReasonCode.define(
-    "disability_subsidies.registration_elsewhere",
+    "assistance.disability_subsidies.registration_elsewhere",
     "户籍在{place}({code}),不在受理地{where}",
     "household registration in {place} ({code}), not within {where}",
     _APPLICATION,
 )
 R_CERTIFICATE = ReasonCode.define(
-    "disability_subsidies.certificate",
+    "assistance.disability_subsidies.certificate",
     "持有残疾人证: {category}残疾{grade}级",
     "holds a disability certificate: {category_en} disability, grade {grade}",
     _SUBJECTS,
 )
 R_NO_CERTIFICATE = ReasonCode.define(
-    "disability_subsidies.no_certificate",
+    "assistance.disability_subsidies.no_certificate",
     "未持有残疾人证",
     "holds no disability certificate",
     _SUBJECTS,
 )
 R_EXTREME_POVERTY = ReasonCode.define(
-    "disability_subsidies.extreme_poverty_excludes",
+    "assistance.disability_subsidies.extreme_poverty_excludes",
     "已纳入特困人员供养保障{source},不享受残疾人两项补贴",
     "supported as a person in extreme poverty{source_en}, so neither subsidy is paid",
     _COORDINATION,
 )
 R_WORK_INJURY = ReasonCode.define(
-    "disability_subsidies.work_injury_excludes",
+    "assistance.disability_subsidies.work_injury_excludes",
     "享受工伤保险生活护理费,不享受残疾人两项补贴",
     "receives the work-injury insurance care allowance, so neither subsidy is paid",
     _COORDINATION,
 )
 R_WORK_INJURY_UNKNOWN = ReasonCode.define(
-    "disability_subsidies.work_injury_unknown",
+    "assistance.disability_subsidies.work_injury_unknown",
     "是否享受工伤保险生活护理费尚未确定",
     "whether the person receives the work-injury insurance care allowance is not established",
     _COORDINATION,
 )
 R_EXTREME_POVERTY_UNKNOWN = ReasonCode.define(
-    "disability_subsidies.extreme_poverty_unknown",
+    "assistance.disability_subsidies.extreme_poverty_unknown",
     "是否符合特困人员条件尚未确定(缺少: {paths})",
     "whether the person meets the extreme-poverty conditions is not yet decided (missing: {paths})",
     _COORDINATION,
 )
 R_MISSING = ReasonCode.define(
-    "disability_subsidies.missing_facts",
+    "assistance.disability_subsidies.missing_facts",
     "缺少判定所需事实: {paths}",
     "facts needed for the decision are missing: {paths}",
     _SUBJECTS,
 )
 R_LIVING_CHILD = ReasonCode.define(
-    "disability_living_subsidy.child_allowance",
+    "assistance.disability_subsidies.living.child_allowance",
     "{state}",
     "{state_en}",
     _CHILDREN,
 )
 R_LIVING_ORPHAN = ReasonCode.define(
-    "disability_living_subsidy.orphan_allowance",
+    "assistance.disability_subsidies.living.orphan_allowance",
     "享受孤儿基本生活保障,不享受困难残疾人生活补贴",
     "under the orphan allowance, so no living subsidy",
     Citation(
@@ -220,56 +220,56 @@ R_LIVING_ORPHAN = ReasonCode.define(
     ),
 )
 R_LIVING_UNSUPPORTED_IN_FULL = ReasonCode.define(
-    "disability_living_subsidy.unsupported_in_full",
+    "assistance.disability_subsidies.living.unsupported_in_full",
     "已全额领取事实无人抚养儿童补贴,不享受困难残疾人生活补贴",
     "paid the allowance for children without de-facto care in full, so no living subsidy",
     _UNSUPPORTED_IN_FULL,
 )
 R_LIVING_UNSUPPORTED_TOP_UP = ReasonCode.define(
-    "disability_living_subsidy.unsupported_top_up",
+    "assistance.disability_subsidies.living.unsupported_top_up",
     "事实无人抚养儿童补贴为补差发放(未全额领取),不影响困难残疾人生活补贴",
     "the allowance for children without de-facto care is a top-up, not paid in full, so the "
     "living subsidy is not barred",
     _UNSUPPORTED_IN_FULL,
 )
 R_LIVING_LAYER = ReasonCode.define(
-    "disability_living_subsidy.household_layer",
+    "assistance.disability_subsidies.living.household_layer",
     "家庭属于{layer}{extension}",
     "the household is {layer_en}{extension_en}",
     _SUBJECTS,
 )
 R_LIVING_AMOUNT = ReasonCode.define(
-    "disability_living_subsidy.amount",
+    "assistance.disability_subsidies.living.amount",
     "困难残疾人生活补贴每月 {amount} 元",
     "living subsidy {amount} yuan a month",
     _STANDARDS,
 )
 R_CARE_CHILD = ReasonCode.define(
-    "disability_care_subsidy.child_allowance",
+    "assistance.disability_subsidies.care.child_allowance",
     "享受孤儿或事实无人抚养儿童基本生活保障的残疾儿童可享受护理补贴",
     "a disabled child under the orphan or 事实无人抚养 allowance may receive the care subsidy",
     _UNSUPPORTED_CARE,
 )
 R_CARE_GRADE = ReasonCode.define(
-    "disability_care_subsidy.grade",
+    "assistance.disability_subsidies.care.grade",
     "{category}残疾{grade}级,{relation}护理补贴范围(一级至{limit}级)",
     "{category_en} disability grade {grade} is {relation_en} the grades covered (1–{limit})",
     _SUBJECTS,
 )
 R_CARE_NEED = ReasonCode.define(
-    "disability_care_subsidy.long_term_care",
+    "assistance.disability_subsidies.care.long_term_care",
     "{state}",
     "{state_en}",
     _SUBJECTS,
 )
 R_CARE_AMOUNT = ReasonCode.define(
-    "disability_care_subsidy.amount",
+    "assistance.disability_subsidies.care.amount",
     "重度残疾人护理补贴({grade}级)每月 {amount} 元",
     "care subsidy (grade {grade}) {amount} yuan a month",
     _STANDARDS,
 )
 R_SIMILAR = ReasonCode.define(
-    "disability_subsidies.similar_allowance",
+    "assistance.disability_subsidies.similar_allowance",
     "同类{kind}补贴(津贴)每月 {other} 元,{relation}本项补贴 {amount} 元: 择高享受{chosen}",
     "a similar {kind_en} allowance of {other} yuan a month is {relation_en} this subsidy's "
     "{amount} yuan: the higher is paid ({chosen_en})",

@@ -65,7 +65,7 @@ the decision "cannot decide" and names its path.  Paths are relative to an
 :class:`ExtremePovertyApplication`: ``$.household.…`` and ``$.facts.…``.  A
 person who meets every condition but lacks the care tier or the support
 arrangement gets "cannot decide" with the reason code
-``extreme_poverty.amount_facts_missing`` (eligible, amount unknown);
+``assistance.extreme_poverty.amount_facts_missing`` (eligible, amount unknown);
 :func:`meets_conditions` tells the three cases apart for composing rules.
 
 .. versionadded:: 0.1.0
@@ -165,43 +165,43 @@ _STANDARDS = Citation(EXTREME_POVERTY_OPINION, "(二)救助供养标准")
 _REGISTRATION = _ART_10
 
 R_REGISTRATION = ReasonCode.define(
-    "extreme_poverty.registration",
+    "assistance.extreme_poverty.registration",
     "户籍在{place}({code}),属受理地{where}",
     "household registration in {place} ({code}), within {where}",
     _REGISTRATION,
 )
 R_REGISTRATION_ELSEWHERE = ReasonCode.define(
-    "extreme_poverty.registration_elsewhere",
+    "assistance.extreme_poverty.registration_elsewhere",
     "户籍在{place}({code}),不在受理地{where}",
     "household registration in {place} ({code}), not within {where}",
     _REGISTRATION,
 )
 R_STATUS = ReasonCode.define(
-    "extreme_poverty.status_excludes",
+    "assistance.extreme_poverty.status_excludes",
     "本人{status},不予救助供养",
     "the person is {status_en}, which ends support",
     _ART_24,
 )
 R_ELDERLY = ReasonCode.define(
-    "extreme_poverty.no_work_capacity.elderly",
+    "assistance.extreme_poverty.no_work_capacity.elderly",
     "{age} 周岁,为60周岁以上老年人,视为无劳动能力",
     "aged {age}: 60 or older, which counts as no labour capacity",
     _ART_5,
 )
 R_MINOR = ReasonCode.define(
-    "extreme_poverty.no_work_capacity.minor",
+    "assistance.extreme_poverty.no_work_capacity.minor",
     "{age} 周岁,未满 {limit} 周岁的未成年人,视为无劳动能力",
     "aged {age}: a minor under {limit}, which counts as no labour capacity",
     _ART_5_MINOR,
 )
 R_MINOR_SUPPORTED = ReasonCode.define(
-    "extreme_poverty.no_work_capacity.minor_supported",
+    "assistance.extreme_poverty.no_work_capacity.minor_supported",
     "{age} 周岁,为特困人员中的未成年人,可继续享有救助供养待遇至{until}周岁",
     "aged {age}: a minor already supported as 特困, who keeps support until {until}",
     _ART_24,
 )
 R_MINOR_SUPPORTED_UNKNOWN = ReasonCode.define(
-    "extreme_poverty.no_work_capacity.minor_supported_unknown",
+    "assistance.extreme_poverty.no_work_capacity.minor_supported_unknown",
     "{age} 周岁,已满{limit}周岁,是否为特困人员中的未成年人(可继续享有至{until}周岁)尚未确定"
     "(缺少: {paths})",
     "aged {age}, past {limit}: whether the minor is already supported as 特困 (and so keeps "
@@ -209,21 +209,21 @@ R_MINOR_SUPPORTED_UNKNOWN = ReasonCode.define(
     _ART_24,
 )
 R_PAYABLE_UNTIL = ReasonCode.define(
-    "extreme_poverty.payable_until",
+    "assistance.extreme_poverty.payable_until",
     "未成年人救助供养至{until}周岁({birthday}),未登记为在校学生,从下月起终止: 发放至{last}",
     "a minor is supported until {until} ({birthday}) and is not recorded as a student; support "
     "stops from the next month: payable through {last}",
     _ART_24_26,
 )
 R_MINOR_CONTINUING = ReasonCode.define(
-    "extreme_poverty.no_work_capacity.minor_in_school",
+    "assistance.extreme_poverty.no_work_capacity.minor_in_school",
     "{age} 周岁,未成年时已纳入特困且仍在接受义务教育或在普通高中、中等职业学校就读,继续享有",
     "aged {age}: supported as a minor and still in compulsory, high or secondary vocational "
     "school, so support continues",
     _ART_24,
 )
 R_MINOR_CONTINUING_UNKNOWN = ReasonCode.define(
-    "extreme_poverty.no_work_capacity.minor_in_school_unknown",
+    "assistance.extreme_poverty.no_work_capacity.minor_in_school_unknown",
     "{age} 周岁,是否未成年时已纳入特困且仍在接受义务教育或在普通高中、中等职业学校就读尚未确定"
     "(缺少: {paths})",
     "aged {age}: whether the person was supported as a minor and is still in compulsory, high or "
@@ -231,113 +231,113 @@ R_MINOR_CONTINUING_UNKNOWN = ReasonCode.define(
     _ART_24,
 )
 R_DISABLED = ReasonCode.define(
-    "extreme_poverty.no_work_capacity.disabled",
+    "assistance.extreme_poverty.no_work_capacity.disabled",
     "{category}残疾{grade}级,在视为无劳动能力的等级内(一级至{limit}级)",
     "{category_en} disability grade {grade}, within the grades that count as no labour "
     "capacity (1–{limit})",
     _ART_5,
 )
 R_NOT_COVERED = ReasonCode.define(
-    "extreme_poverty.no_work_capacity.not_met",
+    "assistance.extreme_poverty.no_work_capacity.not_met",
     "{age} 周岁,{disability},不属于视为无劳动能力的老年人、未成年人或残疾人",
     "aged {age}, {disability_en}: not an older person, minor or disabled person without "
     "labour capacity",
     _ART_5,
 )
 R_CHILD_ALLOWANCE = ReasonCode.define(
-    "extreme_poverty.child_allowance",
+    "assistance.extreme_poverty.child_allowance",
     "{state}",
     "{state_en}",
     _ART_9,
 )
 R_INCOME_NOT_COUNTED = ReasonCode.define(
-    "extreme_poverty.income_not_counted",
+    "assistance.extreme_poverty.income_not_counted",
     "不计入收入: {items}",
     "not counted as income: {items_en}",
     _ART_6,
 )
 R_INCOME_BELOW = ReasonCode.define(
-    "extreme_poverty.income_below_standard",
+    "assistance.extreme_poverty.income_below_standard",
     "本人月收入 {income} 元,低于当地{kind}低保标准 {standard} 元",
     "own monthly income {income} yuan is below the local {kind_en} dibao standard {standard} yuan",
     _ART_6,
 )
 R_INCOME_NOT_BELOW = ReasonCode.define(
-    "extreme_poverty.income_not_below_standard",
+    "assistance.extreme_poverty.income_not_below_standard",
     "本人月收入 {income} 元,不低于当地{kind}低保标准 {standard} 元",
     "own monthly income {income} yuan is not below the local {kind_en} dibao standard "
     "{standard} yuan",
     _ART_6,
 )
 R_FINANCIAL_ASSETS = ReasonCode.define(
-    "extreme_poverty.financial_assets",
+    "assistance.extreme_poverty.financial_assets",
     "本人金融资产 {assets} 元,{relation}上限 {months} 个月低保标准 = {limit} 元",
     "own financial assets {assets} yuan are {relation_en} the limit of {months} months of the "
     "dibao standard = {limit} yuan",
     _ART_6_7,
 )
 R_ASSET_DISQUALIFIES = ReasonCode.define(
-    "extreme_poverty.asset_disqualifies",
+    "assistance.extreme_poverty.asset_disqualifies",
     "拥有{asset},不符合特困人员财产状况规定",
     "owns {asset_en}, which fails the property rules",
     _ART_6_7,
 )
 R_UNATTRIBUTED = ReasonCode.define(
-    "extreme_poverty.unattributed",
+    "assistance.extreme_poverty.unattributed",
     "家庭有多名成员,以下收入或财产未注明归属: {paths}",
     "the household has several members; these incomes or assets name no member: {paths}",
     _ART_6,
 )
 R_SUPPORTERS_UNKNOWN = ReasonCode.define(
-    "extreme_poverty.supporters_unknown",
+    "assistance.extreme_poverty.supporters_unknown",
     "法定赡养、抚养、扶养义务人的情况尚未确定",
     "the statutory supporters have not been established",
     _ART_4,
 )
 R_NO_SUPPORTER = ReasonCode.define(
-    "extreme_poverty.no_supporter",
+    "assistance.extreme_poverty.no_supporter",
     "无法定赡养、抚养、扶养义务人",
     "no statutory supporter",
     _ART_4,
 )
 R_SUPPORTER_UNABLE = ReasonCode.define(
-    "extreme_poverty.supporter_unable",
+    "assistance.extreme_poverty.supporter_unable",
     "义务人({relationship})无履行义务能力: {why}",
     "the supporter ({relationship_en}) cannot perform the duty: {why_en}",
     _ART_8,
 )
 R_SUPPORTER_ABLE = ReasonCode.define(
-    "extreme_poverty.supporter_able",
+    "assistance.extreme_poverty.supporter_able",
     "义务人({relationship})不属于无履行义务能力的情形",
     "the supporter ({relationship_en}) is not in any situation that makes a supporter unable",
     _ART_8,
 )
 R_SUPPORTER_UNKNOWN = ReasonCode.define(
-    "extreme_poverty.supporter_unknown",
+    "assistance.extreme_poverty.supporter_unknown",
     "义务人({relationship})是否有履行义务能力无法判定,缺少: {paths}",
     "whether the supporter ({relationship_en}) can perform the duty is unknown; missing: {paths}",
     _ART_8,
 )
 R_MISSING = ReasonCode.define(
-    "extreme_poverty.missing_facts",
+    "assistance.extreme_poverty.missing_facts",
     "缺少判定所需事实: {paths}",
     "facts needed for the decision are missing: {paths}",
     _ART_4,
 )
 R_CARE_TIER = ReasonCode.define(
-    "extreme_poverty.care_tier",
+    "assistance.extreme_poverty.care_tier",
     "生活自理能力: {tier}({basis})",
     "self-care: {tier_en} ({basis_en})",
     _SELF_CARE,
 )
 R_AMOUNT_FACTS_MISSING = ReasonCode.define(
-    "extreme_poverty.amount_facts_missing",
+    "assistance.extreme_poverty.amount_facts_missing",
     "符合特困人员条件, 但计算供养标准缺少: {paths}",
     "the conditions are met, but the amount needs: {paths}",
     _STANDARDS,
 )
 R_AMOUNT = ReasonCode.define(
-    "extreme_poverty.amount",
+    "assistance.extreme_poverty.amount",
     "基本生活标准 {basic} 元 + 照料护理标准({arrangement}, {tier})每年 {care_annual} 元 ÷ 12 = "
     "{care} 元, 合计每月 {total} 元",
     "basic living standard {basic} yuan + care standard ({arrangement_en}, {tier_en}) "

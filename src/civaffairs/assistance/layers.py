@@ -35,7 +35,7 @@ decides, in this order:
    counted member; else none.  The household's layer is the most protected of
    its members' layers.  Only eligible decisions place anyone: a decision that
    cannot be decided places nobody, and the assessment lists it
-   (``layers.undecided``) with the facts it lacks — the leads a case worker
+   (``assistance.layers.undecided``) with the facts it lacks — the leads a case worker
    follows up.
 5. **The two disability subsidies** for every member, given that member's
    layer and 特困 decision (:mod:`civaffairs.assistance.disability_subsidies`).
@@ -127,25 +127,25 @@ _LABELS = {
 }
 
 R_EXTREME_POVERTY = ReasonCode.define(
-    "layers.extreme_poverty",
+    "assistance.layers.extreme_poverty",
     "{person} 为特困人员",
     "{person} is supported as a person in extreme poverty",
     _LAYERS,
 )
 R_DIBAO = ReasonCode.define(
-    "layers.dibao",
+    "assistance.layers.dibao",
     "家庭整体享受最低生活保障, 共同生活的家庭成员 {count} 人",
     "the household receives dibao as a whole; {count} family member(s)",
     _LAYERS,
 )
 R_DIBAO_ALONE = ReasonCode.define(
-    "layers.dibao_single_person",
+    "assistance.layers.dibao_single_person",
     "{person} 按单人户纳入最低生活保障",
     "{person} is covered by dibao alone (single-person inclusion)",
     _LAYERS,
 )
 R_DIBAO_PENDING = ReasonCode.define(
-    "layers.dibao_pending_extreme_poverty",
+    "assistance.layers.dibao_pending_extreme_poverty",
     "{person} 是否符合特困人员条件尚未确定: 如符合, 为特困人员; 如不符合, 享受最低生活保障; "
     "至少属于最低生活保障层",
     "whether {person} meets the extreme-poverty conditions is not decided: if so, they are "
@@ -153,25 +153,25 @@ R_DIBAO_PENDING = ReasonCode.define(
     _LAYERS,
 )
 R_MARGINAL = ReasonCode.define(
-    "layers.marginal",
+    "assistance.layers.marginal",
     "家庭为低保边缘家庭",
     "the household is a marginal low-income household",
     _LAYERS,
 )
 R_RIGID = ReasonCode.define(
-    "layers.rigid_expenditure",
+    "assistance.layers.rigid_expenditure",
     "家庭为刚性支出困难家庭, 认定有效期至 {valid_until}",
     "the household is a rigid-expenditure household, recognised until {valid_until}",
     _LAYERS,
 )
 R_UNDECIDED = ReasonCode.define(
-    "layers.undecided",
+    "assistance.layers.undecided",
     "以下认定因缺少事实无法判定, 核实后层级可能提高: {items}",
     "these cannot be decided until facts are established, which may raise the layer: {items_en}",
     _MONITORING,
 )
 R_LAYER = ReasonCode.define(
-    "layers.household_layer",
+    "assistance.layers.household_layer",
     "家庭所在层级: {layer}",
     "the household's layer: {layer_en}",
     _LAYERS,

@@ -85,26 +85,28 @@ _57_PROPERTY = Citation(
     note="marginal property limits are set by provinces; see each parameter's source",
 )
 
-CODES = means.HouseholdCodes.define("marginal", registration=_57_ART_4_5, members=_57_ART_7)
+CODES = means.HouseholdCodes.define(
+    "assistance.marginal", registration=_57_ART_4_5, members=_57_ART_7
+)
 R_REGISTRATION = CODES.registration
 R_REGISTRATION_ELSEWHERE = CODES.registration_elsewhere
 R_MEMBERS = CODES.members
 R_MISSING = CODES.missing
 R_HIGHER_LAYER = ReasonCode.define(
-    "marginal.in_higher_layer",
+    "assistance.marginal.in_higher_layer",
     "家庭已属于{layer}, 不认定为低保边缘家庭",
     "the household is already in a more protected layer ({layer_en}); it is not a marginal "
     "household",
     _57_MARGINAL,
 )
 R_NOT_HIGHER_LAYER = ReasonCode.define(
-    "marginal.not_in_higher_layer",
+    "assistance.marginal.not_in_higher_layer",
     "家庭不符合低保条件{single}; 特困: {extreme}",
     "the household does not qualify for dibao as a whole{single_en}; extreme poverty: {extreme_en}",
     _57_MARGINAL,
 )
 R_INCOME_BELOW = ReasonCode.define(
-    "marginal.income_below_margin",
+    "assistance.marginal.income_below_margin",
     "家庭月收入合计 {income} 元, 低于低保标准 {standard} 元 × {multiple} 倍 × {count} 人 = "
     "{threshold} 元(月人均 {per_capita} 元)",
     "monthly family income {income} yuan is below the standard {standard} yuan × {multiple} × "
@@ -112,7 +114,7 @@ R_INCOME_BELOW = ReasonCode.define(
     _57_MARGINAL,
 )
 R_INCOME_NOT_BELOW = ReasonCode.define(
-    "marginal.income_not_below_margin",
+    "assistance.marginal.income_not_below_margin",
     "家庭月收入合计 {income} 元, 不低于低保标准 {standard} 元 × {multiple} 倍 × {count} 人 = "
     "{threshold} 元(月人均 {per_capita} 元)",
     "monthly family income {income} yuan is not below the standard {standard} yuan × {multiple} "
@@ -120,33 +122,33 @@ R_INCOME_NOT_BELOW = ReasonCode.define(
     _57_MARGINAL,
 )
 R_FINANCIAL_ASSETS = ReasonCode.define(
-    "marginal.financial_assets",
+    "assistance.marginal.financial_assets",
     "金融资产合计 {assets} 元, {relation}上限 {months} 个月低保标准 × {count} 人 = {limit} 元",
     "financial assets {assets} yuan are {relation_en} the limit of {months} months of the "
     "standard × {count} = {limit} yuan",
     _57_PROPERTY,
 )
 R_ASSET_DISQUALIFIES = ReasonCode.define(
-    "marginal.asset_disqualifies",
+    "assistance.marginal.asset_disqualifies",
     "拥有{asset}, 不符合低保边缘家庭财产条件",
     "the household owns {asset_en}, which fails the marginal-household property test",
     _57_PROPERTY,
 )
 R_BUSINESS = ReasonCode.define(
-    "marginal.business_entities",
+    "assistance.marginal.business_entities",
     "经营主体出资额 {value} 元, {relation}上限 {limit} 元",
     "business entities worth {value} yuan are {relation_en} the limit of {limit} yuan",
     _57_PROPERTY,
 )
 R_HIGHER_LAYER_UNKNOWN = ReasonCode.define(
-    "marginal.higher_layer_unknown",
+    "assistance.marginal.higher_layer_unknown",
     "尚不能确定以下成员是否符合特困人员条件: {persons}(缺少: {paths})",
     "it is not yet known whether these members meet the extreme-poverty conditions: "
     "{persons} (missing: {paths})",
     _57_MARGINAL,
 )
 R_EXTREME_POVERTY_EXCLUDED = ReasonCode.define(
-    "marginal.extreme_poverty_excluded",
+    "assistance.marginal.extreme_poverty_excluded",
     "{persons} 已纳入特困人员救助供养, 单独保障, 不计入本家庭; "
     "其余家庭成员 {count} 人按低保边缘家庭条件认定",
     "{persons} supported as extreme poverty (特困) on their own and left out of the household; "
@@ -154,7 +156,7 @@ R_EXTREME_POVERTY_EXCLUDED = ReasonCode.define(
     _57_MARGINAL,
 )
 R_RECOGNISED = ReasonCode.define(
-    "marginal.recognised",
+    "assistance.marginal.recognised",
     "认定为低保边缘家庭: 不发放低保金, 可按规定获得医疗、教育、住房、就业等专项救助",
     "recognised as a marginal low-income household: no dibao payment; eligible for the special "
     "assistance (medical, education, housing, employment) under its own rules",

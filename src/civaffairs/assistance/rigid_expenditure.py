@@ -7,7 +7,7 @@ art. 10: validity; art. 14: in force).  The rule, in the order it is decided:
 
 0. **In force** — "本办法自2025年1月1日起施行" (art. 14): before that date no
    household is recognised (``assistance.rigid_expenditure.in_force`` false; the
-   decision is "not eligible" with reason ``rigid_expenditure.not_in_force`` and
+   decision is "not eligible" with reason ``assistance.rigid_expenditure.not_in_force`` and
    reads no other parameter, so the layered assessment still runs on earlier
    dates).  A jurisdiction that recognised such households earlier under its own
    rules sets the flag from then.
@@ -45,7 +45,7 @@ art. 10: validity; art. 14: in force).  The rule, in the order it is decided:
    no rigid expenditure never satisfies it, whatever its income.
 7. **Validity** (art. 10) — the recognition is valid for at most
    ``assistance.rigid_expenditure.validity_months`` (12) months.  The end date is
-   reported in the decision (reason ``rigid_expenditure.validity``; read it with
+   reported in the decision (reason ``assistance.rigid_expenditure.validity``; read it with
    :func:`validity_end`), counted by 民法典 arts. 201–202: the period starts the
    day after the recognition and ends on the corresponding day of the last
    month, or that month's last day when it has no such day.
@@ -116,28 +116,28 @@ _57_ART_7 = Citation(DIBAO_REVIEW_MEASURES, "第七条")
 _PERIODS = Citation(_CIVIL_CODE, "第二百零一条、第二百零二条")
 
 CODES = means.HouseholdCodes.define(
-    "rigid_expenditure", registration=_57_ART_4_5, members=_57_ART_7
+    "assistance.rigid_expenditure", registration=_57_ART_4_5, members=_57_ART_7
 )
 R_REGISTRATION = CODES.registration
 R_REGISTRATION_ELSEWHERE = CODES.registration_elsewhere
 R_MEMBERS = CODES.members
 R_MISSING = CODES.missing
 R_NOT_IN_FORCE = ReasonCode.define(
-    "rigid_expenditure.not_in_force",
+    "assistance.rigid_expenditure.not_in_force",
     "{on} 时《刚性支出困难家庭认定办法》尚未施行(自2025年1月1日起施行), 不认定刚性支出困难家庭",
     "on {on} the rigid-expenditure measures are not yet in force (in force from 2025-01-01): "
     "no household is recognised",
     _IN_FORCE,
 )
 R_HIGHER_LAYER = ReasonCode.define(
-    "rigid_expenditure.in_higher_layer",
+    "assistance.rigid_expenditure.in_higher_layer",
     "家庭已属于{layer}, 不认定为刚性支出困难家庭",
     "the household is already in a more protected layer ({layer_en}); it is not a "
     "rigid-expenditure household",
     _CONDITION_1,
 )
 R_EXTREME_POVERTY_EXCLUDED = ReasonCode.define(
-    "rigid_expenditure.extreme_poverty_excluded",
+    "assistance.rigid_expenditure.extreme_poverty_excluded",
     "{persons} 已纳入特困人员救助供养, 单独保障, 不计入本家庭; "
     "其余家庭成员 {count} 人按刚性支出困难家庭条件认定",
     "{persons} supported as extreme poverty (特困) on their own and left out of the household; "
@@ -145,20 +145,20 @@ R_EXTREME_POVERTY_EXCLUDED = ReasonCode.define(
     _CONDITION_1,
 )
 R_NOT_HIGHER_LAYER = ReasonCode.define(
-    "rigid_expenditure.not_in_higher_layer",
+    "assistance.rigid_expenditure.not_in_higher_layer",
     "家庭不属于低保、特困、低保边缘家庭",
     "the household is not in the dibao, extreme-poverty or marginal layers",
     _CONDITION_1,
 )
 R_HIGHER_LAYER_UNKNOWN = ReasonCode.define(
-    "rigid_expenditure.higher_layer_unknown",
+    "assistance.rigid_expenditure.higher_layer_unknown",
     "尚不能确定家庭是否属于特困、低保或低保边缘家庭(缺少: {paths})",
     "it is not yet known whether the household is in the extreme-poverty, dibao or marginal "
     "layers (missing: {paths})",
     _CONDITION_1,
 )
 R_INCOME_BELOW = ReasonCode.define(
-    "rigid_expenditure.income_below_disposable",
+    "assistance.rigid_expenditure.income_below_disposable",
     "家庭年收入 {annual} 元(月收入 {income} 元 × 12), 低于上年度人均可支配收入 {disposable} 元 × "
     "{count} 人 = {threshold} 元",
     "annual family income {annual} yuan (monthly {income} yuan × 12) is below the previous "
@@ -166,7 +166,7 @@ R_INCOME_BELOW = ReasonCode.define(
     _CONDITION_2,
 )
 R_INCOME_NOT_BELOW = ReasonCode.define(
-    "rigid_expenditure.income_not_below_disposable",
+    "assistance.rigid_expenditure.income_not_below_disposable",
     "家庭年收入 {annual} 元(月收入 {income} 元 × 12), 不低于上年度人均可支配收入 {disposable} 元 × "
     "{count} 人 = {threshold} 元",
     "annual family income {annual} yuan (monthly {income} yuan × 12) is not below the previous "
@@ -174,26 +174,26 @@ R_INCOME_NOT_BELOW = ReasonCode.define(
     _CONDITION_2,
 )
 R_FINANCIAL_ASSETS = ReasonCode.define(
-    "rigid_expenditure.financial_assets",
+    "assistance.rigid_expenditure.financial_assets",
     "金融资产合计 {assets} 元, {relation}上限 {months} 个月低保标准 × {count} 人 = {limit} 元",
     "financial assets {assets} yuan are {relation_en} the limit of {months} months of the "
     "dibao standard × {count} = {limit} yuan",
     _CONDITION_3,
 )
 R_ASSET_DISQUALIFIES = ReasonCode.define(
-    "rigid_expenditure.asset_disqualifies",
+    "assistance.rigid_expenditure.asset_disqualifies",
     "拥有{asset}, 不符合刚性支出困难家庭财产条件",
     "the household owns {asset_en}, which fails the property test",
     _CONDITION_3,
 )
 R_BUSINESS = ReasonCode.define(
-    "rigid_expenditure.business_entities",
+    "assistance.rigid_expenditure.business_entities",
     "经营主体出资额 {value} 元, {relation}上限 {limit} 元",
     "business entities worth {value} yuan are {relation_en} the limit of {limit} yuan",
     _CONDITION_3,
 )
 R_EXPENDITURE = ReasonCode.define(
-    "rigid_expenditure.expenditure_ratio",
+    "assistance.rigid_expenditure.expenditure_ratio",
     "申请前12个月刚性支出 {expenditure} 元({items}), 占家庭总收入 {annual} 元的 {share}, "
     "{relation}当地比例 {ratio}",
     "rigid expenditure over the twelve months before the application, {expenditure} yuan "
@@ -202,7 +202,7 @@ R_EXPENDITURE = ReasonCode.define(
     _CONDITION_4,
 )
 R_MEDICAL_ACCIDENT = ReasonCode.define(
-    "rigid_expenditure.medical_accident_ratio",
+    "assistance.rigid_expenditure.medical_accident_ratio",
     "医疗和意外事件支出 {expenditure} 元, 占家庭总收入 {annual} 元的 {share}, {relation}当地比例 "
     "{ratio}",
     "medical and accident expenditure, {expenditure} yuan, is {share} of family income {annual} "
@@ -210,14 +210,14 @@ R_MEDICAL_ACCIDENT = ReasonCode.define(
     _CONDITION_4,
 )
 R_VALIDITY = ReasonCode.define(
-    "rigid_expenditure.validity",
+    "assistance.rigid_expenditure.validity",
     "认定有效期 {months} 个月: 自 {valid_from} 认定, 至 {valid_until} 止",
     "the recognition is valid for {months} months: recognised on {valid_from}, valid until "
     "{valid_until}",
     _VALIDITY,
 )
 R_PERIOD_COUNTING = ReasonCode.define(
-    "rigid_expenditure.period_counting",
+    "assistance.rigid_expenditure.period_counting",
     "期间自认定次日起算, 到期月的对应日为最后一日, 没有对应日的, 月末日为最后一日",
     "the period starts the day after the recognition and ends on the corresponding day of the "
     "last month, or on that month's last day when it has no such day",

@@ -152,44 +152,44 @@ _MEANS = Citation(
 _57_ART_7 = Citation(DIBAO_REVIEW_MEASURES, "第七条")
 
 R_URGENT = ReasonCode.define(
-    "temporary.urgent",
+    "assistance.temporary.urgent",
     "急难型: {persons} 人因突发事件({occurred_on})基本生活陷入困境",
     "urgent type: {persons} person(s) hit by an emergency on {occurred_on}",
     _TYPES,
 )
 R_EXPENDITURE = ReasonCode.define(
-    "temporary.expenditure",
+    "assistance.temporary.expenditure",
     "支出型: {persons} 人因生活必需支出突然增加({occurred_on}), 自付 {cost} 元",
     "expenditure type: a sudden necessary expenditure for {persons} person(s) on {occurred_on}, "
     "{cost} yuan out of pocket",
     _TYPES,
 )
 R_HARDSHIP = ReasonCode.define(
-    "temporary.serious_hardship",
+    "assistance.temporary.serious_hardship",
     "经核实, 基本生活暂时出现严重困难",
     "basic life is found to be temporarily in serious difficulty",
     _ART_47,
 )
 R_NO_HARDSHIP = ReasonCode.define(
-    "temporary.no_serious_hardship",
+    "assistance.temporary.no_serious_hardship",
     "经核实, 基本生活未出现严重困难",
     "basic life is found not to be in serious difficulty",
     _ART_47,
 )
 R_MISSING = ReasonCode.define(
-    "temporary.missing_facts",
+    "assistance.temporary.missing_facts",
     "缺少判定所需事实: {paths}",
     "facts needed for the decision are missing: {paths}",
     _ART_47,
 )
 R_NO_COST = ReasonCode.define(
-    "temporary.no_out_of_pocket_cost",
+    "assistance.temporary.no_out_of_pocket_cost",
     "支出型临时救助须有自付的必需支出, 本次自付 0 元",
     "an expenditure-type case needs an out-of-pocket cost; none was stated",
     _ART_47,
 )
 R_AMOUNT = ReasonCode.define(
-    "temporary.amount",
+    "assistance.temporary.amount",
     "救助金额: 自付 {cost} 元, 下限 {floor} 元({floor_months} 个月 × {standard} 元{basis}), "
     "上限 {cap} 元({cap_months} 个月 × {standard} 元{basis}), 发放 {amount} 元",
     "amount: out of pocket {cost} yuan, floor {floor} yuan ({floor_months} months × {standard} "
@@ -198,31 +198,31 @@ R_AMOUNT = ReasonCode.define(
     _STANDARDS,
 )
 R_NOTHING_TO_PAY = ReasonCode.define(
-    "temporary.nothing_to_pay",
+    "assistance.temporary.nothing_to_pay",
     "按当地标准计算的救助金额为 0 元",
     "the amount under the local figures is 0 yuan",
     _ART_49,
 )
 R_FAMILY = ReasonCode.define(
-    "temporary.family",
+    "assistance.temporary.family",
     "家庭人均收入按 {count} 名共同生活家庭成员计算{excluded}",
     "per-capita family income is over {count} co-resident family member(s){excluded_en}",
     _57_ART_7,
 )
 R_FAMILY_UNKNOWN = ReasonCode.define(
-    "temporary.family_unknown",
+    "assistance.temporary.family_unknown",
     "共同生活家庭成员尚不能确定(缺少: {paths})",
     "the co-resident family members are not established (missing: {paths})",
     _57_ART_7,
 )
 R_NO_FAMILY = ReasonCode.define(
-    "temporary.no_family_member",
+    "assistance.temporary.no_family_member",
     "没有计入的共同生活家庭成员, 无法计算家庭人均收入",
     "no co-resident family member is counted: there is no per-capita income to test",
     _57_ART_7,
 )
 R_INCOME_BELOW = ReasonCode.define(
-    "temporary.income_below_disposable",
+    "assistance.temporary.income_below_disposable",
     "支出型: 家庭年收入 {annual} 元(月收入 {income} 元 × 12), 低于上年度人均可支配收入 "
     "{disposable} 元 × {count} 人 = {threshold} 元",
     "expenditure type: annual family income {annual} yuan (monthly {income} yuan × 12) is "
@@ -231,7 +231,7 @@ R_INCOME_BELOW = ReasonCode.define(
     _MEANS,
 )
 R_INCOME_NOT_BELOW = ReasonCode.define(
-    "temporary.income_not_below_disposable",
+    "assistance.temporary.income_not_below_disposable",
     "支出型: 家庭年收入 {annual} 元(月收入 {income} 元 × 12), 不低于上年度人均可支配收入 "
     "{disposable} 元 × {count} 人 = {threshold} 元",
     "expenditure type: annual family income {annual} yuan (monthly {income} yuan × 12) is not "
@@ -240,7 +240,7 @@ R_INCOME_NOT_BELOW = ReasonCode.define(
     _MEANS,
 )
 R_FINANCIAL_ASSETS = ReasonCode.define(
-    "temporary.financial_assets",
+    "assistance.temporary.financial_assets",
     "支出型: 金融资产合计 {assets} 元, {relation}上限 {months} 个月低保标准 × {count} 人 = "
     "{limit} 元",
     "expenditure type: financial assets {assets} yuan are {relation_en} the limit of {months} "
@@ -248,26 +248,26 @@ R_FINANCIAL_ASSETS = ReasonCode.define(
     _MEANS,
 )
 R_ASSET_DISQUALIFIES = ReasonCode.define(
-    "temporary.asset_disqualifies",
+    "assistance.temporary.asset_disqualifies",
     "支出型: 拥有{asset}, 家庭财产状况不符合当地规定",
     "expenditure type: the household owns {asset_en}, which fails the local property rules",
     _MEANS,
 )
 R_BUSINESS = ReasonCode.define(
-    "temporary.business_entities",
+    "assistance.temporary.business_entities",
     "支出型: 经营主体出资额 {value} 元, {relation}上限 {limit} 元",
     "expenditure type: business entities worth {value} yuan are {relation_en} the limit of "
     "{limit} yuan",
     _MEANS,
 )
 R_NO_MEANS_TEST = ReasonCode.define(
-    "temporary.no_means_test",
+    "assistance.temporary.no_means_test",
     "支出型: 当日不适用家庭收入和财产条件",
     "expenditure type: no income or property condition applies on this date",
     _MEANS,
 )
 R_APPROVAL_SMALL = ReasonCode.define(
-    "temporary.approval_small_amount",
+    "assistance.temporary.approval_small_amount",
     "金额不超过小额救助额度 {limit} 元({months} 个月低保标准): 县级民政部门可以委托"
     "乡镇人民政府(街道办事处)审批",
     "within the small-amount limit of {limit} yuan ({months} months of the standard): the "
@@ -275,7 +275,7 @@ R_APPROVAL_SMALL = ReasonCode.define(
     _APPROVAL,
 )
 R_APPROVAL_COUNTY = ReasonCode.define(
-    "temporary.approval_county",
+    "assistance.temporary.approval_county",
     "由县级人民政府民政部门审批{why}",
     "approved by the county-level civil-affairs office{why_en}",
     _APPROVAL,
