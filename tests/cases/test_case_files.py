@@ -44,13 +44,14 @@ def case_file(body: str, *, header: str = 'programme = "assistance.dibao"\n') ->
     return header + textwrap.dedent(body)
 
 
+DIFFERENCE = "assistance.dibao.amount_difference"
 PASSING = case_file(
     f"""
     [[case]]
     name = "urban single person, 720 yuan"
     as_of = 2025-08-01
     source = "渝民规〔2025〕6号 (urban 770)"
-    expected = {{ outcome = "eligible", amount = "50.00", codes = ["assistance.dibao.amount_difference"] }}
+    expected = {{ outcome = "eligible", amount = "50.00", codes = ["{DIFFERENCE}"] }}
     input = '{SINGLE}'
     """
 )
