@@ -20,11 +20,12 @@ import enum
 import functools
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 import attrs
 
 from civaffairs.errors import InvalidInputError
+from civaffairs.labels import Labelled, Language
 from civaffairs.money import format_yuan
 from civaffairs.parameters import ParameterValue, Status
 
@@ -49,30 +50,16 @@ __all__ = [
     "render",
 ]
 
-#: The languages decisions render in.
-Language = Literal["zh", "en"]
-
-
-class Outcome(enum.Enum):
+class Outcome(Labelled):
     """The outcome of a decision.
 
     .. versionadded:: 0.1.0
     """
 
-    ELIGIBLE = "eligible"  #: 符合条件
-    NOT_ELIGIBLE = "not_eligible"  #: 不符合条件
-    CANNOT_DECIDE = "cannot_decide"  #: 无法判定 (facts missing; see ``Decision.missing``)
-
-    def label(self, lang: Language) -> str:
-        """Return the outcome in ``lang``."""
-        return _OUTCOME_LABELS[self][0 if lang == "zh" else 1]
-
-
-_OUTCOME_LABELS = {
-    Outcome.ELIGIBLE: ("符合条件", "eligible"),
-    Outcome.NOT_ELIGIBLE: ("不符合条件", "not eligible"),
-    Outcome.CANNOT_DECIDE: ("无法判定", "cannot decide"),
-}
+    ELIGIBLE = "eligible", "符合条件", "eligible"
+    NOT_ELIGIBLE = "not_eligible", "不符合条件", "not eligible"
+    #: Facts missing; see ``Decision.missing``.
+    CANNOT_DECIDE = "cannot_decide", "无法判定", "cannot decide"
 
 
 class Period(enum.Enum):
