@@ -118,7 +118,7 @@ R_BELOW = ReasonCode.define(
     _LOCAL,
 )
 
-_BAND_LIMIT = 5  # bands declared in parameters/schema/eldercare-longevity.toml
+_BAND_LIMIT = 5  # bands declared in eldercare/longevity.schema.toml
 
 
 # -- The rule's month arithmetic, written once -------------------------------------------------

@@ -124,8 +124,9 @@ MAX_COUNT = 9999
 class ParameterSpec:
     """The declaration of a parameter: name, kind, unit and what it means.
 
-    Declared once, in the programme's file under ``parameters/schema/``; data
-    files may only give values to declared parameters.  ``minimum`` and
+    Declared once, in the programme's schema file beside its module
+    (``assistance/dibao.schema.toml``, as the :mod:`civaffairs.registry` lists
+    them); data files may only give values to declared parameters.  ``minimum`` and
     ``maximum`` (optional schema keys) narrow the domain of its kind; see
     :attr:`domain`.
 
@@ -453,7 +454,7 @@ def _parse_values(
         where = f"values.{name!r}"
         spec = specs.get(name)
         if spec is None:
-            problems.append(f"{where}: unknown parameter (not declared under parameters/schema/)")
+            problems.append(f"{where}: unknown parameter (not declared in any programme schema)")
             continue
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
             problems.append(f"{where}: expected an array of tables [[values.{name!r}]]")
@@ -674,7 +675,7 @@ class ParameterBook:
         try:
             return self.specs[name]
         except KeyError:
-            raise ParameterNotFoundError(name, "(any)", ["parameters/schema/"]) from None
+            raise ParameterNotFoundError(name, "(any)", ["the programme schemas"]) from None
 
     def _chain(self, jurisdiction: str) -> tuple[str, ...]:
         chain = self._chains.get(jurisdiction)
@@ -715,7 +716,7 @@ class ParameterBook:
         ]
         if not covered:
             if name not in self.specs:
-                raise ParameterNotFoundError(name, jurisdiction, ["parameters/schema/"])
+                raise ParameterNotFoundError(name, jurisdiction, ["the programme schemas"])
             raise ParameterNotFoundError(name, jurisdiction, chain)
         raise ParameterOutOfRangeError(name, jurisdiction, on.isoformat(), covered)
 
@@ -802,14 +803,13 @@ def read_text(path: str | Path) -> str:
 
 @functools.cache
 def _shipped_specs() -> dict[str, ParameterSpec]:
-    """Read every declaration file under ``parameters/schema/`` (one per programme)."""
-    folder = resources.files("civaffairs.parameters").joinpath("schema")
+    """Read every programme's schema file, as the registry lists them (beside each module)."""
+    from civaffairs import registry  # noqa: PLC0415 - the registry names the schema files
+
     specs: dict[str, ParameterSpec] = {}
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".toml"):
-            continue
-        origin = f"civaffairs/parameters/schema/{entry.name}"
-        for name, spec in _load_specs(entry.read_text(encoding="utf-8"), origin).items():
+    for path in registry.schema_files():
+        origin = f"civaffairs/{path}"
+        for name, spec in _load_specs(registry.read_schema(path), origin).items():
             if name in specs:
                 raise ParameterFileError(origin, [f"parameters.{name}: declared twice"])
             specs[name] = spec

@@ -1,0 +1,376 @@
+"""The programme registry: one static list of every programme civaffairs decides.
+
+Each :class:`Entry` ties together, under one dotted name, everything the
+faces of the library need to know about a programme:
+
+- its **code** — also its module path below ``civaffairs`` (a module that
+  holds two programmes, such as the two disability subsidies, names them
+  ``<module>.<part>``), its parameter prefix and its reason-code prefix;
+- its Chinese and English **names**;
+- its **entry point**: the function that decides one request, and the
+  **facts type** that function takes;
+- its **parameter schema** (``<area>/<module>.schema.toml`` beside the
+  module, with the legal relations its parameters obey);
+- its **docs page** and its **glossary terms**.
+
+The list is explicit: nothing is discovered by importing modules and
+guessing.  The case-file runner, the decision catalogue, the docs generator,
+the CLI and the batch faces read it.  Modules are imported only when an
+entry point is asked for (:meth:`Entry.load`), so reading the registry costs
+nothing.
+
+>>> entry("assistance.dibao").zh
+'最低生活保障'
+>>> entry("assistance.dibao").module
+'civaffairs.assistance.dibao'
+>>> [e.code for e in entries("funeral")]
+['funeral.subsidy', 'funeral.waiver']
+
+Adding a programme is: its module, its schema file, its data values, its
+tests, its docs page — and one :class:`Entry` here (see
+``docs/howto/add-a-programme.md``).
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import typing
+from collections.abc import Callable
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from civaffairs.errors import InvalidInputError
+from civaffairs.labels import Language
+
+__all__ = [
+    "ENTRIES",
+    "SHARED_SCHEMAS",
+    "Entry",
+    "entries",
+    "entry",
+    "import_all",
+    "schema_files",
+]
+
+
+@attrs.frozen
+class Entry:
+    """One programme: its name, entry point, facts type, schema, docs page and glossary terms.
+
+    ``entry_point`` and ``facts`` are ``"module:attribute"`` strings, resolved
+    on demand by :meth:`load` and :meth:`facts_type`.  ``schema`` is the
+    resource path of the parameter schema inside the package (``None`` when
+    the programme has no parameters of its own); ``docs`` is the docs page
+    (without suffix) and ``glossary`` the Chinese terms the glossary must define.
+
+    .. versionadded:: 0.1.0
+    """
+
+    code: str
+    zh: str
+    en: str
+    entry_point: str
+    facts: str
+    docs: str
+    glossary: tuple[str, ...] = ()
+    schema: str | None = None
+
+    @property
+    def area(self) -> str:
+        """The area: ``assistance``, ``eldercare`` or ``funeral``."""
+        return self.code.split(".", 1)[0]
+
+    @property
+    def module(self) -> str:
+        """The module that implements the programme, e.g. ``civaffairs.assistance.dibao``."""
+        return self.entry_point.partition(":")[0]
+
+    def label(self, lang: Language = "zh") -> str:
+        """Return the programme's name in ``lang``."""
+        return self.zh if lang == "zh" else self.en
+
+    def load(self) -> Callable[..., Any]:
+        """Import the module and return the entry point (the function deciding one request)."""
+        found = _resolve(self.entry_point)
+        if not callable(found):  # pragma: no cover - guarded by the registry test
+            raise TypeError(f"{self.entry_point} is not callable")
+        return typing.cast("Callable[..., Any]", found)
+
+    def facts_type(self) -> type:
+        """Import and return the type of the request the entry point takes."""
+        found = _resolve(self.facts)
+        if not isinstance(found, type):  # pragma: no cover - guarded by the registry test
+            raise TypeError(f"{self.facts} is not a class")
+        return found
+
+
+def _resolve(spec: str) -> object:
+    module, _, attribute = spec.partition(":")
+    return getattr(importlib.import_module(module), attribute)
+
+
+def _programme(  # noqa: PLR0917 - the columns of the table below, in order
+    code: str,
+    zh: str,
+    en: str,
+    entry_point: str,
+    facts: str,
+    docs: str,
+    glossary: tuple[str, ...],
+    *,
+    schema: str | None = "",
+) -> Entry:
+    """Build an entry, filling the module path and schema file from the code by convention."""
+    path = code.split(".")
+    module = "civaffairs." + ".".join(path[:2])
+    if schema == "":
+        schema = f"{path[0]}/{path[1]}.schema.toml"
+    return Entry(
+        code,
+        zh,
+        en,
+        f"{module}:{entry_point}",
+        facts if ":" in facts else f"{module}:{facts}",
+        docs,
+        glossary,
+        schema,
+    )
+
+
+_HOUSEHOLD = "civaffairs.entities:Household"
+_PERSON = "civaffairs.entities:Person"
+_OLDER = "civaffairs.eldercare.groups:OlderPerson"
+_FUNERAL = "civaffairs.funeral.facts:FuneralCase"
+
+#: Every programme, in the order the docs and the CLI list them.
+ENTRIES: tuple[Entry, ...] = (
+    _programme(
+        "assistance.dibao",
+        "最低生活保障",
+        "minimum living allowance (dibao)",
+        "assess",
+        _HOUSEHOLD,
+        "howto/dibao",
+        ("最低生活保障", "低保"),
+    ),
+    _programme(
+        "assistance.extreme_poverty",
+        "特困人员救助供养",
+        "support for persons in extreme poverty",
+        "assess_application",
+        "ExtremePovertyApplication",
+        "howto/extreme-poverty",
+        ("特困人员救助供养", "特困人员"),
+    ),
+    _programme(
+        "assistance.marginal",
+        "低保边缘家庭",
+        "marginal low-income household",
+        "assess",
+        _HOUSEHOLD,
+        "howto/marginal",
+        ("低保边缘家庭",),
+    ),
+    _programme(
+        "assistance.rigid_expenditure",
+        "刚性支出困难家庭",
+        "household in hardship from rigid expenditure",
+        "assess",
+        _HOUSEHOLD,
+        "howto/rigid-expenditure",
+        ("刚性支出困难家庭",),
+    ),
+    _programme(
+        "assistance.temporary",
+        "临时救助",
+        "temporary assistance",
+        "assess_application",
+        "TemporaryAssistanceApplication",
+        "howto/temporary",
+        ("临时救助",),
+    ),
+    _programme(
+        "assistance.children",
+        "孤儿和事实无人抚养儿童基本生活保障",
+        "basic living allowance for orphans and children without de-facto care",
+        "assess_application",
+        "ChildApplication",
+        "howto/children",
+        ("孤儿", "事实无人抚养儿童", "孤儿基本生活保障"),
+    ),
+    _programme(
+        "assistance.disability_subsidies.living",
+        "困难残疾人生活补贴",
+        "living subsidy for disabled people in hardship",
+        "assess_living_application",
+        "DisabilitySubsidyApplication",
+        "howto/disability-subsidies",
+        ("残疾人两项补贴",),
+    ),
+    _programme(
+        "assistance.disability_subsidies.care",
+        "重度残疾人护理补贴",
+        "care subsidy for severely disabled people",
+        "assess_care_application",
+        "DisabilitySubsidyApplication",
+        "howto/disability-subsidies",
+        ("残疾人两项补贴",),
+    ),
+    _programme(
+        "assistance.layers",
+        "分层分类社会救助",
+        "the layered picture of social assistance",
+        "assess_request",
+        "LayeredRequest",
+        "howto/layers",
+        ("分层分类社会救助", "低收入人口"),
+        schema=None,
+    ),
+    _programme(
+        "eldercare.assessment",
+        "老年人能力评估",
+        "older-person ability assessment (GB/T 42195-2022)",
+        "grade",
+        "AbilityAssessment",
+        "howto/eldercare-assessment",
+        ("老年人能力评估",),
+    ),
+    _programme(
+        "eldercare.longevity",
+        "高龄津贴",
+        "longevity allowance",
+        "assess",
+        _PERSON,
+        "howto/eldercare-longevity",
+        ("高龄津贴", "高龄"),
+    ),
+    _programme(
+        "eldercare.entitlements",
+        "基本养老服务",
+        "basic eldercare services",
+        "assess",
+        _OLDER,
+        "howto/eldercare-entitlements",
+        ("养老服务",),
+        schema=None,
+    ),
+    _programme(
+        "eldercare.home_adaptation",
+        "居家适老化改造",
+        "home adaptation for older persons",
+        "assess",
+        _OLDER,
+        "howto/eldercare-home-adaptation",
+        ("居家适老化改造",),
+    ),
+    _programme(
+        "eldercare.meal_aid",
+        "老年助餐补贴",
+        "meal-aid subsidy for older persons",
+        "assess",
+        _OLDER,
+        "howto/eldercare-meal-aid",
+        ("老年助餐补贴",),
+    ),
+    _programme(
+        "eldercare.institution_rating",
+        "养老机构等级评定",
+        "eldercare institution rating (GB/T 37276-2018)",
+        "rate",
+        "ScoreSheet",
+        "howto/eldercare-institution-rating",
+        ("养老机构等级评定",),
+    ),
+    _programme(
+        "funeral.subsidy",
+        "惠民殡葬奖补",
+        "one-off funeral incentives",
+        "assess",
+        _FUNERAL,
+        "howto/funeral",
+        ("殡葬",),
+    ),
+    _programme(
+        "funeral.waiver",
+        "基本殡葬服务费用减免",
+        "basic funeral service fee waiver",
+        "decide",
+        _FUNERAL,
+        "howto/funeral",
+        ("殡葬",),
+        schema=None,
+    ),
+)
+
+#: Parameter schemas that belong to no one programme: the shared means test, the
+#: eldercare target groups, cross-county funeral settlement, and funeral indicators.
+SHARED_SCHEMAS: tuple[str, ...] = (
+    "assistance/means.schema.toml",
+    "eldercare/groups.schema.toml",
+    "funeral/settlement.schema.toml",
+    "funeral/indicator.schema.toml",
+)
+
+_BY_CODE = {e.code: e for e in ENTRIES}
+
+
+def entry(code: str) -> Entry:
+    """Return the entry of the programme ``code``.
+
+    Raises :class:`~civaffairs.errors.InvalidInputError` naming the code and the
+    closest known codes.
+
+    .. versionadded:: 0.1.0
+    """
+    found = _BY_CODE.get(code)
+    if found is None:
+        close = difflib.get_close_matches(code, _BY_CODE, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise InvalidInputError(
+            "$.programme", code, f"a programme code ({', '.join(_BY_CODE)}){hint}"
+        )
+    return found
+
+
+def entries(area: str | None = None) -> tuple[Entry, ...]:
+    """Return every entry, or those of one ``area`` (``assistance``, ``eldercare``, ``funeral``).
+
+    .. versionadded:: 0.1.0
+    """
+    return tuple(e for e in ENTRIES if area is None or e.area == area)
+
+
+def schema_files() -> tuple[str, ...]:
+    """Return every parameter schema's resource path, the programmes' then the shared ones.
+
+    .. versionadded:: 0.1.0
+    """
+    own = dict.fromkeys(e.schema for e in ENTRIES if e.schema is not None)
+    return (*own, *SHARED_SCHEMAS)
+
+
+def read_schema(path: str) -> str:
+    """Return the text of the schema file at resource ``path`` inside the package.
+
+    .. versionadded:: 0.1.0
+    """
+    return resources.files("civaffairs").joinpath(path).read_text(encoding="utf-8")
+
+
+def import_all() -> tuple[str, ...]:
+    """Import every registered programme's module; return their names.
+
+    The reason-code catalogue is complete once every module that declares
+    codes is imported: this is the one place that imports them.
+
+    .. versionadded:: 0.1.0
+    """
+    modules = tuple(dict.fromkeys(e.module for e in ENTRIES))
+    for name in modules:
+        importlib.import_module(name)
+    return modules
