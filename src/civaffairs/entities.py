@@ -18,7 +18,6 @@ Privacy: ``name`` and ``resident_id`` are masked in every ``repr``.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -29,6 +28,7 @@ from civaffairs import jurisdictions
 from civaffairs.dates import age_in_full_years
 from civaffairs.errors import DuplicateIdentityError, InvalidInputError
 from civaffairs.identity import EARLIEST_BIRTH_DATE, ResidentId, Sex
+from civaffairs.labels import Labelled
 from civaffairs.money import yuan
 from civaffairs.privacy import mask_name
 
@@ -62,120 +62,180 @@ __all__ = [
 # -- enumerations ------------------------------------------------------------------------------
 
 
-class RegistrationKind(enum.Enum):
+class RegistrationKind(Labelled):
     """Urban or rural household registration (户籍性质), which selects urban or rural standards.
 
+    The labels are the words the decisions use (``当地城市低保标准``).
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    URBAN = "urban"  #: 城镇
-    RURAL = "rural"  #: 农村
+    URBAN = "urban", "城市", "urban"
+    RURAL = "rural", "农村", "rural"
 
 
-class DisabilityCategory(enum.Enum):
+class DisabilityCategory(Labelled):
     """Disability categories of GB/T 26341-2010 《残疾人残疾分类和分级》.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    VISUAL = "visual"  #: 视力残疾
-    HEARING = "hearing"  #: 听力残疾
-    SPEECH = "speech"  #: 言语残疾
-    PHYSICAL = "physical"  #: 肢体残疾
-    INTELLECTUAL = "intellectual"  #: 智力残疾
-    MENTAL = "mental"  #: 精神残疾
-    MULTIPLE = "multiple"  #: 多重残疾
+    VISUAL = "visual", "视力残疾", "visual disability"
+    HEARING = "hearing", "听力残疾", "hearing disability"
+    SPEECH = "speech", "言语残疾", "speech disability"
+    PHYSICAL = "physical", "肢体残疾", "physical disability"
+    INTELLECTUAL = "intellectual", "智力残疾", "intellectual disability"
+    MENTAL = "mental", "精神残疾", "mental disability"
+    MULTIPLE = "multiple", "多重残疾", "multiple disabilities"
 
 
-class WorkCapacity(enum.Enum):
+class WorkCapacity(Labelled):
     """Capacity to work (劳动能力) as recognised by the assessing office.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    FULL = "full"  #: 有劳动能力
-    PARTIAL = "partial"  #: 部分丧失劳动能力
-    NONE = "none"  #: 无劳动能力
+    FULL = "full", "有劳动能力", "able to work"
+    PARTIAL = "partial", "部分丧失劳动能力", "partly unable to work"
+    NONE = "none", "无劳动能力", "unable to work"
 
 
-class SpecialStatus(enum.Enum):
+class SpecialStatus(Labelled):
     """Statuses that change how a person counts (民发〔2021〕57号 art. 7 and later rules).
 
+    ``CLERGY_LIVING_APART``: 宗教教职人员 who have lived apart from the family in
+    religious premises ≥ 3 years; ``FULL_TIME_STUDENT``: bachelor level or below.
+    The labels are those the family rule gives as the reason a member is not
+    counted (57号 art. 7).
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    #: 宗教教职人员 who have lived apart from the family in religious premises ≥ 3 years
-    CLERGY_LIVING_APART = "clergy_living_apart"
-    SERVING_SENTENCE = "serving_sentence"  #: 在监狱内服刑
-    COMPULSORY_DRUG_REHABILITATION = "compulsory_drug_rehabilitation"  #: 强制隔离戒毒
-    DECLARED_MISSING = "declared_missing"  #: 宣告失踪
-    FULL_TIME_STUDENT = "full_time_student"  #: 在校全日制学生 (bachelor level or below)
-    UNABLE_TO_LIVE_INDEPENDENTLY = "unable_to_live_independently"  #: 无法独立生活
+    CLERGY_LIVING_APART = (
+        "clergy_living_apart",
+        "脱离家庭3年以上的宗教教职人员",
+        "clergy living apart",
+    )
+    SERVING_SENTENCE = "serving_sentence", "在监狱内服刑", "serving a sentence"
+    COMPULSORY_DRUG_REHABILITATION = (
+        "compulsory_drug_rehabilitation",
+        "强制隔离戒毒",
+        "in compulsory rehabilitation",
+    )
+    DECLARED_MISSING = "declared_missing", "宣告失踪", "declared missing"
+    FULL_TIME_STUDENT = "full_time_student", "在校全日制学生", "full-time student"
+    UNABLE_TO_LIVE_INDEPENDENTLY = (
+        "unable_to_live_independently",
+        "无法独立生活",
+        "unable to live independently",
+    )
 
 
-class Relationship(enum.Enum):
+class Relationship(Labelled):
     """A member's relationship to the applicant (与申请人关系).
 
+    ``OTHER_DEPENDANT`` is 其他负有法定赡养、扶养、抚养义务的人.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    APPLICANT = "applicant"  #: 申请人本人
-    SPOUSE = "spouse"  #: 配偶
-    CHILD = "child"  #: 子女
-    PARENT = "parent"  #: 父母
-    GRANDPARENT = "grandparent"  #: (外)祖父母
-    GRANDCHILD = "grandchild"  #: (外)孙子女
-    SIBLING = "sibling"  #: 兄弟姐妹
-    OTHER_DEPENDANT = "other_dependant"  #: 其他负有法定赡养、扶养、抚养义务的人
-    OTHER = "other"  #: 其他
+    APPLICANT = "applicant", "本人", "applicant"
+    SPOUSE = "spouse", "配偶", "spouse"
+    CHILD = "child", "子女", "child"
+    PARENT = "parent", "父母", "parent"
+    GRANDPARENT = "grandparent", "(外)祖父母", "grandparent"
+    GRANDCHILD = "grandchild", "(外)孙子女", "grandchild"
+    SIBLING = "sibling", "兄弟姐妹", "sibling"
+    OTHER_DEPENDANT = "other_dependant", "其他法定义务人", "other person with a duty of support"
+    OTHER = "other", "其他", "other"
 
 
-class IncomeType(enum.Enum):
+class IncomeType(Labelled):
     """Types of monthly income (家庭收入), following the national statistical split.
 
     The first five count towards family income; the rest are items some
     national list excludes (民发〔2021〕57号 art. 13 for 低保; 《特困人员认定办法》
     (民发〔2021〕43号) art. 6 for 特困, which names 高龄津贴 and 基本医疗保险等社会保险
     but not the rewards or the assistance received).  Which items count for a
-    programme on a date is that programme's rule or parameter, not decided here.
+    programme on a date is that programme's rule or parameter, not decided here
+    (:data:`civaffairs.assistance.means.INCOME_NOT_COUNTED` for 低保).
+
+    ``TRANSFER`` covers pensions, support received, unemployment benefit …;
+    ``CENTRAL_BASIC_PENSION`` is the central part of the 城乡居民基本养老保险
+    基础养老金, excluded during the 14th Five-Year Plan; ``AWARD`` covers
+    奖学金、见义勇为等奖励性补助; ``SOCIAL_ASSISTANCE`` 政府发放的各类社会救助款物;
+    ``MEDICAL_INSURANCE`` 基本医疗保险等社会保险 benefits other than pensions.
+    The labels of the excluded items are those the income rules name them by.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    WAGES = "wages"  #: 工资性收入
-    BUSINESS = "business"  #: 经营净收入
-    PROPERTY = "property"  #: 财产净收入
-    TRANSFER = "transfer"  #: 转移净收入 (pensions, support received, unemployment benefit ...)
-    OTHER = "other"  #: 其他应当计入的收入
-    #: 城乡居民基本养老保险基础养老金 (central part), excluded during the 14th Five-Year Plan
-    CENTRAL_BASIC_PENSION = "central_basic_pension"
-    PREFERENTIAL_TREATMENT = "preferential_treatment"  #: 优待抚恤金
-    FAMILY_PLANNING_REWARD = "family_planning_reward"  #: 计划生育奖励与扶助金
-    AWARD = "award"  #: 奖学金、见义勇为等奖励性补助
-    SOCIAL_ASSISTANCE = "social_assistance"  #: 政府发放的各类社会救助款物
-    DISABILITY_SUBSIDY = "disability_subsidy"  #: 残疾人两项补贴
-    #: 高龄津贴 (not counted for 特困, 《特困人员认定办法》 art. 6; on no dibao list)
-    LONGEVITY_ALLOWANCE = "longevity_allowance"
-    #: 基本医疗保险等社会保险 benefits other than pensions (not counted for 特困, 认定办法 art. 6)
-    MEDICAL_INSURANCE = "medical_insurance"
+    WAGES = "wages", "工资性收入", "wages"
+    BUSINESS = "business", "经营净收入", "net business income"
+    PROPERTY = "property", "财产净收入", "net property income"
+    TRANSFER = "transfer", "转移净收入", "net transfer income"
+    OTHER = "other", "其他应当计入的收入", "other income that counts"
+    CENTRAL_BASIC_PENSION = (
+        "central_basic_pension",
+        "中央确定的基础养老金",
+        "the central basic pension",
+    )
+    PREFERENTIAL_TREATMENT = (
+        "preferential_treatment",
+        "优待抚恤金",
+        "preferential-treatment pensions",
+    )
+    FAMILY_PLANNING_REWARD = (
+        "family_planning_reward",
+        "计划生育奖励与扶助金",
+        "family-planning rewards",
+    )
+    AWARD = "award", "奖励性补助", "awards and scholarships"
+    SOCIAL_ASSISTANCE = "social_assistance", "社会救助款物", "social assistance received"
+    DISABILITY_SUBSIDY = "disability_subsidy", "残疾人两项补贴", "the two disability subsidies"
+    LONGEVITY_ALLOWANCE = "longevity_allowance", "高龄津贴", "the longevity allowance"
+    MEDICAL_INSURANCE = (
+        "medical_insurance",
+        "基本医疗保险等社会保险",
+        "basic medical insurance and similar",
+    )
 
 
-class AssetType(enum.Enum):
+class AssetType(Labelled):
     """Types of family property (家庭财产).
 
+    ``SECURITIES`` covers 有价证券、基金、理财; ``COMMERCIAL_INSURANCE`` counts at
+    its cash value; ``BUSINESS_ENTITY`` is being an entity's legal representative
+    or owner; ``MACHINERY`` is 大型农机具、经营性船舶.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    DEPOSITS = "deposits"  #: 存款
-    SECURITIES = "securities"  #: 有价证券、基金、理财
-    COMMERCIAL_INSURANCE = "commercial_insurance"  #: 商业保险 (cash value)
-    CLAIMS = "claims"  #: 债权
-    VEHICLE = "vehicle"  #: 机动车辆
-    HOME = "home"  #: 住房
-    NON_RESIDENTIAL_PROPERTY = "non_residential_property"  #: 非居住类房屋
-    BUSINESS_ENTITY = "business_entity"  #: 经营主体 (being its legal representative or owner)
-    MACHINERY = "machinery"  #: 大型农机具、经营性船舶
-    OTHER = "other"  #: 其他
+    DEPOSITS = "deposits", "存款", "deposits"
+    SECURITIES = (
+        "securities",
+        "有价证券、基金、理财",
+        "securities, funds and wealth-management products",
+    )
+    COMMERCIAL_INSURANCE = "commercial_insurance", "商业保险", "commercial insurance"
+    CLAIMS = "claims", "债权", "claims"
+    VEHICLE = "vehicle", "机动车", "motor vehicle"
+    HOME = "home", "住房", "home"
+    NON_RESIDENTIAL_PROPERTY = (
+        "non_residential_property",
+        "非居住类房屋",
+        "non-residential property",
+    )
+    BUSINESS_ENTITY = "business_entity", "经营主体", "operating business"
+    MACHINERY = "machinery", "大型农机具或经营性船舶", "large machinery or commercial vessels"
+    OTHER = "other", "其他", "other"
 
     @property
     def is_financial(self) -> bool:
@@ -188,28 +248,29 @@ _FINANCIAL = frozenset(
 )
 
 
-class ExpenditureType(enum.Enum):
+class ExpenditureType(Labelled):
     """Rigid expenditures (刚性支出) over the twelve months before an application.
 
     《刚性支出困难家庭认定办法》 (2024) art. 5 lists 生活支出, 医疗支出, 教育支出,
     残疾康复支出 and 其他支出 (set by the county office); 意外事件 and 基本住房 are
-    local additions.
+    local additions.  ``LIVING`` is 生活支出 (art. 5 (一): 为维持基本生活而发生的衣、
+    食、住、行、用等费用支出); ``MEDICAL`` is out of pocket after insurance.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.1.0 ``LIVING`` (art. 5 (一)).
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    #: 生活 (生活支出, art. 5 (一): 为维持基本生活而发生的衣、食、住、行、用等费用支出)
-    LIVING = "living"
-    MEDICAL = "medical"  #: 医疗 (out of pocket after insurance)
-    EDUCATION = "education"  #: 教育
-    REHABILITATION = "rehabilitation"  #: 残疾康复
-    ACCIDENT = "accident"  #: 意外事件
-    HOUSING = "housing"  #: 基本住房
-    OTHER = "other"  #: 其他
+    LIVING = "living", "生活", "living"
+    MEDICAL = "medical", "医疗", "medical"
+    EDUCATION = "education", "教育", "education"
+    REHABILITATION = "rehabilitation", "残疾康复", "rehabilitation"
+    ACCIDENT = "accident", "意外事件", "accident"
+    HOUSING = "housing", "基本住房", "housing"
+    OTHER = "other", "其他", "other"
 
 
-class AssistanceLayer(enum.Enum):
+class AssistanceLayer(Labelled):
     """The layer of the layered assistance system (分层分类社会救助) a household is in.
 
     Ordered from the most to the least protected: 特困 > 低保 > 低保边缘 >
@@ -218,13 +279,14 @@ class AssistanceLayer(enum.Enum):
     :mod:`civaffairs.assistance`; :mod:`civaffairs.assistance` decides it.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    EXTREME_POVERTY = "extreme_poverty"  #: 特困人员
-    DIBAO = "dibao"  #: 最低生活保障对象
-    MARGINAL = "marginal"  #: 低保边缘家庭
-    RIGID_EXPENDITURE = "rigid_expenditure"  #: 刚性支出困难家庭
-    NONE = "none"  #: 不属于低收入人口的以上各层
+    EXTREME_POVERTY = "extreme_poverty", "特困人员", "extreme poverty"
+    DIBAO = "dibao", "最低生活保障", "dibao"
+    MARGINAL = "marginal", "低保边缘家庭", "marginal low-income household"
+    RIGID_EXPENDITURE = "rigid_expenditure", "刚性支出困难家庭", "rigid-expenditure household"
+    NONE = "none", "不属于低收入人口各层", "none of the low-income layers"
 
     @property
     def rank(self) -> int:
@@ -240,38 +302,50 @@ class AssistanceLayer(enum.Enum):
 _LAYER_ORDER = tuple(AssistanceLayer)
 
 
-class ChildAllowance(enum.Enum):
+class ChildAllowance(Labelled):
     """Which children's basic living allowance a child receives, and how.
 
     Decided by :mod:`civaffairs.assistance.children`; read as an input fact by
     the disability living subsidy, which 《关于进一步加强事实无人抚养儿童保障工作的意见》
     (民发〔2019〕62号) 三(一) bars only for a child paid the 事实无人抚养 allowance
     **in full** ("已全额领取事实无人抚养儿童补贴的残疾儿童不享受困难残疾人生活补贴"),
-    not for one paid a top-up (补差).
+    not for one paid a top-up (补差).  The two 事实无人抚养 members are
+    全额发放 and 补差发放 of the 事实无人抚养儿童基本生活补贴.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    NONE = "none"  #: neither allowance
-    ORPHAN = "orphan"  #: 孤儿基本生活保障
-    UNSUPPORTED_IN_FULL = "unsupported_in_full"  #: 全额发放 (事实无人抚养儿童基本生活补贴)
-    UNSUPPORTED_TOP_UP = "unsupported_top_up"  #: 补差发放 (事实无人抚养儿童基本生活补贴)
+    NONE = "none", "未纳入孤儿或事实无人抚养儿童基本生活保障", "neither allowance"
+    ORPHAN = "orphan", "孤儿基本生活保障", "the orphan allowance"
+    UNSUPPORTED_IN_FULL = (
+        "unsupported_in_full",
+        "全额发放",
+        "the allowance for children without de-facto care, paid in full",
+    )
+    UNSUPPORTED_TOP_UP = (
+        "unsupported_top_up",
+        "补差发放",
+        "the allowance for children without de-facto care, paid as a top-up",
+    )
 
 
-class AbilityGrade(enum.Enum):
+class AbilityGrade(Labelled):
     """The older-person ability grade of GB/T 42195-2022 《老年人能力评估规范》.
 
     Decided by :mod:`civaffairs.eldercare`; read as an input fact by other
-    programmes (特困 care standards, family beds, home adaptation).
+    programmes (特困 care standards, family beds, home adaptation).  The labels
+    give the standard's name of each grade with its common name (轻度失能 …).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    INTACT = "intact"  #: 能力完好
-    MILD = "mild"  #: 能力轻度受损 (轻度失能)
-    MODERATE = "moderate"  #: 能力中度受损 (中度失能)
-    SEVERE = "severe"  #: 能力重度受损 (重度失能)
-    COMPLETE = "complete"  #: 能力完全丧失 (完全失能)
+    INTACT = "intact", "能力完好", "ability intact"
+    MILD = "mild", "能力轻度受损(轻度失能)", "mildly impaired"
+    MODERATE = "moderate", "能力中度受损(中度失能)", "moderately impaired"
+    SEVERE = "severe", "能力重度受损(重度失能)", "severely impaired"
+    COMPLETE = "complete", "能力完全丧失(完全失能)", "complete loss of ability"
 
     @property
     def severity(self) -> int:

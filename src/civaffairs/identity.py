@@ -20,7 +20,6 @@ not guessed.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import operator
 import unicodedata
 from typing import cast
@@ -30,6 +29,7 @@ import attrs
 from civaffairs import jurisdictions
 from civaffairs.dates import age_in_full_years
 from civaffairs.errors import InvalidInputError, InvalidResidentIdError
+from civaffairs.labels import Labelled
 from civaffairs.privacy import mask_identifier
 
 __all__ = ["EARLIEST_BIRTH_DATE", "ResidentId", "Sex", "check_character", "generate"]
@@ -49,14 +49,15 @@ _LEGACY_LENGTH = 15
 _EXPECTED = "an 18-character resident identity number (GB 11643-1999)"
 
 
-class Sex(enum.Enum):
+class Sex(Labelled):
     """Sex as recorded in the resident identity number (odd 17th digit: male).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    MALE = "male"
-    FEMALE = "female"
+    MALE = "male", "男", "male"
+    FEMALE = "female", "女", "female"
 
 
 def check_character(first17: str) -> str:
