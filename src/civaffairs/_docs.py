@@ -23,14 +23,11 @@ them without Sphinx; nothing here imports Sphinx until :func:`setup` runs.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import html
 import importlib.resources
-import inspect
 import math
 import re
 import tomllib
-import types
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -39,9 +36,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from civaffairs import jurisdictions
+from civaffairs import jurisdictions, registry
 from civaffairs.assistance import dibao
-from civaffairs.decisions import Programme, ReasonCode, programmes, reason_codes
+from civaffairs.decisions import ReasonCode, programmes, reason_codes
 from civaffairs.entities import (
     Household,
     Income,
@@ -55,7 +52,6 @@ from civaffairs.entities import (
 from civaffairs.identity import Sex
 from civaffairs.money import format_yuan
 from civaffairs.parameters import Kind, ParameterSpec, ParameterValue, Status, default_book
-from civaffairs.testing.cases import import_programme_modules
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -128,46 +124,23 @@ def _place(code_: str) -> str:
 # -- programmes and reason codes ---------------------------------------------------------------
 
 
-@functools.cache
-def _source(module: types.ModuleType) -> str:
-    try:
-        return inspect.getsource(module)
-    except (OSError, TypeError):
-        return ""
+def _owner(reason: str) -> tuple[str, str, str | None]:
+    """Return the group of a reason code: key, title and module, read from the registry.
 
-
-def _defines(module: types.ModuleType, value: object, call: str) -> bool:
-    """Return whether ``module`` binds ``value`` to a name assigned from ``call(...)``."""
-    names = [name for name, bound in vars(module).items() if bound is value]
-    text = _source(module)
-    return any(re.search(rf"^{re.escape(n)}\s*(:[^=\n]*)?=\s*{call}\(", text, re.M) for n in names)
-
-
-def _declared_in(value: object, call: str) -> types.ModuleType | None:
-    """Return the module that declares ``value`` (or the first that holds it)."""
-    holders = [m for m in import_programme_modules() if any(v is value for v in vars(m).values())]
-    for module in holders:
-        if _defines(module, value, call):
-            return module
-    return holders[0] if holders else None
-
-
-def _module_programmes(module: types.ModuleType) -> list[Programme]:
-    found = [v for v in vars(module).values() if isinstance(v, Programme)]
-    own = [p for p in found if _defines(module, p, "programme")]
-    return own or found
-
-
-def _prefix_match(reason: str, candidates: Iterable[Programme]) -> Programme | None:
-    """Return the programme a reason code's prefix names (``dibao.x`` → ``assistance.dibao``)."""
-    head = reason.split(".", 1)[0]
-    for programme in candidates:
-        if reason.startswith(programme.code + ".") or head in {
-            programme.code,
-            programme.code.split(".")[-1],
-        }:
-            return programme
-    return None
+    A code belongs to the programme whose code prefixes it (the longest); a
+    code shared by the programmes of one module (the two disability
+    subsidies' registration, say) to that module; any other code to its first
+    component (the batch face's own codes).
+    """
+    owners = [e for e in registry.ENTRIES if reason.startswith(e.code + ".")]
+    if owners:
+        owner = max(owners, key=lambda e: len(e.code))
+        return owner.code, f"{owner.zh} · {owner.en}", owner.module
+    for entry in registry.ENTRIES:
+        if f"civaffairs.{reason}".startswith(entry.module + "."):
+            return entry.module, f"Shared by {entry.module}", entry.module
+    key = reason.split(".", 1)[0]
+    return key, f"Other codes: {key}", None
 
 
 @attrs.frozen
@@ -183,31 +156,15 @@ class _Group:
 def reason_code_groups() -> list[_Group]:
     """Group every declared reason code by the programme whose rule emits it.
 
-    A code belongs to the programme declared in the module that declares the
-    code; where that is not one programme, to the programme its prefix names
-    (``assistance.dibao.`` → ``assistance.dibao``); otherwise to its module.
+    The registry decides: a code's prefix is its programme's code (one name
+    per programme), so no module is searched to find out who declares it.
 
     .. versionadded:: 0.1.0
     """
-    import_programme_modules()
-    catalogue = reason_codes()
-    known = sorted(programmes().values(), key=lambda p: p.code)
     groups: dict[str, tuple[str, str | None, list[ReasonCode]]] = {}
-    for entry in catalogue.values():
-        module = _declared_in(entry, r"ReasonCode\.define")
-        local = _module_programmes(module) if module else []
-        programme = local[0] if len(local) == 1 else _prefix_match(entry.code, local or known)
-        if programme is not None:
-            key = programme.code
-            title = f"{programme.zh} · {programme.en}"
-        elif module is not None:
-            key = module.__name__
-            title = f"Shared by {module.__name__}"
-        else:
-            key = entry.code.split(".")[0]
-            title = f"Other codes: {key}"
-        name = module.__name__ if module is not None else None
-        groups.setdefault(key, (title, name, []))[2].append(entry)
+    for entry in reason_codes().values():
+        key, title, module = _owner(entry.code)
+        groups.setdefault(key, (title, module, []))[2].append(entry)
     return [
         _Group(key, title, module, tuple(codes))
         for key, (title, module, codes) in sorted(groups.items())
@@ -215,17 +172,21 @@ def reason_code_groups() -> list[_Group]:
 
 
 def programmes_markdown(_srcdir: Path) -> str:
-    """Return a table of every declared programme: code, Chinese and English names, module.
+    """Return a table of every registered programme: code, names, module and docs page.
 
     .. versionadded:: 0.1.0
     """
-    import_programme_modules()
-    rows = []
-    for programme in sorted(programmes().values(), key=lambda p: p.code):
-        module = _declared_in(programme, "programme")
-        where = f"{{py:mod}}`{module.__name__}`" if module is not None else ""
-        rows.append((code(programme.code), md(programme.zh), md(programme.en), where))
-    return _table(("Code", "中文", "English", "Module"), rows)
+    rows = [
+        (
+            code(entry.code),
+            md(entry.zh),
+            md(entry.en),
+            f"{{py:mod}}`{entry.module}`",
+            f"{{doc}}`/{entry.docs}`",
+        )
+        for entry in registry.ENTRIES
+    ]
+    return _table(("Code", "中文", "English", "Module", "How-to"), rows)
 
 
 def reason_codes_markdown(_srcdir: Path) -> str:
@@ -298,7 +259,6 @@ def parameters_markdown(_srcdir: Path) -> str:
 
     .. versionadded:: 0.1.0
     """
-    import_programme_modules()
     book = default_book()
     known = programmes()
     files = _shipped_files()
@@ -419,7 +379,6 @@ def load_glossary(path: Path) -> Glossary:
 
 def _registry_terms() -> dict[str, tuple[str, str]]:
     """Return zh → (en, code) for every programme and parameter name."""
-    import_programme_modules()
     found = {p.zh: (p.en, p.code) for p in programmes().values()}
     for spec in default_book().specs.values():
         found.setdefault(spec.zh, (spec.en, spec.name))
@@ -431,17 +390,23 @@ def glossary_problems(glossary: Glossary) -> list[str]:
 
     .. versionadded:: 0.1.0
     """
-    registry = _registry_terms()
+    named = _registry_terms()
     listed = {term.zh for term in glossary.terms}
     problems = [
         f"{zh} ({code_}) is not in the glossary"
-        for zh, (_, code_) in registry.items()
+        for zh, (_, code_) in named.items()
         if zh not in listed
     ]
     problems.extend(
         f"{term.zh}: 'en' is required (it is not a programme or parameter name)"
         for term in glossary.terms
-        if term.en is None and term.zh not in registry
+        if term.en is None and term.zh not in named
+    )
+    problems.extend(
+        f"{zh} (a glossary term of {entry.code} in the registry) is not in the glossary"
+        for entry in registry.ENTRIES
+        for zh in entry.glossary
+        if zh not in listed
     )
     return problems
 
@@ -457,7 +422,7 @@ def glossary_markdown(srcdir: Path) -> str:
     .. versionadded:: 0.1.0
     """
     glossary = load_glossary(srcdir / "glossary.toml")
-    registry = _registry_terms()
+    named = _registry_terms()
     parts = []
     for key, title in glossary.categories:
         terms = sorted((t for t in glossary.terms if t.category == key), key=_sort_key)
@@ -465,14 +430,14 @@ def glossary_markdown(srcdir: Path) -> str:
             continue
         rows = []
         for term in terms:
-            en, name = registry.get(term.zh, (None, None))
+            en, name = named.get(term.zh, (None, None))
             en = term.en or en or ""
             name = term.code or name
             note = f" *{md(term.note)}*" if term.note else ""
             rows.append((md(term.zh), md(term.pinyin), md(en) + note, code(name) if name else ""))
         parts.append(f"## {md(title)}\n\n" + _table(("中文", "Pinyin", "English", "In code"), rows))
     listed = {term.zh for term in glossary.terms}
-    missing = [(zh, en, name) for zh, (en, name) in sorted(registry.items()) if zh not in listed]
+    missing = [(zh, en, name) for zh, (en, name) in sorted(named.items()) if zh not in listed]
     if missing:
         rows = [(md(zh), "", md(en), code(name)) for zh, en, name in missing]
         parts.append(

@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from civaffairs import registry
 from civaffairs.errors import InvalidInputError
 from civaffairs.labels import Labelled, Language
 from civaffairs.money import format_yuan
@@ -49,6 +50,7 @@ __all__ = [
     "reason_codes",
     "render",
 ]
+
 
 class Outcome(Labelled):
     """The outcome of a decision.
@@ -131,24 +133,37 @@ _PROGRAMMES: dict[str, Programme] = {}
 _REASON_CODES: dict[str, ReasonCode] = {}
 
 
-def programme(code: str, zh: str, en: str) -> Programme:
-    """Declare a programme (once, in the module that implements it) and register it.
+def programme(code: str, zh: str | None = None, en: str | None = None) -> Programme:
+    """Declare a programme (once, in the module that implements it) and return it.
+
+    A programme of the :mod:`civaffairs.registry` takes its names from its
+    registry entry — ``programme("assistance.dibao")`` — so they have one
+    home; names given for it must be the registry's.  A programme of your own,
+    outside the registry, gives its Chinese and English names here.
 
     .. versionadded:: 0.1.0
     """
     if code in _PROGRAMMES:
         raise ValueError(f"programme {code!r} is declared twice")
+    known = registry.find(code)
+    if known is not None:
+        if (zh or known.zh, en or known.en) != (known.zh, known.en):
+            raise ValueError(f"programme {code!r}: its names are the registry's ({known.zh})")
+        zh, en = known.zh, known.en
+    elif zh is None or en is None:
+        raise ValueError(f"programme {code!r} is not in the registry: give its zh and en names")
     declared = Programme(code, zh, en)
     _PROGRAMMES[code] = declared
     return declared
 
 
 def programmes() -> Mapping[str, Programme]:
-    """Return every declared programme by code.
+    """Return every programme by code: the registry's, then any declared outside it.
 
     .. versionadded:: 0.1.0
     """
-    return dict(_PROGRAMMES)
+    listed = {e.code: Programme(e.code, e.zh, e.en) for e in registry.ENTRIES}
+    return listed | {code: p for code, p in _PROGRAMMES.items() if code not in listed}
 
 
 @attrs.frozen
@@ -256,8 +271,12 @@ class ReasonCode:
 def reason_codes() -> Mapping[str, ReasonCode]:
     """Return the catalogue of every declared reason code.
 
+    Every registered programme's module is imported first
+    (:func:`civaffairs.registry.import_all`), so the catalogue is complete.
+
     .. versionadded:: 0.1.0
     """
+    registry.import_all()
     return dict(_REASON_CODES)
 
 

@@ -49,11 +49,14 @@ from civaffairs.labels import Language
 
 __all__ = [
     "ENTRIES",
+    "FACES",
     "SHARED_SCHEMAS",
     "Entry",
     "entries",
     "entry",
+    "find",
     "import_all",
+    "read_schema",
     "schema_files",
 ]
 
@@ -67,6 +70,8 @@ class Entry:
     resource path of the parameter schema inside the package (``None`` when
     the programme has no parameters of its own); ``docs`` is the docs page
     (without suffix) and ``glossary`` the Chinese terms the glossary must define.
+    ``parts`` names further modules of the programme that declare reason codes
+    (the 低保 adjustments, for instance).
 
     .. versionadded:: 0.1.0
     """
@@ -79,6 +84,7 @@ class Entry:
     docs: str
     glossary: tuple[str, ...] = ()
     schema: str | None = None
+    parts: tuple[str, ...] = ()
 
     @property
     def area(self) -> str:
@@ -124,6 +130,7 @@ def _programme(  # noqa: PLR0917 - the columns of the table below, in order
     glossary: tuple[str, ...],
     *,
     schema: str | None = "",
+    parts: tuple[str, ...] = (),
 ) -> Entry:
     """Build an entry, filling the module path and schema file from the code by convention."""
     path = code.split(".")
@@ -139,6 +146,7 @@ def _programme(  # noqa: PLR0917 - the columns of the table below, in order
         docs,
         glossary,
         schema,
+        tuple(f"civaffairs.{part}" for part in parts),
     )
 
 
@@ -157,6 +165,7 @@ ENTRIES: tuple[Entry, ...] = (
         _HOUSEHOLD,
         "howto/dibao",
         ("最低生活保障", "低保"),
+        parts=("assistance.dibao_adjustments",),
     ),
     _programme(
         "assistance.extreme_poverty",
@@ -316,6 +325,10 @@ SHARED_SCHEMAS: tuple[str, ...] = (
     "funeral/indicator.schema.toml",
 )
 
+#: Modules of the faces (not programmes) that declare reason codes of their own.  A face
+#: whose optional dependencies are not installed declares nothing, and is skipped.
+FACES: tuple[str, ...] = ("civaffairs.batch._common",)
+
 _BY_CODE = {e.code: e for e in ENTRIES}
 
 
@@ -335,6 +348,14 @@ def entry(code: str) -> Entry:
             "$.programme", code, f"a programme code ({', '.join(_BY_CODE)}){hint}"
         )
     return found
+
+
+def find(code: str) -> Entry | None:
+    """Return the entry of the programme ``code``, or ``None`` when it is not registered.
+
+    .. versionadded:: 0.1.0
+    """
+    return _BY_CODE.get(code)
 
 
 def entries(area: str | None = None) -> tuple[Entry, ...]:
@@ -363,14 +384,25 @@ def read_schema(path: str) -> str:
 
 
 def import_all() -> tuple[str, ...]:
-    """Import every registered programme's module; return their names.
+    """Import every registered programme's modules and the faces'; return their names.
 
     The reason-code catalogue is complete once every module that declares
-    codes is imported: this is the one place that imports them.
+    codes is imported: this is the one place that imports them.  A face whose
+    optional dependency (numpy, pyarrow) is missing is skipped.
 
     .. versionadded:: 0.1.0
     """
-    modules = tuple(dict.fromkeys(e.module for e in ENTRIES))
+    names = [*(e.module for e in ENTRIES), *(p for e in ENTRIES for p in e.parts)]
+    modules = tuple(dict.fromkeys(names))
     for name in modules:
         importlib.import_module(name)
-    return modules
+    faces = []
+    for name in FACES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if (exc.name or "").split(".")[0] == "civaffairs":
+                raise
+            continue
+        faces.append(name)
+    return (*modules, *faces)

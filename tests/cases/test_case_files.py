@@ -323,9 +323,9 @@ def test_registered_calculators_win() -> None:
         result = run_case(case)
         assert [m.field for m in result.mismatches] == ["programme"]
     finally:
-        from civaffairs.testing import cases  # noqa: PLC0415 - reach the registry to clean up
+        from civaffairs.testing.cases import calculators  # noqa: PLC0415 - to clean up
 
-        cases._CALCULATORS.pop("test.flipped")
+        calculators._CALCULATORS.pop("test.flipped")
 
 
 # -- the plugin ---------------------------------------------------------------------------------
