@@ -43,7 +43,7 @@ def rounding_book() -> ParameterBook:
         .override(
             "assistance.dibao.amount.minimum_share_of_standard", CHONGQING, Decimal("0.2"), start
         )
-        .override("assistance.low_income_margin.income_multiple", CHONGQING, Decimal("1.35"), start)
+        .override("assistance.marginal.income_multiple", CHONGQING, Decimal("1.35"), start)
     )
 
 

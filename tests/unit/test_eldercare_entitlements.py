@@ -278,8 +278,8 @@ def test_a_sourced_entry_needs_a_source(tmp_path: Path) -> None:
             "service[0] ('x').cap: unknown parameter 'eldercare.no_such_cap'",
         ),
         (
-            "eldercare.very_old_age",
-            "service[0] ('x').cap: parameter 'eldercare.very_old_age' is a count",
+            "eldercare.groups.very_old_age",
+            "service[0] ('x').cap: parameter 'eldercare.groups.very_old_age' is a count",
         ),
     ],
 )

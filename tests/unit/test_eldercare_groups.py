@@ -58,7 +58,7 @@ def test_disabled_from_the_ability_grade(
 
 
 def test_a_jurisdiction_may_count_only_moderate_or_worse_as_disabled() -> None:
-    book = BOOK.override("eldercare.disabled_min_severity", "500156", 2, dt.date(2020, 1, 1))
+    book = BOOK.override("eldercare.groups.disabled_min_severity", "500156", 2, dt.date(2020, 1, 1))
     assert member(older(ability=AbilityGrade.MILD), TargetGroup.DISABLED, book) is False
     assert member(older(ability=AbilityGrade.MODERATE), TargetGroup.DISABLED, book) is True
 

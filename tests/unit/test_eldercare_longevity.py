@@ -226,10 +226,10 @@ def test_the_law_cites_article_33_and_its_eighty_years() -> None:
     assert citation.note is not None
     assert "recalled" not in citation.note
     book = default_book()
-    value = book.get("eldercare.very_old_age", "000000", dt.date(2013, 7, 1))
+    value = book.get("eldercare.groups.very_old_age", "000000", dt.date(2013, 7, 1))
     assert value.value == 80
     assert value.status.value == "sourced"
     assert value.article is not None
     assert value.article.startswith("第三十三条第二款")
-    earlier = book.get("eldercare.very_old_age", "000000", dt.date(2013, 6, 30))
+    earlier = book.get("eldercare.groups.very_old_age", "000000", dt.date(2013, 6, 30))
     assert earlier.status.value == "example"

@@ -36,7 +36,7 @@ from civaffairs.parameters.relations import check_book
 BOOK = default_book()
 URBAN = "assistance.dibao.standard.urban"
 SHARE = "assistance.dibao.amount.minimum_share_of_standard"
-MULTIPLE = "assistance.low_income_margin.income_multiple"
+MULTIPLE = "assistance.marginal.income_multiple"
 COUNT = "assistance.dibao.phase_out.months"
 FLAG = "assistance.dibao.income.exclude_central_basic_pension"
 ON = dt.date(2026, 1, 1)
@@ -250,7 +250,8 @@ def test_an_override_that_breaks_a_legal_relation_is_refused() -> None:
         BOOK.override(URBAN, "500000", Decimal(800), ON)
     message = str(caught.value)
     assert f"the override {URBAN} @ 500000 from 2026-01-01" in message
-    assert "extreme_poverty_basic_at_least_ratio_of_dibao.urban in 500000 on 2026-01-01" in message
+    relation = "assistance.extreme_poverty.basic_living_at_least_ratio_of_dibao.urban"
+    assert f"{relation} in 500000 on 2026-01-01" in message
     assert "1.3 × assistance.dibao.standard.urban (800) = 1040" in message
     # In the lawful order — 特困 first — the same change is accepted.
     lawful = BOOK.override(

@@ -40,7 +40,7 @@ def test_example_values_say_so() -> None:
 
 def test_national_fallback() -> None:
     found = default_book().get(
-        "assistance.low_income_margin.income_multiple", "500156", dt.date(2025, 8, 1)
+        "assistance.marginal.income_multiple", "500156", dt.date(2025, 8, 1)
     )
     assert found.jurisdiction == "000000"
     assert found.value == Decimal("1.5")
@@ -114,7 +114,7 @@ def test_override_refuses_float_and_wrong_kind() -> None:
 
 def test_in_force_lists_values_with_sources() -> None:
     names = {v.name for v in default_book().in_force("500156", dt.date(2025, 8, 1))}
-    assert {URBAN, RURAL, "assistance.low_income_margin.income_multiple"} <= names
+    assert {URBAN, RURAL, "assistance.marginal.income_multiple"} <= names
 
 
 GOOD_FILE = """

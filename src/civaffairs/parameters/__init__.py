@@ -252,8 +252,8 @@ def _load_specs(text: str, origin: str) -> dict[str, ParameterSpec]:
     data = tomllib.loads(text, parse_float=Decimal)
     problems: list[str] = []
     specs: dict[str, ParameterSpec] = {}
-    if set(data) != {"parameters"}:
-        problems.append(f"top-level keys must be exactly ['parameters'], got {sorted(data)}")
+    if "parameters" not in data or not set(data) <= {"parameters", "relation"}:
+        problems.append(f"top-level keys must be 'parameters' and 'relation', got {sorted(data)}")
     for name, entry in data.get("parameters", {}).items():
         bad = _unknown(entry, _SPEC_KEYS)
         if bad:

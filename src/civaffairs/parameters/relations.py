@@ -17,11 +17,13 @@ which is how Chongqing published it (955).
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 from decimal import ROUND_HALF_DOWN, Decimal
 
 import attrs
 
-from civaffairs.errors import ParameterError
+from civaffairs import registry
+from civaffairs.errors import ParameterError, ParameterFileError
 from civaffairs.money import YUAN
 from civaffairs.parameters import ParameterBook
 
@@ -32,6 +34,8 @@ __all__ = [
     "Relation",
     "Violation",
     "check_book",
+    "read_relations",
+    "shipped_relations",
 ]
 
 
@@ -149,39 +153,65 @@ class NotBelowAncestor:
 
 Relation = AtLeastMultiple | NotBelowAncestor
 
-#: The relations shipped data must satisfy.
-RELATIONS: tuple[Relation, ...] = (
-    *(
-        AtLeastMultiple(
-            name=f"extreme_poverty_basic_at_least_ratio_of_dibao.{kind}",
-            subject=f"assistance.extreme_poverty.basic_living_standard.{kind}",
-            base=f"assistance.dibao.standard.{kind}",
-            ratio="assistance.extreme_poverty.basic_living_min_ratio",
-            citation="国发〔2016〕14号 and provincial rules: 特困基本生活标准不低于低保标准的1.3倍",
+_KINDS: dict[str, type[AtLeastMultiple] | type[NotBelowAncestor]] = {
+    "at_least_multiple": AtLeastMultiple,
+    "not_below_ancestor": NotBelowAncestor,
+}
+
+
+def _relation(entry: object, where: str, problems: list[str]) -> Relation | None:
+    """Return the relation a ``[[relation]]`` table declares, or note why it cannot."""
+    if not isinstance(entry, dict):
+        problems.append(f"{where}: expected a table, got {entry!r}")
+        return None
+    kind = _KINDS.get(entry.get("kind", ""))
+    if kind is None:
+        problems.append(
+            f"{where}.kind: got {entry.get('kind')!r}, expected one of {sorted(_KINDS)}"
         )
-        for kind in ("urban", "rural")
-    ),
-    *(
-        NotBelowAncestor(
-            name=f"dibao_standard_not_below_provincial_floor.{kind}",
-            subject=f"assistance.dibao.standard.{kind}",
-            floor=f"assistance.dibao.standard_floor.{kind}",
-            citation="社会救助暂行办法 art. 10; provincial floors (青神 2020: 不低于省定标准)",
+        return None
+    fields = {f.name for f in attrs.fields(kind)}
+    given = set(entry) - {"kind"}
+    if given != fields or not all(isinstance(entry[k], str) for k in fields):
+        problems.append(
+            f"{where}: a {entry['kind']} relation has exactly the text keys {sorted(fields)}"
         )
-        for kind in ("urban", "rural")
-    ),
-    *(
-        NotBelowAncestor(
-            name=f"child_allowance_not_below_national_floor.{who}.{placement}",
-            subject=f"assistance.children.{who}_allowance.{placement}",
-            floor=f"assistance.children.national_floor.{placement}",
-            citation="国办发〔2010〕54号: local orphan standards not below the national minimum; "
-            "民发〔2019〕62号: 事实无人抚养儿童 参照孤儿",
-        )
-        for who in ("orphan", "unsupported")
-        for placement in ("institutional", "dispersed")
-    ),
-)
+        return None
+    return kind(**{k: entry[k] for k in fields})
+
+
+def read_relations(text: str, origin: str) -> tuple[Relation, ...]:
+    """Return the relations a schema file declares in its ``[[relation]]`` tables.
+
+    Raises :class:`~civaffairs.errors.ParameterFileError` naming every bad table.
+
+    .. versionadded:: 0.1.0
+    """
+    problems: list[str] = []
+    found = [
+        _relation(entry, f"relation[{i}]", problems)
+        for i, entry in enumerate(tomllib.loads(text).get("relation", []))
+    ]
+    if problems:
+        raise ParameterFileError(origin, problems, what="parameter schema")
+    return tuple(r for r in found if r is not None)
+
+
+def shipped_relations() -> tuple[Relation, ...]:
+    """Return every relation the programme schemas declare (see :mod:`civaffairs.registry`).
+
+    .. versionadded:: 0.1.0
+    """
+    return tuple(
+        relation
+        for path in registry.schema_files()
+        for relation in read_relations(registry.read_schema(path), f"civaffairs/{path}")
+    )
+
+
+#: The relations shipped data must satisfy: those the programmes' schema files declare,
+#: beside the parameters they relate.
+RELATIONS: tuple[Relation, ...] = shipped_relations()
 
 
 def check_book(book: ParameterBook, relations: tuple[Relation, ...] = RELATIONS) -> list[Violation]:
