@@ -18,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import re
+import string
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -250,13 +252,30 @@ class ReasonCode:
         _REASON_CODES[code] = entry
         return entry
 
+    @functools.cached_property
+    def fields(self) -> frozenset[str]:
+        """The facts the two templates quote (their ``str.format`` field names)."""
+        found = set()
+        for template in (self.zh, self.en):
+            for _, field, _, _ in string.Formatter().parse(template):
+                if field:
+                    found.add(re.split(r"[.\[]", field, maxsplit=1)[0])
+        return frozenset(found)
+
     def reason(
         self,
         met: bool | None,  # noqa: FBT001 - "met" leads every reason: R.reason(True, ...)
         parameters: Iterable[ParameterValue] = (),
         **facts: str,
     ) -> Reason:
-        """Build a :class:`Reason` from this entry and the facts its templates quote."""
+        """Build a :class:`Reason` from this entry and the facts its templates quote.
+
+        Every fact a template quotes must be given: a missing one is a defect of
+        the rule, caught here, where the reason is made, not when it is read.
+        """
+        lacking = self.fields - facts.keys()
+        if lacking:
+            raise ValueError(f"reason {self.code!r} lacks the facts {sorted(lacking)}")
         return Reason(
             self.code,
             met,

@@ -317,12 +317,12 @@ ENTRIES: tuple[Entry, ...] = (
 )
 
 #: Parameter schemas that belong to no one programme: the shared means test, the
-#: eldercare target groups, cross-county funeral settlement, and funeral indicators.
+#: eldercare target groups, cross-county funeral settlement, and the funeral zones.
 SHARED_SCHEMAS: tuple[str, ...] = (
     "assistance/means.schema.toml",
     "eldercare/groups.schema.toml",
     "funeral/settlement.schema.toml",
-    "funeral/indicator.schema.toml",
+    "funeral/zones.schema.toml",
 )
 
 #: Modules of the faces (not programmes) that declare reason codes of their own.  A face
