@@ -11,6 +11,7 @@ Rounding is done once, where a rule says so, with :func:`round_to`.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Literal
 
 from civaffairs.errors import InvalidInputError
 
@@ -19,6 +20,7 @@ __all__ = [
     "MAX_DIGITS",
     "YUAN",
     "ZERO",
+    "YuanStyle",
     "fen_to_yuan",
     "format_yuan",
     "round_to",
@@ -118,11 +120,34 @@ def round_to(amount: Decimal, unit: Decimal = FEN, rounding: str = ROUND_HALF_UP
     return (amount / unit).quantize(YUAN, rounding=rounding) * unit
 
 
-def format_yuan(amount: Decimal) -> str:
-    """Render an amount for people: ``1,234.50 元`` keeps the fen, whole yuan show none.
+#: How :func:`format_yuan` writes an amount: ``"people"`` for readers (thousands separators,
+#: the unit, fen only when there are any), ``"fen"`` as a fact in a reason (two decimals when
+#: the amount is whole fen, otherwise every digit it has), ``"exact"`` as the value holds it.
+YuanStyle = Literal["people", "fen", "exact"]
+
+
+def format_yuan(amount: Decimal, style: YuanStyle = "people") -> str:
+    """Write an amount of yuan as text; the one place money becomes words.
+
+    ``"people"`` (the default) renders for people: ``1,234.50 元`` keeps the
+    fen, whole yuan show none.  ``"fen"`` writes a fact for a reason template
+    (which adds the unit): fen-exact amounts with two decimals, others (an
+    unrounded quotient) exactly.  ``"exact"`` writes the amount exactly as the
+    ``Decimal`` holds it, for a rule that shows its figures as it has them.
+
+    >>> [format_yuan(Decimal("1234.5")), format_yuan(Decimal("770"), "fen")]
+    ['1,234.50 元', '770.00']
+    >>> [format_yuan(Decimal("2.125"), "fen"), format_yuan(Decimal("770.5"), "exact")]
+    ['2.125', '770.5']
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 ``style``.
     """
+    if style == "exact":
+        return str(amount)
+    if style == "fen":
+        cut = amount.quantize(FEN)
+        return str(cut) if amount == cut else str(amount.normalize())
     if amount == amount.to_integral_value():
         return f"{int(amount):,} 元"
     return f"{amount.quantize(FEN):,} 元"

@@ -57,6 +57,7 @@ from typing import Any
 
 import attrs
 
+from civaffairs.assistance import means
 from civaffairs.assistance.dibao_terms import payable_period
 from civaffairs.assistance.laws import (
     DIBAO_REVIEW_MEASURES,
@@ -74,13 +75,14 @@ from civaffairs.assistance.means import (
     counted_assets,
     counted_income_types,
     counted_members,
+    disqualifying_flag,
     extreme_poverty_status,
     family_income,
     marginal_income,
     member_rule,
+    owned_asset_words,
     property_test,
     registration_and_family,
-    show_yuan,
     undecided_choices,
 )
 from civaffairs.decisions import (
@@ -101,7 +103,7 @@ from civaffairs.entities import (
     Member,
 )
 from civaffairs.kernels import SCALAR, Ops, div_round_half_up, fraction
-from civaffairs.money import FEN, fen_to_yuan, yuan_to_fen
+from civaffairs.money import FEN, fen_to_yuan, format_yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = [
@@ -271,34 +273,20 @@ R_SINGLE_PERSON_NONE = ReasonCode.define(
 )
 
 #: Assets that fail the property test where the jurisdiction's flag says so, with the flag's
-#: parameter name and zh/en labels.
-DISQUALIFYING_ASSETS = (
-    (
-        AssetType.VEHICLE,
-        "assistance.dibao.assets.vehicle_disqualifies",
-        ("非豁免机动车", "a non-exempt motor vehicle"),
-    ),
-    (
-        AssetType.NON_RESIDENTIAL_PROPERTY,
-        "assistance.dibao.assets.non_residential_property_disqualifies",
-        ("非居住类房屋", "non-residential property"),
-    ),
-    (
-        AssetType.BUSINESS_ENTITY,
-        "assistance.dibao.assets.business_entity_disqualifies",
-        ("经营主体", "an operating business"),
-    ),
-    (
-        AssetType.MACHINERY,
-        "assistance.dibao.assets.machinery_disqualifies",
-        ("大型农机具或经营性船舶", "large machinery or commercial vessels"),
-    ),
+#: parameter name and how a reason names them (zh, en).
+#:
+#: .. deprecated:: 0.1.0 Derived from :data:`civaffairs.assistance.means.DISQUALIFYING_ASSETS`
+#:    (the one list), :func:`~civaffairs.assistance.means.disqualifying_flag` and
+#:    :func:`~civaffairs.assistance.means.owned_asset_words`; use those.
+DISQUALIFYING_ASSETS: tuple[tuple[AssetType, str, tuple[str, str]], ...] = tuple(
+    (asset, disqualifying_flag(PROGRAMME.code, asset), owned_asset_words(asset))
+    for asset in means.DISQUALIFYING_ASSETS
 )
 
 
 def _yuan(amount: Decimal) -> str:
     """Write an amount as a fact: a plain decimal string (the templates add the unit)."""
-    return str(amount)
+    return format_yuan(amount, "exact")
 
 
 def _scaled_yuan(scaled_fen: int, scale: int) -> Decimal:
@@ -819,9 +807,9 @@ def _tests(
             R_INCOME_EXCLUDED.reason(
                 None,
                 flows.used,
-                items="、".join(f"{zh} {fen_to_yuan(v)} 元" for (zh, _), v in flows.not_counted),
+                items="、".join(f"{t.zh} {_yuan(fen_to_yuan(v))} 元" for t, v in flows.not_counted),
                 items_en=", ".join(
-                    f"{en} {fen_to_yuan(v)} yuan" for (_, en), v in flows.not_counted
+                    f"{t.en} {_yuan(fen_to_yuan(v))} yuan" for t, v in flows.not_counted
                 ),
             )
         )
@@ -839,11 +827,13 @@ def _tests(
     held = counted_assets(household, (m.person.id for _, m in counted))
     present = {a.type for a in held}
     disqualifying = []
-    for asset_type, name, labels in DISQUALIFYING_ASSETS:
+    for asset_type in means.DISQUALIFYING_ASSETS:
         if asset_type in present:
-            disqualifies, used = book.flag(name, where, on)
+            disqualifies, used = book.flag(
+                disqualifying_flag(PROGRAMME.code, asset_type), where, on
+            )
             if disqualifies:
-                disqualifying.append((labels, used))
+                disqualifying.append((owned_asset_words(asset_type), used))
     months, months_used = book.count(
         "assistance.dibao.assets.financial_months_per_capita", where, on
     )
@@ -1028,17 +1018,18 @@ def _single_person(
 
 def _marginal_property_reason(assets: PropertyTest, count: int) -> Reason:
     """Explain the marginal property test (57号 art. 8 second paragraph) in one reason."""
-    others = [(zh, en) for (zh, en), _used in assets.disqualifying]
+    others = [owned_asset_words(asset) for asset, _used in assets.disqualifying]
     if assets.business_limit is not None:
         zh, en = ("低于", "below") if assets.business_ok else ("不低于", "not below")
-        value, limit = show_yuan(assets.business), show_yuan(assets.business_limit)
+        value = format_yuan(assets.business, "fen")
+        limit = format_yuan(assets.business_limit, "fen")
         others.append(
             (
                 f"经营主体出资额 {value} 元{zh}上限 {limit} 元",
                 f"business entities worth {value} yuan, {en} the limit of {limit} yuan",
             )
         )
-    used = [assets.months_used, *(u for _labels, u in assets.disqualifying)]
+    used = [assets.months_used, *(u for _asset, u in assets.disqualifying)]
     if assets.business_used is not None:
         used.append(assets.business_used)
     return R_MARGINAL_PROPERTY.reason(
@@ -1046,10 +1037,10 @@ def _marginal_property_reason(assets: PropertyTest, count: int) -> Reason:
         tuple(used),
         result="符合" if assets.passed else "不符合",
         result_en="passed" if assets.passed else "failed",
-        assets=show_yuan(assets.financial),
+        assets=format_yuan(assets.financial, "fen"),
         months=str(assets.months),
         count=str(count),
-        limit=show_yuan(assets.financial_limit),
+        limit=format_yuan(assets.financial_limit, "fen"),
         others="".join(f"; {zh}" for zh, _ in others),
         others_en="".join(f"; {en}" for _, en in others),
     )

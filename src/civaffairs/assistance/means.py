@@ -35,12 +35,13 @@ from civaffairs.entities import (
 )
 from civaffairs.errors import InvalidInputError
 from civaffairs.kernels import SCALAR, Ops, fraction
-from civaffairs.money import FEN, fen_to_yuan, yuan_to_fen
+from civaffairs.money import fen_to_yuan, format_yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, ParameterValue
 
 __all__ = [
     "ADULT_AGE",
     "DEPENDENT_STATUSES",
+    "DISQUALIFYING_ASSETS",
     "EXCLUDING_STATUSES",
     "EXTREME_POVERTY_PROGRAMME",
     "INCOME_NOT_COUNTED",
@@ -62,10 +63,12 @@ __all__ = [
     "counted_income_types",
     "counted_members",
     "dibao_standard",
+    "disqualifying_flag",
     "extreme_poverty_status",
     "family_income",
     "marginal_income",
     "member_rule",
+    "owned_asset_words",
     "property_reasons",
     "property_test",
     "registration_and_family",
@@ -73,16 +76,22 @@ __all__ = [
     "undecided_choices",
 ]
 
-#: Income never counted, with its zh and en labels (national list items 1–2, and the two
-#: disability subsidies, 国发〔2015〕52号 as restated by the provinces).
-INCOME_NOT_COUNTED: dict[IncomeType, tuple[str, str]] = {
-    IncomeType.PREFERENTIAL_TREATMENT: ("优待抚恤金", "preferential-treatment pensions"),
-    IncomeType.FAMILY_PLANNING_REWARD: ("计划生育奖励与扶助金", "family-planning rewards"),
-    IncomeType.AWARD: ("奖励性补助", "awards and scholarships"),
-    IncomeType.SOCIAL_ASSISTANCE: ("社会救助款物", "social assistance received"),
-    IncomeType.DISABILITY_SUBSIDY: ("残疾人两项补贴", "the two disability subsidies"),
-}
-_PENSION_LABEL = ("中央确定的基础养老金", "the central basic pension")
+#: Income never counted for 低保 and the household programmes that count income as it does
+#: (national list items 1–2, and the two disability subsidies, 国发〔2015〕52号 as restated
+#: by the provinces); the central basic pension is left out by a dated switch instead
+#: (``assistance.dibao.income.exclude_central_basic_pension``).  Each item's words are its
+#: :class:`~civaffairs.entities.IncomeType` labels.
+#:
+#: .. versionchanged:: 0.1.0 A set of income types; the labels are the members' own.
+INCOME_NOT_COUNTED: frozenset[IncomeType] = frozenset(
+    {
+        IncomeType.PREFERENTIAL_TREATMENT,
+        IncomeType.FAMILY_PLANNING_REWARD,
+        IncomeType.AWARD,
+        IncomeType.SOCIAL_ASSISTANCE,
+        IncomeType.DISABILITY_SUBSIDY,
+    }
+)
 
 
 def counted_income_types(*, exclude_central_basic_pension: bool) -> frozenset[IncomeType]:
@@ -108,9 +117,11 @@ class CountedIncome:
     employment-cost deduction); ``rate`` the deduction as an exact fraction.
     ``used`` lists the parameter values read (the pension switch, when the
     household has such income); ``own`` each counted member's own
-    ``(id, income, wages)``; ``not_counted`` the income left out, by label.
+    ``(id, income, wages)``; ``not_counted`` the income left out, by type (in the
+    order first met).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 ``not_counted`` is keyed by income type (its labels are the type's).
     """
 
     total: int
@@ -119,7 +130,7 @@ class CountedIncome:
     used: tuple[ParameterValue, ...]
     deduction_used: ParameterValue
     own: tuple[tuple[str, int, int], ...] = ()
-    not_counted: tuple[tuple[tuple[str, str], int], ...] = ()
+    not_counted: tuple[tuple[IncomeType, int], ...] = ()
 
     def of(self, person_id: str) -> tuple[int, int]:
         """Return one counted member's own ``(income, wages)`` in fen (zero when none)."""
@@ -173,15 +184,14 @@ def counted_income(
     total = 0
     wages = 0
     own: dict[str, list[int]] = {member: [0, 0] for member in counted_ids}
-    not_counted: dict[tuple[str, str], int] = {}
+    not_counted: dict[IncomeType, int] = {}
     for item in household.incomes:
         if item.member is not None and item.member not in counted_ids:
             continue
         fen = yuan_to_fen(item.monthly)
         if item.type not in counted_types:
             if fen:
-                label = INCOME_NOT_COUNTED.get(item.type, _PENSION_LABEL)
-                not_counted[label] = not_counted.get(label, 0) + fen
+                not_counted[item.type] = not_counted.get(item.type, 0) + fen
             continue
         total += fen
         if item.member is not None:
@@ -283,13 +293,17 @@ def marginal_income(
 
 # -- The family (共同生活的家庭成员), 民发〔2021〕57号 art. 7 ------------------------------------
 
-#: Statuses that keep a person out of the family, with zh and en labels (57号 art. 7).
-EXCLUDING_STATUSES: Mapping[SpecialStatus, tuple[str, str]] = {
-    SpecialStatus.CLERGY_LIVING_APART: ("脱离家庭3年以上的宗教教职人员", "clergy living apart"),
-    SpecialStatus.SERVING_SENTENCE: ("在监狱内服刑", "serving a sentence"),
-    SpecialStatus.COMPULSORY_DRUG_REHABILITATION: ("强制隔离戒毒", "in compulsory rehabilitation"),
-    SpecialStatus.DECLARED_MISSING: ("宣告失踪", "declared missing"),
-}
+#: Statuses that keep a person out of the family (57号 art. 7), in the order a reason names
+#: the first that applies; each one's words are its :class:`~civaffairs.entities.SpecialStatus`
+#: labels.
+#:
+#: .. versionchanged:: 0.1.0 A tuple of statuses; the labels are the members' own.
+EXCLUDING_STATUSES: tuple[SpecialStatus, ...] = (
+    SpecialStatus.CLERGY_LIVING_APART,
+    SpecialStatus.SERVING_SENTENCE,
+    SpecialStatus.COMPULSORY_DRUG_REHABILITATION,
+    SpecialStatus.DECLARED_MISSING,
+)
 #: Statuses that make an adult child count as family (57号 art. 7 (三)).
 DEPENDENT_STATUSES: frozenset[SpecialStatus] = frozenset(
     {SpecialStatus.FULL_TIME_STUDENT, SpecialStatus.UNABLE_TO_LIVE_INDEPENDENTLY}
@@ -377,7 +391,7 @@ SUPPORTED_AS_EXTREME_POVERTY = "已纳入特困人员救助供养, 不重复保�
 def _why_excluded(member: Member) -> str:
     status = next((s for s in EXCLUDING_STATUSES if s in member.person.statuses), None)
     if status is not None:
-        return EXCLUDING_STATUSES[status][0]
+        return status.zh
     if member.relationship is Relationship.OTHER:
         return "无法定赡养、扶养、抚养义务关系"
     return "未长期共同居住"
@@ -507,10 +521,10 @@ def registration_and_family(
             )
         )
         return Family((), (), (), Outcome.NOT_ELIGIBLE)
-    kind_zh, kind_en = _KIND[registration.kind]
+    kind = registration.kind
     reasons.append(
         codes.registration.reason(
-            True, place=home.name, code=home.code, kind=kind_zh, kind_en=kind_en
+            True, place=home.name, code=home.code, kind=kind.zh, kind_en=kind.en
         )
     )
     counted, excluded, missing = counted_members(household, on, left_out=left_out)
@@ -531,9 +545,6 @@ def registration_and_family(
     return Family(tuple(counted), tuple(excluded), (), None)
 
 
-_KIND = {RegistrationKind.URBAN: ("城市", "urban"), RegistrationKind.RURAL: ("农村", "rural")}
-
-
 def dibao_standard(
     household: Household, book: ParameterBook, where: str, on: dt.date
 ) -> tuple[RegistrationKind, Decimal, ParameterValue]:
@@ -550,39 +561,80 @@ def show_yuan(amount: Decimal) -> str:
     """Write an amount as a fact: fen-exact amounts with two decimals, others exactly.
 
     .. versionadded:: 0.1.0
+    .. deprecated:: 0.1.0 Use :func:`civaffairs.money.format_yuan` with ``"fen"``.
     """
-    if amount == amount.quantize(FEN):
-        return str(amount.quantize(FEN))
-    return str(amount.normalize())
+    return format_yuan(amount, "fen")
 
 
-_FLAGGED = (
-    (AssetType.VEHICLE, "vehicle_disqualifies", ("非豁免机动车", "a non-exempt motor vehicle")),
-    (
-        AssetType.NON_RESIDENTIAL_PROPERTY,
-        "non_residential_property_disqualifies",
-        ("非居住类房屋", "non-residential property"),
-    ),
+# -- Property (家庭财产), 民发〔2021〕57号 art. 14 ------------------------------------------------
+
+#: The owned assets a programme's property rules may disqualify outright, each where the
+#: jurisdiction's dated flag ``<prefix>.assets.<asset>_disqualifies`` says so
+#: (:func:`disqualifying_flag`).  民发〔2021〕57号 art. 14: "家庭财产指共同生活的家庭成员拥有的
+#: 全部动产和不动产。动产主要包括银行存款、证券、基金、商业保险、债权、互联网金融资产以及车辆等。
+#: 不动产主要包括房屋、林木等定着物。" — which of them fails the test is the province's rule.
+#: 低保 and 特困 read all four flags; the household tests of :func:`property_test` read the
+#: first two and value business entities against a limit instead.
+#:
+#: .. versionadded:: 0.1.0
+DISQUALIFYING_ASSETS: tuple[AssetType, ...] = (
+    AssetType.VEHICLE,
+    AssetType.NON_RESIDENTIAL_PROPERTY,
+    AssetType.BUSINESS_ENTITY,
+    AssetType.MACHINERY,
 )
+_FLAGGED = DISQUALIFYING_ASSETS[:2]
+
+
+def disqualifying_flag(prefix: str, asset: AssetType) -> str:
+    """Return the name of the flag by which ``asset`` fails ``prefix``'s property test.
+
+    >>> disqualifying_flag("assistance.dibao", AssetType.VEHICLE)
+    'assistance.dibao.assets.vehicle_disqualifies'
+
+    .. versionadded:: 0.1.0
+    """
+    return f"{prefix}.assets.{asset.value}_disqualifies"
+
+
+def owned_asset_words(asset: AssetType) -> tuple[str, str]:
+    """Return how a property reason names an owned asset that fails the test (zh, en).
+
+    The asset's labels; a vehicle is named 非豁免 ("a non-exempt motor vehicle"): 57号
+    art. 14 "对于维持家庭生产生活的必需财产，可以在认定家庭财产状况时予以豁免", and exempt
+    assets are not counted at all (:func:`counted_assets`).
+
+    >>> owned_asset_words(AssetType.VEHICLE)
+    ('非豁免机动车', 'a non-exempt motor vehicle')
+
+    .. versionadded:: 0.1.0
+    """
+    if asset is AssetType.VEHICLE:
+        return f"非豁免{asset.zh}", f"a non-exempt {asset.en}"
+    if asset is AssetType.BUSINESS_ENTITY:
+        return asset.zh, f"an {asset.en}"
+    return asset.zh, asset.en
 
 
 @attrs.frozen
 class PropertyTest:
     """The result of a programme's property test (家庭财产), amounts in yuan.
 
-    ``disqualifying`` lists the owned asset kinds that fail the test, with
-    their labels (zh, en) and the flag used; ``business`` is the value of
+    ``disqualifying`` lists the owned asset kinds that fail the test, each
+    with the flag used; ``business`` is the value of
     non-exempt business entities, compared with ``business_limit`` (strictly
     below) when there are any.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 ``disqualifying`` holds asset types (their words are
+       :func:`owned_asset_words`), not labels.
     """
 
     financial: Decimal
     months: int
     financial_limit: Decimal
     months_used: ParameterValue
-    disqualifying: tuple[tuple[tuple[str, str], ParameterValue], ...]
+    disqualifying: tuple[tuple[AssetType, ParameterValue], ...]
     business: Decimal
     business_limit: Decimal | None
     business_used: ParameterValue | None
@@ -652,11 +704,11 @@ def property_test(
     financial = sum((a.value for a in held if a.type.is_financial), Decimal(0))
     present = {a.type for a in held}
     disqualifying = []
-    for asset_type, name, labels in _FLAGGED:
+    for asset_type in _FLAGGED:
         if asset_type in present:
-            fails, used = book.flag(f"{prefix}.assets.{name}", where, on)
+            fails, used = book.flag(disqualifying_flag(prefix, asset_type), where, on)
             if fails:
-                disqualifying.append((labels, used))
+                disqualifying.append((asset_type, used))
     business = sum((a.value for a in held if a.type is AssetType.BUSINESS_ENTITY), Decimal(0))
     business_limit: Decimal | None = None
     business_used: ParameterValue | None = None
@@ -693,28 +745,27 @@ def property_reasons(
         financial.reason(
             ok,
             (assets.months_used,),
-            assets=show_yuan(assets.financial),
+            assets=format_yuan(assets.financial, "fen"),
             relation="低于" if ok else "不低于",
             relation_en="below" if ok else "not below",
             months=str(assets.months),
             count=str(count),
-            limit=show_yuan(assets.financial_limit),
+            limit=format_yuan(assets.financial_limit, "fen"),
         )
     ]
-    reasons.extend(
-        disqualifies.reason(False, (used,), asset=zh, asset_en=en)
-        for (zh, en), used in assets.disqualifying
-    )
+    for asset, used in assets.disqualifying:
+        zh, en = owned_asset_words(asset)
+        reasons.append(disqualifies.reason(False, (used,), asset=zh, asset_en=en))
     if assets.business_limit is not None and assets.business_used is not None:
         ok = assets.business_ok
         reasons.append(
             business.reason(
                 ok,
                 (assets.business_used,),
-                value=show_yuan(assets.business),
+                value=format_yuan(assets.business, "fen"),
                 relation="低于" if ok else "不低于",
                 relation_en="below" if ok else "not below",
-                limit=show_yuan(assets.business_limit),
+                limit=format_yuan(assets.business_limit, "fen"),
             )
         )
     return reasons
