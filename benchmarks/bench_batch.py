@@ -56,7 +56,8 @@ from civaffairs.assistance import dibao
 from civaffairs.batch import assess_table
 from civaffairs.batch._columns import dictionary_of, household_starts
 from civaffairs.batch._common import workers_for
-from civaffairs.batch.engine import _Cut, _prepare_part
+from civaffairs.batch.dibao import _prepare_part
+from civaffairs.batch.plumbing import HouseholdSlice
 from civaffairs.batch.population import synthetic_population
 from civaffairs.batch.schema import from_table
 from civaffairs.conversion import AssessmentRequest, dumps, loads
@@ -90,7 +91,7 @@ def bests(functions: dict[str, Callable[[], Any]], repeat: int) -> dict[str, flo
 def openfisca_inputs(table: pa.Table, path: Path) -> None:
     """Write the facts OpenFisca receives, reduced as its model expects them."""
     starts, repeated = household_starts(table.column("household_id"))
-    part = _prepare_part(table, _Cut(0, table.num_rows, starts, repeated), ON, None)
+    part = _prepare_part(table, HouseholdSlice(0, table.num_rows, starts, repeated), ON, None, 0)
     facts, households = part.facts, part.households
     own = np.zeros(len(households.of_row), dtype=np.int64)
     for name in COUNTED:

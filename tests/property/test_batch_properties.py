@@ -22,7 +22,8 @@ pytest.importorskip("pyarrow")
 pytest.importorskip("numpy")
 
 from civaffairs.assistance import dibao
-from civaffairs.batch import REASON_CATALOGUE, assess_table, engine, to_table
+from civaffairs.batch import REASON_CATALOGUE, assess_table, to_table
+from civaffairs.batch import dibao as batch_dibao
 from civaffairs.batch.schema import from_table
 from civaffairs.decisions import Decision, Outcome
 from civaffairs.entities import Household
@@ -47,7 +48,7 @@ ROUNDING_BOOK = (
     .override(
         "assistance.dibao.amount.minimum_share_of_standard", CHONGQING, Decimal("0.2"), FIRST_DAY
     )
-    .override("assistance.low_income_margin.income_multiple", CHONGQING, Decimal("1.35"), FIRST_DAY)
+    .override("assistance.marginal.income_multiple", CHONGQING, Decimal("1.35"), FIRST_DAY)
 )
 
 
@@ -176,8 +177,8 @@ def test_slices_and_threads_never_change_the_result(
     on, households = case
     table = to_table(households)
     whole = assess_table(table, on, book=BOOK, workers=1)
-    with mock.patch.object(engine, "SLICE_ROWS", slice_rows):
+    with mock.patch.object(batch_dibao, "SLICE_ROWS", slice_rows):
         sliced = assess_table(table, on, book=BOOK, workers=workers)
-        prepared = engine.prepare(table, on, workers=workers).assess(BOOK)
+        prepared = batch_dibao.prepare(table, on, workers=workers).assess(BOOK)
     assert sliced.to_pylist() == whole.to_pylist()
     assert prepared.to_pylist() == whole.to_pylist()

@@ -22,7 +22,8 @@ import pyarrow.parquet as pq
 from builders import ON, WULONG, household, person, rural_family, screen
 
 from civaffairs.assistance import dibao
-from civaffairs.batch import assess_table, engine, to_table
+from civaffairs.batch import assess_table, to_table
+from civaffairs.batch import dibao as batch_dibao
 from civaffairs.batch.files import screen_file, whole_households
 from civaffairs.batch.population import (
     synthetic_batches,
@@ -565,7 +566,7 @@ def test_slices_keep_bad_rows_and_split_households_in_whole_table_terms() -> Non
     split = table.set_column(0, "household_id", pa.array(ids))
     bad = _set(table, "income_wages", 4, -5)  # row 4 (of H1) has a negative wage
     whole = assess_table(bad, ON, workers=1).to_pylist()
-    with mock.patch.object(engine, "SLICE_ROWS", 1):
+    with mock.patch.object(batch_dibao, "SLICE_ROWS", 1):
         assert assess_table(bad, ON, workers=2).to_pylist() == whole
         with pytest.raises(InvalidDocumentError) as raised:
             assess_table(bad, ON, errors="raise", workers=2)
@@ -661,11 +662,11 @@ def test_the_parameter_error_raised_does_not_depend_on_the_slicing() -> None:
         ]
     )
     messages = []
-    for rows in (engine.SLICE_ROWS, 1):
-        with mock.patch.object(engine, "SLICE_ROWS", rows):
+    for rows in (batch_dibao.SLICE_ROWS, 1):
+        with mock.patch.object(batch_dibao, "SLICE_ROWS", rows):
             calls: tuple[Callable[[], object], ...] = (
                 lambda: assess_table(table, later, errors="raise", workers=2, book=book),
-                lambda: engine.prepare(table, later).assess(book, errors="raise"),
+                lambda: batch_dibao.prepare(table, later).assess(book, errors="raise"),
             )
             for call in calls:
                 with pytest.raises(ParameterError) as raised:
@@ -683,9 +684,9 @@ def test_a_cells_expected_value_does_not_depend_on_the_slicing() -> None:
     at = table.schema.get_field_index("relationship")
     table = table.set_column(at, "relationship", pa.array(relationship).dictionary_encode())
     shown = []
-    for rows in (engine.SLICE_ROWS, 2):
+    for rows in (batch_dibao.SLICE_ROWS, 2):
         with (
-            mock.patch.object(engine, "SLICE_ROWS", rows),
+            mock.patch.object(batch_dibao, "SLICE_ROWS", rows),
             pytest.raises(InvalidDocumentError) as raised,
         ):
             assess_table(table, ON, errors="raise", workers=1)
@@ -788,3 +789,32 @@ def test_the_marginal_business_limit_needs_the_value_column() -> None:
     blind = _rows(assess_table(table.drop_columns(["asset_business_entity"]), ON))
     assert [r["outcome"] for r in blind] == ["cannot_decide", "cannot_decide"]
     assert blind[0]["problems"] == ["asset_business_entity"]
+
+
+def test_the_engine_module_still_names_what_it_held() -> None:
+    """``civaffairs.batch.engine`` was split in three; its public names stay importable."""
+    from civaffairs.batch import arrays, engine, plumbing  # noqa: PLC0415 - the old path itself
+
+    assert engine.assess_table is batch_dibao.assess_table
+    assert engine.prepare is batch_dibao.prepare
+    assert engine.Prepared is batch_dibao.Prepared
+    assert engine.reason_flags is batch_dibao.reason_flags
+    assert engine.REASON_CATALOGUE is batch_dibao.REASON_CATALOGUE
+    assert engine.NUMPY is arrays.NUMPY
+    assert engine.NumpyOps is arrays.NumpyOps
+    assert engine.to_arrow is plumbing.to_arrow
+    assert engine.SLICE_ROWS == plumbing.SLICE_ROWS
+    assert sorted(engine.__all__) == sorted(
+        [
+            "NUMPY",
+            "NumpyOps",
+            "REASON_CATALOGUE",
+            "SLICE_ROWS",
+            "Frame",
+            "Prepared",
+            "assess_table",
+            "prepare",
+            "reason_flags",
+            "to_arrow",
+        ]
+    )

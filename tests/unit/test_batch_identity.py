@@ -27,7 +27,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from builders import ON, household, person, rural_family, screen
 
-from civaffairs.batch import assess_table, engine, longevity, to_table
+from civaffairs.batch import assess_table, longevity, to_table
+from civaffairs.batch import dibao as batch_dibao
 from civaffairs.batch._identity import SeenIds, fingerprints, refuse_repeated_people
 from civaffairs.batch.files import screen_file, whole_households
 from civaffairs.entities import Income, IncomeType, Relationship
@@ -234,9 +235,9 @@ def test_whole_households_numbers_rows_of_the_whole_input() -> None:
 
 
 def test_slices_refuse_the_same_as_one_table(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(engine, "SLICE_ROWS", 1)
+    monkeypatch.setattr(batch_dibao, "SLICE_ROWS", 1)
     with pytest.raises(InvalidDocumentError) as raised:
-        engine.prepare(_scattered(), ON, workers=2)
+        batch_dibao.prepare(_scattered(), ON, workers=2)
     assert [e.path for e in raised.value.errors] == ["$[5].household_id"]
 
 

@@ -29,15 +29,15 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from civaffairs.batch.engine import (
-        NUMPY,
+    from civaffairs.batch.arrays import NUMPY
+    from civaffairs.batch.dibao import (
         REASON_CATALOGUE,
         Prepared,
         assess_table,
         prepare,
         reason_flags,
-        to_arrow,
     )
+    from civaffairs.batch.plumbing import to_arrow
     from civaffairs.batch.population import synthetic_population, write_synthetic
     from civaffairs.batch.report import WhatIf, summarise, what_if
     from civaffairs.batch.schema import from_table, persons_schema, to_table
@@ -61,18 +61,12 @@ __all__ = [
 ]
 
 _WHERE = {
+    "NUMPY": "civaffairs.batch.arrays",
     **dict.fromkeys(
-        (
-            "NUMPY",
-            "REASON_CATALOGUE",
-            "Prepared",
-            "assess_table",
-            "prepare",
-            "reason_flags",
-            "to_arrow",
-        ),
-        "civaffairs.batch.engine",
+        ("REASON_CATALOGUE", "Prepared", "assess_table", "prepare", "reason_flags"),
+        "civaffairs.batch.dibao",
     ),
+    "to_arrow": "civaffairs.batch.plumbing",
     **dict.fromkeys(("synthetic_population", "write_synthetic"), "civaffairs.batch.population"),
     **dict.fromkeys(("WhatIf", "summarise", "what_if"), "civaffairs.batch.report"),
     **dict.fromkeys(("from_table", "persons_schema", "to_table"), "civaffairs.batch.schema"),

@@ -308,7 +308,7 @@ def run(  # noqa: PLR0912, PLR0915 - the steps in order, each with its own failu
         import pyarrow as pa  # noqa: PLC0415 - the command exists without the extra
         import pyarrow.parquet as pq  # noqa: PLC0415
 
-        from civaffairs.batch.engine import prepare  # noqa: PLC0415
+        from civaffairs.batch.dibao import prepare  # noqa: PLC0415
         from civaffairs.batch.files import (  # noqa: PLC0415
             combine_summaries,
             refuse_overwrite,

@@ -33,7 +33,7 @@ from dask.delayed import delayed
 from civaffairs.batch._columns import arrow, household_starts
 from civaffairs.batch._common import Errors
 from civaffairs.batch._identity import SCATTERED
-from civaffairs.batch.engine import assess_table
+from civaffairs.batch.dibao import assess_table
 from civaffairs.errors import DuplicateIdentityError, InvalidDocumentError, InvalidInputError
 from civaffairs.parameters import ParameterBook, default_book
 

@@ -33,7 +33,7 @@ import pyarrow.parquet as pq
 from civaffairs.batch._columns import arrow, household_starts
 from civaffairs.batch._common import Errors
 from civaffairs.batch._identity import SCATTERED, SeenIds, name_earlier_rows
-from civaffairs.batch.engine import assess_table
+from civaffairs.batch.dibao import assess_table
 from civaffairs.batch.report import ALL, summarise
 from civaffairs.batch.schema import persons_schema
 from civaffairs.errors import InvalidDocumentError, InvalidInputError

@@ -47,24 +47,30 @@ from civaffairs.batch._columns import Bools, Ints, Reader, arrow
 from civaffairs.batch._common import (
     R_INVALID_VALUE,
     R_PARAMETER_UNAVAILABLE,
-    BadCell,
     Errors,
     any_bad,
-    bad_cells,
-    check_columns,
     check_errors,
-    finish,
-    in_threads,
-    is_division,
     lists,
     render_rows,
     small_unique,
-    within,
     workers_for,
     yuan_text,
 )
 from civaffairs.batch._identity import refuse_repeated_people
-from civaffairs.batch.engine import NUMPY, SLICE_ROWS, Frame, to_arrow
+from civaffairs.batch.arrays import NUMPY, calendar_parts
+from civaffairs.batch.plumbing import (
+    SLICE_ROWS,
+    Decided,
+    Frame,
+    Slice,
+    birth_days,
+    checked_table,
+    codes_known,
+    decide_slices,
+    deciding_places,
+    first_parameter_error,
+    row_slices,
+)
 from civaffairs.decisions import Outcome
 from civaffairs.eldercare import longevity
 from civaffairs.errors import InvalidDocumentError, ParameterError
@@ -96,7 +102,7 @@ REASON_CATALOGUE: Final = (
 )
 
 _OUTCOMES: Final = (Outcome.NOT_ELIGIBLE.value, Outcome.ELIGIBLE.value, Outcome.CANNOT_DECIDE.value)
-_EPOCH: Final = dt.date(1970, 1, 1)
+_WHAT: Final = "people table"
 _LOCAL = "eldercare.longevity.requires_local_registration"
 _BIRTHDAY = "eldercare.longevity.first_month_is_birthday_month"
 _BANDS = "eldercare.longevity.band_count"
@@ -149,29 +155,18 @@ def assess_table(
     """
     check_errors(errors)
     threads = workers_for(workers)
-    table = _checked(data)
-    refuse_repeated_people(table, first_row=first_row, what="people table")
+    table = checked_table(data, COLUMNS, f"one of {', '.join(COLUMNS)}", _WHAT)
+    refuse_repeated_people(table, first_row=first_row, what=_WHAT)
     chosen = book or default_book()
     default = None if jurisdiction is None else jurisdictions.get(jurisdiction).code
-    rows = table.num_rows
-    cuts = [(start, min(SLICE_ROWS, rows - start)) for start in range(0, rows, SLICE_ROWS)]
 
-    def decide(cut: tuple[int, int]) -> tuple[pa.Table, list[BadCell], ParameterError | None]:
-        start, length = cut
-        sliced = table if length == rows else table.slice(start, length)
-        reader = Reader(sliced)
+    def decide(piece: Slice) -> Decided:
+        reader = Reader(piece.of(table))
         output, error = _decide(reader, on, chosen, default)
-        if errors == "mark":
-            return output, [], None
-        return output, bad_cells(reader, first_row + start), error
+        return output, reader, first_row + piece.start, error
 
-    return finish(in_threads(threads, decide, cuts or [(0, 0)]), errors, what="people table")
-
-
-def _checked(data: Frame) -> pa.Table:
-    table = to_arrow(data)
-    check_columns(table, COLUMNS, f"one of {', '.join(COLUMNS)}", "people table")
-    return table
+    pieces = row_slices(table.num_rows, SLICE_ROWS)
+    return decide_slices(pieces, decide, errors=errors, workers=threads, what=_WHAT)
 
 
 @attrs.frozen
@@ -217,49 +212,102 @@ def _group(code: str | None, on: dt.date, book: ParameterBook) -> _Group:
     )
 
 
-def _decide(  # noqa: PLR0915 - the rule's steps in order, as longevity.assess takes them
+def _decide(
     reader: Reader, on: dt.date, book: ParameterBook, default: str | None
 ) -> tuple[pa.Table, ParameterError | None]:
-    rows = reader.rows
-    days, birth_null = reader.days("birth_date")
-    reader.mark("birth_date", birth_null, "a birth date, not missing")
-    reader.mark("birth_date", days > (on - _EPOCH).days, f"a birth date on or before {on}")
-    registration, registration_names = reader.strings("registration", required=True)
-    chosen, chosen_names = reader.strings("jurisdiction", required=False)
+    """Decide a slice's rows, in the steps :func:`civaffairs.eldercare.longevity.assess` takes."""
+    days = birth_days(reader, on)
+    registration = reader.strings("registration", required=True)
+    chosen = reader.strings("jurisdiction", required=False)
     if reader.schema_errors:
-        raise InvalidDocumentError(reader.schema_errors, what="people table")
-    known = np.array([is_division(code) for code in registration_names] + [False])
-    reader.mark("registration", ~known[registration], "a six-digit GB/T 2260 code, not missing")
-
+        raise InvalidDocumentError(reader.schema_errors, what=_WHAT)
+    known = codes_known(registration[1])[registration[0]]
+    reader.mark("registration", ~known, "a six-digit GB/T 2260 code, not missing")
     # The deciding jurisdiction: the row's own, else the call's default, else the registration.
-    names = list(dict.fromkeys([*registration_names, *chosen_names, *filter(None, [default])]))
-    position = {name: i for i, name in enumerate(names)}
-    reg_at = np.array([position[n] for n in registration_names] + [-1], dtype=np.int64)
-    chosen_at = np.array([position[n] for n in chosen_names] + [-1], dtype=np.int64)[chosen]
-    fallback = reg_at[registration] if default is None else np.full(rows, position[default])
-    where = np.where(chosen_at >= 0, chosen_at, fallback)
-    valid_place = np.array([is_division(n) for n in names] + [False])
-    reader.mark(
-        "jurisdiction", ~valid_place[where] & (chosen_at >= 0), "a known GB/T 2260 code, or null"
-    )
+    places = deciding_places(registration, chosen, default)
+    reader.mark("jurisdiction", places.bad_choice, "a known GB/T 2260 code, or null")
     bad = any_bad(reader)
 
     # Parameters, once per deciding jurisdiction.
-    places, group = small_unique(where + 1)
+    valid_place = codes_known(places.names)
+    keys, group = small_unique(places.where + 1)
     groups = [
-        _group(names[p - 1] if p > 0 and valid_place[p - 1] else None, on, book)
-        for p in places.tolist()
+        _group(places.names[p - 1] if p > 0 and valid_place[p - 1] else None, on, book)
+        for p in keys.tolist()
     ]
 
     def per_row(values: Sequence[Any], dtype: Any) -> npt.NDArray[Any]:
         return np.array(values, dtype=dtype)[group]
 
     # 1. Registration: where the jurisdiction requires it, registered within it.
-    local = per_row([g.local for g in groups], np.bool_)
-    refused = local & ~within(names, reg_at[registration], where)
-
+    refused = per_row([g.local for g in groups], np.bool_) & ~places.registered
     # 2-4. Bands, then the highest band already payable this month (start ages ascend).
+    band = _paid_band(days, on, groups, group, per_row([g.birthday for g in groups], np.bool_))
     count = per_row([len(g.starts) for g in groups], np.int64)
+    aged = ~refused & (count > 0)
+    paid = aged & (band.index >= 0)
+
+    # What each row needs, and whether it is in force there.
+    valid = ~bad
+    local_found = per_row([g.local_found for g in groups], np.bool_)
+    bands_found = per_row([g.bands_found for g in groups], np.bool_)
+    need_bands = valid & local_found & ~refused
+    unavailable = {
+        _LOCAL: valid & ~local_found,
+        _BANDS: need_bands & ~bands_found,
+        _BIRTHDAY: need_bands
+        & bands_found
+        & (count > 0)
+        & ~per_row([g.birthday_found for g in groups], np.bool_),
+    }
+    lacking = unavailable[_LOCAL] | unavailable[_BANDS] | unavailable[_BIRTHDAY]
+    cannot = bad | lacking
+    flags = [refused, ~refused, ~refused & (count == 0), aged, aged & (band.index < 0), paid]
+    flags = [flag & ~cannot for flag in flags] + [bad, lacking & ~bad]
+    problem_names, problem_flags = _problems(reader, unavailable, groups, group, bad)
+
+    columns: dict[str, Any] = {}
+    if "person_id" in reader.columns:
+        columns["person_id"] = reader.table.column("person_id")
+    columns |= {
+        "jurisdiction": pa.DictionaryArray.from_arrays(
+            arrow(places.where, mask=~places.valid, type=pa.int32()),
+            arrow(list(places.names), type=pa.string()),
+        ),
+        "outcome": pa.DictionaryArray.from_arrays(
+            arrow(np.where(cannot, 2, np.where(paid, 1, 0)).astype(np.int8)),
+            arrow(list(_OUTCOMES)),
+        ),
+        "amount_fen": arrow(np.where(cannot | ~paid, 0, band.amount), type=pa.int64()),
+        "band": arrow(np.where(paid, band.start, 0).astype(np.int16), mask=~paid | cannot),
+        "reasons": lists(flags, REASON_CATALOGUE, reader.rows),
+        "problems": lists(problem_flags, problem_names, reader.rows),
+    }
+    unavailable = {name: mask & ~bad for name, mask in unavailable.items()}
+    error = first_parameter_error(
+        unavailable, lambda name, row: groups[int(group[row])].missing[name]
+    )
+    return pa.table(columns), error
+
+
+@attrs.frozen
+class _Band:
+    """Per row, the highest band payable this month (-1: none), its start age and amount."""
+
+    index: Ints
+    start: Ints
+    amount: Ints
+
+
+def _paid_band(
+    days: Ints, on: dt.date, groups: Sequence[_Group], group: Ints, birthday: Bools
+) -> _Band:
+    """Return the band each row is paid this month: the last whose first month has come.
+
+    Start ages ascend (the scalar rule refuses them otherwise), so the number of
+    bands already payable is the index, plus one, of the highest.
+    """
+    rows = len(days)
     widest = max((len(g.starts) for g in groups), default=0)
     starts = np.array(
         [list(g.starts) + [_NO_BAND] * (widest - len(g.starts)) for g in groups],
@@ -268,10 +316,7 @@ def _decide(  # noqa: PLR0915 - the rule's steps in order, as longevity.assess t
     amounts = np.array(
         [list(g.amounts) + [0] * (widest - len(g.amounts)) for g in groups], dtype=np.int64
     ).reshape(len(groups), widest)
-    birthday = per_row([g.birthday for g in groups], np.bool_)
-    born = days.astype("datetime64[D]")
-    birth_year = born.astype("datetime64[Y]").astype(np.int64) + 1970
-    birth_month = born.astype("datetime64[M]").astype(np.int64) % 12 + 1
+    birth_year, birth_month, _ = calendar_parts(days)
     this_month = longevity.month_index(on.year, on.month)
     payable = np.zeros(rows, dtype=np.int64)
     for band in range(widest):
@@ -283,66 +328,31 @@ def _decide(  # noqa: PLR0915 - the rule's steps in order, as longevity.assess t
             birthday_month=birthday,
         )
         payable += first <= this_month
-    band_index = payable - 1
-    decided_bands = ~refused
-    none = decided_bands & (count == 0)
-    aged = decided_bands & (count > 0)
-    paid = aged & (band_index >= 0)
-    amount = np.zeros(rows, dtype=np.int64)
-    band_start = np.zeros(rows, dtype=np.int64)
-    if widest:  # the paid band's amount and start age (band_index is -1 where none is paid)
-        row_band = np.maximum(band_index, 0)
-        amount = np.where(paid, amounts[group, row_band], 0)
-        band_start = np.where(paid, starts[group, row_band], 0)
+    index = payable - 1
+    if not widest:  # no band anywhere: nobody is paid
+        zero = np.zeros(rows, dtype=np.int64)
+        return _Band(index, zero, zero)
+    row_band = np.maximum(index, 0)  # the paid band (index is -1 where none is paid)
+    return _Band(index, starts[group, row_band], amounts[group, row_band])
 
-    # What each row needs, and whether it is in force there.
-    valid = ~bad
-    local_found = per_row([g.local_found for g in groups], np.bool_)
-    bands_found = per_row([g.bands_found for g in groups], np.bool_)
-    birthday_found = per_row([g.birthday_found for g in groups], np.bool_)
-    need_bands = valid & local_found & ~refused
-    unavailable = {
-        _LOCAL: valid & ~local_found,
-        _BANDS: need_bands & ~bands_found,
-        _BIRTHDAY: need_bands & bands_found & (count > 0) & ~birthday_found,
-    }
-    lacking = unavailable[_LOCAL] | unavailable[_BANDS] | unavailable[_BIRTHDAY]
-    cannot = bad | lacking
-    outcome = np.where(cannot, 2, np.where(paid, 1, 0)).astype(np.int8)
 
-    flags = [
-        refused,
-        ~refused,
-        none,
-        aged,
-        aged & (band_index < 0),
-        paid,
-    ]
-    flags = [flag & ~cannot for flag in flags] + [bad, lacking & ~bad]
-    problem_names = list(reader.bad)
-    problem_flags = [reader.bad[name] for name in problem_names]
+def _problems(
+    reader: Reader,
+    unavailable: dict[str, Bools],
+    groups: Sequence[_Group],
+    group: Ints,
+    bad: Bools,
+) -> tuple[list[str], list[Bools]]:
+    """Name, per row, the bad columns and the parameters not in force."""
+    names = list(reader.bad)
+    flags = [reader.bad[name] for name in names]
     for name, mask in unavailable.items():
         for label, rows_of in _parameter_labels(name, groups, group).items():
             shown = mask & ~bad & rows_of
             if shown.any():
-                problem_names.append(label)
-                problem_flags.append(shown)
-
-    columns: dict[str, Any] = {}
-    if "person_id" in reader.columns:
-        columns["person_id"] = reader.table.column("person_id")
-    columns |= {
-        "jurisdiction": pa.DictionaryArray.from_arrays(
-            arrow(where, mask=~valid_place[where], type=pa.int32()),
-            arrow(names, type=pa.string()),
-        ),
-        "outcome": pa.DictionaryArray.from_arrays(arrow(outcome), arrow(list(_OUTCOMES))),
-        "amount_fen": arrow(np.where(cannot, 0, amount), type=pa.int64()),
-        "band": arrow(band_start.astype(np.int16), mask=~paid | cannot),
-        "reasons": lists(flags, REASON_CATALOGUE, rows),
-        "problems": lists(problem_flags, problem_names, rows),
-    }
-    return pa.table(columns), _first_error(unavailable, groups, group, bad)
+                names.append(label)
+                flags.append(shown)
+    return names, flags
 
 
 def _parameter_labels(name: str, groups: Sequence[_Group], group: Ints) -> dict[str, Bools]:
@@ -354,22 +364,6 @@ def _parameter_labels(name: str, groups: Sequence[_Group], group: Ints) -> dict[
             label = getattr(error, "name", None)
             labels.setdefault(label if isinstance(label, str) else name, []).append(index)
     return {label: np.isin(group, indices) for label, indices in labels.items()}
-
-
-def _first_error(
-    unavailable: dict[str, Bools], groups: Sequence[_Group], group: Ints, bad: Bools
-) -> ParameterError | None:
-    """Return the parameter error of the first row that needs a value not in force."""
-    lacking = np.zeros(len(bad), dtype=np.bool_)
-    for mask in unavailable.values():
-        lacking |= mask & ~bad
-    if not lacking.any():
-        return None
-    first = int(np.flatnonzero(lacking)[0])
-    for name, mask in unavailable.items():
-        if mask[first]:
-            return groups[int(group[first])].missing[name]
-    return None  # pragma: no cover - lacking[first] means some mask holds
 
 
 def summarise(result: pa.Table) -> pa.Table:

@@ -43,7 +43,7 @@ from civaffairs.assistance import dibao
 from civaffairs.assistance.dibao import RELATIONSHIP_CODES
 from civaffairs.assistance.means import DEPENDENT_STATUSES, EXCLUDING_STATUSES
 from civaffairs.batch._columns import arrow, dictionary_of
-from civaffairs.batch.engine import NUMPY
+from civaffairs.batch.arrays import NUMPY
 from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN
 from civaffairs.dates import full_years
 from civaffairs.entities import (

@@ -22,7 +22,8 @@ import pyarrow as pa
 
 from civaffairs.batch._columns import dictionary_of
 from civaffairs.batch._common import Errors, render_rows, yuan_text
-from civaffairs.batch.engine import Frame, prepare
+from civaffairs.batch.dibao import prepare
+from civaffairs.batch.plumbing import Frame
 from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = ["ALL", "WhatIf", "render_summary", "render_what_if", "summarise", "what_if"]
