@@ -1,10 +1,11 @@
 """What the columnar calculators share: threads, list columns, codes and bad-cell errors.
 
-Each calculator of :mod:`civaffairs.batch` (低保 in :mod:`~civaffairs.batch.engine`, the
+Each calculator of :mod:`civaffairs.batch` (低保 in :mod:`~civaffairs.batch.dibao`, the
 longevity allowance in :mod:`~civaffairs.batch.longevity`) reads its own table, but they
 all cut it into slices decided on worker threads, mark a row they cannot decide with the
 same two reason codes, write reason codes as ``list<dictionary<string>>`` columns and,
-asked to raise, list every bad cell by row of the whole table.
+asked to raise, list every bad cell by row of the whole table.  How a table is taken in,
+cut and placed is in :mod:`civaffairs.batch.plumbing`.
 """
 
 from __future__ import annotations

@@ -2,15 +2,19 @@
 
 The engine was one module; it is now three of one idea each:
 
-- :mod:`civaffairs.batch.arrays` — the array operations (:data:`NUMPY`, :class:`NumpyOps`);
-- :mod:`civaffairs.batch.plumbing` — what every columnar calculator shares (:data:`Frame`,
-  :func:`to_arrow`, :data:`SLICE_ROWS`, slices, deciding places, first errors);
-- :mod:`civaffairs.batch.dibao` — the 低保 rule in columns (:func:`assess_table`,
-  :func:`prepare`, :class:`Prepared`, :func:`reason_flags`, :data:`REASON_CATALOGUE`),
-  beside :mod:`civaffairs.batch.longevity`.
+- :mod:`civaffairs.batch.arrays` — the array operations
+  (:data:`~civaffairs.batch.arrays.NUMPY`, :class:`~civaffairs.batch.arrays.NumpyOps`);
+- :mod:`civaffairs.batch.plumbing` — what every columnar calculator shares
+  (:data:`~civaffairs.batch.plumbing.Frame`, :func:`~civaffairs.batch.plumbing.to_arrow`,
+  :data:`~civaffairs.batch.plumbing.SLICE_ROWS`, slices, deciding places, first errors);
+- :mod:`civaffairs.batch.dibao` — the 低保 rule in columns
+  (:func:`~civaffairs.batch.dibao.assess_table`, :func:`~civaffairs.batch.dibao.prepare`,
+  :class:`~civaffairs.batch.dibao.Prepared`, :func:`~civaffairs.batch.dibao.reason_flags`,
+  :data:`~civaffairs.batch.dibao.REASON_CATALOGUE`), beside
+  :mod:`civaffairs.batch.longevity`.
 
-Import from those modules (or from :mod:`civaffairs.batch`); the names below stay here for
-code written against this module.
+Import from those modules (or from :mod:`civaffairs.batch`); the names stay importable
+from here for code written against this module.
 
 .. versionadded:: 0.1.0
 .. versionchanged:: 0.1.0

@@ -43,9 +43,8 @@ from civaffairs.assistance import dibao
 from civaffairs.assistance.dibao import RELATIONSHIP_CODES
 from civaffairs.assistance.means import DEPENDENT_STATUSES, EXCLUDING_STATUSES
 from civaffairs.batch._columns import arrow, dictionary_of
-from civaffairs.batch.arrays import NUMPY
+from civaffairs.batch.arrays import NUMPY, full_years_at
 from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN
-from civaffairs.dates import full_years
 from civaffairs.entities import (
     AssetType,
     DisabilityCategory,
@@ -153,19 +152,7 @@ def _block(  # noqa: PLR0915 - one generator, read top to bottom
     birth = on_days - (age * 36525) // 100 - rng.integers(0, 365, size=rows)
     today_18 = (relationship == RELATIONSHIP_CODES[Relationship.CHILD]) & (rng.random(rows) < 0.03)
     birth = np.where(today_18, (_same_day(on, on.year - 18) - _EPOCH).days, birth)
-    born = birth.astype("datetime64[D]")
-    year = born.astype("datetime64[Y]").astype(np.int64) + 1970
-    month_start = born.astype("datetime64[M]")
-    true_age = np.asarray(
-        full_years(
-            year,
-            month_start.astype(np.int64) % 12 + 1,
-            (born - month_start).astype(np.int64) + 1,
-            year=on.year,
-            month=on.month,
-            day=on.day,
-        )
-    )
+    true_age = full_years_at(birth, on)
 
     def share(p: float) -> npt.NDArray[np.bool_]:
         return rng.random(rows) < p
