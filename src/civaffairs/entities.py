@@ -88,7 +88,7 @@ class DisabilityCategory(Labelled):
     PHYSICAL = "physical", "肢体残疾", "physical disability"
     INTELLECTUAL = "intellectual", "智力残疾", "intellectual disability"
     MENTAL = "mental", "精神残疾", "mental disability"
-    MULTIPLE = "multiple", "多重残疾", "multiple disabilities"
+    MULTIPLE = "multiple", "多重残疾", "multiple disability"
 
 
 class WorkCapacity(Labelled):

@@ -98,7 +98,8 @@ from civaffairs.entities import (
     SpecialStatus,
 )
 from civaffairs.errors import InvalidInputError
-from civaffairs.money import yuan
+from civaffairs.labels import Labelled
+from civaffairs.money import format_yuan, yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = [
@@ -290,55 +291,71 @@ R_RECEIVED_UNKNOWN = ReasonCode.define(
 )
 
 
-class ParentSituation(enum.Enum):
+class ParentSituation(Labelled):
     """A parent's situation, as the orphan and 事实无人抚养 definitions read it.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.1.0
        ``MISSING`` ("missing") split into ``DECLARED_MISSING`` and ``CANNOT_BE_FOUND``:
        62号 reads 失踪 as declared by a court.
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    ABLE = "able"  #: none of the situations below: able to raise the child
-    DECEASED = "deceased"  #: 死亡 (自然死亡)
-    DECLARED_DEAD = "declared_dead"  #: 被人民法院宣告死亡
+    #: none of the situations below: able to raise the child
+    ABLE = "able", "能够履行抚养义务", "able to raise the child"
+    DECEASED = "deceased", "死亡", "dead"  #: 死亡 (自然死亡)
+    DECLARED_DEAD = "declared_dead", "被宣告死亡", "declared dead"  #: 被人民法院宣告死亡
     #: 失踪: 人民法院宣告失踪 (62号 一; 民法典 art. 40), counts for both categories
-    DECLARED_MISSING = "declared_missing"
+    DECLARED_MISSING = "declared_missing", "被人民法院宣告失踪", "declared missing by a court"
     #: 查找不到: the parent cannot be found (an abandoned child's parents); an orphan when
     #: both parents are gone, but not 失踪 for 事实无人抚养 — use ``LOST_CONTACT`` with its date
-    CANNOT_BE_FOUND = "cannot_be_found"
+    CANNOT_BE_FOUND = "cannot_be_found", "查找不到", "cannot be found"
     #: 重残: grade 1–2, or grade 3–4 intellectual or mental (give ``disability``)
-    SEVERE_DISABILITY = "severe_disability"
-    SERIOUS_ILLNESS = "serious_illness"  #: 重病, as listed locally
-    IN_CUSTODY = "in_custody"  #: 服刑在押 (give ``term_months``)
+    SEVERE_DISABILITY = "severe_disability", "重残", "severely disabled"
+    SERIOUS_ILLNESS = "serious_illness", "重病", "seriously ill"  #: 重病, as listed locally
+    #: 服刑在押 (give ``term_months``)
+    IN_CUSTODY = "in_custody", "服刑在押", "serving a sentence or in custody"
     #: 强制隔离戒毒 (give ``term_months``)
-    COMPULSORY_DRUG_REHABILITATION = "compulsory_drug_rehabilitation"
+    COMPULSORY_DRUG_REHABILITATION = (
+        "compulsory_drug_rehabilitation",
+        "强制隔离戒毒",
+        "in compulsory drug rehabilitation",
+    )
     #: 被执行其他限制人身自由的措施 (give ``term_months``)
-    OTHER_RESTRICTION_OF_LIBERTY = "other_restriction_of_liberty"
-    LOST_CONTACT = "lost_contact"  #: 失联: no contact and no care since ``since``
-    GUARDIANSHIP_REVOKED = "guardianship_revoked"  #: 被撤销监护资格
-    DEPORTED = "deported"  #: 被遣送(驱逐)出境
+    OTHER_RESTRICTION_OF_LIBERTY = (
+        "other_restriction_of_liberty",
+        "被执行其他限制人身自由的措施",
+        "under another restriction of liberty",
+    )
+    #: 失联: no contact and no care since ``since``
+    LOST_CONTACT = "lost_contact", "失联", "out of contact"
+    GUARDIANSHIP_REVOKED = "guardianship_revoked", "被撤销监护资格", "guardianship revoked"
+    DEPORTED = "deported", "被遣送(驱逐)出境", "deported"
 
 
-class Placement(enum.Enum):
+class Placement(Labelled):
     """Where the child is raised.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    INSTITUTIONAL = "institutional"  #: 集中养育 (in a child welfare institution)
-    DISPERSED = "dispersed"  #: 社会散居 (with relatives or others)
+    #: 集中养育 (in a child welfare institution)
+    INSTITUTIONAL = "institutional", "集中养育", "raised in an institution"
+    #: 社会散居 (with relatives or others)
+    DISPERSED = "dispersed", "社会散居", "raised outside institutions"
 
 
-class ChildCategory(enum.Enum):
+class ChildCategory(Labelled):
     """What the parents' situations make of a child.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    ORPHAN = "orphan"  #: 孤儿
-    UNSUPPORTED = "unsupported"  #: 事实无人抚养儿童
-    NEITHER = "neither"  #: neither
+    ORPHAN = "orphan", "孤儿", "orphan"
+    UNSUPPORTED = "unsupported", "事实无人抚养儿童", "child without de-facto care"
+    NEITHER = "neither", "均不属于", "neither"
 
 
 def _term(_instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
@@ -422,35 +439,6 @@ _TERMED = frozenset(
         ParentSituation.OTHER_RESTRICTION_OF_LIBERTY,
     }
 )
-_SITUATION_LABELS = {
-    ParentSituation.ABLE: ("能够履行抚养义务", "able to raise the child"),
-    ParentSituation.DECEASED: ("死亡", "dead"),
-    ParentSituation.DECLARED_DEAD: ("被宣告死亡", "declared dead"),
-    ParentSituation.DECLARED_MISSING: ("被人民法院宣告失踪", "declared missing by a court"),
-    ParentSituation.CANNOT_BE_FOUND: ("查找不到", "cannot be found"),
-    ParentSituation.SEVERE_DISABILITY: ("重残", "severely disabled"),
-    ParentSituation.SERIOUS_ILLNESS: ("重病", "seriously ill"),
-    ParentSituation.IN_CUSTODY: ("服刑在押", "serving a sentence or in custody"),
-    ParentSituation.COMPULSORY_DRUG_REHABILITATION: (
-        "强制隔离戒毒",
-        "in compulsory drug rehabilitation",
-    ),
-    ParentSituation.OTHER_RESTRICTION_OF_LIBERTY: (
-        "被执行其他限制人身自由的措施",
-        "under another restriction of liberty",
-    ),
-    ParentSituation.LOST_CONTACT: ("失联", "out of contact"),
-    ParentSituation.GUARDIANSHIP_REVOKED: ("被撤销监护资格", "guardianship revoked"),
-    ParentSituation.DEPORTED: ("被遣送(驱逐)出境", "deported"),
-}
-_PLACEMENT_LABELS = {
-    Placement.INSTITUTIONAL: ("集中养育", "raised in an institution"),
-    Placement.DISPERSED: ("社会散居", "raised outside institutions"),
-}
-_CATEGORY_LABELS = {
-    ChildCategory.ORPHAN: ("孤儿", "orphan"),
-    ChildCategory.UNSUPPORTED: ("事实无人抚养儿童", "child without de-facto care"),
-}
 
 
 @attrs.frozen
@@ -669,15 +657,14 @@ def _parents(
             continue
         found = _finding(parent, on, min_months, path)
         kinds.append(found.kind)
-        zh, en = _SITUATION_LABELS[parent.situation]
         tally.add(
             R_PARENT.reason(
                 None,
                 used if found.used_months else (),
                 who=who[0],
                 who_en=who[1],
-                situation=zh,
-                situation_en=en,
+                situation=parent.situation.zh,
+                situation_en=parent.situation.en,
                 detail=found.detail[0],
                 detail_en=found.detail[1],
             ),
@@ -716,23 +703,21 @@ def _amount(
     assert placement is not None  # noqa: S101 - checked by the caller
     name = f"assistance.children.{category.value}_allowance.{placement.value}"
     value, used = book.money(name, where, on)
-    category_zh, category_en = _CATEGORY_LABELS[category]
-    placement_zh, placement_en = _PLACEMENT_LABELS[placement]
     tally.add(
         R_AMOUNT.reason(
             None,
             (used,),
-            category=category_zh,
-            category_en=category_en,
-            placement=placement_zh,
-            placement_en=placement_en,
-            amount=str(value),
+            category=category.zh,
+            category_en=category.en,
+            placement=placement.zh,
+            placement_en=placement.en,
+            amount=format_yuan(value, "exact"),
         )
     )
     line = AmountLine(
         "allowance",
-        f"{category_zh}基本生活保障({placement_zh})",
-        f"{category_en} allowance ({placement_en})",
+        f"{category.zh}基本生活保障({placement.zh})",
+        f"{category.en} allowance ({placement.en})",
         value,
     )
     if category is ChildCategory.ORPHAN:

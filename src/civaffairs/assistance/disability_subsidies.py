@@ -86,7 +86,7 @@ from civaffairs.entities import (
     Person,
 )
 from civaffairs.errors import InvalidInputError
-from civaffairs.money import yuan
+from civaffairs.money import format_yuan, yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = [
@@ -163,8 +163,8 @@ R_REGISTRATION_ELSEWHERE = ReasonCode.define(
 )
 R_CERTIFICATE = ReasonCode.define(
     "assistance.disability_subsidies.certificate",
-    "持有残疾人证: {category}残疾{grade}级",
-    "holds a disability certificate: {category_en} disability, grade {grade}",
+    "持有残疾人证: {category}{grade}级",
+    "holds a disability certificate: {category_en}, grade {grade}",
     _SUBJECTS,
 )
 R_NO_CERTIFICATE = ReasonCode.define(
@@ -234,8 +234,8 @@ R_LIVING_UNSUPPORTED_TOP_UP = ReasonCode.define(
 )
 R_LIVING_LAYER = ReasonCode.define(
     "assistance.disability_subsidies.living.household_layer",
-    "家庭属于{layer}{extension}",
-    "the household is {layer_en}{extension_en}",
+    "家庭所在层级: {layer}{extension}",
+    "the household's layer: {layer_en}{extension_en}",
     _SUBJECTS,
 )
 R_LIVING_AMOUNT = ReasonCode.define(
@@ -252,8 +252,8 @@ R_CARE_CHILD = ReasonCode.define(
 )
 R_CARE_GRADE = ReasonCode.define(
     "assistance.disability_subsidies.care.grade",
-    "{category}残疾{grade}级,{relation}护理补贴范围(一级至{limit}级)",
-    "{category_en} disability grade {grade} is {relation_en} the grades covered (1–{limit})",
+    "{category}{grade}级,{relation}护理补贴范围(一级至{limit}级)",
+    "{category_en} grade {grade} is {relation_en} the grades covered (1–{limit})",
     _SUBJECTS,
 )
 R_CARE_NEED = ReasonCode.define(
@@ -275,23 +275,6 @@ R_SIMILAR = ReasonCode.define(
     "{amount} yuan: the higher is paid ({chosen_en})",
     _COORDINATION,
 )
-
-_CATEGORY_LABELS = {
-    DisabilityCategory.VISUAL: "视力",
-    DisabilityCategory.HEARING: "听力",
-    DisabilityCategory.SPEECH: "言语",
-    DisabilityCategory.PHYSICAL: "肢体",
-    DisabilityCategory.INTELLECTUAL: "智力",
-    DisabilityCategory.MENTAL: "精神",
-    DisabilityCategory.MULTIPLE: "多重",
-}
-_LAYER_LABELS = {
-    AssistanceLayer.EXTREME_POVERTY: ("特困人员", "an extreme-poverty household"),
-    AssistanceLayer.DIBAO: ("低保家庭", "a dibao household"),
-    AssistanceLayer.MARGINAL: ("低保边缘家庭", "a marginal (低保边缘) household"),
-    AssistanceLayer.RIGID_EXPENDITURE: ("刚性支出困难家庭", "a rigid-expenditure household"),
-    AssistanceLayer.NONE: ("非低收入家庭", "not a low-income household"),
-}
 
 
 def _optional_yuan(value: object) -> Decimal | None:
@@ -567,8 +550,8 @@ def _common(case: _Case, tally: Tally) -> bool:
     tally.add(
         R_CERTIFICATE.reason(
             True,
-            category=_CATEGORY_LABELS[disability.category],
-            category_en=disability.category.value,
+            category=disability.category.zh,
+            category_en=disability.category.en,
             grade=str(disability.grade),
         )
     )
@@ -632,8 +615,8 @@ def _similar(tally: Tally, other: Decimal | None, amount: Decimal, kind: tuple[s
             higher,
             kind=kind[0],
             kind_en=kind[1],
-            other=str(other),
-            amount=str(amount),
+            other=format_yuan(other, "exact"),
+            amount=format_yuan(amount, "exact"),
             relation="低于" if higher else "不低于",
             relation_en="below" if higher else "not below",
             chosen="本项补贴" if higher else "同类补贴(津贴)",
@@ -653,7 +636,6 @@ def _living(case: _Case) -> Decision:
         else:
             _living_child(tally, placed=case.facts.child_allowance)
     book, where, on = case.book, case.where, case.on
-    layer_zh, layer_en = _LAYER_LABELS[case.layer]
     name: str | None = None
     used: list[ParameterValue] = []
     extension, extension_en = "", ""
@@ -673,8 +655,8 @@ def _living(case: _Case) -> Decision:
         R_LIVING_LAYER.reason(
             name is not None,
             used,
-            layer=layer_zh,
-            layer_en=layer_en,
+            layer=case.layer.zh,
+            layer_en=case.layer.en,
             extension=extension,
             extension_en=extension_en,
         )
@@ -682,7 +664,7 @@ def _living(case: _Case) -> Decision:
     if name is None or tally.outcome is not Outcome.ELIGIBLE:
         return _finish(tally, LIVING_PROGRAMME.code, case, None)
     value, value_used = book.money(name, where, on)
-    tally.add(R_LIVING_AMOUNT.reason(None, (value_used,), amount=str(value)))
+    tally.add(R_LIVING_AMOUNT.reason(None, (value_used,), amount=format_yuan(value, "exact")))
     _similar(tally, case.facts.other_living_allowance, value, ("生活", "living"))
     amount = Amount(
         value,
@@ -757,8 +739,8 @@ def _care(case: _Case) -> Decision:
         R_CARE_GRADE.reason(
             covered,
             used,
-            category=_CATEGORY_LABELS[disability.category],
-            category_en=disability.category.value,
+            category=disability.category.zh,
+            category_en=disability.category.en,
             grade=str(disability.grade),
             limit=str(limit),
             relation="属于" if covered else "不属于",
@@ -790,7 +772,9 @@ def _care(case: _Case) -> Decision:
         return _finish(tally, CARE_PROGRAMME.code, case, None)
     value, value_used = book.money(f"{_CARE_PREFIX}.amount.grade_{disability.grade}", where, on)
     tally.add(
-        R_CARE_AMOUNT.reason(None, (value_used,), grade=str(disability.grade), amount=str(value))
+        R_CARE_AMOUNT.reason(
+            None, (value_used,), grade=str(disability.grade), amount=format_yuan(value, "exact")
+        )
     )
     _similar(tally, case.facts.other_care_allowance, value, ("护理", "care"))
     amount = Amount(

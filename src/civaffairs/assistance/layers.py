@@ -86,6 +86,7 @@ from civaffairs.decisions import (
 )
 from civaffairs.entities import AssistanceLayer, Household
 from civaffairs.errors import InvalidInputError
+from civaffairs.money import format_yuan
 from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = [
@@ -117,14 +118,6 @@ _MONITORING = Citation(
     "三(三) 加强动态监测",
     note="section read (及时、主动发现需要救助的困难群众); the document number is recalled",
 )
-
-_LABELS = {
-    AssistanceLayer.EXTREME_POVERTY: ("特困人员", "extreme poverty"),
-    AssistanceLayer.DIBAO: ("最低生活保障", "dibao"),
-    AssistanceLayer.MARGINAL: ("低保边缘家庭", "marginal low-income household"),
-    AssistanceLayer.RIGID_EXPENDITURE: ("刚性支出困难家庭", "rigid-expenditure household"),
-    AssistanceLayer.NONE: ("不属于低收入人口各层", "none of the low-income layers"),
-}
 
 R_EXTREME_POVERTY = ReasonCode.define(
     "assistance.layers.extreme_poverty",
@@ -182,9 +175,9 @@ def layer_label(layer: AssistanceLayer, lang: Language = "zh") -> str:
     """Return the name of ``layer`` in ``lang``.
 
     .. versionadded:: 0.1.0
+    .. deprecated:: 0.1.0 Use the layer's own label, ``layer.label(lang)``.
     """
-    zh, en = _LABELS[layer]
-    return zh if lang == "zh" else en
+    return layer.label(lang)
 
 
 def _person_id(_instance: object, _attribute: object, value: Any) -> None:
@@ -582,8 +575,7 @@ def assess_layers(
                 items_en="; ".join(_undecided(d, "en") for d in assessment.undecided),
             )
         )
-    zh, en = _LABELS[layer]
-    reasons.append(R_LAYER.reason(None, layer=zh, layer_en=en))
+    reasons.append(R_LAYER.reason(None, layer=layer.zh, layer_en=layer.en))
     return attrs.evolve(assessment, reasons=tuple(reasons))
 
 
@@ -638,10 +630,10 @@ def _render(assessment: LayeredAssessment, lang: Language) -> str:
         f"  {text['subject']}: {assessment.subject}",
         f"  {text['as_of']}: {assessment.as_of.isoformat()}",
         f"  {text['where']}: {place.name} ({place.code})",
-        f"  {text['layer']}: {layer_label(assessment.layer, lang)}",
+        f"  {text['layer']}: {assessment.layer.label(lang)}",
         f"  {text['members']}:",
     ]
-    lines.extend(f"    - {m.subject}: {layer_label(m.layer, lang)}" for m in assessment.members)
+    lines.extend(f"    - {m.subject}: {m.layer.label(lang)}" for m in assessment.members)
     lines.append(f"  {text['reasons']}:")
     lines.extend(f"    [{r.code}] {r.message(lang)}" for r in assessment.reasons)
     lines.append(f"  {text['decisions']}:")
@@ -649,7 +641,9 @@ def _render(assessment: LayeredAssessment, lang: Language) -> str:
     for decision in assessment.decisions:
         known = registry.get(decision.programme)
         name = known.label(lang) if known else decision.programme
-        amount = f" {decision.amount.total}" if decision.amount is not None else ""
+        amount = (
+            "" if decision.amount is None else f" {format_yuan(decision.amount.total, 'exact')}"
+        )
         lines.append(f"    - {name} {decision.subject}: {decision.outcome.label(lang)}{amount}")
     if assessment.uses_example_data:
         lines.append(f"  {text['example']}")
