@@ -247,7 +247,7 @@ def _area(name: str, codes: Iterable[str]) -> str:
 
 
 def _shipped_files() -> set[str]:
-    folder = importlib.resources.files("civaffairs.parameters").joinpath("data")
+    folder = importlib.resources.files("civaffairs").joinpath("books")
     return {entry.name for entry in folder.iterdir() if entry.name.endswith(".toml")}
 
 
@@ -269,7 +269,7 @@ def parameters_markdown(_srcdir: Path) -> str:
         examples = sum(v.status is Status.EXAMPLE for v in values)
         parts.append(f"## {md(_place(place))}\n")
         file = f"{place}.toml"
-        origin = f"`civaffairs/parameters/data/{file}`" if file in files else "the shipped data"
+        origin = f"`civaffairs/books/{file}`" if file in files else "the shipped data"
         below = "every division" if place == jurisdictions.NATIONAL else "the divisions under it"
         parts.append(
             f"{len(names)} parameters, {len(values)} dated values, from {origin}; "

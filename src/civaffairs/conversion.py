@@ -237,18 +237,39 @@ def _structure_pairs(value: object, _type: object) -> tuple[tuple[str, str], ...
     return tuple(value.items())
 
 
-def make_converter(*, reveal_personal_data: bool = False) -> cattrs.Converter:
+def _structure_number(value: object, _type: type) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise InvalidInputError("$", value, "a number (a TOML integer or decimal)")
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise InvalidInputError("$", value, "a finite number (not nan or inf)")
+    return Decimal(value)
+
+
+def _structure_calendar_date(value: object, _type: type) -> dt.date:
+    if not isinstance(value, dt.date):
+        raise InvalidInputError("$", value, "a TOML date (YYYY-MM-DD, unquoted)")
+    return parse_date(value)
+
+
+def make_converter(*, reveal_personal_data: bool = False, toml: bool = False) -> cattrs.Converter:
     """Build the library's cattrs converter.
 
     Use :func:`structure`, :func:`unstructure`, :func:`loads` and :func:`dumps`
-    rather than the converter itself, unless you are extending it.
+    rather than the converter itself, unless you are extending it.  With
+    ``toml`` (for TOML files such as the record books, whose numbers and dates
+    are typed), a number must be a number and a date a date: the text forms
+    JSON needs (``"770.50"``, ``"2025-01-01"``) are refused.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0
+       ``toml``.
     """
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_structure_hook(Decimal, _structure_number if toml else _structure_decimal)
     converter.register_unstructure_hook(Decimal, str)
-    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_structure_hook(
+        dt.date, _structure_calendar_date if toml else _structure_date
+    )
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(bool, _structure_bool)
@@ -373,16 +394,26 @@ def _no_such_key(key: str, known: list[str]) -> str:
     return f"no such key ({hint}known keys: {', '.join(sorted(known))})"
 
 
-def structure(data: object, kind: type[T], *, what: str = "document") -> T:
+def structure(
+    data: object,
+    kind: type[T],
+    *,
+    what: str = "document",
+    converter: cattrs.Converter | None = None,
+) -> T:
     """Build a ``kind`` from JSON-like ``data``, or raise one error listing every bad field.
 
+    ``converter`` defaults to the library's (:func:`make_converter`).
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0
+       ``converter``.
     """
     if attrs.has(kind) and not isinstance(data, dict):
         shown = type(data).__name__
         raise InvalidDocumentError([InvalidInputError("$", shown, "a JSON object")], what=what)
     try:
-        return _CONVERTER.structure(data, kind)
+        return (converter or _CONVERTER).structure(data, kind)
     except (ClassValidationError, IterableValidationError, InvalidInputError) as exc:
         raise InvalidDocumentError(list(_flatten(exc, "$")), what=what) from None
     except ForbiddenExtraKeysError as exc:

@@ -136,15 +136,22 @@ def test_json_round_trip() -> None:
     assert again.undecided == result.undecided
 
 
+_BOOK = 'jurisdiction = "000000"\n\n[sources.doc]\ntitle = "某文件"\n\n'
+_SERVICE = "[[eldercare.entitlements.services]]\n"
+
+
 def test_a_caller_catalogue(tmp_path: Path) -> None:
     path = tmp_path / "services.toml"
     path.write_text(
-        '[[service]]\ncode = "x"\nzh = "某服务"\nen = "a service"\nkind = "care"\n'
-        'groups = [["older_person", "very_old"]]\nstatus = "sourced"\ndocument = "某文件"\n'
-        'document_number = "某发〔2025〕1号"\neffective_from = 2025-01-01\n',
+        _BOOK.replace('title = "某文件"', 'title = "某文件"\ndocument_number = "某发〔2025〕1号"')
+        + _SERVICE
+        + 'code = "x"\nzh = "某服务"\nen = "a service"\nkind = "care"\n'
+        'groups = [["older_person", "very_old"]]\nstatus = "sourced"\nsource = "doc"\n'
+        "effective_from = 2025-01-01\n",
         encoding="utf-8",
     )
     catalogue = load_catalogue(path)
+    assert catalogue.get("x").document_number == "某发〔2025〕1号"
     result = entitlements.assess(older(dt.date(1940, 1, 1)), ON, catalogue=catalogue)
     assert result.granted == ("x",)
 
@@ -152,32 +159,37 @@ def test_a_caller_catalogue(tmp_path: Path) -> None:
 def test_a_bad_catalogue_lists_every_problem(tmp_path: Path) -> None:
     path = tmp_path / "services.toml"
     path.write_text(
-        "[[service]]\n"
-        'code = "a"\nzh = "甲"\nen = "a"\nkind = "cash"\ngroups = [["older", "very_old"]]\n'
-        'status = "example"\ndocument = "d"\neffective_from = 2025-01-01\nextra = 1\n'
-        'jurisdiction = "999999"\n'
-        "[[service]]\n"
-        'code = "a"\nzh = "乙"\nen = "b"\nkind = "care"\ngroups = []\n'
-        'status = "sourced"\ndocument = "d"\neffective_from = "2025"\n'
-        "[[service]]\n"
-        'code = "c"\n',
+        _BOOK
+        + _SERVICE
+        + 'code = "a"\nzh = "甲"\nen = "a"\nkind = "cash"\ngroups = [["older", "very_old"]]\n'
+        'status = "example"\nsource = "doc"\neffective_from = 2025-01-01\nextra = 1\n'
+        + _SERVICE
+        + 'code = "b"\nzh = "乙"\nen = "b"\nkind = "care"\ngroups = []\n'
+        'status = "sourced"\nsource = "doc"\neffective_from = "2025"\n' + _SERVICE + 'code = "c"\n',
         encoding="utf-8",
     )
     with pytest.raises(ParameterFileError) as info:
         load_catalogue(path)
     text = "\n".join(info.value.problems)
     for expected in (
-        "unknown keys ['extra']",
-        "'cash' is not one of",
-        "unknown groups ['older']",
-        "needs a 'note'",
-        "unknown GB/T 2260 code '999999'",
-        "non-empty list",
-        "expected a TOML date",
-        "appears twice",
-        "missing keys",
+        "services[0].extra: got (present), expected no such key",
+        "services[0].kind: got 'cash', expected one of",
+        "services[0].groups[0][0]: got 'older', expected one of",
+        "services[1].effective_from: got 2025, expected a TOML date",
+        "services[2].zh: got (missing)",
     ):
         assert expected in text
+    # A well-formed entry is checked too: an example needs its note, groups are not empty.
+    path.write_text(
+        _BOOK + _SERVICE + 'code = "b"\nzh = "乙"\nen = "b"\nkind = "care"\ngroups = []\n'
+        'status = "example"\nsource = "doc"\neffective_from = 2025-01-01\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ParameterFileError) as info:
+        load_catalogue(path)
+    text = "\n".join(info.value.problems)
+    assert "services[0].groups: got (empty), expected a non-empty list" in text
+    assert "services[0].note: got (missing), expected an example record needs a 'note'" in text
 
 
 def _longevity(older: OlderPerson, on: dt.date) -> Decision:
@@ -239,35 +251,39 @@ def test_a_module_without_parameters_for_the_date_cannot_decide() -> None:
 
 _ENTRY = (
     'code = "x"\nzh = "某服务"\nen = "a service"\nkind = "care"\n'
-    'groups = [["older_person"]]\ndocument = "某文件"\neffective_from = 2025-01-01\n'
+    'groups = [["older_person"]]\nsource = "doc"\neffective_from = 2025-01-01\n'
 )
 
 
 def _problems(tmp_path: Path, text: str) -> str:
     path = tmp_path / "services.toml"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(_BOOK + text, encoding="utf-8")
     with pytest.raises(ParameterFileError) as info:
         load_catalogue(path)
     return "\n".join(info.value.problems)
 
 
 def test_a_single_service_table_is_refused_not_crashed_on(tmp_path: Path) -> None:
-    text = _problems(tmp_path, '[service]\nstatus = "example"\nnote = "n"\n' + _ENTRY)
-    assert "service (code 'x'): written as a single table [service]" in text
+    entry = '[eldercare.entitlements.services]\nstatus = "example"\nnote = "n"\n' + _ENTRY
+    text = _problems(tmp_path, entry)
+    assert "$.eldercare.entitlements.services: expected an array of tables [[...]]" in text
 
 
 def test_an_entry_ending_before_it_starts_is_refused(tmp_path: Path) -> None:
-    entry = '[[service]]\nstatus = "example"\nnote = "n"\neffective_to = 2024-12-31\n' + _ENTRY
+    entry = _SERVICE + 'status = "example"\nnote = "n"\neffective_to = 2024-12-31\n' + _ENTRY
     text = _problems(tmp_path, entry)
-    assert "service[0] ('x').effective_to: 2024-12-31 is before effective_from 2025-01-01" in text
+    assert (
+        "services[0].effective_to: got 2024-12-31, expected a date on or after effective_from"
+        in text
+    )
 
 
 def test_a_sourced_entry_needs_a_source(tmp_path: Path) -> None:
-    text = _problems(tmp_path, '[[service]]\nstatus = "sourced"\n' + _ENTRY)
-    assert "service[0] ('x'): a sourced entry needs its source" in text
-    empty = _ENTRY.replace('document = "某文件"', 'document = " "')
-    text = _problems(tmp_path, '[[service]]\nstatus = "sourced"\narticle = "第一条"\n' + empty)
-    assert "service[0] ('x').document: expected a non-empty string" in text
+    text = _problems(tmp_path, _SERVICE + 'status = "sourced"\n' + _ENTRY)
+    assert "services[0].source: got 'doc', expected a sourced entry needs its source" in text
+    empty = _ENTRY.replace('zh = "某服务"', 'zh = " "')
+    text = _problems(tmp_path, _SERVICE + 'status = "sourced"\narticle = "第一条"\n' + empty)
+    assert "services[0].zh: got ' ', expected a non-empty string" in text
 
 
 @pytest.mark.parametrize(
@@ -275,14 +291,17 @@ def test_a_sourced_entry_needs_a_source(tmp_path: Path) -> None:
     [
         (
             "eldercare.no_such_cap",
-            "service[0] ('x').cap: unknown parameter 'eldercare.no_such_cap'",
+            "services[0].cap: got 'eldercare.no_such_cap', expected a declared money parameter",
         ),
         (
             "eldercare.groups.very_old_age",
-            "service[0] ('x').cap: parameter 'eldercare.groups.very_old_age' is a count",
+            (
+                "services[0].cap: got 'eldercare.groups.very_old_age', expected a money parameter, "
+                "not a count"
+            ),
         ),
     ],
 )
 def test_a_cap_must_be_a_money_parameter(tmp_path: Path, cap: str, expected: str) -> None:
-    entry = f'[[service]]\nstatus = "example"\nnote = "n"\ncap = "{cap}"\n' + _ENTRY
+    entry = _SERVICE + f'status = "example"\nnote = "n"\ncap = "{cap}"\n' + _ENTRY
     assert expected in _problems(tmp_path, entry)

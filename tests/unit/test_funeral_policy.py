@@ -169,7 +169,7 @@ jurisdiction = "421321"
 [sources.mine]
 title = "随县 test notice"
 
-[[catalogue]]
+[[funeral.catalogue]]
 service = "cremation"
 unit = "body"
 price = 280
@@ -177,7 +177,7 @@ effective_from = 2025-06-01
 status = "sourced"
 source = "mine"
 
-[[zone]]
+[[funeral.zone]]
 zone = "burial_reform"
 effective_from = 2025-06-01
 status = "example"
@@ -229,24 +229,33 @@ def test_a_callers_record_with_an_end_date_restores_the_old_one_after(tmp_path: 
     [
         ("surprise = 1\n" + GOOD, "unknown top-level keys ['surprise']"),
         (GOOD.replace('service = "cremation"', 'service = "cryonics"'), "'cryonics'"),
-        (GOOD.replace('unit = "body"', 'unit = "km"'), "cremation is not priced per km"),
+        (GOOD.replace('unit = "body"', 'unit = "km"'), "a unit cremation is priced per (body)"),
         (GOOD.replace("price = 280", "price = -1"), "catalogue[0].price"),
-        (GOOD.replace("price = 280", 'price = "280"'), "expected an amount in yuan"),
+        (
+            GOOD.replace("price = 280", 'price = "280"'),
+            "expected a number (a TOML integer or decimal)",
+        ),
         (GOOD.replace("price = 280", "price = 280.001"), "two decimal places"),
-        (GOOD.replace('source = "mine"', 'source = "theirs"'), "'theirs' is not declared"),
+        (
+            GOOD.replace('source = "mine"', 'source = "theirs"'),
+            "got 'theirs', expected a source declared under [sources]",
+        ),
         (GOOD.replace('source = "mine"\n', ""), "a sourced record needs 'source'"),
         (GOOD.replace('note = "test"\n', ""), "an example record needs a 'note'"),
         (GOOD.replace('zone = "burial_reform"', 'zone = "sea"'), "zone[0].zone"),
-        (GOOD.replace("[[zone]]", "[[zone]]\ncolour = 1"), "unknown keys ['colour']"),
+        (
+            GOOD.replace("[[funeral.zone]]", "[[funeral.zone]]\ncolour = 1"),
+            "funeral.zone[0].colour: got (present), expected no such key",
+        ),
         (
             GOOD.replace(
                 'effective_from = 2025-06-01\nstatus = "sourced"',
                 'effective_from = 2025-06-01\neffective_to = 2025-01-01\nstatus = "sourced"',
             ),
-            "is before effective_from",
+            "expected a date on or after effective_from",
         ),
         (GOOD.replace('jurisdiction = "421321"', 'jurisdiction = "999999"'), "jurisdiction"),
-        (GOOD + '\n[sources.bad]\npublisher = "x"\n', "'title' is required"),
+        (GOOD + '\n[sources.bad]\npublisher = "x"\n', "$.sources.bad.title: got (missing)"),
     ],
 )
 def test_bad_files_are_refused_naming_the_problem(tmp_path: Path, text: str, problem: str) -> None:
@@ -256,10 +265,14 @@ def test_bad_files_are_refused_naming_the_problem(tmp_path: Path, text: str, pro
 
 
 def test_overlapping_records_are_refused(tmp_path: Path) -> None:
+    # A record without an end is in force until the next one starts; an explicit end past
+    # the next start overlaps it.
     text = (
-        GOOD
+        GOOD.replace(
+            'zone = "burial_reform"\n', 'zone = "burial_reform"\neffective_to = 2025-12-31\n'
+        )
         + """
-[[zone]]
+[[funeral.zone]]
 zone = "cremation"
 effective_from = 2025-09-01
 status = "example"
@@ -273,7 +286,7 @@ note = "test"
 SCHEME = """
 jurisdiction = "421321"
 
-[[scheme]]
+[[funeral.scheme]]
 id = "test"
 name = "test scheme"
 effective_from = 2025-01-01
@@ -281,7 +294,7 @@ status = "example"
 note = "test"
 registration_scope = "county"
 
-[[scheme.allowance]]
+[[funeral.scheme.allowance]]
 service = "storage"
 groups = ["registered"]
 unit = "day"
@@ -289,8 +302,8 @@ free_quantity = 3
 """
 
 
-ELSEWHERE_COUNTY = '[[scheme.elsewhere]]\nscope = "county"\ngroups = ["registered"]\n\n'
-SECOND_STORAGE = '[[scheme.allowance]]\nservice = "storage"\ngroups = ["registered"]\n\n'
+ELSEWHERE_COUNTY = '[[funeral.scheme.elsewhere]]\nscope = "county"\ngroups = ["registered"]\n\n'
+SECOND_STORAGE = '[[funeral.scheme.allowance]]\nservice = "storage"\ngroups = ["registered"]\n\n'
 
 
 @pytest.mark.parametrize(
@@ -298,23 +311,23 @@ SECOND_STORAGE = '[[scheme.allowance]]\nservice = "storage"\ngroups = ["register
     [
         (('groups = ["registered"]', 'groups = ["everyone"]'), "'everyone'"),
         (('groups = ["registered"]', "groups = []"), "non-empty array of groups"),
-        (('unit = "day"', 'unit = "km"'), "storage is not counted in km"),
-        (('unit = "day"\n', ""), "free_quantity and unit_cap need 'unit'"),
+        (('unit = "day"', 'unit = "km"'), "a unit storage is counted in"),
+        (('unit = "day"\n', ""), "free_quantity and unit_cap need it"),
         (("free_quantity = 3", "free_quantity = -3"), "a quantity of zero or more"),
-        (("free_quantity = 3\n", ""), "'unit' is only meaningful"),
+        (("free_quantity = 3\n", ""), "only meaningful with free_quantity or unit_cap"),
         (('registration_scope = "county"', 'registration_scope = "galaxy"'), "'galaxy'"),
-        (('registration_scope = "county"\n', ""), "missing required key 'registration_scope'"),
+        (('registration_scope = "county"\n', ""), "registration_scope: got (missing)"),
         (
             (
-                "[[scheme.allowance]]",
-                ELSEWHERE_COUNTY + "[[scheme.allowance]]",
+                "[[funeral.scheme.allowance]]",
+                ELSEWHERE_COUNTY + "[[funeral.scheme.allowance]]",
             ),
-            "'county' is not elsewhere",
+            "a scope wider than the county",
         ),
         (
             (
-                "[[scheme.allowance]]",
-                SECOND_STORAGE + "[[scheme.allowance]]",
+                "[[funeral.scheme.allowance]]",
+                SECOND_STORAGE + "[[funeral.scheme.allowance]]",
             ),
             "both cover ['registered']",
         ),
@@ -331,7 +344,7 @@ def test_bad_schemes_are_refused_naming_the_problem(
 
 
 def test_a_scheme_without_items_is_refused(tmp_path: Path) -> None:
-    text = SCHEME.split("[[scheme.allowance]]", maxsplit=1)[0]
+    text = SCHEME.split("[[funeral.scheme.allowance]]", maxsplit=1)[0]
     with pytest.raises(ParameterFileError, match="at least one"):
         FuneralPolicy.load([write(tmp_path, text)])
 
@@ -414,7 +427,7 @@ def test_non_finite_allowance_numbers_are_problems_not_crashes(
         f"""
 jurisdiction = "420984"
 
-[[scheme]]
+[[funeral.scheme]]
 id = "bad"
 name = "test scheme"
 effective_from = 2025-01-01
@@ -422,7 +435,7 @@ status = "example"
 note = "test data"
 registration_scope = "county"
 
-[[scheme.allowance]]
+[[funeral.scheme.allowance]]
 service = "storage"
 groups = ["registered"]
 unit = "day"

@@ -407,7 +407,7 @@ def test_the_more_generous_of_two_items_for_the_same_service_applies(tmp_path: P
         """
 jurisdiction = "420984"
 
-[[scheme]]
+[[funeral.scheme]]
 id = "two-urns"
 name = "test scheme"
 effective_from = 2025-01-01
@@ -415,12 +415,12 @@ status = "example"
 note = "test data"
 registration_scope = "county"
 
-[[scheme.allowance]]
+[[funeral.scheme.allowance]]
 service = "urn"
 groups = ["registered"]
 cap = 100
 
-[[scheme.allowance]]
+[[funeral.scheme.allowance]]
 service = "urn"
 groups = ["dibao"]
 cap = 180
@@ -573,7 +573,7 @@ def test_local_scheme_wins_per_line_where_more_generous_than_the_floor(tmp_path:
         """
 jurisdiction = "420984"
 
-[[scheme]]
+[[funeral.scheme]]
 id = "long-storage"
 name = "test scheme"
 effective_from = 2025-01-01
@@ -581,7 +581,7 @@ status = "example"
 note = "test data"
 registration_scope = "county"
 
-[[scheme.allowance]]
+[[funeral.scheme.allowance]]
 service = "storage"
 groups = ["unidentified"]
 unit = "day"
@@ -643,7 +643,7 @@ def test_unknown_layer_is_decided_when_no_group_depends_on_it() -> None:
 _WUHUA_KM_ONLY = """
 jurisdiction = "441424"
 
-[[catalogue]]
+[[funeral.catalogue]]
 service = "transport"
 unit = "km"
 price = 5
@@ -651,7 +651,7 @@ effective_from = 2013-01-01
 status = "example"
 note = "test data: 五华 prices transport by the kilometre only"
 
-[[catalogue]]
+[[funeral.catalogue]]
 service = "storage"
 unit = "day"
 price = 48

@@ -39,9 +39,7 @@ def test_example_values_say_so() -> None:
 
 
 def test_national_fallback() -> None:
-    found = default_book().get(
-        "assistance.marginal.income_multiple", "500156", dt.date(2025, 8, 1)
-    )
+    found = default_book().get("assistance.marginal.income_multiple", "500156", dt.date(2025, 8, 1))
     assert found.jurisdiction == "000000"
     assert found.value == Decimal("1.5")
 
@@ -151,9 +149,12 @@ def test_load_caller_file(tmp_path: Path) -> None:
                 "effective_from = 2025-01-01\nvalue = 700",
                 "effective_from = 2025-01-01\nvalue = 700\nextra = 1",
             ),
-            "unknown keys ['extra']",
+            "[0].extra: got (present), expected no such key",
         ),
-        (('status = "example"', 'status = "law"'), "expected 'sourced' or 'example'"),
+        (
+            ('status = "example"', 'status = "law"'),
+            "status: got 'law', expected one of 'sourced', 'example'",
+        ),
         (('note = "a test value"', ""), "needs a 'note'"),
         (('status = "example"', 'status = "sourced"'), "needs 'source'"),
         (("value = 700", "value = 700.5e0"), None),
@@ -166,9 +167,12 @@ def test_load_caller_file(tmp_path: Path) -> None:
         ),
         (
             ("effective_from = 2025-01-01", "effective_from = 2025-01-01T08:00:00"),
-            "expected a TOML date",
+            "effective_from: got 2025-01-01T08:00:00, expected a calendar date without a time",
         ),
-        (("[sources.demo]", "[sources.demo]\nbogus = 1"), "sources.demo: unknown keys"),
+        (
+            ("[sources.demo]", "[sources.demo]\nbogus = 1"),
+            "$.sources.demo.bogus: got (present), expected no such key",
+        ),
     ],
 )
 def test_bad_files_are_refused_with_the_problem(

@@ -4,10 +4,12 @@ The national basic eldercare service list (国家基本养老服务清单, issue
 《关于推进基本养老服务体系建设的意见》, 2023) lists services by target group in three kinds:
 物质帮助 (material help), 照护服务 (care) and 关爱服务 (caring).  Provinces and cities
 publish their own lists.  The list's exact items were not read in an official copy, so the
-list is kept as **data** (``eldercare/data/basic-services.toml``), one entry per service:
-its kind, the groups entitled (alternatives of :class:`~civaffairs.eldercare.groups.TargetGroup`),
-its document, period, optional jurisdiction, optional cap and status.  Entries whose groups
-were read in a public copy are ``sourced``:
+list is kept as **data**, in the record books (``civaffairs/books/<code>.toml``,
+``[[eldercare.entitlements.services]]``; national entries in ``000000.toml``), one entry per
+service: its kind, the groups entitled (alternatives of
+:class:`~civaffairs.eldercare.groups.TargetGroup`), its source document, period, optional cap
+and status; a local entry lives in its jurisdiction's book and applies there and below.
+Entries whose groups were read in a public copy are ``sourced``:
 
 - 探访关爱 (visits and care): 独居, 空巢, 留守, 失能, 重残 and 计划生育特殊家庭 older persons
   (民政部等10部门 《关于开展特殊困难老年人探访关爱服务的指导意见》, 2022);
@@ -44,12 +46,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
-import tomllib
-from collections.abc import Callable, Iterable, Mapping
-from importlib import resources
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
 
 import attrs
 
@@ -75,18 +73,21 @@ from civaffairs.eldercare.groups import (
     ordered,
 )
 from civaffairs.eldercare.laws import BASIC_ELDERCARE_OPINION
-from civaffairs.errors import ParameterError, ParameterFileError
+from civaffairs.errors import InvalidDocumentError, InvalidInputError, ParameterError
 from civaffairs.parameters import Kind, ParameterBook, Status, default_book
+from civaffairs.parameters.books import Context, DatedRow, Table
 
 __all__ = [
     "DELEGATES",
     "PROGRAMME",
+    "SERVICES",
     "Catalogue",
     "Entitlement",
     "Entitlements",
     "Service",
     "ServiceKind",
     "assess",
+    "catalogue_of",
     "load_catalogue",
 ]
 
@@ -95,7 +96,7 @@ PROGRAMME = programme("eldercare.entitlements", "基本养老服务", "basic eld
 _LIST = Citation(
     BASIC_ELDERCARE_OPINION,
     "国家基本养老服务清单",
-    note="each entitlement cites its own document; see eldercare/data/basic-services.toml",
+    note="each entitlement cites its own document; see the record books (civaffairs/books/)",
 )
 
 R_ENTITLED = ReasonCode.define(
@@ -236,165 +237,102 @@ class Catalogue:
         raise KeyError(code)
 
 
-_REQUIRED = frozenset(
-    {"code", "zh", "en", "kind", "groups", "status", "document", "effective_from"}
-)
-_OPTIONAL = frozenset(
-    {"document_number", "article", "effective_to", "jurisdiction", "cap", "see", "note"}
-)
-_GROUP_VALUES = {g.value: g for g in TargetGroup}
-_DATES = frozenset({"effective_from", "effective_to"})
-_SOURCE_KEYS = ("document_number", "article", "note")
+@attrs.frozen(kw_only=True)
+class _ServiceRow(DatedRow):
+    code: str
+    zh: str
+    en: str
+    kind: ServiceKind
+    groups: tuple[tuple[TargetGroup, ...], ...]
+    cap: str | None = None
+    see: str | None = None
 
 
-def _is_date(value: object) -> bool:
-    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
-
-
-def _period_and_cap_problems(where: str, entry: Mapping[str, Any]) -> list[str]:
-    """Return what is wrong with an entry's period (end before start) and its cap parameter."""
-    problems = []
-    start, end = entry["effective_from"], entry.get("effective_to")
-    if _is_date(start) and _is_date(end) and end < start:
-        problems.append(f"{where}.effective_to: {end} is before effective_from {start}")
-    cap = entry.get("cap")
-    if isinstance(cap, str) and cap.strip():
-        spec = default_book().specs.get(cap)
+def _service_problems(row: _ServiceRow, context: Context) -> Iterator[InvalidInputError]:
+    """Yield what is wrong with a well-formed entry: empty texts or groups, source, cap."""
+    for key in ("code", "zh", "en", "article", "cap", "see", "note"):
+        text = getattr(row, key)
+        if text is not None and not text.strip():
+            yield InvalidInputError(f"$.{key}", repr(text), "a non-empty string")
+    if not row.groups or not all(row.groups):
+        yield InvalidInputError("$.groups", "(empty)", "a non-empty list of non-empty lists")
+    source = context.sources.get(row.source or "")
+    if row.status is Status.SOURCED and not (
+        (source is not None and source.document_number) or row.article or row.note
+    ):
+        yield InvalidInputError(
+            "$.source",
+            repr(row.source),
+            "a sourced entry needs its source: a document_number, 'article' or 'note' "
+            "saying where its groups were read",
+        )
+    if row.cap is not None and row.cap.strip():
+        spec = context.specs.get(row.cap)
         if spec is None:
-            problems.append(f"{where}.cap: unknown parameter {cap!r}")
+            yield InvalidInputError("$.cap", repr(row.cap), "a declared money parameter")
         elif spec.kind is not Kind.MONEY:
-            problems.append(f"{where}.cap: parameter {cap!r} is a {spec.kind.value}, not money")
-    return problems
-
-
-def _entry_problems(where: str, entry: Mapping[str, Any]) -> list[str]:
-    """Return what is wrong with one ``[[service]]`` table (empty when nothing is)."""
-    problems = []
-    unknown = sorted(set(entry) - _REQUIRED - _OPTIONAL)
-    if unknown:
-        problems.append(f"{where}: unknown keys {unknown}")
-    missing = sorted(_REQUIRED - set(entry))
-    if missing:
-        problems.append(f"{where}: missing keys {missing}")
-        return problems
-    if entry["kind"] not in {k.value for k in ServiceKind}:
-        problems.append(f"{where}.kind: {entry['kind']!r} is not one of material, care, caring")
-    if entry["status"] not in {s.value for s in Status}:
-        problems.append(f"{where}.status: {entry['status']!r} is not 'sourced' or 'example'")
-    if entry["status"] == Status.EXAMPLE.value and not entry.get("note"):
-        problems.append(f"{where}: an example entry needs a 'note' saying where it is from")
-    problems.extend(
-        f"{where}.{key}: expected a non-empty string"
-        for key in ("code", "zh", "en", "document", *sorted(_OPTIONAL - _DATES))
-        if key in entry and (not isinstance(entry[key], str) or not entry[key].strip())
-    )
-    if entry["status"] == Status.SOURCED.value and not any(
-        isinstance(entry.get(key), str) and entry[key].strip() for key in _SOURCE_KEYS
-    ):
-        problems.append(
-            f"{where}: a sourced entry needs its source: a 'document_number', 'article' or "
-            "'note' saying where its groups were read"
-        )
-    groups = entry["groups"]
-    if (
-        not isinstance(groups, list)
-        or not groups
-        or not all(isinstance(a, list) and a for a in groups)
-    ):
-        problems.append(f"{where}.groups: expected a non-empty list of non-empty lists")
-    else:
-        bad = sorted({g for a in groups for g in a if g not in _GROUP_VALUES})
-        if bad:
-            problems.append(f"{where}.groups: unknown groups {bad}")
-    problems.extend(
-        f"{where}.{key}: expected a TOML date"
-        for key in sorted(_DATES)
-        if key in entry and not _is_date(entry[key])
-    )
-    problems.extend(_period_and_cap_problems(where, entry))
-    code = entry.get("jurisdiction")
-    if code is not None:
-        try:
-            jurisdictions.get(code)
-        except LookupError:
-            problems.append(f"{where}.jurisdiction: unknown GB/T 2260 code {code!r}")
-    return problems
-
-
-def _parse(text: str, origin: str) -> Catalogue:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ParameterFileError(origin, [f"not valid TOML: {exc}"]) from None
-    problems = [f"unknown top-level key {key!r}" for key in sorted(set(data) - {"service"})]
-    entries = data.get("service", [])
-    if isinstance(entries, dict):
-        code = entries.get("code")
-        named = f" (code {code!r})" if code is not None else ""
-        problems.append(
-            f"service{named}: written as a single table [service]; "
-            "each entry must be an array-of-tables entry [[service]]"
-        )
-        entries = []
-    elif not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        problems.append("service: expected [[service]] entries (an array of tables)")
-        entries = []
-    services = []
-    seen: set[str] = set()
-    for index, entry in enumerate(entries):
-        code = entry.get("code")
-        where = f"service[{index}]" + (f" ({code!r})" if isinstance(code, str) else "")
-        found = _entry_problems(where, entry)
-        if entry.get("code") in seen:
-            found.append(f"{where}.code: {entry['code']!r} appears twice")
-        seen.add(entry.get("code", ""))
-        problems.extend(found)
-        if found:
-            continue
-        services.append(
-            Service(
-                code=entry["code"],
-                zh=entry["zh"],
-                en=entry["en"],
-                kind=ServiceKind(entry["kind"]),
-                groups=tuple(frozenset(_GROUP_VALUES[g] for g in a) for a in entry["groups"]),
-                status=Status(entry["status"]),
-                document=entry["document"],
-                effective_from=entry["effective_from"],
-                document_number=entry.get("document_number"),
-                article=entry.get("article"),
-                effective_to=entry.get("effective_to"),
-                jurisdiction=entry.get("jurisdiction"),
-                cap=entry.get("cap"),
-                see=entry.get("see"),
-                note=entry.get("note"),
+            yield InvalidInputError(
+                "$.cap", repr(row.cap), f"a money parameter, not a {spec.kind.value}"
             )
-        )
-    if problems:
-        raise ParameterFileError(origin, problems)
-    return Catalogue(tuple(services))
 
 
-@functools.cache
-def _shipped() -> Catalogue:
-    text = (
-        resources.files("civaffairs.eldercare")
-        .joinpath("data/basic-services.toml")
-        .read_text(encoding="utf-8")
+def _service(row: _ServiceRow, context: Context) -> Service:
+    errors = list(_service_problems(row, context))
+    try:
+        provenance = context.provenance(row)
+    except InvalidDocumentError as exc:
+        errors.extend(exc.errors)
+    if errors:
+        raise InvalidDocumentError(errors)
+    source = provenance.source
+    return Service(
+        code=row.code,
+        zh=row.zh,
+        en=row.en,
+        kind=row.kind,
+        groups=tuple(frozenset(alternative) for alternative in row.groups),
+        status=row.status,
+        document=source.title if source is not None else "(no document)",
+        effective_from=row.effective_from,
+        document_number=source.document_number if source is not None else None,
+        article=row.article,
+        effective_to=row.effective_to,
+        jurisdiction=None
+        if context.jurisdiction == jurisdictions.NATIONAL
+        else context.jurisdiction,
+        cap=row.cap,
+        see=row.see,
+        note=row.note,
     )
-    return _parse(text, "civaffairs/eldercare/data/basic-services.toml")
+
+
+#: ``[[eldercare.entitlements.services]]`` of the record books: the service list, one
+#: series per service code.
+SERVICES: Table[_ServiceRow, Service] = Table(
+    "eldercare.entitlements.services", _ServiceRow, _service, lambda s: (s.code,)
+)
+
+
+def catalogue_of(book: ParameterBook) -> Catalogue:
+    """Return the service list of a record book: every jurisdiction's entries, national first.
+
+    .. versionadded:: 0.1.0
+    """
+    return Catalogue(tuple(row for _, _, rows in book.table(SERVICES.name) for row in rows))
 
 
 def load_catalogue(path: str | Path | None = None) -> Catalogue:
-    """Return the shipped service list, or the one in ``path`` (same format, same checks).
+    """Return the shipped service list, or the one in the record book ``path`` alone.
 
     Raises :class:`~civaffairs.errors.ParameterFileError` listing every problem.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0
+       ``path`` is a record book (``[[eldercare.entitlements.services]]``).
     """
     if path is None:
-        return _shipped()
-    return _parse(Path(path).read_text(encoding="utf-8"), str(path))
+        return catalogue_of(default_book())
+    return catalogue_of(ParameterBook.load([path], include_shipped=False))
 
 
 @attrs.frozen
@@ -609,21 +547,21 @@ def assess(
     """Decide, for each service of the list in force on ``on``, whether ``older`` is entitled.
 
     ``jurisdiction`` (default: the person's place of registration) selects local entries
-    and parameters; ``catalogue`` replaces the shipped list (see :func:`load_catalogue`).
+    and parameters; the service list is the book's (:func:`catalogue_of`) unless
+    ``catalogue`` replaces it (see :func:`load_catalogue`).  Where a division and its parent
+    both list a service (same code), the division's entry applies.
     Each service's decision cites the service's own document.
 
     .. versionadded:: 0.1.0
     """
     book = book or default_book()
-    catalogue = catalogue or load_catalogue()
+    catalogue = catalogue or catalogue_of(book)
     where = jurisdiction or older.person.registration.jurisdiction
+    # The most specific entry of a code wins: the list holds parents before their divisions.
+    applying = {s.code: s for s in catalogue.services if s.applies(where, on)}
     return Entitlements(
         subject=older.label,
         as_of=on,
         jurisdiction=where,
-        entitlements=tuple(
-            _decide(service, older, on, where, book)
-            for service in catalogue.services
-            if service.applies(where, on)
-        ),
+        entitlements=tuple(_decide(s, older, on, where, book) for s in applying.values()),
     )

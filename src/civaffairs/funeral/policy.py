@@ -1,35 +1,39 @@
 """Funeral policy data: service catalogues, fee-waiver schemes and cremation zones.
 
-These are tables, not single figures, so they do not fit the scalar
-:class:`~civaffairs.parameters.ParameterBook`; they ship as TOML under
-``civaffairs/funeral/data/``, **one file per jurisdiction** (``<GB/T 2260
-code>.toml``), with the parameter files' discipline: every record is dated
-(``effective_from``, optional inclusive ``effective_to``), ``sourced`` or
-``example`` (an example record must say where it comes from in ``note``),
-cites a ``[sources.KEY]`` table, and the loader refuses unknown keys, unknown
-services or units, overlapping periods and every other malformation — all
-problems at once, in one :class:`~civaffairs.errors.ParameterFileError`.
+These are tables, not single figures.  They live in the jurisdiction's record
+book (``civaffairs/books/<GB/T 2260 code>.toml``, read by
+:mod:`civaffairs.parameters.books`) beside its scalar parameters, with the
+same discipline: every record is dated (``effective_from``, optional
+inclusive ``effective_to``), ``sourced`` or ``example`` (an example record
+must say where it comes from in ``note``), cites a ``[sources.KEY]`` table,
+and the loader refuses unknown keys, unknown services or units, overlapping
+periods and every other malformation — all problems at once, by path, in one
+:class:`~civaffairs.errors.ParameterFileError`.  A
+:class:`~civaffairs.parameters.ParameterBook` holds them, so
+:meth:`~civaffairs.parameters.ParameterBook.load` (``--params``) and
+:meth:`~civaffairs.parameters.ParameterBook.override` reach them as they reach
+scalars; :class:`FuneralPolicy` reads them from a book.
 
-A file holds three kinds of record:
+A book holds three funeral tables:
 
-``[[catalogue]]``
+``[[funeral.catalogue]]``
     One priced item: a :class:`~civaffairs.funeral.services.Service`, its
     :class:`~civaffairs.funeral.services.Unit` and the unit ``price`` (元).
     For each service, the most specific jurisdiction on the chain county →
     prefecture → province → national that prices it on the date supplies all
     its items; a service that no level prices is not in the catalogue.
-``[[scheme]]``
+``[[funeral.scheme]]``
     A fee-waiver scheme (惠民殡葬 / 免除基本殡葬服务费用): who is covered
     (:class:`Beneficiary` groups; registration within ``registration_scope``
     of the funeral home's county), the items waived and their limits
-    (``[[scheme.allowance]]``: a free quantity, a cap per unit, a cap per
-    case) and whether it follows its residents when they are cremated
-    elsewhere (``[[scheme.elsewhere]]``).  :meth:`FuneralPolicy.scheme` gives
+    (``[[funeral.scheme.allowance]]``: a free quantity, a cap per unit, a cap
+    per case) and whether it follows its residents when they are cremated
+    elsewhere (``[[funeral.scheme.elsewhere]]``).  :meth:`FuneralPolicy.scheme` gives
     the most specific scheme in force on the date;
     :meth:`FuneralPolicy.scheme_chain` gives every level's, since a parent
     level's scheme (up to the national one) stays in force under a local one
     as a floor (see :mod:`civaffairs.funeral.waiver`).
-``[[zone]]``
+``[[funeral.zone]]``
     Whether the jurisdiction is a cremation zone (火葬区) or a burial-reform
     zone (土葬改革区) on the date; the most specific record wins.
 
@@ -45,24 +49,30 @@ source of each figure exactly as for scalar parameters, and
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 import itertools
-import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import attrs
 
 from civaffairs import jurisdictions
-from civaffairs.decisions import Citation, Document
-from civaffairs.errors import CivaffairsError, InvalidInputError, ParameterFileError
+from civaffairs.errors import CivaffairsError, InvalidDocumentError, InvalidInputError
 from civaffairs.funeral.services import Service, Unit
+from civaffairs.labels import Labelled
 from civaffairs.money import yuan
-from civaffairs.parameters import Dated, ParameterValue, Scalar, Source, Status
+from civaffairs.parameters import (
+    ParameterBook,
+    ParameterValue,
+    Provenance,
+    Scalar,
+    Status,
+    default_book,
+)
+from civaffairs.parameters.books import Context, DatedRow, Table
+from civaffairs.parameters.records import Record
 
 __all__ = [
     "Allowance",
@@ -80,7 +90,6 @@ __all__ = [
     "default_policy",
 ]
 
-_ONE_DAY = dt.timedelta(days=1)
 _PSEUDO_PREFECTURES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 
 
@@ -100,7 +109,7 @@ class ZoneUnknownError(CivaffairsError, LookupError):
         )
 
 
-class ScopeLevel(enum.Enum):
+class ScopeLevel(Labelled):
     """An area around a place: its county, prefecture, province, or the whole country.
 
     Where GB/T 2260 puts a county under a pseudo-prefecture (重庆's ``500100``
@@ -110,20 +119,10 @@ class ScopeLevel(enum.Enum):
     .. versionadded:: 0.1.0
     """
 
-    COUNTY = "county"
-    PREFECTURE = "prefecture"
-    PROVINCE = "province"
-    NATIONAL = "national"
-
-    @property
-    def zh(self) -> str:
-        """The level in Chinese (``本县(市、区)`` …)."""
-        return _SCOPE_LABELS[self][0]
-
-    @property
-    def en(self) -> str:
-        """The level in English."""
-        return _SCOPE_LABELS[self][1]
+    COUNTY = "county", "本县(市、区)", "the same county"
+    PREFECTURE = "prefecture", "本市(州)", "the same prefecture"
+    PROVINCE = "province", "本省(区、市)", "the same province"
+    NATIONAL = "national", "全国范围", "the whole country"
 
     def area(self, code: str) -> str:
         """Return the code of the area of this level that contains ``code``.
@@ -154,15 +153,7 @@ class ScopeLevel(enum.Enum):
         return jurisdictions.is_within(code, self.area(anchor))
 
 
-_SCOPE_LABELS = {
-    ScopeLevel.COUNTY: ("本县(市、区)", "the same county"),
-    ScopeLevel.PREFECTURE: ("本市(州)", "the same prefecture"),
-    ScopeLevel.PROVINCE: ("本省(区、市)", "the same province"),
-    ScopeLevel.NATIONAL: ("全国范围", "the whole country"),
-}
-
-
-class Beneficiary(enum.Enum):
+class Beneficiary(Labelled):
     """A group a waiver scheme covers.
 
     Every group but ``unidentified`` and ``died_locally`` requires household
@@ -172,106 +163,36 @@ class Beneficiary(enum.Enum):
     .. versionadded:: 0.1.0
     """
 
-    REGISTERED = "registered"  #: 户籍居民 (every resident registered within the scope)
-    EXTREME_POVERTY = "extreme_poverty"  #: 特困人员
-    DIBAO = "dibao"  #: 低保对象
-    MARGINAL = "marginal"  #: 低保边缘家庭成员
-    RIGID_EXPENDITURE = "rigid_expenditure"  #: 刚性支出(支出型)困难家庭成员
-    PRIORITY_ENTITLED = "priority_entitled"  #: 重点优抚对象
-    UNIDENTIFIED = "unidentified"  #: 无名遗体
-    DIED_LOCALLY = "died_locally"  #: 非本地户籍、在本地死亡的人员
-
-    @property
-    def zh(self) -> str:
-        """The group in Chinese."""
-        return _GROUP_LABELS[self][0]
-
-    @property
-    def en(self) -> str:
-        """The group in English."""
-        return _GROUP_LABELS[self][1]
-
-
-_GROUP_LABELS = {
-    Beneficiary.REGISTERED: ("户籍居民", "registered resident"),
-    Beneficiary.EXTREME_POVERTY: ("特困人员", "extreme-poverty person"),
-    Beneficiary.DIBAO: ("低保对象", "dibao recipient"),
-    Beneficiary.MARGINAL: ("低保边缘家庭成员", "member of a marginal low-income household"),
-    Beneficiary.RIGID_EXPENDITURE: (
+    REGISTERED = "registered", "户籍居民", "registered resident"
+    EXTREME_POVERTY = "extreme_poverty", "特困人员", "extreme-poverty person"
+    DIBAO = "dibao", "低保对象", "dibao recipient"
+    MARGINAL = "marginal", "低保边缘家庭成员", "member of a marginal low-income household"
+    RIGID_EXPENDITURE = (
+        "rigid_expenditure",
         "刚性支出困难家庭成员",
         "member of a rigid-expenditure hardship household",
-    ),
-    Beneficiary.PRIORITY_ENTITLED: ("重点优抚对象", "priority entitled person"),
-    Beneficiary.UNIDENTIFIED: ("无名遗体", "unidentified body"),
-    Beneficiary.DIED_LOCALLY: ("在本地死亡的非户籍人员", "non-resident who died locally"),
-}
+    )
+    PRIORITY_ENTITLED = "priority_entitled", "重点优抚对象", "priority entitled person"
+    UNIDENTIFIED = "unidentified", "无名遗体", "unidentified body"
+    #: 非本地户籍、在本地死亡的人员
+    DIED_LOCALLY = "died_locally", "在本地死亡的非户籍人员", "non-resident who died locally"
 
 
-class Zone(enum.Enum):
+class Zone(Labelled):
     """The funeral zone a place is in (殡葬管理条例).
 
     .. versionadded:: 0.1.0
     """
 
-    CREMATION = "cremation"  #: 火葬区
-    BURIAL_REFORM = "burial_reform"  #: 土葬改革区
-
-    @property
-    def zh(self) -> str:
-        """The zone in Chinese."""
-        return "火葬区" if self is Zone.CREMATION else "土葬改革区"
-
-    @property
-    def en(self) -> str:
-        """The zone in English."""
-        return "cremation zone" if self is Zone.CREMATION else "burial-reform zone"
+    CREMATION = "cremation", "火葬区", "cremation zone"
+    BURIAL_REFORM = "burial_reform", "土葬改革区", "burial-reform zone"
 
 
 # -- records -----------------------------------------------------------------------------------
 
 
 @attrs.frozen
-class Provenance(Dated):
-    """Where a record applies, when, and on what authority.
-
-    .. versionadded:: 0.1.0
-    """
-
-    jurisdiction: str
-    effective_from: dt.date
-    effective_to: dt.date | None
-    status: Status
-    source: Source | None
-    article: str | None = None
-    note: str | None = None
-
-    def citation(self) -> Citation:
-        """Return the record's source as a citation; example data says so."""
-        if self.source is None:
-            document = Document("示例数据 (example data, no source)")
-        else:
-            document = Document(self.source.title, self.source.document_number)
-        note = "EXAMPLE DATA, not law" if self.status is Status.EXAMPLE else None
-        return Citation(document, self.article, note=note)
-
-    def parameter(self, name: str, value: Scalar, unit: str) -> ParameterValue:
-        """Report this record as a parameter value (for a decision's provenance)."""
-        return ParameterValue(
-            name=name,
-            jurisdiction=self.jurisdiction,
-            value=value,
-            unit=unit,
-            effective_from=self.effective_from,
-            effective_to=self.effective_to,
-            status=self.status,
-            source=self.source,
-            article=self.article,
-            note=self.note,
-        )
-
-
-@attrs.frozen
-class CatalogueItem:
+class CatalogueItem(Record):
     """A priced service: 遗体火化 330 元/具.
 
     .. versionadded:: 0.1.0
@@ -293,7 +214,7 @@ class CatalogueItem:
 
 
 @attrs.frozen
-class Allowance:
+class Allowance(Record):
     """One item a scheme waives, for some groups, within limits.
 
     With no limit the item is waived in full.  ``free_quantity`` (in
@@ -376,7 +297,7 @@ class ElsewhereRule:
 
 
 @attrs.frozen
-class Scheme:
+class Scheme(Record):
     """A fee-waiver scheme of one jurisdiction over one period.
 
     ``registration_scope``: the area around the funeral home's county within
@@ -406,7 +327,7 @@ class Scheme:
 
 
 @attrs.frozen
-class ZoneRecord:
+class ZoneRecord(Record):
     """The funeral zone of a jurisdiction over a period.
 
     .. versionadded:: 0.1.0
@@ -447,491 +368,236 @@ class Catalogue:
         return next((i for i in self.items if i.service is service and i.unit is unit), None)
 
 
-# -- loading -----------------------------------------------------------------------------------
-
-_FILE_KEYS = frozenset({"jurisdiction", "note", "sources", "catalogue", "scheme", "zone"})
-_SOURCE_KEYS = frozenset({"title", "document_number", "publisher", "published", "url"})
-_DATED_KEYS = frozenset({"effective_from", "effective_to", "status", "source", "article", "note"})
-_CATALOGUE_KEYS = _DATED_KEYS | {"service", "unit", "price"}
-_SCHEME_KEYS = _DATED_KEYS | {
-    "id",
-    "name",
-    "registration_scope",
-    "death_scope",
-    "allowance",
-    "elsewhere",
-}
-_ALLOWANCE_KEYS = frozenset(
-    {"service", "groups", "unit", "free_quantity", "unit_cap", "cap", "status", "source"}
-    | {"article", "note"}
-)
-_ELSEWHERE_KEYS = frozenset({"scope", "groups"})
-_ZONE_KEYS = _DATED_KEYS | {"zone"}
-
-E = TypeVar("E", bound=enum.Enum)
-R = TypeVar("R", CatalogueItem, Scheme, ZoneRecord)
+# -- the tables of the record books --------------------------------------------------------------
 
 
-class _Problems:
-    """Collects every problem of a file, each prefixed by where it is."""
-
-    def __init__(self) -> None:
-        self.items: list[str] = []
-
-    def add(self, where: str, text: str) -> None:
-        self.items.append(f"{where}: {text}")
-
-    def keys(self, where: str, entry: object, allowed: frozenset[str]) -> bool:
-        if not isinstance(entry, dict):
-            self.add(where, "expected a table")
-            return False
-        unknown = sorted(set(entry) - allowed)
-        if unknown:
-            self.add(where, f"unknown keys {unknown} (allowed: {sorted(allowed)})")
-            return False
-        return True
+@attrs.frozen(kw_only=True)
+class _CatalogueRow(DatedRow):
+    service: Service
+    unit: Unit
+    price: Decimal
 
 
-def _is_date(value: object) -> bool:
-    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+@attrs.frozen(kw_only=True)
+class _AllowanceRow:
+    service: Service
+    groups: frozenset[Beneficiary]
+    unit: Unit | None = None
+    free_quantity: Decimal | None = None
+    unit_cap: Decimal | None = None
+    cap: Decimal | None = None
+    status: Status | None = None
+    source: str | None = None
+    article: str | None = None
+    note: str | None = None
 
 
-def _enum(kind: type[E], raw: object, where: str, problems: _Problems) -> E | None:
+@attrs.frozen(kw_only=True)
+class _ElsewhereRow:
+    scope: ScopeLevel
+    groups: frozenset[Beneficiary]
+
+
+@attrs.frozen(kw_only=True)
+class _SchemeRow(DatedRow):
+    id: str
+    name: str
+    registration_scope: ScopeLevel
+    death_scope: ScopeLevel | None = None
+    allowance: tuple[_AllowanceRow, ...] = ()
+    elsewhere: tuple[_ElsewhereRow, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class _ZoneRow(DatedRow):
+    zone: Zone
+
+
+T = TypeVar("T")
+
+
+def _checked(errors: list[InvalidInputError], step: Callable[[], T]) -> T | None:
+    """Run one check of a row, keeping its errors (so every problem is reported)."""
     try:
-        return kind(raw)
-    except ValueError:
-        allowed = ", ".join(repr(m.value) for m in kind)
-        problems.add(where, f"got {raw!r}, expected one of {allowed}")
-        return None
-
-
-def _money(raw: object, where: str, problems: _Problems) -> Decimal | None:
-    if isinstance(raw, bool) or not isinstance(raw, int | Decimal):
-        problems.add(where, f"got {raw!r}, expected an amount in yuan (a TOML number)")
-        return None
-    try:
-        return yuan(raw, path=where)
+        return step()
     except InvalidInputError as exc:
-        problems.add(where, f"got {raw!r}, expected {exc.expected}")
-        return None
+        errors.append(exc)
+    except InvalidDocumentError as exc:
+        errors.extend(exc.errors)
+    return None
 
 
-def _quantity(raw: object, where: str, problems: _Problems) -> Decimal | None:
-    if (
-        isinstance(raw, bool)
-        or not isinstance(raw, int | Decimal)
-        or (isinstance(raw, Decimal) and not raw.is_finite())
-        or raw < 0
-    ):
-        problems.add(
-            where, f"got {raw!r}, expected a quantity of zero or more (a finite TOML number)"
-        )
-        return None
-    return Decimal(raw)
-
-
-def _groups(raw: object, where: str, problems: _Problems) -> frozenset[Beneficiary] | None:
-    if not isinstance(raw, list) or not raw:
-        problems.add(where, f"got {raw!r}, expected a non-empty array of groups")
-        return None
-    found = [_enum(Beneficiary, g, where, problems) for g in raw]
-    if any(g is None for g in found):
-        return None
-    return frozenset(g for g in found if g is not None)
-
-
-def _sources(table: object, problems: _Problems) -> dict[str, Source]:
-    sources: dict[str, Source] = {}
-    if not isinstance(table, dict):
-        problems.add("sources", "expected a table of [sources.KEY] tables")
-        return sources
-    for key, entry in table.items():
-        where = f"sources.{key}"
-        if not problems.keys(where, entry, _SOURCE_KEYS):
-            continue
-        if "title" not in entry:
-            problems.add(where, "'title' is required")
-        elif entry.get("published") is not None and not _is_date(entry["published"]):
-            problems.add(f"{where}.published", f"expected a TOML date, got {entry['published']!r}")
-        else:
-            sources[key] = Source(
-                key=key,
-                title=entry["title"],
-                document_number=entry.get("document_number"),
-                publisher=entry.get("publisher"),
-                published=entry.get("published"),
-                url=entry.get("url"),
+def _catalogue_item(row: _CatalogueRow, context: Context) -> CatalogueItem:
+    errors: list[InvalidInputError] = []
+    price = _checked(errors, lambda: yuan(row.price, path="$.price"))
+    provenance = _checked(errors, lambda: context.provenance(row))
+    if row.unit not in row.service.units:
+        allowed = ", ".join(u.value for u in row.service.units)
+        errors.append(
+            InvalidInputError(
+                "$.unit", row.unit.value, f"a unit {row.service.value} is priced per ({allowed})"
             )
-    return sources
+        )
+    if errors or price is None or provenance is None:
+        raise InvalidDocumentError(errors)
+    return CatalogueItem(row.service, row.unit, price, provenance)
 
 
-def _dates(entry: Mapping[str, Any], where: str, problems: _Problems) -> tuple[Any, Any]:
-    """Read and check ``effective_from`` and ``effective_to``."""
-    start, end = entry.get("effective_from"), entry.get("effective_to")
-    if not _is_date(start):
-        problems.add(where, f"effective_from: expected a TOML date, got {start!r}")
-    if end is not None and not _is_date(end):
-        problems.add(where, f"effective_to: expected a TOML date, got {end!r}")
-    if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
-        problems.add(where, f"effective_to {end} is before effective_from {start}")
-    return start, end
+def _groups(groups: frozenset[Beneficiary], where: str) -> frozenset[Beneficiary]:
+    if not groups:
+        raise InvalidInputError(where, "[]", "a non-empty array of groups")
+    return groups
 
 
-def _provenance(
-    entry: Mapping[str, Any],
-    code: str,
-    sources: Mapping[str, Source],
-    where: str,
-    problems: _Problems,
-    *,
-    inherit: Provenance | None = None,
-) -> Provenance | None:
-    """Read the dated-record keys of ``entry`` (an allowance inherits its scheme's)."""
-    before = len(problems.items)
-    if inherit is None:
-        start, end = _dates(entry, where, problems)
-    else:
-        start, end = inherit.effective_from, inherit.effective_to
-    status_raw = entry.get("status", inherit.status.value if inherit else None)
-    status = None
-    if status_raw not in {s.value for s in Status}:
-        problems.add(where, f"status: got {status_raw!r}, expected 'sourced' or 'example'")
-    else:
-        status = Status(status_raw)
-    key = entry.get("source")
-    source = inherit.source if inherit is not None and key is None else None
-    if key is not None:
-        if key not in sources:
-            problems.add(where, f"source: {key!r} is not declared under [sources]")
-        else:
-            source = sources[key]
-    note = entry.get("note", inherit.note if inherit and "status" not in entry else None)
-    if status is Status.SOURCED and source is None:
-        problems.add(where, "a sourced record needs 'source'")
-    if status is Status.EXAMPLE and not note:
-        problems.add(where, "an example record needs a 'note' saying where it is from")
-    if len(problems.items) > before or status is None:
-        return None
-    return Provenance(
-        jurisdiction=code,
-        effective_from=start,
-        effective_to=end,
-        status=status,
-        source=source,
-        article=entry.get("article", inherit.article if inherit else None),
-        note=note,
-    )
+def _quantity(value: Decimal | None, where: str) -> Decimal | None:
+    if value is not None and value < 0:
+        raise InvalidInputError(where, str(value), "a quantity of zero or more")
+    return value
 
 
-def _catalogue_item(
-    entry: Any, code: str, sources: Mapping[str, Source], where: str, problems: _Problems
-) -> CatalogueItem | None:
-    if not problems.keys(where, entry, _CATALOGUE_KEYS):
-        return None
-    for required in ("service", "unit", "price", "effective_from", "status"):
-        if required not in entry:
-            problems.add(where, f"missing required key {required!r}")
-            return None
-    service = _enum(Service, entry["service"], f"{where}.service", problems)
-    unit = _enum(Unit, entry["unit"], f"{where}.unit", problems)
-    price = _money(entry["price"], f"{where}.price", problems)
-    provenance = _provenance(entry, code, sources, where, problems)
-    if service is None or unit is None or price is None or provenance is None:
-        return None
-    if unit not in service.units:
-        allowed = ", ".join(u.value for u in service.units)
-        problems.add(f"{where}.unit", f"{service.value} is not priced per {unit.value} ({allowed})")
-        return None
-    return CatalogueItem(service, unit, price, provenance)
+def _money(value: Decimal | None, where: str) -> Decimal | None:
+    return None if value is None else yuan(value, path=where)
 
 
 def _allowance(
-    entry: Any,
-    code: str,
-    sources: Mapping[str, Source],
-    where: str,
-    problems: _Problems,
-    *,
-    scheme: Provenance,
+    row: _AllowanceRow, context: Context, scheme: Provenance, where: str
 ) -> Allowance | None:
-    if not problems.keys(where, entry, _ALLOWANCE_KEYS):
+    """Build one allowance (errors are reported by the scheme, under ``where``)."""
+    errors: list[InvalidInputError] = []
+    own = DatedRow(
+        effective_from=scheme.effective_from,
+        effective_to=scheme.effective_to,
+        status=row.status or scheme.status,
+        source=row.source,
+        article=row.article if row.article is not None else scheme.article,
+        note=row.note if row.note is not None or row.status else scheme.note,
+    )
+    provenance = _checked(errors, lambda: context.provenance(own, inherit=scheme))
+    groups = _checked(errors, lambda: _groups(row.groups, "$.groups"))
+    free = _checked(errors, lambda: _quantity(row.free_quantity, "$.free_quantity"))
+    unit_cap = _checked(errors, lambda: _money(row.unit_cap, "$.unit_cap"))
+    cap = _checked(errors, lambda: _money(row.cap, "$.cap"))
+    unit = row.unit
+    if unit is not None and unit not in row.service.units:
+        errors.append(
+            InvalidInputError("$.unit", unit.value, f"a unit {row.service.value} is counted in")
+        )
+    elif (row.free_quantity is not None or row.unit_cap is not None) and unit is None:
+        errors.append(
+            InvalidInputError("$.unit", "(missing)", "a unit: free_quantity and unit_cap need it")
+        )
+    elif unit is not None and row.free_quantity is None and row.unit_cap is None:
+        errors.append(
+            InvalidInputError(
+                "$.unit",
+                unit.value,
+                "no unit: it is only meaningful with free_quantity or unit_cap",
+            )
+        )
+    if errors:
+        raise InvalidDocumentError([e.at(where) for e in errors])
+    if provenance is None or groups is None:
         return None
-    if "service" not in entry or "groups" not in entry:
-        problems.add(where, "'service' and 'groups' are required")
-        return None
-    before = len(problems.items)
-    service = _enum(Service, entry["service"], f"{where}.service", problems)
-    groups = _groups(entry["groups"], f"{where}.groups", problems)
-    unit = None if "unit" not in entry else _enum(Unit, entry["unit"], f"{where}.unit", problems)
-    free = None
-    if "free_quantity" in entry:
-        free = _quantity(entry["free_quantity"], f"{where}.free_quantity", problems)
-    unit_cap = None
-    if "unit_cap" in entry:
-        unit_cap = _money(entry["unit_cap"], f"{where}.unit_cap", problems)
-    cap = None if "cap" not in entry else _money(entry["cap"], f"{where}.cap", problems)
-    provenance = _provenance(entry, code, sources, where, problems, inherit=scheme)
-    if len(problems.items) > before or service is None or groups is None or provenance is None:
-        return None
-    if unit is not None and unit not in service.units:
-        problems.add(f"{where}.unit", f"{service.value} is not counted in {unit.value}")
-        return None
-    if (free is not None or unit_cap is not None) and unit is None:
-        problems.add(where, "free_quantity and unit_cap need 'unit'")
-        return None
-    if unit is not None and free is None and unit_cap is None:
-        problems.add(where, "'unit' is only meaningful with free_quantity or unit_cap")
-        return None
-    return Allowance(service, groups, unit, free, unit_cap, cap, provenance)
+    return Allowance(row.service, groups, unit, free, unit_cap, cap, provenance)
 
 
-def _elsewhere(entry: Any, where: str, problems: _Problems) -> ElsewhereRule | None:
-    if not problems.keys(where, entry, _ELSEWHERE_KEYS):
-        return None
-    if "scope" not in entry or "groups" not in entry:
-        problems.add(where, "'scope' and 'groups' are required")
-        return None
-    scope = _enum(ScopeLevel, entry["scope"], f"{where}.scope", problems)
-    groups = _groups(entry["groups"], f"{where}.groups", problems)
-    if scope is None or groups is None:
-        return None
-    if scope is ScopeLevel.COUNTY:
-        problems.add(f"{where}.scope", "'county' is not elsewhere; use prefecture or wider")
-        return None
-    return ElsewhereRule(scope, groups)
+def _elsewhere(row: _ElsewhereRow, where: str) -> ElsewhereRule:
+    if row.scope is ScopeLevel.COUNTY:
+        raise InvalidInputError(
+            f"{where}.scope", "'county'", "a scope wider than the county (not elsewhere)"
+        )
+    return ElsewhereRule(row.scope, _groups(row.groups, f"{where}.groups"))
 
 
-def _tables(entry: Mapping[str, Any], key: str, where: str, problems: _Problems) -> list[Any]:
-    found = entry.get(key, [])
-    if not isinstance(found, list):
-        problems.add(where, f"expected an array of tables [[{key}]]")
-        return []
-    return found
-
-
-def _scheme(
-    entry: Any, code: str, sources: Mapping[str, Source], where: str, problems: _Problems
-) -> Scheme | None:
-    if not problems.keys(where, entry, _SCHEME_KEYS):
-        return None
-    for required in ("id", "name", "registration_scope", "effective_from", "status"):
-        if required not in entry:
-            problems.add(where, f"missing required key {required!r}")
-            return None
-    before = len(problems.items)
-    provenance = _provenance(entry, code, sources, where, problems)
-    scope = _enum(ScopeLevel, entry["registration_scope"], f"{where}.registration_scope", problems)
-    death_scope = None
-    if "death_scope" in entry:
-        death_scope = _enum(ScopeLevel, entry["death_scope"], f"{where}.death_scope", problems)
-    if provenance is None or scope is None:
-        return None
-    allowances = [
-        _allowance(item, code, sources, f"{where}.allowance[{i}]", problems, scheme=provenance)
-        for i, item in enumerate(_tables(entry, "allowance", where, problems))
-    ]
+def _scheme(row: _SchemeRow, context: Context) -> Scheme:
+    errors: list[InvalidInputError] = []
+    provenance = _checked(errors, lambda: context.provenance(row))
     elsewhere = [
-        _elsewhere(item, f"{where}.elsewhere[{i}]", problems)
-        for i, item in enumerate(_tables(entry, "elsewhere", where, problems))
+        _checked(errors, functools.partial(_elsewhere, rule, f"$.elsewhere[{i}]"))
+        for i, rule in enumerate(row.elsewhere)
     ]
-    if len(problems.items) > before:
-        return None
+    allowances: list[Allowance | None] = []
+    if provenance is not None:
+        allowances = [
+            _checked(
+                errors, functools.partial(_allowance, a, context, provenance, f"$.allowance[{i}]")
+            )
+            for i, a in enumerate(row.allowance)
+        ]
     kept = [a for a in allowances if a is not None]
-    if not kept:
-        problems.add(where, "a scheme needs at least one [[scheme.allowance]]")
-        return None
+    if not row.allowance:
+        errors.append(
+            InvalidInputError("$.allowance", "(none)", "at least one [[funeral.scheme.allowance]]")
+        )
     for first, second in itertools.combinations(kept, 2):
         if first.service is second.service and first.groups & second.groups:
             shared = sorted(g.value for g in first.groups & second.groups)
-            problems.add(where, f"two allowances for {first.service.value} both cover {shared}")
-            return None
+            errors.append(
+                InvalidInputError(
+                    "$.allowance",
+                    f"two allowances for {first.service.value} both cover {shared}",
+                    "one allowance per service and group",
+                )
+            )
+    if errors or provenance is None:
+        raise InvalidDocumentError(errors)
     return Scheme(
-        id=str(entry["id"]),
-        name=str(entry["name"]),
-        registration_scope=scope,
-        death_scope=death_scope,
+        id=row.id,
+        name=row.name,
+        registration_scope=row.registration_scope,
+        death_scope=row.death_scope,
         allowances=tuple(kept),
         elsewhere=tuple(e for e in elsewhere if e is not None),
         provenance=provenance,
     )
 
 
-def _zone(
-    entry: Any, code: str, sources: Mapping[str, Source], where: str, problems: _Problems
-) -> ZoneRecord | None:
-    if not problems.keys(where, entry, _ZONE_KEYS):
-        return None
-    for required in ("zone", "effective_from", "status"):
-        if required not in entry:
-            problems.add(where, f"missing required key {required!r}")
-            return None
-    zone = _enum(Zone, entry["zone"], f"{where}.zone", problems)
-    provenance = _provenance(entry, code, sources, where, problems)
-    if zone is None or provenance is None:
-        return None
-    return ZoneRecord(zone, provenance)
+def _zone(row: _ZoneRow, context: Context) -> ZoneRecord:
+    return ZoneRecord(row.zone, context.provenance(row))
 
 
-_Key = tuple[Any, ...]
-
-
-@attrs.frozen
-class _Parsed:
-    catalogue: dict[_Key, list[CatalogueItem]]
-    schemes: dict[_Key, list[Scheme]]
-    zones: dict[_Key, list[ZoneRecord]]
-
-
-def _check_overlaps(where: str, series: Mapping[_Key, Sequence[Any]], problems: _Problems) -> None:
-    for key, records in series.items():
-        ordered = sorted(records, key=lambda r: r.provenance.effective_from)
-        for before, after in itertools.pairwise(ordered):
-            first, second = before.provenance, after.provenance
-            if first.effective_to is None or first.effective_to >= second.effective_from:
-                label = "/".join(getattr(k, "value", str(k)) for k in key)
-                problems.add(
-                    where,
-                    f"{label}: period {first.period} overlaps the record from "
-                    f"{second.effective_from}",
-                )
-
-
-def _parse_file(text: str, origin: str) -> _Parsed:
-    """Parse and validate one jurisdiction's funeral data file, reporting every problem."""
-    try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        raise ParameterFileError(origin, [f"not valid TOML: {exc}"]) from None
-    problems = _Problems()
-    unknown = sorted(set(data) - _FILE_KEYS)
-    if unknown:
-        problems.add("file", f"unknown top-level keys {unknown} (allowed: {sorted(_FILE_KEYS)})")
-    code = data.get("jurisdiction")
-    if not isinstance(code, str):
-        raise ParameterFileError(origin, [*problems.items, "'jurisdiction' (a code) is required"])
-    try:
-        jurisdictions.get(code)
-    except LookupError as exc:
-        problems.add("jurisdiction", str(exc))
-    sources = _sources(data.get("sources", {}), problems)
-    parsed = _Parsed({}, {}, {})
-    for index, entry in enumerate(_tables(data, "catalogue", "catalogue", problems)):
-        item = _catalogue_item(entry, code, sources, f"catalogue[{index}]", problems)
-        if item is not None:
-            parsed.catalogue.setdefault((code, item.service, item.unit), []).append(item)
-    for index, entry in enumerate(_tables(data, "scheme", "scheme", problems)):
-        scheme = _scheme(entry, code, sources, f"scheme[{index}]", problems)
-        if scheme is not None:
-            parsed.schemes.setdefault((code,), []).append(scheme)
-    for index, entry in enumerate(_tables(data, "zone", "zone", problems)):
-        zone = _zone(entry, code, sources, f"zone[{index}]", problems)
-        if zone is not None:
-            parsed.zones.setdefault((code,), []).append(zone)
-    _check_overlaps("catalogue", parsed.catalogue, problems)
-    _check_overlaps("scheme", parsed.schemes, problems)
-    _check_overlaps("zone", parsed.zones, problems)
-    if problems.items:
-        raise ParameterFileError(origin, problems.items)
-    return parsed
-
-
-def _clip(record: R, start: dt.date | None = None, end: dt.date | None = None) -> R:
-    provenance = record.provenance
-    if start is not None:
-        provenance = attrs.evolve(provenance, effective_from=start)
-    if end is not None:
-        provenance = attrs.evolve(provenance, effective_to=end)
-    return attrs.evolve(record, provenance=provenance)
-
-
-def _splice(series: tuple[R, ...], new: R) -> tuple[R, ...]:
-    """Put ``new`` in force over its period, clipping whatever it supersedes."""
-    fresh = new.provenance
-    out: list[R] = []
-    for old in series:
-        held = old.provenance
-        if held.effective_to is not None and held.effective_to < fresh.effective_from:
-            out.append(old)
-            continue
-        if fresh.effective_to is not None and held.effective_from > fresh.effective_to:
-            out.append(old)
-            continue
-        if held.effective_from < fresh.effective_from:
-            out.append(_clip(old, end=fresh.effective_from - _ONE_DAY))
-        if fresh.effective_to is not None and (
-            held.effective_to is None or held.effective_to > fresh.effective_to
-        ):
-            out.append(_clip(old, start=fresh.effective_to + _ONE_DAY))
-    out.append(new)
-    return tuple(sorted(out, key=lambda r: r.provenance.effective_from))
-
-
-def _merge(
-    base: Mapping[_Key, tuple[R, ...]], extra: Mapping[_Key, list[R]]
-) -> dict[_Key, tuple[R, ...]]:
-    merged = dict(base)
-    for key, records in extra.items():
-        current = merged.get(key, ())
-        for record in sorted(records, key=lambda r: r.provenance.effective_from):
-            current = _splice(current, record)
-        merged[key] = current
-    return merged
-
-
-def _in_force(records: Iterable[R], on: dt.date) -> R | None:
-    return next((r for r in records if r.provenance.covers(on)), None)
+#: ``[[funeral.catalogue]]``: priced items, one series per service and unit.
+CATALOGUE: Table[_CatalogueRow, CatalogueItem] = Table(
+    "funeral.catalogue", _CatalogueRow, _catalogue_item, lambda i: (i.service, i.unit)
+)
+#: ``[[funeral.scheme]]``: a jurisdiction's fee-waiver schemes, one series.
+SCHEMES: Table[_SchemeRow, Scheme] = Table("funeral.scheme", _SchemeRow, _scheme, lambda s: ())
+#: ``[[funeral.zone]]``: a jurisdiction's funeral zone, one series.
+ZONES: Table[_ZoneRow, ZoneRecord] = Table("funeral.zone", _ZoneRow, _zone, lambda z: ())
 
 
 class FuneralPolicy:
-    """Catalogues, waiver schemes and zones, resolved by place and date.
+    """Catalogues, waiver schemes and zones of a record book, resolved by place and date.
 
-    Build one with :func:`default_policy` (the shipped data) or
-    :meth:`FuneralPolicy.load` (your own files over the shipped ones: a record
-    of yours replaces the shipped record with the same key from your dates
-    on — the key is the jurisdiction, plus service and unit for a catalogue
-    item).  A policy is immutable.
+    ``FuneralPolicy(book)`` reads the funeral tables of ``book`` (default: the
+    shipped books, :func:`default_policy`); a book loaded with your files
+    (:meth:`~civaffairs.parameters.ParameterBook.load`, ``--params``) or
+    changed by :meth:`~civaffairs.parameters.ParameterBook.override` carries
+    your records: a record of yours replaces the record with the same key
+    from your dates on — the key is the jurisdiction, plus service and unit
+    for a catalogue item.  A policy is immutable.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0
+       A view of a record book (it used to hold its own tables).
     """
 
-    __slots__ = ("_catalogue", "_schemes", "_zones")
+    __slots__ = ("book",)
 
-    def __init__(
-        self,
-        catalogue: Mapping[_Key, tuple[CatalogueItem, ...]],
-        schemes: Mapping[_Key, tuple[Scheme, ...]],
-        zones: Mapping[_Key, tuple[ZoneRecord, ...]],
-    ) -> None:
-        self._catalogue = dict(catalogue)
-        self._schemes = dict(schemes)
-        self._zones = dict(zones)
+    book: ParameterBook
+
+    def __init__(self, book: ParameterBook | None = None) -> None:
+        self.book = book if book is not None else default_book()
 
     @classmethod
     def load(
         cls, files: Iterable[str | Path] = (), *, include_shipped: bool = True
     ) -> FuneralPolicy:
-        """Load a policy from TOML files, by default layered over the shipped data.
+        """Load a policy from record-book files, by default layered over the shipped books.
 
         .. versionadded:: 0.1.0
         """
-        base = default_policy() if include_shipped else cls({}, {}, {})
-        texts = [(str(path), Path(path).read_text(encoding="utf-8")) for path in files]
-        return base._with_texts(texts)
-
-    def _with_texts(self, texts: Iterable[tuple[str, str]]) -> FuneralPolicy:
-        catalogue, schemes, zones = self._catalogue, self._schemes, self._zones
-        for origin, text in texts:
-            parsed = _parse_file(text, origin)
-            catalogue = _merge(catalogue, parsed.catalogue)
-            schemes = _merge(schemes, parsed.schemes)
-            zones = _merge(zones, parsed.zones)
-        return FuneralPolicy(catalogue, schemes, zones)
-
-    @staticmethod
-    def _chain(jurisdiction: str) -> tuple[str, ...]:
-        if jurisdiction == jurisdictions.NATIONAL:
-            return (jurisdictions.NATIONAL,)
-        return (*(j.code for j in jurisdictions.chain(jurisdiction)), jurisdictions.NATIONAL)
+        return cls(ParameterBook.load(files, include_shipped=include_shipped))
 
     def catalogue(self, jurisdiction: str, on: dt.date) -> Catalogue:
         """Return the services priced in ``jurisdiction`` on ``on``.
@@ -941,14 +607,14 @@ class FuneralPolicy:
 
         .. versionadded:: 0.1.0
         """
-        chain = self._chain(jurisdiction)
         found: list[CatalogueItem] = []
         for service in Service:
-            for code in chain:
+            for code in self.book.chain(jurisdiction):
                 items = [
                     item
                     for unit in service.units
-                    if (item := _in_force(self._catalogue.get((code, service, unit), ()), on))
+                    if (item := self.book.row(CATALOGUE.name, code, on, (service, unit)))
+                    and item.provenance.jurisdiction == code
                 ]
                 if items:
                     found.extend(items)
@@ -962,11 +628,8 @@ class FuneralPolicy:
 
         .. versionadded:: 0.1.0
         """
-        for code in self._chain(jurisdiction):
-            found = _in_force(self._schemes.get((code,), ()), on)
-            if found is not None:
-                return found
-        return None
+        found: Scheme | None = self.book.row(SCHEMES.name, jurisdiction, on)
+        return found
 
     def scheme_chain(self, jurisdiction: str, on: dt.date) -> tuple[Scheme, ...]:
         """Return the schemes in force on ``on`` at every level of the chain, most specific first.
@@ -976,10 +639,7 @@ class FuneralPolicy:
 
         .. versionadded:: 0.1.0
         """
-        found = (
-            _in_force(self._schemes.get((code,), ()), on) for code in self._chain(jurisdiction)
-        )
-        return tuple(s for s in found if s is not None)
+        return self.book.row_chain(SCHEMES.name, jurisdiction, on)
 
     def zone(self, jurisdiction: str, on: dt.date) -> ZoneRecord:
         """Return the funeral zone of ``jurisdiction`` on ``on`` (most specific level).
@@ -988,51 +648,45 @@ class FuneralPolicy:
 
         .. versionadded:: 0.1.0
         """
-        chain = self._chain(jurisdiction)
-        for code in chain:
-            found = _in_force(self._zones.get((code,), ()), on)
-            if found is not None:
-                return found
-        raise ZoneUnknownError(jurisdiction, on, chain)
+        found: ZoneRecord | None = self.book.row(ZONES.name, jurisdiction, on)
+        if found is None:
+            raise ZoneUnknownError(jurisdiction, on, self.book.chain(jurisdiction))
+        return found
 
     def schemes(self, jurisdiction: str) -> tuple[Scheme, ...]:
         """Return the schemes a jurisdiction itself records, over time (no fallback).
 
         .. versionadded:: 0.1.0
         """
-        return self._schemes.get((jurisdiction,), ())
+        return self.book.rows(SCHEMES.name, jurisdiction)
 
-    def records(self) -> Iterable[CatalogueItem | Scheme | ZoneRecord]:
+    def records(self) -> Iterator[CatalogueItem | Scheme | ZoneRecord]:
         """Iterate over every record (for audits and tests).
 
         .. versionadded:: 0.1.0
         """
-        for series in (self._catalogue, self._schemes, self._zones):
-            for records in series.values():
-                yield from records
+        for kind in (CATALOGUE, SCHEMES, ZONES):
+            for _, _, rows in self.book.table(kind.name):
+                yield from rows
 
     def jurisdictions(self) -> list[str]:
         """Return the codes of the jurisdictions that have at least one record.
 
         .. versionadded:: 0.1.0
         """
-        keys: Iterable[_Key] = itertools.chain(self._catalogue, self._schemes, self._zones)
-        return sorted({key[0] for key in keys})
-
-
-def _shipped_texts() -> list[tuple[str, str]]:
-    folder = resources.files("civaffairs.funeral").joinpath("data")
-    return sorted(
-        (f"civaffairs/funeral/data/{entry.name}", entry.read_text(encoding="utf-8"))
-        for entry in folder.iterdir()
-        if entry.name.endswith(".toml")
-    )
+        return sorted(
+            {
+                place
+                for kind in (CATALOGUE, SCHEMES, ZONES)
+                for place, _, _ in self.book.table(kind.name)
+            }
+        )
 
 
 @functools.cache
 def default_policy() -> FuneralPolicy:
-    """Return the shipped funeral policy data (loaded once, then cached).
+    """Return the funeral policy of the shipped record books (built once, then cached).
 
     .. versionadded:: 0.1.0
     """
-    return FuneralPolicy({}, {}, {})._with_texts(_shipped_texts())
+    return FuneralPolicy(default_book())

@@ -64,7 +64,6 @@ from civaffairs.funeral.policy import (
     ScopeLevel,
     Zone,
     ZoneUnknownError,
-    default_policy,
 )
 from civaffairs.money import ZERO
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
@@ -205,7 +204,7 @@ def assess(
     """
     check_as_of(case, on)
     book = book or default_book()
-    policy = policy or default_policy()
+    policy = policy or FuneralPolicy(book)
     if not unknown_facts(case.deceased):
         return _assess(case, on, book, policy)
     results = {key: _assess(each, on, book, policy) for key, each in variants(case).items()}

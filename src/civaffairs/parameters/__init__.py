@@ -27,13 +27,11 @@ jurisdiction, the date and every covered range.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import enum
 import functools
-import itertools
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -43,13 +41,24 @@ import attrs
 
 from civaffairs import jurisdictions
 from civaffairs.errors import (
-    InvalidInputError,
+    InvalidDocumentError,
     ParameterFileError,
     ParameterNotFoundError,
     ParameterOutOfRangeError,
     ParameterRelationError,
 )
 from civaffairs.money import FEN, MAX_DIGITS
+from civaffairs.parameters.records import (
+    Dated,
+    ParameterValue,
+    Provenance,
+    Scalar,
+    Source,
+    Status,
+    in_force,
+    splice,
+    splice_all,
+)
 
 __all__ = [
     "Dated",
@@ -57,15 +66,14 @@ __all__ = [
     "ParameterBook",
     "ParameterSpec",
     "ParameterValue",
+    "Provenance",
     "Scalar",
     "Source",
     "Status",
     "default_book",
     "read_text",
+    "shipped_books",
 ]
-
-#: The value types a parameter may hold.
-Scalar = Decimal | int | bool
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -80,40 +88,6 @@ class Kind(enum.Enum):
     RATE = "rate"  #: Decimal ratio or multiple (1.5 means 150 %)
     COUNT = "count"  #: int (ages, months, days, grades)
     FLAG = "flag"  #: bool (a policy switch: does this jurisdiction allow ...)
-
-
-class Status(enum.Enum):
-    """Whether a value is law we could source, or example data.
-
-    .. versionadded:: 0.1.0
-    """
-
-    SOURCED = "sourced"
-    EXAMPLE = "example"
-
-
-@attrs.frozen
-class Source:
-    """A document a parameter value comes from.
-
-    .. versionadded:: 0.1.0
-    """
-
-    key: str
-    title: str
-    document_number: str | None = None
-    publisher: str | None = None
-    published: dt.date | None = None
-    url: str | None = None
-
-    def cite(self) -> str:
-        """Return a one-line citation: title, document number, date."""
-        parts = [f"《{self.title}》" if not self.title.startswith("《") else self.title]
-        if self.document_number:
-            parts.append(f"({self.document_number})")
-        if self.published:
-            parts.append(self.published.isoformat())
-        return " ".join(parts)
 
 
 #: The largest count a parameter may hold (ages, months, days, grades are far below it).
@@ -165,82 +139,6 @@ class ParameterSpec:
         return low, None
 
 
-class Dated:
-    """Behaviour of every dated record: in force from ``effective_from`` to ``effective_to``.
-
-    ``effective_to`` is inclusive; ``None`` means in force until superseded.
-    Mixed into :class:`ParameterValue` and into the dated tables programmes keep
-    (funeral catalogues and schemes), so "in force on a date" means one thing.
-
-    .. versionadded:: 0.1.0
-    """
-
-    __slots__ = ()
-    effective_from: dt.date
-    effective_to: dt.date | None
-
-    def covers(self, on: dt.date) -> bool:
-        """Return whether the record is in force on ``on``."""
-        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
-
-    @property
-    def period(self) -> str:
-        """The period in force, e.g. ``2025-07-01 – (open)``."""
-        end = self.effective_to.isoformat() if self.effective_to else "(open)"
-        return f"{self.effective_from.isoformat()} – {end}"
-
-
-@attrs.frozen
-class ParameterValue(Dated):
-    """One dated value of one parameter in one jurisdiction, with its provenance.
-
-    ``effective_to`` is inclusive; ``None`` means in force until superseded.
-    A value whose status is :attr:`Status.SOURCED` must carry its ``source``
-    (built from a TOML file or in code alike), else
-    :class:`~civaffairs.errors.InvalidInputError`.
-
-    .. versionadded:: 0.1.0
-    .. versionchanged:: 0.1.0
-       A sourced value without a source is refused.
-    """
-
-    name: str
-    jurisdiction: str
-    value: Scalar
-    unit: str
-    effective_from: dt.date
-    effective_to: dt.date | None
-    status: Status
-    source: Source | None
-    article: str | None = None
-    note: str | None = None
-
-    def __attrs_post_init__(self) -> None:
-        if self.status is Status.SOURCED and self.source is None:
-            raise InvalidInputError(
-                "$.source",
-                "(none)",
-                f"the source document of {self.name} @ {self.jurisdiction} from "
-                f"{self.effective_from}: a value marked sourced must name its source "
-                "(or be marked example, with a note)",
-            )
-
-    def cite(self) -> str:
-        """Return the provenance in one line; example data says so first."""
-        where = self.source.cite() if self.source else "no source"
-        if self.article:
-            where = f"{where} {self.article}"
-        if self.status is Status.EXAMPLE:
-            note = f": {self.note}" if self.note else ""
-            return f"EXAMPLE DATA, not law{note} [{where}]"
-        return where
-
-
-_FILE_KEYS = frozenset({"jurisdiction", "note", "sources", "values"})
-_SOURCE_KEYS = frozenset({"title", "document_number", "publisher", "published", "url"})
-_VALUE_KEYS = frozenset(
-    {"effective_from", "effective_to", "value", "status", "source", "article", "note"}
-)
 _SPEC_KEYS = frozenset({"kind", "unit", "zh", "en", "description", "minimum", "maximum"})
 
 
@@ -321,190 +219,6 @@ def _is_date(value: object) -> bool:
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
 
-def _parse_sources(table: Mapping[str, Any], problems: list[str]) -> dict[str, Source]:
-    """Read the ``[sources.KEY]`` tables of a data file."""
-    sources: dict[str, Source] = {}
-    for key, entry in table.items():
-        if not isinstance(entry, dict):
-            problems.append(f"sources.{key}: expected a table, got {entry!r}")
-            continue
-        bad = _unknown(entry, _SOURCE_KEYS)
-        if bad:
-            problems.append(f"sources.{key}: unknown keys {bad} (allowed: {sorted(_SOURCE_KEYS)})")
-        elif "title" not in entry:
-            problems.append(f"sources.{key}: 'title' is required")
-        elif entry.get("published") is not None and not _is_date(entry["published"]):
-            problems.append(
-                f"sources.{key}.published: expected a TOML date, got {entry['published']!r}"
-            )
-        else:
-            sources[key] = Source(
-                key=key,
-                title=entry["title"],
-                document_number=entry.get("document_number"),
-                publisher=entry.get("publisher"),
-                published=entry.get("published"),
-                url=entry.get("url"),
-            )
-    return sources
-
-
-def _value_problem(entry: Mapping[str, Any], sources: Mapping[str, Source]) -> str | None:
-    """Return what is wrong with one dated value's keys, or ``None``."""
-    bad = _unknown(entry, _VALUE_KEYS)
-    if bad:
-        return f"unknown keys {bad} (allowed: {sorted(_VALUE_KEYS)})"
-    missing = sorted({"effective_from", "value", "status"} - set(entry))
-    if missing:
-        return f"missing required keys {missing}"
-    start, end = entry["effective_from"], entry.get("effective_to")
-    if not _is_date(start):
-        return f"effective_from: expected a TOML date, got {start!r}"
-    if end is not None and not _is_date(end):
-        return f"effective_to: expected a TOML date, got {end!r}"
-    if end is not None and end < start:
-        return f"effective_to {end} is before effective_from {start}"
-    if entry["status"] not in {s.value for s in Status}:
-        return f"status: got {entry['status']!r}, expected 'sourced' or 'example'"
-    key = entry.get("source")
-    if key is not None and key not in sources:
-        return f"source: {key!r} is not declared under [sources]"
-    if entry["status"] == Status.SOURCED.value and key is None:
-        return "a sourced value needs 'source'"
-    if entry["status"] == Status.EXAMPLE.value and not entry.get("note"):
-        return "an example value needs a 'note' saying where it is from"
-    return None
-
-
-def _parse_value(
-    spec: ParameterSpec,
-    code: str,
-    entry: Mapping[str, Any],
-    sources: Mapping[str, Source],
-) -> ParameterValue | str:
-    """Build one dated value, or return the problem with it."""
-    problem = _value_problem(entry, sources)
-    if problem is not None:
-        return problem
-    value = _coerce(spec, entry["value"])
-    if isinstance(value, str):
-        where = f"{spec.name} @ {code} from {entry['effective_from']}"
-        return f"value: got {entry['value']!r}, expected {value} ({where})"
-    key = entry.get("source")
-    return ParameterValue(
-        name=spec.name,
-        jurisdiction=code,
-        value=value,
-        unit=spec.unit,
-        effective_from=entry["effective_from"],
-        effective_to=entry.get("effective_to"),
-        status=Status(entry["status"]),
-        source=sources[key] if key is not None else None,
-        article=entry.get("article"),
-        note=entry.get("note"),
-    )
-
-
-def _parse_file(
-    text: str, origin: str, specs: Mapping[str, ParameterSpec]
-) -> dict[tuple[str, str], list[ParameterValue]]:
-    """Parse and validate one jurisdiction's data file, reporting every problem."""
-    try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        raise ParameterFileError(origin, [f"not valid TOML: {exc}"]) from None
-    except (ValueError, RecursionError) as exc:  # an over-long integer, arrays nested too deep
-        raise ParameterFileError(origin, [f"not readable TOML ({type(exc).__name__})"]) from None
-    problems: list[str] = []
-    bad = _unknown(data, _FILE_KEYS)
-    if bad:
-        problems.append(f"unknown top-level keys {bad} (allowed: {sorted(_FILE_KEYS)})")
-    code = data.get("jurisdiction")
-    if not isinstance(code, str) or not (len(code) == 6 and code.isdigit()):
-        raise ParameterFileError(
-            origin,
-            [*problems, f"'jurisdiction' must be a six-digit GB/T 2260 code, got {code!r}"],
-        )
-    try:
-        jurisdictions.get(code)
-    except LookupError as exc:
-        problems.append(f"jurisdiction: {exc}")
-    tables = {key: data.get(key, {}) for key in ("sources", "values")}
-    for key, table in tables.items():
-        if not isinstance(table, dict):
-            problems.append(f"{key}: expected a table of tables, got {table!r}")
-            tables[key] = {}
-    sources = _parse_sources(tables["sources"], problems)
-    result = _parse_values(tables["values"], code, specs, sources, problems)
-    if problems:
-        raise ParameterFileError(origin, problems)
-    return result
-
-
-def _parse_values(
-    table: Mapping[str, Any],
-    code: str,
-    specs: Mapping[str, ParameterSpec],
-    sources: Mapping[str, Source],
-    problems: list[str],
-) -> dict[tuple[str, str], list[ParameterValue]]:
-    """Read the ``[[values."NAME"]]`` arrays of a data file, recording every problem."""
-    result: dict[tuple[str, str], list[ParameterValue]] = {}
-    for name, entries in table.items():
-        where = f"values.{name!r}"
-        spec = specs.get(name)
-        if spec is None:
-            problems.append(f"{where}: unknown parameter (not declared in any programme schema)")
-            continue
-        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-            problems.append(f"{where}: expected an array of tables [[values.{name!r}]]")
-            continue
-        series = []
-        for index, entry in enumerate(entries):
-            parsed = _parse_value(spec, code, entry, sources)
-            if isinstance(parsed, str):
-                problems.append(f"{where}[{index}]: {parsed}")
-            else:
-                series.append(parsed)
-        problems.extend(_check_series(where, series))
-        result[(name, code)] = sorted(series, key=lambda v: v.effective_from)
-    return result
-
-
-def _check_series(where: str, series: list[ParameterValue]) -> list[str]:
-    """Report duplicate start dates and overlapping periods in one series."""
-    problems = []
-    ordered = sorted(series, key=lambda v: v.effective_from)
-    for before, after in itertools.pairwise(ordered):
-        if before.effective_from == after.effective_from:
-            problems.append(f"{where}: duplicate effective_from {after.effective_from}")
-        elif before.effective_to is not None and before.effective_to >= after.effective_from:
-            problems.append(
-                f"{where}: period {before.period} overlaps the value from {after.effective_from}"
-            )
-    return problems
-
-
-def _splice(series: tuple[ParameterValue, ...], new: ParameterValue) -> tuple[ParameterValue, ...]:
-    """Put ``new`` in force over its period, clipping whatever it supersedes."""
-    out: list[ParameterValue] = []
-    for old in series:
-        if old.effective_to is not None and old.effective_to < new.effective_from:
-            out.append(old)  # entirely before
-            continue
-        if new.effective_to is not None and old.effective_from > new.effective_to:
-            out.append(old)  # entirely after
-            continue
-        if old.effective_from < new.effective_from:
-            out.append(attrs.evolve(old, effective_to=new.effective_from - _ONE_DAY))
-        if new.effective_to is not None and (
-            old.effective_to is None or old.effective_to > new.effective_to
-        ):
-            out.append(attrs.evolve(old, effective_from=new.effective_to + _ONE_DAY))
-    out.append(new)
-    return tuple(sorted(out, key=lambda v: v.effective_from))
-
-
 class ParameterBook:
     """All parameter values known to a calculation, with resolution by place and date.
 
@@ -516,7 +230,7 @@ class ParameterBook:
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_chains", "_series", "_starts", "specs")
+    __slots__ = ("_chains", "_rows", "_series", "specs")
 
     specs: Mapping[str, ParameterSpec]
 
@@ -524,10 +238,12 @@ class ParameterBook:
         self,
         specs: Mapping[str, ParameterSpec],
         series: Mapping[tuple[str, str], tuple[ParameterValue, ...]],
+        rows: Mapping[str, Mapping[tuple[str, tuple[Hashable, ...]], tuple[Any, ...]]]
+        | None = None,
     ) -> None:
         self.specs = dict(specs)
         self._series = dict(series)
-        self._starts = {key: [v.effective_from for v in vals] for key, vals in self._series.items()}
+        self._rows = {name: dict(table) for name, table in (rows or {}).items()}
         self._chains: dict[str, tuple[str, ...]] = {}
 
     # -- construction -------------------------------------------------------------------------
@@ -540,33 +256,43 @@ class ParameterBook:
         include_shipped: bool = True,
         check: bool = True,
     ) -> ParameterBook:
-        """Load a book from TOML files (UTF-8), by default layered over the shipped data.
+        """Load a book from record-book files (TOML, UTF-8), by default over the shipped books.
 
-        A caller's file for a jurisdiction and parameter the shipped data also
-        covers replaces the shipped series from the caller's first date on
-        (values before it are kept), just like :meth:`override`.  The legal
+        A caller's file for a jurisdiction and parameter (or table row) the
+        shipped data also covers replaces the shipped series from the caller's
+        first date on (values before it are kept), just like :meth:`override`;
+        a plan or result set replaces the one with the same id.  The legal
         relations are checked on the result (:meth:`check`) unless ``check``
-        is false (to study a book that breaks them).
+        is false (to study a book that breaks them).  The file format is
+        :mod:`civaffairs.parameters.books`.
 
         .. versionadded:: 0.1.0
         .. versionchanged:: 0.1.0
-           Relations are checked; ``check``.
+           Relations are checked; ``check``.  Files may hold tables.
         """
         base = default_book() if include_shipped else cls(_shipped_specs(), {})
         texts = [(str(path), read_text(path)) for path in files]
         return base._with_texts(texts, check=check)
 
     def _with_texts(self, texts: Iterable[tuple[str, str]], *, check: bool = True) -> ParameterBook:
+        from civaffairs.parameters.books import read_book, table  # noqa: PLC0415 - it imports us
+
         series = dict(self._series)
+        rows = {name: dict(found) for name, found in self._rows.items()}
         origins = []
         for origin, text in texts:
             origins.append(origin)
-            for key, values in _parse_file(text, origin, self.specs).items():
-                current = series.get(key, ())
-                for value in values:
-                    current = _splice(current, value)
-                series[key] = current
-        book = ParameterBook(self.specs, series)
+            parsed = read_book(text, origin, self.specs)
+            for name, values in parsed.values.items():
+                key = (name, parsed.jurisdiction)
+                series[key] = splice_all(series.get(key, ()), values)
+            for name, found in parsed.rows.items():
+                into = rows.setdefault(name, {})
+                dated = table(name).dated
+                for row_key, records in found.items():
+                    at = (parsed.jurisdiction, row_key)
+                    into[at] = splice_all(into.get(at, ()), records) if dated else (records[-1],)
+        book = ParameterBook(self.specs, series, rows)
         if check and origins:
             book.check(", ".join(origins))
         return book
@@ -607,7 +333,7 @@ class ParameterBook:
         self,
         name: str,
         jurisdiction: str,
-        value: Scalar,
+        value: Scalar | Mapping[str, Any],
         effective_from: dt.date,
         effective_to: dt.date | None = None,
         *,
@@ -626,17 +352,20 @@ class ParameterBook:
         the legal relations (:meth:`check`) unless ``check`` is false; each
         failure is an error naming the parameter, the place and the date.
 
+        ``name`` may also be a table of the record books
+        (:data:`civaffairs.parameters.books.TABLES`, e.g. ``"funeral.scheme"``):
+        ``value`` is then one row in the file's form (a mapping, without the
+        dated keys, which come from the arguments), and it supersedes the row
+        with the same key (a scheme of the place, a service's code…) over its
+        period, exactly like a row of a caller's file.
+
         .. versionadded:: 0.1.0
         .. versionchanged:: 0.1.0
-           Domains, relations and sources are checked; ``check``.
+           Domains, relations and sources are checked; ``check``.  Table rows.
         """
-        spec = self.spec(name)
         place = jurisdictions.get(jurisdiction).code
         where = f"{name} @ {place} from {effective_from}"
         problems = []
-        typed = _coerce(spec, value)
-        if isinstance(typed, str):
-            problems.append(f"value: got {value!r}, expected {typed}")
         for label, day in (("effective_from", effective_from), ("effective_to", effective_to)):
             if (day is not None or label == "effective_from") and not _is_date(day):
                 problems.append(f"{label}: got {day!r}, expected a calendar date (datetime.date)")
@@ -646,27 +375,52 @@ class ParameterBook:
             )
         if status is Status.SOURCED and source is None:
             problems.append("status: a sourced value needs its source (a Source)")
-        if problems:
+        provenance = None
+        if not problems:
+            provenance = Provenance(place, effective_from, effective_to, status, source, note=note)
+        if isinstance(value, Mapping):
+            return self._override_row(name, value, provenance, problems, where)
+        spec = self.spec(name)
+        typed = _coerce(spec, value)
+        if isinstance(typed, str):
+            problems.insert(0, f"value: got {value!r}, expected {typed}")
+        if problems or provenance is None:
             raise ParameterFileError(where, problems, what="parameter override")
         assert not isinstance(typed, str)  # noqa: S101 - refused just above
-        jurisdiction = place
-        new = ParameterValue(
-            name=name,
-            jurisdiction=jurisdiction,
-            value=typed,
-            unit=spec.unit,
-            effective_from=effective_from,
-            effective_to=effective_to,
-            status=status,
-            source=source,
-            note=note,
-        )
         series = dict(self._series)
-        series[(name, jurisdiction)] = _splice(series.get((name, jurisdiction), ()), new)
-        book = ParameterBook(self.specs, series)
+        key = (name, place)
+        series[key] = splice(series.get(key, ()), provenance.parameter(name, typed, spec.unit))
+        book = ParameterBook(self.specs, series, self._rows)
         if check:
             book.check(f"the override {where}", changed=[name])
         return book
+
+    def _override_row(
+        self,
+        name: str,
+        value: Mapping[str, Any],
+        provenance: Provenance | None,
+        problems: list[str],
+        where: str,
+    ) -> ParameterBook:
+        from civaffairs.parameters.books import TABLES, row_record, table  # noqa: PLC0415
+
+        if name not in TABLES:
+            problems.insert(0, f"value: a mapping is a table row, but {name!r} is not a table")
+        if problems or provenance is None:
+            raise ParameterFileError(where, problems, what="parameter override")
+        try:
+            record = row_record(name, provenance.jurisdiction, value, provenance, self.specs)
+        except InvalidDocumentError as exc:
+            raise ParameterFileError(
+                where, [str(e) for e in exc.errors], what="table override"
+            ) from None
+        kind = table(name)
+        rows = {n: dict(found) for n, found in self._rows.items()}
+        into = rows.setdefault(name, {})
+        at = (provenance.jurisdiction, kind.key(record))
+        into[at] = splice(into.get(at, ()), record) if kind.dated else (record,)
+        return ParameterBook(self.specs, self._series, rows)
 
     # -- look-up ------------------------------------------------------------------------------
 
@@ -700,15 +454,9 @@ class ParameterBook:
         """
         chain = self._chain(jurisdiction)
         for code in chain:
-            key = (name, code)
-            starts = self._starts.get(key)
-            if starts is None:
-                continue
-            index = bisect.bisect_right(starts, on) - 1
-            if index >= 0:
-                candidate = self._series[key][index]
-                if candidate.effective_to is None or on <= candidate.effective_to:
-                    return candidate
+            found = in_force(self._series.get((name, code), ()), on)
+            if found is not None:
+                return found
         covered = [
             (code, ", ".join(v.period for v in self._series[(name, code)]))
             for code in chain
@@ -786,6 +534,66 @@ class ParameterBook:
                         dates.add(value.effective_to + _ONE_DAY)
         return sorted(dates)
 
+    # -- tables -----------------------------------------------------------------------------
+
+    def chain(self, jurisdiction: str) -> tuple[str, ...]:
+        """Return the codes a look-up in ``jurisdiction`` walks: itself, its parents, national.
+
+        .. versionadded:: 0.1.0
+        """
+        return self._chain(jurisdiction)
+
+    def rows(self, name: str, jurisdiction: str, key: tuple[Hashable, ...] = ()) -> tuple[Any, ...]:
+        """Return the rows of table ``name`` a jurisdiction itself records under ``key``.
+
+        No fallback to parent levels; the series is ordered by start date.
+
+        .. versionadded:: 0.1.0
+        """
+        found: tuple[Any, ...] = self._rows.get(name, {}).get((jurisdiction, key), ())
+        return found
+
+    def row_chain(
+        self, name: str, jurisdiction: str, on: dt.date, key: tuple[Hashable, ...] = ()
+    ) -> tuple[Any, ...]:
+        """Return the rows of ``name`` under ``key`` in force on ``on`` at every level of the chain.
+
+        Most specific first; a level without one in force is skipped.
+
+        .. versionadded:: 0.1.0
+        """
+        found = (in_force(self.rows(name, code, key), on) for code in self._chain(jurisdiction))
+        return tuple(row for row in found if row is not None)
+
+    def row(
+        self, name: str, jurisdiction: str, on: dt.date, key: tuple[Hashable, ...] = ()
+    ) -> Any | None:
+        """Return the row of ``name`` under ``key`` in force on ``on`` at the most specific level.
+
+        ``None`` when no level of the chain has one on that date.
+
+        .. versionadded:: 0.1.0
+        """
+        return next(iter(self.row_chain(name, jurisdiction, on, key)), None)
+
+    def table(self, name: str) -> Iterator[tuple[str, tuple[Hashable, ...], tuple[Any, ...]]]:
+        """Iterate over ``(jurisdiction, key, rows)`` of table ``name``, by jurisdiction code.
+
+        .. versionadded:: 0.1.0
+        """
+        found = self._rows.get(name, {})
+        for place, key in sorted(found, key=lambda at: at[0]):
+            yield place, key, found[(place, key)]
+
+    def places(self) -> list[str]:
+        """Return the codes of the jurisdictions that record a value or a table row.
+
+        .. versionadded:: 0.1.0
+        """
+        codes = {code for _, code in self._series}
+        codes.update(place for found in self._rows.values() for place, _ in found)
+        return sorted(codes)
+
 
 def read_text(path: str | Path) -> str:
     """Read a parameter file as UTF-8, or raise ``ParameterFileError`` saying why not.
@@ -816,18 +624,25 @@ def _shipped_specs() -> dict[str, ParameterSpec]:
     return specs
 
 
-@functools.cache
-def default_book() -> ParameterBook:
-    """Return the book of shipped parameter data (loaded once, then cached).
+def shipped_books() -> list[tuple[str, str]]:
+    """Return ``(origin, text)`` of every shipped record book (``civaffairs/books/*.toml``).
 
     .. versionadded:: 0.1.0
     """
-    data = resources.files("civaffairs.parameters").joinpath("data")
-    texts = sorted(
-        (f"civaffairs/parameters/data/{entry.name}", entry.read_text(encoding="utf-8"))
-        for entry in data.iterdir()
+    folder = resources.files("civaffairs").joinpath("books")
+    return sorted(
+        (f"civaffairs/books/{entry.name}", entry.read_text(encoding="utf-8"))
+        for entry in folder.iterdir()
         if entry.name.endswith(".toml")
     )
-    book = ParameterBook(_shipped_specs(), {})._with_texts(texts, check=False)
+
+
+@functools.cache
+def default_book() -> ParameterBook:
+    """Return the book of shipped record books (loaded once, then cached).
+
+    .. versionadded:: 0.1.0
+    """
+    book = ParameterBook(_shipped_specs(), {})._with_texts(shipped_books(), check=False)
     book.check("the shipped parameter data")
     return book

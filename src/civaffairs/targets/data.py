@@ -1,15 +1,18 @@
 """The shipped indicators, plans and results, and the loader for plan and result files.
 
-Package data under ``civaffairs/targets/data/``:
+The shipped data:
 
-* ``indicators.toml`` — the indicator catalogue (:func:`indicators`);
-* ``plans/<id>.toml`` — one work plan per file, named by its id
-  (:func:`plan_ids`, :func:`load_plan`): ``suizhou-2025`` (随州市),
-  ``jinhua-2023`` (金华市), ``qingshen-2020`` (青神县), ``wulong-2025`` (武隆区) and
-  ``example-city-2026`` (an unnamed city's 2026 plan: **example data**);
-* ``results/<id>.toml`` — result sets (:func:`result_set_ids`,
-  :func:`load_results`): ``example-city-2025``, the same unnamed city's 2025
-  summary (**example data**).
+* ``civaffairs/targets/data/indicators.toml`` — the national indicator
+  catalogue (:func:`indicators`);
+* work plans, in the record book of their jurisdiction
+  (``civaffairs/books/<code>.toml``, ``[[targets.plans]]``; :func:`plan_ids`,
+  :func:`load_plan`): ``suizhou-2025`` (随州市, 421300), ``jinhua-2023``
+  (金华市, 330700), ``qingshen-2020`` (青神县, 511425) and ``wulong-2025``
+  (武隆区, 500156);
+* the example documents of an unnamed city, which has no division code and so
+  no record book: ``civaffairs/targets/data/plans/example-city-2026.toml`` (its
+  2026 plan) and ``results/example-city-2025.toml`` (its 2025 summary), both
+  **example data** (:func:`result_set_ids`, :func:`load_results`).
 
 Each target and result keeps the section and the exact quote it was read
 from, and each file names its seed document, so the data stand on their own.
@@ -25,7 +28,8 @@ float.
 
 A plan file looks like this (``jurisdiction`` is a GB/T 2260 code or a unique
 name; a place without a code gives ``place`` instead and, being unlocatable,
-is normally example data)::
+is normally example data; in a record book the same keys follow
+``[[targets.plans]]``, without ``jurisdiction``, which is the book's)::
 
     id = "my-county-2025"
     jurisdiction = "511425"
@@ -74,7 +78,8 @@ from civaffairs.errors import (
     InvalidInputError,
     UnknownJurisdictionError,
 )
-from civaffairs.parameters import Status
+from civaffairs.parameters import Status, default_book
+from civaffairs.parameters.books import Context, Table
 from civaffairs.targets.model import (
     Alternative,
     Bound,
@@ -535,22 +540,60 @@ def indicators() -> Mapping[str, Indicator]:
     return types.MappingProxyType({i.id: i for i in entry.indicators})
 
 
-def _ids(kind: str) -> tuple[str, ...]:
-    folder = _data_dir(kind)
-    return tuple(
-        sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
-    )
+def _from_book(data: object, context: Context, *, what: str) -> Any:
+    """Read a plan or result set of a record book: the book gives its jurisdiction."""
+    if not isinstance(data, dict):
+        raise InvalidInputError("$", type(data).__name__, f"a {what} table")
+    if "jurisdiction" in data or "place" in data:
+        raise InvalidInputError(
+            "$.jurisdiction", "(present)", f"no jurisdiction: a {what} in a book is the book's"
+        )
+    return {**_plain(data), "jurisdiction": context.jurisdiction}
+
+
+def _plan_row(data: object, context: Context) -> WorkPlan:
+    entry = _from_book(data, context, what="plan")
+    return plan_from_data(entry, origin=f"{context.jurisdiction} record book")
+
+
+def _results_row(data: object, context: Context) -> ResultSet:
+    entry = _from_book(data, context, what="result set")
+    return results_from_data(entry, origin=f"{context.jurisdiction} record book")
+
+
+#: ``[[targets.plans]]`` of the record books: a jurisdiction's work plans, by id.
+PLANS: Table[object, WorkPlan] = Table("targets.plans", None, _plan_row, lambda p: (p.id,), False)
+#: ``[[targets.results]]`` of the record books: a jurisdiction's result sets, by id.
+RESULTS: Table[object, ResultSet] = Table(
+    "targets.results", None, _results_row, lambda r: (r.id,), False
+)
+
+
+def _shipped(kind: Table[object, Any]) -> dict[str, Any]:
+    """Return the shipped records of ``kind`` by id: the record books', then the example files'."""
+    found: dict[str, Any] = {
+        str(key[0]): rows[-1] for _, key, rows in default_book().table(kind.name)
+    }
+    folder = _data_dir(kind.name.removeprefix("targets."))
+    for entry in folder.iterdir():
+        if entry.name.endswith(".toml"):
+            found.setdefault(entry.name.removesuffix(".toml"), entry)
+    return found
 
 
 def plan_ids() -> tuple[str, ...]:
     """Return the ids of the shipped plans, sorted.
+
+    The plans of named places are in their record books (``[[targets.plans]]``);
+    an example plan of an unnamed place, which has no division code, ships as
+    its own file under ``civaffairs/targets/data/plans/``.
 
     >>> plan_ids()
     ('example-city-2026', 'jinhua-2023', 'qingshen-2020', 'suizhou-2025', 'wulong-2025')
 
     .. versionadded:: 0.1.0
     """
-    return _ids("plans")
+    return tuple(sorted(_shipped(PLANS)))
 
 
 def result_set_ids() -> tuple[str, ...]:
@@ -558,7 +601,7 @@ def result_set_ids() -> tuple[str, ...]:
 
     .. versionadded:: 0.1.0
     """
-    return _ids("results")
+    return tuple(sorted(_shipped(RESULTS)))
 
 
 @functools.cache
@@ -567,11 +610,13 @@ def load_plan(plan_id: str) -> WorkPlan:
 
     .. versionadded:: 0.1.0
     """
-    if plan_id not in plan_ids():
+    found = _shipped(PLANS).get(plan_id)
+    if found is None:
         raise UnknownPlanError(plan_id, plan_ids())
+    if isinstance(found, WorkPlan):
+        return found
     name = f"{plan_id}.toml"
-    text = _data_dir("plans").joinpath(name).read_text(encoding="utf-8")
-    return plan_from_data(_parse(text, name, what="plan"), origin=name)
+    return plan_from_data(_parse(found.read_text(encoding="utf-8"), name, what="plan"), origin=name)
 
 
 @functools.cache
@@ -580,10 +625,13 @@ def load_results(result_set_id: str) -> ResultSet:
 
     .. versionadded:: 0.1.0
     """
-    if result_set_id not in result_set_ids():
+    found = _shipped(RESULTS).get(result_set_id)
+    if found is None:
         raise UnknownPlanError(result_set_id, result_set_ids(), what="result set")
+    if isinstance(found, ResultSet):
+        return found
     name = f"{result_set_id}.toml"
-    text = _data_dir("results").joinpath(name).read_text(encoding="utf-8")
+    text = found.read_text(encoding="utf-8")
     return results_from_data(_parse(text, name, what="results"), origin=name)
 
 
