@@ -1,7 +1,8 @@
 """The ``civaffairs`` command line.
 
-``civaffairs assess FILE.json [--on DATE] [--lang zh|en] [--format text|json]``
-    decide the minimum living allowance for each household in FILE (``-`` for
+``civaffairs assess FILE.json [--programme CODE] [--on DATE] [--lang zh|en] [--format text|json]``
+    decide a household programme of the registry (default ``assistance.dibao``,
+    the minimum living allowance) for each household in FILE (``-`` for
     standard input) and print each decision with its reasons and citations.
 
 ``civaffairs params JURISDICTION [--on DATE]``
@@ -36,8 +37,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, TextIO
 
-from civaffairs import jurisdictions
-from civaffairs.assistance import dibao
+from civaffairs import jurisdictions, registry
 from civaffairs.batch import cli as batch_cli
 from civaffairs.conversion import AssessmentRequest, parse_json, structure, unstructure
 from civaffairs.dates import parse_date
@@ -68,6 +68,11 @@ class _Command(Protocol):
         """Run it and return the exit status."""
 
 
+#: The registry's programmes that decide a household on its own, which ``assess`` offers.
+_HOUSEHOLD_PROGRAMMES = tuple(
+    entry.code for entry in registry.ENTRIES if entry.facts == "civaffairs.entities:Household"
+)
+
 #: Sub-commands provided by packages, by name.
 _COMMANDS: dict[str, _Command] = {"targets": targets_cli, "screen": batch_cli}
 
@@ -80,10 +85,16 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     assess = sub.add_parser(
-        "assess", help="decide the minimum living allowance (低保) for households"
+        "assess", help="decide a household programme (default 低保) for households"
     )
     assess.add_argument(
         "file", help="a JSON assessment request or household; '-' reads standard input"
+    )
+    assess.add_argument(
+        "--programme",
+        choices=_HOUSEHOLD_PROGRAMMES,
+        default="assistance.dibao",
+        help="the programme to decide, from the registry (default: assistance.dibao)",
     )
     assess.add_argument("--on", help="the as-of date YYYY-MM-DD (overrides the file's as_of)")
     assess.add_argument(
@@ -185,14 +196,13 @@ def _assess(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
             "an as-of date in the file or --on YYYY-MM-DD (there is no default)",
         )
     request.check_dates(on)
+    decide = registry.entry(args.programme).load()
     decisions = []
     problems = []
     for index, household in enumerate(request.households):
         where = f"$.households[{index}]"
         try:
-            decisions.append(
-                dibao.assess(household, on, jurisdiction=request.jurisdiction, book=book)
-            )
+            decisions.append(decide(household, on, jurisdiction=request.jurisdiction, book=book))
         except InvalidInputError as exc:
             problems.append(f"{exc.at(where)} (household {printable(household.id)})")
         except CivaffairsError as exc:

@@ -145,8 +145,6 @@ def programme(code: str, zh: str | None = None, en: str | None = None) -> Progra
 
     .. versionadded:: 0.1.0
     """
-    if code in _PROGRAMMES:
-        raise ValueError(f"programme {code!r} is declared twice")
     known = registry.find(code)
     if known is not None:
         if (zh or known.zh, en or known.en) != (known.zh, known.en):
@@ -154,6 +152,8 @@ def programme(code: str, zh: str | None = None, en: str | None = None) -> Progra
         zh, en = known.zh, known.en
     elif zh is None or en is None:
         raise ValueError(f"programme {code!r} is not in the registry: give its zh and en names")
+    if code in _PROGRAMMES:
+        raise ValueError(f"programme {code!r} is declared twice")
     declared = Programme(code, zh, en)
     _PROGRAMMES[code] = declared
     return declared

@@ -35,6 +35,7 @@ tests, its docs page — and one :class:`Entry` here (see
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import importlib
 import typing
@@ -52,6 +53,7 @@ __all__ = [
     "FACES",
     "SHARED_SCHEMAS",
     "Entry",
+    "assess",
     "entries",
     "entry",
     "find",
@@ -364,6 +366,40 @@ def entries(area: str | None = None) -> tuple[Entry, ...]:
     .. versionadded:: 0.1.0
     """
     return tuple(e for e in ENTRIES if area is None or e.area == area)
+
+
+def assess(code: str, request: object, on: dt.date, **options: Any) -> Any:
+    """Decide one request under the programme ``code``, on the date ``on``.
+
+    ``request`` is the programme's facts type (:meth:`Entry.facts_type`: a
+    household for 低保, a :class:`~civaffairs.eldercare.groups.OlderPerson` for
+    meal aid …); ``options`` go to the entry point as keywords (``book=``,
+    ``jurisdiction=`` …).  Returns what the entry point returns: a
+    :class:`~civaffairs.decisions.Decision` for most programmes.
+
+    >>> import datetime as dt
+    >>> from civaffairs.conversion import loads
+    >>> from civaffairs.entities import Household
+    >>> household = loads('''{"id": "H1", "members": [{"relationship": "applicant",
+    ...     "lives_together": true, "person": {"id": "a", "birth_date": "1960-01-01",
+    ...     "sex": "female", "registration": {"jurisdiction": "500156", "kind": "urban"}}}],
+    ...     "incomes": [{"type": "transfer", "monthly": "720", "member": "a"}]}''', Household)
+    >>> decision = assess("assistance.dibao", household, dt.date(2025, 8, 1))
+    >>> decision.outcome.value, decision.amount.total
+    ('eligible', Decimal('50.00'))
+
+    Raises :class:`~civaffairs.errors.InvalidInputError` for an unknown code or a
+    request of the wrong type.
+
+    .. versionadded:: 0.1.0
+    """
+    found = entry(code)
+    expected = found.facts_type()
+    if not isinstance(request, expected):
+        raise InvalidInputError(
+            "$", type(request).__name__, f"a {expected.__name__} for {code} ({found.facts})"
+        )
+    return found.load()(request, on, **options)
 
 
 def schema_files() -> tuple[str, ...]:
