@@ -7,8 +7,11 @@ was achieved ("护理型床位占比提升至62%").  This package turns both int
 - :mod:`civaffairs.targets.units` — units and exact conversion (万元 → 元);
 - :mod:`civaffairs.targets.model` — indicators, targets, work plans, results,
   and how the Chinese wording becomes a comparator;
-- :mod:`civaffairs.targets.attainment` — each target's status and gap, and
-  comparisons across years and jurisdictions;
+- :mod:`civaffairs.targets.attainment` — each target's status and gap, judged
+  with the exact steps of :mod:`civaffairs.targets.evaluation`;
+- :mod:`civaffairs.targets.comparisons` — comparisons across years and
+  jurisdictions;
+- :mod:`civaffairs.targets.rendering` — the attainment table as text;
 - :mod:`civaffairs.targets.data` — the shipped catalogue and the five seed
   documents as plans and results, and the strict loader for plan and result
   files;
@@ -27,17 +30,18 @@ from __future__ import annotations
 from civaffairs.targets.attainment import (
     Attainment,
     AttainmentStatus,
-    FigureKind,
-    JurisdictionFigure,
     Note,
     Outcome,
     TargetAttainment,
     UnusedResult,
-    YearComparison,
     attainment,
+)
+from civaffairs.targets.comparisons import (
+    FigureKind,
+    JurisdictionFigure,
+    YearComparison,
     compare_jurisdictions,
     compare_years,
-    render,
 )
 from civaffairs.targets.data import (
     UnknownPlanError,
@@ -74,6 +78,7 @@ from civaffairs.targets.model import (
     check_plan,
     check_results,
 )
+from civaffairs.targets.rendering import render
 from civaffairs.targets.units import Dimension, Unit, UnitMismatchError, convert
 
 __all__ = [

@@ -51,30 +51,50 @@ target's unit.  The rules, stated once:
 
 from __future__ import annotations
 
-import enum
-import unicodedata
+import importlib
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from civaffairs.errors import InvalidDocumentError, InvalidInputError
+from civaffairs.labels import Language
 from civaffairs.parameters import Status
+from civaffairs.targets.evaluation import (
+    AttainmentStatus,
+    Requirement,
+    catalogue_for,
+    decimal,
+    gap_of,
+    judge,
+    latest,
+    requirements,
+    result_value,
+    same_place,
+)
 from civaffairs.targets.model import (
-    Alternative,
     Bound,
     Comparator,
     Indicator,
     Result,
-    Source,
     Target,
     WorkPlan,
     check_plan,
     check_results,
-    describe_requirement,
 )
-from civaffairs.targets.units import Unit, convert_exact
+from civaffairs.targets.units import Unit
+
+if TYPE_CHECKING:
+    from civaffairs.targets.comparisons import (
+        FigureKind,
+        JurisdictionFigure,
+        YearComparison,
+        compare_jurisdictions,
+        compare_years,
+    )
+    from civaffairs.targets.rendering import render
 
 __all__ = [
     "Attainment",
@@ -92,35 +112,28 @@ __all__ = [
     "render",
 ]
 
-_PLACES = 4
-
-
-class AttainmentStatus(enum.Enum):
-    """Where a target stands.
-
-    .. versionadded:: 0.1.0
-    """
-
-    MET = "met"  #: 已达成
-    NOT_MET = "not_met"  #: 未达成
-    NO_RESULT = "no_result"  #: 暂无结果 (no usable result yet)
-    NOT_MEASURABLE = "not_measurable"  #: 无法判定 (约 without tolerance, a bound, no baseline)
-
-    def label(self, lang: str = "zh") -> str:
-        """Return the status in ``lang``.
-
-        .. versionadded:: 0.1.0
-        """
-        zh, en = _STATUS_LABELS[self]
-        return zh if lang == "zh" else en
-
-
-_STATUS_LABELS = {
-    AttainmentStatus.MET: ("已达成", "met"),
-    AttainmentStatus.NOT_MET: ("未达成", "not met"),
-    AttainmentStatus.NO_RESULT: ("暂无结果", "no result yet"),
-    AttainmentStatus.NOT_MEASURABLE: ("无法判定", "not measurable"),
+#: Names that moved to their own modules, still importable from here.
+_MOVED = {
+    **dict.fromkeys(
+        (
+            "FigureKind",
+            "JurisdictionFigure",
+            "YearComparison",
+            "compare_jurisdictions",
+            "compare_years",
+        ),
+        "civaffairs.targets.comparisons",
+    ),
+    "render": "civaffairs.targets.rendering",
 }
+
+
+def __getattr__(name: str) -> Any:
+    """Import a name that moved (comparisons, rendering) from its module on first use."""
+    module = _MOVED.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
 
 
 @attrs.frozen(kw_only=True)
@@ -134,7 +147,7 @@ class Note:
     zh: str
     en: str
 
-    def message(self, lang: str = "zh") -> str:
+    def message(self, lang: Language = "zh") -> str:
         """Return the note in ``lang``.
 
         .. versionadded:: 0.1.0
@@ -283,134 +296,21 @@ class Attainment:
                 return row
         raise KeyError(target_id)
 
-    def render(self, lang: str = "zh") -> str:
-        """Render the table as text; see :func:`render`.
+    def render(self, lang: Language = "zh") -> str:
+        """Render the table as text; see :func:`~civaffairs.targets.rendering.render`.
 
         .. versionadded:: 0.1.0
         """
+        from civaffairs.targets.rendering import render  # noqa: PLC0415 - rendering imports this
+
         return render(self, lang)
-
-
-# --- exact arithmetic --------------------------------------------------------------------------
-
-
-def _decimal(value: Fraction) -> tuple[Decimal, bool]:
-    """Return ``value`` as a Decimal, exactly when it terminates, else rounded (and True)."""
-    denominator = value.denominator
-    twos = fives = 0
-    while denominator % 2 == 0:
-        denominator //= 2
-        twos += 1
-    while denominator % 5 == 0:
-        denominator //= 5
-        fives += 1
-    if denominator == 1:
-        places = max(twos, fives)
-        scaled = value * 10**places
-        return Decimal(scaled.numerator).scaleb(-places), False
-    return Decimal(round(value * 10**_PLACES)).scaleb(-_PLACES), True
-
-
-def _result_value(result: Result, indicator: Indicator, unit: Unit, path: str) -> Fraction:
-    """Return the result's exact value in ``unit`` (numerator ÷ denominator × scale for counts)."""
-    if result.numerator is not None and result.denominator is not None:
-        scale = indicator.unit.scale or 1
-        raw = Fraction(result.numerator) / Fraction(result.denominator) * scale
-        return convert_exact(raw, indicator.unit, unit, path=f"{path}.numerator")
-    if result.value is None or result.unit is None:  # pragma: no cover - refused by check_results
-        raise InvalidInputError(f"{path}.value", "(missing)", "a value and its unit")
-    return convert_exact(Fraction(result.value), result.unit, unit, path=f"{path}.unit")
-
-
-def _judge(
-    comparator: Comparator,
-    measured: Fraction,
-    value: Fraction | None,
-    *,
-    upper: Fraction | None,
-    bound: Bound,
-    tolerance: Fraction | None,
-) -> AttainmentStatus:
-    """Decide one requirement on an exact value (``value`` is the baseline for INCREASE)."""
-    met, failed, unknown = (
-        AttainmentStatus.MET,
-        AttainmentStatus.NOT_MET,
-        AttainmentStatus.NOT_MEASURABLE,
-    )
-    if value is None:
-        return unknown
-    if comparator is Comparator.ABOUT:
-        if tolerance is None:
-            return unknown
-        low, high = value * (1 - tolerance), value * (1 + tolerance)
-        if bound is Bound.AT_LEAST:
-            return failed if measured > high else unknown
-        return met if low <= measured <= high else failed
-    if bound is Bound.AT_LEAST:  # the true value is `measured` or more
-        if comparator is Comparator.AT_LEAST:
-            return met if measured >= value else unknown
-        if comparator in {Comparator.MORE_THAN, Comparator.INCREASE}:
-            return met if measured > value else unknown
-        if comparator is Comparator.LESS_THAN:
-            return failed if measured >= value else unknown
-        ceiling = upper if comparator is Comparator.BETWEEN and upper is not None else value
-        return failed if measured > ceiling else unknown
-    checks = {
-        Comparator.AT_LEAST: measured >= value,
-        Comparator.AT_MOST: measured <= value,
-        Comparator.MORE_THAN: measured > value,
-        Comparator.INCREASE: measured > value,
-        Comparator.LESS_THAN: measured < value,
-        Comparator.EXACTLY: measured == value,
-        Comparator.BETWEEN: upper is not None and value <= measured <= upper,
-    }
-    return met if checks[comparator] else failed
-
-
-def _gap(
-    comparator: Comparator, measured: Fraction, value: Fraction, upper: Fraction | None
-) -> tuple[Fraction, Fraction]:
-    """Return (gap, the value the gap is relative to)."""
-    if comparator is Comparator.BETWEEN and upper is not None:
-        if measured < value:
-            return measured - value, value
-        if measured > upper:
-            return measured - upper, upper
-        return Fraction(0), value
-    return measured - value, value
 
 
 # --- attainment --------------------------------------------------------------------------------
 
 
-def _same_place(result: Result, target: Target) -> bool:
-    if target.jurisdiction is not None:
-        return result.jurisdiction == target.jurisdiction
-    return result.jurisdiction is None and result.place == target.place
-
-
 def _note(code: str, zh: str, en: str) -> Note:
     return Note(code=code, zh=zh, en=en)
-
-
-@attrs.frozen
-class _Requirement:
-    indicator: str
-    comparator: Comparator
-    value: Decimal | None
-    upper: Decimal | None
-    unit: Unit
-
-
-def _requirements(target: Target) -> tuple[_Requirement, ...]:
-    main = _Requirement(
-        target.indicator, target.comparator, target.value, target.upper, target.unit
-    )
-    others: Sequence[Alternative] = target.alternatives
-    return (
-        main,
-        *(_Requirement(a.indicator, a.comparator, a.value, a.upper, a.unit) for a in others),
-    )
 
 
 @attrs.frozen
@@ -421,22 +321,53 @@ class _Context:
     used: set[int]
 
 
-def _latest(found: list[tuple[int, Result]]) -> tuple[int, Result] | None:
-    return max(found, key=lambda pair: pair[1].measured_on) if found else None
-
-
-def _evaluate(  # noqa: PLR0912 - each note is its own branch, in the order they are shown
-    target: Target, req: _Requirement, ctx: _Context
-) -> Outcome:
+def _evaluate(target: Target, req: Requirement, ctx: _Context) -> Outcome:
+    """Judge one requirement of ``target`` on the latest usable result (the module's rules)."""
     indicator = ctx.catalogue[req.indicator]
     due = target.due
     mine = [
-        (i, r) for i, r in ctx.results if r.indicator == req.indicator and _same_place(r, target)
+        (i, r) for i, r in ctx.results if r.indicator == req.indicator and same_place(r, target)
     ]
     this_year = [(i, r) for i, r in mine if r.year == due.year]
-    usable = [(i, r) for i, r in this_year if r.measured_on <= due]
-    late = [(i, r) for i, r in this_year if r.measured_on > due]
+    baseline_pair = latest([(i, r) for i, r in mine if r.year == due.year - 1])
+    baseline: Fraction | None = None
+    if baseline_pair is not None:
+        ctx.used.add(baseline_pair[0])
+        baseline = result_value(
+            baseline_pair[1], indicator, req.unit, f"$.results[{baseline_pair[0]}]"
+        )
+    notes = _requirement_notes(target, req, ctx.tolerance, has_baseline=baseline is not None)
+    chosen = latest([(i, r) for i, r in this_year if r.measured_on <= due])
+    for index, result in this_year:
+        if result.measured_on > due:
+            ctx.used.add(index)
+            if chosen is None:
+                notes.append(_late(index, result, target))
+    pending = Outcome(
+        indicator=req.indicator,
+        comparator=req.comparator,
+        value=req.value,
+        upper=req.upper,
+        unit=req.unit,
+        status=AttainmentStatus.NO_RESULT,
+        baseline=decimal(baseline)[0] if baseline is not None else None,
+        notes=tuple(notes),
+    )
+    if chosen is None:
+        return pending
+    index, result = chosen
+    ctx.used.add(index)
+    measured = result_value(result, indicator, req.unit, f"$.results[{index}]")
+    floor = baseline_pair is not None and baseline_pair[1].bound is Bound.AT_LEAST
+    return _judged(pending, result, measured, baseline, ctx.tolerance, baseline_is_floor=floor)
+
+
+def _requirement_notes(
+    target: Target, req: Requirement, tolerance: Fraction | None, *, has_baseline: bool
+) -> list[Note]:
+    """Return the notes a requirement carries whatever the result: each unit, baseline, 约."""
     notes: list[Note] = []
+    year = target.due.year
     if target.each:
         notes.append(
             _note(
@@ -445,25 +376,16 @@ def _evaluate(  # noqa: PLR0912 - each note is its own branch, in the order they
                 f"applies to each {target.each}: the result is the weakest unit's value",
             )
         )
-    baseline_pair = _latest([(i, r) for i, r in mine if r.year == due.year - 1])
-    baseline: Fraction | None = None
-    if baseline_pair is not None:
-        ctx.used.add(baseline_pair[0])
-        baseline = _result_value(
-            baseline_pair[1], indicator, req.unit, f"$.results[{baseline_pair[0]}]"
-        )
-    value = Fraction(req.value) if req.value is not None else baseline
-    upper = Fraction(req.upper) if req.upper is not None else None
-    if req.comparator is Comparator.INCREASE and baseline is None:
+    if req.comparator is Comparator.INCREASE and not has_baseline:
         notes.append(
             _note(
                 "no_baseline",
-                f"“提高”类目标需要{due.year - 1}年的结果作为基数",
-                f"an increase target needs a {due.year - 1} result as its baseline",
+                f"“提高”类目标需要{year - 1}年的结果作为基数",
+                f"an increase target needs a {year - 1} result as its baseline",
             )
         )
     if req.comparator is Comparator.ABOUT:
-        if ctx.tolerance is None:
+        if tolerance is None:
             notes.append(
                 _note(
                     "about_untested",
@@ -472,7 +394,7 @@ def _evaluate(  # noqa: PLR0912 - each note is its own branch, in the order they
                 )
             )
         else:
-            share, _ = _decimal(ctx.tolerance * 100)
+            share, _ = decimal(tolerance * 100)
             notes.append(
                 _note(
                     "about_tolerance",
@@ -480,40 +402,40 @@ def _evaluate(  # noqa: PLR0912 - each note is its own branch, in the order they
                     f"'about' judged with a stated tolerance of ±{share}%",
                 )
             )
-    chosen = _latest(usable)
-    for index, result in late:
-        ctx.used.add(index)
-        if chosen is None:
-            notes.append(
-                _note(
-                    "after_deadline",
-                    f"$.results[{index}] 测于{result.measured_on}, 晚于期限{due}, 不作为依据",
-                    f"$.results[{index}] was measured on {result.measured_on}, "
-                    f"after the deadline {due}: not evidence for it",
-                )
-            )
-    shown_baseline = _decimal(baseline)[0] if baseline is not None else None
-    if chosen is None:
-        return Outcome(
-            indicator=req.indicator,
-            comparator=req.comparator,
-            value=req.value,
-            upper=req.upper,
-            unit=req.unit,
-            status=AttainmentStatus.NO_RESULT,
-            baseline=shown_baseline,
-            notes=tuple(notes),
-        )
-    index, result = chosen
-    ctx.used.add(index)
-    measured = _result_value(result, indicator, req.unit, f"$.results[{index}]")
-    status = _judge(
-        req.comparator, measured, value, upper=upper, bound=result.bound, tolerance=ctx.tolerance
+    return notes
+
+
+def _late(index: int, result: Result, target: Target) -> Note:
+    """Return the note on a result measured after the deadline: not evidence for it."""
+    due = target.due
+    return _note(
+        "after_deadline",
+        f"$.results[{index}] 测于{result.measured_on}, 晚于期限{due}, 不作为依据",
+        f"$.results[{index}] was measured on {result.measured_on}, "
+        f"after the deadline {due}: not evidence for it",
     )
-    baseline_is_floor = (
-        req.value is None and baseline_pair is not None and baseline_pair[1].bound is Bound.AT_LEAST
+
+
+def _judged(
+    pending: Outcome,
+    result: Result,
+    measured: Fraction,
+    baseline: Fraction | None,
+    tolerance: Fraction | None,
+    *,
+    baseline_is_floor: bool,
+) -> Outcome:
+    """Return ``pending`` judged on ``result`` (exact ``measured``), with its gap and notes.
+
+    The requirement's value is the baseline for an increase target.
+    """
+    value = Fraction(pending.value) if pending.value is not None else baseline
+    upper = Fraction(pending.upper) if pending.upper is not None else None
+    status = judge(
+        pending.comparator, measured, value, upper=upper, bound=result.bound, tolerance=tolerance
     )
-    if baseline_is_floor and status is AttainmentStatus.MET:
+    notes = list(pending.notes)
+    if pending.value is None and baseline_is_floor and status is AttainmentStatus.MET:
         # The true baseline is the figure or more: exceeding the figure proves no increase.
         status = AttainmentStatus.NOT_MEASURABLE
         notes.append(
@@ -533,25 +455,20 @@ def _evaluate(  # noqa: PLR0912 - each note is its own branch, in the order they
         )
     if result.status is Status.EXAMPLE:
         notes.append(_note("example_result", "结果为示例数据", "the result is example data"))
-    shown, rounded = _decimal(measured)
+    shown, rounded = decimal(measured)
     gap = gap_share = None
     if value is not None:
-        difference, reference = _gap(req.comparator, measured, value, upper)
-        gap, gap_rounded = _decimal(difference)
+        difference, reference = gap_of(pending.comparator, measured, value, upper)
+        gap, gap_rounded = decimal(difference)
         rounded = rounded or gap_rounded
         if reference:
-            gap_share = _decimal(difference / reference)[0]
-    return Outcome(
-        indicator=req.indicator,
-        comparator=req.comparator,
-        value=req.value,
-        upper=req.upper,
-        unit=req.unit,
+            gap_share = decimal(difference / reference)[0]
+    return attrs.evolve(
+        pending,
         status=status,
         measured=shown,
         gap=gap,
         gap_share=gap_share,
-        baseline=shown_baseline,
         rounded=rounded,
         result=result,
         notes=tuple(notes),
@@ -568,17 +485,6 @@ def _combine(outcomes: Sequence[Outcome]) -> AttainmentStatus:
         if status in statuses:
             return status
     return AttainmentStatus.NOT_MET
-
-
-def _catalogue(plan: WorkPlan, catalogue: Mapping[str, Indicator] | None) -> dict[str, Indicator]:
-    if catalogue is None:
-        from civaffairs.targets.data import indicators  # noqa: PLC0415 - data imports this module
-
-        catalogue = indicators()
-    merged = dict(catalogue)
-    for own in plan.indicators:
-        merged.setdefault(own.id, own)  # a plan's own indicator never redefines a known one
-    return merged
 
 
 def _tolerance(about_tolerance: Decimal | None) -> tuple[Fraction | None, list[InvalidInputError]]:
@@ -640,7 +546,7 @@ def attainment(
     .. versionadded:: 0.1.0
     """
     results = tuple(results)
-    merged = _catalogue(plan, catalogue)
+    merged = catalogue_for(plan, catalogue)
     tolerance, problems = _tolerance(about_tolerance)
     problems = [*check_plan(plan, merged, path="$.plan"), *problems]
     problems.extend(check_results(results, merged))
@@ -660,7 +566,7 @@ def attainment(
     ctx = _Context(tuple(enumerate(results)), merged, tolerance, set())
     rows = []
     for target in plan.targets:
-        outcomes = tuple(_evaluate(target, req, ctx) for req in _requirements(target))
+        outcomes = tuple(_evaluate(target, req, ctx) for req in requirements(target))
         rows.append(TargetAttainment(target=target, status=_combine(outcomes), outcomes=outcomes))
     unused = tuple(
         UnusedResult(
@@ -685,352 +591,3 @@ def attainment(
         title=plan.document.title if plan.document else None,
         note=plan.note,
     )
-
-
-# --- comparisons -------------------------------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class YearComparison:
-    """A result of the year before set against this year's target on the same indicator.
-
-    ``baseline`` is last year's value in the target's unit; ``change`` is
-    what the target asks on top of it (target − baseline, ``None`` for an
-    increase target); ``status`` is what last year's value would score against
-    this year's target.
-
-    .. versionadded:: 0.1.0
-    """
-
-    target: Target
-    result: Result
-    baseline: Decimal
-    change: Decimal | None
-    status: AttainmentStatus
-    rounded: bool = False
-
-
-def compare_years(
-    plan: WorkPlan,
-    results: Iterable[Result],
-    *,
-    catalogue: Mapping[str, Indicator] | None = None,
-) -> tuple[YearComparison, ...]:
-    """Set each target of ``plan`` against the same place's result for the year before.
-
-    Only targets with such a result appear.  With ``example-city-2026``
-    against the 2025 summary, 护理型床位占比 stands at 62 % against a target of
-    65 %: 3 points to go.
-
-    >>> from civaffairs.targets import load_plan, load_results
-    >>> summary = load_results("example-city-2025")
-    >>> rows = compare_years(load_plan("example-city-2026"), summary.results)
-    >>> [(r.baseline, r.change, r.status.value) for r in rows if r.target.id.endswith("-07")]
-    [(Decimal('62'), Decimal('3'), 'not_met')]
-
-    .. versionadded:: 0.1.0
-    """
-    results = tuple(results)
-    merged = _catalogue(plan, catalogue)
-    table = attainment(plan, results, catalogue=catalogue)
-    found = []
-    for row in table.rows:
-        target = row.target
-        previous = _latest(
-            [
-                (i, r)
-                for i, r in enumerate(results)
-                if r.indicator == target.indicator
-                and _same_place(r, target)
-                and r.year == target.due.year - 1
-            ]
-        )
-        if previous is None:
-            continue
-        index, result = previous
-        exact = _result_value(result, merged[target.indicator], target.unit, f"$.results[{index}]")
-        value = Fraction(target.value) if target.value is not None else None
-        upper = Fraction(target.upper) if target.upper is not None else None
-        status = _judge(
-            target.comparator, exact, value, upper=upper, bound=result.bound, tolerance=None
-        )
-        baseline, rounded = _decimal(exact)
-        change = None
-        if value is not None:
-            change, change_rounded = _decimal(value - exact)
-            rounded = rounded or change_rounded
-        found.append(
-            YearComparison(
-                target=target,
-                result=result,
-                baseline=baseline,
-                change=change,
-                status=status,
-                rounded=rounded,
-            )
-        )
-    return tuple(found)
-
-
-class FigureKind(enum.Enum):
-    """Whether a figure in a comparison is a target or a result.
-
-    .. versionadded:: 0.1.0
-    """
-
-    TARGET = "target"
-    RESULT = "result"
-
-
-@attrs.frozen(kw_only=True)
-class JurisdictionFigure:
-    """One jurisdiction's target or result on an indicator, in the indicator's unit.
-
-    .. versionadded:: 0.1.0
-    """
-
-    indicator: str
-    kind: FigureKind
-    jurisdiction: str | None
-    place: str
-    year: int
-    comparator: Comparator | None
-    value: Decimal | None
-    upper: Decimal | None
-    unit: Unit
-    status: Status
-    source: Source | None = None
-    rounded: bool = False
-
-
-def compare_jurisdictions(
-    indicator: str,
-    *,
-    plans: Iterable[WorkPlan] | None = None,
-    results: Iterable[Result] | None = None,
-    catalogue: Mapping[str, Indicator] | None = None,
-) -> tuple[JurisdictionFigure, ...]:
-    """Every target and result on ``indicator``, across jurisdictions, in one unit.
-
-    ``plans`` and ``results`` default to everything shipped.  Figures are
-    converted exactly to the indicator's unit and sorted by year, then place,
-    targets before results.  Bad results raise
-    :class:`~civaffairs.errors.InvalidDocumentError` naming every bad field.
-
-    >>> [(f.place, f.value) for f in compare_jurisdictions("eldercare.family_beds")]
-    [('武隆区', Decimal('100')), ('随州市', Decimal('200'))]
-
-    .. versionadded:: 0.1.0
-    """
-    from civaffairs.targets import data  # noqa: PLC0415 - data imports this module
-
-    known = dict(catalogue) if catalogue is not None else dict(data.indicators())
-    plans = tuple(plans) if plans is not None else data.shipped_plans()
-    if results is None:
-        results = tuple(r for s in data.shipped_result_sets() for r in s.results)
-    for plan in plans:
-        known.update((i.id, i) for i in plan.indicators)
-    if indicator not in known:
-        raise InvalidInputError(
-            "indicator", repr(indicator), "an indicator id of the catalogue or of the plans"
-        )
-    results = tuple(results)
-    problems = check_results(results, known)
-    if problems:
-        raise InvalidDocumentError(problems, what="results")
-    unit = known[indicator].unit
-    figures: list[JurisdictionFigure] = []
-    for plan in plans:
-        for target in plan.targets:
-            for req in _requirements(target):
-                if req.indicator != indicator:
-                    continue
-                value = _converted(req.value, req.unit, unit)
-                figures.append(
-                    JurisdictionFigure(
-                        indicator=indicator,
-                        kind=FigureKind.TARGET,
-                        jurisdiction=target.jurisdiction,
-                        place=target.place,
-                        year=target.due.year,
-                        comparator=req.comparator,
-                        value=value[0] if value else None,
-                        upper=_first(_converted(req.upper, req.unit, unit)),
-                        unit=unit,
-                        status=target.status,
-                        source=target.source,
-                    )
-                )
-    for index, result in enumerate(results):
-        if result.indicator != indicator:
-            continue
-        exact, rounded = _decimal(
-            _result_value(result, known[indicator], unit, f"$.results[{index}]")
-        )
-        figures.append(
-            JurisdictionFigure(
-                indicator=indicator,
-                kind=FigureKind.RESULT,
-                jurisdiction=result.jurisdiction,
-                place=result.place,
-                year=result.year,
-                comparator=Comparator.AT_LEAST if result.bound is Bound.AT_LEAST else None,
-                value=exact,
-                upper=None,
-                unit=unit,
-                status=result.status,
-                source=result.source,
-                rounded=rounded,
-            )
-        )
-    order = {FigureKind.TARGET: 0, FigureKind.RESULT: 1}
-    return tuple(sorted(figures, key=lambda f: (f.year, f.place, order[f.kind])))
-
-
-def _converted(value: Decimal | None, source: Unit, unit: Unit) -> tuple[Decimal, bool] | None:
-    if value is None:
-        return None
-    return _decimal(convert_exact(Fraction(value), source, unit))
-
-
-def _first(pair: tuple[Decimal, bool] | None) -> Decimal | None:
-    return pair[0] if pair is not None else None
-
-
-# --- rendering ---------------------------------------------------------------------------------
-
-_HEADERS = {
-    "zh": ("#", "条目", "指标", "目标", "期限", "结果", "状态", "差距", "上年"),
-    "en": ("#", "section", "indicator", "target", "due", "result", "status", "gap", "last year"),
-}
-
-_TEXT = {
-    "zh": {
-        "or": "或",
-        "either": "→ 满足其一即可",
-        "total": "合计",
-        "example": "注意: 本表使用示例数据 (非正式文件), 仅供演示",
-        "unused": "未使用的结果",
-        "notes": "说明",
-        "points": "个百分点",
-        "tolerance": "“约”的容差",
-    },
-    "en": {
-        "or": "or",
-        "either": "→ either way meets the target",
-        "total": "total",
-        "example": "NOTE: this table uses example data, not a sourced document",
-        "unused": "results not used",
-        "notes": "notes",
-        "points": "pts",
-        "tolerance": "tolerance for 'about'",
-    },
-}
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in {"W", "F"} else 1 for c in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
-
-
-def _number(value: Decimal) -> str:
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
-
-
-def _signed(value: Decimal) -> str:
-    text = _number(value)
-    return text if text.startswith("-") or text == "0" else f"+{text}"
-
-
-def _gap_text(outcome: Outcome, lang: str) -> str:
-    if outcome.gap is None:
-        return ""
-    unit = _TEXT[lang]["points"] if outcome.unit is Unit.PERCENT else outcome.unit.label(lang)
-    text = f"{_signed(outcome.gap)} {unit}"
-    if outcome.gap_share is not None and outcome.unit is not Unit.PERCENT:
-        text += f" ({_signed(outcome.gap_share * 100)}%)"
-    return text
-
-
-def _requirement_text(outcome: Outcome, lang: str) -> str:
-    value = None if outcome.value is None else Decimal(_number(outcome.value))
-    upper = None if outcome.upper is None else Decimal(_number(outcome.upper))
-    return describe_requirement(outcome.comparator, value, upper, outcome.unit, lang)
-
-
-def _measured_text(outcome: Outcome, lang: str) -> str:
-    if outcome.measured is None:
-        return "—"
-    prefix = "≥ " if outcome.result is not None and outcome.result.bound is Bound.AT_LEAST else ""
-    approx = "≈" if outcome.rounded else ""
-    return f"{prefix}{approx}{_number(outcome.measured)} {outcome.unit.label(lang)}"
-
-
-def render(table: Attainment, lang: str = "zh") -> str:
-    """Render an attainment table as plain text in ``lang`` (``"zh"`` or ``"en"``).
-
-    One line per target (plus one per alternative of an either-or target),
-    then the totals by status, the notes, the results that were not used and,
-    for example data, a warning.
-
-    .. versionadded:: 0.1.0
-    """
-    text = _TEXT[lang]
-    names = {i.id: i.name(lang) for i in table.indicators}
-    where = f"{table.place} ({table.jurisdiction})" if table.jurisdiction else table.place
-    heading = f"{where} {table.year} [{table.plan_id}]"
-    if table.title:
-        heading += f" {table.title}"
-    lines = [heading]
-    if table.uses_example_data:
-        lines.append(text["example"])
-        if table.note:
-            lines.append(f"  ({table.note})")
-    body: list[tuple[str, ...]] = [_HEADERS[lang]]
-    notes: list[str] = []
-    for number, row in enumerate(table.rows, start=1):
-        for position, outcome in enumerate(row.outcomes):
-            first = position == 0
-            body.append(
-                (
-                    f"{number:02d}" if first else "",
-                    (row.target.source.section or "") if first and row.target.source else "",
-                    (names.get(outcome.indicator, outcome.indicator) if first else f"{text['or']} ")
-                    + ("" if first else names.get(outcome.indicator, outcome.indicator)),
-                    _requirement_text(outcome, lang),
-                    row.target.due.isoformat() if first else "",
-                    _measured_text(outcome, lang),
-                    (outcome.status if row.target.alternatives else row.status).label(lang),
-                    _gap_text(outcome, lang),
-                    "" if outcome.baseline is None else _number(outcome.baseline),
-                )
-            )
-            notes.extend(f"{number:02d}: {note.message(lang)}" for note in outcome.notes)
-        if row.target.alternatives:
-            body.append(("", "", text["either"], "", "", "", row.status.label(lang), "", ""))
-    widths = [max(_width(cells[i]) for cells in body) for i in range(len(body[0]))]
-    lines.extend(
-        "  ".join(_pad(cell, widths[i]) for i, cell in enumerate(cells)).rstrip() for cells in body
-    )
-    counts = table.counts()
-    lines.append(
-        f"{text['total']}: "
-        + ", ".join(f"{status.label(lang)} {counts[status]}" for status in AttainmentStatus)
-    )
-    if table.about_tolerance is not None:
-        lines.append(f"{text['tolerance']}: ±{_number(table.about_tolerance * 100)}%")
-    if notes:
-        lines.append(f"{text['notes']}:")
-        lines.extend(f"  {line}" for line in notes)
-    if table.unused:
-        lines.append(f"{text['unused']}:")
-        lines.extend(
-            f"  {u.path} {u.indicator} ({u.year}): {u.reason.message(lang)}" for u in table.unused
-        )
-    return "\n".join(lines)

@@ -34,9 +34,10 @@ from typing import TextIO
 
 from civaffairs.conversion import dumps
 from civaffairs.errors import CivaffairsError, InvalidInputError
-from civaffairs.targets.attainment import attainment, render
+from civaffairs.targets.attainment import attainment
 from civaffairs.targets.data import indicators, resolve_plan, resolve_results
 from civaffairs.targets.model import Result, WorkPlan
+from civaffairs.targets.rendering import render
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "register", "run"]
 

@@ -48,11 +48,13 @@ import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
 from civaffairs import jurisdictions
 from civaffairs.errors import InvalidInputError, UnknownJurisdictionError
+from civaffairs.labels import Labelled, Language
 from civaffairs.parameters import Status
 from civaffairs.targets.units import Dimension, Unit, UnitMismatchError, convert
 
@@ -81,50 +83,32 @@ _ZERO = Decimal(0)
 _HUNDRED = Decimal(100)
 
 
-class Domain(enum.Enum):
+class Domain(Labelled):
     """The area of civil-affairs work an indicator belongs to.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    ELDERCARE = "eldercare"  #: 养老服务
-    SOCIAL_ASSISTANCE = "social_assistance"  #: 社会救助
-    CHILDREN = "children"  #: 儿童福利和未成年人保护
-    DISABILITY = "disability"  #: 残疾人福利和精神障碍社区康复
-    FUNERAL = "funeral"  #: 殡葬
-    MARRIAGE = "marriage"  #: 婚姻登记
-    SOCIAL_ORGANISATIONS = "social_organisations"  #: 社会组织
-    CHARITY = "charity"  #: 慈善和福利彩票
-    SOCIAL_WORK = "social_work"  #: 社会工作和志愿服务
-    COMMUNITY = "community"  #: 基层治理和社区建设
-    PLACE_NAMES = "place_names"  #: 区划地名
-    RESETTLEMENT = "resettlement"  #: 水库移民
-    ADMINISTRATION = "administration"  #: 民政基础保障 (funds, supervision, investment)
-
-    def label(self, lang: str = "zh") -> str:
-        """Return the domain's name in ``lang``.
-
-        .. versionadded:: 0.1.0
-        """
-        zh, en = _DOMAIN_LABELS[self]
-        return zh if lang == "zh" else en
-
-
-_DOMAIN_LABELS = {
-    Domain.ELDERCARE: ("养老服务", "eldercare"),
-    Domain.SOCIAL_ASSISTANCE: ("社会救助", "social assistance"),
-    Domain.CHILDREN: ("儿童福利和未成年人保护", "child welfare and protection of minors"),
-    Domain.DISABILITY: ("残疾人福利", "disability welfare"),
-    Domain.FUNERAL: ("殡葬", "funeral services"),
-    Domain.MARRIAGE: ("婚姻登记", "marriage registration"),
-    Domain.SOCIAL_ORGANISATIONS: ("社会组织", "social organisations"),
-    Domain.CHARITY: ("慈善和福利彩票", "charity and the welfare lottery"),
-    Domain.SOCIAL_WORK: ("社会工作和志愿服务", "social work and volunteering"),
-    Domain.COMMUNITY: ("基层治理和社区建设", "community governance"),
-    Domain.PLACE_NAMES: ("区划地名", "divisions and place names"),
-    Domain.RESETTLEMENT: ("水库移民", "reservoir resettlement"),
-    Domain.ADMINISTRATION: ("民政基础保障", "civil-affairs administration"),
-}
+    ELDERCARE = "eldercare", "养老服务", "eldercare"
+    SOCIAL_ASSISTANCE = "social_assistance", "社会救助", "social assistance"
+    CHILDREN = (
+        "children",
+        "儿童福利和未成年人保护",
+        "child welfare and protection of minors",
+    )
+    #: 残疾人福利和精神障碍社区康复
+    DISABILITY = "disability", "残疾人福利", "disability welfare"
+    FUNERAL = "funeral", "殡葬", "funeral services"
+    MARRIAGE = "marriage", "婚姻登记", "marriage registration"
+    SOCIAL_ORGANISATIONS = "social_organisations", "社会组织", "social organisations"
+    CHARITY = "charity", "慈善和福利彩票", "charity and the welfare lottery"
+    SOCIAL_WORK = "social_work", "社会工作和志愿服务", "social work and volunteering"
+    COMMUNITY = "community", "基层治理和社区建设", "community governance"
+    PLACE_NAMES = "place_names", "区划地名", "divisions and place names"
+    RESETTLEMENT = "resettlement", "水库移民", "reservoir resettlement"
+    #: 民政基础保障 (funds, supervision, investment)
+    ADMINISTRATION = "administration", "民政基础保障", "civil-affairs administration"
 
 
 class Measure(enum.Enum):
@@ -148,66 +132,62 @@ class Measure(enum.Enum):
         return self in {Measure.SHARE, Measure.RATE}
 
 
-class Comparator(enum.Enum):
+class Comparator(Labelled):
     """How a result is compared with a target's value; see the module docstring.
 
+    Each member carries, besides its labels, a one-character :attr:`symbol`
+    and the Chinese :attr:`words` that state it in a document.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels, sign and words
+       (:class:`~civaffairs.labels.Labelled`).
     """
 
-    AT_LEAST = "at_least"  #: ≥ (以上, 不低于, 不少于, 至少, 达到)
-    AT_MOST = "at_most"  #: ≤ (以下, 以内, 不超过)
-    MORE_THAN = "more_than"  #: > (超过, 突破)
-    LESS_THAN = "less_than"  #: < (不满, 不足, 低于)
-    EXACTLY = "exactly"  #: = (保持在)
-    ABOUT = "about"  #: ≈ (左右, 约): not measurable without an explicit tolerance
-    BETWEEN = "between"  #: value ≤ x ≤ upper (1—2家)
-    INCREASE = "increase"  #: > the previous year's result (提高, 扩大); no value
+    #: A one-character sign: ``≥``, ``≤``, ``>``, ``<``, ``=``, ``≈``, ``–``, ``↑``.
+    symbol: str
+    #: The Chinese words that state this comparator in a document.
+    words: tuple[str, ...]
 
-    @property
-    def symbol(self) -> str:
-        """A one-character sign: ``≥``, ``≤``, ``>``, ``<``, ``=``, ``≈``, ``–``, ``↑``.
+    #: ≥ (以上, 不低于, 不少于, 至少, 达到)
+    AT_LEAST = (
+        "at_least",
+        "不低于",
+        "at least",
+        "≥",
+        ("以上", "不低于", "不少于", "至少", "达到", "达", "提升至", "到"),
+    )
+    #: ≤ (以下, 以内, 不超过)
+    AT_MOST = "at_most", "不超过", "at most", "≤", ("以下", "以内", "不超过", "不高于", "至多")
+    #: > (超过, 突破)
+    MORE_THAN = "more_than", "超过", "more than", ">", ("超过", "突破", "高于")
+    #: < (不满, 不足, 低于)
+    LESS_THAN = "less_than", "低于", "less than", "<", ("不满", "不足", "低于")
+    #: = (保持在)
+    EXACTLY = "exactly", "等于", "exactly", "=", ("保持在",)
+    #: ≈ (左右, 约): not measurable without an explicit tolerance
+    ABOUT = "about", "约", "about", "≈", ("左右", "约")
+    #: value ≤ x ≤ upper (1—2家)
+    BETWEEN = "between", "介于", "between", "–", ("—", "–", "-", "至")
+    #: > the previous year's result (提高, 扩大); no value
+    INCREASE = (
+        "increase",
+        "比上年提高",
+        "higher than the year before",
+        "↑",
+        ("提高", "提升", "扩大", "增加"),
+    )
 
-        .. versionadded:: 0.1.0
-        """
-        return _COMPARATOR_TEXT[self][0]
+    if not TYPE_CHECKING:  # members are looked up by value alone: ``Comparator("at_least")``
 
-    def label(self, lang: str = "zh") -> str:
-        """Return the comparator in words, in ``lang``.
-
-        .. versionadded:: 0.1.0
-        """
-        return _COMPARATOR_TEXT[self][1 if lang == "zh" else 2]
-
-    @property
-    def words(self) -> tuple[str, ...]:
-        """The Chinese words that state this comparator in a document.
-
-        .. versionadded:: 0.1.0
-        """
-        return _COMPARATOR_WORDS[self]
-
-
-_COMPARATOR_TEXT = {
-    Comparator.AT_LEAST: ("≥", "不低于", "at least"),
-    Comparator.AT_MOST: ("≤", "不超过", "at most"),
-    Comparator.MORE_THAN: (">", "超过", "more than"),
-    Comparator.LESS_THAN: ("<", "低于", "less than"),
-    Comparator.EXACTLY: ("=", "等于", "exactly"),
-    Comparator.ABOUT: ("≈", "约", "about"),
-    Comparator.BETWEEN: ("–", "介于", "between"),
-    Comparator.INCREASE: ("↑", "比上年提高", "higher than the year before"),
-}
-
-_COMPARATOR_WORDS: dict[Comparator, tuple[str, ...]] = {
-    Comparator.AT_LEAST: ("以上", "不低于", "不少于", "至少", "达到", "达", "提升至", "到"),
-    Comparator.AT_MOST: ("以下", "以内", "不超过", "不高于", "至多"),
-    Comparator.MORE_THAN: ("超过", "突破", "高于"),
-    Comparator.LESS_THAN: ("不满", "不足", "低于"),
-    Comparator.EXACTLY: ("保持在",),
-    Comparator.ABOUT: ("左右", "约"),
-    Comparator.BETWEEN: ("—", "–", "-", "至"),
-    Comparator.INCREASE: ("提高", "提升", "扩大", "增加"),
-}
+        def __new__(cls, value, zh, en, symbol, words):
+            """Create a member from its value, its two labels, its sign and its words."""
+            member = object.__new__(cls)
+            member._value_ = value
+            member.zh = zh
+            member.en = en
+            member.symbol = symbol
+            member.words = words
+            return member
 
 
 class Bound(enum.Enum):
@@ -253,7 +233,7 @@ class Indicator:
     ratio: Ratio | None = None
     description: str = ""
 
-    def name(self, lang: str = "zh") -> str:
+    def name(self, lang: Language = "zh") -> str:
         """Return the indicator's name in ``lang``.
 
         .. versionadded:: 0.1.0
@@ -374,7 +354,7 @@ class Target:
         """
         return self.deadline if self.deadline is not None else dt.date(self.year, 12, 31)
 
-    def describe(self, lang: str = "zh") -> str:
+    def describe(self, lang: Language = "zh") -> str:
         """Return the requirement as text: ``≥ 60 %``, ``1–2 个``, ``↑``.
 
         .. versionadded:: 0.1.0
@@ -387,7 +367,7 @@ def describe_requirement(
     value: Decimal | None,
     upper: Decimal | None,
     unit: Unit,
-    lang: str = "zh",
+    lang: Language = "zh",
 ) -> str:
     """Return a requirement as short text, e.g. ``≥ 60 %`` or ``1–2 个``.
 

@@ -21,117 +21,115 @@ a denominator is scaled by :attr:`Unit.scale`.
 
 from __future__ import annotations
 
-import enum
 from decimal import Context, Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from civaffairs.errors import InvalidInputError
+from civaffairs.labels import Labelled, Language
 
 __all__ = ["Dimension", "Unit", "UnitMismatchError", "convert", "convert_exact"]
 
 
-class Dimension(enum.Enum):
+class Dimension(Labelled):
     """What a unit measures; only units of one dimension convert into each other.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    SHARE = "share"  #: a percentage of a whole
-    PER_10K = "per_10k"  #: a count per 10,000 residents
-    MONEY = "money"  #: an amount of money (元, 万元, 亿元)
-    MONEY_PER_PERSON_MONTH = "money_per_person_month"  #: a standard, 元 per person per month
-    DURATION = "duration"  #: a travel or waiting time
-    BEDS = "beds"  #: beds (张)
-    HOUSEHOLDS = "households"  #: households (户)
-    UNITS = "units"  #: facilities, organisations, projects, ... (个; also 家, 所, 座)
-    PERSONS = "persons"  #: people (人; also 名)
-    PERSON_TIMES = "person_times"  #: services delivered, counted per person per time (人次)
-    ITEMS = "items"  #: listed items (项)
-    TEAMS = "teams"  #: teams (支)
-    EVENTS = "events"  #: events, sessions (场)
-    SPOTS = "spots"  #: places, such as hazards found (处)
+    SHARE = "share", "比例", "a share (%)"
+    PER_10K = "per_10k", "每万人口数", "a count per 10,000 residents"
+    MONEY = "money", "金额", "an amount of money (元, 万元, 亿元)"
+    #: a standard, 元 per person per month
+    MONEY_PER_PERSON_MONTH = (
+        "money_per_person_month",
+        "每人每月标准",
+        "an amount per person per month",
+    )
+    #: a travel or waiting time
+    DURATION = "duration", "时间", "a duration"
+    BEDS = "beds", "床位数", "a number of beds (张)"
+    HOUSEHOLDS = "households", "户数", "a number of households (户, 万户)"
+    #: facilities, organisations, projects, ... (个; also 家, 所, 座)
+    UNITS = "units", "个数", "a number of facilities or organisations (个)"
+    #: people (人; also 名)
+    PERSONS = "persons", "人数", "a number of persons (人, 万人)"
+    #: services delivered, counted per person per time (人次)
+    PERSON_TIMES = "person_times", "人次", "a number of person-times (人次, 万人次)"
+    ITEMS = "items", "项数", "a number of items (项)"
+    TEAMS = "teams", "支数", "a number of teams (支)"
+    #: events, sessions (场)
+    EVENTS = "events", "场次", "a number of events (场)"
+    #: places, such as hazards found (处)
+    SPOTS = "spots", "处数", "a number of places (处)"
 
-    def label(self, lang: str = "en") -> str:
-        """Return the dimension's name in ``lang`` (``"zh"`` or ``"en"``).
+    def label(self, lang: Language = "en") -> str:
+        """Return the dimension's name in ``lang`` (English unless asked: messages use it).
 
         .. versionadded:: 0.1.0
         """
-        zh, en = _DIMENSION_LABELS[self]
-        return zh if lang == "zh" else en
+        return super().label(lang)
 
 
-_DIMENSION_LABELS = {
-    Dimension.SHARE: ("比例", "a share (%)"),
-    Dimension.PER_10K: ("每万人口数", "a count per 10,000 residents"),
-    Dimension.MONEY: ("金额", "an amount of money (元, 万元, 亿元)"),
-    Dimension.MONEY_PER_PERSON_MONTH: ("每人每月标准", "an amount per person per month"),
-    Dimension.DURATION: ("时间", "a duration"),
-    Dimension.BEDS: ("床位数", "a number of beds (张)"),
-    Dimension.HOUSEHOLDS: ("户数", "a number of households (户, 万户)"),
-    Dimension.UNITS: ("个数", "a number of facilities or organisations (个)"),
-    Dimension.PERSONS: ("人数", "a number of persons (人, 万人)"),
-    Dimension.PERSON_TIMES: ("人次", "a number of person-times (人次, 万人次)"),
-    Dimension.ITEMS: ("项数", "a number of items (项)"),
-    Dimension.TEAMS: ("支数", "a number of teams (支)"),
-    Dimension.EVENTS: ("场次", "a number of events (场)"),
-    Dimension.SPOTS: ("处数", "a number of places (处)"),
-}
-
-
-class Unit(enum.Enum):
+class Unit(Labelled):
     """A unit a target or a result is stated in; the value is the Chinese unit as printed.
+
+    Each member carries its labels (the Chinese one is the value), its
+    :attr:`dimension` and its :attr:`exponent`.
 
     >>> Unit("万元").dimension is Unit.YUAN.dimension
     True
     >>> Unit.PERCENT.scale
     100
+    >>> Unit.BED.label("en")
+    'beds'
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels, dimension and exponent
+       (:class:`~civaffairs.labels.Labelled`).
     """
 
-    PERCENT = "%"
-    PER_10K_RESIDENTS = "人/万人"
-    YUAN = "元"
-    WAN_YUAN = "万元"
-    YI_YUAN = "亿元"
-    YUAN_PER_PERSON_MONTH = "元/人/月"
-    MINUTE = "分钟"
-    BED = "张"
-    HOUSEHOLD = "户"
-    WAN_HOUSEHOLD = "万户"
-    UNIT = "个"
-    PERSON = "人"
-    WAN_PERSON = "万人"
-    PERSON_TIME = "人次"
-    WAN_PERSON_TIME = "万人次"
-    ITEM = "项"
-    TEAM = "支"
-    EVENT = "场"
-    SPOT = "处"
+    #: The dimension this unit measures.
+    dimension: Dimension
+    #: The power of ten of this unit against the base unit of its dimension (万元: 4).
+    exponent: int
 
-    @property
-    def dimension(self) -> Dimension:
-        """The dimension this unit measures.
+    PERCENT = "%", "%", Dimension.SHARE
+    PER_10K_RESIDENTS = "人/万人", "per 10,000 residents", Dimension.PER_10K
+    YUAN = "元", "yuan", Dimension.MONEY
+    WAN_YUAN = "万元", "万元 (10k yuan)", Dimension.MONEY, 4
+    YI_YUAN = "亿元", "亿元 (100m yuan)", Dimension.MONEY, 8
+    YUAN_PER_PERSON_MONTH = (
+        "元/人/月",
+        "yuan per person per month",
+        Dimension.MONEY_PER_PERSON_MONTH,
+    )
+    MINUTE = "分钟", "minutes", Dimension.DURATION
+    BED = "张", "beds", Dimension.BEDS
+    HOUSEHOLD = "户", "households", Dimension.HOUSEHOLDS
+    WAN_HOUSEHOLD = "万户", "万户 (10k households)", Dimension.HOUSEHOLDS, 4
+    UNIT = "个", "units", Dimension.UNITS
+    PERSON = "人", "persons", Dimension.PERSONS
+    WAN_PERSON = "万人", "万人 (10k persons)", Dimension.PERSONS, 4
+    PERSON_TIME = "人次", "person-times", Dimension.PERSON_TIMES
+    WAN_PERSON_TIME = "万人次", "万人次 (10k person-times)", Dimension.PERSON_TIMES, 4
+    ITEM = "项", "items", Dimension.ITEMS
+    TEAM = "支", "teams", Dimension.TEAMS
+    EVENT = "场", "events", Dimension.EVENTS
+    SPOT = "处", "places", Dimension.SPOTS
 
-        .. versionadded:: 0.1.0
-        """
-        return _UNITS[self][0]
+    if not TYPE_CHECKING:  # members are looked up by value alone: ``Unit("万元")``
 
-    @property
-    def exponent(self) -> int:
-        """The power of ten of this unit against the base unit of its dimension (万元: 4).
-
-        .. versionadded:: 0.1.0
-        """
-        return _UNITS[self][1]
-
-    @property
-    def en(self) -> str:
-        """The unit in English.
-
-        .. versionadded:: 0.1.0
-        """
-        return _UNITS[self][2]
+        def __new__(cls, value, en, dimension, exponent=0):
+            """Create a member: its value (also its Chinese label), English, dimension, exponent."""
+            member = object.__new__(cls)
+            member._value_ = value
+            member.zh = value
+            member.en = en
+            member.dimension = dimension
+            member.exponent = exponent
+            return member
 
     @property
     def scale(self) -> int | None:
@@ -143,35 +141,6 @@ class Unit(enum.Enum):
         """
         return _SCALES.get(self)
 
-    def label(self, lang: str = "zh") -> str:
-        """Return the unit as shown in ``lang``: ``张`` or ``beds``.
-
-        .. versionadded:: 0.1.0
-        """
-        return self.value if lang == "zh" else self.en
-
-
-_UNITS: dict[Unit, tuple[Dimension, int, str]] = {
-    Unit.PERCENT: (Dimension.SHARE, 0, "%"),
-    Unit.PER_10K_RESIDENTS: (Dimension.PER_10K, 0, "per 10,000 residents"),
-    Unit.YUAN: (Dimension.MONEY, 0, "yuan"),
-    Unit.WAN_YUAN: (Dimension.MONEY, 4, "万元 (10k yuan)"),
-    Unit.YI_YUAN: (Dimension.MONEY, 8, "亿元 (100m yuan)"),
-    Unit.YUAN_PER_PERSON_MONTH: (Dimension.MONEY_PER_PERSON_MONTH, 0, "yuan per person per month"),
-    Unit.MINUTE: (Dimension.DURATION, 0, "minutes"),
-    Unit.BED: (Dimension.BEDS, 0, "beds"),
-    Unit.HOUSEHOLD: (Dimension.HOUSEHOLDS, 0, "households"),
-    Unit.WAN_HOUSEHOLD: (Dimension.HOUSEHOLDS, 4, "万户 (10k households)"),
-    Unit.UNIT: (Dimension.UNITS, 0, "units"),
-    Unit.PERSON: (Dimension.PERSONS, 0, "persons"),
-    Unit.WAN_PERSON: (Dimension.PERSONS, 4, "万人 (10k persons)"),
-    Unit.PERSON_TIME: (Dimension.PERSON_TIMES, 0, "person-times"),
-    Unit.WAN_PERSON_TIME: (Dimension.PERSON_TIMES, 4, "万人次 (10k person-times)"),
-    Unit.ITEM: (Dimension.ITEMS, 0, "items"),
-    Unit.TEAM: (Dimension.TEAMS, 0, "teams"),
-    Unit.EVENT: (Dimension.EVENTS, 0, "events"),
-    Unit.SPOT: (Dimension.SPOTS, 0, "places"),
-}
 
 _SCALES = {Unit.PERCENT: 100, Unit.PER_10K_RESIDENTS: 10_000}
 _ONE = Decimal(1)
