@@ -20,9 +20,13 @@ from civaffairs.money import yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
 from civaffairs.testing import strategies as cst
 
-#: Shenzhen (sourced bands), the seed places (example bands) and Beijing (no bands at all).
-PLACES = ("440300", "500156", "330700", "421300", "511425", "110101")
 BOOK = default_book()
+#: Every place with its own longevity bands in the record books (Shenzhen's are sourced, the
+#: seed places' example data), found in the data, and Beijing (no bands at all).
+PLACES = (
+    *(code for code in BOOK.jurisdictions() if BOOK.series("eldercare.longevity.band_count", code)),
+    "110101",
+)
 BIRTHDAY_MONTH = BOOK.override(
     "eldercare.longevity.first_month_is_birthday_month", "440300", True, dt.date(2019, 10, 1)
 ).override("eldercare.longevity.requires_local_registration", "500156", False, dt.date(2020, 1, 1))

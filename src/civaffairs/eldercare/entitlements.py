@@ -74,7 +74,7 @@ from civaffairs.eldercare.groups import (
 )
 from civaffairs.eldercare.laws import BASIC_ELDERCARE_OPINION
 from civaffairs.errors import InvalidDocumentError, InvalidInputError, ParameterError
-from civaffairs.parameters import Kind, ParameterBook, Status, default_book
+from civaffairs.parameters import Dated, Kind, ParameterBook, Status, default_book
 from civaffairs.parameters.books import Context, DatedRow, Table
 
 __all__ = [
@@ -177,7 +177,7 @@ class ServiceKind(enum.Enum):
 
 
 @attrs.frozen
-class Service:
+class Service(Dated):
     """One entry of the service list: what, for whom, by which document, when and where.
 
     ``groups`` are alternatives: the person qualifies through any one whose groups all
@@ -215,7 +215,7 @@ class Service:
 
     def applies(self, jurisdiction: str, on: dt.date) -> bool:
         """Whether the entry is in force on ``on`` and applies in ``jurisdiction``."""
-        if on < self.effective_from or (self.effective_to is not None and on > self.effective_to):
+        if not self.covers(on):
             return False
         return self.jurisdiction is None or jurisdictions.is_within(jurisdiction, self.jurisdiction)
 
