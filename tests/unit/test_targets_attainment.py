@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from decimal import Decimal
 
 import attrs
@@ -590,3 +591,42 @@ def test_a_result_measured_before_its_year_is_refused() -> None:
     )
     problems = check_results([result], indicators())
     assert [p.path for p in problems] == ["$.results[0].as_of"]
+
+
+def test_the_attainment_module_still_names_what_moved_out() -> None:
+    """Comparisons and rendering have their own modules; the old import path still works."""
+    from civaffairs.targets import comparisons, evaluation, rendering  # noqa: PLC0415
+
+    # The package's ``attainment`` is the function: take the module itself.
+    module = importlib.import_module("civaffairs.targets.attainment")
+
+    assert module.render is rendering.render
+    assert module.compare_years is comparisons.compare_years
+    assert module.compare_jurisdictions is comparisons.compare_jurisdictions
+    assert module.YearComparison is comparisons.YearComparison
+    assert module.JurisdictionFigure is comparisons.JurisdictionFigure
+    assert module.FigureKind is comparisons.FigureKind
+    assert module.AttainmentStatus is evaluation.AttainmentStatus
+    with pytest.raises(AttributeError):
+        _ = module.no_such_name
+
+
+def test_labels_live_on_the_members_with_their_defaults() -> None:
+    """Statuses, domains, comparators, dimensions and units carry their own words."""
+    from civaffairs.targets.model import Comparator, Domain  # noqa: PLC0415
+    from civaffairs.targets.units import Dimension, Unit  # noqa: PLC0415
+
+    assert AttainmentStatus.NO_RESULT.label() == "暂无结果"
+    assert AttainmentStatus.NO_RESULT.label("en") == "no result yet"
+    assert AttainmentStatus("not_met") is AttainmentStatus.NOT_MET
+    assert Domain.CHILDREN.label() == "儿童福利和未成年人保护"
+    assert Domain("funeral").label("en") == "funeral services"
+    assert Comparator.MORE_THAN.symbol == ">"
+    assert Comparator.MORE_THAN.label() == "超过"
+    assert Comparator.INCREASE.label("en") == "higher than the year before"
+    assert "突破" in Comparator.MORE_THAN.words
+    assert Dimension.MONEY.label() == "an amount of money (元, 万元, 亿元)"  # English by default
+    assert Dimension.MONEY.label("zh") == "金额"
+    assert Unit("万元") is Unit.WAN_YUAN
+    assert (Unit.WAN_YUAN.dimension, Unit.WAN_YUAN.exponent) == (Dimension.MONEY, 4)
+    assert (Unit.BED.label(), Unit.BED.label("en"), Unit.BED.en) == ("张", "beds", "beds")
