@@ -67,7 +67,7 @@ from civaffairs.decisions import (
 from civaffairs.entities import Household, Member, Person, WorkCapacity
 from civaffairs.errors import InvalidInputError
 from civaffairs.kernels import div_round_half_up, fraction
-from civaffairs.money import fen_to_yuan, yuan, yuan_to_fen
+from civaffairs.money import fen_to_yuan, format_yuan, yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = [
@@ -422,8 +422,8 @@ def _top_ups(
         )
         described.append(
             (
-                f"{_shown(person)} ({zh}) {fen_to_yuan(amount)} 元",
-                f"{_shown(person)} ({en}) {fen_to_yuan(amount)} yuan",
+                f"{_shown(person)} ({zh}) {format_yuan(fen_to_yuan(amount), 'exact')} 元",
+                f"{_shown(person)} ({en}) {format_yuan(fen_to_yuan(amount), 'exact')} yuan",
             )
         )
     if not lines:
@@ -433,7 +433,7 @@ def _top_ups(
         used.values(),
         persons="; ".join(z for z, _ in described),
         persons_en="; ".join(e for _, e in described),
-        total=str(fen_to_yuan(sum(amounts.values()))),
+        total=format_yuan(fen_to_yuan(sum(amounts.values())), "exact"),
     )
     return amounts, lines, reason
 
@@ -508,7 +508,7 @@ def _adjust_payment(
                 window=f", {window} 个月内" if window else "",
                 window_en=f", within {window} months" if window else "",
                 share=f"{share:%}",
-                withheld=str(fen_to_yuan(fen)),
+                withheld=format_yuan(fen_to_yuan(fen), "exact"),
             )
         )
     if missing:
@@ -691,8 +691,8 @@ def _phase_out(
             start=f"{start:%Y-%m}",
             months=str(months),
             month=str(month),
-            amount=str(total),
-            previous=str(previous.monthly_amount),
+            amount=format_yuan(total, "exact"),
+            previous=format_yuan(previous.monthly_amount, "exact"),
             rule=", 逐月等额递减" if declining else ", 按原额",
             rule_en=", declining in equal steps" if declining else ", kept",
         )

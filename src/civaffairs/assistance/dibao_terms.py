@@ -50,7 +50,7 @@ from civaffairs.decisions import (
 )
 from civaffairs.entities import ExpenditureType, Household, Member
 from civaffairs.kernels import div_round_half_up, fraction
-from civaffairs.money import fen_to_yuan, yuan_to_fen
+from civaffairs.money import fen_to_yuan, format_yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook
 
 __all__ = [
@@ -172,9 +172,10 @@ def income_deductions(
                 R_ILLNESS_DISABILITY_COSTS.reason(
                     None,
                     (costs_used,),
-                    deduction=str(fen_to_yuan(taken)),
+                    deduction=format_yuan(fen_to_yuan(taken), "exact"),
                     persons=", ".join(
-                        f"{masked[p]} {fen_to_yuan(c)}" for p, c in sorted(by_member.items())
+                        f"{masked[p]} {format_yuan(fen_to_yuan(c), 'exact')}"
+                        for p, c in sorted(by_member.items())
                     ),
                 )
             )
@@ -204,7 +205,7 @@ def income_deductions(
                     None,
                     (basis_used, share_used),
                     share=f"{share:%}",
-                    deduction=str(fen_to_yuan(deducted)),
+                    deduction=format_yuan(fen_to_yuan(deducted), "exact"),
                 )
             )
 

@@ -58,7 +58,7 @@ from civaffairs.assistance.means import (
 from civaffairs.decisions import Citation, Decision, Draft, Outcome, Reason, ReasonCode, programme
 from civaffairs.entities import Household, Member
 from civaffairs.errors import InvalidInputError
-from civaffairs.money import FEN, yuan_to_fen
+from civaffairs.money import FEN, format_yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = [
@@ -364,12 +364,14 @@ def _means(
     income_ok, multiple, multiple_used = margin.below, margin.multiple, margin.multiple_used
     net = flows.net
     facts = {
-        "income": means.show_yuan(net),
-        "standard": means.show_yuan(standard),
+        "income": format_yuan(net, "fen"),
+        "standard": format_yuan(standard, "fen"),
         "multiple": str(multiple),
         "count": str(count),
-        "threshold": means.show_yuan(standard * multiple * count),
-        "per_capita": means.show_yuan((net / count).quantize(FEN, ROUND_HALF_UP)) if count else "-",
+        "threshold": format_yuan(standard * multiple * count, "fen"),
+        "per_capita": format_yuan((net / count).quantize(FEN, ROUND_HALF_UP), "fen")
+        if count
+        else "-",
     }
     used = (standard_used, multiple_used, *flows.used, flows.deduction_used)
     reasons.append(

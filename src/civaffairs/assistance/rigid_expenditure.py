@@ -77,7 +77,7 @@ from civaffairs.decisions import (
 )
 from civaffairs.entities import ExpenditureType, Household, Member
 from civaffairs.kernels import fraction
-from civaffairs.money import FEN, yuan_to_fen
+from civaffairs.money import FEN, fen_to_yuan, format_yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = [
@@ -224,15 +224,6 @@ R_PERIOD_COUNTING = ReasonCode.define(
     _PERIODS,
 )
 
-_TYPES = {
-    ExpenditureType.LIVING: ("生活", "living"),
-    ExpenditureType.MEDICAL: ("医疗", "medical"),
-    ExpenditureType.EDUCATION: ("教育", "education"),
-    ExpenditureType.REHABILITATION: ("残疾康复", "rehabilitation"),
-    ExpenditureType.ACCIDENT: ("意外事件", "accident"),
-    ExpenditureType.HOUSING: ("基本住房", "housing"),
-    ExpenditureType.OTHER: ("其他", "other"),
-}
 _MEDICAL_ACCIDENT = (ExpenditureType.MEDICAL, ExpenditureType.ACCIDENT)
 _MONTHS_PER_YEAR = 12
 
@@ -466,11 +457,11 @@ def _conditions(
         (R_INCOME_BELOW if income_ok else R_INCOME_NOT_BELOW).reason(
             income_ok,
             (disposable_used, *flows.used, flows.deduction_used),
-            annual=means.show_yuan(annual),
-            income=means.show_yuan(flows.net),
-            disposable=means.show_yuan(disposable),
+            annual=format_yuan(annual, "fen"),
+            income=format_yuan(flows.net, "fen"),
+            disposable=format_yuan(disposable, "fen"),
             count=str(count),
-            threshold=means.show_yuan(disposable * count),
+            threshold=format_yuan(disposable * count, "fen"),
         )
     )
 
@@ -542,23 +533,21 @@ def _expenditure_test(
     ratio, ratio_used = book.rate("assistance.rigid_expenditure.ratio", where, on)
     inclusive, inclusive_used = book.flag("assistance.rigid_expenditure.ratio_inclusive", where, on)
     ok = _exceeds(total, annual_scaled, scale, fraction(ratio), inclusive=inclusive)
-    spent_yuan = Decimal(total).scaleb(-2)
+    spent_yuan = fen_to_yuan(total)
     reasons.append(
         R_EXPENDITURE.reason(
             ok,
             (ratio_used, inclusive_used, *counts),
-            expenditure=means.show_yuan(spent_yuan),
+            expenditure=format_yuan(spent_yuan, "fen"),
             items="、".join(
-                f"{_TYPES[k][0]} {means.show_yuan(Decimal(spent[k]).scaleb(-2))} 元"
-                for k in included
+                f"{k.zh} {format_yuan(fen_to_yuan(spent[k]), 'fen')} 元" for k in included
             )
             or "无",
             items_en=", ".join(
-                f"{_TYPES[k][1]} {means.show_yuan(Decimal(spent[k]).scaleb(-2))} yuan"
-                for k in included
+                f"{k.en} {format_yuan(fen_to_yuan(spent[k]), 'fen')} yuan" for k in included
             )
             or "none",
-            annual=means.show_yuan(annual),
+            annual=format_yuan(annual, "fen"),
             share=_share(spent_yuan, annual),
             relation=("达到" if inclusive else "超过")
             if ok
@@ -579,13 +568,13 @@ def _expenditure_test(
     )
     medical = sum(spent.get(kind, 0) for kind in _MEDICAL_ACCIDENT)
     ok = _exceeds(medical, annual_scaled, scale, fraction(medical_ratio), inclusive=inclusive)
-    medical_yuan = Decimal(medical).scaleb(-2)
+    medical_yuan = fen_to_yuan(medical)
     reasons.append(
         R_MEDICAL_ACCIDENT.reason(
             ok,
             (second_used, medical_used, inclusive_used),
-            expenditure=means.show_yuan(medical_yuan),
-            annual=means.show_yuan(annual),
+            expenditure=format_yuan(medical_yuan, "fen"),
+            annual=format_yuan(annual, "fen"),
             share=_share(medical_yuan, annual),
             relation=("达到" if inclusive else "超过")
             if ok

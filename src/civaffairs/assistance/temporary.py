@@ -79,7 +79,6 @@ import attrs
 
 from civaffairs.assistance import means
 from civaffairs.assistance.laws import DIBAO_REVIEW_MEASURES, SOCIAL_ASSISTANCE_MEASURES
-from civaffairs.assistance.means import show_yuan
 from civaffairs.decisions import (
     Amount,
     AmountLine,
@@ -95,7 +94,7 @@ from civaffairs.decisions import (
 )
 from civaffairs.entities import Household
 from civaffairs.errors import InvalidInputError
-from civaffairs.money import FEN, yuan
+from civaffairs.money import FEN, format_yuan, yuan
 from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = [
@@ -447,11 +446,11 @@ def _means_test(
         (R_INCOME_BELOW if income_ok else R_INCOME_NOT_BELOW).reason(
             income_ok,
             (applies_used, disposable_used),
-            annual=show_yuan(monthly * _MONTHS_PER_YEAR),
-            income=show_yuan(monthly),
-            disposable=show_yuan(disposable),
+            annual=format_yuan(monthly * _MONTHS_PER_YEAR, "fen"),
+            income=format_yuan(monthly, "fen"),
+            disposable=format_yuan(disposable, "fen"),
             count=str(count),
-            threshold=show_yuan(disposable * count),
+            threshold=format_yuan(disposable * count, "fen"),
         )
     )
     _kind, standard, _standard_used = means.dibao_standard(household, book, where, on)
@@ -527,7 +526,7 @@ def assess(
             True,
             persons=str(event.persons_affected),
             occurred_on=event.occurred_on.isoformat(),
-            cost=show_yuan(event.out_of_pocket),
+            cost=format_yuan(event.out_of_pocket, "fen"),
         )
     )
 
@@ -574,15 +573,15 @@ def assess(
         R_AMOUNT.reason(
             None,
             used,
-            cost=show_yuan(cost),
-            floor=show_yuan(floor),
+            cost=format_yuan(cost, "fen"),
+            floor=format_yuan(floor, "fen"),
             floor_months=str(floor_months),
-            cap=show_yuan(cap),
+            cap=format_yuan(cap, "fen"),
             cap_months=str(cap_months),
-            standard=show_yuan(standard),
+            standard=format_yuan(standard, "fen"),
             basis=f" × {basis} 人" if per_person else "",
             basis_en=f" × {basis} person(s)" if per_person else "",
-            amount=show_yuan(total),
+            amount=format_yuan(total, "fen"),
         )
     )
     lines = [AmountLine("out_of_pocket", "自付支出", "out-of-pocket cost", cost)]
@@ -597,7 +596,7 @@ def assess(
     if small_limit > 0 and total <= small_limit:
         reasons.append(
             R_APPROVAL_SMALL.reason(
-                None, (small_used,), limit=show_yuan(small_limit), months=str(small_months)
+                None, (small_used,), limit=format_yuan(small_limit, "fen"), months=str(small_months)
             )
         )
     else:
@@ -605,8 +604,10 @@ def assess(
             R_APPROVAL_COUNTY.reason(
                 None,
                 (small_used,),
-                why=f"(超过小额救助额度 {show_yuan(small_limit)} 元)" if small_limit > 0 else "",
-                why_en=f" (above the small-amount limit of {show_yuan(small_limit)} yuan)"
+                why=f"(超过小额救助额度 {format_yuan(small_limit, 'fen')} 元)"
+                if small_limit > 0
+                else "",
+                why_en=f" (above the small-amount limit of {format_yuan(small_limit, 'fen')} yuan)"
                 if small_limit > 0
                 else "",
             )
