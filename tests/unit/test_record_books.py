@@ -1,6 +1,7 @@
 """The record books: one file per jurisdiction, one loader, one override mechanism."""
 
 import datetime as dt
+import io
 from importlib import resources
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pytest
 from eldercare_builders import SUIZHOU_DISTRICT, older
 
 from civaffairs import jurisdictions
+from civaffairs.cli import main
 from civaffairs.eldercare import entitlements
 from civaffairs.errors import ParameterFileError
 from civaffairs.funeral.policy import FuneralPolicy, Zone, default_policy
@@ -191,3 +193,23 @@ def test_scalar_and_table_series_splice_alike() -> None:
     shipped = book.get("funeral.settlement.direct_between_counties", "421303", days[0]).value
     assert values == [shipped, True, shipped]
     assert len(changed.rows("funeral.zone", "421300")) == 3  # before, the override, after
+
+
+def _cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdin=io.StringIO(""), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_the_params_option_loads_a_whole_book_and_reports_a_bad_row_by_path(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "421321.toml"
+    path.write_text(FILE, encoding="utf-8")
+    code, out, err = _cli("params", "421321", "--on", "2026-01-01", "--params", str(path))
+    assert (code, err) == (0, "")
+    assert "funeral.settlement.direct_between_counties @ 421321" in out
+    path.write_text(FILE.replace('"burial_reform"', '"sea"'), encoding="utf-8")
+    code, _, err = _cli("params", "421321", "--params", str(path))
+    assert code == 2
+    assert "$.funeral.zone[0].zone: got 'sea'" in err
