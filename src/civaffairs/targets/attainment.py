@@ -51,17 +51,22 @@ target's unit.  The rules, stated once:
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from civaffairs.errors import InvalidDocumentError, InvalidInputError
 from civaffairs.labels import Language
 from civaffairs.parameters import Status
+from civaffairs.targets.comparisons import (
+    FigureKind,
+    JurisdictionFigure,
+    YearComparison,
+    compare_jurisdictions,
+    compare_years,
+)
 from civaffairs.targets.evaluation import (
     AttainmentStatus,
     Requirement,
@@ -84,18 +89,10 @@ from civaffairs.targets.model import (
     check_plan,
     check_results,
 )
+from civaffairs.targets.rendering import render
 from civaffairs.targets.units import Unit
 
-if TYPE_CHECKING:
-    from civaffairs.targets.comparisons import (
-        FigureKind,
-        JurisdictionFigure,
-        YearComparison,
-        compare_jurisdictions,
-        compare_years,
-    )
-    from civaffairs.targets.rendering import render
-
+# Comparisons and rendering have their own modules; their names stay importable from here.
 __all__ = [
     "Attainment",
     "AttainmentStatus",
@@ -111,29 +108,6 @@ __all__ = [
     "compare_years",
     "render",
 ]
-
-#: Names that moved to their own modules, still importable from here.
-_MOVED = {
-    **dict.fromkeys(
-        (
-            "FigureKind",
-            "JurisdictionFigure",
-            "YearComparison",
-            "compare_jurisdictions",
-            "compare_years",
-        ),
-        "civaffairs.targets.comparisons",
-    ),
-    "render": "civaffairs.targets.rendering",
-}
-
-
-def __getattr__(name: str) -> Any:
-    """Import a name that moved (comparisons, rendering) from its module on first use."""
-    module = _MOVED.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
 
 
 @attrs.frozen(kw_only=True)
@@ -301,8 +275,6 @@ class Attainment:
 
         .. versionadded:: 0.1.0
         """
-        from civaffairs.targets.rendering import render  # noqa: PLC0415 - rendering imports this
-
         return render(self, lang)
 
 

@@ -20,17 +20,8 @@ import attrs
 
 from civaffairs.errors import InvalidDocumentError, InvalidInputError
 from civaffairs.parameters import Status
-from civaffairs.targets.attainment import attainment
-from civaffairs.targets.evaluation import (
-    AttainmentStatus,
-    catalogue_for,
-    decimal,
-    judge,
-    latest,
-    requirements,
-    result_value,
-    same_place,
-)
+from civaffairs.targets import evaluation
+from civaffairs.targets.evaluation import AttainmentStatus
 from civaffairs.targets.model import (
     Bound,
     Comparator,
@@ -92,34 +83,38 @@ def compare_years(
 
     .. versionadded:: 0.1.0
     """
+    from civaffairs.targets.attainment import attainment  # noqa: PLC0415 - it imports this module
+
     results = tuple(results)
-    merged = catalogue_for(plan, catalogue)
-    table = attainment(plan, results, catalogue=catalogue)
+    merged = evaluation.catalogue_for(plan, catalogue)
+    table = attainment(plan, results, catalogue=catalogue)  # refuses bad input, names every field
     found = []
     for row in table.rows:
         target = row.target
-        previous = latest(
+        previous = evaluation.latest(
             [
                 (i, r)
                 for i, r in enumerate(results)
                 if r.indicator == target.indicator
-                and same_place(r, target)
+                and evaluation.same_place(r, target)
                 and r.year == target.due.year - 1
             ]
         )
         if previous is None:
             continue
         index, result = previous
-        exact = result_value(result, merged[target.indicator], target.unit, f"$.results[{index}]")
+        exact = evaluation.result_value(
+            result, merged[target.indicator], target.unit, f"$.results[{index}]"
+        )
         value = Fraction(target.value) if target.value is not None else None
         upper = Fraction(target.upper) if target.upper is not None else None
-        status = judge(
+        status = evaluation.judge(
             target.comparator, exact, value, upper=upper, bound=result.bound, tolerance=None
         )
-        baseline, rounded = decimal(exact)
+        baseline, rounded = evaluation.decimal(exact)
         change = None
         if value is not None:
-            change, change_rounded = decimal(value - exact)
+            change, change_rounded = evaluation.decimal(value - exact)
             rounded = rounded or change_rounded
         found.append(
             YearComparison(
@@ -215,7 +210,7 @@ def _target_figures(
     """Every requirement on ``indicator`` (targets and alternatives), converted to ``unit``."""
     for plan in plans:
         for target in plan.targets:
-            for req in requirements(target):
+            for req in evaluation.requirements(target):
                 if req.indicator != indicator:
                     continue
                 yield JurisdictionFigure(
@@ -240,7 +235,9 @@ def _result_figures(
     for index, result in enumerate(results):
         if result.indicator != indicator:
             continue
-        exact, rounded = decimal(result_value(result, defined, unit, f"$.results[{index}]"))
+        exact, rounded = evaluation.decimal(
+            evaluation.result_value(result, defined, unit, f"$.results[{index}]")
+        )
         yield JurisdictionFigure(
             indicator=indicator,
             kind=FigureKind.RESULT,
@@ -261,4 +258,4 @@ def _converted(value: Decimal | None, source: Unit, unit: Unit) -> Decimal | Non
     """Return ``value`` in ``source`` units as ``unit``, exactly where it terminates."""
     if value is None:
         return None
-    return decimal(convert_exact(Fraction(value), source, unit))[0]
+    return evaluation.decimal(convert_exact(Fraction(value), source, unit))[0]

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import unicodedata
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from civaffairs.labels import Language
-from civaffairs.targets.attainment import Attainment, AttainmentStatus, Outcome
+from civaffairs.targets.evaluation import AttainmentStatus
 from civaffairs.targets.model import Bound, describe_requirement
 from civaffairs.targets.units import Unit
+
+if TYPE_CHECKING:  # attainment imports this module: its types are only named here
+    from civaffairs.targets.attainment import Attainment, Outcome
 
 __all__ = ["render"]
 
