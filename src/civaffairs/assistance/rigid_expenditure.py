@@ -26,7 +26,8 @@ art. 10: validity; art. 14: in force).  The rule, in the order it is decided:
    year's local per-capita disposable income (上年度当地居民人均可支配收入;
    ``assistance.means.disposable_income.<urban|rural>``, a yearly
    figure): ``12 × monthly counted income < disposable income × members``,
-   decided exactly.  Income is counted as for 低保 (national list of items not
+   decided exactly (:func:`~civaffairs.assistance.means.disposable_income_test`).
+   Income is counted as for 低保 (national list of items not
    counted, employment-cost deduction where set).
 5. **Property** (art. 4 (三): "符合当地相关规定", which "可以参照最低生活保障边缘家庭的
    认定条件或者适当放宽") — the jurisdiction's rules,
@@ -61,6 +62,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from civaffairs.assistance import dibao, marginal, means
 from civaffairs.assistance.laws import DIBAO_REVIEW_MEASURES
@@ -447,21 +449,20 @@ def _conditions(
 
     # 4. Art. 4 (二): income below the previous year's per-capita disposable income.
     flows = means.counted_income(household, counted_ids, book, where, on)
-    disposable, disposable_used = book.money(
-        f"assistance.means.disposable_income.{registration.kind.value}", where, on
+    income = means.disposable_income_test(
+        Fraction(flows.net_scaled, flows.scale * 100),
+        count,
+        registration.kind,
+        book=book,
+        where=where,
+        on=on,
     )
-    annual_scaled = flows.net_scaled * _MONTHS_PER_YEAR  # fen × scale
-    income_ok = annual_scaled < yuan_to_fen(disposable) * count * flows.scale
-    annual = flows.net * _MONTHS_PER_YEAR
+    income_ok = income.below
+    annual_scaled = flows.net_scaled * _MONTHS_PER_YEAR  # fen × scale, for the spending test
+    annual = income.annual
     reasons.append(
         (R_INCOME_BELOW if income_ok else R_INCOME_NOT_BELOW).reason(
-            income_ok,
-            (disposable_used, *flows.used, flows.deduction_used),
-            annual=format_yuan(annual, "fen"),
-            income=format_yuan(flows.net, "fen"),
-            disposable=format_yuan(disposable, "fen"),
-            count=str(count),
-            threshold=format_yuan(disposable * count, "fen"),
+            income_ok, (income.used, *flows.used, flows.deduction_used), **income.facts()
         )
     )
 

@@ -27,7 +27,8 @@ the order it is decided:
      year's local per-capita disposable income
      (``assistance.means.disposable_income.<urban|rural>`` by the applicant's
      registration, a yearly figure):
-     ``12 × monthly disposable income < disposable income × members``, exactly.
+     ``12 × monthly disposable income < disposable income × members``, exactly
+     (:func:`~civaffairs.assistance.means.disposable_income_test`).
      Disposable income is every income item of the counted members and of the
      household, of every :class:`~civaffairs.entities.IncomeType` — pensions,
      social assistance, the disability subsidies and the other items the 低保
@@ -110,8 +111,6 @@ __all__ = [
 ]
 
 PROGRAMME = programme("assistance.temporary", "临时救助", "temporary assistance")
-
-_MONTHS_PER_YEAR = 12
 
 #: 《国务院关于全面建立临时救助制度的通知》 (国发〔2014〕47号; number recalled).
 TEMPORARY_ASSISTANCE_NOTICE = Document(
@@ -436,21 +435,18 @@ def _means_test(
         )
     )
     counted_ids = {member.person.id for _, member in counted}
-    kind = household.applicant.person.registration.kind.value
-    monthly = disposable_income(household, counted_ids)
-    disposable, disposable_used = book.money(
-        f"assistance.means.disposable_income.{kind}", where, on
+    income = means.disposable_income_test(
+        disposable_income(household, counted_ids),
+        count,
+        household.applicant.person.registration.kind,
+        book=book,
+        where=where,
+        on=on,
     )
-    income_ok = monthly * _MONTHS_PER_YEAR < disposable * count
+    income_ok = income.below
     reasons.append(
         (R_INCOME_BELOW if income_ok else R_INCOME_NOT_BELOW).reason(
-            income_ok,
-            (applies_used, disposable_used),
-            annual=format_yuan(monthly * _MONTHS_PER_YEAR, "fen"),
-            income=format_yuan(monthly, "fen"),
-            disposable=format_yuan(disposable, "fen"),
-            count=str(count),
-            threshold=format_yuan(disposable * count, "fen"),
+            income_ok, (applies_used, income.used), **income.facts()
         )
     )
     _kind, standard, _standard_used = means.dibao_standard(household, book, where, on)
