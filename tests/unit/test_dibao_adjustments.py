@@ -439,22 +439,6 @@ def test_pure_rules() -> None:
         phase_out_amount(50000, 7, 6, declining=False)
 
 
-def test_every_new_reason_code_is_catalogued() -> None:
-    catalogue = reason_codes()
-    for code in (
-        "assistance.dibao.top_up",
-        "assistance.dibao.work_refusal",
-        "assistance.dibao.work_refusal_not_applied",
-        "assistance.dibao.work_refusal_unknown",
-        "assistance.dibao.phase_out",
-        "assistance.dibao.phase_out_none",
-        "assistance.dibao.phase_out_unknown",
-        "assistance.dibao.illness_disability_deduction",
-        "assistance.dibao.employment_deduction_standard",
-    ):
-        assert code in catalogue
-
-
 def test_the_columnar_engine_refuses_a_place_with_a_deduction_it_does_not_model() -> None:
     """57号 第十三条第三款 deductions are computed by dibao.assess only:
     the columnar engine must not ignore them.

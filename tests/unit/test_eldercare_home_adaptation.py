@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from eldercare_builders import older
 
-from civaffairs.decisions import Outcome, reason_codes
+from civaffairs.decisions import Outcome
 from civaffairs.eldercare import home_adaptation
 from civaffairs.entities import AbilityGrade, AssistanceLayer, Disability, DisabilityCategory
 from civaffairs.errors import InvalidInputError, ParameterOutOfRangeError
@@ -122,10 +122,9 @@ def test_before_the_2019_opinion_there_is_no_rule() -> None:
         )
 
 
-def test_every_reason_is_catalogued_and_cites_the_opinion() -> None:
+def test_every_reason_cites_the_opinion() -> None:
     decision = home_adaptation.assess(
         older(VERY_OLD, layer=AssistanceLayer.EXTREME_POVERTY), IN_2025
     )
     for reason in decision.reasons:
-        assert reason.code in reason_codes()
         assert reason.citation.document.number == "国办发〔2019〕5号"

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from civaffairs.conversion import dumps, loads
-from civaffairs.decisions import Outcome, reason_codes
+from civaffairs.decisions import Outcome
 from civaffairs.eldercare.institution_rating import (
     LEVEL_THRESHOLDS,
     PART_MAXIMA,
@@ -152,9 +152,8 @@ def test_json_round_trip_and_paths() -> None:
     assert info.value.errors[0].path == "$.environment"
 
 
-def test_every_reason_is_catalogued_and_cites_the_standard() -> None:
+def test_every_reason_cites_the_standard() -> None:
     for share in ("0.3", "0.5", "0.95"):
         decision = rate(at_share(share), ON, jurisdiction="421300", beds=10)
         for reason in decision.reasons:
-            assert reason.code in reason_codes()
             assert reason.citation.document.number == "GB/T 37276-2018"

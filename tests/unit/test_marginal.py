@@ -16,7 +16,7 @@ from builders import ON, household, person, rural_family
 
 from civaffairs.assistance import dibao, extreme_poverty, marginal
 from civaffairs.conversion import dumps, loads
-from civaffairs.decisions import Decision, Outcome, Reason, reason_codes
+from civaffairs.decisions import Decision, Outcome, Reason
 from civaffairs.entities import (
     Asset,
     AssetType,
@@ -445,16 +445,6 @@ def test_an_extreme_poverty_decision_of_another_programme_is_refused() -> None:
 
 
 # -- Explanation ---------------------------------------------------------------------------------
-
-
-def test_every_reason_has_a_catalogued_code_and_citation() -> None:
-    catalogue = reason_codes()
-    for size, income in [(1, "0"), (2, "1500"), (3, "9000")]:
-        for reason in marginal.assess(rural_family(size, income), ON).reasons:
-            assert reason.code in catalogue
-            assert reason.citation.document.title
-            assert reason.zh
-            assert reason.en
 
 
 def test_decision_text_cites_and_flags_example_data() -> None:

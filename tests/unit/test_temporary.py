@@ -480,16 +480,6 @@ def test_an_application_round_trips_and_is_decided_like_its_parts() -> None:
     )
 
 
-def test_every_reason_has_a_catalogued_code_and_citation() -> None:
-    catalogue = reason_codes()
-    for e in (event(), event(EXPENDITURE, "0"), event(hardship=None), event(URGENT, "99999")):
-        for reason in temporary.assess(rural_family(2, "0"), e, ON).reasons:
-            assert reason.code in catalogue
-            assert reason.citation.document.title
-            assert reason.zh
-            assert reason.en
-
-
 def test_decision_text_is_one_off_and_cites() -> None:
     text = temporary.assess(rural_family(2, "0"), event(URGENT, "800"), ON).render("zh")
     assert "一次性" in text
