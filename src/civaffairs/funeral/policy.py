@@ -75,6 +75,9 @@ from civaffairs.parameters.books import Context, DatedRow, Table
 from civaffairs.parameters.records import Record
 
 __all__ = [
+    "CATALOGUE",
+    "SCHEMES",
+    "ZONES",
     "Allowance",
     "Beneficiary",
     "Catalogue",
