@@ -1,10 +1,14 @@
 """The parameter book: dated, sourced policy figures by jurisdiction.
 
 Every figure a rule uses (a standard, a rate, an age limit, a policy switch)
-lives in a TOML data file, one file per jurisdiction, never in code.  Each
-dated value records when it takes effect (``effective_from``, optional
-inclusive ``effective_to``), its status (``sourced`` law, or ``example`` data
-that must not be mistaken for law) and its source document.
+lives in data, never in code: in the jurisdiction's record book
+(``civaffairs/books/<GB/T 2260 code>.toml``, read by
+:mod:`civaffairs.parameters.books`), one file per jurisdiction, which also
+holds its tables (funeral schemes, service lists) and work plans.  Each dated
+value records when it takes effect (``effective_from``, optional inclusive
+``effective_to``), its status (``sourced`` law, or ``example`` data that must
+not be mistaken for law) and its source document; scalars and table rows are
+dated, spliced and looked up alike (:mod:`civaffairs.parameters.records`).
 
 Every value — from the shipped TOML, a caller's file (``--params``), a
 what-if (``--scenario``) or :meth:`ParameterBook.override` — is checked
