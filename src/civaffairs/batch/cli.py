@@ -32,7 +32,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -225,6 +225,96 @@ def _combine_what_if(parts: list[pa.Table]) -> pa.Table:
     return pa.Table.from_pylist(rows)
 
 
+def _write_results(
+    out: str,
+    chunks: Iterable[pa.Table],
+    decide: Callable[[pa.Table], tuple[pa.Table, int]],
+    *,
+    progress: _Progress,
+    total: int | None,
+    unit: str,
+) -> None:
+    """Decide every chunk and write the results to one Parquet file, reporting progress.
+
+    ``decide`` returns a chunk's result and how many ``unit`` it decided; the
+    file appears whole or not at all (:func:`~civaffairs.batch.files.whole_output`).
+    """
+    import pyarrow.parquet as pq  # noqa: PLC0415 - the command exists without the extra
+
+    from civaffairs.batch.files import whole_output  # noqa: PLC0415
+
+    writer: pq.ParquetWriter | None = None
+    done = 0
+    with whole_output(out) as target:
+        try:
+            for chunk in chunks:
+                result, decided = decide(chunk)
+                if writer is None:
+                    schema = result.schema
+                    writer = pq.ParquetWriter(target, schema)
+                writer.write_table(result.cast(schema))
+                done += decided
+                progress(done, total, unit)
+        finally:
+            progress.close()
+            if writer is not None:
+                writer.close()
+
+
+def _screen_dibao(
+    args: argparse.Namespace,
+    on: dt.date,
+    book: ParameterBook,
+    stdout: TextIO,
+    progress: _Progress,
+) -> None:
+    """Decide 低保 for every household of a persons file (or a synthetic one), chunk by chunk."""
+    from civaffairs.batch.dibao import prepare  # noqa: PLC0415 - the command exists without the extra
+    from civaffairs.batch.files import combine_summaries  # noqa: PLC0415
+    from civaffairs.batch.report import (  # noqa: PLC0415
+        WhatIf,
+        render_summary,
+        render_what_if,
+        summarise,
+        what_if,
+    )
+
+    scenario = _scenario(book, args, on)
+    chunks, total, unit = _chunks(args, on, book)
+    default_jurisdiction = None if args.synthetic is not None else args.jurisdiction
+    summaries: list[pa.Table] = []
+    comparisons: list[pa.Table] = []
+    first_row = 0  # of the chunk, in the file: errors name file rows
+
+    def decide(chunk: pa.Table) -> tuple[pa.Table, int]:
+        nonlocal first_row
+        prepared = prepare(chunk, on, jurisdiction=default_jurisdiction, first_row=first_row)
+        result = prepared.assess(book, errors=args.errors)
+        if scenario is not None:
+            compared: WhatIf = what_if(
+                chunk,
+                on,
+                baseline=book,
+                scenario=scenario,
+                errors=args.errors,
+                jurisdiction=default_jurisdiction,
+                first_row=first_row,
+            )
+            comparisons.append(compared.summary)
+        summaries.append(summarise(result))
+        first_row += chunk.num_rows
+        return result, prepared.households if unit == "households" else chunk.num_rows
+
+    _write_results(args.out, chunks, decide, progress=progress, total=total, unit=unit)
+    if not summaries:
+        raise InvalidInputError("input", "(empty)", "at least one household")
+    stdout.write(render_summary(combine_summaries(summaries)) + "\n")
+    if comparisons:
+        summary = _combine_what_if(comparisons)
+        stdout.write("\nwhat-if (" + "; ".join([*args.scenario, *args.scenario_params]) + ")\n")
+        stdout.write(render_what_if(WhatIf(on, summary.slice(0, 0), summary)) + "\n")
+
+
 def _screen_longevity(
     args: argparse.Namespace,
     on: dt.date,
@@ -235,11 +325,10 @@ def _screen_longevity(
     """Decide the longevity allowance for every person of a people file, chunk by chunk."""
     import numpy as np  # noqa: PLC0415 - the command exists without the extra
     import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.parquet as pq  # noqa: PLC0415
 
     from civaffairs.batch import longevity  # noqa: PLC0415
     from civaffairs.batch._identity import PERSON_ONCE, SeenIds  # noqa: PLC0415
-    from civaffairs.batch.files import read_chunks, whole_output  # noqa: PLC0415
+    from civaffairs.batch.files import read_chunks  # noqa: PLC0415
 
     for option, given in (
         ("--synthetic", args.synthetic is not None),
@@ -253,37 +342,25 @@ def _screen_longevity(
     if not args.input:
         raise InvalidInputError("input", "(missing)", "a .parquet or .csv people file")
     chunks, total = read_chunks(args.input)
-    writer: pq.ParquetWriter | None = None
     summaries: list[pa.Table] = []
-    done = 0
     people = SeenIds("person_id", PERSON_ONCE, what="people table")
-    with whole_output(args.out) as out:
-        try:
-            for chunk in chunks:
-                result = longevity.assess_table(
-                    chunk,
-                    on,
-                    book=book,
-                    errors=args.errors,
-                    jurisdiction=args.jurisdiction,
-                    first_row=done,
-                )
-                if "person_id" in chunk.column_names:  # one person, paid once, across chunks
-                    present = chunk.column("person_id").drop_null()
-                    where = chunk.column("person_id").is_valid().to_numpy(zero_copy_only=False)
-                    people.check(present, np.flatnonzero(where) + done)
-                    people.add(present)
-                if writer is None:
-                    schema = result.schema
-                    writer = pq.ParquetWriter(out, schema)
-                writer.write_table(result.cast(schema))
-                summaries.append(longevity.summarise(result))
-                done += chunk.num_rows
-                progress(done, total, "people")
-        finally:
-            progress.close()
-            if writer is not None:
-                writer.close()
+    done = 0  # rows of the file before the chunk: errors name file rows
+
+    def decide(chunk: pa.Table) -> tuple[pa.Table, int]:
+        nonlocal done
+        result = longevity.assess_table(
+            chunk, on, book=book, errors=args.errors, jurisdiction=args.jurisdiction, first_row=done
+        )
+        if "person_id" in chunk.column_names:  # one person, paid once, across chunks
+            present = chunk.column("person_id").drop_null()
+            where = chunk.column("person_id").is_valid().to_numpy(zero_copy_only=False)
+            people.check(present, np.flatnonzero(where) + done)
+            people.add(present)
+        summaries.append(longevity.summarise(result))
+        done += chunk.num_rows
+        return result, chunk.num_rows
+
+    _write_results(args.out, chunks, decide, progress=progress, total=total, unit="people")
     if not summaries:
         raise InvalidInputError("input", "(empty)", "at least one person")
     table = pa.concat_tables(summaries)
@@ -297,31 +374,15 @@ def _screen_longevity(
     stdout.write(longevity.render_summary(pa.Table.from_pylist(ordered)) + "\n")
 
 
-def run(  # noqa: PLR0912, PLR0915 - the steps in order, each with its own failure
-    args: argparse.Namespace, stdout: TextIO, stderr: TextIO
-) -> int:
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Run ``civaffairs screen`` with parsed ``args``; return the exit status.
 
     .. versionadded:: 0.1.0
     """
     try:
         import pyarrow as pa  # noqa: PLC0415 - the command exists without the extra
-        import pyarrow.parquet as pq  # noqa: PLC0415
 
-        from civaffairs.batch.dibao import prepare  # noqa: PLC0415
-        from civaffairs.batch.files import (  # noqa: PLC0415
-            combine_summaries,
-            refuse_overwrite,
-            whole_output,
-            with_earlier_rows,
-        )
-        from civaffairs.batch.report import (  # noqa: PLC0415
-            WhatIf,
-            render_summary,
-            render_what_if,
-            summarise,
-            what_if,
-        )
+        from civaffairs.batch.files import refuse_overwrite, with_earlier_rows  # noqa: PLC0415
     except ImportError as exc:
         stderr.write(
             f"civaffairs: error: 'screen' needs the batch extra ({exc.name} is missing): "
@@ -337,51 +398,7 @@ def run(  # noqa: PLR0912, PLR0915 - the steps in order, each with its own failu
         if args.programme == "longevity":
             _screen_longevity(args, on, book, stdout, progress)
             return EXIT_OK
-        scenario = _scenario(book, args, on)
-        chunks, total, unit = _chunks(args, on, book)
-        default_jurisdiction = None if args.synthetic is not None else args.jurisdiction
-        writer: pq.ParquetWriter | None = None
-        summaries: list[pa.Table] = []
-        comparisons: list[pa.Table] = []
-        done = 0
-        first_row = 0  # of the chunk, in the file: errors name file rows
-        with whole_output(args.out) as out:
-            try:
-                for chunk in chunks:
-                    prepared = prepare(
-                        chunk, on, jurisdiction=default_jurisdiction, first_row=first_row
-                    )
-                    result = prepared.assess(book, errors=args.errors)
-                    if scenario is not None:
-                        compared: WhatIf = what_if(
-                            chunk,
-                            on,
-                            baseline=book,
-                            scenario=scenario,
-                            errors=args.errors,
-                            jurisdiction=default_jurisdiction,
-                            first_row=first_row,
-                        )
-                        comparisons.append(compared.summary)
-                    if writer is None:
-                        schema = result.schema
-                        writer = pq.ParquetWriter(out, schema)
-                    writer.write_table(result.cast(schema))
-                    summaries.append(summarise(result))
-                    first_row += chunk.num_rows
-                    done += prepared.households if unit == "households" else chunk.num_rows
-                    progress(done, total, unit)
-            finally:
-                progress.close()
-                if writer is not None:
-                    writer.close()
-        if not summaries:
-            raise InvalidInputError("input", "(empty)", "at least one household")
-        stdout.write(render_summary(combine_summaries(summaries)) + "\n")
-        if comparisons:
-            summary = _combine_what_if(comparisons)
-            stdout.write("\nwhat-if (" + "; ".join([*args.scenario, *args.scenario_params]) + ")\n")
-            stdout.write(render_what_if(WhatIf(on, summary.slice(0, 0), summary)) + "\n")
+        _screen_dibao(args, on, book, stdout, progress)
     except InvalidDocumentError as exc:
         if args.input and args.synthetic is None:
             exc = with_earlier_rows(exc, args.input)
