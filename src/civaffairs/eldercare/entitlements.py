@@ -45,7 +45,6 @@ national target groups only.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -64,7 +63,6 @@ from civaffairs.decisions import (
 )
 from civaffairs.eldercare import home_adaptation, longevity, meal_aid
 from civaffairs.eldercare.groups import (
-    GROUP_LABELS,
     Alternatives,
     OlderPerson,
     TargetGroup,
@@ -74,6 +72,8 @@ from civaffairs.eldercare.groups import (
 )
 from civaffairs.eldercare.laws import BASIC_ELDERCARE_OPINION
 from civaffairs.errors import InvalidDocumentError, InvalidInputError, ParameterError
+from civaffairs.labels import Labelled
+from civaffairs.money import format_yuan
 from civaffairs.parameters import Dated, Kind, ParameterBook, Status, default_book
 from civaffairs.parameters.books import Context, DatedRow, Table
 
@@ -160,20 +160,16 @@ DELEGATES: Mapping[str, Delegate] = {
 }
 
 
-class ServiceKind(enum.Enum):
+class ServiceKind(Labelled):
     """The three kinds of basic eldercare service.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    MATERIAL = "material"  #: 物质帮助
-    CARE = "care"  #: 照护服务
-    CARING = "caring"  #: 关爱服务
-
-    @property
-    def zh(self) -> str:
-        """The Chinese name."""
-        return {"material": "物质帮助", "care": "照护服务", "caring": "关爱服务"}[self.value]
+    MATERIAL = "material", "物质帮助", "material"
+    CARE = "care", "照护服务", "care"
+    CARING = "caring", "关爱服务", "caring"
 
 
 @attrs.frozen
@@ -404,7 +400,7 @@ class Entitlements:
         ]
         for e in self.entitlements:
             flag = " *" if e.uses_example_data else ""
-            kind = e.kind.zh if zh else e.kind.value
+            kind = e.kind.label(lang)
             name = e.zh if zh else e.en
             lines.append(f"    [{e.decision.outcome.label(lang)}] {name} ({kind}){flag}")
             lines.extend(f"        {r.message(lang)}" for r in e.decision.reasons)
@@ -415,8 +411,8 @@ class Entitlements:
         return "\n".join(lines)
 
 
-def _names(groups: Iterable[TargetGroup], index: int, joiner: str) -> str:
-    return joiner.join(GROUP_LABELS[g][index] for g in ordered(groups))
+def _names(groups: Iterable[TargetGroup], lang: Language, joiner: str) -> str:
+    return joiner.join(g.label(lang) for g in ordered(groups))
 
 
 def _decide(
@@ -449,8 +445,8 @@ def _decide(
             R_ENTITLED.reason(
                 True,
                 used,
-                groups=_names(alternative, 0, "、"),
-                groups_en=_names(alternative, 1, ", "),
+                groups=_names(alternative, "zh", "、"),
+                groups_en=_names(alternative, "en", ", "),
                 **facts,
             )
         )
@@ -460,7 +456,7 @@ def _decide(
                 R_CAP.reason(
                     None,
                     (cap_used,),
-                    cap=str(cap),
+                    cap=format_yuan(cap, "exact"),
                     see=f" (详见 {service.see})" if service.see else "",
                     see_en=f" (see {service.see})" if service.see else "",
                     **facts,
@@ -477,8 +473,8 @@ def _decide(
             R_NOT_ENTITLED.reason(
                 False,
                 (),
-                alternatives=" 或 ".join(_names(a, 0, "+") for a in service.groups),
-                alternatives_en=" or ".join(_names(a, 1, " + ") for a in service.groups),
+                alternatives=" 或 ".join(_names(a, "zh", "+") for a in service.groups),
+                alternatives_en=" or ".join(_names(a, "en", " + ") for a in service.groups),
                 **facts,
             )
         )

@@ -38,14 +38,15 @@ person's disability certificate is the exception above: it is read from the core
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from civaffairs.entities import AbilityGrade, AssistanceLayer, Person
 from civaffairs.errors import InvalidInputError
+from civaffairs.labels import Labelled
 from civaffairs.parameters import ParameterBook, ParameterValue
 
 __all__ = [
@@ -60,47 +61,49 @@ __all__ = [
 ]
 
 
-class TargetGroup(enum.Enum):
+class TargetGroup(Labelled):
     """A group of older persons that an eldercare rule names.
 
+    ``OLDER_PERSON`` is 60 周岁 or more; ``DISABLED`` is by the GB/T 42195 grade,
+    ``COMPLETELY_DISABLED`` 能力完全丧失; ``CERTIFIED_DISABILITY`` holds a 残疾人证,
+    ``SEVERE_DISABILITY`` of 残疾等级一级、二级; ``REGISTERED_POOR`` is 建档立卡贫困户.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    OLDER_PERSON = "older_person"  #: 老年人 (60 周岁 or more)
-    EXTREME_POVERTY = "extreme_poverty"  #: 特困人员
-    DIBAO = "dibao"  #: 低保对象
-    MARGINAL = "marginal"  #: 低保边缘家庭成员
-    RIGID_EXPENDITURE = "rigid_expenditure"  #: 刚性支出困难家庭成员
-    DISABLED = "disabled"  #: 失能 (GB/T 42195 grade)
-    COMPLETELY_DISABLED = "completely_disabled"  #: 完全失能 (能力完全丧失)
-    CERTIFIED_DISABILITY = "certified_disability"  #: 残疾 (残疾人证)
-    SEVERE_DISABILITY = "severe_disability"  #: 重残 (残疾等级一级、二级)
-    VERY_OLD = "very_old"  #: 高龄
-    LIVING_ALONE = "living_alone"  #: 独居
-    EMPTY_NEST = "empty_nest"  #: 空巢
-    LEFT_BEHIND = "left_behind"  #: 留守
-    FAMILY_PLANNING_SPECIAL = "family_planning_special"  #: 计划生育特殊家庭
-    REGISTERED_POOR = "registered_poor"  #: 建档立卡贫困户
+    OLDER_PERSON = "older_person", "老年人", "older person"
+    EXTREME_POVERTY = "extreme_poverty", "特困人员", "in extreme poverty"
+    DIBAO = "dibao", "低保对象", "dibao recipient"
+    MARGINAL = "marginal", "低保边缘家庭成员", "in a marginal low-income household"
+    RIGID_EXPENDITURE = (
+        "rigid_expenditure",
+        "刚性支出困难家庭成员",
+        "in a rigid-expenditure household",
+    )
+    DISABLED = "disabled", "失能", "disabled"
+    COMPLETELY_DISABLED = "completely_disabled", "完全失能", "completely disabled"
+    CERTIFIED_DISABILITY = "certified_disability", "残疾", "with a disability"
+    SEVERE_DISABILITY = "severe_disability", "重残", "severely disabled"
+    VERY_OLD = "very_old", "高龄", "very old"
+    LIVING_ALONE = "living_alone", "独居", "living alone"
+    EMPTY_NEST = "empty_nest", "空巢", "empty nest"
+    LEFT_BEHIND = "left_behind", "留守", "left behind"
+    FAMILY_PLANNING_SPECIAL = (
+        "family_planning_special",
+        "计划生育特殊家庭",
+        "family-planning special family",
+    )
+    REGISTERED_POOR = "registered_poor", "建档立卡", "registered poor"
 
 
 #: Chinese and English labels of each group, for messages.
-GROUP_LABELS: Mapping[TargetGroup, tuple[str, str]] = {
-    TargetGroup.OLDER_PERSON: ("老年人", "older person"),
-    TargetGroup.EXTREME_POVERTY: ("特困人员", "in extreme poverty"),
-    TargetGroup.DIBAO: ("低保对象", "dibao recipient"),
-    TargetGroup.MARGINAL: ("低保边缘家庭成员", "in a marginal low-income household"),
-    TargetGroup.RIGID_EXPENDITURE: ("刚性支出困难家庭成员", "in a rigid-expenditure household"),
-    TargetGroup.DISABLED: ("失能", "disabled"),
-    TargetGroup.COMPLETELY_DISABLED: ("完全失能", "completely disabled"),
-    TargetGroup.CERTIFIED_DISABILITY: ("残疾", "with a disability"),
-    TargetGroup.SEVERE_DISABILITY: ("重残", "severely disabled"),
-    TargetGroup.VERY_OLD: ("高龄", "very old"),
-    TargetGroup.LIVING_ALONE: ("独居", "living alone"),
-    TargetGroup.EMPTY_NEST: ("空巢", "empty nest"),
-    TargetGroup.LEFT_BEHIND: ("留守", "left behind"),
-    TargetGroup.FAMILY_PLANNING_SPECIAL: ("计划生育特殊家庭", "family-planning special family"),
-    TargetGroup.REGISTERED_POOR: ("建档立卡", "registered poor"),
-}
+#:
+#: .. deprecated:: 0.1.0 Derived from the members' own labels: use ``group.zh`` and
+#:    ``group.en`` (or ``group.label(lang)``).
+GROUP_LABELS: Mapping[TargetGroup, tuple[str, str]] = MappingProxyType(
+    {group: (group.zh, group.en) for group in TargetGroup}
+)
 
 _LAYER_GROUPS = {
     TargetGroup.EXTREME_POVERTY: AssistanceLayer.EXTREME_POVERTY,

@@ -42,7 +42,6 @@ from civaffairs.decisions import (
     programme,
 )
 from civaffairs.eldercare.groups import (
-    GROUP_LABELS,
     OlderPerson,
     TargetGroup,
     any_of,
@@ -50,7 +49,7 @@ from civaffairs.eldercare.groups import (
     ordered,
 )
 from civaffairs.eldercare.laws import ELDERCARE_DEVELOPMENT_OPINION, OLDER_PERSONS_LAW
-from civaffairs.money import yuan
+from civaffairs.money import format_yuan, yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = ["ECONOMIC_GROUPS", "PERSONAL_GROUPS", "PROGRAMME", "assess"]
@@ -123,8 +122,8 @@ def _describe(alternative: frozenset[TargetGroup] | None, *, held: bool | None) 
     if held and alternative is not None:
         names = ordered(alternative)
         return {
-            "result": "属于" + "、".join(GROUP_LABELS[g][0] for g in names),
-            "result_en": ", ".join(GROUP_LABELS[g][1] for g in names),
+            "result": "属于" + "、".join(g.zh for g in names),
+            "result_en": ", ".join(g.en for g in names),
         }
     if held is None:
         return {"result": "未确定", "result_en": "not established"}
@@ -178,8 +177,8 @@ def assess(
         R_ECONOMIC.reason(
             economic,
             switches,
-            covered="、".join(GROUP_LABELS[g][0] for g in covered) or "无",
-            covered_en=", ".join(GROUP_LABELS[g][1] for g in covered) or "none",
+            covered="、".join(g.zh for g in covered) or "无",
+            covered_en=", ".join(g.en for g in covered) or "none",
             **_describe(economic_alt, held=economic),
         )
     )
@@ -203,13 +202,17 @@ def assess(
     # 4. Cap.
     cap, cap_used = book.money("eldercare.home_adaptation.cap", where, on)
     amount = cap if quoted is None else min(cap, quoted)
+    quoted_text = "" if quoted is None else format_yuan(quoted, "exact")
+    amount_text = format_yuan(amount, "exact")
     reasons.append(
         R_CAP.reason(
             None,
             (cap_used,),
-            cap=str(cap),
-            cost="" if quoted is None else f", 报价 {quoted} 元, 补贴 {amount} 元",
-            cost_en="" if quoted is None else f"; quoted {quoted} yuan, subsidy {amount} yuan",
+            cap=format_yuan(cap, "exact"),
+            cost="" if quoted is None else f", 报价 {quoted_text} 元, 补贴 {amount_text} 元",
+            cost_en=""
+            if quoted is None
+            else f"; quoted {quoted_text} yuan, subsidy {amount_text} yuan",
         )
     )
     line = (

@@ -41,9 +41,9 @@ scoring.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -60,6 +60,8 @@ from civaffairs.decisions import (
 )
 from civaffairs.eldercare.laws import INSTITUTION_RATING_STANDARD
 from civaffairs.errors import InvalidInputError
+from civaffairs.labels import Labelled
+from civaffairs.money import format_yuan
 from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = [
@@ -91,16 +93,17 @@ _SUBSIDY = Citation(
 )
 
 
-class Part(enum.Enum):
+class Part(Labelled):
     """The four parts of the score sheet.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    ENVIRONMENT = "environment"  #: 环境
-    FACILITIES = "facilities"  #: 设施设备
-    OPERATIONS = "operations"  #: 运营管理
-    SERVICES = "services"  #: 服务
+    ENVIRONMENT = "environment", "环境", "environment"
+    FACILITIES = "facilities", "设施设备", "facilities and equipment"
+    OPERATIONS = "operations", "运营管理", "operations and management"
+    SERVICES = "services", "服务", "services"
 
 
 #: Each part's maximum score (1 000 in all).
@@ -110,31 +113,30 @@ PART_MAXIMA: Mapping[Part, int] = {
     Part.OPERATIONS: 150,
     Part.SERVICES: 600,
 }
-_PART_LABELS = {
-    Part.ENVIRONMENT: ("环境", "environment"),
-    Part.FACILITIES: ("设施设备", "facilities and equipment"),
-    Part.OPERATIONS: ("运营管理", "operations and management"),
-    Part.SERVICES: ("服务", "services"),
-}
 
 
-class InstitutionLevel(enum.Enum):
+class InstitutionLevel(Labelled):
     """The level awarded: 一级 (lowest) to 五级 (highest), or not rated.
 
+    The value is the level's number (0 for not rated).
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    NOT_RATED = 0  #: 未达到一级
-    ONE = 1  #: 一级
-    TWO = 2  #: 二级
-    THREE = 3  #: 三级
-    FOUR = 4  #: 四级
-    FIVE = 5  #: 五级
+    if TYPE_CHECKING:  # the level's number, not a string
 
-    @property
-    def zh(self) -> str:
-        """The Chinese name."""
-        return "未达到一级" if self.value == 0 else f"{'一二三四五'[self.value - 1]}级"
+        @property
+        def value(self) -> int:  # type: ignore[override]
+            """The level's number."""
+            ...
+
+    NOT_RATED = 0, "未达到一级", "no level"
+    ONE = 1, "一级", "level 1"
+    TWO = 2, "二级", "level 2"
+    THREE = 3, "三级", "level 3"
+    FOUR = 4, "四级", "level 4"
+    FIVE = 5, "五级", "level 5"
 
 
 #: Each level's thresholds: (level, lowest total, lowest share of every part's maximum).
@@ -149,9 +151,7 @@ LEVEL_THRESHOLDS: tuple[tuple[InstitutionLevel, int, Decimal], ...] = (
 
 def _points(part: Part, value: object) -> Decimal:
     maximum = PART_MAXIMA[part]
-    expected = (
-        f"a score from 0 to {maximum} ({_PART_LABELS[part][0]}, as a decimal string or integer)"
-    )
+    expected = f"a score from 0 to {maximum} ({part.zh}, as a decimal string or integer)"
     if isinstance(value, bool | float) or not isinstance(value, Decimal | int | str):
         raise InvalidInputError(f"$.{part.value}", value, expected)
     try:
@@ -220,9 +220,8 @@ def _shortfalls(sheet: ScoreSheet, total: int, share: Decimal) -> list[tuple[str
     for part in Part:
         floor = share * PART_MAXIMA[part]
         if sheet.part(part) < floor:
-            zh, en = _PART_LABELS[part]
             got, need = _points_text(sheet.part(part)), _points_text(floor)
-            missed.append((f"{zh} {got} < {need}", f"{en} {got} < {need}"))
+            missed.append((f"{part.zh} {got} < {need}", f"{part.en} {got} < {need}"))
     return missed
 
 
@@ -277,10 +276,6 @@ R_SUBSIDY = ReasonCode.define(
 )
 
 
-def _level_en(level: InstitutionLevel) -> str:
-    return "no level" if level is InstitutionLevel.NOT_RATED else f"level {level.value}"
-
-
 def rate(
     sheet: ScoreSheet,
     on: dt.date,
@@ -320,10 +315,10 @@ def rate(
             R_LEVEL.reason(
                 True,
                 total=_points_text(sheet.total),
-                parts="、".join(f"{_PART_LABELS[p][0]} {v}" for p, v in parts.items()),
-                parts_en=", ".join(f"{_PART_LABELS[p][1]} {v}" for p, v in parts.items()),
+                parts="、".join(f"{p.zh} {v}" for p, v in parts.items()),
+                parts_en=", ".join(f"{p.en} {v}" for p, v in parts.items()),
                 level=level.zh,
-                level_en=_level_en(level),
+                level_en=level.en,
                 threshold=str(threshold),
                 share=f"{share:.0%}",
             )
@@ -335,7 +330,7 @@ def rate(
                 R_NEXT_MISSED.reason(
                     None,
                     level=following.zh,
-                    level_en=_level_en(following),
+                    level_en=following.en,
                     missed="; ".join(zh for zh, _ in missed),
                     missed_en="; ".join(en for _, en in missed),
                 )
@@ -378,10 +373,10 @@ def _subsidy(
             None,
             (provided_used, per_bed_used),
             level=level.zh,
-            level_en=_level_en(level),
-            per_bed=str(per_bed),
-            beds="" if total is None else f" × {beds} 张床 = {total} 元",
-            beds_en="" if total is None else f" × {beds} beds = {total} yuan",
+            level_en=level.en,
+            per_bed=format_yuan(per_bed, "exact"),
+            beds="" if total is None else f" × {beds} 张床 = {format_yuan(total, 'exact')} 元",
+            beds_en="" if total is None else f" × {beds} beds = {format_yuan(total, 'exact')} yuan",
         )
     )
     if total is None:
@@ -389,7 +384,7 @@ def _subsidy(
     line = AmountLine(
         f"level_{level.value}",
         f"{level.zh} × {beds} 张床",
-        f"{_level_en(level)} × {beds} beds",
+        f"{level.en} × {beds} beds",
         total,
     )
     return Amount(total, Period.MONTHLY, (line,))

@@ -56,6 +56,7 @@ from civaffairs.eldercare.laws import OLDER_PERSONS_LAW
 from civaffairs.entities import Person
 from civaffairs.errors import InvalidInputError, ParameterFileError
 from civaffairs.kernels import SCALAR, Ops
+from civaffairs.money import format_yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = [
@@ -326,7 +327,7 @@ def assess(
             rule=rule,
             rule_en=rule_en,
             first=_month(first),
-            amount=str(band.amount),
+            amount=format_yuan(band.amount, "exact"),
         )
     )
     line = AmountLine(

@@ -50,7 +50,6 @@ from civaffairs.decisions import (
     programme,
 )
 from civaffairs.eldercare.groups import (
-    GROUP_LABELS,
     Membership,
     OlderPerson,
     TargetGroup,
@@ -60,7 +59,7 @@ from civaffairs.eldercare.groups import (
 )
 from civaffairs.eldercare.laws import MEAL_AID_PLAN, OLDER_PERSONS_LAW
 from civaffairs.errors import InvalidInputError
-from civaffairs.money import ZERO, yuan
+from civaffairs.money import ZERO, format_yuan, yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = ["PROGRAMME", "SPECIAL_HARDSHIP", "STATUS_TIERS", "assess"]
@@ -219,7 +218,9 @@ def assess(
     if start is None:
         reasons.append(R_NO_AGE_TIER.reason(False, age_used))
     else:
-        reasons.append(R_AGE_TIER.reason(True, age_used, start=str(start), amount=str(by_age)))
+        reasons.append(
+            R_AGE_TIER.reason(True, age_used, start=str(start), amount=format_yuan(by_age, "exact"))
+        )
 
     # 3. Status tiers: the highest that applies, and what unknown facts could give.
     by_status, undecided = _status_tier(found, where, on, book, reasons)
@@ -296,9 +297,9 @@ def _status_tier(
         reason = R_STATUS_TIER.reason(
             True,
             best_used,
-            group="、".join(GROUP_LABELS[g][0] for g in names),
-            group_en=", ".join(GROUP_LABELS[g][1] for g in names),
-            amount=str(by_status),
+            group="、".join(g.zh for g in names),
+            group_en=", ".join(g.en for g in names),
+            amount=format_yuan(by_status, "exact"),
         )
         if TargetGroup.RIGID_EXPENDITURE in best_group:
             reason = attrs.evolve(reason, citation=_INFERRED_GROUP)
@@ -325,7 +326,7 @@ def _amount(
     if not stack:
         lines = [line for line in lines if line.amount == per_meal][:1]
     if price is not None and per_meal > price:
-        reasons.append(R_PRICE_CAP.reason(True, price=str(price)))
+        reasons.append(R_PRICE_CAP.reason(True, price=format_yuan(price, "exact")))
         lines.append(AmountLine("price_cap", "以餐价为限", "capped at the price", price - per_meal))
         per_meal = price
     total = per_meal * meals
@@ -333,11 +334,11 @@ def _amount(
         R_AMOUNT.reason(
             None,
             (stack_used,),
-            per_meal=str(per_meal),
+            per_meal=format_yuan(per_meal, "exact"),
             how="两档叠加" if stack else "就高",
             how_en="tiers added" if stack else "the higher tier",
             meals=str(meals),
-            amount=str(total),
+            amount=format_yuan(total, "exact"),
         )
     )
     return Amount(
