@@ -275,10 +275,19 @@ def in_force(series: Sequence[E], on: dt.date) -> E | None:
 
     .. versionadded:: 0.1.0
     """
-    index = bisect.bisect_right(series, on, key=lambda e: period(e).effective_from) - 1
-    if index >= 0 and period(series[index]).covers(on):
-        return series[index]
-    return None
+    if not series:
+        return None
+    index = bisect.bisect_right(series, on, key=_start) - 1
+    if index < 0:
+        return None
+    found = series[index]
+    end = period(found).effective_to
+    return found if end is None or on <= end else None
+
+
+def _start(entry: Dated | Record) -> dt.date:
+    # On the look-up path of every parameter: one isinstance, no wrapper call.
+    return entry.provenance.effective_from if isinstance(entry, Record) else entry.effective_from
 
 
 def overlaps(where: str, series: Iterable[Dated | Record]) -> list[str]:
