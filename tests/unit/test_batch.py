@@ -25,6 +25,7 @@ from civaffairs.assistance import dibao
 from civaffairs.batch import assess_table, to_table
 from civaffairs.batch import dibao as batch_dibao
 from civaffairs.batch.files import screen_file, whole_households
+from civaffairs.batch.plumbing import SLICE_ROWS
 from civaffairs.batch.population import (
     synthetic_batches,
     synthetic_population,
@@ -662,7 +663,7 @@ def test_the_parameter_error_raised_does_not_depend_on_the_slicing() -> None:
         ]
     )
     messages = []
-    for rows in (batch_dibao.SLICE_ROWS, 1):
+    for rows in (SLICE_ROWS, 1):
         with mock.patch.object(batch_dibao, "SLICE_ROWS", rows):
             calls: tuple[Callable[[], object], ...] = (
                 lambda: assess_table(table, later, errors="raise", workers=2, book=book),
@@ -684,7 +685,7 @@ def test_a_cells_expected_value_does_not_depend_on_the_slicing() -> None:
     at = table.schema.get_field_index("relationship")
     table = table.set_column(at, "relationship", pa.array(relationship).dictionary_encode())
     shown = []
-    for rows in (batch_dibao.SLICE_ROWS, 2):
+    for rows in (SLICE_ROWS, 2):
         with (
             mock.patch.object(batch_dibao, "SLICE_ROWS", rows),
             pytest.raises(InvalidDocumentError) as raised,
