@@ -361,7 +361,9 @@ class ParameterBook:
         ``value`` is then one row in the file's form (a mapping, without the
         dated keys, which come from the arguments), and it supersedes the row
         with the same key (a scheme of the place, a service's code…) over its
-        period, exactly like a row of a caller's file.
+        period, exactly like a row of a caller's file.  An undated table (a
+        work plan, a result set) has no period: the row replaces the one with
+        the same id.
 
         .. versionadded:: 0.1.0
         .. versionchanged:: 0.1.0
