@@ -19,7 +19,6 @@ are checked by the rules, which know the date.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -30,6 +29,7 @@ from civaffairs import jurisdictions
 from civaffairs.entities import AssistanceLayer, Person, Registration
 from civaffairs.errors import InvalidInputError
 from civaffairs.funeral.services import Service, Unit
+from civaffairs.labels import Labelled
 from civaffairs.money import yuan
 
 __all__ = [
@@ -49,30 +49,35 @@ __all__ = [
 QUANTITY_PLACES = 3
 
 
-class Burial(enum.Enum):
+class Burial(Labelled):
     """How the remains were laid to rest, as incentive rules distinguish it.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
     #: 节地生态安葬: 树葬、草坪葬、花坛葬, or 壁葬/格位葬 in a lawful cemetery
-    ECO = "eco"
+    ECO = "eco", "节地生态安葬", "land-saving ecological burial"
     #: 不保留骨灰: ashes scattered (撒散) or buried deep without mound or stone (深埋不留坟头)
-    NO_REMAINS_KEPT = "no_remains_kept"
-    GRAVE = "grave"  #: 墓位安葬 (an ordinary grave for the ashes)
-    BODY_BURIAL = "body_burial"  #: 土葬 (the body is buried, not cremated)
+    NO_REMAINS_KEPT = "no_remains_kept", "不保留骨灰", "no remains kept"
+    #: 墓位安葬 (an ordinary grave for the ashes)
+    GRAVE = "grave", "墓位安葬", "grave"
+    #: 土葬 (the body is buried, not cremated)
+    BODY_BURIAL = "body_burial", "土葬", "burial of the body"
 
 
-class Ceremony(enum.Enum):
+class Ceremony(Labelled):
     """The kind of funeral ceremony, as 文明治丧 incentive rules distinguish it.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
     #: 文明治丧: a farewell of at most two hours in a civic hall, or no ceremony at all
-    CIVILISED = "civilised"
-    SIMPLIFIED = "simplified"  #: 丧事简办: at most two days and one night
-    ORDINARY = "ordinary"  #: 其他
+    CIVILISED = "civilised", "文明治丧", "civilised funeral"
+    #: 丧事简办: at most two days and one night
+    SIMPLIFIED = "simplified", "丧事简办", "simplified funeral"
+    ORDINARY = "ordinary", "其他", "ordinary"
 
 
 # -- validators --------------------------------------------------------------------------------

@@ -20,38 +20,30 @@ guessed.
 
 from __future__ import annotations
 
-import enum
 from fractions import Fraction
+
+from civaffairs.labels import Labelled
 
 __all__ = ["Service", "Unit", "conversion"]
 
 
-class Unit(enum.Enum):
+class Unit(Labelled):
     """A unit in which a funeral service is priced and counted.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    TRIP = "trip"  #: 次 (one transport of the body)
-    KM = "km"  #: 公里 (distance driven)
-    DAY = "day"  #: 天
-    HOUR = "hour"  #: 小时
-    BODY = "body"  #: 具 (per body)
-    YEAR = "year"  #: 年
-    MONTH = "month"  #: 月
-    PIECE = "piece"  #: 个/只 (an urn, a coffin)
-    SESSION = "session"  #: 场/间次 (one use of a hall)
-    CASE = "case"  #: 例 (one burial)
-
-    @property
-    def zh(self) -> str:
-        """The unit in Chinese (``公里``)."""
-        return _UNIT_LABELS[self][0]
-
-    @property
-    def en(self) -> str:
-        """The unit in English (``km``)."""
-        return _UNIT_LABELS[self][1]
+    TRIP = "trip", "次", "trip"  #: 次 (one transport of the body)
+    KM = "km", "公里", "km"  #: 公里 (distance driven)
+    DAY = "day", "天", "day"
+    HOUR = "hour", "小时", "hour"
+    BODY = "body", "具", "body"  #: 具 (per body)
+    YEAR = "year", "年", "year"
+    MONTH = "month", "月", "month"
+    PIECE = "piece", "个", "piece"  #: 个/只 (an urn, a coffin)
+    SESSION = "session", "场", "session"  #: 场/间次 (one use of a hall)
+    CASE = "case", "例", "case"  #: 例 (one burial)
 
     @property
     def is_whole(self) -> bool:
@@ -59,18 +51,6 @@ class Unit(enum.Enum):
         return self in _WHOLE_UNITS
 
 
-_UNIT_LABELS = {
-    Unit.TRIP: ("次", "trip"),
-    Unit.KM: ("公里", "km"),
-    Unit.DAY: ("天", "day"),
-    Unit.HOUR: ("小时", "hour"),
-    Unit.BODY: ("具", "body"),
-    Unit.YEAR: ("年", "year"),
-    Unit.MONTH: ("月", "month"),
-    Unit.PIECE: ("个", "piece"),
-    Unit.SESSION: ("场", "session"),
-    Unit.CASE: ("例", "case"),
-}
 _WHOLE_UNITS = frozenset({Unit.TRIP, Unit.BODY, Unit.PIECE, Unit.SESSION, Unit.CASE})
 
 #: How many of the second unit make one of the first (exact, both ways).
@@ -99,35 +79,29 @@ def conversion(source: Unit, target: Unit) -> Fraction | None:
     return None if inverse is None else 1 / inverse
 
 
-class Service(enum.Enum):
+class Service(Labelled):
     """A funeral service, with the units it may be priced in.
 
     The first four are the national basic services (:attr:`is_basic`).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    TRANSPORT = "transport"  #: 遗体接运
-    STORAGE = "storage"  #: 遗体存放(冷藏)
-    CREMATION = "cremation"  #: 遗体火化 (普通火化炉)
-    ASH_STORAGE = "ash_storage"  #: 骨灰寄存
-    DISINFECTION = "disinfection"  #: 遗体消毒
-    COSMETIC = "cosmetic"  #: 遗体整容(化妆)
-    URN = "urn"  #: 普通骨灰盒
-    COFFIN = "coffin"  #: 普通卫生纸棺
-    VIGIL = "vigil"  #: 守灵(告别) (Hangzhou's sixth item: a room for the vigil or farewell)
-    FAREWELL_HALL = "farewell_hall"  #: 告别厅(悼念厅)租用
-    ECO_BURIAL = "eco_burial"  #: 生态安葬 (树葬、海葬、撒散 ... as a service sold)
-
-    @property
-    def zh(self) -> str:
-        """The service's name in Chinese (``遗体接运``)."""
-        return _SERVICE_LABELS[self][0]
-
-    @property
-    def en(self) -> str:
-        """The service's name in English (``transport of the body``)."""
-        return _SERVICE_LABELS[self][1]
+    TRANSPORT = "transport", "遗体接运", "transport of the body"
+    STORAGE = "storage", "遗体存放(冷藏)", "storage of the body (refrigerated)"
+    CREMATION = "cremation", "遗体火化", "cremation"  #: 遗体火化 (普通火化炉)
+    ASH_STORAGE = "ash_storage", "骨灰寄存", "keeping of the ashes"
+    DISINFECTION = "disinfection", "遗体消毒", "disinfection of the body"
+    COSMETIC = "cosmetic", "遗体整容", "cosmetic care of the body"  #: 遗体整容(化妆)
+    URN = "urn", "普通骨灰盒", "standard urn"
+    COFFIN = "coffin", "普通卫生纸棺", "standard paper coffin"
+    #: 守灵(告别) (Hangzhou's sixth item: a room for the vigil or farewell)
+    VIGIL = "vigil", "守灵(告别)", "vigil or farewell room"
+    #: 告别厅(悼念厅)租用
+    FAREWELL_HALL = "farewell_hall", "告别厅租用", "farewell hall"
+    #: 生态安葬 (树葬、海葬、撒散 ... as a service sold)
+    ECO_BURIAL = "eco_burial", "生态安葬", "ecological burial"
 
     @property
     def units(self) -> tuple[Unit, ...]:
@@ -140,19 +114,6 @@ class Service(enum.Enum):
         return self in _BASIC
 
 
-_SERVICE_LABELS = {
-    Service.TRANSPORT: ("遗体接运", "transport of the body"),
-    Service.STORAGE: ("遗体存放(冷藏)", "storage of the body (refrigerated)"),
-    Service.CREMATION: ("遗体火化", "cremation"),
-    Service.ASH_STORAGE: ("骨灰寄存", "keeping of the ashes"),
-    Service.DISINFECTION: ("遗体消毒", "disinfection of the body"),
-    Service.COSMETIC: ("遗体整容", "cosmetic care of the body"),
-    Service.URN: ("普通骨灰盒", "standard urn"),
-    Service.COFFIN: ("普通卫生纸棺", "standard paper coffin"),
-    Service.VIGIL: ("守灵(告别)", "vigil or farewell room"),
-    Service.FAREWELL_HALL: ("告别厅租用", "farewell hall"),
-    Service.ECO_BURIAL: ("生态安葬", "ecological burial"),
-}
 _SERVICE_UNITS = {
     Service.TRANSPORT: (Unit.TRIP, Unit.KM),
     Service.STORAGE: (Unit.DAY, Unit.HOUR),

@@ -65,7 +65,8 @@ from civaffairs.funeral.policy import (
     Zone,
     ZoneUnknownError,
 )
-from civaffairs.money import ZERO
+from civaffairs.labels import Labelled
+from civaffairs.money import ZERO, format_yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = ["HARDSHIP_LAYERS", "PROGRAMME", "assess", "is_hardship"]
@@ -127,15 +128,29 @@ R_NOTHING = ReasonCode.define(
     _OPINION,
 )
 
-_LABELS = {
-    "eco_burial": ("节地生态安葬", "land-saving ecological burial"),
-    "eco_burial.no_remains_kept": ("不保留骨灰安葬", "burial keeping no remains"),
-    "civilised_funeral": ("文明治丧", "civilised funeral"),
-    "civilised_funeral.hardship": ("文明治丧(困难群众)", "civilised funeral (hardship group)"),
-    "simplified_funeral": ("丧事简办", "simplified funeral"),
-    "simplified_funeral.hardship": ("丧事简办(困难群众)", "simplified funeral (hardship group)"),
-    "voluntary_cremation": ("土葬改革区自愿火化", "voluntary cremation in a burial-reform zone"),
-}
+
+class _Incentive(Labelled):
+    """An incentive item: its value names its amount ``funeral.subsidy.<value>``."""
+
+    ECO_BURIAL = "eco_burial", "节地生态安葬", "land-saving ecological burial"
+    NO_REMAINS_KEPT = "eco_burial.no_remains_kept", "不保留骨灰安葬", "burial keeping no remains"
+    CIVILISED = "civilised_funeral", "文明治丧", "civilised funeral"
+    CIVILISED_HARDSHIP = (
+        "civilised_funeral.hardship",
+        "文明治丧(困难群众)",
+        "civilised funeral (hardship group)",
+    )
+    SIMPLIFIED = "simplified_funeral", "丧事简办", "simplified funeral"
+    SIMPLIFIED_HARDSHIP = (
+        "simplified_funeral.hardship",
+        "丧事简办(困难群众)",
+        "simplified funeral (hardship group)",
+    )
+    VOLUNTARY_CREMATION = (
+        "voluntary_cremation",
+        "土葬改革区自愿火化",
+        "voluntary cremation in a burial-reform zone",
+    )
 
 
 def is_hardship(deceased: Deceased) -> bool:
@@ -155,23 +170,23 @@ def _wanted(
     home_name: str,
     policy: FuneralPolicy,
     reasons: list[Reason],
-) -> list[tuple[tuple[str, ...], tuple[ParameterValue, ...]]]:
+) -> list[tuple[tuple[_Incentive, ...], tuple[ParameterValue, ...]]]:
     """List the incentives the case may earn, with the zone record behind each.
 
-    Each incentive is a tuple of parameter names tried in order: a hardship
-    group's own figure first, then the general one (so being in a hardship
-    group never loses an incentive).
+    Each incentive is a tuple of items whose amounts are tried in order: a
+    hardship group's own figure first, then the general one (so being in a
+    hardship group never loses an incentive).
     """
     death = case.deceased.death_date
-    wanted: list[tuple[tuple[str, ...], tuple[ParameterValue, ...]]] = []
+    wanted: list[tuple[tuple[_Incentive, ...], tuple[ParameterValue, ...]]] = []
     if case.burial is Burial.ECO:
-        wanted.append((("eco_burial",), ()))
+        wanted.append(((_Incentive.ECO_BURIAL,), ()))
     elif case.burial is Burial.NO_REMAINS_KEPT:
-        wanted.append((("eco_burial.no_remains_kept",), ()))
+        wanted.append(((_Incentive.NO_REMAINS_KEPT,), ()))
     if case.ceremony is Ceremony.CIVILISED or case.ceremony is Ceremony.SIMPLIFIED:
-        plain = f"{case.ceremony.value}_funeral"
-        names = (f"{plain}.hardship", plain) if is_hardship(case.deceased) else (plain,)
-        wanted.append((names, ()))
+        plain = _Incentive(f"{case.ceremony.value}_funeral")
+        hardship = _Incentive(f"{plain.value}.hardship")
+        wanted.append(((hardship, plain) if is_hardship(case.deceased) else (plain,), ()))
     if case.cremated:
         try:
             zone = policy.zone(home, death)
@@ -179,7 +194,7 @@ def _wanted(
             reasons.append(R_ZONE_UNKNOWN.reason(None, home=home_name, date=death.isoformat()))
         else:
             if zone.zone is Zone.BURIAL_REFORM:
-                wanted.append((("voluntary_cremation",), (zone.parameter,)))
+                wanted.append(((_Incentive.VOLUNTARY_CREMATION,), (zone.parameter,)))
     return wanted
 
 
@@ -252,34 +267,37 @@ def _assess(case: FuneralCase, on: dt.date, book: ParameterBook, policy: Funeral
     home_name = f"{jurisdictions.get(home).name}({home})"
     wanted = _wanted(case, home, home_name, policy, reasons)
     lines: list[AmountLine] = []
-    for names, zone_used in wanted:
+    for items, zone_used in wanted:
+        first = items[0]
         if not case.cremated:
-            zh, en = _LABELS[names[0]]
-            reasons.append(R_NEEDS_CREMATION.reason(False, what=zh, what_en=en))
+            reasons.append(R_NEEDS_CREMATION.reason(False, what=first.zh, what_en=first.en))
             continue
-        for name in names:
+        for item in items:
             try:
-                amount, used = book.money(f"funeral.subsidy.{name}", home, death)
+                amount, used = book.money(f"funeral.subsidy.{item.value}", home, death)
             except ParameterError:
                 continue
-            zh, en = _LABELS[name]
             reasons.append(
                 R_PAID.reason(
                     True,
                     (used, *zone_used),
-                    what=zh,
-                    what_en=en,
+                    what=item.zh,
+                    what_en=item.en,
                     home=home_name,
-                    amount=str(amount),
+                    amount=format_yuan(amount, "exact"),
                 )
             )
-            lines.append(AmountLine(name, zh, en, amount))
+            lines.append(AmountLine(item.value, item.zh, item.en, amount))
             break
         else:
-            zh, en = _LABELS[names[0]]
             reasons.append(
                 R_NOT_SET.reason(
-                    False, zone_used, what=zh, what_en=en, home=home_name, date=death.isoformat()
+                    False,
+                    zone_used,
+                    what=first.zh,
+                    what_en=first.en,
+                    home=home_name,
+                    date=death.isoformat(),
                 )
             )
     if not wanted:
