@@ -4,7 +4,8 @@
   骨灰寄存 …) and their units
 - :mod:`civaffairs.funeral.facts` — the input facts of one death
 - :mod:`civaffairs.funeral.policy` — catalogues, waiver schemes and zones as dated data
-- :mod:`civaffairs.funeral.waiver` — 基本殡葬服务费用减免: the decision and the bill
+- :mod:`civaffairs.funeral.waiver` — 基本殡葬服务费用减免: who is covered, what is waived, who pays
+- :mod:`civaffairs.funeral.bill` — the bill: lines priced, the fen arithmetic, the printed bill
 - :mod:`civaffairs.funeral.subsidy` — 惠民殡葬奖补: one-off incentives
 - :mod:`civaffairs.funeral.settlement` — 异地火化财政结算: statements between counties
 - :mod:`civaffairs.funeral.zones` — 火葬区 / 土葬改革区 and the cremation rate

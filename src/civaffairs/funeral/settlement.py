@@ -43,6 +43,7 @@ import attrs
 from civaffairs import jurisdictions
 from civaffairs.errors import InvalidInputError
 from civaffairs.funeral.policy import ScopeLevel
+from civaffairs.labels import Language
 from civaffairs.money import fen_to_yuan, format_yuan, yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
@@ -114,6 +115,13 @@ class Share:
     level: ScopeLevel
     jurisdiction: str
     amount: Decimal
+
+    def level_label(self, lang: Language = "zh") -> str:
+        """Name the level of government that bears the share (省级, 市级, 县级).
+
+        .. versionadded:: 0.1.0
+        """
+        return _LEVEL_LABELS[self.level][0 if lang == "zh" else 1]
 
 
 def split_shares(

@@ -64,17 +64,21 @@ The rule, in the order it is decided:
    :mod:`civaffairs.funeral.settlement`.
 
 One-off incentives (eco-burial, civilised funerals …) are decided alongside
-by :mod:`civaffairs.funeral.subsidy`.
+by :mod:`civaffairs.funeral.subsidy`.  The bill — pricing the lines, the fen
+arithmetic of steps 4, and the printed bill — is :mod:`civaffairs.funeral.bill`
+(:class:`~civaffairs.funeral.bill.Bill`, :class:`~civaffairs.funeral.bill.BillLine`,
+:func:`~civaffairs.funeral.bill.charge_in_fen` and
+:func:`~civaffairs.funeral.bill.waived_in_fen` stay importable from here).
 
 .. versionadded:: 0.1.0
+.. versionchanged:: 0.1.0 the bill and its rendering moved to :mod:`civaffairs.funeral.bill`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from fractions import Fraction
 
 import attrs
 
@@ -93,10 +97,18 @@ from civaffairs.decisions import (
 from civaffairs.entities import AssistanceLayer
 from civaffairs.errors import InvalidInputError
 from civaffairs.funeral import subsidy
+from civaffairs.funeral.bill import (
+    Bill,
+    BillLine,
+    PricedLine,
+    place_name,
+    price_lines,
+    waived_in_fen,
+)
+from civaffairs.funeral.bill import charge_in_fen as charge_in_fen  # noqa: PLC0414 - re-exported
 from civaffairs.funeral.facts import (
     Deceased,
     FuneralCase,
-    ServiceUse,
     check_as_of,
     mattering,
     unknown_facts,
@@ -121,21 +133,16 @@ from civaffairs.funeral.policy import (
 )
 from civaffairs.funeral.services import Service, Unit, conversion
 from civaffairs.funeral.settlement import Channel, SettlementCase, split_shares
-from civaffairs.kernels import div_round_half_up
-from civaffairs.money import ZERO, fen_to_yuan, format_yuan, yuan_to_fen
+from civaffairs.money import ZERO, fen_to_yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = [
     "PROGRAMME",
     "Assessment",
-    "Bill",
-    "BillLine",
     "Funding",
     "assess",
-    "charge_in_fen",
     "decide",
     "person_groups",
-    "waived_in_fen",
 ]
 
 PROGRAMME = programme("funeral.waiver", "基本殡葬服务费用减免", "basic funeral service fee waiver")
@@ -233,95 +240,12 @@ R_FUNDING_REIMBURSED = ReasonCode.define(
     _REFORM_2018,
 )
 
-_LEVEL_ZH = {ScopeLevel.PROVINCE: "省级", ScopeLevel.PREFECTURE: "市级", ScopeLevel.COUNTY: "县级"}
 _LAYER_GROUPS = {
     AssistanceLayer.EXTREME_POVERTY: Beneficiary.EXTREME_POVERTY,
     AssistanceLayer.DIBAO: Beneficiary.DIBAO,
     AssistanceLayer.MARGINAL: Beneficiary.MARGINAL,
     AssistanceLayer.RIGID_EXPENDITURE: Beneficiary.RIGID_EXPENDITURE,
 }
-
-
-# -- the arithmetic, written once --------------------------------------------------------------
-
-
-def _fen(amount: Fraction) -> int:
-    """Round a non-negative amount of fen to a whole fen, halves up."""
-    return int(div_round_half_up(amount.numerator, amount.denominator))
-
-
-def charge_in_fen(price: Decimal, quantity: Decimal) -> int:
-    """Return price × quantity in fen, rounded once, halves up.
-
-    >>> charge_in_fen(Decimal("3"), Decimal("80.5"))
-    24150
-
-    .. versionadded:: 0.1.0
-    """
-    return _fen(Fraction(price) * Fraction(quantity) * 100)
-
-
-def waived_in_fen(
-    allowance: Allowance,
-    lines: Sequence[tuple[Unit, Decimal, Decimal]],
-    *,
-    price_caps: Mapping[Unit, Decimal] | None = None,
-) -> tuple[int, ...]:
-    """Return the fen waived on each line of one service under ``allowance``.
-
-    ``lines`` are ``(unit, quantity, unit price)`` in the order of the bill.
-    The free quantity and the cap per case are consumed line by line; each
-    line's amount is rounded once, halves up, before the cap per case takes
-    its share, so the waived fen never exceed the cap.  ``price_caps`` caps
-    the unit price by unit (home standards for a cremation elsewhere); a line
-    billed in a unit the caps do not price is capped through an exact
-    conversion (hours ↔ days, months ↔ years) and, when none converts, is not
-    waived at all (never at the foreign price).  No line is ever waived more
-    than its charge.
-
-    .. versionadded:: 0.1.0
-    """
-    caps = price_caps or {}
-    free = None if allowance.free_quantity is None else Fraction(allowance.free_quantity)
-    remaining_cap = None if allowance.cap is None else yuan_to_fen(allowance.cap)
-    out: list[int] = []
-    for unit, quantity, price in lines:
-        covered = Fraction(quantity)
-        unit_price = Fraction(price)
-        if allowance.unit is not None:
-            factor = conversion(unit, allowance.unit)
-            if factor is None:
-                out.append(0)
-                continue
-            if free is not None:
-                taken = min(covered * factor, free)
-                free -= taken
-                covered = taken / factor
-            if allowance.unit_cap is not None:
-                unit_price = min(unit_price, Fraction(allowance.unit_cap) * factor)
-        cap = _home_cap(caps, unit)
-        if caps and cap is None:
-            out.append(0)
-            continue
-        if cap is not None:
-            unit_price = min(unit_price, cap)
-        amount = _fen(unit_price * covered * 100)
-        if remaining_cap is not None:
-            amount = min(amount, remaining_cap)
-            remaining_cap -= amount
-        out.append(min(amount, charge_in_fen(price, quantity)))
-    return tuple(out)
-
-
-def _home_cap(caps: Mapping[Unit, Decimal], unit: Unit) -> Fraction | None:
-    """Return the cap per ``unit``: priced directly, else converted exactly, else ``None``."""
-    if unit in caps:
-        return Fraction(caps[unit])
-    for priced, price in caps.items():
-        factor = conversion(unit, priced)
-        if factor is not None:
-            return Fraction(price) * factor
-    return None
 
 
 def person_groups(deceased: Deceased) -> frozenset[Beneficiary]:
@@ -345,168 +269,6 @@ def person_groups(deceased: Deceased) -> frozenset[Beneficiary]:
 
 
 # -- results -----------------------------------------------------------------------------------
-
-
-@attrs.frozen
-class BillLine:
-    """One line of the bill: price × quantity, what is waived under which rule, what is payable.
-
-    .. versionadded:: 0.1.0
-    """
-
-    service: Service
-    unit: Unit
-    quantity: Decimal
-    price: Decimal
-    charge: Decimal
-    waived: Decimal
-    payable: Decimal
-    rule: str | None = None
-    limit: str | None = None
-
-    def __attrs_post_init__(self) -> None:
-        if not ZERO <= self.waived <= self.charge or self.payable != self.charge - self.waived:
-            raise InvalidInputError(
-                "$.payable",
-                str(self.payable),
-                f"charge {self.charge} − waived {self.waived}, with 0 ≤ waived ≤ charge",
-            )
-
-
-def _lines(value: Iterable[BillLine]) -> tuple[BillLine, ...]:
-    return tuple(value)
-
-
-@attrs.frozen
-class Bill:
-    """The bill of one case: every line, the totals, and how the waiver reaches the family.
-
-    ``channel`` is ``None`` when nothing is waived.  With
-    :attr:`~civaffairs.funeral.settlement.Channel.REIMBURSED` the family pays
-    the whole charge at the counter (:attr:`at_counter`) and is reimbursed the
-    waived amount later.
-
-    .. versionadded:: 0.1.0
-    """
-
-    case: str
-    subject: str
-    date: dt.date
-    cremation_place: str
-    channel: Channel | None
-    lines: tuple[BillLine, ...] = attrs.field(converter=_lines)
-    charge: Decimal = ZERO
-    waived: Decimal = ZERO
-    payable: Decimal = ZERO
-
-    def __attrs_post_init__(self) -> None:
-        for name in ("charge", "waived", "payable"):
-            total = sum((getattr(line, name) for line in self.lines), ZERO)
-            if getattr(self, name) != total:
-                raise InvalidInputError(f"$.{name}", str(getattr(self, name)), f"the sum {total}")
-
-    @classmethod
-    def of(
-        cls,
-        case: str,
-        subject: str,
-        date: dt.date,
-        cremation_place: str,
-        *,
-        channel: Channel | None,
-        lines: Sequence[BillLine],
-    ) -> Bill:
-        """Build a bill, computing its totals from the lines."""
-        return cls(
-            case,
-            subject,
-            date,
-            cremation_place,
-            channel,
-            tuple(lines),
-            sum((line.charge for line in lines), ZERO),
-            sum((line.waived for line in lines), ZERO),
-            sum((line.payable for line in lines), ZERO),
-        )
-
-    @property
-    def at_counter(self) -> Decimal:
-        """What the family pays the funeral home."""
-        return self.charge if self.channel is Channel.REIMBURSED else self.payable
-
-    @property
-    def reimbursed(self) -> Decimal:
-        """What the home county reimburses the family later (zero unless reimbursed)."""
-        return self.waived if self.channel is Channel.REIMBURSED else ZERO
-
-    def render(self, lang: str = "zh") -> str:
-        """Render the bill as a plain-text table.
-
-        .. versionadded:: 0.1.0
-        """
-        zh = lang == "zh"
-        place = jurisdictions.get(self.cremation_place)
-        head = ("殡葬服务费用结算单" if zh else "Funeral services bill") + f" [{self.case}]"
-        header = (
-            ("项目", "数量", "单价", "金额", "免除", "自付")
-            if zh
-            else ("item", "quantity", "price", "charge", "waived", "payable")
-        )
-        rows = [header]
-        for line in self.lines:
-            unit = line.unit.zh if zh else line.unit.en
-            rows.append(
-                (
-                    line.service.zh if zh else line.service.en,
-                    f"{line.quantity} {unit}",
-                    f"{line.price:.2f}",
-                    f"{line.charge:.2f}",
-                    f"{line.waived:.2f}",
-                    f"{line.payable:.2f}",
-                )
-            )
-        rows.append(
-            (
-                "合计" if zh else "total",
-                "",
-                "",
-                f"{self.charge:.2f}",
-                f"{self.waived:.2f}",
-                f"{self.payable:.2f}",
-            )
-        )
-        widths = [max(_width(row[i]) for row in rows) for i in range(6)]
-        out = [
-            head,
-            f"  {'对象' if zh else 'subject'}: {self.subject}",
-            f"  {'火化地' if zh else 'funeral home in'}: {place.name} ({place.code})",
-            f"  {'死亡日期' if zh else 'date of death'}: {self.date.isoformat()}",
-        ]
-        out.extend(
-            "  " + "  ".join(_pad(cell, widths[i], left=i == 0) for i, cell in enumerate(row))
-            for row in rows
-        )
-        if self.channel is not None:
-            out.append(
-                f"  {'减免方式' if zh else 'waiver'}: {self.channel.zh if zh else self.channel.en}"
-            )
-        out.append(
-            f"  {'柜台实付' if zh else 'paid at the counter'}: {format_yuan(self.at_counter)}"
-        )
-        if self.reimbursed:
-            out.append(
-                f"  {'户籍地报销' if zh else 'reimbursed later'}: {format_yuan(self.reimbursed)}"
-            )
-        return "\n".join(out)
-
-
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-
-
-def _pad(text: str, width: int, *, left: bool) -> str:
-    space = " " * (width - _width(text))
-    return text + space if left else space + text
 
 
 @attrs.frozen
@@ -544,14 +306,6 @@ class Assessment:
 
 
 @attrs.frozen
-class _Priced:
-    use: ServiceUse
-    price: Decimal
-    charge: int
-    used: tuple[ParameterValue, ...]
-
-
-@attrs.frozen
 class _Coverage:
     # every scheme of the chain that covers the deceased, most specific first, with the groups
     schemes: tuple[tuple[Scheme, frozenset[Beneficiary]], ...]
@@ -559,41 +313,9 @@ class _Coverage:
     home_catalogue: Catalogue | None
 
 
-def _name(code: str) -> str:
-    return f"{jurisdictions.get(code).name}({code})"
-
-
 def _groups_text(groups: Iterable[Beneficiary]) -> tuple[str, str]:
     ordered = [g for g in Beneficiary if g in set(groups)]
     return "、".join(g.zh for g in ordered), ", ".join(g.en for g in ordered)
-
-
-def _price_lines(case: FuneralCase, catalogue: Catalogue) -> list[_Priced]:
-    """Price every line from the catalogue, refusing services and units it does not offer."""
-    place = _name(catalogue.jurisdiction)
-    when = catalogue.on.isoformat()
-    priced: list[_Priced] = []
-    for index, use in enumerate(case.services):
-        units = catalogue.units(use.service)
-        if not units:
-            offered = ", ".join(s.value for s in catalogue.services) or "(nothing)"
-            raise InvalidInputError(
-                f"$.services[{index}].service",
-                use.service.value,
-                f"a service in the catalogue of {place} on {when}: {offered}",
-            )
-        item = catalogue.item(use.service, use.counted_unit)
-        if item is None:
-            raise InvalidInputError(
-                f"$.services[{index}].unit",
-                use.counted_unit.value,
-                f"a unit {use.service.value} is priced in at {place} on {when}: "
-                + ", ".join(u.value for u in units),
-            )
-        price = item.price if use.price is None else use.price
-        used = (item.parameter,) if use.price is None else ()
-        priced.append(_Priced(use, price, charge_in_fen(price, use.quantity), used))
-    return priced
 
 
 def _local(
@@ -606,7 +328,7 @@ def _local(
         if not jurisdictions.is_within(deceased.place_of_death, death_area):
             return (
                 frozenset(),
-                f"死亡地{_name(deceased.place_of_death)}不在{_name(death_area)}",
+                f"死亡地{place_name(deceased.place_of_death)}不在{place_name(death_area)}",
                 f"the death in {deceased.place_of_death} was not within {death_area}",
             )
     registration = deceased.registration
@@ -625,7 +347,7 @@ def _local(
         return (
             covered,
             (
-                f"户籍地{_name(registration.jurisdiction)}不在{_name(area)}"
+                f"户籍地{place_name(registration.jurisdiction)}不在{place_name(area)}"
                 f"(该办法免费对象: {listed_zh})"
             ),
             (
@@ -708,106 +430,134 @@ def assess(
     reasons: list[Reason] = [
         R_UNKNOWN_STATUS.reason(None, subject=subject, paths=", ".join(missing))
     ]
-    lines = [
-        _unwaived(p, reasons)
-        for p in _price_lines(
-            case, policy.catalogue(case.cremation_place, case.deceased.death_date)
+    catalogue = policy.catalogue(case.cremation_place, case.deceased.death_date)
+    lines = [_unwaived(p, reasons) for p in price_lines(case, catalogue)]
+    result = _Result(case, on, subject, tuple(reasons), incentives)
+    return result.assessment(Outcome.CANNOT_DECIDE, lines, missing=missing)
+
+
+@attrs.frozen
+class _Result:
+    """What every outcome of one case shares: the case, the date, the reasons, the incentives."""
+
+    case: FuneralCase
+    on: dt.date
+    subject: str
+    reasons: tuple[Reason, ...]
+    incentives: Decision
+
+    def assessment(
+        self,
+        outcome: Outcome,
+        lines: Sequence[BillLine],
+        *,
+        funded: tuple[Channel | None, Funding | None, SettlementCase | None] = (None, None, None),
+        missing: tuple[str, ...] = (),
+    ) -> Assessment:
+        """Build the decision (the waived lines as its amount, when eligible) and the bill."""
+        case = self.case
+        amount = None
+        if outcome is Outcome.ELIGIBLE:
+            waived = tuple(
+                AmountLine(
+                    f"{line.service.value}.{line.unit.value}",
+                    f"{line.service.zh}(按{line.unit.zh})",
+                    f"{line.service.en} (per {line.unit.en})",
+                    line.waived,
+                )
+                for line in lines
+                if line.waived
+            )
+            total = sum((line.waived for line in lines), ZERO)
+            amount = Amount(total, Period.FEE_WAIVED, waived)
+        place = case.cremation_place
+        decision = Decision(
+            PROGRAMME.code,
+            self.subject,
+            self.on,
+            place,
+            outcome,
+            amount,
+            self.reasons,
+            missing=missing,
         )
-    ]
-    decision = Decision(
-        PROGRAMME.code,
-        subject,
-        on,
-        case.cremation_place,
-        Outcome.CANNOT_DECIDE,
-        None,
-        tuple(reasons),
-        missing=missing,
-    )
-    bill = Bill.of(
-        case.id, subject, case.deceased.death_date, case.cremation_place, channel=None, lines=lines
-    )
-    return Assessment(decision, bill, None, None, incentives)
+        channel, funding, settlement = funded
+        bill = Bill.of(
+            case.id, self.subject, case.deceased.death_date, place, channel=channel, lines=lines
+        )
+        return Assessment(decision, bill, funding, settlement, self.incentives)
+
+
+def _check_home_county(case: FuneralCase) -> None:
+    """Refuse a registration above county level: funeral rules need the home county."""
+    registration = case.deceased.registration
+    if registration is None:
+        return
+    level = jurisdictions.get(registration.jurisdiction).level
+    if level is not jurisdictions.Level.COUNTY:
+        raise InvalidInputError(
+            "$.deceased.person.registration.jurisdiction",
+            registration.jurisdiction,
+            f"a county-level code (not a {level.value}): funeral rules need the home county",
+        )
 
 
 def _assess(
     case: FuneralCase, on: dt.date, book: ParameterBook, policy: FuneralPolicy
 ) -> Assessment:
     """Decide :func:`assess` for a case whose status facts are all established."""
-    deceased = case.deceased
-    death = deceased.death_date
-    place = case.cremation_place
-    registration = deceased.registration
-    if registration is not None:
-        level = jurisdictions.get(registration.jurisdiction).level
-        if level is not jurisdictions.Level.COUNTY:
-            raise InvalidInputError(
-                "$.deceased.person.registration.jurisdiction",
-                registration.jurisdiction,
-                f"a county-level code (not a {level.value}): funeral rules need the home county",
-            )
-    subject = f"{case.id} ({deceased.masked})"
-    priced = _price_lines(case, policy.catalogue(place, death))
+    _check_home_county(case)
+    subject = f"{case.id} ({case.deceased.masked})"
+    priced = price_lines(case, policy.catalogue(case.cremation_place, case.deceased.death_date))
     reasons: list[Reason] = []
     coverage = _coverage(case, policy, reasons, subject)
     incentives = subsidy.assess(case, on, book=book, policy=policy)
-
-    def outcome(
-        result: Outcome,
-        lines: Sequence[BillLine],
-        channel: Channel | None = None,
-        funding: Funding | None = None,
-        settlement: SettlementCase | None = None,
-    ) -> Assessment:
-        waived = [
-            AmountLine(
-                f"{line.service.value}.{line.unit.value}",
-                f"{line.service.zh}(按{line.unit.zh})",
-                f"{line.service.en} (per {line.unit.en})",
-                line.waived,
-            )
-            for line in lines
-            if line.waived
-        ]
-        amount = None
-        if result is Outcome.ELIGIBLE:
-            total = sum((line.waived for line in lines), ZERO)
-            amount = Amount(total, Period.FEE_WAIVED, tuple(waived))
-        decision = Decision(PROGRAMME.code, subject, on, place, result, amount, tuple(reasons))
-        bill = Bill.of(case.id, subject, death, place, channel=channel, lines=lines)
-        return Assessment(decision, bill, funding, settlement, incentives)
-
     if coverage is None:
-        return outcome(Outcome.NOT_ELIGIBLE, [_unwaived(p, reasons) for p in priced])
-
+        lines = [_unwaived(p, reasons) for p in priced]
+        result = _Result(case, on, subject, tuple(reasons), incentives)
+        return result.assessment(Outcome.NOT_ELIGIBLE, lines)
     lines = _waive(priced, coverage, reasons)
+    funded = _funding(case, coverage, lines, book, reasons)
+    result = _Result(case, on, subject, tuple(reasons), incentives)
+    return result.assessment(Outcome.ELIGIBLE, lines, funded=funded)
+
+
+def _funding(
+    case: FuneralCase,
+    coverage: _Coverage,
+    lines: Sequence[BillLine],
+    book: ParameterBook,
+    reasons: list[Reason],
+) -> tuple[Channel | None, Funding | None, SettlementCase | None]:
+    """Decide step 5: who bears the waived amount, how it moves, and the case to settle."""
+    place = case.cremation_place
+    death = case.deceased.death_date
     total = sum((line.waived for line in lines), ZERO)
     if coverage.home is None:
-        channel = Channel.AT_COUNTER
-        funding = Funding(channel, place, place, total) if total else None
-        if total:
-            reasons.append(R_FUNDING_LOCAL.reason(None, amount=str(total), payer=_name(place)))
-        return outcome(Outcome.ELIGIBLE, lines, channel if total else None, funding)
+        if not total:
+            return None, None, None
+        reasons.append(R_FUNDING_LOCAL.reason(None, amount=str(total), payer=place_name(place)))
+        return Channel.AT_COUNTER, Funding(Channel.AT_COUNTER, place, place, total), None
     home = coverage.home
     direct, direct_used = book.flag("funeral.settlement.direct_between_counties", home, death)
     channel = Channel.COUNTY_TO_COUNTY if direct else Channel.REIMBURSED
     if not total:
-        return outcome(Outcome.ELIGIBLE, lines)
+        return None, None, None
     shares, shares_used = split_shares(home, death, total, book=book)
-    shares_zh = " / ".join(
-        f"{_LEVEL_ZH[s.level]} {_name(s.jurisdiction)} {s.amount} 元" for s in shares
-    )
-    shares_en = ", ".join(f"{s.level.value} {s.jurisdiction}: {s.amount} yuan" for s in shares)
     code = R_FUNDING_SETTLED if direct else R_FUNDING_REIMBURSED
     reasons.append(
         code.reason(
             None,
             (direct_used, *shares_used),
             amount=str(total),
-            payer=_name(home),
-            payee=_name(place),
-            shares=shares_zh,
-            shares_en=shares_en,
+            payer=place_name(home),
+            payee=place_name(place),
+            shares=" / ".join(
+                f"{s.level_label('zh')} {place_name(s.jurisdiction)} {s.amount} 元" for s in shares
+            ),
+            shares_en=", ".join(
+                f"{s.level_label('en')} {s.jurisdiction}: {s.amount} yuan" for s in shares
+            ),
         )
     )
     settlement = SettlementCase(
@@ -819,8 +569,7 @@ def _assess(
         amount=total,
         shares=shares,
     )
-    funding = Funding(channel, home, place, total)
-    return outcome(Outcome.ELIGIBLE, lines, channel, funding, settlement)
+    return channel, Funding(channel, home, place, total), settlement
 
 
 def decide(
@@ -845,25 +594,7 @@ def _coverage(
     death = deceased.death_date
     place = case.cremation_place
     if not case.cremated:
-        zone_zh = zone_en = ""
-        try:
-            zone = policy.zone(deceased.place_of_death, death)
-        except ZoneUnknownError:
-            zone = None
-        if zone is not None:
-            if zone.zone is Zone.CREMATION:
-                zone_zh = f"; 死亡地属{zone.zone.zh}, 遗体应当火化"
-                zone_en = (
-                    f"; the place of death is in a {zone.zone.en}, where bodies must be cremated"
-                )
-            else:
-                zone_zh = f"; 死亡地属{zone.zone.zh}, 允许土葬, 但不享受火化减免"
-                zone_en = (
-                    f"; the place of death is in a {zone.zone.en}: burial is allowed, "
-                    "without the cremation waiver"
-                )
-        used = () if zone is None else (zone.parameter,)
-        reasons.append(R_NOT_CREMATED.reason(False, used, zone=zone_zh, zone_en=zone_en))
+        reasons.append(_not_cremated(case, policy))
         return None
     local = _local_coverage(deceased, place, policy.scheme_chain(place, death), reasons, subject)
     if local is not None:
@@ -874,13 +605,45 @@ def _coverage(
     home = ScopeLevel.COUNTY.area(registration.jurisdiction)
     if home == ScopeLevel.COUNTY.area(place):
         return None
+    return _home_coverage(case, policy, home, reasons)
+
+
+def _not_cremated(case: FuneralCase, policy: FuneralPolicy) -> Reason:
+    """Step 1: a burial is not covered; say whether the place of death is a cremation zone."""
+    deceased = case.deceased
+    zone_zh = zone_en = ""
+    try:
+        zone = policy.zone(deceased.place_of_death, deceased.death_date)
+    except ZoneUnknownError:
+        zone = None
+    if zone is not None:
+        if zone.zone is Zone.CREMATION:
+            zone_zh = f"; 死亡地属{zone.zone.zh}, 遗体应当火化"
+            zone_en = f"; the place of death is in a {zone.zone.en}, where bodies must be cremated"
+        else:
+            zone_zh = f"; 死亡地属{zone.zone.zh}, 允许土葬, 但不享受火化减免"
+            zone_en = (
+                f"; the place of death is in a {zone.zone.en}: burial is allowed, "
+                "without the cremation waiver"
+            )
+    used = () if zone is None else (zone.parameter,)
+    return R_NOT_CREMATED.reason(False, used, zone=zone_zh, zone_en=zone_en)
+
+
+def _home_coverage(
+    case: FuneralCase, policy: FuneralPolicy, home: str, reasons: list[Reason]
+) -> _Coverage | None:
+    """Step 3: the home county's schemes whose rules reach a cremation elsewhere."""
+    deceased = case.deceased
+    death = deceased.death_date
+    place = case.cremation_place
     home_chain = policy.scheme_chain(home, death)
     if not home_chain:
         reasons.append(
             R_NO_ELSEWHERE.reason(
                 False,
-                home=_name(home),
-                place=_name(place),
+                home=place_name(home),
+                place=place_name(place),
                 why="户籍地无减免办法",
                 why_en="the home county has no scheme",
             )
@@ -888,47 +651,37 @@ def _coverage(
         return None
     reaching = [(scheme, *_elsewhere(deceased, home, place, scheme)) for scheme in home_chain]
     found = [(scheme, groups, scope) for scheme, groups, scope in reaching if scope is not None]
-    home_scheme = home_chain[0]
     if not found:
-        rules_zh = (
-            "、".join(f"{r.scope.zh}({_groups_text(r.groups)[0]})" for r in home_scheme.elsewhere)
-            or "无异地火化条款"
-        )
+        home_scheme = home_chain[0]
+        rules = [(r.scope, _groups_text(r.groups)) for r in home_scheme.elsewhere]
+        rules_zh = "、".join(f"{scope.zh}({zh})" for scope, (zh, _) in rules) or "无异地火化条款"
         rules_en = (
-            ", ".join(f"{r.scope.en} ({_groups_text(r.groups)[1]})" for r in home_scheme.elsewhere)
+            ", ".join(f"{scope.en} ({en})" for scope, (_, en) in rules)
             or "no rule for cremations elsewhere"
         )
-        reasons.append(
-            _cite(
-                R_NO_ELSEWHERE.reason(
-                    False,
-                    (home_scheme.parameter,),
-                    home=_name(home),
-                    place=_name(place),
-                    why=f"{home_scheme.name}: {rules_zh}",
-                    why_en=f"{home_scheme.name}: {rules_en}",
-                ),
-                home_scheme,
-            )
+        reason = R_NO_ELSEWHERE.reason(
+            False,
+            (home_scheme.parameter,),
+            home=place_name(home),
+            place=place_name(place),
+            why=f"{home_scheme.name}: {rules_zh}",
+            why_en=f"{home_scheme.name}: {rules_en}",
         )
+        reasons.append(_cite(reason, home_scheme))
         return None
     for scheme, groups, scope in found:
         zh, en = _groups_text(groups)
-        reasons.append(
-            _cite(
-                R_ELSEWHERE.reason(
-                    True,
-                    (scheme.parameter,),
-                    home=_name(home),
-                    scheme=scheme.name,
-                    scope=scope.zh,
-                    scope_en=scope.en,
-                    groups=zh,
-                    groups_en=en,
-                ),
-                scheme,
-            )
+        reason = R_ELSEWHERE.reason(
+            True,
+            (scheme.parameter,),
+            home=place_name(home),
+            scheme=scheme.name,
+            scope=scope.zh,
+            scope_en=scope.en,
+            groups=zh,
+            groups_en=en,
         )
+        reasons.append(_cite(reason, scheme))
     covering = [(scheme, groups) for scheme, groups, _ in found]
     return _Coverage(tuple(covering), home, policy.catalogue(home, death))
 
@@ -943,7 +696,7 @@ def _local_coverage(
     """Decide step 2: every scheme of the funeral home's chain that covers the deceased."""
     if not chain:
         reasons.append(
-            R_NO_SCHEME.reason(False, where=_name(place), date=deceased.death_date.isoformat())
+            R_NO_SCHEME.reason(False, where=place_name(place), date=deceased.death_date.isoformat())
         )
     covering: list[tuple[Scheme, frozenset[Beneficiary]]] = []
     refusals: list[Reason] = []
@@ -984,16 +737,16 @@ def _scheme_reason(scheme: Scheme, place: str) -> Reason:
         R_SCHEME.reason(
             None,
             (scheme.parameter,),
-            place=_name(place),
+            place=place_name(place),
             scheme=scheme.name,
-            where=_name(scheme.provenance.jurisdiction),
+            where=place_name(scheme.provenance.jurisdiction),
             period=scheme.provenance.period,
         ),
         scheme,
     )
 
 
-def _facts(priced: _Priced, waived: int) -> dict[str, str]:
+def _facts(priced: PricedLine, waived: int) -> dict[str, str]:
     use = priced.use
     unit = use.counted_unit
     return {
@@ -1009,31 +762,16 @@ def _facts(priced: _Priced, waived: int) -> dict[str, str]:
     }
 
 
-def _line(priced: _Priced, waived: int, allowance: Allowance | None, rule: str | None) -> BillLine:
-    use = priced.use
-    return BillLine(
-        service=use.service,
-        unit=use.counted_unit,
-        quantity=use.quantity,
-        price=priced.price,
-        charge=fen_to_yuan(priced.charge),
-        waived=fen_to_yuan(waived),
-        payable=fen_to_yuan(priced.charge - waived),
-        rule=rule,
-        limit=None if allowance is None else allowance.limit("zh"),
-    )
-
-
-def _unwaived(priced: _Priced, reasons: list[Reason]) -> BillLine:
+def _unwaived(priced: PricedLine, reasons: list[Reason]) -> BillLine:
     reasons.append(R_LINE_NOT_COVERED.reason(None, priced.used, **_facts(priced, 0)))
-    return _line(priced, 0, None, None)
+    return priced.bill_line(0)
 
 
 # fen waived, item, its scheme, home prices used as caps, and whether the home prices none
 _Chosen = tuple[int, Allowance | None, Scheme | None, tuple[ParameterValue, ...], bool]
 
 
-def _choose(priced: Sequence[_Priced], coverage: _Coverage) -> list[_Chosen]:
+def _choose(priced: Sequence[PricedLine], coverage: _Coverage) -> list[_Chosen]:
     """Return, per line, the fen waived, the item applied, its scheme and the home caps used.
 
     Per service, every item covering the deceased's groups, in every covering
@@ -1083,7 +821,9 @@ def _choose(priced: Sequence[_Priced], coverage: _Coverage) -> list[_Chosen]:
     return chosen
 
 
-def _waive(priced: Sequence[_Priced], coverage: _Coverage, reasons: list[Reason]) -> list[BillLine]:
+def _waive(
+    priced: Sequence[PricedLine], coverage: _Coverage, reasons: list[Reason]
+) -> list[BillLine]:
     """Decide step 4: the waived amount of every line, under the item that gives the most."""
     lines: list[BillLine] = []
     for line, (waived, allowance, scheme, caps_used, unpriced) in zip(
@@ -1111,5 +851,5 @@ def _waive(priced: Sequence[_Priced], coverage: _Coverage, reasons: list[Reason]
             limit_en=limit_en,
         )
         reasons.append(_cite(reason, allowance))
-        lines.append(_line(line, waived, allowance, scheme.id))
+        lines.append(line.bill_line(waived, rule=scheme.id, limit=allowance.limit("zh")))
     return lines
