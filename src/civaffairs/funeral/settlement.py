@@ -43,7 +43,7 @@ import attrs
 from civaffairs import jurisdictions
 from civaffairs.errors import InvalidInputError
 from civaffairs.funeral.policy import ScopeLevel
-from civaffairs.labels import Language
+from civaffairs.labels import Labelled, Language
 from civaffairs.money import fen_to_yuan, format_yuan, yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
@@ -61,48 +61,38 @@ __all__ = [
 ]
 
 
-class Channel(enum.Enum):
+class Channel(Labelled):
     """How a waived fee reaches the family, and who is paid.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
     #: 殡仪馆直接减免: the funeral home waives the fee; its own county's finance pays it
-    AT_COUNTER = "at_counter"
+    AT_COUNTER = "at_counter", "殡仪馆直接减免", "waived at the counter"
     #: 殡仪馆直接减免, 户籍地与火化地财政结算: waived at the counter, the home county pays
-    COUNTY_TO_COUNTY = "county_to_county"
-    #: 丧属先付, 户籍地凭票报销: the family pays, the home county reimburses it
-    REIMBURSED = "reimbursed"
-
-    @property
-    def zh(self) -> str:
-        """The channel in Chinese."""
-        return _CHANNEL_LABELS[self][0]
-
-    @property
-    def en(self) -> str:
-        """The channel in English."""
-        return _CHANNEL_LABELS[self][1]
-
-
-_CHANNEL_LABELS = {
-    Channel.AT_COUNTER: ("殡仪馆直接减免", "waived at the counter"),
-    Channel.COUNTY_TO_COUNTY: (
+    COUNTY_TO_COUNTY = (
+        "county_to_county",
         "直接减免, 县际结算",
         "waived at the counter, settled between counties",
-    ),
-    Channel.REIMBURSED: (
+    )
+    #: 丧属先付, 户籍地凭票报销: the family pays, the home county reimburses it
+    REIMBURSED = (
+        "reimbursed",
         "丧属先付, 户籍地报销",
         "paid by the family, reimbursed by the home county",
-    ),
-}
+    )
+
 
 _LEVELS = (ScopeLevel.PROVINCE, ScopeLevel.PREFECTURE, ScopeLevel.COUNTY)
-_LEVEL_LABELS = {
-    ScopeLevel.PROVINCE: ("省级", "province"),
-    ScopeLevel.PREFECTURE: ("市级", "prefecture"),
-    ScopeLevel.COUNTY: ("县级", "county"),
-}
+
+
+class _Bearer(Labelled):
+    """A level of government bearing a share, by its :class:`ScopeLevel` value (省级 …)."""
+
+    PROVINCE = "province", "省级", "province"
+    PREFECTURE = "prefecture", "市级", "prefecture"
+    COUNTY = "county", "县级", "county"
 
 
 @attrs.frozen
@@ -121,7 +111,7 @@ class Share:
 
         .. versionadded:: 0.1.0
         """
-        return _LEVEL_LABELS[self.level][0 if lang == "zh" else 1]
+        return _Bearer(self.level.value).label(lang)
 
 
 def split_shares(
@@ -354,10 +344,10 @@ class Statement:
                 "payee": line.payee,
                 "date": line.date.isoformat(),
                 "channel": line.channel.value,
-                "amount": str(line.amount),
-                "province": str(line.province),
-                "prefecture": str(line.prefecture),
-                "county": str(line.county),
+                "amount": format_yuan(line.amount, "exact"),
+                "province": format_yuan(line.province, "exact"),
+                "prefecture": format_yuan(line.prefecture, "exact"),
+                "county": format_yuan(line.county, "exact"),
             }
             for line in self.lines
         ]
@@ -368,6 +358,7 @@ class Statement:
         .. versionadded:: 0.1.0
         """
         zh = lang == "zh"
+        words: Language = "zh" if zh else "en"
         name = _name
         head = (
             f"异地火化减免费用结算单 {self.start.isoformat()} 至 {self.end.isoformat()}"
@@ -385,13 +376,13 @@ class Statement:
             )
             for line in self.lines:
                 if (line.period, line.payer, line.payee) == (pair.period, pair.payer, pair.payee):
-                    channel = line.channel.zh if zh else line.channel.en
+                    channel = line.channel.label(words)
                     out.append(
                         f"    - {line.case} {line.date.isoformat()} {format_yuan(line.amount)} "
                         f"[{channel}]"
                     )
         out.extend(
-            f"  {_LEVEL_LABELS[level.level][0 if zh else 1]} {name(level.jurisdiction)}: "
+            f"  {_Bearer(level.level.value).label(words)} {name(level.jurisdiction)}: "
             f"{format_yuan(level.amount)}"
             for level in self.levels
         )
