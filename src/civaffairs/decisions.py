@@ -16,7 +16,6 @@ through :mod:`civaffairs.conversion`.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 import re
 import string
@@ -66,15 +65,16 @@ class Outcome(Labelled):
     CANNOT_DECIDE = "cannot_decide", "无法判定", "cannot decide"
 
 
-class Period(enum.Enum):
+class Period(Labelled):
     """What an amount is: a monthly payment, a one-off payment, or a fee waived.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    MONTHLY = "monthly"
-    ONE_OFF = "one_off"
-    FEE_WAIVED = "fee_waived"
+    MONTHLY = "monthly", "每月", "monthly"
+    ONE_OFF = "one_off", "一次性", "one-off"
+    FEE_WAIVED = "fee_waived", "减免费用", "fees waived"
 
 
 @attrs.frozen
@@ -310,6 +310,13 @@ class AmountLine:
     zh: str
     en: str
     amount: Decimal
+
+    def label(self, lang: Language = "zh") -> str:
+        """Return the line's name in ``lang``.
+
+        .. versionadded:: 0.1.0
+        """
+        return self.zh if lang == "zh" else self.en
 
 
 @attrs.frozen
@@ -554,9 +561,6 @@ _TEXT = {
         "where": "地区",
         "outcome": "结论",
         "amount": "金额",
-        "monthly": "每月",
-        "one_off": "一次性",
-        "fee_waived": "减免费用",
         "payable": "发放月份",
         "reasons": "理由",
         "basis": "依据",
@@ -570,9 +574,6 @@ _TEXT = {
         "where": "jurisdiction",
         "outcome": "outcome",
         "amount": "amount",
-        "monthly": "monthly",
-        "one_off": "one-off",
-        "fee_waived": "fees waived",
         "payable": "payable months",
         "reasons": "reasons",
         "basis": "basis",
@@ -620,10 +621,9 @@ def render(decision: Decision, lang: Language = "zh") -> str:
     ]
     if decision.amount is not None:
         amount = decision.amount
-        lines.append(f"  {text['amount']}: {text[amount.period.value]} {format_yuan(amount.total)}")
+        lines.append(f"  {text['amount']}: {amount.period.label(lang)} {format_yuan(amount.total)}")
         lines.extend(
-            f"    - {line.zh if lang == 'zh' else line.en}: {format_yuan(line.amount)}"
-            for line in amount.lines
+            f"    - {line.label(lang)}: {format_yuan(line.amount)}" for line in amount.lines
         )
     if decision.payable is not None:
         payable = decision.payable
