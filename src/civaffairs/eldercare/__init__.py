@@ -2,6 +2,8 @@
 
 - :mod:`civaffairs.eldercare.assessment` — 老年人能力评估 (GB/T 42195-2022), which
   produces the core :class:`~civaffairs.entities.AbilityGrade`
+- :mod:`civaffairs.eldercare.assessment_sheet` — its item sheet: the 26 items of Appendix B,
+  their scales and the indicator scores
 - :mod:`civaffairs.eldercare.longevity` — 高龄津贴 (longevity allowance)
 - :mod:`civaffairs.eldercare.groups` — the target groups (特殊困难老年人 and others) and the
   :class:`~civaffairs.eldercare.groups.OlderPerson` facts every service rule reads

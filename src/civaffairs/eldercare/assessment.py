@@ -47,24 +47,42 @@ own text (only the Appendix B item numbers were read, in transcriptions); citati
 The grade produced is the core :class:`~civaffairs.entities.AbilityGrade`, which other
 programmes read as an input fact.
 
+The item sheet (steps 1–2: the 26 items, their scales and the indicator sums) is
+:mod:`civaffairs.eldercare.assessment_sheet`; its names stay importable from here.  This
+module holds the record of one assessment, the grading (steps 3–4) and the validity (5).
+
 .. versionadded:: 0.1.0
+.. versionchanged:: 0.1.0 the item sheet moved to :mod:`civaffairs.eldercare.assessment_sheet`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
+import types
 from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar
 
 import attrs
 
 from civaffairs.dates import add_months
 from civaffairs.decisions import Citation, Language, Reason, ReasonCode, programme
+from civaffairs.eldercare.assessment_sheet import (
+    ITEMS,
+    TOTAL_MAXIMUM,
+    Indicator,
+    IndicatorScores,
+    Item,
+    ItemScores,
+    MentalState,
+    Mobility,
+    PerceptionSocial,
+    SelfCare,
+    instance_of,
+)
 from civaffairs.eldercare.laws import ABILITY_ASSESSMENT_STANDARD
 from civaffairs.entities import AbilityGrade, Person
-from civaffairs.errors import InvalidDocumentError, InvalidInputError
+from civaffairs.errors import InvalidInputError
+from civaffairs.labels import Labelled
 from civaffairs.parameters import ParameterBook, Status, default_book
 
 __all__ = [
@@ -95,17 +113,13 @@ PROGRAMME = programme(
     "eldercare.assessment", "老年人能力评估", "older-person ability assessment (GB/T 42195-2022)"
 )
 
-#: The highest possible total score: 32 + 15 + 28 + 15.
-TOTAL_MAXIMUM = 90
-
-#: Chinese and English names of the five grades.
-GRADE_LABELS: Mapping[AbilityGrade, tuple[str, str]] = {
-    AbilityGrade.INTACT: ("能力完好", "ability intact"),
-    AbilityGrade.MILD: ("能力轻度受损(轻度失能)", "mildly impaired"),
-    AbilityGrade.MODERATE: ("能力中度受损(中度失能)", "moderately impaired"),
-    AbilityGrade.SEVERE: ("能力重度受损(重度失能)", "severely impaired"),
-    AbilityGrade.COMPLETE: ("能力完全丧失(完全失能)", "complete loss of ability"),
-}
+#: Chinese and English names of the five grades: the members' own labels.
+#:
+#: .. deprecated:: 0.1.0 Use :attr:`AbilityGrade.zh <civaffairs.labels.Labelled.zh>` and
+#:    ``.en`` of :class:`~civaffairs.entities.AbilityGrade`.
+GRADE_LABELS: Mapping[AbilityGrade, tuple[str, str]] = types.MappingProxyType(
+    {grade: (grade.zh, grade.en) for grade in AbilityGrade}
+)
 
 _STANDARD_NOTE = "read in two public transcriptions of the standard, not in its own text"
 _ITEMS_CITATION = Citation(ABILITY_ASSESSMENT_STANDARD, "附录B (B.1–B.4)", note=_STANDARD_NOTE)
@@ -183,335 +197,6 @@ R_OUT_OF_DATE = ReasonCode.define(
 )
 
 
-# -- items -------------------------------------------------------------------------------------
-
-
-class Indicator(enum.Enum):
-    """The four first-level indicators (一级指标) of GB/T 42195-2022.
-
-    .. versionadded:: 0.1.0
-    """
-
-    SELF_CARE = "self_care"  #: B.1 自理能力
-    MOBILITY = "mobility"  #: B.2 基础运动能力
-    MENTAL_STATE = "mental_state"  #: B.3 精神状态
-    PERCEPTION_SOCIAL = "perception_social"  #: B.4 感知觉与社会参与
-
-    @property
-    def zh(self) -> str:
-        """The Chinese name."""
-        return _INDICATOR_NAMES[self][0]
-
-    @property
-    def en(self) -> str:
-        """The English name."""
-        return _INDICATOR_NAMES[self][1]
-
-    @property
-    def maximum(self) -> int:
-        """The highest score: the sum of its items' maxima."""
-        return sum(item.maximum for item in ITEMS if item.indicator is self)
-
-
-_INDICATOR_NAMES = {
-    Indicator.SELF_CARE: ("自理能力", "self-care"),
-    Indicator.MOBILITY: ("基础运动能力", "basic mobility"),
-    Indicator.MENTAL_STATE: ("精神状态", "mental state"),
-    Indicator.PERCEPTION_SOCIAL: ("感知觉与社会参与", "perception and social participation"),
-}
-
-
-@attrs.frozen
-class Item:
-    """One second-level indicator (二级指标): where it sits, its names and its highest score.
-
-    ``key`` is ``"<indicator>.<field>"`` (``"self_care.eating"``); ``clause`` the number in
-    Appendix B (``"B.1.1"``).
-
-    .. versionadded:: 0.1.0
-    """
-
-    key: str
-    clause: str
-    zh: str
-    en: str
-    indicator: Indicator
-    maximum: int
-
-    @property
-    def field(self) -> str:
-        """The attribute name in its indicator's score class (``"eating"``)."""
-        return self.key.split(".", 1)[1]
-
-    @property
-    def allowed(self) -> str:
-        """The allowed values in words, as error messages show them."""
-        return f"an integer 0–{self.maximum} ({self.clause} {self.zh}, {self.en})"
-
-
-_META = "civaffairs.eldercare.item"
-
-
-def _is(kind: type, expected: str) -> Any:
-    """Validate that a field holds a ``kind``, with an error naming the field."""
-
-    def check(_instance: object, attribute: attrs.Attribute[object], value: object) -> None:
-        if not isinstance(value, kind):
-            raise InvalidInputError(f"$.{attribute.name}", type(value).__name__, expected)
-
-    return check
-
-
-def _item(clause: str, zh: str, en: str, maximum: int) -> Any:
-    """Declare one item's field, validated against its own scale."""
-    expected = f"an integer 0–{maximum} ({clause} {zh}, {en})"
-
-    def check(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-        if type(value) is not int or not 0 <= value <= maximum:
-            raise InvalidInputError(f"$.{attribute.name}", value, expected)
-
-    return attrs.field(
-        validator=check, metadata={_META: {"clause": clause, "zh": zh, "en": en, "max": maximum}}
-    )
-
-
-@attrs.frozen
-class SelfCare:
-    """B.1 自理能力 (self-care): eight items of 0–4, at most 32.
-
-    .. versionadded:: 0.1.0
-    """
-
-    eating: int = _item("B.1.1", "进食", "eating", 4)
-    grooming: int = _item("B.1.2", "修饰", "grooming", 4)
-    bathing: int = _item("B.1.3", "洗澡", "bathing", 4)
-    dressing_upper: int = _item("B.1.4", "穿/脱上衣", "dressing the upper body", 4)
-    dressing_lower: int = _item("B.1.5", "穿/脱裤子和鞋袜", "dressing the lower body", 4)
-    urinary_control: int = _item("B.1.6", "小便控制", "urinary control", 4)
-    bowel_control: int = _item("B.1.7", "大便控制", "bowel control", 4)
-    toileting: int = _item("B.1.8", "如厕", "toileting", 4)
-
-    indicator: ClassVar[Indicator] = Indicator.SELF_CARE
-
-
-@attrs.frozen
-class Mobility:
-    """B.2 基础运动能力 (basic mobility): three items of 0–4 and stairs 0–3, at most 15.
-
-    .. versionadded:: 0.1.0
-    """
-
-    bed_mobility: int = _item("B.2.1", "床上体位转移", "turning and sitting up in bed", 4)
-    transfer: int = _item("B.2.2", "床椅转移", "bed–chair transfer", 4)
-    walking: int = _item("B.2.3", "平地行走", "walking on level ground", 4)
-    stairs: int = _item("B.2.4", "上下楼梯", "climbing stairs", 3)
-
-    indicator: ClassVar[Indicator] = Indicator.MOBILITY
-
-
-@attrs.frozen
-class MentalState:
-    """B.3 精神状态 (mental state): at most 28.
-
-    ``aggression`` and ``depression`` score 1 when the behaviour or symptom was **not**
-    seen in the last month and 0 when it was.  ``consciousness`` is 意识水平: 2 清醒,
-    1 嗜睡 or 意识模糊, 0 昏睡 or 昏迷.  Since 昏睡 and 昏迷 both score 0, ``coma`` records
-    which: it may be true only with a consciousness score of 0, and it makes the final
-    grade 能力完全丧失.
-
-    .. versionadded:: 0.1.0
-    """
-
-    time_orientation: int = _item("B.3.1", "时间定向", "orientation in time", 4)
-    place_orientation: int = _item("B.3.2", "空间定向", "orientation in place", 4)
-    person_orientation: int = _item("B.3.3", "人物定向", "orientation to people", 4)
-    memory: int = _item("B.3.4", "记忆", "memory", 4)
-    comprehension: int = _item("B.3.5", "理解能力", "comprehension", 4)
-    expression: int = _item("B.3.6", "表达能力", "expression", 4)
-    aggression: int = _item("B.3.7", "攻击行为", "aggressive behaviour (1 = none)", 1)
-    depression: int = _item("B.3.8", "抑郁症状", "depressive symptoms (1 = none)", 1)
-    consciousness: int = _item("B.3.9", "意识水平", "level of consciousness", 2)
-    coma: bool = attrs.field(default=False)
-
-    indicator: ClassVar[Indicator] = Indicator.MENTAL_STATE
-
-    @coma.validator
-    def _check_coma(self, _attribute: attrs.Attribute[bool], value: object) -> None:
-        if type(value) is not bool:
-            raise InvalidInputError("$.coma", value, "true or false (B.3.9 昏迷)")
-        if value and self.consciousness != 0:
-            raise InvalidInputError(
-                "$.coma",
-                value,
-                "false unless consciousness is 0 (B.3.9: 昏迷 scores 0)",
-                detail=f"consciousness is {self.consciousness}",
-            )
-
-
-@attrs.frozen
-class PerceptionSocial:
-    """B.4 感知觉与社会参与 (perception and social participation): at most 15.
-
-    .. versionadded:: 0.1.0
-    """
-
-    vision: int = _item("B.4.1", "视力", "vision", 2)
-    hearing: int = _item("B.4.2", "听力", "hearing", 2)
-    daily_affairs: int = _item("B.4.3", "执行日常事务", "managing daily affairs", 4)
-    transport: int = _item("B.4.4", "使用交通工具外出", "going out by transport", 3)
-    social_interaction: int = _item("B.4.5", "社会交往能力", "social interaction", 4)
-
-    indicator: ClassVar[Indicator] = Indicator.PERCEPTION_SOCIAL
-
-
-_SCORE_CLASSES: tuple[type[Any], ...] = (SelfCare, Mobility, MentalState, PerceptionSocial)
-
-
-def _build_items() -> tuple[Item, ...]:
-    items = []
-    for cls in _SCORE_CLASSES:
-        indicator: Indicator = cls.indicator
-        for attribute in attrs.fields(cls):
-            meta = attribute.metadata.get(_META)
-            if meta is not None:
-                items.append(
-                    Item(
-                        key=f"{indicator.value}.{attribute.name}",
-                        clause=meta["clause"],
-                        zh=meta["zh"],
-                        en=meta["en"],
-                        indicator=indicator,
-                        maximum=meta["max"],
-                    )
-                )
-    return tuple(items)
-
-
-#: The 26 second-level indicators in Appendix B order.
-ITEMS: tuple[Item, ...] = _build_items()
-_BY_NAME: dict[str, Item] = {
-    name: item for item in ITEMS for name in (item.key, item.field, item.clause)
-}
-_ITEM_NAMES = (
-    "one of the 26 GB/T 42195 items by name ('eating', 'self_care.eating') or clause ('B.1.1')"
-)
-
-
-def _in_scale(value: object, item: Item) -> bool:
-    return type(value) is int and 0 <= value <= item.maximum
-
-
-@attrs.frozen
-class ItemScores:
-    """The 26 item scores of one assessment, by first-level indicator.
-
-    Build it from the four score classes, or from a flat mapping of item names or
-    clause numbers with :meth:`from_mapping`.
-
-    .. versionadded:: 0.1.0
-    """
-
-    self_care: SelfCare = attrs.field(validator=_is(SelfCare, "B.1 自理能力 scores"))
-    mobility: Mobility = attrs.field(validator=_is(Mobility, "B.2 基础运动能力 scores"))
-    mental_state: MentalState = attrs.field(validator=_is(MentalState, "B.3 精神状态 scores"))
-    perception_social: PerceptionSocial = attrs.field(
-        validator=_is(PerceptionSocial, "B.4 感知觉与社会参与 scores")
-    )
-
-    @classmethod
-    def from_mapping(cls, scores: Mapping[str, object], *, coma: bool = False) -> ItemScores:
-        """Build the scores from ``{item: score}``, items named by field, key or clause.
-
-        ``{"eating": 4, "B.1.2": 3, "mobility.stairs": 2, ...}``: all 26 items exactly once.
-        Raises :class:`~civaffairs.errors.InvalidDocumentError` listing every unknown,
-        repeated, missing or out-of-range item, each by path (``$.self_care.eating``).
-
-        .. versionadded:: 0.1.0
-        """
-        errors: list[InvalidInputError] = []
-        found: dict[Item, object] = {}
-        for name, value in scores.items():
-            item = _BY_NAME.get(name)
-            if item is None:
-                errors.append(InvalidInputError(f"$.{name}", name, _ITEM_NAMES))
-            elif item in found:
-                errors.append(
-                    InvalidInputError(f"$.{item.key}", name, f"{item.clause} given only once")
-                )
-            else:
-                found[item] = value
-        errors.extend(
-            InvalidInputError(f"$.{item.key}", "(missing)", item.allowed)
-            for item in ITEMS
-            if item not in found
-        )
-        parts: dict[str, object] = {}
-        for part in _SCORE_CLASSES:
-            indicator: Indicator = part.indicator
-            fields = {i.field: found[i] for i in ITEMS if i.indicator is indicator and i in found}
-            if part is MentalState:
-                fields["coma"] = coma
-            for item in ITEMS:
-                value = fields.get(item.field)
-                if item.indicator is indicator and item in found and not _in_scale(value, item):
-                    errors.append(InvalidInputError(f"$.{item.key}", value, item.allowed))
-            if not errors:
-                try:
-                    parts[indicator.value] = part(**fields)
-                except InvalidInputError as exc:
-                    errors.append(exc.at(f"$.{indicator.value}"))
-        if errors:
-            raise InvalidDocumentError(errors, what="ability assessment items")
-        return cls(**parts)  # type: ignore[arg-type]
-
-    def score(self, item: Item | str) -> int:
-        """Return the score of one item, by :class:`Item`, name or clause."""
-        found = item if isinstance(item, Item) else _BY_NAME.get(item)
-        if found is None:
-            raise InvalidInputError("$.item", item, _ITEM_NAMES)
-        value: int = getattr(getattr(self, found.indicator.value), found.field)
-        return value
-
-    def items(self) -> tuple[tuple[Item, int], ...]:
-        """Return every item with its score, in Appendix B order."""
-        return tuple((item, self.score(item)) for item in ITEMS)
-
-    def indicator_scores(self) -> IndicatorScores:
-        """Return the four first-level scores."""
-        sums = dict.fromkeys(Indicator, 0)
-        for item, value in self.items():
-            sums[item.indicator] += value
-        return IndicatorScores(
-            self_care=sums[Indicator.SELF_CARE],
-            mobility=sums[Indicator.MOBILITY],
-            mental_state=sums[Indicator.MENTAL_STATE],
-            perception_social=sums[Indicator.PERCEPTION_SOCIAL],
-        )
-
-    @property
-    def coma(self) -> bool:
-        """Whether B.3.9 records 昏迷 (coma)."""
-        return self.mental_state.coma
-
-
-@attrs.frozen
-class IndicatorScores:
-    """The four first-level scores (一级指标得分) and their total.
-
-    .. versionadded:: 0.1.0
-    """
-
-    self_care: int
-    mobility: int
-    mental_state: int
-    perception_social: int
-
-    @property
-    def total(self) -> int:
-        """The total score, 0–90."""
-        return self.self_care + self.mobility + self.mental_state + self.perception_social
-
-
 # -- adjustment facts --------------------------------------------------------------------------
 
 
@@ -584,50 +269,50 @@ class CareRiskEvents:
 _RISK_EVENTS_TRIGGER = 2
 
 
-class AssessmentReason(enum.Enum):
+class AssessmentReason(Labelled):
     """Why the assessment was made (评估原因).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    FIRST = "first"  #: 首次评估
-    ROUTINE = "routine"  #: 常规评估
-    IMMEDIATE = "immediate"  #: 即时评估 (the person's condition changed)
-    REASSESSMENT = "reassessment"  #: 复评 (the result was disputed)
+    FIRST = "first", "首次评估", "first assessment"
+    ROUTINE = "routine", "常规评估", "routine assessment"
+    #: 即时评估 (the person's condition changed)
+    IMMEDIATE = "immediate", "即时评估", "assessment on a change of condition"
+    #: 复评 (the result was disputed)
+    REASSESSMENT = "reassessment", "复评", "reassessment after a dispute"
 
 
-_REASON_LABELS = {
-    AssessmentReason.FIRST: ("首次评估", "first assessment"),
-    AssessmentReason.ROUTINE: ("常规评估", "routine assessment"),
-    AssessmentReason.IMMEDIATE: ("即时评估", "assessment on a change of condition"),
-    AssessmentReason.REASSESSMENT: ("复评", "reassessment after a dispute"),
-}
-
-
-class Adjustment(enum.Enum):
+class Adjustment(Labelled):
     """What changed the preliminary grade.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 members carry their labels (:class:`~civaffairs.labels.Labelled`).
     """
 
-    COMA = "coma"  #: 昏迷 → 能力完全丧失
-    DEMENTIA = "dementia"  #: 痴呆 F00–F03
-    MENTAL_DISORDER = "mental_disorder"  #: 精神科诊断的其他精神和行为障碍 F04–F99
-    CARE_RISK_EVENTS = "care_risk_events"  #: 近30天照护风险事件 ≥ 2 次
-
-
-_ADJUSTMENT_LABELS = {
-    Adjustment.COMA: ("昏迷", "a coma"),
-    Adjustment.DEMENTIA: ("痴呆(F00–F03)", "dementia (F00–F03)"),
-    Adjustment.MENTAL_DISORDER: (
+    #: 昏迷 → 能力完全丧失
+    COMA = "coma", "昏迷", "a coma"
+    #: 痴呆 F00–F03
+    DEMENTIA = "dementia", "痴呆(F00–F03)", "dementia (F00–F03)"
+    #: 精神科诊断的其他精神和行为障碍 F04–F99
+    MENTAL_DISORDER = (
+        "mental_disorder",
         "精神科专科医生诊断的其他精神和行为障碍(F04–F99)",
         "a mental or behavioural disorder (F04–F99) diagnosed by a psychiatrist",
-    ),
-    Adjustment.CARE_RISK_EVENTS: (
-        "近30天照护风险事件 {events} 次",
-        "{events} care-risk events in the last 30 days",
-    ),
-}
+    )
+    #: 近30天照护风险事件 ≥ 2 次 (a reason adds the count)
+    CARE_RISK_EVENTS = (
+        "care_risk_events",
+        "近30天照护风险事件",
+        "care-risk events in the last 30 days",
+    )
+
+    def words(self, events: int) -> tuple[str, str]:
+        """Return the trigger in words, with the number of events where it is counted."""
+        if self is Adjustment.CARE_RISK_EVENTS:
+            return f"{self.zh} {events} 次", f"{events} {self.en}"
+        return self.zh, self.en
 
 
 def _calendar_date(_instance: object, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
@@ -653,12 +338,12 @@ class AbilityAssessment:
     .. versionadded:: 0.1.0
     """
 
-    person: Person = attrs.field(validator=_is(Person, "a person"))
+    person: Person = attrs.field(validator=instance_of(Person, "a person"))
     assessed_on: dt.date = attrs.field(validator=_calendar_date)
     reason: AssessmentReason = attrs.field(
-        validator=_is(AssessmentReason, "'first', 'routine', 'immediate' or 'reassessment'")
+        validator=instance_of(AssessmentReason, "'first', 'routine', 'immediate' or 'reassessment'")
     )
-    scores: ItemScores = attrs.field(validator=_is(ItemScores, "the 26 item scores"))
+    scores: ItemScores = attrs.field(validator=instance_of(ItemScores, "the 26 item scores"))
     diagnoses: tuple[Diagnosis, ...] = attrs.field(default=(), converter=_diagnoses)
     care_risk_events: CareRiskEvents = attrs.field(factory=CareRiskEvents)
 
@@ -786,7 +471,7 @@ class AbilityResult:
     def render(self, lang: Language = "zh") -> str:
         """Render the result as plain text in ``lang``."""
         zh = lang == "zh"
-        label = GRADE_LABELS[self.grade][0 if zh else 1]
+        label = self.grade.label(lang)
         lines = [
             f"{PROGRAMME.label(lang)} [{PROGRAMME.code}]",
             f"  {'对象' if zh else 'subject'}: {self.subject}",
@@ -853,52 +538,23 @@ def grade(
             total=str(total),
             low=str(low),
             high=str(high),
-            grade=GRADE_LABELS[preliminary][0],
-            grade_en=GRADE_LABELS[preliminary][1],
+            grade=preliminary.zh,
+            grade_en=preliminary.en,
         ),
     ]
     adjustments = assessment.adjustments()
     coma = Adjustment.COMA in adjustments
     final = final_grade(preliminary, coma=coma, raise_one=bool(adjustments))
-    events = assessment.care_risk_events.total
-    if coma:
-        reasons.append(
-            R_COMA.reason(
-                True,
-                preliminary=GRADE_LABELS[preliminary][0],
-                preliminary_en=GRADE_LABELS[preliminary][1],
-            )
-        )
-    elif adjustments:
-        labels = [_ADJUSTMENT_LABELS[a] for a in adjustments]
-        triggers = "、".join(zh.format(events=events) for zh, _ in labels)
-        triggers_en = "; ".join(en.format(events=events) for _, en in labels)
-        if final is preliminary:
-            reasons.append(R_RAISE_CAPPED.reason(True, triggers=triggers, triggers_en=triggers_en))
-        else:
-            reasons.append(
-                R_RAISED.reason(
-                    True,
-                    triggers=triggers,
-                    triggers_en=triggers_en,
-                    preliminary=GRADE_LABELS[preliminary][0],
-                    preliminary_en=GRADE_LABELS[preliminary][1],
-                    final=GRADE_LABELS[final][0],
-                    final_en=GRADE_LABELS[final][1],
-                )
-            )
-    else:
-        reasons.append(R_NOT_ADJUSTED.reason(False, events=str(events)))
+    reasons.append(_adjustment_reason(assessment, adjustments, preliminary, final))
     months, months_used = book.count("eldercare.assessment.routine_interval_months", where, on)
     valid_until = add_months(assessment.assessed_on, months)
     current = on <= valid_until
-    label_zh, label_en = _REASON_LABELS[assessment.reason]
     reasons.append(
         (R_CURRENT if current else R_OUT_OF_DATE).reason(
             current,
             (months_used,),
-            reason=label_zh,
-            reason_en=label_en,
+            reason=assessment.reason.zh,
+            reason_en=assessment.reason.en,
             assessed_on=assessment.assessed_on.isoformat(),
             months=str(months),
             valid_until=valid_until.isoformat(),
@@ -917,4 +573,32 @@ def grade(
         adjustments=adjustments,
         valid_until=valid_until,
         reasons=tuple(reasons),
+    )
+
+
+def _adjustment_reason(
+    assessment: AbilityAssessment,
+    adjustments: tuple[Adjustment, ...],
+    preliminary: AbilityGrade,
+    final: AbilityGrade,
+) -> Reason:
+    """Explain step 4: coma, a raise by one grade (or capped), or no adjustment."""
+    events = assessment.care_risk_events.total
+    if Adjustment.COMA in adjustments:
+        return R_COMA.reason(True, preliminary=preliminary.zh, preliminary_en=preliminary.en)
+    if not adjustments:
+        return R_NOT_ADJUSTED.reason(False, events=str(events))
+    words = [adjustment.words(events) for adjustment in adjustments]
+    triggers = "、".join(zh for zh, _ in words)
+    triggers_en = "; ".join(en for _, en in words)
+    if final is preliminary:
+        return R_RAISE_CAPPED.reason(True, triggers=triggers, triggers_en=triggers_en)
+    return R_RAISED.reason(
+        True,
+        triggers=triggers,
+        triggers_en=triggers_en,
+        preliminary=preliminary.zh,
+        preliminary_en=preliminary.en,
+        final=final.zh,
+        final_en=final.en,
     )
