@@ -3,21 +3,9 @@
 The rule, in the order it is applied (clauses of GB/T 42195-2022 《老年人能力评估规范》):
 
 1. **Items** (二级指标, Appendix B): 26 second-level indicators in four first-level
-   indicators (一级指标), each scored on its own scale:
-
-   - B.1 自理能力 (self-care), 8 items of 0–4: 进食, 修饰, 洗澡, 穿/脱上衣, 穿/脱裤子和鞋袜,
-     小便控制, 大便控制, 如厕 — at most **32**;
-   - B.2 基础运动能力 (basic mobility): 床上体位转移, 床椅转移, 平地行走 (0–4) and 上下楼梯
-     (0–3) — at most **15**;
-   - B.3 精神状态 (mental state): 时间定向, 空间定向, 人物定向, 记忆, 理解能力, 表达能力 (0–4),
-     攻击行为 and 抑郁症状 (1 = not seen in the last month, 0 = seen), 意识水平 (2 清醒,
-     1 嗜睡/意识模糊, 0 昏睡 or 昏迷) — at most **28**;
-   - B.4 感知觉与社会参与 (perception and social participation): 视力 and 听力 (0–2), 执行日常事务
-     (0–4), 使用交通工具外出 (0–3), 社会交往能力 (0–4) — at most **15**.
-
-   Most 0–4 items use the five-step assistance scale: 4 独立完成; 3 在他人指导或提示下完成;
-   2 需要他人协助, 但以自身完成为主; 1 主要依靠他人协助, 自身能给予配合; 0 完全依赖他人协助,
-   且不能给予配合.
+   indicators (一级指标) — self-care at most 32, basic mobility 15, mental state 28,
+   perception and social participation 15 — each on its own scale, as the item sheet
+   :mod:`civaffairs.eldercare.assessment_sheet` lists them.
 2. **Scores**: each first-level score is the sum of its items; the total is 0–90.
 3. **Preliminary grade** (初步等级) by total: 90 能力完好; 66–89 能力轻度受损 (轻度失能);
    46–65 能力中度受损 (中度失能); 30–45 能力重度受损 (重度失能); 0–29 能力完全丧失 (完全失能).

@@ -14,7 +14,10 @@ each scored on its own scale —
 - B.4 感知觉与社会参与 (perception and social participation): 视力 and 听力 (0–2), 执行日常事务
   (0–4), 使用交通工具外出 (0–3), 社会交往能力 (0–4) — at most **15**.
 
-Each first-level score is the sum of its items; the total is 0–90 (:data:`TOTAL_MAXIMUM`).
+Most 0–4 items use the five-step assistance scale: 4 独立完成; 3 在他人指导或提示下完成;
+2 需要他人协助, 但以自身完成为主; 1 主要依靠他人协助, 自身能给予配合; 0 完全依赖他人协助,
+且不能给予配合.  Each first-level score is the sum of its items; the total is 0–90
+(:data:`TOTAL_MAXIMUM`).
 An item is declared once, as a validated field of its indicator's score class with its
 clause, names and scale; :data:`ITEMS` lists them in Appendix B order, and
 :class:`ItemScores` reads a filled-in sheet (by field, key or clause) and sums it.
