@@ -9,7 +9,7 @@ income of the counted members with the employment-cost deduction as an exact fra
 
 特困 (特困人员认定办法 arts. 6–7) tests one person's own income and property with the
 same mechanism under its own lists: a programme's :class:`IncomeExclusions` (the income
-left out, always or by a dated switch) and :class:`PropertyRules` (the financial limit
+left out, always or by a dated switch) and :class:`AssetRules` (the financial limit
 and the assets that disqualify), read over the items that are the person's own
 (:func:`owned_by`, :func:`own_income`, :func:`own_property_test`).  The test "12 ×
 monthly income < last year's per-capita disposable income × members" (刚性支出,
@@ -61,6 +61,7 @@ __all__ = [
     "LIVES_UNKNOWN",
     "MAX_UNDECIDED",
     "RELATIONSHIP_CODES",
+    "AssetRules",
     "CountedIncome",
     "DisposableIncomeTest",
     "ExtremePovertyStatus",
@@ -70,7 +71,6 @@ __all__ = [
     "MarginalIncome",
     "OwnIncome",
     "OwnPropertyTest",
-    "PropertyRules",
     "PropertyTest",
     "assess_assets",
     "below_margin",
@@ -805,7 +805,7 @@ DISQUALIFYING_ASSETS: tuple[AssetType, ...] = (
 
 
 @attrs.frozen
-class PropertyRules:
+class AssetRules:
     """What a programme's property test holds, under its ``<prefix>.assets.*`` parameters.
 
     Financial assets must stay strictly below ``<prefix>.assets.<financial_months>``
@@ -825,7 +825,7 @@ class PropertyRules:
 #: The household property rules of 低保边缘, 刚性支出 and 支出型临时救助: a financial limit per
 #: counted member, a vehicle or non-residential property failing by flag, business entities
 #: valued against a limit.
-HOUSEHOLD_PROPERTY = PropertyRules()
+HOUSEHOLD_PROPERTY = AssetRules()
 
 
 def disqualifying_flag(prefix: str, asset: AssetType) -> str:
@@ -961,7 +961,7 @@ def assess_assets(
     book: ParameterBook,
     where: str,
     on: dt.date,
-    rules: PropertyRules = HOUSEHOLD_PROPERTY,
+    rules: AssetRules = HOUSEHOLD_PROPERTY,
 ) -> PropertyTest:
     """Apply a programme's property ``rules`` to the assets ``held`` (exempt ones already out).
 
@@ -1036,7 +1036,7 @@ def own_property_test(
     person_id: str,
     *,
     prefix: str,
-    rules: PropertyRules,
+    rules: AssetRules,
     standard: Decimal,
     book: ParameterBook,
     where: str,

@@ -71,7 +71,7 @@ INCOME = means.IncomeExclusions(
 #: assets strictly below ``assistance.extreme_poverty.assets.financial_months`` months of the
 #: dibao standard, and each of the four kinds of
 #: :data:`~civaffairs.assistance.means.DISQUALIFYING_ASSETS` failing where its flag says so.
-PROPERTY = means.PropertyRules(
+PROPERTY = means.AssetRules(
     financial_months="financial_months",
     disqualifying=means.DISQUALIFYING_ASSETS,
     business_limit=False,
