@@ -140,6 +140,9 @@ R_BUSINESS = ReasonCode.define(
     "business entities worth {value} yuan are {relation_en} the limit of {limit} yuan",
     _57_PROPERTY,
 )
+_PROPERTY = means.PropertyReasons(
+    "assistance.marginal", R_FINANCIAL_ASSETS, R_ASSET_DISQUALIFIES, R_BUSINESS
+)
 R_HIGHER_LAYER_UNKNOWN = ReasonCode.define(
     "assistance.marginal.higher_layer_unknown",
     "尚不能确定以下成员是否符合特困人员条件: {persons}(缺少: {paths})",
@@ -379,23 +382,7 @@ def _means(
     )
 
     # 5. Property test: the marginal rules (usually looser than dibao's).
-    assets = means.property_test(
-        household,
-        prefix="assistance.marginal",
-        count=count,
-        standard=standard,
-        book=book,
-        where=where,
-        on=on,
-        counted_ids=[m.person.id for _, m in counted],
-    )
-    reasons.extend(
-        means.property_reasons(
-            assets,
-            count,
-            financial=R_FINANCIAL_ASSETS,
-            disqualifies=R_ASSET_DISQUALIFIES,
-            business=R_BUSINESS,
-        )
-    )
+    counted_ids = [m.person.id for _, m in counted]
+    assets, explained = _PROPERTY.apply(household, count, standard, (book, where, on), counted_ids)
+    reasons.extend(explained)
     return income_ok and assets.passed, reasons

@@ -71,6 +71,7 @@ __all__ = [
     "MarginalIncome",
     "OwnIncome",
     "OwnPropertyTest",
+    "PropertyReasons",
     "PropertyTest",
     "assess_assets",
     "below_margin",
@@ -1113,6 +1114,54 @@ def property_reasons(
             )
         )
     return reasons
+
+
+@attrs.frozen
+class PropertyReasons:
+    """A programme's property test: its parameter prefix and the reason codes it explains with.
+
+    Declared once per programme; :meth:`apply` runs :func:`property_test` and
+    :func:`property_reasons` together.
+
+    .. versionadded:: 0.1.0
+    """
+
+    prefix: str
+    financial: ReasonCode
+    disqualifies: ReasonCode
+    business: ReasonCode
+
+    def apply(
+        self,
+        household: Household,
+        count: int,
+        standard: Decimal,
+        place: tuple[ParameterBook, str, dt.date],
+        counted_ids: Iterable[str] | None,
+    ) -> tuple[PropertyTest, list[Reason]]:
+        """Test the property of ``counted_ids`` (``place`` is the book, jurisdiction and date).
+
+        .. versionadded:: 0.1.0
+        """
+        book, where, on = place
+        assets = property_test(
+            household,
+            prefix=self.prefix,
+            count=count,
+            standard=standard,
+            book=book,
+            where=where,
+            on=on,
+            counted_ids=counted_ids,
+        )
+        reasons = property_reasons(
+            assets,
+            count,
+            financial=self.financial,
+            disqualifies=self.disqualifies,
+            business=self.business,
+        )
+        return assets, reasons
 
 
 # -- 特困 members: the decisions a household programme is given about them ----------------------

@@ -194,6 +194,9 @@ R_BUSINESS = ReasonCode.define(
     "business entities worth {value} yuan are {relation_en} the limit of {limit} yuan",
     _CONDITION_3,
 )
+_PROPERTY = means.PropertyReasons(
+    "assistance.rigid_expenditure", R_FINANCIAL_ASSETS, R_ASSET_DISQUALIFIES, R_BUSINESS
+)
 R_EXPENDITURE = ReasonCode.define(
     "assistance.rigid_expenditure.expenditure_ratio",
     "申请前12个月刚性支出 {expenditure} 元({items}), 占家庭总收入 {annual} 元的 {share}, "
@@ -468,25 +471,8 @@ def _conditions(
 
     # 5. Art. 4 (三): property.
     _kind, standard, _standard_used = means.dibao_standard(household, book, where, on)
-    assets = means.property_test(
-        household,
-        prefix="assistance.rigid_expenditure",
-        count=count,
-        standard=standard,
-        book=book,
-        where=where,
-        on=on,
-        counted_ids=[m.person.id for _, m in counted],
-    )
-    reasons.extend(
-        means.property_reasons(
-            assets,
-            count,
-            financial=R_FINANCIAL_ASSETS,
-            disqualifies=R_ASSET_DISQUALIFIES,
-            business=R_BUSINESS,
-        )
-    )
+    assets, explained = _PROPERTY.apply(household, count, standard, (book, where, on), counted_ids)
+    reasons.extend(explained)
 
     # 6. Art. 4 (四), art. 5: rigid expenditure against family income.
     spending_ok = _expenditure_test(

@@ -258,6 +258,9 @@ R_BUSINESS = ReasonCode.define(
     "{limit} yuan",
     _MEANS,
 )
+_PROPERTY = means.PropertyReasons(
+    "assistance.temporary.expenditure", R_FINANCIAL_ASSETS, R_ASSET_DISQUALIFIES, R_BUSINESS
+)
 R_NO_MEANS_TEST = ReasonCode.define(
     "assistance.temporary.no_means_test",
     "支出型: 当日不适用家庭收入和财产条件",
@@ -450,25 +453,8 @@ def _means_test(
         )
     )
     _kind, standard, _standard_used = means.dibao_standard(household, book, where, on)
-    assets = means.property_test(
-        household,
-        prefix="assistance.temporary.expenditure",
-        count=count,
-        standard=standard,
-        book=book,
-        where=where,
-        on=on,
-        counted_ids=counted_ids,
-    )
-    reasons.extend(
-        means.property_reasons(
-            assets,
-            count,
-            financial=R_FINANCIAL_ASSETS,
-            disqualifies=R_ASSET_DISQUALIFIES,
-            business=R_BUSINESS,
-        )
-    )
+    assets, explained = _PROPERTY.apply(household, count, standard, (book, where, on), counted_ids)
+    reasons.extend(explained)
     if not (income_ok and assets.passed):
         return Outcome.NOT_ELIGIBLE, ()
     return None, ()
