@@ -21,6 +21,7 @@ __all__ = [
     "YUAN",
     "ZERO",
     "YuanStyle",
+    "exact_decimal",
     "fen_to_yuan",
     "format_yuan",
     "round_to",
@@ -44,6 +45,35 @@ def _shown(value: object) -> str:
     return text if len(text) <= 40 else f"{text[:20]}…({len(text)} characters)"
 
 
+def exact_decimal(
+    value: object, path: str, *, refused: str, unreadable: str, other: str
+) -> Decimal:
+    """Read an exact ``Decimal`` from a ``Decimal``, an ``int`` or a decimal string.
+
+    A float or a bool is refused with ``refused``, a string that is no number
+    with ``unreadable``, any other type with ``other``: each an
+    :class:`~civaffairs.errors.InvalidInputError` naming ``path``.  Whether the
+    number is finite, in range or fine enough is the caller's to check.
+
+    >>> exact_decimal(" 12.5 ", "$.x", refused="r", unreadable="u", other="o")
+    Decimal('12.5')
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(value, bool | float):
+        raise InvalidInputError(path, value, refused)
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            return Decimal(value.strip())
+        except InvalidOperation:
+            raise InvalidInputError(path, value, unreadable) from None
+    raise InvalidInputError(path, value, other)
+
+
 def yuan(value: object, *, path: str = "$", allow_negative: bool = False) -> Decimal:
     """Return ``value`` as an exact ``Decimal`` amount of yuan.
 
@@ -58,23 +88,13 @@ def yuan(value: object, *, path: str = "$", allow_negative: bool = False) -> Dec
 
     .. versionadded:: 0.1.0
     """
-    if isinstance(value, bool | float):
-        raise InvalidInputError(
-            path, value, "an amount in yuan as a decimal string or integer (never a float)"
-        )
-    if isinstance(value, Decimal):
-        amount = value
-    elif isinstance(value, int):
-        amount = Decimal(value)
-    elif isinstance(value, str):
-        try:
-            amount = Decimal(value.strip())
-        except InvalidOperation:
-            raise InvalidInputError(
-                path, value, "a decimal amount in yuan such as '770.50'"
-            ) from None
-    else:
-        raise InvalidInputError(path, value, "an amount in yuan as a decimal string or integer")
+    amount = exact_decimal(
+        value,
+        path,
+        refused="an amount in yuan as a decimal string or integer (never a float)",
+        unreadable="a decimal amount in yuan such as '770.50'",
+        other="an amount in yuan as a decimal string or integer",
+    )
     if not amount.is_finite():
         raise InvalidInputError(path, value, "a finite amount in yuan")
     if amount and amount.adjusted() >= MAX_DIGITS:

@@ -558,17 +558,16 @@ def _refusal(
     person = member.person
     count = str(refusal.consecutive_refusals)
     limit, limit_used = book.count("assistance.dibao.work_refusal.refusals", where, on)
-    if refusal.consecutive_refusals < limit:
+
+    def not_applied(why: str, why_en: str) -> _Verdict:
         return _Verdict(
             R_WORK_REFUSAL_NOT_APPLIED.reason(
-                True,
-                (limit_used,),
-                person=_shown(person),
-                count=count,
-                why=f"未达到连续 {limit} 次",
-                why_en=f"fewer than {limit} in a row",
+                True, (limit_used,), person=_shown(person), count=count, why=why, why_en=why_en
             )
         )
+
+    if refusal.consecutive_refusals < limit:
+        return not_applied(f"未达到连续 {limit} 次", f"fewer than {limit} in a row")
     window, window_used = book.count("assistance.dibao.work_refusal.window_months", where, on)
     missing: list[str] = []
     what: list[tuple[str, str]] = []
@@ -576,16 +575,7 @@ def _refusal(
         missing.append(f"$.household.members[{member_index}].person.work_capacity")
         what.append(("劳动能力", "labour capacity"))
     elif person.work_capacity is WorkCapacity.NONE:
-        return _Verdict(
-            R_WORK_REFUSAL_NOT_APPLIED.reason(
-                True,
-                (limit_used,),
-                person=_shown(person),
-                count=count,
-                why="本人无劳动能力",
-                why_en="the member has no labour capacity",
-            )
-        )
+        return not_applied("本人无劳动能力", "the member has no labour capacity")
     if window and refusal.within_months is None:
         missing.append(f"$.work_refusals[{position}].within_months")
         what.append((f"拒绝是否在 {window} 个月内", f"whether they fell within {window} months"))

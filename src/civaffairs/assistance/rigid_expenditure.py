@@ -423,6 +423,24 @@ def _share(part: Decimal, whole: Decimal) -> str:
     return f"{(part * 100 / whole).quantize(FEN, ROUND_HALF_UP)}%"
 
 
+def _compared(
+    spent: Decimal, annual: Decimal, ratio: Decimal, *, ok: bool, inclusive: bool
+) -> dict[str, str]:
+    """Return a spending test's facts: amounts in yuan, the share, the relation and the ratio."""
+    return {
+        "expenditure": format_yuan(spent, "fen"),
+        "annual": format_yuan(annual, "fen"),
+        "share": _share(spent, annual),
+        "relation": ("达到" if inclusive else "超过")
+        if ok
+        else ("未达到" if inclusive else "未超过"),
+        "relation_en": ("reaching" if inclusive else "above")
+        if ok
+        else ("not reaching" if inclusive else "not above"),
+        "ratio": f"{ratio:%}",
+    }
+
+
 def _exceeds(
     spent_fen: int, annual_scaled: int, scale: int, ratio: tuple[int, int], *, inclusive: bool
 ) -> bool:
@@ -520,12 +538,10 @@ def _expenditure_test(
     ratio, ratio_used = book.rate("assistance.rigid_expenditure.ratio", where, on)
     inclusive, inclusive_used = book.flag("assistance.rigid_expenditure.ratio_inclusive", where, on)
     ok = _exceeds(total, annual_scaled, scale, fraction(ratio), inclusive=inclusive)
-    spent_yuan = fen_to_yuan(total)
     reasons.append(
         R_EXPENDITURE.reason(
             ok,
             (ratio_used, inclusive_used, *counts),
-            expenditure=format_yuan(spent_yuan, "fen"),
             items="、".join(
                 f"{k.zh} {format_yuan(fen_to_yuan(spent[k]), 'fen')} 元" for k in included
             )
@@ -534,15 +550,7 @@ def _expenditure_test(
                 f"{k.en} {format_yuan(fen_to_yuan(spent[k]), 'fen')} yuan" for k in included
             )
             or "none",
-            annual=format_yuan(annual, "fen"),
-            share=_share(spent_yuan, annual),
-            relation=("达到" if inclusive else "超过")
-            if ok
-            else ("未达到" if inclusive else "未超过"),
-            relation_en=("reaching" if inclusive else "above")
-            if ok
-            else ("not reaching" if inclusive else "not above"),
-            ratio=f"{ratio:%}",
+            **_compared(fen_to_yuan(total), annual, ratio, ok=ok, inclusive=inclusive),
         )
     )
     if ok:
@@ -555,21 +563,11 @@ def _expenditure_test(
     )
     medical = sum(spent.get(kind, 0) for kind in _MEDICAL_ACCIDENT)
     ok = _exceeds(medical, annual_scaled, scale, fraction(medical_ratio), inclusive=inclusive)
-    medical_yuan = fen_to_yuan(medical)
     reasons.append(
         R_MEDICAL_ACCIDENT.reason(
             ok,
             (second_used, medical_used, inclusive_used),
-            expenditure=format_yuan(medical_yuan, "fen"),
-            annual=format_yuan(annual, "fen"),
-            share=_share(medical_yuan, annual),
-            relation=("达到" if inclusive else "超过")
-            if ok
-            else ("未达到" if inclusive else "未超过"),
-            relation_en=("reaching" if inclusive else "above")
-            if ok
-            else ("not reaching" if inclusive else "not above"),
-            ratio=f"{medical_ratio:%}",
+            **_compared(fen_to_yuan(medical), annual, medical_ratio, ok=ok, inclusive=inclusive),
         )
     )
     return ok

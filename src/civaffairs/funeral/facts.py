@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -30,7 +30,7 @@ from civaffairs.entities import AssistanceLayer, Person, Registration
 from civaffairs.errors import InvalidInputError
 from civaffairs.funeral.services import Service, Unit
 from civaffairs.labels import Labelled
-from civaffairs.money import yuan
+from civaffairs.money import exact_decimal, yuan
 
 __all__ = [
     "QUANTITY_PLACES",
@@ -147,19 +147,8 @@ def _division(*, county: bool) -> Any:
 def _quantity(value: object) -> Decimal:
     path = "$.quantity"
     expected = f"a quantity of zero or more with at most {QUANTITY_PLACES} decimal places"
-    if isinstance(value, bool | float):
-        raise InvalidInputError(path, value, f"{expected}, as a decimal string or integer")
-    if isinstance(value, Decimal):
-        amount = value
-    elif isinstance(value, int):
-        amount = Decimal(value)
-    elif isinstance(value, str):
-        try:
-            amount = Decimal(value.strip())
-        except InvalidOperation:
-            raise InvalidInputError(path, value, expected) from None
-    else:
-        raise InvalidInputError(path, value, expected)
+    refused = f"{expected}, as a decimal string or integer"
+    amount = exact_decimal(value, path, refused=refused, unreadable=expected, other=expected)
     if not amount.is_finite() or amount < 0:
         raise InvalidInputError(path, str(value), expected)
     exponent = amount.normalize().as_tuple().exponent
