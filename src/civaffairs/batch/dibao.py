@@ -65,10 +65,13 @@ from civaffairs.batch.plumbing import (
     Decided,
     Frame,
     HouseholdSlice,
+    PerGroup,
     checked_table,
     decide_slices,
     first_parameter_error,
     household_slices,
+    per_group,
+    remembered,
 )
 from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN, persons_schema
 from civaffairs.decisions import Outcome
@@ -77,8 +80,6 @@ from civaffairs.errors import (
     CivaffairsError,
     InvalidDocumentError,
     InvalidInputError,
-    ParameterError,
-    UnknownJurisdictionError,
 )
 from civaffairs.kernels import fraction
 from civaffairs.money import yuan_to_fen
@@ -424,69 +425,16 @@ def prepare(
 # -- parameters -------------------------------------------------------------------------------
 
 
-@attrs.frozen
-class _Parameter:
-    """One parameter per group: value (a fraction's numerator), denominator, found, error."""
-
-    values: Ints
-    denominators: Ints
-    found: Bools
-    errors: tuple[CivaffairsError | None, ...]
-
-
-def _lookup(
-    groups: Sequence[tuple[str, str]],
-    name: Callable[[str], str],
-    read: Callable[[str, str], tuple[int, int]],
-) -> _Parameter:
-    values: list[int] = []
-    denominators: list[int] = []
-    errors: list[CivaffairsError | None] = []
-    for where, kind in groups:
-        try:
-            value, denominator = read(name(kind), where)
-            errors.append(None)
-        except (ParameterError, UnknownJurisdictionError) as exc:
-            value, denominator = 0, 1  # a placeholder; households that need it are marked
-            errors.append(exc)
-        values.append(value)
-        denominators.append(denominator)
-    return _Parameter(
-        np.array(values, dtype=np.int64),
-        np.array(denominators, dtype=np.int64),
-        np.array([e is None for e in errors], dtype=np.bool_),
-        tuple(errors),
-    )
-
-
-#: Recent look-ups per book (a book is immutable): chunked runs look each value up once.
-_RECENT: dict[int, tuple[ParameterBook, dict[tuple[object, ...], dict[str, _Parameter]]]] = {}
-_RECENT_BOOKS = 8
-
-
 def _parameters(
     book: ParameterBook, on: dt.date, groups: Sequence[tuple[str, str]]
-) -> dict[str, _Parameter]:
+) -> dict[str, PerGroup]:
     """Look every parameter up once per group, remembering the answer for this book."""
-    held = _RECENT.get(id(book))
-    if held is None or held[0] is not book:
-        if len(_RECENT) >= _RECENT_BOOKS:
-            _RECENT.clear()
-        held = (book, {})
-        _RECENT[id(book)] = held
-    key = (on, tuple(groups))
-    found = held[1].get(key)
-    if found is None:
-        if len(held[1]) >= 64:
-            held[1].clear()
-        found = _look_up(book, on, groups)
-        held[1][key] = found
-    return found
+    return remembered(book, ("dibao", on, tuple(groups)), lambda: _look_up(book, on, groups))
 
 
 def _look_up(
     book: ParameterBook, on: dt.date, groups: Sequence[tuple[str, str]]
-) -> dict[str, _Parameter]:
+) -> dict[str, PerGroup]:
     def money(name: str, where: str) -> tuple[int, int]:
         return yuan_to_fen(book.money(name, where, on)[0]), 1
 
@@ -516,12 +464,12 @@ def _look_up(
         _S_SHARE: rate,
         _S_DEDUCT: flag,
     } | {name: flag for _asset, name, _labels in DISQUALIFYING_ASSETS}
-    found = {"standard": _lookup(groups, lambda kind: f"{_STANDARD}.{kind}", money)}
-    found |= {name: _lookup(groups, fixed(name), read) for name, read in reads.items()}
+    found = {"standard": per_group(groups, lambda kind: f"{_STANDARD}.{kind}", money)}
+    found |= {name: per_group(groups, fixed(name), read) for name, read in reads.items()}
     # The optional deductions of 民发〔2021〕57号 art. 13 (civaffairs.assistance.dibao_terms) are
     # not computed in columns: a place that turns one on is refused, never decided without it.
     for name in NOT_IN_COLUMNS:
-        switch = _lookup(groups, fixed(name), flag)
+        switch = per_group(groups, fixed(name), flag)
         on_at = np.flatnonzero(switch.found & (switch.values > 0))
         places = sorted({groups[int(i)][0] for i in on_at})
         if places:
@@ -537,7 +485,7 @@ def _look_up(
 class _Values:
     """The parameters of one slice under one book, spread to its households."""
 
-    found: dict[str, _Parameter]
+    found: dict[str, PerGroup]
     group: Ints
 
     def __call__(self, name: str) -> Any:
@@ -570,7 +518,7 @@ class _Run:
     value_missing: Bools
     flags: dict[str, Bools]
     unavailable: dict[str, Bools]
-    errors: dict[str, _Parameter]
+    errors: dict[str, PerGroup]
     group: Ints
 
 

@@ -5,7 +5,8 @@ in :mod:`civaffairs.batch.longevity`) takes a frame (:data:`Frame`), refuses
 unknown columns, cuts the table into slices of about :data:`SLICE_ROWS` rows
 decided on worker threads, reads birth dates the same way, decides each row
 where its own ``jurisdiction`` cell, the call's default or its registration
-says, and, asked to raise, raises the first parameter error a decision needs.
+says, looks each parameter up once per group of rows (remembered per book)
+and, asked to raise, raises the first parameter error a decision needs.
 What they share beyond that (threads, list columns, the two reason codes of
 rows they cannot decide, bad cells) is in :mod:`civaffairs.batch._common`.
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 import numpy as np
@@ -36,7 +37,13 @@ from civaffairs.batch._common import (
 )
 from civaffairs.batch._identity import refuse_repeated_people, refuse_scattered_households
 from civaffairs.batch.arrays import EPOCH
-from civaffairs.errors import CivaffairsError, InvalidInputError
+from civaffairs.errors import (
+    CivaffairsError,
+    InvalidInputError,
+    ParameterError,
+    UnknownJurisdictionError,
+)
+from civaffairs.parameters import ParameterBook
 
 __all__ = ["SLICE_ROWS", "Frame", "to_arrow"]
 
@@ -243,6 +250,74 @@ def deciding_places(
         valid=codes_known(names)[where],
         registered=within(names, registered_where, where),
     )
+
+
+# -- parameters per group --------------------------------------------------------------------
+
+
+@attrs.frozen
+class PerGroup:
+    """One parameter per group: value (a fraction's numerator), denominator, found, error."""
+
+    values: Ints
+    denominators: Ints
+    found: Bools
+    errors: tuple[CivaffairsError | None, ...]
+
+
+def per_group(
+    groups: Sequence[tuple[str, str]],
+    name: Callable[[str], str],
+    read: Callable[[str, str], tuple[int, int]],
+) -> PerGroup:
+    """Look a parameter up once per group (place, kind); what is not in force is recorded.
+
+    ``name(kind)`` is the parameter's name for the group's kind; ``read(name,
+    place)`` returns its value as a fraction (numerator, denominator).  A value
+    not in force is a placeholder 0/1 and its error is kept: only the rows
+    whose decision needs it are marked.
+    """
+    values: list[int] = []
+    denominators: list[int] = []
+    errors: list[CivaffairsError | None] = []
+    for where, kind in groups:
+        try:
+            value, denominator = read(name(kind), where)
+            errors.append(None)
+        except (ParameterError, UnknownJurisdictionError) as exc:
+            value, denominator = 0, 1  # a placeholder; households that need it are marked
+            errors.append(exc)
+        values.append(value)
+        denominators.append(denominator)
+    return PerGroup(
+        np.array(values, dtype=np.int64),
+        np.array(denominators, dtype=np.int64),
+        np.array([e is None for e in errors], dtype=np.bool_),
+        tuple(errors),
+    )
+
+
+#: Recent look-ups per book (a book is immutable): chunked runs look each value up once.
+_RECENT: dict[int, tuple[ParameterBook, dict[tuple[object, ...], Any]]] = {}
+_RECENT_BOOKS = 8
+_RECENT_KEYS = 64
+
+_T = TypeVar("_T")
+
+
+def remembered(book: ParameterBook, key: tuple[object, ...], compute: Callable[[], _T]) -> _T:
+    """Return ``compute()``, remembered for ``book`` and ``key`` (a few books, a few keys)."""
+    held = _RECENT.get(id(book))
+    if held is None or held[0] is not book:
+        if len(_RECENT) >= _RECENT_BOOKS:
+            _RECENT.clear()
+        held = (book, {})
+        _RECENT[id(book)] = held
+    if key not in held[1]:
+        if len(held[1]) >= _RECENT_KEYS:
+            held[1].clear()
+        held[1][key] = compute()
+    return cast("_T", held[1][key])
 
 
 # -- the first error --------------------------------------------------------------------------
