@@ -26,7 +26,7 @@ its severely disabled or seriously ill members may be covered by dibao alone
    whose 低保 decision waits only on a member's serious illness (their 单人户).
 4. **Income test** — counted monthly income (as for 低保: the national list of
    items not counted, the employment-cost deduction where set) strictly below
-   ``assistance.low_income_margin.income_multiple`` × the dibao standard ×
+   ``assistance.marginal.income_multiple`` × the dibao standard ×
    counted members (1.5 nationally, sourced; some places widen it to 2), decided
    exactly with no division.
 5. **Property test** — the jurisdiction's (usually looser) marginal property

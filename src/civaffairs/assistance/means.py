@@ -424,13 +424,13 @@ def marginal_income(
     民发〔2021〕57号 art. 8 second paragraph: "最低生活保障边缘家庭一般指不符合最低生活保障
     条件，家庭人均收入低于当地最低生活保障标准1.5倍，且财产状况符合相关规定的家庭。" — the
     same 家庭人均收入 as 低保's (art. 13, deductions included: pass the income of
-    :func:`family_income`), below ``assistance.low_income_margin.income_multiple``
+    :func:`family_income`), below ``assistance.marginal.income_multiple``
     × the standard (``standard`` in fen) × ``count`` members, exactly.  Both the
     single-person stage of 低保 and the 低保边缘 recognition call this.
 
     .. versionadded:: 0.1.0
     """
-    multiple, used = book.rate("assistance.low_income_margin.income_multiple", where, on)
+    multiple, used = book.rate("assistance.marginal.income_multiple", where, on)
     threshold = standard * count
     below = bool(below_margin(flows.net_scaled, flows.scale, threshold, fraction(multiple)))
     return MarginalIncome(below, multiple, used, threshold)

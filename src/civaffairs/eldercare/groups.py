@@ -7,20 +7,20 @@ older persons living alone (独居), in empty nests (空巢), left behind (留�
 are decided from (:class:`OlderPerson`) and the membership test
 (:func:`memberships`), so that every service rule reads the same definitions:
 
-- **older person** (老年人): aged ``eldercare.older_person_age`` (60) or more in full
+- **older person** (老年人): aged ``eldercare.groups.older_person_age`` (60) or more in full
   years (老年人权益保障法 art. 2);
 - **特困 / 低保 / 低保边缘 / 刚性支出困难**: the person's
   :class:`~civaffairs.entities.AssistanceLayer`, an input decided by
   :mod:`civaffairs.assistance` (never imported here);
 - **disabled** (失能): a GB/T 42195 :class:`~civaffairs.entities.AbilityGrade` at least as
-  severe as ``eldercare.disabled_min_severity``; **completely disabled** (完全失能): the
+  severe as ``eldercare.groups.disabled_min_severity``; **completely disabled** (完全失能): the
   grade :attr:`~civaffairs.entities.AbilityGrade.COMPLETE`;
 - **with a disability** (残疾): a disability certificate; **severely disabled** (重残): a
   certificate of grade 1 or 2, the two most severe grades of GB/T 26341-2010.  The
   certificate is the core :attr:`civaffairs.entities.Person.disability`, where ``None``
   means "no certificate" (the core has no "not established" for it), so these two groups
   are always decided: ``None`` gives "not a member", never "undecided";
-- **very old** (高龄): aged ``eldercare.very_old_age`` or more — 80 from 2013-07-01,
+- **very old** (高龄): aged ``eldercare.groups.very_old_age`` or more — 80 from 2013-07-01,
   sourced to 《老年人权益保障法》 art. 33 para. 2 ("国家鼓励地方建立八十周岁以上低收入老年人
   高龄津贴制度", read as the age from which a person is 高龄), 80 as example data before;
 - living alone, empty nest, left behind, family-planning special family and registered poor
@@ -119,8 +119,8 @@ _FLAG_GROUPS = {
     TargetGroup.REGISTERED_POOR: "registered_poor",
 }
 _AGE_PARAMETERS = {
-    TargetGroup.OLDER_PERSON: "eldercare.older_person_age",
-    TargetGroup.VERY_OLD: "eldercare.very_old_age",
+    TargetGroup.OLDER_PERSON: "eldercare.groups.older_person_age",
+    TargetGroup.VERY_OLD: "eldercare.groups.very_old_age",
 }
 _SEVERE_DISABILITY_GRADE = 2  # GB/T 26341-2010: 一级 (极重度) and 二级 (重度)
 
@@ -218,7 +218,7 @@ def _membership(
     if group is TargetGroup.DISABLED:
         if older.ability is None:
             return Membership(group, None, "$.ability")
-        severity, used = book.count("eldercare.disabled_min_severity", where, on)
+        severity, used = book.count("eldercare.groups.disabled_min_severity", where, on)
         return Membership(group, older.ability.severity >= severity, parameters=(used,))
     if group is TargetGroup.COMPLETELY_DISABLED:
         if older.ability is None:

@@ -7,13 +7,13 @@ register); places that can may extend it to other older persons' households.  La
 national programmes speak of economically disadvantaged households of disabled, very old
 and similar older persons (recalled, not verified).  The rule, in order:
 
-1. **Older person** — aged ``eldercare.older_person_age`` (60) or more (老年人权益保障法
+1. **Older person** — aged ``eldercare.groups.older_person_age`` (60) or more (老年人权益保障法
    art. 2).
 2. **Economic condition** — the person is in one of the groups the jurisdiction covers,
    each a switch: ``eldercare.home_adaptation.economic.extreme_poverty`` and
    ``.registered_poor`` (sourced, 国办发〔2019〕5号), ``.dibao``, ``.marginal`` and
    ``.rigid_expenditure`` (example data: the widening is local or recalled).
-3. **Personal condition** — very old (高龄, ``eldercare.very_old_age``), disabled (失能, by
+3. **Personal condition** — very old (高龄, ``eldercare.groups.very_old_age``), disabled (失能, by
    the GB/T 42195 grade) or with a disability certificate (残疾).
 4. **Cap** — the subsidy is at most ``eldercare.home_adaptation.cap`` per household
    (example data: no national cap was found); with a quoted cost, the lesser of the two.

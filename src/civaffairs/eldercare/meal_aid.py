@@ -6,7 +6,7 @@ population — **低保对象, 特困人员, 低保边缘家庭成员** and the 
 are **独居, 空巢, 留守, 失能, 残疾, 高龄** or of a **计划生育特殊家庭**; other older persons
 are served too.  The plan sets no amount: subsidies are local.  The rule, in order:
 
-1. **Older person** — aged ``eldercare.older_person_age`` (60) or more in full years
+1. **Older person** — aged ``eldercare.groups.older_person_age`` (60) or more in full years
    (老年人权益保障法 art. 2).
 2. **Age tier** — ``eldercare.meal_aid.age_tier_count`` tiers, each with a start age and a
    subsidy per meal; the highest tier reached applies (none: 0).

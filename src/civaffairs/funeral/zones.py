@@ -16,7 +16,7 @@ The **cremation rate** (火化率) is the number of cremations divided by the
 number of deaths, counted in the cremation zone.  :func:`cremation_rate`
 returns it as an exact ratio, counting only the areas in the cremation zone
 on the date, and compares it with a target (Qingshen's 2020 plan: at least
-96 %, ``funeral.indicator.cremation_rate_target``) without rounding.
+96 %, ``funeral.zones.cremation_rate_target``) without rounding.
 
 .. versionadded:: 0.1.0
 """
@@ -213,6 +213,4 @@ def cremation_rate_target(
 
     .. versionadded:: 0.1.0
     """
-    return (book or default_book()).rate(
-        "funeral.indicator.cremation_rate_target", jurisdiction, on
-    )
+    return (book or default_book()).rate("funeral.zones.cremation_rate_target", jurisdiction, on)
