@@ -128,9 +128,9 @@ def test_disposable_income_test_is_strict_and_exact(
 ) -> None:
     """One home for three rules' "below last year's per-capita disposable income".
 
-    刚性支出困难家庭认定办法 第四条(二) "家庭人均收入低于当地上年度人均可支配收入"; 民发〔2018〕23号
-    二(一) "家庭人均可支配收入应低于当地上年度人均可支配收入"; 特困人员认定办法 第八条(三)、(四)
-    "本人收入低于当地上年人均可支配收入".
+    刚性支出困难家庭认定办法 第四条(二) "共同生活家庭成员人均收入低于上年度当地居民人均可支配收入";
+    民发〔2018〕23号 二(一) "家庭人均可支配收入应低于当地上年度人均可支配收入"; 特困人员认定办法
+    第八条(三)、(四) "本人收入低于当地上年人均可支配收入".
     """
     test = means.disposable_income_test(
         monthly, count, RegistrationKind.RURAL, book=default_book(), where=WULONG, on=ON

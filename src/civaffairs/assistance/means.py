@@ -492,8 +492,9 @@ def disposable_income_test(
     (a yearly amount); the comparison is strict and exact (``monthly`` may be an
     exact fraction of yuan).  The one home of a test three rules state:
 
-    - 刚性支出困难家庭认定办法 art. 4 (二): "家庭人均收入低于当地上年度人均可支配收入" (family
-      income after 57号 art. 13, ``count`` the counted members);
+    - 刚性支出困难家庭认定办法 art. 4 (二):
+      "共同生活家庭成员人均收入低于上年度当地居民人均可支配收入" (family income after
+      57号 art. 13, ``count`` the counted members);
     - 民发〔2018〕23号 二(一) 支出型: "家庭人均可支配收入应低于当地上年度人均可支配收入";
     - 特困人员认定办法 art. 8 (三), (四): a supporter's "本人收入低于当地上年人均可支配收入"
       (``count`` 1).
