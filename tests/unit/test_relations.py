@@ -58,7 +58,9 @@ def test_a_county_below_its_province_floor_is_caught() -> None:
             check=False,
         )
     )
-    violations = [v for v in check_book(book) if v.relation.startswith("dibao_standard_not_below")]
+    violations = [
+        v for v in check_book(book) if v.relation.startswith("assistance.dibao.standard_not_below")
+    ]
     assert {v.jurisdiction for v in violations} == {"500156"}
     assert min(v.on for v in violations) == dt.date(2025, 9, 1)
     assert "740" in violations[0].detail

@@ -42,7 +42,7 @@ Top level (all optional except ``case``):
 ``jurisdiction``
     The default place where applications are decided.
 ``parameter_files``
-    Parameter data files (the format of ``civaffairs/parameters/data/``),
+    Record books (the format of ``civaffairs/books/``),
     relative to the case file, loaded over the shipped data for every case.
 ``overrides``
     Parameter overrides for every case (see below), applied before a case's own.
