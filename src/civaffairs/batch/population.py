@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
@@ -108,7 +109,7 @@ def _standards(counties: list[str], on: dt.date, book: ParameterBook) -> npt.NDA
     return out
 
 
-def _block(  # noqa: PLR0915 - one generator, read top to bottom
+def _block(
     index: int,
     households: int,
     *,
@@ -118,18 +119,95 @@ def _block(  # noqa: PLR0915 - one generator, read top to bottom
     on: dt.date,
     invalid_share: float,
 ) -> pa.Table:
+    """Generate one block of households from its own seeded stream.
+
+    Every step draws from ``rng`` in turn, so the steps run in this order and
+    no other: the same seed gives the same table.
+    """
     rng = np.random.default_rng([seed, index])
-    first_id = index * BLOCK
     sizes = rng.choice(np.arange(1, 7), size=households, p=_SIZE_P)
     rows = int(sizes.sum())
     starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
     of_row = np.repeat(np.arange(households), sizes)
-    position = np.arange(rows) - starts[of_row]
-
+    shape = _Shape(sizes, rows, starts, of_row, np.arange(rows) - starts[of_row])
     county = rng.integers(0, len(counties), size=households)
     kind = (rng.random(households) < 0.55).astype(np.int64)  # 1 = rural
-    # Relationships: the applicant first, then a spouse (often), then relatives.
-    has_spouse = (sizes > 1) & (rng.random(households) < 0.75)
+    relationship, birth, true_age = _people(rng, shape, on)
+    facts = _facts(rng, shape, true_age)
+    money = _incomes(rng, shape, true_age, facts)
+    _aim_at_the_threshold(
+        rng,
+        shape,
+        money=money,
+        facts=facts,
+        relationship=relationship,
+        true_age=true_age,
+        standard=standards[county, kind],
+    )
+    ids = np.arange(index * BLOCK, index * BLOCK + households, dtype=np.int64)
+    assets = _assets(rng, ids)
+
+    def household_column(values: npt.NDArray[np.generic], kind: pa.DataType) -> Any:
+        spread = np.zeros(rows, dtype=values.dtype)
+        spread[starts] = values
+        return arrow(spread, type=kind, mask=shape.position != 0)
+
+    registration = np.asarray(counties, dtype=object)[county][of_row]
+    columns: dict[str, Any] = {
+        "household_id": arrow(ids[of_row]),
+        "relationship": pa.DictionaryArray.from_arrays(
+            arrow(relationship.astype(np.int32)), arrow(_RELATIONSHIP_NAMES)
+        ),
+        "birth_date": arrow(birth.astype(np.int32)).cast(pa.date32()),
+        "registration": arrow(registration).dictionary_encode(),
+        "registration_kind": pa.DictionaryArray.from_arrays(
+            arrow(kind[of_row].astype(np.int32)), arrow(_KINDS)
+        ),
+        **_person_columns(facts),
+        **{f"income_{t.value}": arrow(v.astype(np.int64)) for t, v in money.own.items()},
+        **{
+            f"household_income_{t.value}": household_column(v.astype(np.int64), pa.int64())
+            for t, v in money.household.items()
+        },
+        **{
+            name: household_column(values, pa.bool_() if values.dtype == np.bool_ else pa.int64())
+            for name, values in assets.items()
+        },
+    }
+    table = pa.table(columns)
+    if invalid_share > 0:
+        table = _spoil(
+            table,
+            rng=rng,
+            starts=starts,
+            sizes=sizes,
+            invalid_share=invalid_share,
+            on_days=(on - _EPOCH).days,
+        )
+    return table
+
+
+@attrs.frozen
+class _Shape:
+    """A block's households: sizes, rows, first rows, each row's household and position."""
+
+    sizes: npt.NDArray[np.int64]
+    rows: int
+    starts: npt.NDArray[np.int64]
+    of_row: npt.NDArray[np.intp]
+    position: npt.NDArray[np.int64]
+
+
+def _people(
+    rng: np.random.Generator, shape: _Shape, on: dt.date
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Draw relationships and birth dates; return them with the ages on ``on``.
+
+    The applicant first, then a spouse (often), then relatives; the applicant
+    18-90, relatives in their ranges, some children exactly 18 today.
+    """
+    rows, of_row, position = shape.rows, shape.of_row, shape.position
+    has_spouse = (shape.sizes > 1) & (rng.random(len(shape.sizes)) < 0.75)
     relative_p = np.array([p for _, p, _ in _RELATIVES])
     relative_pick = rng.choice(len(_RELATIVES), size=rows, p=relative_p / relative_p.sum())
     relationship = np.array([RELATIONSHIP_CODES[r] for r, _, _ in _RELATIVES])[relative_pick]
@@ -139,20 +217,34 @@ def _block(  # noqa: PLR0915 - one generator, read top to bottom
         relationship,
     )
     relationship = np.where(position == 0, RELATIONSHIP_CODES[Relationship.APPLICANT], relationship)
-
-    # Ages: the applicant 18-90; relatives in their ranges; some exactly 18 today.
     low = np.array([lo for _, _, (lo, _) in _RELATIVES])[relative_pick]
     high = np.array([hi for _, _, (_, hi) in _RELATIVES])[relative_pick]
     age = rng.integers(low, high + 1)
-    applicant_age = rng.integers(18, 91, size=households)
+    applicant_age = rng.integers(18, 91, size=len(shape.sizes))
     age = np.where(position == 0, applicant_age[of_row], age)
     spouse_age = np.clip(applicant_age[of_row] + rng.integers(-6, 7, size=rows), 18, 95)
     age = np.where(relationship == RELATIONSHIP_CODES[Relationship.SPOUSE], spouse_age, age)
-    on_days = (on - _EPOCH).days
-    birth = on_days - (age * 36525) // 100 - rng.integers(0, 365, size=rows)
+    birth = (on - _EPOCH).days - (age * 36525) // 100 - rng.integers(0, 365, size=rows)
     today_18 = (relationship == RELATIONSHIP_CODES[Relationship.CHILD]) & (rng.random(rows) < 0.03)
     birth = np.where(today_18, (_same_day(on, on.year - 18) - _EPOCH).days, birth)
-    true_age = full_years_at(birth, on)
+    return relationship, birth, full_years_at(birth, on)
+
+
+@attrs.frozen
+class _Facts:
+    """The person-level facts of a block besides relationship and birth date."""
+
+    statuses: dict[SpecialStatus, npt.NDArray[np.bool_]]
+    lives_together: Any
+    disabled: npt.NDArray[np.bool_]
+    grade: npt.NDArray[np.int64]
+    category: npt.NDArray[np.int64]
+    serious: npt.NDArray[np.bool_]
+
+
+def _facts(rng: np.random.Generator, shape: _Shape, true_age: npt.NDArray[np.int64]) -> _Facts:
+    """Draw the special statuses, living together, disabilities and serious illness."""
+    rows, position = shape.rows, shape.position
 
     def share(p: float) -> npt.NDArray[np.bool_]:
         return rng.random(rows) < p
@@ -170,22 +262,57 @@ def _block(  # noqa: PLR0915 - one generator, read top to bottom
         np.where(lives_draw < 0.93, True, False),
         mask=(position > 0) & (lives_draw > 0.99),
     )
-    disabled = share(0.07)
-    grade = rng.integers(1, 5, size=rows)
-    category = rng.integers(0, len(_CATEGORIES), size=rows)
-    serious = share(0.03)
+    return _Facts(
+        statuses=statuses,
+        lives_together=lives_together,
+        disabled=share(0.07),
+        grade=rng.integers(1, 5, size=rows),
+        category=rng.integers(0, len(_CATEGORIES), size=rows),
+        serious=share(0.03),
+    )
 
-    # Monthly incomes in fen.
-    working = (true_age >= 18) & (true_age < 60) & ~statuses[SpecialStatus.FULL_TIME_STUDENT]
+
+def _person_columns(facts: _Facts) -> dict[str, Any]:
+    """Return the persons table's columns of ``facts``."""
+    return {
+        "lives_together": facts.lives_together,
+        **{f"status_{s.value}": arrow(mask) for s, mask in facts.statuses.items()},
+        "disability_category": pa.DictionaryArray.from_arrays(
+            arrow(facts.category.astype(np.int32), mask=~facts.disabled), arrow(_CATEGORIES)
+        ),
+        "disability_grade": arrow(facts.grade.astype(np.int8), mask=~facts.disabled),
+        "serious_illness": arrow(facts.serious),
+    }
+
+
+@attrs.frozen
+class _Incomes:
+    """A block's monthly incomes in fen: per person (own) and per household."""
+
+    own: dict[IncomeType, npt.NDArray[np.int64]]
+    household: dict[IncomeType, npt.NDArray[np.int64]]
+
+
+def _incomes(
+    rng: np.random.Generator, shape: _Shape, true_age: npt.NDArray[np.int64], facts: _Facts
+) -> _Incomes:
+    """Draw monthly incomes in fen, some wages ending in 50 fen (the half-yuan boundaries)."""
+    rows, households = shape.rows, len(shape.sizes)
+
+    def share(p: float) -> npt.NDArray[np.bool_]:
+        return rng.random(rows) < p
+
+    student = facts.statuses[SpecialStatus.FULL_TIME_STUDENT]
+    working = (true_age >= 18) & (true_age < 60) & ~student
     wages = np.where(
         working & share(0.72), np.round(rng.lognormal(np.log(280_000), 0.7, rows)), 0
     ).astype(np.int64)
     business = np.where(share(0.08), rng.integers(0, 300_000, size=rows), 0)
     transfer = np.where(share(0.15), rng.integers(0, 150_000, size=rows), 0)
     pension = np.where((true_age >= 60) & share(0.8), rng.integers(10_000, 30_000, rows), 0)
-    subsidy = np.where(disabled, rng.integers(5_000, 20_000, size=rows), 0)
+    subsidy = np.where(facts.disabled, rng.integers(5_000, 20_000, size=rows), 0)
     assistance = np.where(share(0.05), rng.integers(0, 80_000, size=rows), 0)
-    half_yuan = share(0.05)  # amounts ending in 50 fen: the half-yuan boundaries
+    half_yuan = share(0.05)
     wages = np.where(half_yuan & (wages > 0), wages // 100 * 100 + 50, wages)
     household_business = np.where(
         rng.random(households) < 0.05, rng.integers(0, 200_000, households), 0
@@ -193,31 +320,66 @@ def _block(  # noqa: PLR0915 - one generator, read top to bottom
     household_property = np.where(
         rng.random(households) < 0.05, rng.integers(0, 50_000, households), 0
     )
+    return _Incomes(
+        own={
+            IncomeType.WAGES: wages,
+            IncomeType.BUSINESS: business,
+            IncomeType.TRANSFER: transfer,
+            IncomeType.CENTRAL_BASIC_PENSION: pension,
+            IncomeType.DISABILITY_SUBSIDY: subsidy,
+            IncomeType.SOCIAL_ASSISTANCE: assistance,
+        },
+        household={
+            IncomeType.BUSINESS: household_business,
+            IncomeType.PROPERTY: household_property,
+        },
+    )
 
-    # A third of households with a standard: counted income at, one fen under or over it.
+
+def _aim_at_the_threshold(
+    rng: np.random.Generator,
+    shape: _Shape,
+    *,
+    money: _Incomes,
+    facts: _Facts,
+    relationship: npt.NDArray[np.int64],
+    true_age: npt.NDArray[np.int64],
+    standard: npt.NDArray[np.int64],
+) -> None:
+    """Set a third of the households with a standard at, one fen under or over the threshold.
+
+    Their counted income becomes the household's business income, the standard
+    × counted members plus -1, 0 or 1 fen; what else they had is removed.
+    """
+    lives = facts.lives_together
     counted, _ = dibao.member_rule(
         NUMPY,
         relationship=relationship,
         age=true_age,
-        excluded=np.logical_or.reduce([statuses[s] for s in EXCLUDING_STATUSES]),
-        dependent=np.logical_or.reduce([statuses[s] for s in DEPENDENT_STATUSES]),
-        lives=np.asarray(
-            lives_together.fill_null(False).to_numpy(zero_copy_only=False), dtype=np.int8
-        )
-        - np.asarray(lives_together.is_null().to_numpy(zero_copy_only=False), dtype=np.int8),
+        excluded=np.logical_or.reduce([facts.statuses[s] for s in EXCLUDING_STATUSES]),
+        dependent=np.logical_or.reduce([facts.statuses[s] for s in DEPENDENT_STATUSES]),
+        lives=np.asarray(lives.fill_null(False).to_numpy(zero_copy_only=False), dtype=np.int8)
+        - np.asarray(lives.is_null().to_numpy(zero_copy_only=False), dtype=np.int8),
     )
-    members = np.add.reduceat(np.asarray(counted, dtype=np.int64), starts)
-    standard = standards[county, kind]
+    members = np.add.reduceat(np.asarray(counted, dtype=np.int64), shape.starts)
+    households = len(shape.sizes)
     aimed = (standard > 0) & (rng.random(households) < 1 / 3)
     offset = rng.integers(-1, 2, size=households)
     target = np.maximum(standard * members + offset, 0)
-    aimed_row = aimed[of_row]
-    for column in (wages, business, transfer):
-        column[aimed_row] = 0
-    pension = np.where(aimed_row, 0, pension)
-    household_business = np.where(aimed, target, household_business)
-    household_property = np.where(aimed, 0, household_property)
+    aimed_row = aimed[shape.of_row]
+    own, common = money.own, money.household
+    for income_type in (IncomeType.WAGES, IncomeType.BUSINESS, IncomeType.TRANSFER):
+        own[income_type][aimed_row] = 0
+    own[IncomeType.CENTRAL_BASIC_PENSION] = np.where(
+        aimed_row, 0, own[IncomeType.CENTRAL_BASIC_PENSION]
+    )
+    common[IncomeType.BUSINESS] = np.where(aimed, target, common[IncomeType.BUSINESS])
+    common[IncomeType.PROPERTY] = np.where(aimed, 0, common[IncomeType.PROPERTY])
 
+
+def _assets(rng: np.random.Generator, ids: npt.NDArray[np.int64]) -> dict[str, Any]:
+    """Draw each household's assets: the persons table's asset columns, in their order."""
+    households = len(ids)
     deposits = np.where(
         rng.random(households) < 0.6, np.round(rng.lognormal(np.log(2_000_000), 1.2, households)), 0
     ).astype(np.int64)
@@ -225,68 +387,17 @@ def _block(  # noqa: PLR0915 - one generator, read top to bottom
     owns_vehicle = rng.random(households) < 0.1
     owns_business = rng.random(households) < 0.03
     owns_home = rng.random(households) < 0.8
-    ids = np.arange(first_id, first_id + households, dtype=np.int64)
     # Subscribed capital of the business entities (the 单人户 marginal property rule reads it):
     # 0 to 390 000 yuan by the household id, drawing nothing so the other columns stay as seeded.
     business_value = np.where(owns_business, (ids % 40) * 1_000_000, 0).astype(np.int64)
-
-    applicant = position == 0
-
-    def household_column(values: npt.NDArray[np.generic], kind: pa.DataType) -> Any:
-        spread = np.zeros(rows, dtype=values.dtype)
-        spread[starts] = values
-        return arrow(spread, type=kind, mask=~applicant)
-
-    registration = np.asarray(counties, dtype=object)[county][of_row]
-    columns: dict[str, Any] = {
-        "household_id": arrow(ids[of_row]),
-        "relationship": pa.DictionaryArray.from_arrays(
-            arrow(relationship.astype(np.int32)), arrow(_RELATIONSHIP_NAMES)
-        ),
-        "birth_date": arrow(birth.astype(np.int32)).cast(pa.date32()),
-        "registration": arrow(registration).dictionary_encode(),
-        "registration_kind": pa.DictionaryArray.from_arrays(
-            arrow(kind[of_row].astype(np.int32)), arrow(_KINDS)
-        ),
-        "lives_together": lives_together,
-        **{f"status_{s.value}": arrow(mask) for s, mask in statuses.items()},
-        "disability_category": pa.DictionaryArray.from_arrays(
-            arrow(category.astype(np.int32), mask=~disabled), arrow(_CATEGORIES)
-        ),
-        "disability_grade": arrow(grade.astype(np.int8), mask=~disabled),
-        "serious_illness": arrow(serious),
-        f"income_{IncomeType.WAGES.value}": arrow(wages),
-        f"income_{IncomeType.BUSINESS.value}": arrow(business.astype(np.int64)),
-        f"income_{IncomeType.TRANSFER.value}": arrow(transfer.astype(np.int64)),
-        f"income_{IncomeType.CENTRAL_BASIC_PENSION.value}": arrow(pension.astype(np.int64)),
-        f"income_{IncomeType.DISABILITY_SUBSIDY.value}": arrow(subsidy.astype(np.int64)),
-        f"income_{IncomeType.SOCIAL_ASSISTANCE.value}": arrow(assistance.astype(np.int64)),
-        f"household_income_{IncomeType.BUSINESS.value}": household_column(
-            household_business.astype(np.int64), pa.int64()
-        ),
-        f"household_income_{IncomeType.PROPERTY.value}": household_column(
-            household_property.astype(np.int64), pa.int64()
-        ),
-        f"asset_{AssetType.DEPOSITS.value}": household_column(deposits, pa.int64()),
-        f"asset_{AssetType.SECURITIES.value}": household_column(
-            securities.astype(np.int64), pa.int64()
-        ),
-        f"owns_{AssetType.VEHICLE.value}": household_column(owns_vehicle, pa.bool_()),
-        BUSINESS_VALUE_COLUMN: household_column(business_value, pa.int64()),
-        f"owns_{AssetType.BUSINESS_ENTITY.value}": household_column(owns_business, pa.bool_()),
-        f"owns_{AssetType.HOME.value}": household_column(owns_home, pa.bool_()),
+    return {
+        f"asset_{AssetType.DEPOSITS.value}": deposits,
+        f"asset_{AssetType.SECURITIES.value}": securities.astype(np.int64),
+        f"owns_{AssetType.VEHICLE.value}": owns_vehicle,
+        BUSINESS_VALUE_COLUMN: business_value,
+        f"owns_{AssetType.BUSINESS_ENTITY.value}": owns_business,
+        f"owns_{AssetType.HOME.value}": owns_home,
     }
-    table = pa.table(columns)
-    if invalid_share > 0:
-        table = _spoil(
-            table,
-            rng=rng,
-            starts=starts,
-            sizes=sizes,
-            invalid_share=invalid_share,
-            on_days=on_days,
-        )
-    return table
 
 
 def _spoil(
