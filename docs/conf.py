@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import civaffairs
+
+# The docs tooling (generated pages) lives beside the docs, not in the runtime package.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "civaffairs"
 author = "civaffairs developers"
@@ -11,8 +17,8 @@ release = civaffairs.__version__
 version = release
 
 extensions = [
-    # Generated pages (parameter tables, reason codes, glossary, charts): see civaffairs._docs.
-    "civaffairs._docs",
+    # Generated pages (parameter tables, reason codes, glossary, charts): _ext/civaffairs_docs.py.
+    "civaffairs_docs",
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.doctest",

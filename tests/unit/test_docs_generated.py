@@ -1,4 +1,4 @@
-"""The generated documentation (civaffairs._docs) and the glossary it renders (docs/glossary.toml).
+"""The generated documentation (docs/_ext/civaffairs_docs.py) and its glossary (docs/glossary.toml).
 
 The glossary must hold the Chinese name of every programme and every parameter, and every
 enumeration member of civaffairs.entities (by its label or its name in code), each with
@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import civaffairs_docs as _docs
 import pytest
 
 import civaffairs.entities
-from civaffairs import _docs
 from civaffairs.decisions import Outcome, programmes, reason_codes
 from civaffairs.labels import Labelled
 from civaffairs.parameters import Status, default_book

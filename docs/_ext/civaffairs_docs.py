@@ -1,7 +1,8 @@
 """Generated documentation: parameter tables, reason codes, glossary and charts.
 
 This is the Sphinx extension of the civaffairs documentation (``docs/conf.py``
-lists ``civaffairs._docs``).  A page asks for generated content with a marker
+lists ``civaffairs_docs``); it is docs tooling, kept beside the docs and out of
+the runtime package.  A page asks for generated content with a marker
 block on a line of its own::
 
     ```{civaffairs-generate} parameters
@@ -9,7 +10,7 @@ block on a line of its own::
 
 and the extension replaces the marker, when Sphinx reads the page, with
 Markdown built from the registries and the data — the parameter book, the
-declared programmes and reason codes, ``docs/glossary.toml`` — so that a new
+programme registry and its reason codes, ``docs/glossary.toml`` — so that a new
 programme, parameter, jurisdiction or reason code appears in the documentation
 without anyone listing it.  Charts are SVG written here (no plotting
 library), deterministic, embedded in the HTML.
