@@ -117,11 +117,7 @@ __all__ = [
     "classify",
 ]
 
-PROGRAMME = programme(
-    "assistance.children",
-    "孤儿和事实无人抚养儿童基本生活保障",
-    "basic living allowance for orphans and children without de-facto care",
-)
+PROGRAMME = programme("assistance.children")
 
 _ADULT_AGE = 18  # 《民法典》 art. 17: 十八周岁以上的自然人为成年人
 _SEVERE_GRADE = 2  # 重残: grade 1–2 of any category ...

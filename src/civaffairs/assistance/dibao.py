@@ -131,7 +131,7 @@ __all__ = [
     "single_person_rule",
 ]
 
-PROGRAMME = programme("assistance.dibao", "最低生活保障", "minimum living allowance (dibao)")
+PROGRAMME = programme("assistance.dibao")
 
 _ART_9 = Citation(SOCIAL_ASSISTANCE_MEASURES, "第九条")
 _ART_12 = Citation(SOCIAL_ASSISTANCE_MEASURES, "第十二条")

@@ -100,16 +100,8 @@ __all__ = [
     "assess_person",
 ]
 
-LIVING_PROGRAMME = programme(
-    "assistance.disability_subsidies.living",
-    "困难残疾人生活补贴",
-    "living subsidy for disabled people in hardship",
-)
-CARE_PROGRAMME = programme(
-    "assistance.disability_subsidies.care",
-    "重度残疾人护理补贴",
-    "care subsidy for severely disabled people",
-)
+LIVING_PROGRAMME = programme("assistance.disability_subsidies.living")
+CARE_PROGRAMME = programme("assistance.disability_subsidies.care")
 
 _ADULT_AGE = 18  # 《民法典》 art. 17; the orphan allowance is for minors
 _LIVING_PREFIX = "assistance.disability_subsidies.living"

@@ -70,7 +70,7 @@ __all__ = [
     "extreme_poverty_status",
 ]
 
-PROGRAMME = programme("assistance.marginal", "低保边缘家庭", "marginal low-income household")
+PROGRAMME = programme("assistance.marginal")
 
 
 _ART_9 = Citation(SOCIAL_ASSISTANCE_MEASURES, "第九条")

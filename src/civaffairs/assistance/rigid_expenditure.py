@@ -89,11 +89,7 @@ __all__ = [
     "validity_end",
 ]
 
-PROGRAMME = programme(
-    "assistance.rigid_expenditure",
-    "刚性支出困难家庭",
-    "household in hardship from rigid expenditure",
-)
+PROGRAMME = programme("assistance.rigid_expenditure")
 
 #: 民政部《刚性支出困难家庭认定办法》 (approved 2024-10-12, issued 2024-10-24, in force 2025-01-01;
 #: full text read, document number not in it).

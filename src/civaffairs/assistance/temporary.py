@@ -110,7 +110,7 @@ __all__ = [
     "disposable_income",
 ]
 
-PROGRAMME = programme("assistance.temporary", "临时救助", "temporary assistance")
+PROGRAMME = programme("assistance.temporary")
 
 #: 《国务院关于全面建立临时救助制度的通知》 (国发〔2014〕47号; number recalled).
 TEMPORARY_ASSISTANCE_NOTICE = Document(

@@ -97,9 +97,7 @@ __all__ = [
     "preliminary_grade",
 ]
 
-PROGRAMME = programme(
-    "eldercare.assessment", "老年人能力评估", "older-person ability assessment (GB/T 42195-2022)"
-)
+PROGRAMME = programme("eldercare.assessment")
 
 #: Chinese and English names of the five grades: the members' own labels.
 #:

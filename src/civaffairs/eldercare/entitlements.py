@@ -91,7 +91,7 @@ __all__ = [
     "load_catalogue",
 ]
 
-PROGRAMME = programme("eldercare.entitlements", "基本养老服务", "basic eldercare services")
+PROGRAMME = programme("eldercare.entitlements")
 
 _LIST = Citation(
     BASIC_ELDERCARE_OPINION,

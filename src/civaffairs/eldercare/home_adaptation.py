@@ -54,9 +54,7 @@ from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = ["ECONOMIC_GROUPS", "PERSONAL_GROUPS", "PROGRAMME", "assess"]
 
-PROGRAMME = programme(
-    "eldercare.home_adaptation", "居家适老化改造", "home adaptation for older persons"
-)
+PROGRAMME = programme("eldercare.home_adaptation")
 
 _OPINION = Citation(
     ELDERCARE_DEVELOPMENT_OPINION,

@@ -75,11 +75,7 @@ __all__ = [
     "rate",
 ]
 
-PROGRAMME = programme(
-    "eldercare.institution_rating",
-    "养老机构等级评定",
-    "eldercare institution rating (GB/T 37276-2018)",
-)
+PROGRAMME = programme("eldercare.institution_rating")
 
 _RATING = Citation(
     INSTITUTION_RATING_STANDARD,

@@ -69,7 +69,7 @@ __all__ = [
     "paid_from",
 ]
 
-PROGRAMME = programme("eldercare.longevity", "高龄津贴", "longevity allowance")
+PROGRAMME = programme("eldercare.longevity")
 
 _LOCAL = Citation(
     OLDER_PERSONS_LAW,

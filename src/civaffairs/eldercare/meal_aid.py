@@ -64,7 +64,7 @@ from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = ["PROGRAMME", "SPECIAL_HARDSHIP", "STATUS_TIERS", "assess"]
 
-PROGRAMME = programme("eldercare.meal_aid", "老年助餐补贴", "meal-aid subsidy for older persons")
+PROGRAMME = programme("eldercare.meal_aid")
 
 _PLAN_GROUPS = Citation(
     MEAL_AID_PLAN,

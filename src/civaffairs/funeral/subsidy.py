@@ -71,7 +71,7 @@ from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = ["HARDSHIP_LAYERS", "PROGRAMME", "assess", "is_hardship"]
 
-PROGRAMME = programme("funeral.subsidy", "惠民殡葬奖补", "one-off funeral incentives")
+PROGRAMME = programme("funeral.subsidy")
 
 #: Layers counted as 困难群众 for the higher incentives (岳阳's list).
 HARDSHIP_LAYERS = frozenset(

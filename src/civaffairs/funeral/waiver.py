@@ -145,7 +145,7 @@ __all__ = [
     "person_groups",
 ]
 
-PROGRAMME = programme("funeral.waiver", "基本殡葬服务费用减免", "basic funeral service fee waiver")
+PROGRAMME = programme("funeral.waiver")
 
 _REFORM_2012 = Citation(
     FUNERAL_REFORM_OPINION_2012,

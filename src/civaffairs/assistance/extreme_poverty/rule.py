@@ -47,9 +47,7 @@ from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = ["PROGRAMME", "assess", "assess_application", "assess_person", "meets_conditions"]
 
-PROGRAMME = programme(
-    "assistance.extreme_poverty", "特困人员救助供养", "support for persons in extreme poverty"
-)
+PROGRAMME = programme("assistance.extreme_poverty")
 
 #: Statuses that end support: 认定办法 art. 24 (一) 被宣告失踪, (三) 依法被判处刑罚，且在监狱服刑.
 _ENDING_STATUSES = (SpecialStatus.SERVING_SENTENCE, SpecialStatus.DECLARED_MISSING)
