@@ -54,6 +54,7 @@ __all__ = [
     "SHARED_SCHEMAS",
     "Entry",
     "assess",
+    "columnar",
     "entries",
     "entry",
     "find",
@@ -73,7 +74,8 @@ class Entry:
     the programme has no parameters of its own); ``docs`` is the docs page
     (without suffix) and ``glossary`` the Chinese terms the glossary must define.
     ``parts`` names further modules of the programme that declare reason codes
-    (the 低保 adjustments, for instance).
+    (the 低保 adjustments, for instance); ``columnar`` is the ``"module:function"``
+    of its columnar form (:mod:`civaffairs.batch`), where it has one.
 
     .. versionadded:: 0.1.0
     """
@@ -87,6 +89,7 @@ class Entry:
     glossary: tuple[str, ...] = ()
     schema: str | None = None
     parts: tuple[str, ...] = ()
+    columnar: str | None = None
 
     @property
     def area(self) -> str:
@@ -133,6 +136,7 @@ def _programme(  # noqa: PLR0917 - the columns of the table below, in order
     *,
     schema: str | None = "",
     parts: tuple[str, ...] = (),
+    columnar: str | None = None,
 ) -> Entry:
     """Build an entry, filling the module path and schema file from the code by convention."""
     path = code.split(".")
@@ -149,6 +153,7 @@ def _programme(  # noqa: PLR0917 - the columns of the table below, in order
         glossary,
         schema,
         tuple(f"civaffairs.{part}" for part in parts),
+        columnar,
     )
 
 
@@ -168,6 +173,7 @@ ENTRIES: tuple[Entry, ...] = (
         "howto/dibao",
         ("最低生活保障", "低保"),
         parts=("assistance.dibao_adjustments",),
+        columnar="civaffairs.batch.dibao:assess_table",
     ),
     _programme(
         "assistance.extreme_poverty",
@@ -259,6 +265,7 @@ ENTRIES: tuple[Entry, ...] = (
         _PERSON,
         "howto/eldercare-longevity",
         ("高龄津贴", "高龄"),
+        columnar="civaffairs.batch.longevity:assess_table",
     ),
     _programme(
         "eldercare.entitlements",
@@ -350,6 +357,14 @@ def entry(code: str) -> Entry:
             "$.programme", code, f"a programme code ({', '.join(_BY_CODE)}){hint}"
         )
     return found
+
+
+def columnar() -> tuple[Entry, ...]:
+    """Return the entries with a columnar form (``civaffairs screen --programme``).
+
+    .. versionadded:: 0.1.0
+    """
+    return tuple(e for e in ENTRIES if e.columnar is not None)
 
 
 def find(code: str) -> Entry | None:

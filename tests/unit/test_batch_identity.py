@@ -195,7 +195,7 @@ def test_the_longevity_command_refuses_a_person_in_two_chunks(tmp_path: Path) ->
     code, _, err = screen(
         str(source),
         "--programme",
-        "longevity",
+        "eldercare.longevity",
         "--on",
         "2025-08-15",
         "--out",
@@ -220,7 +220,13 @@ def test_screen_never_overwrites_its_input(tmp_path: Path) -> None:
         with pytest.raises(InvalidInputError, match="never overwritten"):
             screen_file(source, out, ON)
     code, *_ = screen(
-        str(source), "--programme", "longevity", "--on", ON.isoformat(), "--out", str(source)
+        str(source),
+        "--programme",
+        "eldercare.longevity",
+        "--on",
+        ON.isoformat(),
+        "--out",
+        str(source),
     )
     assert code == 2
     assert source.read_bytes() == before

@@ -161,7 +161,7 @@ def test_the_screen_command_decides_a_people_file(tmp_path: Path) -> None:
         code, out, err = screen(
             str(tmp_path / source),
             "--programme",
-            "longevity",
+            "eldercare.longevity",
             "--on",
             "2025-08-15",
             "--out",
@@ -180,7 +180,7 @@ def test_the_screen_command_decides_a_people_file(tmp_path: Path) -> None:
 def test_the_screen_command_refuses_dibao_options_for_longevity(tmp_path: Path) -> None:
     code, _, err = screen(
         "--programme",
-        "longevity",
+        "eldercare.longevity",
         "--synthetic",
         "10",
         "--jurisdiction",

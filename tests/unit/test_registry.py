@@ -9,6 +9,7 @@ are catalogued, cited and named after it, its docs page exists, and the README l
 from __future__ import annotations
 
 import ast
+import importlib
 import inspect
 import tomllib
 import typing
@@ -47,6 +48,10 @@ def test_entry_point_and_facts_type_resolve(entry: registry.Entry) -> None:
     first = next(iter(inspect.signature(function).parameters.values()))
     assert typing.get_type_hints(function)[first.name] is facts
     assert function.__module__.startswith(entry.module)
+    if entry.columnar is not None:  # the columnar form needs the batch extra
+        pytest.importorskip("pyarrow")
+        module, _, name = entry.columnar.partition(":")
+        assert callable(getattr(importlib.import_module(module), name))
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)

@@ -11,7 +11,7 @@
     the same on a seeded synthetic registry (:mod:`civaffairs.batch.population`),
     so the command runs with no data at hand.
 
-``civaffairs screen PEOPLE.parquet|PEOPLE.csv --programme longevity --on DATE --out OUT.parquet``
+``civaffairs screen PEOPLE.parquet|csv --programme eldercare.longevity --on DATE --out OUT.parquet``
     decide the longevity allowance (高龄津贴) for every person of a people file
     (format: :mod:`civaffairs.batch.longevity`), with a summary per outcome
     and band.
@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, TextIO
 
+from civaffairs import registry
 from civaffairs.dates import parse_date
 from civaffairs.errors import CivaffairsError, InvalidDocumentError, InvalidInputError
 from civaffairs.parameters import Kind, ParameterBook, default_book, read_text
@@ -63,10 +64,11 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("input", nargs="?", help="a .parquet or .csv persons table")
     parser.add_argument(
         "--programme",
-        choices=("dibao", "longevity"),
-        default="dibao",
-        help="dibao (default): a persons table of households; longevity: the longevity "
-        "allowance (高龄津贴) for a people table (civaffairs.batch.longevity)",
+        choices=[entry.code for entry in registry.columnar()],
+        default="assistance.dibao",
+        help="a programme of the registry with a columnar form: assistance.dibao (default), "
+        "a persons table of households; eldercare.longevity, the longevity allowance (高龄津贴) "
+        "for a people table (civaffairs.batch.longevity)",
     )
     parser.add_argument("--on", required=True, help="the as-of date YYYY-MM-DD")
     parser.add_argument("--out", required=True, help="the .parquet file to write results to")
@@ -395,7 +397,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if args.input:
             refuse_overwrite(args.input, args.out)
         book = ParameterBook.load(args.params) if args.params else default_book()
-        if args.programme == "longevity":
+        if args.programme == "eldercare.longevity":
             _screen_longevity(args, on, book, stdout, progress)
             return EXIT_OK
         _screen_dibao(args, on, book, stdout, progress)
