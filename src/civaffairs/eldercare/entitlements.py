@@ -55,6 +55,7 @@ from civaffairs.decisions import (
     Citation,
     Decision,
     Document,
+    Draft,
     Language,
     Outcome,
     Reason,
@@ -479,17 +480,9 @@ def _decide(
             )
         )
         outcome = Outcome.NOT_ELIGIBLE
-    cited = tuple(attrs.evolve(r, citation=service.citation) for r in reasons)
-    decision = Decision(
-        programme=PROGRAMME.code,
-        subject=older.label,
-        as_of=on,
-        jurisdiction=where,
-        outcome=outcome,
-        amount=None,
-        reasons=cited,
-        missing=missing if outcome is Outcome.CANNOT_DECIDE else (),
-    )
+    cited = [attrs.evolve(r, citation=service.citation) for r in reasons]
+    draft = Draft(PROGRAMME.code, older.label, on, where, cited)
+    decision = draft.decide(outcome, missing=missing if outcome is Outcome.CANNOT_DECIDE else ())
     return Entitlement(
         service.code, service.zh, service.en, service.kind, service.status, service.see, decision
     )
@@ -508,15 +501,10 @@ def _no_parameter(
         where=where,
         on=on.isoformat(),
     )
-    return Decision(
-        programme=PROGRAMME.code,
-        subject=older.label,
-        as_of=on,
-        jurisdiction=where,
-        outcome=Outcome.CANNOT_DECIDE,
-        amount=None,
-        reasons=(attrs.evolve(reason, citation=service.citation),),
+    draft = Draft(
+        PROGRAMME.code, older.label, on, where, [attrs.evolve(reason, citation=service.citation)]
     )
+    return draft.decide(Outcome.CANNOT_DECIDE)
 
 
 def _delegated(service: Service, decided: Decision) -> Entitlement:

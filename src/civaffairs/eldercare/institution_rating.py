@@ -52,6 +52,7 @@ from civaffairs.decisions import (
     AmountLine,
     Citation,
     Decision,
+    Draft,
     Outcome,
     Period,
     Reason,
@@ -335,15 +336,7 @@ def rate(
     amount = None
     if level is not InstitutionLevel.NOT_RATED:
         amount = _subsidy(level, beds=beds, where=jurisdiction, on=on, book=book, reasons=reasons)
-    return Decision(
-        programme=PROGRAMME.code,
-        subject=institution,
-        as_of=on,
-        jurisdiction=jurisdiction,
-        outcome=outcome,
-        amount=amount,
-        reasons=tuple(reasons),
-    )
+    return Draft(PROGRAMME.code, institution, on, jurisdiction, reasons).decide(outcome, amount)
 
 
 def _subsidy(
