@@ -66,7 +66,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -96,6 +96,12 @@ from civaffairs.targets.model import (
     check_results,
 )
 from civaffairs.targets.units import Unit
+
+if TYPE_CHECKING:
+    from attrs import AttrsInstance
+
+#: A record built from a file entry (:func:`_built`).
+R = TypeVar("R", bound="AttrsInstance")
 
 __all__ = [
     "UnknownPlanError",
@@ -284,6 +290,24 @@ def _source(
     return Source(document=document, section=section, quote=quote)
 
 
+def _built(kind: type[R], entry: AttrsInstance, **given: Any) -> R:
+    """Build a ``kind`` record from a file entry: the fields they share by name, then ``given``.
+
+    A plan, its targets and their alternatives, a result set and its results
+    are each built this way from their file entries; ``given`` holds what the
+    entry does not say itself (the resolved jurisdiction, the source, the
+    file's status) or says differently (a result's year, read from the file
+    when the entry has none).
+    """
+    wanted = attrs.fields_dict(kind)
+    shared: dict[str, Any] = {
+        field.name: getattr(entry, field.name)
+        for field in attrs.fields(type(entry))
+        if field.name in wanted and field.name not in given
+    }
+    return kind(**shared, **given)
+
+
 def _orphan_quotes(
     document: SourceDocument | None, entries: tuple[Any, ...], key: str
 ) -> Iterator[InvalidInputError]:
@@ -356,42 +380,21 @@ def plan_from_data(
     problems.extend(_orphan_quotes(entry.document, entry.targets, "targets"))
     for own in entry.indicators:
         known.setdefault(own.id, own)  # a redefinition is reported above, never used
-    plan = WorkPlan(
-        id=entry.id,
+    plan = _built(
+        WorkPlan,
+        entry,
         jurisdiction=code,
         place=place,
-        year=entry.year,
-        document=entry.document,
-        status=entry.status,
-        note=entry.note,
-        indicators=entry.indicators,
         targets=tuple(
-            Target(
-                id=t.id,
-                indicator=t.indicator,
+            _built(
+                Target,
+                t,
                 jurisdiction=code,
                 place=place,
                 year=entry.year,
-                comparator=t.comparator,
-                value=t.value,
-                unit=t.unit,
-                upper=t.upper,
-                deadline=t.deadline,
-                each=t.each,
-                reading=t.reading,
                 source=_source(entry.document, t.section, t.quote),
                 status=entry.status,
-                alternatives=tuple(
-                    Alternative(
-                        indicator=a.indicator,
-                        comparator=a.comparator,
-                        value=a.value,
-                        unit=a.unit,
-                        upper=a.upper,
-                        reading=a.reading,
-                    )
-                    for a in t.alternatives
-                ),
+                alternatives=tuple(_built(Alternative, a) for a in t.alternatives),
             )
             for t in entry.targets
         ),
@@ -440,21 +443,16 @@ def results_from_data(
             )
             missing_year.add(f"$.results[{index}].year")
             year = 0
+        source = _source(entry.document, item.section, item.quote)
         results.append(
-            Result(
-                indicator=item.indicator,
+            _built(
+                Result,
+                item,
                 jurisdiction=code,
                 place=place,
                 year=year,
-                value=item.value,
-                unit=item.unit,
-                numerator=item.numerator,
-                denominator=item.denominator,
-                as_of=item.as_of,
-                bound=item.bound,
-                source=_source(entry.document, item.section, item.quote),
+                source=source,
                 status=entry.status,
-                note=item.note,
             )
         )
     checked = check_results(results, known)
@@ -465,14 +463,13 @@ def results_from_data(
     )
     if problems:
         raise InvalidDocumentError(problems, what=what)
-    return ResultSet(
+    return _built(
+        ResultSet,
+        entry,
         id=entry.id or origin,
         jurisdiction=code,
         place=place,
         results=tuple(results),
-        document=entry.document,
-        status=entry.status,
-        note=entry.note,
     )
 
 
