@@ -320,6 +320,14 @@ class FuneralCase:
         """The cremation date, or the death date when none is recorded."""
         return self.cremation_date or self.deceased.death_date
 
+    @property
+    def subject(self) -> str:
+        """How decisions and bills name the case: its reference and the masked deceased.
+
+        .. versionadded:: 0.1.0
+        """
+        return f"{self.id} ({self.deceased.masked})"
+
 
 def unknown_facts(deceased: Deceased) -> tuple[str, ...]:
     """Return the paths of the deceased's status facts that are not established.
@@ -368,20 +376,22 @@ def mattering(
 
     .. versionadded:: 0.1.0
     """
-    found = []
-    if deceased.person is not None and deceased.layer is None:
-        by_flag: dict[bool, set[str]] = {}
-        for (_, flag), signature in signatures.items():
-            by_flag.setdefault(flag, set()).add(repr(signature))
-        if any(len(seen) > 1 for seen in by_flag.values()):
-            found.append("$.deceased.layer")
-    if deceased.person is not None and deceased.priority_entitled is None:
-        by_layer: dict[AssistanceLayer, set[str]] = {}
-        for (layer, _), signature in signatures.items():
-            by_layer.setdefault(layer, set()).add(repr(signature))
-        if any(len(seen) > 1 for seen in by_layer.values()):
-            found.append("$.deceased.priority_entitled")
-    return tuple(found)
+    if deceased.person is None:
+        return ()
+    # (path, whether the fact is unknown, the position of the *other* fact in the key)
+    facts = (
+        ("$.deceased.layer", deceased.layer is None, 1),
+        ("$.deceased.priority_entitled", deceased.priority_entitled is None, 0),
+    )
+    return tuple(path for path, unknown, held in facts if unknown and _varies(signatures, held))
+
+
+def _varies(signatures: dict[tuple[AssistanceLayer, bool], object], held: int) -> bool:
+    """Whether signatures differ between variants that agree on the fact at ``held``."""
+    seen: dict[object, set[str]] = {}
+    for key, signature in signatures.items():
+        seen.setdefault(key[held], set()).add(repr(signature))
+    return any(len(each) > 1 for each in seen.values())
 
 
 def check_as_of(case: FuneralCase, on: dt.date) -> None:

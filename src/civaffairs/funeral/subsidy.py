@@ -40,6 +40,7 @@ from civaffairs.decisions import (
     AmountLine,
     Citation,
     Decision,
+    Draft,
     Outcome,
     Period,
     Reason,
@@ -230,19 +231,11 @@ def assess(
     if not missing:
         layer = case.deceased.layer or AssistanceLayer.NONE
         return results[(layer, bool(case.deceased.priority_entitled))]
-    subject = f"{case.id} ({case.deceased.masked})"
     registration = case.deceased.registration
     where = case.cremation_place if registration is None else registration.jurisdiction
-    return Decision(
-        PROGRAMME.code,
-        subject,
-        on,
-        ScopeLevel.COUNTY.area(where),
-        Outcome.CANNOT_DECIDE,
-        None,
-        (R_UNKNOWN_STATUS.reason(None, paths=", ".join(missing)),),
-        missing=missing,
-    )
+    reasons = [R_UNKNOWN_STATUS.reason(None, paths=", ".join(missing))]
+    draft = Draft(PROGRAMME.code, case.subject, on, ScopeLevel.COUNTY.area(where), reasons)
+    return draft.decide(Outcome.CANNOT_DECIDE, missing=missing)
 
 
 def _assess(case: FuneralCase, on: dt.date, book: ParameterBook, policy: FuneralPolicy) -> Decision:
@@ -250,20 +243,14 @@ def _assess(case: FuneralCase, on: dt.date, book: ParameterBook, policy: Funeral
     deceased = case.deceased
     death = deceased.death_date
     registration = deceased.registration
-    subject = f"{case.id} ({deceased.masked})"
     reasons: list[Reason] = []
     if registration is None:
         reasons.append(R_NO_FAMILY.reason(False))
-        return Decision(
-            PROGRAMME.code,
-            subject,
-            on,
-            case.cremation_place,
-            Outcome.NOT_ELIGIBLE,
-            None,
-            tuple(reasons),
+        return Draft(PROGRAMME.code, case.subject, on, case.cremation_place, reasons).decide(
+            Outcome.NOT_ELIGIBLE
         )
     home = ScopeLevel.COUNTY.area(registration.jurisdiction)
+    draft = Draft(PROGRAMME.code, case.subject, on, home, reasons)
     home_name = f"{jurisdictions.get(home).name}({home})"
     wanted = _wanted(case, home, home_name, policy, reasons)
     lines: list[AmountLine] = []
@@ -304,15 +291,5 @@ def _assess(case: FuneralCase, on: dt.date, book: ParameterBook, policy: Funeral
         reasons.append(R_NOTHING.reason(False))
     total = sum((line.amount for line in lines), ZERO)
     if not lines:
-        return Decision(
-            PROGRAMME.code, subject, on, home, Outcome.NOT_ELIGIBLE, None, tuple(reasons)
-        )
-    return Decision(
-        PROGRAMME.code,
-        subject,
-        on,
-        home,
-        Outcome.ELIGIBLE,
-        Amount(total, Period.ONE_OFF, tuple(lines)),
-        tuple(reasons),
-    )
+        return draft.decide(Outcome.NOT_ELIGIBLE)
+    return draft.decide(Outcome.ELIGIBLE, Amount(total, Period.ONE_OFF, tuple(lines)))

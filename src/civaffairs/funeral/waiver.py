@@ -88,6 +88,7 @@ from civaffairs.decisions import (
     AmountLine,
     Citation,
     Decision,
+    Draft,
     Outcome,
     Period,
     Reason,
@@ -426,7 +427,7 @@ def assess(
         layer = case.deceased.layer or AssistanceLayer.NONE
         flag = bool(case.deceased.priority_entitled)
         return attrs.evolve(results[(layer, flag)], subsidy=incentives)
-    subject = f"{case.id} ({case.deceased.masked})"
+    subject = case.subject
     reasons: list[Reason] = [
         R_UNKNOWN_STATUS.reason(None, subject=subject, paths=", ".join(missing))
     ]
@@ -471,16 +472,8 @@ class _Result:
             total = sum((line.waived for line in lines), ZERO)
             amount = Amount(total, Period.FEE_WAIVED, waived)
         place = case.cremation_place
-        decision = Decision(
-            PROGRAMME.code,
-            self.subject,
-            self.on,
-            place,
-            outcome,
-            amount,
-            self.reasons,
-            missing=missing,
-        )
+        draft = Draft(PROGRAMME.code, self.subject, self.on, place, list(self.reasons))
+        decision = draft.decide(outcome, amount, missing=missing)
         channel, funding, settlement = funded
         bill = Bill.of(
             case.id, self.subject, case.deceased.death_date, place, channel=channel, lines=lines
@@ -507,7 +500,7 @@ def _assess(
 ) -> Assessment:
     """Decide :func:`assess` for a case whose status facts are all established."""
     _check_home_county(case)
-    subject = f"{case.id} ({case.deceased.masked})"
+    subject = case.subject
     priced = price_lines(case, policy.catalogue(case.cremation_place, case.deceased.death_date))
     reasons: list[Reason] = []
     coverage = _coverage(case, policy, reasons, subject)
