@@ -189,16 +189,7 @@ class Provenance(Dated):
     def parameter(self, name: str, value: Scalar, unit: str) -> ParameterValue:
         """Report this record as a parameter value (for a decision's provenance)."""
         return ParameterValue(
-            name=name,
-            jurisdiction=self.jurisdiction,
-            value=value,
-            unit=unit,
-            effective_from=self.effective_from,
-            effective_to=self.effective_to,
-            status=self.status,
-            source=self.source,
-            article=self.article,
-            note=self.note,
+            name=name, value=value, unit=unit, **attrs.asdict(self, recurse=False)
         )
 
 
