@@ -45,7 +45,7 @@ national target groups only.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import attrs
@@ -69,6 +69,7 @@ from civaffairs.eldercare.groups import (
     TargetGroup,
     any_of,
     memberships,
+    names,
     ordered,
 )
 from civaffairs.eldercare.laws import BASIC_ELDERCARE_OPINION
@@ -412,10 +413,6 @@ class Entitlements:
         return "\n".join(lines)
 
 
-def _names(groups: Iterable[TargetGroup], lang: Language, joiner: str) -> str:
-    return joiner.join(g.label(lang) for g in ordered(groups))
-
-
 def _decide(
     service: Service,
     older: OlderPerson,
@@ -446,8 +443,8 @@ def _decide(
             R_ENTITLED.reason(
                 True,
                 used,
-                groups=_names(alternative, "zh", "、"),
-                groups_en=_names(alternative, "en", ", "),
+                groups=names(alternative),
+                groups_en=names(alternative, "en"),
                 **facts,
             )
         )
@@ -474,8 +471,8 @@ def _decide(
             R_NOT_ENTITLED.reason(
                 False,
                 (),
-                alternatives=" 或 ".join(_names(a, "zh", "+") for a in service.groups),
-                alternatives_en=" or ".join(_names(a, "en", " + ") for a in service.groups),
+                alternatives=" 或 ".join(names(a, joiner="+") for a in service.groups),
+                alternatives_en=" or ".join(names(a, "en", joiner=" + ") for a in service.groups),
                 **facts,
             )
         )

@@ -44,9 +44,11 @@ from typing import Any
 
 import attrs
 
+from civaffairs.decisions import Citation, Reason, ReasonCode
+from civaffairs.eldercare.laws import OLDER_PERSONS_LAW
 from civaffairs.entities import AbilityGrade, AssistanceLayer, Person
 from civaffairs.errors import InvalidInputError
-from civaffairs.labels import Labelled
+from civaffairs.labels import Labelled, Language
 from civaffairs.parameters import ParameterBook, ParameterValue
 
 __all__ = [
@@ -57,6 +59,9 @@ __all__ = [
     "TargetGroup",
     "any_of",
     "memberships",
+    "names",
+    "not_older_person",
+    "not_older_reason",
     "ordered",
 ]
 
@@ -263,6 +268,59 @@ def ordered(groups: Iterable[TargetGroup]) -> list[TargetGroup]:
 
 
 _GROUP_ORDER = list(TargetGroup)
+
+_JOINERS: Mapping[Language, str] = MappingProxyType({"zh": "、", "en": ", "})
+
+
+def names(
+    groups: Iterable[TargetGroup], lang: Language = "zh", *, joiner: str | None = None
+) -> str:
+    """Name ``groups`` in ``lang``, in the order :class:`TargetGroup` declares them.
+
+    The joiner is ``、`` in Chinese and ``, `` in English unless ``joiner`` is given:
+    ``names({TargetGroup.VERY_OLD, TargetGroup.DIBAO}, "en")`` is
+    ``"dibao recipient, very old"``.
+
+    .. versionadded:: 0.1.0
+    """
+    return (joiner or _JOINERS[lang]).join(g.label(lang) for g in ordered(groups))
+
+
+#: 老年人权益保障法 art. 2: "本法所称老年人是指六十周岁以上的公民。"
+_ART_2 = Citation(OLDER_PERSONS_LAW, "第二条")
+
+
+def not_older_person(programme: str) -> ReasonCode:
+    """Define ``<programme>.not_older_person``: the person is under the older-person age.
+
+    Every eldercare service rule begins with the same step (老年人权益保障法 art. 2:
+    "本法所称老年人是指六十周岁以上的公民"); each programme declares the reason under its
+    own name, with the same words and citation.
+
+    .. versionadded:: 0.1.0
+    """
+    return ReasonCode.define(
+        f"{programme}.not_older_person",
+        "未满 {age} 周岁, 不属于老年人",
+        "under {age}: not an older person",
+        _ART_2,
+    )
+
+
+def not_older_reason(found: Mapping[TargetGroup, Membership], code: ReasonCode) -> Reason | None:
+    """Return the reason a rule stops at "older person", or ``None`` when the person is one.
+
+    ``found`` must hold :attr:`TargetGroup.OLDER_PERSON` (decided by :func:`memberships`
+    from ``eldercare.groups.older_person_age``, which the reason cites); ``code`` is the
+    programme's :func:`not_older_person` reason.
+
+    .. versionadded:: 0.1.0
+    """
+    elder = found[TargetGroup.OLDER_PERSON]
+    if elder.member:
+        return None
+    return code.reason(False, elder.parameters, age=str(elder.parameters[0].value))
+
 
 #: Alternatives of groups: the person qualifies through any alternative whose groups all hold.
 Alternatives = tuple[frozenset[TargetGroup], ...]

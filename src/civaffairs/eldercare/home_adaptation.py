@@ -46,9 +46,11 @@ from civaffairs.eldercare.groups import (
     TargetGroup,
     any_of,
     memberships,
-    ordered,
+    names,
+    not_older_person,
+    not_older_reason,
 )
-from civaffairs.eldercare.laws import ELDERCARE_DEVELOPMENT_OPINION, OLDER_PERSONS_LAW
+from civaffairs.eldercare.laws import ELDERCARE_DEVELOPMENT_OPINION
 from civaffairs.money import format_yuan, yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
@@ -66,7 +68,6 @@ _LOCAL_CAP = Citation(
     "实施老年人居家适老化改造工程 (采取政府补贴等方式)",
     note="the opinion sets no amount; the cap is local",
 )
-_ART_2 = Citation(OLDER_PERSONS_LAW, "第二条")
 
 #: Economic groups, each with the switch that says whether the jurisdiction covers it.
 ECONOMIC_GROUPS: tuple[tuple[str, TargetGroup], ...] = (
@@ -84,12 +85,7 @@ PERSONAL_GROUPS: tuple[TargetGroup, ...] = (
     TargetGroup.CERTIFIED_DISABILITY,
 )
 
-R_NOT_OLDER = ReasonCode.define(
-    "eldercare.home_adaptation.not_older_person",
-    "未满 {age} 周岁, 不属于老年人",
-    "under {age}: not an older person",
-    _ART_2,
-)
+R_NOT_OLDER = not_older_person(PROGRAMME.code)
 R_ECONOMIC = ReasonCode.define(
     "eldercare.home_adaptation.economic",
     "经济条件: {result} (本地纳入: {covered})",
@@ -118,11 +114,7 @@ R_CAP = ReasonCode.define(
 
 def _describe(alternative: frozenset[TargetGroup] | None, *, held: bool | None) -> dict[str, str]:
     if held and alternative is not None:
-        names = ordered(alternative)
-        return {
-            "result": "属于" + "、".join(g.zh for g in names),
-            "result_en": ", ".join(g.en for g in names),
-        }
+        return {"result": "属于" + names(alternative), "result_en": names(alternative, "en")}
     if held is None:
         return {"result": "未确定", "result_en": "not established"}
     return {"result": "不符合", "result_en": "not met"}
@@ -155,11 +147,8 @@ def assess(
     # 1. Older person.
     groups = [TargetGroup.OLDER_PERSON, *(g for _, g in ECONOMIC_GROUPS), *PERSONAL_GROUPS]
     found = memberships(older, groups, on, jurisdiction=where, book=book)
-    elder = found[TargetGroup.OLDER_PERSON]
-    if not elder.member:
-        reasons.append(
-            R_NOT_OLDER.reason(False, elder.parameters, age=str(elder.parameters[0].value))
-        )
+    if (too_young := not_older_reason(found, R_NOT_OLDER)) is not None:
+        reasons.append(too_young)
         return decision(Outcome.NOT_ELIGIBLE)
 
     # 2. Economic condition: the groups this jurisdiction covers.

@@ -55,9 +55,12 @@ from civaffairs.eldercare.groups import (
     TargetGroup,
     any_of,
     memberships,
+    names,
+    not_older_person,
+    not_older_reason,
     ordered,
 )
-from civaffairs.eldercare.laws import MEAL_AID_PLAN, OLDER_PERSONS_LAW
+from civaffairs.eldercare.laws import MEAL_AID_PLAN
 from civaffairs.errors import InvalidInputError
 from civaffairs.money import ZERO, format_yuan, yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
@@ -74,7 +77,6 @@ _PLAN_GROUPS = Citation(
 _LOCAL_AMOUNTS = Citation(
     MEAL_AID_PLAN, None, note="the plan sets no amount; subsidies per meal are local"
 )
-_ART_2 = Citation(OLDER_PERSONS_LAW, "第二条")
 _INFERRED_GROUP = Citation(
     MEAL_AID_PLAN,
     "工作目标 (特殊困难老年人)",
@@ -102,12 +104,7 @@ STATUS_TIERS: tuple[tuple[str, tuple[frozenset[TargetGroup], ...]], ...] = (
     ("special_hardship", tuple(frozenset({g}) for g in SPECIAL_HARDSHIP)),
 )
 
-R_NOT_OLDER = ReasonCode.define(
-    "eldercare.meal_aid.not_older_person",
-    "未满 {age} 周岁, 不属于老年人",
-    "under {age}: not an older person",
-    _ART_2,
-)
+R_NOT_OLDER = not_older_person(PROGRAMME.code)
 R_AGE_TIER = ReasonCode.define(
     "eldercare.meal_aid.age_tier",
     "年满 {start} 周岁, 年龄档每餐补贴 {amount} 元",
@@ -206,10 +203,8 @@ def assess(
         *(g for _, alts in STATUS_TIERS for a in alts for g in ordered(a)),
     ]
     found = memberships(older, groups, on, jurisdiction=where, book=book)
-    elder = found[TargetGroup.OLDER_PERSON]
-    if not elder.member:
-        minimum = elder.parameters[0]
-        reasons.append(R_NOT_OLDER.reason(False, elder.parameters, age=str(minimum.value)))
+    if (too_young := not_older_reason(found, R_NOT_OLDER)) is not None:
+        reasons.append(too_young)
         return decision(Outcome.NOT_ELIGIBLE)
 
     # 2. Age tier.
@@ -293,12 +288,11 @@ def _status_tier(
     elif best_group is None:
         reasons.append(R_NO_STATUS_TIER.reason(False))
     else:
-        names = ordered(best_group)
         reason = R_STATUS_TIER.reason(
             True,
             best_used,
-            group="、".join(g.zh for g in names),
-            group_en=", ".join(g.en for g in names),
+            group=names(best_group),
+            group_en=names(best_group, "en"),
             amount=format_yuan(by_status, "exact"),
         )
         if TargetGroup.RIGID_EXPENDITURE in best_group:
