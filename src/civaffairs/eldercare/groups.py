@@ -78,11 +78,17 @@ class TargetGroup(Labelled):
     """
 
     OLDER_PERSON = "older_person", "老年人", "older person"
-    EXTREME_POVERTY = "extreme_poverty", "特困人员", "in extreme poverty"
-    DIBAO = "dibao", "低保对象", "dibao recipient"
-    MARGINAL = "marginal", "低保边缘家庭成员", "in a marginal low-income household"
+    # The four low-income groups are the members of an assistance layer: their values are
+    # the layer's (one name), their words name the person (低保对象, not 最低生活保障).
+    EXTREME_POVERTY = AssistanceLayer.EXTREME_POVERTY.value, "特困人员", "in extreme poverty"
+    DIBAO = AssistanceLayer.DIBAO.value, "低保对象", "dibao recipient"
+    MARGINAL = (
+        AssistanceLayer.MARGINAL.value,
+        "低保边缘家庭成员",
+        "in a marginal low-income household",
+    )
     RIGID_EXPENDITURE = (
-        "rigid_expenditure",
+        AssistanceLayer.RIGID_EXPENDITURE.value,
         "刚性支出困难家庭成员",
         "in a rigid-expenditure household",
     )
@@ -101,6 +107,14 @@ class TargetGroup(Labelled):
     )
     REGISTERED_POOR = "registered_poor", "建档立卡", "registered poor"
 
+    @property
+    def layer(self) -> AssistanceLayer | None:
+        """The assistance layer whose members this group is (特困 … 刚性支出困难), else ``None``.
+
+        .. versionadded:: 0.1.0
+        """
+        return _LAYER_OF.get(self)
+
 
 #: Chinese and English labels of each group, for messages.
 #:
@@ -110,12 +124,7 @@ GROUP_LABELS: Mapping[TargetGroup, tuple[str, str]] = MappingProxyType(
     {group: (group.zh, group.en) for group in TargetGroup}
 )
 
-_LAYER_GROUPS = {
-    TargetGroup.EXTREME_POVERTY: AssistanceLayer.EXTREME_POVERTY,
-    TargetGroup.DIBAO: AssistanceLayer.DIBAO,
-    TargetGroup.MARGINAL: AssistanceLayer.MARGINAL,
-    TargetGroup.RIGID_EXPENDITURE: AssistanceLayer.RIGID_EXPENDITURE,
-}
+_LAYER_OF = {TargetGroup(layer.value): layer for layer in AssistanceLayer if layer.is_low_income}
 _FLAG_GROUPS = {
     TargetGroup.LIVING_ALONE: "living_alone",
     TargetGroup.EMPTY_NEST: "empty_nest",
@@ -216,10 +225,10 @@ def _membership(
         name = _AGE_PARAMETERS[group]
         age, used = book.count(name, where, on)
         return Membership(group, person.age_on(on) >= age, parameters=(used,))
-    if group in _LAYER_GROUPS:
+    if group.layer is not None:
         if older.layer is None:
             return Membership(group, None, "$.layer")
-        return Membership(group, older.layer is _LAYER_GROUPS[group])
+        return Membership(group, older.layer is group.layer)
     if group is TargetGroup.DISABLED:
         if older.ability is None:
             return Membership(group, None, "$.ability")

@@ -59,6 +59,7 @@ from typing import TypeVar
 import attrs
 
 from civaffairs import jurisdictions
+from civaffairs.entities import AssistanceLayer
 from civaffairs.errors import CivaffairsError, InvalidDocumentError, InvalidInputError
 from civaffairs.funeral.services import Service, Unit
 from civaffairs.labels import Labelled
@@ -167,11 +168,21 @@ class Beneficiary(Labelled):
     """
 
     REGISTERED = "registered", "户籍居民", "registered resident"
-    EXTREME_POVERTY = "extreme_poverty", "特困人员", "extreme-poverty person"
-    DIBAO = "dibao", "低保对象", "dibao recipient"
-    MARGINAL = "marginal", "低保边缘家庭成员", "member of a marginal low-income household"
+    # The four low-income groups are the members of an assistance layer: their values are
+    # the layer's (one name), their words name the person (低保对象, not 最低生活保障).
+    EXTREME_POVERTY = (
+        AssistanceLayer.EXTREME_POVERTY.value,
+        "特困人员",
+        "extreme-poverty person",
+    )
+    DIBAO = AssistanceLayer.DIBAO.value, "低保对象", "dibao recipient"
+    MARGINAL = (
+        AssistanceLayer.MARGINAL.value,
+        "低保边缘家庭成员",
+        "member of a marginal low-income household",
+    )
     RIGID_EXPENDITURE = (
-        "rigid_expenditure",
+        AssistanceLayer.RIGID_EXPENDITURE.value,
         "刚性支出困难家庭成员",
         "member of a rigid-expenditure hardship household",
     )
@@ -179,6 +190,14 @@ class Beneficiary(Labelled):
     UNIDENTIFIED = "unidentified", "无名遗体", "unidentified body"
     #: 非本地户籍、在本地死亡的人员
     DIED_LOCALLY = "died_locally", "在本地死亡的非户籍人员", "non-resident who died locally"
+
+    @classmethod
+    def of_layer(cls, layer: AssistanceLayer) -> Beneficiary | None:
+        """Return the group of the members of ``layer`` (``None`` for no low-income layer).
+
+        .. versionadded:: 0.1.0
+        """
+        return cls(layer.value) if layer.is_low_income else None
 
 
 class Zone(Labelled):

@@ -241,13 +241,6 @@ R_FUNDING_REIMBURSED = ReasonCode.define(
     _REFORM_2018,
 )
 
-_LAYER_GROUPS = {
-    AssistanceLayer.EXTREME_POVERTY: Beneficiary.EXTREME_POVERTY,
-    AssistanceLayer.DIBAO: Beneficiary.DIBAO,
-    AssistanceLayer.MARGINAL: Beneficiary.MARGINAL,
-    AssistanceLayer.RIGID_EXPENDITURE: Beneficiary.RIGID_EXPENDITURE,
-}
-
 
 def person_groups(deceased: Deceased) -> frozenset[Beneficiary]:
     """Return the groups of the deceased where registered: 户籍居民 plus their status.
@@ -261,7 +254,7 @@ def person_groups(deceased: Deceased) -> frozenset[Beneficiary]:
     if deceased.person is None:
         return frozenset({Beneficiary.UNIDENTIFIED})
     groups = {Beneficiary.REGISTERED}
-    layer = None if deceased.layer is None else _LAYER_GROUPS.get(deceased.layer)
+    layer = None if deceased.layer is None else Beneficiary.of_layer(deceased.layer)
     if layer is not None:
         groups.add(layer)
     if deceased.priority_entitled is True:
