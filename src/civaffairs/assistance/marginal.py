@@ -121,28 +121,15 @@ R_INCOME_NOT_BELOW = ReasonCode.define(
     "× {count} = {threshold} yuan (per capita {per_capita} yuan)",
     _57_MARGINAL,
 )
-R_FINANCIAL_ASSETS = ReasonCode.define(
-    "assistance.marginal.financial_assets",
-    "金融资产合计 {assets} 元, {relation}上限 {months} 个月低保标准 × {count} 人 = {limit} 元",
-    "financial assets {assets} yuan are {relation_en} the limit of {months} months of the "
-    "standard × {count} = {limit} yuan",
+_PROPERTY = means.PropertyReasons.define(
+    "assistance.marginal",
     _57_PROPERTY,
+    fails=("不符合低保边缘家庭财产条件", "the marginal-household property test"),
+    standard_en="the standard",
 )
-R_ASSET_DISQUALIFIES = ReasonCode.define(
-    "assistance.marginal.asset_disqualifies",
-    "拥有{asset}, 不符合低保边缘家庭财产条件",
-    "the household owns {asset_en}, which fails the marginal-household property test",
-    _57_PROPERTY,
-)
-R_BUSINESS = ReasonCode.define(
-    "assistance.marginal.business_entities",
-    "经营主体出资额 {value} 元, {relation}上限 {limit} 元",
-    "business entities worth {value} yuan are {relation_en} the limit of {limit} yuan",
-    _57_PROPERTY,
-)
-_PROPERTY = means.PropertyReasons(
-    "assistance.marginal", R_FINANCIAL_ASSETS, R_ASSET_DISQUALIFIES, R_BUSINESS
-)
+R_FINANCIAL_ASSETS = _PROPERTY.financial
+R_ASSET_DISQUALIFIES = _PROPERTY.disqualifies
+R_BUSINESS = _PROPERTY.business
 R_HIGHER_LAYER_UNKNOWN = ReasonCode.define(
     "assistance.marginal.higher_layer_unknown",
     "尚不能确定以下成员是否符合特困人员条件: {persons}(缺少: {paths})",

@@ -171,28 +171,14 @@ R_INCOME_NOT_BELOW = ReasonCode.define(
     "year's per-capita disposable income {disposable} yuan × {count} = {threshold} yuan",
     _CONDITION_2,
 )
-R_FINANCIAL_ASSETS = ReasonCode.define(
-    "assistance.rigid_expenditure.financial_assets",
-    "金融资产合计 {assets} 元, {relation}上限 {months} 个月低保标准 × {count} 人 = {limit} 元",
-    "financial assets {assets} yuan are {relation_en} the limit of {months} months of the "
-    "dibao standard × {count} = {limit} yuan",
+_PROPERTY = means.PropertyReasons.define(
+    "assistance.rigid_expenditure",
     _CONDITION_3,
+    fails=("不符合刚性支出困难家庭财产条件", "the property test"),
 )
-R_ASSET_DISQUALIFIES = ReasonCode.define(
-    "assistance.rigid_expenditure.asset_disqualifies",
-    "拥有{asset}, 不符合刚性支出困难家庭财产条件",
-    "the household owns {asset_en}, which fails the property test",
-    _CONDITION_3,
-)
-R_BUSINESS = ReasonCode.define(
-    "assistance.rigid_expenditure.business_entities",
-    "经营主体出资额 {value} 元, {relation}上限 {limit} 元",
-    "business entities worth {value} yuan are {relation_en} the limit of {limit} yuan",
-    _CONDITION_3,
-)
-_PROPERTY = means.PropertyReasons(
-    "assistance.rigid_expenditure", R_FINANCIAL_ASSETS, R_ASSET_DISQUALIFIES, R_BUSINESS
-)
+R_FINANCIAL_ASSETS = _PROPERTY.financial
+R_ASSET_DISQUALIFIES = _PROPERTY.disqualifies
+R_BUSINESS = _PROPERTY.business
 R_EXPENDITURE = ReasonCode.define(
     "assistance.rigid_expenditure.expenditure_ratio",
     "申请前12个月刚性支出 {expenditure} 元({items}), 占家庭总收入 {annual} 元的 {share}, "

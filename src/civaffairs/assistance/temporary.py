@@ -237,30 +237,16 @@ R_INCOME_NOT_BELOW = ReasonCode.define(
     "{threshold} yuan",
     _MEANS,
 )
-R_FINANCIAL_ASSETS = ReasonCode.define(
-    "assistance.temporary.financial_assets",
-    "支出型: 金融资产合计 {assets} 元, {relation}上限 {months} 个月低保标准 × {count} 人 = "
-    "{limit} 元",
-    "expenditure type: financial assets {assets} yuan are {relation_en} the limit of {months} "
-    "months of the dibao standard × {count} = {limit} yuan",
+_PROPERTY = means.PropertyReasons.define(
+    "assistance.temporary",
     _MEANS,
+    fails=("家庭财产状况不符合当地规定", "the local property rules"),
+    prefix="assistance.temporary.expenditure",
+    lead=("支出型: ", "expenditure type: "),
 )
-R_ASSET_DISQUALIFIES = ReasonCode.define(
-    "assistance.temporary.asset_disqualifies",
-    "支出型: 拥有{asset}, 家庭财产状况不符合当地规定",
-    "expenditure type: the household owns {asset_en}, which fails the local property rules",
-    _MEANS,
-)
-R_BUSINESS = ReasonCode.define(
-    "assistance.temporary.business_entities",
-    "支出型: 经营主体出资额 {value} 元, {relation}上限 {limit} 元",
-    "expenditure type: business entities worth {value} yuan are {relation_en} the limit of "
-    "{limit} yuan",
-    _MEANS,
-)
-_PROPERTY = means.PropertyReasons(
-    "assistance.temporary.expenditure", R_FINANCIAL_ASSETS, R_ASSET_DISQUALIFIES, R_BUSINESS
-)
+R_FINANCIAL_ASSETS = _PROPERTY.financial
+R_ASSET_DISQUALIFIES = _PROPERTY.disqualifies
+R_BUSINESS = _PROPERTY.business
 R_NO_MEANS_TEST = ReasonCode.define(
     "assistance.temporary.no_means_test",
     "支出型: 当日不适用家庭收入和财产条件",

@@ -20,7 +20,7 @@ from decimal import Decimal
 import attrs
 
 from civaffairs.assistance.means.income import owned_by
-from civaffairs.decisions import Reason, ReasonCode
+from civaffairs.decisions import Citation, Reason, ReasonCode
 from civaffairs.entities import (
     Asset,
     AssetType,
@@ -390,6 +390,53 @@ class PropertyReasons:
     financial: ReasonCode
     disqualifies: ReasonCode
     business: ReasonCode
+
+    @classmethod
+    def define(
+        cls,
+        code_prefix: str,
+        citation: Citation,
+        *,
+        fails: tuple[str, str],
+        prefix: str | None = None,
+        lead: tuple[str, str] = ("", ""),
+        standard_en: str = "the dibao standard",
+    ) -> PropertyReasons:
+        """Declare the codes of a household property test (:data:`HOUSEHOLD_PROPERTY`).
+
+        ``<code_prefix>.financial_assets``, ``.asset_disqualifies`` and
+        ``.business_entities``, citing ``citation``: the same three sentences for every
+        programme, but for the words of a failing asset (``fails``, zh and en), a ``lead``
+        before each (zh, en) and how the English names the standard.  ``prefix`` is the
+        parameters' prefix (``<prefix>.assets.*``), by default ``code_prefix``.
+
+        .. versionadded:: 0.1.0
+        """
+        zh, en = lead
+        return cls(
+            code_prefix if prefix is None else prefix,
+            ReasonCode.define(
+                f"{code_prefix}.financial_assets",
+                f"{zh}金融资产合计 {{assets}} 元, {{relation}}上限 {{months}} 个月低保标准 × "
+                "{count} 人 = {limit} 元",
+                f"{en}financial assets {{assets}} yuan are {{relation_en}} the limit of "
+                f"{{months}} months of {standard_en} × {{count}} = {{limit}} yuan",
+                citation,
+            ),
+            ReasonCode.define(
+                f"{code_prefix}.asset_disqualifies",
+                f"{zh}拥有{{asset}}, {fails[0]}",
+                f"{en}the household owns {{asset_en}}, which fails {fails[1]}",
+                citation,
+            ),
+            ReasonCode.define(
+                f"{code_prefix}.business_entities",
+                f"{zh}经营主体出资额 {{value}} 元, {{relation}}上限 {{limit}} 元",
+                f"{en}business entities worth {{value}} yuan are {{relation_en}} the limit of "
+                "{limit} yuan",
+                citation,
+            ),
+        )
 
     def apply(
         self,
