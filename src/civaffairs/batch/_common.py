@@ -212,6 +212,31 @@ def yuan_text(fen: int) -> str:
     return format_yuan(fen_to_yuan(fen))
 
 
+#: The label of a summary's totals row (its outcome, layer, band or jurisdiction).
+ALL: Final = "(all)"
+
+
+def add_up(
+    parts: Sequence[pa.Table], keys: Sequence[str], sums: Sequence[str], *, order: Sequence[str]
+) -> pa.Table:
+    """Add up summaries of several chunks: ``sums`` per ``keys``, the totals rows included.
+
+    The result has the columns ``keys`` then ``sums``; its rows are sorted by
+    the text of the ``order`` keys, the rows whose first ``order`` key is
+    :data:`ALL` (the totals) last.  One function for the 低保 and longevity
+    summaries and the what-if comparison, so chunked screening adds up alike.
+    """
+    grouped = (
+        pa.concat_tables(parts)
+        .group_by(list(keys), use_threads=False)
+        .aggregate([(name, "sum") for name in sums])
+    )
+    grouped = grouped.rename_columns([n.removesuffix("_sum") for n in grouped.column_names])
+    rows = grouped.select([*keys, *sums]).to_pylist()
+    rows.sort(key=lambda r: (r[order[0]] == ALL, *(str(r[k]) for k in order)))
+    return pa.Table.from_pylist(rows)
+
+
 def render_rows(header: list[str], rows: list[list[str]], *, left: int) -> str:
     """Render rows as aligned text: the first ``left`` columns to the left, the rest right."""
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]

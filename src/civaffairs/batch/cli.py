@@ -204,27 +204,18 @@ def _chunks(
 
 
 def _combine_what_if(parts: list[pa.Table]) -> pa.Table:
-    import pyarrow as pa  # noqa: PLC0415 - the command exists without the extra
+    from civaffairs.batch._common import add_up  # noqa: PLC0415 - the command exists without the extra
 
-    table = pa.concat_tables(parts)
-    grouped = table.group_by(["jurisdiction", "layer"], use_threads=False).aggregate(
-        [
-            (c, "sum")
-            for c in (
-                "households_before",
-                "households_after",
-                "gaining",
-                "losing",
-                "cost_before_fen",
-                "cost_after_fen",
-                "cost_change_fen",
-            )
-        ]
-    )
-    grouped = grouped.rename_columns([n.removesuffix("_sum") for n in grouped.column_names])
-    rows = grouped.to_pylist()
-    rows.sort(key=lambda r: (r["jurisdiction"] == "(all)", str(r["jurisdiction"]), str(r["layer"])))
-    return pa.Table.from_pylist(rows)
+    sums = [
+        "households_before",
+        "households_after",
+        "gaining",
+        "losing",
+        "cost_before_fen",
+        "cost_after_fen",
+        "cost_change_fen",
+    ]
+    return add_up(parts, ["jurisdiction", "layer"], sums, order=["jurisdiction", "layer"])
 
 
 def _write_results(
@@ -326,9 +317,9 @@ def _screen_longevity(
 ) -> None:
     """Decide the longevity allowance for every person of a people file, chunk by chunk."""
     import numpy as np  # noqa: PLC0415 - the command exists without the extra
-    import pyarrow as pa  # noqa: PLC0415
 
     from civaffairs.batch import longevity  # noqa: PLC0415
+    from civaffairs.batch._common import add_up  # noqa: PLC0415
     from civaffairs.batch._identity import PERSON_ONCE, SeenIds  # noqa: PLC0415
     from civaffairs.batch.files import read_chunks  # noqa: PLC0415
 
@@ -365,15 +356,13 @@ def _screen_longevity(
     _write_results(args.out, chunks, decide, progress=progress, total=total, unit="people")
     if not summaries:
         raise InvalidInputError("input", "(empty)", "at least one person")
-    table = pa.concat_tables(summaries)
-    grouped = table.group_by(["programme", "outcome", "band"], use_threads=False).aggregate(
-        [("persons", "sum"), ("monthly_cost_fen", "sum")]
+    summary = add_up(
+        summaries,
+        ["programme", "outcome", "band"],
+        ["persons", "monthly_cost_fen"],
+        order=["outcome", "band"],
     )
-    rows = grouped.rename_columns([n.removesuffix("_sum") for n in grouped.column_names])
-    ordered = sorted(
-        rows.to_pylist(), key=lambda r: (r["outcome"] == "(all)", str(r["outcome"]), str(r["band"]))
-    )
-    stdout.write(longevity.render_summary(pa.Table.from_pylist(ordered)) + "\n")
+    stdout.write(longevity.render_summary(summary) + "\n")
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:

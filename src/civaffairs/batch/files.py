@@ -31,10 +31,10 @@ import pyarrow.csv as pcsv
 import pyarrow.parquet as pq
 
 from civaffairs.batch._columns import arrow, household_starts
-from civaffairs.batch._common import Errors
+from civaffairs.batch._common import Errors, add_up
 from civaffairs.batch._identity import SCATTERED, SeenIds, name_earlier_rows
 from civaffairs.batch.dibao import assess_table
-from civaffairs.batch.report import ALL, summarise
+from civaffairs.batch.report import summarise
 from civaffairs.batch.schema import persons_schema
 from civaffairs.errors import InvalidDocumentError, InvalidInputError
 from civaffairs.parameters import ParameterBook, default_book
@@ -347,12 +347,9 @@ def combine_summaries(parts: list[pa.Table]) -> pa.Table:
 
     .. versionadded:: 0.1.0
     """
-    table = pa.concat_tables(parts)
-    grouped = table.group_by(["programme", "outcome", "layer"], use_threads=False).aggregate(
-        [("households", "sum"), ("monthly_cost_fen", "sum")]
+    return add_up(
+        parts,
+        ["programme", "outcome", "layer"],
+        ["households", "monthly_cost_fen"],
+        order=["outcome", "layer"],
     )
-    grouped = grouped.rename_columns([n.removesuffix("_sum") for n in grouped.column_names])
-    ordered = grouped.select(["programme", "outcome", "layer", "households", "monthly_cost_fen"])
-    rows = ordered.to_pylist()
-    rows.sort(key=lambda r: (r["outcome"] == ALL, str(r["outcome"]), str(r["layer"])))
-    return pa.Table.from_pylist(rows)

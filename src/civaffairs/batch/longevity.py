@@ -45,6 +45,7 @@ import pyarrow as pa
 from civaffairs import jurisdictions
 from civaffairs.batch._columns import Bools, Ints, Reader, arrow
 from civaffairs.batch._common import (
+    ALL,
     R_INVALID_VALUE,
     R_PARAMETER_UNAVAILABLE,
     Errors,
@@ -396,8 +397,8 @@ def summarise(result: pa.Table) -> pa.Table:
     rows.append(
         {
             "programme": longevity.PROGRAMME.code,
-            "outcome": "(all)",
-            "band": "(all)",
+            "outcome": ALL,
+            "band": ALL,
             "persons": len(amount),
             "monthly_cost_fen": sum(amount),
         }

@@ -21,15 +21,13 @@ import numpy.typing as npt
 import pyarrow as pa
 
 from civaffairs.batch._columns import dictionary_of
-from civaffairs.batch._common import Errors, render_rows, yuan_text
+from civaffairs.batch._common import ALL, Errors, render_rows, yuan_text
 from civaffairs.batch.dibao import prepare
 from civaffairs.batch.plumbing import Frame
 from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = ["ALL", "WhatIf", "render_summary", "render_what_if", "summarise", "what_if"]
 
-#: The jurisdiction label of the totals row.
-ALL: Final = "(all)"
 #: Layer labels: the layers of the engine's ``layer`` column, and households not decided.
 _LAYERS: Final = ("dibao", "none", "(cannot decide)")
 _PROGRAMME: Final = "assistance.dibao"
