@@ -25,7 +25,7 @@ import attrs
 from civaffairs import jurisdictions
 from civaffairs.errors import InvalidInputError
 from civaffairs.funeral.facts import FuneralCase, ServiceUse
-from civaffairs.funeral.policy import Allowance, Catalogue
+from civaffairs.funeral.policy import Allowance, Catalogue, place_name
 from civaffairs.funeral.services import Service, Unit, conversion
 from civaffairs.funeral.settlement import Channel
 from civaffairs.kernels import div_round_half_up
@@ -127,14 +127,6 @@ def _home_cap(caps: Mapping[Unit, Decimal], unit: Unit) -> Fraction | None:
 
 
 # -- pricing the lines -------------------------------------------------------------------------
-
-
-def place_name(code: str) -> str:
-    """Name a jurisdiction as bills and reasons show it: ``武隆区(500156)``.
-
-    .. versionadded:: 0.1.0
-    """
-    return f"{jurisdictions.get(code).name}({code})"
 
 
 @attrs.frozen

@@ -92,9 +92,20 @@ __all__ = [
     "ZoneRecord",
     "ZoneUnknownError",
     "default_policy",
+    "place_name",
 ]
 
 _PSEUDO_PREFECTURES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+
+
+def place_name(code: str) -> str:
+    """Name a jurisdiction as funeral reasons, bills and statements show it: ``武隆区(500156)``.
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 Moved here from :mod:`civaffairs.funeral.bill` (still importable
+       there), so settlement statements and incentive reasons name places the same way.
+    """
+    return f"{jurisdictions.get(code).name}({code})"
 
 
 class ZoneUnknownError(CivaffairsError, LookupError):

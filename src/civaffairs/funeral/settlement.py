@@ -42,7 +42,7 @@ import attrs
 
 from civaffairs import jurisdictions
 from civaffairs.errors import InvalidInputError
-from civaffairs.funeral.policy import ScopeLevel
+from civaffairs.funeral.policy import ScopeLevel, place_name
 from civaffairs.labels import Labelled, Language
 from civaffairs.money import fen_to_yuan, format_yuan, yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
@@ -359,7 +359,6 @@ class Statement:
         """
         zh = lang == "zh"
         words: Language = "zh" if zh else "en"
-        name = _name
         head = (
             f"异地火化减免费用结算单 {self.start.isoformat()} 至 {self.end.isoformat()}"
             if zh
@@ -369,7 +368,7 @@ class Statement:
         out = [head]
         for pair in self.pairs:
             out.append(
-                f"  {pair.period} {name(pair.payer)} → {name(pair.payee)}: "
+                f"  {pair.period} {place_name(pair.payer)} → {place_name(pair.payee)}: "
                 f"{pair.cases} {'例' if zh else 'case(s)'}, {format_yuan(pair.amount)} "
                 f"(省 {format_yuan(pair.province)} / 市 {format_yuan(pair.prefecture)} / "
                 f"县 {format_yuan(pair.county)})"
@@ -382,17 +381,13 @@ class Statement:
                         f"[{channel}]"
                     )
         out.extend(
-            f"  {_Bearer(level.level.value).label(words)} {name(level.jurisdiction)}: "
+            f"  {_Bearer(level.level.value).label(words)} {place_name(level.jurisdiction)}: "
             f"{format_yuan(level.amount)}"
             for level in self.levels
         )
         out.append(f"  {'合计' if zh else 'total'}: {format_yuan(self.total)}")
         out.append(f"  {'平衡' if zh else 'balanced'}: {self.balanced}")
         return "\n".join(out)
-
-
-def _name(code: str) -> str:
-    return f"{jurisdictions.get(code).name}({code})"
 
 
 def statement(

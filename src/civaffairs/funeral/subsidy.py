@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from civaffairs import jurisdictions
 from civaffairs.decisions import (
     Amount,
     AmountLine,
@@ -65,6 +64,7 @@ from civaffairs.funeral.policy import (
     ScopeLevel,
     Zone,
     ZoneUnknownError,
+    place_name,
 )
 from civaffairs.labels import Labelled
 from civaffairs.money import ZERO, format_yuan
@@ -251,7 +251,7 @@ def _assess(case: FuneralCase, on: dt.date, book: ParameterBook, policy: Funeral
         )
     home = ScopeLevel.COUNTY.area(registration.jurisdiction)
     draft = Draft(PROGRAMME.code, case.subject, on, home, reasons)
-    home_name = f"{jurisdictions.get(home).name}({home})"
+    home_name = place_name(home)
     wanted = _wanted(case, home, home_name, policy, reasons)
     lines: list[AmountLine] = []
     for items, zone_used in wanted:
