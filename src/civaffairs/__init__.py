@@ -34,12 +34,41 @@ imports a programme until it is asked for.
 
 from __future__ import annotations
 
-from civaffairs.conversion import dumps, loads
-from civaffairs.decisions import Decision, Outcome
-from civaffairs.entities import Household, Member, Person, Registration, RegistrationKind
-from civaffairs.errors import CivaffairsError, InvalidInputError
-from civaffairs.parameters import ParameterBook, default_book
-from civaffairs.registry import ENTRIES, Entry, assess, entries, entry
+from typing import TYPE_CHECKING
+
+from civaffairs._lazy import exports
+
+if TYPE_CHECKING:
+    from civaffairs.conversion import dumps, loads
+    from civaffairs.decisions import Decision, Outcome
+    from civaffairs.entities import Household, Member, Person, Registration, RegistrationKind
+    from civaffairs.errors import CivaffairsError, InvalidInputError
+    from civaffairs.parameters import ParameterBook, default_book
+    from civaffairs.registry import ENTRIES, Entry, assess, entries, entry
+else:  # imported on first use: ``import civaffairs.identity`` loads no converter
+    __getattr__ = exports(
+        __name__,
+        names={
+            "dumps": "conversion",
+            "loads": "conversion",
+            "Decision": "decisions",
+            "Outcome": "decisions",
+            "Household": "entities",
+            "Member": "entities",
+            "Person": "entities",
+            "Registration": "entities",
+            "RegistrationKind": "entities",
+            "CivaffairsError": "errors",
+            "InvalidInputError": "errors",
+            "ParameterBook": "parameters",
+            "default_book": "parameters",
+            "ENTRIES": "registry",
+            "Entry": "registry",
+            "assess": "registry",
+            "entries": "registry",
+            "entry": "registry",
+        },
+    )
 
 __version__ = "0.1.0"
 

@@ -154,3 +154,15 @@ def test_the_readme_programme_table_is_the_registry() -> None:
         if line.startswith("| `")
     ]
     assert rows == [[f"`{e.code}`", e.zh, e.en, f"`{e.module}`"] for e in ENTRIES]
+
+
+@pytest.mark.parametrize(
+    "package", ["civaffairs", "civaffairs.assistance", "civaffairs.eldercare", "civaffairs.funeral"]
+)
+def test_every_exported_name_resolves(package: str) -> None:
+    """The packages export their programmes' names lazily; each name in ``__all__`` is there."""
+    module = importlib.import_module(package)
+    for name in module.__all__:
+        assert getattr(module, name) is not None, name
+    with pytest.raises(AttributeError, match="no attribute"):
+        module.no_such_name  # noqa: B018 - the attribute look-up is the test

@@ -16,5 +16,96 @@ the layers above it (``marginal`` calls ``dibao``; ``rigid_expenditure`` calls b
 ``layers`` composes them all.  Nothing in this package imports ``eldercare`` or ``funeral``,
 which take the resulting :class:`~civaffairs.entities.AssistanceLayer` as an input.
 
+Each programme's module is a name of this package, and so are the requests its
+entry point takes (the registry's facts types)::
+
+    >>> from civaffairs.assistance import ChildApplication, dibao
+    >>> dibao.PROGRAMME.code, ChildApplication.__module__
+    ('assistance.dibao', 'civaffairs.assistance.children')
+
 .. versionadded:: 0.1.0
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from civaffairs._lazy import exports
+
+if TYPE_CHECKING:
+    from civaffairs.assistance import (
+        children,
+        dibao,
+        dibao_adjustments,
+        disability_subsidies,
+        extreme_poverty,
+        layers,
+        marginal,
+        means,
+        rigid_expenditure,
+        temporary,
+    )
+    from civaffairs.assistance.children import ChildApplication, ChildFacts
+    from civaffairs.assistance.dibao_adjustments import DibaoRequest
+    from civaffairs.assistance.disability_subsidies import (
+        DisabilitySubsidyApplication,
+        DisabilitySubsidyFacts,
+    )
+    from civaffairs.assistance.extreme_poverty import ExtremePovertyApplication, ExtremePovertyFacts
+    from civaffairs.assistance.layers import LayeredAssessment, LayeredRequest
+    from civaffairs.assistance.temporary import HardshipEvent, TemporaryAssistanceApplication
+
+__all__ = [
+    "ChildApplication",
+    "ChildFacts",
+    "DibaoRequest",
+    "DisabilitySubsidyApplication",
+    "DisabilitySubsidyFacts",
+    "ExtremePovertyApplication",
+    "ExtremePovertyFacts",
+    "HardshipEvent",
+    "LayeredAssessment",
+    "LayeredRequest",
+    "TemporaryAssistanceApplication",
+    "children",
+    "dibao",
+    "dibao_adjustments",
+    "disability_subsidies",
+    "extreme_poverty",
+    "layers",
+    "marginal",
+    "means",
+    "rigid_expenditure",
+    "temporary",
+]
+
+if not TYPE_CHECKING:  # type checkers read the imports above instead
+    # Imported on first use, so that one programme does not load the whole area.
+    __getattr__ = exports(
+        __name__,
+        (
+            "children",
+            "dibao",
+            "dibao_adjustments",
+            "disability_subsidies",
+            "extreme_poverty",
+            "layers",
+            "marginal",
+            "means",
+            "rigid_expenditure",
+            "temporary",
+        ),
+        {
+            "ChildApplication": "children",
+            "ChildFacts": "children",
+            "DibaoRequest": "dibao_adjustments",
+            "DisabilitySubsidyApplication": "disability_subsidies",
+            "DisabilitySubsidyFacts": "disability_subsidies",
+            "ExtremePovertyApplication": "extreme_poverty",
+            "ExtremePovertyFacts": "extreme_poverty",
+            "LayeredAssessment": "layers",
+            "LayeredRequest": "layers",
+            "HardshipEvent": "temporary",
+            "TemporaryAssistanceApplication": "temporary",
+        },
+    )

@@ -17,5 +17,72 @@
 The package imports the core only: the assistance layer (低保, 特困 …) is an input fact,
 never decided here.
 
+Each programme's module is a name of this package, and so are the requests its
+entry point takes (the registry's facts types)::
+
+    >>> from civaffairs.eldercare import OlderPerson, meal_aid
+    >>> meal_aid.PROGRAMME.code, OlderPerson.__module__
+    ('eldercare.meal_aid', 'civaffairs.eldercare.groups')
+
 .. versionadded:: 0.1.0
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from civaffairs._lazy import exports
+
+if TYPE_CHECKING:
+    from civaffairs.eldercare import (
+        assessment,
+        entitlements,
+        groups,
+        home_adaptation,
+        institution_rating,
+        longevity,
+        meal_aid,
+    )
+    from civaffairs.eldercare.assessment import AbilityAssessment, AbilityResult
+    from civaffairs.eldercare.entitlements import Entitlements
+    from civaffairs.eldercare.groups import OlderPerson, TargetGroup
+    from civaffairs.eldercare.institution_rating import ScoreSheet
+
+__all__ = [
+    "AbilityAssessment",
+    "AbilityResult",
+    "Entitlements",
+    "OlderPerson",
+    "ScoreSheet",
+    "TargetGroup",
+    "assessment",
+    "entitlements",
+    "groups",
+    "home_adaptation",
+    "institution_rating",
+    "longevity",
+    "meal_aid",
+]
+
+if not TYPE_CHECKING:  # type checkers read the imports above instead
+    # Imported on first use, so that one programme does not load the whole area.
+    __getattr__ = exports(
+        __name__,
+        (
+            "assessment",
+            "entitlements",
+            "groups",
+            "home_adaptation",
+            "institution_rating",
+            "longevity",
+            "meal_aid",
+        ),
+        {
+            "AbilityAssessment": "assessment",
+            "AbilityResult": "assessment",
+            "Entitlements": "entitlements",
+            "OlderPerson": "groups",
+            "TargetGroup": "groups",
+            "ScoreSheet": "institution_rating",
+        },
+    )

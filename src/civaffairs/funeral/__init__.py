@@ -14,5 +14,55 @@
 The assistance layer of the deceased (特困, 低保 …) is an input fact: nothing
 here imports :mod:`civaffairs.assistance`.
 
+Each programme's module is a name of this package, and so are the case facts,
+the policy tables and the bill::
+
+    >>> from civaffairs.funeral import FuneralCase, waiver
+    >>> waiver.PROGRAMME.code, FuneralCase.__module__
+    ('funeral.waiver', 'civaffairs.funeral.facts')
+
 .. versionadded:: 0.1.0
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from civaffairs._lazy import exports
+
+if TYPE_CHECKING:
+    from civaffairs.funeral import bill, facts, policy, services, settlement, subsidy, waiver, zones
+    from civaffairs.funeral.bill import Bill
+    from civaffairs.funeral.facts import FuneralCase
+    from civaffairs.funeral.policy import FuneralPolicy
+
+__all__ = [
+    "Bill",
+    "FuneralCase",
+    "FuneralPolicy",
+    "bill",
+    "facts",
+    "policy",
+    "services",
+    "settlement",
+    "subsidy",
+    "waiver",
+    "zones",
+]
+
+if not TYPE_CHECKING:  # type checkers read the imports above instead
+    # Imported on first use, so that one programme does not load the whole area.
+    __getattr__ = exports(
+        __name__,
+        (
+            "bill",
+            "facts",
+            "policy",
+            "services",
+            "settlement",
+            "subsidy",
+            "waiver",
+            "zones",
+        ),
+        {"Bill": "bill", "FuneralCase": "facts", "FuneralPolicy": "policy"},
+    )
