@@ -252,6 +252,25 @@ def render_rows(header: list[str], rows: list[list[str]], *, left: int) -> str:
     return "\n".join(lines)
 
 
+def render_summary_rows(summary: pa.Table, group: str, count: str) -> str:
+    """Render a programme summary as aligned text: outcome, ``group``, ``count`` and cost in yuan.
+
+    The 低保 summary groups households by layer, the longevity summary people
+    by band; both print the same five columns.
+    """
+    rows = [
+        [
+            str(r["programme"]),
+            str(r["outcome"]),
+            str(r[group]),
+            f"{r[count]:,}",
+            yuan_text(int(r["monthly_cost_fen"])),
+        ]
+        for r in summary.to_pylist()
+    ]
+    return render_rows(["programme", "outcome", group, count, "monthly cost"], rows, left=3)
+
+
 # -- bad cells --------------------------------------------------------------------------------
 
 #: A bad cell: its row in the whole table, its column, what it holds and what was expected.

@@ -52,10 +52,9 @@ from civaffairs.batch._common import (
     any_bad,
     check_errors,
     lists,
-    render_rows,
+    render_summary_rows,
     small_unique,
     workers_for,
-    yuan_text,
 )
 from civaffairs.batch._identity import refuse_repeated_people
 from civaffairs.batch.arrays import NUMPY, calendar_parts
@@ -411,14 +410,4 @@ def render_summary(summary: pa.Table) -> str:
 
     .. versionadded:: 0.1.0
     """
-    rows = [
-        [
-            str(r["programme"]),
-            str(r["outcome"]),
-            str(r["band"]),
-            f"{r['persons']:,}",
-            yuan_text(int(r["monthly_cost_fen"])),
-        ]
-        for r in summary.to_pylist()
-    ]
-    return render_rows(["programme", "outcome", "band", "persons", "monthly cost"], rows, left=3)
+    return render_summary_rows(summary, "band", "persons")

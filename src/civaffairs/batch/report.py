@@ -21,7 +21,7 @@ import numpy.typing as npt
 import pyarrow as pa
 
 from civaffairs.batch._columns import dictionary_of
-from civaffairs.batch._common import ALL, Errors, render_rows, yuan_text
+from civaffairs.batch._common import ALL, Errors, render_rows, render_summary_rows, yuan_text
 from civaffairs.batch.dibao import prepare
 from civaffairs.batch.plumbing import Frame
 from civaffairs.parameters import ParameterBook, default_book
@@ -189,19 +189,7 @@ def render_summary(summary: pa.Table) -> str:
 
     .. versionadded:: 0.1.0
     """
-    rows = [
-        [
-            str(r["programme"]),
-            str(r["outcome"]),
-            str(r["layer"]),
-            f"{r['households']:,}",
-            yuan_text(int(r["monthly_cost_fen"])),
-        ]
-        for r in summary.to_pylist()
-    ]
-    return render_rows(
-        ["programme", "outcome", "layer", "households", "monthly cost"], rows, left=3
-    )
+    return render_summary_rows(summary, "layer", "households")
 
 
 def render_what_if(result: WhatIf) -> str:
