@@ -275,23 +275,20 @@ class Allowance(Record):
 
     def limit(self, lang: str = "zh") -> str:
         """Describe the limits, e.g. ``3 天以内, 每例不超过 300 元``."""
-        parts: list[str] = []
+        zh = lang == "zh"
         unit = self.unit
-        if lang == "zh":
-            if self.free_quantity is not None and unit is not None:
-                parts.append(f"{self.free_quantity} {unit.zh}以内")
-            if self.unit_cap is not None and unit is not None:
-                parts.append(f"每{unit.zh}不超过 {self.unit_cap} 元")
-            if self.cap is not None:
-                parts.append(f"每例不超过 {self.cap} 元")
-            return ", ".join(parts) or "全额免除"
+        parts: list[str] = []
         if self.free_quantity is not None and unit is not None:
-            parts.append(f"up to {self.free_quantity} {unit.en}(s)")
+            free = self.free_quantity
+            parts.append(f"{free} {unit.zh}以内" if zh else f"up to {free} {unit.en}(s)")
         if self.unit_cap is not None and unit is not None:
-            parts.append(f"at most {self.unit_cap} yuan per {unit.en}")
+            per = self.unit_cap
+            parts.append(
+                f"每{unit.zh}不超过 {per} 元" if zh else f"at most {per} yuan per {unit.en}"
+            )
         if self.cap is not None:
-            parts.append(f"at most {self.cap} yuan per case")
-        return ", ".join(parts) or "waived in full"
+            parts.append(f"每例不超过 {self.cap} 元" if zh else f"at most {self.cap} yuan per case")
+        return ", ".join(parts) or ("全额免除" if zh else "waived in full")
 
     def parameter(self, scheme: str) -> ParameterValue:
         """Return the allowance as a parameter value ``funeral.scheme.<scheme>.<service>``.
