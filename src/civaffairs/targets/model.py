@@ -522,23 +522,27 @@ def check_jurisdiction(
         )
 
 
+def _unknown_indicator(path: str, indicator_id: str) -> InvalidInputError:
+    return _problem(
+        f"{path}.indicator",
+        repr(indicator_id),
+        "an indicator id of the catalogue or declared in the plan's indicators",
+    )
+
+
 def _check_requirement(
-    path: str,
-    indicator_id: str,
-    *,
-    comparator: Comparator,
-    value: Decimal | None,
-    upper: Decimal | None,
-    unit: Unit,
-    catalogue: Mapping[str, Indicator],
+    path: str, requirement: Target | Alternative, catalogue: Mapping[str, Indicator]
 ) -> Iterator[InvalidInputError]:
-    indicator = catalogue.get(indicator_id)
+    """Check one requirement: a target's own, or one of its alternatives (the same fields)."""
+    comparator, value, upper, unit = (
+        requirement.comparator,
+        requirement.value,
+        requirement.upper,
+        requirement.unit,
+    )
+    indicator = catalogue.get(requirement.indicator)
     if indicator is None:
-        yield _problem(
-            f"{path}.indicator",
-            repr(indicator_id),
-            "an indicator id of the catalogue or declared in the plan's indicators",
-        )
+        yield _unknown_indicator(path, requirement.indicator)
     elif unit.dimension is not indicator.unit.dimension:
         yield from _unit_mismatch(f"{path}.unit", unit, indicator.unit)
     if comparator is Comparator.INCREASE:
@@ -629,29 +633,9 @@ def check_plan(
                     f"a date in or after the plan's year {plan.year}",
                 )
             )
-        problems.extend(
-            _check_requirement(
-                where,
-                target.indicator,
-                comparator=target.comparator,
-                value=target.value,
-                upper=target.upper,
-                unit=target.unit,
-                catalogue=catalogue,
-            )
-        )
+        problems.extend(_check_requirement(where, target, catalogue))
         for number, other in enumerate(target.alternatives):
-            problems.extend(
-                _check_requirement(
-                    f"{where}.alternatives[{number}]",
-                    other.indicator,
-                    comparator=other.comparator,
-                    value=other.value,
-                    upper=other.upper,
-                    unit=other.unit,
-                    catalogue=catalogue,
-                )
-            )
+            problems.extend(_check_requirement(f"{where}.alternatives[{number}]", other, catalogue))
     return problems
 
 
@@ -755,13 +739,7 @@ def check_results(
             problems.append(_problem(f"{where}.year", str(result.year), _YEARS))
         indicator = catalogue.get(result.indicator)
         if indicator is None:
-            problems.append(
-                _problem(
-                    f"{where}.indicator",
-                    repr(result.indicator),
-                    "an indicator id of the catalogue or declared in the plan's indicators",
-                )
-            )
+            problems.append(_unknown_indicator(where, result.indicator))
         if result.numerator is None and result.denominator is None:
             problems.extend(_check_value(where, result, indicator))
         else:
