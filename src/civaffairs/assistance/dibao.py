@@ -135,8 +135,6 @@ PROGRAMME = programme("assistance.dibao")
 
 _ART_9 = Citation(SOCIAL_ASSISTANCE_MEASURES, "第九条")
 _ART_12 = Citation(SOCIAL_ASSISTANCE_MEASURES, "第十二条")
-_57_ART_4_5 = Citation(DIBAO_REVIEW_MEASURES, "第四条、第五条")
-_57_ART_7 = Citation(DIBAO_REVIEW_MEASURES, "第七条")
 #: 57号 art. 7 second paragraph (三): "省级人民政府民政部门根据本条原则和有关程序认定的其他人员"
 #: are not counted — the hook for leaving a 特困 member out (see the parameter's source).
 _57_ART_7_PROVINCES = Citation(
@@ -158,7 +156,7 @@ _57_PROPERTY = Citation(
 _57_ART_8 = Citation(DIBAO_REVIEW_MEASURES, "第八条")
 _57_ART_23 = Citation(DIBAO_REVIEW_MEASURES, "第二十三条")
 
-CODES = HouseholdCodes.define("assistance.dibao", registration=_57_ART_4_5, members=_57_ART_7)
+CODES = HouseholdCodes.define("assistance.dibao")
 R_REGISTRATION = CODES.registration
 R_REGISTRATION_ELSEWHERE = CODES.registration_elsewhere
 R_MEMBERS = CODES.members

@@ -48,7 +48,7 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_UP
 
 from civaffairs.assistance import dibao, means
-from civaffairs.assistance.laws import DIBAO_REVIEW_MEASURES, SOCIAL_ASSISTANCE_MEASURES
+from civaffairs.assistance.laws import DIBAO_REVIEW_MEASURES
 from civaffairs.assistance.means import (
     EXTREME_POVERTY_PROGRAMME,
     ExtremePovertyStatus,
@@ -73,9 +73,6 @@ __all__ = [
 PROGRAMME = programme("assistance.marginal")
 
 
-_ART_9 = Citation(SOCIAL_ASSISTANCE_MEASURES, "第九条")
-_57_ART_4_5 = Citation(DIBAO_REVIEW_MEASURES, "第四条、第五条")
-_57_ART_7 = Citation(DIBAO_REVIEW_MEASURES, "第七条")
 #: 57号 art. 8, last paragraph: "最低生活保障边缘家庭一般指不符合最低生活保障条件，家庭人均收入
 #: 低于当地最低生活保障标准1.5倍，且财产状况符合相关规定的家庭。"
 _57_MARGINAL = Citation(DIBAO_REVIEW_MEASURES, "第八条第二款")
@@ -85,9 +82,7 @@ _57_PROPERTY = Citation(
     note="marginal property limits are set by provinces; see each parameter's source",
 )
 
-CODES = means.HouseholdCodes.define(
-    "assistance.marginal", registration=_57_ART_4_5, members=_57_ART_7
-)
+CODES = means.HouseholdCodes.define("assistance.marginal")
 R_REGISTRATION = CODES.registration
 R_REGISTRATION_ELSEWHERE = CODES.registration_elsewhere
 R_MEMBERS = CODES.members

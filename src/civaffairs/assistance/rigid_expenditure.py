@@ -65,7 +65,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from civaffairs.assistance import dibao, marginal, means
-from civaffairs.assistance.laws import DIBAO_REVIEW_MEASURES
+from civaffairs.assistance.laws import CIVIL_CODE
 from civaffairs.dates import add_months
 from civaffairs.decisions import (
     Citation,
@@ -98,10 +98,6 @@ RIGID_EXPENDITURE_MEASURES = Document(
     None,
     en="Measures for Recognising Households in Hardship from Rigid Expenditure (2024)",
 )
-#: 《中华人民共和国民法典》, for counting periods (arts. 201-202).
-_CIVIL_CODE = Document(
-    "中华人民共和国民法典", None, en="Civil Code of the People's Republic of China"
-)
 
 _CONDITION_1 = Citation(RIGID_EXPENDITURE_MEASURES, "第四条(一)")
 _CONDITION_2 = Citation(RIGID_EXPENDITURE_MEASURES, "第四条(二)")
@@ -109,13 +105,10 @@ _CONDITION_3 = Citation(RIGID_EXPENDITURE_MEASURES, "第四条(三)")
 _CONDITION_4 = Citation(RIGID_EXPENDITURE_MEASURES, "第四条(四)、第五条")
 _VALIDITY = Citation(RIGID_EXPENDITURE_MEASURES, "第十条")
 _IN_FORCE = Citation(RIGID_EXPENDITURE_MEASURES, "第十四条")
-_57_ART_4_5 = Citation(DIBAO_REVIEW_MEASURES, "第四条、第五条")
-_57_ART_7 = Citation(DIBAO_REVIEW_MEASURES, "第七条")
-_PERIODS = Citation(_CIVIL_CODE, "第二百零一条、第二百零二条")
+#: 《中华人民共和国民法典》 arts. 201-202, for counting periods.
+_PERIODS = Citation(CIVIL_CODE, "第二百零一条、第二百零二条")
 
-CODES = means.HouseholdCodes.define(
-    "assistance.rigid_expenditure", registration=_57_ART_4_5, members=_57_ART_7
-)
+CODES = means.HouseholdCodes.define("assistance.rigid_expenditure")
 R_REGISTRATION = CODES.registration
 R_REGISTRATION_ELSEWHERE = CODES.registration_elsewhere
 R_MEMBERS = CODES.members

@@ -79,7 +79,7 @@ from typing import Any
 import attrs
 
 from civaffairs.assistance import means
-from civaffairs.assistance.laws import DIBAO_REVIEW_MEASURES, SOCIAL_ASSISTANCE_MEASURES
+from civaffairs.assistance.laws import SOCIAL_ASSISTANCE_MEASURES
 from civaffairs.decisions import (
     Amount,
     AmountLine,
@@ -147,7 +147,6 @@ _MEANS = Citation(
     note="支出型: 原则上其家庭人均可支配收入应低于当地上年度人均可支配收入, 且家庭财产状况"
     "符合当地有关规定",
 )
-_57_ART_7 = Citation(DIBAO_REVIEW_MEASURES, "第七条")
 
 R_URGENT = ReasonCode.define(
     "assistance.temporary.urgent",
@@ -205,19 +204,19 @@ R_FAMILY = ReasonCode.define(
     "assistance.temporary.family",
     "家庭人均收入按 {count} 名共同生活家庭成员计算{excluded}",
     "per-capita family income is over {count} co-resident family member(s){excluded_en}",
-    _57_ART_7,
+    means.FAMILY_ARTICLE,
 )
 R_FAMILY_UNKNOWN = ReasonCode.define(
     "assistance.temporary.family_unknown",
     "共同生活家庭成员尚不能确定(缺少: {paths})",
     "the co-resident family members are not established (missing: {paths})",
-    _57_ART_7,
+    means.FAMILY_ARTICLE,
 )
 R_NO_FAMILY = ReasonCode.define(
     "assistance.temporary.no_family_member",
     "没有计入的共同生活家庭成员, 无法计算家庭人均收入",
     "no co-resident family member is counted: there is no per-capita income to test",
-    _57_ART_7,
+    means.FAMILY_ARTICLE,
 )
 R_INCOME_BELOW = ReasonCode.define(
     "assistance.temporary.income_below_disposable",

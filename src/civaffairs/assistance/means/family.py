@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 
 from civaffairs import jurisdictions
+from civaffairs.assistance.laws import DIBAO_REVIEW_MEASURES
 from civaffairs.decisions import Citation, Outcome, Reason, ReasonCode
 from civaffairs.entities import (
     Household,
@@ -36,9 +37,11 @@ __all__ = [
     "ADULT_AGE",
     "DEPENDENT_STATUSES",
     "EXCLUDING_STATUSES",
+    "FAMILY_ARTICLE",
     "LIVES_APART",
     "LIVES_TOGETHER",
     "LIVES_UNKNOWN",
+    "REGISTRATION_ARTICLES",
     "RELATIONSHIP_CODES",
     "SUPPORTED_AS_EXTREME_POVERTY",
     "Family",
@@ -157,6 +160,17 @@ def _why_excluded(member: Member) -> str:
     return "未长期共同居住"
 
 
+#: 民发〔2021〕57号 arts. 4–5: the application is made where the applicant holds household
+#: registration (户籍), the first step of every household means test.
+#:
+#: .. versionadded:: 0.1.0
+REGISTRATION_ARTICLES = Citation(DIBAO_REVIEW_MEASURES, "第四条、第五条")
+#: 民发〔2021〕57号 art. 7: who counts as a co-resident family member (共同生活的家庭成员).
+#:
+#: .. versionadded:: 0.1.0
+FAMILY_ARTICLE = Citation(DIBAO_REVIEW_MEASURES, "第七条")
+
+
 @attrs.frozen
 class HouseholdCodes:
     """The reason codes a means-tested programme reports its first two steps with.
@@ -175,8 +189,18 @@ class HouseholdCodes:
     nobody: ReasonCode
 
     @classmethod
-    def define(cls, prefix: str, *, registration: Citation, members: Citation) -> HouseholdCodes:
-        """Declare the codes ``<prefix>.registration`` … ``<prefix>.no_family_member``."""
+    def define(
+        cls,
+        prefix: str,
+        *,
+        registration: Citation = REGISTRATION_ARTICLES,
+        members: Citation = FAMILY_ARTICLE,
+    ) -> HouseholdCodes:
+        """Declare the codes ``<prefix>.registration`` … ``<prefix>.no_family_member``.
+
+        They cite 57号 arts. 4–5 (:data:`REGISTRATION_ARTICLES`) and art. 7
+        (:data:`FAMILY_ARTICLE`) unless ``registration`` or ``members`` says otherwise.
+        """
         return cls(
             ReasonCode.define(
                 f"{prefix}.registration",
