@@ -6,13 +6,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -40,6 +41,8 @@ __all__ = [
     "read_case_file",
 ]
 
+#: An enum an expected value is read into (an outcome, a period).
+M = TypeVar("M", bound=enum.Enum)
 
 _FILE_KEYS = frozenset({"programme", "jurisdiction", "parameter_files", "overrides", "case"})
 _CASE_KEYS = frozenset(
@@ -143,6 +146,16 @@ def _input(raw: object, calc: Calculator, problems: _Problems) -> object | None:
     return None
 
 
+def _member(raw: dict[str, Any], key: str, kind: type[M], problems: _Problems) -> M | None:
+    """Read ``expected.<key>`` as a member of the enum ``kind``, or report its allowed values."""
+    try:
+        return kind(raw[key])
+    except ValueError:
+        allowed = ", ".join(repr(member.value) for member in kind)
+        problems.add(f"expected.{key}", f"got {raw[key]!r}, expected one of {allowed}")
+        return None
+
+
 def _expected(raw: object, problems: _Problems) -> Expected | None:
     if not isinstance(raw, dict):
         problems.add("expected", "required: a table with at least 'outcome'")
@@ -152,24 +165,14 @@ def _expected(raw: object, problems: _Problems) -> Expected | None:
     if "outcome" not in raw:
         problems.add("expected.outcome", "required")
     else:
-        try:
-            outcome = Outcome(raw["outcome"])
-        except ValueError:
-            allowed = ", ".join(repr(o.value) for o in Outcome)
-            problems.add("expected.outcome", f"got {raw['outcome']!r}, expected one of {allowed}")
+        outcome = _member(raw, "outcome", Outcome, problems)
     amount = None
     if "amount" in raw:
         try:
             amount = yuan(raw["amount"], path="expected.amount", allow_negative=True)
         except InvalidInputError as exc:
             problems.add("expected.amount", f"got {raw['amount']}, expected {exc.expected}")
-    period = None
-    if "period" in raw:
-        try:
-            period = Period(raw["period"])
-        except ValueError:
-            allowed = ", ".join(repr(p.value) for p in Period)
-            problems.add("expected.period", f"got {raw['period']!r}, expected one of {allowed}")
+    period = _member(raw, "period", Period, problems) if "period" in raw else None
     codes = _strings(raw.get("codes", []), "expected.codes", problems)
     missing = _strings(raw.get("missing", []), "expected.missing", problems)
     example = raw.get("example_data")
