@@ -163,15 +163,21 @@ def first_month(birth: dt.date, age: int, *, birthday_month: bool) -> dt.date:
 
     .. versionadded:: 0.1.0
     """
-    index = paid_from(
-        SCALAR,
-        birth_year=birth.year,
-        birth_month=birth.month,
-        start_age=age,
-        birthday_month=birthday_month,
-    )
-    year, month = divmod(index, 12)
+    year, month = divmod(_first_paid(birth, age, birthday_month=birthday_month), 12)
     return dt.date(year, month + 1, 1)
+
+
+def _first_paid(birth: dt.date, age: int, *, birthday_month: bool) -> int:
+    """Return the first month paid for reaching ``age`` as a :func:`month_index`."""
+    return int(
+        paid_from(
+            SCALAR,
+            birth_year=birth.year,
+            birth_month=birth.month,
+            start_age=age,
+            birthday_month=birthday_month,
+        )
+    )
 
 
 @attrs.frozen
@@ -222,8 +228,10 @@ def bands(
     return tuple(found), count_used
 
 
-def _month(on: dt.date) -> str:
-    return f"{on.year}-{on.month:02d}"
+def _month(index: int) -> str:
+    """Write a :func:`month_index` as ``2034-03``."""
+    year, month = divmod(index, 12)
+    return f"{year}-{month + 1:02d}"
 
 
 def assess(
@@ -281,53 +289,49 @@ def assess(
         )
     )
 
-    # 4. The band payable for the month of ``on``.
+    # 4. The band payable for the month of ``on``, and 5. its monthly amount.
+    amount = _payable(person.birth_date, on, found, where=where, book=book, reasons=reasons)
+    if amount is None:
+        return decision(Outcome.NOT_ELIGIBLE)
+    return decision(Outcome.ELIGIBLE, amount)
+
+
+def _payable(
+    birth: dt.date,
+    on: dt.date,
+    found: tuple[Band, ...],
+    *,
+    where: str,
+    book: ParameterBook,
+    reasons: list[Reason],
+) -> Amount | None:
+    """Return the monthly amount of the highest band whose first month has come (steps 4–5).
+
+    ``None`` when the first band's first month is still to come; ``reasons`` says which.
+    """
     birthday_month, rule_used = book.flag(
         "eldercare.longevity.first_month_is_birthday_month", where, on
     )
+    starts = [(b, _first_paid(birth, b.start_age, birthday_month=birthday_month)) for b in found]
+    payable = [(b, first) for b, first in starts if first <= month_index(on.year, on.month)]
+    band, first = payable[-1] if payable else starts[0]
     rule, rule_en = ("当月", "month") if birthday_month else ("次月", "month after")
-    this_month = month_index(on.year, on.month)
-    birth = person.birth_date
-    payable = [
-        (band, first_month(birth, band.start_age, birthday_month=birthday_month))
-        for band in found
-        if paid_from(
-            SCALAR,
-            birth_year=birth.year,
-            birth_month=birth.month,
-            start_age=band.start_age,
-            birthday_month=birthday_month,
-        )
-        <= this_month
-    ]
+    words = {
+        "month": _month(month_index(on.year, on.month)),
+        "start": str(band.start_age),
+        "rule": rule,
+        "rule_en": rule_en,
+        "first": _month(first),
+    }
     if not payable:
-        lowest = found[0]
-        first = first_month(person.birth_date, lowest.start_age, birthday_month=birthday_month)
-        reasons.append(
-            R_BELOW.reason(
-                False,
-                (lowest.start_used, rule_used),
-                month=_month(on),
-                start=str(lowest.start_age),
-                rule=rule,
-                rule_en=rule_en,
-                first=_month(first),
-            )
-        )
-        return decision(Outcome.NOT_ELIGIBLE)
-
-    # 5. Amount: the band's monthly amount.
-    band, first = payable[-1]
+        reasons.append(R_BELOW.reason(False, (band.start_used, rule_used), **words))
+        return None
     reasons.append(
         R_BAND.reason(
             True,
             (band.start_used, band.amount_used, rule_used),
-            month=_month(on),
-            start=str(band.start_age),
-            rule=rule,
-            rule_en=rule_en,
-            first=_month(first),
             amount=format_yuan(band.amount, "exact"),
+            **words,
         )
     )
     line = AmountLine(
@@ -336,4 +340,4 @@ def assess(
         f"band from age {band.start_age}",
         band.amount,
     )
-    return decision(Outcome.ELIGIBLE, Amount(band.amount, Period.MONTHLY, (line,)))
+    return Amount(band.amount, Period.MONTHLY, (line,))
