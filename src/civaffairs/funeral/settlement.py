@@ -408,6 +408,22 @@ def statement(
     if end < start:
         raise InvalidInputError("$.end", end.isoformat(), f"a date on or after {start}")
     listed = list(cases)
+    lines = _statement_lines(listed, start, end, granularity)
+    return Statement(
+        start=start,
+        end=end,
+        granularity=granularity,
+        lines=tuple(lines),
+        pairs=_pair_totals(lines),
+        levels=_level_totals(listed),
+        total=fen_to_yuan(sum(yuan_to_fen(line.amount) for line in lines)),
+    )
+
+
+def _statement_lines(
+    listed: list[SettlementCase], start: dt.date, end: dt.date, granularity: Granularity
+) -> list[StatementLine]:
+    """Check each case (a settlement case, listed once, dated in the period); list it, sorted."""
     seen: set[str] = set()
     lines: list[StatementLine] = []
     for index, case in enumerate(listed):
@@ -436,6 +452,11 @@ def statement(
             )
         )
     lines.sort(key=lambda line: (line.period, line.payer, line.payee, line.date, line.case))
+    return lines
+
+
+def _pair_totals(lines: list[StatementLine]) -> tuple[PairTotal, ...]:
+    """Total the lines per period, payer and payee, in exact fen."""
     pairs: dict[tuple[str, str, str], list[int]] = {}
     for line in lines:
         totals = pairs.setdefault((line.period, line.payer, line.payee), [0, 0, 0, 0, 0])
@@ -444,35 +465,30 @@ def statement(
             (line.amount, line.province, line.prefecture, line.county), start=1
         ):
             totals[position] += yuan_to_fen(value)
+    return tuple(
+        PairTotal(
+            period=period,
+            payer=payer,
+            payee=payee,
+            cases=totals[0],
+            amount=fen_to_yuan(totals[1]),
+            province=fen_to_yuan(totals[2]),
+            prefecture=fen_to_yuan(totals[3]),
+            county=fen_to_yuan(totals[4]),
+        )
+        for (period, payer, payee), totals in sorted(pairs.items())
+    )
+
+
+def _level_totals(listed: list[SettlementCase]) -> tuple[LevelTotal, ...]:
+    """Total the shares each level of government bears, in exact fen, province first."""
     levels: dict[tuple[ScopeLevel, str], int] = {}
     for case in listed:
         for share in case.shares:
             key = (share.level, share.jurisdiction)
             levels[key] = levels.get(key, 0) + yuan_to_fen(share.amount)
     order = {level: i for i, level in enumerate(_LEVELS)}
-    return Statement(
-        start=start,
-        end=end,
-        granularity=granularity,
-        lines=tuple(lines),
-        pairs=tuple(
-            PairTotal(
-                period=period,
-                payer=payer,
-                payee=payee,
-                cases=totals[0],
-                amount=fen_to_yuan(totals[1]),
-                province=fen_to_yuan(totals[2]),
-                prefecture=fen_to_yuan(totals[3]),
-                county=fen_to_yuan(totals[4]),
-            )
-            for (period, payer, payee), totals in sorted(pairs.items())
-        ),
-        levels=tuple(
-            LevelTotal(level, code, fen_to_yuan(fen))
-            for (level, code), fen in sorted(
-                levels.items(), key=lambda kv: (order[kv[0][0]], kv[0][1])
-            )
-        ),
-        total=fen_to_yuan(sum(yuan_to_fen(line.amount) for line in lines)),
+    return tuple(
+        LevelTotal(level, code, fen_to_yuan(fen))
+        for (level, code), fen in sorted(levels.items(), key=lambda kv: (order[kv[0][0]], kv[0][1]))
     )
