@@ -187,6 +187,13 @@ def assess(
         return decision(Outcome.CANNOT_DECIDE, missing=paths)
 
     # 4. Cap.
+    return decision(Outcome.ELIGIBLE, _capped(quoted, where, on, book, reasons))
+
+
+def _capped(
+    quoted: Decimal | None, where: str, on: dt.date, book: ParameterBook, reasons: list[Reason]
+) -> Amount:
+    """Return the subsidy: the cap, or the quoted cost up to the cap (step 4)."""
     cap, cap_used = book.money("eldercare.home_adaptation.cap", where, on)
     amount = cap if quoted is None else min(cap, quoted)
     quoted_text = "" if quoted is None else format_yuan(quoted, "exact")
@@ -207,4 +214,4 @@ def assess(
         if quoted is None
         else AmountLine("cost", "改造费用(以上限为限)", "cost, up to the cap", amount)
     )
-    return decision(Outcome.ELIGIBLE, Amount(amount, Period.ONE_OFF, (line,)))
+    return Amount(amount, Period.ONE_OFF, (line,))
