@@ -614,7 +614,7 @@ def excluded_members(decision: Decision) -> frozenset[str]:
 
 
 #: The parameter that leaves a 特困 member out of the 低保 (and 低保边缘) household.
-EXCLUDE_EXTREME_POVERTY = "assistance.dibao.members.exclude_extreme_poverty"
+EXCLUDE_EXTREME_POVERTY = means.EXCLUDE_EXTREME_POVERTY
 
 
 def _same(one: Decision, other: Decision) -> bool:

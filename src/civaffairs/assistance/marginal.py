@@ -87,13 +87,11 @@ R_REGISTRATION = CODES.registration
 R_REGISTRATION_ELSEWHERE = CODES.registration_elsewhere
 R_MEMBERS = CODES.members
 R_MISSING = CODES.missing
-R_HIGHER_LAYER = ReasonCode.define(
-    "assistance.marginal.in_higher_layer",
-    "家庭已属于{layer}, 不认定为低保边缘家庭",
-    "the household is already in a more protected layer ({layer_en}); it is not a marginal "
-    "household",
-    _57_MARGINAL,
+LAYERS = means.LayerCodes.define(
+    "assistance.marginal", _57_MARGINAL, name=("低保边缘家庭", "a marginal household")
 )
+R_HIGHER_LAYER = LAYERS.higher
+R_EXTREME_POVERTY_EXCLUDED = LAYERS.excluded
 R_NOT_HIGHER_LAYER = ReasonCode.define(
     "assistance.marginal.not_in_higher_layer",
     "家庭不符合低保条件{single}; 特困: {extreme}",
@@ -132,14 +130,6 @@ R_HIGHER_LAYER_UNKNOWN = ReasonCode.define(
     "{persons} (missing: {paths})",
     _57_MARGINAL,
 )
-R_EXTREME_POVERTY_EXCLUDED = ReasonCode.define(
-    "assistance.marginal.extreme_poverty_excluded",
-    "{persons} 已纳入特困人员救助供养, 单独保障, 不计入本家庭; "
-    "其余家庭成员 {count} 人按低保边缘家庭条件认定",
-    "{persons} supported as extreme poverty (特困) on their own and left out of the household; "
-    "the other {count} member(s) are assessed as a marginal household",
-    _57_MARGINAL,
-)
 R_RECOGNISED = ReasonCode.define(
     "assistance.marginal.recognised",
     "认定为低保边缘家庭: 不发放低保金, 可按规定获得医疗、教育、住房、就业等专项救助",
@@ -149,7 +139,7 @@ R_RECOGNISED = ReasonCode.define(
 )
 
 
-def assess(  # noqa: PLR0912 - the rule's steps in order, each with its early answer
+def assess(
     household: Household,
     on: dt.date,
     *,
@@ -191,17 +181,13 @@ def assess(  # noqa: PLR0912 - the rule's steps in order, each with its early an
 
     # 1-2. Registration (社会救助暂行办法 art. 9; 57号 arts. 4-5) and the family, as for dibao.
     # A member supported as 特困 is left out of the household where the parameter says so.
-    exclude, exclude_used = False, None
-    if status.recognised_ids or status.unknown_ids:
-        exclude, exclude_used = book.flag(dibao.EXCLUDE_EXTREME_POVERTY, where, on)
-    supported = frozenset(status.recognised_ids) if exclude else frozenset()
-    family = means.registration_and_family(household, on, where, CODES, reasons, left_out=supported)
+    apart = means.family_apart(household, on, (book, where), CODES, reasons=reasons, status=status)
+    family, exclude = apart.family, apart.exclude
     if family.stop is not None:
         return decision(family.stop, missing=family.missing)
     counted = list(family.counted)
-    left_out = [m for _, m, _why in family.excluded if m.person.id in supported]
     if dibao_decision is not None:
-        _check_same_exclusion(dibao_decision, {m.person.id for m in left_out})
+        _check_same_exclusion(dibao_decision, {m.person.id for m in apart.left_out})
 
     # 3. Not in a higher layer: dibao as a whole, or a 特困 member (who, where the exclusion
     # parameter says so, is supported once by 特困 and left out of this household).
@@ -217,14 +203,7 @@ def assess(  # noqa: PLR0912 - the rule's steps in order, each with its early an
         reasons.append(R_HIGHER_LAYER.reason(False, layer="最低生活保障家庭", layer_en="dibao"))
         return decision(Outcome.NOT_ELIGIBLE)
     if status.recognised and not exclude:
-        reasons.append(
-            R_HIGHER_LAYER.reason(
-                False,
-                (exclude_used,) if exclude_used else (),
-                layer=f"特困人员所在家庭({'、'.join(status.recognised)})",
-                layer_en=f"extreme poverty: {', '.join(status.recognised)}",
-            )
-        )
+        reasons.append(LAYERS.in_extreme_poverty(status, apart))
         return decision(Outcome.NOT_ELIGIBLE)
     if dibao_decision.outcome is Outcome.CANNOT_DECIDE and not pending_alone:
         missing = tuple(dict.fromkeys((*dibao_decision.missing, *status.missing)))
@@ -240,15 +219,7 @@ def assess(  # noqa: PLR0912 - the rule's steps in order, each with its early an
         reasons.append(_not_higher(status, extreme, alone=alone or pending_alone))
 
     # 3b. No double coverage: 特困 members are left out (members, income, property count).
-    if left_out and exclude_used is not None:
-        reasons.append(
-            R_EXTREME_POVERTY_EXCLUDED.reason(
-                True,
-                (exclude_used,),
-                persons="、".join(m.person.label for m in left_out),
-                count=str(len(counted)),
-            )
-        )
+    reasons.extend(LAYERS.left_out(apart))
 
     # 4-5. Income and property tests (see _means).
     passed, tested = _means(household, counted, book=book, where=where, on=on)

@@ -120,21 +120,13 @@ R_NOT_IN_FORCE = ReasonCode.define(
     "no household is recognised",
     _IN_FORCE,
 )
-R_HIGHER_LAYER = ReasonCode.define(
-    "assistance.rigid_expenditure.in_higher_layer",
-    "家庭已属于{layer}, 不认定为刚性支出困难家庭",
-    "the household is already in a more protected layer ({layer_en}); it is not a "
-    "rigid-expenditure household",
+LAYERS = means.LayerCodes.define(
+    "assistance.rigid_expenditure",
     _CONDITION_1,
+    name=("刚性支出困难家庭", "a rigid-expenditure household"),
 )
-R_EXTREME_POVERTY_EXCLUDED = ReasonCode.define(
-    "assistance.rigid_expenditure.extreme_poverty_excluded",
-    "{persons} 已纳入特困人员救助供养, 单独保障, 不计入本家庭; "
-    "其余家庭成员 {count} 人按刚性支出困难家庭条件认定",
-    "{persons} supported as extreme poverty (特困) on their own and left out of the household; "
-    "the other {count} member(s) are assessed as a rigid-expenditure household",
-    _CONDITION_1,
-)
+R_HIGHER_LAYER = LAYERS.higher
+R_EXTREME_POVERTY_EXCLUDED = LAYERS.excluded
 R_NOT_HIGHER_LAYER = ReasonCode.define(
     "assistance.rigid_expenditure.not_in_higher_layer",
     "家庭不属于低保、特困、低保边缘家庭",
@@ -221,7 +213,7 @@ def validity_end(decision: Decision) -> dt.date | None:
     return None
 
 
-def assess(  # noqa: PLR0912 - art. 4's conditions in order, each with its early answer
+def assess(
     household: Household,
     on: dt.date,
     *,
@@ -278,36 +270,17 @@ def assess(  # noqa: PLR0912 - art. 4's conditions in order, each with its early
     # 1-2. Registration (社会救助暂行办法 art. 9; 57号 arts. 4-5) and the family, as for dibao.
     # A member supported as 特困 is left out where the exclusion parameter says so (as for
     # 低保 and 低保边缘): the rest of the household is judged on its own (art. 4 (一)).
-    exclude, exclude_used = False, None
-    if status.recognised_ids or status.unknown_ids:
-        exclude, exclude_used = book.flag(dibao.EXCLUDE_EXTREME_POVERTY, where, on)
-    supported = frozenset(status.recognised_ids) if exclude else frozenset()
-    family = means.registration_and_family(household, on, where, CODES, reasons, left_out=supported)
+    apart = means.family_apart(household, on, (book, where), CODES, reasons=reasons, status=status)
+    family, exclude = apart.family, apart.exclude
     if family.stop is not None:
         return decision(family.stop, missing=family.missing)
     counted = list(family.counted)
 
     # 3. Art. 4 (一): not 特困, dibao or marginal (特困 first: it decides even if the rest cannot).
     if status.recognised and not exclude:
-        reasons.append(
-            R_HIGHER_LAYER.reason(
-                False,
-                (exclude_used,) if exclude_used else (),
-                layer=f"特困人员所在家庭({'、'.join(status.recognised)})",
-                layer_en=f"extreme poverty: {', '.join(status.recognised)}",
-            )
-        )
+        reasons.append(LAYERS.in_extreme_poverty(status, apart))
         return decision(Outcome.NOT_ELIGIBLE)
-    left_out = [m for _, m, _why in family.excluded if m.person.id in supported]
-    if left_out and exclude_used is not None:
-        reasons.append(
-            R_EXTREME_POVERTY_EXCLUDED.reason(
-                True,
-                (exclude_used,),
-                persons="、".join(m.person.label for m in left_out),
-                count=str(len(counted)),
-            )
-        )
+    reasons.extend(LAYERS.left_out(apart))
     if marginal_decision is None:
         marginal_decision = marginal.assess(
             household,

@@ -20,19 +20,25 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
-from civaffairs.decisions import Decision
+from civaffairs.assistance.means.family import Family, HouseholdCodes, registration_and_family
+from civaffairs.decisions import Citation, Decision, Reason, ReasonCode
 from civaffairs.entities import (
     Household,
     Member,
 )
 from civaffairs.errors import InvalidInputError
+from civaffairs.parameters import ParameterBook, ParameterValue
 
 __all__ = [
+    "EXCLUDE_EXTREME_POVERTY",
     "EXTREME_POVERTY_PROGRAMME",
     "MAX_UNDECIDED",
     "ExtremePovertyStatus",
+    "FamilyApart",
+    "LayerCodes",
     "check_decision",
     "extreme_poverty_status",
+    "family_apart",
     "undecided_choices",
     "undecided_matters",
 ]
@@ -42,6 +48,12 @@ __all__ = [
 
 #: The programme code of extreme-poverty (特困) decisions the household programmes accept.
 EXTREME_POVERTY_PROGRAMME = "assistance.extreme_poverty"
+
+#: The parameter that leaves a 特困 member out of the household of 低保, 低保边缘 and 刚性支出困难
+#: (no double coverage; 57号 art. 7 second paragraph (三) lets provinces name such persons).
+#:
+#: .. versionadded:: 0.1.0
+EXCLUDE_EXTREME_POVERTY = "assistance.dibao.members.exclude_extreme_poverty"
 
 
 def check_decision(
@@ -197,3 +209,114 @@ def extreme_poverty_status(
         tuple(m for _, m in recognised),
         tuple(m for _, m in unknown),
     )
+
+
+@attrs.frozen
+class FamilyApart:
+    """The family of a household programme below 低保, with the 特困 members it leaves out.
+
+    ``exclude`` is the value of :data:`EXCLUDE_EXTREME_POVERTY` (read, with ``used``, only
+    when some member's 特困 decision recognises them or is undecided); ``supported`` the ids
+    of the recognised members left out; ``family`` the outcome of
+    :func:`~civaffairs.assistance.means.registration_and_family` without them.
+
+    .. versionadded:: 0.1.0
+    """
+
+    family: Family
+    exclude: bool
+    used: ParameterValue | None
+    supported: frozenset[str]
+
+    @property
+    def left_out(self) -> tuple[Member, ...]:
+        """The members left out because they are supported as 特困."""
+        return tuple(m for _, m, _why in self.family.excluded if m.person.id in self.supported)
+
+
+def family_apart(
+    household: Household,
+    on: dt.date,
+    place: tuple[ParameterBook, str],
+    codes: HouseholdCodes,
+    *,
+    reasons: list[Reason],
+    status: ExtremePovertyStatus,
+) -> FamilyApart:
+    """Check registration and count the family with 特困 members apart (低保边缘, 刚性支出困难).
+
+    A member recognised as 特困 is left out where :data:`EXCLUDE_EXTREME_POVERTY` says so
+    (``place`` is the book and the deciding jurisdiction); the reasons go to ``reasons``.
+
+    .. versionadded:: 0.1.0
+    """
+    book, where = place
+    exclude, used = False, None
+    if status.recognised_ids or status.unknown_ids:
+        exclude, used = book.flag(EXCLUDE_EXTREME_POVERTY, where, on)
+    supported = frozenset(status.recognised_ids) if exclude else frozenset()
+    family = registration_and_family(household, on, where, codes, reasons, left_out=supported)
+    return FamilyApart(family, exclude, used, supported)
+
+
+@attrs.frozen
+class LayerCodes:
+    """The reason codes a household programme below 低保 reports a higher layer with.
+
+    ``higher``: the household is already in a more protected layer; ``excluded``: the
+    members supported as 特困 on their own are left out and the rest judged alone.
+    Declare them with :meth:`define`.
+
+    .. versionadded:: 0.1.0
+    """
+
+    higher: ReasonCode
+    excluded: ReasonCode
+
+    @classmethod
+    def define(cls, prefix: str, citation: Citation, *, name: tuple[str, str]) -> LayerCodes:
+        """Declare ``<prefix>.in_higher_layer`` and ``<prefix>.extreme_poverty_excluded``.
+
+        ``name`` is the programme's household in Chinese and in English ("a …").
+        """
+        zh, en = name
+        return cls(
+            ReasonCode.define(
+                f"{prefix}.in_higher_layer",
+                f"家庭已属于{{layer}}, 不认定为{zh}",
+                f"the household is already in a more protected layer ({{layer_en}}); it is not "
+                f"{en}",
+                citation,
+            ),
+            ReasonCode.define(
+                f"{prefix}.extreme_poverty_excluded",
+                "{persons} 已纳入特困人员救助供养, 单独保障, 不计入本家庭; "
+                f"其余家庭成员 {{count}} 人按{zh}条件认定",
+                "{persons} supported as extreme poverty (特困) on their own and left out of the "
+                f"household; the other {{count}} member(s) are assessed as {en}",
+                citation,
+            ),
+        )
+
+    def in_extreme_poverty(self, status: ExtremePovertyStatus, apart: FamilyApart) -> Reason:
+        """Say the household is in the 特困 layer: its recognised members are counted."""
+        return self.higher.reason(
+            False,
+            (apart.used,) if apart.used else (),
+            layer=f"特困人员所在家庭({'、'.join(status.recognised)})",
+            layer_en=f"extreme poverty: {', '.join(status.recognised)}",
+        )
+
+    def left_out(self, apart: FamilyApart) -> list[Reason]:
+        """Say who is left out as 特困 and how many are counted (nothing when nobody is)."""
+        left_out = apart.left_out
+        if not left_out or apart.used is None:
+            return []
+        return [
+            self.excluded.reason(
+                True,
+                (apart.used,),
+                persons="、".join(m.person.label for m in left_out),
+                count=str(len(apart.family.counted)),
+            )
+        ]
