@@ -19,9 +19,9 @@ are checked by the rules, which know the date.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -40,6 +40,7 @@ __all__ = [
     "FuneralCase",
     "ServiceUse",
     "check_as_of",
+    "decide_unknowns",
     "mattering",
     "unknown_facts",
     "variants",
@@ -392,6 +393,32 @@ def _varies(signatures: dict[tuple[AssistanceLayer, bool], object], held: int) -
     for key, signature in signatures.items():
         seen.setdefault(key[held], set()).add(repr(signature))
     return any(len(each) > 1 for each in seen.values())
+
+
+_T = TypeVar("_T")
+
+
+def decide_unknowns(
+    case: FuneralCase, decide: Callable[[FuneralCase], _T], signature: Callable[[_T], object]
+) -> tuple[_T, tuple[()]] | tuple[None, tuple[str, ...]]:
+    """Decide ``case`` under every value its unknown status facts could take.
+
+    Returns ``(result, ())`` when nothing is unknown, or when every variant has the same
+    ``signature`` (what the rule's answer is made of): the result for the case with each
+    unknown fact read as none (:attr:`AssistanceLayer.NONE`, not priority-entitled).
+    Otherwise ``(None, missing)``, naming the facts that change the answer
+    (:func:`mattering`), for the rule to answer "cannot decide".
+
+    .. versionadded:: 0.1.0
+    """
+    deceased = case.deceased
+    if not unknown_facts(deceased):
+        return decide(case), ()
+    results = {key: decide(each) for key, each in variants(case).items()}
+    missing = mattering({key: signature(r) for key, r in results.items()}, deceased)
+    if missing:
+        return None, missing
+    return results[(deceased.layer or AssistanceLayer.NONE, bool(deceased.priority_entitled))], ()
 
 
 def check_as_of(case: FuneralCase, on: dt.date) -> None:

@@ -33,6 +33,7 @@ The incentives add up; the decision is a one-off amount
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from civaffairs.decisions import (
     Amount,
@@ -54,9 +55,7 @@ from civaffairs.funeral.facts import (
     Deceased,
     FuneralCase,
     check_as_of,
-    mattering,
-    unknown_facts,
-    variants,
+    decide_unknowns,
 )
 from civaffairs.funeral.laws import FUNERAL_REFORM_OPINION_2012
 from civaffairs.funeral.policy import (
@@ -221,21 +220,20 @@ def assess(
     check_as_of(case, on)
     book = book or default_book()
     policy = policy or FuneralPolicy(book)
-    if not unknown_facts(case.deceased):
-        return _assess(case, on, book, policy)
-    results = {key: _assess(each, on, book, policy) for key, each in variants(case).items()}
-    signatures: dict[tuple[AssistanceLayer, bool], object] = {
-        key: (d.outcome, d.amount) for key, d in results.items()
-    }
-    missing = mattering(signatures, case.deceased)
-    if not missing:
-        layer = case.deceased.layer or AssistanceLayer.NONE
-        return results[(layer, bool(case.deceased.priority_entitled))]
+    decide = functools.partial(_assess, on=on, book=book, policy=policy)
+    decided, missing = decide_unknowns(case, decide, _signature)
+    if decided is not None:
+        return decided
     registration = case.deceased.registration
     where = case.cremation_place if registration is None else registration.jurisdiction
     reasons = [R_UNKNOWN_STATUS.reason(None, paths=", ".join(missing))]
     draft = Draft(PROGRAMME.code, case.subject, on, ScopeLevel.COUNTY.area(where), reasons)
     return draft.decide(Outcome.CANNOT_DECIDE, missing=missing)
+
+
+def _signature(decision: Decision) -> object:
+    """Return what an unknown status fact must leave unchanged not to matter: outcome, amount."""
+    return decision.outcome, decision.amount
 
 
 def _assess(case: FuneralCase, on: dt.date, book: ParameterBook, policy: FuneralPolicy) -> Decision:

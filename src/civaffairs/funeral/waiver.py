@@ -77,6 +77,7 @@ arithmetic of steps 4, and the printed bill — is :mod:`civaffairs.funeral.bill
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
@@ -95,7 +96,6 @@ from civaffairs.decisions import (
     ReasonCode,
     programme,
 )
-from civaffairs.entities import AssistanceLayer
 from civaffairs.errors import InvalidInputError
 from civaffairs.funeral import subsidy
 from civaffairs.funeral.bill import (
@@ -111,9 +111,8 @@ from civaffairs.funeral.facts import (
     Deceased,
     FuneralCase,
     check_as_of,
-    mattering,
+    decide_unknowns,
     unknown_facts,
-    variants,
 )
 from civaffairs.funeral.laws import (
     BASIC_SERVICES,
@@ -407,19 +406,14 @@ def assess(
     check_as_of(case, on)
     book = book or default_book()
     policy = policy or default_policy()
-    if not unknown_facts(case.deceased):
-        return _assess(case, on, book, policy)
-    results = {key: _assess(each, on, book, policy) for key, each in variants(case).items()}
-    signatures: dict[tuple[AssistanceLayer, bool], object] = {
-        key: (r.decision.outcome, r.decision.amount, r.bill, r.funding, r.settlement)
-        for key, r in results.items()
-    }
-    missing = mattering(signatures, case.deceased)
+    decide = functools.partial(_assess, on=on, book=book, policy=policy)
+    decided, missing = decide_unknowns(case, decide, _signature)
+    if decided is not None and not unknown_facts(case.deceased):
+        return decided
+    # The incentives are those of the case as given (they may themselves depend on the fact).
     incentives = subsidy.assess(case, on, book=book, policy=policy)
-    if not missing:
-        layer = case.deceased.layer or AssistanceLayer.NONE
-        flag = bool(case.deceased.priority_entitled)
-        return attrs.evolve(results[(layer, flag)], subsidy=incentives)
+    if decided is not None:
+        return attrs.evolve(decided, subsidy=incentives)
     subject = case.subject
     reasons: list[Reason] = [
         R_UNKNOWN_STATUS.reason(None, subject=subject, paths=", ".join(missing))
@@ -428,6 +422,12 @@ def assess(
     lines = [_unwaived(p, reasons) for p in price_lines(case, catalogue)]
     result = _Result(case, on, subject, tuple(reasons), incentives)
     return result.assessment(Outcome.CANNOT_DECIDE, lines, missing=missing)
+
+
+def _signature(result: Assessment) -> object:
+    """Return what an unknown status fact must leave unchanged not to matter: waiver and bill."""
+    decision = result.decision
+    return decision.outcome, decision.amount, result.bill, result.funding, result.settlement
 
 
 @attrs.frozen
