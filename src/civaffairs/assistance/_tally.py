@@ -14,15 +14,25 @@ Private to :mod:`civaffairs.assistance`: it holds no rule, only bookkeeping.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from civaffairs import jurisdictions
 from civaffairs.decisions import Amount, Decision, Outcome, PayablePeriod, Reason, ReasonCode
 from civaffairs.entities import Household, Person
 from civaffairs.parameters import ParameterBook
 
-__all__ = ["Tally", "each_member", "of_application", "registration_reason"]
+__all__ = [
+    "ApplicationRule",
+    "HouseholdRule",
+    "PersonRule",
+    "Tally",
+    "each_member",
+    "member_rules",
+    "of_application",
+    "registration_reason",
+]
 
 
 class Tally:
@@ -162,3 +172,170 @@ def of_application(
         book=book,
         facts=application.facts,
     )
+
+
+_F_contra = TypeVar("_F_contra", contravariant=True)
+_A_contra = TypeVar("_A_contra", bound=_Application, contravariant=True)
+_F = TypeVar("_F")
+_A = TypeVar("_A", bound=_Application)
+
+
+class PersonRule(Protocol[_F_contra]):
+    """A person-level rule: ``assess_person(household, person_id, on, *, …, facts)``."""
+
+    def __call__(
+        self,
+        household: Household,
+        person_id: str,
+        on: dt.date,
+        *,
+        jurisdiction: str | None = None,
+        book: ParameterBook | None = None,
+        facts: _F_contra | None = None,
+    ) -> Decision: ...
+
+
+class HouseholdRule(Protocol[_F_contra]):
+    """A person-level rule decided for every member: ``assess(household, on, *, …, facts)``."""
+
+    def __call__(
+        self,
+        household: Household,
+        on: dt.date,
+        *,
+        jurisdiction: str | None = None,
+        book: ParameterBook | None = None,
+        facts: Mapping[str, _F_contra] | None = None,
+    ) -> tuple[Decision, ...]: ...
+
+
+class ApplicationRule(Protocol[_A_contra]):
+    """A person-level rule decided for one application: ``assess_application(application, on)``."""
+
+    def __call__(
+        self,
+        application: _A_contra,
+        on: dt.date,
+        *,
+        jurisdiction: str | None = None,
+        book: ParameterBook | None = None,
+    ) -> Decision: ...
+
+
+def _keyword(name: str, shown: str) -> inspect.Parameter:
+    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=shown)
+
+
+def _positional(name: str, shown: str) -> inspect.Parameter:
+    return inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=shown)
+
+
+def _describe(
+    function: Callable[..., Any],
+    module: str,
+    doc: str,
+    signature: inspect.Signature,
+    hints: dict[str, Any],
+) -> None:
+    """Give a generated entry point the module, name, doc and signature of one written out.
+
+    ``signature`` carries the annotations as the source would write them (what the docs
+    show); ``hints`` the types they name (what :func:`typing.get_type_hints` returns, which
+    the case-file runner reads).
+    """
+    function.__module__ = module
+    function.__qualname__ = function.__name__
+    function.__doc__ = doc
+    function.__signature__ = signature  # type: ignore[attr-defined]
+    function.__annotations__ = hints
+
+
+def member_rules(
+    assess_person: PersonRule[_F],
+    facts: type[_F],
+    application: type[_A],
+    *,
+    module: str,
+    what: str,
+) -> tuple[HouseholdRule[_F], ApplicationRule[_A]]:
+    """Return a person-level rule's ``assess`` and ``assess_application``, documented.
+
+    ``assess(household, on, *, jurisdiction=None, book=None, facts=None)`` decides
+    ``assess_person`` for every member (:func:`each_member`; ``facts`` maps member ids to
+    their ``facts``); ``assess_application(application, on, *, jurisdiction=None,
+    book=None)`` decides the member an ``application`` names (:func:`of_application`).
+    Both carry ``module``'s name, a docstring naming ``what`` is decided, and the
+    signature and type hints a written-out function would have, so the reference docs and
+    the case-file runner read them as such.  特困 and the children's allowance, whose
+    entry points were word-for-word the same, are both made here.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def assess(
+        household: Household,
+        on: dt.date,
+        *,
+        jurisdiction: str | None = None,
+        book: ParameterBook | None = None,
+        facts: Mapping[str, _F] | None = None,
+    ) -> tuple[Decision, ...]:
+        return each_member(
+            assess_person, household, on, jurisdiction=jurisdiction, book=book, facts=facts
+        )
+
+    def assess_application(
+        application: _A,
+        on: dt.date,
+        *,
+        jurisdiction: str | None = None,
+        book: ParameterBook | None = None,
+    ) -> Decision:
+        return of_application(assess_person, application, on, jurisdiction=jurisdiction, book=book)
+
+    common = [_keyword("jurisdiction", "str | None"), _keyword("book", "ParameterBook | None")]
+    where = {"on": dt.date, "jurisdiction": str | None, "book": ParameterBook | None}
+    _describe(
+        assess,
+        module,
+        f"""Decide {what} for every member of ``household``, in member order.
+
+    ``facts`` maps member ids to their :class:`{facts.__name__}`; members
+    left out have none established.
+
+    .. versionadded:: 0.1.0
+    """,
+        inspect.Signature(
+            [
+                _positional("household", "Household"),
+                _positional("on", "dt.date"),
+                *common,
+                _keyword("facts", f"Mapping[str, {facts.__name__}] | None"),
+            ],
+            return_annotation="tuple[Decision, ...]",
+        ),
+        {
+            "household": Household,
+            **where,
+            "facts": Mapping[str, facts] | None,  # type: ignore[valid-type]
+            "return": tuple[Decision, ...],
+        },
+    )
+    _describe(
+        assess_application,
+        module,
+        f"""Decide one :class:`{application.__name__}` (see :func:`assess_person`).
+
+    .. versionadded:: 0.1.0
+    """,
+        inspect.Signature(
+            [
+                _positional("application", application.__name__),
+                _positional("on", "dt.date"),
+                *common,
+            ],
+            return_annotation="Decision",
+        ),
+        {"application": application, **where, "return": Decision},
+    )
+    return assess, assess_application

@@ -71,12 +71,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
 from decimal import Decimal
 
 import attrs
 
-from civaffairs.assistance._tally import Tally, each_member, of_application, registration_reason
+from civaffairs.assistance._tally import Tally, member_rules, registration_reason
 from civaffairs.assistance.laws import CIVIL_CODE, ORPHAN_OPINION, UNSUPPORTED_CHILDREN_OPINION
 from civaffairs.dates import add_months
 from civaffairs.decisions import (
@@ -747,32 +746,8 @@ def _top_up(
     return Amount(total, Period.MONTHLY, (line, deducted))
 
 
-def assess(
-    household: Household,
-    on: dt.date,
-    *,
-    jurisdiction: str | None = None,
-    book: ParameterBook | None = None,
-    facts: Mapping[str, ChildFacts] | None = None,
-) -> tuple[Decision, ...]:
-    """Decide the allowance for every member of ``household``, in member order.
-
-    .. versionadded:: 0.1.0
-    """
-    return each_member(
-        assess_person, household, on, jurisdiction=jurisdiction, book=book, facts=facts
-    )
-
-
-def assess_application(
-    application: ChildApplication,
-    on: dt.date,
-    *,
-    jurisdiction: str | None = None,
-    book: ParameterBook | None = None,
-) -> Decision:
-    """Decide one :class:`ChildApplication` (see :func:`assess_person`).
-
-    .. versionadded:: 0.1.0
-    """
-    return of_application(assess_person, application, on, jurisdiction=jurisdiction, book=book)
+# Decide the allowance for every member of a household, or for the member an application names
+# (the same two entry points as every person-level rule, written once in _tally).
+assess, assess_application = member_rules(
+    assess_person, ChildFacts, ChildApplication, module=__name__, what="the allowance"
+)
