@@ -28,6 +28,7 @@ __all__ = [
     "HouseholdRule",
     "PersonRule",
     "Tally",
+    "application_rule",
     "each_member",
     "member_rules",
     "of_application",
@@ -250,6 +251,57 @@ def _describe(
     function.__annotations__ = hints
 
 
+_WHERE: dict[str, Any] = {"on": dt.date, "jurisdiction": str | None, "book": ParameterBook | None}
+_PLACE = [_keyword("jurisdiction", "str | None"), _keyword("book", "ParameterBook | None")]
+
+
+def application_rule(
+    decide: Callable[[_A, dt.date, str | None, ParameterBook | None], Decision],
+    application: type[_A],
+    *,
+    module: str,
+    name: str,
+    doc: str,
+) -> ApplicationRule[_A]:
+    """Return ``name(application, on, *, jurisdiction=None, book=None)``, documented.
+
+    It calls ``decide(application, on, jurisdiction, book)``, and carries ``module``'s name,
+    ``doc`` (with its ``versionadded``) and the signature and type hints a written-out
+    function would have, so the reference docs and the case-file runner read it as such.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def rule(
+        application: _A,
+        on: dt.date,
+        *,
+        jurisdiction: str | None = None,
+        book: ParameterBook | None = None,
+    ) -> Decision:
+        return decide(application, on, jurisdiction, book)
+
+    rule.__name__ = name
+    _describe(
+        rule,
+        module,
+        f"""{doc}
+
+    .. versionadded:: 0.1.0
+    """,
+        inspect.Signature(
+            [
+                _positional("application", application.__name__),
+                _positional("on", "dt.date"),
+                *_PLACE,
+            ],
+            return_annotation="Decision",
+        ),
+        {"application": application, **_WHERE, "return": Decision},
+    )
+    return rule
+
+
 def member_rules(
     assess_person: PersonRule[_F],
     facts: type[_F],
@@ -263,11 +315,11 @@ def member_rules(
     ``assess(household, on, *, jurisdiction=None, book=None, facts=None)`` decides
     ``assess_person`` for every member (:func:`each_member`; ``facts`` maps member ids to
     their ``facts``); ``assess_application(application, on, *, jurisdiction=None,
-    book=None)`` decides the member an ``application`` names (:func:`of_application`).
-    Both carry ``module``'s name, a docstring naming ``what`` is decided, and the
-    signature and type hints a written-out function would have, so the reference docs and
-    the case-file runner read them as such.  特困 and the children's allowance, whose
-    entry points were word-for-word the same, are both made here.
+    book=None)`` decides the member an ``application`` names (:func:`of_application`,
+    made by :func:`application_rule`).  Both carry ``module``'s name, a docstring naming
+    ``what`` is decided, and the signature and type hints a written-out function would
+    have.  特困 and the children's allowance, whose entry points were word-for-word the
+    same, are both made here.
 
     .. versionadded:: 0.1.0
     """
@@ -284,17 +336,6 @@ def member_rules(
             assess_person, household, on, jurisdiction=jurisdiction, book=book, facts=facts
         )
 
-    def assess_application(
-        application: _A,
-        on: dt.date,
-        *,
-        jurisdiction: str | None = None,
-        book: ParameterBook | None = None,
-    ) -> Decision:
-        return of_application(assess_person, application, on, jurisdiction=jurisdiction, book=book)
-
-    common = [_keyword("jurisdiction", "str | None"), _keyword("book", "ParameterBook | None")]
-    where = {"on": dt.date, "jurisdiction": str | None, "book": ParameterBook | None}
     _describe(
         assess,
         module,
@@ -309,33 +350,28 @@ def member_rules(
             [
                 _positional("household", "Household"),
                 _positional("on", "dt.date"),
-                *common,
+                *_PLACE,
                 _keyword("facts", f"Mapping[str, {facts.__name__}] | None"),
             ],
             return_annotation="tuple[Decision, ...]",
         ),
         {
             "household": Household,
-            **where,
+            **_WHERE,
             "facts": Mapping[str, facts] | None,  # type: ignore[valid-type]
             "return": tuple[Decision, ...],
         },
     )
-    _describe(
-        assess_application,
-        module,
-        f"""Decide one :class:`{application.__name__}` (see :func:`assess_person`).
 
-    .. versionadded:: 0.1.0
-    """,
-        inspect.Signature(
-            [
-                _positional("application", application.__name__),
-                _positional("on", "dt.date"),
-                *common,
-            ],
-            return_annotation="Decision",
-        ),
-        {"application": application, **where, "return": Decision},
+    def decide(
+        one: _A, on: dt.date, jurisdiction: str | None, book: ParameterBook | None
+    ) -> Decision:
+        return of_application(assess_person, one, on, jurisdiction=jurisdiction, book=book)
+
+    return assess, application_rule(
+        decide,
+        application,
+        module=module,
+        name="assess_application",
+        doc=f"Decide one :class:`{application.__name__}` (see :func:`assess_person`).",
     )
-    return assess, assess_application
