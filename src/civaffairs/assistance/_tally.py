@@ -18,12 +18,15 @@ import inspect
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol, TypeVar
 
+import attrs
+
 from civaffairs import jurisdictions
 from civaffairs.decisions import Amount, Decision, Outcome, PayablePeriod, Reason, ReasonCode
 from civaffairs.entities import Household, Person
-from civaffairs.parameters import ParameterBook
+from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = [
+    "Applicant",
     "ApplicationRule",
     "HouseholdRule",
     "PersonRule",
@@ -116,6 +119,45 @@ def registration_reason(
     if jurisdictions.is_within(home.code, where):
         return within.reason(True, place=home.name, code=home.code, where=shown)
     return elsewhere.reason(False, place=home.name, code=home.code, where=shown)
+
+
+@attrs.frozen
+class Applicant:
+    """The member a person-level rule decides: the person, where, the subject, the book.
+
+    .. versionadded:: 0.1.0
+    """
+
+    person: Person
+    where: str
+    subject: str
+    book: ParameterBook
+
+    @classmethod
+    def of(
+        cls,
+        household: Household,
+        person_id: str,
+        jurisdiction: str | None,
+        book: ParameterBook | None,
+    ) -> Applicant:
+        """Find the member ``person_id``; decide in ``jurisdiction``, by default where registered.
+
+        ``book`` defaults to the shipped parameters; the subject names the household and
+        the member, masked.
+        """
+        person = household.member(person_id).person
+        return cls(
+            person,
+            jurisdiction or person.registration.jurisdiction,
+            f"{household.id} ({person.label})",
+            book or default_book(),
+        )
+
+    def registered(self, tally: Tally, *, within: ReasonCode, elsewhere: ReasonCode) -> bool:
+        """Add the registration condition (:func:`registration_reason`); return whether it holds."""
+        reason = registration_reason(self.person, self.where, within=within, elsewhere=elsewhere)
+        return bool(tally.add(reason).met)
 
 
 class _Application(Protocol):

@@ -75,7 +75,7 @@ from decimal import Decimal
 
 import attrs
 
-from civaffairs.assistance._tally import Tally, member_rules, registration_reason
+from civaffairs.assistance._tally import Applicant, Tally, member_rules
 from civaffairs.assistance.laws import CIVIL_CODE, ORPHAN_OPINION, UNSUPPORTED_CHILDREN_OPINION
 from civaffairs.dates import add_months
 from civaffairs.decisions import (
@@ -549,17 +549,11 @@ def assess_person(
 
     .. versionadded:: 0.1.0
     """
-    book = book or default_book()
     facts = facts if facts is not None else ChildFacts()
-    person = household.member(person_id).person
-    where = jurisdiction or person.registration.jurisdiction
-    subject = f"{household.id} ({person.label})"
+    case = Applicant.of(household, person_id, jurisdiction, book)
+    person, where, subject, book = case.person, case.where, case.subject, case.book
     tally = Tally()
-    if not tally.add(
-        registration_reason(
-            person, where, within=R_REGISTRATION, elsewhere=R_REGISTRATION_ELSEWHERE
-        )
-    ).met:
+    if not case.registered(tally, within=R_REGISTRATION, elsewhere=R_REGISTRATION_ELSEWHERE):
         return tally.decision(PROGRAMME.code, subject, on, where, person=person_id)
     age = person.age_on(on)
     if age < _ADULT_AGE:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from civaffairs.assistance._tally import Tally, member_rules, registration_reason
+from civaffairs.assistance._tally import Applicant, Tally, member_rules
 from civaffairs.assistance.extreme_poverty import living
 from civaffairs.assistance.extreme_poverty._shared import ART_4, ART_24, MAJORITY_AGE, Place
 from civaffairs.assistance.extreme_poverty.care import R_AMOUNT_FACTS_MISSING, amount
@@ -42,7 +42,7 @@ from civaffairs.decisions import (
 )
 from civaffairs.entities import Household, Person, SpecialStatus
 from civaffairs.errors import InvalidInputError
-from civaffairs.parameters import ParameterBook, default_book
+from civaffairs.parameters import ParameterBook
 
 __all__ = ["PROGRAMME", "assess", "assess_application", "assess_person", "meets_conditions"]
 
@@ -113,17 +113,11 @@ def assess_person(
 
     .. versionadded:: 0.1.0
     """
-    book = book or default_book()
     facts = facts if facts is not None else ExtremePovertyFacts()
-    person = household.member(person_id).person
-    where = jurisdiction or person.registration.jurisdiction
-    subject = f"{household.id} ({person.label})"
+    case = Applicant.of(household, person_id, jurisdiction, book)
+    person, where, subject, book = case.person, case.where, case.subject, case.book
     tally = Tally()
-    if not tally.add(
-        registration_reason(
-            person, where, within=R_REGISTRATION, elsewhere=R_REGISTRATION_ELSEWHERE
-        )
-    ).met:
+    if not case.registered(tally, within=R_REGISTRATION, elsewhere=R_REGISTRATION_ELSEWHERE):
         return tally.decision(PROGRAMME.code, subject, on, where, person=person_id)
     for status in _ENDING_STATUSES:
         if status in person.statuses:
