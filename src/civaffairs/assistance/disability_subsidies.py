@@ -594,6 +594,19 @@ def _payable(programme_code: str, case: _Case) -> PayablePeriod:
     return PayablePeriod(first, _PAYABLE, parameters=(used,))
 
 
+def _paid(
+    tally: Tally,
+    programme_code: str,
+    case: _Case,
+    line: AmountLine,
+    similar: tuple[Decimal | None, str, str],
+) -> Decision:
+    """Pay the subsidy ``line`` monthly, unless a similar allowance is not lower (择高)."""
+    other, kind, kind_en = similar
+    _similar(tally, other, line.amount, (kind, kind_en))
+    return _finish(tally, programme_code, case, Amount(line.amount, Period.MONTHLY, (line,)))
+
+
 def _similar(tally: Tally, other: Decimal | None, amount: Decimal, kind: tuple[str, str]) -> None:
     """择高: pay this subsidy only if it is higher than a similar allowance the person has."""
     if other is None:
@@ -654,13 +667,9 @@ def _living(case: _Case) -> Decision:
         return _finish(tally, LIVING_PROGRAMME.code, case, None)
     value, value_used = book.money(name, where, on)
     tally.add(R_LIVING_AMOUNT.reason(None, (value_used,), amount=format_yuan(value, "exact")))
-    _similar(tally, case.facts.other_living_allowance, value, ("生活", "living"))
-    amount = Amount(
-        value,
-        Period.MONTHLY,
-        (AmountLine("living_subsidy", "困难残疾人生活补贴", "living subsidy", value),),
-    )
-    return _finish(tally, LIVING_PROGRAMME.code, case, amount)
+    line = AmountLine("living_subsidy", "困难残疾人生活补贴", "living subsidy", value)
+    other = case.facts.other_living_allowance
+    return _paid(tally, LIVING_PROGRAMME.code, case, line, (other, "生活", "living"))
 
 
 def _living_child(tally: Tally, *, placed: bool | None) -> None:
@@ -765,10 +774,6 @@ def _care(case: _Case) -> Decision:
             None, (value_used,), grade=str(disability.grade), amount=format_yuan(value, "exact")
         )
     )
-    _similar(tally, case.facts.other_care_allowance, value, ("护理", "care"))
-    amount = Amount(
-        value,
-        Period.MONTHLY,
-        (AmountLine("care_subsidy", "重度残疾人护理补贴", "care subsidy", value),),
-    )
-    return _finish(tally, CARE_PROGRAMME.code, case, amount)
+    line = AmountLine("care_subsidy", "重度残疾人护理补贴", "care subsidy", value)
+    other = case.facts.other_care_allowance
+    return _paid(tally, CARE_PROGRAMME.code, case, line, (other, "护理", "care"))
