@@ -21,7 +21,15 @@ from typing import Any, Protocol, TypeVar
 import attrs
 
 from civaffairs import jurisdictions
-from civaffairs.decisions import Amount, Decision, Outcome, PayablePeriod, Reason, ReasonCode
+from civaffairs.decisions import (
+    Amount,
+    Decision,
+    Draft,
+    Outcome,
+    PayablePeriod,
+    Reason,
+    ReasonCode,
+)
 from civaffairs.entities import Household, Person
 from civaffairs.parameters import ParameterBook, default_book
 
@@ -90,17 +98,12 @@ class Tally:
         that composing rules match decisions to members by id, never by display text.
         """
         outcome = self.outcome
-        return Decision(
-            programme=programme,
-            subject=subject,
-            as_of=on,
-            jurisdiction=where,
-            outcome=outcome,
-            amount=amount if outcome is Outcome.ELIGIBLE else None,
-            reasons=tuple(self.reasons),
-            missing=tuple(self.missing) if outcome is Outcome.CANNOT_DECIDE else (),
-            person=person,
-            payable=payable if outcome is Outcome.ELIGIBLE else None,
+        eligible = outcome is Outcome.ELIGIBLE
+        return Draft(programme, subject, on, where, self.reasons, person=person).decide(
+            outcome,
+            amount if eligible else None,
+            missing=self.missing if outcome is Outcome.CANNOT_DECIDE else (),
+            payable=payable if eligible else None,
         )
 
 
