@@ -579,20 +579,16 @@ def _split(total: int, parts: int, cuts: list[int]) -> list[int]:
 
 
 @st.composite
-def _households(
+def _members(
     draw: st.DrawFn,
     *,
     on: dt.date,
-    places: tuple[tuple[str, RegistrationKind], ...],
+    registration: Registration,
     min_size: int,
     max_size: int,
-    income_fen: tuple[int, int],
-    near_standard: Decimal | bool | None,
     allow_severe: bool,
-    allow_assets: bool,
-) -> Household:
-    code, kind = draw(st.sampled_from(places))
-    registration = Registration(code, kind)
+) -> list[Member]:
+    """Draw the members: an applicant, maybe a spouse, relatives (ids ``m0`` …, shuffled)."""
     size = draw(st.integers(min_size, max_size))
     has_spouse = size > 1 and draw(st.booleans())
     others = size - 1 - has_spouse
@@ -601,7 +597,6 @@ def _households(
     if has_spouse:
         plan.append((Relationship.SPOUSE, 18, 100))
     plan.extend(relatives)
-    ids = [f"m{i}" for i in range(len(plan))]
     order = draw(st.permutations(range(len(plan))))
     members: list[Member] = []
     staying = tuple(s for s in SpecialStatus if s not in _LEAVES_HOUSEHOLD)
@@ -609,7 +604,7 @@ def _households(
         relationship, low, high = plan[position]
         person = draw(
             _people(
-                pid=ids[position],
+                pid=f"m{position}",
                 on=on,
                 registration=registration,
                 min_age=low,
@@ -626,7 +621,7 @@ def _households(
     # Members whose counting turns on living together do live together; the others vary.
     _, _, missing = counted_members(Household("H", members), on)
     depends = {int(path.split("[")[1].split("]")[0]) for path in missing}
-    members = [
+    return [
         attrs.evolve(
             m,
             lives_together=True
@@ -635,6 +630,49 @@ def _households(
         )
         for i, m in enumerate(members)
     ]
+
+
+def _expenditures(ids: list[str]) -> st.SearchStrategy[Sequence[Expenditure]]:
+    """Draw no expenditure, or up to two of any type, of a member or of the household."""
+    return st.one_of(
+        st.just(()),
+        st.lists(
+            st.builds(
+                Expenditure,
+                st.sampled_from(ExpenditureType),
+                money(max_value=Decimal(50000)),
+                st.sampled_from([*ids, None]),
+            ),
+            max_size=2,
+        ),
+    )
+
+
+@st.composite
+def _households(
+    draw: st.DrawFn,
+    *,
+    on: dt.date,
+    places: tuple[tuple[str, RegistrationKind], ...],
+    min_size: int,
+    max_size: int,
+    income_fen: tuple[int, int],
+    near_standard: Decimal | bool | None,
+    allow_severe: bool,
+    allow_assets: bool,
+) -> Household:
+    code, kind = draw(st.sampled_from(places))
+    registration = Registration(code, kind)
+    members = draw(
+        _members(
+            on=on,
+            registration=registration,
+            min_size=min_size,
+            max_size=max_size,
+            allow_severe=allow_severe,
+        )
+    )
+    ids = [f"m{i}" for i in range(len(members))]
     household_id = f"H{draw(st.integers(1, 99999))}"
     base = Household(household_id, members)
     incomes = draw(
@@ -647,20 +685,7 @@ def _households(
         )
     )
     assets = draw(_assets(ids)) if allow_assets else ()
-    expenditures = draw(
-        st.one_of(
-            st.just(()),
-            st.lists(
-                st.builds(
-                    Expenditure,
-                    st.sampled_from(ExpenditureType),
-                    money(max_value=Decimal(50000)),
-                    st.sampled_from([*ids, None]),
-                ),
-                max_size=2,
-            ),
-        )
-    )
+    expenditures = draw(_expenditures(ids))
     return Household(household_id, members, incomes, assets, expenditures)
 
 
