@@ -635,13 +635,9 @@ def _assess(
     used: ParameterValue | None = None,
 ) -> Evaluation:
     """Decide 低保 with the members in ``supported`` (特困) left out; see :func:`evaluate`."""
-    applicant = household.applicant.person
-    kind_en = applicant.registration.kind.value
-    reasons: list[Reason] = []
-
-    decision = Draft(
-        PROGRAMME.code, f"{household.id} ({applicant.masked})", on, where, reasons
-    ).decide
+    kind_en = household.applicant.person.registration.kind.value
+    draft = means.household_draft(PROGRAMME.code, household, on, where)
+    reasons, decision = draft.reasons, draft.decide
 
     # 1-2. Registration (社会救助暂行办法 art. 9; 57号 arts. 4-5) and the family (57号 art. 7),
     # 2b. leaving out members supported as 特困 (no double coverage; parameter, default).

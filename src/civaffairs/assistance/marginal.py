@@ -55,7 +55,7 @@ from civaffairs.assistance.means import (
     check_decision,
     extreme_poverty_status,
 )
-from civaffairs.decisions import Citation, Decision, Draft, Outcome, Reason, ReasonCode, programme
+from civaffairs.decisions import Citation, Decision, Outcome, Reason, ReasonCode, programme
 from civaffairs.entities import Household, Member
 from civaffairs.errors import InvalidInputError
 from civaffairs.money import FEN, format_yuan, yuan_to_fen
@@ -166,18 +166,12 @@ def assess(
     .. versionadded:: 0.1.0
     """
     book = book or default_book()
-    applicant = household.applicant.person
-    registration = applicant.registration
-    where = jurisdiction or registration.jurisdiction
+    draft = means.household_draft(PROGRAMME.code, household, on, jurisdiction)
+    where, reasons, decision = draft.jurisdiction, draft.reasons, draft.decide
     if dibao_decision is not None:
         check_decision(dibao_decision, dibao.PROGRAMME.code, "$.dibao_decision", on, where)
     extreme = tuple(extreme_poverty)
     status = extreme_poverty_status(household, extreme, on)
-    reasons: list[Reason] = []
-
-    decision = Draft(
-        PROGRAMME.code, f"{household.id} ({applicant.masked})", on, where, reasons
-    ).decide
 
     # 1-2. Registration (社会救助暂行办法 art. 9; 57号 arts. 4-5) and the family, as for dibao.
     # A member supported as 特困 is left out of the household where the parameter says so.

@@ -71,7 +71,6 @@ from civaffairs.decisions import (
     Citation,
     Decision,
     Document,
-    Draft,
     Outcome,
     Reason,
     ReasonCode,
@@ -246,9 +245,8 @@ def assess(
     .. versionadded:: 0.1.0
     """
     book = book or default_book()
-    applicant = household.applicant.person
-    registration = applicant.registration
-    where = jurisdiction or registration.jurisdiction
+    draft = means.household_draft(PROGRAMME.code, household, on, jurisdiction)
+    where, reasons, decision = draft.jurisdiction, draft.reasons, draft.decide
     extreme = tuple(extreme_poverty)
     if marginal_decision is not None:
         marginal.check_decision(
@@ -257,11 +255,6 @@ def assess(
     if dibao_decision is not None:
         marginal.check_decision(dibao_decision, dibao.PROGRAMME.code, "$.dibao_decision", on, where)
     status = marginal.extreme_poverty_status(household, extreme, on)
-    reasons: list[Reason] = []
-
-    decision = Draft(
-        PROGRAMME.code, f"{household.id} ({applicant.masked})", on, where, reasons
-    ).decide
 
     # 0. In force (art. 14): before it nothing is recognised and nothing else is read.
     if _not_in_force(book, where, on, reasons):

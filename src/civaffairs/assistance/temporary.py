@@ -86,7 +86,6 @@ from civaffairs.decisions import (
     Citation,
     Decision,
     Document,
-    Draft,
     Outcome,
     Period,
     Reason,
@@ -479,12 +478,8 @@ def assess(
     _check_persons(household, event)
     book = book or default_book()
     applicant = household.applicant.person
-    where = jurisdiction or applicant.registration.jurisdiction
-    reasons: list[Reason] = []
-
-    decision = Draft(
-        PROGRAMME.code, f"{household.id} ({applicant.masked})", on, where, reasons
-    ).decide
+    draft = means.household_draft(PROGRAMME.code, household, on, jurisdiction)
+    where, reasons, decision = draft.jurisdiction, draft.reasons, draft.decide
 
     # 1. The event and its type.
     urgent = event.kind is TemporaryAssistanceType.URGENT

@@ -21,7 +21,7 @@ import attrs
 
 from civaffairs import jurisdictions
 from civaffairs.assistance.laws import DIBAO_REVIEW_MEASURES
-from civaffairs.decisions import Citation, Outcome, Reason, ReasonCode
+from civaffairs.decisions import Citation, Draft, Outcome, Reason, ReasonCode
 from civaffairs.entities import (
     Household,
     Member,
@@ -48,6 +48,7 @@ __all__ = [
     "HouseholdCodes",
     "counted_members",
     "dibao_standard",
+    "household_draft",
     "member_rule",
     "registration_and_family",
     "show_yuan",
@@ -327,6 +328,21 @@ def registration_and_family(
         reasons.append(codes.nobody.reason(False))
         return Family((), tuple(excluded), (), Outcome.NOT_ELIGIBLE)
     return Family(tuple(counted), tuple(excluded), (), None)
+
+
+def household_draft(
+    programme_code: str, household: Household, on: dt.date, jurisdiction: str | None
+) -> Draft:
+    """Start a household programme's decision on ``on``.
+
+    Decided in ``jurisdiction``, by default where the applicant is registered; the
+    subject names the household and the applicant, masked.
+
+    .. versionadded:: 0.1.0
+    """
+    applicant = household.applicant.person
+    where = jurisdiction or applicant.registration.jurisdiction
+    return Draft(programme_code, f"{household.id} ({applicant.masked})", on, where)
 
 
 def dibao_standard(
