@@ -179,7 +179,6 @@ def assess(
     family, exclude = apart.family, apart.exclude
     if family.stop is not None:
         return decision(family.stop, missing=family.missing)
-    counted = list(family.counted)
     if dibao_decision is not None:
         _check_same_exclusion(dibao_decision, {m.person.id for m in apart.left_out})
 
@@ -216,18 +215,11 @@ def assess(
     reasons.extend(LAYERS.left_out(apart))
 
     # 4-5. Income and property tests (see _means).
-    passed, tested = _means(household, counted, book=book, where=where, on=on)
+    passed, tested, undecided = apart.tested(
+        status, lambda members: _means(household, members, book=book, where=where, on=on)
+    )
     reasons.extend(tested)
-    if (
-        status.unknown
-        and exclude
-        and means.undecided_matters(
-            counted,
-            status.unknown_ids,
-            passed=passed,
-            decide=lambda rest: _means(household, rest, book=book, where=where, on=on)[0],
-        )
-    ):
+    if undecided:
         reasons.append(
             R_HIGHER_LAYER_UNKNOWN.reason(
                 None, persons="、".join(status.unknown), paths=", ".join(status.missing) or "-"

@@ -267,7 +267,6 @@ def assess(
     family, exclude = apart.family, apart.exclude
     if family.stop is not None:
         return decision(family.stop, missing=family.missing)
-    counted = list(family.counted)
 
     # 3. Art. 4 (一): not 特困, dibao or marginal (特困 first: it decides even if the rest cannot).
     if status.recognised and not exclude:
@@ -300,16 +299,10 @@ def assess(
     # Undecided higher layers leave the rest to decide: a failed condition below still decides.
     # Where 特困 members are left out, an undecided one matters only if leaving them out
     # changes conditions (二)-(四) (every way is tried, as for 低保边缘).
-    passed, tested = _conditions(household, counted, book=book, where=where, on=on)
-    unknown_matters = bool(status.unknown) and (
-        not exclude
-        or means.undecided_matters(
-            counted,
-            status.unknown_ids,
-            passed=passed,
-            decide=lambda rest: _conditions(household, rest, book=book, where=where, on=on)[0],
-        )
+    passed, tested, left_out_open = apart.tested(
+        status, lambda members: _conditions(household, members, book=book, where=where, on=on)
     )
+    unknown_matters = bool(status.unknown) and (not exclude or left_out_open)
     pending = tuple(
         dict.fromkeys(
             (

@@ -233,6 +233,27 @@ class FamilyApart:
         """The members left out because they are supported as 特困."""
         return tuple(m for _, m, _why in self.family.excluded if m.person.id in self.supported)
 
+    def tested(
+        self,
+        status: ExtremePovertyStatus,
+        test: Callable[[list[tuple[int, Member]]], tuple[bool, list[Reason]]],
+    ) -> tuple[bool, list[Reason], bool]:
+        """Run ``test`` on the counted members: its result, its reasons, and whether it is open.
+
+        Open: members whose 特困 conditions are undecided are left out where found 特困, and
+        leaving some of them out could change the result (:func:`undecided_matters`).
+        """
+        counted = list(self.family.counted)
+        passed, reasons = test(counted)
+        open_ = (
+            bool(status.unknown)
+            and self.exclude
+            and undecided_matters(
+                counted, status.unknown_ids, passed=passed, decide=lambda rest: test(rest)[0]
+            )
+        )
+        return passed, reasons, open_
+
 
 def family_apart(
     household: Household,
