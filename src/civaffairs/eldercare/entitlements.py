@@ -348,6 +348,22 @@ class Entitlement:
     see: str | None
     decision: Decision
 
+    @classmethod
+    def of(cls, service: Service, decision: Decision) -> Entitlement:
+        """Return the decision on ``service`` with the entry's code, words, kind and status.
+
+        .. versionadded:: 0.1.0
+        """
+        return cls(
+            service.code,
+            service.zh,
+            service.en,
+            service.kind,
+            service.status,
+            service.see,
+            decision,
+        )
+
     @property
     def uses_example_data(self) -> bool:
         """Whether the entry or any parameter behind the decision is example data."""
@@ -480,9 +496,7 @@ def _decide(
     cited = [attrs.evolve(r, citation=service.citation) for r in reasons]
     draft = Draft(PROGRAMME.code, older.label, on, where, cited)
     decision = draft.decide(outcome, missing=missing if outcome is Outcome.CANNOT_DECIDE else ())
-    return Entitlement(
-        service.code, service.zh, service.en, service.kind, service.status, service.see, decision
-    )
+    return Entitlement.of(service, decision)
 
 
 def _no_parameter(
@@ -512,9 +526,7 @@ def _delegated(service: Service, decided: Decision) -> Entitlement:
     decision = attrs.evolve(
         decided, reasons=(attrs.evolve(entry, citation=service.citation), *decided.reasons)
     )
-    return Entitlement(
-        service.code, service.zh, service.en, service.kind, service.status, service.see, decision
-    )
+    return Entitlement.of(service, decision)
 
 
 def assess(

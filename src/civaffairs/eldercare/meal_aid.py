@@ -312,7 +312,7 @@ def _amount(
     reasons: list[Reason],
 ) -> Amount:
     """Combine the tiers, cap at the price, multiply by the meals; explain it in ``reasons``."""
-    per_meal = by_age + by_status if stack else max(by_age, by_status)  # before the price cap
+    per_meal = _per_meal(by_age, by_status, stack=stack, price=None)  # before the price cap
     lines = [
         AmountLine("age_tier", "年龄档", "age tier", by_age),
         AmountLine("status_tier", "身份档", "status tier", by_status),
