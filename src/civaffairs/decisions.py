@@ -27,7 +27,7 @@ import attrs
 
 from civaffairs import registry
 from civaffairs.errors import InvalidInputError
-from civaffairs.labels import Labelled, Language
+from civaffairs.labels import Labelled, Language, Worded
 from civaffairs.money import format_yuan
 from civaffairs.parameters import ParameterValue, Status
 
@@ -116,8 +116,10 @@ class Citation:
 
 
 @attrs.frozen
-class Programme:
+class Programme(Worded):
     """A programme a calculator decides on, e.g. ``assistance.dibao`` (最低生活保障).
+
+    Its name in a language is :meth:`~civaffairs.labels.Worded.label`.
 
     .. versionadded:: 0.1.0
     """
@@ -125,10 +127,6 @@ class Programme:
     code: str
     zh: str
     en: str
-
-    def label(self, lang: Language) -> str:
-        """Return the programme's name in ``lang``."""
-        return self.zh if lang == "zh" else self.en
 
 
 _PROGRAMMES: dict[str, Programme] = {}
@@ -300,8 +298,10 @@ def reason_codes() -> Mapping[str, ReasonCode]:
 
 
 @attrs.frozen
-class AmountLine:
+class AmountLine(Worded):
     """One line of an amount's breakdown, e.g. the standard for three members.
+
+    Its name in a language is :meth:`~civaffairs.labels.Worded.label`.
 
     .. versionadded:: 0.1.0
     """
@@ -310,13 +310,6 @@ class AmountLine:
     zh: str
     en: str
     amount: Decimal
-
-    def label(self, lang: Language = "zh") -> str:
-        """Return the line's name in ``lang``.
-
-        .. versionadded:: 0.1.0
-        """
-        return self.zh if lang == "zh" else self.en
 
 
 @attrs.frozen

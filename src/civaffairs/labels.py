@@ -18,13 +18,33 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING, Literal
 
-__all__ = ["Labelled", "Language"]
+__all__ = ["Labelled", "Language", "Worded"]
 
 #: The languages decisions, labels and reports render in.
 Language = Literal["zh", "en"]
 
 
-class Labelled(enum.Enum):
+class Worded:
+    """A value named in two languages: a ``zh`` and an ``en`` text, and :meth:`label` to pick.
+
+    A mixin for the values and enums that carry both texts (:class:`Labelled`,
+    :class:`~civaffairs.decisions.Programme`, :class:`~civaffairs.decisions.AmountLine`), so
+    the choice of language is made in one place.
+
+    .. versionadded:: 0.1.0
+    """
+
+    __slots__ = ()
+
+    zh: str
+    en: str
+
+    def label(self, lang: Language = "zh") -> str:
+        """Return the text in ``lang``."""
+        return self.zh if lang == "zh" else self.en
+
+
+class Labelled(Worded, enum.Enum):
     """An enum whose members carry a value, a Chinese label and an English label.
 
     Members are declared as ``NAME = value, zh, en``; ``Member.value`` is the
@@ -53,7 +73,3 @@ class Labelled(enum.Enum):
             member.zh = zh
             member.en = en
             return member
-
-    def label(self, lang: Language = "zh") -> str:
-        """Return the member's label in ``lang``."""
-        return self.zh if lang == "zh" else self.en
