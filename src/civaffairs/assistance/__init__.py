@@ -80,32 +80,21 @@ __all__ = [
 ]
 
 if not TYPE_CHECKING:  # type checkers read the imports above instead
-    # Imported on first use, so that one programme does not load the whole area.
+    # Imported on first use, so that one programme does not load the whole area.  The
+    # request types name their module; every other name of __all__ is a submodule.
+    _DEFINED_IN = {
+        "ChildApplication": "children",
+        "ChildFacts": "children",
+        "DibaoRequest": "dibao_adjustments",
+        "DisabilitySubsidyApplication": "disability_subsidies",
+        "DisabilitySubsidyFacts": "disability_subsidies",
+        "ExtremePovertyApplication": "extreme_poverty",
+        "ExtremePovertyFacts": "extreme_poverty",
+        "LayeredAssessment": "layers",
+        "LayeredRequest": "layers",
+        "HardshipEvent": "temporary",
+        "TemporaryAssistanceApplication": "temporary",
+    }
     __getattr__ = exports(
-        __name__,
-        (
-            "children",
-            "dibao",
-            "dibao_adjustments",
-            "disability_subsidies",
-            "extreme_poverty",
-            "layers",
-            "marginal",
-            "means",
-            "rigid_expenditure",
-            "temporary",
-        ),
-        {
-            "ChildApplication": "children",
-            "ChildFacts": "children",
-            "DibaoRequest": "dibao_adjustments",
-            "DisabilitySubsidyApplication": "disability_subsidies",
-            "DisabilitySubsidyFacts": "disability_subsidies",
-            "ExtremePovertyApplication": "extreme_poverty",
-            "ExtremePovertyFacts": "extreme_poverty",
-            "LayeredAssessment": "layers",
-            "LayeredRequest": "layers",
-            "HardshipEvent": "temporary",
-            "TemporaryAssistanceApplication": "temporary",
-        },
+        __name__, [name for name in __all__ if name not in _DEFINED_IN], _DEFINED_IN
     )
