@@ -477,7 +477,6 @@ def assess(
         )
     _check_persons(household, event)
     book = book or default_book()
-    applicant = household.applicant.person
     draft = means.household_draft(PROGRAMME.code, household, on, jurisdiction)
     where, reasons, decision = draft.jurisdiction, draft.reasons, draft.decide
 
@@ -514,7 +513,34 @@ def assess(
             return decision(outcome, missing=missing)
 
     # 5. Amount: the cost within the floor and the cap, in months of the dibao standard.
-    kind = applicant.registration.kind.value
+    place = (book, where, on)
+    paid = _amount(household, event, place, reasons)
+    if paid is None:
+        return decision(Outcome.NOT_ELIGIBLE)
+
+    # 6. Approval route.
+    _approval(paid, place, reasons)
+    return decision(Outcome.ELIGIBLE, paid.amount)
+
+
+@attrs.frozen
+class _Paid:
+    """The amount to pay and the dibao standard it was measured in."""
+
+    amount: Amount
+    standard: Decimal
+
+
+def _amount(
+    household: Household,
+    event: HardshipEvent,
+    place: tuple[ParameterBook, str, dt.date],
+    reasons: list[Reason],
+) -> _Paid | None:
+    """Step 5: the cost within the floor and the cap (art. 49); ``None`` when nothing is paid."""
+    book, where, on = place
+    urgent = event.kind is TemporaryAssistanceType.URGENT
+    kind = household.applicant.person.registration.kind.value
     standard, standard_used = book.money(f"assistance.dibao.standard.{kind}", where, on)
     per_person, per_person_used = book.flag("assistance.temporary.per_person", where, on)
     floor_name = "urgent" if urgent else "expenditure"
@@ -530,7 +556,7 @@ def assess(
     used = (standard_used, per_person_used, floor_used, cap_used)
     if total == 0:
         reasons.append(R_NOTHING_TO_PAY.reason(False, used))
-        return decision(Outcome.NOT_ELIGIBLE)
+        return None
     reasons.append(
         R_AMOUNT.reason(
             None,
@@ -551,10 +577,17 @@ def assess(
         lines.append(AmountLine("floor", "提高到下限", "raised to the floor", total - cost))
     elif total < cost:
         lines.append(AmountLine("cap", "以上限为限", "limited to the cap", total - cost))
+    return _Paid(Amount(total, Period.ONE_OFF, tuple(lines)), standard)
 
-    # 6. Approval route.
+
+def _approval(
+    paid: _Paid, place: tuple[ParameterBook, str, dt.date], reasons: list[Reason]
+) -> None:
+    """Step 6: who approves (art. 48; 民发〔2018〕23号 二(二)), by the small-amount limit."""
+    book, where, on = place
+    total = paid.amount.total
     small_months, small_used = book.rate("assistance.temporary.small_amount_months", where, on)
-    small_limit = _limit(standard, small_months, 1)
+    small_limit = _limit(paid.standard, small_months, 1)
     if small_limit > 0 and total <= small_limit:
         reasons.append(
             R_APPROVAL_SMALL.reason(
@@ -574,4 +607,3 @@ def assess(
                 else "",
             )
         )
-    return decision(Outcome.ELIGIBLE, Amount(total, Period.ONE_OFF, tuple(lines)))
