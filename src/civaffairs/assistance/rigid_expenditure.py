@@ -282,19 +282,9 @@ def assess(
             dibao_decision=dibao_decision,
             extreme_poverty=extreme,
         )
-    if marginal_decision.eligible:
-        reasons.append(
-            R_HIGHER_LAYER.reason(False, layer="低保边缘家庭", layer_en="marginal household")
-        )
-        return decision(Outcome.NOT_ELIGIBLE)
-    higher = next(
-        (r for r in marginal_decision.reasons if r.code == marginal.R_HIGHER_LAYER.code), None
-    )
+    higher = _higher_layer(marginal_decision)
     if higher is not None:
-        facts = dict(higher.facts)
-        reasons.append(
-            R_HIGHER_LAYER.reason(False, layer=facts["layer"], layer_en=facts["layer_en"])
-        )
+        reasons.append(higher)
         return decision(Outcome.NOT_ELIGIBLE)
     # Undecided higher layers leave the rest to decide: a failed condition below still decides.
     # Where 特困 members are left out, an undecided one matters only if leaving them out
@@ -303,19 +293,8 @@ def assess(
         status, lambda members: _conditions(household, members, book=book, where=where, on=on)
     )
     unknown_matters = bool(status.unknown) and (not exclude or left_out_open)
-    pending = tuple(
-        dict.fromkeys(
-            (
-                *(
-                    marginal_decision.missing
-                    if marginal_decision.outcome is Outcome.CANNOT_DECIDE
-                    else ()
-                ),
-                *(status.missing if unknown_matters else ()),
-            )
-        )
-    )
     undecided = marginal_decision.outcome is Outcome.CANNOT_DECIDE or unknown_matters
+    pending = _pending(marginal_decision, status.missing if unknown_matters else ())
     if undecided:
         reasons.append(R_HIGHER_LAYER_UNKNOWN.reason(None, paths=", ".join(pending) or "-"))
     else:
@@ -328,18 +307,47 @@ def assess(
         return decision(Outcome.CANNOT_DECIDE, missing=pending)
 
     # 7. Validity (art. 10).
+    reasons.extend(_validity(book, where, on))
+    return decision(Outcome.ELIGIBLE)
+
+
+def _higher_layer(marginal_decision: Decision) -> Reason | None:
+    """Art. 4 (一): say why the household is in a higher layer, by its 低保边缘 decision, if it is.
+
+    Eligible as marginal, or not eligible because 低保边缘 found it higher (低保 or 特困).
+    """
+    if marginal_decision.eligible:
+        return R_HIGHER_LAYER.reason(False, layer="低保边缘家庭", layer_en="marginal household")
+    higher = next(
+        (r for r in marginal_decision.reasons if r.code == marginal.R_HIGHER_LAYER.code), None
+    )
+    if higher is None:
+        return None
+    facts = dict(higher.facts)
+    return R_HIGHER_LAYER.reason(False, layer=facts["layer"], layer_en=facts["layer_en"])
+
+
+def _pending(marginal_decision: Decision, extreme_missing: Iterable[str]) -> tuple[str, ...]:
+    """Return the facts an undecided higher layer lacks: the marginal decision's, then 特困's."""
+    undecided = marginal_decision.outcome is Outcome.CANNOT_DECIDE
+    return tuple(
+        dict.fromkeys((*(marginal_decision.missing if undecided else ()), *extreme_missing))
+    )
+
+
+def _validity(book: ParameterBook, where: str, on: dt.date) -> list[Reason]:
+    """Art. 10: how long the recognition holds, and how its period is counted (民法典)."""
     months, months_used = book.count("assistance.rigid_expenditure.validity_months", where, on)
-    reasons.append(
+    return [
         R_VALIDITY.reason(
             None,
             (months_used,),
             months=str(months),
             valid_from=on.isoformat(),
             valid_until=add_months(on, months).isoformat(),
-        )
-    )
-    reasons.append(R_PERIOD_COUNTING.reason(None))
-    return decision(Outcome.ELIGIBLE)
+        ),
+        R_PERIOD_COUNTING.reason(None),
+    ]
 
 
 def _not_in_force(book: ParameterBook, where: str, on: dt.date, reasons: list[Reason]) -> bool:
