@@ -488,60 +488,27 @@ def assess_layers(
     extreme_all = tuple(extreme[pid] for pid in ids)
 
     # 3. The household programmes, each told about the layers above it.
-    whole = dibao.assess(household, on, extreme_poverty=extreme_all, **options)
-    edge = marginal.assess(
-        household, on, dibao_decision=whole, extreme_poverty=extreme_all, **options
-    )
-    rigid = rigid_expenditure.assess(
-        household,
-        on,
-        dibao_decision=whole,
-        marginal_decision=edge,
-        extreme_poverty=extreme_all,
-        **options,
-    )
+    whole, edge, rigid = _household_programmes(household, on, extreme_all, options)
 
     # 4. Layers.
-    counted, _excluded, _missing = dibao.counted_members(household, on)
-    counted_ids = [m.person.id for _, m in counted]
-    alone = _covered_alone(whole)
-    tentative = None
-    if dibao.R_EXTREME_POVERTY_UNKNOWN.code in whole.codes:
-        # Whether some members are 特困 is undecided, and it changes 低保: place those members
-        # by the decision taken as if they were not (特困 would place them higher still).
-        known = tuple(d for d in extreme_all if extreme_poverty.meets_conditions(d))
-        tentative = dibao.assess(household, on, extreme_poverty=known, **options)
-    layers, reasons = _member_layers(
-        household,
-        extreme=extreme,
-        counted_ids=counted_ids,
-        alone=alone,
-        household_decisions=(whole, edge, rigid),
-        tentative=tentative,
-    )
+    layers, reasons = _place(household, on, extreme, (whole, edge, rigid), options)
     layer = min(layers.values(), key=lambda value: value.rank)
 
     # 5. The disability subsidies, given each member's layer and 特困 status.
-    living, care = [], []
-    for pid in ids:
-        ds_facts = own[pid].disability or DisabilitySubsidyFacts()
-        if ds_facts.child_allowance is None and ds_facts.child_allowance_kind is None:
-            # Which allowance and how (民发〔2019〕62号 三(一)): a child paid the 事实无人抚养
-            # *top-up* (补差) keeps the living subsidy; a plain yes/no would bar it.
-            ds_facts = attrs.evolve(
-                ds_facts, child_allowance_kind=children.allowance_kind(child[pid])
-            )
-        one, two = disability_subsidies.assess_person(
+    subsidies = [
+        _disability_subsidies(
             household,
             pid,
             on,
+            own=own[pid],
+            decided=(child[pid], extreme[pid]),
             layer=layers[pid],
-            extreme_poverty_decision=extreme[pid],
-            facts=ds_facts,
-            **options,
+            options=options,
         )
-        living.append(one)
-        care.append(two)
+        for pid in ids
+    ]
+    living = [one for one, _ in subsidies]
+    care = [two for _, two in subsidies]
 
     # 6. Temporary assistance, one decision per event.
     temporary_decisions = tuple(
@@ -577,6 +544,81 @@ def assess_layers(
         )
     reasons.append(R_LAYER.reason(None, layer=layer.zh, layer_en=layer.en))
     return attrs.evolve(assessment, reasons=tuple(reasons))
+
+
+def _place(
+    household: Household,
+    on: dt.date,
+    extreme: dict[str, Decision],
+    decided: tuple[Decision, Decision, Decision],
+    options: dict[str, Any],
+) -> tuple[dict[str, AssistanceLayer], list[Reason]]:
+    """Step 4: each member's layer (:func:`_member_layers`) from the decisions taken."""
+    whole = decided[0]
+    counted, _excluded, _missing = dibao.counted_members(household, on)
+    tentative = None
+    if dibao.R_EXTREME_POVERTY_UNKNOWN.code in whole.codes:
+        # Whether some members are 特困 is undecided, and it changes 低保: place those members
+        # by the decision taken as if they were not (特困 would place them higher still).
+        known = tuple(
+            extreme[m.person.id]
+            for m in household.members
+            if extreme_poverty.meets_conditions(extreme[m.person.id])
+        )
+        tentative = dibao.assess(household, on, extreme_poverty=known, **options)
+    return _member_layers(
+        household,
+        extreme=extreme,
+        counted_ids=[m.person.id for _, m in counted],
+        alone=_covered_alone(whole),
+        household_decisions=decided,
+        tentative=tentative,
+    )
+
+
+def _household_programmes(
+    household: Household, on: dt.date, extreme: tuple[Decision, ...], options: dict[str, Any]
+) -> tuple[Decision, Decision, Decision]:
+    """Step 3: 低保, 低保边缘 and 刚性支出困难, each told the decisions of the layers above it."""
+    whole = dibao.assess(household, on, extreme_poverty=extreme, **options)
+    edge = marginal.assess(household, on, dibao_decision=whole, extreme_poverty=extreme, **options)
+    rigid = rigid_expenditure.assess(
+        household,
+        on,
+        dibao_decision=whole,
+        marginal_decision=edge,
+        extreme_poverty=extreme,
+        **options,
+    )
+    return whole, edge, rigid
+
+
+def _disability_subsidies(
+    household: Household,
+    pid: str,
+    on: dt.date,
+    *,
+    own: MemberFacts,
+    decided: tuple[Decision, Decision],
+    layer: AssistanceLayer,
+    options: dict[str, Any],
+) -> tuple[Decision, Decision]:
+    """Step 5: one member's two subsidies, given their layer and their child and 特困 decisions."""
+    child, extreme = decided
+    ds_facts = own.disability or DisabilitySubsidyFacts()
+    if ds_facts.child_allowance is None and ds_facts.child_allowance_kind is None:
+        # Which allowance and how (民发〔2019〕62号 三(一)): a child paid the 事实无人抚养
+        # *top-up* (补差) keeps the living subsidy; a plain yes/no would bar it.
+        ds_facts = attrs.evolve(ds_facts, child_allowance_kind=children.allowance_kind(child))
+    return disability_subsidies.assess_person(
+        household,
+        pid,
+        on,
+        layer=layer,
+        extreme_poverty_decision=extreme,
+        facts=ds_facts,
+        **options,
+    )
 
 
 def _temporary(
