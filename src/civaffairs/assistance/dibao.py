@@ -641,19 +641,7 @@ def _assess(
 
     # 1-2. Registration (社会救助暂行办法 art. 9; 57号 arts. 4-5) and the family (57号 art. 7),
     # 2b. leaving out members supported as 特困 (no double coverage; parameter, default).
-    family = registration_and_family(household, on, where, CODES, reasons, left_out=supported)
-    left_out = [m for _, m, _why in family.excluded if m.person.id in supported]
-    if left_out and used is not None:
-        reasons.append(
-            R_EXTREME_POVERTY_EXCLUDED.reason(
-                True,
-                (used,),
-                persons="、".join(m.person.masked for m in left_out),
-                count=str(len(family.counted)),
-                members=json.dumps([m.person.id for m in left_out], ensure_ascii=False),
-            )
-        )
-    excluded_ids = tuple(m.person.id for m in left_out)
+    family, excluded_ids = _family(household, (on, where), (supported, used), reasons)
     if family.stop is not None:
         return Evaluation(
             decision(family.stop, missing=family.missing),
@@ -670,15 +658,12 @@ def _assess(
     test, flows, rate, facts = _tests(
         household, counted, standard_used, book=book, where=where, on=on, reasons=reasons
     )
-    net_income = _scaled_yuan(test.net_income, test.scale)
 
     # 6. Amount: the difference, floored where a jurisdiction says so, rounded once.
-    whole_amount, floored = 0, False
+    whole_amount, floored, share = 0, False, None
     if test.income_ok and test.assets_ok:
-        share_value, share_used = book.rate(
-            "assistance.dibao.amount.minimum_share_of_standard", where, on
-        )
-        whole_amount, floored = difference_amount(SCALAR, test, share=fraction(share_value))
+        share = book.rate("assistance.dibao.amount.minimum_share_of_standard", where, on)
+        whole_amount, floored = difference_amount(SCALAR, test, share=fraction(share[0]))
 
     # 7. Single-person inclusion for members of a marginal household (57号 art. 8): the
     # household fails 低保 (income or property) but is a marginal household.
@@ -723,12 +708,27 @@ def _assess(
             single.alone,
             excluded_ids,
         )
+    amount = _difference(total, test, (facts, standard_used), share if floored else None, reasons)
+    return Evaluation(decision(outcome, amount, payable=payable), counted_ids, (), excluded_ids)
+
+
+def _difference(
+    total: Decimal,
+    test: MeansTest,
+    explained: tuple[dict[str, str], ParameterValue],
+    floor: tuple[Decimal, ParameterValue] | None,
+    reasons: list[Reason],
+) -> Amount:
+    """Step 6: the difference paid, in lines (raised to the ``floor`` share where it was)."""
+    facts, standard_used = explained
+    net_income = _scaled_yuan(test.net_income, test.scale)
     threshold = fen_to_yuan(test.threshold)
     lines = [
         AmountLine("standard_total", "低保标准合计", "standard × members", threshold),
         AmountLine("counted_income", "家庭月收入", "counted income", -net_income),
     ]
-    if floored:
+    if floor is not None:
+        share_value, share_used = floor
         reasons.append(
             R_AMOUNT_FLOOR.reason(
                 None, (share_used,), share=f"{share_value:%}", amount=_yuan(total)
@@ -746,12 +746,35 @@ def _assess(
             )
         )
     reasons.append(R_AMOUNT.reason(None, (standard_used,), **facts, amount=_yuan(total)))
-    return Evaluation(
-        decision(outcome, Amount(total, Period.MONTHLY, tuple(lines)), payable=payable),
-        counted_ids,
-        (),
-        excluded_ids,
-    )
+    return Amount(total, Period.MONTHLY, tuple(lines))
+
+
+def _family(
+    household: Household,
+    when_where: tuple[dt.date, str],
+    supported: tuple[frozenset[str], ParameterValue | None],
+    reasons: list[Reason],
+) -> tuple[means.Family, tuple[str, ...]]:
+    """Check registration, count the family, leave out 特困 members (steps 1-2b); return ids out.
+
+    ``supported`` holds those members' ids and the exclusion parameter used (``None``
+    when it was not read: nobody is then said to be left out).
+    """
+    on, where = when_where
+    ids, used = supported
+    family = registration_and_family(household, on, where, CODES, reasons, left_out=ids)
+    left_out = [m for _, m, _why in family.excluded if m.person.id in ids]
+    if left_out and used is not None:
+        reasons.append(
+            R_EXTREME_POVERTY_EXCLUDED.reason(
+                True,
+                (used,),
+                persons="、".join(m.person.masked for m in left_out),
+                count=str(len(family.counted)),
+                members=json.dumps([m.person.id for m in left_out], ensure_ascii=False),
+            )
+        )
+    return family, tuple(m.person.id for m in left_out)
 
 
 _OUTCOMES = {code: outcome for outcome, code in OUTCOME_CODES.items()}
