@@ -101,6 +101,7 @@ from civaffairs.entities import (
     AssetType,
     Household,
     Member,
+    Person,
 )
 from civaffairs.kernels import SCALAR, Ops, div_round_half_up, fraction
 from civaffairs.money import FEN, fen_to_yuan, format_yuan, yuan_to_fen
@@ -926,20 +927,9 @@ def _single_person(
     margin = marginal_income(flows, standard, len(counted), book=book, where=where, on=on)
     multiple, multiple_used, marginal = margin.multiple, margin.multiple_used, margin.below
     used: tuple[ParameterValue, ...] = (allowed_used, multiple_used, standard_used)
-    assets_ok = False
-    if marginal:
-        assets = property_test(
-            household,
-            prefix="assistance.marginal",
-            count=len(counted),
-            standard=fen_to_yuan(standard),
-            book=book,
-            where=where,
-            on=on,
-            counted_ids=[m.person.id for _, m in counted],
-        )
-        assets_ok = assets.passed
-        reasons.append(_marginal_property_reason(assets, len(counted)))
+    assets_ok = marginal and _marginal_assets(
+        household, counted, fen_to_yuan(standard), (book, where, on), reasons
+    )
     lines: list[AmountLine] = []
     alone: list[tuple[str, int]] = []
     missing: list[str] = []
@@ -974,38 +964,17 @@ def _single_person(
                 asked.append(person.label)
             if not covered:
                 continue
-            why = []
-            if severe:
-                why.append(("重度残疾人", "severely disabled"))
-            if person.serious_illness:
-                why.append(("重病患者", "seriously ill"))
-            amount = fen_to_yuan(amount_fen)
-            own_net = _yuan(_scaled_yuan(own * rate[1] - own_wages * rate[0], rate[1]))
-            std = _yuan(fen_to_yuan(standard))
-            times = "" if share_value == 1 else f" × {share_value}"
-            reasons.append(
-                R_SINGLE_PERSON.reason(
-                    True,
-                    used,
-                    multiple=str(multiple),
-                    person=person.label,
-                    member=person.id,
-                    why="、".join(zh for zh, _ in why),
-                    why_en=", ".join(en for _, en in why),
-                    formula=f"{std} 元{times}" + (f" − 本人收入 {own_net} 元" if deduct else ""),
-                    formula_en=f"{std} yuan{times}"
-                    + (f" − own income {own_net} yuan" if deduct else ""),
-                    amount=_yuan(amount),
-                )
+            own_net = _scaled_yuan(own * rate[1] - own_wages * rate[0], rate[1])
+            reason, line = _alone(
+                person,
+                fen_to_yuan(amount_fen),
+                own_net=own_net,
+                standard=fen_to_yuan(standard),
+                terms=(share_value, deduct, multiple),
+                used=used,
             )
-            lines.append(
-                AmountLine(
-                    "single_person",
-                    f"单人户 {person.label}",
-                    f"covered alone: {person.label}",
-                    amount,
-                )
-            )
+            reasons.append(reason)
+            lines.append(line)
             alone.append((person.id, int(amount_fen)))
     if missing:
         reasons.append(
@@ -1014,15 +983,7 @@ def _single_person(
             )
         )
     elif not lines:
-        reasons.append(
-            R_SINGLE_PERSON_NONE.reason(
-                False,
-                used,
-                relation="低于" if marginal else "不低于",
-                relation_en="below" if marginal else "not below",
-                multiple=str(multiple),
-            )
-        )
+        reasons.append(_nobody_alone(marginal=marginal, multiple=multiple, used=used))
     return _Single(
         tuple(lines),
         allowed=True,
@@ -1031,6 +992,81 @@ def _single_person(
         missing=tuple(missing),
         alone=tuple(alone),
     )
+
+
+def _marginal_assets(
+    household: Household,
+    counted: list[tuple[int, Member]],
+    standard: Decimal,
+    place: tuple[ParameterBook, str, dt.date],
+    reasons: list[Reason],
+) -> bool:
+    """Apply the marginal property rules (57号 art. 8 second paragraph), explained in one reason."""
+    book, where, on = place
+    assets = property_test(
+        household,
+        prefix="assistance.marginal",
+        count=len(counted),
+        standard=standard,
+        book=book,
+        where=where,
+        on=on,
+        counted_ids=[m.person.id for _, m in counted],
+    )
+    reasons.append(_marginal_property_reason(assets, len(counted)))
+    return assets.passed
+
+
+def _nobody_alone(*, marginal: bool, multiple: Decimal, used: tuple[ParameterValue, ...]) -> Reason:
+    """Say that no member is covered alone, and whether the household was marginal."""
+    return R_SINGLE_PERSON_NONE.reason(
+        False,
+        used,
+        relation="低于" if marginal else "不低于",
+        relation_en="below" if marginal else "not below",
+        multiple=str(multiple),
+    )
+
+
+def _alone(
+    person: Person,
+    amount: Decimal,
+    *,
+    own_net: Decimal,
+    standard: Decimal,
+    terms: tuple[Decimal, bool, Decimal],
+    used: tuple[ParameterValue, ...],
+) -> tuple[Reason, AmountLine]:
+    """Explain one member covered alone (57号 art. 8), and their line of the amount.
+
+    ``terms`` are the share of the standard, whether their own income is deducted and
+    the marginal multiple.
+    """
+    share_value, deduct, multiple = terms
+    why = []
+    if person.disability is not None and person.disability.is_severe:
+        why.append(("重度残疾人", "severely disabled"))
+    if person.serious_illness:
+        why.append(("重病患者", "seriously ill"))
+    std = _yuan(standard)
+    times = "" if share_value == 1 else f" × {share_value}"
+    shown_net = _yuan(own_net)
+    reason = R_SINGLE_PERSON.reason(
+        True,
+        used,
+        multiple=str(multiple),
+        person=person.label,
+        member=person.id,
+        why="、".join(zh for zh, _ in why),
+        why_en=", ".join(en for _, en in why),
+        formula=f"{std} 元{times}" + (f" − 本人收入 {shown_net} 元" if deduct else ""),
+        formula_en=f"{std} yuan{times}" + (f" − own income {shown_net} yuan" if deduct else ""),
+        amount=_yuan(amount),
+    )
+    line = AmountLine(
+        "single_person", f"单人户 {person.label}", f"covered alone: {person.label}", amount
+    )
+    return reason, line
 
 
 def _marginal_property_reason(assets: PropertyTest, count: int) -> Reason:
