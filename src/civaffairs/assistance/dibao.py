@@ -820,38 +820,13 @@ def _tests(
     flows, deducted = family_income(
         household, [m for _, m in counted], standard, book=book, where=where, on=on
     )
-    if flows.not_counted:
-        reasons.append(
-            R_INCOME_EXCLUDED.reason(
-                None,
-                flows.used,
-                items="、".join(f"{t.zh} {_yuan(fen_to_yuan(v))} 元" for t, v in flows.not_counted),
-                items_en=", ".join(
-                    f"{t.en} {_yuan(fen_to_yuan(v))} yuan" for t, v in flows.not_counted
-                ),
-            )
-        )
-    reasons.extend(deducted)
-    rate, rate_used, wages = flows.rate, flows.deduction_used, flows.wages
-    if rate[0] and wages:
-        reasons.append(
-            R_EMPLOYMENT_DEDUCTION.reason(
-                None, (rate_used,), deduction=_yuan(_scaled_yuan(wages * rate[0], rate[1]))
-            )
-        )
+    reasons.extend(_income_reasons(flows, deducted))
+    rate, wages = flows.rate, flows.wages
 
     # 4-5. Income and property tests, exact (see means_test).
     # 57号 art. 14: the property of the counted members only (and the household's own).
     held = counted_assets(household, (m.person.id for _, m in counted))
-    present = {a.type for a in held}
-    disqualifying = []
-    for asset_type in means.DISQUALIFYING_ASSETS:
-        if asset_type in present:
-            disqualifies, used = book.flag(
-                disqualifying_flag(PROGRAMME.code, asset_type), where, on
-            )
-            if disqualifies:
-                disqualifying.append((owned_asset_words(asset_type), used))
+    disqualifying = _disqualifying({a.type for a in held}, book, where, on)
     months, months_used = book.count(
         "assistance.dibao.assets.financial_months_per_capita", where, on
     )
@@ -898,6 +873,48 @@ def _tests(
     )
 
     return test, flows, rate, facts
+
+
+def _income_reasons(flows: CountedIncome, deducted: Iterable[Reason]) -> list[Reason]:
+    """Explain step 3: the income not counted, the deductions, the employment deduction."""
+    reasons = []
+    if flows.not_counted:
+        reasons.append(
+            R_INCOME_EXCLUDED.reason(
+                None,
+                flows.used,
+                items="、".join(f"{t.zh} {_yuan(fen_to_yuan(v))} 元" for t, v in flows.not_counted),
+                items_en=", ".join(
+                    f"{t.en} {_yuan(fen_to_yuan(v))} yuan" for t, v in flows.not_counted
+                ),
+            )
+        )
+    reasons.extend(deducted)
+    rate, wages = flows.rate, flows.wages
+    if rate[0] and wages:
+        reasons.append(
+            R_EMPLOYMENT_DEDUCTION.reason(
+                None,
+                (flows.deduction_used,),
+                deduction=_yuan(_scaled_yuan(wages * rate[0], rate[1])),
+            )
+        )
+    return reasons
+
+
+def _disqualifying(
+    present: set[AssetType], book: ParameterBook, where: str, on: dt.date
+) -> list[tuple[tuple[str, str], ParameterValue]]:
+    """Return the owned asset kinds that fail 低保's property test (57号 art. 14), in words."""
+    disqualifying = []
+    for asset_type in means.DISQUALIFYING_ASSETS:
+        if asset_type in present:
+            disqualifies, used = book.flag(
+                disqualifying_flag(PROGRAMME.code, asset_type), where, on
+            )
+            if disqualifies:
+                disqualifying.append((owned_asset_words(asset_type), used))
+    return disqualifying
 
 
 def _single_person(
