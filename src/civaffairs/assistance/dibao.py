@@ -175,19 +175,11 @@ R_EMPLOYMENT_DEDUCTION = ReasonCode.define(
     "employment costs of {deduction} yuan deducted from wages",
     _57_INCOME,
 )
-R_INCOME_BELOW = ReasonCode.define(
-    "assistance.dibao.income_below_standard",
-    "家庭月收入合计 {income} 元,低于低保标准 {standard} 元 × {count} 人 = {threshold} 元"
+R_INCOME_BELOW, R_INCOME_NOT_BELOW = means.below_codes(
+    "assistance.dibao.income_{below}_standard",
+    "家庭月收入合计 {income} 元,{below}低保标准 {standard} 元 × {count} 人 = {threshold} 元"
     "(月人均 {per_capita} 元)",
-    "monthly family income {income} yuan is below the standard {standard} yuan × {count} = "
-    "{threshold} yuan (per capita {per_capita} yuan)",
-    _ART_9,
-)
-R_INCOME_NOT_BELOW = ReasonCode.define(
-    "assistance.dibao.income_not_below_standard",
-    "家庭月收入合计 {income} 元,不低于低保标准 {standard} 元 × {count} 人 = {threshold} 元"
-    "(月人均 {per_capita} 元)",
-    "monthly family income {income} yuan is not below the standard {standard} yuan × {count} = "
+    "monthly family income {income} yuan is {below} the standard {standard} yuan × {count} = "
     "{threshold} yuan (per capita {per_capita} yuan)",
     _ART_9,
 )

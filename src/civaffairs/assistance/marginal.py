@@ -98,20 +98,12 @@ R_NOT_HIGHER_LAYER = ReasonCode.define(
     "the household does not qualify for dibao as a whole{single_en}; extreme poverty: {extreme_en}",
     _57_MARGINAL,
 )
-R_INCOME_BELOW = ReasonCode.define(
-    "assistance.marginal.income_below_margin",
-    "家庭月收入合计 {income} 元, 低于低保标准 {standard} 元 × {multiple} 倍 × {count} 人 = "
+R_INCOME_BELOW, R_INCOME_NOT_BELOW = means.below_codes(
+    "assistance.marginal.income_{below}_margin",
+    "家庭月收入合计 {income} 元, {below}低保标准 {standard} 元 × {multiple} 倍 × {count} 人 = "
     "{threshold} 元(月人均 {per_capita} 元)",
-    "monthly family income {income} yuan is below the standard {standard} yuan × {multiple} × "
+    "monthly family income {income} yuan is {below} the standard {standard} yuan × {multiple} × "
     "{count} = {threshold} yuan (per capita {per_capita} yuan)",
-    _57_MARGINAL,
-)
-R_INCOME_NOT_BELOW = ReasonCode.define(
-    "assistance.marginal.income_not_below_margin",
-    "家庭月收入合计 {income} 元, 不低于低保标准 {standard} 元 × {multiple} 倍 × {count} 人 = "
-    "{threshold} 元(月人均 {per_capita} 元)",
-    "monthly family income {income} yuan is not below the standard {standard} yuan × {multiple} "
-    "× {count} = {threshold} yuan (per capita {per_capita} yuan)",
     _57_MARGINAL,
 )
 _PROPERTY = means.PropertyReasons.define(

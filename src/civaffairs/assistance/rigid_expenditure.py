@@ -139,21 +139,8 @@ R_HIGHER_LAYER_UNKNOWN = ReasonCode.define(
     "layers (missing: {paths})",
     _CONDITION_1,
 )
-R_INCOME_BELOW = ReasonCode.define(
-    "assistance.rigid_expenditure.income_below_disposable",
-    "家庭年收入 {annual} 元(月收入 {income} 元 × 12), 低于上年度人均可支配收入 {disposable} 元 × "
-    "{count} 人 = {threshold} 元",
-    "annual family income {annual} yuan (monthly {income} yuan × 12) is below the previous "
-    "year's per-capita disposable income {disposable} yuan × {count} = {threshold} yuan",
-    _CONDITION_2,
-)
-R_INCOME_NOT_BELOW = ReasonCode.define(
-    "assistance.rigid_expenditure.income_not_below_disposable",
-    "家庭年收入 {annual} 元(月收入 {income} 元 × 12), 不低于上年度人均可支配收入 {disposable} 元 × "
-    "{count} 人 = {threshold} 元",
-    "annual family income {annual} yuan (monthly {income} yuan × 12) is not below the previous "
-    "year's per-capita disposable income {disposable} yuan × {count} = {threshold} yuan",
-    _CONDITION_2,
+R_INCOME_BELOW, R_INCOME_NOT_BELOW = means.disposable_income_codes(
+    "assistance.rigid_expenditure", _CONDITION_2
 )
 _PROPERTY = means.PropertyReasons.define(
     "assistance.rigid_expenditure",

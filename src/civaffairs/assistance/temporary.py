@@ -217,23 +217,8 @@ R_NO_FAMILY = ReasonCode.define(
     "no co-resident family member is counted: there is no per-capita income to test",
     means.FAMILY_ARTICLE,
 )
-R_INCOME_BELOW = ReasonCode.define(
-    "assistance.temporary.income_below_disposable",
-    "支出型: 家庭年收入 {annual} 元(月收入 {income} 元 × 12), 低于上年度人均可支配收入 "
-    "{disposable} 元 × {count} 人 = {threshold} 元",
-    "expenditure type: annual family income {annual} yuan (monthly {income} yuan × 12) is "
-    "below the previous year's per-capita disposable income {disposable} yuan × {count} = "
-    "{threshold} yuan",
-    _MEANS,
-)
-R_INCOME_NOT_BELOW = ReasonCode.define(
-    "assistance.temporary.income_not_below_disposable",
-    "支出型: 家庭年收入 {annual} 元(月收入 {income} 元 × 12), 不低于上年度人均可支配收入 "
-    "{disposable} 元 × {count} 人 = {threshold} 元",
-    "expenditure type: annual family income {annual} yuan (monthly {income} yuan × 12) is not "
-    "below the previous year's per-capita disposable income {disposable} yuan × {count} = "
-    "{threshold} yuan",
-    _MEANS,
+R_INCOME_BELOW, R_INCOME_NOT_BELOW = means.disposable_income_codes(
+    "assistance.temporary", _MEANS, lead=("支出型: ", "expenditure type: ")
 )
 _PROPERTY = means.PropertyReasons.define(
     "assistance.temporary",

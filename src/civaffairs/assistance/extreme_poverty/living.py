@@ -86,16 +86,10 @@ R_INCOME_NOT_COUNTED = ReasonCode.define(
     "not counted as income: {items_en}",
     _ART_6,
 )
-R_INCOME_BELOW = ReasonCode.define(
-    "assistance.extreme_poverty.income_below_standard",
-    "本人月收入 {income} 元,低于当地{kind}低保标准 {standard} 元",
-    "own monthly income {income} yuan is below the local {kind_en} dibao standard {standard} yuan",
-    _ART_6,
-)
-R_INCOME_NOT_BELOW = ReasonCode.define(
-    "assistance.extreme_poverty.income_not_below_standard",
-    "本人月收入 {income} 元,不低于当地{kind}低保标准 {standard} 元",
-    "own monthly income {income} yuan is not below the local {kind_en} dibao standard "
+R_INCOME_BELOW, R_INCOME_NOT_BELOW = means.below_codes(
+    "assistance.extreme_poverty.income_{below}_standard",
+    "本人月收入 {income} 元,{below}当地{kind}低保标准 {standard} 元",
+    "own monthly income {income} yuan is {below} the local {kind_en} dibao standard "
     "{standard} yuan",
     _ART_6,
 )

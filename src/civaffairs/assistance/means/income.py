@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from civaffairs.decisions import Reason
+from civaffairs.decisions import Citation, Reason, ReasonCode
 from civaffairs.entities import (
     Household,
     IncomeType,
@@ -41,9 +41,11 @@ __all__ = [
     "IncomeExclusions",
     "MarginalIncome",
     "OwnIncome",
+    "below_codes",
     "below_margin",
     "counted_income",
     "counted_income_types",
+    "disposable_income_codes",
     "disposable_income_test",
     "family_income",
     "marginal_income",
@@ -426,6 +428,57 @@ class DisposableIncomeTest:
             "count": str(self.count),
             "threshold": format_yuan(self.threshold, "fen"),
         }
+
+
+def below_codes(code: str, zh: str, en: str, citation: Citation) -> tuple[ReasonCode, ReasonCode]:
+    """Declare the two reason codes of a "strictly below" test: below, and not below.
+
+    ``code``, ``zh`` and ``en`` hold ``{below}`` once: the first code reads ``below``, 低于
+    and "below" there, the second ``not_below``, 不低于 and "not below".
+
+    >>> from civaffairs.decisions import Document
+    >>> below, not_below = below_codes(
+    ...     "example.income_{below}_limit", "收入{below}上限", "income is {below} the limit",
+    ...     Citation(Document("示例", None), "第一条"),
+    ... )
+    >>> not_below.code, not_below.zh, not_below.en
+    ('example.income_not_below_limit', '收入不低于上限', 'income is not below the limit')
+
+    .. versionadded:: 0.1.0
+    """
+
+    def one(words: tuple[str, str, str]) -> ReasonCode:
+        name, zh_word, en_word = words
+        return ReasonCode.define(
+            code.replace("{below}", name),
+            zh.replace("{below}", zh_word),
+            en.replace("{below}", en_word),
+            citation,
+        )
+
+    return one(("below", "低于", "below")), one(("not_below", "不低于", "not below"))
+
+
+def disposable_income_codes(
+    prefix: str, citation: Citation, *, lead: tuple[str, str] = ("", "")
+) -> tuple[ReasonCode, ReasonCode]:
+    """Declare ``<prefix>.income_below_disposable`` and its negation, quoting :meth:`facts`.
+
+    The sentence of :func:`disposable_income_test` (刚性支出 art. 4 (二), 支出型临时救助), with a
+    ``lead`` before it (zh, en).
+
+    .. versionadded:: 0.1.0
+    """
+    zh, en = lead
+    return below_codes(
+        f"{prefix}.income_{{below}}_disposable",
+        f"{zh}家庭年收入 {{annual}} 元(月收入 {{income}} 元 × 12), {{below}}上年度人均可支配收入 "
+        "{disposable} 元 × {count} 人 = {threshold} 元",
+        f"{en}annual family income {{annual}} yuan (monthly {{income}} yuan × 12) is {{below}} "
+        "the previous year's per-capita disposable income {disposable} yuan × {count} = "
+        "{threshold} yuan",
+        citation,
+    )
 
 
 _MONTHS_PER_YEAR = 12
