@@ -51,7 +51,7 @@ from civaffairs.decisions import (
 from civaffairs.entities import ExpenditureType, Household, Member
 from civaffairs.kernels import div_round_half_up, fraction
 from civaffairs.money import fen_to_yuan, format_yuan, yuan_to_fen
-from civaffairs.parameters import ParameterBook
+from civaffairs.parameters import ParameterBook, ParameterValue
 
 __all__ = [
     "CHONGQING_DIBAO_REGULATION",
@@ -148,37 +148,7 @@ def income_deductions(
         "assistance.dibao.income.deduct_illness_disability_costs", where, on
     )
     if costs_on:
-        by_member: dict[str, int] = {}
-        for member in counted:
-            person = member.person
-            if person.disability is None and not person.serious_illness:
-                continue
-            annual = sum(
-                yuan_to_fen(e.annual)
-                for e in household.expenditures
-                if e.member == person.id and e.type in COST_TYPES
-            )
-            if annual:
-                by_member[person.id] = _monthly_fen(annual)
-        wanted = sum(by_member.values())
-        if wanted:
-            taken = min(total, wanted)
-            total -= taken
-            for person_id, cost in by_member.items():
-                mine = own.setdefault(person_id, [0, 0])
-                mine[0] = max(0, mine[0] - cost)
-            masked = {m.person.id: m.person.masked for m in counted}
-            reasons.append(
-                R_ILLNESS_DISABILITY_COSTS.reason(
-                    None,
-                    (costs_used,),
-                    deduction=format_yuan(fen_to_yuan(taken), "exact"),
-                    persons=", ".join(
-                        f"{masked[p]} {format_yuan(fen_to_yuan(c), 'exact')}"
-                        for p, c in sorted(by_member.items())
-                    ),
-                )
-            )
+        total -= _deduct_costs(household, counted, own, total, (costs_used, reasons))
 
     on_standard, basis_used = book.flag(
         "assistance.dibao.income.employment_deduction_of_standard", where, on
@@ -188,14 +158,7 @@ def income_deductions(
             "assistance.dibao.income.employment_deduction_share_of_standard", where, on
         )
         share_num, share_den = fraction(share)
-        per_member = int(div_round_half_up(standard * share_num, share_den))
-        deducted = 0
-        for mine in own.values():
-            if mine[1] > 0:
-                cut = min(mine[1], per_member)
-                mine[1] -= cut
-                mine[0] = max(0, mine[0] - cut)
-                deducted += cut
+        deducted = _deduct_wages(own, int(div_round_half_up(standard * share_num, share_den)))
         total = max(0, total - deducted)
         wages_total = max(0, wages_total - deducted)
         rate = (0, 1)  # one basis: the wages-basis rate is not applied on top
@@ -219,3 +182,62 @@ def income_deductions(
         own=tuple((member, i, w) for member, (i, w) in sorted(own.items())),
     )
     return adjusted, reasons
+
+
+def _deduct_costs(
+    household: Household,
+    counted: Sequence[Member],
+    own: dict[str, list[int]],
+    total: int,
+    explained: tuple[ParameterValue, list[Reason]],
+) -> int:
+    """Deduct the illness and disability costs of the counted members (art. 13 third paragraph).
+
+    Each member's own income in ``own`` falls by their monthly costs; returns the fen taken
+    from the family's ``total``, explained in ``explained``'s reasons.
+    """
+    costs_used, reasons = explained
+    by_member: dict[str, int] = {}
+    for member in counted:
+        person = member.person
+        if person.disability is None and not person.serious_illness:
+            continue
+        annual = sum(
+            yuan_to_fen(e.annual)
+            for e in household.expenditures
+            if e.member == person.id and e.type in COST_TYPES
+        )
+        if annual:
+            by_member[person.id] = _monthly_fen(annual)
+    wanted = sum(by_member.values())
+    if not wanted:
+        return 0
+    taken = min(total, wanted)
+    for person_id, cost in by_member.items():
+        mine = own.setdefault(person_id, [0, 0])
+        mine[0] = max(0, mine[0] - cost)
+    masked = {m.person.id: m.person.masked for m in counted}
+    reasons.append(
+        R_ILLNESS_DISABILITY_COSTS.reason(
+            None,
+            (costs_used,),
+            deduction=format_yuan(fen_to_yuan(taken), "exact"),
+            persons=", ".join(
+                f"{masked[p]} {format_yuan(fen_to_yuan(c), 'exact')}"
+                for p, c in sorted(by_member.items())
+            ),
+        )
+    )
+    return taken
+
+
+def _deduct_wages(own: dict[str, list[int]], per_member: int) -> int:
+    """Deduct up to ``per_member`` fen from each member's wages (and own income); return all."""
+    deducted = 0
+    for mine in own.values():
+        if mine[1] > 0:
+            cut = min(mine[1], per_member)
+            mine[1] -= cut
+            mine[0] = max(0, mine[0] - cut)
+            deducted += cut
+    return deducted
