@@ -483,34 +483,14 @@ def _adjust_payment(
             missing.extend(verdict.missing)
             reasons.append(verdict.reason)
             continue
-        share, used, limit, window = verdict.share, verdict.used, verdict.limit, verdict.window
         own_top = tops.get(member.person.id, 0)
-        masked = _shown(member.person)
         if alone:
-            fen = withheld_amount(alone[member.person.id], own_top, 1, share)
+            fen = withheld_amount(alone[member.person.id], own_top, 1, verdict.share)
         else:
-            fen = withheld_amount(payment, own_top, len(covered), share)
-        withheld_lines.append(
-            AmountLine(
-                "work_refusal",
-                f"减发 {masked} 本人低保金",
-                f"withheld from {masked}",
-                -fen_to_yuan(fen),
-            )
-        )
-        reasons.append(
-            R_WORK_REFUSAL.reason(
-                False,
-                used,
-                person=masked,
-                count=str(refusal.consecutive_refusals),
-                limit=str(limit),
-                window=f", {window} 个月内" if window else "",
-                window_en=f", within {window} months" if window else "",
-                share=f"{share:%}",
-                withheld=format_yuan(fen_to_yuan(fen), "exact"),
-            )
-        )
+            fen = withheld_amount(payment, own_top, len(covered), verdict.share)
+        line, reason = _withheld(member.person, refusal, verdict, fen)
+        withheld_lines.append(line)
+        reasons.append(reason)
     if missing:
         return attrs.evolve(
             base,
@@ -525,6 +505,29 @@ def _adjust_payment(
     total = base.amount.total + sum((line.amount for line in (*lines, *withheld_lines)), Decimal(0))
     amount = Amount(total, Period.MONTHLY, (*base.amount.lines, *lines, *withheld_lines))
     return attrs.evolve(base, amount=amount, reasons=tuple(reasons))
+
+
+def _withheld(
+    person: Person, refusal: WorkRefusal, verdict: _Verdict, fen: int
+) -> tuple[AmountLine, Reason]:
+    """Art. 34: the line withholding ``fen`` from a refusing member, and the reason for it."""
+    masked = _shown(person)
+    window = verdict.window
+    line = AmountLine(
+        "work_refusal", f"减发 {masked} 本人低保金", f"withheld from {masked}", -fen_to_yuan(fen)
+    )
+    reason = R_WORK_REFUSAL.reason(
+        False,
+        verdict.used,
+        person=masked,
+        count=str(refusal.consecutive_refusals),
+        limit=str(verdict.limit),
+        window=f", {window} 个月内" if window else "",
+        window_en=f", within {window} months" if window else "",
+        share=f"{verdict.share:%}",
+        withheld=format_yuan(fen_to_yuan(fen), "exact"),
+    )
+    return line, reason
 
 
 @attrs.frozen
@@ -618,6 +621,27 @@ _INCOME_ONLY = (
 )
 
 
+def _no_phase_out(
+    *, after_employment: bool, start: dt.date, months: int, month: int
+) -> tuple[str, str] | None:
+    """Say why no 渐退期 applies (zh, en), or ``None`` when month ``month`` of it does."""
+    if not after_employment:
+        return ("收入增加并非因家庭成员就业", "the rise did not come from a member finding work")
+    if months == 0:
+        return ("当地未规定渐退期", "no phase-out period is set here")
+    if month < 1:
+        return (
+            f"所问月份早于收入超过标准的月份 {start:%Y-%m}",
+            f"the month asked is before income rose ({start:%Y-%m})",
+        )
+    if month > months:
+        return (
+            f"渐退期 {months} 个月已于 {_add_months(start, months - 1):%Y-%m} 结束",
+            f"the {months}-month phase-out ended in {_add_months(start, months - 1):%Y-%m}",
+        )
+    return None
+
+
 def _phase_out(
     previous: PreviousDibao, base: Decision, on: dt.date, *, where: str, book: ParameterBook
 ) -> Decision:
@@ -651,21 +675,9 @@ def _phase_out(
     start = previous.income_above_from
     months, months_used = book.count("assistance.dibao.phase_out.months", where, start)
     month = _months_between(start, first_of_month(on)) + 1
-    why: tuple[str, str] | None = None
-    if not previous.after_employment:
-        why = ("收入增加并非因家庭成员就业", "the rise did not come from a member finding work")
-    elif months == 0:
-        why = ("当地未规定渐退期", "no phase-out period is set here")
-    elif month < 1:
-        why = (
-            f"所问月份早于收入超过标准的月份 {start:%Y-%m}",
-            f"the month asked is before income rose ({start:%Y-%m})",
-        )
-    elif month > months:
-        why = (
-            f"渐退期 {months} 个月已于 {_add_months(start, months - 1):%Y-%m} 结束",
-            f"the {months}-month phase-out ended in {_add_months(start, months - 1):%Y-%m}",
-        )
+    why = _no_phase_out(
+        after_employment=previous.after_employment, start=start, months=months, month=month
+    )
     if why is not None:
         reasons.append(R_PHASE_OUT_NONE.reason(False, (months_used,), why=why[0], why_en=why[1]))
         return attrs.evolve(base, reasons=tuple(reasons))
