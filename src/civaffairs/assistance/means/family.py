@@ -162,11 +162,14 @@ def _why_excluded(member: Member) -> str:
 
 
 #: 民发〔2021〕57号 arts. 4–5: the application is made where the applicant holds household
-#: registration (户籍), the first step of every household means test.
+#: registration, the first step of every household means test.  Art. 4: "由申请家庭确定一名共同
+#: 生活的家庭成员作为申请人，向户籍所在地乡镇人民政府（街道办事处）提出书面申请"; art. 5 says
+#: which registration counts when the members' differ.
 #:
 #: .. versionadded:: 0.1.0
 REGISTRATION_ARTICLES = Citation(DIBAO_REVIEW_MEASURES, "第四条、第五条")
-#: 民发〔2021〕57号 art. 7: who counts as a co-resident family member (共同生活的家庭成员).
+#: 民发〔2021〕57号 art. 7 ("共同生活的家庭成员包括：……"): who counts as a co-resident family
+#: member, and who does not (second paragraph).
 #:
 #: .. versionadded:: 0.1.0
 FAMILY_ARTICLE = Citation(DIBAO_REVIEW_MEASURES, "第七条")
