@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from civaffairs.conversion import dumps, loads
 from civaffairs.entities import AssistanceLayer, Person, Registration, RegistrationKind, Sex
 from civaffairs.funeral import waiver
+from civaffairs.funeral.bill import waived_in_fen
 from civaffairs.funeral.facts import Deceased, FuneralCase, ServiceUse
 from civaffairs.funeral.policy import Allowance, Beneficiary, Provenance
 from civaffairs.funeral.services import Service, Unit
@@ -53,7 +54,7 @@ storage_lines = st.lists(
 def test_the_waived_amount_never_exceeds_the_price_or_the_cap(
     allowance: Allowance, lines: list[tuple[Unit, Decimal, Decimal]]
 ) -> None:
-    waived = waiver.waived_in_fen(allowance, lines)
+    waived = waived_in_fen(allowance, lines)
     assert len(waived) == len(lines)
     for amount, (_unit, quantity, price) in zip(waived, lines, strict=True):
         assert 0 <= amount <= waiver.charge_in_fen(price, quantity)
@@ -69,8 +70,8 @@ def test_more_lines_never_waive_less_on_the_earlier_ones(
     first: list[tuple[Unit, Decimal, Decimal]],
     more: list[tuple[Unit, Decimal, Decimal]],
 ) -> None:
-    alone = waiver.waived_in_fen(allowance, first)
-    together = waiver.waived_in_fen(allowance, first + more)
+    alone = waived_in_fen(allowance, first)
+    together = waived_in_fen(allowance, first + more)
     assert together[: len(first)] == alone
 
 

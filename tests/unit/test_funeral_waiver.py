@@ -32,6 +32,7 @@ from civaffairs.decisions import Outcome, Period
 from civaffairs.entities import AssistanceLayer, Person, Registration, RegistrationKind, Sex
 from civaffairs.errors import InvalidInputError
 from civaffairs.funeral import waiver
+from civaffairs.funeral.bill import BillLine, waived_in_fen
 from civaffairs.funeral.facts import Burial, Deceased, FuneralCase
 from civaffairs.funeral.policy import FuneralPolicy, default_policy
 from civaffairs.funeral.services import Service, Unit
@@ -534,7 +535,7 @@ def test_the_assessment_round_trips_through_json() -> None:
 
 def test_a_bill_line_must_balance() -> None:
     with pytest.raises(InvalidInputError, match=r"\$\.payable"):
-        waiver.BillLine(
+        BillLine(
             Service.CREMATION,
             Unit.BODY,
             Decimal(1),
@@ -686,6 +687,6 @@ def test_a_line_in_a_convertible_unit_is_capped_at_the_converted_home_price() ->
     storage = next(a for a in national.allowances if a.service is Service.STORAGE)
     # 24 hours at 10 yuan, home price 48 yuan a day: capped at 2 yuan an hour
     rows = [(Unit.HOUR, Decimal(24), Decimal(10))]
-    assert waiver.waived_in_fen(storage, rows, price_caps={Unit.DAY: Decimal(48)}) == (4800,)
+    assert waived_in_fen(storage, rows, price_caps={Unit.DAY: Decimal(48)}) == (4800,)
     # a unit that converts to nothing the home prices is not waived at all
-    assert waiver.waived_in_fen(storage, rows, price_caps={Unit.BODY: Decimal(48)}) == (0,)
+    assert waived_in_fen(storage, rows, price_caps={Unit.BODY: Decimal(48)}) == (0,)
