@@ -28,9 +28,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final, TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -72,6 +72,8 @@ __all__ = [
     "resident_ids",
     "supporters",
 ]
+
+_T = TypeVar("_T")
 
 _DEFAULT_ON: Final = dt.date(2025, 8, 1)
 _ONE_DAY: Final = dt.timedelta(days=1)
@@ -632,19 +634,31 @@ def _members(
     ]
 
 
-def _expenditures(ids: list[str]) -> st.SearchStrategy[Sequence[Expenditure]]:
-    """Draw no expenditure, or up to two of any type, of a member or of the household."""
+def _held(
+    kind: Callable[..., _T],
+    *fields: st.SearchStrategy[Any],
+    ids: list[str],
+    max_size: int,
+) -> st.SearchStrategy[tuple[_T, ...]]:
+    """Draw nothing, or up to ``max_size`` ``kind(*fields, owner)``, of a member or the household.
+
+    The owner, the last field of an :class:`Asset` and of an :class:`Expenditure`, is one
+    of the members ``ids`` or ``None`` (the household's).
+    """
+    owners = st.sampled_from([*ids, None])
     return st.one_of(
-        st.just(()),
-        st.lists(
-            st.builds(
-                Expenditure,
-                st.sampled_from(ExpenditureType),
-                money(max_value=Decimal(50000)),
-                st.sampled_from([*ids, None]),
-            ),
-            max_size=2,
-        ),
+        st.just(()), st.lists(st.builds(kind, *fields, owners), max_size=max_size).map(tuple)
+    )
+
+
+def _expenditures(ids: list[str]) -> st.SearchStrategy[tuple[Expenditure, ...]]:
+    """Draw no expenditure, or up to two of any type, of a member or of the household."""
+    return _held(
+        Expenditure,
+        st.sampled_from(ExpenditureType),
+        money(max_value=Decimal(50000)),
+        ids=ids,
+        max_size=2,
     )
 
 
@@ -748,18 +762,14 @@ def _incomes(
 
 
 def _assets(ids: list[str]) -> st.SearchStrategy[tuple[Asset, ...]]:
-    return st.one_of(
-        st.just(()),
-        st.lists(
-            st.builds(
-                Asset,
-                st.sampled_from(AssetType),
-                money(max_value=Decimal(100000)),
-                st.booleans(),
-                st.sampled_from([*ids, None]),
-            ),
-            max_size=3,
-        ).map(tuple),
+    """Draw no asset, or up to three of any type, exempt or not, of a member or the household."""
+    return _held(
+        Asset,
+        st.sampled_from(AssetType),
+        money(max_value=Decimal(100000)),
+        st.booleans(),
+        ids=ids,
+        max_size=3,
     )
 
 
