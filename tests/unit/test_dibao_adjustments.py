@@ -315,6 +315,23 @@ def test_no_phase_out_when_property_fails() -> None:
     assert not any(code.startswith("assistance.dibao.phase_out") for code in decision.codes)
 
 
+def test_failing_the_single_person_stages_property_test_keeps_the_phase_out() -> None:
+    """57号 第三十三条: "对就业后家庭人均收入超过当地最低生活保障标准的最低生活保障家庭 … 可以
+    给予一定时间的渐退期" — only the income test decides; the single-person stage that follows a
+    failed income test (art. 8), failing on its marginal property rules, does not end the
+    渐退期.  (A missed rename of the stage's code once dropped the 渐退期 here silently.)
+    """
+    book = BOOK.override(
+        "assistance.marginal.assets.financial_months_per_capita", "500000", 0, dt.date(2021, 7, 1)
+    )
+    saver = attrs.evolve(_adults(ABOVE), assets=(Asset(AssetType.DEPOSITS, Decimal(100)),))
+    decision = assess(DibaoRequest(saver, previous=_previous()), dt.date(2025, 8, 15), book=book)
+    failed = {r.code for r in decision.reasons if r.met is False}
+    assert "assistance.dibao.marginal_property" in failed
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert "assistance.dibao.phase_out" in decision.codes
+
+
 def test_before_the_2022_notice_no_length_is_set() -> None:
     """57号 第三十三条: "一定时间的渐退期" — no national length until the 2022 notice."""
     previous = PreviousDibao(Decimal(500), dt.date(2022, 3, 1), after_employment=True)

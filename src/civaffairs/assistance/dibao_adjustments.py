@@ -614,10 +614,15 @@ def _refusal(
 
 #: Reasons a household may fail and still be granted a 渐退期: the income test, and the
 #: single-person stage that follows it (57号 art. 33 speaks only of income above the standard).
-_INCOME_ONLY = (
-    "assistance.dibao.income_not_below_standard",
-    "assistance.dibao.single_person",
-    "dibao.marginal",
+_INCOME_ONLY = frozenset(
+    code.code
+    for code in (
+        dibao.R_INCOME_NOT_BELOW,
+        dibao.R_SINGLE_PERSON,
+        dibao.R_MARGINAL_PROPERTY,
+        dibao.R_SINGLE_PERSON_UNKNOWN,
+        dibao.R_SINGLE_PERSON_NONE,
+    )
 )
 
 
@@ -648,7 +653,7 @@ def _phase_out(
     """Apply the 渐退期 (57号 art. 33) to a previous 低保 household now above the standard."""
     failed = [r.code for r in base.reasons if r.met is False]
     if "assistance.dibao.income_not_below_standard" not in failed or not all(
-        code.startswith(_INCOME_ONLY) for code in failed
+        code in _INCOME_ONLY for code in failed
     ):
         return base
     # Art. 33 says "超过" (strictly above): income exactly at the standard (not below it, so
