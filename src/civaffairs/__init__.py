@@ -45,30 +45,6 @@ if TYPE_CHECKING:
     from civaffairs.errors import CivaffairsError, InvalidInputError
     from civaffairs.parameters import ParameterBook, default_book
     from civaffairs.registry import ENTRIES, Entry, assess, entries, entry
-else:  # imported on first use: ``import civaffairs.identity`` loads no converter
-    __getattr__ = exports(
-        __name__,
-        names={
-            "dumps": "conversion",
-            "loads": "conversion",
-            "Decision": "decisions",
-            "Outcome": "decisions",
-            "Household": "entities",
-            "Member": "entities",
-            "Person": "entities",
-            "Registration": "entities",
-            "RegistrationKind": "entities",
-            "CivaffairsError": "errors",
-            "InvalidInputError": "errors",
-            "ParameterBook": "parameters",
-            "default_book": "parameters",
-            "ENTRIES": "registry",
-            "Entry": "registry",
-            "assess": "registry",
-            "entries": "registry",
-            "entry": "registry",
-        },
-    )
 
 __version__ = "0.1.0"
 
@@ -93,3 +69,26 @@ __all__ = [
     "entry",
     "loads",
 ]
+
+if not TYPE_CHECKING:  # imported on first use: ``import civaffairs.identity`` loads no converter
+    _DEFINED_IN = {
+        "dumps": "conversion",
+        "loads": "conversion",
+        "Decision": "decisions",
+        "Outcome": "decisions",
+        "Household": "entities",
+        "Member": "entities",
+        "Person": "entities",
+        "Registration": "entities",
+        "RegistrationKind": "entities",
+        "CivaffairsError": "errors",
+        "InvalidInputError": "errors",
+        "ParameterBook": "parameters",
+        "default_book": "parameters",
+        "ENTRIES": "registry",
+        "Entry": "registry",
+        "assess": "registry",
+        "entries": "registry",
+        "entry": "registry",
+    }
+    __getattr__ = exports(__name__, __all__, _DEFINED_IN)

@@ -19,15 +19,15 @@ __all__ = ["exports"]
 
 
 def exports(
-    package: str, modules: Iterable[str] = (), names: Mapping[str, str] | None = None
+    package: str, exported: Iterable[str], defined_in: Mapping[str, str] | None = None
 ) -> Callable[[str], object]:
     """Return a module ``__getattr__`` for ``package`` that imports what it exports on first use.
 
-    ``modules`` are submodules exported as themselves; ``names`` maps an exported
-    name to the submodule (relative to ``package``, or absolute when it starts
-    with ``civaffairs.``) that defines it.
+    ``exported`` is the package's ``__all__``; ``defined_in`` maps the exported
+    names that live in a submodule to that submodule (relative to ``package``);
+    every other exported name is a submodule itself.
 
-    >>> getattr_ = exports("civaffairs", ["identity"], {"Household": "entities"})
+    >>> getattr_ = exports("civaffairs", ["Household", "identity"], {"Household": "entities"})
     >>> getattr_("Household").__name__, getattr_("identity").__name__
     ('Household', 'civaffairs.identity')
     >>> getattr_("nothing")
@@ -37,16 +37,15 @@ def exports(
 
     .. versionadded:: 0.1.0
     """
-    submodules = frozenset(modules)
-    defined_in = dict(names or {})
+    homes = dict(defined_in or {})
+    submodules = frozenset(exported) - homes.keys()
 
     def attribute(name: str) -> object:
         if name in submodules:
             return importlib.import_module(f"{package}.{name}")
-        module = defined_in.get(name)
+        module = homes.get(name)
         if module is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        where = module if module.startswith("civaffairs.") else f"{package}.{module}"
-        return getattr(importlib.import_module(where), name)
+        return getattr(importlib.import_module(f"{package}.{module}"), name)
 
     return attribute

@@ -165,3 +165,12 @@ def test_every_exported_name_resolves(package: str) -> None:
         assert getattr(module, name) is not None, name
     with pytest.raises(AttributeError, match="no attribute"):
         module.no_such_name  # noqa: B018 - the attribute look-up is the test
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+def test_every_programme_module_is_exported_by_its_area(entry: registry.Entry) -> None:
+    """Each area package names its programmes' modules (``civaffairs.eldercare.meal_aid``)."""
+    area = importlib.import_module(f"civaffairs.{entry.area}")
+    name = entry.module.rsplit(".", 1)[1]
+    assert name in area.__all__
+    assert getattr(area, name) is importlib.import_module(entry.module)

@@ -65,24 +65,14 @@ __all__ = [
 ]
 
 if not TYPE_CHECKING:  # type checkers read the imports above instead
-    # Imported on first use, so that one programme does not load the whole area.
-    __getattr__ = exports(
-        __name__,
-        (
-            "assessment",
-            "entitlements",
-            "groups",
-            "home_adaptation",
-            "institution_rating",
-            "longevity",
-            "meal_aid",
-        ),
-        {
-            "AbilityAssessment": "assessment",
-            "AbilityResult": "assessment",
-            "Entitlements": "entitlements",
-            "OlderPerson": "groups",
-            "TargetGroup": "groups",
-            "ScoreSheet": "institution_rating",
-        },
-    )
+    # Imported on first use, so that one programme does not load the whole area.  The
+    # request types name their module; every other name of __all__ is a submodule.
+    _DEFINED_IN = {
+        "AbilityAssessment": "assessment",
+        "AbilityResult": "assessment",
+        "Entitlements": "entitlements",
+        "OlderPerson": "groups",
+        "TargetGroup": "groups",
+        "ScoreSheet": "institution_rating",
+    }
+    __getattr__ = exports(__name__, __all__, _DEFINED_IN)

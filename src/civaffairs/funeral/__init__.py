@@ -51,18 +51,7 @@ __all__ = [
 ]
 
 if not TYPE_CHECKING:  # type checkers read the imports above instead
-    # Imported on first use, so that one programme does not load the whole area.
-    __getattr__ = exports(
-        __name__,
-        (
-            "bill",
-            "facts",
-            "policy",
-            "services",
-            "settlement",
-            "subsidy",
-            "waiver",
-            "zones",
-        ),
-        {"Bill": "bill", "FuneralCase": "facts", "FuneralPolicy": "policy"},
-    )
+    # Imported on first use, so that one programme does not load the whole area.  The
+    # request types name their module; every other name of __all__ is a submodule.
+    _DEFINED_IN = {"Bill": "bill", "FuneralCase": "facts", "FuneralPolicy": "policy"}
+    __getattr__ = exports(__name__, __all__, _DEFINED_IN)
