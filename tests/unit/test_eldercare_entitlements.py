@@ -22,9 +22,10 @@ def outcome(service: str, *, on: dt.date = ON, **facts: object) -> Outcome:
     return result.get(service).decision.outcome
 
 
-def test_the_list_is_data_with_three_sourced_entries() -> None:
+def test_the_national_list_is_data_with_three_sourced_entries() -> None:
     catalogue = load_catalogue()
-    sourced = {s.code for s in catalogue.services if s.status is Status.SOURCED}
+    national = [s for s in catalogue.services if s.jurisdiction is None]  # applies everywhere
+    sourced = {s.code for s in national if s.status is Status.SOURCED}
     assert sourced == {"visiting_care", "meal_aid", "home_adaptation"}
     assert {s.kind for s in catalogue.services} == set(ServiceKind)
     assert all(s.note for s in catalogue.services if s.status is Status.EXAMPLE)

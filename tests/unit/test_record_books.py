@@ -168,6 +168,15 @@ def test_one_file_read_reports_scalar_and_table_problems_together(tmp_path: Path
     assert "$.funeral.zone[0].zone: got 'sea'" in problems[1]
 
 
+def test_a_source_must_name_its_document(tmp_path: Path) -> None:
+    """A blank title would cite nothing: the book is refused, naming the source by path."""
+    path = tmp_path / "blank.toml"
+    path.write_text('jurisdiction = "421321"\n\n[sources.doc]\ntitle = " "\n', encoding="utf-8")
+    with pytest.raises(ParameterFileError) as caught:
+        ParameterBook.load([path])
+    assert caught.value.problems == ("$.sources.doc.title: got ' ', expected a title",)
+
+
 def test_scalar_and_table_series_splice_alike() -> None:
     book = default_book()
     changed = book.override(

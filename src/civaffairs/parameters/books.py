@@ -266,6 +266,9 @@ def _sources(data: object, problems: list[str]) -> dict[str, Source]:
         except InvalidDocumentError as exc:
             problems.extend(_problems(exc, f"$.sources.{key}"))
         else:
+            if not row.title.strip():  # a citation must name its document
+                problems.append(f"$.sources.{key}.title: got {row.title!r}, expected a title")
+                continue
             found[key] = Source(key, **attrs.asdict(row))
     return found
 
