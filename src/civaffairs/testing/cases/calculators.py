@@ -97,9 +97,9 @@ def _input_type(function: Callable[..., Any], spec: str) -> type:
 def import_programme_modules() -> tuple[types.ModuleType, ...]:
     """Import every registered programme's modules, so every reason code is known.
 
-    .. deprecated:: 0.1.0
-       Use :func:`civaffairs.registry.import_all`; programmes are listed in the
-       registry, not found by importing every module.
+    Kept for compatibility: :func:`civaffairs.registry.import_all` does the
+    same from the registry's static list (programmes are no longer found by
+    importing every module), and returns the module names.
 
     .. versionadded:: 0.1.0
     """
