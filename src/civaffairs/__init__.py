@@ -91,4 +91,4 @@ if not TYPE_CHECKING:  # imported on first use: ``import civaffairs.identity`` l
         "entries": "registry",
         "entry": "registry",
     }
-    __getattr__ = exports(__name__, __all__, _DEFINED_IN)
+    __getattr__, __dir__ = exports(__name__, __all__, _DEFINED_IN)

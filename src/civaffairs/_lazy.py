@@ -20,16 +20,18 @@ __all__ = ["exports"]
 
 def exports(
     package: str, exported: Iterable[str], defined_in: Mapping[str, str] | None = None
-) -> Callable[[str], object]:
-    """Return a module ``__getattr__`` for ``package`` that imports what it exports on first use.
+) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
+    """Return ``package``'s module ``__getattr__`` and ``__dir__``: exports imported on first use.
 
     ``exported`` is the package's ``__all__``; ``defined_in`` maps the exported
     names that live in a submodule to that submodule (relative to ``package``);
     every other exported name is a submodule itself.
 
-    >>> getattr_ = exports("civaffairs", ["Household", "identity"], {"Household": "entities"})
+    >>> getattr_, dir_ = exports("civaffairs", ["Household", "identity"], {"Household": "entities"})
     >>> getattr_("Household").__name__, getattr_("identity").__name__
     ('Household', 'civaffairs.identity')
+    >>> "Household" in dir_()
+    True
     >>> getattr_("nothing")
     Traceback (most recent call last):
     ...
@@ -38,7 +40,9 @@ def exports(
     .. versionadded:: 0.1.0
     """
     homes = dict(defined_in or {})
-    submodules = frozenset(exported) - homes.keys()
+    names = frozenset(exported)
+    submodules = names - homes.keys()
+    namespace = importlib.import_module(package)  # the package itself, being initialised
 
     def attribute(name: str) -> object:
         if name in submodules:
@@ -48,4 +52,7 @@ def exports(
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
         return getattr(importlib.import_module(f"{package}.{module}"), name)
 
-    return attribute
+    def listing() -> list[str]:
+        return sorted(names | vars(namespace).keys())
+
+    return attribute, listing

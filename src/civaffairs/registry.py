@@ -46,7 +46,7 @@ from typing import Any
 import attrs
 
 from civaffairs.errors import InvalidInputError
-from civaffairs.labels import Language
+from civaffairs.labels import Worded
 
 __all__ = [
     "ENTRIES",
@@ -65,7 +65,7 @@ __all__ = [
 
 
 @attrs.frozen
-class Entry:
+class Entry(Worded):
     """One programme: its name, entry point, facts type, schema, docs page and glossary terms.
 
     ``entry_point`` and ``facts`` are ``"module:attribute"`` strings, resolved
@@ -100,10 +100,6 @@ class Entry:
     def module(self) -> str:
         """The module that implements the programme, e.g. ``civaffairs.assistance.dibao``."""
         return self.entry_point.partition(":")[0]
-
-    def label(self, lang: Language = "zh") -> str:
-        """Return the programme's name in ``lang``."""
-        return self.zh if lang == "zh" else self.en
 
     def load(self) -> Callable[..., Any]:
         """Import the module and return the entry point (the function deciding one request)."""

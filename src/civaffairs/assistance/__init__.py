@@ -95,4 +95,4 @@ if not TYPE_CHECKING:  # type checkers read the imports above instead
         "HardshipEvent": "temporary",
         "TemporaryAssistanceApplication": "temporary",
     }
-    __getattr__ = exports(__name__, __all__, _DEFINED_IN)
+    __getattr__, __dir__ = exports(__name__, __all__, _DEFINED_IN)

@@ -75,4 +75,4 @@ if not TYPE_CHECKING:  # type checkers read the imports above instead
         "TargetGroup": "groups",
         "ScoreSheet": "institution_rating",
     }
-    __getattr__ = exports(__name__, __all__, _DEFINED_IN)
+    __getattr__, __dir__ = exports(__name__, __all__, _DEFINED_IN)

@@ -124,7 +124,7 @@ class InstitutionLevel(Labelled):
     if TYPE_CHECKING:  # the level's number, not a string
 
         @property
-        def value(self) -> int:  # type: ignore[override]
+        def value(self) -> int:  # type: ignore[override]  # Labelled's values are str; these int
             """The level's number."""
             ...
 

@@ -54,4 +54,4 @@ if not TYPE_CHECKING:  # type checkers read the imports above instead
     # Imported on first use, so that one programme does not load the whole area.  The
     # request types name their module; every other name of __all__ is a submodule.
     _DEFINED_IN = {"Bill": "bill", "FuneralCase": "facts", "FuneralPolicy": "policy"}
-    __getattr__ = exports(__name__, __all__, _DEFINED_IN)
+    __getattr__, __dir__ = exports(__name__, __all__, _DEFINED_IN)

@@ -218,6 +218,7 @@ def period(entry: Dated | Record) -> Dated:
 def _redated(entry: E, start: dt.date, end: dt.date | None) -> E:
     if isinstance(entry, Record):
         when = attrs.evolve(entry.provenance, effective_from=start, effective_to=end)
+        # mypy cannot see that a TypeVar bound to a union of attrs classes is an attrs class
         return attrs.evolve(entry, provenance=when)  # type: ignore[misc]
     return attrs.evolve(entry, effective_from=start, effective_to=end)  # type: ignore[misc]
 

@@ -47,11 +47,10 @@ from civaffairs.money import FEN, fen_to_yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, ParameterValue
 
 #: Assets that fail the property test where the jurisdiction's flag says so, with the flag's
-#: parameter name and how a reason names them (zh, en).
-#:
-#: .. deprecated:: 0.1.0 Derived from :data:`civaffairs.assistance.means.DISQUALIFYING_ASSETS`
-#:    (the one list), :func:`~civaffairs.assistance.means.disqualifying_flag` and
-#:    :func:`~civaffairs.assistance.means.owned_asset_words`; use those.
+#: parameter name and how a reason names them (zh, en): 低保's view of the one list,
+#: :data:`civaffairs.assistance.means.DISQUALIFYING_ASSETS`, derived from it with
+#: :func:`~civaffairs.assistance.means.disqualifying_flag` and
+#: :func:`~civaffairs.assistance.means.owned_asset_words` (the columnar rule reads it).
 DISQUALIFYING_ASSETS: tuple[tuple[AssetType, str, tuple[str, str]], ...] = tuple(
     (asset, disqualifying_flag(PROGRAMME.code, asset), owned_asset_words(asset))
     for asset in means.DISQUALIFYING_ASSETS
