@@ -242,7 +242,10 @@ def test_a_callers_record_with_an_end_date_restores_the_old_one_after(tmp_path: 
             GOOD.replace('source = "mine"', 'source = "theirs"'),
             "got 'theirs', expected a source declared under [sources]",
         ),
-        (GOOD.replace('source = "mine"\n', ""), "a sourced record needs 'source'"),
+        (
+            GOOD.replace('source = "mine"\n', ""),
+            'got (missing), expected a key of [sources] (status = "sourced" needs a source)',
+        ),
         (GOOD.replace('note = "test"\n', ""), "an example record needs a 'note'"),
         (GOOD.replace('zone = "burial_reform"', 'zone = "sea"'), "zone[0].zone"),
         (

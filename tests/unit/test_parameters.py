@@ -156,7 +156,10 @@ def test_load_caller_file(tmp_path: Path) -> None:
             "status: got 'law', expected one of 'sourced', 'example'",
         ),
         (('note = "a test value"', ""), "needs a 'note'"),
-        (('status = "example"', 'status = "sourced"'), "needs 'source'"),
+        (
+            ('status = "example"', 'status = "sourced"'),
+            'got (missing), expected a key of [sources] (status = "sourced" needs a source)',
+        ),
         (("value = 700", "value = 700.5e0"), None),
         (("value = 700", "value = true"), "not a boolean"),
         (("value = 700", "value = 700.555"), "two decimal places"),

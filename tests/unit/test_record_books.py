@@ -15,7 +15,7 @@ from civaffairs.errors import ParameterFileError
 from civaffairs.funeral.policy import FuneralPolicy, Zone, default_policy
 from civaffairs.funeral.services import Service
 from civaffairs.parameters import ParameterBook, Source, Status, default_book
-from civaffairs.parameters.books import TABLES, table
+from civaffairs.parameters.books import TABLES, read_book, table
 from civaffairs.targets.data import load_plan, plan_ids
 
 BOOKS = resources.files("civaffairs").joinpath("books")
@@ -222,3 +222,50 @@ def test_the_params_option_loads_a_whole_book_and_reports_a_bad_row_by_path(
     code, _, err = _cli("params", "421321", "--params", str(path))
     assert code == 2
     assert "$.funeral.zone[0].zone: got 'sea'" in err
+
+
+def _problems(text: str) -> tuple[str, ...]:
+    """The problems reading a book's text reports (the text must be refused)."""
+    with pytest.raises(ParameterFileError) as caught:
+        read_book(text, "book.toml", default_book().specs)
+    return caught.value.problems
+
+
+JURISDICTION = 'a six-digit GB/T 2260 code (a TOML string such as "500156")'
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("", f"$.jurisdiction: got (missing), expected {JURISDICTION}"),
+        ("jurisdiction = 500156", f"$.jurisdiction: got 500156, expected {JURISDICTION}"),
+        (
+            'jurisdiction = "500157"',
+            (
+                "$.jurisdiction: got '500157', expected a code of the shipped GB/T 2260 table"
+                " (civaffairs.jurisdictions)"
+            ),
+        ),
+    ],
+)
+def test_a_bad_jurisdiction_is_named_by_path(line: str, problem: str) -> None:
+    """The book's code is reported like every other field: path, value, what was expected."""
+    assert _problems(f'{line}\nnote = "a book"\n') == (problem,)
+
+
+def test_a_row_without_a_source_and_with_a_bad_value_reports_both() -> None:
+    """Every bad field is reported: the value is checked even when the row's source is missing."""
+    text = FILE.replace(
+        'value = false\nstatus = "sourced"\nsource = "mine"', 'value = 3\nstatus = "sourced"'
+    )
+    name = "funeral.settlement.direct_between_counties"
+    assert _problems(text) == (
+        (
+            f"$.values.'{name}'[0].source: got (missing), expected a key of [sources]"
+            ' (status = "sourced" needs a source)'
+        ),
+        (
+            f"$.values.'{name}'[0].value: got 3, expected true or false for a flag parameter"
+            f" ({name} @ 421321 from 2026-01-01)"
+        ),
+    )

@@ -132,9 +132,8 @@ class Context:
                 )
             )
         if row.status is Status.SOURCED and source is None and row.source is None:
-            errors.append(
-                InvalidInputError("$.source", "(missing)", "a sourced record needs 'source'")
-            )
+            expected = 'a key of [sources] (status = "sourced" needs a source)'
+            errors.append(InvalidInputError("$.source", "(missing)", expected))
         if row.status is Status.EXAMPLE and not row.note:
             errors.append(
                 InvalidInputError(
@@ -244,14 +243,17 @@ def _load(text: str, origin: str) -> dict[str, Any]:
 def _jurisdiction(data: Mapping[str, Any], origin: str, problems: list[str]) -> str:
     code = data.get("jurisdiction")
     if not isinstance(code, str) or not (len(code) == 6 and code.isdigit()):
+        got = "(missing)" if code is None else repr(code)
+        expected = 'a six-digit GB/T 2260 code (a TOML string such as "500156")'
+        # Without a code no row can be read: stop here, with what was found so far.
         raise ParameterFileError(
-            origin,
-            [*problems, f"'jurisdiction' must be a six-digit GB/T 2260 code, got {code!r}"],
+            origin, [*problems, str(InvalidInputError("$.jurisdiction", got, expected))]
         )
     try:
         jurisdictions.get(code)
-    except LookupError as exc:
-        problems.append(f"jurisdiction: {exc}")
+    except LookupError:
+        expected = "a code of the shipped GB/T 2260 table (civaffairs.jurisdictions)"
+        problems.append(str(InvalidInputError("$.jurisdiction", repr(code), expected)))
     return code
 
 
@@ -295,18 +297,22 @@ def _values(data: object, context: Context, problems: list[str]) -> dict[str, li
         for index, entry in enumerate(_entries(entries, where, problems)):
             try:
                 row = structure(entry, _ValueRow, what="value", converter=_converter())
-                provenance = context.provenance(row)
             except (InvalidInputError, InvalidDocumentError) as exc:
                 problems.extend(_problems(exc, f"{where}[{index}]"))
                 continue
+            provenance = None
+            try:
+                provenance = context.provenance(row)
+            except InvalidDocumentError as exc:  # the value is checked all the same
+                problems.extend(_problems(exc, f"{where}[{index}]"))
             value = _coerce(spec, row.value)
             if isinstance(value, str):
                 at = f"{name} @ {context.jurisdiction} from {row.effective_from}"
                 problems.append(
                     f"{where}[{index}].value: got {row.value!r}, expected {value} ({at})"
                 )
-                continue
-            series.append(provenance.parameter(name, value, spec.unit))
+            elif provenance is not None:
+                series.append(provenance.parameter(name, value, spec.unit))
         problems.extend(overlaps(where, series))
         found[name] = series
     return found
