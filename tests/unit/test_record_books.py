@@ -269,3 +269,16 @@ def test_a_row_without_a_source_and_with_a_bad_value_reports_both() -> None:
             f" ({name} @ 421321 from 2026-01-01)"
         ),
     )
+
+
+def test_every_unknown_key_is_reported_by_path() -> None:
+    """One problem per unknown key, each naming its path and the keys a book may hold."""
+    allowed = (
+        "eldercare.entitlements.services, funeral.catalogue, funeral.scheme, funeral.zone,"
+        " jurisdiction, note, sources, targets.plans, targets.results, values"
+    )
+    text = 'jurisdiction = "421321"\nfoo = 1\n[[funeral.zonez]]\nzone = "sea"\n'
+    assert _problems(text) == (
+        f"$.foo: unknown key (allowed: {allowed})",
+        f"$.funeral.zonez: unknown key (allowed: {allowed})",
+    )

@@ -370,9 +370,8 @@ def read_book(text: str, origin: str, specs: Mapping[str, ParameterSpec]) -> Par
     values = _values(data.get("values", {}), context, problems)
     unknown: list[str] = []
     rows = {name: _rows(name, found, context, problems) for name, found in _tables(data, unknown)}
-    if unknown:
-        allowed = sorted([*_CORE_KEYS, *TABLES])
-        problems.insert(0, f"unknown top-level keys {unknown} (allowed: {allowed})")
+    allowed = ", ".join(sorted([*_CORE_KEYS, *TABLES]))
+    problems[:0] = [f"$.{key}: unknown key (allowed: {allowed})" for key in unknown]
     if problems:
         raise ParameterFileError(origin, problems)
     return Parsed(code, values, rows)
