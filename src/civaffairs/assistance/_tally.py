@@ -14,9 +14,8 @@ Private to :mod:`civaffairs.assistance`: it holds no rule, only bookkeeping.
 from __future__ import annotations
 
 import datetime as dt
-import inspect
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Protocol, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import Protocol, TypeVar
 
 import attrs
 
@@ -35,13 +34,10 @@ from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = [
     "Applicant",
-    "ApplicationRule",
-    "HouseholdRule",
+    "Application",
     "PersonRule",
     "Tally",
-    "application_rule",
     "each_member",
-    "member_rules",
     "of_application",
     "registration_reason",
 ]
@@ -163,67 +159,9 @@ class Applicant:
         return bool(tally.add(reason).met)
 
 
-class _Application(Protocol):
-    """An application for one member: the household, the member's id and its facts."""
-
-    @property
-    def household(self) -> Household: ...
-    @property
-    def person(self) -> str: ...
-    @property
-    def facts(self) -> Any: ...
-
-
-def each_member(
-    assess_person: Callable[..., Decision],
-    household: Household,
-    on: dt.date,
-    *,
-    jurisdiction: str | None,
-    book: ParameterBook | None,
-    facts: Mapping[str, Any] | None,
-) -> tuple[Decision, ...]:
-    """Decide ``assess_person`` for every member of ``household``, in member order.
-
-    ``facts`` maps member ids to their facts; members left out have none.
-    """
-    found = facts or {}
-    return tuple(
-        assess_person(
-            household,
-            member.person.id,
-            on,
-            jurisdiction=jurisdiction,
-            book=book,
-            facts=found.get(member.person.id),
-        )
-        for member in household.members
-    )
-
-
-def of_application(
-    assess_person: Callable[..., Decision],
-    application: _Application,
-    on: dt.date,
-    *,
-    jurisdiction: str | None,
-    book: ParameterBook | None,
-) -> Decision:
-    """Decide ``assess_person`` for the member an application names, with its facts."""
-    return assess_person(
-        application.household,
-        application.person,
-        on,
-        jurisdiction=jurisdiction,
-        book=book,
-        facts=application.facts,
-    )
-
-
-_F_contra = TypeVar("_F_contra", contravariant=True)
-_A_contra = TypeVar("_A_contra", bound=_Application, contravariant=True)
 _F = TypeVar("_F")
-_A = TypeVar("_A", bound=_Application)
+_F_co = TypeVar("_F_co", covariant=True)
+_F_contra = TypeVar("_F_contra", contravariant=True)
 
 
 class PersonRule(Protocol[_F_contra]):
@@ -241,182 +179,66 @@ class PersonRule(Protocol[_F_contra]):
     ) -> Decision: ...
 
 
-class HouseholdRule(Protocol[_F_contra]):
-    """A person-level rule decided for every member: ``assess(household, on, *, …, facts)``."""
+class Application(Protocol[_F_co]):
+    """An application for one member: the household, the member's id and its facts."""
 
-    def __call__(
-        self,
-        household: Household,
-        on: dt.date,
-        *,
-        jurisdiction: str | None = None,
-        book: ParameterBook | None = None,
-        facts: Mapping[str, _F_contra] | None = None,
-    ) -> tuple[Decision, ...]: ...
+    @property
+    def household(self) -> Household: ...
+    @property
+    def person(self) -> str: ...
+    @property
+    def facts(self) -> _F_co: ...
 
 
-class ApplicationRule(Protocol[_A_contra]):
-    """A person-level rule decided for one application: ``assess_application(application, on)``."""
-
-    def __call__(
-        self,
-        application: _A_contra,
-        on: dt.date,
-        *,
-        jurisdiction: str | None = None,
-        book: ParameterBook | None = None,
-    ) -> Decision: ...
-
-
-def _keyword(name: str, shown: str) -> inspect.Parameter:
-    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=shown)
-
-
-def _positional(name: str, shown: str) -> inspect.Parameter:
-    return inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=shown)
-
-
-def _describe(
-    function: Callable[..., Any],
-    module: str,
-    doc: str,
-    signature: inspect.Signature,
-    hints: dict[str, Any],
-) -> None:
-    """Give a generated entry point the module, name, doc and signature of one written out.
-
-    ``signature`` carries the annotations as the source would write them (what the docs
-    show); ``hints`` the types they name (what :func:`typing.get_type_hints` returns, which
-    the case-file runner reads).
-    """
-    function.__module__ = module
-    function.__qualname__ = function.__name__
-    function.__doc__ = doc
-    function.__signature__ = signature  # type: ignore[attr-defined]
-    function.__annotations__ = hints
-
-
-_WHERE: dict[str, Any] = {"on": dt.date, "jurisdiction": str | None, "book": ParameterBook | None}
-_PLACE = [_keyword("jurisdiction", "str | None"), _keyword("book", "ParameterBook | None")]
-
-
-def application_rule(
-    decide: Callable[[_A, dt.date, str | None, ParameterBook | None], Decision],
-    application: type[_A],
-    *,
-    module: str,
-    name: str,
-    doc: str,
-) -> ApplicationRule[_A]:
-    """Return ``name(application, on, *, jurisdiction=None, book=None)``, documented.
-
-    It calls ``decide(application, on, jurisdiction, book)``, and carries ``module``'s name,
-    ``doc`` (with its ``versionadded``) and the signature and type hints a written-out
-    function would have, so the reference docs and the case-file runner read it as such.
-
-    .. versionadded:: 0.1.0
-    """
-
-    def rule(
-        application: _A,
-        on: dt.date,
-        *,
-        jurisdiction: str | None = None,
-        book: ParameterBook | None = None,
-    ) -> Decision:
-        return decide(application, on, jurisdiction, book)
-
-    rule.__name__ = name
-    _describe(
-        rule,
-        module,
-        f"""{doc}
-
-    .. versionadded:: 0.1.0
-    """,
-        inspect.Signature(
-            [
-                _positional("application", application.__name__),
-                _positional("on", "dt.date"),
-                *_PLACE,
-            ],
-            return_annotation="Decision",
-        ),
-        {"application": application, **_WHERE, "return": Decision},
-    )
-    return rule
-
-
-def member_rules(
+def each_member(
     assess_person: PersonRule[_F],
-    facts: type[_F],
-    application: type[_A],
+    household: Household,
+    on: dt.date,
     *,
-    module: str,
-    what: str,
-) -> tuple[HouseholdRule[_F], ApplicationRule[_A]]:
-    """Return a person-level rule's ``assess`` and ``assess_application``, documented.
+    jurisdiction: str | None,
+    book: ParameterBook | None,
+    facts: Mapping[str, _F] | None,
+) -> tuple[Decision, ...]:
+    """Decide ``assess_person`` for every member of ``household``, in member order.
 
-    ``assess(household, on, *, jurisdiction=None, book=None, facts=None)`` decides
-    ``assess_person`` for every member (:func:`each_member`; ``facts`` maps member ids to
-    their ``facts``); ``assess_application(application, on, *, jurisdiction=None,
-    book=None)`` decides the member an ``application`` names (:func:`of_application`,
-    made by :func:`application_rule`).  Both carry ``module``'s name, a docstring naming
-    ``what`` is decided, and the signature and type hints a written-out function would
-    have.  特困 and the children's allowance, whose entry points were word-for-word the
-    same, are both made here.
+    ``facts`` maps member ids to their facts; members left out have none.  The body of
+    every person-level rule's ``assess``.
 
     .. versionadded:: 0.1.0
     """
-
-    def assess(
-        household: Household,
-        on: dt.date,
-        *,
-        jurisdiction: str | None = None,
-        book: ParameterBook | None = None,
-        facts: Mapping[str, _F] | None = None,
-    ) -> tuple[Decision, ...]:
-        return each_member(
-            assess_person, household, on, jurisdiction=jurisdiction, book=book, facts=facts
+    found = facts or {}
+    return tuple(
+        assess_person(
+            household,
+            member.person.id,
+            on,
+            jurisdiction=jurisdiction,
+            book=book,
+            facts=found.get(member.person.id),
         )
-
-    _describe(
-        assess,
-        module,
-        f"""Decide {what} for every member of ``household``, in member order.
-
-    ``facts`` maps member ids to their :class:`{facts.__name__}`; members
-    left out have none established.
-
-    .. versionadded:: 0.1.0
-    """,
-        inspect.Signature(
-            [
-                _positional("household", "Household"),
-                _positional("on", "dt.date"),
-                *_PLACE,
-                _keyword("facts", f"Mapping[str, {facts.__name__}] | None"),
-            ],
-            return_annotation="tuple[Decision, ...]",
-        ),
-        {
-            "household": Household,
-            **_WHERE,
-            "facts": Mapping[str, facts] | None,  # type: ignore[valid-type]
-            "return": tuple[Decision, ...],
-        },
+        for member in household.members
     )
 
-    def decide(
-        one: _A, on: dt.date, jurisdiction: str | None, book: ParameterBook | None
-    ) -> Decision:
-        return of_application(assess_person, one, on, jurisdiction=jurisdiction, book=book)
 
-    return assess, application_rule(
-        decide,
-        application,
-        module=module,
-        name="assess_application",
-        doc=f"Decide one :class:`{application.__name__}` (see :func:`assess_person`).",
+def of_application(
+    assess_person: PersonRule[_F],
+    application: Application[_F],
+    on: dt.date,
+    *,
+    jurisdiction: str | None,
+    book: ParameterBook | None,
+) -> Decision:
+    """Decide ``assess_person`` for the member an application names, with its facts.
+
+    The body of every person-level rule's ``assess_application``.
+
+    .. versionadded:: 0.1.0
+    """
+    return assess_person(
+        application.household,
+        application.person,
+        on,
+        jurisdiction=jurisdiction,
+        book=book,
+        facts=application.facts,
     )

@@ -71,11 +71,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Mapping
 from decimal import Decimal
 
 import attrs
 
-from civaffairs.assistance._tally import Applicant, Tally, member_rules
+from civaffairs.assistance._tally import Applicant, Tally, each_member, of_application
 from civaffairs.assistance.laws import CIVIL_CODE, ORPHAN_OPINION, UNSUPPORTED_CHILDREN_OPINION
 from civaffairs.dates import add_months
 from civaffairs.decisions import (
@@ -740,8 +741,35 @@ def _top_up(
     return Amount(total, Period.MONTHLY, (line, deducted))
 
 
-# Decide the allowance for every member of a household, or for the member an application names
-# (the same two entry points as every person-level rule, written once in _tally).
-assess, assess_application = member_rules(
-    assess_person, ChildFacts, ChildApplication, module=__name__, what="the allowance"
-)
+def assess(
+    household: Household,
+    on: dt.date,
+    *,
+    jurisdiction: str | None = None,
+    book: ParameterBook | None = None,
+    facts: Mapping[str, ChildFacts] | None = None,
+) -> tuple[Decision, ...]:
+    """Decide the allowance for every member of ``household``, in member order.
+
+    ``facts`` maps member ids to their :class:`ChildFacts`; members
+    left out have none established.
+
+    .. versionadded:: 0.1.0
+    """
+    return each_member(
+        assess_person, household, on, jurisdiction=jurisdiction, book=book, facts=facts
+    )
+
+
+def assess_application(
+    application: ChildApplication,
+    on: dt.date,
+    *,
+    jurisdiction: str | None = None,
+    book: ParameterBook | None = None,
+) -> Decision:
+    """Decide one :class:`ChildApplication` (see :func:`assess_person`).
+
+    .. versionadded:: 0.1.0
+    """
+    return of_application(assess_person, application, on, jurisdiction=jurisdiction, book=book)

@@ -58,13 +58,13 @@ Paths of missing facts are relative to a :class:`DisabilitySubsidyApplication`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 
 import attrs
 
 from civaffairs.assistance import extreme_poverty
-from civaffairs.assistance._tally import Tally, application_rule, registration_reason
+from civaffairs.assistance._tally import Tally, registration_reason
 from civaffairs.assistance.laws import DISABILITY_SUBSIDIES_OPINION, UNSUPPORTED_CHILDREN_OPINION
 from civaffairs.dates import add_months
 from civaffairs.decisions import (
@@ -481,47 +481,51 @@ def assess(
     )
 
 
-def _application(
-    which: int,
-) -> Callable[[DisabilitySubsidyApplication, dt.date, str | None, ParameterBook | None], Decision]:
-    """Decide one application, keeping decision ``which`` of :func:`assess_person` (0 living)."""
-
-    def decide(
-        application: DisabilitySubsidyApplication,
-        on: dt.date,
-        jurisdiction: str | None,
-        book: ParameterBook | None,
-    ) -> Decision:
-        return assess_person(
-            application.household,
-            application.person,
-            on,
-            layer=application.layer,
-            in_extreme_poverty=application.in_extreme_poverty,
-            facts=application.facts,
-            jurisdiction=jurisdiction,
-            book=book,
-        )[which]
-
-    return decide
+def _of_application(
+    application: DisabilitySubsidyApplication,
+    on: dt.date,
+    jurisdiction: str | None,
+    book: ParameterBook | None,
+) -> tuple[Decision, Decision]:
+    """Decide both subsidies for the member an application names, with its facts."""
+    return assess_person(
+        application.household,
+        application.person,
+        on,
+        layer=application.layer,
+        in_extreme_poverty=application.in_extreme_poverty,
+        facts=application.facts,
+        jurisdiction=jurisdiction,
+        book=book,
+    )
 
 
-# The two subsidies decided for one application: the same entry point but for which of
-# assess_person's two decisions it returns (made, documented, by _tally.application_rule).
-assess_living_application = application_rule(
-    _application(0),
-    DisabilitySubsidyApplication,
-    module=__name__,
-    name="assess_living_application",
-    doc="Decide the living subsidy for one :class:`DisabilitySubsidyApplication`.",
-)
-assess_care_application = application_rule(
-    _application(1),
-    DisabilitySubsidyApplication,
-    module=__name__,
-    name="assess_care_application",
-    doc="Decide the care subsidy for one :class:`DisabilitySubsidyApplication`.",
-)
+def assess_living_application(
+    application: DisabilitySubsidyApplication,
+    on: dt.date,
+    *,
+    jurisdiction: str | None = None,
+    book: ParameterBook | None = None,
+) -> Decision:
+    """Decide the living subsidy for one :class:`DisabilitySubsidyApplication`.
+
+    .. versionadded:: 0.1.0
+    """
+    return _of_application(application, on, jurisdiction, book)[0]
+
+
+def assess_care_application(
+    application: DisabilitySubsidyApplication,
+    on: dt.date,
+    *,
+    jurisdiction: str | None = None,
+    book: ParameterBook | None = None,
+) -> Decision:
+    """Decide the care subsidy for one :class:`DisabilitySubsidyApplication`.
+
+    .. versionadded:: 0.1.0
+    """
+    return _of_application(application, on, jurisdiction, book)[1]
 
 
 def _common(case: _Case, tally: Tally) -> bool:

@@ -18,8 +18,9 @@ payable months (art. 17: "从确认之日下月起给予救助供养待遇"; art
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
-from civaffairs.assistance._tally import Applicant, Tally, member_rules
+from civaffairs.assistance._tally import Applicant, Tally, each_member, of_application
 from civaffairs.assistance.extreme_poverty import living
 from civaffairs.assistance.extreme_poverty._shared import ART_4, ART_24, MAJORITY_AGE, Place
 from civaffairs.assistance.extreme_poverty.care import R_AMOUNT_FACTS_MISSING, amount
@@ -201,11 +202,38 @@ def _child_allowance(tally: Tally, facts: ExtremePovertyFacts) -> None:
         )
 
 
-# Decide 特困 for every member of a household, or for the member an application names
-# (the same two entry points as every person-level rule, written once in _tally).
-assess, assess_application = member_rules(
-    assess_person, ExtremePovertyFacts, ExtremePovertyApplication, module=__name__, what="特困"
-)
+def assess(
+    household: Household,
+    on: dt.date,
+    *,
+    jurisdiction: str | None = None,
+    book: ParameterBook | None = None,
+    facts: Mapping[str, ExtremePovertyFacts] | None = None,
+) -> tuple[Decision, ...]:
+    """Decide 特困 for every member of ``household``, in member order.
+
+    ``facts`` maps member ids to their :class:`ExtremePovertyFacts`; members
+    left out have none established.
+
+    .. versionadded:: 0.1.0
+    """
+    return each_member(
+        assess_person, household, on, jurisdiction=jurisdiction, book=book, facts=facts
+    )
+
+
+def assess_application(
+    application: ExtremePovertyApplication,
+    on: dt.date,
+    *,
+    jurisdiction: str | None = None,
+    book: ParameterBook | None = None,
+) -> Decision:
+    """Decide one :class:`ExtremePovertyApplication` (see :func:`assess_person`).
+
+    .. versionadded:: 0.1.0
+    """
+    return of_application(assess_person, application, on, jurisdiction=jurisdiction, book=book)
 
 
 def meets_conditions(decision: Decision) -> bool | None:
