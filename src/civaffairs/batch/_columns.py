@@ -44,11 +44,6 @@ def dictionary_of(column: Any) -> Any:
     return column
 
 
-def _filled(column: Any, value: object) -> Any:
-    """Return ``column`` with nulls replaced by ``value`` (no copy when there are none)."""
-    return column if column.null_count == 0 else column.fill_null(value)
-
-
 def _bits(buffer: Any, offset: int, length: int) -> Bools:
     """Unpack ``length`` bits of an Arrow bitmap from bit ``offset`` into booleans."""
     start, skip = divmod(offset, 8)
@@ -300,7 +295,7 @@ class Reader:
         """Mark the applicants' rows where a household fact is bad (``bad`` is per person)."""
         at = bad[rows]
         if at.any():
-            self.mark(name, self._clear(_scatter(self.rows, rows[at])), expected)
+            self.mark(name, self._clear(mask_of(self.rows, rows[at])), expected)
 
     def _elsewhere(self, name: str, set_: Bools, rows: Ints, expected: str) -> None:
         """Mark rows other than the applicant's where a household fact is set."""
@@ -322,7 +317,7 @@ class Reader:
         if bad.any():
             self.mark(
                 name,
-                self._clear(_scatter(self.rows, applicant_rows[bad])),
+                self._clear(mask_of(self.rows, applicant_rows[bad])),
                 f"{expected} (applicant's row)",
             )
         if column.null_count != self.rows - len(applicant_rows) or bad.any():
@@ -448,8 +443,8 @@ class Reader:
         return integers(column.cast(pa.int32())), self._nulls(column)
 
 
-def _scatter(rows: int, where: npt.NDArray[Any]) -> Bools:
-    """Return a row mask with ``where`` set."""
+def mask_of(rows: int, where: npt.NDArray[Any]) -> Bools:
+    """Return a mask of ``rows`` rows with the rows ``where`` set."""
     mask = np.zeros(rows, dtype=np.bool_)
     mask[where] = True
     return mask

@@ -28,9 +28,9 @@ from civaffairs.assistance.dibao import (
     RELATIONSHIP_CODES,
 )
 from civaffairs.assistance.means import DEPENDENT_STATUSES, EXCLUDING_STATUSES
-from civaffairs.batch._columns import Bools, Ints, Reader, arrow, has_nulls, nulls_of
+from civaffairs.batch._columns import Bools, Ints, Reader, arrow, has_nulls, mask_of, nulls_of
 from civaffairs.batch._common import any_bad, small_unique
-from civaffairs.batch.arrays import Households, ages, any_of, mask_of
+from civaffairs.batch.arrays import Households, ages, any_of
 from civaffairs.batch.plumbing import HouseholdSlice, birth_days, codes_known, deciding_places
 from civaffairs.batch.schema import (
     ASSET_COLUMNS,

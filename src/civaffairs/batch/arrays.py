@@ -129,13 +129,6 @@ def any_of(arrays: Sequence[Bools | None], rows: int) -> Bools:
     return result
 
 
-def mask_of(rows: int, where: npt.NDArray[Any]) -> Bools:
-    """Return a mask of ``rows`` rows with the rows ``where`` set."""
-    mask = np.zeros(rows, dtype=np.bool_)
-    mask[where] = True
-    return mask
-
-
 # -- dates ------------------------------------------------------------------------------------
 
 

@@ -330,7 +330,9 @@ def _screen_longevity(
     ):
         if given:
             raise InvalidInputError(
-                option, "(given)", "assistance.dibao screening only, not --programme eldercare.longevity"
+                option,
+                "(given)",
+                "assistance.dibao screening only, not --programme eldercare.longevity",
             )
     if not args.input:
         raise InvalidInputError("input", "(missing)", "a .parquet or .csv people file")
