@@ -75,6 +75,14 @@ SCHEME = {
 }
 
 
+#: What ``override`` expects of a name given a mapping (a table row).
+ONE_OF_THE_TABLES = (
+    "one of the record books' tables (funeral.catalogue, funeral.scheme, funeral.zone,"
+    " eldercare.entitlements.services, targets.plans, targets.results),"
+    " as the value is a mapping (a table row)"
+)
+
+
 def test_an_override_reaches_funeral_schemes() -> None:
     source = Source("test", "随县 test notice")
     book = default_book().override(
@@ -103,8 +111,11 @@ def test_an_override_of_a_table_row_is_checked_like_a_file_row() -> None:
     assert "funeral.scheme @ 421321 from 2026-01-01" in text
     assert "$.registration_scope: got 'galaxy', expected one of" in text
     assert "$.colour: got (present), expected no such key" in text
-    with pytest.raises(ParameterFileError, match="not a table"):
+    with pytest.raises(ParameterFileError) as caught:
         default_book().override("assistance.dibao.standard.urban", "421321", SCHEME, ON)
+    assert caught.value.problems == (
+        f"$.name: got 'assistance.dibao.standard.urban', expected {ONE_OF_THE_TABLES}",
+    )
 
 
 def test_an_override_reaches_service_lists() -> None:
@@ -281,4 +292,34 @@ def test_every_unknown_key_is_reported_by_path() -> None:
     assert _problems(text) == (
         f"$.foo: unknown key (allowed: {allowed})",
         f"$.funeral.zonez: unknown key (allowed: {allowed})",
+    )
+
+
+def test_an_override_of_an_unknown_table_lists_the_tables_and_the_closest() -> None:
+    """A misspelt table is named by path, with every table and the closest one."""
+    with pytest.raises(ParameterFileError) as caught:
+        default_book().override("funeral.zonee", "421321", {"zone": "burial_reform"}, ON)
+    assert caught.value.problems == (
+        f"$.name: got 'funeral.zonee', expected {ONE_OF_THE_TABLES}; did you mean funeral.zone?",
+    )
+
+
+def test_an_overrides_arguments_are_named_by_path() -> None:
+    """Every bad argument of ``override`` is reported, each by its path, value and expectation."""
+    with pytest.raises(ParameterFileError) as caught:
+        default_book().override(
+            "assistance.dibao.standard.urban",
+            "500156",
+            1.5,  # type: ignore[arg-type]
+            ON,
+            dt.date(2025, 1, 1),
+            status=Status.SOURCED,
+        )
+    assert caught.value.problems == (
+        (
+            "$.value: got 1.5, expected a number for a money parameter"
+            " (a TOML integer or decimal, never a float)"
+        ),
+        "$.effective_to: got 2025-01-01, expected a date on or after effective_from 2026-01-01",
+        "$.source: got None, expected a Source (status=Status.SOURCED needs a source)",
     )

@@ -32,6 +32,7 @@ jurisdiction, the date and every covered range.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import enum
 import functools
 import tomllib
@@ -374,13 +375,16 @@ class ParameterBook:
         problems = []
         for label, day in (("effective_from", effective_from), ("effective_to", effective_to)):
             if (day is not None or label == "effective_from") and not _is_date(day):
-                problems.append(f"{label}: got {day!r}, expected a calendar date (datetime.date)")
+                problems.append(f"$.{label}: got {day!r}, expected a calendar date (datetime.date)")
         if not problems and effective_to is not None and effective_to < effective_from:
             problems.append(
-                f"effective_to {effective_to} is before effective_from {effective_from}"
+                f"$.effective_to: got {effective_to}, "
+                f"expected a date on or after effective_from {effective_from}"
             )
         if status is Status.SOURCED and source is None:
-            problems.append("status: a sourced value needs its source (a Source)")
+            problems.append(
+                "$.source: got None, expected a Source (status=Status.SOURCED needs a source)"
+            )
         provenance = None
         if not problems:
             provenance = Provenance(place, effective_from, effective_to, status, source, note=note)
@@ -389,7 +393,7 @@ class ParameterBook:
         spec = self.spec(name)
         typed = _coerce(spec, value)
         if isinstance(typed, str):
-            problems.insert(0, f"value: got {value!r}, expected {typed}")
+            problems.insert(0, f"$.value: got {value!r}, expected {typed}")
         if problems or provenance is None:
             raise ParameterFileError(where, problems, what="parameter override")
         assert not isinstance(typed, str)  # noqa: S101 - refused just above
@@ -412,7 +416,13 @@ class ParameterBook:
         from civaffairs.parameters.books import TABLES, row_record, table  # noqa: PLC0415
 
         if name not in TABLES:
-            problems.insert(0, f"value: a mapping is a table row, but {name!r} is not a table")
+            close = difflib.get_close_matches(name, TABLES, n=1)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            problems.insert(
+                0,
+                f"$.name: got {name!r}, expected one of the record books' tables "
+                f"({', '.join(TABLES)}), as the value is a mapping (a table row){hint}",
+            )
         if problems or provenance is None:
             raise ParameterFileError(where, problems, what="parameter override")
         try:
