@@ -118,10 +118,19 @@ def test_unknown_code_or_name(query: str) -> None:
     assert not isinstance(caught.value, AmbiguousJurisdictionError)
 
 
-@pytest.mark.parametrize("function", [chain, children, jurisdictions.get])
+@pytest.mark.parametrize("function", [chain, children, jurisdictions.get, jurisdictions.label])
 def test_unknown_code_everywhere(function: Callable[[str], object]) -> None:
     with pytest.raises(UnknownJurisdictionError, match="'999999'"):
         function("999999")
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [("500156", "武隆区(500156)"), ("武隆区", "武隆区(500156)"), (NATIONAL, "全国(000000)")],
+)
+def test_label_is_the_official_name_and_the_code(query: str, shown: str) -> None:
+    """The one place label every reason, bill and statement shows: ``名称(code)``."""
+    assert jurisdictions.label(query) == shown
 
 
 def test_is_within_unknown_code_raises() -> None:

@@ -113,8 +113,7 @@ def registration_reason(
     .. versionadded:: 0.1.0
     """
     home = jurisdictions.get(person.registration.jurisdiction)
-    place = jurisdictions.get(where)
-    shown = f"{place.name}({place.code})"
+    shown = jurisdictions.label(where)
     if jurisdictions.is_within(home.code, where):
         return within.reason(True, place=home.name, code=home.code, where=shown)
     return elsewhere.reason(False, place=home.name, code=home.code, where=shown)

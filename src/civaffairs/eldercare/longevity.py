@@ -265,7 +265,7 @@ def assess(
 
     # 1. Registration.
     local_only, local_used = book.flag("eldercare.longevity.requires_local_registration", where, on)
-    facts = {"place": home.name, "code": home.code, "where": f"{place.name}({place.code})"}
+    facts = {"place": home.name, "code": home.code, "where": jurisdictions.label(place.code)}
     if local_only and not jurisdictions.is_within(registration.jurisdiction, where):
         reasons.append(R_REGISTRATION_ELSEWHERE.reason(False, (local_used,), **facts))
         return decision(Outcome.NOT_ELIGIBLE)

@@ -103,9 +103,10 @@ def place_name(code: str) -> str:
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.1.0 Moved here from :mod:`civaffairs.funeral.bill` (still importable
-       there), so settlement statements and incentive reasons name places the same way.
+       there), so settlement statements and incentive reasons name places the same way; the
+       label itself is :func:`civaffairs.jurisdictions.label`, shared by every programme.
     """
-    return f"{jurisdictions.get(code).name}({code})"
+    return jurisdictions.label(code)
 
 
 class ZoneUnknownError(CivaffairsError, LookupError):

@@ -43,6 +43,7 @@ __all__ = [
     "get",
     "is_region_code",
     "is_within",
+    "label",
     "require_county",
 ]
 
@@ -264,6 +265,24 @@ def get(code_or_name: str) -> Jurisdiction:
             code_or_name, detail="no GB/T 2260 division has this code in the shipped table"
         )
     return _by_name(code_or_name)
+
+
+def label(code: str) -> str:
+    """Name a division as reasons, bills and statements show it: ``名称(code)``.
+
+    ``code`` is resolved as by :func:`get` (a code or a unique name, else
+    :class:`~civaffairs.errors.UnknownJurisdictionError`); the label shows the
+    division's official name and its 6-digit code.
+
+    >>> label("500156")
+    '武隆区(500156)'
+    >>> label("000000")
+    '全国(000000)'
+
+    .. versionadded:: 0.1.0
+    """
+    found = get(code)
+    return f"{found.name}({found.code})"
 
 
 def chain(code: str) -> tuple[Jurisdiction, ...]:

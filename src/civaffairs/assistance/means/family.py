@@ -302,10 +302,9 @@ def registration_and_family(
     jurisdictions.require_county(where, path="$.jurisdiction", why=_COUNTY_DECIDES)
     home = jurisdictions.get(registration.jurisdiction)
     if not jurisdictions.is_within(registration.jurisdiction, where):
-        place = jurisdictions.get(where)
         reasons.append(
             codes.registration_elsewhere.reason(
-                False, place=home.name, code=home.code, where=f"{place.name}({place.code})"
+                False, place=home.name, code=home.code, where=jurisdictions.label(where)
             )
         )
         return Family((), (), (), Outcome.NOT_ELIGIBLE)
