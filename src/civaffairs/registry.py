@@ -93,7 +93,7 @@ class Entry(Worded):
 
     @property
     def area(self) -> str:
-        """The area: ``assistance``, ``eldercare`` or ``funeral``."""
+        """The area: ``assistance``, ``eldercare``, ``family`` or ``funeral``."""
         return self.code.split(".", 1)[0]
 
     @property
@@ -372,7 +372,7 @@ def find(code: str) -> Entry | None:
 
 
 def entries(area: str | None = None) -> tuple[Entry, ...]:
-    """Return every entry, or those of one ``area`` (``assistance``, ``eldercare``, ``funeral``).
+    """Return every entry, or those of one ``area`` (``assistance``, ``family`` …).
 
     .. versionadded:: 0.1.0
     """

@@ -38,7 +38,7 @@ def test_one_name_module_path_and_programme_code(entry: registry.Entry) -> None:
     assert entry.code == module or (
         entry.code.startswith(module + ".") and entry.code.count(".") == module.count(".") + 1
     )
-    assert entry.area in {"assistance", "eldercare", "funeral"}
+    assert entry.area in {"assistance", "eldercare", "family", "funeral"}
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
