@@ -5,9 +5,18 @@
     the minimum living allowance) for each household in FILE (``-`` for
     standard input) and print each decision with its reasons and citations.
 
-``civaffairs params JURISDICTION [--on DATE]``
+``civaffairs params JURISDICTION [--on DATE] [--match PATTERN]``
     show the parameter values in force (or, without ``--on``, their whole
-    history) for a jurisdiction, with periods and sources.
+    history) for a jurisdiction, with periods and sources; ``--match`` keeps the
+    names containing PATTERN (or matching it, when it has ``*``, ``?`` or ``[``).
+    A last block names, per programme, the parameters with no value for the
+    place (no value in force on the date, with ``--on``): what cannot be decided there.
+
+``civaffairs programmes [--format text|json]``
+    list the registry's programmes with the documents and articles they cite.
+
+``civaffairs --version``
+    print the version.
 
 ``civaffairs targets PLAN [--results FILE]``
     print a work plan's attainment table (see :mod:`civaffairs.targets.cli`).
@@ -17,7 +26,8 @@
     needs the ``batch`` extra).
 
 Exit status: 0 when every household was decided (whatever the outcome), 2 on
-bad input, with every problem listed on standard error; 70 on an internal
+bad input, with every problem listed on standard error; 3 when nothing was
+decidable (``screen`` where every row is ``cannot_decide``); 70 on an internal
 error (a bug), reported by its type and place only — never with a traceback or
 a value that could hold personal data.  A closed output pipe
 (``civaffairs assess FILE | head -1``) ends the output quietly; problems still
@@ -29,6 +39,8 @@ go to standard error and set the status.
 from __future__ import annotations
 
 import argparse
+import difflib
+import fnmatch
 import json
 import os
 import sys
@@ -37,11 +49,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, TextIO
 
-from civaffairs import jurisdictions, registry
+from civaffairs import __version__, jurisdictions, registry
 from civaffairs.batch import cli as batch_cli
 from civaffairs.conversion import AssessmentRequest, parse_json, structure, unstructure
 from civaffairs.dates import parse_date
-from civaffairs.decisions import render
+from civaffairs.decisions import Citation, reason_codes, render
 from civaffairs.errors import CivaffairsError, InvalidInputError
 from civaffairs.money import format_yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
@@ -52,6 +64,8 @@ __all__ = ["main"]
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+#: Nothing was decidable (``screen`` where every row is ``cannot_decide``).
+EXIT_NOTHING_DECIDABLE = 3
 #: An internal error: a bug in civaffairs (``EX_SOFTWARE`` of sysexits.h).
 EXIT_INTERNAL = 70
 #: Interrupted from the keyboard (128 + SIGINT).
@@ -73,6 +87,13 @@ _HOUSEHOLD_PROGRAMMES = tuple(
     entry.code for entry in registry.ENTRIES if entry.facts == "civaffairs.entities:Household"
 )
 
+_EXIT_CODES = """exit status:
+  0   decided (whatever the outcomes)
+  2   bad input: every problem is listed on standard error, by field path
+  3   nothing decidable: every row of a screen is cannot_decide
+  70  internal error (a bug in civaffairs), reported without personal data
+  130 interrupted"""
+
 #: Sub-commands provided by packages, by name.
 _COMMANDS: dict[str, _Command] = {"targets": targets_cli, "screen": batch_cli}
 
@@ -81,7 +102,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="civaffairs",
         description="Chinese civil-affairs (民政) policy as code, with reasons and citations.",
+        epilog=_EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"civaffairs {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     assess = sub.add_parser(
@@ -116,8 +140,20 @@ def _parser() -> argparse.ArgumentParser:
     params.add_argument(
         "--on", help="show the values in force on this date (default: full history)"
     )
+    params.add_argument(
+        "--match",
+        metavar="PATTERN",
+        help="only names containing PATTERN, or matching it when it has * ? or [ "
+        "(e.g. assistance.dibao or '*.standard.*')",
+    )
     params.add_argument("--format", choices=("text", "json"), default="text", dest="fmt")
     params.add_argument("--params", action="append", default=[], metavar="FILE")
+
+    listing = sub.add_parser(
+        "programmes", help="list the programmes of the registry with the articles they cite"
+    )
+    listing.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of names")
+    listing.add_argument("--format", choices=("text", "json"), default="text", dest="fmt")
     for command in _COMMANDS.values():
         command.register(sub)
     return parser
@@ -152,9 +188,14 @@ def _read(name: str, stdin: TextIO) -> str | bytes:
 
 
 def _request(raw: str | bytes) -> AssessmentRequest:
-    """Accept a full request, or a bare household (an object with 'members')."""
+    """Accept a full request, or a bare household (an object with 'members' or an 'id').
+
+    A request has neither key, so an object with one of them is a household, and a
+    misspelt key of it is reported as the household's (``$.membrs``: did you mean
+    'members'?), not as an unknown key of a request.
+    """
     data = parse_json(raw, what="assessment request")
-    if isinstance(data, dict) and "members" in data:
+    if isinstance(data, dict) and "households" not in data and ("members" in data or "id" in data):
         return structure({"households": [data]}, AssessmentRequest, what="household")
     return structure(data, AssessmentRequest, what="assessment request")
 
@@ -234,27 +275,122 @@ def _show(value: ParameterValue) -> str:
     )
 
 
+def _matching(names: list[str], pattern: str | None) -> list[str]:
+    """Keep the names containing ``pattern`` (or matching it, if a glob); all for ``None``.
+
+    A pattern that keeps nothing is bad input, with the closest names suggested.
+    """
+    if pattern is None:
+        return names
+    if any(c in pattern for c in "*?["):
+        kept = [n for n in names if fnmatch.fnmatchcase(n, pattern)]
+    else:
+        kept = [n for n in names if pattern in n]
+    if not kept:
+        # Suggest the dotted prefixes spelled alike: 'dibo' -> assistance.dibao.
+        prefixes = {".".join(n.split(".")[:k]) for n in names for k in range(1, n.count(".") + 2)}
+        by_last = {p.rsplit(".", 1)[-1]: p for p in sorted(prefixes, key=len, reverse=True)}
+        close = [
+            by_last.get(c, c)
+            for c in difflib.get_close_matches(pattern, [*by_last, *prefixes], n=3, cutoff=0.6)
+        ]
+        close = list(dict.fromkeys(close))
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise InvalidInputError(
+            "--match", pattern, f"a part of a parameter name or a glob over them{hint}"
+        )
+    return kept
+
+
+def _missing_block(book: ParameterBook, names: list[str], found: set[str], where: str) -> str:
+    """One line per programme naming its parameters with no value for the place."""
+    missing = [n for n in names if n not in found]
+    if not missing:
+        return ""
+    by_owner: dict[str, list[str]] = {}
+    for name in missing:
+        owner = _owner(name)
+        by_owner.setdefault(owner, []).append(name)
+    lines = [f"no value {where} for {len(missing)} parameter(s); what reads them cannot decide:"]
+    for owner, owned in by_owner.items():
+        entry = registry.find(owner)
+        title = f"{owner} ({entry.zh})" if entry else owner
+        lines.append(f"  {title}: {', '.join(owned)}")
+    return "\n".join(lines) + "\n"
+
+
+def _owner(name: str) -> str:
+    """Name the programme a parameter belongs to: its longest registered prefix."""
+    parts = name.split(".")
+    for length in range(len(parts) - 1, 0, -1):
+        prefix = ".".join(parts[:length])
+        if registry.find(prefix) is not None:
+            return prefix
+    return ".".join(parts[:2])
+
+
 def _params(args: argparse.Namespace, out: TextIO) -> int:
     book = ParameterBook.load(args.params) if args.params else default_book()
     place = jurisdictions.get(args.jurisdiction)
+    names = _matching(sorted(book.specs), args.match)
     if args.on:
         on = parse_date(args.on, path="--on")
-        values = book.in_force(place.code, on)
+        values = [v for v in book.in_force(place.code, on) if v.name in set(names)]
         heading = f"{place.name} ({place.code}) — {on.isoformat()}"
+        where = f"in force on {on.isoformat()}"
     else:
         codes = {j.code for j in jurisdictions.chain(place.code)} | {jurisdictions.NATIONAL}
-        values = [
-            v
-            for (name, code) in sorted(book.keys())
-            if code in codes
-            for v in book.series(name, code)
-        ]
+        values = [v for name in names for code in sorted(codes) for v in book.series(name, code)]
+        values.sort(key=lambda v: (v.name, v.jurisdiction, v.effective_from))
         heading = f"{place.name} ({place.code}) — all periods, this jurisdiction and its parents"
+        where = "at any date"
     if args.fmt == "json":
         out.write(json.dumps(unstructure(values), ensure_ascii=False, indent=2) + "\n")
-    else:
-        out.write(heading + "\n" + "\n".join(_show(v) for v in values) + "\n")
+        return EXIT_OK
+    out.write(heading + "\n" + "".join(_show(v) + "\n" for v in values))
+    missing = _missing_block(book, names, {v.name for v in values}, f"{where} at {place.name}")
+    if missing:
+        out.write("\n" + missing)
     return EXIT_OK
+
+
+def _programmes(args: argparse.Namespace, out: TextIO) -> int:
+    """List the registry's programmes, each with the documents and articles it cites."""
+    listed = []
+    for entry in registry.ENTRIES:
+        cited: dict[str, list[str]] = {}
+        for citation in _citations(entry.code):
+            articles = cited.setdefault(Citation(citation.document).cite(), [])
+            for article in (citation.article or "").split("、"):
+                if article.strip() and article.strip() not in articles:
+                    articles.append(article.strip())
+        listed.append((entry, cited))
+    if args.fmt == "json":
+        rows = [
+            {
+                "code": entry.code,
+                "zh": entry.zh,
+                "en": entry.en,
+                "module": entry.module,
+                "facts": entry.facts,
+                "columnar": entry.columnar is not None,
+                "cites": [{"document": d, "articles": a} for d, a in cited.items()],
+            }
+            for entry, cited in listed
+        ]
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    for entry, cited in listed:
+        name = entry.zh if args.lang == "zh" else entry.en
+        out.write(f"{entry.code}  {name}\n")
+        for document, articles in cited.items():
+            out.write(f"    {document}" + (f" {'、'.join(articles)}" if articles else "") + "\n")
+    return EXIT_OK
+
+
+def _citations(code: str) -> list[Citation]:
+    """Return the citations of a programme's reason codes, in the order they are declared."""
+    return [r.citation for name, r in reason_codes().items() if name.startswith(code + ".")]
 
 
 def main(
@@ -277,6 +413,8 @@ def main(
             return _assess(args, stdin, out)
         if args.command == "params":
             status = _params(args, out)
+        elif args.command == "programmes":
+            status = _programmes(args, out)
         else:
             status = _COMMANDS[args.command].run(args, out, err)
         out.flush()

@@ -21,8 +21,10 @@
     ``--on``) and print the what-if table: households gaining and losing each
     layer and the monthly cost change, per deciding jurisdiction.
 
-Exit status: 0 when the run completed (whatever the outcomes), 2 on bad input
-or, with ``--errors raise``, on any bad cell (the first ones are listed).
+Exit status: 0 when the run completed and decided something (whatever the
+outcomes), 2 on bad input or, with ``--errors raise``, on any bad cell (the first
+ones are listed), 3 when nothing was decidable: every row is ``cannot_decide``
+(a place with no local standard, say); the results are written all the same.
 
 .. versionadded:: 0.1.0
 """
@@ -48,6 +50,8 @@ __all__ = ["register", "run"]
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+#: The run completed but no row could be decided (every outcome ``cannot_decide``).
+EXIT_NOTHING_DECIDABLE = 3
 _SHOWN_PROBLEMS = 20
 
 
@@ -260,8 +264,11 @@ def _screen_dibao(
     book: ParameterBook,
     stdout: TextIO,
     progress: _Progress,
-) -> None:
-    """Decide 低保 for every household of a persons file (or a synthetic one), chunk by chunk."""
+) -> pa.Table:
+    """Decide 低保 for every household of a persons file (or a synthetic one), chunk by chunk.
+
+    Returns the summary (households per programme, outcome and layer).
+    """
     from civaffairs.batch.dibao import prepare  # noqa: PLC0415 - the command exists without the extra
     from civaffairs.batch.files import combine_summaries  # noqa: PLC0415
     from civaffairs.batch.report import (  # noqa: PLC0415
@@ -301,11 +308,13 @@ def _screen_dibao(
     _write_results(args.out, chunks, decide, progress=progress, total=total, unit=unit)
     if not summaries:
         raise InvalidInputError("input", "(empty)", "at least one household")
-    stdout.write(render_summary(combine_summaries(summaries)) + "\n")
+    combined = combine_summaries(summaries)
+    stdout.write(render_summary(combined) + "\n")
     if comparisons:
         summary = _combine_what_if(comparisons)
         stdout.write("\nwhat-if (" + "; ".join([*args.scenario, *args.scenario_params]) + ")\n")
         stdout.write(render_what_if(WhatIf(on, summary.slice(0, 0), summary)) + "\n")
+    return combined
 
 
 def _screen_longevity(
@@ -314,8 +323,11 @@ def _screen_longevity(
     book: ParameterBook,
     stdout: TextIO,
     progress: _Progress,
-) -> None:
-    """Decide the longevity allowance for every person of a people file, chunk by chunk."""
+) -> pa.Table:
+    """Decide the longevity allowance for every person of a people file, chunk by chunk.
+
+    Returns the summary (people per outcome and band, with a totals row).
+    """
     import numpy as np  # noqa: PLC0415 - the command exists without the extra
 
     from civaffairs.batch import longevity  # noqa: PLC0415
@@ -365,6 +377,18 @@ def _screen_longevity(
         order=["outcome", "band"],
     )
     stdout.write(longevity.render_summary(summary) + "\n")
+    return summary
+
+
+def _decided(summary: pa.Table, count: str) -> int:
+    """How many rows of a summary were decided: every outcome but ``cannot_decide``."""
+    decided = 0
+    for outcome, n in zip(
+        summary.column("outcome").to_pylist(), summary.column(count).to_pylist(), strict=True
+    ):
+        if outcome not in {"cannot_decide", "(all)"}:
+            decided += int(n or 0)
+    return decided
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -389,9 +413,11 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             refuse_overwrite(args.input, args.out)
         book = ParameterBook.load(args.params) if args.params else default_book()
         if args.programme == "eldercare.longevity":
-            _screen_longevity(args, on, book, stdout, progress)
-            return EXIT_OK
-        _screen_dibao(args, on, book, stdout, progress)
+            summary = _screen_longevity(args, on, book, stdout, progress)
+            decided, unit = _decided(summary, "persons"), "person"
+        else:
+            summary = _screen_dibao(args, on, book, stdout, progress)
+            decided, unit = _decided(summary, "households"), "household"
     except InvalidDocumentError as exc:
         if args.input and args.synthetic is None:
             exc = with_earlier_rows(exc, args.input)
@@ -409,4 +435,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         # --out: the input is bad, not the program.
         stderr.write(f"civaffairs: error: cannot read or write the data: {exc}\n")
         return EXIT_BAD_INPUT
+    if not decided:
+        stderr.write(
+            f"civaffairs: nothing decidable: every {unit} is cannot_decide under "
+            f"{args.programme} on {on.isoformat()} (the reasons are in {args.out}; a place "
+            "with no local standard cannot be decided: see 'civaffairs params PLACE --on "
+            "DATE')\n"
+        )
+        return EXIT_NOTHING_DECIDABLE
     return EXIT_OK

@@ -23,6 +23,7 @@ dictionary look-up.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import enum
 import functools
 import importlib.resources
@@ -45,6 +46,7 @@ __all__ = [
     "is_within",
     "label",
     "require_county",
+    "suggestions",
 ]
 
 NATIONAL = "000000"
@@ -222,13 +224,44 @@ def _qualified(jurisdiction: Jurisdiction) -> str:
     return f"{jurisdiction.name} ({by_code[parent].name})"
 
 
+def suggestions(query: str, n: int = 3) -> tuple[Jurisdiction, ...]:
+    """Return up to ``n`` divisions whose name the query may have meant, current ones first.
+
+    A name the query begins (``武隆`` → ``武隆区``), then names that are spelled
+    alike (:func:`difflib.get_close_matches`).  Used in the message of an unknown
+    name; nothing is ever resolved by a guess.
+
+    >>> [f"{j.name} {j.code}" for j in suggestions("武隆")]
+    ['武隆区 500156', '武隆县 500232']
+
+    .. versionadded:: 0.1.0
+    """
+    table = _table()
+    names = [name for name in table.by_name if name.startswith(query)]
+    names.sort(key=len)
+    names += difflib.get_close_matches(query, table.by_name, n=n, cutoff=0.6)
+    found = [j for name in dict.fromkeys(names) for j in table.by_name[name]]
+    found.sort(key=lambda j: j.is_retired)  # stable: current divisions first
+    return tuple(found[:n])
+
+
 def _by_name(query: str) -> Jurisdiction:
     found = _table().by_name.get(query)
     if not found:
+        close = suggestions(query)
+        hint = (
+            "; did you mean "
+            + ", ".join(
+                f"{_qualified(j)} {j.code}{' (retired)' if j.is_retired else ''}" for j in close
+            )
+            + "?"
+            if close
+            else ""
+        )
         raise UnknownJurisdictionError(
             query,
             detail="no division of the shipped GB/T 2260 table has this name "
-            "(give a 6-digit code or an official full name such as 随州市)",
+            f"(give a 6-digit code or an official full name such as 随州市){hint}",
         )
     if len(found) > 1:
         current = [j for j in found if not j.is_retired]
