@@ -134,3 +134,25 @@ def test_screen_exit_status_says_whether_anything_was_decidable(
     assert out_file.exists()  # the results are written either way
     assert ("nothing decidable" in err) == (status == 3)
     assert "(all)" in out
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_screen_progress_knows_whether_it_writes_to_a_terminal(
+    tmp_path: Path, terminal: bool
+) -> None:
+    pytest.importorskip("pyarrow")
+    err: io.StringIO = _Terminal() if terminal else io.StringIO()
+    argv = ["screen", "--synthetic", "300", "--jurisdiction", "500156"]
+    argv += ["--on", "2025-08-01", "--out", str(tmp_path / "out.parquet")]
+    code = main(argv, stdout=io.StringIO(), stderr=err)
+    assert code == 0
+    shown = err.getvalue()
+    assert "screened 300 / 300 (100%) households" in shown
+    # A terminal redraws one line in place; a log gets whole lines and no carriage return.
+    assert ("\r" in shown) == terminal
+    assert shown.endswith("\n")

@@ -53,6 +53,8 @@ EXIT_BAD_INPUT = 2
 #: The run completed but no row could be decided (every outcome ``cannot_decide``).
 EXIT_NOTHING_DECIDABLE = 3
 _SHOWN_PROBLEMS = 20
+#: Seconds between two progress lines written to a file or a pipe (not a terminal).
+_LOG_EVERY = 10.0
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
@@ -159,24 +161,42 @@ def _scenario(book: ParameterBook, args: argparse.Namespace, on: dt.date) -> Par
 
 
 class _Progress:
+    """Progress on standard error that knows where it writes.
+
+    On a terminal one line is redrawn in place after every chunk; into a file or a
+    pipe (a log) a whole line is written at most every ``_LOG_EVERY`` seconds, and
+    the last count when the run ends, so a log gets no carriage returns and no
+    flood of lines.
+    """
+
     def __init__(self, stderr: TextIO, *, quiet: bool) -> None:
         self.stderr = stderr
         self.quiet = quiet
+        self.tty = bool(getattr(stderr, "isatty", lambda: False)())
         self.start = time.perf_counter()
+        self.logged = self.start
         self.shown = False
+        self.last = ""
 
     def __call__(self, done: int, total: int | None, what: str) -> None:
         if self.quiet:
             return
-        seconds = time.perf_counter() - self.start
+        now = time.perf_counter()
         share = f" / {total:,} ({done / total:.0%})" if total else ""
-        self.stderr.write(f"\rscreened {done:,}{share} {what} in {seconds:.1f} s")
-        self.stderr.flush()
-        self.shown = True
+        self.last = f"screened {done:,}{share} {what} in {now - self.start:.1f} s"
+        if self.tty:
+            self.stderr.write("\r" + self.last)
+            self.stderr.flush()
+            self.shown = True
+        elif now - self.logged >= _LOG_EVERY:
+            self.stderr.write(self.last + "\n")
+            self.logged = now
 
     def close(self) -> None:
         if self.shown:
             self.stderr.write("\n")
+        elif self.last:
+            self.stderr.write(self.last + "\n")
 
 
 def _chunks(
