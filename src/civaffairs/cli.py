@@ -1,9 +1,13 @@
 """The ``civaffairs`` command line.
 
-``civaffairs assess FILE.json [--programme CODE] [--on DATE] [--lang zh|en] [--format text|json]``
-    decide a household programme of the registry (default ``assistance.dibao``,
-    the minimum living allowance) for each household in FILE (``-`` for
+``civaffairs assess FILE.json [--programme CODE ...] [--on DATE] [--lang L] [--format F]``
+    decide any programme of the registry for the requests in FILE (``-`` for
     standard input) and print each decision with its reasons and citations.
+    FILE is a request (:mod:`civaffairs.requests`: programme, as-of date, place,
+    input), a batch ``{"requests": [...]}``, or households (``{"households":
+    [...]}`` or one bare household), which are decided under the layered
+    picture of social assistance (``assistance.layers``) unless ``--programme``
+    names others.  ``--programme`` (repeatable) and ``--on`` override the file's.
 
 ``civaffairs params JURISDICTION [--on DATE] [--match PATTERN]``
     show the parameter values in force (or, without ``--on``, their whole
@@ -39,25 +43,33 @@ go to standard error and set the status.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import difflib
 import fnmatch
 import json
 import os
 import sys
 import traceback
+import typing
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, TextIO
+from typing import Any, Protocol, TextIO
 
-from civaffairs import __version__, jurisdictions, registry
+import attrs
+
+from civaffairs import __version__, jurisdictions, registry, requests
+from civaffairs.assistance.layers import LayeredRequest
 from civaffairs.batch import cli as batch_cli
 from civaffairs.conversion import AssessmentRequest, parse_json, structure, unstructure
 from civaffairs.dates import parse_date
-from civaffairs.decisions import Citation, reason_codes, render
-from civaffairs.errors import CivaffairsError, InvalidInputError
+from civaffairs.decisions import Citation, Decision, reason_codes, render
+from civaffairs.entities import Household
+from civaffairs.errors import CivaffairsError, InvalidDocumentError, InvalidInputError
+from civaffairs.labels import Language
 from civaffairs.money import format_yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 from civaffairs.privacy import printable
+from civaffairs.requests import Request
 from civaffairs.targets import cli as targets_cli
 
 __all__ = ["main"]
@@ -82,10 +94,8 @@ class _Command(Protocol):
         """Run it and return the exit status."""
 
 
-#: The registry's programmes that decide a household on its own, which ``assess`` offers.
-_HOUSEHOLD_PROGRAMMES = tuple(
-    entry.code for entry in registry.ENTRIES if entry.facts == "civaffairs.entities:Household"
-)
+#: Every programme of the registry, which ``assess`` offers.
+_PROGRAMMES = tuple(entry.code for entry in registry.ENTRIES)
 
 _EXIT_CODES = """exit status:
   0   decided (whatever the outcomes)
@@ -109,16 +119,20 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     assess = sub.add_parser(
-        "assess", help="decide a household programme (default 低保) for households"
+        "assess", help="decide any programme of the registry for the requests in a file"
     )
     assess.add_argument(
-        "file", help="a JSON assessment request or household; '-' reads standard input"
+        "file",
+        help="a JSON request, a batch {\"requests\": [...]}, or households; '-' reads "
+        "standard input",
     )
     assess.add_argument(
         "--programme",
-        choices=_HOUSEHOLD_PROGRAMMES,
-        default="assistance.dibao",
-        help="the programme to decide, from the registry (default: assistance.dibao)",
+        action="append",
+        choices=_PROGRAMMES,
+        metavar="CODE",
+        help="a programme to decide (repeatable; 'civaffairs programmes' lists them); "
+        "overrides the file's; households default to assistance.layers",
     )
     assess.add_argument("--on", help="the as-of date YYYY-MM-DD (overrides the file's as_of)")
     assess.add_argument(
@@ -187,17 +201,109 @@ def _read(name: str, stdin: TextIO) -> str | bytes:
         ) from None
 
 
-def _request(raw: str | bytes) -> AssessmentRequest:
-    """Accept a full request, or a bare household (an object with 'members' or an 'id').
+def _households(data: object) -> AssessmentRequest:
+    """Read households: a request of households, or a bare household (has 'members' or 'id').
 
     A request has neither key, so an object with one of them is a household, and a
     misspelt key of it is reported as the household's (``$.membrs``: did you mean
     'members'?), not as an unknown key of a request.
     """
-    data = parse_json(raw, what="assessment request")
     if isinstance(data, dict) and "households" not in data and ("members" in data or "id" in data):
         return structure({"households": [data]}, AssessmentRequest, what="household")
     return structure(data, AssessmentRequest, what="assessment request")
+
+
+@attrs.frozen
+class _Item:
+    """One request of the file: where it is, how to name it, and its parsed form or problem."""
+
+    where: str
+    name: str
+    request: Request | None = None
+    problem: str | None = None
+    input_path: str | None = None
+
+
+def _household_items(data: object, codes: list[str], on: dt.date | None) -> list[_Item]:
+    """One request per household and programme, from a households document."""
+    found = _households(data)
+    on = on or found.as_of
+    if on is None:
+        raise InvalidInputError(
+            "$.as_of",
+            "(missing)",
+            "an as-of date in the file or --on YYYY-MM-DD (there is no default)",
+        )
+    found.check_dates(on)
+    items = []
+    for index, household in enumerate(found.households):
+        where, name = f"$.households[{index}]", printable(household.id)
+        for code in codes:
+            entry = registry.entry(code)
+            if code == requests.DEFAULT_PROGRAMME:
+                facts: object = LayeredRequest(household)
+            elif entry.facts_type() is Household:
+                facts = household
+            else:
+                raise InvalidInputError(
+                    "--programme",
+                    code,
+                    f"a programme deciding a household for a households file; {code} decides "
+                    f"a {entry.facts_type().__name__}: give a request with its input "
+                    "(see 'civaffairs schema')",
+                )
+            request = Request((code,), on, facts, found.jurisdiction)
+            items.append(_Item(where, name, request, input_path=where))
+    return items
+
+
+def _request_items(data: dict[str, Any], codes: list[str] | None, on: str | None) -> list[_Item]:
+    """Parse the requests of a request or batch document, each on its own."""
+    if "requests" in data:
+        raw = data["requests"]
+        if set(data) != {"requests"} or not isinstance(raw, list) or not raw:
+            raise InvalidInputError("$.requests", "(invalid)", "a non-empty list of requests")
+        if len(raw) > requests.BATCH_LIMIT:
+            raise InvalidInputError(
+                "$.requests", f"{len(raw)} requests", f"at most {requests.BATCH_LIMIT}"
+            )
+        found = [(f"$.requests[{i}]", item) for i, item in enumerate(raw)]
+    else:
+        found = [("$", data)]
+    items = []
+    overrides = {**({"programme": codes} if codes else {}), **({"as_of": on} if on else {})}
+    for where, given in found:
+        item = {**given, **overrides} if isinstance(given, dict) else given
+        try:
+            items.append(_Item(where, "", requests.parse(item, path=where)))
+        except InvalidDocumentError as exc:
+            items.append(_Item(where, "", problem="; ".join(str(e) for e in exc.errors)))
+    return items
+
+
+def _items(args: argparse.Namespace, stdin: TextIO) -> tuple[list[_Item], bool]:
+    """Read the file's requests; say whether it is one request (one answer) or many."""
+    data = parse_json(_read(args.file, stdin), what="assessment request")
+    if isinstance(data, dict) and ("input" in data or "requests" in data):
+        return _request_items(data, args.programme, args.on), "requests" in data
+    on = parse_date(args.on, path="--on") if args.on else None
+    found = _household_items(data, args.programme or [requests.DEFAULT_PROGRAMME], on)
+    return found, True
+
+
+def _rendered(answer: requests.Answer, lang: Language) -> str:
+    shown = []
+    for result in answer.results:
+        decision = result.decision
+        if isinstance(decision, Decision):
+            shown.append(render(decision, lang))
+        else:
+            shown.append(typing.cast("_Renders", decision).render(lang))
+    return "\n\n".join(shown)
+
+
+class _Renders(Protocol):
+    def render(self, lang: Language = "zh") -> str: ...
 
 
 def _silence(out: TextIO) -> None:
@@ -228,32 +334,38 @@ def _internal(exc: BaseException) -> str:
 
 def _assess(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     book = ParameterBook.load(args.params) if args.params else default_book()
-    request = _request(_read(args.file, stdin))
-    on = parse_date(args.on, path="--on") if args.on else request.as_of
-    if on is None:
-        raise InvalidInputError(
-            "$.as_of",
-            "(missing)",
-            "an as-of date in the file or --on YYYY-MM-DD (there is no default)",
-        )
-    request.check_dates(on)
-    decide = registry.entry(args.programme).load()
-    decisions = []
-    problems = []
-    for index, household in enumerate(request.households):
-        where = f"$.households[{index}]"
+    answers: list[requests.Answer] = []
+    problems: list[str] = []
+    items, many = _items(args, stdin)
+    for item in items:
+        named = f" ({item.name})" if item.name else ""
+        if item.request is None:
+            problems.append(f"{item.problem}")
+            continue
         try:
-            decisions.append(decide(household, on, jurisdiction=request.jurisdiction, book=book))
-        except InvalidInputError as exc:
-            problems.append(f"{exc.at(where)} (household {printable(household.id)})")
+            answers.append(
+                requests.decide(
+                    item.request, book=book, path=item.where, input_path=item.input_path
+                )
+            )
+        except InvalidDocumentError as exc:
+            problems.extend(f"{e}{named}" for e in exc.errors)
         except CivaffairsError as exc:
-            problems.append(f"{where} ({printable(household.id)}): {exc}")
+            problems.append(f"{item.where}{named}: {exc}")
     try:
         if args.fmt == "json":
-            text = json.dumps({"decisions": unstructure(decisions)}, ensure_ascii=False, indent=2)
+            document = (
+                unstructure(answers[0])
+                if answers and not many
+                else {
+                    "uses_example_data": any(a.uses_example_data for a in answers),
+                    "answers": unstructure(answers),
+                }
+            )
+            text = json.dumps(document, ensure_ascii=False, indent=2)
         else:
             # An id or a value echoed in the text must not drive the terminal.
-            text = printable("\n\n".join(render(d, args.lang) for d in decisions), keep="\n")
+            text = printable("\n\n".join(_rendered(a, args.lang) for a in answers), keep="\n")
         out.write(text + "\n")
         out.flush()
     except BrokenPipeError:
@@ -426,7 +538,7 @@ def main(
         return EXIT_INTERRUPTED
     except _UndecidedError as exc:
         count = len(exc.problems)
-        err.write(f"civaffairs: error: {count} household(s) could not be decided\n")
+        err.write(f"civaffairs: error: {count} problem(s); what could be decided was printed\n")
         err.write("".join(f"  - {problem}\n" for problem in exc.problems))
         return EXIT_BAD_INPUT
     except CivaffairsError as exc:

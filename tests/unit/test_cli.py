@@ -16,7 +16,7 @@ def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
 
 
 def test_assess_example_text_zh() -> None:
-    code, out, err = run("assess", str(EXAMPLE))
+    code, out, err = run("assess", str(EXAMPLE), "--programme", "assistance.dibao")
     assert (code, err) == (0, "")
     assert out.count("最低生活保障 [assistance.dibao]") == 3
     assert "每月 1,040 元" in out
@@ -26,9 +26,20 @@ def test_assess_example_text_zh() -> None:
 
 
 def test_assess_json_output() -> None:
-    code, out, _ = run("assess", str(EXAMPLE), "--format", "json", "--on", "2025-08-01")
+    code, out, _ = run(
+        "assess",
+        str(EXAMPLE),
+        "--format",
+        "json",
+        "--on",
+        "2025-08-01",
+        "--programme",
+        "assistance.dibao",
+    )
     assert code == 0
-    decisions = json.loads(out)["decisions"]
+    document = json.loads(out)
+    assert document["uses_example_data"] is True  # at the top, as issue #15 asks
+    decisions = [answer["results"][0]["decision"] for answer in document["answers"]]
     assert [d["outcome"] for d in decisions] == ["eligible", "eligible", "not_eligible"]
     assert decisions[0]["amount"]["total"] == "1040.00"
     assert "500156197803120514" not in out
@@ -37,7 +48,15 @@ def test_assess_json_output() -> None:
 def test_assess_reads_a_bare_household_from_stdin() -> None:
     household = json.loads(EXAMPLE.read_text(encoding="utf-8"))["households"][0]
     code, out, _ = run(
-        "assess", "-", "--on", "2025-08-01", "--lang", "en", stdin=json.dumps(household)
+        "assess",
+        "-",
+        "--on",
+        "2025-08-01",
+        "--lang",
+        "en",
+        "--programme",
+        "assistance.dibao",
+        stdin=json.dumps(household),
     )
     assert code == 0
     assert "monthly 1,040 元" in out
@@ -120,7 +139,7 @@ def test_every_undecidable_household_is_listed_and_the_others_printed(tmp_path: 
         member["person"]["registration"]["jurisdiction"] = "110101"
     path = tmp_path / "mixed.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    code, out, err = run("assess", str(path))
+    code, out, err = run("assess", str(path), "--programme", "assistance.dibao")
     assert code == 2
     assert out.count("[assistance.dibao]") == 2
     assert "$.households[0] (WL-2025-0001)" in err
@@ -145,4 +164,5 @@ def test_request_jurisdiction_by_name_is_stored_as_a_code() -> None:
     data["jurisdiction"] = "武隆区"
     code, out, _ = run("assess", "-", "--format", "json", stdin=json.dumps(data))
     assert code == 0
-    assert {d["jurisdiction"] for d in json.loads(out)["decisions"]} == {"500156"}
+    answers = json.loads(out)["answers"]
+    assert {a["results"][0]["decision"]["jurisdiction"] for a in answers} == {"500156"}

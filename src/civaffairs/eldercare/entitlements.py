@@ -396,6 +396,14 @@ class Entitlements:
         return self._with(Outcome.CANNOT_DECIDE)
 
     @property
+    def uses_example_data(self) -> bool:
+        """Whether any service's entry or decision rests on example data rather than law.
+
+        .. versionadded:: 0.1.0
+        """
+        return any(e.uses_example_data for e in self.entitlements)
+
+    @property
     def missing(self) -> tuple[str, ...]:
         """Every fact whose absence leaves a service undecided."""
         return tuple(dict.fromkeys(p for e in self.entitlements for p in e.decision.missing))
@@ -422,7 +430,7 @@ class Entitlements:
             name = e.zh if zh else e.en
             lines.append(f"    [{e.decision.outcome.label(lang)}] {name} ({kind}){flag}")
             lines.extend(f"        {r.message(lang)}" for r in e.decision.reasons)
-        if any(e.uses_example_data for e in self.entitlements):
+        if self.uses_example_data:
             lines.append(
                 "  * 示例数据, 非正式政策" if zh else "  * example data, not a sourced rule"
             )

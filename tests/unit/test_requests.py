@@ -1,0 +1,220 @@
+"""One request format for every programme (issue #15, item 1).
+
+A request names the programme(s), the as-of date, the place and the facts; the
+same decisions come out of the Python entry point, the JSON request and the CLI.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from civaffairs import registry, requests
+from civaffairs.cli import main
+from civaffairs.conversion import unstructure
+from civaffairs.errors import CivaffairsError, InvalidDocumentError
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples" / "requests"
+HOUSEHOLD = json.loads((ROOT / "examples" / "households.json").read_text(encoding="utf-8"))[
+    "households"
+][0]
+
+
+def _example(code: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((EXAMPLES / f"{code}.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _cli(*argv: str, stdin: str = "") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdin=io.StringIO(stdin), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _errors(data: object) -> list[str]:
+    with pytest.raises(InvalidDocumentError) as caught:
+        requests.parse(data)
+    return [str(e) for e in caught.value.errors]
+
+
+def test_every_programme_has_an_example_request() -> None:
+    shipped = {p.stem for p in EXAMPLES.glob("*.json")}
+    assert shipped == {e.code for e in registry.ENTRIES}
+
+
+@pytest.mark.parametrize("entry", registry.ENTRIES, ids=lambda e: e.code)
+def test_example_decides_the_same_from_python_json_and_the_cli(entry: registry.Entry) -> None:
+    data = _example(entry.code)
+    request = requests.parse(data)
+    assert request.programmes == (entry.code,)
+    # Python: the entry point itself, with the request's facts.
+    place = {"jurisdiction": request.jurisdiction} if request.jurisdiction else {}
+    direct = entry.load()(request.input, request.as_of, **place, **request.options)
+    # JSON: the request format.
+    answer = requests.decide(request)
+    assert unstructure(answer.results[0].decision) == unstructure(direct)
+    assert answer.uses_example_data == direct.uses_example_data
+    # CLI: the same file.
+    code, out, err = _cli("assess", str(EXAMPLES / f"{entry.code}.json"), "--format", "json")
+    assert (code, err) == (0, "")
+    shown = json.loads(out)
+    assert next(iter(shown)) == "uses_example_data"  # at the top, as issue #15 asks
+    assert shown == json.loads(json.dumps(unstructure(answer), ensure_ascii=False))
+
+
+def test_a_household_without_a_programme_gets_the_layered_picture() -> None:
+    request = requests.parse({"as_of": "2025-08-01", "input": HOUSEHOLD})
+    assert request.programmes == (requests.DEFAULT_PROGRAMME,)
+    answer = requests.decide(request)
+    layered = answer.results[0].decision
+    assert layered.layer.value == "dibao"
+    assert {d.programme for d in layered.decisions} >= {"assistance.dibao"}
+
+
+def test_several_programmes_on_one_household() -> None:
+    request = requests.parse(
+        {
+            "programme": ["assistance.dibao", "assistance.marginal"],
+            "as_of": "2025-08-01",
+            "input": HOUSEHOLD,
+        }
+    )
+    answer = requests.decide(request)
+    assert [r.programme for r in answer.results] == ["assistance.dibao", "assistance.marginal"]
+
+
+def test_programmes_deciding_different_facts_are_refused_by_path() -> None:
+    errors = _errors(
+        {
+            "programme": ["assistance.dibao", "eldercare.longevity"],
+            "as_of": "2025-08-01",
+            "input": HOUSEHOLD,
+        }
+    )
+    assert errors[0].startswith("$.programme[1]: got eldercare.longevity")
+    assert "send it as its own request" in errors[0]
+
+
+def test_every_bad_field_is_named_by_path_at_once() -> None:
+    bad = json.loads(json.dumps(HOUSEHOLD))
+    bad["members"][0]["person"]["birth_date"] = "1978-02-30"
+    errors = _errors(
+        {"programme": "assistance.dibao", "asof": "2025-08-01", "input": bad, "extra": 1}
+    )
+    joined = "\n".join(errors)
+    assert "$.asof: got (present), expected no such key (did you mean 'as_of'?" in joined
+    assert "$.extra" in joined
+    assert "$.as_of: got (missing)" in joined
+
+
+def test_a_bad_fact_is_named_under_input() -> None:
+    bad = json.loads(json.dumps(HOUSEHOLD))
+    bad["incomes"][0]["monthly"] = 800.5
+    errors = _errors({"programme": "assistance.dibao", "as_of": "2025-08-01", "input": bad})
+    assert errors == [e for e in errors if e.startswith("$.input.incomes[0].monthly")]
+    # the layered default wraps a bare household, and still names the household's path
+    errors = _errors({"as_of": "2025-08-01", "input": bad})
+    assert errors[0].startswith("$.input.incomes[0].monthly")
+
+
+def test_unknown_programme_suggests_the_closest() -> None:
+    errors = _errors({"programme": "assistance.diabo", "as_of": "2025-08-01", "input": {}})
+    assert "did you mean assistance.dibao" in errors[0]
+
+
+def test_a_birth_after_the_as_of_date_is_refused() -> None:
+    data = _example("eldercare.longevity")
+    data["as_of"] = "1900-01-01"
+    errors = _errors(data)
+    assert errors[0].startswith("$.input.birth_date: got 1945-05-15")
+
+
+def test_options_are_structured_and_unknown_ones_named() -> None:
+    data = _example("eldercare.meal_aid")
+    data["options"] = {"meals": 20}
+    request = requests.parse(data)
+    assert request.options == {"meals": 20}
+    data["options"] = {"meal": 20}
+    errors = _errors(data)
+    assert "$.options.meal" in errors[0]
+    assert "did you mean 'meals'?" in errors[0]
+
+
+def test_the_place_where_a_programme_takes_none_or_needs_one() -> None:
+    funeral = _example("funeral.waiver")
+    funeral["jurisdiction"] = "330100"
+    assert "no place for funeral.waiver" in _errors(funeral)[0]
+    rating = _example("eldercare.institution_rating")
+    del rating["jurisdiction"]
+    assert "eldercare.institution_rating needs one" in _errors(rating)[0]
+
+
+def test_a_batch_names_each_request_and_decides_nothing_unless_all_are_good() -> None:
+    good = _example("eldercare.longevity")
+    bad = {**good, "as_of": "2025-13-01"}
+    with pytest.raises(InvalidDocumentError) as caught:
+        requests.parse_batch({"requests": [good, bad, good]})
+    assert [e.path for e in caught.value.errors] == ["$.requests[1].as_of"]
+    answers = requests.decide_all(requests.parse_batch({"requests": [good, good]}))
+    assert len(answers) == 2
+
+
+def test_a_batch_is_bounded() -> None:
+    good = _example("eldercare.longevity")
+    with pytest.raises(InvalidDocumentError, match="at most 1000"):
+        requests.parse_batch({"requests": [good] * (requests.BATCH_LIMIT + 1)})
+
+
+def test_cli_batch_prints_what_it_decided_and_lists_the_rest() -> None:
+    good = _example("eldercare.longevity")
+    bad = {**good, "programme": "eldercare.longevty"}
+    code, out, err = _cli(
+        "assess", "-", "--format", "json", stdin=json.dumps({"requests": [good, bad]})
+    )
+    assert code == 2
+    assert len(json.loads(out)["answers"]) == 1
+    assert "$.requests[1].programme: got eldercare.longevty" in err
+
+
+def test_cli_programme_and_date_override_the_file() -> None:
+    data = _example("eldercare.meal_aid")
+    code, out, _ = _cli(
+        "assess",
+        "-",
+        "--programme",
+        "eldercare.home_adaptation",
+        "--on",
+        "2025-09-01",
+        "--format",
+        "json",
+        stdin=json.dumps(data),
+    )
+    assert code == 0
+    answer = json.loads(out)
+    assert answer["as_of"] == "2025-09-01"
+    assert [r["programme"] for r in answer["results"]] == ["eldercare.home_adaptation"]
+
+
+def test_personal_data_is_masked_in_the_answer() -> None:
+    request = requests.parse({"as_of": "2025-08-01", "input": HOUSEHOLD})
+    shown = json.dumps(unstructure(requests.decide(request)), ensure_ascii=False)
+    for member in HOUSEHOLD["members"]:
+        person = member["person"]
+        if "resident_id" in person:
+            assert person["resident_id"] not in shown
+        if "name" in person:
+            assert person["name"] not in shown
+
+
+@pytest.mark.parametrize(
+    "document",
+    ["[]", "1", '"x"', "null", "{}", '{"input": 1}', '{"requests": []}', '{"requests": [1]}'],
+)
+def test_documents_of_the_wrong_shape_are_bad_input(document: str) -> None:
+    with pytest.raises(CivaffairsError):
+        requests.loads(document)
