@@ -681,6 +681,10 @@ def _higher_of(case: _Case, line: AmountLine, used: tuple[ParameterValue, ...]) 
     if other == 0:
         return _Part(True, line)
     paid = line.amount > other
+    if not paid and case.layer is None:
+        # In 特困 support the person would have no disability care subsidy, and this one
+        # would be paid: the unknown layer decides it.
+        return _Part(None, missing=("$.older.layer",))
     case.reasons.append(
         R_HIGHER_OF.reason(
             paid,
