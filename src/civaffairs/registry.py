@@ -301,6 +301,15 @@ ENTRIES: tuple[Entry, ...] = (
         ("养老机构等级评定",),
     ),
     _programme(
+        "eldercare.subsidies",
+        "经济困难老年人养老服务补贴和护理补贴",
+        "service and care subsidies for older persons in economic difficulty",
+        "assess",
+        "SubsidyRequest",
+        "howto/eldercare-subsidies",
+        ("养老服务补贴", "护理补贴", "家庭养老床位", "集中照护"),
+    ),
+    _programme(
         "funeral.subsidy",
         "惠民殡葬奖补",
         "one-off funeral incentives",

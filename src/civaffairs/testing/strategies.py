@@ -40,9 +40,13 @@ from civaffairs import jurisdictions as _jurisdictions
 from civaffairs.assistance.dibao import counted_members
 from civaffairs.assistance.extreme_poverty import Supporter, SupporterSituation
 from civaffairs.dates import age_in_full_years
+from civaffairs.eldercare.groups import OlderPerson
+from civaffairs.eldercare.subsidies import CareSetting, SubsidyRequest
 from civaffairs.entities import (
+    AbilityGrade,
     Asset,
     AssetType,
+    AssistanceLayer,
     Disability,
     DisabilityCategory,
     Expenditure,
@@ -68,8 +72,10 @@ __all__ = [
     "households",
     "jurisdictions",
     "money",
+    "older_persons",
     "persons",
     "resident_ids",
+    "subsidy_requests",
     "supporters",
 ]
 
@@ -906,3 +912,132 @@ def _with_disabled(supporter: Supporter) -> st.SearchStrategy[Supporter]:
     """Draw ``disabled`` consistent with the drawn disability (a given one implies it)."""
     choices = [None, True] if supporter.disability is not None else [None, False, True]
     return st.sampled_from(choices).map(lambda d: attrs.evolve(supporter, disabled=d))
+
+
+# -- eldercare: older persons and the subsidies of eldercare.subsidies -------------------------
+
+_OLDER_FLAGS: Final = (
+    "living_alone",
+    "empty_nest",
+    "left_behind",
+    "family_planning_special",
+    "registered_poor",
+)
+
+
+def older_persons(
+    *,
+    on: dt.date = _DEFAULT_ON,
+    jurisdiction: str | None = None,
+    min_age: int = 55,
+    max_age: int = 100,
+    known: bool = False,
+) -> st.SearchStrategy[OlderPerson]:
+    """Return a strategy for the facts eldercare rules read about one older person.
+
+    :param on: the date the ages refer to.
+    :param jurisdiction: where the person is registered (as for :func:`persons`).
+    :param min_age: the youngest age in full years on ``on`` (55 by default, so that the
+        older-person boundary of 60 is crossed).
+    :param max_age: the oldest age.
+    :param known: when true, every fact is established; otherwise each fact (the
+        assistance layer, the GB/T 42195 grade, the five flags) is sometimes ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+    _check_ages(on, min_age, max_age)
+    maybe: Callable[[st.SearchStrategy[Any]], st.SearchStrategy[Any]] = (
+        (lambda s: s) if known else (lambda s: st.none() | s)
+    )
+    return st.builds(
+        OlderPerson,
+        persons(on=on, jurisdiction=jurisdiction, min_age=min_age, max_age=max_age),
+        layer=maybe(st.sampled_from(AssistanceLayer)),
+        ability=maybe(st.sampled_from(AbilityGrade)),
+        **{name: maybe(st.booleans()) for name in _OLDER_FLAGS},
+    )
+
+
+def subsidy_requests(
+    *,
+    on: dt.date = _DEFAULT_ON,
+    jurisdiction: str | None = None,
+    known: bool = False,
+    settings: Sequence[CareSetting] = tuple(CareSetting),
+) -> st.SearchStrategy[SubsidyRequest]:
+    """Return a strategy for requests of :mod:`civaffairs.eldercare.subsidies`.
+
+    Persons are aged 59 to 100 on ``on`` (the older-person boundary of 60 is crossed);
+    特困, 低保 and the severe grades are drawn more often, so that every subsidy is reached.
+    The assessment date is drawn from about two years before ``on`` up to ``on`` (and never
+    before the birth date), so that current and out-of-date grades both occur, the last
+    current day included; the disability care subsidy is whole fen up to 500 yuan, 0
+    often.  With ``known``, every fact is established (the subsidy too).
+
+    :param on: the date the request is decided on.
+    :param jurisdiction: where the person is registered (as for :func:`persons`).
+    :param known: every fact established.
+    :param settings: the care settings to draw from.
+
+    .. versionadded:: 0.1.0
+    """
+    if not settings or not all(isinstance(s, CareSetting) for s in settings):
+        raise InvalidArgument(f"settings={settings!r} must be a non-empty list of CareSetting")
+    return _subsidy_requests(
+        # Persons drawn at the 60 boundary often, and older persons as often again.
+        people=persons(on=on, jurisdiction=jurisdiction, min_age=59, max_age=100)
+        | persons(on=on, jurisdiction=jurisdiction, min_age=60, max_age=100),
+        on=on,
+        known=known,
+        settings=tuple(settings),
+    )
+
+
+#: Layers and grades drawn for subsidy requests: every one, and those that open a subsidy
+#: (特困, 低保; 完全失能) once more, so that each subsidy is reached often.
+_SUBSIDY_LAYERS: Final = (
+    *AssistanceLayer,
+    AssistanceLayer.EXTREME_POVERTY,
+    AssistanceLayer.DIBAO,
+    AssistanceLayer.DIBAO,
+)
+_SUBSIDY_GRADES: Final = (*AbilityGrade, AbilityGrade.COMPLETE, AbilityGrade.SEVERE)
+
+
+@st.composite
+def _subsidy_requests(
+    draw: st.DrawFn,
+    *,
+    people: st.SearchStrategy[Person],
+    on: dt.date,
+    known: bool,
+    settings: tuple[CareSetting, ...],
+) -> SubsidyRequest:
+    maybe: Callable[[st.SearchStrategy[Any]], st.SearchStrategy[Any]] = (
+        (lambda s: s) if known else (lambda s: st.none() | s)
+    )
+    person = draw(people)
+    older = OlderPerson(
+        person,
+        layer=draw(maybe(st.sampled_from(_SUBSIDY_LAYERS))),
+        ability=draw(maybe(st.sampled_from(_SUBSIDY_GRADES))),
+        **{name: draw(maybe(st.booleans())) for name in _OLDER_FLAGS},
+    )
+    earliest = max(person.birth_date, _same_day(on, on.year - 2))
+    boundary = _same_day(on, on.year - 1)  # the last current day under a 12-month interval
+    recent = max(person.birth_date, boundary)
+    dates = (
+        st.sampled_from([boundary, boundary - _ONE_DAY])
+        | st.dates(recent, on)
+        | st.dates(earliest, on)
+    )
+    assessed = draw(maybe(dates))
+    if assessed is not None and assessed < person.birth_date:
+        assessed = person.birth_date  # only when a boundary before the birth was drawn
+    subsidy = st.just(Decimal(0)) | _fen(0, 50_000).map(_as_yuan)
+    return SubsidyRequest(
+        older,
+        draw(st.sampled_from(settings)),
+        ability_assessed_on=assessed,
+        disability_care_subsidy=draw(maybe(subsidy)),
+    )
