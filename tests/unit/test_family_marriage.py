@@ -374,3 +374,11 @@ def test_divorce_dates_are_checked() -> None:
         DivorceApplication(" ", WULONG, dt.date(2025, 6, 3))
     with pytest.raises(ParameterOutOfRangeError):
         divorce_timeline(dt.date(2020, 12, 31))
+
+
+def test_a_couple_is_two_parties() -> None:
+    """第一千零四十九条: "要求结婚的男女双方" — exactly two parties, refused by path otherwise."""
+    with pytest.raises(
+        InvalidInputError, match=r"\$\.parties: got 1 parties, expected exactly two"
+    ):
+        MarriageApplication(WULONG, (party(MAN),))

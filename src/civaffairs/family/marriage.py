@@ -219,7 +219,7 @@ R_MISSING = ReasonCode.define(
     "family.marriage.registration.missing_facts",
     "缺少判定所需事实: {paths}",
     "facts needed for the decision are missing: {paths}",
-    _AGE,
+    Citation(CIVIL_CODE, "第一千零四十九条", note="符合本法规定的，予以登记，发给结婚证"),
 )
 
 # -- reason codes: divorce ---------------------------------------------------------------------
@@ -438,7 +438,8 @@ class MarriageParty:
 
 def _two_parties(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
     if not (isinstance(value, tuple) and len(value) == 2):
-        raise InvalidInputError("$.parties", value, "exactly two parties")
+        count = len(value) if isinstance(value, tuple) else type(value).__name__
+        raise InvalidInputError("$.parties", f"{count} parties", "exactly two parties")
     for index, party in enumerate(value):
         if not isinstance(party, MarriageParty):
             raise InvalidInputError(f"$.parties[{index}]", type(party).__name__, "a party")
@@ -470,7 +471,7 @@ class MarriageApplication:
     """
 
     office: str = attrs.field(validator=_office)
-    parties: tuple[MarriageParty, MarriageParty] = attrs.field(validator=_two_parties)
+    parties: tuple[MarriageParty, ...] = attrs.field(validator=_two_parties)
     kinship: Kinship | None = None
 
     @property
@@ -652,7 +653,11 @@ _MEETS = {"has_spouse": False, "consents": True, "in_person": True, "unfit_illne
 
 
 def _party_fact(
-    tally: _Tally, code: ReasonCode, application: MarriageApplication, name: str
+    tally: _Tally,
+    code: ReasonCode,
+    application: MarriageApplication,
+    name: str,
+    parameters: tuple[ParameterValue, ...] = (),
 ) -> None:
     for index, party in enumerate(application.parties):
         value: bool | None = getattr(party, name)
@@ -660,7 +665,7 @@ def _party_fact(
         met = None if value is None else value is _MEETS[name]
         path = f"$.parties[{index}].{name}"
         tally.add(
-            code.reason(met, who=party.person.label, state=zh, state_en=en),
+            code.reason(met, parameters, who=party.person.label, state=zh, state_en=en),
             [path] if value is None else [],
         )
 
@@ -747,11 +752,7 @@ def assess_registration(
     # 7. The illness ground, while the regulation lists it.
     illness, illness_used = book.flag("family.marriage.registration.illness_ground", where, on)
     if illness:
-        before = len(tally.reasons)
-        _party_fact(tally, R_ILLNESS, application, "unfit_illness")
-        tally.reasons[before:] = [
-            attrs.evolve(r, parameters=(illness_used,)) for r in tally.reasons[before:]
-        ]
+        _party_fact(tally, R_ILLNESS, application, "unfit_illness", (illness_used,))
 
     # 8. The office.
     _office_reason(tally, application, on, book)
