@@ -328,6 +328,24 @@ ENTRIES: tuple[Entry, ...] = (
         ("殡葬",),
         schema=None,
     ),
+    _programme(
+        "family.marriage.registration",
+        "结婚登记",
+        "marriage registration",
+        "assess_registration",
+        "MarriageApplication",
+        "howto/marriage",
+        ("结婚登记", "婚姻登记"),
+    ),
+    _programme(
+        "family.marriage.divorce",
+        "协议离婚登记期间",
+        "divorce-by-agreement timeline",
+        "assess_divorce",
+        "DivorceApplication",
+        "howto/marriage",
+        ("离婚冷静期", "婚姻登记"),
+    ),
 )
 
 #: Parameter schemas that belong to no one programme: the shared means test, the

@@ -63,14 +63,22 @@ from civaffairs.entities import (
     WorkCapacity,
 )
 from civaffairs.errors import ParameterNotFoundError, ParameterOutOfRangeError
+from civaffairs.family.marriage import (
+    DivorceApplication,
+    Kinship,
+    MarriageApplication,
+    MarriageParty,
+)
 from civaffairs.identity import EARLIEST_BIRTH_DATE, ResidentId, Sex, generate
 from civaffairs.jurisdictions import Level
 from civaffairs.money import FEN, fen_to_yuan, yuan_to_fen
 from civaffairs.parameters import default_book
 
 __all__ = [
+    "divorce_applications",
     "households",
     "jurisdictions",
+    "marriage_applications",
     "money",
     "older_persons",
     "persons",
@@ -1041,3 +1049,127 @@ def _subsidy_requests(
         ability_assessed_on=assessed,
         disability_care_subsidy=draw(maybe(subsidy)),
     )
+
+
+# -- family.marriage: couples and divorce applications ------------------------------------------
+
+#: A party's fact: mostly the value that meets the condition, sometimes the other or unknown.
+_MARRIAGE_FACTS: Final = {
+    "has_spouse": st.one_of(st.just(False), st.sampled_from([True, False, None])),
+    "consents": st.one_of(st.just(True), st.sampled_from([True, False, None])),
+    "in_person": st.one_of(st.just(True), st.sampled_from([True, False, None])),
+    "unfit_illness": st.one_of(st.just(False), st.sampled_from([True, False, None])),
+}
+
+
+def _with_sex(person: Person, sex: Sex, sequence: int) -> Person:
+    """Return ``person`` of ``sex``, with a resident ID number encoding it if they have one."""
+    rid = person.resident_id
+    if rid is None:
+        return attrs.evolve(person, sex=sex)
+    parity = 1 if sex is Sex.MALE else 0
+    number = generate(rid.reveal()[:6], person.birth_date, (sequence * 2 + parity) % 1000)
+    return attrs.evolve(person, sex=sex, resident_id=number)
+
+
+def marriage_applications(
+    *,
+    on: dt.date = _DEFAULT_ON,
+    min_age: int = 16,
+    max_age: int = 60,
+    same_sex: bool = False,
+) -> st.SearchStrategy[MarriageApplication]:
+    """Draw couples applying to register a marriage on ``on`` (:mod:`civaffairs.family.marriage`).
+
+    :param on: the date the ages refer to.
+    :param min_age: the youngest party, in full years on ``on`` (ages around the legal
+        minimum, 20 and 22, are drawn often).
+    :param max_age: the oldest party.
+    :param same_sex: when true, couples of the same sex are drawn too; otherwise a man and
+        a woman, in either order.
+
+    Each party's facts (spouse, consent, presence, illness) and the kinship are drawn
+    mostly meeting the condition, sometimes not, sometimes unknown (``None``), so every
+    outcome is reached.  The office is one party's place of registration or any county.
+
+    .. versionadded:: 0.1.0
+    """
+    _check_ages(on, min_age, max_age)
+    if not isinstance(same_sex, bool):
+        raise InvalidArgument(f"same_sex={same_sex!r} must be a bool")
+    generations = st.integers(0, 4)
+    kinships = st.one_of(
+        st.none(),
+        st.just(Kinship(related=False)),
+        st.tuples(generations, st.integers(1, 4))
+        .flatmap(lambda pair: st.sampled_from([pair, pair[::-1]]))
+        .map(lambda pair: Kinship(True, pair[0], pair[1])),
+    )
+
+    @st.composite
+    def couples(draw: st.DrawFn) -> MarriageApplication:
+        people = persons(on=on, min_age=min_age, max_age=max_age)
+        first = attrs.evolve(draw(people), id="a")
+        second = attrs.evolve(draw(people), id="b")
+        sexes = draw(st.sampled_from([(Sex.MALE, Sex.FEMALE), (Sex.FEMALE, Sex.MALE)]))
+        if same_sex and draw(st.booleans()):
+            sexes = (sexes[0], sexes[0])
+        first = _with_sex(first, sexes[0], draw(st.integers(0, 499)))
+        second = _with_sex(second, sexes[1], draw(st.integers(0, 499)))
+        if first.resident_id is not None and first.resident_id == second.resident_id:
+            second = attrs.evolve(second, resident_id=None)
+        parties = tuple(
+            MarriageParty(person, **{name: draw(facts) for name, facts in _MARRIAGE_FACTS.items()})
+            for person in (first, second)
+        )
+        homes = [first.registration.jurisdiction, second.registration.jurisdiction]
+        office = draw(st.one_of(st.sampled_from(homes), jurisdictions()))
+        return MarriageApplication(office, (parties[0], parties[1]), draw(kinships))
+
+    return couples()
+
+
+def divorce_applications(
+    *,
+    received_from: dt.date = dt.date(2021, 1, 1),
+    received_until: dt.date = dt.date(2026, 12, 31),
+) -> st.SearchStrategy[DivorceApplication]:
+    """Draw divorce-by-agreement applications with what happened in the next 90 days.
+
+    :param received_from: the earliest day of receipt (the Civil Code's periods apply from
+        2021-01-01, art. 1260).
+    :param received_until: the latest day of receipt.
+
+    The withdrawal and the joint application for the certificate are each absent or a day
+    0–90 after receipt; the rest-day calendar is absent, empty, or a set of days in the
+    same 90 days (weekends and runs of holidays included), so art. 203 moves last days.
+
+    .. versionadded:: 0.1.0
+    """
+    if received_from > received_until:
+        raise InvalidArgument(f"received_from={received_from} is after {received_until}")
+
+    @st.composite
+    def applications(draw: st.DrawFn) -> DivorceApplication:
+        received = draw(st.dates(min_value=received_from, max_value=received_until))
+        later = st.integers(0, 90).map(lambda days: received + dt.timedelta(days=days))
+        runs = st.lists(st.tuples(later, st.integers(1, 9)), max_size=4)
+        calendar = st.one_of(
+            st.none(),
+            st.just(frozenset[dt.date]()),
+            runs.map(
+                lambda found: frozenset(
+                    start + dt.timedelta(days=k) for start, length in found for k in range(length)
+                )
+            ),
+        )
+        return DivorceApplication(
+            id=f"D{draw(st.integers(0, 9999))}",
+            office=draw(jurisdictions()),
+            received_on=received,
+            rest_days=draw(calendar),
+            withdrawn_on=draw(st.none() | later),
+            certificate_applied_on=draw(st.none() | later),
+        )
+
+    return applications()
