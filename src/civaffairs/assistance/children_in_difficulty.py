@@ -93,7 +93,7 @@ Paths of missing facts are relative to a :class:`ChildInDifficultyApplication`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -571,7 +571,7 @@ class Incident:
     harm: Harm | None = attrs.field(default=None, validator=_optional(Harm, "a harm"))
 
 
-def _incidents(value: object) -> tuple[Incident, ...]:
+def _incidents(value: Sequence[Incident]) -> tuple[Incident, ...]:
     if not isinstance(value, (list, tuple)) or not all(isinstance(i, Incident) for i in value):
         raise InvalidInputError("$.incidents", type(value).__name__, "a list of incidents")
     return tuple(value)
