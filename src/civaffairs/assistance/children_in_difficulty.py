@@ -721,7 +721,7 @@ class Classification:
         return Outcome.NOT_ELIGIBLE
 
 
-@attrs.frozen
+@attrs.define
 class _Place:
     book: ParameterBook
     where: str
@@ -940,7 +940,7 @@ def _routes(
             add(Route.FREE_EDUCATION, Category.POVERTY)
     if findings[Category.GUARDIANSHIP].holds:
         add(Route.GUARDIANSHIP_INTERVENTION, Category.GUARDIANSHIP)
-        for situation in _situations(findings[Category.GUARDIANSHIP], facts):
+        for situation in _situations(facts):
             for route in _guardianship_routes(situation, on):
                 add(route, Category.GUARDIANSHIP)
     found = {route: RouteFinding(route, True, tuple(basis)) for route, basis in opened.items()}
@@ -949,12 +949,13 @@ def _routes(
     return tuple(found[route] for route in Route if route in found)
 
 
-def _situations(
-    finding: CategoryFinding, facts: ChildInDifficultyFacts
-) -> tuple[GuardianshipSituation, ...]:
-    """Return the situations of the incidents that are evidence for the guardianship category."""
-    indices = [int(e.path.rsplit("[", 1)[1].rstrip("]")) for e in finding.evidence]
-    return tuple(s for i in indices if (s := facts.incidents[i].situation) is not None)
+def _situations(facts: ChildInDifficultyFacts) -> tuple[GuardianshipSituation, ...]:
+    """Return the situations of the incidents that are evidence (situation and harm known)."""
+    return tuple(
+        incident.situation
+        for incident in facts.incidents
+        if incident.situation is not None and incident.harm not in {None, Harm.NONE}
+    )
 
 
 def _guardianship_routes(situation: GuardianshipSituation, on: dt.date) -> tuple[Route, ...]:
