@@ -53,7 +53,9 @@ policy/3.2.md; issue date 2016-06-13 recalled) defines, in its preamble:
      ``assistance.dibao``), 临时救助 ("适当提高对儿童的救助水平",
      ``assistance.temporary``) — 36号 二(一), from the evidence that the
      child already receives them (their rules are those programmes', not
-     re-derived here);
+     re-derived here: 36号 二(一) puts 特困 children "未满16周岁", which the
+     2020 中办 国办 opinion raised to 18, as ``assistance.extreme_poverty``
+     decides);
    - medical insurance: full subsidy of the contribution for a 特困 child,
      partial for a 低保 child or a severely disabled child (grade 1–2) — 二(二);
    - education aid for a child of a poor family; 12 years' free education for
@@ -65,7 +67,10 @@ policy/3.2.md; issue date 2016-06-13 recalled) defines, in its preamble:
      多重残疾 is taken as within "等", 精神残疾 not), of a 低保 or 特困
      family, an orphan, raised in a child welfare institution, or of "其他经济
      困难家庭" as the county recognises it — unless the place has lifted the
-     economic condition (``…rehabilitation.any_family``);
+     economic condition (``…rehabilitation.any_family``).  The text's
+     "建档立卡贫困户家庭" (the registered poor households of the poverty
+     alleviation campaign) has no fact of its own: give such a family as
+     ``other_economic_hardship``;
    - **guardianship**: intervention for every child in the category (36号
      三(一): "强制报告、应急处置、评估帮扶、监护干预"); from 2021-06-01
      (未成年人保护法 2020 revision, art. 132) temporary guardianship by the civil
@@ -538,8 +543,8 @@ R_REHABILITATION = ReasonCode.define(
 R_ROUTE = {
     route: ReasonCode.define(
         f"assistance.children_in_difficulty.route.{route.value}",
-        "保障途径: {route}{programme}{pending}",
-        "support route: {route_en}{programme}{pending_en}",
+        "保障途径: {route}{programme}(依据: {basis}){pending}",
+        "support route: {route_en}{programme} (from: {basis_en}){pending_en}",
         citation,
     )
     for route, citation in _ROUTE_CITATIONS.items()
@@ -1154,6 +1159,8 @@ def assess_person(
             draft.reasons.append(
                 R_ROUTE[route.route].reason(
                     None,
+                    basis=_names(frozenset(route.basis))[0],
+                    basis_en=_names(frozenset(route.basis))[1],
                     route=route.route.zh,
                     route_en=route.route.en,
                     programme=f" [{code}]" if code else "",
