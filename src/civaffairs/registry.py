@@ -235,6 +235,15 @@ ENTRIES: tuple[Entry, ...] = (
         ("残疾人两项补贴",),
     ),
     _programme(
+        "assistance.children_in_difficulty",
+        "困境儿童分类保障",
+        "classified support for children in difficulty",
+        "assess_application",
+        "ChildInDifficultyApplication",
+        "howto/children-in-difficulty",
+        ("困境儿童", "残疾儿童康复救助", "临时监护"),
+    ),
+    _programme(
         "assistance.layers",
         "分层分类社会救助",
         "the layered picture of social assistance",

@@ -37,6 +37,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from civaffairs import jurisdictions as _jurisdictions
+from civaffairs.assistance import children_in_difficulty as _difficulty
 from civaffairs.assistance.dibao import counted_members
 from civaffairs.assistance.extreme_poverty import Supporter, SupporterSituation
 from civaffairs.dates import age_in_full_years
@@ -47,6 +48,7 @@ from civaffairs.entities import (
     Asset,
     AssetType,
     AssistanceLayer,
+    ChildAllowance,
     Disability,
     DisabilityCategory,
     Expenditure,
@@ -75,6 +77,8 @@ from civaffairs.money import FEN, fen_to_yuan, yuan_to_fen
 from civaffairs.parameters import default_book
 
 __all__ = [
+    "children_in_difficulty_applications",
+    "children_in_difficulty_facts",
     "divorce_applications",
     "households",
     "jurisdictions",
@@ -1173,3 +1177,112 @@ def divorce_applications(
         )
 
     return applications()
+
+
+# -- 困境儿童 (assistance.children_in_difficulty) ------------------------------------------------
+
+
+def _maybe(values: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
+    return st.none() | values
+
+
+def children_in_difficulty_facts(
+    *, max_incidents: int = 3
+) -> st.SearchStrategy[_difficulty.ChildInDifficultyFacts]:
+    """Draw the facts of a child in difficulty, each known or not established (``None``).
+
+    The layer, the children's allowance, 临时救助, autism, the welfare institution
+    and other economic hardship are each drawn ``None`` or a value; up to
+    ``max_incidents`` guardianship incidents, each with its situation and harm
+    known or not.
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(max_incidents, bool) or not isinstance(max_incidents, int) or max_incidents < 0:
+        raise InvalidArgument(f"max_incidents={max_incidents!r} must be a whole number, 0 or more")
+    incident = st.builds(
+        _difficulty.Incident,
+        situation=_maybe(st.sampled_from(_difficulty.GuardianshipSituation)),
+        harm=_maybe(st.sampled_from(_difficulty.Harm)),
+    )
+    flag = st.sampled_from([None, False, True])
+    return st.builds(
+        _difficulty.ChildInDifficultyFacts,
+        layer=_maybe(st.sampled_from(AssistanceLayer)),
+        child_allowance=_maybe(st.sampled_from(ChildAllowance)),
+        temporary_assistance=flag,
+        autism=flag,
+        in_welfare_institution=flag,
+        other_economic_hardship=flag,
+        incidents=st.lists(incident, max_size=max_incidents).map(tuple),
+    )
+
+
+def children_in_difficulty_applications(
+    *,
+    on: dt.date = _DEFAULT_ON,
+    jurisdiction: str | None = None,
+    min_age: int = 0,
+    max_age: int = 17,
+    max_incidents: int = 3,
+) -> st.SearchStrategy[_difficulty.ChildInDifficultyApplication]:
+    """Draw one child's case: a one- or two-member household, the child's id and the facts.
+
+    The child (id ``c``, aged ``min_age`` to ``max_age`` on ``on``, 0–17 by
+    default: raise ``max_age`` to draw adults too) may hold a disability
+    certificate of any category and grade; the facts are
+    :func:`children_in_difficulty_facts`.
+
+    .. versionadded:: 0.1.0
+    """
+    _check_ages(on, min_age, max_age)
+    counties = _counties(jurisdiction)
+    return _difficulty_applications(
+        on=on,
+        counties=counties,
+        ages=(min_age, max_age),
+        facts=children_in_difficulty_facts(max_incidents=max_incidents),
+    )
+
+
+@st.composite
+def _difficulty_applications(
+    draw: st.DrawFn,
+    *,
+    on: dt.date,
+    counties: tuple[str, ...],
+    ages: tuple[int, int],
+    facts: st.SearchStrategy[_difficulty.ChildInDifficultyFacts],
+) -> _difficulty.ChildInDifficultyApplication:
+    registration = Registration(
+        draw(st.sampled_from(counties)), draw(st.sampled_from(RegistrationKind))
+    )
+    child = draw(
+        _people(
+            pid="c",
+            on=on,
+            registration=registration,
+            min_age=ages[0],
+            max_age=ages[1],
+            with_resident_id=None,
+            allow_severe=True,
+            statuses=(SpecialStatus.FULL_TIME_STUDENT,),
+        )
+    )
+    members = [Member(child, Relationship.APPLICANT, lives_together=True)]
+    if draw(st.booleans()):
+        adult = draw(
+            _people(
+                pid="g",
+                on=on,
+                registration=registration,
+                min_age=18,
+                max_age=90,
+                with_resident_id=False,
+                allow_severe=True,
+                statuses=(SpecialStatus.FULL_TIME_STUDENT,),
+            )
+        )
+        members.append(Member(adult, Relationship.GRANDPARENT, lives_together=True))
+    household = Household(f"H{draw(st.integers(0, 999))}", members)
+    return _difficulty.ChildInDifficultyApplication(household, "c", draw(facts))
