@@ -12,6 +12,11 @@ A Sphinx extension (``docs/conf.py`` lists ``civaffairs_api``) of autodoc event 
   ``[]``).
 - **No "Bases: object".**  A class whose only base is ``object`` shows no
   bases line at all.
+- **Names in code link.**  A ``{py:obj}`` reference to a name below
+  ``civaffairs`` without an entry of its own (the glossary's parameters,
+  reason codes, enum members) resolves to the closest entry that holds it.
+- **Tables that fit a phone.**  ``static/civaffairs-reference.css`` lets the
+  glossary's code column wrap.
 - **Each object once.**  A class or function that a package re-exports from
   a module documented in its own right (``civaffairs.entities.Sex`` is
   ``civaffairs.identity.Sex``) is documented there only, and a reference to
@@ -278,16 +283,48 @@ def canonical_name(target: str) -> str | None:
 
 
 def _on_missing_reference(app: Sphinx, env: BuildEnvironment, node: Any, contnode: Any) -> Any:
-    """Resolve a reference to a re-exported name to the entry of the object it names."""
-    if node.get("refdomain") != "py" or not str(node.get("reftarget", "")).startswith("civaffairs"):
-        return None
-    target = canonical_name(node["reftarget"])
-    if target is None:
+    """Resolve a reference the Python domain could not, when the name is ours.
+
+    A re-exported name resolves to the entry of the object it names.  A
+    ``{py:obj}`` reference to a name without an entry of its own — a parameter
+    or reason code (``civaffairs.assistance.dibao.standard``), an enum member
+    or attrs field without a docstring — resolves to the closest entry that
+    holds it (the programme's module, the class), as the glossary's names in
+    code need.  Other roles (``:class:``, ``:func:`` ...) get no such fallback,
+    so a misspelt name in a docstring stays unlinked rather than pointing near.
+    """
+    target = str(node.get("reftarget", ""))
+    if node.get("refdomain") != "py" or not target.startswith("civaffairs"):
         return None
     domain = env.domains["py"]
-    return domain.resolve_xref(
-        env, node["refdoc"], app.builder, node["reftype"], target, node, contnode
-    )
+
+    def resolve(name: str) -> Any:
+        return domain.resolve_xref(
+            env, node["refdoc"], app.builder, node["reftype"], name, node, contnode
+        )
+
+    canonical = canonical_name(target)
+    if canonical is not None and (found := resolve(canonical)) is not None:
+        return found
+    if node["reftype"] != "obj":
+        return None
+    parts = target.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        enclosing = ".".join(parts[:cut])
+        for name in (enclosing, canonical_name(enclosing)):
+            if name is not None and (found := resolve(name)) is not None:
+                return found
+    return None
+
+
+# -- the glossary's tables -----------------------------------------------------------------------
+
+_STATIC = Path(__file__).parent / "static"
+
+
+def _on_config_inited(_app: Sphinx, config: Any) -> None:
+    """Serve ``static/`` (the glossary's stylesheet) with the docs' own static files."""
+    config.html_static_path = [*config.html_static_path, str(_STATIC)]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -296,6 +333,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     .. versionadded:: 0.1.0
     """
     app.setup_extension("sphinx.ext.autodoc")  # its events must exist before we connect
+    app.connect("config-inited", _on_config_inited)
+    app.add_css_file("civaffairs-reference.css")
     app.connect("builder-inited", _on_builder_inited)
     app.connect("autodoc-process-signature", _on_process_signature)
     app.connect("autodoc-process-bases", _on_process_bases)
