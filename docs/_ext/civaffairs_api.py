@@ -17,6 +17,10 @@ A Sphinx extension (``docs/conf.py`` lists ``civaffairs_api``) of autodoc event 
   reason codes, enum members) resolves to the closest entry that holds it.
 - **Tables that fit a phone.**  ``static/civaffairs-reference.css`` lets the
   glossary's code column wrap.
+- **Enum members with their labels.**  Every member of a
+  :class:`~civaffairs.labels.Labelled` enum is listed once, opened by its
+  Chinese and English labels (``符合条件 · eligible``), then its own comment;
+  a class documented once.
 - **Each object once.**  A class or function that a package re-exports from
   a module documented in its own right (``civaffairs.entities.Sex`` is
   ``civaffairs.identity.Sex``) is documented there only, and a reference to
@@ -96,6 +100,8 @@ def default_text(field: attrs.Attribute[Any]) -> object:
         if factory in _EMPTY_CALLS:
             return Shown(_EMPTY_CALLS[factory])
         name = getattr(factory, "__qualname__", repr(factory))
+        if "<lambda>" in name:
+            return Shown("<factory>")  # a lambda has no name to call it by, as dataclasses say
         return Shown(f"{name}(self)" if getattr(default, "takes_self", False) else f"{name}()")
     return default
 
@@ -112,13 +118,7 @@ def attrs_signature(cls: type, *, unqualified: bool = True) -> str | None:
     """Return the parameter list of an attrs class's ``__init__``, with real defaults.
 
     ``None`` for a class that is not attrs or that writes its own ``__init__``.
-
-    >>> @attrs.frozen
-    ... class Box:
-    ...     items: tuple[int, ...] = attrs.field(factory=tuple)
-    ...     label: str | None = None
-    >>> attrs_signature(Box)
-    '(items: tuple[int, ...] = (), label: str | None = None)'
+    Needs Sphinx (``tests/unit/test_docs_api.py`` shows it at work).
 
     .. versionadded:: 0.1.0
     """
@@ -220,11 +220,54 @@ def _on_builder_inited(app: Sphinx) -> None:
     _TRACKER.documented = documented_modules(sorted(Path(app.srcdir).rglob("*.md")))
 
 
+def _labelled(obj: object) -> Any:
+    """Return ``obj`` if it is a member of a ``Labelled`` enum, else ``None``."""
+    from civaffairs.labels import Labelled  # noqa: PLC0415 - the docs import the library late
+
+    return obj if isinstance(obj, Labelled) else None
+
+
 def _on_process_docstring(
     _app: Sphinx, what: str, name: str, _obj: object, _options: object, _lines: list[str]
 ) -> None:
+    """Track the module being documented (for :func:`_on_skip_member`)."""
     if what == "module":
         _TRACKER.module = name
+
+
+def _described(signature: Any) -> object:
+    """Return the object a Python description's signature node names, if it imports."""
+    module, fullname = signature.get("module"), signature.get("fullname")
+    if not module or not fullname:
+        return None
+    try:
+        found: object = importlib.import_module(module)
+        for part in fullname.split("."):
+            found = getattr(found, part)
+    except (ImportError, AttributeError):
+        return None
+    return found
+
+
+def _on_object_description(_app: Sphinx, domain: str, objtype: str, content: Any) -> None:
+    """Open each labelled enum member's entry with its two labels (``符合条件 · eligible``)."""
+    if domain != "py" or objtype != "attribute":
+        return
+    signatures = [child for child in content.parent.children if child.tagname == "desc_signature"]
+    member = _labelled(_described(signatures[0])) if signatures else None
+    if member is None:
+        return
+    nodes: Any = importlib.import_module("docutils.nodes")  # docutils has no type stubs here
+    labels = f"{member.zh} · {member.en}"
+    first = content.children[0].astext().strip() if content.children else ""
+    if first in {member.zh, member.en, labels}:
+        content.remove(content.children[0])  # a comment that only repeated the label
+    content.insert(0, nodes.paragraph(labels, labels))
+
+
+def _on_skip_member_of_class(obj: object) -> bool | None:
+    """Keep every member of a labelled enum, documented or not: each shows its labels."""
+    return False if _labelled(obj) is not None else None
 
 
 def _defined_in(obj: object) -> str | None:
@@ -241,7 +284,12 @@ def _on_skip_member(
     skip: bool,  # noqa: FBT001 - the event's signature
     _options: object,
 ) -> bool | None:
-    """Skip a module member re-exported from a module documented in its own right."""
+    """Skip a module member re-exported from a module documented in its own right.
+
+    And keep every member of a labelled enum (see :func:`_on_process_docstring`).
+    """
+    if what == "class":
+        return _on_skip_member_of_class(obj)
     if skip or what != "module" or _TRACKER.module is None:
         return None
     home = _defined_in(obj)
@@ -340,6 +388,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("autodoc-process-bases", _on_process_bases)
     app.connect("autodoc-process-docstring", _on_process_docstring)
     app.connect("autodoc-skip-member", _on_skip_member)
+    app.connect("object-description-transform", _on_object_description)
     app.connect("doctree-read", _drop_empty_bases)
     app.connect("missing-reference", _on_missing_reference)
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
