@@ -47,7 +47,14 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["Shown", "attrs_signature", "default_text", "documented_modules", "setup"]
+__all__ = [
+    "Shown",
+    "attrs_signature",
+    "canonical_name",
+    "default_text",
+    "documented_modules",
+    "setup",
+]
 
 
 class Shown:
@@ -217,7 +224,11 @@ _TRACKER = _Tracker()
 
 
 def _on_builder_inited(app: Sphinx) -> None:
-    _TRACKER.documented = documented_modules(sorted(Path(app.srcdir).rglob("*.md")))
+    srcdir = Path(app.srcdir)
+    pages = [
+        page for page in srcdir.rglob("*.md") if "_build" not in page.relative_to(srcdir).parts
+    ]
+    _TRACKER.documented = documented_modules(sorted(pages))
 
 
 def _labelled(obj: object) -> Any:
