@@ -191,7 +191,7 @@ _ICD10 = re.compile(r"[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?")
 _DEMENTIA_LAST = 3  # F00–F03
 
 
-def _icd10(value: object) -> str:
+def _icd10(value: str) -> str:
     if not isinstance(value, str) or not _ICD10.fullmatch(value.strip().upper()):
         raise InvalidInputError("$.icd10", value, "an ICD-10 code such as 'F03' or 'F32.1'")
     return value.strip().upper()
