@@ -7,6 +7,7 @@
 - :mod:`civaffairs.assistance.marginal` — 低保边缘家庭 (marginal low-income households)
 - :mod:`civaffairs.assistance.rigid_expenditure` — 刚性支出困难家庭 (rigid-expenditure hardship)
 - :mod:`civaffairs.assistance.temporary` — 临时救助 (temporary assistance)
+- :mod:`civaffairs.assistance.vagrancy` — 流浪乞讨人员救助管理 (station relief for people living rough)
 - :mod:`civaffairs.assistance.layers` — 分层分类: every decision and the household's layer
 - :mod:`civaffairs.assistance.means` — 家庭经济状况: the income and property accounting they share
 
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
         means,
         rigid_expenditure,
         temporary,
+        vagrancy,
     )
     from civaffairs.assistance.children import ChildApplication, ChildFacts
     from civaffairs.assistance.dibao_adjustments import DibaoRequest
@@ -54,6 +56,7 @@ if TYPE_CHECKING:
     from civaffairs.assistance.extreme_poverty import ExtremePovertyApplication, ExtremePovertyFacts
     from civaffairs.assistance.layers import LayeredAssessment, LayeredRequest
     from civaffairs.assistance.temporary import HardshipEvent, TemporaryAssistanceApplication
+    from civaffairs.assistance.vagrancy import VagrancyCase
 
 __all__ = [
     "ChildApplication",
@@ -67,6 +70,7 @@ __all__ = [
     "LayeredAssessment",
     "LayeredRequest",
     "TemporaryAssistanceApplication",
+    "VagrancyCase",
     "children",
     "dibao",
     "dibao_adjustments",
@@ -77,6 +81,7 @@ __all__ = [
     "means",
     "rigid_expenditure",
     "temporary",
+    "vagrancy",
 ]
 
 if not TYPE_CHECKING:  # type checkers read the imports above instead
@@ -94,5 +99,6 @@ if not TYPE_CHECKING:  # type checkers read the imports above instead
         "LayeredRequest": "layers",
         "HardshipEvent": "temporary",
         "TemporaryAssistanceApplication": "temporary",
+        "VagrancyCase": "vagrancy",
     }
     __getattr__, __dir__ = exports(__name__, __all__, _DEFINED_IN)
