@@ -100,7 +100,7 @@ from civaffairs.decisions import (
     programme,
 )
 from civaffairs.entities import Person
-from civaffairs.errors import InvalidInputError, ParameterNotFoundError
+from civaffairs.errors import InvalidInputError, ParameterOutOfRangeError
 from civaffairs.labels import Labelled
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
@@ -145,7 +145,9 @@ _WORK_PROCEDURES = Document(
     en="Working procedures of relief-management institutions",
 )
 _OLDER_PERSONS_LAW = Document(
-    "中华人民共和国老年人权益保障法", None, en="Law on the Protection of the Rights of Older Persons"
+    "中华人民共和国老年人权益保障法",
+    None,
+    en="Law on the Protection of the Rights of Older Persons",
 )
 
 #: The day the 办法 and the 细则 took effect: no case is decided before it.
@@ -397,7 +399,9 @@ R_REFER_HOME = ReasonCode.define(
     "转介住所地县级人民政府帮助解决生产、生活困难(如临时救助 assistance.temporary)",
     "referred to the home county government for help with livelihood (e.g. temporary "
     "assistance, assistance.temporary)",
-    Citation(_HOME_COUNTY.document, _HOME_COUNTY.article, note="临时救助: 社会救助暂行办法 第四十七条"),
+    Citation(
+        _HOME_COUNTY.document, _HOME_COUNTY.article, note="临时救助: 社会救助暂行办法 第四十七条"
+    ),
 )
 R_REFER_EXTREME_POVERTY = ReasonCode.define(
     "assistance.vagrancy.referral.extreme_poverty",
@@ -526,7 +530,7 @@ class StayExtension:
             )
 
 
-def _station(_instance: object, _attribute: object, value: object) -> None:
+def _station(_instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, str) or len(value) != 6 or not value.isdigit():
         raise InvalidInputError("$.station", value, "a six-digit GB/T 2260 code")
     try:
@@ -535,12 +539,12 @@ def _station(_instance: object, _attribute: object, value: object) -> None:
         raise InvalidInputError("$.station", value, "a known GB/T 2260 division code") from None
 
 
-def _case_id(_instance: object, _attribute: object, value: object) -> None:
+def _case_id(_instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
         raise InvalidInputError("$.id", value, "a non-empty case reference")
 
 
-def _person(_instance: object, _attribute: object, value: object) -> None:
+def _person(_instance: object, _attribute: object, value: Any) -> None:
     if value is not None and not isinstance(value, Person):
         raise InvalidInputError("$.person", type(value).__name__, "a person or null")
 
@@ -809,7 +813,7 @@ def stay_limit(
 
 
 def _adult_route(case: VagrancyCase, reasons: list[Reason]) -> tuple[Outcome, tuple[str, ...]]:
-    """Steps 2–3 for an adult (or a person of unknown age): disclosure and the four conditions."""
+    """Decide steps 2–3 for an adult (or a person of unknown age): disclosure, the conditions."""
     disclosure = case.disclosure
     if disclosure is Disclosure.REFUSED:
         reasons.append(R_REFUSED_FACTS.reason(False))
@@ -850,7 +854,7 @@ def _adult_route(case: VagrancyCase, reasons: list[Reason]) -> tuple[Outcome, tu
 
 
 def _admission(case: VagrancyCase, reasons: list[Reason]) -> tuple[Outcome, tuple[str, ...]]:
-    """Steps 1–3: the minors' route, else the conditions; with an unknown age, both."""
+    """Decide steps 1–3: the minors' route, else the conditions; with an unknown age, both."""
     age = case.age
     if age is not None and age < ADULT_AGE:
         reasons.append(R_MINOR.reason(True, age=str(age)))
@@ -907,8 +911,8 @@ def _minor_exit(
     book, where, on = place
     try:
         years, used = book.count("assistance.vagrancy.minor_registration_years", where, on)
-    except ParameterNotFoundError:
-        return  # before the opinion: no such rule on that date
+    except ParameterOutOfRangeError:
+        return  # before the minors' opinion: no such rule on that date
     date = add_months(case.requested_on, 12 * years)
     reasons.append(
         R_MINOR_REGISTRATION.reason(None, (used,), years=str(years), date=date.isoformat())
@@ -918,7 +922,7 @@ def _minor_exit(
 def _exit(
     case: VagrancyCase, place: tuple[ParameterBook, str, dt.date], reasons: list[Reason]
 ) -> None:
-    """Steps 6–7: the way out and the hand-offs (办法 arts. 7, 11, 12)."""
+    """Explain steps 6–7: the way out and the hand-offs (办法 arts. 7, 11, 12)."""
     age = case.age
     if age is not None and age < ADULT_AGE:
         _minor_exit(case, place, reasons)
