@@ -448,6 +448,16 @@ def test_bad_input_names_the_path(build: Any, path: str) -> None:
     assert caught.value.path == path
 
 
+@pytest.mark.parametrize("age", [45, 10])
+def test_a_stay_past_the_calendar_is_refused_by_path(age: int) -> None:
+    """A stay or a term that would end after 9999-12-31 is refused, never an overflow."""
+    end = dt.date(9999, 12, 25)
+    late = case(requested_on=end, estimated_age=age, exit=ExitFacts(family_found=False))
+    with pytest.raises(InvalidInputError) as caught:
+        vagrancy.assess(late, end)
+    assert caught.value.path == "$.requested_on"
+
+
 def test_bad_json_reports_every_field() -> None:
     text = (
         '{"id": "", "station": "5", "requested_on": "2025-13-01", "disclosure": "x",'

@@ -681,7 +681,17 @@ class StayLimit:
     @property
     def general_last_day(self) -> dt.date:
         """The last day of the general limit without extensions: admission + ``days`` days."""
-        return self.admitted_on + dt.timedelta(days=self.days)
+        return _plus(self.admitted_on, self.days)
+
+
+def _plus(day: dt.date, days: int) -> dt.date:
+    """``day`` + ``days`` days; a stay that would end after 9999-12-31 is refused by path."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        raise InvalidInputError(
+            "$.requested_on", day.isoformat(), "a date whose stay ends by 9999-12-31"
+        ) from None
 
 
 def _check_dates(case: VagrancyCase, on: dt.date) -> None:
@@ -761,7 +771,7 @@ def stay_limit(
             parameters=(days_used, age_used),
             missing=missing,
         )
-    last = case.requested_on + dt.timedelta(days=days)
+    last = _plus(case.requested_on, days)
     reasons.append(
         R_STAY.reason(
             None,
@@ -789,7 +799,7 @@ def stay_limit(
                 )
             )
         else:
-            last += dt.timedelta(days=extension.days)
+            last = _plus(last, extension.days)
             counted.append(extension)
             reasons.append(
                 R_EXTENDED.reason(
@@ -913,7 +923,12 @@ def _minor_exit(
         years, used = book.count("assistance.vagrancy.minor_registration_years", where, on)
     except ParameterOutOfRangeError:
         return  # before the minors' opinion: no such rule on that date
-    date = add_months(case.requested_on, 12 * years)
+    try:
+        date = add_months(case.requested_on, 12 * years)
+    except ValueError:  # past 9999: the registration date is not representable
+        raise InvalidInputError(
+            "$.requested_on", case.requested_on.isoformat(), "a date whose term ends by 9999"
+        ) from None
     reasons.append(
         R_MINOR_REGISTRATION.reason(None, (used,), years=str(years), date=date.isoformat())
     )
