@@ -91,7 +91,7 @@ def test_one_condition_not_met_refuses(index: int) -> None:
     decision = decide(case(conditions=Conditions(*values)))
     assert decision.outcome is Outcome.NOT_ELIGIBLE
     assert decision.codes[-1] == P + "condition_not_met"
-    name = vagrancy._CONDITIONS[index][1]
+    name = vagrancy.CONDITIONS[index][1]
     assert name in decision.reasons[-1].zh
 
 
