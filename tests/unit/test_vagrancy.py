@@ -273,6 +273,16 @@ def test_the_limit_does_not_apply_under_16_or_with_signs(changes: dict[str, Any]
     assert decision.uses_example_data
 
 
+def test_a_certified_mental_disability_counts_as_a_sign() -> None:
+    """智力残疾迹象: a certificate of intellectual disability is more than a sign, whatever the
+    station recorded."""
+    certified = someone(
+        dt.date(1980, 1, 1), disability=Disability(DisabilityCategory.INTELLECTUAL, 3)
+    )
+    c = case(person=certified, estimated_age=None, mental_or_intellectual_signs=False)
+    assert vagrancy.stay_limit(c, ADMITTED).applies is False
+
+
 def test_sixteen_on_admission_is_limited() -> None:
     """年满16周岁 includes the birthday (age in full years on the day help was sought)."""
     sixteen = someone(dt.date(2009, 5, 1))

@@ -19,6 +19,7 @@ from civaffairs.assistance.vagrancy.codes import (
 )
 from civaffairs.assistance.vagrancy.facts import StayExtension, VagrancyCase
 from civaffairs.decisions import Reason
+from civaffairs.entities import INTELLECTUAL_OR_MENTAL
 from civaffairs.errors import InvalidInputError
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
@@ -97,10 +98,12 @@ def stay_limit(
 ) -> StayLimit:
     """Return the stay limit of ``case`` as known on ``on``, with its reasons (细则 art. 12).
 
-    The day of admission is not counted (《民法典》 art. 201, by analogy): a stay of
-    *n* days admitted on day *d* runs through day *d + n*.  Extensions are taken in
-    the order decided; each counts only when filed and decided on or before the
-    last day then in force, and then adds its days to that last day.
+    A person with a certified intellectual or mental disability (残疾人证) counts as
+    showing the signs.  The day of admission is not counted (《民法典》 art. 201, by
+    analogy): a stay of *n* days admitted on day *d* runs through day *d + n*.
+    Extensions are taken in the order decided; each counts only when filed and
+    decided on or before the last day then in force, and then adds its days to
+    that last day.
 
     .. versionadded:: 0.1.0
     """
@@ -113,6 +116,9 @@ def stay_limit(
     )
     age = case.age
     signs = case.mental_or_intellectual_signs
+    disability = case.person.disability if case.person is not None else None
+    if disability is not None and disability.category in INTELLECTUAL_OR_MENTAL:
+        signs = True  # a certified intellectual or mental disability is more than a sign
     reasons: list[Reason] = []
     if signs is True or (age is not None and age < min_age):
         why = (
