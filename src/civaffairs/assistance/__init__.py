@@ -7,7 +7,7 @@
 - :mod:`civaffairs.assistance.marginal` — 低保边缘家庭 (marginal low-income households)
 - :mod:`civaffairs.assistance.rigid_expenditure` — 刚性支出困难家庭 (rigid-expenditure hardship)
 - :mod:`civaffairs.assistance.temporary` — 临时救助 (temporary assistance)
-- :mod:`civaffairs.assistance.vagrancy` — 流浪乞讨人员救助管理 (station relief for people living rough)
+- :mod:`civaffairs.assistance.vagrancy` — 流浪乞讨人员救助管理 (station relief)
 - :mod:`civaffairs.assistance.layers` — 分层分类: every decision and the household's layer
 - :mod:`civaffairs.assistance.means` — 家庭经济状况: the income and property accounting they share
 
