@@ -337,6 +337,21 @@ def test_going_home_with_a_voucher_and_a_referral() -> None:
     assert P + "service.travel_voucher" not in paying.codes
 
 
+def test_a_person_registered_where_the_station_is_may_seek_temporary_assistance_there() -> None:
+    """社会救助暂行办法 第四十八条: "申请临时救助的，应当向乡镇人民政府、街道办事处提出" — a person
+    registered in 武隆区 at the 武隆区 station is referred there; one registered in 应城市 is
+    referred to the home county (办法 第十二条)."""
+    local = someone(dt.date(1980, 2, 3))  # registered in 500156
+    going = ExitFacts(family_found=True, has_fare=True)
+    decision = decide(case(person=local, estimated_age=None, exit=going))
+    assert decision.codes[-2:] == (P + "referral.home_county", P + "referral.local_temporary")
+    assert "武隆区(500156)" in decision.reasons[-1].zh
+    away = someone(dt.date(1980, 2, 3), registration=Registration("420981", RegistrationKind.RURAL))
+    decision = decide(case(person=away, estimated_age=None, exit=going))
+    assert decision.codes[-1] == P + "referral.home_county"
+    assert "420981" in decision.reasons[-1].zh
+
+
 def test_older_person_is_collected_or_escorted() -> None:
     """办法 第十一条: "对查明住址的，及时通知其亲属或者所在单位领回"; relatives who refuse:
     the outflow place's civil-affairs department collects (细则, as restated)."""

@@ -69,9 +69,10 @@ For one case at a station on one date ``on`` (:func:`assess`):
 7. **Hand-offs** (referrals, not decisions — programmes do not decide for each other):
    a person going home is referred to the county government of the home, which "应当采取
    措施，帮助受助人员解决生产、生活困难" (办法 art. 12), e.g. by 临时救助
-   (``assistance.temporary``, 社会救助暂行办法 art. 47); a homeless older or disabled person
-   placed by the registration place is referred for 特困 support
-   (``assistance.extreme_poverty``, art. 14).
+   (``assistance.temporary``, 社会救助暂行办法 art. 47) — and a person registered where the
+   station is may apply there, to the township or street office ("申请临时救助的，应当向乡镇
+   人民政府、街道办事处提出", art. 48); a homeless older or disabled person placed by the
+   registration place is referred for 特困 support (``assistance.extreme_poverty``, art. 14).
 
 Paths in decisions and errors are relative to a :class:`VagrancyCase`.  The person's
 name and resident ID are masked everywhere (the subject, the reasons, ``repr``, JSON).

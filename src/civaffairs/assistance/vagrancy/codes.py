@@ -40,6 +40,7 @@ __all__ = [
     "R_PLACEMENT",
     "R_REFER_EXTREME_POVERTY",
     "R_REFER_HOME",
+    "R_REFER_LOCAL",
     "R_REFUSED_FACTS",
     "R_RELIEF_FIRST",
     "R_STAY",
@@ -319,11 +320,22 @@ R_MINOR_REGISTRATION = ReasonCode.define(
 )
 R_REFER_HOME = ReasonCode.define(
     "assistance.vagrancy.referral.home_county",
-    "转介住所地县级人民政府帮助解决生产、生活困难(如临时救助 assistance.temporary)",
-    "referred to the home county government for help with livelihood (e.g. temporary "
+    "转介住所地县级人民政府{home}帮助解决生产、生活困难(如临时救助 assistance.temporary)",
+    "referred to the home county government{home_en} for help with livelihood (e.g. temporary "
     "assistance, assistance.temporary)",
     Citation(
         _HOME_COUNTY.document, _HOME_COUNTY.article, note="临时救助: 社会救助暂行办法 第四十七条"
+    ),
+)
+R_REFER_LOCAL = ReasonCode.define(
+    "assistance.vagrancy.referral.local_temporary",
+    "户籍在救助站所在地({place}): 可向户籍所在地乡镇人民政府、街道办事处申请临时救助",
+    "registered where the station is ({place}): temporary assistance may be sought from the "
+    "township or street office there",
+    Citation(
+        SOCIAL_ASSISTANCE_MEASURES,
+        "第四十八条",
+        note="申请临时救助的，应当向乡镇人民政府、街道办事处提出",
     ),
 )
 R_REFER_EXTREME_POVERTY = ReasonCode.define(

@@ -31,6 +31,7 @@ from civaffairs.assistance.vagrancy.codes import (
     R_PLACEMENT,
     R_REFER_EXTREME_POVERTY,
     R_REFER_HOME,
+    R_REFER_LOCAL,
     R_REFUSED_FACTS,
     R_RELIEF_FIRST,
     R_STAY_OVER,
@@ -49,6 +50,7 @@ from civaffairs.assistance.vagrancy.stay import check_dates, stay_limit
 from civaffairs.dates import add_months
 from civaffairs.decisions import Decision, Draft, Outcome, Reason
 from civaffairs.errors import InvalidInputError, ParameterOutOfRangeError
+from civaffairs.jurisdictions import label
 from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = ["assess"]
@@ -166,6 +168,18 @@ def _minor_exit(
     )
 
 
+def _refer_home(
+    case: VagrancyCase, place: tuple[ParameterBook, str, dt.date], reasons: list[Reason]
+) -> None:
+    """Refer home (step 7): the home county helps, or the station's own place (arts. 12, 48)."""
+    registered = None if case.person is None else case.person.registration.jurisdiction
+    home = ("", "") if registered is None else (f"(户籍地 {label(registered)})", f" ({registered})")
+    reasons.append(R_REFER_HOME.reason(None, home=home[0], home_en=home[1]))
+    book, where, _on = place
+    if registered is not None and where in book.chain(registered):
+        reasons.append(R_REFER_LOCAL.reason(None, place=label(where)))
+
+
 def _exit(
     case: VagrancyCase, place: tuple[ParameterBook, str, dt.date], reasons: list[Reason]
 ) -> None:
@@ -199,7 +213,7 @@ def _exit(
                 missing.append("$.exit.has_fare")
         if missing:
             reasons.append(R_EXIT_OPEN.reason(None, paths=", ".join(missing)))
-        reasons.append(R_REFER_HOME.reason(None))
+        _refer_home(case, place, reasons)
         return
     if facts.family_found is None and facts.homeless is None:
         reasons.append(R_EXIT_OPEN.reason(None, paths="$.exit.family_found, $.exit.homeless"))
