@@ -289,6 +289,23 @@ def test_sixteen_on_admission_is_limited() -> None:
     assert vagrancy.stay_limit(case(person=sixteen, estimated_age=None), ADMITTED).applies
 
 
+def test_a_minor_without_a_guardian_stays_in_care_after_the_limit() -> None:
+    """国办发〔2011〕39号 三(三): "对暂时查找不到父母或其他监护人的流浪未成年人，在继续查找的同时，
+    要通过救助保护机构照料、社会福利机构代养、家庭寄养等多种方式予以妥善照顾" — a 17-year-old is
+    held to the ten days (example data) only once a guardian is found."""
+    seventeen = someone(dt.date(2008, 1, 1))
+    searching = case(person=seventeen, estimated_age=None, exit=ExitFacts(family_found=False))
+    later = dt.date(2025, 6, 1)
+    decision = decide(searching, later)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert P + "stay_over" in decision.codes
+    assert P + "minor_kept" in decision.codes
+    unsure = attrs.evolve(searching, mental_or_intellectual_signs=None)
+    assert decide(unsure, later).outcome is Outcome.ELIGIBLE
+    found = attrs.evolve(searching, exit=ExitFacts(family_found=True))
+    assert decide(found, later).outcome is Outcome.NOT_ELIGIBLE
+
+
 def test_unknown_signs_matter_only_after_the_tenth_day() -> None:
     """Within ten days the answer is the same either way; after them it turns on the fact."""
     c = case(mental_or_intellectual_signs=None)

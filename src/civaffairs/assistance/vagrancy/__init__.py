@@ -52,7 +52,10 @@ For one case at a station on one date ``on`` (:func:`assess`):
    disorder or intellectual disability: the age and the exception are read only in
    restatements of the 救助管理机构工作规程 (民发〔2014〕132号, number recalled, text not
    read), so the figure is **example** data.  On a date after the last day relief has
-   ended (not eligible on that date).
+   ended (not eligible on that date) — except for a minor whose parents or guardian are not
+   found yet, who "在继续查找的同时，要通过救助保护机构照料、社会福利机构代养、家庭寄养等
+   多种方式予以妥善照顾" (minors' opinion 三(三)): the opinion, read, prevails over the
+   restated 16 years.
 6. **Exits** (办法 arts. 11–12; minors' opinion 三(三)): a person whose family or address
    is found is persuaded to go home (劝导返回) with a voucher when without the fare;
    disabled, minor and older persons (60+, 老年人权益保障法 art. 2) and those who cannot

@@ -35,6 +35,7 @@ __all__ = [
     "R_MEDICAL",
     "R_MINOR",
     "R_MINOR_CARE",
+    "R_MINOR_KEPT",
     "R_MINOR_REGISTRATION",
     "R_NOT_LIMITED",
     "R_PLACEMENT",
@@ -309,6 +310,12 @@ R_MINOR_CARE = ReasonCode.define(
     "暂时查找不到父母或其他监护人: 继续查找, 由救助保护机构照料、社会福利机构代养或家庭寄养",
     "parents or guardian not found yet: the search goes on; care in the institution, a "
     "welfare institution or a foster family",
+    _MINORS_HOME,
+)
+R_MINOR_KEPT = ReasonCode.define(
+    "assistance.vagrancy.minor_kept",
+    "未成年人暂时查找不到父母或其他监护人: 期限届满后继续妥善照顾",
+    "a minor whose parents or guardian are not found yet stays in care after the stay limit",
     _MINORS_HOME,
 )
 R_MINOR_REGISTRATION = ReasonCode.define(

@@ -27,6 +27,7 @@ from civaffairs.assistance.vagrancy.codes import (
     R_MEDICAL,
     R_MINOR,
     R_MINOR_CARE,
+    R_MINOR_KEPT,
     R_MINOR_REGISTRATION,
     R_PLACEMENT,
     R_REFER_EXTREME_POVERTY,
@@ -252,7 +253,10 @@ def assess(
     _services(case, reasons)
     limit = stay_limit(case, on, jurisdiction=where, book=book)
     reasons.extend(limit.reasons)
-    if limit.applies is None and on > limit.general_last_day:
+    # 国办发〔2011〕39号 三(三): a minor whose guardian is not found is cared for until one is.
+    age = case.age
+    kept = age is not None and age < ADULT_AGE and case.exit.family_found is not True
+    if limit.applies is None and on > limit.general_last_day and not kept:
         # Past the general limit: whether relief goes on turns on the missing facts.
         return draft.decide(Outcome.CANNOT_DECIDE, missing=limit.missing)
     if limit.last_day is not None:
@@ -260,8 +264,11 @@ def assess(
             reasons.append(
                 R_STAY_OVER.reason(False, last_day=limit.last_day.isoformat(), on=on.isoformat())
             )
-            _exit(case, (book, where, on), reasons)
-            return draft.decide(Outcome.NOT_ELIGIBLE)
-        reasons.append(R_WITHIN_STAY.reason(True, on=on.isoformat()))
+            if not kept:
+                _exit(case, (book, where, on), reasons)
+                return draft.decide(Outcome.NOT_ELIGIBLE)
+            reasons.append(R_MINOR_KEPT.reason(True))
+        else:
+            reasons.append(R_WITHIN_STAY.reason(True, on=on.isoformat()))
     _exit(case, (book, where, on), reasons)
     return draft.decide(Outcome.ELIGIBLE)
