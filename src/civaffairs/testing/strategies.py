@@ -40,6 +40,16 @@ from civaffairs import jurisdictions as _jurisdictions
 from civaffairs.assistance import children_in_difficulty as _difficulty
 from civaffairs.assistance.dibao import counted_members
 from civaffairs.assistance.extreme_poverty import Supporter, SupporterSituation
+from civaffairs.assistance.vagrancy import (
+    IN_FORCE as _VAGRANCY_IN_FORCE,
+)
+from civaffairs.assistance.vagrancy import (
+    Conditions,
+    Disclosure,
+    ExitFacts,
+    StayExtension,
+    VagrancyCase,
+)
 from civaffairs.dates import age_in_full_years
 from civaffairs.eldercare.groups import OlderPerson
 from civaffairs.eldercare.subsidies import CareSetting, SubsidyRequest
@@ -89,6 +99,7 @@ __all__ = [
     "resident_ids",
     "subsidy_requests",
     "supporters",
+    "vagrancy_cases",
 ]
 
 _T = TypeVar("_T")
@@ -1286,3 +1297,85 @@ def _difficulty_applications(
         members.append(Member(adult, Relationship.GRANDPARENT, lives_together=True))
     household = Household(f"H{draw(st.integers(0, 999))}", members)
     return _difficulty.ChildInDifficultyApplication(household, "c", draw(facts))
+
+
+# -- 流浪乞讨人员救助管理 (assistance.vagrancy) ----------------------------------------------
+
+_THREE: Final = (True, False, None)
+
+
+def _three_valued() -> st.SearchStrategy[bool | None]:
+    return st.sampled_from(_THREE)
+
+
+def _stay_extensions(
+    requested_on: dt.date, on: dt.date
+) -> st.SearchStrategy[tuple[StayExtension, ...]]:
+    """Extensions decided between admission and ``on``, filed (or not) by ``on``."""
+
+    @st.composite
+    def one(draw: st.DrawFn) -> StayExtension:
+        decided = draw(st.dates(min_value=requested_on, max_value=on))
+        filed = draw(st.none() | st.dates(min_value=decided, max_value=on))
+        return StayExtension(decided, draw(st.integers(1, 30)), filed_on=filed)
+
+    return st.lists(one(), max_size=3).map(tuple)
+
+
+def vagrancy_cases(
+    *,
+    on: dt.date = _DEFAULT_ON,
+    station: str | None = None,
+    max_days_before: int = 60,
+) -> st.SearchStrategy[VagrancyCase]:
+    """Return a strategy for station-relief cases (流浪乞讨人员救助管理) decidable on ``on``.
+
+    Help was sought 0 to ``max_days_before`` days before ``on`` (not before
+    2003-08-01, when the measures took effect); every condition, the signs of mental
+    disorder and the exit facts are drawn ``True``, ``False`` or ``None``; the identity
+    is a drawn person (aged 0 to 100 ``max_days_before`` days before ``on``; masked
+    name, sometimes a resident ID) or unknown with or
+    without an estimated age; up to three extensions are decided between admission
+    and ``on``, filed or not.  ``station`` is a county-level code (``None``: any).
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+        raise InvalidArgument(f"on={on!r} must be a datetime.date")
+    if on < _VAGRANCY_IN_FORCE:
+        raise InvalidArgument(f"on={on!r} is before the measures took effect (2003-08-01)")
+    if isinstance(max_days_before, bool) or not isinstance(max_days_before, int):
+        raise InvalidArgument(f"max_days_before={max_days_before!r} must be an int")
+    if max_days_before < 0:
+        raise InvalidArgument(f"max_days_before={max_days_before!r} must be at least 0")
+    stations = st.just(station) if station is not None else jurisdictions()
+    if station is not None:
+        try:
+            _jurisdictions.get(station)
+        except LookupError as exc:
+            raise InvalidArgument(f"station={station!r}: {exc}") from None
+    earliest = max(_VAGRANCY_IN_FORCE, on - dt.timedelta(days=max_days_before))
+    # Born on or before the earliest day help may be sought, so never after it.
+    people = persons(on=earliest, max_age=100)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> VagrancyCase:
+        requested_on = draw(st.dates(min_value=earliest, max_value=on))
+        person = draw(st.none() | people)
+        estimated = None if person is not None else draw(st.none() | st.integers(0, 100))
+        return VagrancyCase(
+            draw(st.sampled_from(["JZ-1", "JZ-2", "站-0003"])),
+            draw(stations),
+            requested_on,
+            draw(st.sampled_from(Disclosure)),
+            Conditions(*(draw(_three_valued()) for _ in range(4))),
+            person=person,
+            estimated_age=estimated,
+            mental_or_intellectual_signs=draw(_three_valued()),
+            ill_in_station=draw(st.booleans()),
+            reduced_mobility=draw(st.booleans()),
+            exit=ExitFacts(*(draw(_three_valued()) for _ in range(4))),
+            extensions=draw(_stay_extensions(requested_on, on)),
+        )
+
+    return build()
