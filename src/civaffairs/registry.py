@@ -319,6 +319,16 @@ ENTRIES: tuple[Entry, ...] = (
         ("殡葬",),
         schema=None,
     ),
+    # -- family.adoption (收养登记) --------------------------------------------------------
+    _programme(
+        "family.adoption",
+        "收养登记",
+        "adoption registration",
+        "assess_application",
+        "AdoptionApplication",
+        "howto/adoption",
+        ("收养", "送养人", "收养人", "被收养人"),
+    ),
 )
 
 #: Parameter schemas that belong to no one programme: the shared means test, the

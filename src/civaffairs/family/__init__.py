@@ -5,6 +5,7 @@ Civil Code (《民法典》婚姻家庭编): who may marry, the divorce-by-agree
 timeline, who may adopt and be adopted.
 
 - :mod:`civaffairs.family.laws` — the national documents cited
+- :mod:`civaffairs.family.adoption` — 收养登记 (adoption registration)
 
 .. versionadded:: 0.1.0
 """
@@ -16,9 +17,9 @@ from typing import TYPE_CHECKING
 from civaffairs._lazy import exports
 
 if TYPE_CHECKING:
-    from civaffairs.family import laws
+    from civaffairs.family import adoption, laws
 
-__all__ = ["laws"]
+__all__ = ["adoption", "laws"]
 
 if not TYPE_CHECKING:  # type checkers read the imports above instead
     # Imported on first use, so that one programme does not load the whole area.
