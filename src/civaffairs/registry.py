@@ -325,7 +325,7 @@ ENTRIES: tuple[Entry, ...] = (
         "收养登记",
         "adoption registration",
         "assess_application",
-        "AdoptionApplication",
+        "civaffairs.family.adoption_facts:AdoptionApplication",
         "howto/adoption",
         ("收养", "送养人", "收养人", "被收养人"),
     ),

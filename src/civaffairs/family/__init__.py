@@ -6,6 +6,7 @@ timeline, who may adopt and be adopted.
 
 - :mod:`civaffairs.family.laws` — the national documents cited
 - :mod:`civaffairs.family.adoption` — 收养登记 (adoption registration)
+- :mod:`civaffairs.family.adoption_facts` — the facts of an adoption application
 
 .. versionadded:: 0.1.0
 """
@@ -17,11 +18,12 @@ from typing import TYPE_CHECKING
 from civaffairs._lazy import exports
 
 if TYPE_CHECKING:
-    from civaffairs.family import adoption, laws
+    from civaffairs.family import adoption, adoption_facts, laws
+    from civaffairs.family.adoption_facts import AdoptionApplication
 
-__all__ = ["adoption", "laws"]
+__all__ = ["AdoptionApplication", "adoption", "adoption_facts", "laws"]
 
 if not TYPE_CHECKING:  # type checkers read the imports above instead
     # Imported on first use, so that one programme does not load the whole area.
-    _DEFINED_IN: dict[str, str] = {}
+    _DEFINED_IN: dict[str, str] = {"AdoptionApplication": "adoption_facts"}
     __getattr__, __dir__ = exports(__name__, __all__, _DEFINED_IN)

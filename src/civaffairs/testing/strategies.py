@@ -906,3 +906,143 @@ def _with_disabled(supporter: Supporter) -> st.SearchStrategy[Supporter]:
     """Draw ``disabled`` consistent with the drawn disability (a given one implies it)."""
     choices = [None, True] if supporter.disability is not None else [None, False, True]
     return st.sampled_from(choices).map(lambda d: attrs.evolve(supporter, disabled=d))
+
+
+# -- family.adoption (收养登记) ------------------------------------------------------------------
+# Imported here, not above, so that this area's strategies stay one block of the file.
+
+from civaffairs.family.adoption import CIVIL_CODE_IN_FORCE  # noqa: E402
+from civaffairs.family.adoption_facts import (  # noqa: E402
+    Adopter,
+    AdoptionApplication,
+    AdoptionDocument,
+    BirthParentsPlacing,
+    Child,
+    ChildSituation,
+    Placer,
+    PlacerKind,
+    SupportDutyConsent,
+)
+
+__all__ += ["adoption_applications"]
+
+
+def _maybe(values: st.SearchStrategy[_T], *, established: bool) -> st.SearchStrategy[_T | None]:
+    """``values``, or also ``None`` (not established) unless every fact must be established."""
+    return values if established else st.none() | values
+
+
+def _adoption_births(on: dt.date, min_age: int, max_age: int, edges: Sequence[int]) -> Any:
+    """Birth dates of people aged ``min_age``–``max_age``, often exactly at an ``edges`` age."""
+    earliest, latest = _birth_bounds(on, min_age, max_age)
+    exact = sorted({d for age in edges for d in _birthdays(on, age, earliest, latest)})
+    anywhere = st.dates(min_value=earliest, max_value=latest)
+    return st.sampled_from(exact) | anywhere if exact else anywhere
+
+
+def _adoption_names() -> st.SearchStrategy[str | None]:
+    return st.none() | st.builds(
+        lambda s, g: s + g, st.sampled_from(_SURNAMES), st.text(_GIVEN, min_size=1, max_size=2)
+    )
+
+
+@st.composite
+def _adoption_applications(
+    draw: st.DrawFn,
+    *,
+    on: dt.date,
+    office: str,
+    established: bool,
+    complete_documents: bool,
+) -> AdoptionApplication:
+    registration = Registration(office, RegistrationKind.URBAN)
+    bools = _maybe(st.booleans(), established=established)
+    adopters = []
+    for index in range(draw(st.integers(min_value=1, max_value=2))):
+        person = Person(
+            f"a{index + 1}",
+            draw(_adoption_births(on, 18, 90, (30, 40))),
+            draw(st.sampled_from(Sex)),
+            registration,
+            name=draw(_adoption_names()),
+        )
+        adopters.append(
+            Adopter(
+                person,
+                children=draw(
+                    _maybe(st.integers(min_value=0, max_value=3), established=established)
+                ),
+                has_spouse=draw(bools),
+                able_to_raise=draw(bools),
+                disqualifying_illness=draw(bools),
+                disqualifying_record=draw(bools),
+                overseas_chinese=draw(bools),
+            )
+        )
+    children = []
+    for index in range(draw(st.integers(min_value=1, max_value=3))):
+        person = Person(
+            f"c{index + 1}",
+            draw(_adoption_births(on, 0, 19, (8, 18))),
+            draw(st.sampled_from(Sex)),
+            registration,
+            name=draw(_adoption_names()),
+        )
+        announced = st.dates(min_value=on - dt.timedelta(days=200), max_value=on)
+        children.append(
+            Child(
+                person,
+                situation=draw(_maybe(st.sampled_from(ChildSituation), established=established)),
+                relative=draw(bools),
+                disabled=draw(bools),
+                consents=draw(bools),
+                announced_on=draw(_maybe(announced, established=established)),
+                claimed=draw(bools),
+                found_in=draw(_maybe(st.just(office), established=established)),
+            )
+        )
+    placer = Placer(
+        draw(st.sampled_from(PlacerKind)),
+        location=draw(_maybe(st.just(office), established=established)),
+        birth_parents=draw(_maybe(st.sampled_from(BirthParentsPlacing), established=established)),
+        support_duty_consent=draw(
+            _maybe(st.sampled_from(SupportDutyConsent), established=established)
+        ),
+    )
+    everything = frozenset(AdoptionDocument)
+    documents = (
+        everything
+        if complete_documents
+        else draw(st.just(everything) | st.frozensets(st.sampled_from(AdoptionDocument)))
+    )
+    return AdoptionApplication(tuple(adopters), tuple(children), placer, office, documents)
+
+
+def adoption_applications(
+    *,
+    on: dt.date = _DEFAULT_ON,
+    office: str = "500156",
+    established: bool = False,
+    complete_documents: bool = False,
+) -> st.SearchStrategy[AdoptionApplication]:
+    """Draw applications to register an adoption (:mod:`civaffairs.family.adoption`) on ``on``.
+
+    One or two adopters (aged 18 to 90, often exactly 30 or 40), one to three children
+    (aged 0 to 19, often exactly 8 or 18), any placer, all registered in and filed with the
+    county ``office``.  Every fact is drawn established or not (``None``) unless
+    ``established``; the documents are all of them, or any subset unless
+    ``complete_documents``, so every outcome is reached.
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime) or on < CIVIL_CODE_IN_FORCE:
+        raise InvalidArgument(f"on={on!r} must be a datetime.date from 2021-01-01")
+    try:
+        found = _jurisdictions.get(office)
+    except LookupError:
+        raise InvalidArgument(f"office={office!r} must be a known GB/T 2260 county code") from None
+    if found.level is not Level.COUNTY:
+        raise InvalidArgument(f"office={office!r} must be a county-level code")
+    return _adoption_applications(
+        on=on, office=office, established=established, complete_documents=complete_documents
+    )
