@@ -383,6 +383,9 @@ def test_the_allowance_refuses_a_count_that_is_not_one() -> None:
     with pytest.raises(InvalidInputError) as caught:
         ad.allowance(-1, ON)
     assert caught.value.path == "$.children"
+    with pytest.raises(InvalidInputError) as caught:
+        ad.allowance(2, dt.date(2020, 12, 31))
+    assert caught.value.path == "$.on"
 
 
 # -- where (登记办法 arts. 2, 4) ----------------------------------------------------------------

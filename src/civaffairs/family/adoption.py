@@ -306,9 +306,9 @@ def allowance(
     """
     if isinstance(children, bool) or not isinstance(children, int) or children < 0:
         raise InvalidInputError("$.children", children, "a whole number, 0 or more")
-    if children > 1:
-        return 0
-    return _allowance_of(children, _Rules.read(book or default_book(), jurisdiction, on))[0]
+    _in_force(on)
+    rules = _Rules.read(book or default_book(), jurisdiction, on)
+    return 0 if children > 1 else _allowance_of(children, rules)[0]
 
 
 def announcement_last_day(
@@ -399,7 +399,7 @@ def _unknown(zh: str, en: str) -> dict[str, str]:
     return {"state": f"{zh}尚未确定", "state_en": f"{en} not established"}
 
 
-def _check_dates(application: AdoptionApplication, on: dt.date) -> None:
+def _in_force(on: dt.date) -> None:
     if on < CIVIL_CODE_IN_FORCE:
         raise InvalidInputError(
             "$.on",
@@ -407,6 +407,10 @@ def _check_dates(application: AdoptionApplication, on: dt.date) -> None:
             "a date from 2021-01-01, when the Civil Code's adoption chapter took effect "
             "(the 收养法 before it is not encoded)",
         )
+
+
+def _check_dates(application: AdoptionApplication, on: dt.date) -> None:
+    _in_force(on)
     people = [("adopters", i, a.person) for i, a in enumerate(application.adopters)]
     people += [("children", i, c.person) for i, c in enumerate(application.children)]
     for key, index, person in people:
@@ -675,7 +679,13 @@ def _adopter_reasons(
             if value is None:
                 tally.add(
                     R_ADOPTER_ABILITY.reason(
-                        None, (), adopter=who, condition=zh, condition_en=en, **_unknown("", "")
+                        None,
+                        (),
+                        adopter=who,
+                        condition=zh,
+                        condition_en=en,
+                        state="尚未确定",
+                        state_en="not established",
                     ),
                     [f"{path}.{field}"],
                 )
