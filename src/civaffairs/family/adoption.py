@@ -1024,7 +1024,9 @@ def required_documents(
     required but are not established (a child's situation or disability).  The 2019 text
     (until 2023-07-19) adds a family-planning agreement for birth parents and a 无子女
     certificate for adopting a foundling outside an institution (2019 arts. 5, 6; 2023
-    arts. 6, 7).
+    arts. 6, 7).  Both are encoded as the texts read: the 2019 text still asked for a
+    无子女 certificate where the Civil Code (from 2021-01-01) lets an adopter with one child
+    adopt, and how offices met that between 2021-01-01 and 2023-07-19 was not read.
 
     .. versionadded:: 0.1.0
     """
