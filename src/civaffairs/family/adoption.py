@@ -747,7 +747,8 @@ def _children_condition(tally: _Tally, application: AdoptionApplication, index: 
                 True,
                 adopter=who,
                 state=f"有子女 {children} 名, 无子女或者只有一名子女",
-                state_en=f"has {children} children: no child or one child",
+                state_en=f"has {children} {'child' if children == 1 else 'children'}: "
+                "no child or one child",
             )
         )
         return
