@@ -26,6 +26,7 @@ from civaffairs.family.adoption_facts import (
     ChildSituation,
     Placer,
     PlacerKind,
+    Relation,
     SupportDutyConsent,
 )
 from civaffairs.identity import Sex
@@ -53,7 +54,7 @@ def child(pid: str = "c1", born: dt.date = dt.date(2020, 6, 1), **facts: object)
     sex = facts.pop("sex", Sex.FEMALE)
     settled: dict[str, object] = {
         "situation": ChildSituation.PARENTS_UNABLE,
-        "relative": False,
+        "relation": Relation.UNRELATED,
         "disabled": False,
         "consents": None,
     }
@@ -164,14 +165,14 @@ def test_a_child_whose_parents_can_raise_it_may_be_adopted_only_by_a_relative() 
     stranger = child(situation=ChildSituation.PARENTS_ABLE)
     decision = decide(application(children=(stranger,)))
     assert decision.outcome is Outcome.NOT_ELIGIBLE
-    nephew = child(situation=ChildSituation.PARENTS_ABLE, relative=True)
+    nephew = child(situation=ChildSituation.PARENTS_ABLE, relation=Relation.COLLATERAL_RELATIVE)
     app = application(children=(nephew,))
     assert AdoptionDocument.KINSHIP_PROOF in app.documents  # 登记办法 (2023) art. 7 ¶4
     assert decide(app).eligible
-    unknown = child(situation=ChildSituation.PARENTS_ABLE, relative=None)
+    unknown = child(situation=ChildSituation.PARENTS_ABLE, relation=None)
     decision = decide(application(children=(unknown,)))
     assert decision.outcome is Outcome.CANNOT_DECIDE
-    assert "$.children[0].relative" in decision.missing
+    assert "$.children[0].relation" in decision.missing
 
 
 # -- the placer (arts. 1094–1097) ------------------------------------------------------------
@@ -320,7 +321,7 @@ def test_the_forty_year_gap_is_not_asked_of_a_same_sex_child_or_a_relatives_chil
     decision = decide(application(adopters=(single,), children=(boy,)))
     assert decision.eligible
     assert "family.adoption.age_gap" not in decision.codes
-    niece = child(relative=True)
+    niece = child(relation=Relation.COLLATERAL_RELATIVE)
     decision = decide(application(adopters=(single,), children=(niece,)))
     assert decision.eligible
     assert "family.adoption.age_gap_waived" in decision.codes
@@ -362,11 +363,11 @@ def test_an_overseas_chinese_adopting_a_relatives_child_is_free_of_1098_1_not_of
     规定的限制" — art. 1100 ¶1 still allows one child to an adopter with children."""
     overseas = adopter("a1", dt.date(1985, 3, 1), Sex.MALE, children=2, overseas_chinese=True)
     spouse = attrs.evolve(WIFE, children=2, overseas_chinese=True)
-    niece = child(relative=True)
+    niece = child(relation=Relation.COLLATERAL_RELATIVE)
     assert decide(application(adopters=(overseas, spouse), children=(niece,))).eligible
     local = (attrs.evolve(overseas, overseas_chinese=False), attrs.evolve(spouse))
     assert decide(application(adopters=local, children=(niece,))).outcome is (Outcome.NOT_ELIGIBLE)
-    nieces = (niece, child("c2", relative=True))
+    nieces = (niece, child("c2", relation=Relation.COLLATERAL_RELATIVE))
     decision = decide(application(adopters=(overseas, spouse), children=nieces))
     assert decision.outcome is Outcome.NOT_ELIGIBLE
     assert "family.adoption.count" in [r.code for r in decision.reasons if r.met is False]
@@ -558,3 +559,60 @@ def test_json_round_trip() -> None:
     """An application written with its personal data reads back equal."""
     app = application(children=(foundling(dt.date(2025, 1, 2)),), placer=INSTITUTION)
     assert loads(dumps(app, reveal_personal_data=True), AdoptionApplication) == app
+
+
+# -- a step-parent (art. 1103) ------------------------------------------------------------------
+
+STEPFATHER = adopter(
+    "a1", dt.date(1997, 1, 1), Sex.MALE, children=3, has_spouse=True, able_to_raise=None
+)
+STEPCHILD = child(situation=ChildSituation.PARENTS_ABLE, relation=Relation.STEPCHILD)
+
+
+def test_a_step_parent_is_free_of_art_1098_and_adopts_alone() -> None:
+    """Art. 1103: "继父或者继母经继子女的生父母同意，可以收养继子女，并可以不受本法第一千零九十三条
+    第三项、第一千零九十四条第三项、第一千零九十八条和第一千一百条第一款规定的限制" — a stepfather
+    of 28 with three children adopts his wife's daughter, her parents placing her together."""
+    app = application(adopters=(STEPFATHER,), children=(STEPCHILD,))
+    assert app.documents == {
+        AdoptionDocument.APPLICATION,
+        AdoptionDocument.ADOPTER_ID,
+        AdoptionDocument.MARRIAGE_CERTIFICATE,  # 登记办法 (2023) art. 6 ¶3
+        AdoptionDocument.PLACER_ID,
+    }
+    decision = decide(app)
+    assert decision.eligible, decision.render("en")
+    assert {"family.adoption.stepchild_waiver", "family.adoption.stepparent_alone"} <= set(
+        decision.codes
+    )
+    assert "family.adoption.adopter_age" not in decision.codes
+
+
+def test_a_step_parent_needs_both_birth_parents() -> None:
+    """Art. 1103 "经继子女的生父母同意"; art. 1097 "生父母送养子女，应当双方共同送养"."""
+    alone = attrs.evolve(PARENTS, birth_parents=BirthParentsPlacing.ONE_ONLY)
+    app = application(adopters=(STEPFATHER,), children=(STEPCHILD,), placer=alone)
+    assert decide(app).outcome is Outcome.NOT_ELIGIBLE
+
+
+def test_whether_the_child_is_a_stepchild_is_named_when_it_decides() -> None:
+    """Art. 1103 waives art. 1098 and art. 1101's joint adoption only for a stepchild: a
+    married adopter of 28 adopting alone cannot be decided until the relation is known."""
+    unknown = attrs.evolve(STEPCHILD, relation=None)
+    decision = decide(application(adopters=(STEPFATHER,), children=(unknown,)))
+    assert decision.outcome is Outcome.CANNOT_DECIDE
+    assert "$.children[0].relation" in decision.missing
+    unrelated = attrs.evolve(STEPCHILD, relation=Relation.UNRELATED)
+    assert decide(application(adopters=(STEPFATHER,), children=(unrelated,))).outcome is (
+        Outcome.NOT_ELIGIBLE
+    )
+
+
+def test_a_stepchild_of_eight_must_still_consent() -> None:
+    """Art. 1104 is not among the articles art. 1103 waives: "收养八周岁以上未成年人的，应当征得
+    被收养人的同意"."""
+    older = attrs.evolve(
+        STEPCHILD, person=attrs.evolve(STEPCHILD.person, birth_date=dt.date(2015, 1, 1))
+    )
+    decision = decide(application(adopters=(STEPFATHER,), children=(older,)))
+    assert decision.missing == ("$.children[0].consents",)

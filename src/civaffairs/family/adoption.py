@@ -9,28 +9,32 @@ filed with a county civil-affairs department on the date ``on``.  In order:
 1. **The child may be adopted** (art. 1093): a minor (under 18 in full years, art. 17) who
    is "(一)丧失父母的孤儿；(二)查找不到生父母的未成年人；(三)生父母有特殊困难无力抚养的子女",
    or, by art. 1095, a minor whose parents "均不具备完全民事行为能力且可能严重危害该未成年人".
-   A child of the adopter's relative "三代以内旁系同辈血亲" is free of 1093 (三) (art. 1099
-   ¶1): the birth parents need not be in special difficulty.
+   A child of the adopter's relative "三代以内旁系同辈血亲" (art. 1099 ¶1) and a stepchild
+   (art. 1103) are free of 1093 (三): the birth parents need not be in special difficulty.
 2. **The placer may place** (art. 1094): "(一)孤儿的监护人；(二)儿童福利机构；(三)有特殊困难
    无力抚养子女的生父母" — an orphan by its guardian or the institution raising it, a child
    whose parents cannot be found by the institution raising it or a guardian, a child of
-   parents in difficulty (or of a relative, art. 1099 ¶1 waiving 1094 (三)) by the birth
-   parents, and the art. 1095 child by its guardian.  A guardian placing an orphan needs the
-   consent of those with a duty to support it (art. 1096); birth parents place jointly,
-   unless one is unknown or cannot be found (art. 1097) or has died (登记办法 2023 art. 7 ¶4:
-   "因丧偶或者一方下落不明由单方送养的").
+   parents in difficulty (or of a relative, or a stepchild, arts. 1099 ¶1 and 1103 waiving
+   1094 (三)) by the birth parents, and the art. 1095 child by its guardian.  A guardian
+   placing an orphan needs the consent of those with a duty to support it (art. 1096);
+   birth parents place jointly, unless one is unknown or cannot be found (art. 1097) or
+   has died (登记办法 2023 art. 7 ¶4: "因丧偶或者一方下落不明由单方送养的"); a step-parent
+   adopts "经继子女的生父母同意" (art. 1103), the birth parents placing.
 3. **Each adopter qualifies** (art. 1098, "应当同时具备"): (一) no child or one child;
    (二) able to raise, educate and protect the child; (三) no disqualifying illness;
    (四) no disqualifying criminal record; (五) aged 30 or more in full years on ``on``
    (:func:`civaffairs.dates.age_in_full_years`: the age goes up on the birthday, 29 February
    counting from 28 February, art. 202).  (一) is waived for the children of art. 1100 ¶2
-   and, for an overseas Chinese (华侨) adopting a relative's child, by art. 1099 ¶2.
+   and, for an overseas Chinese (华侨) adopting a relative's child, by art. 1099 ¶2; the
+   whole article for a step-parent adopting stepchildren (art. 1103).
 4. **How many** (art. 1100 ¶1): "无子女的收养人可以收养两名子女；有子女的收养人只能收养一名
    子女" — the children of this application, except those of art. 1100 ¶2 ("收养孤儿、残疾
    未成年人或者儿童福利机构抚养的查找不到生父母的未成年人"), may not exceed
-   :func:`allowance` of any adopter.  The relatives' exemption of art. 1099 does not reach
-   art. 1100.
-5. **Spouses adopt jointly** (art. 1101); **a single adopter of a child of the other sex**
+   :func:`allowance` of any adopter; a stepchild is not counted either (art. 1103).  The
+   relatives' exemption of art. 1099 does not reach art. 1100.
+5. **Spouses adopt jointly** (art. 1101) — but a step-parent adopts alone, the spouse
+   being the child's parent who consents and places (an inference: art. 1103 does not name
+   art. 1101); **a single adopter of a child of the other sex**
    is at least 40 years older (art. 1102, "相差四十周岁以上", 以上 including 40 by art. 1259:
    the child is born on or after the adopter's 40th birthday), waived for a relative's child
    (art. 1099 ¶1).
@@ -59,8 +63,8 @@ filed with a county civil-affairs department on the date ``on``.  In order:
 
 A fact that is not established (``None``) and could change the outcome makes the decision
 "cannot decide", naming its path (relative to the :class:`AdoptionApplication`); a
-condition that fails decides "not eligible" whatever else is missing.  Not encoded: a
-step-parent's adoption (art. 1103), adoption by foreigners (art. 1109) and by overseas
+condition that fails decides "not eligible" whatever else is missing.  Not encoded:
+adoption by foreigners (art. 1109) and by overseas
 Chinese or residents of Hong Kong, Macao and Taiwan beyond art. 1099 ¶2 (登记办法 art. 15
 leaves their documents to the ministry), the priority of a deceased parent's parents
 (art. 1108), the adoption assessment (art. 1105 ¶5) and dissolution (arts. 1114–1118).
@@ -88,6 +92,7 @@ from civaffairs.family.adoption_facts import (
     ChildSituation,
     Placer,
     PlacerKind,
+    Relation,
     SupportDutyConsent,
 )
 from civaffairs.family.laws import (
@@ -130,7 +135,7 @@ R_SITUATION = ReasonCode.define(
     "child {child}: {situation_en}{result_en}",
     Citation(
         CIVIL_CODE,
-        "第一千零九十三条; 第一千零九十五条; 第一千零九十九条第一款",
+        "第一千零九十三条; 第一千零九十五条; 第一千零九十九条第一款; 第一千一百零三条",
         note="丧失父母的孤儿; 查找不到生父母的未成年人; 生父母有特殊困难无力抚养的子女",
     ),
 )
@@ -140,7 +145,7 @@ R_PLACER = ReasonCode.define(
     "the placer is {placer_en}: {result_en}",
     Citation(
         CIVIL_CODE,
-        "第一千零九十四条; 第一千零九十五条; 第一千零九十九条第一款",
+        "第一千零九十四条; 第一千零九十五条; 第一千零九十九条第一款; 第一千一百零三条",
         note="孤儿的监护人; 儿童福利机构; 有特殊困难无力抚养子女的生父母",
     ),
 )
@@ -173,7 +178,7 @@ R_ADOPTER_CHILDREN = ReasonCode.define(
     "adopter {adopter}: {state_en}",
     Citation(
         CIVIL_CODE,
-        "第一千零九十八条第一项; 第一千零九十九条第二款; 第一千一百条第二款",
+        "第一千零九十八条第一项; 第一千零九十九条第二款; 第一千一百条第二款; 第一千一百零三条",
         note="无子女或者只有一名子女",
     ),
 )
@@ -196,7 +201,7 @@ R_COUNT = ReasonCode.define(
     "raised by a welfare institution do not), the adopters may adopt {allowed_en}: {result_en}",
     Citation(
         CIVIL_CODE,
-        "第一千一百条",
+        "第一千一百条; 第一千一百零三条",
         note="无子女的收养人可以收养两名子女；有子女的收养人只能收养一名子女",
     ),
 )
@@ -223,6 +228,30 @@ R_AGE_GAP_WAIVED = ReasonCode.define(
     "single adopter {adopter} adopts {child}, a child of a collateral relative of the same "
     "generation within three generations: the 40-year gap does not apply",
     Citation(CIVIL_CODE, "第一千零九十九条第一款", note="可以不受…第一千一百零二条规定的限制"),
+)
+R_STEPCHILD_WAIVER = ReasonCode.define(
+    "family.adoption.stepchild_waiver",
+    "收养人{adopter}收养继子女: 不受第一千零九十八条规定的限制",
+    "adopter {adopter} adopts a stepchild: the conditions of art. 1098 do not apply",
+    Citation(
+        CIVIL_CODE,
+        "第一千一百零三条",
+        note="继父或者继母经继子女的生父母同意，可以收养继子女，并可以不受本法第一千零九十三条"
+        "第三项、第一千零九十四条第三项、第一千零九十八条和第一千一百条第一款规定的限制",
+    ),
+)
+R_STEPPARENT_ALONE = ReasonCode.define(
+    "family.adoption.stepparent_alone",
+    "收养人{adopter}收养继子女, 其配偶为被收养人的生父或者生母, 作为送养人同意",
+    "adopter {adopter} adopts a stepchild, whose parent is the adopter's spouse and consents "
+    "as the placer",
+    Citation(
+        CIVIL_CODE,
+        "第一千一百零三条; 第一千一百零一条",
+        note="INFERENCE: art. 1103 does not name art. 1101; the spouse is the child's parent, "
+        "who consents (经继子女的生父母同意) and places; 登记办法(2023) 第六条第三款 asks for "
+        "收养人与被收养人生父或者生母结婚的证明",
+    ),
 )
 R_CONSENT = ReasonCode.define(
     "family.adoption.consent",
@@ -423,15 +452,17 @@ def _check_dates(application: AdoptionApplication, on: dt.date) -> None:
 
 
 def _exempt_from_count(child: Child, placer: Placer) -> bool | None:
-    """Art. 1100 ¶2: an orphan, a disabled minor, or an institution's foundling."""
+    """Art. 1100 ¶2: an orphan, a disabled minor, or an institution's foundling; art. 1103."""
     if child.situation is ChildSituation.ORPHAN or child.disabled is True:
+        return True
+    if child.relation is Relation.STEPCHILD:
         return True
     if (
         child.situation is ChildSituation.PARENTS_NOT_FOUND
         and placer.kind is PlacerKind.WELFARE_INSTITUTION
     ):
         return True
-    if child.situation is None or child.disabled is None:
+    if child.situation is None or child.disabled is None or child.relation is None:
         return None
     return False
 
@@ -442,6 +473,8 @@ def _exemption_paths(child: Child, index: int) -> list[str]:
         paths.append(f"$.children[{index}].situation")
     if child.disabled is None:
         paths.append(f"$.children[{index}].disabled")
+    if child.relation is None:
+        paths.append(f"$.children[{index}].relation")
     return paths
 
 
@@ -527,32 +560,33 @@ def _situation_reason(tally: _Tally, child: Child, path: str) -> None:
             )
         )
         return
-    if child.relative is None:
+    relation = child.relation
+    if relation is None:
         tally.add(
             R_SITUATION.reason(
                 None,
                 child=who,
                 situation=situation.zh,
                 situation_en=situation.en,
-                result=", 是否为收养人三代以内旁系同辈血亲的子女尚未确定",
-                result_en=": whether a child of the adopter's collateral relative is not "
+                result=", 是否为三代以内旁系同辈血亲的子女或者继子女尚未确定",
+                result_en=": whether a collateral relative's child or a stepchild is not "
                 "established",
             ),
-            [f"{path}.relative"],
+            [f"{path}.relation"],
         )
         return
+    exempt = relation is not Relation.UNRELATED
     tally.add(
         R_SITUATION.reason(
-            child.relative,
+            exempt,
             child=who,
             situation=situation.zh,
             situation_en=situation.en,
-            result=", 系三代以内旁系同辈血亲的子女, 不受第一千零九十三条第三项的限制"
-            if child.relative
+            result=f", 系{relation.zh}, 不受第一千零九十三条第三项的限制"
+            if exempt
             else ", 不属于可以被收养的未成年人",
-            result_en=", but a child of a collateral relative within three generations: "
-            "art. 1093 (3) does not apply"
-            if child.relative
+            result_en=f", but {relation.en}: art. 1093 (3) does not apply"
+            if exempt
             else ": not a minor who may be adopted",
         )
     )
@@ -570,7 +604,7 @@ _PLACERS: dict[ChildSituation, frozenset[PlacerKind]] = {
 
 
 def _placer_reasons(tally: _Tally, application: AdoptionApplication) -> None:
-    """Arts. 1094–1097 (and 1099 ¶1 for a relative's child placed by parents not in difficulty)."""
+    """Arts. 1094–1097 (1099 ¶1, 1103: a relative's child or stepchild placed by its parents)."""
     placer = application.placer
     names = {"placer": placer.kind.zh, "placer_en": placer.kind.en}
     situations = {c.situation for c in application.children}
@@ -660,19 +694,27 @@ def _adopter_reasons(
             "no record of offences harmful to the child",
         ),
     )
+    step, step_paths = _stepchildren(application)
     for index, adopter in enumerate(application.adopters):
         path = f"$.adopters[{index}]"
         who = adopter.person.label
+        if step is True:  # art. 1103: "不受…第一千零九十八条…规定的限制"
+            tally.add(R_STEPCHILD_WAIVER.reason(None, (), adopter=who))
+            continue
+        # a condition that fails is waived if every child turns out to be a stepchild
+        unless = (None, step_paths) if step is None else (False, [])
         age = adopter.person.age_on(on)
+        old_enough = age >= min_age
         tally.add(
             R_ADOPTER_AGE.reason(
-                age >= min_age,
+                True if old_enough else unless[0],
                 (age_used,),
                 adopter=who,
                 age=str(age),
-                result=f"{'已' if age >= min_age else '未'}满{min_age}周岁",
-                result_en=f"{'at least' if age >= min_age else 'under'} {min_age}",
-            )
+                result=f"{'已' if old_enough else '未'}满{min_age}周岁",
+                result_en=f"{'at least' if old_enough else 'under'} {min_age}",
+            ),
+            [] if old_enough else unless[1],
         )
         for field, good, zh, en in conditions:
             value = getattr(adopter, field)
@@ -693,24 +735,28 @@ def _adopter_reasons(
                 met = value is good
                 tally.add(
                     R_ADOPTER_ABILITY.reason(
-                        met,
+                        True if met else unless[0],
                         adopter=who,
                         condition=zh,
                         condition_en=en,
                         state="符合" if met else "不符合",
                         state_en="met" if met else "not met",
-                    )
+                    ),
+                    [] if met else unless[1],
                 )
         _children_condition(tally, application, index)
 
 
 def _waived_1098_1(child: Child, adopter: Adopter, placer: Placer) -> bool | None:
-    """Whether art. 1098 (一) is waived for this child: art. 1100 ¶2, or art. 1099 ¶2."""
+    """Whether art. 1098 (一) is waived: arts. 1100 ¶2 and 1103, or art. 1099 ¶2 (华侨)."""
     exempt = _exempt_from_count(child, placer)
-    if exempt is True or (child.relative is True and adopter.overseas_chinese is True):
+    collateral = child.relation is Relation.COLLATERAL_RELATIVE
+    if exempt is True or (collateral and adopter.overseas_chinese is True):
         return True
-    relatives_ruled_out = child.relative is False or adopter.overseas_chinese is False
-    if exempt is False and relatives_ruled_out:
+    ruled_out = child.relation is Relation.UNRELATED or (
+        collateral and adopter.overseas_chinese is False
+    )
+    if exempt is False and ruled_out:
         return False
     return None
 
@@ -718,9 +764,8 @@ def _waived_1098_1(child: Child, adopter: Adopter, placer: Placer) -> bool | Non
 def _waiver_paths(child: Child, index: int, adopter: Adopter, adopter_path: str) -> list[str]:
     """Return the facts not established that could waive art. 1098 (一) for this child."""
     paths = _exemption_paths(child, index)
-    if adopter.overseas_chinese is not False and child.relative is None:
-        paths.append(f"$.children[{index}].relative")
-    if child.relative is not False and adopter.overseas_chinese is None:
+    could_be_collateral = child.relation in {None, Relation.COLLATERAL_RELATIVE}
+    if could_be_collateral and adopter.overseas_chinese is None:
         paths.append(f"{adopter_path}.overseas_chinese")
     return paths
 
@@ -844,6 +889,14 @@ def _couple_reasons(tally: _Tally, application: AdoptionApplication, rules: _Rul
             ["$.adopters[0].has_spouse"],
         )
         return
+    step, step_paths = _stepchildren(application)
+    if adopter.has_spouse and step is not False:
+        # art. 1103: the step-parent's spouse is the child's parent, and places the child
+        tally.add(
+            R_STEPPARENT_ALONE.reason(step, adopter=adopter.person.label),
+            step_paths,
+        )
+        return
     tally.add(
         R_JOINT_ADOPTION.reason(
             not adopter.has_spouse,
@@ -860,20 +913,31 @@ def _couple_reasons(tally: _Tally, application: AdoptionApplication, rules: _Rul
         if child.person.sex is adopter.person.sex:
             continue
         names = {"adopter": adopter.person.label, "child": child.person.label}
-        if child.relative is True:
+        if child.relation is Relation.COLLATERAL_RELATIVE:
             tally.add(R_AGE_GAP_WAIVED.reason(None, (), **names))
             continue
         born_apart = _years_apart(adopter.person, child.person)
         met = born_apart >= gap
+        settled = met or child.relation is not None  # only art. 1099 ¶1 waives art. 1102
         reason = R_AGE_GAP.reason(
-            met if met or child.relative is False else None,
+            met if settled else None,
             (gap_used,),
             gap=str(born_apart),
             **names,
             **_result(met),
         )
-        missing = [] if met or child.relative is False else [f"$.children[{index}].relative"]
-        tally.add(reason, missing)
+        tally.add(reason, [] if settled else [f"$.children[{index}].relation"])
+
+
+def _stepchildren(application: AdoptionApplication) -> tuple[bool | None, list[str]]:
+    """Whether every child is the adopter's stepchild (art. 1103), and the unknown paths."""
+    relations = [c.relation for c in application.children]
+    if all(r is Relation.STEPCHILD for r in relations):
+        return True, []
+    if any(r is not None and r is not Relation.STEPCHILD for r in relations):
+        return False, []
+    paths = [f"$.children[{i}].relation" for i, r in enumerate(relations) if r is None]
+    return None, paths
 
 
 def _years_apart(older: Person, younger: Person) -> int:
@@ -1022,7 +1086,9 @@ def required_documents(
     """Return the documents the registration measures in force on ``on`` require.
 
     The second element lists the paths of facts that decide whether a document is
-    required but are not established (a child's situation or disability).  The 2019 text
+    required but are not established (a child's situation, disability or relation).  A
+    step-parent "可以只提交居民户口簿、居民身份证和收养人与被收养人生父或者生母结婚的证明"
+    (2023 art. 6 ¶3; 2019 art. 5 ¶3), with the application.  The 2019 text
     (until 2023-07-19) adds a family-planning agreement for birth parents and a 无子女
     certificate for adopting a foundling outside an institution (2019 arts. 5, 6; 2023
     arts. 6, 7).  Both are encoded as the texts read: the 2019 text still asked for a
@@ -1034,9 +1100,13 @@ def required_documents(
     d = AdoptionDocument
     old = on < MEASURES_2023_IN_FORCE
     placer = application.placer
-    needed = {d.APPLICATION, d.ADOPTER_ID, d.ADOPTER_STATUS, d.CHILDREN_STATEMENT}
-    needed |= {d.HEALTH_CERTIFICATE, d.PLACER_ID}
-    unknown: list[str] = []
+    step, step_paths = _stepchildren(application)
+    needed = {d.APPLICATION, d.ADOPTER_ID, d.PLACER_ID}
+    if step is True:
+        needed.add(d.MARRIAGE_CERTIFICATE)
+    else:
+        needed |= {d.ADOPTER_STATUS, d.CHILDREN_STATEMENT, d.HEALTH_CERTIFICATE}
+    unknown: list[str] = list(step_paths)
     for index, child in enumerate(application.children):
         if child.situation is None:
             unknown.append(f"$.children[{index}].situation")
@@ -1081,7 +1151,7 @@ def _child_documents(child: Child, placer: Placer, *, old: bool) -> set[Adoption
     if placer.kind is PlacerKind.BIRTH_PARENTS:
         if situation is ChildSituation.PARENTS_UNABLE:
             needed.add(d.DIFFICULTY_STATEMENT)
-        if child.relative:
+        if child.relation is Relation.COLLATERAL_RELATIVE:
             needed.add(d.KINSHIP_PROOF)
     return needed
 

@@ -35,6 +35,7 @@ __all__ = [
     "ChildSituation",
     "Placer",
     "PlacerKind",
+    "Relation",
     "SupportDutyConsent",
 ]
 
@@ -71,6 +72,28 @@ class ChildSituation(Labelled):
         "生父母有能力抚养(不属于第一千零九十三条所列情形)",
         "a child whose birth parents can raise it (none of the grounds of art. 1093)",
     )
+
+
+class Relation(Labelled):
+    """The child's relation to the adopter that the Civil Code exempts from some conditions.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: neither of the two below
+    UNRELATED = (
+        "unrelated",
+        "非三代以内旁系同辈血亲的子女, 非继子女",
+        "neither a collateral relative's child nor a stepchild",
+    )
+    #: art. 1099: 三代以内旁系同辈血亲的子女 (a cousin's or sibling's child)
+    COLLATERAL_RELATIVE = (
+        "collateral_relative",
+        "三代以内旁系同辈血亲的子女",
+        "a child of a collateral relative of the same generation within three generations",
+    )
+    #: art. 1103: 继子女, adopted by the step-parent with the birth parents' consent
+    STEPCHILD = "stepchild", "继子女", "a stepchild"
 
 
 class PlacerKind(Labelled):
@@ -205,6 +228,12 @@ class AdoptionDocument(Labelled):
         "与当地计划生育部门签订的不违反计划生育规定的协议",
         "the agreement with the family-planning department",
     )
+    #: 2023 art. 6 ¶3 (2019 art. 5 ¶3): 收养继子女的, 可以只提交…结婚的证明
+    MARRIAGE_CERTIFICATE = (
+        "marriage_certificate",
+        "收养人与被收养人生父或者生母结婚的证明",
+        "the proof of the adopter's marriage to the child's parent",
+    )
     KINSHIP_PROOF = (
         "kinship_proof",
         "公安机关出具的或者经过公证的与收养人有亲属关系的证明",
@@ -249,8 +278,8 @@ class Adopter:
 
     ``children`` is the number of children the adopter has before this adoption (birth and
     adopted children, as the 子女情况声明 states); ``has_spouse`` matters for a single
-    adopter (arts. 1101, 1102); ``overseas_chinese`` (华侨) only for a relative's child
-    (art. 1099 ¶2).  ``None`` is "not established".
+    adopter (arts. 1101, 1102); ``overseas_chinese`` (华侨) only for a collateral relative's
+    child (art. 1099 ¶2).  ``None`` is "not established".
 
     .. versionadded:: 0.1.0
     """
@@ -268,8 +297,9 @@ class Adopter:
 class Child:
     """One child to be adopted (被收养人) and the facts of arts. 1093, 1099, 1100 and 1104.
 
-    ``relative`` is whether the child is a child of the adopter's collateral relative of
-    the same generation within three generations (三代以内旁系同辈血亲, art. 1099);
+    ``relation`` is the child's relation to the adopter that the Civil Code exempts: a
+    child of a collateral relative of the same generation within three generations
+    (三代以内旁系同辈血亲, art. 1099), a stepchild (继子女, art. 1103), or neither;
     ``disabled`` whether the child is a disabled minor (art. 1100 ¶2); ``consents`` the
     child's own consent (art. 1104, needed from age 8); ``announced_on`` the day the
     registration office announced the search for the parents of a child whose parents
@@ -282,7 +312,7 @@ class Child:
 
     person: Person = attrs.field(validator=_kind(Person, "a person"))
     situation: ChildSituation | None = None
-    relative: bool | None = None
+    relation: Relation | None = None
     disabled: bool | None = None
     consents: bool | None = None
     announced_on: dt.date | None = None

@@ -921,6 +921,7 @@ from civaffairs.family.adoption_facts import (  # noqa: E402
     ChildSituation,
     Placer,
     PlacerKind,
+    Relation,
     SupportDutyConsent,
 )
 
@@ -993,7 +994,7 @@ def _adoption_applications(
             Child(
                 person,
                 situation=draw(_maybe(st.sampled_from(ChildSituation), established=established)),
-                relative=draw(bools),
+                relation=draw(_maybe(st.sampled_from(Relation), established=established)),
                 disabled=draw(bools),
                 consents=draw(bools),
                 announced_on=draw(_maybe(announced, established=established)),
