@@ -31,11 +31,21 @@ RANK = {Outcome.NOT_ELIGIBLE: 0, Outcome.CANNOT_DECIDE: 1, Outcome.ELIGIBLE: 2}
 
 applications = cst.adoption_applications(on=ON)
 settled = cst.adoption_applications(on=ON, established=True, complete_documents=True)
-either = applications | settled
+qualified = cst.adoption_applications(on=ON, qualified=True)
+either = applications | settled | qualified
 
 
 def decide(application: AdoptionApplication) -> Decision:
     return ad.assess_application(application, ON)
+
+
+@given(qualified)
+def test_a_qualified_application_is_registered_that_day(application: AdoptionApplication) -> None:
+    """Art. 1105: "收养关系自登记之日起成立" — the strategy's qualified applications meet every
+    condition, so the rule grants each, effective on the day."""
+    decision = decide(application)
+    assert decision.outcome is Outcome.ELIGIBLE, decision.render("en")
+    assert decision.reasons[-1].code == "family.adoption.effective"
 
 
 @given(st.integers(min_value=0, max_value=50))

@@ -1019,12 +1019,69 @@ def _adoption_applications(
     return AdoptionApplication(tuple(adopters), tuple(children), placer, office, documents)
 
 
+#: (situation, placer) pairs of art. 1094 that a registration office grants as they stand.
+_PLACINGS: Final = (
+    (ChildSituation.PARENTS_UNABLE, PlacerKind.BIRTH_PARENTS),
+    (ChildSituation.ORPHAN, PlacerKind.WELFARE_INSTITUTION),
+    (ChildSituation.ORPHAN, PlacerKind.GUARDIAN),
+    (ChildSituation.PARENTS_NOT_FOUND, PlacerKind.WELFARE_INSTITUTION),
+    (ChildSituation.PARENTS_INCAPABLE, PlacerKind.GUARDIAN),
+)
+
+
+@st.composite
+def _qualified_adoptions(draw: st.DrawFn, *, on: dt.date, office: str) -> AdoptionApplication:
+    """Draw a married couple without children, one child, every condition met, every document."""
+    registration = Registration(office, RegistrationKind.URBAN)
+    adopters = tuple(
+        Adopter(
+            Person(
+                f"a{index + 1}",
+                draw(_adoption_births(on, 30, 70, (30,))),
+                sex,
+                registration,
+                name=draw(_adoption_names()),
+            ),
+            children=0,
+            has_spouse=True,
+            able_to_raise=True,
+            disqualifying_illness=False,
+            disqualifying_record=False,
+            overseas_chinese=draw(st.booleans()),
+        )
+        for index, sex in enumerate((Sex.MALE, Sex.FEMALE))
+    )
+    situation, kind = draw(st.sampled_from(_PLACINGS))
+    born = draw(_adoption_births(on, 0, 17, (8,)))
+    announced = on - dt.timedelta(days=draw(st.integers(min_value=61, max_value=400)))
+    child = Child(
+        Person("c1", born, draw(st.sampled_from(Sex)), registration, name=draw(_adoption_names())),
+        situation=situation,
+        relation=Relation.UNRELATED,
+        disabled=draw(st.booleans()),
+        consents=True if age_in_full_years(born, on) >= 8 else draw(st.none() | st.booleans()),
+        announced_on=announced if situation is ChildSituation.PARENTS_NOT_FOUND else None,
+        claimed=False if situation is ChildSituation.PARENTS_NOT_FOUND else None,
+    )
+    placer = Placer(
+        kind,
+        office,
+        birth_parents=BirthParentsPlacing.BOTH if kind is PlacerKind.BIRTH_PARENTS else None,
+        support_duty_consent=draw(
+            st.sampled_from([SupportDutyConsent.NONE_OWED, SupportDutyConsent.GIVEN])
+        ),
+    )
+    documents = frozenset(AdoptionDocument)
+    return AdoptionApplication(adopters, (child,), placer, office, documents)
+
+
 def adoption_applications(
     *,
     on: dt.date = _DEFAULT_ON,
     office: str = "500156",
     established: bool = False,
     complete_documents: bool = False,
+    qualified: bool = False,
 ) -> st.SearchStrategy[AdoptionApplication]:
     """Draw applications to register an adoption (:mod:`civaffairs.family.adoption`) on ``on``.
 
@@ -1032,7 +1089,10 @@ def adoption_applications(
     (aged 0 to 19, often exactly 8 or 18), any placer, all registered in and filed with the
     county ``office``.  Every fact is drawn established or not (``None``) unless
     ``established``; the documents are all of them, or any subset unless
-    ``complete_documents``, so every outcome is reached.
+    ``complete_documents``, so every outcome is reached.  With ``qualified``, draw only
+    applications every condition of which is met (a married couple without children, aged
+    30 to 70, one child placed as art. 1094 allows, the announcement over, every document
+    in): registration is granted, and a test varies one fact from there.
 
     .. versionadded:: 0.1.0
     """
@@ -1044,6 +1104,8 @@ def adoption_applications(
         raise InvalidArgument(f"office={office!r} must be a known GB/T 2260 county code") from None
     if found.level is not Level.COUNTY:
         raise InvalidArgument(f"office={office!r} must be a county-level code")
+    if qualified:
+        return _qualified_adoptions(on=on, office=office)
     return _adoption_applications(
         on=on, office=office, established=established, complete_documents=complete_documents
     )
