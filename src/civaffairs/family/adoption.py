@@ -116,7 +116,8 @@ PROGRAMME = programme("family.adoption")
 
 #: The Civil Code, and with it its adoption chapter, took effect on 2021-01-01 (art. 1260).
 CIVIL_CODE_IN_FORCE = dt.date(2021, 1, 1)
-#: The 2023 revision of the registration measures took effect on publication (art. 16).
+#: The 2023 revision of the registration measures, dated 2023-07-20 in the text; that it took
+#: effect that day (the State Council decision's "自公布之日起施行") is recalled, not read.
 MEASURES_2023_IN_FORCE = dt.date(2023, 7, 20)
 _ADULT_AGE = 18  # 《民法典》 第十七条: 十八周岁以上的自然人为成年人
 

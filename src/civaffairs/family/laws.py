@@ -16,8 +16,9 @@ __all__ = ["CIVIL_CODE"]
 
 # -- family.adoption (收养登记) -----------------------------------------------------------------
 # 《中国公民收养子女登记办法》 (国务院批准, 民政部令第14号, 1999), as revised on 2019-03-02 and on
-# 2023-07-20 (《国务院关于修改和废止部分行政法规的决定》; the revision takes effect on
-# publication, 第十六条).  Both texts were read in LawRefBook/Laws; they differ in their article
+# 2023-07-20 (《国务院关于修改和废止部分行政法规的决定》).  The dates are the texts' headers;
+# that each revision took effect on that day (the State Council decisions' "自公布之日起施行") is
+# recalled, not read.  Both texts were read in LawRefBook/Laws; they differ in their article
 # numbers (the 2023 text inserts a new 第三条) and in the documents required (the 2019 text asks
 # birth parents for a family-planning agreement and some adopters for a 无子女 certificate).
 
