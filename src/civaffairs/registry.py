@@ -364,6 +364,16 @@ ENTRIES: tuple[Entry, ...] = (
         "howto/marriage",
         ("离婚冷静期", "婚姻登记"),
     ),
+    # -- family.adoption (收养登记) --------------------------------------------------------
+    _programme(
+        "family.adoption",
+        "收养登记",
+        "adoption registration",
+        "assess_application",
+        "civaffairs.family.adoption_facts:AdoptionApplication",
+        "howto/adoption",
+        ("收养", "送养人", "收养人", "被收养人"),
+    ),
 )
 
 #: Parameter schemas that belong to no one programme: the shared means test, the
