@@ -40,7 +40,9 @@ intersphinx_mapping: dict[str, tuple[str, None]] = {}
 
 html_theme = "furo"
 html_title = "civaffairs"
-html_static_path: list[str] = []
+# civaffairs.css: tables and code that fit the content width, on a desktop and a phone.
+html_static_path = ["_static"]
+html_css_files = ["civaffairs.css"]
 
 # Docstring examples run under pytest --doctest-modules in their module's namespace; the
 # doctest builder runs the pages' own {doctest} blocks.

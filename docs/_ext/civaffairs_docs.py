@@ -66,7 +66,9 @@ __all__ = [
     "setup",
 ]
 
-MARKER = re.compile(r"^```\{civaffairs-generate\}[ \t]+([\w-]+)[ \t]*\n```[ \t]*$", re.MULTILINE)
+MARKER = re.compile(
+    r"^```\{civaffairs-generate\}[ \t]+([\w-]+)(?:[ \t]+(\w+))?[ \t]*\n```[ \t]*$", re.MULTILINE
+)
 
 # -- Markdown helpers --------------------------------------------------------------------------
 
@@ -216,6 +218,9 @@ def reason_codes_markdown(_srcdir: Path) -> str:
 
 # -- parameters --------------------------------------------------------------------------------
 
+#: Where the per-jurisdiction parameter pages are written, under the docs source directory.
+PARAMETER_PAGES = Path("reference") / "parameters"
+
 
 def _shown_value(value: ParameterValue) -> str:
     raw = value.value
@@ -226,25 +231,68 @@ def _shown_value(value: ParameterValue) -> str:
     return str(raw)
 
 
+def value_with_unit(value: ParameterValue) -> str:
+    """Show a value with its unit and period: ``1,000 元 per person per year``, ``36 months``.
+
+    Money shows yuan and what the amount is counted per (``per person per month``,
+    ``per person per year``, ``per case``); a yes/no switch shows ``yes`` or ``no``.
+
+    .. versionadded:: 0.1.0
+    """
+    shown = _shown_value(value)
+    if isinstance(value.value, bool) or value.unit in {"yes/no", ""}:
+        return shown
+    unit = value.unit.removeprefix("CNY").strip()
+    return f"{shown} {unit}" if unit else shown
+
+
 def _provenance(value: ParameterValue) -> str:
     parts = []
     if value.status is Status.EXAMPLE:
         parts.append("**⚠ EXAMPLE DATA, not law**")
     if value.source is not None:
-        parts.append(md(value.source.cite()))
-        if value.source.url:
-            parts.append(md(f"[{value.source.url}]"))
+        cite, url = md(value.source.cite()), value.source.url
+        if url and re.fullmatch(r"https?://\S+", url):
+            parts.append(f"[{cite}]({url})")
+        else:
+            parts.append(cite + (f" {md(f'[{url}]')}" if url else ""))
     if value.article:
         parts.append(md(value.article))
     if value.note:
-        parts.append(f"*{md(value.note)}*")
+        # A long note folds away in the HTML: the warning and the source stay in view.
+        parts.append(f"<details><summary>note</summary>{md(value.note)}</details>")
     return " ".join(parts) or "no source"
 
 
 def _area(name: str, codes: Iterable[str]) -> str:
-    """Return the programme code a parameter belongs to (the longest prefix), else its area."""
+    """Return the programme code a parameter belongs to (the longest prefix), else its module."""
     owners = [c for c in codes if name.startswith(c + ".")]
     return max(owners, key=len) if owners else ".".join(name.split(".")[:2])
+
+
+def _group_title(key: str) -> str:
+    """Head a group of parameters: the programme's names from the registry, else its module's.
+
+    A parameter outside every programme belongs to a shared module (the means
+    test, the funeral zones): its heading is the first clause of that module's
+    docstring.
+    """
+    entry = registry.find(key)
+    if entry is not None:
+        return f"{md(entry.zh)} · {md(entry.en)}"
+    try:
+        doc = importlib.import_module(f"civaffairs.{key}").__doc__ or ""
+    except ImportError:
+        return code(key)
+    summary = doc.strip().split("\n\n")[0]
+    summary = re.split(r"(?<=[^(]):\s|,\s", " ".join(summary.split()), maxsplit=1)[0]
+    return md(summary.rstrip(".")) or code(key)
+
+
+def _group_order(key: str) -> tuple[int, str]:
+    """Registry order for programmes, then shared modules by name."""
+    codes = [entry.code for entry in registry.ENTRIES]
+    return (codes.index(key), "") if key in codes else (len(codes), key)
 
 
 def _shipped_files() -> set[str]:
@@ -252,57 +300,184 @@ def _shipped_files() -> set[str]:
     return {entry.name for entry in folder.iterdir() if entry.name.endswith(".toml")}
 
 
-def parameters_markdown(_srcdir: Path) -> str:
-    """Return the shipped parameter values, one section per jurisdiction, each with its source.
+@attrs.frozen
+class Coverage:
+    """How much the shipped record books hold, and how much of it is example data.
 
-    Every dated value shows its period, its value with the unit, and its source;
-    example values are marked as such, with their note.
+    .. versionadded:: 0.1.0
+    """
+
+    jurisdictions: int
+    parameters: int
+    values: int
+    examples: int
+
+    @property
+    def example_share(self) -> str:
+        """The share of example values, in whole per cent (rounded down, never to 0 or 100)."""
+        if not self.values:
+            return "0 %"
+        share = 100 * self.examples // self.values
+        if self.examples and share == 0:
+            return "under 1 %"
+        if self.examples < self.values and share == 100:
+            return "over 99 %"
+        return f"{share} %"
+
+
+def coverage(place: str | None = None) -> Coverage:
+    """Count the shipped parameter values (of one jurisdiction, or all) and the example ones.
 
     .. versionadded:: 0.1.0
     """
     book = default_book()
-    known = programmes()
-    files = _shipped_files()
-    parts = []
-    for place in book.jurisdictions():
-        names = sorted(name for name, where in list(book.keys()) if where == place)
-        values = [v for name in names for v in book.series(name, place)]
-        examples = sum(v.status is Status.EXAMPLE for v in values)
-        parts.append(f"## {md(_place(place))}\n")
-        file = f"{place}.toml"
-        origin = f"`civaffairs/books/{file}`" if file in files else "the shipped data"
-        below = "every division" if place == jurisdictions.NATIONAL else "the divisions under it"
-        parts.append(
-            f"{len(names)} parameters, {len(values)} dated values, from {origin}; "
-            f"they apply here and in {below} unless a lower level sets its own.\n"
-        )
-        if examples:
-            parts.append(
-                f":::{{warning}}\n{examples} of these {len(values)} values are **example data**, "
-                "not law: each says where it comes from.  Decisions that use one say so.\n:::\n"
-            )
-        areas = {name: _area(name, known) for name in names}
-        for area in sorted(set(areas.values())):
-            programme = known.get(area)
-            title = f"{programme.zh} · {programme.en}" if programme else area
-            parts.append(f"### {md(title)}\n")
-            parts.extend(
-                _parameter_section(book.spec(name), book.series(name, place))
-                for name in names
-                if areas[name] == area
-            )
-    return "\n".join(parts)
-
-
-def _parameter_section(spec: ParameterSpec, series: Sequence[ParameterValue]) -> str:
-    head = (
-        f"#### {md(spec.zh)}\n\n"
-        f"{code(spec.name)} — {md(spec.en)}; {spec.kind.value}, {md(spec.unit)}."
+    places = [place] if place is not None else book.jurisdictions()
+    keys = [(name, where) for name, where in book.keys() if where in places]
+    values = [v for name, where in keys for v in book.series(name, where)]
+    return Coverage(
+        jurisdictions=len(places),
+        parameters=len({name for name, _ in keys}),
+        values=len(values),
+        examples=sum(v.status is Status.EXAMPLE for v in values),
     )
-    if spec.description:
-        head += f" {md(spec.description)}"
-    rows = [(md(v.period), md(_shown_value(v)), _provenance(v)) for v in series]
-    return head + "\n\n" + _table(("In force", "Value", "Source"), rows) + "\n"
+
+
+def coverage_markdown(_srcdir: Path) -> str:
+    """Return what the package covers: programmes by area, record books, and the example share.
+
+    Counted from the registry and the record books each time the documentation
+    is built (the landing page shows it), so the share of example data is
+    always the shipped one.
+
+    .. versionadded:: 0.1.0
+    """
+    areas: dict[str, list[str]] = {}
+    for entry in registry.ENTRIES:
+        areas.setdefault(entry.area, []).append(entry.zh)
+    counted = coverage()
+    listed = "; ".join(
+        f"**{area}** ({len(names)}: {md('、'.join(names))})" for area, names in areas.items()
+    )
+    return (
+        f"{len(registry.ENTRIES)} programmes in {len(areas)} areas: {listed}.\n\n"
+        f"Record books for {counted.jurisdictions} jurisdictions (national and local) hold "
+        f"{counted.parameters} parameters with {counted.values} dated values.  "
+        f"**{counted.examples} of the {counted.values} values ({counted.example_share}) are "
+        "example data, not law**: figures no published text was found for, shipped so that "
+        "the calculations run, each marked `status = \"example\"` with a note saying where it "
+        "comes from.  Every decision that uses one says so.  The rest cite their document, "
+        "number (文号) and article: see {doc}`/reference/parameters`.\n"
+    )
+
+
+def parameter_pages(srcdir: Path) -> list[str]:
+    """Write one page stub per jurisdiction under ``reference/parameters/``; return the codes.
+
+    A stub holds only the generate marker of its jurisdiction; the page itself
+    is generated when Sphinx reads it.  Stubs of jurisdictions no longer in the
+    books are removed, and a stub is only rewritten when it changes.
+
+    .. versionadded:: 0.1.0
+    """
+    folder = srcdir / PARAMETER_PAGES
+    folder.mkdir(parents=True, exist_ok=True)
+    places = default_book().jurisdictions()
+    for stale in folder.glob("*.md"):
+        if stale.stem not in places:
+            stale.unlink()
+    for place in places:
+        stub = folder / f"{place}.md"
+        text = f"```{{civaffairs-generate}} parameters {place}\n```\n"
+        if not stub.exists() or stub.read_text(encoding="utf-8") != text:
+            stub.write_text(text, encoding="utf-8")
+    return places
+
+
+def parameters_markdown(_srcdir: Path) -> str:
+    """Return the table of jurisdictions: their values, the example share, and their page.
+
+    .. versionadded:: 0.1.0
+    """
+    files = _shipped_files()
+    rows = []
+    for place in default_book().jurisdictions():
+        counted = coverage(place)
+        file = f"{place}.toml"
+        rows.append(
+            (
+                f"[{md(_place(place))}](parameters/{place}.md)",
+                str(counted.parameters),
+                str(counted.values),
+                f"{counted.examples} ({counted.example_share})",
+                code(f"civaffairs/books/{file}") if file in files else "",
+            )
+        )
+    table = _table(("Jurisdiction", "Parameters", "Values", "Example values", "Record book"), rows)
+    return (
+        _wrapped(table, "civaffairs-jurisdictions")
+        + "\n```{toctree}\n:hidden:\n:glob:\n\nparameters/*\n```\n"
+    )
+
+
+def _wrapped(table: str, kind: str) -> str:
+    """Put a table in a container whose classes the stylesheet sizes its columns by."""
+    return f":::{{container}} civaffairs-table {kind}\n{table}\n:::\n"
+
+
+def parameter_page_markdown(place: str) -> str:
+    """Return the page of one jurisdiction: a table per programme, a row per dated value.
+
+    Each row shows the parameter (Chinese and English name, its name in code),
+    the value with its unit and period, the dates it is in force from and to,
+    and its source — or, for example data, the warning and the note.
+
+    .. versionadded:: 0.1.0
+    """
+    book = default_book()
+    codes = [entry.code for entry in registry.ENTRIES]
+    names = sorted(name for name, where in book.keys() if where == place)
+    counted = coverage(place)
+    file = f"{place}.toml"
+    origin = f"`civaffairs/books/{file}`" if file in _shipped_files() else "the shipped data"
+    below = "every division" if place == jurisdictions.NATIONAL else "the divisions under it"
+    parts = [
+        f"# Parameters of {md(_place(place))}\n",
+        f"{counted.parameters} parameters, {counted.values} dated values, from {origin}; "
+        f"they apply here and in {below} unless a lower level sets its own.\n",
+    ]
+    if counted.examples:
+        parts.append(
+            f":::{{warning}}\n{counted.examples} of these {counted.values} values "
+            f"({counted.example_share}) are **example data**, not law: each says where it comes "
+            "from.  Decisions that use one say so.\n:::\n"
+        )
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(_area(name, codes), []).append(name)
+    for key in sorted(groups, key=_group_order):
+        entry = registry.find(key)
+        parts.append(f"## {_group_title(key)}\n")
+        about = f"{code(key)}"
+        if entry is not None:
+            about += f", how-to: {{doc}}`/{entry.docs}`"
+        parts.append(about + ".\n")
+        rows = []
+        for name in groups[key]:
+            spec = book.spec(name)
+            label = f"{md(spec.zh)} — {md(spec.en)}<br>{code(spec.name)}"
+            for index, value in enumerate(book.series(name, place)):
+                rows.append(
+                    (
+                        label if index == 0 else "″",
+                        md(value_with_unit(value)),
+                        value.effective_from.isoformat(),
+                        value.effective_to.isoformat() if value.effective_to else "open",
+                        _provenance(value),
+                    )
+                )
+        table = _table(("Parameter", "Value", "From", "To", "Source"), rows)
+        parts.append(_wrapped(table, "civaffairs-parameters"))
+    return "\n".join(parts)
 
 
 # -- glossary ----------------------------------------------------------------------------------
@@ -798,6 +973,7 @@ def standards_history_markdown(_srcdir: Path) -> str:
 
 #: The generators a page can ask for, by marker name.
 GENERATORS: Mapping[str, Callable[[Path], str]] = {
+    "coverage": coverage_markdown,
     "dibao-allowance": dibao_allowance_markdown,
     "glossary": glossary_markdown,
     "parameters": parameters_markdown,
@@ -806,13 +982,24 @@ GENERATORS: Mapping[str, Callable[[Path], str]] = {
     "standards-history": standards_history_markdown,
 }
 
+#: The generated pages, by marker name: the marker's argument says which (a jurisdiction code).
+PAGE_GENERATORS: Mapping[str, Callable[[str], str]] = {
+    "parameters": parameter_page_markdown,
+}
+
 
 # -- Sphinx ------------------------------------------------------------------------------------
 
 
 def _generate(srcdir: Path, docname: str, text: str) -> str:
     def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
+        name, argument = match.group(1, 2)
+        if argument is not None:
+            page = PAGE_GENERATORS.get(name)
+            if page is None:
+                known = ", ".join(sorted(PAGE_GENERATORS))
+                raise ValueError(f"{docname}: no civaffairs-generate {name!r} page (known: {known})")
+            return page(argument)
         generator = GENERATORS.get(name)
         if generator is None:
             known = ", ".join(sorted(GENERATORS))
@@ -820,6 +1007,11 @@ def _generate(srcdir: Path, docname: str, text: str) -> str:
         return generator(srcdir)
 
     return MARKER.sub(replace, text)
+
+
+def _on_builder_inited(app: Sphinx) -> None:
+    """Write the page stubs of the generated pages before Sphinx looks for pages."""
+    parameter_pages(Path(app.srcdir))
 
 
 def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -854,6 +1046,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     .. versionadded:: 0.1.0
     """
+    app.connect("builder-inited", _on_builder_inited)
     app.connect("source-read", _on_source_read)
     app.connect("env-get-outdated", _on_env_get_outdated)
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
