@@ -628,8 +628,12 @@ def glossary_markdown(srcdir: Path) -> str:
 
 #: Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
 _PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+#: Marker shapes, one per series with its colour: lines that overlap stay distinguishable.
+_MARKERS = ("circle", "square", "triangle", "diamond", "cross", "triangle-down", "plus")
 _WIDTH, _HEIGHT = 760, 400
 _LEFT, _RIGHT, _TOP, _BOTTOM = 70, 200, 44, 56
+#: A line of the source note under a chart: its height, and the width it may fill.
+_NOTE_LINE, _NOTE_WIDTH = 15, _WIDTH - 20
 
 
 @attrs.frozen
@@ -641,6 +645,8 @@ class _Line:
     dashed: bool = False
     label: str | None = None  # a text shown at the first point
     width: float = 2.0
+    marker: str | None = None  # a shape drawn at each of ``marks``
+    marks: tuple[tuple[float, float], ...] = ()
 
 
 @attrs.frozen
@@ -653,8 +659,9 @@ class _Chart:
     x_ticks: tuple[tuple[float, str], ...]
     y_ticks: tuple[tuple[float, str], ...]
     lines: tuple[_Line, ...]
-    legend: tuple[tuple[str, str, bool], ...]  # label, colour, dashed
+    legend: tuple[tuple[str, str, bool, str | None], ...]  # label, colour, dashed, marker
     description: str
+    source: str  # printed under the chart: where every figure drawn comes from
 
 
 def _nice_step(span: float, count: int) -> float:
@@ -680,8 +687,62 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if value == round(value) else f"{value:,.2f}"
 
 
+def _text_width(text: str, size: float) -> float:
+    """Estimate the drawn width of ``text``: a wide (CJK) character is one em, others 0.55."""
+    return sum(size if unicodedata.east_asian_width(c) in "WF" else 0.55 * size for c in text)
+
+
+def _wrap(text: str, width: float, size: float) -> list[str]:
+    """Break ``text`` into lines no wider than ``width`` (at spaces, or anywhere in CJK)."""
+    lines, line = [], ""
+    for token in re.findall(r"\S+\s*|\s+", text):
+        if line and _text_width(line + token.rstrip(), size) > width:
+            lines.append(line.rstrip())
+            line = ""
+        while _text_width(token.rstrip(), size) > width:  # one token longer than a line
+            cut = len(token)
+            while cut > 1 and _text_width(token[:cut], size) > width:
+                cut -= 1
+            lines.append(token[:cut])
+            token = token[cut:]
+        line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def _marker(shape: str, x: float, y: float, colour: str) -> str:
+    """Draw a marker centred on (x, y): filled shapes, or a cross and a plus as strokes."""
+    r = 4.5
+    paths = {
+        "square": f"M{x - r:.1f},{y - r:.1f}h{2 * r}v{2 * r}h{-2 * r}z",
+        "triangle": f"M{x:.1f},{y - r - 1:.1f}L{x + r + 1:.1f},{y + r:.1f}L{x - r - 1:.1f},{y + r:.1f}z",
+        "triangle-down": (
+            f"M{x:.1f},{y + r + 1:.1f}L{x + r + 1:.1f},{y - r:.1f}L{x - r - 1:.1f},{y - r:.1f}z"
+        ),
+        "diamond": f"M{x:.1f},{y - r - 1:.1f}L{x + r + 1:.1f},{y:.1f}L{x:.1f},{y + r + 1:.1f}"
+        f"L{x - r - 1:.1f},{y:.1f}z",
+    }
+    if shape == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{colour}" stroke="#fff"/>'
+    if shape in paths:
+        return f'<path d="{paths[shape]}" fill="{colour}" stroke="#fff"/>'
+    if shape == "cross":
+        d = f"M{x - r:.1f},{y - r:.1f}L{x + r:.1f},{y + r:.1f}M{x - r:.1f},{y + r:.1f}L{x + r:.1f},{y - r:.1f}"
+    else:  # plus
+        d = f"M{x - r:.1f},{y:.1f}H{x + r:.1f}M{x:.1f},{y - r:.1f}V{y + r:.1f}"
+    return f'<path d="{d}" stroke="{colour}" stroke-width="2.5" fill="none"/>'
+
+
 def _svg(chart: _Chart) -> str:
-    """Draw a line chart as a standalone SVG element (deterministic text)."""
+    """Draw a line chart as a standalone SVG element (deterministic text).
+
+    The y axis starts at zero when every value is positive (an axis that does
+    not is drawn with a break mark); each series has its colour and its marker;
+    the source of the figures is printed under the chart.
+    """
+    note = _wrap(f"Source: {chart.source}", _NOTE_WIDTH, 11)
+    height = _HEIGHT + _NOTE_LINE * len(note)
     plot_w, plot_h = _WIDTH - _LEFT - _RIGHT, _HEIGHT - _TOP - _BOTTOM
     (x0, x1), (y0, y1) = chart.x_range, chart.y_range
 
@@ -694,13 +755,13 @@ def _svg(chart: _Chart) -> str:
     esc = html.escape
     out = [
         (
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} {_HEIGHT}" '
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} {height}" '
             f'width="100%" style="max-width:{_WIDTH}px" role="img" '
             'font-family="sans-serif" font-size="12">'
         ),
         f"<title>{esc(chart.title)}</title>",
-        f"<desc>{esc(chart.description)}</desc>",
-        f'<rect width="{_WIDTH}" height="{_HEIGHT}" fill="#ffffff"/>',
+        f"<desc>{esc(chart.description)} Source: {esc(chart.source)}</desc>",
+        f'<rect width="{_WIDTH}" height="{height}" fill="#ffffff"/>',
         (
             f'<text x="{_LEFT}" y="24" font-size="15" font-weight="bold" fill="#222">'
             f"{esc(chart.title)}</text>"
@@ -728,6 +789,12 @@ def _svg(chart: _Chart) -> str:
         f'<polyline points="{_LEFT},{_TOP} {_LEFT},{_TOP + plot_h} '
         f'{_LEFT + plot_w},{_TOP + plot_h}" fill="none" stroke="#444"/>'
     )
+    if y0 != 0:  # the axis does not start at zero: say so with a break on it
+        b = _TOP + plot_h - 10
+        out.append(
+            f'<path d="M{_LEFT - 6},{b + 3} L{_LEFT + 6},{b - 3} M{_LEFT - 6},{b + 8} '
+            f'L{_LEFT + 6},{b + 2}" stroke="#444" fill="none" class="axis-break"/>'
+        )
     out.append(
         f'<text x="{_LEFT + plot_w / 2:.1f}" y="{_HEIGHT - 12}" text-anchor="middle" fill="#222">'
         f"{esc(chart.x_title)}</text>"
@@ -743,13 +810,16 @@ def _svg(chart: _Chart) -> str:
             f'<polyline points="{points}" fill="none" stroke="{line.colour}" '
             f'stroke-width="{line.width:g}"{dash}/>'
         )
+    for line in chart.lines:  # markers and labels above every line
+        if line.marker is not None:
+            out.extend(_marker(line.marker, px(x), py(y), line.colour) for x, y in line.marks)
         if line.label is not None:
             x, y = line.points[0]
             out.append(
-                f'<text x="{px(x) + 3:.1f}" y="{py(y) - 5:.1f}" font-size="11" '
+                f'<text x="{px(x) + 7:.1f}" y="{py(y) - 7:.1f}" font-size="11" '
                 f'fill="{line.colour}">{esc(line.label)}</text>'
             )
-    for index, (text, colour, dashed) in enumerate(chart.legend):
+    for index, (text, colour, dashed, shape) in enumerate(chart.legend):
         y = _TOP + 8 + index * 20
         x = _LEFT + plot_w + 16
         dash = ' stroke-dasharray="6 4"' if dashed else ""
@@ -757,13 +827,35 @@ def _svg(chart: _Chart) -> str:
             f'<line x1="{x}" x2="{x + 24}" y1="{y}" y2="{y}" stroke="{colour}" '
             f'stroke-width="2"{dash}/>'
         )
+        if shape is not None:
+            out.append(_marker(shape, x + 12, y, colour))
         out.append(f'<text x="{x + 30}" y="{y + 4}" fill="#222">{esc(text)}</text>')
+    out.extend(
+        f'<text x="10" y="{_HEIGHT + 4 + _NOTE_LINE * i}" font-size="11" fill="#444" '
+        f'class="chart-source">{esc(text)}</text>'
+        for i, text in enumerate(note)
+    )
     out.append("</svg>")
     return "\n".join(out)
 
 
 def _raw_html(svg: str) -> str:
     return '```{raw} html\n<figure class="civaffairs-chart">\n' + svg + "\n</figure>\n```\n"
+
+
+def _sources(values: Iterable[ParameterValue]) -> str:
+    """Name the sources of ``values`` once each; example values say so, with no source."""
+    found: list[str] = []
+    for value in values:
+        if value.source is not None:
+            text = value.source.cite()
+        else:
+            text = f"example data ({value.name} @ {value.jurisdiction}, no source)"
+        if value.status is Status.EXAMPLE and value.source is not None:
+            text = f"example data: {text}"
+        if text not in found:
+            found.append(text)
+    return "; ".join(found)
 
 
 #: The 低保 chart: 武隆区 (Wulong, Chongqing) on 2025-08-01, as the documentation promises.
@@ -807,7 +899,7 @@ def dibao_allowance_markdown(_srcdir: Path) -> str:
         top = math.ceil(float(standard) * 5 * 1.1 / 500) * 500
         lines, legend, rows = [], [], []
         for size in range(1, 6):
-            colour = _PALETTE[size - 1]
+            colour, shape = _PALETTE[size - 1], _MARKERS[size - 1]
             points = []
             for income in range(0, top + 1, _INCOME_STEP):
                 decision = dibao.assess(
@@ -815,8 +907,13 @@ def dibao_allowance_markdown(_srcdir: Path) -> str:
                 )
                 paid = decision.amount.total if decision.eligible and decision.amount else 0
                 points.append((float(income), float(paid)))
-            lines.append(_Line(tuple(points), colour))
-            legend.append((f"{size} member{'s' * (size != 1)}", colour, False))
+            # Marks where the line starts and where it reaches zero (the threshold), and, on the
+            # zero line the sizes share, one each at its own place along it.
+            threshold = float(standard) * size
+            zero_mark = threshold + (top - threshold) * size / 6
+            marks = ((0.0, points[0][1]), (threshold, 0.0), (zero_mark, 0.0))
+            lines.append(_Line(tuple(points), colour, marker=shape, marks=marks))
+            legend.append((f"{size} member{'s' * (size != 1)}", colour, False, shape))
             rows.append(
                 (
                     str(size),
@@ -840,6 +937,10 @@ def dibao_allowance_markdown(_srcdir: Path) -> str:
                 f"Monthly dibao allowance against counted household income for households of "
                 f"1 to 5 members; standard {standard} yuan per person per month."
             ),
+            source=(
+                f"civaffairs.assistance.dibao.assess, every {_INCOME_STEP} yuan of income; "
+                f"standard {used.cite()}; difference payment 《社会救助暂行办法》 第十二条"
+            ),
         )
         label = "城市" if kind is RegistrationKind.URBAN else "农村"
         parts.append(
@@ -848,9 +949,16 @@ def dibao_allowance_markdown(_srcdir: Path) -> str:
             f"{md(used.cite())}).\n\n"
             + _raw_html(_svg(chart))
             + "\n"
-            + _table(
-                ("Members", "Income threshold (standard × members)", "Allowance at zero income"),
-                rows,
+            + _wrapped(
+                _table(
+                    (
+                        "Members",
+                        "Income threshold (standard × members)",
+                        "Allowance at zero income",
+                    ),
+                    rows,
+                ),
+                "civaffairs-allowance",
             )
             + "\n"
         )
@@ -864,7 +972,10 @@ def _ordinal(day: dt.date) -> float:
 def standards_history_markdown(_srcdir: Path) -> str:
     """Return one chart per money parameter: its value over time in each jurisdiction defining it.
 
-    Example values are dashed; a value still in force runs to the right edge.
+    The y axis starts at zero; each jurisdiction has its colour and marker (at
+    every change), so places with the same values stay apart; example values
+    are dashed; a value still in force runs to the right edge; the sources are
+    printed under the chart.
 
     .. versionadded:: 0.1.0
     """
@@ -891,17 +1002,18 @@ def standards_history_markdown(_srcdir: Path) -> str:
         start = min(dates) - dt.timedelta(days=90)
         end = max(dates) + dt.timedelta(days=365)
         amounts = [float(v.value) for v in values if isinstance(v.value, Decimal)]
-        low, high, y_ticks = _nice_ticks(min(amounts) * 0.9, max(amounts) * 1.05)
+        low, high, y_ticks = _nice_ticks(min(0.0, min(amounts)), max(amounts) * 1.1)
         years = list(range(start.year + 1, end.year + 1))
         every = max(1, math.ceil(len(years) / 8))
         x_ticks = tuple((_ordinal(dt.date(y, 1, 1)), str(y)) for y in years[::every])
         lines, legend = [], []
         for index, (place, vs) in enumerate(series.items()):
             colour = _PALETTE[index % len(_PALETTE)]
+            shape = _MARKERS[index % len(_MARKERS)]
             # Earlier places are drawn wider, so a later place with the same values leaves
-            # them visible around it.
-            width = 2.0 + 2.5 * (len(series) - 1 - index)
-            legend.append((_place(place), colour, False))
+            # them visible around it; the markers (one shape per place) tell them apart too.
+            width = 2.0 + 2.0 * (len(series) - 1 - index)
+            legend.append((_place(place), colour, False, shape))
             for position, value in enumerate(vs):
                 after = vs[position + 1].effective_from if position + 1 < len(vs) else None
                 stop = (
@@ -910,13 +1022,16 @@ def standards_history_markdown(_srcdir: Path) -> str:
                     else (after or end)
                 )
                 y = float(value.value)
+                begin = _ordinal(value.effective_from)
                 lines.append(
                     _Line(
-                        ((_ordinal(value.effective_from), y), (_ordinal(stop), y)),
+                        ((begin, y), (_ordinal(stop), y)),
                         colour,
                         dashed=value.status is Status.EXAMPLE,
                         label=_number(y),
                         width=width,
+                        marker=shape,
+                        marks=((begin, y),),
                     )
                 )
                 if after is not None and after == stop:
@@ -925,7 +1040,7 @@ def standards_history_markdown(_srcdir: Path) -> str:
                         _Line(((_ordinal(stop), y), (_ordinal(stop), following)), colour, width=2.0)
                     )
         if any(v.status is Status.EXAMPLE for v in values):
-            legend.append(("example data (dashed)", "#888888", True))
+            legend.append(("example data (dashed)", "#888888", True, None))
         chart = _Chart(
             title=spec.en[:1].upper() + spec.en[1:],
             x_title="effective date",
@@ -937,9 +1052,16 @@ def standards_history_markdown(_srcdir: Path) -> str:
             lines=tuple(lines),
             legend=tuple(legend),
             description=f"{spec.en} ({name}) by effective date in each jurisdiction defining it.",
+            source=_sources(values),
         )
         rows = [
-            (md(_place(place)), md(v.period), md(_shown_value(v)), md(v.status.value))
+            (
+                md(_place(place)),
+                v.effective_from.isoformat(),
+                v.effective_to.isoformat() if v.effective_to else "open",
+                md(value_with_unit(v)),
+                md(v.status.value),
+            )
             for place, vs in series.items()
             for v in vs
         ]
@@ -947,7 +1069,10 @@ def standards_history_markdown(_srcdir: Path) -> str:
             f"### {md(spec.zh)}\n\n{code(name)} — {md(spec.en)} ({md(spec.unit)}).\n\n"
             + _raw_html(_svg(chart))
             + "\n"
-            + _table(("Jurisdiction", "In force", "Value", "Status"), rows)
+            + _wrapped(
+                _table(("Jurisdiction", "From", "To", "Value", "Status"), rows),
+                "civaffairs-history",
+            )
             + "\n"
         )
     if single:
@@ -956,8 +1081,9 @@ def standards_history_markdown(_srcdir: Path) -> str:
                 code(v.name),
                 md(book.spec(v.name).zh),
                 md(_place(v.jurisdiction)),
-                md(v.period),
-                md(_shown_value(v)),
+                v.effective_from.isoformat(),
+                v.effective_to.isoformat() if v.effective_to else "open",
+                md(value_with_unit(v)),
                 md(v.status.value),
             )
             for v in single
@@ -965,7 +1091,13 @@ def standards_history_markdown(_srcdir: Path) -> str:
         parts.append(
             "### Standards with a single value\n\n"
             "No history to draw yet: one value, in one place.\n\n"
-            + _table(("Parameter", "中文", "Jurisdiction", "In force", "Value", "Status"), singles)
+            + _wrapped(
+                _table(
+                    ("Parameter", "中文", "Jurisdiction", "From", "To", "Value", "Status"),
+                    singles,
+                ),
+                "civaffairs-single",
+            )
             + "\n"
         )
     return "\n".join(parts)
