@@ -52,7 +52,7 @@ from civaffairs.entities import (
 )
 from civaffairs.identity import Sex
 from civaffairs.money import format_yuan
-from civaffairs.parameters import Kind, ParameterSpec, ParameterValue, Status, default_book
+from civaffairs.parameters import Kind, ParameterValue, Status, default_book
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -332,7 +332,7 @@ def coverage(place: str | None = None) -> Coverage:
     """
     book = default_book()
     places = [place] if place is not None else book.jurisdictions()
-    keys = [(name, where) for name, where in book.keys() if where in places]
+    keys = [(name, where) for name, where in sorted(book.keys()) if where in places]
     values = [v for name, where in keys for v in book.series(name, where)]
     return Coverage(
         jurisdictions=len(places),
@@ -364,7 +364,7 @@ def coverage_markdown(_srcdir: Path) -> str:
         f"{counted.parameters} parameters with {counted.values} dated values.  "
         f"**{counted.examples} of the {counted.values} values ({counted.example_share}) are "
         "example data, not law**: figures no published text was found for, shipped so that "
-        "the calculations run, each marked `status = \"example\"` with a note saying where it "
+        'the calculations run, each marked `status = "example"` with a note saying where it '
         "comes from.  Every decision that uses one says so.  The rest cite their document, "
         "number (文号) and article: see {doc}`/reference/parameters`.\n"
     )
@@ -435,15 +435,17 @@ def parameter_page_markdown(place: str) -> str:
     """
     book = default_book()
     codes = [entry.code for entry in registry.ENTRIES]
-    names = sorted(name for name, where in book.keys() if where == place)
+    names = [name for name, where in sorted(book.keys()) if where == place]
     counted = coverage(place)
     file = f"{place}.toml"
     origin = f"`civaffairs/books/{file}`" if file in _shipped_files() else "the shipped data"
     below = "every division" if place == jurisdictions.NATIONAL else "the divisions under it"
     parts = [
         f"# Parameters of {md(_place(place))}\n",
-        f"{counted.parameters} parameters, {counted.values} dated values, from {origin}; "
-        f"they apply here and in {below} unless a lower level sets its own.\n",
+        (
+            f"{counted.parameters} parameters, {counted.values} dated values, from {origin}; "
+            f"they apply here and in {below} unless a lower level sets its own.\n"
+        ),
     ]
     if counted.examples:
         parts.append(
@@ -695,17 +697,18 @@ def _text_width(text: str, size: float) -> float:
 def _wrap(text: str, width: float, size: float) -> list[str]:
     """Break ``text`` into lines no wider than ``width`` (at spaces, or anywhere in CJK)."""
     lines, line = [], ""
-    for token in re.findall(r"\S+\s*|\s+", text):
-        if line and _text_width(line + token.rstrip(), size) > width:
+    for word in re.findall(r"\S+\s*|\s+", text):
+        if line and _text_width(line + word.rstrip(), size) > width:
             lines.append(line.rstrip())
             line = ""
-        while _text_width(token.rstrip(), size) > width:  # one token longer than a line
-            cut = len(token)
-            while cut > 1 and _text_width(token[:cut], size) > width:
+        rest = word
+        while _text_width(rest.rstrip(), size) > width:  # one word longer than a line
+            cut = len(rest)
+            while cut > 1 and _text_width(rest[:cut], size) > width:
                 cut -= 1
-            lines.append(token[:cut])
-            token = token[cut:]
-        line += token
+            lines.append(rest[:cut])
+            rest = rest[cut:]
+        line += rest
     if line.strip():
         lines.append(line.rstrip())
     return lines
@@ -716,19 +719,26 @@ def _marker(shape: str, x: float, y: float, colour: str) -> str:
     r = 4.5
     paths = {
         "square": f"M{x - r:.1f},{y - r:.1f}h{2 * r}v{2 * r}h{-2 * r}z",
-        "triangle": f"M{x:.1f},{y - r - 1:.1f}L{x + r + 1:.1f},{y + r:.1f}L{x - r - 1:.1f},{y + r:.1f}z",
+        "triangle": (
+            f"M{x:.1f},{y - r - 1:.1f}L{x + r + 1:.1f},{y + r:.1f}L{x - r - 1:.1f},{y + r:.1f}z"
+        ),
         "triangle-down": (
             f"M{x:.1f},{y + r + 1:.1f}L{x + r + 1:.1f},{y - r:.1f}L{x - r - 1:.1f},{y - r:.1f}z"
         ),
-        "diamond": f"M{x:.1f},{y - r - 1:.1f}L{x + r + 1:.1f},{y:.1f}L{x:.1f},{y + r + 1:.1f}"
-        f"L{x - r - 1:.1f},{y:.1f}z",
+        "diamond": (
+            f"M{x:.1f},{y - r - 1:.1f}L{x + r + 1:.1f},{y:.1f}L{x:.1f},{y + r + 1:.1f}"
+            f"L{x - r - 1:.1f},{y:.1f}z"
+        ),
     }
     if shape == "circle":
         return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{colour}" stroke="#fff"/>'
     if shape in paths:
         return f'<path d="{paths[shape]}" fill="{colour}" stroke="#fff"/>'
     if shape == "cross":
-        d = f"M{x - r:.1f},{y - r:.1f}L{x + r:.1f},{y + r:.1f}M{x - r:.1f},{y + r:.1f}L{x + r:.1f},{y - r:.1f}"
+        d = (
+            f"M{x - r:.1f},{y - r:.1f}L{x + r:.1f},{y + r:.1f}"
+            f"M{x - r:.1f},{y + r:.1f}L{x + r:.1f},{y - r:.1f}"
+        )
     else:  # plus
         d = f"M{x - r:.1f},{y:.1f}H{x + r:.1f}M{x:.1f},{y - r:.1f}V{y + r:.1f}"
     return f'<path d="{d}" stroke="{colour}" stroke-width="2.5" fill="none"/>'
@@ -897,7 +907,9 @@ def dibao_allowance_markdown(_srcdir: Path) -> str:
             f"assistance.dibao.standard.{kind.value}", ALLOWANCE_PLACE, ALLOWANCE_DATE
         )
         top = math.ceil(float(standard) * 5 * 1.1 / 500) * 500
-        lines, legend, rows = [], [], []
+        lines: list[_Line] = []
+        legend: list[tuple[str, str, bool, str | None]] = []
+        rows: list[tuple[str, str, str]] = []
         for size in range(1, 6):
             colour, shape = _PALETTE[size - 1], _MARKERS[size - 1]
             points = []
@@ -1002,11 +1014,12 @@ def standards_history_markdown(_srcdir: Path) -> str:
         start = min(dates) - dt.timedelta(days=90)
         end = max(dates) + dt.timedelta(days=365)
         amounts = [float(v.value) for v in values if isinstance(v.value, Decimal)]
-        low, high, y_ticks = _nice_ticks(min(0.0, min(amounts)), max(amounts) * 1.1)
+        low, high, y_ticks = _nice_ticks(min(0.0, *amounts), max(amounts) * 1.1)
         years = list(range(start.year + 1, end.year + 1))
         every = max(1, math.ceil(len(years) / 8))
         x_ticks = tuple((_ordinal(dt.date(y, 1, 1)), str(y)) for y in years[::every])
-        lines, legend = [], []
+        lines: list[_Line] = []
+        legend: list[tuple[str, str, bool, str | None]] = []
         for index, (place, vs) in enumerate(series.items()):
             colour = _PALETTE[index % len(_PALETTE)]
             shape = _MARKERS[index % len(_MARKERS)]
@@ -1130,7 +1143,9 @@ def _generate(srcdir: Path, docname: str, text: str) -> str:
             page = PAGE_GENERATORS.get(name)
             if page is None:
                 known = ", ".join(sorted(PAGE_GENERATORS))
-                raise ValueError(f"{docname}: no civaffairs-generate {name!r} page (known: {known})")
+                raise ValueError(
+                    f"{docname}: no civaffairs-generate {name!r} page (known: {known})"
+                )
             return page(argument)
         generator = GENERATORS.get(name)
         if generator is None:
