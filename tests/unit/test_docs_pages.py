@@ -63,3 +63,17 @@ def test_no_page_says_to_install_from_a_package_index() -> None:
     for page in DOCS.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         assert not re.search(r"pip install \"?civaffairs", text), page
+
+
+def test_the_case_files_in_the_policy_case_howto_pass() -> None:
+    """Every ``[[case]]`` TOML block of write-policy-cases.md is complete and decides as stated."""
+    from civaffairs.testing.cases import parse_cases, run_case  # noqa: PLC0415 - the test kit
+
+    text = (DOCS / "howto" / "write-policy-cases.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"```toml\n(.*?)```", text, re.DOTALL) if "[[case]]" in b]
+    assert len(blocks) >= 3
+    for index, block in enumerate(blocks):
+        header = "" if "programme =" in block else 'programme = "assistance.dibao"\n'
+        for case in parse_cases(header + block, f"block-{index}.cases.toml"):
+            result = run_case(case)
+            assert result.passed, result.report()
