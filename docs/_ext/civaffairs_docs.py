@@ -419,6 +419,13 @@ def parameters_markdown(_srcdir: Path) -> str:
     )
 
 
+def _breakable_code(name: str) -> str:
+    """Show a dotted name in code as inline HTML that breaks only after a dot or underscore."""
+    parts = re.split(r"(?<=[._])", name)
+    inner = "<wbr>".join(html.escape(part) for part in parts)
+    return f'<code class="docutils literal notranslate civaffairs-name">{inner}</code>'
+
+
 def _wrapped(table: str, kind: str) -> str:
     """Put a table in a container whose classes the stylesheet sizes its columns by."""
     return f":::{{container}} civaffairs-table {kind}\n{table}\n:::\n"
@@ -466,7 +473,7 @@ def parameter_page_markdown(place: str) -> str:
         rows = []
         for name in groups[key]:
             spec = book.spec(name)
-            label = f"{md(spec.zh)} — {md(spec.en)}<br>{code(spec.name)}"
+            label = f"{md(spec.zh)} — {md(spec.en)}<br>{_breakable_code(spec.name)}"
             for index, value in enumerate(book.series(name, place)):
                 rows.append(
                     (

@@ -100,7 +100,8 @@ def test_every_parameter_value_is_on_its_jurisdictions_page() -> None:
         for name, where in sorted(book.keys()):
             if where != place:
                 continue
-            assert _docs.code(name) in text
+            assert _docs._breakable_code(name) in text
+            assert re.sub(r"<[^>]+>", "", _docs._breakable_code(name)) == name
             for value in book.series(name, place):
                 dates = f"| {value.effective_from.isoformat()} | "
                 assert f"| {_docs.md(_docs.value_with_unit(value))} {dates}" in text
