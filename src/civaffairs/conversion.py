@@ -26,12 +26,14 @@ import difflib
 import enum
 import json
 import numbers
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar, get_args
 
 import attrs
 import cattrs
+import cattrs.cols
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
@@ -156,6 +158,12 @@ class _ReasonJSON:
     facts: tuple[tuple[str, str], ...] = ()
 
 
+#: A decimal string as the JSON Schemas state it (:mod:`civaffairs.schemas`): no spaces, no
+#: underscores, no NaN or infinity — what :class:`~decimal.Decimal` would also accept is refused.
+DECIMAL_PATTERN = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
+_DECIMAL_TEXT = re.compile(DECIMAL_PATTERN)
+
+
 def _structure_decimal(value: object, _type: type) -> Decimal:
     if isinstance(value, Decimal):
         return value
@@ -164,6 +172,8 @@ def _structure_decimal(value: object, _type: type) -> Decimal:
         if isinstance(value, float):
             expected += " (a JSON number with a fraction is a float, which money refuses)"
         raise InvalidInputError("$", value, expected)
+    if isinstance(value, str) and not _DECIMAL_TEXT.match(value):
+        raise InvalidInputError("$", value, 'a decimal number such as "770.50"')
     try:
         result = Decimal(value)
     except InvalidOperation:
@@ -281,6 +291,7 @@ def make_converter(*, reveal_personal_data: bool = False, toml: bool = False) ->
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
     )
     converter.register_structure_hook_func(_is_scalar_union, _structure_scalar)
+    _arrays_only(converter)
     converter.register_unstructure_hook_func(
         _is_scalar_union, lambda v: str(v) if isinstance(v, Decimal) else v
     )
@@ -328,6 +339,51 @@ def make_converter(*, reveal_personal_data: bool = False, toml: bool = False) ->
         converter.register_unstructure_hook(ResidentId, lambda rid: rid.masked)
         _mask_names(converter)
     return converter
+
+
+def json_type(value: object) -> str:
+    """Name the JSON type of a decoded value (``object``, ``array``, ``null`` …), for messages.
+
+    .. versionadded:: 0.1.0
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, dict):
+        return "object"
+    if isinstance(value, list | tuple):
+        return "array"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, int | float | Decimal):
+        return "number"
+    return type(value).__name__
+
+
+def _arrays_only(converter: cattrs.Converter) -> None:
+    """Make every homogeneous list and tuple field refuse what is not an array.
+
+    cattrs builds a tuple from any iterable: a JSON object would become the tuple
+    of its keys and a string the tuple of its characters — a wrong value read
+    silently.  Only a list or a tuple is read as one.  (Registered before the
+    hooks of the string pairs and of frozensets, which take precedence.)
+    """
+
+    def factory(kind: Any) -> Callable[[object, Any], Any]:
+        if getattr(kind, "__origin__", kind) is tuple:
+            base = cattrs.cols.homogenous_tuple_structure_factory(kind, converter)
+        else:
+            base = cattrs.cols.list_structure_factory(kind, converter)
+
+        def structure(value: object, type_: Any) -> Any:
+            if not isinstance(value, list | tuple):
+                raise InvalidInputError("$", json_type(value), "a JSON array")
+            return base(value, type_)
+
+        return structure
+
+    converter.register_structure_hook_factory(cattrs.cols.is_sequence, factory)
 
 
 def _mask_names(converter: cattrs.Converter) -> None:
