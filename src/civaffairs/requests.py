@@ -48,17 +48,21 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import enum
+import functools
 import inspect
+import operator
+import types
 import typing
 from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from civaffairs import jurisdictions, registry
-from civaffairs.conversion import parse_json, structure
+from civaffairs.conversion import json_type, parse_json, structure
 from civaffairs.dates import parse_date
-from civaffairs.entities import Person
 from civaffairs.errors import InvalidDocumentError, InvalidInputError
 from civaffairs.parameters import ParameterBook, default_book
 
@@ -70,9 +74,11 @@ __all__ = [
     "Result",
     "decide",
     "decide_all",
+    "json_options",
     "loads",
     "parse",
     "parse_batch",
+    "place_parameter",
 ]
 
 #: The programme a request without one asks for: the layered picture of a household.
@@ -145,15 +151,20 @@ def _programmes(data: Mapping[str, Any], path: str) -> Iterator[InvalidInputErro
     if not isinstance(codes, list) or not codes:
         yield InvalidInputError(
             f"{path}.programme",
-            type(named).__name__ if not isinstance(named, list) else "[]",
+            json_type(named) if not isinstance(named, list) else "[]",
             "a programme code or a non-empty list of them (civaffairs programmes lists them)",
         )
         return
+    seen: set[str] = set()
     for index, code in enumerate(codes):
         where = f"{path}.programme" + (f"[{index}]" if isinstance(named, list) else "")
         if not isinstance(code, str):
-            yield InvalidInputError(where, type(code).__name__, "a programme code (a string)")
+            yield InvalidInputError(where, json_type(code), "a programme code (a string)")
             continue
+        if code in seen:
+            yield InvalidInputError(where, code, "each programme once (it is named earlier)")
+            continue
+        seen.add(code)
         try:
             registry.entry(code)
         except InvalidInputError as exc:
@@ -178,41 +189,81 @@ def _facts_type(codes: Sequence[str], path: str) -> type:
     return kind
 
 
+def _plain(kind: Any) -> Any:
+    """Return the JSON form of an option's annotation, or ``None`` when JSON cannot give it.
+
+    Scalars (text, whole numbers, yes/no, money, dates, enum values), ``None``
+    and homogeneous tuples of them can be given; a parameter book, a policy
+    table or another decision cannot.  Money written ``Decimal | str | int`` is
+    read as a :class:`~decimal.Decimal` (a decimal string or an integer).
+    """
+    if kind is type(None) or kind in {int, bool, str, Decimal, dt.date}:
+        return kind
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return kind
+    args = typing.get_args(kind)
+    if typing.get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis:
+        inner = _plain(args[0])
+        return None if inner is None else tuple[inner, ...]  # type: ignore[valid-type]
+    if typing.get_origin(kind) in {typing.Union, types.UnionType}:
+        members = list(args)  # in the annotation's order, so schemas are generated alike
+        if Decimal in members:  # the converter reads money from a string or an integer
+            members = [m for m in members if m not in {str, int}]
+        plain = [_plain(m) for m in members]
+        if any(p is None for p in plain):
+            return None
+        return functools.reduce(operator.or_, plain)
+    return None
+
+
+def json_options(code: str) -> dict[str, Any]:
+    """Return the options a request may give ``code``: name → the type JSON gives it.
+
+    The entry point's keyword arguments other than the date, the place and the
+    parameter book, whose type JSON can carry (:func:`_plain`).
+
+    .. versionadded:: 0.1.0
+    """
+    hints = typing.get_type_hints(registry.entry(code).load())
+    found = {}
+    for name in _keywords(code):
+        if name in _RESERVED:
+            continue
+        plain = _plain(hints[name])
+        if plain is not None:
+            found[name] = plain
+    return found
+
+
 def _options(code: str, raw: object, path: str) -> dict[str, object]:
-    """Structure the entry point's other keyword arguments by their annotations."""
+    """Structure the options a request gives, by their JSON types; name every bad one."""
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        raise _problem(f"{path}.options", type(raw).__name__, "a JSON object of keyword options")
-    hints = typing.get_type_hints(registry.entry(code).load())
-    allowed = [name for name in _keywords(code) if name not in _RESERVED]
+        raise _problem(f"{path}.options", json_type(raw), "a JSON object of keyword options")
+    allowed = json_options(code)
     options: dict[str, object] = {}
     errors: list[InvalidInputError] = []
     for name, value in raw.items():
         if name not in allowed:
-            close = difflib.get_close_matches(name, allowed, n=1)
+            close = difflib.get_close_matches(name, list(allowed), n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
+            known = ", ".join(allowed) or "none"
             errors.append(
                 InvalidInputError(
                     f"{path}.options.{name}",
                     "(present)",
-                    f"no such option of {code} ({hint}options: {', '.join(allowed) or 'none'})",
+                    f"no such option of {code} ({hint}options: {known})",
                 )
             )
             continue
         try:
-            options[name] = _structure_value(value, hints[name])
+            options[name] = structure(value, allowed[name], what="option")
         except InvalidDocumentError as exc:
             errors.extend(e.at(f"{path}.options.{name}") for e in exc.errors)
     if errors:
         raise InvalidDocumentError(errors, what="request")
     return options
-
-
-def _structure_value(value: object, kind: Any) -> object:
-    """Structure one option through the library's converter (any annotated type)."""
-    built: object = structure(value, kind, what="option")
-    return built
 
 
 def _keywords(code: str) -> Mapping[str, inspect.Parameter]:
@@ -221,12 +272,20 @@ def _keywords(code: str) -> Mapping[str, inspect.Parameter]:
     return {n: p for n, p in parameters.items() if p.kind is inspect.Parameter.KEYWORD_ONLY}
 
 
+def place_parameter(code: str) -> inspect.Parameter | None:
+    """Return the entry point's ``jurisdiction`` parameter, or ``None`` when it takes no place.
+
+    .. versionadded:: 0.1.0
+    """
+    return _keywords(code).get("jurisdiction")
+
+
 def _place_problems(
     codes: Sequence[str], jurisdiction: str | None, path: str
 ) -> Iterator[InvalidInputError]:
     """Name a place given to a programme that takes none, or missing where one is needed."""
     for code in codes:
-        taken = _keywords(code).get("jurisdiction")
+        taken = place_parameter(code)
         if taken is None and jurisdiction is not None:
             yield InvalidInputError(
                 f"{path}.jurisdiction",
@@ -242,18 +301,22 @@ def _place_problems(
 
 
 def _born_after(value: object, on: dt.date, path: str) -> Iterator[InvalidInputError]:
-    """Every person in the facts born after the as-of date, by path (no age exists before birth)."""
-    if isinstance(value, Person):
-        if value.birth_date > on:
+    """Every birth date in the facts after the as-of date, by path (no age exists before birth).
+
+    Persons, supporters, parties — any fact with a ``birth_date``.  The date itself
+    is personal data and is withheld from the message.
+    """
+    if attrs.has(type(value)):
+        born = getattr(value, "birth_date", None)
+        if isinstance(born, dt.date) and born > on:
             yield InvalidInputError(
                 f"{path}.birth_date",
-                value.birth_date.isoformat(),
+                "(a birth date, withheld)",
                 f"a birth date on or before the as-of date {on.isoformat()}",
             )
-        return
-    if attrs.has(type(value)):
         for field in attrs.fields(typing.cast("type[attrs.AttrsInstance]", type(value))):
-            yield from _born_after(getattr(value, field.name), on, f"{path}.{field.name}")
+            if field.name != "birth_date":
+                yield from _born_after(getattr(value, field.name), on, f"{path}.{field.name}")
     elif isinstance(value, tuple):
         for index, item in enumerate(value):
             yield from _born_after(item, on, f"{path}[{index}]")
@@ -305,7 +368,7 @@ def parse(data: object, *, path: str = "$") -> Request:
     .. versionadded:: 0.1.0
     """
     if not isinstance(data, dict):
-        raise _problem(path, type(data).__name__, "a JSON object (a request)")
+        raise _problem(path, json_type(data), "a JSON object (a request)")
     codes, as_of, jurisdiction, errors = _head(data, path)
     if errors or not codes or as_of is None:
         raise InvalidDocumentError(errors, what="request")
@@ -314,7 +377,12 @@ def parse(data: object, *, path: str = "$") -> Request:
     if placed:
         raise InvalidDocumentError(placed, what="request")
     raw = data["input"]
-    wrapped = codes == [DEFAULT_PROGRAMME] and isinstance(raw, dict) and "household" not in raw
+    wrapped = (
+        "programme" not in data
+        and isinstance(raw, dict)
+        and "household" not in raw
+        and ("members" in raw or "id" in raw)
+    )
     if wrapped:
         raw = {"household": raw}  # the layered picture of a bare household
     try:
@@ -322,7 +390,7 @@ def parse(data: object, *, path: str = "$") -> Request:
     except InvalidDocumentError as exc:
         errors = [_rebased(e, path, wrapped=wrapped) for e in exc.errors]
         raise InvalidDocumentError(errors, what="request") from None
-    if len(codes) > 1 and data.get("options"):
+    if len(codes) > 1 and data.get("options") is not None:
         raise _problem(f"{path}.options", "(present)", "options with a single programme only")
     options = _options(codes[0], data.get("options"), path)
     born = list(_born_after(facts, as_of, f"{path}.input"))
@@ -344,7 +412,7 @@ def _rebased(error: InvalidInputError, path: str, *, wrapped: bool) -> InvalidIn
 def _place(value: object, path: str) -> str:
     """Return the code of a known GB/T 2260 code or unique name (suggestions if unknown)."""
     if not isinstance(value, str):
-        raise InvalidInputError(path, type(value).__name__, "a GB/T 2260 code as a string")
+        raise InvalidInputError(path, json_type(value), "a GB/T 2260 code as a string")
     try:
         return jurisdictions.get(value).code
     except LookupError as exc:
@@ -358,11 +426,19 @@ def parse_batch(data: object) -> tuple[Request, ...]:
 
     .. versionadded:: 0.1.0
     """
-    if not isinstance(data, dict) or set(data) != {"requests"}:
-        raise _problem("$", type(data).__name__, 'a JSON object {"requests": [...]}')
-    items = data["requests"]
+    if not isinstance(data, dict):
+        raise _problem("$", json_type(data), 'a JSON object {"requests": [...]}')
+    extra = [
+        InvalidInputError(f"$.{key}", "(present)", "no such key (a batch holds only 'requests')")
+        for key in data
+        if key != "requests"
+    ]
+    if extra:
+        raise InvalidDocumentError(extra, what="batch")
+    items = data.get("requests")
     if not isinstance(items, list) or not items:
-        raise _problem("$.requests", type(items).__name__, "a non-empty list of requests")
+        shown = "[]" if isinstance(items, list) else json_type(items)
+        raise _problem("$.requests", shown, "a non-empty array of requests")
     if len(items) > BATCH_LIMIT:
         raise _problem("$.requests", f"{len(items)} requests", f"at most {BATCH_LIMIT}")
     requests: list[Request] = []
@@ -399,6 +475,11 @@ def _under(error: InvalidInputError, path: str, facts: str) -> InvalidInputError
     """Root an entry point's error in the request: the place is the request's, the rest input's."""
     if error.path.startswith("$.jurisdiction"):
         return error.at(path)
+    if error.path == "$.on":  # the entry point's date is the request's as-of date
+        clone = error.at(path)
+        clone.path = f"{path}.as_of"
+        clone.refresh()
+        return clone
     return error.at(facts)
 
 

@@ -60,10 +60,11 @@ def test_python_json_and_cli_decide_alike(household: Household, code: str) -> No
 
         facts = LayeredRequest(household)
     direct = entry.load()(facts, ON)
+    shown = unstructure(household, reveal_personal_data=True)
     document = {
         "programme": code,
         "as_of": ON.isoformat(),
-        "input": unstructure(household, reveal_personal_data=True),
+        "input": {"household": shown} if code == requests.DEFAULT_PROGRAMME else shown,
     }
     answer = requests.decide(requests.loads(json.dumps(document, ensure_ascii=False))[0])
     from_json = unstructure(answer)

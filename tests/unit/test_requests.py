@@ -131,7 +131,9 @@ def test_a_birth_after_the_as_of_date_is_refused() -> None:
     data = _example("eldercare.longevity")
     data["as_of"] = "1900-01-01"
     errors = _errors(data)
-    assert errors[0].startswith("$.input.birth_date: got 1945-05-15")
+    # the date is personal data: the message names the field and withholds the value
+    assert errors[0].startswith("$.input.birth_date: got (a birth date, withheld)")
+    assert "1945-05-15" not in errors[0]
 
 
 def test_options_are_structured_and_unknown_ones_named() -> None:
@@ -218,3 +220,83 @@ def test_personal_data_is_masked_in_the_answer() -> None:
 def test_documents_of_the_wrong_shape_are_bad_input(document: str) -> None:
     with pytest.raises(CivaffairsError):
         requests.loads(document)
+
+
+@pytest.mark.parametrize(
+    ("code", "options"),
+    [
+        ("eldercare.meal_aid", {"meal_price": "12"}),
+        ("eldercare.meal_aid", {"meal_price": None, "meals": 3}),
+        ("eldercare.meal_aid", {"meal_price": 1000}),
+        ("eldercare.home_adaptation", {"cost": "2500.50"}),
+        ("eldercare.institution_rating", {"beds": None}),
+    ],
+)
+def test_money_and_nullable_options_decide_as_the_entry_point(
+    code: str, options: dict[str, Any]
+) -> None:
+    data = {**_example(code), "options": options}
+    request = requests.parse(data)
+    place = {"jurisdiction": request.jurisdiction} if request.jurisdiction else {}
+    direct = registry.entry(code).load()(request.input, request.as_of, **place, **request.options)
+    assert unstructure(requests.decide(request).results[0].decision) == unstructure(direct)
+
+
+@pytest.mark.parametrize(
+    ("code", "options", "path"),
+    [
+        ("assistance.dibao", {"extreme_poverty": []}, "$.options.extreme_poverty"),
+        ("funeral.waiver", {"policy": {}}, "$.options.policy"),
+        ("eldercare.meal_aid", {"meal_price": 12.5}, "$.options.meal_price"),
+        ("eldercare.meal_aid", {"meals": "3"}, "$.options.meals"),
+        ("eldercare.meal_aid", [1], "$.options"),
+    ],
+)
+def test_options_json_cannot_give_are_refused_by_path(code: str, options: Any, path: str) -> None:
+    errors = _errors({**_example(code), "options": options})
+    assert errors[0].startswith(path), errors
+
+
+def test_an_object_for_an_array_is_refused_not_read_as_its_keys() -> None:
+    data = _example("assistance.dibao")
+    data["input"]["members"][0]["person"]["statuses"] = {"serving_sentence": False}
+    errors = _errors(data)
+    assert errors == ["$.input.members[0].person.statuses: got object, expected a JSON array"], (
+        errors
+    )
+
+
+def test_a_programme_named_twice_is_refused() -> None:
+    data = {**_example("assistance.dibao"), "programme": ["assistance.dibao"] * 2}
+    assert _errors(data)[0].startswith("$.programme[1]: got assistance.dibao")
+
+
+def test_a_misspelt_household_key_of_a_layered_request_is_named() -> None:
+    data = {"programme": "assistance.layers", "as_of": "2025-08-01", "input": {"houshold": {}}}
+    joined = "\n".join(_errors(data))
+    assert "$.input.houshold" in joined
+    assert "did you mean 'household'?" in joined
+
+
+def test_a_supporter_born_after_the_date_is_named_under_input() -> None:
+    data = _example("assistance.extreme_poverty")
+    data["input"]["facts"] = data["input"].get("facts", {})
+    supporter = {"relationship": "child", "birth_date": "2030-01-01"}
+    data["input"]["facts"]["supporters"] = [supporter]
+    errors = _errors(data)
+    assert any(e.startswith("$.input.facts.supporters[0].birth_date") for e in errors), errors
+    assert not any("2030-01-01" in e for e in errors)
+
+
+@pytest.mark.parametrize(
+    ("document", "shown"),
+    [
+        ({"requests": [], "x": 1}, "$.x: got (present)"),
+        ({"requests": "x"}, "$.requests: got string"),
+        ({"programme": None, "as_of": "2025-08-01", "input": {}}, "$.programme: got null"),
+    ],
+)
+def test_shapes_are_named_as_json_names_them(document: Any, shown: str) -> None:
+    with pytest.raises(InvalidDocumentError) as caught:
+        requests.decide_all(requests.loads(json.dumps(document)))
+    assert str(caught.value.errors[0]).startswith(shown), caught.value.errors

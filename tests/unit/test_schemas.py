@@ -9,6 +9,7 @@ request or a documented refusal, never a crash.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import glob
 import io
@@ -18,7 +19,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import given, settings
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 from civaffairs import registry, requests, schemas
@@ -141,14 +142,51 @@ def test_cli_prints_a_schema_and_lists_the_names() -> None:
     assert "did you mean answer" in err.getvalue()
 
 
+#: Drawn documents reach the rules: places the shipped books cover, plausible birth dates,
+#: no resident ID numbers (a random 18-character string is never a valid one).
+REACHING: dict[str, st.SearchStrategy[Any] | None] = {
+    "jurisdiction": st.sampled_from(["500156", "421303", "440304", "330106", "110105"]),
+    "office": st.sampled_from(["500156", "421303"]),
+    "birth_date": st.dates(dt.date(1920, 1, 1), dt.date(2024, 12, 31)).map(dt.date.isoformat),
+    "as_of": st.dates(dt.date(2021, 1, 1), dt.date(2026, 12, 31)).map(dt.date.isoformat),
+    "resident_id": None,
+}
+REQUESTS = [n for n in schemas.names() if n.startswith("request.")]
+
+
+def _decides(document: Any) -> bool:
+    try:
+        requests.decide(requests.parse(document))
+    except CivaffairsError:
+        return False
+    return True
+
+
 @settings(max_examples=60)
-@given(
-    data=st.data(), name=st.sampled_from([n for n in schemas.names() if n.startswith("request.")])
-)
+@given(data=st.data(), name=st.sampled_from(REQUESTS), reaching=st.booleans())
 def test_documents_drawn_from_a_schema_decode_without_crashing(
-    data: st.DataObject, name: str
+    data: st.DataObject, name: str, reaching: bool
 ) -> None:
-    document = data.draw(from_schema(schemas.schema(name)))
+    hints = REACHING if reaching else None
+    document = data.draw(from_schema(schemas.schema(name), properties=hints))
     _valid(name, document)  # the drawer draws only what the schema accepts
     with contextlib.suppress(CivaffairsError):  # a documented refusal, by path, is fine
         requests.decide(requests.parse(document))
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["request.eldercare.longevity", "request.eldercare.meal_aid", "request.assistance.dibao"],
+)
+def test_drawn_documents_reach_the_rules_and_their_options(name: str) -> None:
+    """Not every drawn document stops at reading: some are decided, options included."""
+    drawn = from_schema(schemas.schema(name), properties=REACHING)
+    decided = find(drawn, _decides, settings=settings(max_examples=2000, database=None))
+    assert requests.parse(decided).programmes == (name.removeprefix("request."),)
+    if name == "request.eldercare.meal_aid":
+        with_options = find(
+            drawn,
+            lambda d: bool(d.get("options")) and _decides(d),
+            settings=settings(max_examples=2000, database=None),
+        )
+        assert requests.parse(with_options).options

@@ -8,6 +8,13 @@ classes and the converter's rules (:mod:`civaffairs.conversion`): money is a
 decimal string or an integer, never a JSON number with a fraction; a date is
 ``YYYY-MM-DD``; an enum is one of its values; an unknown key is refused.
 
+A schema states the *shape* of a document.  Two things it cannot say, which the
+library still refuses, by path: rules the model checks beyond shape (a household
+has an applicant, an id appears once, a birth date precedes the as-of date); and
+a whole number written with a fraction (``800.0``) — JSON Schema's ``integer``
+admits it, but the library reads a JSON number with a fraction as a float, which
+money and counts refuse.
+
 The generated files are shipped in this package (``<name>.schema.json``) and
 read by :func:`schema`; ``tests/unit/test_schemas.py`` proves them equal to
 what :func:`generate` makes from the model today, and that every example
@@ -26,7 +33,7 @@ Names (:func:`names`):
 
 >>> "request.assistance.dibao" in names()
 True
->>> schema("request.eldercare.longevity")["properties"]["programme"]
+>>> schema("request.eldercare.longevity")["properties"]["programme"]["anyOf"][0]
 {'const': 'eldercare.longevity'}
 
 .. versionadded:: 0.1.0
@@ -38,6 +45,7 @@ import collections.abc
 import datetime as dt
 import enum
 import functools
+import inspect
 import json
 import types
 import typing
@@ -166,48 +174,78 @@ def _document(name: str, root: dict[str, Any], builder: _Builder, title: str) ->
     }
 
 
-def _request_root(entry: registry.Entry, builder: _Builder) -> dict[str, Any]:
-    """One programme's request: its code, the date, the place, its facts, its options."""
+def _place(entry: registry.Entry) -> tuple[dict[str, Any] | None, bool]:
+    """Return the schema of a request's place for ``entry``, and whether it is required.
+
+    ``None`` when the programme takes no place (the funeral programmes read it
+    from the case, marriage from the application).
+    """
+    from civaffairs import requests  # noqa: PLC0415 - the request format imports the registry
+
+    taken = requests.place_parameter(entry.code)
+    if taken is None:
+        return None, False
+    if taken.default is inspect.Parameter.empty:
+        return {"type": "string"}, True
+    return {"anyOf": [{"type": "string"}, {"type": "null"}]}, False
+
+
+def _options(codes: list[str], builder: _Builder) -> dict[str, Any]:
+    from civaffairs import requests  # noqa: PLC0415
+
+    properties = (
+        {name: builder.of(kind) for name, kind in requests.json_options(codes[0]).items()}
+        if len(codes) == 1
+        else {}
+    )
+    return {
+        "anyOf": [
+            {"type": "object", "properties": properties, "additionalProperties": False},
+            {"type": "null"},
+        ]
+    }
+
+
+def _request(
+    codes: list[str], facts: Any, builder: _Builder, *, named: bool = True
+) -> dict[str, Any]:
+    """Return the request of ``codes`` (one programme, or several deciding the same facts)."""
+    entries = [registry.entry(c) for c in codes]
+    one: list[dict[str, Any]] = [{"const": codes[0]}] if len(codes) == 1 else []
+    programme = {
+        "anyOf": [
+            *one,
+            {"type": "array", "items": {"enum": codes}, "minItems": 1, "uniqueItems": True},
+        ]
+    }
+    properties: dict[str, Any] = {"programme": programme} if named else {}
+    properties["as_of"] = builder.of(dt.date)
+    required = ["programme", "as_of", "input"] if named else ["as_of", "input"]
+    places = [_place(e) for e in entries]
+    if all(p is not None for p, _ in places):
+        properties["jurisdiction"] = places[0][0]
+        if any(needed for _, needed in places):
+            required.append("jurisdiction")
+    properties["input"] = facts
+    properties["options"] = _options(codes, builder)
     return {
         "type": "object",
-        "properties": {
-            "programme": {"const": entry.code},
-            "as_of": builder.of(dt.date),
-            "jurisdiction": {"type": "string"},
-            "input": builder.of(entry.facts_type()),
-            "options": _options(entry, builder),
-        },
-        "required": ["programme", "as_of", "input"],
+        "properties": properties,
+        "required": required,
         "additionalProperties": False,
     }
 
 
-def _options(entry: registry.Entry, builder: _Builder) -> dict[str, Any]:
-    import inspect  # noqa: PLC0415 - only for the options
-
-    function = entry.load()
-    hints = typing.get_type_hints(function)
-    properties = {
-        name: builder.of(hints[name])
-        for name, p in inspect.signature(function).parameters.items()
-        if p.kind is inspect.Parameter.KEYWORD_ONLY
-        and name not in {"on", "jurisdiction", "book"}
-        and _plain(hints[name])
-    }
-    return {"type": "object", "properties": properties, "additionalProperties": False}
-
-
-def _plain(kind: Any) -> bool:
-    """Whether an option's type can be given in JSON (not a parameter book or a policy object)."""
-    try:
-        _Builder(output=False).of(kind)
-    except TypeError:
-        return False
-    return True
+def _request_root(entry: registry.Entry, builder: _Builder) -> dict[str, Any]:
+    """One programme's request: its code, the date, the place, its facts, its options."""
+    return _request([entry.code], builder.of(entry.facts_type()), builder)
 
 
 def _any_request(builder: _Builder) -> dict[str, Any]:
     """Any request: one programme's, several deciding the same facts, or the default."""
+    from civaffairs.assistance.layers import LayeredRequest  # noqa: PLC0415
+    from civaffairs.entities import Household  # noqa: PLC0415
+
     options: list[dict[str, Any]] = []
     by_facts: dict[type, list[str]] = {}
     for entry in registry.ENTRIES:
@@ -215,39 +253,11 @@ def _any_request(builder: _Builder) -> dict[str, Any]:
         by_facts.setdefault(entry.facts_type(), []).append(entry.code)
     for facts, codes in by_facts.items():
         if len(codes) > 1:
-            options.append(
-                {
-                    "type": "object",
-                    "properties": {
-                        "programme": {
-                            "type": "array",
-                            "items": {"enum": codes},
-                            "minItems": 1,
-                        },
-                        "as_of": builder.of(dt.date),
-                        "jurisdiction": {"type": "string"},
-                        "input": builder.of(facts),
-                    },
-                    "required": ["programme", "as_of", "input"],
-                    "additionalProperties": False,
-                }
-            )
-    from civaffairs.assistance.layers import LayeredRequest  # noqa: PLC0415
-    from civaffairs.entities import Household  # noqa: PLC0415
-
-    options.append(
-        {
-            "type": "object",
-            "description": "no programme: the layered picture of a household",
-            "properties": {
-                "as_of": builder.of(dt.date),
-                "jurisdiction": {"type": "string"},
-                "input": {"anyOf": [builder.of(LayeredRequest), builder.of(Household)]},
-            },
-            "required": ["as_of", "input"],
-            "additionalProperties": False,
-        }
-    )
+            options.append(_request(codes, builder.of(facts), builder))
+    household = {"anyOf": [builder.of(LayeredRequest), builder.of(Household)]}
+    default = _request(["assistance.layers"], household, builder, named=False)
+    default["description"] = "no programme: the layered picture of a household"
+    options.append(default)
     return {"anyOf": options}
 
 

@@ -19,7 +19,7 @@ civaffairs, and check that each is decided or refused with the documented error:
 It understands the keywords the generated schemas use — ``$ref`` (to
 ``#/$defs``), ``anyOf``, ``const``, ``enum``, ``type``, ``properties``,
 ``required``, ``additionalProperties``, ``items``, ``prefixItems``,
-``minItems``/``maxItems``, ``pattern`` and ``format: date`` — and refuses a
+``minItems``/``maxItems``, ``uniqueItems``, ``pattern`` and ``format: date`` — and refuses a
 schema with any other keyword that constrains values, rather than drawing
 documents the schema would reject.  (The general-purpose package
 hypothesis-jsonschema 0.23.1, the last release, fails on objects under the
@@ -32,6 +32,7 @@ Hypothesis versions this project tests with: ``'many' object has no attribute
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -54,26 +55,44 @@ _KNOWN = _NOTES | {
     "prefixItems",
     "minItems",
     "maxItems",
+    "uniqueItems",
     "pattern",
     "format",
 }
 _MAX_ITEMS = 3
 
 
-def from_schema(schema: Mapping[str, Any]) -> st.SearchStrategy[Any]:
+def from_schema(
+    schema: Mapping[str, Any],
+    *,
+    properties: Mapping[str, st.SearchStrategy[Any] | None] | None = None,
+) -> st.SearchStrategy[Any]:
     """Return a strategy for JSON documents (dicts, lists, strings …) that ``schema`` accepts.
+
+    ``properties`` draws the named object properties, wherever they occur, from
+    the given strategies instead of from their schema — say, ``jurisdiction``
+    from the places your data covers, so that drawn documents reach the rules
+    rather than stopping at an unknown place; ``None`` leaves an optional
+    property out.  The values must still be what the schema accepts.
 
     Raises :class:`ValueError` for a keyword it does not understand.
 
     .. versionadded:: 0.1.0
     """
-    return _Drawer(schema).of(schema)
+    return _Drawer(schema, properties or {}).of(schema)
 
 
 class _Drawer:
-    def __init__(self, root: Mapping[str, Any]) -> None:
+    def __init__(
+        self, root: Mapping[str, Any], hints: Mapping[str, st.SearchStrategy[Any] | None]
+    ) -> None:
         self.defs: Mapping[str, Any] = root.get("$defs", {})
         self.refs: dict[str, st.SearchStrategy[Any]] = {}
+        self.hints = hints
+
+    def _property(self, name: str, schema: Mapping[str, Any]) -> st.SearchStrategy[Any]:
+        hint = self.hints.get(name)
+        return hint if hint is not None else self.of(schema)
 
     def of(self, schema: Mapping[str, Any]) -> st.SearchStrategy[Any]:
         unknown = set(schema) - _KNOWN
@@ -120,8 +139,12 @@ class _Drawer:
             extra = schema.get("additionalProperties", {})
             values = self.of(extra) if isinstance(extra, Mapping) else _anything()
             return st.dictionaries(st.text(max_size=8), values, max_size=_MAX_ITEMS)
-        needed = {k: self.of(v) for k, v in properties.items() if k in required}
-        optional = {k: self.of(v) for k, v in properties.items() if k not in required}
+        needed = {k: self._property(k, v) for k, v in properties.items() if k in required}
+        optional = {
+            k: self._property(k, v)
+            for k, v in properties.items()
+            if k not in required and not (k in self.hints and self.hints[k] is None)
+        }
         return st.fixed_dictionaries(needed, optional=optional)
 
     def _array(self, schema: Mapping[str, Any]) -> st.SearchStrategy[list[Any]]:
@@ -129,7 +152,13 @@ class _Drawer:
             return st.tuples(*(self.of(s) for s in schema["prefixItems"])).map(list)
         low = int(schema.get("minItems", 0))
         high = min(int(schema.get("maxItems", low + _MAX_ITEMS)), low + _MAX_ITEMS)
-        return st.lists(self.of(schema.get("items", {})), min_size=low, max_size=high)
+        unique = schema.get("uniqueItems", False)
+        return st.lists(
+            self.of(schema.get("items", {})),
+            min_size=low,
+            max_size=high,
+            unique_by=(lambda item: json.dumps(item, sort_keys=True)) if unique else None,
+        )
 
     def _string(self, schema: Mapping[str, Any]) -> st.SearchStrategy[str]:
         if schema.get("format") == "date":
