@@ -355,7 +355,7 @@ def run(mutant: Mutant, *, fmt: str = "text", lang: str = "zh") -> Outcome:
     except Exception as exc:  # noqa: BLE001 - counting crashes is the point
         status = f"{type(exc).__name__}"
     text = out.getvalue() + err.getvalue()
-    crashed = status not in {0, 2} or "Traceback" in text
+    crashed = status not in {0, 2, 3} or "Traceback" in text
     leaked = any(value in text for value in mutant.personal)
     unescaped = bool(_CONTROL.search(text))
     detail = err.getvalue().strip().splitlines()[-1][:200] if err.getvalue().strip() else ""

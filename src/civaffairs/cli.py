@@ -33,9 +33,10 @@
     screen a whole registry with the columnar engine (see :mod:`civaffairs.batch.cli`;
     needs the ``batch`` extra).
 
-Exit status: 0 when every household was decided (whatever the outcome), 2 on
-bad input, with every problem listed on standard error; 3 when nothing was
-decidable (``screen`` where every row is ``cannot_decide``); 70 on an internal
+Exit status: 0 when every request was decided (whatever the outcome), 2 on
+bad input, with every problem listed on standard error; 3 when nothing wrong
+was found but something could not be decided (``assess`` at a place or date
+with no parameter value, ``screen`` where every row is ``cannot_decide``); 70 on an internal
 error (a bug), reported by its type and place only — never with a traceback or
 a value that could hold personal data.  A closed output pipe
 (``civaffairs assess FILE | head -1``) ends the output quietly; problems still
@@ -68,7 +69,12 @@ from civaffairs.conversion import AssessmentRequest, parse_json, structure, unst
 from civaffairs.dates import parse_date
 from civaffairs.decisions import Citation, Decision, reason_codes, render
 from civaffairs.entities import Household
-from civaffairs.errors import CivaffairsError, InvalidDocumentError, InvalidInputError
+from civaffairs.errors import (
+    CivaffairsError,
+    InvalidDocumentError,
+    InvalidInputError,
+    ParameterError,
+)
 from civaffairs.labels import Language
 from civaffairs.money import format_yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
@@ -104,7 +110,8 @@ _PROGRAMMES = tuple(entry.code for entry in registry.ENTRIES)
 _EXIT_CODES = """exit status:
   0   decided (whatever the outcomes)
   2   bad input: every problem is listed on standard error, by field path
-  3   nothing decidable: every row of a screen is cannot_decide
+  3   not decidable: no parameter value for the place or date (assess), or every
+      row of a screen is cannot_decide
   70  internal error (a bug in civaffairs), reported without personal data
   130 interrupted"""
 
@@ -183,10 +190,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 class _UndecidedError(CivaffairsError):
-    """Some households could not be decided; the others were printed."""
+    """Some requests could not be decided; the others were printed.
 
-    def __init__(self, problems: list[str]) -> None:
+    ``status`` is :data:`EXIT_NOTHING_DECIDABLE` when every problem is a place or
+    date with no parameter value (nothing was wrong with the input), else bad input.
+    """
+
+    def __init__(self, problems: list[str], *, printed: bool, status: int | None) -> None:
         self.problems = problems
+        self.printed = printed
+        self.status = EXIT_BAD_INPUT if status is None else status
         super().__init__("; ".join(problems))
 
 
@@ -267,16 +280,15 @@ def _household_items(data: object, codes: list[str], on: dt.date | None) -> list
 
 
 def _request_items(data: dict[str, Any], codes: list[str] | None, on: str | None) -> list[_Item]:
-    """Parse the requests of a request or batch document, each on its own."""
+    """Parse the requests of a request or batch document, each on its own.
+
+    ``--programme`` and ``--on`` replace the file's; a problem with what they
+    gave is reported as theirs (``--on``, ``--programme``), not as the file's.
+    """
+    if on is not None:
+        parse_date(on, path="--on")
     if "requests" in data:
-        raw = data["requests"]
-        if set(data) != {"requests"} or not isinstance(raw, list) or not raw:
-            raise InvalidInputError("$.requests", "(invalid)", "a non-empty list of requests")
-        if len(raw) > requests.BATCH_LIMIT:
-            raise InvalidInputError(
-                "$.requests", f"{len(raw)} requests", f"at most {requests.BATCH_LIMIT}"
-            )
-        found = [(f"$.requests[{i}]", item) for i, item in enumerate(raw)]
+        found = [(f"$.requests[{i}]", item) for i, item in enumerate(requests.batch_items(data))]
     else:
         found = [("$", data)]
     items = []
@@ -286,14 +298,32 @@ def _request_items(data: dict[str, Any], codes: list[str] | None, on: str | None
         try:
             items.append(_Item(where, "", requests.parse(item, path=where)))
         except InvalidDocumentError as exc:
-            items.append(_Item(where, "", problem="; ".join(str(e) for e in exc.errors)))
+            shown = [_as_option(e, where, overrides) for e in exc.errors]
+            items.append(_Item(where, "", problem="; ".join(shown)))
     return items
+
+
+def _as_option(error: InvalidInputError, where: str, overrides: dict[str, Any]) -> str:
+    """Name a problem of an overridden field by its command-line option."""
+    for key, option in (("programme", "--programme"), ("as_of", "--on")):
+        field = f"{where}.{key}"
+        if key in overrides and (error.path == field or error.path.startswith(field + "[")):
+            clone = error.at("$")
+            clone.path = option + error.path.removeprefix(field)
+            clone.refresh()
+            return str(clone)
+    return str(error)
+
+
+def _is_households(data: object) -> bool:
+    """Whether a document holds households (the older form) rather than requests."""
+    return not isinstance(data, dict) or any(k in data for k in ("households", "members", "id"))
 
 
 def _items(args: argparse.Namespace, stdin: TextIO) -> tuple[list[_Item], bool]:
     """Read the file's requests; say whether it is one request (one answer) or many."""
     data = parse_json(_read(args.file, stdin), what="assessment request")
-    if isinstance(data, dict) and ("input" in data or "requests" in data):
+    if not _is_households(data):
         return _request_items(data, args.programme, args.on), "requests" in data
     on = parse_date(args.on, path="--on") if args.on else None
     found = _household_items(data, args.programme or [requests.DEFAULT_PROGRAMME], on)
@@ -343,44 +373,54 @@ def _internal(exc: BaseException) -> str:
 
 def _assess(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     book = ParameterBook.load(args.params) if args.params else default_book()
-    answers: list[requests.Answer] = []
+    answers: list[requests.Answer | None] = []
     problems: list[str] = []
+    undecidable = 0
     items, many = _items(args, stdin)
     for item in items:
         named = f" ({item.name})" if item.name else ""
+        answer = None
         if item.request is None:
             problems.append(f"{item.problem}")
-            continue
-        try:
-            answers.append(
-                requests.decide(
+        else:
+            try:
+                answer = requests.decide(
                     item.request, book=book, path=item.where, input_path=item.input_path
                 )
-            )
-        except InvalidDocumentError as exc:
-            problems.extend(f"{e}{named}" for e in exc.errors)
-        except CivaffairsError as exc:
-            problems.append(f"{item.where}{named}: {exc}")
+            except InvalidDocumentError as exc:
+                problems.extend(f"{e}{named}" for e in exc.errors)
+            except ParameterError as exc:  # no value for this place or date: not decidable
+                undecidable += 1
+                problems.append(f"{item.where}{named}: cannot be decided here: {exc}")
+            except CivaffairsError as exc:
+                problems.append(f"{item.where}{named}: {exc}")
+        answers.append(answer)
+    decided = [a for a in answers if a is not None]
     try:
         if args.fmt == "json":
             document = (
-                unstructure(answers[0])
-                if answers and not many
+                unstructure(decided[0])
+                if decided and not many
                 else {
-                    "uses_example_data": any(a.uses_example_data for a in answers),
-                    "answers": unstructure(answers),
+                    "uses_example_data": any(a.uses_example_data for a in decided),
+                    # one place per request of the file, in its order; null where refused
+                    "answers": [None if a is None else unstructure(a) for a in answers],
                 }
             )
-            text = json.dumps(document, ensure_ascii=False, indent=2)
+            text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         else:
             # An id or a value echoed in the text must not drive the terminal.
-            text = printable("\n\n".join(_rendered(a, args.lang) for a in answers), keep="\n")
-        out.write(text + "\n")
+            shown = "\n\n".join(_rendered(a, args.lang) for a in decided)
+            text = printable(shown, keep="\n") + "\n" if shown else ""
+        out.write(text)
         out.flush()
     except BrokenPipeError:
         _silence(out)  # the reader has seen enough; the problems below still count
     if problems:
-        raise _UndecidedError(problems)
+        nothing = undecidable == len(problems)
+        raise _UndecidedError(
+            problems, printed=bool(decided), status=EXIT_NOTHING_DECIDABLE if nothing else None
+        )
     return EXIT_OK
 
 
@@ -432,7 +472,11 @@ def _missing_block(book: ParameterBook, names: list[str], found: set[str], where
     for name in missing:
         owner = _owner(name)
         by_owner.setdefault(owner, []).append(name)
-    lines = [f"no value {where} for {len(missing)} parameter(s); what reads them cannot decide:"]
+    heading = (
+        f"no value {where} for {len(missing)} parameter(s); a decision that needs one of "
+        "them cannot be made there (civaffairs assess exits 3):"
+    )
+    lines = [heading]
     for owner, owned in by_owner.items():
         entry = registry.find(owner)
         title = f"{owner} ({entry.zh})" if entry else owner
@@ -560,9 +604,10 @@ def main(
         return EXIT_INTERRUPTED
     except _UndecidedError as exc:
         count = len(exc.problems)
-        err.write(f"civaffairs: error: {count} problem(s); what could be decided was printed\n")
+        tail = "; what could be decided was printed" if exc.printed else ""
+        err.write(f"civaffairs: error: {count} problem(s){tail}\n")
         err.write("".join(f"  - {problem}\n" for problem in exc.problems))
-        return EXIT_BAD_INPUT
+        return exc.status
     except CivaffairsError as exc:
         err.write(f"civaffairs: error: {printable(str(exc), keep=chr(10))}\n")
         return EXIT_BAD_INPUT

@@ -72,6 +72,7 @@ __all__ = [
     "Answer",
     "Request",
     "Result",
+    "batch_items",
     "decide",
     "decide_all",
     "json_options",
@@ -419,10 +420,10 @@ def _place(value: object, path: str) -> str:
         raise InvalidInputError(path, value, f"a known GB/T 2260 code or name ({exc})") from None
 
 
-def parse_batch(data: object) -> tuple[Request, ...]:
-    """Build the requests of a batch ``{"requests": [...]}`` (at most :data:`BATCH_LIMIT`).
+def batch_items(data: object) -> list[Any]:
+    """Return the requests of a batch document, unread, or refuse its shape by path.
 
-    Every bad field of every request is reported at once.
+    ``{"requests": [...]}`` with nothing else, at most :data:`BATCH_LIMIT` requests.
 
     .. versionadded:: 0.1.0
     """
@@ -441,9 +442,19 @@ def parse_batch(data: object) -> tuple[Request, ...]:
         raise _problem("$.requests", shown, "a non-empty array of requests")
     if len(items) > BATCH_LIMIT:
         raise _problem("$.requests", f"{len(items)} requests", f"at most {BATCH_LIMIT}")
+    return items
+
+
+def parse_batch(data: object) -> tuple[Request, ...]:
+    """Build the requests of a batch ``{"requests": [...]}`` (at most :data:`BATCH_LIMIT`).
+
+    Every bad field of every request is reported at once.
+
+    .. versionadded:: 0.1.0
+    """
     requests: list[Request] = []
     errors: list[InvalidInputError] = []
-    for index, item in enumerate(items):
+    for index, item in enumerate(batch_items(data)):
         try:
             requests.append(parse(item, path=f"$.requests[{index}]"))
         except InvalidDocumentError as exc:

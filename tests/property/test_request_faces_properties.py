@@ -120,5 +120,5 @@ def test_mutated_example_requests_are_decided_or_refused(name: str, data: st.Dat
         requests.decide_all(requests.loads(text))
     out, err = io.StringIO(), io.StringIO()
     status = main(["assess", "-"], stdin=io.StringIO(text), stdout=out, stderr=err)
-    assert status in {0, 2}, err.getvalue()
+    assert status in {0, 2, 3}, err.getvalue()  # 3: no parameter value for the place or date
     assert "Traceback" not in err.getvalue()

@@ -86,9 +86,10 @@ def test_missing_file() -> None:
     assert "/nonexistent.json" in err
 
 
-def test_date_outside_parameters_is_bad_input() -> None:
+def test_date_outside_parameters_is_not_decidable() -> None:
+    """No value in force on the date: nothing wrong with the input, and nothing decidable (3)."""
     code, _, err = run("assess", str(EXAMPLE), "--on", "2020-01-01")
-    assert code == 2
+    assert code == 3
     assert "assistance.dibao.standard" in err
 
 
@@ -140,7 +141,7 @@ def test_every_undecidable_household_is_listed_and_the_others_printed(tmp_path: 
     path = tmp_path / "mixed.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code, out, err = run("assess", str(path), "--programme", "assistance.dibao")
-    assert code == 2
+    assert code == 3  # a place with no 低保 standard: not decidable there, no bad input
     assert out.count("[assistance.dibao]") == 2
     assert "$.households[0] (WL-2025-0001)" in err
     assert "110101" in err

@@ -43,7 +43,7 @@ def test_help_documents_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> No
         main(["--help"])
     assert exited.value.code == 0
     shown = capsys.readouterr().out
-    for line in ("0   decided", "2   bad input", "3   nothing decidable", "70  internal error"):
+    for line in ("0   decided", "2   bad input", "3   not decidable", "70  internal error"):
         assert line in shown
 
 

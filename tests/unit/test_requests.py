@@ -179,7 +179,8 @@ def test_cli_batch_prints_what_it_decided_and_lists_the_rest() -> None:
         "assess", "-", "--format", "json", stdin=json.dumps({"requests": [good, bad]})
     )
     assert code == 2
-    assert len(json.loads(out)["answers"]) == 1
+    answers = json.loads(out)["answers"]  # one place per request, null where refused
+    assert [a is None for a in answers] == [False, True]
     assert "$.requests[1].programme: got eldercare.longevty" in err
 
 
@@ -300,3 +301,40 @@ def test_shapes_are_named_as_json_names_them(document: Any, shown: str) -> None:
     with pytest.raises(InvalidDocumentError) as caught:
         requests.decide_all(requests.loads(json.dumps(document)))
     assert str(caught.value.errors[0]).startswith(shown), caught.value.errors
+
+
+def test_cli_exits_3_at_a_place_with_no_standard() -> None:
+    data = _example("assistance.dibao")
+    for member in data["input"]["members"]:
+        member["person"]["registration"]["jurisdiction"] = "110101"
+        member["person"].pop("resident_id", None)
+    code, out, err = _cli("assess", "-", stdin=json.dumps(data))
+    assert (code, out) == (3, "")
+    assert "cannot be decided here" in err
+    assert "assistance.dibao.standard" in err
+
+
+def test_cli_names_a_bad_override_by_its_option() -> None:
+    data = json.dumps(_example("eldercare.longevity"))
+    code, _, err = _cli("assess", "-", "--on", "2025-13-01", stdin=data)
+    assert code == 2
+    assert "--on: got 2025-13-01" in err
+    code, _, err = _cli(
+        "assess",
+        "-",
+        "--programme",
+        "assistance.dibao",
+        "--programme",
+        "eldercare.longevity",
+        stdin=data,
+    )
+    assert code == 2
+    assert "--programme[1]: got eldercare.longevity" in err
+
+
+def test_cli_reads_a_request_with_a_misspelt_input_key_as_a_request() -> None:
+    data = _example("eldercare.longevity")
+    data["inptu"] = data.pop("input")
+    code, _, err = _cli("assess", "-", stdin=json.dumps(data))
+    assert code == 2
+    assert "$.inptu: got (present), expected no such key (did you mean 'input'?" in err

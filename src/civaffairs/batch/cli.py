@@ -458,9 +458,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if not decided:
         stderr.write(
             f"civaffairs: nothing decidable: every {unit} is cannot_decide under "
-            f"{args.programme} on {on.isoformat()} (the reasons are in {args.out}; a place "
-            "with no local standard cannot be decided: see 'civaffairs params PLACE --on "
-            "DATE')\n"
+            f"{args.programme} on {on.isoformat()} (the reasons are in {args.out}: a place "
+            "with no local standard — see 'civaffairs params PLACE --on DATE' — or rows "
+            "that could not be read)\n"
         )
         return EXIT_NOTHING_DECIDABLE
     return EXIT_OK

@@ -236,6 +236,8 @@ def suggestions(query: str, n: int = 3) -> tuple[Jurisdiction, ...]:
 
     .. versionadded:: 0.1.0
     """
+    if not query:
+        return ()
     table = _table()
     names = [name for name in table.by_name if name.startswith(query)]
     names.sort(key=len)
