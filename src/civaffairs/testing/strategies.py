@@ -1401,7 +1401,7 @@ from civaffairs.family.adoption_facts import (  # noqa: E402
 __all__ += ["adoption_applications"]
 
 
-def _maybe(values: st.SearchStrategy[_T], *, established: bool) -> st.SearchStrategy[_T | None]:
+def _unless(values: st.SearchStrategy[_T], *, established: bool) -> st.SearchStrategy[_T | None]:
     """``values``, or also ``None`` (not established) unless every fact must be established."""
     return values if established else st.none() | values
 
@@ -1430,7 +1430,7 @@ def _adoption_applications(
     complete_documents: bool,
 ) -> AdoptionApplication:
     registration = Registration(office, RegistrationKind.URBAN)
-    bools = _maybe(st.booleans(), established=established)
+    bools = _unless(st.booleans(), established=established)
     adopters = []
     for index in range(draw(st.integers(min_value=1, max_value=2))):
         person = Person(
@@ -1444,7 +1444,7 @@ def _adoption_applications(
             Adopter(
                 person,
                 children=draw(
-                    _maybe(st.integers(min_value=0, max_value=3), established=established)
+                    _unless(st.integers(min_value=0, max_value=3), established=established)
                 ),
                 has_spouse=draw(bools),
                 able_to_raise=draw(bools),
@@ -1466,21 +1466,21 @@ def _adoption_applications(
         children.append(
             Child(
                 person,
-                situation=draw(_maybe(st.sampled_from(ChildSituation), established=established)),
-                relation=draw(_maybe(st.sampled_from(Relation), established=established)),
+                situation=draw(_unless(st.sampled_from(ChildSituation), established=established)),
+                relation=draw(_unless(st.sampled_from(Relation), established=established)),
                 disabled=draw(bools),
                 consents=draw(bools),
-                announced_on=draw(_maybe(announced, established=established)),
+                announced_on=draw(_unless(announced, established=established)),
                 claimed=draw(bools),
-                found_in=draw(_maybe(st.just(office), established=established)),
+                found_in=draw(_unless(st.just(office), established=established)),
             )
         )
     placer = Placer(
         draw(st.sampled_from(PlacerKind)),
-        location=draw(_maybe(st.just(office), established=established)),
-        birth_parents=draw(_maybe(st.sampled_from(BirthParentsPlacing), established=established)),
+        location=draw(_unless(st.just(office), established=established)),
+        birth_parents=draw(_unless(st.sampled_from(BirthParentsPlacing), established=established)),
         support_duty_consent=draw(
-            _maybe(st.sampled_from(SupportDutyConsent), established=established)
+            _unless(st.sampled_from(SupportDutyConsent), established=established)
         ),
     )
     everything = frozenset(AdoptionDocument)
