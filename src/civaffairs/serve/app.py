@@ -294,8 +294,8 @@ class _Guard:
         except Exception as exc:
             if scope["type"] != "http":
                 raise
-            ERRORS.error("internal error: %s", _internal(exc))
-            if not started:
+            if not started:  # else Starlette's handler (server_error) answered and logged it
+                ERRORS.error("internal error: %s", _internal(exc))
                 error = _error("$", "(withheld)", "an answer: internal error")
                 body = json.dumps({"errors": [error]})
                 await send(
