@@ -12,18 +12,19 @@ import asyncio
 import io
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from serving import Server, running, start, stop
 
 from civaffairs import listing, registry, requests
 from civaffairs.cli import main
 from civaffairs.conversion import unstructure
 from civaffairs.errors import InvalidDocumentError
 from civaffairs.serve import openapi
-from conftest import Server, start, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "requests"
@@ -31,6 +32,18 @@ EXAMPLES = ROOT / "examples" / "requests"
 FULL_ID = "500156197803120514"
 NAME = "陈建国"
 MATCH = "dibao.standard"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    with running(tmp_path_factory.mktemp("serve") / "server.log") as found:
+        yield found
+
+
+@pytest.fixture(scope="module")
+def client(server: Server) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=server.url, timeout=120) as opened:
+        yield opened
 
 
 def _example(code: str) -> dict[str, Any]:

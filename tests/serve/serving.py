@@ -1,4 +1,4 @@
-"""A real server for the HTTP tests: ``civaffairs serve`` as a process on a free localhost port.
+"""Start and stop a real ``civaffairs serve`` process on a free localhost port, for the tests.
 
 The server is started once per test module with ``--port 0`` (the operating
 system picks a free port; uvicorn's start-up line names it) and its standard
@@ -7,6 +7,7 @@ error — uvicorn's lines and the access log — goes to a file the tests read.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
@@ -16,8 +17,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
-import httpx
-import pytest
 
 import civaffairs
 
@@ -74,17 +73,11 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    log = tmp_path_factory.mktemp("serve") / "server.log"
+@contextlib.contextmanager
+def running(log: Path) -> Iterator[Server]:
+    """Run a server for the duration of a ``with`` block."""
     process, url = start(log)
     try:
         yield Server(url, log)
     finally:
         stop(process)
-
-
-@pytest.fixture(scope="module")
-def client(server: Server) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=server.url, timeout=120) as opened:
-        yield opened
