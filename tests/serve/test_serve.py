@@ -336,3 +336,16 @@ def test_an_internal_error_is_500_naming_type_and_place_only(
         assert FULL_ID not in shown
         assert "Traceback" not in shown
     assert caplog.text.count("internal error: RuntimeError at app.py") == 1
+
+
+def test_serve_is_a_sub_command_with_checked_options(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["serve", "--help"])
+    assert exited.value.code == 0
+    shown = capsys.readouterr().out
+    assert "--host" in shown
+    assert "--port" in shown
+    with pytest.raises(SystemExit) as exited:
+        main(["serve", "--port", "70000"])
+    assert exited.value.code == 2
+    assert "a TCP port 0-65535" in capsys.readouterr().err
