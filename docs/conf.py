@@ -19,6 +19,8 @@ version = release
 extensions = [
     # Generated pages (parameter tables, reason codes, glossary, charts): _ext/civaffairs_docs.py.
     "civaffairs_docs",
+    # autodoc hooks (attrs signatures, bases, re-exports): _ext/civaffairs_api.py.
+    "civaffairs_api",
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.doctest",
@@ -39,7 +41,8 @@ nitpicky = False
 intersphinx_mapping: dict[str, tuple[str, None]] = {}
 
 html_theme = "furo"
-html_title = "civaffairs"
+# The version on every page: furo shows the title in the sidebar and the mobile header.
+html_title = f"civaffairs {release}"
 html_static_path: list[str] = []
 
 # Docstring examples run under pytest --doctest-modules in their module's namespace; the

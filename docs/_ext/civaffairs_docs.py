@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import importlib
 import importlib.resources
 import math
 import re
@@ -51,6 +52,7 @@ from civaffairs.entities import (
     Relationship,
 )
 from civaffairs.identity import Sex
+from civaffairs.labels import Labelled
 from civaffairs.money import format_yuan
 from civaffairs.parameters import Kind, ParameterSpec, ParameterValue, Status, default_book
 
@@ -60,7 +62,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GENERATORS",
+    "GLOSSARY_CLASS",
     "Term",
+    "code_kind",
+    "code_link",
     "glossary_problems",
     "load_glossary",
     "setup",
@@ -386,8 +391,58 @@ def _registry_terms() -> dict[str, tuple[str, str]]:
     return found
 
 
+def code_kind(name: str) -> str | None:
+    """Say what a glossary ``code`` names, in the registry's scheme; ``None`` if nothing.
+
+    Every name in code is the dotted name below ``civaffairs`` — the scheme of
+    the programme registry, where a programme's code is its module path, its
+    parameter prefix and its reason-code prefix: a ``"programme"``, a
+    ``"parameter"`` (a parameter's name, or the prefix of several), a
+    ``"reason code"``, or a ``"python"`` object (a module, class, function,
+    constant, enum member or field: ``entities.IncomeType.WAGES``).
+
+    >>> [code_kind(n) for n in ("assistance.dibao", "assistance.dibao.standard", "money.YUAN")]
+    ['programme', 'parameter', 'python']
+    >>> code_kind("IncomeType.WAGES") is None  # not below civaffairs: another scheme
+    True
+
+    .. versionadded:: 0.1.0
+    """
+    if name in programmes():
+        return "programme"
+    specs = default_book().specs
+    if name in specs or any(spec.startswith(name + ".") for spec in specs):
+        return "parameter"
+    if name in reason_codes():
+        return "reason code"
+    return "python" if _python_object(name) is not None else None
+
+
+def _python_object(name: str) -> object | None:
+    """Return the object ``civaffairs.<name>`` names (a module or an attribute path), if any."""
+    parts = f"civaffairs.{name}".split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            found: object = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        try:
+            for part in parts[cut:]:
+                found = getattr(found, part)
+        except AttributeError:
+            return None
+        return found
+    return None  # pragma: no cover - civaffairs itself always imports
+
+
 def glossary_problems(glossary: Glossary) -> list[str]:
-    """Return what the glossary lacks: programme and parameter names, English for other terms.
+    """Return what the glossary lacks or gets wrong.
+
+    It must hold every programme's and parameter's Chinese name and every term a
+    registry entry asks for; give English for other terms; write every name in
+    code in the registry's scheme (:func:`code_kind`); and a term naming a
+    labelled enum member must be that member's own label, so that one member has
+    one Chinese name.
 
     .. versionadded:: 0.1.0
     """
@@ -409,6 +464,21 @@ def glossary_problems(glossary: Glossary) -> list[str]:
         for zh in entry.glossary
         if zh not in listed
     )
+    for term in glossary.terms:
+        if term.code is None:
+            continue
+        if code_kind(term.code) is None:
+            problems.append(
+                f"{term.zh}: code {term.code!r} names nothing: write the dotted name below "
+                "civaffairs of a programme, parameter, reason code or Python object "
+                "(entities.IncomeType.WAGES)"
+            )
+        member = _python_object(term.code)
+        if isinstance(member, Labelled) and member.zh != term.zh:
+            problems.append(
+                f"{term.zh}: code {term.code!r} is labelled {member.zh!r}: "
+                "a term naming an enum member is its label (put other wording in 'note')"
+            )
     return problems
 
 
@@ -417,8 +487,35 @@ def _sort_key(term: Term) -> str:
     return "".join(c for c in plain if not unicodedata.combining(c))
 
 
+def code_link(name: str) -> str:
+    """Return a name in code as a cross-reference to its entry in the API reference.
+
+    The target is ``civaffairs.<name>``; a name without an entry of its own (a
+    parameter, a reason code, an enum member or field without a docstring) resolves
+    to the closest entry that holds it — its programme's module, its class — by the
+    ``missing-reference`` hook of ``civaffairs_api``.
+
+    >>> code_link("entities.IncomeType.WAGES")
+    '{py:obj}`entities.IncomeType.WAGES <civaffairs.entities.IncomeType.WAGES>`'
+
+    .. versionadded:: 0.1.0
+    """
+    return f"{{py:obj}}`{name} <civaffairs.{name}>`"
+
+
+#: The class of the glossary's tables: their code column wraps (``civaffairs_api`` styles it).
+GLOSSARY_CLASS = "civaffairs-glossary"
+
+
+def _glossary_table(rows: Iterable[Sequence[str]]) -> str:
+    table = _table(("中文", "Pinyin", "English", "In code"), rows)
+    return f":::{{container}} {GLOSSARY_CLASS}\n{table}\n:::"
+
+
 def glossary_markdown(srcdir: Path) -> str:
     """Return the glossary page body from ``glossary.toml`` in ``srcdir``.
+
+    One table per category; the name in code links to its reference entry.
 
     .. versionadded:: 0.1.0
     """
@@ -435,16 +532,17 @@ def glossary_markdown(srcdir: Path) -> str:
             en = term.en or en or ""
             name = term.code or name
             note = f" *{md(term.note)}*" if term.note else ""
-            rows.append((md(term.zh), md(term.pinyin), md(en) + note, code(name) if name else ""))
-        parts.append(f"## {md(title)}\n\n" + _table(("中文", "Pinyin", "English", "In code"), rows))
+            rows.append(
+                (md(term.zh), md(term.pinyin), md(en) + note, code_link(name) if name else "")
+            )
+        parts.append(f"## {md(title)}\n\n" + _glossary_table(rows))
     listed = {term.zh for term in glossary.terms}
     missing = [(zh, en, name) for zh, (en, name) in sorted(named.items()) if zh not in listed]
     if missing:
-        rows = [(md(zh), "", md(en), code(name)) for zh, en, name in missing]
+        rows = [(md(zh), "", md(en), code_link(name)) for zh, en, name in missing]
         parts.append(
             "## Not yet in the glossary\n\n"
-            "Declared in the code, still waiting for their pinyin.\n\n"
-            + _table(("中文", "Pinyin", "English", "In code"), rows)
+            "Declared in the code, still waiting for their pinyin.\n\n" + _glossary_table(rows)
         )
     return "\n\n".join(parts) + "\n"
 

@@ -19,6 +19,10 @@
 ``civaffairs programmes [--format text|json]``
     list the registry's programmes with the documents and articles they cite.
 
+``civaffairs schema [NAME]``
+    print the JSON Schema (2020-12) ``NAME`` (:mod:`civaffairs.schemas`), or the
+    names of every schema: requests, decisions, the batch, the answer.
+
 ``civaffairs --version``
     print the version.
 
@@ -167,6 +171,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     listing.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of names")
     listing.add_argument("--format", choices=("text", "json"), default="text", dest="fmt")
+
+    schema = sub.add_parser("schema", help="print a JSON Schema, or list their names")
+    schema.add_argument(
+        "name", nargs="?", help="e.g. request, answer, request.assistance.dibao (default: list)"
+    )
     for command in _COMMANDS.values():
         command.register(sub)
     return parser
@@ -451,6 +460,17 @@ def _programmes(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    """Print one schema, or the names of all of them."""
+    from civaffairs import schemas  # noqa: PLC0415 - read only for this command
+
+    if args.name is None:
+        out.write("".join(f"{name}\n" for name in schemas.names()))
+    else:
+        out.write(schemas.text(schemas.schema(args.name)))
+    return EXIT_OK
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -473,6 +493,8 @@ def main(
             status = _params(args, out)
         elif args.command == "programmes":
             status = _programmes(args, out)
+        elif args.command == "schema":
+            status = _schema(args, out)
         else:
             status = _COMMANDS[args.command].run(args, out, err)
         out.flush()

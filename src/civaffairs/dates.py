@@ -9,6 +9,7 @@ caller.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -22,6 +23,7 @@ __all__ = [
     "full_years",
     "is_leap_year",
     "parse_date",
+    "period_last_day",
 ]
 
 
@@ -131,3 +133,34 @@ def parse_date(value: object, *, path: str = "$") -> dt.date:
         except ValueError:
             raise InvalidInputError(path, value, "a real calendar date YYYY-MM-DD") from None
     raise InvalidInputError(path, value, "an ISO date string YYYY-MM-DD")
+
+
+def period_last_day(
+    start: dt.date, days: int, *, rest_days: Collection[dt.date] = ()
+) -> tuple[dt.date, bool]:
+    """Return the last day of a period of ``days`` days counted from ``start``, and if it moved.
+
+    《民法典》 art. 201: "按照年、月、日计算期间的，开始的当日不计入，自下一日开始计算" —
+    the period runs from the day after ``start``, so its nominal last day is
+    ``start + days``.  Art. 203: "期间的最后一日是法定休假日的，以法定休假日结束的次日为
+    期间的最后一日" — when that day is a statutory rest day, the day after the
+    rest days end is the last day instead (the second value is then ``True``).
+    Which days are 法定休假日 is the caller's calendar, ``rest_days``: nothing
+    here knows the State Council's holiday arrangements.
+
+    >>> period_last_day(dt.date(2025, 9, 1), 30)
+    (datetime.date(2025, 10, 1), False)
+    >>> holiday = {dt.date(2025, 10, d) for d in range(1, 9)}
+    >>> period_last_day(dt.date(2025, 9, 1), 30, rest_days=holiday)
+    (datetime.date(2025, 10, 9), True)
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+        raise InvalidInputError("$.days", days, "a whole number of days, 1 or more")
+    last = start + dt.timedelta(days=days)
+    moved = False
+    while last in rest_days:
+        last += dt.timedelta(days=1)
+        moved = True
+    return last, moved

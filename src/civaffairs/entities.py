@@ -29,7 +29,7 @@ from civaffairs.dates import age_in_full_years
 from civaffairs.errors import DuplicateIdentityError, InvalidInputError
 from civaffairs.identity import EARLIEST_BIRTH_DATE, ResidentId, Sex
 from civaffairs.labels import Labelled
-from civaffairs.money import yuan
+from civaffairs.money import YuanInput, yuan
 from civaffairs.privacy import mask_name
 
 __all__ = [
@@ -359,15 +359,15 @@ _GRADE_ORDER = tuple(AbilityGrade)
 # -- validators --------------------------------------------------------------------------------
 
 
-def _monthly(value: object) -> Decimal:
+def _monthly(value: YuanInput) -> Decimal:
     return yuan(value, path="$.monthly")
 
 
-def _value(value: object) -> Decimal:
+def _value(value: YuanInput) -> Decimal:
     return yuan(value, path="$.value")
 
 
-def _annual(value: object) -> Decimal:
+def _annual(value: YuanInput) -> Decimal:
     return yuan(value, path="$.annual")
 
 
@@ -609,7 +609,19 @@ class Expenditure:
     member: str | None = None
 
 
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+def _members(value: Iterable[Member]) -> tuple[Member, ...]:
+    return tuple(value)
+
+
+def _incomes(value: Iterable[Income]) -> tuple[Income, ...]:
+    return tuple(value)
+
+
+def _assets(value: Iterable[Asset]) -> tuple[Asset, ...]:
+    return tuple(value)
+
+
+def _expenditures(value: Iterable[Expenditure]) -> tuple[Expenditure, ...]:
     return tuple(value)
 
 
@@ -624,10 +636,10 @@ class Household:
     """
 
     id: str = attrs.field(validator=_non_empty_text)
-    members: tuple[Member, ...] = attrs.field(converter=_tuple)
-    incomes: tuple[Income, ...] = attrs.field(default=(), converter=_tuple)
-    assets: tuple[Asset, ...] = attrs.field(default=(), converter=_tuple)
-    expenditures: tuple[Expenditure, ...] = attrs.field(default=(), converter=_tuple)
+    members: tuple[Member, ...] = attrs.field(converter=_members)
+    incomes: tuple[Income, ...] = attrs.field(default=(), converter=_incomes)
+    assets: tuple[Asset, ...] = attrs.field(default=(), converter=_assets)
+    expenditures: tuple[Expenditure, ...] = attrs.field(default=(), converter=_expenditures)
 
     def __attrs_post_init__(self) -> None:
         if not self.members:

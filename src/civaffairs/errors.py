@@ -199,7 +199,8 @@ class ParameterNotFoundError(ParameterError):
 class ParameterOutOfRangeError(ParameterError):
     """The parameter exists but no value covers the requested date; never extrapolated.
 
-    ``covered`` lists, per jurisdiction on the chain, the periods that are covered.
+    ``on`` is the requested date as ISO text; ``covered`` lists, per
+    jurisdiction on the chain, the periods that are covered.
 
     .. versionadded:: 0.1.0
     """
@@ -208,7 +209,7 @@ class ParameterOutOfRangeError(ParameterError):
         self,
         name: str,
         jurisdiction: str,
-        on: object,
+        on: str,
         covered: Iterable[tuple[str, str]],
     ) -> None:
         self.name = name

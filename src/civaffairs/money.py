@@ -11,7 +11,7 @@ Rounding is done once, where a rule says so, with :func:`round_to`.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Literal
+from typing import Literal, TypeAlias
 
 from civaffairs.errors import InvalidInputError
 
@@ -20,6 +20,7 @@ __all__ = [
     "MAX_DIGITS",
     "YUAN",
     "ZERO",
+    "YuanInput",
     "YuanStyle",
     "exact_decimal",
     "fen_to_yuan",
@@ -37,6 +38,9 @@ YUAN = Decimal(1)
 #: Amounts have fewer than this many digits before the point (below 10¹² yuan), so that
 #: every sum and product a rule forms stays exact in Decimal and fits integer fen.
 MAX_DIGITS = 12
+#: What :func:`yuan` reads, and so what an amount field of a value class takes: a ``Decimal``,
+#: an ``int`` or a decimal string (``"770.50"``), never a float.
+YuanInput: TypeAlias = Decimal | int | str
 
 
 def _shown(value: object) -> str:

@@ -235,6 +235,15 @@ ENTRIES: tuple[Entry, ...] = (
         ("残疾人两项补贴",),
     ),
     _programme(
+        "assistance.children_in_difficulty",
+        "困境儿童分类保障",
+        "classified support for children in difficulty",
+        "assess_application",
+        "ChildInDifficultyApplication",
+        "howto/children-in-difficulty",
+        ("困境儿童", "残疾儿童康复救助", "临时监护"),
+    ),
+    _programme(
         "assistance.layers",
         "分层分类社会救助",
         "the layered picture of social assistance",
@@ -301,6 +310,15 @@ ENTRIES: tuple[Entry, ...] = (
         ("养老机构等级评定",),
     ),
     _programme(
+        "eldercare.subsidies",
+        "经济困难老年人养老服务补贴和护理补贴",
+        "service and care subsidies for older persons in economic difficulty",
+        "assess",
+        "SubsidyRequest",
+        "howto/eldercare-subsidies",
+        ("养老服务补贴", "护理补贴", "家庭养老床位", "集中照护"),
+    ),
+    _programme(
         "funeral.subsidy",
         "惠民殡葬奖补",
         "one-off funeral incentives",
@@ -318,6 +336,24 @@ ENTRIES: tuple[Entry, ...] = (
         "howto/funeral",
         ("殡葬",),
         schema=None,
+    ),
+    _programme(
+        "family.marriage.registration",
+        "结婚登记",
+        "marriage registration",
+        "assess_registration",
+        "MarriageApplication",
+        "howto/marriage",
+        ("结婚登记", "婚姻登记"),
+    ),
+    _programme(
+        "family.marriage.divorce",
+        "协议离婚登记期间",
+        "divorce-by-agreement timeline",
+        "assess_divorce",
+        "DivorceApplication",
+        "howto/marriage",
+        ("离婚冷静期", "婚姻登记"),
     ),
 )
 

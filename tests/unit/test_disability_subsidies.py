@@ -262,7 +262,7 @@ def test_bad_inputs() -> None:
     with pytest.raises(InvalidInputError):
         ds.assess_person(disabled(), "a", ON, layer="dibao")  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError):
-        DisabilitySubsidyFacts(other_living_allowance=1.5)
+        DisabilitySubsidyFacts(other_living_allowance=1.5)  # type: ignore[arg-type] # a float
 
 
 def test_application_form() -> None:

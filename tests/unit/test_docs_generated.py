@@ -1,8 +1,9 @@
 """The generated documentation (docs/_ext/civaffairs_docs.py) and its glossary (docs/glossary.toml).
 
-The glossary must hold the Chinese name of every programme and every parameter, and every
-enumeration member of civaffairs.entities (by its label or its name in code), each with
-hand-written pinyin: a new programme or parameter without a glossary entry fails here.
+The glossary must hold the Chinese name of every programme and every parameter, and the label
+of every enumeration member of civaffairs.entities, each with hand-written pinyin: a new
+programme or parameter without a glossary entry fails here.  Names in code follow the
+registry's scheme (the dotted name below civaffairs) and a member is named by its own label.
 """
 
 from __future__ import annotations
@@ -44,12 +45,45 @@ def test_the_glossary_holds_every_programme_and_parameter_name(glossary: _docs.G
 
 
 def test_the_glossary_holds_every_entity_label_and_outcome(glossary: _docs.Glossary) -> None:
-    """Each member's label is a glossary term, or a glossary term names the member in code."""
+    """Each member's own label is a glossary term: one member, one Chinese name."""
     listed = {term.zh for term in glossary.terms}
-    named = {term.code for term in glossary.terms}
     labels = [*entity_labels(), *((f"Outcome.{o.name}", o.label("zh")) for o in Outcome)]
     assert len(labels) > 50
-    assert [(code, zh) for code, zh in labels if zh not in listed and code not in named] == []
+    assert [(code, zh) for code, zh in labels if zh not in listed] == []
+
+
+def test_glossary_codes_follow_the_registry_scheme_and_name_members_by_their_label(
+    glossary: _docs.Glossary,
+) -> None:
+    """Every name in code is a dotted name below civaffairs; a member is named by its label."""
+    codes = [term.code for term in glossary.terms if term.code]
+    assert len(codes) > 100
+    assert {_docs.code_kind(code) for code in codes} == {
+        "programme",
+        "parameter",
+        "reason code",
+        "python",
+    }
+    wages = next(term for term in glossary.terms if term.code == "entities.IncomeType.WAGES")
+    assert wages.zh == "工资性收入"
+    broken = _docs.Glossary(
+        glossary.categories,
+        (
+            _docs.Term("城镇", "chéngzhèn", "people", "urban", "entities.RegistrationKind.URBAN"),
+            _docs.Term("工资", "gōngzī", "income", "wages", "IncomeType.WAGES"),
+        ),
+    )
+    problems = [p for p in _docs.glossary_problems(broken) if "code" in p]
+    assert problems == [
+        (
+            "城镇: code 'entities.RegistrationKind.URBAN' is labelled '城市': a term naming an "
+            "enum member is its label (put other wording in 'note')"
+        ),
+        (
+            "工资: code 'IncomeType.WAGES' names nothing: write the dotted name below civaffairs "
+            "of a programme, parameter, reason code or Python object (entities.IncomeType.WAGES)"
+        ),
+    ]
 
 
 def test_glossary_pinyin_is_latin_with_tone_marks(glossary: _docs.Glossary) -> None:
@@ -79,6 +113,12 @@ def test_the_glossary_page_lists_terms_by_category(glossary: _docs.Glossary) -> 
     for _, title in glossary.categories:
         assert f"## {_docs.md(title)}" in text
     assert "| 最低生活保障 | zuìdī shēnghuó bǎozhàng |" in text
+    # names in code link to their reference entries; every table wraps its code column
+    assert (
+        "| 工资性收入 | gōngzīxìng shōurù | wages | "
+        "{py:obj}`entities.IncomeType.WAGES <civaffairs.entities.IncomeType.WAGES>` |"
+    ) in text
+    assert text.count(":::{container} civaffairs-glossary\n") == len(glossary.categories)
 
 
 def test_markdown_escaping() -> None:

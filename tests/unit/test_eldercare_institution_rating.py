@@ -134,7 +134,7 @@ def test_not_rated_gets_no_subsidy() -> None:
 )
 def test_scores_outside_a_part(scores: tuple[object, ...], path: str) -> None:
     with pytest.raises(InvalidInputError) as info:
-        ScoreSheet(*scores)
+        ScoreSheet(*scores)  # type: ignore[arg-type] # the wrong types are refused
     assert info.value.path == path
 
 

@@ -373,7 +373,7 @@ def test_quantities_are_exact_non_negative_decimals() -> None:
     assert ServiceUse(Service.TRANSPORT, "12.345", Unit.KM).quantity == Decimal("12.345")
     for bad in ("-1", "1.2345", 1.5, True, "ten", "NaN"):
         with pytest.raises(InvalidInputError) as caught:
-            ServiceUse(Service.TRANSPORT, bad, Unit.KM)
+            ServiceUse(Service.TRANSPORT, bad, Unit.KM)  # type: ignore[arg-type] # refused
         assert caught.value.path == "$.quantity"
 
 

@@ -4,6 +4,7 @@
 - :mod:`civaffairs.assistance.extreme_poverty` — 特困人员救助供养 (extreme-poverty support)
 - :mod:`civaffairs.assistance.disability_subsidies` — 残疾人两项补贴 (disability subsidies)
 - :mod:`civaffairs.assistance.children` — 孤儿、事实无人抚养儿童 (orphans, unsupported children)
+- :mod:`civaffairs.assistance.children_in_difficulty` — 困境儿童 (children in difficulty)
 - :mod:`civaffairs.assistance.marginal` — 低保边缘家庭 (marginal low-income households)
 - :mod:`civaffairs.assistance.rigid_expenditure` — 刚性支出困难家庭 (rigid-expenditure hardship)
 - :mod:`civaffairs.assistance.temporary` — 临时救助 (temporary assistance)
@@ -35,6 +36,7 @@ from civaffairs._lazy import exports
 if TYPE_CHECKING:
     from civaffairs.assistance import (
         children,
+        children_in_difficulty,
         dibao,
         dibao_adjustments,
         disability_subsidies,
@@ -46,6 +48,10 @@ if TYPE_CHECKING:
         temporary,
     )
     from civaffairs.assistance.children import ChildApplication, ChildFacts
+    from civaffairs.assistance.children_in_difficulty import (
+        ChildInDifficultyApplication,
+        ChildInDifficultyFacts,
+    )
     from civaffairs.assistance.dibao_adjustments import DibaoRequest
     from civaffairs.assistance.disability_subsidies import (
         DisabilitySubsidyApplication,
@@ -58,6 +64,8 @@ if TYPE_CHECKING:
 __all__ = [
     "ChildApplication",
     "ChildFacts",
+    "ChildInDifficultyApplication",
+    "ChildInDifficultyFacts",
     "DibaoRequest",
     "DisabilitySubsidyApplication",
     "DisabilitySubsidyFacts",
@@ -68,6 +76,7 @@ __all__ = [
     "LayeredRequest",
     "TemporaryAssistanceApplication",
     "children",
+    "children_in_difficulty",
     "dibao",
     "dibao_adjustments",
     "disability_subsidies",
@@ -85,6 +94,8 @@ if not TYPE_CHECKING:  # type checkers read the imports above instead
     _DEFINED_IN = {
         "ChildApplication": "children",
         "ChildFacts": "children",
+        "ChildInDifficultyApplication": "children_in_difficulty",
+        "ChildInDifficultyFacts": "children_in_difficulty",
         "DibaoRequest": "dibao_adjustments",
         "DisabilitySubsidyApplication": "disability_subsidies",
         "DisabilitySubsidyFacts": "disability_subsidies",

@@ -99,7 +99,7 @@ from civaffairs.entities import (
 )
 from civaffairs.errors import InvalidInputError
 from civaffairs.labels import Labelled
-from civaffairs.money import format_yuan, yuan
+from civaffairs.money import YuanInput, format_yuan, yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = [
@@ -382,7 +382,7 @@ class Parent:
             raise InvalidInputError("$.situation", self.situation, "a parent situation")
 
 
-def _received(value: object) -> Decimal | None:
+def _received(value: YuanInput | None) -> Decimal | None:
     return None if value is None else yuan(value, path="$.assistance_received")
 
 

@@ -67,7 +67,7 @@ from civaffairs.decisions import (
 from civaffairs.entities import Household, Member, Person, WorkCapacity
 from civaffairs.errors import InvalidInputError
 from civaffairs.kernels import div_round_half_up, fraction
-from civaffairs.money import fen_to_yuan, format_yuan, yuan, yuan_to_fen
+from civaffairs.money import YuanInput, fen_to_yuan, format_yuan, yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = [
@@ -156,7 +156,7 @@ def _optional_bool(_instance: object, attribute: attrs.Attribute[Any], value: ob
         raise InvalidInputError(f"$.{attribute.name}", value, "true, false or null (unknown)")
 
 
-def _previous_amount(value: object) -> Decimal:
+def _previous_amount(value: YuanInput) -> Decimal:
     return yuan(value, path="$.monthly_amount")
 
 

@@ -86,7 +86,7 @@ from civaffairs.entities import (
     Person,
 )
 from civaffairs.errors import InvalidInputError
-from civaffairs.money import format_yuan, yuan
+from civaffairs.money import YuanInput, format_yuan, yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = [
@@ -269,7 +269,7 @@ R_SIMILAR = ReasonCode.define(
 )
 
 
-def _optional_yuan(value: object) -> Decimal | None:
+def _optional_yuan(value: YuanInput | None) -> Decimal | None:
     return None if value is None else yuan(value, path="$.other_allowance")
 
 

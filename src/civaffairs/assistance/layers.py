@@ -217,7 +217,11 @@ class MemberFacts:
     )
 
 
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+def _facts(value: Iterable[MemberFacts]) -> tuple[MemberFacts, ...]:
+    return tuple(value)
+
+
+def _events(value: Iterable[HardshipEvent]) -> tuple[HardshipEvent, ...]:
     return tuple(value)
 
 
@@ -229,8 +233,8 @@ class LayeredRequest:
     """
 
     household: Household
-    facts: tuple[MemberFacts, ...] = attrs.field(default=(), converter=_tuple)
-    events: tuple[HardshipEvent, ...] = attrs.field(default=(), converter=_tuple)
+    facts: tuple[MemberFacts, ...] = attrs.field(default=(), converter=_facts)
+    events: tuple[HardshipEvent, ...] = attrs.field(default=(), converter=_events)
 
 
 @attrs.frozen

@@ -94,7 +94,7 @@ from civaffairs.decisions import (
 )
 from civaffairs.entities import Household
 from civaffairs.errors import InvalidInputError
-from civaffairs.money import FEN, format_yuan, yuan
+from civaffairs.money import FEN, YuanInput, format_yuan, yuan
 from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = [
@@ -272,7 +272,7 @@ def _occurred_on(_instance: object, _attribute: object, value: Any) -> None:
         raise InvalidInputError("$.occurred_on", value, "a calendar date")
 
 
-def _out_of_pocket(value: object) -> Decimal:
+def _out_of_pocket(value: YuanInput) -> Decimal:
     return yuan(value, path="$.out_of_pocket")
 
 

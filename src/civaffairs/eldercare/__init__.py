@@ -12,6 +12,8 @@
 - :mod:`civaffairs.eldercare.meal_aid` — 老年助餐 subsidy per meal
 - :mod:`civaffairs.eldercare.home_adaptation` — 居家适老化改造 eligibility and cap
 - :mod:`civaffairs.eldercare.institution_rating` — 养老机构等级评定 (GB/T 37276-2018)
+- :mod:`civaffairs.eldercare.subsidies` — 养老服务补贴, 护理补贴, 家庭养老床位 and 集中照护
+  for older persons in economic difficulty
 - :mod:`civaffairs.eldercare.laws` — the documents these rules cite
 
 The package imports the core only: the assistance layer (低保, 特困 …) is an input fact,
@@ -42,11 +44,13 @@ if TYPE_CHECKING:
         institution_rating,
         longevity,
         meal_aid,
+        subsidies,
     )
     from civaffairs.eldercare.assessment import AbilityAssessment, AbilityResult
     from civaffairs.eldercare.entitlements import Entitlements
     from civaffairs.eldercare.groups import OlderPerson, TargetGroup
     from civaffairs.eldercare.institution_rating import ScoreSheet
+    from civaffairs.eldercare.subsidies import SubsidyRequest
 
 __all__ = [
     "AbilityAssessment",
@@ -54,6 +58,7 @@ __all__ = [
     "Entitlements",
     "OlderPerson",
     "ScoreSheet",
+    "SubsidyRequest",
     "TargetGroup",
     "assessment",
     "entitlements",
@@ -62,6 +67,7 @@ __all__ = [
     "institution_rating",
     "longevity",
     "meal_aid",
+    "subsidies",
 ]
 
 if not TYPE_CHECKING:  # type checkers read the imports above instead
@@ -74,5 +80,6 @@ if not TYPE_CHECKING:  # type checkers read the imports above instead
         "OlderPerson": "groups",
         "TargetGroup": "groups",
         "ScoreSheet": "institution_rating",
+        "SubsidyRequest": "subsidies",
     }
     __getattr__, __dir__ = exports(__name__, __all__, _DEFINED_IN)

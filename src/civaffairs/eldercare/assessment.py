@@ -71,7 +71,7 @@ from civaffairs.eldercare.laws import ABILITY_ASSESSMENT_STANDARD
 from civaffairs.entities import AbilityGrade, Person
 from civaffairs.errors import InvalidInputError
 from civaffairs.labels import Labelled
-from civaffairs.parameters import ParameterBook, Status, default_book
+from civaffairs.parameters import ParameterBook, ParameterValue, Status, default_book
 
 __all__ = [
     "GRADE_LABELS",
@@ -95,6 +95,7 @@ __all__ = [
     "final_grade",
     "grade",
     "preliminary_grade",
+    "valid_until",
 ]
 
 PROGRAMME = programme("eldercare.assessment")
@@ -190,7 +191,7 @@ _ICD10 = re.compile(r"[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?")
 _DEMENTIA_LAST = 3  # F00–F03
 
 
-def _icd10(value: object) -> str:
+def _icd10(value: str) -> str:
     if not isinstance(value, str) or not _ICD10.fullmatch(value.strip().upper()):
         raise InvalidInputError("$.icd10", value, "an ICD-10 code such as 'F03' or 'F32.1'")
     return value.strip().upper()
@@ -532,9 +533,9 @@ def grade(
     coma = Adjustment.COMA in adjustments
     final = final_grade(preliminary, coma=coma, raise_one=bool(adjustments))
     reasons.append(_adjustment_reason(assessment, adjustments, preliminary, final))
-    months, months_used = book.count("eldercare.assessment.routine_interval_months", where, on)
-    valid_until = add_months(assessment.assessed_on, months)
-    current = on <= valid_until
+    until, months_used = valid_until(assessment.assessed_on, on, jurisdiction=where, book=book)
+    months = months_used.value
+    current = on <= until
     reasons.append(
         (R_CURRENT if current else R_OUT_OF_DATE).reason(
             current,
@@ -543,7 +544,7 @@ def grade(
             reason_en=assessment.reason.en,
             assessed_on=assessment.assessed_on.isoformat(),
             months=str(months),
-            valid_until=valid_until.isoformat(),
+            valid_until=until.isoformat(),
         )
     )
     return AbilityResult(
@@ -557,9 +558,26 @@ def grade(
         preliminary=preliminary,
         grade=final,
         adjustments=adjustments,
-        valid_until=valid_until,
+        valid_until=until,
         reasons=tuple(reasons),
     )
+
+
+def valid_until(
+    assessed_on: dt.date, on: dt.date, *, jurisdiction: str, book: ParameterBook
+) -> tuple[dt.date, ParameterValue]:
+    """Return the last day a grade assessed on ``assessed_on`` is current, and the value read.
+
+    Step 5: the grade stays current until the corresponding day
+    ``eldercare.assessment.routine_interval_months`` months after ``assessed_on`` (民法典
+    art. 202: a month without that day ends on its last day), the interval being the one
+    in force in ``jurisdiction`` on ``on``.  Programmes that read a grade (the eldercare
+    subsidies) ask this function rather than compute the period themselves.
+
+    .. versionadded:: 0.1.0
+    """
+    months, used = book.count("eldercare.assessment.routine_interval_months", jurisdiction, on)
+    return add_months(assessed_on, months), used
 
 
 def _adjustment_reason(

@@ -160,19 +160,19 @@ def _points(part: Part, value: object) -> Decimal:
     return points
 
 
-def _environment(value: object) -> Decimal:
+def _environment(value: Decimal | int | str) -> Decimal:
     return _points(Part.ENVIRONMENT, value)
 
 
-def _facilities(value: object) -> Decimal:
+def _facilities(value: Decimal | int | str) -> Decimal:
     return _points(Part.FACILITIES, value)
 
 
-def _operations(value: object) -> Decimal:
+def _operations(value: Decimal | int | str) -> Decimal:
     return _points(Part.OPERATIONS, value)
 
 
-def _services(value: object) -> Decimal:
+def _services(value: Decimal | int | str) -> Decimal:
     return _points(Part.SERVICES, value)
 
 

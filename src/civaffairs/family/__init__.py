@@ -5,6 +5,7 @@ Civil Code (《民法典》婚姻家庭编): who may marry, the divorce-by-agree
 timeline, who may adopt and be adopted.
 
 - :mod:`civaffairs.family.laws` — the national documents cited
+- :mod:`civaffairs.family.marriage` — marriage registration and the divorce timeline
 
 .. versionadded:: 0.1.0
 """
@@ -16,11 +17,20 @@ from typing import TYPE_CHECKING
 from civaffairs._lazy import exports
 
 if TYPE_CHECKING:
-    from civaffairs.family import laws
+    from civaffairs.family import laws, marriage
+    from civaffairs.family.marriage import DivorceApplication, MarriageApplication
 
-__all__ = ["laws"]
+__all__ = [
+    "DivorceApplication",
+    "MarriageApplication",
+    "laws",
+    "marriage",
+]
 
 if not TYPE_CHECKING:  # type checkers read the imports above instead
     # Imported on first use, so that one programme does not load the whole area.
-    _DEFINED_IN: dict[str, str] = {}
+    _DEFINED_IN: dict[str, str] = {
+        "DivorceApplication": "marriage",
+        "MarriageApplication": "marriage",
+    }
     __getattr__, __dir__ = exports(__name__, __all__, _DEFINED_IN)

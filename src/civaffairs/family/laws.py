@@ -10,5 +10,35 @@ re-exported here so that a family rule need not reach into another area.
 from __future__ import annotations
 
 from civaffairs.assistance.laws import CIVIL_CODE
+from civaffairs.decisions import Document
 
-__all__ = ["CIVIL_CODE"]
+__all__ = [
+    "CIVIL_CODE",
+    "MARRIAGE_REGULATION_2003",
+    "MARRIAGE_REGULATION_2024",
+    "MARRIAGE_REGULATION_2025",
+]
+
+# -- marriage registration (family.marriage) ---------------------------------------------------
+
+#: 《婚姻登记条例》 as issued in 2003 (国务院令第387号, in force 2003-10-01); its art. 4 sends
+#: a couple to the office where one party's household is registered, art. 6 lists five grounds
+#: of refusal.  Text read: LawRefBook/Laws ``行政法规/婚姻登记条例(2003-08-08).md``.
+MARRIAGE_REGULATION_2003 = Document(
+    "婚姻登记条例", "国务院令第387号", en="Regulation on Marriage Registration (2003)"
+)
+#: The first revision, by 《国务院关于修改和废止部分行政法规的决定》 of 2024-12-06: art. 6 loses
+#: its fifth ground (疾病).  Text read in a copy of the 国家法律法规数据库 text
+#: (Theonefkguy/Chinese-Laws ``婚姻登记条例(2024-12-06).md``); the number 国务院令第797号 and the
+#: date in force, 2025-01-20, were read in a repost only.
+MARRIAGE_REGULATION_2024 = Document(
+    "婚姻登记条例(2024年修订)",
+    "国务院令第797号",
+    en="Regulation on Marriage Registration, as revised on 2024-12-06",
+)
+#: The second revision (国务院令第804号, in force 2025-05-10): registration at any office
+#: (art. 7, "全国通办"), four grounds of refusal (art. 9).  Text read in a copy of the
+#: 国家法律法规数据库 text (Theonefkguy/Chinese-Laws ``婚姻登记条例(2025-04-06).md``).
+MARRIAGE_REGULATION_2025 = Document(
+    "婚姻登记条例", "国务院令第804号", en="Regulation on Marriage Registration (2025)"
+)

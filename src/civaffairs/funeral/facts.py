@@ -30,7 +30,7 @@ from civaffairs.entities import AssistanceLayer, Person, Registration
 from civaffairs.errors import InvalidInputError
 from civaffairs.funeral.services import Service, Unit
 from civaffairs.labels import Labelled
-from civaffairs.money import exact_decimal, yuan
+from civaffairs.money import YuanInput, exact_decimal, yuan
 
 __all__ = [
     "QUANTITY_PLACES",
@@ -145,7 +145,7 @@ def _division(*, county: bool) -> Any:
     return check
 
 
-def _quantity(value: object) -> Decimal:
+def _quantity(value: Decimal | int | str) -> Decimal:
     path = "$.quantity"
     expected = f"a quantity of zero or more with at most {QUANTITY_PLACES} decimal places"
     refused = f"{expected}, as a decimal string or integer"
@@ -158,7 +158,7 @@ def _quantity(value: object) -> Decimal:
     return amount
 
 
-def _price(value: object) -> Decimal | None:
+def _price(value: YuanInput | None) -> Decimal | None:
     return None if value is None else yuan(value, path="$.price")
 
 

@@ -44,7 +44,7 @@ from civaffairs import jurisdictions
 from civaffairs.errors import InvalidInputError
 from civaffairs.funeral.policy import ScopeLevel, place_name
 from civaffairs.labels import Labelled, Language
-from civaffairs.money import fen_to_yuan, format_yuan, yuan, yuan_to_fen
+from civaffairs.money import YuanInput, fen_to_yuan, format_yuan, yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = [
@@ -151,7 +151,7 @@ def _county(_instance: object, attribute: attrs.Attribute[str], value: str) -> N
         raise InvalidInputError(path, value, "a county-level GB/T 2260 code")
 
 
-def _amount(value: object) -> Decimal:
+def _amount(value: YuanInput) -> Decimal:
     return yuan(value, path="$.amount")
 
 

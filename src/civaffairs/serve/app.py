@@ -221,7 +221,7 @@ def create_app(*, book: ParameterBook | None = None, max_body: int = MAX_BODY) -
     async def schema(request: Request) -> Response:
         name = request.path_params["type"]
         if name not in openapi.schema_names():
-            known = ", ".join(openapi.schema_names()) or "none (civaffairs.schemas is missing)"
+            known = ", ".join(openapi.schema_names())
             raise _Refused(404, [_error("type", printable(name), f"a schema name: {known}")])
         return _json(openapi.schema(name))
 

@@ -4,7 +4,7 @@ Each JSON Schema of :mod:`civaffairs.schemas` (``request``, ``batch``, ``answer`
 ``request.<programme>``, ``decision.<programme>`` …) becomes a component of the
 same name; the definitions they share (``Household``, ``Decision`` …) become
 components too, once each (a definition spelled differently in two schemas — an
-input and an output form — keeps both, the second renamed ``Name.2``), and every
+output and an input form — keeps both, the input form renamed ``Name.2``), and every
 ``$ref`` points at ``#/components/schemas/…``.  OpenAPI 3.1 schemas are JSON
 Schema 2020-12, so the documents are embedded as they are, less their ``$id``,
 ``$schema`` and ``$defs``.
@@ -21,12 +21,11 @@ from __future__ import annotations
 import copy
 import functools
 import hashlib
-import importlib
 import json
 from collections.abc import Iterator
 from typing import Any
 
-from civaffairs import __version__
+from civaffairs import __version__, schemas
 
 __all__ = ["ROUTES", "document", "schema", "schema_names"]
 
@@ -40,22 +39,12 @@ _DEFS = "#/$defs/"
 _COMPONENTS = "#/components/schemas/"
 
 
-@functools.cache
-def _schemas() -> Any:
-    """Return :mod:`civaffairs.schemas`, or ``None`` where this build lacks it."""
-    try:
-        return importlib.import_module("civaffairs.schemas")
-    except ModuleNotFoundError:  # pragma: no cover - shipped with the package
-        return None
-
-
 def schema_names() -> tuple[str, ...]:
     """Return the names of the JSON Schemas the service serves (``GET /v1/schema``).
 
     .. versionadded:: 0.1.0
     """
-    module = _schemas()
-    return tuple(module.names()) if module is not None else ()
+    return tuple(schemas.names())
 
 
 def schema(name: str) -> dict[str, Any]:
@@ -63,8 +52,7 @@ def schema(name: str) -> dict[str, Any]:
 
     .. versionadded:: 0.1.0
     """
-    found: dict[str, Any] = _schemas().schema(name)
-    return found
+    return schemas.schema(name)
 
 
 def _refs(value: object) -> Iterator[str]:
@@ -115,7 +103,10 @@ def _components() -> dict[str, Any]:
     """Every schema and every shared definition, as OpenAPI components."""
     components: dict[str, Any] = {}
     digests: dict[str, str] = {}  # component name -> digest of its closure
-    for name in schema_names():
+    # Outputs first, so a definition's plain name is its output form (ParameterValue is what
+    # GET /v1/params answers with); an input form spelled differently gets the suffix.
+    outputs_first = sorted(schema_names(), key=lambda n: n != "answer" and "decision" not in n)
+    for name in outputs_first:
         whole = copy.deepcopy(schema(name))
         defs: dict[str, Any] = whole.pop("$defs", {})
         whole.pop("$id", None)
@@ -203,9 +194,9 @@ def _errors(*statuses: int) -> dict[str, Any]:
     return {str(s): _json(_ref("Errors"), said[s]) for s in statuses}
 
 
-def _paths(has_schemas: bool) -> dict[str, Any]:  # noqa: FBT001 - one flag, named at its one use
-    request = {"anyOf": [_ref("request"), _ref("batch")]} if has_schemas else {"type": "object"}
-    answer = _ref("answer") if has_schemas else {"type": "object"}
+def _paths() -> dict[str, Any]:
+    request = {"anyOf": [_ref("request"), _ref("batch")]}
+    answer = _ref("answer")
     answers = {
         "type": "object",
         "properties": {
@@ -215,7 +206,7 @@ def _paths(has_schemas: bool) -> dict[str, Any]:  # noqa: FBT001 - one flag, nam
         "required": ["uses_example_data", "answers"],
         "additionalProperties": False,
     }
-    value = _ref("ParameterValue") if "ParameterValue" in _components() else {"type": "object"}
+    value = _ref("ParameterValue")
     text = {"type": "string"}
     return {
         "/v1/assess": {
@@ -292,9 +283,7 @@ def _paths(has_schemas: bool) -> dict[str, Any]:  # noqa: FBT001 - one flag, nam
                         "name": "type",
                         "in": "path",
                         "required": True,
-                        "schema": {"type": "string", "enum": list(schema_names())}
-                        if has_schemas
-                        else text,
+                        "schema": {"type": "string", "enum": list(schema_names())},
                     }
                 ],
                 "responses": {
@@ -333,7 +322,6 @@ def _paths(has_schemas: bool) -> dict[str, Any]:  # noqa: FBT001 - one flag, nam
 
 @functools.cache
 def _document() -> str:
-    has_schemas = bool(schema_names())
     described = {
         "openapi": "3.1.0",
         "info": {
@@ -345,7 +333,7 @@ def _document() -> str:
             ),
             "license": {"name": "Apache-2.0", "identifier": "Apache-2.0"},
         },
-        "paths": _paths(has_schemas),
+        "paths": _paths(),
         "components": {
             "schemas": {**_components(), "Errors": _ERRORS, "Programme": _PROGRAMME},
         },

@@ -37,12 +37,18 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from civaffairs import jurisdictions as _jurisdictions
+from civaffairs.assistance import children_in_difficulty as _difficulty
 from civaffairs.assistance.dibao import counted_members
 from civaffairs.assistance.extreme_poverty import Supporter, SupporterSituation
 from civaffairs.dates import age_in_full_years
+from civaffairs.eldercare.groups import OlderPerson
+from civaffairs.eldercare.subsidies import CareSetting, SubsidyRequest
 from civaffairs.entities import (
+    AbilityGrade,
     Asset,
     AssetType,
+    AssistanceLayer,
+    ChildAllowance,
     Disability,
     DisabilityCategory,
     Expenditure,
@@ -59,17 +65,29 @@ from civaffairs.entities import (
     WorkCapacity,
 )
 from civaffairs.errors import ParameterNotFoundError, ParameterOutOfRangeError
+from civaffairs.family.marriage import (
+    DivorceApplication,
+    Kinship,
+    MarriageApplication,
+    MarriageParty,
+)
 from civaffairs.identity import EARLIEST_BIRTH_DATE, ResidentId, Sex, generate
 from civaffairs.jurisdictions import Level
 from civaffairs.money import FEN, fen_to_yuan, yuan_to_fen
 from civaffairs.parameters import default_book
 
 __all__ = [
+    "children_in_difficulty_applications",
+    "children_in_difficulty_facts",
+    "divorce_applications",
     "households",
     "jurisdictions",
+    "marriage_applications",
     "money",
+    "older_persons",
     "persons",
     "resident_ids",
+    "subsidy_requests",
     "supporters",
 ]
 
@@ -906,3 +924,365 @@ def _with_disabled(supporter: Supporter) -> st.SearchStrategy[Supporter]:
     """Draw ``disabled`` consistent with the drawn disability (a given one implies it)."""
     choices = [None, True] if supporter.disability is not None else [None, False, True]
     return st.sampled_from(choices).map(lambda d: attrs.evolve(supporter, disabled=d))
+
+
+# -- eldercare: older persons and the subsidies of eldercare.subsidies -------------------------
+
+_OLDER_FLAGS: Final = (
+    "living_alone",
+    "empty_nest",
+    "left_behind",
+    "family_planning_special",
+    "registered_poor",
+)
+
+
+def older_persons(
+    *,
+    on: dt.date = _DEFAULT_ON,
+    jurisdiction: str | None = None,
+    min_age: int = 55,
+    max_age: int = 100,
+    known: bool = False,
+) -> st.SearchStrategy[OlderPerson]:
+    """Return a strategy for the facts eldercare rules read about one older person.
+
+    :param on: the date the ages refer to.
+    :param jurisdiction: where the person is registered (as for :func:`persons`).
+    :param min_age: the youngest age in full years on ``on`` (55 by default, so that the
+        older-person boundary of 60 is crossed).
+    :param max_age: the oldest age.
+    :param known: when true, every fact is established; otherwise each fact (the
+        assistance layer, the GB/T 42195 grade, the five flags) is sometimes ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+    _check_ages(on, min_age, max_age)
+    maybe: Callable[[st.SearchStrategy[Any]], st.SearchStrategy[Any]] = (
+        (lambda s: s) if known else (lambda s: st.none() | s)
+    )
+    return st.builds(
+        OlderPerson,
+        persons(on=on, jurisdiction=jurisdiction, min_age=min_age, max_age=max_age),
+        layer=maybe(st.sampled_from(AssistanceLayer)),
+        ability=maybe(st.sampled_from(AbilityGrade)),
+        **{name: maybe(st.booleans()) for name in _OLDER_FLAGS},
+    )
+
+
+def subsidy_requests(
+    *,
+    on: dt.date = _DEFAULT_ON,
+    jurisdiction: str | None = None,
+    known: bool = False,
+    settings: Sequence[CareSetting] = tuple(CareSetting),
+) -> st.SearchStrategy[SubsidyRequest]:
+    """Return a strategy for requests of :mod:`civaffairs.eldercare.subsidies`.
+
+    Persons are aged 59 to 100 on ``on`` (the older-person boundary of 60 is crossed);
+    特困, 低保 and the severe grades are drawn more often, so that every subsidy is reached.
+    The assessment date is drawn from about two years before ``on`` up to ``on`` (and never
+    before the birth date), so that current and out-of-date grades both occur, the last
+    current day included; the disability care subsidy is whole fen up to 500 yuan, 0
+    often.  With ``known``, every fact is established (the subsidy too).
+
+    :param on: the date the request is decided on.
+    :param jurisdiction: where the person is registered (as for :func:`persons`).
+    :param known: every fact established.
+    :param settings: the care settings to draw from.
+
+    .. versionadded:: 0.1.0
+    """
+    if not settings or not all(isinstance(s, CareSetting) for s in settings):
+        raise InvalidArgument(f"settings={settings!r} must be a non-empty list of CareSetting")
+    return _subsidy_requests(
+        # Persons drawn at the 60 boundary often, and older persons as often again.
+        people=persons(on=on, jurisdiction=jurisdiction, min_age=59, max_age=100)
+        | persons(on=on, jurisdiction=jurisdiction, min_age=60, max_age=100),
+        on=on,
+        known=known,
+        settings=tuple(settings),
+    )
+
+
+#: Layers and grades drawn for subsidy requests: every one, and those that open a subsidy
+#: (特困, 低保; 完全失能) once more, so that each subsidy is reached often.
+_SUBSIDY_LAYERS: Final = (
+    *AssistanceLayer,
+    AssistanceLayer.EXTREME_POVERTY,
+    AssistanceLayer.DIBAO,
+    AssistanceLayer.DIBAO,
+)
+_SUBSIDY_GRADES: Final = (*AbilityGrade, AbilityGrade.COMPLETE, AbilityGrade.SEVERE)
+
+
+@st.composite
+def _subsidy_requests(
+    draw: st.DrawFn,
+    *,
+    people: st.SearchStrategy[Person],
+    on: dt.date,
+    known: bool,
+    settings: tuple[CareSetting, ...],
+) -> SubsidyRequest:
+    maybe: Callable[[st.SearchStrategy[Any]], st.SearchStrategy[Any]] = (
+        (lambda s: s) if known else (lambda s: st.none() | s)
+    )
+    person = draw(people)
+    older = OlderPerson(
+        person,
+        layer=draw(maybe(st.sampled_from(_SUBSIDY_LAYERS))),
+        ability=draw(maybe(st.sampled_from(_SUBSIDY_GRADES))),
+        **{name: draw(maybe(st.booleans())) for name in _OLDER_FLAGS},
+    )
+    earliest = max(person.birth_date, _same_day(on, on.year - 2))
+    boundary = _same_day(on, on.year - 1)  # the last current day under a 12-month interval
+    recent = max(person.birth_date, boundary)
+    dates = (
+        st.sampled_from([boundary, boundary - _ONE_DAY])
+        | st.dates(recent, on)
+        | st.dates(earliest, on)
+    )
+    assessed = draw(maybe(dates))
+    if assessed is not None and assessed < person.birth_date:
+        assessed = person.birth_date  # only when a boundary before the birth was drawn
+    subsidy = st.just(Decimal(0)) | _fen(0, 50_000).map(_as_yuan)
+    return SubsidyRequest(
+        older,
+        draw(st.sampled_from(settings)),
+        ability_assessed_on=assessed,
+        disability_care_subsidy=draw(maybe(subsidy)),
+    )
+
+
+# -- family.marriage: couples and divorce applications ------------------------------------------
+
+#: A party's fact: mostly the value that meets the condition, sometimes the other or unknown.
+_MARRIAGE_FACTS: Final = {
+    "has_spouse": st.one_of(st.just(False), st.sampled_from([True, False, None])),
+    "consents": st.one_of(st.just(True), st.sampled_from([True, False, None])),
+    "in_person": st.one_of(st.just(True), st.sampled_from([True, False, None])),
+    "unfit_illness": st.one_of(st.just(False), st.sampled_from([True, False, None])),
+}
+
+
+def _with_sex(person: Person, sex: Sex, sequence: int) -> Person:
+    """Return ``person`` of ``sex``, with a resident ID number encoding it if they have one."""
+    rid = person.resident_id
+    if rid is None:
+        return attrs.evolve(person, sex=sex)
+    parity = 1 if sex is Sex.MALE else 0
+    number = generate(rid.reveal()[:6], person.birth_date, (sequence * 2 + parity) % 1000)
+    return attrs.evolve(person, sex=sex, resident_id=number)
+
+
+def marriage_applications(
+    *,
+    on: dt.date = _DEFAULT_ON,
+    min_age: int = 16,
+    max_age: int = 60,
+    same_sex: bool = False,
+) -> st.SearchStrategy[MarriageApplication]:
+    """Draw couples applying to register a marriage on ``on`` (:mod:`civaffairs.family.marriage`).
+
+    :param on: the date the ages refer to.
+    :param min_age: the youngest party, in full years on ``on`` (ages around the legal
+        minimum, 20 and 22, are drawn often).
+    :param max_age: the oldest party.
+    :param same_sex: when true, couples of the same sex are drawn too; otherwise a man and
+        a woman, in either order.
+
+    Each party's facts (spouse, consent, presence, illness) and the kinship are drawn
+    mostly meeting the condition, sometimes not, sometimes unknown (``None``), so every
+    outcome is reached.  The office is one party's place of registration or any county.
+
+    .. versionadded:: 0.1.0
+    """
+    _check_ages(on, min_age, max_age)
+    if not isinstance(same_sex, bool):
+        raise InvalidArgument(f"same_sex={same_sex!r} must be a bool")
+    generations = st.integers(0, 4)
+    kinships = st.one_of(
+        st.none(),
+        st.just(Kinship(related=False)),
+        st.tuples(generations, st.integers(1, 4))
+        .flatmap(lambda pair: st.sampled_from([pair, pair[::-1]]))
+        .map(lambda pair: Kinship(True, pair[0], pair[1])),
+    )
+
+    @st.composite
+    def couples(draw: st.DrawFn) -> MarriageApplication:
+        people = persons(on=on, min_age=min_age, max_age=max_age)
+        first = attrs.evolve(draw(people), id="a")
+        second = attrs.evolve(draw(people), id="b")
+        sexes = draw(st.sampled_from([(Sex.MALE, Sex.FEMALE), (Sex.FEMALE, Sex.MALE)]))
+        if same_sex and draw(st.booleans()):
+            sexes = (sexes[0], sexes[0])
+        first = _with_sex(first, sexes[0], draw(st.integers(0, 499)))
+        second = _with_sex(second, sexes[1], draw(st.integers(0, 499)))
+        if first.resident_id is not None and first.resident_id == second.resident_id:
+            second = attrs.evolve(second, resident_id=None)
+        parties = tuple(
+            MarriageParty(person, **{name: draw(facts) for name, facts in _MARRIAGE_FACTS.items()})
+            for person in (first, second)
+        )
+        homes = [first.registration.jurisdiction, second.registration.jurisdiction]
+        office = draw(st.one_of(st.sampled_from(homes), jurisdictions()))
+        return MarriageApplication(office, (parties[0], parties[1]), draw(kinships))
+
+    return couples()
+
+
+def divorce_applications(
+    *,
+    received_from: dt.date = dt.date(2021, 1, 1),
+    received_until: dt.date = dt.date(2026, 12, 31),
+) -> st.SearchStrategy[DivorceApplication]:
+    """Draw divorce-by-agreement applications with what happened in the next 90 days.
+
+    :param received_from: the earliest day of receipt (the Civil Code's periods apply from
+        2021-01-01, art. 1260).
+    :param received_until: the latest day of receipt.
+
+    The withdrawal and the joint application for the certificate are each absent or a day
+    0–90 after receipt; the rest-day calendar is absent, empty, or a set of days in the
+    same 90 days (weekends and runs of holidays included), so art. 203 moves last days.
+
+    .. versionadded:: 0.1.0
+    """
+    if received_from > received_until:
+        raise InvalidArgument(f"received_from={received_from} is after {received_until}")
+
+    @st.composite
+    def applications(draw: st.DrawFn) -> DivorceApplication:
+        received = draw(st.dates(min_value=received_from, max_value=received_until))
+        later = st.integers(0, 90).map(lambda days: received + dt.timedelta(days=days))
+        runs = st.lists(st.tuples(later, st.integers(1, 9)), max_size=4)
+        calendar = st.one_of(
+            st.none(),
+            st.just(frozenset[dt.date]()),
+            runs.map(
+                lambda found: frozenset(
+                    start + dt.timedelta(days=k) for start, length in found for k in range(length)
+                )
+            ),
+        )
+        return DivorceApplication(
+            id=f"D{draw(st.integers(0, 9999))}",
+            office=draw(jurisdictions()),
+            received_on=received,
+            rest_days=draw(calendar),
+            withdrawn_on=draw(st.none() | later),
+            certificate_applied_on=draw(st.none() | later),
+        )
+
+    return applications()
+
+
+# -- 困境儿童 (assistance.children_in_difficulty) ------------------------------------------------
+
+
+def _maybe(values: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
+    return st.none() | values
+
+
+def children_in_difficulty_facts(
+    *, max_incidents: int = 3
+) -> st.SearchStrategy[_difficulty.ChildInDifficultyFacts]:
+    """Draw the facts of a child in difficulty, each known or not established (``None``).
+
+    The layer, the children's allowance, 临时救助, autism, the welfare institution
+    and other economic hardship are each drawn ``None`` or a value; up to
+    ``max_incidents`` guardianship incidents, each with its situation and harm
+    known or not.
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(max_incidents, bool) or not isinstance(max_incidents, int) or max_incidents < 0:
+        raise InvalidArgument(f"max_incidents={max_incidents!r} must be a whole number, 0 or more")
+    incident = st.builds(
+        _difficulty.Incident,
+        situation=_maybe(st.sampled_from(_difficulty.GuardianshipSituation)),
+        harm=_maybe(st.sampled_from(_difficulty.Harm)),
+    )
+    flag = st.sampled_from([None, False, True])
+    return st.builds(
+        _difficulty.ChildInDifficultyFacts,
+        layer=_maybe(st.sampled_from(AssistanceLayer)),
+        child_allowance=_maybe(st.sampled_from(ChildAllowance)),
+        temporary_assistance=flag,
+        autism=flag,
+        in_welfare_institution=flag,
+        other_economic_hardship=flag,
+        incidents=st.lists(incident, max_size=max_incidents).map(tuple),
+    )
+
+
+def children_in_difficulty_applications(
+    *,
+    on: dt.date = _DEFAULT_ON,
+    jurisdiction: str | None = None,
+    min_age: int = 0,
+    max_age: int = 17,
+    max_incidents: int = 3,
+) -> st.SearchStrategy[_difficulty.ChildInDifficultyApplication]:
+    """Draw one child's case: a one- or two-member household, the child's id and the facts.
+
+    The child (id ``c``, aged ``min_age`` to ``max_age`` on ``on``, 0–17 by
+    default: raise ``max_age`` to draw adults too) may hold a disability
+    certificate of any category and grade; the facts are
+    :func:`children_in_difficulty_facts`.
+
+    .. versionadded:: 0.1.0
+    """
+    _check_ages(on, min_age, max_age)
+    counties = _counties(jurisdiction)
+    return _difficulty_applications(
+        on=on,
+        counties=counties,
+        ages=(min_age, max_age),
+        facts=children_in_difficulty_facts(max_incidents=max_incidents),
+    )
+
+
+@st.composite
+def _difficulty_applications(
+    draw: st.DrawFn,
+    *,
+    on: dt.date,
+    counties: tuple[str, ...],
+    ages: tuple[int, int],
+    facts: st.SearchStrategy[_difficulty.ChildInDifficultyFacts],
+) -> _difficulty.ChildInDifficultyApplication:
+    registration = Registration(
+        draw(st.sampled_from(counties)), draw(st.sampled_from(RegistrationKind))
+    )
+    child = draw(
+        _people(
+            pid="c",
+            on=on,
+            registration=registration,
+            min_age=ages[0],
+            max_age=ages[1],
+            with_resident_id=None,
+            allow_severe=True,
+            statuses=(SpecialStatus.FULL_TIME_STUDENT,),
+        )
+    )
+    members = [Member(child, Relationship.APPLICANT, lives_together=True)]
+    if draw(st.booleans()):
+        adult = draw(
+            _people(
+                pid="g",
+                on=on,
+                registration=registration,
+                min_age=18,
+                max_age=90,
+                with_resident_id=False,
+                allow_severe=True,
+                statuses=(SpecialStatus.FULL_TIME_STUDENT,),
+            )
+        )
+        members.append(Member(adult, Relationship.GRANDPARENT, lives_together=True))
+    household = Household(f"H{draw(st.integers(0, 999))}", members)
+    return _difficulty.ChildInDifficultyApplication(household, "c", draw(facts))

@@ -14,14 +14,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
 from civaffairs.entities import AbilityGrade, Disability, Household, RegistrationKind, Relationship
 from civaffairs.errors import InvalidInputError
 from civaffairs.labels import Labelled
-from civaffairs.money import yuan
+from civaffairs.money import YuanInput, yuan
 
 __all__ = [
     "CareTier",
@@ -110,11 +109,7 @@ class SupporterSituation(Labelled):
     PROVINCIAL_GROUND = "provincial_ground", "省级规定的其他情形", "a provincial ground"
 
 
-def _optional_tuple(value: Iterable[Any] | None) -> tuple[Any, ...] | None:
-    return None if value is None else tuple(value)
-
-
-def _optional_frozenset(value: Iterable[Any] | None) -> frozenset[Any] | None:
+def _activities(value: Iterable[DailyActivity] | None) -> frozenset[DailyActivity] | None:
     return None if value is None else frozenset(value)
 
 
@@ -124,7 +119,7 @@ def _situations(
     return None if value is None else frozenset(value)
 
 
-def _optional_monthly(value: object) -> Decimal | None:
+def _optional_monthly(value: YuanInput | None) -> Decimal | None:
     return None if value is None else yuan(value, path="$.monthly_income")
 
 
@@ -208,6 +203,10 @@ class Supporter:
             )
 
 
+def _supporters(value: Iterable[Supporter] | None) -> tuple[Supporter, ...] | None:
+    return None if value is None else tuple(value)
+
+
 @attrs.frozen
 class ExtremePovertyFacts:
     """The facts about one person that the 特困 rule needs beyond the household.
@@ -235,9 +234,9 @@ class ExtremePovertyFacts:
     .. versionadded:: 0.1.0
     """
 
-    supporters: tuple[Supporter, ...] | None = attrs.field(default=None, converter=_optional_tuple)
+    supporters: tuple[Supporter, ...] | None = attrs.field(default=None, converter=_supporters)
     activities_not_achieved: frozenset[DailyActivity] | None = attrs.field(
-        default=None, converter=_optional_frozenset
+        default=None, converter=_activities
     )
     ability_grade: AbilityGrade | None = None
     arrangement: SupportArrangement | None = None
