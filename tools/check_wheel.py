@@ -8,15 +8,16 @@ Run from the repository (CI runs it after the docs build)::
 2. The wheel's file list is checked: it carries ``py.typed``, every data file the
    package reads (the record books and the parameter schema TOML files, the GB/T 2260
    divisions table, the JSON Schemas — every non-Python file tracked under
-   ``src/civaffairs``) and every module; nothing outside the package (no docs, no
+   ``src/civaffairs``; the example requests stay in the repository, the package never
+   reads them) and every module; nothing outside the package (no docs, no
    docs tooling, no tests); the core requirements name no docs or test tool, and the
    ``serve`` extra names Starlette and uvicorn.
 3. A fresh venv gets the wheel with the ``serve`` extra, and from it, in an empty
    directory (so the source tree cannot be imported): ``civaffairs --version``,
    ``civaffairs programmes``, ``civaffairs assess`` of an example request, and a
    server smoke test — start ``civaffairs serve --port 0``, ``GET /healthz``,
-   ``POST /v1/assess`` one request, stop it with SIGTERM, and find no traceback in
-   its log.
+   ``GET /v1/schema/request``, ``POST /v1/assess`` one request, stop it with SIGTERM,
+   and find no traceback in its log.
 
 Exits 0 when every check passed, 1 otherwise, saying which.
 """
@@ -94,8 +95,12 @@ def check_contents(wheel: Path) -> None:
     problems += [f"missing {name}" for name in required if name not in names]
     books = [n for n in names if n.startswith("civaffairs/books/") and n.endswith(".toml")]
     schemas = [n for n in names if n.endswith(".schema.toml")]
-    if not books or not schemas:
-        problems.append(f"no record books ({len(books)}) or parameter schemas ({len(schemas)})")
+    documents = [n for n in names if n.endswith(".schema.json")]
+    if not books or not schemas or not documents:
+        problems.append(
+            f"no record books ({len(books)}), parameter schemas ({len(schemas)}) "
+            f"or JSON Schemas ({len(documents)})"
+        )
     outside = sorted(
         n
         for n in names
@@ -111,7 +116,10 @@ def check_contents(wheel: Path) -> None:
         problems.append(f"the serve extra lacks starlette or uvicorn: {serve!r}")
     if problems:
         raise CheckError("the wheel's contents:\n  " + "\n  ".join(problems))
-    _say(f"{wheel.name}: {len(names)} files; {len(books)} record books, {len(schemas)} schemas")
+    _say(
+        f"{wheel.name}: {len(names)} files; {len(books)} record books, {len(schemas)} "
+        f"parameter schemas, {len(documents)} JSON Schemas"
+    )
 
 
 def _venv(where: Path, wheel: Path) -> Path:
@@ -181,6 +189,9 @@ def check_server(bin_dir: Path, cwd: Path) -> None:
         status, health = _get(f"{url}/healthz")
         if (status, health.get("status")) != (200, "ok"):
             raise CheckError(f"GET /healthz answered {status} {health!r}")
+        status, described = _get(f"{url}/v1/schema/request")
+        if status != 200 or "$schema" not in described:
+            raise CheckError(f"GET /v1/schema/request answered {status}")
         status, answer = _get(f"{url}/v1/assess", EXAMPLE.read_bytes())
         if status != 200 or "uses_example_data" not in answer:
             raise CheckError(f"POST /v1/assess answered {status} {answer!r}")
@@ -191,7 +202,7 @@ def check_server(bin_dir: Path, cwd: Path) -> None:
     # uvicorn ends a graceful shutdown by re-raising the signal it was stopped with.
     if code not in {0, -signal.SIGTERM} or "Traceback" in logged:
         raise CheckError(f"civaffairs serve stopped with {code}:\n{logged}")
-    _say(f"server from the wheel: {url} /healthz, /v1/assess, stopped cleanly")
+    _say(f"server from the wheel: {url} /healthz, /v1/schema/request, /v1/assess; stopped")
 
 
 def main() -> int:
