@@ -43,7 +43,9 @@ intersphinx_mapping: dict[str, tuple[str, None]] = {}
 html_theme = "furo"
 # The version on every page: furo shows the title in the sidebar and the mobile header.
 html_title = f"civaffairs {release}"
-html_static_path: list[str] = []
+# civaffairs.css: tables and code that fit the content width, on a desktop and a phone.
+html_static_path = ["_static"]
+html_css_files = ["civaffairs.css"]
 
 # Docstring examples run under pytest --doctest-modules in their module's namespace; the
 # doctest builder runs the pages' own {doctest} blocks.

@@ -54,7 +54,7 @@ from civaffairs.entities import (
 from civaffairs.identity import Sex
 from civaffairs.labels import Labelled
 from civaffairs.money import format_yuan
-from civaffairs.parameters import Kind, ParameterSpec, ParameterValue, Status, default_book
+from civaffairs.parameters import Kind, ParameterValue, Status, default_book
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -71,7 +71,9 @@ __all__ = [
     "setup",
 ]
 
-MARKER = re.compile(r"^```\{civaffairs-generate\}[ \t]+([\w-]+)[ \t]*\n```[ \t]*$", re.MULTILINE)
+MARKER = re.compile(
+    r"^```\{civaffairs-generate\}[ \t]+([\w-]+)(?:[ \t]+(\w+))?[ \t]*\n```[ \t]*$", re.MULTILINE
+)
 
 # -- Markdown helpers --------------------------------------------------------------------------
 
@@ -221,6 +223,9 @@ def reason_codes_markdown(_srcdir: Path) -> str:
 
 # -- parameters --------------------------------------------------------------------------------
 
+#: Where the per-jurisdiction parameter pages are written, under the docs source directory.
+PARAMETER_PAGES = Path("reference") / "parameters"
+
 
 def _shown_value(value: ParameterValue) -> str:
     raw = value.value
@@ -231,25 +236,68 @@ def _shown_value(value: ParameterValue) -> str:
     return str(raw)
 
 
+def value_with_unit(value: ParameterValue) -> str:
+    """Show a value with its unit and period: ``1,000 元 per person per year``, ``36 months``.
+
+    Money shows yuan and what the amount is counted per (``per person per month``,
+    ``per person per year``, ``per case``); a yes/no switch shows ``yes`` or ``no``.
+
+    .. versionadded:: 0.1.0
+    """
+    shown = _shown_value(value)
+    if isinstance(value.value, bool) or value.unit in {"yes/no", ""}:
+        return shown
+    unit = value.unit.removeprefix("CNY").strip()
+    return f"{shown} {unit}" if unit else shown
+
+
 def _provenance(value: ParameterValue) -> str:
     parts = []
     if value.status is Status.EXAMPLE:
         parts.append("**⚠ EXAMPLE DATA, not law**")
     if value.source is not None:
-        parts.append(md(value.source.cite()))
-        if value.source.url:
-            parts.append(md(f"[{value.source.url}]"))
+        cite, url = md(value.source.cite()), value.source.url
+        if url and re.fullmatch(r"https?://\S+", url):
+            parts.append(f"[{cite}]({url})")
+        else:
+            parts.append(cite + (f" {md(f'[{url}]')}" if url else ""))
     if value.article:
         parts.append(md(value.article))
     if value.note:
-        parts.append(f"*{md(value.note)}*")
+        # A long note folds away in the HTML: the warning and the source stay in view.
+        parts.append(f"<details><summary>note</summary>{md(value.note)}</details>")
     return " ".join(parts) or "no source"
 
 
 def _area(name: str, codes: Iterable[str]) -> str:
-    """Return the programme code a parameter belongs to (the longest prefix), else its area."""
+    """Return the programme code a parameter belongs to (the longest prefix), else its module."""
     owners = [c for c in codes if name.startswith(c + ".")]
     return max(owners, key=len) if owners else ".".join(name.split(".")[:2])
+
+
+def _group_title(key: str) -> str:
+    """Head a group of parameters: the programme's names from the registry, else its module's.
+
+    A parameter outside every programme belongs to a shared module (the means
+    test, the funeral zones): its heading is the first clause of that module's
+    docstring.
+    """
+    entry = registry.find(key)
+    if entry is not None:
+        return f"{md(entry.zh)} · {md(entry.en)}"
+    try:
+        doc = importlib.import_module(f"civaffairs.{key}").__doc__ or ""
+    except ImportError:
+        return code(key)
+    summary = doc.strip().split("\n\n")[0]
+    summary = re.split(r"(?<=[^(]):\s|,\s", " ".join(summary.split()), maxsplit=1)[0]
+    return md(summary.rstrip(".")) or code(key)
+
+
+def _group_order(key: str) -> tuple[int, str]:
+    """Registry order for programmes, then shared modules by name."""
+    codes = [entry.code for entry in registry.ENTRIES]
+    return (codes.index(key), "") if key in codes else (len(codes), key)
 
 
 def _shipped_files() -> set[str]:
@@ -257,57 +305,193 @@ def _shipped_files() -> set[str]:
     return {entry.name for entry in folder.iterdir() if entry.name.endswith(".toml")}
 
 
-def parameters_markdown(_srcdir: Path) -> str:
-    """Return the shipped parameter values, one section per jurisdiction, each with its source.
+@attrs.frozen
+class Coverage:
+    """How much the shipped record books hold, and how much of it is example data.
 
-    Every dated value shows its period, its value with the unit, and its source;
-    example values are marked as such, with their note.
+    .. versionadded:: 0.1.0
+    """
+
+    jurisdictions: int
+    parameters: int
+    values: int
+    examples: int
+
+    @property
+    def example_share(self) -> str:
+        """The share of example values, in whole per cent (rounded down, never to 0 or 100)."""
+        if not self.values:
+            return "0 %"
+        share = 100 * self.examples // self.values
+        if self.examples and share == 0:
+            return "under 1 %"
+        if self.examples < self.values and share == 100:
+            return "over 99 %"
+        return f"{share} %"
+
+
+def coverage(place: str | None = None) -> Coverage:
+    """Count the shipped parameter values (of one jurisdiction, or all) and the example ones.
 
     .. versionadded:: 0.1.0
     """
     book = default_book()
-    known = programmes()
-    files = _shipped_files()
-    parts = []
-    for place in book.jurisdictions():
-        names = sorted(name for name, where in list(book.keys()) if where == place)
-        values = [v for name in names for v in book.series(name, place)]
-        examples = sum(v.status is Status.EXAMPLE for v in values)
-        parts.append(f"## {md(_place(place))}\n")
-        file = f"{place}.toml"
-        origin = f"`civaffairs/books/{file}`" if file in files else "the shipped data"
-        below = "every division" if place == jurisdictions.NATIONAL else "the divisions under it"
-        parts.append(
-            f"{len(names)} parameters, {len(values)} dated values, from {origin}; "
-            f"they apply here and in {below} unless a lower level sets its own.\n"
-        )
-        if examples:
-            parts.append(
-                f":::{{warning}}\n{examples} of these {len(values)} values are **example data**, "
-                "not law: each says where it comes from.  Decisions that use one say so.\n:::\n"
-            )
-        areas = {name: _area(name, known) for name in names}
-        for area in sorted(set(areas.values())):
-            programme = known.get(area)
-            title = f"{programme.zh} · {programme.en}" if programme else area
-            parts.append(f"### {md(title)}\n")
-            parts.extend(
-                _parameter_section(book.spec(name), book.series(name, place))
-                for name in names
-                if areas[name] == area
-            )
-    return "\n".join(parts)
-
-
-def _parameter_section(spec: ParameterSpec, series: Sequence[ParameterValue]) -> str:
-    head = (
-        f"#### {md(spec.zh)}\n\n"
-        f"{code(spec.name)} — {md(spec.en)}; {spec.kind.value}, {md(spec.unit)}."
+    places = [place] if place is not None else book.jurisdictions()
+    keys = [(name, where) for name, where in sorted(book.keys()) if where in places]
+    values = [v for name, where in keys for v in book.series(name, where)]
+    return Coverage(
+        jurisdictions=len(places),
+        parameters=len({name for name, _ in keys}),
+        values=len(values),
+        examples=sum(v.status is Status.EXAMPLE for v in values),
     )
-    if spec.description:
-        head += f" {md(spec.description)}"
-    rows = [(md(v.period), md(_shown_value(v)), _provenance(v)) for v in series]
-    return head + "\n\n" + _table(("In force", "Value", "Source"), rows) + "\n"
+
+
+def coverage_markdown(_srcdir: Path) -> str:
+    """Return what the package covers: programmes by area, record books, and the example share.
+
+    Counted from the registry and the record books each time the documentation
+    is built (the landing page shows it), so the share of example data is
+    always the shipped one.
+
+    .. versionadded:: 0.1.0
+    """
+    areas: dict[str, list[str]] = {}
+    for entry in registry.ENTRIES:
+        areas.setdefault(entry.area, []).append(entry.zh)
+    counted = coverage()
+    listed = "; ".join(
+        f"**{area}** ({len(names)}: {md('、'.join(names))})" for area, names in areas.items()
+    )
+    return (
+        f"{len(registry.ENTRIES)} programmes in {len(areas)} areas: {listed}.\n\n"
+        f"Record books for {counted.jurisdictions} jurisdictions (national and local) hold "
+        f"{counted.parameters} parameters with {counted.values} dated values.  "
+        f"**{counted.examples} of the {counted.values} values ({counted.example_share}) are "
+        "example data, not law**: figures no published text was found for, shipped so that "
+        'the calculations run, each marked `status = "example"` with a note saying where it '
+        "comes from.  Every decision that uses one says so.  The rest cite their document, "
+        "number (文号) and article: see {doc}`/reference/parameters`.\n"
+    )
+
+
+def parameter_pages(srcdir: Path) -> list[str]:
+    """Write one page stub per jurisdiction under ``reference/parameters/``; return the codes.
+
+    A stub holds only the generate marker of its jurisdiction; the page itself
+    is generated when Sphinx reads it.  Stubs of jurisdictions no longer in the
+    books are removed, and a stub is only rewritten when it changes.
+
+    .. versionadded:: 0.1.0
+    """
+    folder = srcdir / PARAMETER_PAGES
+    folder.mkdir(parents=True, exist_ok=True)
+    places = default_book().jurisdictions()
+    for stale in folder.glob("*.md"):
+        if stale.stem not in places:
+            stale.unlink()
+    for place in places:
+        stub = folder / f"{place}.md"
+        text = f"```{{civaffairs-generate}} parameters {place}\n```\n"
+        if not stub.exists() or stub.read_text(encoding="utf-8") != text:
+            stub.write_text(text, encoding="utf-8")
+    return places
+
+
+def parameters_markdown(_srcdir: Path) -> str:
+    """Return the table of jurisdictions: their values, the example share, and their page.
+
+    .. versionadded:: 0.1.0
+    """
+    files = _shipped_files()
+    rows = []
+    for place in default_book().jurisdictions():
+        counted = coverage(place)
+        file = f"{place}.toml"
+        rows.append(
+            (
+                f"[{md(_place(place))}](parameters/{place}.md)",
+                str(counted.parameters),
+                str(counted.values),
+                f"{counted.examples} ({counted.example_share})",
+                code(f"civaffairs/books/{file}") if file in files else "",
+            )
+        )
+    table = _table(("Jurisdiction", "Parameters", "Values", "Example values", "Record book"), rows)
+    return (
+        _wrapped(table, "civaffairs-jurisdictions")
+        + "\n```{toctree}\n:hidden:\n:glob:\n\nparameters/*\n```\n"
+    )
+
+
+def _breakable_code(name: str) -> str:
+    """Show a dotted name in code as inline HTML that breaks only after a dot or underscore."""
+    parts = re.split(r"(?<=[._])", name)
+    inner = "<wbr>".join(html.escape(part) for part in parts)
+    return f'<code class="docutils literal notranslate civaffairs-name">{inner}</code>'
+
+
+def _wrapped(table: str, kind: str) -> str:
+    """Put a table in a container whose classes the stylesheet sizes its columns by."""
+    return f":::{{container}} civaffairs-table {kind}\n{table}\n:::\n"
+
+
+def parameter_page_markdown(place: str) -> str:
+    """Return the page of one jurisdiction: a table per programme, a row per dated value.
+
+    Each row shows the parameter (Chinese and English name, its name in code),
+    the value with its unit and period, the dates it is in force from and to,
+    and its source — or, for example data, the warning and the note.
+
+    .. versionadded:: 0.1.0
+    """
+    book = default_book()
+    codes = [entry.code for entry in registry.ENTRIES]
+    names = [name for name, where in sorted(book.keys()) if where == place]
+    counted = coverage(place)
+    file = f"{place}.toml"
+    origin = f"`civaffairs/books/{file}`" if file in _shipped_files() else "the shipped data"
+    below = "every division" if place == jurisdictions.NATIONAL else "the divisions under it"
+    parts = [
+        f"# Parameters of {md(_place(place))}\n",
+        (
+            f"{counted.parameters} parameters, {counted.values} dated values, from {origin}; "
+            f"they apply here and in {below} unless a lower level sets its own.\n"
+        ),
+    ]
+    if counted.examples:
+        parts.append(
+            f":::{{warning}}\n{counted.examples} of these {counted.values} values "
+            f"({counted.example_share}) are **example data**, not law: each says where it comes "
+            "from.  Decisions that use one say so.\n:::\n"
+        )
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(_area(name, codes), []).append(name)
+    for key in sorted(groups, key=_group_order):
+        entry = registry.find(key)
+        parts.append(f"## {_group_title(key)}\n")
+        about = f"{code(key)}"
+        if entry is not None:
+            about += f", how-to: {{doc}}`/{entry.docs}`"
+        parts.append(about + ".\n")
+        rows = []
+        for name in groups[key]:
+            spec = book.spec(name)
+            label = f"{md(spec.zh)} — {md(spec.en)}<br>{_breakable_code(spec.name)}"
+            for index, value in enumerate(book.series(name, place)):
+                rows.append(
+                    (
+                        label if index == 0 else "″",
+                        md(value_with_unit(value)),
+                        value.effective_from.isoformat(),
+                        value.effective_to.isoformat() if value.effective_to else "open",
+                        _provenance(value),
+                    )
+                )
+        table = _table(("Parameter", "Value", "From", "To", "Source"), rows)
+        parts.append(_wrapped(table, "civaffairs-parameters"))
+    return "\n".join(parts)
 
 
 # -- glossary ----------------------------------------------------------------------------------
@@ -551,8 +735,12 @@ def glossary_markdown(srcdir: Path) -> str:
 
 #: Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
 _PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+#: Marker shapes, one per series with its colour: lines that overlap stay distinguishable.
+_MARKERS = ("circle", "square", "triangle", "diamond", "cross", "triangle-down", "plus")
 _WIDTH, _HEIGHT = 760, 400
 _LEFT, _RIGHT, _TOP, _BOTTOM = 70, 200, 44, 56
+#: A line of the source note under a chart: its height, and the width it may fill.
+_NOTE_LINE, _NOTE_WIDTH = 15, _WIDTH - 20
 
 
 @attrs.frozen
@@ -564,6 +752,8 @@ class _Line:
     dashed: bool = False
     label: str | None = None  # a text shown at the first point
     width: float = 2.0
+    marker: str | None = None  # a shape drawn at each of ``marks``
+    marks: tuple[tuple[float, float], ...] = ()
 
 
 @attrs.frozen
@@ -576,8 +766,9 @@ class _Chart:
     x_ticks: tuple[tuple[float, str], ...]
     y_ticks: tuple[tuple[float, str], ...]
     lines: tuple[_Line, ...]
-    legend: tuple[tuple[str, str, bool], ...]  # label, colour, dashed
+    legend: tuple[tuple[str, str, bool, str | None], ...]  # label, colour, dashed, marker
     description: str
+    source: str  # printed under the chart: where every figure drawn comes from
 
 
 def _nice_step(span: float, count: int) -> float:
@@ -603,8 +794,70 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if value == round(value) else f"{value:,.2f}"
 
 
+def _text_width(text: str, size: float) -> float:
+    """Estimate the drawn width of ``text``: a wide (CJK) character is one em, others 0.55."""
+    return sum(size if unicodedata.east_asian_width(c) in "WF" else 0.55 * size for c in text)
+
+
+def _wrap(text: str, width: float, size: float) -> list[str]:
+    """Break ``text`` into lines no wider than ``width`` (at spaces, or anywhere in CJK)."""
+    lines, line = [], ""
+    for word in re.findall(r"\S+\s*|\s+", text):
+        if line and _text_width(line + word.rstrip(), size) > width:
+            lines.append(line.rstrip())
+            line = ""
+        rest = word
+        while _text_width(rest.rstrip(), size) > width:  # one word longer than a line
+            cut = len(rest)
+            while cut > 1 and _text_width(rest[:cut], size) > width:
+                cut -= 1
+            lines.append(rest[:cut])
+            rest = rest[cut:]
+        line += rest
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def _marker(shape: str, x: float, y: float, colour: str) -> str:
+    """Draw a marker centred on (x, y): filled shapes, or a cross and a plus as strokes."""
+    r = 4.5
+    paths = {
+        "square": f"M{x - r:.1f},{y - r:.1f}h{2 * r}v{2 * r}h{-2 * r}z",
+        "triangle": (
+            f"M{x:.1f},{y - r - 1:.1f}L{x + r + 1:.1f},{y + r:.1f}L{x - r - 1:.1f},{y + r:.1f}z"
+        ),
+        "triangle-down": (
+            f"M{x:.1f},{y + r + 1:.1f}L{x + r + 1:.1f},{y - r:.1f}L{x - r - 1:.1f},{y - r:.1f}z"
+        ),
+        "diamond": (
+            f"M{x:.1f},{y - r - 1:.1f}L{x + r + 1:.1f},{y:.1f}L{x:.1f},{y + r + 1:.1f}"
+            f"L{x - r - 1:.1f},{y:.1f}z"
+        ),
+    }
+    if shape == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{colour}" stroke="#fff"/>'
+    if shape in paths:
+        return f'<path d="{paths[shape]}" fill="{colour}" stroke="#fff"/>'
+    if shape == "cross":
+        d = (
+            f"M{x - r:.1f},{y - r:.1f}L{x + r:.1f},{y + r:.1f}"
+            f"M{x - r:.1f},{y + r:.1f}L{x + r:.1f},{y - r:.1f}"
+        )
+    else:  # plus
+        d = f"M{x - r:.1f},{y:.1f}H{x + r:.1f}M{x:.1f},{y - r:.1f}V{y + r:.1f}"
+    return f'<path d="{d}" stroke="{colour}" stroke-width="2.5" fill="none"/>'
+
+
 def _svg(chart: _Chart) -> str:
-    """Draw a line chart as a standalone SVG element (deterministic text)."""
+    """Draw a line chart as a standalone SVG element (deterministic text).
+
+    The y axis starts at zero when every value is positive (an axis that does
+    not is drawn with a break mark); each series has its colour and its marker;
+    the source of the figures is printed under the chart.
+    """
+    note = _wrap(f"Source: {chart.source}", _NOTE_WIDTH, 11)
+    height = _HEIGHT + _NOTE_LINE * len(note)
     plot_w, plot_h = _WIDTH - _LEFT - _RIGHT, _HEIGHT - _TOP - _BOTTOM
     (x0, x1), (y0, y1) = chart.x_range, chart.y_range
 
@@ -617,13 +870,13 @@ def _svg(chart: _Chart) -> str:
     esc = html.escape
     out = [
         (
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} {_HEIGHT}" '
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} {height}" '
             f'width="100%" style="max-width:{_WIDTH}px" role="img" '
             'font-family="sans-serif" font-size="12">'
         ),
         f"<title>{esc(chart.title)}</title>",
-        f"<desc>{esc(chart.description)}</desc>",
-        f'<rect width="{_WIDTH}" height="{_HEIGHT}" fill="#ffffff"/>',
+        f"<desc>{esc(chart.description)} Source: {esc(chart.source)}</desc>",
+        f'<rect width="{_WIDTH}" height="{height}" fill="#ffffff"/>',
         (
             f'<text x="{_LEFT}" y="24" font-size="15" font-weight="bold" fill="#222">'
             f"{esc(chart.title)}</text>"
@@ -651,6 +904,12 @@ def _svg(chart: _Chart) -> str:
         f'<polyline points="{_LEFT},{_TOP} {_LEFT},{_TOP + plot_h} '
         f'{_LEFT + plot_w},{_TOP + plot_h}" fill="none" stroke="#444"/>'
     )
+    if y0 != 0:  # the axis does not start at zero: say so with a break on it
+        b = _TOP + plot_h - 10
+        out.append(
+            f'<path d="M{_LEFT - 6},{b + 3} L{_LEFT + 6},{b - 3} M{_LEFT - 6},{b + 8} '
+            f'L{_LEFT + 6},{b + 2}" stroke="#444" fill="none" class="axis-break"/>'
+        )
     out.append(
         f'<text x="{_LEFT + plot_w / 2:.1f}" y="{_HEIGHT - 12}" text-anchor="middle" fill="#222">'
         f"{esc(chart.x_title)}</text>"
@@ -666,13 +925,16 @@ def _svg(chart: _Chart) -> str:
             f'<polyline points="{points}" fill="none" stroke="{line.colour}" '
             f'stroke-width="{line.width:g}"{dash}/>'
         )
+    for line in chart.lines:  # markers and labels above every line
+        if line.marker is not None:
+            out.extend(_marker(line.marker, px(x), py(y), line.colour) for x, y in line.marks)
         if line.label is not None:
             x, y = line.points[0]
             out.append(
-                f'<text x="{px(x) + 3:.1f}" y="{py(y) - 5:.1f}" font-size="11" '
+                f'<text x="{px(x) + 7:.1f}" y="{py(y) - 7:.1f}" font-size="11" '
                 f'fill="{line.colour}">{esc(line.label)}</text>'
             )
-    for index, (text, colour, dashed) in enumerate(chart.legend):
+    for index, (text, colour, dashed, shape) in enumerate(chart.legend):
         y = _TOP + 8 + index * 20
         x = _LEFT + plot_w + 16
         dash = ' stroke-dasharray="6 4"' if dashed else ""
@@ -680,13 +942,35 @@ def _svg(chart: _Chart) -> str:
             f'<line x1="{x}" x2="{x + 24}" y1="{y}" y2="{y}" stroke="{colour}" '
             f'stroke-width="2"{dash}/>'
         )
+        if shape is not None:
+            out.append(_marker(shape, x + 12, y, colour))
         out.append(f'<text x="{x + 30}" y="{y + 4}" fill="#222">{esc(text)}</text>')
+    out.extend(
+        f'<text x="10" y="{_HEIGHT + 4 + _NOTE_LINE * i}" font-size="11" fill="#444" '
+        f'class="chart-source">{esc(text)}</text>'
+        for i, text in enumerate(note)
+    )
     out.append("</svg>")
     return "\n".join(out)
 
 
 def _raw_html(svg: str) -> str:
     return '```{raw} html\n<figure class="civaffairs-chart">\n' + svg + "\n</figure>\n```\n"
+
+
+def _sources(values: Iterable[ParameterValue]) -> str:
+    """Name the sources of ``values`` once each; example values say so, with no source."""
+    found: list[str] = []
+    for value in values:
+        if value.source is not None:
+            text = value.source.cite()
+        else:
+            text = f"example data ({value.name} @ {value.jurisdiction}, no source)"
+        if value.status is Status.EXAMPLE and value.source is not None:
+            text = f"example data: {text}"
+        if text not in found:
+            found.append(text)
+    return "; ".join(found)
 
 
 #: The 低保 chart: 武隆区 (Wulong, Chongqing) on 2025-08-01, as the documentation promises.
@@ -728,9 +1012,11 @@ def dibao_allowance_markdown(_srcdir: Path) -> str:
             f"assistance.dibao.standard.{kind.value}", ALLOWANCE_PLACE, ALLOWANCE_DATE
         )
         top = math.ceil(float(standard) * 5 * 1.1 / 500) * 500
-        lines, legend, rows = [], [], []
+        lines: list[_Line] = []
+        legend: list[tuple[str, str, bool, str | None]] = []
+        rows: list[tuple[str, str, str]] = []
         for size in range(1, 6):
-            colour = _PALETTE[size - 1]
+            colour, shape = _PALETTE[size - 1], _MARKERS[size - 1]
             points = []
             for income in range(0, top + 1, _INCOME_STEP):
                 decision = dibao.assess(
@@ -738,8 +1024,13 @@ def dibao_allowance_markdown(_srcdir: Path) -> str:
                 )
                 paid = decision.amount.total if decision.eligible and decision.amount else 0
                 points.append((float(income), float(paid)))
-            lines.append(_Line(tuple(points), colour))
-            legend.append((f"{size} member{'s' * (size != 1)}", colour, False))
+            # Marks where the line starts and where it reaches zero (the threshold), and, on the
+            # zero line the sizes share, one each at its own place along it.
+            threshold = float(standard) * size
+            zero_mark = threshold + (top - threshold) * size / 6
+            marks = ((0.0, points[0][1]), (threshold, 0.0), (zero_mark, 0.0))
+            lines.append(_Line(tuple(points), colour, marker=shape, marks=marks))
+            legend.append((f"{size} member{'s' * (size != 1)}", colour, False, shape))
             rows.append(
                 (
                     str(size),
@@ -763,6 +1054,10 @@ def dibao_allowance_markdown(_srcdir: Path) -> str:
                 f"Monthly dibao allowance against counted household income for households of "
                 f"1 to 5 members; standard {standard} yuan per person per month."
             ),
+            source=(
+                f"civaffairs.assistance.dibao.assess, every {_INCOME_STEP} yuan of income; "
+                f"standard {used.cite()}; difference payment 《社会救助暂行办法》 第十二条"
+            ),
         )
         label = "城市" if kind is RegistrationKind.URBAN else "农村"
         parts.append(
@@ -771,9 +1066,16 @@ def dibao_allowance_markdown(_srcdir: Path) -> str:
             f"{md(used.cite())}).\n\n"
             + _raw_html(_svg(chart))
             + "\n"
-            + _table(
-                ("Members", "Income threshold (standard × members)", "Allowance at zero income"),
-                rows,
+            + _wrapped(
+                _table(
+                    (
+                        "Members",
+                        "Income threshold (standard × members)",
+                        "Allowance at zero income",
+                    ),
+                    rows,
+                ),
+                "civaffairs-allowance",
             )
             + "\n"
         )
@@ -787,7 +1089,10 @@ def _ordinal(day: dt.date) -> float:
 def standards_history_markdown(_srcdir: Path) -> str:
     """Return one chart per money parameter: its value over time in each jurisdiction defining it.
 
-    Example values are dashed; a value still in force runs to the right edge.
+    The y axis starts at zero; each jurisdiction has its colour and marker (at
+    every change), so places with the same values stay apart; example values
+    are dashed; a value still in force runs to the right edge; the sources are
+    printed under the chart.
 
     .. versionadded:: 0.1.0
     """
@@ -814,17 +1119,19 @@ def standards_history_markdown(_srcdir: Path) -> str:
         start = min(dates) - dt.timedelta(days=90)
         end = max(dates) + dt.timedelta(days=365)
         amounts = [float(v.value) for v in values if isinstance(v.value, Decimal)]
-        low, high, y_ticks = _nice_ticks(min(amounts) * 0.9, max(amounts) * 1.05)
+        low, high, y_ticks = _nice_ticks(min(0.0, *amounts), max(amounts) * 1.1)
         years = list(range(start.year + 1, end.year + 1))
         every = max(1, math.ceil(len(years) / 8))
         x_ticks = tuple((_ordinal(dt.date(y, 1, 1)), str(y)) for y in years[::every])
-        lines, legend = [], []
+        lines: list[_Line] = []
+        legend: list[tuple[str, str, bool, str | None]] = []
         for index, (place, vs) in enumerate(series.items()):
             colour = _PALETTE[index % len(_PALETTE)]
+            shape = _MARKERS[index % len(_MARKERS)]
             # Earlier places are drawn wider, so a later place with the same values leaves
-            # them visible around it.
-            width = 2.0 + 2.5 * (len(series) - 1 - index)
-            legend.append((_place(place), colour, False))
+            # them visible around it; the markers (one shape per place) tell them apart too.
+            width = 2.0 + 2.0 * (len(series) - 1 - index)
+            legend.append((_place(place), colour, False, shape))
             for position, value in enumerate(vs):
                 after = vs[position + 1].effective_from if position + 1 < len(vs) else None
                 stop = (
@@ -833,13 +1140,16 @@ def standards_history_markdown(_srcdir: Path) -> str:
                     else (after or end)
                 )
                 y = float(value.value)
+                begin = _ordinal(value.effective_from)
                 lines.append(
                     _Line(
-                        ((_ordinal(value.effective_from), y), (_ordinal(stop), y)),
+                        ((begin, y), (_ordinal(stop), y)),
                         colour,
                         dashed=value.status is Status.EXAMPLE,
                         label=_number(y),
                         width=width,
+                        marker=shape,
+                        marks=((begin, y),),
                     )
                 )
                 if after is not None and after == stop:
@@ -848,7 +1158,7 @@ def standards_history_markdown(_srcdir: Path) -> str:
                         _Line(((_ordinal(stop), y), (_ordinal(stop), following)), colour, width=2.0)
                     )
         if any(v.status is Status.EXAMPLE for v in values):
-            legend.append(("example data (dashed)", "#888888", True))
+            legend.append(("example data (dashed)", "#888888", True, None))
         chart = _Chart(
             title=spec.en[:1].upper() + spec.en[1:],
             x_title="effective date",
@@ -860,9 +1170,16 @@ def standards_history_markdown(_srcdir: Path) -> str:
             lines=tuple(lines),
             legend=tuple(legend),
             description=f"{spec.en} ({name}) by effective date in each jurisdiction defining it.",
+            source=_sources(values),
         )
         rows = [
-            (md(_place(place)), md(v.period), md(_shown_value(v)), md(v.status.value))
+            (
+                md(_place(place)),
+                v.effective_from.isoformat(),
+                v.effective_to.isoformat() if v.effective_to else "open",
+                md(value_with_unit(v)),
+                md(v.status.value),
+            )
             for place, vs in series.items()
             for v in vs
         ]
@@ -870,7 +1187,10 @@ def standards_history_markdown(_srcdir: Path) -> str:
             f"### {md(spec.zh)}\n\n{code(name)} — {md(spec.en)} ({md(spec.unit)}).\n\n"
             + _raw_html(_svg(chart))
             + "\n"
-            + _table(("Jurisdiction", "In force", "Value", "Status"), rows)
+            + _wrapped(
+                _table(("Jurisdiction", "From", "To", "Value", "Status"), rows),
+                "civaffairs-history",
+            )
             + "\n"
         )
     if single:
@@ -879,8 +1199,9 @@ def standards_history_markdown(_srcdir: Path) -> str:
                 code(v.name),
                 md(book.spec(v.name).zh),
                 md(_place(v.jurisdiction)),
-                md(v.period),
-                md(_shown_value(v)),
+                v.effective_from.isoformat(),
+                v.effective_to.isoformat() if v.effective_to else "open",
+                md(value_with_unit(v)),
                 md(v.status.value),
             )
             for v in single
@@ -888,7 +1209,13 @@ def standards_history_markdown(_srcdir: Path) -> str:
         parts.append(
             "### Standards with a single value\n\n"
             "No history to draw yet: one value, in one place.\n\n"
-            + _table(("Parameter", "中文", "Jurisdiction", "In force", "Value", "Status"), singles)
+            + _wrapped(
+                _table(
+                    ("Parameter", "中文", "Jurisdiction", "From", "To", "Value", "Status"),
+                    singles,
+                ),
+                "civaffairs-single",
+            )
             + "\n"
         )
     return "\n".join(parts)
@@ -896,6 +1223,7 @@ def standards_history_markdown(_srcdir: Path) -> str:
 
 #: The generators a page can ask for, by marker name.
 GENERATORS: Mapping[str, Callable[[Path], str]] = {
+    "coverage": coverage_markdown,
     "dibao-allowance": dibao_allowance_markdown,
     "glossary": glossary_markdown,
     "parameters": parameters_markdown,
@@ -904,13 +1232,26 @@ GENERATORS: Mapping[str, Callable[[Path], str]] = {
     "standards-history": standards_history_markdown,
 }
 
+#: The generated pages, by marker name: the marker's argument says which (a jurisdiction code).
+PAGE_GENERATORS: Mapping[str, Callable[[str], str]] = {
+    "parameters": parameter_page_markdown,
+}
+
 
 # -- Sphinx ------------------------------------------------------------------------------------
 
 
 def _generate(srcdir: Path, docname: str, text: str) -> str:
     def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
+        name, argument = match.group(1, 2)
+        if argument is not None:
+            page = PAGE_GENERATORS.get(name)
+            if page is None:
+                known = ", ".join(sorted(PAGE_GENERATORS))
+                raise ValueError(
+                    f"{docname}: no civaffairs-generate {name!r} page (known: {known})"
+                )
+            return page(argument)
         generator = GENERATORS.get(name)
         if generator is None:
             known = ", ".join(sorted(GENERATORS))
@@ -918,6 +1259,11 @@ def _generate(srcdir: Path, docname: str, text: str) -> str:
         return generator(srcdir)
 
     return MARKER.sub(replace, text)
+
+
+def _on_builder_inited(app: Sphinx) -> None:
+    """Write the page stubs of the generated pages before Sphinx looks for pages."""
+    parameter_pages(Path(app.srcdir))
 
 
 def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -952,6 +1298,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     .. versionadded:: 0.1.0
     """
+    app.connect("builder-inited", _on_builder_inited)
     app.connect("source-read", _on_source_read)
     app.connect("env-get-outdated", _on_env_get_outdated)
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -235,6 +235,15 @@ ENTRIES: tuple[Entry, ...] = (
         ("残疾人两项补贴",),
     ),
     _programme(
+        "assistance.vagrancy",
+        "生活无着的流浪乞讨人员救助管理",
+        "relief for people living rough and begging (station relief)",
+        "assess",
+        "VagrancyCase",
+        "howto/vagrancy",
+        ("流浪乞讨人员", "救助管理站", "救助期限"),
+    ),
+    _programme(
         "assistance.children_in_difficulty",
         "困境儿童分类保障",
         "classified support for children in difficulty",
@@ -354,6 +363,16 @@ ENTRIES: tuple[Entry, ...] = (
         "DivorceApplication",
         "howto/marriage",
         ("离婚冷静期", "婚姻登记"),
+    ),
+    # -- family.adoption (收养登记) --------------------------------------------------------
+    _programme(
+        "family.adoption",
+        "收养登记",
+        "adoption registration",
+        "assess_application",
+        "civaffairs.family.adoption_facts:AdoptionApplication",
+        "howto/adoption",
+        ("收养", "送养人", "收养人", "被收养人"),
     ),
 )
 

@@ -156,3 +156,16 @@ def test_screen_progress_knows_whether_it_writes_to_a_terminal(
     # A terminal redraws one line in place; a log gets whole lines and no carriage return.
     assert ("\r" in shown) == terminal
     assert shown.endswith("\n")
+
+
+def test_a_misspelt_parameter_in_a_file_suggests_the_name(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        'jurisdiction = "421300"\n[[values."assistance.dibao.standrd.urban"]]\n'
+        'effective_from = 2025-01-01\nvalue = 700\nstatus = "example"\nnote = "test"\n',
+        encoding="utf-8",
+    )
+    code, _, err = run("params", "421300", "--params", str(path))
+    assert code == 2
+    assert "$.values.'assistance.dibao.standrd.urban': unknown parameter" in err
+    assert "did you mean 'assistance.dibao.standard.urban'?" in err

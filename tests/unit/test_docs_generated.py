@@ -128,21 +128,59 @@ def test_markdown_escaping() -> None:
     assert _docs.template("共 {count} 人(x)") == r"共 `{count}` 人\(x\)"
 
 
-def test_every_parameter_value_is_in_the_parameter_page() -> None:
-    text = _docs.parameters_markdown(DOCS)
+def test_every_parameter_value_is_on_its_jurisdictions_page() -> None:
+    """One page per jurisdiction, one table per programme, a row per dated value."""
     book = default_book()
+    overview = _docs.parameters_markdown(DOCS)
+    examples = 0
     for place in book.jurisdictions():
-        assert f"## {_docs.md(_docs._place(place))}" in text
-    for name, place in sorted(book.keys()):
-        assert _docs.code(name) in text
-        for value in book.series(name, place):
-            assert _docs.md(value.period) in text
-    examples = sum(
-        value.status is Status.EXAMPLE
-        for name, place in sorted(book.keys())
-        for value in book.series(name, place)
-    )
-    assert text.count("⚠ EXAMPLE DATA, not law") == examples
+        assert f"(parameters/{place}.md)" in overview
+        text = _docs.parameter_page_markdown(place)
+        assert text.startswith(f"# Parameters of {_docs.md(_docs._place(place))}\n")
+        for name, where in sorted(book.keys()):
+            if where != place:
+                continue
+            assert _docs._breakable_code(name) in text
+            assert re.sub(r"<[^>]+>", "", _docs._breakable_code(name)) == name
+            for value in book.series(name, place):
+                dates = f"| {value.effective_from.isoformat()} | "
+                assert f"| {_docs.md(_docs.value_with_unit(value))} {dates}" in text
+                examples += value.status is Status.EXAMPLE
+        assert "| Parameter | Value | From | To | Source |" in text
+        assert text.count("⚠ EXAMPLE DATA, not law") == _docs.coverage(place).examples
+    assert examples == _docs.coverage().examples
+
+
+def test_parameter_pages_are_headed_by_the_registrys_programme_names() -> None:
+    text = _docs.parameter_page_markdown("000000")
+    assert "## 最低生活保障 · minimum living allowance \\(dibao\\)\n" in text
+    assert "## Household means \\(家庭经济状况\\)\n" in text  # a shared module: its docstring
+    assert not re.search(r"^## [a-z_.]+$", text, re.MULTILINE), "no heading is a raw key"
+
+
+def test_per_year_amounts_say_per_year() -> None:
+    book = default_book()
+    (value,) = book.series("assistance.extreme_poverty.care_standard.concentrated.full", "000000")
+    assert _docs.value_with_unit(value) == "12,360 元 per person per year"
+
+
+def test_the_example_share_is_counted_from_the_books() -> None:
+    counted = _docs.coverage()
+    book = default_book()
+    values = [v for name, place in sorted(book.keys()) for v in book.series(name, place)]
+    assert counted.values == len(values)
+    assert counted.examples == sum(v.status is Status.EXAMPLE for v in values)
+    assert f"({counted.example_share}) are example data" in _docs.coverage_markdown(DOCS)
+
+
+def test_a_page_stub_is_written_per_jurisdiction(tmp_path: Path) -> None:
+    folder = tmp_path / _docs.PARAMETER_PAGES
+    folder.mkdir(parents=True)
+    (folder / "999999.md").write_text("stale", encoding="utf-8")
+    places = _docs.parameter_pages(tmp_path)
+    assert sorted(p.stem for p in folder.glob("*.md")) == sorted(places)
+    page = "# T\n\n" + (folder / "500000.md").read_text(encoding="utf-8")
+    assert "# Parameters of 重庆市" in _docs._generate(tmp_path, "p", page)
 
 
 def test_every_reason_code_is_on_the_reason_code_page_once() -> None:

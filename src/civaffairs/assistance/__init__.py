@@ -8,6 +8,7 @@
 - :mod:`civaffairs.assistance.marginal` — 低保边缘家庭 (marginal low-income households)
 - :mod:`civaffairs.assistance.rigid_expenditure` — 刚性支出困难家庭 (rigid-expenditure hardship)
 - :mod:`civaffairs.assistance.temporary` — 临时救助 (temporary assistance)
+- :mod:`civaffairs.assistance.vagrancy` — 流浪乞讨人员救助管理 (station relief)
 - :mod:`civaffairs.assistance.layers` — 分层分类: every decision and the household's layer
 - :mod:`civaffairs.assistance.means` — 家庭经济状况: the income and property accounting they share
 
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
         means,
         rigid_expenditure,
         temporary,
+        vagrancy,
     )
     from civaffairs.assistance.children import ChildApplication, ChildFacts
     from civaffairs.assistance.children_in_difficulty import (
@@ -60,6 +62,7 @@ if TYPE_CHECKING:
     from civaffairs.assistance.extreme_poverty import ExtremePovertyApplication, ExtremePovertyFacts
     from civaffairs.assistance.layers import LayeredAssessment, LayeredRequest
     from civaffairs.assistance.temporary import HardshipEvent, TemporaryAssistanceApplication
+    from civaffairs.assistance.vagrancy import VagrancyCase
 
 __all__ = [
     "ChildApplication",
@@ -75,6 +78,7 @@ __all__ = [
     "LayeredAssessment",
     "LayeredRequest",
     "TemporaryAssistanceApplication",
+    "VagrancyCase",
     "children",
     "children_in_difficulty",
     "dibao",
@@ -86,6 +90,7 @@ __all__ = [
     "means",
     "rigid_expenditure",
     "temporary",
+    "vagrancy",
 ]
 
 if not TYPE_CHECKING:  # type checkers read the imports above instead
@@ -105,5 +110,6 @@ if not TYPE_CHECKING:  # type checkers read the imports above instead
         "LayeredRequest": "layers",
         "HardshipEvent": "temporary",
         "TemporaryAssistanceApplication": "temporary",
+        "VagrancyCase": "vagrancy",
     }
     __getattr__, __dir__ = exports(__name__, __all__, _DEFINED_IN)

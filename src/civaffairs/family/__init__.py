@@ -5,6 +5,8 @@ Civil Code (《民法典》婚姻家庭编): who may marry, the divorce-by-agree
 timeline, who may adopt and be adopted.
 
 - :mod:`civaffairs.family.laws` — the national documents cited
+- :mod:`civaffairs.family.adoption` — 收养登记 (adoption registration)
+- :mod:`civaffairs.family.adoption_facts` — the facts of an adoption application
 - :mod:`civaffairs.family.marriage` — marriage registration and the divorce timeline
 
 .. versionadded:: 0.1.0
@@ -17,12 +19,16 @@ from typing import TYPE_CHECKING
 from civaffairs._lazy import exports
 
 if TYPE_CHECKING:
-    from civaffairs.family import laws, marriage
+    from civaffairs.family import adoption, adoption_facts, laws, marriage
+    from civaffairs.family.adoption_facts import AdoptionApplication
     from civaffairs.family.marriage import DivorceApplication, MarriageApplication
 
 __all__ = [
+    "AdoptionApplication",
     "DivorceApplication",
     "MarriageApplication",
+    "adoption",
+    "adoption_facts",
     "laws",
     "marriage",
 ]
@@ -30,6 +36,7 @@ __all__ = [
 if not TYPE_CHECKING:  # type checkers read the imports above instead
     # Imported on first use, so that one programme does not load the whole area.
     _DEFINED_IN: dict[str, str] = {
+        "AdoptionApplication": "adoption_facts",
         "DivorceApplication": "marriage",
         "MarriageApplication": "marriage",
     }

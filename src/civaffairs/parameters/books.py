@@ -30,6 +30,7 @@ entry is ``sourced`` (naming a declared source) or ``example`` (with a
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import importlib
 import tomllib
@@ -291,7 +292,11 @@ def _values(data: object, context: Context, problems: list[str]) -> dict[str, li
         where = f"$.values.{name!r}"
         spec = context.specs.get(name)
         if spec is None:
-            problems.append(f"{where}: unknown parameter (not declared in a programme's schema)")
+            close = difflib.get_close_matches(str(name), list(context.specs), n=1, cutoff=0.8)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            problems.append(
+                f"{where}: unknown parameter (not declared in a programme's schema){hint}"
+            )
             continue
         series = []
         for index, entry in enumerate(_entries(entries, where, problems)):

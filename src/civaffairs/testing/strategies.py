@@ -40,6 +40,16 @@ from civaffairs import jurisdictions as _jurisdictions
 from civaffairs.assistance import children_in_difficulty as _difficulty
 from civaffairs.assistance.dibao import counted_members
 from civaffairs.assistance.extreme_poverty import Supporter, SupporterSituation
+from civaffairs.assistance.vagrancy import (
+    IN_FORCE as _VAGRANCY_IN_FORCE,
+)
+from civaffairs.assistance.vagrancy import (
+    Conditions,
+    Disclosure,
+    ExitFacts,
+    StayExtension,
+    VagrancyCase,
+)
 from civaffairs.dates import age_in_full_years
 from civaffairs.eldercare.groups import OlderPerson
 from civaffairs.eldercare.subsidies import CareSetting, SubsidyRequest
@@ -89,6 +99,7 @@ __all__ = [
     "resident_ids",
     "subsidy_requests",
     "supporters",
+    "vagrancy_cases",
 ]
 
 _T = TypeVar("_T")
@@ -1286,3 +1297,288 @@ def _difficulty_applications(
         members.append(Member(adult, Relationship.GRANDPARENT, lives_together=True))
     household = Household(f"H{draw(st.integers(0, 999))}", members)
     return _difficulty.ChildInDifficultyApplication(household, "c", draw(facts))
+
+
+# -- 流浪乞讨人员救助管理 (assistance.vagrancy) ----------------------------------------------
+
+_THREE: Final = (True, False, None)
+
+
+def _three_valued() -> st.SearchStrategy[bool | None]:
+    return st.sampled_from(_THREE)
+
+
+def _stay_extensions(
+    requested_on: dt.date, on: dt.date
+) -> st.SearchStrategy[tuple[StayExtension, ...]]:
+    """Extensions decided between admission and ``on``, filed (or not) by ``on``."""
+
+    @st.composite
+    def one(draw: st.DrawFn) -> StayExtension:
+        decided = draw(st.dates(min_value=requested_on, max_value=on))
+        filed = draw(st.none() | st.dates(min_value=decided, max_value=on))
+        return StayExtension(decided, draw(st.integers(1, 30)), filed_on=filed)
+
+    return st.lists(one(), max_size=3).map(tuple)
+
+
+def vagrancy_cases(
+    *,
+    on: dt.date = _DEFAULT_ON,
+    station: str | None = None,
+    max_days_before: int = 60,
+) -> st.SearchStrategy[VagrancyCase]:
+    """Return a strategy for station-relief cases (流浪乞讨人员救助管理) decidable on ``on``.
+
+    Help was sought 0 to ``max_days_before`` days before ``on`` (not before
+    2003-08-01, when the measures took effect); every condition, the signs of mental
+    disorder and the exit facts are drawn ``True``, ``False`` or ``None``; the identity
+    is a drawn person (aged 0 to 100 ``max_days_before`` days before ``on``; masked
+    name, sometimes a resident ID) or unknown with or
+    without an estimated age; up to three extensions are decided between admission
+    and ``on``, filed or not.  ``station`` is a county-level code (``None``: any).
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+        raise InvalidArgument(f"on={on!r} must be a datetime.date")
+    if on < _VAGRANCY_IN_FORCE:
+        raise InvalidArgument(f"on={on!r} is before the measures took effect (2003-08-01)")
+    if isinstance(max_days_before, bool) or not isinstance(max_days_before, int):
+        raise InvalidArgument(f"max_days_before={max_days_before!r} must be an int")
+    if max_days_before < 0:
+        raise InvalidArgument(f"max_days_before={max_days_before!r} must be at least 0")
+    stations = st.just(station) if station is not None else jurisdictions()
+    if station is not None:
+        try:
+            _jurisdictions.get(station)
+        except LookupError as exc:
+            raise InvalidArgument(f"station={station!r}: {exc}") from None
+    earliest = max(_VAGRANCY_IN_FORCE, on - dt.timedelta(days=max_days_before))
+    # Born on or before the earliest day help may be sought, so never after it.
+    people = persons(on=earliest, max_age=100)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> VagrancyCase:
+        requested_on = draw(st.dates(min_value=earliest, max_value=on))
+        person = draw(st.none() | people)
+        estimated = None if person is not None else draw(st.none() | st.integers(0, 100))
+        return VagrancyCase(
+            draw(st.sampled_from(["JZ-1", "JZ-2", "站-0003"])),
+            draw(stations),
+            requested_on,
+            draw(st.sampled_from(Disclosure)),
+            Conditions(*(draw(_three_valued()) for _ in range(4))),
+            person=person,
+            estimated_age=estimated,
+            mental_or_intellectual_signs=draw(_three_valued()),
+            ill_in_station=draw(st.booleans()),
+            reduced_mobility=draw(st.booleans()),
+            exit=ExitFacts(*(draw(_three_valued()) for _ in range(4))),
+            extensions=draw(_stay_extensions(requested_on, on)),
+        )
+
+    return build()
+
+
+# -- family.adoption (收养登记) ------------------------------------------------------------------
+# Imported here, not above, so that this area's strategies stay one block of the file.
+
+from civaffairs.family.adoption import CIVIL_CODE_IN_FORCE  # noqa: E402
+from civaffairs.family.adoption_facts import (  # noqa: E402
+    Adopter,
+    AdoptionApplication,
+    AdoptionDocument,
+    BirthParentsPlacing,
+    Child,
+    ChildSituation,
+    Placer,
+    PlacerKind,
+    Relation,
+    SupportDutyConsent,
+)
+
+__all__ += ["adoption_applications"]
+
+
+def _maybe(values: st.SearchStrategy[_T], *, established: bool) -> st.SearchStrategy[_T | None]:
+    """``values``, or also ``None`` (not established) unless every fact must be established."""
+    return values if established else st.none() | values
+
+
+def _adoption_births(on: dt.date, min_age: int, max_age: int, edges: Sequence[int]) -> Any:
+    """Birth dates of people aged ``min_age``–``max_age``, often exactly at an ``edges`` age."""
+    earliest, latest = _birth_bounds(on, min_age, max_age)
+    exact = sorted({d for age in edges for d in _birthdays(on, age, earliest, latest)})
+    anywhere = st.dates(min_value=earliest, max_value=latest)
+    return st.sampled_from(exact) | anywhere if exact else anywhere
+
+
+def _adoption_names() -> st.SearchStrategy[str | None]:
+    return st.none() | st.builds(
+        lambda s, g: s + g, st.sampled_from(_SURNAMES), st.text(_GIVEN, min_size=1, max_size=2)
+    )
+
+
+@st.composite
+def _adoption_applications(
+    draw: st.DrawFn,
+    *,
+    on: dt.date,
+    office: str,
+    established: bool,
+    complete_documents: bool,
+) -> AdoptionApplication:
+    registration = Registration(office, RegistrationKind.URBAN)
+    bools = _maybe(st.booleans(), established=established)
+    adopters = []
+    for index in range(draw(st.integers(min_value=1, max_value=2))):
+        person = Person(
+            f"a{index + 1}",
+            draw(_adoption_births(on, 18, 90, (30, 40))),
+            draw(st.sampled_from(Sex)),
+            registration,
+            name=draw(_adoption_names()),
+        )
+        adopters.append(
+            Adopter(
+                person,
+                children=draw(
+                    _maybe(st.integers(min_value=0, max_value=3), established=established)
+                ),
+                has_spouse=draw(bools),
+                able_to_raise=draw(bools),
+                disqualifying_illness=draw(bools),
+                disqualifying_record=draw(bools),
+                overseas_chinese=draw(bools),
+            )
+        )
+    children = []
+    for index in range(draw(st.integers(min_value=1, max_value=3))):
+        person = Person(
+            f"c{index + 1}",
+            draw(_adoption_births(on, 0, 19, (8, 18))),
+            draw(st.sampled_from(Sex)),
+            registration,
+            name=draw(_adoption_names()),
+        )
+        announced = st.dates(min_value=on - dt.timedelta(days=200), max_value=on)
+        children.append(
+            Child(
+                person,
+                situation=draw(_maybe(st.sampled_from(ChildSituation), established=established)),
+                relation=draw(_maybe(st.sampled_from(Relation), established=established)),
+                disabled=draw(bools),
+                consents=draw(bools),
+                announced_on=draw(_maybe(announced, established=established)),
+                claimed=draw(bools),
+                found_in=draw(_maybe(st.just(office), established=established)),
+            )
+        )
+    placer = Placer(
+        draw(st.sampled_from(PlacerKind)),
+        location=draw(_maybe(st.just(office), established=established)),
+        birth_parents=draw(_maybe(st.sampled_from(BirthParentsPlacing), established=established)),
+        support_duty_consent=draw(
+            _maybe(st.sampled_from(SupportDutyConsent), established=established)
+        ),
+    )
+    everything = frozenset(AdoptionDocument)
+    documents = (
+        everything
+        if complete_documents
+        else draw(st.just(everything) | st.frozensets(st.sampled_from(AdoptionDocument)))
+    )
+    return AdoptionApplication(tuple(adopters), tuple(children), placer, office, documents)
+
+
+#: (situation, placer) pairs of art. 1094 that a registration office grants as they stand.
+_PLACINGS: Final = (
+    (ChildSituation.PARENTS_UNABLE, PlacerKind.BIRTH_PARENTS),
+    (ChildSituation.ORPHAN, PlacerKind.WELFARE_INSTITUTION),
+    (ChildSituation.ORPHAN, PlacerKind.GUARDIAN),
+    (ChildSituation.PARENTS_NOT_FOUND, PlacerKind.WELFARE_INSTITUTION),
+    (ChildSituation.PARENTS_INCAPABLE, PlacerKind.GUARDIAN),
+)
+
+
+@st.composite
+def _qualified_adoptions(draw: st.DrawFn, *, on: dt.date, office: str) -> AdoptionApplication:
+    """Draw a married couple without children, one child, every condition met, every document."""
+    registration = Registration(office, RegistrationKind.URBAN)
+    adopters = tuple(
+        Adopter(
+            Person(
+                f"a{index + 1}",
+                draw(_adoption_births(on, 30, 70, (30,))),
+                sex,
+                registration,
+                name=draw(_adoption_names()),
+            ),
+            children=0,
+            has_spouse=True,
+            able_to_raise=True,
+            disqualifying_illness=False,
+            disqualifying_record=False,
+            overseas_chinese=draw(st.booleans()),
+        )
+        for index, sex in enumerate((Sex.MALE, Sex.FEMALE))
+    )
+    situation, kind = draw(st.sampled_from(_PLACINGS))
+    born = draw(_adoption_births(on, 0, 17, (8,)))
+    announced = on - dt.timedelta(days=draw(st.integers(min_value=61, max_value=400)))
+    child = Child(
+        Person("c1", born, draw(st.sampled_from(Sex)), registration, name=draw(_adoption_names())),
+        situation=situation,
+        relation=Relation.UNRELATED,
+        disabled=draw(st.booleans()),
+        consents=True if age_in_full_years(born, on) >= 8 else draw(st.none() | st.booleans()),
+        announced_on=announced if situation is ChildSituation.PARENTS_NOT_FOUND else None,
+        claimed=False if situation is ChildSituation.PARENTS_NOT_FOUND else None,
+    )
+    placer = Placer(
+        kind,
+        office,
+        birth_parents=BirthParentsPlacing.BOTH if kind is PlacerKind.BIRTH_PARENTS else None,
+        support_duty_consent=draw(
+            st.sampled_from([SupportDutyConsent.NONE_OWED, SupportDutyConsent.GIVEN])
+        ),
+    )
+    documents = frozenset(AdoptionDocument)
+    return AdoptionApplication(adopters, (child,), placer, office, documents)
+
+
+def adoption_applications(
+    *,
+    on: dt.date = _DEFAULT_ON,
+    office: str = "500156",
+    established: bool = False,
+    complete_documents: bool = False,
+    qualified: bool = False,
+) -> st.SearchStrategy[AdoptionApplication]:
+    """Draw applications to register an adoption (:mod:`civaffairs.family.adoption`) on ``on``.
+
+    One or two adopters (aged 18 to 90, often exactly 30 or 40), one to three children
+    (aged 0 to 19, often exactly 8 or 18), any placer, all registered in and filed with the
+    county ``office``.  Every fact is drawn established or not (``None``) unless
+    ``established``; the documents are all of them, or any subset unless
+    ``complete_documents``, so every outcome is reached.  With ``qualified``, draw only
+    applications every condition of which is met (a married couple without children, aged
+    30 to 70, one child placed as art. 1094 allows, the announcement over, every document
+    in): registration is granted, and a test varies one fact from there.
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime) or on < CIVIL_CODE_IN_FORCE:
+        raise InvalidArgument(f"on={on!r} must be a datetime.date from 2021-01-01")
+    try:
+        found = _jurisdictions.get(office)
+    except LookupError:
+        raise InvalidArgument(f"office={office!r} must be a known GB/T 2260 county code") from None
+    if found.level is not Level.COUNTY:
+        raise InvalidArgument(f"office={office!r} must be a county-level code")
+    if qualified:
+        return _qualified_adoptions(on=on, office=office)
+    return _adoption_applications(
+        on=on, office=office, established=established, complete_documents=complete_documents
+    )
