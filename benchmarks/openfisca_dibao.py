@@ -27,6 +27,7 @@ import numpy as np
 # Imported by name so that the main project's type checker, which has no OpenFisca, passes.
 build_entity: Any = importlib.import_module("openfisca_core.entities").build_entity
 MONTH: Any = importlib.import_module("openfisca_core.periods").MONTH
+ParameterNode: Any = importlib.import_module("openfisca_core.parameters").ParameterNode
 SimulationBuilder: Any = importlib.import_module("openfisca_core.simulations").SimulationBuilder
 TaxBenefitSystem: Any = importlib.import_module("openfisca_core.taxbenefitsystems").TaxBenefitSystem
 Variable: Any = importlib.import_module("openfisca_core.variables").Variable
@@ -189,6 +190,23 @@ def system() -> Any:
         dibao_outcome,
     ]:
         tbs.add_variable(variable)
+    return tbs
+
+
+def CountryTaxBenefitSystem() -> Any:  # noqa: N802 - the name openfisca serve looks up
+    """Build the system for ``openfisca serve --country-package openfisca_dibao`` (bench_http.py).
+
+    The web API lists the system's parameters and needs at least one; the model reads
+    the standard as an input, so the tree holds that standard for reference only
+    (重庆 rural, 630 yuan from 2025-07-01, 渝民规〔2025〕6号, as in the record book).
+    """
+    tbs = system()
+    standard = {
+        "description": "rural dibao standard, 武隆区 (reference only; the model reads an input)",
+        "unit": "currency",
+        "values": {"2025-07-01": {"value": 630}},
+    }
+    tbs.parameters = ParameterNode("", data={"dibao": {"standard_rural": standard}})
     return tbs
 
 

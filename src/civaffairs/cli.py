@@ -49,8 +49,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
-import fnmatch
 import json
 import os
 import sys
@@ -62,12 +60,12 @@ from typing import Any, Protocol, TextIO
 
 import attrs
 
-from civaffairs import __version__, jurisdictions, registry, requests
+from civaffairs import __version__, listing, registry, requests
 from civaffairs.assistance.layers import LayeredRequest
 from civaffairs.batch import cli as batch_cli
 from civaffairs.conversion import AssessmentRequest, parse_json, structure, unstructure
 from civaffairs.dates import parse_date
-from civaffairs.decisions import Citation, Decision, reason_codes, render
+from civaffairs.decisions import Decision, render
 from civaffairs.entities import Household
 from civaffairs.errors import (
     CivaffairsError,
@@ -80,6 +78,7 @@ from civaffairs.money import format_yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 from civaffairs.privacy import printable
 from civaffairs.requests import Request
+from civaffairs.serve import cli as serve_cli
 from civaffairs.targets import cli as targets_cli
 
 __all__ = ["main"]
@@ -116,7 +115,7 @@ _EXIT_CODES = """exit status:
   130 interrupted"""
 
 #: Sub-commands provided by packages, by name.
-_COMMANDS: dict[str, _Command] = {"targets": targets_cli, "screen": batch_cli}
+_COMMANDS: dict[str, _Command] = {"targets": targets_cli, "screen": batch_cli, "serve": serve_cli}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -436,33 +435,6 @@ def _show(value: ParameterValue) -> str:
     )
 
 
-def _matching(names: list[str], pattern: str | None) -> list[str]:
-    """Keep the names containing ``pattern`` (or matching it, if a glob); all for ``None``.
-
-    A pattern that keeps nothing is bad input, with the closest names suggested.
-    """
-    if pattern is None:
-        return names
-    if any(c in pattern for c in "*?["):
-        kept = [n for n in names if fnmatch.fnmatchcase(n, pattern)]
-    else:
-        kept = [n for n in names if pattern in n]
-    if not kept:
-        # Suggest the dotted prefixes spelled alike: 'dibo' -> assistance.dibao.
-        prefixes = {".".join(n.split(".")[:k]) for n in names for k in range(1, n.count(".") + 2)}
-        by_last = {p.rsplit(".", 1)[-1]: p for p in sorted(prefixes, key=len, reverse=True)}
-        close = [
-            by_last.get(c, c)
-            for c in difflib.get_close_matches(pattern, [*by_last, *prefixes], n=3, cutoff=0.6)
-        ]
-        close = list(dict.fromkeys(close))
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise InvalidInputError(
-            "--match", pattern, f"a part of a parameter name or a glob over them{hint}"
-        )
-    return kept
-
-
 def _missing_block(book: ParameterBook, names: list[str], found: set[str], where: str) -> str:
     """One line per programme naming its parameters with no value for the place."""
     missing = [n for n in names if n not in found]
@@ -496,21 +468,17 @@ def _owner(name: str) -> str:
 
 def _params(args: argparse.Namespace, out: TextIO) -> int:
     book = ParameterBook.load(args.params) if args.params else default_book()
-    place = jurisdictions.get(args.jurisdiction)
-    names = _matching(sorted(book.specs), args.match)
-    if args.on:
-        on = parse_date(args.on, path="--on")
-        values = [v for v in book.in_force(place.code, on) if v.name in set(names)]
+    on = parse_date(args.on, path="--on") if args.on else None
+    found = listing.parameters(args.jurisdiction, on=on, match=args.match, book=book)
+    place, names, values = found.place, list(found.names), found.values
+    if on is not None:
         heading = f"{place.name} ({place.code}) — {on.isoformat()}"
         where = f"in force on {on.isoformat()}"
     else:
-        codes = {j.code for j in jurisdictions.chain(place.code)} | {jurisdictions.NATIONAL}
-        values = [v for name in names for code in sorted(codes) for v in book.series(name, code)]
-        values.sort(key=lambda v: (v.name, v.jurisdiction, v.effective_from))
         heading = f"{place.name} ({place.code}) — all periods, this jurisdiction and its parents"
         where = "at any date"
     if args.fmt == "json":
-        out.write(json.dumps(unstructure(values), ensure_ascii=False, indent=2) + "\n")
+        out.write(json.dumps(unstructure(list(values)), ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     out.write(heading + "\n" + "".join(_show(v) + "\n" for v in values))
     missing = _missing_block(book, names, {v.name for v in values}, f"{where} at {place.name}")
@@ -521,35 +489,18 @@ def _params(args: argparse.Namespace, out: TextIO) -> int:
 
 def _programmes(args: argparse.Namespace, out: TextIO) -> int:
     """List the registry's programmes, each with the documents and articles it cites."""
-    listed = []
-    for entry in registry.ENTRIES:
-        cited: dict[str, list[str]] = {}
-        for citation in _citations(entry.code):
-            articles = cited.setdefault(Citation(citation.document).cite(), [])
-            for article in (citation.article or "").split("、"):
-                if article.strip() and article.strip() not in articles:
-                    articles.append(article.strip())
-        listed.append((entry, cited))
+    rows = listing.programmes()
     if args.fmt == "json":
-        rows = [
-            {
-                "code": entry.code,
-                "zh": entry.zh,
-                "en": entry.en,
-                "module": entry.module,
-                "facts": entry.facts,
-                "columnar": entry.columnar is not None,
-                "cites": [{"document": d, "articles": a} for d, a in cited.items()],
-            }
-            for entry, cited in listed
-        ]
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
-    for entry, cited in listed:
-        name = entry.zh if args.lang == "zh" else entry.en
-        out.write(f"{entry.code}  {name}\n")
-        for document, articles in cited.items():
-            out.write(f"    {document}" + (f" {'、'.join(articles)}" if articles else "") + "\n")
+    for row in rows:
+        name = row["zh"] if args.lang == "zh" else row["en"]
+        out.write(f"{row['code']}  {name}\n")
+        for cited in row["cites"]:
+            articles = cited["articles"]
+            out.write(
+                f"    {cited['document']}" + (f" {'、'.join(articles)}" if articles else "") + "\n"
+            )
     return EXIT_OK
 
 
@@ -562,11 +513,6 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(schemas.text(schemas.schema(args.name)))
     return EXIT_OK
-
-
-def _citations(code: str) -> list[Citation]:
-    """Return the citations of a programme's reason codes, in the order they are declared."""
-    return [r.citation for name, r in reason_codes().items() if name.startswith(code + ".")]
 
 
 def main(
