@@ -173,6 +173,8 @@ def _structure_decimal(value: object, _type: type) -> Decimal:
             expected += " (a JSON number with a fraction is a float, which money refuses)"
         raise InvalidInputError("$", value, expected)
     if isinstance(value, str) and not _DECIMAL_TEXT.match(value):
+        if value.strip().lstrip("+-").lower() in {"nan", "snan", "inf", "infinity"}:
+            raise InvalidInputError("$", value, "a finite decimal number")
         raise InvalidInputError("$", value, 'a decimal number such as "770.50"')
     try:
         result = Decimal(value)
