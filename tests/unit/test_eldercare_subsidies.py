@@ -8,12 +8,14 @@ Amounts are the shipped example data: national 100 (service), 0/100/200/300 (car
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import attrs
 import pytest
 from eldercare_builders import SUIZHOU_DISTRICT, older
 
+from civaffairs import requests
 from civaffairs.conversion import dumps, loads
 from civaffairs.decisions import Decision, Outcome, Period
 from civaffairs.eldercare import assessment
@@ -307,6 +309,28 @@ def test_an_assessment_after_the_date_asked_is_refused() -> None:
     with pytest.raises(InvalidInputError) as info:
         assess(request(assessed=dt.date(2025, 8, 2)), ON)
     assert info.value.path == "$.ability_assessed_on"
+
+
+def test_an_assessment_whose_validity_ends_after_9999_is_refused_by_path() -> None:
+    """Step 3: the grade is current until ``eldercare.assessment.valid_until`` (民法典 art. 202).
+
+    An assessment made within a year of 9999-12-31 has a period ending in the year 10000:
+    found in review as a ``ValueError`` out of ``civaffairs assess``; now refused at the
+    request's own path.
+    """
+    with pytest.raises(InvalidInputError) as info:
+        assess(request(assessed=dt.date(9999, 6, 1)), dt.date(9999, 12, 31))
+    assert info.value.path == "$.ability_assessed_on"
+    document = {
+        "programme": "eldercare.subsidies",
+        "as_of": "9999-12-31",
+        "input": json.loads(
+            dumps(request(assessed=dt.date(9999, 1, 1)), reveal_personal_data=True)
+        ),
+    }
+    with pytest.raises(InvalidDocumentError) as refused:
+        requests.decide(requests.parse(document))
+    assert [e.path for e in refused.value.errors] == ["$.input.ability_assessed_on"]
 
 
 def test_a_request_of_the_wrong_type_is_refused() -> None:

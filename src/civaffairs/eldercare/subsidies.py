@@ -559,7 +559,9 @@ def _current_grade(  # noqa: PLR0917 - the step reads the request, the place, th
             for g in _GRADED
             if found[g].member is True
         }
-    until, used = valid_until(assessed, on, jurisdiction=where, book=book)
+    until, used = valid_until(
+        assessed, on, jurisdiction=where, book=book, path="$.ability_assessed_on"
+    )
     dates = {"assessed_on": assessed.isoformat(), "valid_until": until.isoformat()}
     if on > until:
         reasons.append(R_ASSESSMENT_OUT_OF_DATE.reason(False, (used,), **words, **dates))
