@@ -1193,7 +1193,7 @@ def divorce_applications(
 # -- 困境儿童 (assistance.children_in_difficulty) ------------------------------------------------
 
 
-def _maybe(values: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
+def _unknown_or(values: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
     return st.none() | values
 
 
@@ -1213,14 +1213,14 @@ def children_in_difficulty_facts(
         raise InvalidArgument(f"max_incidents={max_incidents!r} must be a whole number, 0 or more")
     incident = st.builds(
         _difficulty.Incident,
-        situation=_maybe(st.sampled_from(_difficulty.GuardianshipSituation)),
-        harm=_maybe(st.sampled_from(_difficulty.Harm)),
+        situation=_unknown_or(st.sampled_from(_difficulty.GuardianshipSituation)),
+        harm=_unknown_or(st.sampled_from(_difficulty.Harm)),
     )
     flag = st.sampled_from([None, False, True])
     return st.builds(
         _difficulty.ChildInDifficultyFacts,
-        layer=_maybe(st.sampled_from(AssistanceLayer)),
-        child_allowance=_maybe(st.sampled_from(ChildAllowance)),
+        layer=_unknown_or(st.sampled_from(AssistanceLayer)),
+        child_allowance=_unknown_or(st.sampled_from(ChildAllowance)),
         temporary_assistance=flag,
         autism=flag,
         in_welfare_institution=flag,
