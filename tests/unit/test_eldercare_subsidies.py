@@ -87,6 +87,38 @@ def test_service_subsidy_for_the_very_old_in_economic_difficulty() -> None:
     assert assess(seventy_nine, ON).outcome is Outcome.NOT_ELIGIBLE
 
 
+def test_where_the_service_subsidy_is_not_restricted_every_older_person_in_difficulty_gets_it() -> (
+    None
+):
+    """Art. 37 para. 2: "对经济困难的老年人，地方各级人民政府应当逐步给予养老服务补贴".
+
+    The article names every older person in economic difficulty; the restriction to the very
+    old or disabled is a local choice (``…service.very_old_or_disabled_only``, example data
+    nationally).  Found in review: the restriction was applied as if art. 37 said it.
+    """
+    seventy_nine = request(born=dt.date(1945, 8, 2), ability=AbilityGrade.INTACT, assessed=None)
+    restricted = assess(seventy_nine, ON)
+    assert restricted.outcome is Outcome.NOT_ELIGIBLE
+    service = next(r for r in restricted.reasons if r.code == "eldercare.subsidies.service")
+    assert "eldercare.subsidies.service.very_old_or_disabled_only" in {
+        p.name for p in service.parameters
+    }
+    assert service.parameters[0].status.value == "example"
+    book = default_book().override(
+        "eldercare.subsidies.service.very_old_or_disabled_only",
+        "000000",
+        value=False,
+        effective_from=dt.date(2013, 7, 1),
+    )
+    assert lines(assess(seventy_nine, ON, book=book)) == {"service": Decimal(100)}
+    unknown_grade = request(born=dt.date(1955, 8, 2), ability=None, assessed=None)
+    decided = assess(unknown_grade, ON, book=book)  # the service subsidy needs no grade,
+    assert decided.outcome is Outcome.CANNOT_DECIDE  # the care subsidy does
+    assert decided.missing == ("$.older.ability",)
+    service = next(r for r in decided.reasons if r.code == "eldercare.subsidies.service")
+    assert service.met is True
+
+
 def test_an_intact_grade_needs_no_assessment_date() -> None:
     """An intact grade qualifies for nothing, so its date cannot matter."""
     decision = assess(request(ability=AbilityGrade.INTACT, assessed=None), ON)

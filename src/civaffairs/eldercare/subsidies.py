@@ -33,8 +33,11 @@ The rule, for one older person on one date, in order:
    shared groups (``eldercare.groups.disabled_min_severity``).
 4. **Which subsidies**, by the care setting (:class:`CareSetting`):
 
-   - at home or with a family bed: the **service subsidy** (art. 37 para. 2) when the
-     person is very old (高龄) or disabled (失能); the **care subsidy** (art. 30 para. 2)
+   - at home or with a family bed: the **service subsidy** (art. 37 para. 2: "对经济困难的
+     老年人…逐步给予养老服务补贴" — every older person in economic difficulty; where
+     ``eldercare.subsidies.service.very_old_or_disabled_only`` holds, only one who is very
+     old (高龄) or disabled (失能): the shipped value, example data after the title of
+     财社〔2014〕113号, which was not read); the **care subsidy** (art. 30 para. 2)
      when disabled, by grade (``eldercare.subsidies.care.<grade>``; a grade whose amount
      is 0 gets none) — except for a person in 特困 support, whose support already
      includes care ("对生活不能自理的给予照料", 社会救助暂行办法 art. 15 (二)); with a
@@ -571,24 +574,46 @@ def _current_grade(  # noqa: PLR0917 - the step reads the request, the place, th
 
 
 def _service(case: _Case) -> _Part:
-    """养老服务补贴 (art. 37 para. 2): very old or disabled, at home."""
-    alternatives = (frozenset({TargetGroup.VERY_OLD}), frozenset({TargetGroup.DISABLED}))
+    """养老服务补贴 (art. 37 para. 2): every older person in economic difficulty, at home.
+
+    Art. 37 para. 2 names every older person in economic difficulty ("对经济困难的老年人，
+    地方各级人民政府应当逐步给予养老服务补贴"); where
+    ``eldercare.subsidies.service.very_old_or_disabled_only`` holds (the shipped example,
+    after the title of 财社〔2014〕113号, not read) only the very old or disabled.
+    """
+    only, only_used = case.book.flag(
+        "eldercare.subsidies.service.very_old_or_disabled_only", case.where, case.on
+    )
+    alternatives = (
+        (frozenset({TargetGroup.VERY_OLD}), frozenset({TargetGroup.DISABLED}))
+        if only
+        else (frozenset({TargetGroup.OLDER_PERSON}),)
+    )
     held, alternative, missing = any_of(alternatives, case.found)
     if held is False:
         case.reasons.append(
-            R_SERVICE.reason(False, (), **_text("非高龄、非失能", "neither very old nor disabled"))
+            R_SERVICE.reason(
+                False,
+                (only_used,),
+                **_text(
+                    "本地限于高龄、失能老年人: 非高龄、非失能",
+                    "paid here only to the very old or disabled: neither",
+                ),
+            )
         )
         return _Part(False)
     amount, used = case.money("eldercare.subsidies.service.amount")
     if held is None:
         case.reasons.append(
             R_SERVICE.reason(
-                None, (used,), **_text("高龄或失能未确定", "very old or disabled: not established")
+                None,
+                (only_used, used),
+                **_text("高龄或失能未确定", "very old or disabled: not established"),
             )
         )
         return _Part(None if amount > 0 else False, missing=missing)
     assert alternative is not None  # noqa: S101 - any_of gives the alternative when it holds
-    group_params = tuple(p for g in alternative for p in case.found[g].parameters)
+    group_params = (only_used, *(p for g in alternative for p in case.found[g].parameters))
     if amount <= 0:
         case.reasons.append(
             R_SERVICE.reason(
