@@ -195,6 +195,33 @@ def test_higher_of_the_disability_care_subsidy() -> None:
     assert lines(assess(tie, ON)) == {"service": Decimal(100)}  # a tie keeps the disability one
 
 
+def test_a_disability_care_subsidy_the_facts_rule_out_is_refused_by_path() -> None:
+    """国发〔2015〕52号 二(一) 补贴对象 (the care subsidy is for disability-certificate holders)
+    and 二(四) as restated ("纳入特困人员供养保障的残疾人…不享受").
+
+    Found in review: a positive ``disability_care_subsidy`` for a person without a
+    certificate was ignored ("未持有残疾人证"), and the old-age care subsidy paid in full
+    beside it — no 择高.  The contradiction is now refused at its path.
+    """
+    with pytest.raises(InvalidInputError) as info:
+        request(disability_care="150")
+    assert info.value.path == "$.disability_care_subsidy"
+    assert "$.older.person.disability" in info.value.expected
+    with pytest.raises(InvalidInputError) as info:
+        request(layer=AssistanceLayer.EXTREME_POVERTY, disability=SEVERE_ONE, disability_care="150")
+    assert info.value.path == "$.disability_care_subsidy"
+    assert "$.older.layer" in info.value.expected
+    # 0 (none received) stays a fact anyone may give, and a holder outside 特困 may give more.
+    assert lines(assess(request(disability_care="0"), ON)) == {
+        "service": Decimal(100),
+        "care": Decimal(200),
+    }
+    assert lines(assess(request(disability=SEVERE_ONE, disability_care="150"), ON)) == {
+        "service": Decimal(100),
+        "care": Decimal(200),
+    }
+
+
 def test_the_service_subsidy_stacks_with_the_disability_care_subsidy() -> None:
     """广州 2021: "以经济状况为标准发放的养老服务补贴…与残疾人两项补贴可重复享受"."""
     high = request(disability=SEVERE_ONE, disability_care="1000")

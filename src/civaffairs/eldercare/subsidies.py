@@ -167,7 +167,9 @@ class SubsidyRequest:
       (``None``: not established), read for its validity;
     - ``disability_care_subsidy``: the monthly 重度残疾人护理补贴 the person is entitled to
       (``0``: none), for 择高; ``None`` when not established.  Needed only for a holder of
-      a disability certificate outside 特困 support.
+      a disability certificate outside 特困 support; a positive amount for anyone else
+      contradicts the other facts and is refused (:class:`~civaffairs.errors.InvalidInputError`
+      at ``$.disability_care_subsidy``).
 
     .. versionadded:: 0.1.0
     """
@@ -187,6 +189,25 @@ class SubsidyRequest:
                 assessed.isoformat(),
                 "a date on or after the person's birth date",
             )
+        received = self.disability_care_subsidy
+        if received is not None and received > 0:
+            # 52号 二(一): the care subsidy is for certificate holders; 二(四) as restated: not
+            # for a person in 特困 support.  A positive amount for either contradicts the facts
+            # the rule reads, and would be ignored (a 择高 not made): refused instead.
+            if self.older.person.disability is None:
+                raise InvalidInputError(
+                    "$.disability_care_subsidy",
+                    received,
+                    "0 or null: the person holds no disability certificate "
+                    "($.older.person.disability), so receives no severe-disability care subsidy",
+                )
+            if self.older.layer is AssistanceLayer.EXTREME_POVERTY:
+                raise InvalidInputError(
+                    "$.disability_care_subsidy",
+                    received,
+                    "0 or null: a person in 特困 support ($.older.layer) receives no "
+                    "severe-disability care subsidy",
+                )
 
     @property
     def label(self) -> str:
