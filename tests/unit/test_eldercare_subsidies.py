@@ -278,6 +278,30 @@ def test_concentrated_care_elsewhere_uses_the_national_example() -> None:
     assert lines(assess(wulong, ON)) == {"concentrated": Decimal(1000)}
 
 
+def test_concentrated_care_is_for_dibao_households_only() -> None:
+    """随州 2025 二(二): "开展低保家庭失能老年人集中照护，摸清低保家庭中的完全失能老年人底数".
+
+    Found in review: any layer counted as 经济困难 (``covered_layers``) opened it, so a place
+    counting 低保边缘 would have paid the plan's subsidy to a 低保边缘 household.
+    """
+    book = default_book().override(
+        "eldercare.subsidies.covered_layers", "421300", value=3, effective_from=dt.date(2025, 1, 1)
+    )
+    marginal = request(
+        layer=AssistanceLayer.MARGINAL,
+        ability=AbilityGrade.COMPLETE,
+        setting=CareSetting.CONCENTRATED,
+    )
+    decision = assess(marginal, ON, book=book)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    concentrated = [r for r in decision.reasons if r.code == "eldercare.subsidies.concentrated"]
+    assert [r.met for r in concentrated] == [False]
+    at_home = attrs.evolve(marginal, setting=CareSetting.HOME)
+    assert assess(at_home, ON, book=book).eligible  # the other subsidies follow covered_layers
+    dibao = attrs.evolve(marginal, older=attrs.evolve(marginal.older, layer=AssistanceLayer.DIBAO))
+    assert lines(assess(dibao, ON, book=book)) == {"concentrated": Decimal(1200)}
+
+
 def test_extreme_poverty_concentrated_care_is_their_own_support() -> None:
     """社会救助暂行办法 art. 15: 特困人员供养 (集中供养) is the route, not this subsidy."""
     decision = assess(

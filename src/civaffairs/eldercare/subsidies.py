@@ -44,7 +44,8 @@ The rule, for one older person on one date, in order:
      family bed, the **family-bed subsidy** too, for a grade at least
      ``eldercare.subsidies.family_bed.min_severity``;
    - in concentrated care (an institution): the **concentrated-care subsidy** for a
-     completely disabled person in economic difficulty — not for a person in 特困
+     completely disabled person of a 低保 household (the plan's "低保家庭中的完全失能老年人";
+     another layer counted as 经济困难 does not open it) — not for a person in 特困
      support, whose concentrated care is 特困 集中供养 itself.  The service subsidy
      (home services) and the care subsidy (paid instead by the concentrated care) are not
      paid there: that reading of art. 37 para. 1 and of "后补助" is an inference.  Under
@@ -797,9 +798,23 @@ def _family_bed(case: _Case) -> _Part:
 
 
 def _concentrated(case: _Case) -> _Part:
-    """集中照护 (seed 000): completely disabled, not 特困; 预评估、先入住、后补助."""
+    """集中照护 (seed 000): completely disabled, of a 低保 household; 预评估、先入住、后补助.
+
+    The plan names 低保 households ("开展低保家庭失能老年人集中照护，摸清低保家庭中的完全
+    失能老年人底数"): a 低保边缘 or 刚性支出困难 layer, even where ``covered_layers`` counts
+    it as 经济困难 for the other subsidies, does not open this one.
+    """
     if case.layer is AssistanceLayer.EXTREME_POVERTY:
         case.reasons.append(R_CONCENTRATED_EXTREME_POVERTY.reason(False))
+        return _Part(False)
+    if case.layer is not None and case.layer is not AssistanceLayer.DIBAO:
+        case.reasons.append(
+            R_CONCENTRATED.reason(
+                False,
+                (),
+                **_text(f"非低保家庭({case.layer.zh})", f"not a dibao household ({case.layer.en})"),
+            )
+        )
         return _Part(False)
     complete = case.found[TargetGroup.COMPLETELY_DISABLED]
     if complete.member is None:
