@@ -78,7 +78,14 @@ def test_a_layer_closer_to_extreme_poverty_never_loses_eligibility(
         return
     closer = AssistanceLayer(tuple(AssistanceLayer)[rank].value)
     if assess(request, ON).eligible:
-        moved = attrs.evolve(request, older=attrs.evolve(request.older, layer=closer))
+        received = request.disability_care_subsidy
+        if closer is AssistanceLayer.EXTREME_POVERTY:  # 特困: no disability care subsidy
+            received = Decimal(0)
+        moved = attrs.evolve(
+            request,
+            older=attrs.evolve(request.older, layer=closer),
+            disability_care_subsidy=received,
+        )
         assert assess(moved, ON).eligible
 
 
@@ -125,17 +132,31 @@ def test_the_amount_is_the_sum_of_positive_lines(request: SubsidyRequest) -> Non
 def _resolved(draw: st.DrawFn, request: SubsidyRequest) -> SubsidyRequest:
     """``request`` with every unestablished fact the rule reads given a drawn value."""
     older = request.older
+    subsidy = request.disability_care_subsidy
+    # A positive disability care subsidy means the person is not in 特困 support.
+    layers = [
+        layer
+        for layer in AssistanceLayer
+        if not (subsidy and layer is AssistanceLayer.EXTREME_POVERTY)
+    ]
     older = attrs.evolve(
         older,
-        layer=older.layer if older.layer is not None else draw(st.sampled_from(AssistanceLayer)),
+        layer=older.layer if older.layer is not None else draw(st.sampled_from(layers)),
         ability=older.ability if older.ability is not None else draw(st.sampled_from(AbilityGrade)),
     )
     assessed = request.ability_assessed_on
     if assessed is None:
         assessed = draw(st.dates(older.person.birth_date, ON))
-    subsidy = request.disability_care_subsidy
     if subsidy is None:
-        subsidy = draw(st.integers(0, 50_000).map(lambda fen: Decimal(fen) / 100))
+        receives = (
+            older.person.disability is not None
+            and older.layer is not AssistanceLayer.EXTREME_POVERTY
+        )
+        subsidy = (
+            draw(st.integers(0, 50_000).map(lambda fen: Decimal(fen) / 100))
+            if receives
+            else Decimal(0)
+        )
     return attrs.evolve(
         request, older=older, ability_assessed_on=assessed, disability_care_subsidy=subsidy
     )

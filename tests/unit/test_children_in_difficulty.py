@@ -337,6 +337,31 @@ def test_rehabilitation_kinds(category: DisabilityCategory, listed: bool) -> Non
     assert rehab(category=DisabilityCategory.MENTAL, autism=True) is not None
 
 
+def test_rehabilitation_waits_for_autism_with_a_certificate_of_another_kind() -> None:
+    """国发〔2018〕20号 二(一): "视力、听力、言语、肢体、智力等残疾儿童和孤独症儿童".
+
+    A child certified for a disability of another kind (精神残疾) may still be a 孤独症儿童:
+    while ``$.facts.autism`` is not established the route is pending on it, not refused
+    (found in review: it was refused as "not in the list" with autism unknown).
+    """
+    pending = rehab(category=DisabilityCategory.MENTAL, autism=None)
+    assert pending == cid.RouteFinding(
+        Route.REHABILITATION, None, (Category.DISABILITY,), ("$.facts.autism",)
+    )
+    both = rehab(category=DisabilityCategory.MENTAL, autism=None, layer=None)
+    assert both is not None
+    assert both.missing[0] == "$.facts.autism"
+    assert "$.facts.layer" in both.missing
+    assert rehab(category=DisabilityCategory.MENTAL, autism=False) is None
+    assert (
+        rehab(category=DisabilityCategory.MENTAL, autism=None, layer=AssistanceLayer.NONE) is None
+    )
+    h = child_home(FOUR_YEAR_OLD, Disability(DisabilityCategory.MENTAL, 2))
+    decision = decide(ON, h, layer=AssistanceLayer.DIBAO, autism=None)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert "assistance.children_in_difficulty.route.rehabilitation" in decision.codes
+
+
 @pytest.mark.parametrize(
     "facts",
     [

@@ -315,6 +315,19 @@ def test_assessment_after_the_as_of_date_is_refused() -> None:
     assert "2025-06-01" in info.value.expected
 
 
+def test_an_assessment_whose_validity_ends_after_9999_is_refused_by_path() -> None:
+    """Step 5 (民法典 art. 202: "到期月的对应日为期间的最后一日").
+
+    The period of an assessment made in 9999 ends in the year 10000, which no date can
+    hold: the assessment date is refused by its path instead of a ``ValueError`` (found
+    in review: a traceback from the JSON faces).
+    """
+    with pytest.raises(InvalidInputError) as info:
+        grade(record(assessed_on=dt.date(9999, 6, 1)), dt.date(9999, 12, 31))
+    assert info.value.path == "$.assessed_on"
+    assert "9999-12-31" in info.value.expected
+
+
 def test_the_assessment_day_itself_is_allowed() -> None:
     assert grade(record(assessed_on=ON), ON).assessed_on == ON
 

@@ -8,12 +8,14 @@ Amounts are the shipped example data: national 100 (service), 0/100/200/300 (car
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import attrs
 import pytest
 from eldercare_builders import SUIZHOU_DISTRICT, older
 
+from civaffairs import requests
 from civaffairs.conversion import dumps, loads
 from civaffairs.decisions import Decision, Outcome, Period
 from civaffairs.eldercare import assessment
@@ -83,6 +85,38 @@ def test_service_subsidy_for_the_very_old_in_economic_difficulty() -> None:
     seventy_nine = request(born=dt.date(1945, 8, 2), ability=AbilityGrade.INTACT, assessed=None)
     assert lines(assess(eighty, ON)) == {"service": Decimal(100)}
     assert assess(seventy_nine, ON).outcome is Outcome.NOT_ELIGIBLE
+
+
+def test_where_the_service_subsidy_is_not_restricted_every_older_person_in_difficulty_gets_it() -> (
+    None
+):
+    """Art. 37 para. 2: "对经济困难的老年人，地方各级人民政府应当逐步给予养老服务补贴".
+
+    The article names every older person in economic difficulty; the restriction to the very
+    old or disabled is a local choice (``…service.very_old_or_disabled_only``, example data
+    nationally).  Found in review: the restriction was applied as if art. 37 said it.
+    """
+    seventy_nine = request(born=dt.date(1945, 8, 2), ability=AbilityGrade.INTACT, assessed=None)
+    restricted = assess(seventy_nine, ON)
+    assert restricted.outcome is Outcome.NOT_ELIGIBLE
+    service = next(r for r in restricted.reasons if r.code == "eldercare.subsidies.service")
+    assert "eldercare.subsidies.service.very_old_or_disabled_only" in {
+        p.name for p in service.parameters
+    }
+    assert service.parameters[0].status.value == "example"
+    book = default_book().override(
+        "eldercare.subsidies.service.very_old_or_disabled_only",
+        "000000",
+        value=False,
+        effective_from=dt.date(2013, 7, 1),
+    )
+    assert lines(assess(seventy_nine, ON, book=book)) == {"service": Decimal(100)}
+    unknown_grade = request(born=dt.date(1955, 8, 2), ability=None, assessed=None)
+    decided = assess(unknown_grade, ON, book=book)  # the service subsidy needs no grade,
+    assert decided.outcome is Outcome.CANNOT_DECIDE  # the care subsidy does
+    assert decided.missing == ("$.older.ability",)
+    service = next(r for r in decided.reasons if r.code == "eldercare.subsidies.service")
+    assert service.met is True
 
 
 def test_an_intact_grade_needs_no_assessment_date() -> None:
@@ -161,6 +195,33 @@ def test_higher_of_the_disability_care_subsidy() -> None:
     assert lines(assess(tie, ON)) == {"service": Decimal(100)}  # a tie keeps the disability one
 
 
+def test_a_disability_care_subsidy_the_facts_rule_out_is_refused_by_path() -> None:
+    """国发〔2015〕52号 二(一) 补贴对象 (the care subsidy is for disability-certificate holders)
+    and 二(四) as restated ("纳入特困人员供养保障的残疾人…不享受").
+
+    Found in review: a positive ``disability_care_subsidy`` for a person without a
+    certificate was ignored ("未持有残疾人证"), and the old-age care subsidy paid in full
+    beside it — no 择高.  The contradiction is now refused at its path.
+    """
+    with pytest.raises(InvalidInputError) as info:
+        request(disability_care="150")
+    assert info.value.path == "$.disability_care_subsidy"
+    assert "$.older.person.disability" in info.value.expected
+    with pytest.raises(InvalidInputError) as info:
+        request(layer=AssistanceLayer.EXTREME_POVERTY, disability=SEVERE_ONE, disability_care="150")
+    assert info.value.path == "$.disability_care_subsidy"
+    assert "$.older.layer" in info.value.expected
+    # 0 (none received) stays a fact anyone may give, and a holder outside 特困 may give more.
+    assert lines(assess(request(disability_care="0"), ON)) == {
+        "service": Decimal(100),
+        "care": Decimal(200),
+    }
+    assert lines(assess(request(disability=SEVERE_ONE, disability_care="150"), ON)) == {
+        "service": Decimal(100),
+        "care": Decimal(200),
+    }
+
+
 def test_the_service_subsidy_stacks_with_the_disability_care_subsidy() -> None:
     """广州 2021: "以经济状况为标准发放的养老服务补贴…与残疾人两项补贴可重复享受"."""
     high = request(disability=SEVERE_ONE, disability_care="1000")
@@ -215,6 +276,30 @@ def test_concentrated_care_elsewhere_uses_the_national_example() -> None:
         where="500156", ability=AbilityGrade.COMPLETE, setting=CareSetting.CONCENTRATED
     )
     assert lines(assess(wulong, ON)) == {"concentrated": Decimal(1000)}
+
+
+def test_concentrated_care_is_for_dibao_households_only() -> None:
+    """随州 2025 二(二): "开展低保家庭失能老年人集中照护，摸清低保家庭中的完全失能老年人底数".
+
+    Found in review: any layer counted as 经济困难 (``covered_layers``) opened it, so a place
+    counting 低保边缘 would have paid the plan's subsidy to a 低保边缘 household.
+    """
+    book = default_book().override(
+        "eldercare.subsidies.covered_layers", "421300", value=3, effective_from=dt.date(2025, 1, 1)
+    )
+    marginal = request(
+        layer=AssistanceLayer.MARGINAL,
+        ability=AbilityGrade.COMPLETE,
+        setting=CareSetting.CONCENTRATED,
+    )
+    decision = assess(marginal, ON, book=book)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    concentrated = [r for r in decision.reasons if r.code == "eldercare.subsidies.concentrated"]
+    assert [r.met for r in concentrated] == [False]
+    at_home = attrs.evolve(marginal, setting=CareSetting.HOME)
+    assert assess(at_home, ON, book=book).eligible  # the other subsidies follow covered_layers
+    dibao = attrs.evolve(marginal, older=attrs.evolve(marginal.older, layer=AssistanceLayer.DIBAO))
+    assert lines(assess(dibao, ON, book=book)) == {"concentrated": Decimal(1200)}
 
 
 def test_extreme_poverty_concentrated_care_is_their_own_support() -> None:
@@ -307,6 +392,28 @@ def test_an_assessment_after_the_date_asked_is_refused() -> None:
     with pytest.raises(InvalidInputError) as info:
         assess(request(assessed=dt.date(2025, 8, 2)), ON)
     assert info.value.path == "$.ability_assessed_on"
+
+
+def test_an_assessment_whose_validity_ends_after_9999_is_refused_by_path() -> None:
+    """Step 3: the grade is current until ``eldercare.assessment.valid_until`` (民法典 art. 202).
+
+    An assessment made within a year of 9999-12-31 has a period ending in the year 10000:
+    found in review as a ``ValueError`` out of ``civaffairs assess``; now refused at the
+    request's own path.
+    """
+    with pytest.raises(InvalidInputError) as info:
+        assess(request(assessed=dt.date(9999, 6, 1)), dt.date(9999, 12, 31))
+    assert info.value.path == "$.ability_assessed_on"
+    document = {
+        "programme": "eldercare.subsidies",
+        "as_of": "9999-12-31",
+        "input": json.loads(
+            dumps(request(assessed=dt.date(9999, 1, 1)), reveal_personal_data=True)
+        ),
+    }
+    with pytest.raises(InvalidDocumentError) as refused:
+        requests.decide(requests.parse(document))
+    assert [e.path for e in refused.value.errors] == ["$.input.ability_assessed_on"]
 
 
 def test_a_request_of_the_wrong_type_is_refused() -> None:

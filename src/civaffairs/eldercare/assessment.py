@@ -564,7 +564,12 @@ def grade(
 
 
 def valid_until(
-    assessed_on: dt.date, on: dt.date, *, jurisdiction: str, book: ParameterBook
+    assessed_on: dt.date,
+    on: dt.date,
+    *,
+    jurisdiction: str,
+    book: ParameterBook,
+    path: str = "$.assessed_on",
 ) -> tuple[dt.date, ParameterValue]:
     """Return the last day a grade assessed on ``assessed_on`` is current, and the value read.
 
@@ -572,12 +577,19 @@ def valid_until(
     ``eldercare.assessment.routine_interval_months`` months after ``assessed_on`` (民法典
     art. 202: a month without that day ends on its last day), the interval being the one
     in force in ``jurisdiction`` on ``on``.  Programmes that read a grade (the eldercare
-    subsidies) ask this function rather than compute the period themselves.
+    subsidies) ask this function rather than compute the period themselves.  An
+    assessment whose period would end after 9999-12-31 is refused at ``path`` (the
+    assessment date's path in the caller's input).
 
     .. versionadded:: 0.1.0
     """
     months, used = book.count("eldercare.assessment.routine_interval_months", jurisdiction, on)
-    return add_months(assessed_on, months), used
+    try:
+        return add_months(assessed_on, months), used
+    except (ValueError, OverflowError):  # past 9999-12-31: not a representable date
+        raise InvalidInputError(
+            path, assessed_on.isoformat(), "an assessment date whose validity ends by 9999-12-31"
+        ) from None
 
 
 def _adjustment_reason(

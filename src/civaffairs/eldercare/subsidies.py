@@ -33,15 +33,19 @@ The rule, for one older person on one date, in order:
    shared groups (``eldercare.groups.disabled_min_severity``).
 4. **Which subsidies**, by the care setting (:class:`CareSetting`):
 
-   - at home or with a family bed: the **service subsidy** (art. 37 para. 2) when the
-     person is very old (高龄) or disabled (失能); the **care subsidy** (art. 30 para. 2)
+   - at home or with a family bed: the **service subsidy** (art. 37 para. 2: "对经济困难的
+     老年人…逐步给予养老服务补贴" — every older person in economic difficulty; where
+     ``eldercare.subsidies.service.very_old_or_disabled_only`` holds, only one who is very
+     old (高龄) or disabled (失能): the shipped value, example data after the title of
+     财社〔2014〕113号, which was not read); the **care subsidy** (art. 30 para. 2)
      when disabled, by grade (``eldercare.subsidies.care.<grade>``; a grade whose amount
      is 0 gets none) — except for a person in 特困 support, whose support already
      includes care ("对生活不能自理的给予照料", 社会救助暂行办法 art. 15 (二)); with a
      family bed, the **family-bed subsidy** too, for a grade at least
      ``eldercare.subsidies.family_bed.min_severity``;
    - in concentrated care (an institution): the **concentrated-care subsidy** for a
-     completely disabled person in economic difficulty — not for a person in 特困
+     completely disabled person of a 低保 household (the plan's "低保家庭中的完全失能老年人";
+     another layer counted as 经济困难 does not open it) — not for a person in 特困
      support, whose concentrated care is 特困 集中供养 itself.  The service subsidy
      (home services) and the care subsidy (paid instead by the concentrated care) are not
      paid there: that reading of art. 37 para. 1 and of "后补助" is an inference.  Under
@@ -164,7 +168,9 @@ class SubsidyRequest:
       (``None``: not established), read for its validity;
     - ``disability_care_subsidy``: the monthly 重度残疾人护理补贴 the person is entitled to
       (``0``: none), for 择高; ``None`` when not established.  Needed only for a holder of
-      a disability certificate outside 特困 support.
+      a disability certificate outside 特困 support; a positive amount for anyone else
+      contradicts the other facts and is refused (:class:`~civaffairs.errors.InvalidInputError`
+      at ``$.disability_care_subsidy``).
 
     .. versionadded:: 0.1.0
     """
@@ -184,6 +190,25 @@ class SubsidyRequest:
                 assessed.isoformat(),
                 "a date on or after the person's birth date",
             )
+        received = self.disability_care_subsidy
+        if received is not None and received > 0:
+            # 52号 二(一): the care subsidy is for certificate holders; 二(四) as restated: not
+            # for a person in 特困 support.  A positive amount for either contradicts the facts
+            # the rule reads, and would be ignored (a 择高 not made): refused instead.
+            if self.older.person.disability is None:
+                raise InvalidInputError(
+                    "$.disability_care_subsidy",
+                    received,
+                    "0 or null: the person holds no disability certificate "
+                    "($.older.person.disability), so receives no severe-disability care subsidy",
+                )
+            if self.older.layer is AssistanceLayer.EXTREME_POVERTY:
+                raise InvalidInputError(
+                    "$.disability_care_subsidy",
+                    received,
+                    "0 or null: a person in 特困 support ($.older.layer) receives no "
+                    "severe-disability care subsidy",
+                )
 
     @property
     def label(self) -> str:
@@ -559,7 +584,9 @@ def _current_grade(  # noqa: PLR0917 - the step reads the request, the place, th
             for g in _GRADED
             if found[g].member is True
         }
-    until, used = valid_until(assessed, on, jurisdiction=where, book=book)
+    until, used = valid_until(
+        assessed, on, jurisdiction=where, book=book, path="$.ability_assessed_on"
+    )
     dates = {"assessed_on": assessed.isoformat(), "valid_until": until.isoformat()}
     if on > until:
         reasons.append(R_ASSESSMENT_OUT_OF_DATE.reason(False, (used,), **words, **dates))
@@ -569,24 +596,46 @@ def _current_grade(  # noqa: PLR0917 - the step reads the request, the place, th
 
 
 def _service(case: _Case) -> _Part:
-    """养老服务补贴 (art. 37 para. 2): very old or disabled, at home."""
-    alternatives = (frozenset({TargetGroup.VERY_OLD}), frozenset({TargetGroup.DISABLED}))
+    """养老服务补贴 (art. 37 para. 2): every older person in economic difficulty, at home.
+
+    Art. 37 para. 2 names every older person in economic difficulty ("对经济困难的老年人，
+    地方各级人民政府应当逐步给予养老服务补贴"); where
+    ``eldercare.subsidies.service.very_old_or_disabled_only`` holds (the shipped example,
+    after the title of 财社〔2014〕113号, not read) only the very old or disabled.
+    """
+    only, only_used = case.book.flag(
+        "eldercare.subsidies.service.very_old_or_disabled_only", case.where, case.on
+    )
+    alternatives = (
+        (frozenset({TargetGroup.VERY_OLD}), frozenset({TargetGroup.DISABLED}))
+        if only
+        else (frozenset({TargetGroup.OLDER_PERSON}),)
+    )
     held, alternative, missing = any_of(alternatives, case.found)
     if held is False:
         case.reasons.append(
-            R_SERVICE.reason(False, (), **_text("非高龄、非失能", "neither very old nor disabled"))
+            R_SERVICE.reason(
+                False,
+                (only_used,),
+                **_text(
+                    "本地限于高龄、失能老年人: 非高龄、非失能",
+                    "paid here only to the very old or disabled: neither",
+                ),
+            )
         )
         return _Part(False)
     amount, used = case.money("eldercare.subsidies.service.amount")
     if held is None:
         case.reasons.append(
             R_SERVICE.reason(
-                None, (used,), **_text("高龄或失能未确定", "very old or disabled: not established")
+                None,
+                (only_used, used),
+                **_text("高龄或失能未确定", "very old or disabled: not established"),
             )
         )
         return _Part(None if amount > 0 else False, missing=missing)
     assert alternative is not None  # noqa: S101 - any_of gives the alternative when it holds
-    group_params = tuple(p for g in alternative for p in case.found[g].parameters)
+    group_params = (only_used, *(p for g in alternative for p in case.found[g].parameters))
     if amount <= 0:
         case.reasons.append(
             R_SERVICE.reason(
@@ -749,9 +798,23 @@ def _family_bed(case: _Case) -> _Part:
 
 
 def _concentrated(case: _Case) -> _Part:
-    """集中照护 (seed 000): completely disabled, not 特困; 预评估、先入住、后补助."""
+    """集中照护 (seed 000): completely disabled, of a 低保 household; 预评估、先入住、后补助.
+
+    The plan names 低保 households ("开展低保家庭失能老年人集中照护，摸清低保家庭中的完全
+    失能老年人底数"): a 低保边缘 or 刚性支出困难 layer, even where ``covered_layers`` counts
+    it as 经济困难 for the other subsidies, does not open this one.
+    """
     if case.layer is AssistanceLayer.EXTREME_POVERTY:
         case.reasons.append(R_CONCENTRATED_EXTREME_POVERTY.reason(False))
+        return _Part(False)
+    if case.layer is not None and case.layer is not AssistanceLayer.DIBAO:
+        case.reasons.append(
+            R_CONCENTRATED.reason(
+                False,
+                (),
+                **_text(f"非低保家庭({case.layer.zh})", f"not a dibao household ({case.layer.en})"),
+            )
+        )
         return _Part(False)
     complete = case.found[TargetGroup.COMPLETELY_DISABLED]
     if complete.member is None:

@@ -995,7 +995,8 @@ def subsidy_requests(
     The assessment date is drawn from about two years before ``on`` up to ``on`` (and never
     before the birth date), so that current and out-of-date grades both occur, the last
     current day included; the disability care subsidy is whole fen up to 500 yuan, 0
-    often.  With ``known``, every fact is established (the subsidy too).
+    often, and drawn above 0 only for a certificate holder outside 特困 support.  With
+    ``known``, every fact is established (the subsidy too).
 
     :param on: the date the request is decided on.
     :param jurisdiction: where the person is registered (as for :func:`persons`).
@@ -1057,7 +1058,12 @@ def _subsidy_requests(
     assessed = draw(maybe(dates))
     if assessed is not None and assessed < person.birth_date:
         assessed = person.birth_date  # only when a boundary before the birth was drawn
-    subsidy = st.just(Decimal(0)) | _fen(0, 50_000).map(_as_yuan)
+    # Only a certificate holder outside 特困 support can receive the disability care subsidy
+    # (SubsidyRequest refuses a positive amount for anyone else).
+    receives = person.disability is not None and older.layer is not AssistanceLayer.EXTREME_POVERTY
+    subsidy = (
+        st.just(Decimal(0)) | _fen(0, 50_000).map(_as_yuan) if receives else st.just(Decimal(0))
+    )
     return SubsidyRequest(
         older,
         draw(st.sampled_from(settings)),
@@ -1193,7 +1199,7 @@ def divorce_applications(
 # -- 困境儿童 (assistance.children_in_difficulty) ------------------------------------------------
 
 
-def _maybe(values: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
+def _unknown_or(values: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
     return st.none() | values
 
 
@@ -1213,14 +1219,14 @@ def children_in_difficulty_facts(
         raise InvalidArgument(f"max_incidents={max_incidents!r} must be a whole number, 0 or more")
     incident = st.builds(
         _difficulty.Incident,
-        situation=_maybe(st.sampled_from(_difficulty.GuardianshipSituation)),
-        harm=_maybe(st.sampled_from(_difficulty.Harm)),
+        situation=_unknown_or(st.sampled_from(_difficulty.GuardianshipSituation)),
+        harm=_unknown_or(st.sampled_from(_difficulty.Harm)),
     )
     flag = st.sampled_from([None, False, True])
     return st.builds(
         _difficulty.ChildInDifficultyFacts,
-        layer=_maybe(st.sampled_from(AssistanceLayer)),
-        child_allowance=_maybe(st.sampled_from(ChildAllowance)),
+        layer=_unknown_or(st.sampled_from(AssistanceLayer)),
+        child_allowance=_unknown_or(st.sampled_from(ChildAllowance)),
         temporary_assistance=flag,
         autism=flag,
         in_welfare_institution=flag,

@@ -344,7 +344,10 @@ def _rehabilitation(
     listed = bool(facts.autism) or (
         disability is not None and disability.category in _REHABILITATION_CATEGORIES
     )
-    if not listed:
+    # A certificate of another kind (精神 …) with autism not established: the child may
+    # still be a 孤独症儿童 of 二(一), so the route is pending on $.facts.autism, not refused.
+    autism_unknown = not listed and facts.autism is None
+    if not listed and not autism_unknown:
         return _Rehabilitation(
             None,
             "残疾类别不在视力、听力、言语、肢体、智力残疾和孤独症之列",
@@ -359,6 +362,13 @@ def _rehabilitation(
         or facts.other_economic_hardship
         or place.flag("rehabilitation.any_family")
     ):
+        if autism_unknown:
+            return _Rehabilitation(
+                RouteFinding(Route.REHABILITATION, None, basis, ("$.facts.autism",)),
+                "残疾类别不在视力、听力、言语、肢体、智力残疾之列, 是否孤独症尚未确定",
+                "the certified disability is not visual, hearing, speech, physical or "
+                "intellectual, and whether the child has autism is not established",
+            )
         return _Rehabilitation(
             RouteFinding(Route.REHABILITATION, True, basis),
             f"{age} 周岁, 符合年龄、类别和家庭经济条件",
@@ -375,10 +385,13 @@ def _rehabilitation(
         if value is None
     ]
     if unknown:
+        if autism_unknown:
+            unknown.insert(0, "$.facts.autism")
         return _Rehabilitation(
             RouteFinding(Route.REHABILITATION, None, basis, tuple(unknown)),
-            "家庭经济条件尚未确定",
-            "the family's economic condition is not established",
+            "家庭经济条件尚未确定" + ("; 是否孤独症尚未确定" if autism_unknown else ""),
+            "the family's economic condition is not established"
+            + ("; whether the child has autism is not established" if autism_unknown else ""),
         )
     return _Rehabilitation(
         None,
