@@ -5,7 +5,8 @@ so absolute times are printed for information only; the ratios are what to compa
 
 - ``bare formula``: the difference payment alone, plain Decimal arithmetic on ready numbers;
 - ``assess``: :func:`civaffairs.assistance.dibao.assess` on a validated household;
-- ``json + assess + render``: parse and validate the JSON household, decide, render the text.
+- ``json + assess``: parse and validate the JSON household, then decide (JSON → decision);
+- ``json + assess + render``: the same, then render the text.
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ def main() -> None:
     def decide() -> object:
         return dibao.assess(household, ON, book=book)
 
+    def decided() -> object:
+        parsed = loads(household_json, AssessmentRequest).households[0]
+        return dibao.assess(parsed, ON, book=book)
+
     def full() -> str:
         parsed = loads(household_json, AssessmentRequest).households[0]
         return dibao.assess(parsed, ON, book=book).render("zh")
@@ -54,6 +59,7 @@ def main() -> None:
     rows = [
         ("bare formula", base),
         ("assess", _per_call(decide, 5_000)),
+        ("json + assess", _per_call(decided, 2_000)),
         ("json + assess + render", _per_call(full, 2_000)),
     ]
     print(f"{'path':<26}{'µs/decision':>14}{'× bare formula':>16}")

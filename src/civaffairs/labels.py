@@ -73,3 +73,9 @@ class Labelled(Worded, enum.Enum):
             member.zh = zh
             member.en = en
             return member
+
+    # Members are equal only to themselves (``enum.Enum`` defines no ``__eq__``), so hashing by
+    # identity agrees with equality; it runs in C, where ``Enum.__hash__`` (the hash of the
+    # member's name) runs in Python, and members are hashed on every set and dict look-up
+    # of a decision's hot path (income, asset and status types).
+    __hash__ = object.__hash__

@@ -224,6 +224,10 @@ def _is_date(value: object) -> bool:
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
 
+#: How many look-ups a book remembers (each a few hundred bytes) before it starts afresh.
+_FOUND_LIMIT = 65_536
+
+
 class ParameterBook:
     """All parameter values known to a calculation, with resolution by place and date.
 
@@ -235,7 +239,7 @@ class ParameterBook:
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_chains", "_rows", "_series", "specs")
+    __slots__ = ("_chains", "_found", "_rows", "_series", "specs")
 
     specs: Mapping[str, ParameterSpec]
 
@@ -250,6 +254,9 @@ class ParameterBook:
         self._series = dict(series)
         self._rows = {name: dict(table) for name, table in (rows or {}).items()}
         self._chains: dict[str, tuple[str, ...]] = {}
+        # Values found, by (name, jurisdiction, date): a book never changes once built, so a
+        # look-up's answer never does either.  Bounded: emptied when it reaches _FOUND_LIMIT.
+        self._found: dict[tuple[str, str, dt.date], ParameterValue] = {}
 
     # -- construction -------------------------------------------------------------------------
 
@@ -468,10 +475,17 @@ class ParameterBook:
 
         .. versionadded:: 0.1.0
         """
+        key = (name, jurisdiction, on)
+        found = self._found.get(key)
+        if found is not None:
+            return found
         chain = self._chain(jurisdiction)
         for code in chain:
             found = in_force(self._series.get((name, code), ()), on)
             if found is not None:
+                if len(self._found) >= _FOUND_LIMIT:
+                    self._found.clear()
+                self._found[key] = found
                 return found
         covered = [
             (code, ", ".join(v.period for v in self._series[(name, code)]))

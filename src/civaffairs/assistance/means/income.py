@@ -101,8 +101,10 @@ class IncomeExclusions:
         Only the switch of a kind in ``kinds`` is read, so that a date after a
         switch's last value is an error only for the cases it concerns.
         """
+        if not self.switched:
+            return self.never, ()
         switches = dict(self.switched)
-        out = set(self.never)
+        out: list[IncomeType] = []
         used: dict[str, ParameterValue] = {}
         for kind in kinds:
             name = switches.get(kind)
@@ -110,8 +112,9 @@ class IncomeExclusions:
                 continue
             exclude, used[name] = book.flag(name, where, on)
             if exclude:
-                out.add(kind)
-        return frozenset(out), tuple(used.values())
+                out.append(kind)
+        # The common case (no switched kind in question) hands back ``never`` itself.
+        return (self.never.union(out) if out else self.never), tuple(used.values())
 
 
 #: What family income leaves out (低保, 低保边缘, 刚性支出): :data:`INCOME_NOT_COUNTED`, and

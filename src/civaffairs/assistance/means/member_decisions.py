@@ -155,6 +155,11 @@ def undecided_matters(
     return False
 
 
+def _subjects(household: Household) -> dict[str, str]:
+    """Each member's id by the subject its decisions show (``"<household> (<label>)"``)."""
+    return {f"{household.id} ({m.person.label})": m.person.id for m in household.members}
+
+
 def extreme_poverty_status(
     household: Household,
     decisions: Iterable[Decision],
@@ -176,7 +181,8 @@ def extreme_poverty_status(
     from civaffairs.assistance.extreme_poverty import meets_conditions  # noqa: PLC0415
 
     ids = {m.person.id for m in household.members}
-    subjects = {f"{household.id} ({m.person.label})": m.person.id for m in household.members}
+    # Masked labels are dear to build: only for a decision that names no member by id.
+    subjects: dict[str, str] | None = None
     recognised: list[tuple[str, str]] = []
     unknown: list[tuple[str, str]] = []
     missing: dict[str, None] = {}
@@ -189,7 +195,7 @@ def extreme_poverty_status(
                     f"{path}[{index}].person", item.person, f"the id of a member ({sorted(ids)})"
                 )
             member = item.person
-        elif item.subject in subjects:
+        elif item.subject in (subjects := subjects or _subjects(household)):
             # A decision without it (from an older caller): its subject as decisions show it.
             member = subjects[item.subject]
         else:
