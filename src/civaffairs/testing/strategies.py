@@ -1073,7 +1073,6 @@ _MARRIAGE_FACTS: Final = {
     "has_spouse": st.one_of(st.just(False), st.sampled_from([True, False, None])),
     "consents": st.one_of(st.just(True), st.sampled_from([True, False, None])),
     "in_person": st.one_of(st.just(True), st.sampled_from([True, False, None])),
-    "unfit_illness": st.one_of(st.just(False), st.sampled_from([True, False, None])),
 }
 
 
@@ -1103,7 +1102,7 @@ def marriage_applications(
     :param same_sex: when true, couples of the same sex are drawn too; otherwise a man and
         a woman, in either order.
 
-    Each party's facts (spouse, consent, presence, illness) and the kinship are drawn
+    Each party's facts (spouse, consent, presence) and the kinship are drawn
     mostly meeting the condition, sometimes not, sometimes unknown (``None``), so every
     outcome is reached.  The office is one party's place of registration or any county.
 
