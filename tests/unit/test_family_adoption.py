@@ -305,6 +305,27 @@ def test_a_married_adopter_adopts_with_the_spouse(
 
 
 @pytest.mark.parametrize(
+    ("has_spouse", "outcome", "missing"),
+    [
+        (False, Outcome.NOT_ELIGIBLE, ()),
+        (None, Outcome.CANNOT_DECIDE, ("$.adopters[1].has_spouse",)),
+        (True, Outcome.ELIGIBLE, ()),
+    ],
+)
+def test_two_adopters_must_be_spouses(
+    has_spouse: bool | None, outcome: Outcome, missing: tuple[str, ...]
+) -> None:
+    """Art. 1101: "有配偶者收养子女，应当夫妻共同收养"; 登记办法 (2023) art. 5 ¶2: "夫妻共同收养
+    子女的，应当共同到收养登记机关办理登记手续" — only spouses adopt together.  Two adopters
+    of whom one has no spouse were granted as "the spouses adopt jointly"."""
+    decision = decide(application(adopters=(HUSBAND, attrs.evolve(WIFE, has_spouse=has_spouse))))
+    assert decision.outcome is outcome, decision.render("en")
+    assert decision.missing == missing
+    if has_spouse is False:
+        assert "only spouses adopt jointly" in reason(decision, "joint_adoption")
+
+
+@pytest.mark.parametrize(
     ("born", "eligible"),
     [(dt.date(1980, 6, 1), True), (dt.date(1980, 6, 2), False)],
 )

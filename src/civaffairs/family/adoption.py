@@ -880,11 +880,35 @@ def _count_reason(tally: _Tally, application: AdoptionApplication, rules: _Rules
 def _couple_reasons(tally: _Tally, application: AdoptionApplication, rules: _Rules) -> None:
     """Art. 1101 (spouses jointly) and art. 1102 (the 40-year gap for a single adopter)."""
     if len(application.adopters) == 2:
-        tally.add(
-            R_JOINT_ADOPTION.reason(
-                True, state="夫妻共同收养", state_en="the spouses adopt jointly"
+        # Only spouses adopt together (art. 1101; 登记办法 2023 art. 5 ¶2 "夫妻共同收养子女的"):
+        # two adopters of whom one has no spouse are not a couple.  That two married adopters
+        # are married to each other is the application's premise (AdoptionApplication).
+        spouses = [a.has_spouse for a in application.adopters]
+        if False in spouses:
+            single = [a.person.label for a in application.adopters if a.has_spouse is False]
+            tally.add(
+                R_JOINT_ADOPTION.reason(
+                    False,
+                    state=f"两名收养人共同收养, 但{'、'.join(single)}无配偶: 只有夫妻可以共同收养",
+                    state_en=f"two adopters adopt together, but {' and '.join(single)} "
+                    "has no spouse: only spouses adopt jointly",
+                )
             )
-        )
+        elif None in spouses:
+            tally.add(
+                R_JOINT_ADOPTION.reason(
+                    None,
+                    (),
+                    **_unknown("两名收养人是否为夫妻", "whether the two adopters are spouses"),
+                ),
+                [f"$.adopters[{i}].has_spouse" for i, known in enumerate(spouses) if known is None],
+            )
+        else:
+            tally.add(
+                R_JOINT_ADOPTION.reason(
+                    True, state="夫妻共同收养", state_en="the spouses adopt jointly"
+                )
+            )
         return
     adopter = application.adopters[0]
     if adopter.has_spouse is None:
