@@ -391,3 +391,19 @@ def test_a_couple_is_two_parties() -> None:
         InvalidInputError, match=r"\$\.parties: got 1 parties, expected exactly two"
     ):
         MarriageApplication(WULONG, (party(MAN),))
+
+
+@pytest.mark.parametrize("office", ["000000", "500000", "420100"])
+def test_the_office_is_a_county_level_department(office: str) -> None:
+    """婚姻登记条例(2003) 第二条: "内地居民办理婚姻登记的机关是县级人民政府民政部门或者乡(镇)人民
+    政府" (the 2025 text's 第二条 likewise).  An office given as the nation, a province or a
+    prefecture passed the office test for every couple registered within it (and, from
+    2025-05-10, read "the office in 全国 may register"): refused by path instead."""
+    with pytest.raises(InvalidInputError) as refused:
+        attrs.evolve(COUPLE, office=office)
+    assert refused.value.path == "$.office"
+    with pytest.raises(InvalidInputError) as refused:
+        DivorceApplication("D-1", office, dt.date(2025, 6, 3))
+    assert refused.value.path == "$.office"
+    dongguan = attrs.evolve(COUPLE, office="441900")  # 不设区的地级市: its own county level
+    assert assess_registration(dongguan, ON).eligible

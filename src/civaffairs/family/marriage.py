@@ -299,6 +299,12 @@ def _generations(_instance: object, attribute: attrs.Attribute[Any], value: obje
 
 
 def _office(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """Check the office's county code.
+
+    婚姻登记条例 2003 art. 2 (2025 art. 2 likewise): "内地居民办理婚姻登记的机关是县级人民政府
+    民政部门或者乡(镇)人民政府" — a county-level code (a township lies in one); a province or
+    the nation would pass every office test silently.
+    """
     if not (isinstance(value, str) and len(value) == 6 and value.isdigit()):
         raise InvalidInputError(f"$.{attribute.name}", value, "a six-digit GB/T 2260 code")
     try:
@@ -307,6 +313,11 @@ def _office(_instance: object, attribute: attrs.Attribute[str], value: str) -> N
         raise InvalidInputError(
             f"$.{attribute.name}", value, "a known GB/T 2260 division code"
         ) from None
+    jurisdictions.require_county(
+        value,
+        path=f"$.{attribute.name}",
+        why="婚姻登记条例 第二条: the registration office is a county-level 民政部门 or a township",
+    )
 
 
 def _calendar_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
