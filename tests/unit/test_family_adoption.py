@@ -679,3 +679,15 @@ def test_a_stepchild_of_eight_must_still_consent() -> None:
     )
     decision = decide(application(adopters=(STEPFATHER,), children=(older,)))
     assert decision.missing == ("$.children[0].consents",)
+
+
+def test_a_wrong_type_is_named_without_its_personal_data() -> None:
+    """Names and resident ID numbers are masked in every message: a person given as a plain
+    mapping was echoed whole ("got {'name': '王小明', 'resident_id': '5001…'}")."""
+    leaky = {"name": "王小明", "resident_id": "500156197803120514"}
+    with pytest.raises(InvalidInputError) as refused:
+        Adopter(leaky)  # type: ignore[arg-type]
+    assert refused.value.path == "$.person"
+    assert "王小明" not in str(refused.value)
+    assert "500156197803120514" not in str(refused.value)
+    assert "dict" in str(refused.value)

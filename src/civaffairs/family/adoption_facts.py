@@ -267,7 +267,8 @@ def _place(_instance: object, attribute: attrs.Attribute[Any], value: object) ->
 def _kind(kind: type, expected: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, kind):
-            raise InvalidInputError(f"$.{attribute.name}", value, expected)
+            # the type only: the value may hold a name or an ID number (a dict of a person)
+            raise InvalidInputError(f"$.{attribute.name}", type(value).__name__, expected)
 
     return check
 
