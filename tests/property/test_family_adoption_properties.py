@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,11 +23,19 @@ from civaffairs.dates import age_in_full_years
 from civaffairs.decisions import Decision, Outcome
 from civaffairs.errors import InvalidDocumentError, InvalidInputError
 from civaffairs.family import adoption as ad
-from civaffairs.family.adoption_facts import AdoptionApplication
+from civaffairs.family.adoption_facts import (
+    AdoptionApplication,
+    BirthParentsPlacing,
+    ChildSituation,
+    Placer,
+    PlacerKind,
+    Relation,
+)
 from civaffairs.identity import EARLIEST_BIRTH_DATE
 from civaffairs.testing import strategies as cst
 
 ON = dt.date(2025, 8, 1)
+ON_OFFICE = "500156"  # the strategies' default office and registration
 RANK = {Outcome.NOT_ELIGIBLE: 0, Outcome.CANNOT_DECIDE: 1, Outcome.ELIGIBLE: 2}
 
 applications = cst.adoption_applications(on=ON)
@@ -72,6 +81,45 @@ def test_adding_a_child_to_an_adopter_never_improves_the_outcome(
     before = _with_children(application, index, children)
     after = _with_children(application, index, children + 1)
     assert RANK[decide(after).outcome] <= RANK[decide(before).outcome]
+
+
+@pytest.mark.parametrize("counted", [1, 2, 3])
+@pytest.mark.parametrize("children", [0, 1, 2, 3])
+@settings(max_examples=10)
+@given(application=qualified)
+def test_counted_children_against_the_adopters_children(
+    application: AdoptionApplication, counted: int, children: int
+) -> None:
+    """Art. 1100 ¶1: "无子女的收养人可以收养两名子女；有子女的收养人只能收养一名子女", with
+    art. 1098 (一) "无子女或者只有一名子女": a qualified couple, each with ``children``
+    children, adopting ``counted`` children of birth parents in difficulty (none of them of
+    art. 1100 ¶2), is granted exactly when ``counted`` is within the allowance; and one more
+    child of the adopters never improves the outcome.  (The general strategies rarely draw
+    two counted children of a childless couple: this test builds them, so an allowance
+    that rose with the adopters' children would fail here.)"""
+    base = application.children[0]
+    kids = tuple(
+        attrs.evolve(
+            base,
+            person=attrs.evolve(base.person, id=f"c{index + 1}"),
+            situation=ChildSituation.PARENTS_UNABLE,
+            relation=Relation.UNRELATED,
+            disabled=False,
+            announced_on=None,
+            claimed=None,
+        )
+        for index in range(counted)
+    )
+    placer = Placer(PlacerKind.BIRTH_PARENTS, ON_OFFICE, birth_parents=BirthParentsPlacing.BOTH)
+
+    def outcome(own: int) -> Outcome:
+        adopters = tuple(attrs.evolve(a, children=own) for a in application.adopters)
+        changed = attrs.evolve(application, adopters=adopters, children=kids, placer=placer)
+        return decide(changed).outcome
+
+    allowed = {0: 2, 1: 1}.get(children, 0)
+    assert (outcome(children) is Outcome.ELIGIBLE) is (counted <= allowed)
+    assert RANK[outcome(children + 1)] <= RANK[outcome(children)]
 
 
 @given(either, st.data())

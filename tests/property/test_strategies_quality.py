@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from civaffairs.assistance import dibao
+from civaffairs.assistance.children_in_difficulty import ChildInDifficultyFacts
 from civaffairs.dates import age_in_full_years
 from civaffairs.entities import Household, IncomeType, Person, Relationship, Sex
 from civaffairs.identity import ResidentId
@@ -220,3 +221,10 @@ def test_the_national_level_is_one_code(code: str) -> None:
 def test_bad_options_are_refused(make: Callable[[], object]) -> None:
     with pytest.raises(InvalidArgument):
         make()
+
+
+@given(cst.children_in_difficulty_facts())
+def test_children_in_difficulty_facts_draw_facts(facts: ChildInDifficultyFacts) -> None:
+    """The exported strategy draws (it raised TypeError once the adoption strategies, merged
+    later, defined a second ``_maybe`` with a required keyword in the same module)."""
+    assert isinstance(facts, ChildInDifficultyFacts)

@@ -75,11 +75,14 @@ def application(
     office: str = WULONG,
     on: dt.date = ON,
     documents: frozenset[AdoptionDocument] | None = None,
-    holidays: frozenset[dt.date] = frozenset(),
+    rest_days: frozenset[dt.date] | None = frozenset(),
 ) -> AdoptionApplication:
-    """An application with exactly the documents the text in force on ``on`` requires."""
+    """An application with exactly the documents the text in force on ``on`` requires.
+
+    The rest-day calendar is empty unless given: none of its days is a 法定休假日.
+    """
     built = AdoptionApplication(
-        adopters, children or (child(),), placer, office, statutory_holidays=holidays
+        adopters, children or (child(),), placer, office, rest_days=rest_days
     )
     if documents is None:
         documents = ad.required_documents(built, on)[0]
@@ -302,6 +305,27 @@ def test_a_married_adopter_adopts_with_the_spouse(
 
 
 @pytest.mark.parametrize(
+    ("has_spouse", "outcome", "missing"),
+    [
+        (False, Outcome.NOT_ELIGIBLE, ()),
+        (None, Outcome.CANNOT_DECIDE, ("$.adopters[1].has_spouse",)),
+        (True, Outcome.ELIGIBLE, ()),
+    ],
+)
+def test_two_adopters_must_be_spouses(
+    has_spouse: bool | None, outcome: Outcome, missing: tuple[str, ...]
+) -> None:
+    """Art. 1101: "有配偶者收养子女，应当夫妻共同收养"; 登记办法 (2023) art. 5 ¶2: "夫妻共同收养
+    子女的，应当共同到收养登记机关办理登记手续" — only spouses adopt together.  Two adopters
+    of whom one has no spouse were granted as "the spouses adopt jointly"."""
+    decision = decide(application(adopters=(HUSBAND, attrs.evolve(WIFE, has_spouse=has_spouse))))
+    assert decision.outcome is outcome, decision.render("en")
+    assert decision.missing == missing
+    if has_spouse is False:
+        assert "only spouses adopt jointly" in reason(decision, "joint_adoption")
+
+
+@pytest.mark.parametrize(
     ("born", "eligible"),
     [(dt.date(1980, 6, 1), True), (dt.date(1980, 6, 2), False)],
 )
@@ -460,12 +484,51 @@ def test_a_last_day_on_a_statutory_holiday_moves_past_the_holidays() -> None:
     kids = (foundling(dt.date(2025, 8, 2)),)
     for on in (dt.date(2025, 10, 2), dt.date(2025, 10, 9)):  # the 60th day is 1 October
         plain = application(children=kids, placer=INSTITUTION, on=on)
-        moved = application(children=kids, placer=INSTITUTION, on=on, holidays=national_day)
+        moved = application(children=kids, placer=INSTITUTION, on=on, rest_days=national_day)
         assert decide(plain, on).eligible
-        assert decide(moved, on).outcome is Outcome.NOT_ELIGIBLE
+        decision = decide(moved, on)
+        assert decision.outcome is Outcome.NOT_ELIGIBLE
+        assert "2025-10-09 (moved off rest days)" in reason(decision, "announcement")
     on = dt.date(2025, 10, 10)
-    moved = application(children=kids, placer=INSTITUTION, on=on, holidays=national_day)
+    moved = application(children=kids, placer=INSTITUTION, on=on, rest_days=national_day)
     assert decide(moved, on).eligible
+
+
+@pytest.mark.parametrize("on", [dt.date(2025, 10, 2), dt.date(2025, 10, 9), dt.date(2026, 1, 5)])
+def test_without_a_rest_day_calendar_a_date_after_the_nominal_last_day_cannot_be_decided(
+    on: dt.date,
+) -> None:
+    """民法典 art. 203 ¶1: "期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后
+    一日" — which days are 法定休假日 only the caller's calendar says.  Announced on 2 August
+    2025, the nominal 60th day is 1 October, a holiday that year: registering on 2 October
+    was granted when no calendar was given (read as "no holiday"), a wrong answer.  Without
+    a calendar the decision now names ``$.rest_days``, as the divorce timeline does."""
+    kids = (foundling(dt.date(2025, 8, 2)),)
+    decision = decide(application(children=kids, placer=INSTITUTION, on=on, rest_days=None), on)
+    assert decision.outcome is Outcome.CANNOT_DECIDE, decision.render("en")
+    assert decision.missing == ("$.rest_days",)
+    assert "nominal last day 2025-10-01" in reason(decision, "announcement")
+
+
+def test_without_a_calendar_a_registration_on_the_nominal_last_day_is_still_too_early() -> None:
+    """民法典 art. 203 ¶1 only ever moves a last day later, so on or before the nominal 60th
+    day (登记办法 (2023) art. 8 ¶2 "自公告之日起满60日") registration waits, calendar or not;
+    a claimed child fails whatever the calendar."""
+    on = dt.date(2025, 10, 1)
+    kids = (foundling(dt.date(2025, 8, 2)),)
+    decision = decide(application(children=kids, placer=INSTITUTION, on=on, rest_days=None), on)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    later = dt.date(2025, 10, 20)
+    kids = (foundling(dt.date(2025, 8, 2), claimed=True),)
+    claimed = application(children=kids, placer=INSTITUTION, on=later, rest_days=None)
+    assert decide(claimed, later).outcome is Outcome.NOT_ELIGIBLE
+
+
+def test_the_rest_days_must_be_calendar_dates() -> None:
+    """A calendar of anything but dates is refused by path."""
+    with pytest.raises(InvalidInputError) as raised:
+        AdoptionApplication((HUSBAND, WIFE), (child(),), PARENTS, WULONG, rest_days=["x"])  # type: ignore[list-item]
+    assert raised.value.path == "$.rest_days"
 
 
 def test_a_claimed_child_is_not_one_whose_parents_cannot_be_found() -> None:
@@ -616,3 +679,15 @@ def test_a_stepchild_of_eight_must_still_consent() -> None:
     )
     decision = decide(application(adopters=(STEPFATHER,), children=(older,)))
     assert decision.missing == ("$.children[0].consents",)
+
+
+def test_a_wrong_type_is_named_without_its_personal_data() -> None:
+    """Names and resident ID numbers are masked in every message: a person given as a plain
+    mapping was echoed whole ("got {'name': '王小明', 'resident_id': '5001…'}")."""
+    leaky = {"name": "王小明", "resident_id": "500156197803120514"}
+    with pytest.raises(InvalidInputError) as refused:
+        Adopter(leaky)  # type: ignore[arg-type]
+    assert refused.value.path == "$.person"
+    assert "王小明" not in str(refused.value)
+    assert "500156197803120514" not in str(refused.value)
+    assert "dict" in str(refused.value)

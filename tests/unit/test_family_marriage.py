@@ -49,7 +49,6 @@ def party(who: Person, **facts: bool | None) -> MarriageParty:
         "has_spouse": False,
         "consents": True,
         "in_person": True,
-        "unfit_illness": False,
     }
     return MarriageParty(who, **(known | facts))
 
@@ -169,17 +168,27 @@ def test_the_office_must_hold_one_partys_registration_until_2025_05_09() -> None
     assert anywhere.codes[-1] == "family.marriage.registration.office_anywhere"
 
 
-def test_the_illness_ground_ends_with_the_2024_revision() -> None:
-    """婚姻登记条例(2003) 第六条: "……（五）患有医学上认为不应当结婚的疾病的" (不予登记); the
-    2024 revision's 第六条 lists four grounds, in force 2025-01-20 (date read in a repost)."""
-    ill = attrs.evolve(COUPLE, parties=(party(MAN, unfit_illness=True), party(WOMAN)))
-    assert assess_registration(ill, dt.date(2025, 1, 19)).outcome is Outcome.NOT_ELIGIBLE
-    assert assess_registration(ill, dt.date(2025, 1, 20)).eligible
-    unknown = attrs.evolve(COUPLE, parties=(party(MAN, unfit_illness=None), party(WOMAN)))
-    decision = assess_registration(unknown, dt.date(2024, 6, 1))
-    assert decision.outcome is Outcome.CANNOT_DECIDE
-    assert decision.missing == ("$.parties[0].unfit_illness",)
-    assert assess_registration(unknown, dt.date(2025, 6, 1)).eligible
+@pytest.mark.parametrize("on", [dt.date(2021, 1, 1), dt.date(2024, 6, 1), dt.date(2025, 1, 19)])
+def test_illness_is_no_ground_of_refusal_under_the_civil_code(on: dt.date) -> None:
+    """《民法典》 第一千零四十九条: "符合本法规定的，予以登记"; 第一千零五十三条: "一方患有重大
+    疾病的，应当在结婚登记前如实告知另一方；不如实告知的，另一方可以向人民法院请求撤销婚姻" —
+    the Code turns illness into a duty to disclose, and "法律的效力高于行政法规" (《立法法》
+    2015 第八十八条), so 婚姻登记条例(2003) 第六条(五) "患有医学上认为不应当结婚的疾病的" does not
+    refuse registration from 2021-01-01, though its text stood until the 2024 revision.  The
+    rule asked the illness fact until 2025-01-19: with it not established the decision could
+    not be made, and an ill party was refused.  Now no illness fact exists to ask."""
+    decision = assess_registration(COUPLE, on)
+    assert decision.eligible, decision.render("en")
+    assert not [code for code in decision.codes if "illness" in code]
+    assert "unfit_illness" not in attrs.fields_dict(MarriageParty)
+    with pytest.raises(InvalidDocumentError) as refused:
+        loads(
+            '{"person": {"id": "m", "birth_date": "1995-03-01", "sex": "male", '
+            '"registration": {"jurisdiction": "500156", "kind": "urban"}}, '
+            '"unfit_illness": true}',
+            MarriageParty,
+        )
+    assert [e.path for e in refused.value.errors] == ["$.unfit_illness"]
 
 
 def test_a_missing_fact_is_named_unless_another_condition_fails() -> None:
@@ -382,3 +391,19 @@ def test_a_couple_is_two_parties() -> None:
         InvalidInputError, match=r"\$\.parties: got 1 parties, expected exactly two"
     ):
         MarriageApplication(WULONG, (party(MAN),))
+
+
+@pytest.mark.parametrize("office", ["000000", "500000", "420100"])
+def test_the_office_is_a_county_level_department(office: str) -> None:
+    """婚姻登记条例(2003) 第二条: "内地居民办理婚姻登记的机关是县级人民政府民政部门或者乡(镇)人民
+    政府" (the 2025 text's 第二条 likewise).  An office given as the nation, a province or a
+    prefecture passed the office test for every couple registered within it (and, from
+    2025-05-10, read "the office in 全国 may register"): refused by path instead."""
+    with pytest.raises(InvalidInputError) as refused:
+        attrs.evolve(COUPLE, office=office)
+    assert refused.value.path == "$.office"
+    with pytest.raises(InvalidInputError) as refused:
+        DivorceApplication("D-1", office, dt.date(2025, 6, 3))
+    assert refused.value.path == "$.office"
+    dongguan = attrs.evolve(COUPLE, office="441900")  # 不设区的地级市: its own county level
+    assert assess_registration(dongguan, ON).eligible

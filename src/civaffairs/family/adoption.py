@@ -50,10 +50,16 @@ filed with a county civil-affairs department on the date ``on``.  In order:
 8. **The announcement** (art. 1105 ¶2; 登记办法 2023 art. 8 ¶2): for a child whose parents
    cannot be found, "自公告之日起满60日 … 未认领的，视为查找不到生父母的弃婴、儿童".  The
    period is counted in days: the day of the announcement is not counted (《民法典》 art. 201),
-   its last day is the 60th day after it, moved past a statutory holiday on which it falls
-   (art. 203 ¶1; the holidays are an input, :attr:`AdoptionApplication.statutory_holidays`:
-   the library holds no calendar) and ending at 24:00 (art. 203 ¶2); so registration is
-   possible from the day after the last day.
+   its last day is the 60th day after it, moved past a statutory rest day on which it falls
+   (art. 203 ¶1; art. 204 keeps this counting, and neither art. 1105 nor the measures
+   provide otherwise — the measures' "满60日" only names the length) and ending at 24:00
+   (art. 203 ¶2); so registration is possible from the day after the last day.  The rest
+   days are an input (:attr:`AdoptionApplication.rest_days`; the library holds no
+   calendar, :func:`civaffairs.dates.period_last_day` counts): without one, a registration
+   after the nominal last day "cannot decide", naming ``$.rest_days``, since only the
+   calendar can say whether the last day moved to it or past it — the same rule as the
+   divorce timeline (:mod:`civaffairs.family.marriage`).  A registration on or before the
+   nominal last day is too early whatever the calendar (a last day only ever moves later).
 9. **The documents** (登记办法 2023 arts. 6, 7; arts. 5, 6 of the 2019 text): the text in
    force on ``on`` lists what the adopter and the placer submit (:class:`AdoptionDocument`);
    a document not submitted leaves its fact unproved: "cannot decide", naming
@@ -80,6 +86,7 @@ from collections.abc import Iterable
 import attrs
 
 from civaffairs import jurisdictions
+from civaffairs.dates import period_last_day
 from civaffairs.decisions import Citation, Decision, Draft, Outcome, Reason, ReasonCode, programme
 from civaffairs.entities import Person
 from civaffairs.errors import InvalidInputError
@@ -342,14 +349,16 @@ def allowance(
 
 
 def announcement_last_day(
-    announced_on: dt.date, days: int, holidays: Iterable[dt.date] = ()
+    announced_on: dt.date, days: int, rest_days: Iterable[dt.date] = ()
 ) -> dt.date:
     """Return the last day of an announcement of ``days`` days published on ``announced_on``.
 
     《民法典》 art. 201: "开始的当日不计入，自下一日开始计算" — the last day is ``days`` days
     after the announcement; art. 203 ¶1: "期间的最后一日是法定休假日的，以法定休假日结束的
-    次日为期间的最后一日" — a last day in ``holidays`` moves past the holidays.  It ends at
-    24:00 (art. 203 ¶2), so what waits for the period can happen from the next day.
+    次日为期间的最后一日" — a last day in ``rest_days`` moves past the rest days.  It ends
+    at 24:00 (art. 203 ¶2), so what waits for the period can happen from the next day.
+    Counted by :func:`civaffairs.dates.period_last_day`; an empty ``rest_days`` gives the
+    nominal last day, which is the last day only if none of its days is a rest day.
 
     >>> announcement_last_day(dt.date(2025, 8, 1), 60)
     datetime.date(2025, 9, 30)
@@ -358,11 +367,7 @@ def announcement_last_day(
 
     .. versionadded:: 0.1.0
     """
-    off = frozenset(holidays)
-    last = announced_on + dt.timedelta(days=days)
-    while last in off:
-        last += dt.timedelta(days=1)
-    return last
+    return period_last_day(announced_on, days, rest_days=frozenset(rest_days))[0]
 
 
 @attrs.frozen
@@ -875,11 +880,35 @@ def _count_reason(tally: _Tally, application: AdoptionApplication, rules: _Rules
 def _couple_reasons(tally: _Tally, application: AdoptionApplication, rules: _Rules) -> None:
     """Art. 1101 (spouses jointly) and art. 1102 (the 40-year gap for a single adopter)."""
     if len(application.adopters) == 2:
-        tally.add(
-            R_JOINT_ADOPTION.reason(
-                True, state="夫妻共同收养", state_en="the spouses adopt jointly"
+        # Only spouses adopt together (art. 1101; 登记办法 2023 art. 5 ¶2 "夫妻共同收养子女的"):
+        # two adopters of whom one has no spouse are not a couple.  That two married adopters
+        # are married to each other is the application's premise (AdoptionApplication).
+        spouses = [a.has_spouse for a in application.adopters]
+        if False in spouses:
+            single = [a.person.label for a in application.adopters if a.has_spouse is False]
+            tally.add(
+                R_JOINT_ADOPTION.reason(
+                    False,
+                    state=f"两名收养人共同收养, 但{'、'.join(single)}无配偶: 只有夫妻可以共同收养",
+                    state_en=f"two adopters adopt together, but {' and '.join(single)} "
+                    "has no spouse: only spouses adopt jointly",
+                )
             )
-        )
+        elif None in spouses:
+            tally.add(
+                R_JOINT_ADOPTION.reason(
+                    None,
+                    (),
+                    **_unknown("两名收养人是否为夫妻", "whether the two adopters are spouses"),
+                ),
+                [f"$.adopters[{i}].has_spouse" for i, known in enumerate(spouses) if known is None],
+            )
+        else:
+            tally.add(
+                R_JOINT_ADOPTION.reason(
+                    True, state="夫妻共同收养", state_en="the spouses adopt jointly"
+                )
+            )
         return
     adopter = application.adopters[0]
     if adopter.has_spouse is None:
@@ -1017,8 +1046,14 @@ def _county_of(code: str) -> bool:
 def _announcement_reasons(
     tally: _Tally, application: AdoptionApplication, on: dt.date, rules: _Rules
 ) -> None:
-    """Art. 1105 ¶2 and 登记办法 2023 art. 8 ¶2 for each child whose parents cannot be found."""
+    """Art. 1105 ¶2 and 登记办法 2023 art. 8 ¶2 for each child whose parents cannot be found.
+
+    The last day is counted by :func:`announcement_last_day` (arts. 201, 203).  Without a
+    rest-day calendar (:attr:`AdoptionApplication.rest_days` ``None``) a day after the
+    nominal last day cannot be placed: "cannot decide", naming ``$.rest_days``.
+    """
     days, days_used = rules.announcement
+    calendar = application.rest_days
     for index, child in enumerate(application.children):
         if child.situation is not ChildSituation.PARENTS_NOT_FOUND:
             continue
@@ -1035,18 +1070,51 @@ def _announcement_reasons(
                 [f"{path}.announced_on"],
             )
             continue
-        last = announcement_last_day(child.announced_on, days, application.statutory_holidays)
+        announced = child.announced_on.isoformat()
+        nominal = announcement_last_day(child.announced_on, days)
+        last = (
+            nominal
+            if calendar is None
+            else announcement_last_day(child.announced_on, days, calendar)
+        )
+        moved = ("(因法定休假日顺延)", " (moved off rest days)") if last != nominal else ("", "")
         if on <= last:
             tally.add(
                 R_ANNOUNCEMENT.reason(
                     False,
                     (days_used,),
                     child=who,
-                    state=f"公告于 {child.announced_on.isoformat()}, "
-                    f"公告期至 {last.isoformat()} 届满, 登记前应当公告期满",
-                    state_en=f"announced on {child.announced_on.isoformat()}, the period runs "
-                    f"through {last.isoformat()}: it must end before registration",
+                    state=f"公告于 {announced}, "
+                    f"公告期至 {last.isoformat()}{moved[0]} 届满, 登记前应当公告期满",
+                    state_en=f"announced on {announced}, the period runs "
+                    f"through {last.isoformat()}{moved[1]}: it must end before registration",
                 )
+            )
+            continue
+        if child.claimed is True:
+            tally.add(
+                R_ANNOUNCEMENT.reason(
+                    False,
+                    (days_used,),
+                    child=who,
+                    state=f"公告于 {announced}, 生父母或者其他监护人已认领",
+                    state_en=f"announced on {announced}; a parent or guardian claimed the child",
+                )
+            )
+            continue
+        if calendar is None:
+            tally.add(
+                R_ANNOUNCEMENT.reason(
+                    None,
+                    (days_used,),
+                    child=who,
+                    state=f"公告于 {announced}, 名义末日 {nominal.isoformat()}; "
+                    "末日是否因法定休假日顺延未知, 需要法定休假日历",
+                    state_en=f"announced on {announced}, nominal last day "
+                    f"{nominal.isoformat()}; whether rest days moved it is unknown without "
+                    "the statutory rest-day calendar",
+                ),
+                ["$.rest_days", *([f"{path}.claimed"] if child.claimed is None else [])],
             )
             continue
         if child.claimed is None:
@@ -1062,21 +1130,12 @@ def _announcement_reasons(
             continue
         tally.add(
             R_ANNOUNCEMENT.reason(
-                not child.claimed,
+                True,
                 (days_used,),
                 child=who,
-                state=f"公告期至 {last.isoformat()} 届满, "
-                + (
-                    "生父母或者其他监护人已认领"
-                    if child.claimed
-                    else "无人认领, 视为查找不到生父母"
-                ),
-                state_en=f"the period ended with {last.isoformat()}; "
-                + (
-                    "a parent or guardian claimed the child"
-                    if child.claimed
-                    else "nobody claimed the child, whose parents are deemed not to be found"
-                ),
+                state=f"公告期至 {last.isoformat()}{moved[0]} 届满, 无人认领, 视为查找不到生父母",
+                state_en=f"the period ended with {last.isoformat()}{moved[1]}; nobody claimed "
+                "the child, whose parents are deemed not to be found",
             )
         )
 

@@ -267,7 +267,8 @@ def _place(_instance: object, attribute: attrs.Attribute[Any], value: object) ->
 def _kind(kind: type, expected: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, kind):
-            raise InvalidInputError(f"$.{attribute.name}", value, expected)
+            # the type only: the value may hold a name or an ID number (a dict of a person)
+            raise InvalidInputError(f"$.{attribute.name}", type(value).__name__, expected)
 
     return check
 
@@ -351,8 +352,8 @@ def _documents(value: Iterable[AdoptionDocument]) -> frozenset[AdoptionDocument]
     return frozenset(value)
 
 
-def _holidays(value: Iterable[dt.date]) -> frozenset[dt.date]:
-    return frozenset(value)
+def _rest_days(value: Iterable[dt.date] | None) -> frozenset[dt.date] | None:
+    return None if value is None else frozenset(value)
 
 
 @attrs.frozen
@@ -361,8 +362,11 @@ class AdoptionApplication:
 
     ``adopters`` are one adopter or a married couple adopting jointly; ``children`` one
     or more children placed by ``placer``; ``documents`` the documents submitted;
-    ``statutory_holidays`` the 法定休假日 the caller knows around the end of an
-    announcement period (art. 203 ¶1 moves a last day that falls on one).
+    ``rest_days`` the 法定休假日 the caller's calendar holds around the end of an
+    announcement period (《民法典》 art. 203 ¶1 moves a last day that falls on one): an
+    empty set says none of its days is one, ``None`` that no calendar is given — then a
+    registration after an announcement's nominal last day "cannot decide", naming
+    ``$.rest_days``, as :class:`civaffairs.family.marriage.DivorceApplication` does.
 
     .. versionadded:: 0.1.0
     """
@@ -372,7 +376,7 @@ class AdoptionApplication:
     placer: Placer = attrs.field(validator=_kind(Placer, "a placer"))
     office: str = attrs.field(validator=_place)
     documents: frozenset[AdoptionDocument] = attrs.field(default=frozenset(), converter=_documents)
-    statutory_holidays: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_holidays)
+    rest_days: frozenset[dt.date] | None = attrs.field(default=None, converter=_rest_days)
 
     def __attrs_post_init__(self) -> None:
         if not 1 <= len(self.adopters) <= 2:
@@ -391,3 +395,6 @@ class AdoptionApplication:
                     path, person.id, f"an id not already used at {seen[person.id]}"
                 )
             seen[person.id] = path
+        for day in self.rest_days or ():
+            if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+                raise InvalidInputError("$.rest_days", day, "calendar dates")

@@ -30,9 +30,11 @@ MARRIAGE_REGULATION_2003 = Document(
     "婚姻登记条例", "国务院令第387号", en="Regulation on Marriage Registration (2003)"
 )
 #: The first revision, by 《国务院关于修改和废止部分行政法规的决定》 of 2024-12-06: art. 6 loses
-#: its fifth ground (疾病).  Text read in a copy of the 国家法律法规数据库 text
-#: (Theonefkguy/Chinese-Laws ``婚姻登记条例(2024-12-06).md``); the number 国务院令第797号 and the
-#: date in force, 2025-01-20, were read in a repost only.
+#: its fifth ground (疾病), bringing the text in line with the Civil Code, which prevailed from
+#: 2021-01-01 (:mod:`civaffairs.family.marriage` asks no illness fact on any date).  Text
+#: read in a copy of the 国家法律法规数据库 text (Theonefkguy/Chinese-Laws
+#: ``婚姻登记条例(2024-12-06).md``); the number 国务院令第797号 and the date in force,
+#: 2025-01-20, were read in a repost only.
 MARRIAGE_REGULATION_2024 = Document(
     "婚姻登记条例(2024年修订)",
     "国务院令第797号",

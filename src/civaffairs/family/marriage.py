@@ -23,17 +23,28 @@ residents (内地居民) may register on ``on`` when every condition holds:
    "非男女双方完全自愿的".
 6. **In person** — art. 1049 "亲自到婚姻登记机关申请"; regulation 2003 art. 4 "共同到",
    2025 art. 7 "亲自到婚姻登记机关共同申请".
-7. **No barring illness**, while the regulation lists it — 2003 art. 6(五) "患有医学上认为不应当
-   结婚的疾病的", deleted by the 2024 revision (``family.marriage.registration.illness_ground``).
-   The Civil Code itself lists no such bar (art. 1053 makes a serious illness a duty to
-   disclose before registering); the regulation's text is encoded as it stood.
-8. **The office** — 2003 art. 4: "男女双方应当共同到**一方当事人常住户口所在地**的婚姻登记
+7. **The office** — 2003 art. 4: "男女双方应当共同到**一方当事人常住户口所在地**的婚姻登记
    机关办理结婚登记" (so the office's county holds one party's household registration);
    2025 art. 7 names no office: any office (全国通办)
    (``family.marriage.registration.anywhere``).
 
 A fact not established (``None``) makes the decision "cannot decide", naming its path,
 unless another condition already fails.  The outcome is symmetric in the two parties.
+
+**Illness is not a condition.**  The 2003 regulation's art. 6(五) refused a party "患有医学上
+认为不应当结婚的疾病的"; the Civil Code dropped that bar: art. 1049 registers a couple "符合本法
+规定的", art. 1051 voids a marriage only for bigamy, prohibited kinship and under-age, and
+art. 1053 turns a serious illness into a duty to disclose it before registering ("一方患有重大
+疾病的，应当在结婚登记前如实告知另一方"), the other party's remedy being annulment by a court.
+A State Council regulation cannot add a bar the Code removed: "法律的效力高于行政法规"
+(《立法法》 2015 art. 88, 2023 art. 99).  The Ministry
+applied the Code over the 2003 regulation from 2021-01-01 without waiting for its revision
+(民发〔2020〕116号 item 一: registration offices stopped annulling coerced marriages under the
+regulation's art. 9, because Code art. 1052 sends them to the courts — read in a copy of the
+notice; whether it addressed art. 6(五) was not read), and the 2024 revision deleted (五),
+bringing the text in line.  So from 2021-01-01, the first date decided, no illness fact is
+asked and none refuses registration; the registrar's task under art. 1053 is to remind, not
+to refuse, which is not decided here.
 
 **The divorce-by-agreement timeline** (``family.marriage.divorce``) — art. 1077:
 "自婚姻登记机关收到离婚登记申请之日起三十日内，任何一方不愿意离婚的，可以向婚姻登记机关撤回
@@ -127,11 +138,6 @@ _CONSENT = Citation(
     note="结婚应当男女双方完全自愿; 婚姻登记条例 2003 第六条(二), 2025 第九条(二)",
 )
 _IN_PERSON = Citation(CIVIL_CODE, "第一千零四十九条", note="亲自到婚姻登记机关申请结婚登记")
-_ILLNESS = Citation(
-    MARRIAGE_REGULATION_2003,
-    "第六条(五)",
-    note="患有医学上认为不应当结婚的疾病的 (deleted by the 2024 revision, in force 2025-01-20)",
-)
 _OFFICE_2003 = Citation(
     MARRIAGE_REGULATION_2003,
     "第四条",
@@ -196,12 +202,6 @@ R_IN_PERSON = ReasonCode.define(
     "{who}: {state}",
     "{who}: {state_en}",
     _IN_PERSON,
-)
-R_ILLNESS = ReasonCode.define(
-    "family.marriage.registration.illness",
-    "{who}: {state}",
-    "{who}: {state_en}",
-    _ILLNESS,
 )
 R_OFFICE_DOMICILE = ReasonCode.define(
     "family.marriage.registration.office_domicile",
@@ -299,6 +299,12 @@ def _generations(_instance: object, attribute: attrs.Attribute[Any], value: obje
 
 
 def _office(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """Check the office's county code.
+
+    婚姻登记条例 2003 art. 2 (2025 art. 2 likewise): "内地居民办理婚姻登记的机关是县级人民政府
+    民政部门或者乡(镇)人民政府" — a county-level code (a township lies in one); a province or
+    the nation would pass every office test silently.
+    """
     if not (isinstance(value, str) and len(value) == 6 and value.isdigit()):
         raise InvalidInputError(f"$.{attribute.name}", value, "a six-digit GB/T 2260 code")
     try:
@@ -307,6 +313,11 @@ def _office(_instance: object, attribute: attrs.Attribute[str], value: str) -> N
         raise InvalidInputError(
             f"$.{attribute.name}", value, "a known GB/T 2260 division code"
         ) from None
+    jurisdictions.require_county(
+        value,
+        path=f"$.{attribute.name}",
+        why="婚姻登记条例 第二条: the registration office is a county-level 民政部门 or a township",
+    )
 
 
 def _calendar_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -417,9 +428,9 @@ class MarriageParty:
 
     ``has_spouse`` is whether the party is married now (有配偶); ``consents`` whether the
     party wishes to marry entirely of their own will (完全自愿); ``in_person`` whether the
-    party comes to the office in person (亲自); ``unfit_illness`` whether the party has an
-    illness medically held to bar marriage (医学上认为不应当结婚的疾病; read only while the
-    regulation lists that ground).  ``None`` means not established.
+    party comes to the office in person (亲自).  ``None`` means not established.  No illness
+    fact: from 2021-01-01 illness is no ground of refusal (《民法典》 arts. 1049, 1053; see
+    the module docstring).
 
     .. versionadded:: 0.1.0
     """
@@ -428,7 +439,6 @@ class MarriageParty:
     has_spouse: bool | None = attrs.field(default=None, validator=_optional_bool)
     consents: bool | None = attrs.field(default=None, validator=_optional_bool)
     in_person: bool | None = attrs.field(default=None, validator=_optional_bool)
-    unfit_illness: bool | None = attrs.field(default=None, validator=_optional_bool)
 
     @person.validator
     def _check_person(self, _attribute: attrs.Attribute[Person], value: object) -> None:
@@ -635,21 +645,10 @@ _STATES: dict[str, dict[bool | None, tuple[str, str]]] = {
         False: ("未亲自到婚姻登记机关", "does not come in person"),
         None: ("是否亲自到场尚未确定", "whether present in person is not established"),
     },
-    "unfit_illness": {
-        True: ("患有医学上认为不应当结婚的疾病", "has an illness medically held to bar marriage"),
-        False: (
-            "未患有医学上认为不应当结婚的疾病",
-            "has no illness medically held to bar marriage",
-        ),
-        None: (
-            "是否患有医学上认为不应当结婚的疾病尚未确定",
-            "whether such an illness is present is not established",
-        ),
-    },
 }
 
 # the fact whose value meets the condition: True for consent and presence, False otherwise
-_MEETS = {"has_spouse": False, "consents": True, "in_person": True, "unfit_illness": False}
+_MEETS = {"has_spouse": False, "consents": True, "in_person": True}
 
 
 def _party_fact(
@@ -749,12 +748,7 @@ def assess_registration(
     _party_fact(tally, R_CONSENT, application, "consents")
     _party_fact(tally, R_IN_PERSON, application, "in_person")
 
-    # 7. The illness ground, while the regulation lists it.
-    illness, illness_used = book.flag("family.marriage.registration.illness_ground", where, on)
-    if illness:
-        _party_fact(tally, R_ILLNESS, application, "unfit_illness", (illness_used,))
-
-    # 8. The office.
+    # 7. The office.  (No illness ground: the Code prevails over 2003 art. 6(五), see above.)
     _office_reason(tally, application, on, book)
 
     draft = Draft(REGISTRATION.code, application.subject, on, where)

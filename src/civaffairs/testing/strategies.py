@@ -1079,7 +1079,6 @@ _MARRIAGE_FACTS: Final = {
     "has_spouse": st.one_of(st.just(False), st.sampled_from([True, False, None])),
     "consents": st.one_of(st.just(True), st.sampled_from([True, False, None])),
     "in_person": st.one_of(st.just(True), st.sampled_from([True, False, None])),
-    "unfit_illness": st.one_of(st.just(False), st.sampled_from([True, False, None])),
 }
 
 
@@ -1109,7 +1108,7 @@ def marriage_applications(
     :param same_sex: when true, couples of the same sex are drawn too; otherwise a man and
         a woman, in either order.
 
-    Each party's facts (spouse, consent, presence, illness) and the kinship are drawn
+    Each party's facts (spouse, consent, presence) and the kinship are drawn
     mostly meeting the condition, sometimes not, sometimes unknown (``None``), so every
     outcome is reached.  The office is one party's place of registration or any county.
 
@@ -1407,7 +1406,9 @@ from civaffairs.family.adoption_facts import (  # noqa: E402
 __all__ += ["adoption_applications"]
 
 
-def _unless(values: st.SearchStrategy[_T], *, established: bool) -> st.SearchStrategy[_T | None]:
+def _unless_established(
+    values: st.SearchStrategy[_T], *, established: bool
+) -> st.SearchStrategy[_T | None]:
     """``values``, or also ``None`` (not established) unless every fact must be established."""
     return values if established else st.none() | values
 
@@ -1436,7 +1437,7 @@ def _adoption_applications(
     complete_documents: bool,
 ) -> AdoptionApplication:
     registration = Registration(office, RegistrationKind.URBAN)
-    bools = _unless(st.booleans(), established=established)
+    bools = _unless_established(st.booleans(), established=established)
     adopters = []
     for index in range(draw(st.integers(min_value=1, max_value=2))):
         person = Person(
@@ -1450,7 +1451,9 @@ def _adoption_applications(
             Adopter(
                 person,
                 children=draw(
-                    _unless(st.integers(min_value=0, max_value=3), established=established)
+                    _unless_established(
+                        st.integers(min_value=0, max_value=3), established=established
+                    )
                 ),
                 has_spouse=draw(bools),
                 able_to_raise=draw(bools),
@@ -1472,21 +1475,27 @@ def _adoption_applications(
         children.append(
             Child(
                 person,
-                situation=draw(_unless(st.sampled_from(ChildSituation), established=established)),
-                relation=draw(_unless(st.sampled_from(Relation), established=established)),
+                situation=draw(
+                    _unless_established(st.sampled_from(ChildSituation), established=established)
+                ),
+                relation=draw(
+                    _unless_established(st.sampled_from(Relation), established=established)
+                ),
                 disabled=draw(bools),
                 consents=draw(bools),
-                announced_on=draw(_unless(announced, established=established)),
+                announced_on=draw(_unless_established(announced, established=established)),
                 claimed=draw(bools),
-                found_in=draw(_unless(st.just(office), established=established)),
+                found_in=draw(_unless_established(st.just(office), established=established)),
             )
         )
     placer = Placer(
         draw(st.sampled_from(PlacerKind)),
-        location=draw(_unless(st.just(office), established=established)),
-        birth_parents=draw(_unless(st.sampled_from(BirthParentsPlacing), established=established)),
+        location=draw(_unless_established(st.just(office), established=established)),
+        birth_parents=draw(
+            _unless_established(st.sampled_from(BirthParentsPlacing), established=established)
+        ),
         support_duty_consent=draw(
-            _unless(st.sampled_from(SupportDutyConsent), established=established)
+            _unless_established(st.sampled_from(SupportDutyConsent), established=established)
         ),
     )
     everything = frozenset(AdoptionDocument)
@@ -1495,7 +1504,20 @@ def _adoption_applications(
         if complete_documents
         else draw(st.just(everything) | st.frozensets(st.sampled_from(AdoptionDocument)))
     )
-    return AdoptionApplication(tuple(adopters), tuple(children), placer, office, documents)
+    # the rest-day calendar: none given, empty, or runs of days around the announcements' ends
+    near = st.integers(min_value=-70, max_value=10).map(lambda d: on + dt.timedelta(days=d))
+    runs = st.lists(st.tuples(near, st.integers(min_value=1, max_value=9)), max_size=3)
+    calendar = runs.map(
+        lambda found: frozenset(
+            start + dt.timedelta(days=k) for start, length in found for k in range(length)
+        )
+    )
+    rest_days = draw(
+        _unless_established(st.just(frozenset[dt.date]()) | calendar, established=established)
+    )
+    return AdoptionApplication(
+        tuple(adopters), tuple(children), placer, office, documents, rest_days
+    )
 
 
 #: (situation, placer) pairs of art. 1094 that a registration office grants as they stand.
@@ -1551,7 +1573,8 @@ def _qualified_adoptions(draw: st.DrawFn, *, on: dt.date, office: str) -> Adopti
         ),
     )
     documents = frozenset(AdoptionDocument)
-    return AdoptionApplication(adopters, (child,), placer, office, documents)
+    # a calendar with no rest day: the announcement ended on its nominal last day (art. 203)
+    return AdoptionApplication(adopters, (child,), placer, office, documents, frozenset())
 
 
 def adoption_applications(
