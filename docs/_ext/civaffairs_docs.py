@@ -248,7 +248,22 @@ def value_with_unit(value: ParameterValue) -> str:
     if isinstance(value.value, bool) or value.unit in {"yes/no", ""}:
         return shown
     unit = value.unit.removeprefix("CNY").strip()
+    first, _, rest = unit.partition(" ")
+    if shown == "1" and first in _SINGULAR:
+        unit = f"{_SINGULAR[first]} {rest}".strip()
     return f"{shown} {unit}" if unit else shown
+
+
+#: A unit's counted noun for a value of exactly 1: ``1 child``, not ``1 children``.
+_SINGULAR = {
+    "children": "child",
+    "days": "day",
+    "generations": "generation",
+    "months": "month",
+    "years": "year",
+    "bands": "band",
+    "tiers": "tier",
+}
 
 
 def _provenance(value: ParameterValue) -> str:

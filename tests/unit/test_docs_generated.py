@@ -164,6 +164,18 @@ def test_per_year_amounts_say_per_year() -> None:
     assert _docs.value_with_unit(value) == "12,360 元 per person per year"
 
 
+def test_units_read_as_words_and_a_count_of_one_is_singular() -> None:
+    """A unit is read by people: no Python name (``AbilityGrade.severity``), no ``1 children``."""
+    book = default_book()
+    values = [v for name, place in sorted(book.keys()) for v in book.series(name, place)]
+    for value in values:
+        assert not re.search(r"\b[A-Z][a-z]+[A-Z]\w*\.\w", value.unit), value.name
+        shown = _docs.value_with_unit(value)
+        assert not re.match(r"1 (children|days|months|years|generations)\b", shown), shown
+    (one,) = book.series("family.adoption.max_children_with_child", "000000")
+    assert _docs.value_with_unit(one) == "1 child"
+
+
 def test_the_example_share_is_counted_from_the_books() -> None:
     counted = _docs.coverage()
     book = default_book()
