@@ -702,6 +702,40 @@ def code_link(name: str) -> str:
     return f"{{py:obj}}`{name} <civaffairs.{name}>`"
 
 
+#: A dotted name in a note's text that may be a name in code (``entities.AssistanceLayer.DIBAO``).
+_DOTTED = re.compile(r"\b[a-z_]+(?:\.[A-Za-z_][A-Za-z0-9_]*)+\b")
+
+
+def note_markdown(note: str) -> str:
+    """Return a glossary note in italics, each name in code in it linked like the code column.
+
+    A dotted name is a name in code when :func:`code_kind` knows it; other text
+    (an article, a document number) stays as it is.
+
+    >>> note_markdown("the layer entities.Sex here")
+    '*the layer* {py:obj}`entities.Sex <civaffairs.entities.Sex>` *here*'
+
+    .. versionadded:: 0.1.0
+    """
+    parts, start = [], 0
+    for found in _DOTTED.finditer(note):
+        if code_kind(found.group()) is None:
+            continue
+        parts.extend([_italic(note[start : found.start()]), code_link(found.group())])
+        start = found.end()
+    parts.append(_italic(note[start:]))
+    return "".join(parts)
+
+
+def _italic(text: str) -> str:
+    """Italicise ``text``, its edge spaces kept outside the emphasis (Markdown needs that)."""
+    core = text.strip()
+    if not core:
+        return text
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    return f"{lead}*{md(core)}*{trail}"
+
+
 #: The class of the glossary's tables: their code column wraps (``civaffairs_api`` styles it).
 GLOSSARY_CLASS = "civaffairs-glossary"
 
@@ -730,7 +764,7 @@ def glossary_markdown(srcdir: Path) -> str:
             en, name = named.get(term.zh, (None, None))
             en = term.en or en or ""
             name = term.code or name
-            note = f" *{md(term.note)}*" if term.note else ""
+            note = f" {note_markdown(term.note)}" if term.note else ""
             rows.append(
                 (md(term.zh), md(term.pinyin), md(en) + note, code_link(name) if name else "")
             )

@@ -121,6 +121,17 @@ def test_the_glossary_page_lists_terms_by_category(glossary: _docs.Glossary) -> 
     assert text.count(":::{container} civaffairs-glossary\n") == len(glossary.categories)
 
 
+def test_names_in_code_in_glossary_notes_are_links_too(glossary: _docs.Glossary) -> None:
+    """A note naming an enum member whose label is other wording links it like the code column."""
+    text = _docs.glossary_markdown(DOCS)
+    route = "assistance.children_in_difficulty.Route.REVOCATION"
+    assert f"{{py:obj}}`{route} <civaffairs.{route}>`" in text
+    for term in glossary.terms:
+        for name in _docs._DOTTED.findall(term.note or ""):
+            if re.search(r"\.[A-Z]", name):  # a class or member: it must name something
+                assert _docs.code_kind(name) is not None, (term.zh, name)
+
+
 def test_markdown_escaping() -> None:
     assert _docs.md("a|b *c* [d](e) `f`") == r"a\|b \*c\* \[d\]\(e\) \`f\`"
     assert _docs.code("x `y` z") == "``x `y` z``"
