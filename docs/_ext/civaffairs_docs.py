@@ -290,16 +290,28 @@ def _area(name: str, codes: Iterable[str]) -> str:
     return max(owners, key=len) if owners else ".".join(name.split(".")[:2])
 
 
+#: The shared modules' parameter groups, headed like a programme's: Chinese · English.
+SHARED_TITLES: Mapping[str, tuple[str, str]] = {
+    "assistance.means": ("家庭经济状况", "household means"),
+    "eldercare.groups": ("养老服务对象", "target groups of eldercare services"),
+    "funeral.settlement": ("异地火化财政结算", "settling the waived fees of a cremation elsewhere"),
+    "funeral.zones": ("火葬区和土葬改革区", "cremation and burial-reform zones"),
+}
+
+
 def _group_title(key: str) -> str:
     """Head a group of parameters: the programme's names from the registry, else its module's.
 
     A parameter outside every programme belongs to a shared module (the means
-    test, the funeral zones): its heading is the first clause of that module's
-    docstring.
+    test, the funeral zones): its heading is the module's names in
+    :data:`SHARED_TITLES`, else the first clause of that module's docstring.
     """
     entry = registry.find(key)
     if entry is not None:
         return f"{md(entry.zh)} · {md(entry.en)}"
+    if key in SHARED_TITLES:
+        zh, en = SHARED_TITLES[key]
+        return f"{md(zh)} · {md(en)}"
     try:
         doc = importlib.import_module(f"civaffairs.{key}").__doc__ or ""
     except ImportError:

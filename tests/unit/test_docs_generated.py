@@ -165,8 +165,16 @@ def test_every_parameter_value_is_on_its_jurisdictions_page() -> None:
 def test_parameter_pages_are_headed_by_the_registrys_programme_names() -> None:
     text = _docs.parameter_page_markdown("000000")
     assert "## 最低生活保障 · minimum living allowance \\(dibao\\)\n" in text
-    assert "## Household means \\(家庭经济状况\\)\n" in text  # a shared module: its docstring
+    assert "## 家庭经济状况 · household means\n" in text  # a shared module: named like one
+    assert not re.search(r"^## [^·\n]+$", text, re.MULTILINE), "every heading is 中文 · English"
     assert not re.search(r"^## [a-z_.]+$", text, re.MULTILINE), "no heading is a raw key"
+
+
+def test_every_shared_schema_module_has_a_heading() -> None:
+    from civaffairs.registry import SHARED_SCHEMAS  # noqa: PLC0415 - only here
+
+    modules = {path.removesuffix(".schema.toml").replace("/", ".") for path in SHARED_SCHEMAS}
+    assert modules <= set(_docs.SHARED_TITLES)
 
 
 def test_per_year_amounts_say_per_year() -> None:
