@@ -36,6 +36,8 @@ autodoc_typehints = "signature"
 autodoc_member_order = "bysource"
 autodoc_default_options = {"members": True, "show-inheritance": True}
 autodoc_preserve_defaults = True
+# Names the reader knows, not their expansion (the ASGI callable type is four lines long).
+autodoc_type_aliases = {"ASGIApp": "starlette.types.ASGIApp"}
 nitpicky = False
 
 intersphinx_mapping: dict[str, tuple[str, None]] = {}

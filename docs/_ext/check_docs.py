@@ -14,7 +14,9 @@ exit status is 1 if there is any.  The checks (:data:`CHECKS`):
     an ``href`` to a page or file of the site that does not exist, or to an
     anchor (``#id``) the page does not have;
 ``bases-object``
-    a "Bases:" line naming ``object`` (or naming nothing).
+    a "Bases:" line naming ``object`` (or naming nothing);
+``inline-type``
+    a "Type:" field: a member's comment that napoleon cut into a type.
 
 A check is a function from a :class:`Site` to the :class:`Problem`\ s it finds;
 a script with more checks (one that needs a browser, say) passes its own to
@@ -53,6 +55,7 @@ __all__ = [
     "Site",
     "attrs_internals",
     "bases_object",
+    "inline_type",
     "links",
     "main",
     "parse_page",
@@ -317,11 +320,31 @@ def bases_object(site: Site) -> Iterator[Problem]:
             yield Problem(page.path, element.describe(), "bases-object", message)
 
 
+def inline_type(site: Site) -> Iterator[Problem]:
+    """Find "Type:" fields: a member's comment read as its type (``细则 art. 5: "…"``).
+
+    napoleon reads an attribute's first line ``X: Y`` as "of type X"; types here
+    are annotations, shown in the signature, so a "Type" field is always a
+    comment cut in two.
+
+    .. versionadded:: 0.1.0
+    """
+    for page in site.pages.values():
+        for element in page.elements:
+            if element.tag == "dt" and element.text == "Type:" and element.classes & _FIELDS:
+                yield Problem(
+                    page.path, element.describe(), "inline-type", "a comment read as a type"
+                )
+
+
+_FIELDS = frozenset({"field-odd", "field-even"})
+
 #: The checks, by name.
 CHECKS: Mapping[str, Check] = {
     "attrs-internals": attrs_internals,
     "links": links,
     "bases-object": bases_object,
+    "inline-type": inline_type,
 }
 
 

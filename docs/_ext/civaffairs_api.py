@@ -26,6 +26,9 @@ A Sphinx extension (``docs/conf.py`` lists ``civaffairs_api``) of autodoc event 
   ``civaffairs.identity.Sex``) is documented there only, and a reference to
   the re-exported name resolves to that entry.
 
+- **Comments as written.**  napoleon reads an attribute's ``X: Y`` first line
+  as a type; here types come from annotations, so attributes keep their text.
+
 Nothing here imports Sphinx until a hook runs, so tests can call the functions without it.
 
 .. versionadded:: 0.1.0
@@ -246,6 +249,35 @@ def _on_process_docstring(
         _TRACKER.module = name
 
 
+def _napoleon_except_attributes(app: Sphinx, what: str, *rest: Any) -> None:
+    """Napoleon's docstring processing, except for attributes, data and properties.
+
+    napoleon reads an attribute's first line ``X: Y`` as "of type X": a member's
+    comment that cites before it quotes (``细则 art. 5: "拒不如实提供个人情况"``)
+    became a "Type: 细则 art. 5" field.  Types here come from annotations, never
+    from that inline form, so an attribute's docstring is left as written.
+    """
+    if what in {"attribute", "data", "property"}:
+        return
+    napoleon: Any = importlib.import_module("sphinx.ext.napoleon")
+    napoleon._process_docstring(app, what, *rest)  # rest: name, obj, options, lines
+
+
+def _replace_napoleon_hook(app: Sphinx) -> None:
+    """Load napoleon and put :func:`_napoleon_except_attributes` in place of its docstring hook."""
+    app.setup_extension("sphinx.ext.napoleon")
+    napoleon: Any = importlib.import_module("sphinx.ext.napoleon")
+    events: Any = app.events
+    for listener in list(events.listeners["autodoc-process-docstring"]):
+        if listener.handler is napoleon._process_docstring:
+            app.disconnect(listener.id)
+            app.connect(
+                "autodoc-process-docstring",
+                _napoleon_except_attributes,
+                priority=listener.priority,
+            )
+
+
 def _described(signature: Any) -> object:
     """Return the object a Python description's signature node names, if it imports."""
     module, fullname = signature.get("module"), signature.get("fullname")
@@ -398,6 +430,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("autodoc-process-signature", _on_process_signature)
     app.connect("autodoc-process-bases", _on_process_bases)
     app.connect("autodoc-process-docstring", _on_process_docstring)
+    _replace_napoleon_hook(app)
     app.connect("autodoc-skip-member", _on_skip_member)
     app.connect("object-description-transform", _on_object_description)
     app.connect("doctree-read", _drop_empty_bases)

@@ -248,7 +248,22 @@ def value_with_unit(value: ParameterValue) -> str:
     if isinstance(value.value, bool) or value.unit in {"yes/no", ""}:
         return shown
     unit = value.unit.removeprefix("CNY").strip()
+    first, _, rest = unit.partition(" ")
+    if shown == "1" and first in _SINGULAR:
+        unit = f"{_SINGULAR[first]} {rest}".strip()
     return f"{shown} {unit}" if unit else shown
+
+
+#: A unit's counted noun for a value of exactly 1: ``1 child``, not ``1 children``.
+_SINGULAR = {
+    "children": "child",
+    "days": "day",
+    "generations": "generation",
+    "months": "month",
+    "years": "year",
+    "bands": "band",
+    "tiers": "tier",
+}
 
 
 def _provenance(value: ParameterValue) -> str:
@@ -275,16 +290,28 @@ def _area(name: str, codes: Iterable[str]) -> str:
     return max(owners, key=len) if owners else ".".join(name.split(".")[:2])
 
 
+#: The shared modules' parameter groups, headed like a programme's: Chinese · English.
+SHARED_TITLES: Mapping[str, tuple[str, str]] = {
+    "assistance.means": ("家庭经济状况", "household means"),
+    "eldercare.groups": ("养老服务对象", "target groups of eldercare services"),
+    "funeral.settlement": ("异地火化财政结算", "settling the waived fees of a cremation elsewhere"),
+    "funeral.zones": ("火葬区和土葬改革区", "cremation and burial-reform zones"),
+}
+
+
 def _group_title(key: str) -> str:
     """Head a group of parameters: the programme's names from the registry, else its module's.
 
     A parameter outside every programme belongs to a shared module (the means
-    test, the funeral zones): its heading is the first clause of that module's
-    docstring.
+    test, the funeral zones): its heading is the module's names in
+    :data:`SHARED_TITLES`, else the first clause of that module's docstring.
     """
     entry = registry.find(key)
     if entry is not None:
         return f"{md(entry.zh)} · {md(entry.en)}"
+    if key in SHARED_TITLES:
+        zh, en = SHARED_TITLES[key]
+        return f"{md(zh)} · {md(en)}"
     try:
         doc = importlib.import_module(f"civaffairs.{key}").__doc__ or ""
     except ImportError:
@@ -687,6 +714,40 @@ def code_link(name: str) -> str:
     return f"{{py:obj}}`{name} <civaffairs.{name}>`"
 
 
+#: A dotted name in a note's text that may be a name in code (``entities.AssistanceLayer.DIBAO``).
+_DOTTED = re.compile(r"\b[a-z_]+(?:\.[A-Za-z_][A-Za-z0-9_]*)+\b")
+
+
+def note_markdown(note: str) -> str:
+    """Return a glossary note in italics, each name in code in it linked like the code column.
+
+    A dotted name is a name in code when :func:`code_kind` knows it; other text
+    (an article, a document number) stays as it is.
+
+    >>> note_markdown("the layer entities.Sex here")
+    '*the layer* {py:obj}`entities.Sex <civaffairs.entities.Sex>` *here*'
+
+    .. versionadded:: 0.1.0
+    """
+    parts, start = [], 0
+    for found in _DOTTED.finditer(note):
+        if code_kind(found.group()) is None:
+            continue
+        parts.extend([_italic(note[start : found.start()]), code_link(found.group())])
+        start = found.end()
+    parts.append(_italic(note[start:]))
+    return "".join(parts)
+
+
+def _italic(text: str) -> str:
+    """Italicise ``text``, its edge spaces kept outside the emphasis (Markdown needs that)."""
+    core = text.strip()
+    if not core:
+        return text
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    return f"{lead}*{md(core)}*{trail}"
+
+
 #: The class of the glossary's tables: their code column wraps (``civaffairs_api`` styles it).
 GLOSSARY_CLASS = "civaffairs-glossary"
 
@@ -715,7 +776,7 @@ def glossary_markdown(srcdir: Path) -> str:
             en, name = named.get(term.zh, (None, None))
             en = term.en or en or ""
             name = term.code or name
-            note = f" *{md(term.note)}*" if term.note else ""
+            note = f" {note_markdown(term.note)}" if term.note else ""
             rows.append(
                 (md(term.zh), md(term.pinyin), md(en) + note, code_link(name) if name else "")
             )

@@ -85,13 +85,19 @@ def test_elements_keep_document_order_text_and_lines() -> None:
     assert page.elements[5].describe() == "a (line 3)"
 
 
+def test_a_comment_read_as_a_type_is_found(bad: check_docs.Site) -> None:
+    """napoleon read ``细则 art. 5: "…"`` (a member's comment) as "Type: 细则 art. 5"."""
+    found = [(p.page, p.element.split(" ")[0], p.check) for p in check_docs.inline_type(bad)]
+    assert found == [("reference/core.html", "dt", "inline-type")]
+
+
 def test_the_command_line_reports_every_problem_and_fails(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert check_docs.main([str(SITES / "bad")]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert len(out) == 3 + 4 + 3 + 1
-    assert out[-1].endswith("(attrs-internals: 3, links: 4, bases-object: 3)")
+    assert len(out) == 3 + 4 + 3 + 1 + 1
+    assert out[-1].endswith("(attrs-internals: 3, links: 4, bases-object: 3, inline-type: 1)")
     assert out[0].startswith('index.html: a[href="reference/gone.html"] (line 3): no such file')
     assert out[4].startswith("reference/core.html: dt#civaffairs.entities.Member (line 4): ")
     assert check_docs.main([str(SITES / "good")]) == 0

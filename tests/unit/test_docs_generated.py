@@ -121,6 +121,17 @@ def test_the_glossary_page_lists_terms_by_category(glossary: _docs.Glossary) -> 
     assert text.count(":::{container} civaffairs-glossary\n") == len(glossary.categories)
 
 
+def test_names_in_code_in_glossary_notes_are_links_too(glossary: _docs.Glossary) -> None:
+    """A note naming an enum member whose label is other wording links it like the code column."""
+    text = _docs.glossary_markdown(DOCS)
+    route = "assistance.children_in_difficulty.Route.REVOCATION"
+    assert f"{{py:obj}}`{route} <civaffairs.{route}>`" in text
+    for term in glossary.terms:
+        for name in _docs._DOTTED.findall(term.note or ""):
+            if re.search(r"\.[A-Z]", name):  # a class or member: it must name something
+                assert _docs.code_kind(name) is not None, (term.zh, name)
+
+
 def test_markdown_escaping() -> None:
     assert _docs.md("a|b *c* [d](e) `f`") == r"a\|b \*c\* \[d\]\(e\) \`f\`"
     assert _docs.code("x `y` z") == "``x `y` z``"
@@ -154,14 +165,34 @@ def test_every_parameter_value_is_on_its_jurisdictions_page() -> None:
 def test_parameter_pages_are_headed_by_the_registrys_programme_names() -> None:
     text = _docs.parameter_page_markdown("000000")
     assert "## 最低生活保障 · minimum living allowance \\(dibao\\)\n" in text
-    assert "## Household means \\(家庭经济状况\\)\n" in text  # a shared module: its docstring
+    assert "## 家庭经济状况 · household means\n" in text  # a shared module: named like one
+    assert not re.search(r"^## [^·\n]+$", text, re.MULTILINE), "every heading is 中文 · English"
     assert not re.search(r"^## [a-z_.]+$", text, re.MULTILINE), "no heading is a raw key"
+
+
+def test_every_shared_schema_module_has_a_heading() -> None:
+    from civaffairs.registry import SHARED_SCHEMAS  # noqa: PLC0415 - only here
+
+    modules = {path.removesuffix(".schema.toml").replace("/", ".") for path in SHARED_SCHEMAS}
+    assert modules <= set(_docs.SHARED_TITLES)
 
 
 def test_per_year_amounts_say_per_year() -> None:
     book = default_book()
     (value,) = book.series("assistance.extreme_poverty.care_standard.concentrated.full", "000000")
     assert _docs.value_with_unit(value) == "12,360 元 per person per year"
+
+
+def test_units_read_as_words_and_a_count_of_one_is_singular() -> None:
+    """A unit is read by people: no Python name (``AbilityGrade.severity``), no ``1 children``."""
+    book = default_book()
+    values = [v for name, place in sorted(book.keys()) for v in book.series(name, place)]
+    for value in values:
+        assert not re.search(r"\b[A-Z][a-z]+[A-Z]\w*\.\w", value.unit), value.name
+        shown = _docs.value_with_unit(value)
+        assert not re.match(r"1 (children|days|months|years|generations)\b", shown), shown
+    (one,) = book.series("family.adoption.max_children_with_child", "000000")
+    assert _docs.value_with_unit(one) == "1 child"
 
 
 def test_the_example_share_is_counted_from_the_books() -> None:

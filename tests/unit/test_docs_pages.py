@@ -58,6 +58,20 @@ def test_the_landing_page_lists_its_contents_at_depth_one() -> None:
     assert "pip install civaffairs\n" not in text
 
 
+def test_the_landing_page_names_the_extras_as_pyproject_declares_them() -> None:
+    """The install line's extras are real ones, and the user-facing ones are all named."""
+    import tomllib  # noqa: PLC0415 - only here
+
+    declared = tomllib.loads((DOCS.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    extras = set(declared["project"]["optional-dependencies"])
+    text = (DOCS / "index.md").read_text(encoding="utf-8")
+    named = {e for group in re.findall(r"-e '\.\[([\w,]+)\]'", text) for e in group.split(",")}
+    assert named <= extras
+    for extra in ("batch", "serve", "testkit"):
+        assert extra in named, extra
+        assert f"(`{extra}`" in text, extra  # and says what it adds
+
+
 def test_no_page_says_to_install_from_a_package_index() -> None:
     """civaffairs is installed from a clone: no page may say ``pip install civaffairs``."""
     for page in DOCS.rglob("*.md"):

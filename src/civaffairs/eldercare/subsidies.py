@@ -114,7 +114,7 @@ from civaffairs.eldercare.laws import (
 from civaffairs.entities import AbilityGrade, AssistanceLayer
 from civaffairs.errors import InvalidInputError
 from civaffairs.labels import Labelled
-from civaffairs.money import ZERO, format_yuan, yuan
+from civaffairs.money import ZERO, YuanInput, format_yuan, yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = ["PROGRAMME", "CareSetting", "SubsidyRequest", "assess"]
@@ -140,7 +140,7 @@ def _calendar_date_or_none(
         raise InvalidInputError(f"$.{attribute.name}", value, "a calendar date or null")
 
 
-def _optional_yuan(value: object) -> Decimal | None:
+def _optional_yuan(value: YuanInput | None) -> Decimal | None:
     return None if value is None else yuan(value, path="$.disability_care_subsidy")
 
 
