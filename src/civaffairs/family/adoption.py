@@ -1035,7 +1035,14 @@ def _announcement_reasons(
                 [f"{path}.announced_on"],
             )
             continue
-        last = announcement_last_day(child.announced_on, days, application.statutory_holidays)
+        try:
+            last = announcement_last_day(child.announced_on, days, application.statutory_holidays)
+        except OverflowError:  # the period would end after 9999-12-31, the calendar's last day
+            raise InvalidInputError(
+                f"{path}.announced_on",
+                child.announced_on.isoformat(),
+                f"a date whose announcement period of {days} days ends by 9999-12-31",
+            ) from None
         if on <= last:
             tally.add(
                 R_ANNOUNCEMENT.reason(
