@@ -225,6 +225,22 @@ def test_a_request_the_data_cannot_decide_is_422_naming_the_date(client: httpx.C
     assert (batch.status_code, _paths(batch)) == (422, ["$.requests[1].as_of"])
 
 
+def test_input_that_crashed_or_hung_a_rule_is_400_by_path(client: httpx.Client) -> None:
+    """Found by fuzzing this route: each was a 500 (or minutes of CPU), now bad input by path."""
+    funeral = _example("funeral.waiver")
+    funeral["input"]["services"][1]["quantity"] = "1e900000"  # was a 900,000-digit charge
+    late = {**_example("assistance.extreme_poverty"), "as_of": "9999-12-31"}
+    adoption = _example("family.adoption")
+    adoption["input"]["children"][0]["announced_on"] = "9999-12-31"
+    for document, path in [
+        (funeral, "$.input.services[1].quantity"),
+        (late, "$.as_of"),
+        (adoption, "$.input.children[0].announced_on"),
+    ]:
+        response = client.post("/v1/assess", json=document, timeout=30)
+        assert (response.status_code, _paths(response)) == (400, [path]), response.text
+
+
 def test_params_errors(client: httpx.Client) -> None:
     bad_date = client.get("/v1/params/500156?on=2025-02-30")
     assert (bad_date.status_code, _paths(bad_date)) == (400, ["on"])
