@@ -323,6 +323,24 @@ def test_logs_and_error_answers_hold_no_personal_data(tmp_path: Path) -> None:
     assert "GET (no route) 404" in lines[4]
 
 
+def test_a_proxy_in_the_environment_is_not_used_for_the_loopback_server(
+    server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CI machine may reach PyPI through HTTP_PROXY; the tests and the wheel check still call
+    the server on 127.0.0.1 directly (conftest.py; check_wheel's opener has no proxy)."""
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # the discard port: nothing there
+    monkeypatch.setenv("http_proxy", "http://127.0.0.1:9")
+    with httpx.Client(base_url=server.url, timeout=30) as client:  # reads the environment
+        assert client.get("/healthz").status_code == 200
+    tools = str(ROOT / "tools")
+    monkeypatch.syspath_prepend(tools)
+    monkeypatch.delenv("NO_PROXY")
+    monkeypatch.delenv("no_proxy")
+    import check_wheel  # noqa: PLC0415 - a tool of the repository, on the path just now
+
+    assert check_wheel._get(f"{server.url}/healthz")[0] == 200
+
+
 def test_server_log_names_its_address(server: Server) -> None:
     assert server.url in server.logs()
     assert "Traceback" not in server.logs()
