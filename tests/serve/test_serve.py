@@ -327,7 +327,7 @@ def test_a_proxy_in_the_environment_is_not_used_for_the_loopback_server(
     server: Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A CI machine may reach PyPI through HTTP_PROXY; the tests and the wheel check still call
-    the server on 127.0.0.1 directly (conftest.py; check_wheel's opener has no proxy)."""
+    the server on 127.0.0.1 directly (tests/conftest.py; check_wheel's opener has no proxy)."""
     monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # the discard port: nothing there
     monkeypatch.setenv("http_proxy", "http://127.0.0.1:9")
     with httpx.Client(base_url=server.url, timeout=30) as client:  # reads the environment
