@@ -2,8 +2,13 @@
 
 Run: ``.venv/bin/python benchmarks/bench_http.py [--requests 1000] [--concurrency 1 4]``.
 
-Both servers run on this machine's loopback address, one process each (uvicorn's
-single process; gunicorn with ``--workers 1``), with no access log, and are called
+Both servers run on this machine's loopback address, one process each by default
+(uvicorn's single process; gunicorn with ``--workers 1``): a per-process comparison.
+OpenFisca's own documentation runs ``openfisca serve --country-package …`` with its
+default of 3 gunicorn workers (``DEFAULT_WORKERS_NUMBER = "3"`` in openfisca-core 46.0.1,
+``openfisca_web_api/scripts/serve.py``); ``--openfisca-workers 3`` measures it that
+way, and the ratios then compare one civaffairs process with three of OpenFisca's
+(the output names the workers).  Both run with no access log, and are called
 by the same client (httpx, one keep-alive connection per client thread) with the
 same household: the 低保 example request of 武隆区
 (``examples/requests/assistance.dibao.json``: three members, 850 yuan wages; 1,040
@@ -175,7 +180,7 @@ def _civaffairs(args: argparse.Namespace) -> dict[int, tuple[float, float, float
 def _openfisca(args: argparse.Namespace) -> dict[int, tuple[float, float, float, int]]:
     port = _free_port()
     argv = [str(OPENFISCA), "serve", "--country-package", "openfisca_dibao"]
-    argv += ["--port", str(port), "--workers", "1"]
+    argv += ["--port", str(port), "--workers", str(args.openfisca_workers)]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "benchmarks")}
     base = f"http://127.0.0.1:{port}"
     body = json.dumps(OPENFISCA_BODY).encode()
@@ -189,7 +194,7 @@ def _openfisca(args: argparse.Namespace) -> dict[int, tuple[float, float, float,
         amount = answer["households"]["h"]["dibao_amount"][PERIOD]
         if amount != 1040:
             raise RuntimeError(f"OpenFisca computed {amount}, not 1040")
-        return _measure("openfisca", f"{base}/calculate", body, args)
+        return _measure(f"openfisca/{args.openfisca_workers}", f"{base}/calculate", body, args)
 
 
 def main() -> None:
@@ -198,6 +203,12 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=50, help="untimed requests first")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 4])
     parser.add_argument("--seconds", type=float, default=60, help="time limit of one run")
+    parser.add_argument(
+        "--openfisca-workers",
+        type=int,
+        default=1,
+        help="gunicorn workers of openfisca serve (1: per process; 3: its documented default)",
+    )
     parser.add_argument("--skip-openfisca", action="store_true")
     args = parser.parse_args()
     print(f"{'server':<12}{'conc.':>6}{'requests':>9}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}")
@@ -207,7 +218,10 @@ def main() -> None:
             print(f"(no OpenFisca: {OPENFISCA} is missing; see the docstring)")
         return
     theirs = _openfisca(args)
-    print("\ncivaffairs / OpenFisca   (req/s: above 1 is faster; latency: below 1 is faster)")
+    print(
+        f"\ncivaffairs (1 process) / OpenFisca ({args.openfisca_workers} gunicorn workers)"
+        "   (req/s: above 1 is faster; latency: below 1 is faster)"
+    )
     for concurrency in args.concurrency:
         (rps, p50, p99, _), (rps_of, p50_of, p99_of, _) = ours[concurrency], theirs[concurrency]
         print(

@@ -2,12 +2,19 @@
 
 ``ci`` is loaded when the ``CI`` environment variable is set or when
 ``HYPOTHESIS_PROFILE=ci``; otherwise ``dev``.
+
+The server tests (``tests/serve``) call 127.0.0.1 directly, never through a proxy the
+environment names: a CI machine that reaches PyPI through ``HTTP_PROXY`` would otherwise
+send their loopback calls (httpx, and schemathesis' requests) to that proxy, which cannot
+reach this machine's server.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 # Deterministic and bounded: the same examples on every run, no timing-based failures on
@@ -32,3 +39,13 @@ if os.environ.get("CI") or os.environ.get("HYPOTHESIS_PROFILE") == "ci":
     settings.load_profile("ci")
 else:
     settings.load_profile("dev")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_proxy_for_loopback() -> Iterator[None]:
+    """Add the loopback addresses to ``NO_PROXY`` for the session (see the module docstring)."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("NO_PROXY", "no_proxy"):
+            given = [h for h in os.environ.get(name, "").split(",") if h.strip()]
+            patch.setenv(name, ",".join([*given, "127.0.0.1", "localhost"]))
+        yield

@@ -69,6 +69,7 @@ from civaffairs.parameters import ParameterBook, default_book
 __all__ = [
     "BATCH_LIMIT",
     "DEFAULT_PROGRAMME",
+    "LATEST_AS_OF",
     "Answer",
     "Request",
     "Result",
@@ -87,6 +88,10 @@ DEFAULT_PROGRAMME = "assistance.layers"
 
 #: The most requests one batch may hold (the HTTP service and the CLI refuse more).
 BATCH_LIMIT = 1000
+
+#: The latest as-of date a request may give: the rules count periods (a month, a year) from
+#: the as-of date, and the calendar ends on 9999-12-31.
+LATEST_AS_OF = dt.date(9998, 12, 31)
 
 _KEYS = ("programme", "as_of", "jurisdiction", "input", "options")
 #: Keyword arguments every entry point takes, set by the request itself (not by options).
@@ -349,6 +354,13 @@ def _head(
             as_of = parse_date(data["as_of"], path=f"{path}.as_of")
         except InvalidInputError as exc:
             errors.append(exc)
+        if as_of is not None and as_of > LATEST_AS_OF:
+            # Rules count months and years from the as-of date (the next month's first day,
+            # a month's end): from 9999-12-31 that leaves the calendar (found over HTTP: a 500).
+            latest = LATEST_AS_OF.isoformat()
+            expected = f"an as-of date on or before {latest} (rules count periods past it)"
+            errors.append(InvalidInputError(f"{path}.as_of", as_of.isoformat(), expected))
+            as_of = None
     jurisdiction: str | None = None
     if data.get("jurisdiction") is not None:
         try:

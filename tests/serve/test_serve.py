@@ -225,6 +225,22 @@ def test_a_request_the_data_cannot_decide_is_422_naming_the_date(client: httpx.C
     assert (batch.status_code, _paths(batch)) == (422, ["$.requests[1].as_of"])
 
 
+def test_input_that_crashed_or_hung_a_rule_is_400_by_path(client: httpx.Client) -> None:
+    """Found by fuzzing this route: each was a 500 (or minutes of CPU), now bad input by path."""
+    funeral = _example("funeral.waiver")
+    funeral["input"]["services"][1]["quantity"] = "1e900000"  # was a 900,000-digit charge
+    late = {**_example("assistance.extreme_poverty"), "as_of": "9999-12-31"}
+    adoption = _example("family.adoption")
+    adoption["input"]["children"][0]["announced_on"] = "9999-12-31"
+    for document, path in [
+        (funeral, "$.input.services[1].quantity"),
+        (late, "$.as_of"),
+        (adoption, "$.input.children[0].announced_on"),
+    ]:
+        response = client.post("/v1/assess", json=document, timeout=30)
+        assert (response.status_code, _paths(response)) == (400, [path]), response.text
+
+
 def test_params_errors(client: httpx.Client) -> None:
     bad_date = client.get("/v1/params/500156?on=2025-02-30")
     assert (bad_date.status_code, _paths(bad_date)) == (400, ["on"])
@@ -305,6 +321,24 @@ def test_logs_and_error_answers_hold_no_personal_data(tmp_path: Path) -> None:
     assert "GET /v1/params/{jurisdiction} 400" in lines[2]
     assert "GET /v1/params/{jurisdiction} 404" in lines[3]
     assert "GET (no route) 404" in lines[4]
+
+
+def test_a_proxy_in_the_environment_is_not_used_for_the_loopback_server(
+    server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CI machine may reach PyPI through HTTP_PROXY; the tests and the wheel check still call
+    the server on 127.0.0.1 directly (tests/conftest.py; check_wheel's opener has no proxy)."""
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # the discard port: nothing there
+    monkeypatch.setenv("http_proxy", "http://127.0.0.1:9")
+    with httpx.Client(base_url=server.url, timeout=30) as client:  # reads the environment
+        assert client.get("/healthz").status_code == 200
+    tools = str(ROOT / "tools")
+    monkeypatch.syspath_prepend(tools)
+    monkeypatch.delenv("NO_PROXY")
+    monkeypatch.delenv("no_proxy")
+    import check_wheel  # noqa: PLC0415 - a tool of the repository, on the path just now
+
+    assert check_wheel._get(f"{server.url}/healthz")[0] == 200
 
 
 def test_server_log_names_its_address(server: Server) -> None:

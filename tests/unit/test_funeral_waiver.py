@@ -478,6 +478,17 @@ def test_a_death_before_birth_is_refused() -> None:
     assert "张" not in str(caught.value)
 
 
+@pytest.mark.parametrize("quantity", ["1e999999999", "1e900000", "1000000000000", "1E+12"])
+def test_a_quantity_of_10_to_the_12_or_more_is_refused_by_path(quantity: str) -> None:
+    """Found over HTTP: "1e999999999" overflowed ``Decimal.normalize`` (a 500), "1e900000" made
+    the exact charge a 900,000-digit integer (minutes of CPU for one small request)."""
+    with pytest.raises(InvalidInputError) as caught:
+        use(Service.STORAGE, quantity, Unit.DAY)
+    assert caught.value.path == "$.quantity"
+    assert "less than 1,000,000,000,000" in caught.value.expected
+    assert use(Service.STORAGE, "999999999999", Unit.DAY).quantity == Decimal(999999999999)
+
+
 def test_a_service_not_in_the_catalogue_is_refused() -> None:
     services = (*BASIC, use(Service.VIGIL, 1, Unit.DAY))  # Hubei's catalogue has no vigil room
     with pytest.raises(InvalidInputError) as caught:

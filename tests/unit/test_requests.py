@@ -136,6 +136,35 @@ def test_a_birth_after_the_as_of_date_is_refused() -> None:
     assert "1945-05-15" not in errors[0]
 
 
+@pytest.mark.parametrize(
+    "code",
+    [
+        "assistance.extreme_poverty",
+        "assistance.disability_subsidies.care",
+        "assistance.disability_subsidies.living",
+    ],
+)
+def test_an_as_of_date_at_the_end_of_the_calendar_is_refused_by_path(code: str) -> None:
+    """Found over HTTP (a 500): from 9999-12-31 the rules' next month or month's end leaves
+    the calendar; a request's as-of date is at most :data:`civaffairs.requests.LATEST_AS_OF`."""
+    data = {**_example(code), "as_of": "9999-12-31"}
+    expected = "an as-of date on or before 9998-12-31 (rules count periods past it)"
+    assert _errors(data) == [f"$.as_of: got 9999-12-31, expected {expected}"]
+    at_the_limit = requests.parse({**data, "as_of": requests.LATEST_AS_OF.isoformat()})
+    assert requests.decide(at_the_limit).as_of == requests.LATEST_AS_OF  # decided, no crash
+
+
+def test_an_announcement_whose_period_leaves_the_calendar_is_refused_by_path() -> None:
+    """Found over HTTP (a 500): 9999-12-31 plus the 60 days of the announcement overflowed."""
+    data = _example("family.adoption")
+    data["input"]["children"][0]["announced_on"] = "9999-12-31"
+    with pytest.raises(InvalidDocumentError) as caught:
+        requests.decide(requests.parse(data))
+    (error,) = caught.value.errors
+    assert error.path == "$.input.children[0].announced_on"
+    assert "ends by 9999-12-31" in error.expected
+
+
 def test_options_are_structured_and_unknown_ones_named() -> None:
     data = _example("eldercare.meal_aid")
     data["options"] = {"meals": 20}

@@ -1071,12 +1071,19 @@ def _announcement_reasons(
             )
             continue
         announced = child.announced_on.isoformat()
-        nominal = announcement_last_day(child.announced_on, days)
-        last = (
-            nominal
-            if calendar is None
-            else announcement_last_day(child.announced_on, days, calendar)
-        )
+        try:
+            nominal = announcement_last_day(child.announced_on, days)
+            last = (
+                nominal
+                if calendar is None
+                else announcement_last_day(child.announced_on, days, calendar)
+            )
+        except OverflowError:  # the period would end after 9999-12-31, the calendar's last day
+            raise InvalidInputError(
+                f"{path}.announced_on",
+                announced,
+                f"a date whose announcement period of {days} days ends by 9999-12-31",
+            ) from None
         moved = ("(因法定休假日顺延)", " (moved off rest days)") if last != nominal else ("", "")
         if on <= last:
             tally.add(

@@ -30,9 +30,10 @@ from civaffairs.entities import AssistanceLayer, Person, Registration
 from civaffairs.errors import InvalidInputError
 from civaffairs.funeral.services import Service, Unit
 from civaffairs.labels import Labelled
-from civaffairs.money import YuanInput, exact_decimal, yuan
+from civaffairs.money import MAX_DIGITS, YuanInput, exact_decimal, yuan
 
 __all__ = [
+    "QUANTITY_DIGITS",
     "QUANTITY_PLACES",
     "Burial",
     "Ceremony",
@@ -48,6 +49,9 @@ __all__ = [
 
 #: Quantities may have at most this many decimal places (12.345 km, 1.5 hours).
 QUANTITY_PLACES = 3
+#: Quantities have fewer than this many digits before the point (below 10¹², as amounts of
+#: money, :data:`civaffairs.money.MAX_DIGITS`), so a bill's exact products stay small.
+QUANTITY_DIGITS = MAX_DIGITS
 
 
 class Burial(Labelled):
@@ -152,6 +156,10 @@ def _quantity(value: Decimal | int | str) -> Decimal:
     amount = exact_decimal(value, path, refused=refused, unreadable=expected, other=expected)
     if not amount.is_finite() or amount < 0:
         raise InvalidInputError(path, str(value), expected)
+    if amount and amount.adjusted() >= QUANTITY_DIGITS:
+        # "1e999999999" overflowed normalize() (a 500 over HTTP), and "1e900000" made the
+        # exact charge price × quantity a 900,000-digit integer: minutes of CPU per request.
+        raise InvalidInputError(path, str(value), f"{expected}, less than 1,000,000,000,000")
     exponent = amount.normalize().as_tuple().exponent
     if isinstance(exponent, int) and exponent < -QUANTITY_PLACES:
         raise InvalidInputError(path, str(value), expected)
