@@ -411,9 +411,11 @@ def test_an_assessment_whose_validity_ends_after_9999_is_refused_by_path() -> No
             dumps(request(assessed=dt.date(9999, 1, 1)), reveal_personal_data=True)
         ),
     }
+    # Through the request format the as-of date itself is bounded first (requests.LATEST_AS_OF,
+    # 9998-12-31), so such a request is refused at its date, never an overflow.
     with pytest.raises(InvalidDocumentError) as refused:
         requests.decide(requests.parse(document))
-    assert [e.path for e in refused.value.errors] == ["$.input.ability_assessed_on"]
+    assert [e.path for e in refused.value.errors] == ["$.as_of"]
 
 
 def test_a_request_of_the_wrong_type_is_refused() -> None:
