@@ -129,7 +129,7 @@ class AssessmentRequest:
         errors = [
             InvalidInputError(
                 f"$.households[{h}].members[{m}].person.birth_date",
-                member.person.birth_date.isoformat(),
+                "(a birth date, withheld)",  # personal data: the path names the person
                 f"a birth date on or before the as-of date {on.isoformat()}",
             )
             for h, household in enumerate(self.households)

@@ -321,7 +321,8 @@ def test_a_birth_date_after_the_as_of_date_is_refused(argv: tuple[str, ...]) -> 
     person["birth_date"] = "2025-08-02"
     del person["resident_id"]
     err = refused(json.dumps(doc, ensure_ascii=False), *argv)
-    assert "$.households[1].members[1].person.birth_date: got 2025-08-02" in err
+    assert "$.households[1].members[1].person.birth_date: got (a birth date, withheld)" in err
+    assert "2025-08-02" not in err  # a birth date is personal data
     assert "on or before the as-of date 2025-08-01" in err
 
 
