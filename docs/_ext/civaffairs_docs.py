@@ -140,9 +140,8 @@ def _owner(reason: str) -> tuple[str, str, str | None]:
     subsidies' registration, say) to that module; any other code to its first
     component (the batch face's own codes).
     """
-    owners = [e for e in registry.ENTRIES if reason.startswith(e.code + ".")]
-    if owners:
-        owner = max(owners, key=lambda e: len(e.code))
+    owner = registry.owner(reason)
+    if owner is not None:
         return owner.code, f"{owner.zh} · {owner.en}", owner.module
     for entry in registry.ENTRIES:
         if f"civaffairs.{reason}".startswith(entry.module + "."):
@@ -284,10 +283,10 @@ def _provenance(value: ParameterValue) -> str:
     return " ".join(parts) or "no source"
 
 
-def _area(name: str, codes: Iterable[str]) -> str:
-    """Return the programme code a parameter belongs to (the longest prefix), else its module."""
-    owners = [c for c in codes if name.startswith(c + ".")]
-    return max(owners, key=len) if owners else ".".join(name.split(".")[:2])
+def _area(name: str) -> str:
+    """Return the code of the programme a parameter belongs to, else its module's name."""
+    owner = registry.owner(name)
+    return owner.code if owner is not None else ".".join(name.split(".")[:2])
 
 
 #: The shared modules' parameter groups, headed like a programme's: Chinese · English.
@@ -473,7 +472,6 @@ def parameter_page_markdown(place: str) -> str:
     .. versionadded:: 0.1.0
     """
     book = default_book()
-    codes = [entry.code for entry in registry.ENTRIES]
     names = [name for name, where in sorted(book.keys()) if where == place]
     counted = coverage(place)
     file = f"{place}.toml"
@@ -494,7 +492,7 @@ def parameter_page_markdown(place: str) -> str:
         )
     groups: dict[str, list[str]] = {}
     for name in names:
-        groups.setdefault(_area(name, codes), []).append(name)
+        groups.setdefault(_area(name), []).append(name)
     for key in sorted(groups, key=_group_order):
         entry = registry.find(key)
         parts.append(f"## {_group_title(key)}\n")

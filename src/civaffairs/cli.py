@@ -435,35 +435,23 @@ def _show(value: ParameterValue) -> str:
     )
 
 
-def _missing_block(book: ParameterBook, names: list[str], found: set[str], where: str) -> str:
+def _missing_block(names: list[str], found: set[str], where: str) -> str:
     """One line per programme naming its parameters with no value for the place."""
     missing = [n for n in names if n not in found]
     if not missing:
         return ""
     by_owner: dict[str, list[str]] = {}
     for name in missing:
-        owner = _owner(name)
-        by_owner.setdefault(owner, []).append(name)
+        entry = registry.owner(name)
+        # A shared schema's parameter (assistance.means.*) is shown under its module.
+        title = f"{entry.code} ({entry.zh})" if entry else ".".join(name.split(".")[:2])
+        by_owner.setdefault(title, []).append(name)
     heading = (
         f"no value {where} for {len(missing)} parameter(s); a decision that needs one of "
         "them cannot be made there (civaffairs assess exits 3):"
     )
-    lines = [heading]
-    for owner, owned in by_owner.items():
-        entry = registry.find(owner)
-        title = f"{owner} ({entry.zh})" if entry else owner
-        lines.append(f"  {title}: {', '.join(owned)}")
+    lines = [heading, *(f"  {title}: {', '.join(owned)}" for title, owned in by_owner.items())]
     return "\n".join(lines) + "\n"
-
-
-def _owner(name: str) -> str:
-    """Name the programme a parameter belongs to: its longest registered prefix."""
-    parts = name.split(".")
-    for length in range(len(parts) - 1, 0, -1):
-        prefix = ".".join(parts[:length])
-        if registry.find(prefix) is not None:
-            return prefix
-    return ".".join(parts[:2])
 
 
 def _params(args: argparse.Namespace, out: TextIO) -> int:
@@ -481,7 +469,7 @@ def _params(args: argparse.Namespace, out: TextIO) -> int:
         out.write(json.dumps(unstructure(list(values)), ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     out.write(heading + "\n" + "".join(_show(v) + "\n" for v in values))
-    missing = _missing_block(book, names, {v.name for v in values}, f"{where} at {place.name}")
+    missing = _missing_block(names, {v.name for v in values}, f"{where} at {place.name}")
     if missing:
         out.write("\n" + missing)
     return EXIT_OK

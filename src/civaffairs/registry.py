@@ -59,6 +59,7 @@ __all__ = [
     "entry",
     "find",
     "import_all",
+    "owner",
     "read_schema",
     "schema_files",
 ]
@@ -424,6 +425,26 @@ def find(code: str) -> Entry | None:
     .. versionadded:: 0.1.0
     """
     return _BY_CODE.get(code)
+
+
+def owner(name: str) -> Entry | None:
+    """Return the programme a dotted name belongs to: the entry whose code prefixes it longest.
+
+    A parameter, a reason code or a schema name is named below its programme's code
+    (``assistance.dibao.standard.urban`` belongs to ``assistance.dibao``, and
+    ``assistance.disability_subsidies.care.rate`` to the care subsidy, not to a
+    shorter code); a name under no programme (the shared means test's
+    ``assistance.means.*``) gives ``None``.
+
+    >>> owner("assistance.dibao.standard.urban").code
+    'assistance.dibao'
+    >>> owner("assistance.means.ignored") is None
+    True
+
+    .. versionadded:: 0.1.0
+    """
+    found = [e for e in ENTRIES if name.startswith(e.code + ".")]
+    return max(found, key=lambda e: len(e.code)) if found else None
 
 
 def entries(area: str | None = None) -> tuple[Entry, ...]:
