@@ -45,6 +45,7 @@ __all__ = [
     "Programme",
     "Reason",
     "ReasonCode",
+    "Tally",
     "first_of_month",
     "month_after",
     "programmes",
@@ -544,6 +545,75 @@ class Draft:
             missing=tuple(missing),
             payable=payable,
             person=self.person,
+        )
+
+
+class Tally:
+    """The reasons of one decision so far, with what failed and what is missing.
+
+    A rule checks several cumulative conditions, each of which holds, fails or
+    cannot be decided because a fact is missing.  A tally collects the reasons in
+    order and combines them the way a case worker does: one failed condition
+    decides "not eligible" even when other facts are missing, and only when
+    nothing failed do missing facts make the outcome "cannot decide".  Every area
+    keeps its decisions' conditions this way (assistance, family).
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0
+       Moved here from ``civaffairs.assistance._tally``, which re-exports it.
+    """
+
+    __slots__ = ("failed", "missing", "reasons", "unknown")
+
+    def __init__(self) -> None:
+        self.reasons: list[Reason] = []
+        self.missing: list[str] = []
+        self.failed = False
+        self.unknown = False
+
+    def add(self, reason: Reason, missing: Iterable[str] = ()) -> Reason:
+        """Record ``reason``; a ``met`` of ``False`` fails, ``None`` with ``missing`` is unknown."""
+        self.reasons.append(reason)
+        paths = [p for p in missing if p not in self.missing]
+        self.missing.extend(paths)
+        if reason.met is False:
+            self.failed = True
+        elif reason.met is None and paths:
+            self.unknown = True
+        return reason
+
+    @property
+    def outcome(self) -> Outcome:
+        """Not eligible if any condition failed, else cannot decide if any fact is missing."""
+        if self.failed:
+            return Outcome.NOT_ELIGIBLE
+        if self.unknown:
+            return Outcome.CANNOT_DECIDE
+        return Outcome.ELIGIBLE
+
+    def decision(
+        self,
+        programme: str,
+        subject: str,
+        on: dt.date,
+        where: str,
+        amount: Amount | None = None,
+        *,
+        person: str | None = None,
+        payable: PayablePeriod | None = None,
+    ) -> Decision:
+        """Build the decision; the amount and payable months are kept only when eligible.
+
+        ``person`` is the member id of a person-level decision (:attr:`Decision.person`), so
+        that composing rules match decisions to members by id, never by display text.
+        """
+        outcome = self.outcome
+        eligible = outcome is Outcome.ELIGIBLE
+        return Draft(programme, subject, on, where, self.reasons, person=person).decide(
+            outcome,
+            amount if eligible else None,
+            missing=self.missing if outcome is Outcome.CANNOT_DECIDE else (),
+            payable=payable if eligible else None,
         )
 
 

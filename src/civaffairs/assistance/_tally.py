@@ -1,10 +1,7 @@
-"""Three-valued conditions for the person-level assistance rules (特困, 两项补贴, 孤儿).
+"""Shared steps of the person-level assistance rules (特困, 两项补贴, 孤儿).
 
-A rule checks several cumulative conditions, each of which holds, fails or
-cannot be decided because a fact is missing.  :class:`Tally` collects the
-reasons in order and combines them the way a case worker does: one failed
-condition decides "not eligible" even when other facts are missing, and only
-when nothing failed do missing facts make the outcome "cannot decide".
+:class:`~civaffairs.decisions.Tally` — the three-valued bookkeeping of cumulative
+conditions, shared by every area — is re-exported here for these rules.
 
 Private to :mod:`civaffairs.assistance`: it holds no rule, only bookkeeping.
 
@@ -14,20 +11,17 @@ Private to :mod:`civaffairs.assistance`: it holds no rule, only bookkeeping.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Protocol, TypeVar
 
 import attrs
 
 from civaffairs import jurisdictions
 from civaffairs.decisions import (
-    Amount,
     Decision,
-    Draft,
-    Outcome,
-    PayablePeriod,
     Reason,
     ReasonCode,
+    Tally,
 )
 from civaffairs.entities import Household, Person
 from civaffairs.parameters import ParameterBook, default_book
@@ -41,66 +35,6 @@ __all__ = [
     "of_application",
     "registration_reason",
 ]
-
-
-class Tally:
-    """The reasons of one decision so far, with what failed and what is missing.
-
-    .. versionadded:: 0.1.0
-    """
-
-    __slots__ = ("failed", "missing", "reasons", "unknown")
-
-    def __init__(self) -> None:
-        self.reasons: list[Reason] = []
-        self.missing: list[str] = []
-        self.failed = False
-        self.unknown = False
-
-    def add(self, reason: Reason, missing: Iterable[str] = ()) -> Reason:
-        """Record ``reason``; a ``met`` of ``False`` fails, ``None`` with ``missing`` is unknown."""
-        self.reasons.append(reason)
-        paths = [p for p in missing if p not in self.missing]
-        self.missing.extend(paths)
-        if reason.met is False:
-            self.failed = True
-        elif reason.met is None and paths:
-            self.unknown = True
-        return reason
-
-    @property
-    def outcome(self) -> Outcome:
-        """Not eligible if any condition failed, else cannot decide if any fact is missing."""
-        if self.failed:
-            return Outcome.NOT_ELIGIBLE
-        if self.unknown:
-            return Outcome.CANNOT_DECIDE
-        return Outcome.ELIGIBLE
-
-    def decision(
-        self,
-        programme: str,
-        subject: str,
-        on: dt.date,
-        where: str,
-        amount: Amount | None = None,
-        *,
-        person: str | None = None,
-        payable: PayablePeriod | None = None,
-    ) -> Decision:
-        """Build the decision; the amount and payable months are kept only when eligible.
-
-        ``person`` is the member id of a person-level decision (:attr:`Decision.person`), so
-        that composing rules match decisions to members by id, never by display text.
-        """
-        outcome = self.outcome
-        eligible = outcome is Outcome.ELIGIBLE
-        return Draft(programme, subject, on, where, self.reasons, person=person).decide(
-            outcome,
-            amount if eligible else None,
-            missing=self.missing if outcome is Outcome.CANNOT_DECIDE else (),
-            payable=payable if eligible else None,
-        )
 
 
 def registration_reason(

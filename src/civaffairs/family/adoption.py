@@ -87,7 +87,15 @@ import attrs
 
 from civaffairs import jurisdictions
 from civaffairs.dates import period_last_day
-from civaffairs.decisions import Citation, Decision, Draft, Outcome, Reason, ReasonCode, programme
+from civaffairs.decisions import (
+    Citation,
+    Decision,
+    Draft,
+    Outcome,
+    ReasonCode,
+    Tally,
+    programme,
+)
 from civaffairs.entities import Person
 from civaffairs.errors import InvalidInputError
 from civaffairs.family.adoption_facts import (
@@ -400,27 +408,6 @@ def _allowance_of(children: int, rules: _Rules) -> tuple[int, ParameterValue]:
     return rules.childless if children == 0 else rules.with_child
 
 
-class _Tally:
-    """Reasons in order; a failed condition decides "not eligible", else missing facts "cannot"."""
-
-    def __init__(self) -> None:
-        self.reasons: list[Reason] = []
-        self.missing: list[str] = []
-        self.failed = False
-
-    def add(self, reason: Reason, missing: Iterable[str] = ()) -> None:
-        self.reasons.append(reason)
-        if reason.met is False:
-            self.failed = True
-        self.missing.extend(p for p in missing if p not in self.missing)
-
-    @property
-    def outcome(self) -> Outcome:
-        if self.failed:
-            return Outcome.NOT_ELIGIBLE
-        return Outcome.CANNOT_DECIDE if self.missing else Outcome.ELIGIBLE
-
-
 _YES = ("符合", "met")
 _NO = ("不符合", "not met")
 
@@ -485,7 +472,7 @@ def _exemption_paths(child: Child, index: int) -> list[str]:
 
 
 def _child_reasons(
-    tally: _Tally, application: AdoptionApplication, on: dt.date, rules: _Rules
+    tally: Tally, application: AdoptionApplication, on: dt.date, rules: _Rules
 ) -> None:
     """Arts. 1093, 1095, 1099 ¶1 and 1104 for each child."""
     for index, child in enumerate(application.children):
@@ -538,7 +525,7 @@ def _child_reasons(
             )
 
 
-def _situation_reason(tally: _Tally, child: Child, path: str) -> None:
+def _situation_reason(tally: Tally, child: Child, path: str) -> None:
     who = child.person.label
     situation = child.situation
     if situation is None:
@@ -609,7 +596,7 @@ _PLACERS: dict[ChildSituation, frozenset[PlacerKind]] = {
 }
 
 
-def _placer_reasons(tally: _Tally, application: AdoptionApplication) -> None:
+def _placer_reasons(tally: Tally, application: AdoptionApplication) -> None:
     """Arts. 1094–1097 (1099 ¶1, 1103: a relative's child or stepchild placed by its parents)."""
     placer = application.placer
     names = {"placer": placer.kind.zh, "placer_en": placer.kind.en}
@@ -676,7 +663,7 @@ def _placer_reasons(tally: _Tally, application: AdoptionApplication) -> None:
 
 
 def _adopter_reasons(
-    tally: _Tally, application: AdoptionApplication, on: dt.date, rules: _Rules
+    tally: Tally, application: AdoptionApplication, on: dt.date, rules: _Rules
 ) -> None:
     """Art. 1098 (二)–(五) for each adopter, and (一) unless waived."""
     min_age, age_used = rules.min_age
@@ -776,7 +763,7 @@ def _waiver_paths(child: Child, index: int, adopter: Adopter, adopter_path: str)
     return paths
 
 
-def _children_condition(tally: _Tally, application: AdoptionApplication, index: int) -> None:
+def _children_condition(tally: Tally, application: AdoptionApplication, index: int) -> None:
     adopter = application.adopters[index]
     path = f"$.adopters[{index}]"
     who = adopter.person.label
@@ -826,7 +813,7 @@ def _children_condition(tally: _Tally, application: AdoptionApplication, index: 
     )
 
 
-def _count_reason(tally: _Tally, application: AdoptionApplication, rules: _Rules) -> None:
+def _count_reason(tally: Tally, application: AdoptionApplication, rules: _Rules) -> None:
     """Art. 1100: the children counted against the adopters' allowance."""
     exemptions = [_exempt_from_count(c, application.placer) for c in application.children]
     low = sum(1 for e in exemptions if e is False)
@@ -877,7 +864,7 @@ def _count_reason(tally: _Tally, application: AdoptionApplication, rules: _Rules
     )
 
 
-def _couple_reasons(tally: _Tally, application: AdoptionApplication, rules: _Rules) -> None:
+def _couple_reasons(tally: Tally, application: AdoptionApplication, rules: _Rules) -> None:
     """Art. 1101 (spouses jointly) and art. 1102 (the 40-year gap for a single adopter)."""
     if len(application.adopters) == 2:
         # Only spouses adopt together (art. 1101; 登记办法 2023 art. 5 ¶2 "夫妻共同收养子女的"):
@@ -977,7 +964,7 @@ def _years_apart(older: Person, younger: Person) -> int:
     return -younger.age_on(older.birth_date)
 
 
-def _office_reason(tally: _Tally, application: AdoptionApplication) -> None:
+def _office_reason(tally: Tally, application: AdoptionApplication) -> None:
     """登记办法 2023 arts. 2 and 4: the county department of the place the child's case names."""
     placer = application.placer
     office = application.office
@@ -1044,7 +1031,7 @@ def _county_of(code: str) -> bool:
 
 
 def _announcement_reasons(
-    tally: _Tally, application: AdoptionApplication, on: dt.date, rules: _Rules
+    tally: Tally, application: AdoptionApplication, on: dt.date, rules: _Rules
 ) -> None:
     """Art. 1105 ¶2 and 登记办法 2023 art. 8 ¶2 for each child whose parents cannot be found.
 
@@ -1223,7 +1210,7 @@ def _child_documents(child: Child, placer: Placer, *, old: bool) -> set[Adoption
     return needed
 
 
-def _documents_reason(tally: _Tally, application: AdoptionApplication, on: dt.date) -> None:
+def _documents_reason(tally: Tally, application: AdoptionApplication, on: dt.date) -> None:
     code = R_DOCUMENTS_2019 if on < MEASURES_2023_IN_FORCE else R_DOCUMENTS_2023
     needed, unknown = required_documents(application, on)
     lacking = sorted(
@@ -1279,7 +1266,7 @@ def assess_application(
     _check_dates(application, on)
     where = jurisdiction or application.office
     rules = _Rules.read(book or default_book(), where, on)
-    tally = _Tally()
+    tally = Tally()
     _child_reasons(tally, application, on, rules)
     _placer_reasons(tally, application)
     _adopter_reasons(tally, application, on, rules)

@@ -82,7 +82,16 @@ import attrs
 
 from civaffairs import jurisdictions
 from civaffairs.dates import age_in_full_years, period_last_day
-from civaffairs.decisions import Citation, Decision, Draft, Outcome, Reason, ReasonCode, programme
+from civaffairs.decisions import (
+    Citation,
+    Decision,
+    Draft,
+    Outcome,
+    Reason,
+    ReasonCode,
+    Tally,
+    programme,
+)
 from civaffairs.entities import Person
 from civaffairs.errors import DuplicateIdentityError, InvalidInputError
 from civaffairs.family.laws import (
@@ -606,27 +615,14 @@ def divorce_timeline(
 # -- the registration rule ---------------------------------------------------------------------
 
 
-class _Tally:
-    """The reasons so far: a failed condition decides "not eligible", else missing facts."""
-
-    def __init__(self) -> None:
-        self.reasons: list[Reason] = []
-        self.missing: list[str] = []
-        self.failed = False
-
-    def add(self, reason: Reason, missing: Iterable[str] = ()) -> None:
-        self.reasons.append(reason)
-        self.missing.extend(p for p in missing if p not in self.missing)
-        self.failed = self.failed or reason.met is False
-
-    def decide(self, draft: Draft, missing_code: ReasonCode) -> Decision:
-        draft.reasons.extend(self.reasons)
-        if self.failed:
-            return draft.decide(Outcome.NOT_ELIGIBLE)
-        if self.missing:
-            draft.reasons.append(missing_code.reason(None, paths=", ".join(self.missing)))
-            return draft.decide(Outcome.CANNOT_DECIDE, missing=self.missing)
-        return draft.decide(Outcome.ELIGIBLE)
+def _decided(tally: Tally, draft: Draft) -> Decision:
+    """Return the decision of a tally; "cannot decide" names the missing facts in a reason too."""
+    draft.reasons.extend(tally.reasons)
+    outcome = tally.outcome
+    if outcome is Outcome.CANNOT_DECIDE:
+        draft.reasons.append(R_MISSING.reason(None, paths=", ".join(tally.missing)))
+        return draft.decide(outcome, missing=tally.missing)
+    return draft.decide(outcome)
 
 
 _STATES: dict[str, dict[bool | None, tuple[str, str]]] = {
@@ -652,7 +648,7 @@ _MEETS = {"has_spouse": False, "consents": True, "in_person": True}
 
 
 def _party_fact(
-    tally: _Tally,
+    tally: Tally,
     code: ReasonCode,
     application: MarriageApplication,
     name: str,
@@ -692,7 +688,7 @@ def assess_registration(
     """
     book = book or default_book()
     where = application.office
-    tally = _Tally()
+    tally = Tally()
     parties = application.parties
 
     # 1. A man and a woman (art. 1049).
@@ -752,11 +748,11 @@ def assess_registration(
     _office_reason(tally, application, on, book)
 
     draft = Draft(REGISTRATION.code, application.subject, on, where)
-    return tally.decide(draft, R_MISSING)
+    return _decided(tally, draft)
 
 
 def _kinship(
-    tally: _Tally, application: MarriageApplication, where: str, on: dt.date, book: ParameterBook
+    tally: Tally, application: MarriageApplication, where: str, on: dt.date, book: ParameterBook
 ) -> None:
     kinship = application.kinship
     if kinship is None:
@@ -785,7 +781,7 @@ def _kinship(
 
 
 def _office_reason(
-    tally: _Tally, application: MarriageApplication, on: dt.date, book: ParameterBook
+    tally: Tally, application: MarriageApplication, on: dt.date, book: ParameterBook
 ) -> None:
     office = application.office
     anywhere, used = book.flag("family.marriage.registration.anywhere", office, on)
