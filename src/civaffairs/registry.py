@@ -261,6 +261,7 @@ ENTRIES: tuple[Entry, ...] = (
         "LayeredRequest",
         "howto/layers",
         ("分层分类社会救助", "低收入人口"),
+        columnar="civaffairs.batch.layers:assess_table",
         schema=None,
     ),
     _programme(

@@ -73,8 +73,10 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         choices=[entry.code for entry in registry.columnar()],
         default="assistance.dibao",
         help="a programme of the registry with a columnar form: assistance.dibao (default), "
-        "a persons table of households; eldercare.longevity, the longevity allowance (高龄津贴) "
-        "for a people table (civaffairs.batch.longevity)",
+        "a persons table of households; assistance.layers, the layered picture (分层分类: "
+        "every assistance programme, the layer, the cost, the newly found) of the same table; "
+        "eldercare.longevity, the longevity allowance (高龄津贴) for a people table "
+        "(civaffairs.batch.longevity)",
     )
     parser.add_argument("--on", required=True, help="the as-of date YYYY-MM-DD")
     parser.add_argument("--out", required=True, help="the .parquet file to write results to")
@@ -400,6 +402,62 @@ def _screen_longevity(
     return summary
 
 
+def _screen_layers(
+    args: argparse.Namespace,
+    on: dt.date,
+    book: ParameterBook,
+    stdout: TextIO,
+    progress: _Progress,
+) -> int:
+    """Place every household of a persons file (or a synthetic one) in its layer, chunk by chunk.
+
+    Prints the summary per jurisdiction and layer and per programme (and the
+    what-if when asked); returns how many households were decided.
+    """
+    from civaffairs.batch import layers  # noqa: PLC0415 - the command exists without the extra
+
+    scenario = _scenario(book, args, on)
+    chunks, total, unit = _chunks(args, on, book)
+    default_jurisdiction = None if args.synthetic is not None else args.jurisdiction
+    summaries: list[pa.Table] = []
+    programmes: list[pa.Table] = []
+    comparisons: list[pa.Table] = []
+    first_row = 0  # of the chunk, in the file: errors name file rows
+
+    def decide(chunk: pa.Table) -> tuple[pa.Table, int]:
+        nonlocal first_row
+        options: dict[str, Any] = {
+            "errors": args.errors,
+            "jurisdiction": default_jurisdiction,
+            "first_row": first_row,
+        }
+        if scenario is not None:
+            compared = layers.what_if(chunk, on, baseline=book, scenario=scenario, **options)
+            comparisons.append(compared.summary)
+        result = layers.assess_table(chunk, on, book=book, **options)
+        summaries.append(layers.summarise(result))
+        programmes.append(layers.summarise_programmes(result))
+        first_row += chunk.num_rows
+        return result, result.num_rows if unit == "households" else chunk.num_rows
+
+    _write_results(args.out, chunks, decide, progress=progress, total=total, unit=unit)
+    if not summaries:
+        raise InvalidInputError("input", "(empty)", "at least one household")
+    summary = layers.combine(summaries)
+    stdout.write(layers.render_summary(summary, layers.combine_programmes(programmes)) + "\n")
+    if comparisons:
+        from civaffairs.batch.report import WhatIf, render_what_if  # noqa: PLC0415
+
+        compared_all = _combine_what_if(comparisons)
+        stdout.write("\nwhat-if (" + "; ".join([*args.scenario, *args.scenario_params]) + ")\n")
+        stdout.write(render_what_if(WhatIf(on, compared_all.slice(0, 0), compared_all)) + "\n")
+    return sum(
+        int(r["households"])
+        for r in summary.to_pylist()
+        if r["jurisdiction"] == "(all)" and r["layer"] != "(cannot decide)"
+    )
+
+
 def _decided(summary: pa.Table, count: str) -> int:
     """How many rows of a summary were decided: every outcome but ``cannot_decide``."""
     decided = 0
@@ -435,6 +493,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if args.programme == "eldercare.longevity":
             summary = _screen_longevity(args, on, book, stdout, progress)
             decided, unit = _decided(summary, "persons"), "person"
+        elif args.programme == "assistance.layers":
+            decided, unit = _screen_layers(args, on, book, stdout, progress), "household"
         else:
             summary = _screen_dibao(args, on, book, stdout, progress)
             decided, unit = _decided(summary, "households"), "household"

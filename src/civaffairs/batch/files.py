@@ -60,7 +60,8 @@ def read_chunks(
     """Return the chunks of a Parquet or CSV persons file, and its row count when known.
 
     CSV columns of the persons format are read with their documented types
-    (dates, booleans, integer fen); an empty cell is null.
+    (dates, booleans, integer fen); an empty cell is null.  List columns (such
+    as ``receiving``) exist in Parquet only.
 
     .. versionadded:: 0.1.0
     """
@@ -79,7 +80,9 @@ def read_chunks(
         types = {
             f.name: f.type.value_type if pa.types.is_dictionary(f.type) else f.type
             for f in persons_schema()
-            if f.name != "household_id"
+            # A list column has no CSV form: such a column in a CSV file is read as text
+            # and refused by the screen that reads it (Parquet holds lists).
+            if f.name != "household_id" and not pa.types.is_nested(f.type)
         }
         reader = pcsv.open_csv(
             source,

@@ -26,20 +26,29 @@ from civaffairs.batch.dibao import prepare
 from civaffairs.batch.plumbing import Frame
 from civaffairs.parameters import ParameterBook, default_book
 
-__all__ = ["ALL", "WhatIf", "render_summary", "render_what_if", "summarise", "what_if"]
+__all__ = [
+    "ALL",
+    "WhatIf",
+    "layer_changes",
+    "render_summary",
+    "render_what_if",
+    "summarise",
+    "what_if",
+]
 
 #: Layer labels: the layers of the engine's ``layer`` column, and households not decided.
 _LAYERS: Final = ("dibao", "none", "(cannot decide)")
 _PROGRAMME: Final = "assistance.dibao"
 
 
-def _layer_codes(result: pa.Table) -> npt.NDArray[np.int64]:
-    """0 dibao, 1 none, 2 cannot decide (null layer), per household."""
+def _layer_codes(result: pa.Table, layers: tuple[str, ...] = _LAYERS) -> npt.NDArray[np.int64]:
+    """Per household, the index of its layer in ``layers``; a null layer is the last one."""
     layer = dictionary_of(result.column("layer"))
-    codes = np.full(len(layer), 2, dtype=np.int64)
+    last = len(layers) - 1
+    codes = np.full(len(layer), last, dtype=np.int64)
     if len(layer):
         names = layer.dictionary.to_pylist()
-        lookup = np.array([_LAYERS.index(n) for n in names] + [2], dtype=np.int64)
+        lookup = np.array([layers.index(n) for n in names] + [last], dtype=np.int64)
         indices = np.asarray(layer.indices.fill_null(len(names)).to_numpy(), dtype=np.int64)
         codes = lookup[indices]
     return codes
@@ -135,12 +144,9 @@ def what_if(
     prepared = prepare(data, on, jurisdiction=jurisdiction, first_row=first_row)
     before = prepared.assess(baseline or default_book(), errors=errors)
     after = prepared.assess(scenario, errors=errors)
-    layer_before, layer_after = _layer_codes(before), _layer_codes(after)
-    amount_before, amount_after = _amounts(before), _amounts(after)
-    where = dictionary_of(before.column("jurisdiction"))
     columns: dict[str, Any] = {
         "household_id": before.column("household_id"),
-        "jurisdiction": where,
+        "jurisdiction": dictionary_of(before.column("jurisdiction")),
         "outcome_before": before.column("outcome"),
         "outcome_after": after.column("outcome"),
         "layer_before": before.column("layer"),
@@ -148,7 +154,29 @@ def what_if(
         "amount_before_fen": before.column("amount_fen"),
         "amount_after_fen": after.column("amount_fen"),
     }
-    households = pa.table(columns)
+    return WhatIf(on, pa.table(columns), layer_changes(before, after))
+
+
+def layer_changes(
+    before: pa.Table,
+    after: pa.Table,
+    *,
+    layers: tuple[str, ...] = _LAYERS,
+    amount: str = "amount_fen",
+) -> pa.Table:
+    """Compare two results of one population: per jurisdiction and layer, who moved, the cost.
+
+    ``before`` and ``after`` have one row per household, in the same order, with
+    ``jurisdiction`` and ``layer`` (dictionary) columns and an ``amount`` column
+    in fen; ``layers`` names the layers in order, the last one standing for a
+    null layer (not decided).  Returns the rows of :attr:`WhatIf.summary`.
+
+    .. versionadded:: 0.1.0
+    """
+    layer_before, layer_after = _layer_codes(before, layers), _layer_codes(after, layers)
+    amount_before = np.asarray(before.column(amount).to_numpy(), dtype=np.int64)
+    amount_after = np.asarray(after.column(amount).to_numpy(), dtype=np.int64)
+    where = dictionary_of(before.column("jurisdiction"))
     names = [str(n) for n in where.dictionary.to_pylist()] if len(where) else []
     index = (
         np.asarray(where.indices.fill_null(len(names)).to_numpy(), dtype=np.int64)
@@ -162,7 +190,7 @@ def what_if(
         places.append(("(unknown)", index == len(names)))
     places.append((ALL, np.ones(len(index), dtype=np.bool_)))
     for name, here in places:
-        for code, layer in enumerate(_LAYERS):
+        for code, layer in enumerate(layers):
             was, now = here & (layer_before == code), here & (layer_after == code)
             if not (was.any() or now.any()):
                 continue
@@ -181,7 +209,7 @@ def what_if(
                     "cost_change_fen": cost_after - cost_before,
                 }
             )
-    return WhatIf(on, households, pa.Table.from_pylist(rows))
+    return pa.Table.from_pylist(rows)
 
 
 def render_summary(summary: pa.Table) -> str:

@@ -48,6 +48,11 @@ Columns (money is integer fen, 分):
   asset of the type.
 - ``jurisdiction`` — string, optional, applicant's row: where the household
   is decided; null means where the applicant is registered.
+- ``receiving`` — list of strings, optional, nullable: the programmes (registry
+  codes, e.g. ``assistance.dibao``) the person receives today; null means not
+  known.  Read by the layered screen (:mod:`civaffairs.batch.layers`) to find
+  the households eligible for something while nobody in them receives
+  anything (主动发现); the rules themselves never read it.
 
 An optional column left out means "none" for every row: no status, no
 disability, no income of that type, no asset.  A null *cell* in a column
@@ -104,6 +109,7 @@ __all__ = [
     "INCOME_COLUMNS",
     "MAX_FEN",
     "OWNS_COLUMNS",
+    "RECEIVING_COLUMN",
     "STATUS_COLUMNS",
     "from_table",
     "persons_schema",
@@ -134,11 +140,17 @@ OWNS_COLUMNS: Final[Mapping[AssetType, str]] = {
 #: The value (fen) of the non-exempt business entities, on the applicant's row.
 BUSINESS_VALUE_COLUMN: Final = "asset_business_entity"
 
+#: The programmes (registry codes) a person receives today; null: not known.
+RECEIVING_COLUMN: Final = "receiving"
+
 _STRING_DICT = pa.dictionary(pa.int32(), pa.string())
 
 
 def persons_schema(*, household_id: pa.DataType | None = None) -> pa.Schema:
-    """Return the full schema :func:`to_table` writes (every optional column included).
+    """Return the full schema of the persons table (every optional column included).
+
+    :func:`to_table` writes every column but ``receiving``, which the scalar model
+    does not hold.
 
     ``household_id`` is a string column unless another type is given.
 
@@ -162,6 +174,7 @@ def persons_schema(*, household_id: pa.DataType | None = None) -> pa.Schema:
         pa.field(BUSINESS_VALUE_COLUMN, pa.int64()),
         *(pa.field(name, pa.bool_()) for name in OWNS_COLUMNS.values()),
         pa.field("jurisdiction", _STRING_DICT),
+        pa.field(RECEIVING_COLUMN, pa.list_(pa.string())),
     ]
     return pa.schema(fields)
 
@@ -180,7 +193,10 @@ def to_table(  # noqa: PLR0912 - one branch per kind of fact, flat on purpose
 
     .. versionadded:: 0.1.0
     """
-    columns: dict[str, list[object]] = {name: [] for name in persons_schema().names}
+    # The scalar model does not know what a person receives today: no ``receiving`` column.
+    schema = persons_schema()
+    schema = schema.remove(schema.get_field_index(RECEIVING_COLUMN))
+    columns: dict[str, list[object]] = {name: [] for name in schema.names}
     for household in households:
         applicant = household.applicant.person.id
         own: dict[tuple[str, IncomeType], int] = {}
@@ -235,7 +251,7 @@ def to_table(  # noqa: PLR0912 - one branch per kind of fact, flat on purpose
                 row[name] = (asset_type in owned) if is_applicant else None
             for name, value in row.items():
                 columns[name].append(value)
-    return pa.table(columns, schema=persons_schema())
+    return pa.table(columns, schema=schema)
 
 
 #: The values the string columns accept.
@@ -283,6 +299,7 @@ _NULLABLE: Final = frozenset(
         "jurisdiction",
         "registration",
         "registration_kind",
+        RECEIVING_COLUMN,
     }
 )
 

@@ -1,0 +1,714 @@
+"""The layered picture (分层分类) of a whole registry: every household's layer, programmes and cost.
+
+:func:`assess_table` answers the monitoring question of the seed plans
+(低收入人口动态监测, 主动发现, 分层分类) for a persons table
+(:mod:`civaffairs.batch.schema`): per household, the layer it is in, the
+members in each layer, the programmes it is eligible for, those that cannot
+be decided yet, its monthly cost per programme, and whether it is *newly
+found* — eligible for something while no member receives anything today.
+
+**Exact by construction.**  Each household is decided by the scalar
+:func:`civaffairs.assistance.layers.assess_layers` itself — the one source of
+truth of the layer rule (特困 > 低保 > 低保边缘 > 刚性支出困难 > none), with
+its articles and its care about members counted twice.  The columnar part
+is the reading and checking of the table (the 低保 engine's own reader, so a
+bad cell, a household split across the table or one person given twice is
+refused or marked exactly as :func:`civaffairs.batch.assess_table` does) and
+the output.  This is the slowest screen of the package (about a millisecond a
+household per core); households are decided in worker processes.
+
+Temporary assistance (临时救助) is decided per hardship event and is not part
+of a registry screen; the per-member facts of the person programmes (特困,
+the children's allowances, the disability subsidies) are read from their own
+columns where the table has them (see :data:`FACT_READERS`), and are
+otherwise "not established" — which makes those decisions "cannot decide"
+wherever the fact matters, never a guess.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import datetime as dt
+import multiprocessing
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, Final
+
+import attrs
+import numpy as np
+import pyarrow as pa
+
+from civaffairs import registry
+from civaffairs.assistance.layers import LayeredAssessment, MemberFacts, assess_layers
+from civaffairs.batch._common import (
+    R_INVALID_VALUE,
+    R_PARAMETER_UNAVAILABLE,
+    Errors,
+    check_errors,
+    workers_for,
+)
+from civaffairs.batch.plumbing import Frame
+from civaffairs.batch.report import WhatIf
+from civaffairs.batch.schema import RECEIVING_COLUMN, from_table
+from civaffairs.decisions import Outcome, Period
+from civaffairs.entities import AssistanceLayer, Household
+from civaffairs.errors import (
+    CivaffairsError,
+    InvalidDocumentError,
+    InvalidInputError,
+    ParameterError,
+)
+from civaffairs.money import yuan_to_fen
+from civaffairs.parameters import ParameterBook, default_book
+
+__all__ = [
+    "FACT_READERS",
+    "LAYERS",
+    "MONTHLY_COLUMNS",
+    "SUMMARY_LAYERS",
+    "assess_table",
+    "combine",
+    "combine_programmes",
+    "output_schema",
+    "render_summary",
+    "summarise",
+    "summarise_programmes",
+    "what_if",
+]
+
+#: The layers, from the most to the least protected (the ``layer`` column's values).
+LAYERS: Final = tuple(layer.value for layer in AssistanceLayer)
+
+#: The programmes of the layered picture whose monthly amounts are costed, and their column.
+MONTHLY_COLUMNS: Final[Mapping[str, str]] = {
+    "assistance.extreme_poverty": "monthly_fen_extreme_poverty",
+    "assistance.dibao": "monthly_fen_dibao",
+    "assistance.marginal": "monthly_fen_marginal",
+    "assistance.rigid_expenditure": "monthly_fen_rigid_expenditure",
+    "assistance.children": "monthly_fen_children",
+    "assistance.disability_subsidies.living": "monthly_fen_disability_living",
+    "assistance.disability_subsidies.care": "monthly_fen_disability_care",
+}
+
+#: Readers of per-member facts: each takes one household's rows (dicts, in table order)
+#: and returns, per member id, the keyword arguments of :class:`MemberFacts` it knows
+#: (``extreme_poverty=``, ``child=``, ``disability=``).  A reader raises
+#: :class:`~civaffairs.errors.InvalidInputError` naming the cell (``$[row].column``) of a
+#: bad value.  Each columnar programme contributes its own.
+FACT_READERS: list[Callable[[Sequence[Mapping[str, Any]]], dict[str, dict[str, Any]]]] = []
+
+_WHAT: Final = "persons table"
+_DICT = pa.dictionary(pa.int32(), pa.string())
+_LIST = pa.list_(pa.string())
+#: Households per task sent to a worker process.
+_TASK_HOUSEHOLDS: Final = 2000
+
+
+def output_schema(*, household_id: pa.DataType | None = None) -> pa.Schema:
+    """Return the schema of :func:`assess_table`'s result.
+
+    .. versionadded:: 0.1.0
+    """
+    people = [pa.field(f"people_{layer}", pa.int32(), nullable=False) for layer in LAYERS]
+    return pa.schema(
+        [
+            pa.field("household_id", household_id or pa.string(), nullable=False),
+            pa.field("jurisdiction", _DICT),
+            pa.field("registration_kind", _DICT),
+            pa.field("layer", _DICT),
+            pa.field("people", pa.int32(), nullable=False),
+            *people,
+            pa.field("monthly_fen", pa.int64(), nullable=False),
+            *(pa.field(name, pa.int64(), nullable=False) for name in MONTHLY_COLUMNS.values()),
+            pa.field("programmes", _LIST),
+            pa.field("undecided", _LIST),
+            pa.field("newly_found", pa.bool_()),
+            pa.field("reasons", _LIST),
+            pa.field("problems", _LIST),
+        ]
+    )
+
+
+@attrs.frozen
+class _Row:
+    """One household's row of the result, before it becomes columns."""
+
+    jurisdiction: str | None
+    registration_kind: str | None
+    layer: str | None
+    people: int
+    in_layer: tuple[int, ...]
+    monthly: tuple[int, ...]
+    programmes: tuple[str, ...] | None
+    undecided: tuple[str, ...] | None
+    newly_found: bool | None
+    reasons: tuple[str, ...]
+    problems: tuple[str, ...] | None
+
+
+def assess_table(
+    data: Frame,
+    on: dt.date,
+    *,
+    book: ParameterBook | None = None,
+    errors: Errors = "mark",
+    jurisdiction: str | None = None,
+    workers: int | None = None,
+    first_row: int = 0,
+) -> pa.Table:
+    """Place every household of a persons table in its layer on ``on``, with its programmes.
+
+    Arguments as :func:`civaffairs.batch.assess_table`; ``workers`` is the
+    number of worker *processes* (by default one per core this process may use
+    when the table has more than a few thousand households, else none).
+
+    Returns one row per household, in input order (:func:`output_schema`):
+
+    - ``household_id``, ``jurisdiction`` (where it is decided),
+      ``registration_kind`` (``urban``/``rural``, the applicant's);
+    - ``layer``: the household's layer (:data:`LAYERS`), null when it cannot be
+      read or a parameter it needs has no value;
+    - ``people`` and ``people_<layer>``: its members, and how many are in each layer;
+    - ``monthly_fen``: the monthly cash of every eligible decision with a
+      monthly amount, in fen, and per programme in ``monthly_fen_<programme>``
+      (:data:`MONTHLY_COLUMNS`);
+    - ``programmes``: the programmes some decision grants (registry codes),
+      ``undecided``: those with a decision that cannot be decided yet (the
+      facts to establish are in the scalar assessment);
+    - ``newly_found``: eligible for some programme while no member receives
+      any today (from the ``receiving`` column: null there — not known — makes
+      it null; an absent column makes it null for every household);
+    - ``reasons``: the layered picture's own reason codes
+      (``assistance.layers.*``), or ``batch.invalid_value`` /
+      ``batch.parameter_unavailable``;
+    - ``problems``: the bad columns, or the parameter without a value.
+
+    ``errors="raise"`` raises :class:`~civaffairs.errors.InvalidDocumentError`
+    listing every bad cell, or the first parameter error, instead of marking.
+
+    .. versionadded:: 0.1.0
+    """
+    from civaffairs.batch.dibao import assess_table as screen_dibao  # noqa: PLC0415 - cycle
+
+    check_errors(errors)
+    chosen = book or default_book()
+    # The 低保 engine reads and checks every cell of the persons table (and refuses a
+    # household split across the table or a person given twice): its marks are ours.
+    checked = screen_dibao(
+        data,
+        on,
+        book=chosen,
+        errors=errors,
+        jurisdiction=jurisdiction,
+        workers=1,
+        first_row=first_row,
+    )
+    table = _as_table(data)
+    _check_receiving_type(table)
+    invalid = _invalid(checked)
+    count = checked.num_rows
+    processes = _processes(workers, count)
+    tasks = list(_tasks(table, invalid, count))
+    payloads = [
+        (
+            _ipc(piece),
+            start,
+            marks,
+            on,
+            None if book is None else chosen,
+            jurisdiction,
+            errors,
+            first_row + row,
+        )
+        for piece, start, marks, row in tasks
+    ]
+    if processes > 1 and len(payloads) > 1:
+        context = multiprocessing.get_context("forkserver")
+        with concurrent.futures.ProcessPoolExecutor(processes, mp_context=context) as pool:
+            parts = list(pool.map(_decide_task, payloads))
+    else:
+        parts = [_decide_task(payload) for payload in payloads]
+    rows = [row for part in parts for row in part]
+    return _columns(checked, rows)
+
+
+def _check_receiving_type(table: pa.Table) -> None:
+    if RECEIVING_COLUMN not in table.column_names:
+        return
+    kind = table.schema.field(RECEIVING_COLUMN).type
+    if not (
+        (pa.types.is_list(kind) or pa.types.is_large_list(kind))
+        and (pa.types.is_string(kind.value_type) or pa.types.is_large_string(kind.value_type))
+    ) and not pa.types.is_null(kind):
+        raise InvalidDocumentError(
+            [InvalidInputError(f"$.{RECEIVING_COLUMN}", str(kind), "a list of strings column")],
+            what=_WHAT,
+        )
+
+
+def _as_table(data: Frame) -> pa.Table:
+    from civaffairs.batch.plumbing import to_arrow  # noqa: PLC0415
+
+    return to_arrow(data)
+
+
+def _invalid(checked: pa.Table) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """Return the households the 低保 engine found a bad cell in."""
+    reasons = checked.column("reasons").to_pylist()
+    return np.array([R_INVALID_VALUE.code in (r or ()) for r in reasons], dtype=np.bool_)
+
+
+def _processes(workers: int | None, households: int) -> int:
+    if workers is None:
+        return workers_for(None) if households > 4 * _TASK_HOUSEHOLDS else 1
+    return workers_for(workers)
+
+
+def _tasks(
+    table: pa.Table, invalid: np.ndarray[Any, np.dtype[np.bool_]], count: int
+) -> Iterator[tuple[pa.Table, int, tuple[bool, ...], int]]:
+    """Cut the table into runs of whole households: (rows, first household, marks, first row)."""
+    ids = table.column("household_id").to_pylist()
+    starts = [0] + [i for i in range(1, len(ids)) if ids[i] != ids[i - 1]]
+    if len(starts) != count and len(ids):
+        raise CivaffairsError("the households read do not match the households checked")
+    for first in range(0, count, _TASK_HOUSEHOLDS):
+        last = min(first + _TASK_HOUSEHOLDS, count)
+        begin = starts[first] if count else 0
+        end = starts[last] if last < count else len(ids)
+        marks = tuple(bool(x) for x in invalid[first:last])
+        yield table.slice(begin, end - begin), first, marks, begin
+
+
+def _ipc(table: pa.Table) -> bytes:
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return bytes(sink.getvalue())
+
+
+@attrs.frozen
+class _Call:
+    """What every household of a call is decided with."""
+
+    on: dt.date
+    book: ParameterBook
+    jurisdiction: str | None
+    errors: Errors
+
+
+def _decide_task(
+    payload: tuple[
+        bytes, int, tuple[bool, ...], dt.date, ParameterBook | None, str | None, Errors, int
+    ],
+) -> list[_Row]:
+    """Decide one run of households (in a worker process or in this one)."""
+    data, _start, marks, on, book, jurisdiction, errors, first_row = payload
+    table = pa.ipc.open_stream(data).read_all()
+    call = _Call(on, book or default_book(), jurisdiction, errors)
+    found: list[_Row] = []
+    for rows, bad in zip(_household_rows(table), marks, strict=True):
+        found.append(_decide_one(call, rows, bad=bad, first_row=first_row))
+        first_row += len(rows)
+    return found
+
+
+def _household_rows(table: pa.Table) -> list[list[dict[str, Any]]]:
+    households: list[list[dict[str, Any]]] = []
+    current: object = object()
+    for row in table.to_pylist():
+        if not households or row["household_id"] != current:
+            households.append([])
+            current = row["household_id"]
+        households[-1].append(row)
+    return households
+
+
+def _decide_one(call: _Call, rows: list[dict[str, Any]], *, bad: bool, first_row: int) -> _Row:
+    applicant = next((r for r in rows if r.get("relationship") == "applicant"), rows[0])
+    kind = applicant.get("registration_kind")
+    people = len(rows)
+    if bad:
+        return _not_decided(None, kind, people, R_INVALID_VALUE.code, None)
+    household, where = _household(rows)
+    place = call.jurisdiction if where is None else where
+    try:
+        _check_receiving(rows, first_row)
+        facts = _member_facts(rows, first_row)
+    except InvalidInputError as error:
+        if call.errors == "raise":
+            raise InvalidDocumentError([error], what=_WHAT) from None
+        return _not_decided(place, kind, people, R_INVALID_VALUE.code, (error.path,))
+    try:
+        assessment = assess_layers(
+            household, call.on, jurisdiction=place, book=call.book, facts=facts
+        )
+    except ParameterError as error:
+        if call.errors == "raise":
+            raise
+        name = getattr(error, "name", type(error).__name__)
+        return _not_decided(place, kind, people, R_PARAMETER_UNAVAILABLE.code, (str(name),))
+    return _placed(assessment, rows, kind)
+
+
+def _household(rows: list[dict[str, Any]]) -> tuple[Household, str | None]:
+    table = pa.Table.from_pylist(rows)
+    (household, where), *_rest = list(from_table(table))
+    return household, where
+
+
+def _check_receiving(rows: Sequence[Mapping[str, Any]], first_row: int) -> None:
+    """Refuse a ``receiving`` value that is not a list of registered programme codes."""
+    codes = {entry.code for entry in registry.ENTRIES}
+    for index, row in enumerate(rows):
+        value = row.get(RECEIVING_COLUMN)
+        if value is None:
+            continue
+        unknown = [code for code in value if code not in codes]
+        if unknown:
+            raise InvalidInputError(
+                f"$[{first_row + index}].{RECEIVING_COLUMN}",
+                unknown[0],
+                "programme codes of the registry (civaffairs programmes)",
+            )
+
+
+def _member_facts(rows: Sequence[Mapping[str, Any]], first_row: int) -> tuple[MemberFacts, ...]:
+    """Return the per-member facts the table's programme columns give (:data:`FACT_READERS`)."""
+    del first_row
+    by_member: dict[str, dict[str, Any]] = {}
+    for reader in FACT_READERS:
+        for pid, found in reader(rows).items():
+            by_member.setdefault(pid, {}).update(found)
+    return tuple(MemberFacts(pid, **found) for pid, found in by_member.items())
+
+
+def _not_decided(
+    where: str | None, kind: str | None, people: int, code: str, problems: tuple[str, ...] | None
+) -> _Row:
+    return _Row(
+        jurisdiction=where,
+        registration_kind=kind,
+        layer=None,
+        people=people,
+        in_layer=(0,) * len(LAYERS),
+        monthly=(0,) * len(MONTHLY_COLUMNS),
+        programmes=None,
+        undecided=None,
+        newly_found=None,
+        reasons=(code,),
+        problems=problems,
+    )
+
+
+def _placed(
+    assessment: LayeredAssessment,
+    rows: list[dict[str, Any]],
+    kind: str | None,
+) -> _Row:
+    in_layer = [0] * len(LAYERS)
+    for member in assessment.members:
+        in_layer[LAYERS.index(member.layer.value)] += 1
+    monthly = dict.fromkeys(MONTHLY_COLUMNS, 0)
+    granted: list[str] = []
+    undecided: list[str] = []
+    for decision in assessment.decisions:
+        if decision.outcome is Outcome.CANNOT_DECIDE and decision.programme not in undecided:
+            undecided.append(decision.programme)
+        if not decision.eligible:
+            continue
+        if decision.programme not in granted:
+            granted.append(decision.programme)
+        amount = decision.amount
+        if amount is not None and amount.period is Period.MONTHLY:
+            monthly[decision.programme] += yuan_to_fen(amount.total)
+    return _Row(
+        jurisdiction=assessment.jurisdiction,
+        registration_kind=kind,
+        layer=assessment.layer.value,
+        people=len(assessment.members),
+        in_layer=tuple(in_layer),
+        monthly=tuple(monthly.values()),
+        programmes=tuple(granted) or None,
+        undecided=tuple(undecided) or None,
+        newly_found=_newly_found(eligible=bool(granted), rows=rows),
+        reasons=tuple(dict.fromkeys(reason.code for reason in assessment.reasons)),
+        problems=None,
+    )
+
+
+def _newly_found(*, eligible: bool, rows: list[dict[str, Any]]) -> bool | None:
+    """Eligible for something while no member receives anything (主动发现); null if unknown."""
+    receiving = [row.get(RECEIVING_COLUMN) for row in rows]
+    if any(value for value in receiving if value is not None):
+        return False
+    if any(value is None for value in receiving):
+        return None
+    return eligible
+
+
+def _columns(checked: pa.Table, rows: list[_Row]) -> pa.Table:
+    count = len(rows)
+    schema = output_schema(household_id=checked.schema.field("household_id").type)
+
+    def dictionary(values: list[str | None]) -> pa.Array[Any]:
+        return pa.array(values, type=pa.string()).dictionary_encode().cast(_DICT)
+
+    problems: list[list[str] | None] = []
+    checked_problems = checked.column("problems").to_pylist()
+    for row, theirs in zip(rows, checked_problems, strict=True):
+        if row.problems is not None:
+            problems.append(list(row.problems))
+        elif row.reasons == (R_INVALID_VALUE.code,):
+            problems.append(list(theirs) if theirs else None)
+        else:
+            problems.append(None)
+    where = [
+        row.jurisdiction if row.jurisdiction is not None else theirs
+        for row, theirs in zip(rows, checked.column("jurisdiction").to_pylist(), strict=True)
+    ]
+    columns: dict[str, Any] = {
+        "household_id": checked.column("household_id"),
+        "jurisdiction": dictionary(where),
+        "registration_kind": dictionary([row.registration_kind for row in rows]),
+        "layer": dictionary([row.layer for row in rows]),
+        "people": pa.array([row.people for row in rows], type=pa.int32()),
+    }
+    for index, layer in enumerate(LAYERS):
+        columns[f"people_{layer}"] = pa.array(
+            [row.in_layer[index] for row in rows], type=pa.int32()
+        )
+    columns["monthly_fen"] = pa.array([sum(row.monthly) for row in rows], type=pa.int64())
+    for index, name in enumerate(MONTHLY_COLUMNS.values()):
+        columns[name] = pa.array([row.monthly[index] for row in rows], type=pa.int64())
+    columns["programmes"] = pa.array(
+        [None if row.programmes is None else list(row.programmes) for row in rows], type=_LIST
+    )
+    columns["undecided"] = pa.array(
+        [None if row.undecided is None else list(row.undecided) for row in rows], type=_LIST
+    )
+    columns["newly_found"] = pa.array([row.newly_found for row in rows], type=pa.bool_())
+    columns["reasons"] = pa.array([list(row.reasons) for row in rows], type=_LIST)
+    columns["problems"] = pa.array(problems, type=_LIST)
+    del count
+    return pa.table(columns, schema=schema)
+
+
+# -- summaries and what-if --------------------------------------------------------------------
+
+#: The summary's layer labels: the layers, then households not decided.
+SUMMARY_LAYERS: Final = (*LAYERS, "(cannot decide)")
+
+
+def summarise(result: pa.Table) -> pa.Table:
+    """Count, per deciding jurisdiction and layer, households, people, cost and the newly found.
+
+    ``result`` is what :func:`assess_table` returns.  Columns: ``jurisdiction``,
+    ``layer`` (:data:`SUMMARY_LAYERS`), ``households``, ``people`` (their
+    members), ``people_in_layer`` (members placed in that layer, whatever the
+    household's layer), ``monthly_cost_fen`` and ``newly_found`` (households
+    eligible for something while no member receives anything); a totals row per
+    layer has the jurisdiction :data:`~civaffairs.batch.report.ALL`.
+
+    .. versionadded:: 0.1.0
+    """
+    from civaffairs.batch._common import ALL  # noqa: PLC0415
+    from civaffairs.batch.report import _layer_codes  # noqa: PLC0415
+
+    codes = _layer_codes(result, SUMMARY_LAYERS)
+    where = [
+        str(w) if w is not None else "(unknown)" for w in result.column("jurisdiction").to_pylist()
+    ]
+    people = np.asarray(result.column("people").to_numpy(), dtype=np.int64)
+    cost = np.asarray(result.column("monthly_fen").to_numpy(), dtype=np.int64)
+    found = np.array([value is True for value in result.column("newly_found").to_pylist()])
+    in_layer = {
+        layer: np.asarray(result.column(f"people_{layer}").to_numpy(), dtype=np.int64)
+        for layer in LAYERS
+    }
+    places = np.array(where, dtype=object)
+    rows: list[dict[str, object]] = []
+    for name in [*sorted(set(where)), ALL]:
+        here = np.ones(len(where), dtype=np.bool_) if name == ALL else places == name
+        for code, layer in enumerate(SUMMARY_LAYERS):
+            chosen = here & (codes == code)
+            placed = int(in_layer[layer][here].sum()) if layer in in_layer else 0
+            if not chosen.any() and not placed:
+                continue
+            rows.append(
+                {
+                    "jurisdiction": name,
+                    "layer": layer,
+                    "households": int(chosen.sum()),
+                    "people": int(people[chosen].sum()),
+                    "people_in_layer": placed,
+                    "monthly_cost_fen": int(cost[chosen].sum()),
+                    "newly_found": int((found & chosen).sum()),
+                }
+            )
+    return pa.Table.from_pylist(rows, schema=_SUMMARY)
+
+
+_SUMMARY: Final = pa.schema(
+    [pa.field("jurisdiction", pa.string()), pa.field("layer", pa.string())]
+    + [
+        pa.field(name, pa.int64())
+        for name in ("households", "people", "people_in_layer", "monthly_cost_fen", "newly_found")
+    ]
+)
+
+
+def summarise_programmes(result: pa.Table) -> pa.Table:
+    """Count, per programme, the households granted it or undecided, and its monthly cost.
+
+    Columns: ``programme``, ``households_eligible``, ``households_undecided``,
+    ``monthly_cost_fen`` (from the ``monthly_fen_<programme>`` columns).
+
+    .. versionadded:: 0.1.0
+    """
+    granted = result.column("programmes").to_pylist()
+    pending = result.column("undecided").to_pylist()
+    rows = []
+    for programme, column in MONTHLY_COLUMNS.items():
+        cost = np.asarray(result.column(column).to_numpy(), dtype=np.int64)
+        rows.append(
+            {
+                "programme": programme,
+                "households_eligible": sum(1 for g in granted if g and programme in g),
+                "households_undecided": sum(1 for p in pending if p and programme in p),
+                "monthly_cost_fen": int(cost.sum()),
+            }
+        )
+    return pa.Table.from_pylist(rows, schema=_PROGRAMMES)
+
+
+_PROGRAMMES: Final = pa.schema(
+    [pa.field("programme", pa.string())]
+    + [
+        pa.field(name, pa.int64())
+        for name in ("households_eligible", "households_undecided", "monthly_cost_fen")
+    ]
+)
+
+
+def combine(parts: Sequence[pa.Table]) -> pa.Table:
+    """Add up :func:`summarise` tables of several chunks of one registry.
+
+    .. versionadded:: 0.1.0
+    """
+    from civaffairs.batch._common import add_up  # noqa: PLC0415
+
+    return add_up(
+        parts,
+        ["jurisdiction", "layer"],
+        ["households", "people", "people_in_layer", "monthly_cost_fen", "newly_found"],
+        order=["jurisdiction", "layer"],
+    )
+
+
+def combine_programmes(parts: Sequence[pa.Table]) -> pa.Table:
+    """Add up :func:`summarise_programmes` tables of several chunks.
+
+    .. versionadded:: 0.1.0
+    """
+    grouped = (
+        pa.concat_tables(parts)
+        .group_by(["programme"], use_threads=False)
+        .aggregate([(n, "sum") for n in _PROGRAMMES.names[1:]])
+    )
+    order = {code: i for i, code in enumerate(MONTHLY_COLUMNS)}
+    rows = sorted(
+        ({k.removesuffix("_sum"): v for k, v in row.items()} for row in grouped.to_pylist()),
+        key=lambda row: order[str(row["programme"])],
+    )
+    return pa.Table.from_pylist(rows, schema=_PROGRAMMES)
+
+
+def render_summary(summary: pa.Table, programmes: pa.Table | None = None) -> str:
+    """Render :func:`summarise` (and :func:`summarise_programmes`) as aligned text, yuan.
+
+    .. versionadded:: 0.1.0
+    """
+    from civaffairs.batch._common import render_rows, yuan_text  # noqa: PLC0415
+
+    rows = [
+        [
+            str(r["jurisdiction"]),
+            str(r["layer"]),
+            f"{r['households']:,}",
+            f"{r['people']:,}",
+            f"{r['people_in_layer']:,}",
+            yuan_text(int(r["monthly_cost_fen"])),
+            f"{r['newly_found']:,}",
+        ]
+        for r in summary.to_pylist()
+    ]
+    header = [
+        "jurisdiction",
+        "layer",
+        "households",
+        "people",
+        "people in layer",
+        "monthly cost",
+        "newly found",
+    ]
+    text = render_rows(header, rows, left=2)
+    if programmes is not None:
+        lines = [
+            [
+                str(r["programme"]),
+                f"{r['households_eligible']:,}",
+                f"{r['households_undecided']:,}",
+                yuan_text(int(r["monthly_cost_fen"])),
+            ]
+            for r in programmes.to_pylist()
+        ]
+        text += "\n\n" + render_rows(
+            ["programme", "eligible", "undecided", "monthly cost"], lines, left=1
+        )
+    return text
+
+
+def what_if(
+    data: Frame,
+    on: dt.date,
+    *,
+    scenario: ParameterBook,
+    baseline: ParameterBook | None = None,
+    errors: Errors = "mark",
+    jurisdiction: str | None = None,
+    workers: int | None = None,
+    first_row: int = 0,
+) -> WhatIf:
+    """Place ``data`` under ``baseline`` (shipped data by default) and under ``scenario``; compare.
+
+    Returns a :class:`~civaffairs.batch.report.WhatIf` whose ``summary`` counts,
+    per jurisdiction and layer, households before and after, those gaining and
+    losing the layer, and the monthly cost (every programme) before, after and
+    its change; its ``households`` has, per household, the layer and the
+    monthly cost before and after.
+
+    .. versionadded:: 0.1.0
+    """
+    from civaffairs.batch.report import layer_changes  # noqa: PLC0415
+
+    options: dict[str, Any] = {
+        "errors": errors,
+        "jurisdiction": jurisdiction,
+        "workers": workers,
+        "first_row": first_row,
+    }
+    before = assess_table(data, on, book=baseline, **options)
+    after = assess_table(data, on, book=scenario, **options)
+    columns: dict[str, Any] = {
+        "household_id": before.column("household_id"),
+        "jurisdiction": before.column("jurisdiction"),
+        "layer_before": before.column("layer"),
+        "layer_after": after.column("layer"),
+        "monthly_before_fen": before.column("monthly_fen"),
+        "monthly_after_fen": after.column("monthly_fen"),
+    }
+    households = pa.table(columns)
+    summary = layer_changes(before, after, layers=SUMMARY_LAYERS, amount="monthly_fen")
+    return WhatIf(on, households, summary)

@@ -1,0 +1,254 @@
+"""The layered screen of a registry (civaffairs.batch.layers) equals the scalar layered picture.
+
+Each household of a random registry is converted with ``to_table`` and placed by
+:func:`civaffairs.batch.layers.assess_table`; its row must say exactly what
+:func:`civaffairs.assistance.layers.assess_layers` says of it: the layer, the members
+in each layer, the programmes granted and undecided, the monthly amount per programme
+to the fen.  Bad cells and parameters with no value never become a layer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+pytest.importorskip("pyarrow")
+pytest.importorskip("numpy")
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from civaffairs.assistance.layers import assess_layers
+from civaffairs.batch import layers as batch_layers
+from civaffairs.batch import synthetic_population, to_table
+from civaffairs.batch.report import ALL
+from civaffairs.cli import main
+from civaffairs.decisions import Outcome, Period
+from civaffairs.entities import Household
+from civaffairs.errors import InvalidDocumentError, ParameterError
+from civaffairs.money import yuan_to_fen
+from civaffairs.parameters import default_book
+from civaffairs.testing import strategies as cst
+
+CHONGQING = "500000"
+ON = dt.date(2025, 6, 30)
+BOOK = default_book()
+
+
+def _expected(household: Household, on: dt.date) -> dict[str, object]:
+    """What the scalar layered picture says of one household, in the columns' terms."""
+    try:
+        picture = assess_layers(household, on, book=BOOK)
+    except ParameterError as error:
+        return {"layer": None, "problems": [error.name]}  # type: ignore[attr-defined]
+    monthly = dict.fromkeys(batch_layers.MONTHLY_COLUMNS.values(), 0)
+    granted: list[str] = []
+    undecided: list[str] = []
+    for decision in picture.decisions:
+        if decision.outcome is Outcome.CANNOT_DECIDE and decision.programme not in undecided:
+            undecided.append(decision.programme)
+        if decision.eligible:
+            if decision.programme not in granted:
+                granted.append(decision.programme)
+            amount = decision.amount
+            if amount is not None and amount.period is Period.MONTHLY:
+                monthly[batch_layers.MONTHLY_COLUMNS[decision.programme]] += yuan_to_fen(
+                    amount.total
+                )
+    found: dict[str, object] = {
+        "layer": picture.layer.value,
+        "people": len(household.members),
+        "programmes": granted or None,
+        "undecided": undecided or None,
+        "monthly_fen": sum(monthly.values()),
+        **monthly,
+    }
+    for layer in batch_layers.LAYERS:
+        found[f"people_{layer}"] = sum(1 for m in picture.members if m.layer.value == layer)
+    return found
+
+
+def _as_the_table_holds(household: Household) -> Household:
+    """The household as a persons table holds it: assets are the household's, not a member's.
+
+    The persons table has no owner column (civaffairs.batch.schema): its asset columns are
+    the household's, all counted; the scalar rule leaves out the assets of members who are
+    not counted (民发〔2021〕57号 art. 14), tested in tests/unit/test_dibao.py.
+    """
+    return attrs.evolve(
+        household,
+        assets=tuple(attrs.evolve(a, owner=None) for a in household.assets),
+        expenditures=(),
+    )
+
+
+@given(
+    found=st.lists(
+        cst.households(on=ON, jurisdiction=CHONGQING, max_size=4), min_size=1, max_size=4
+    )
+)
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+def test_each_row_equals_the_scalar_layered_picture(found: list[Household]) -> None:
+    """The row of every household is the scalar picture's (batch = scalar, household by household).
+
+    国办发〔2023〕39号 二: "低保对象、特困人员 … 低保边缘家庭成员 … 刚性支出困难家庭成员" — the
+    layers; the scalar :func:`assess_layers` places the household, the screen only carries it.
+    """
+    households = [_as_the_table_holds(attrs.evolve(h, id=f"H{i}")) for i, h in enumerate(found)]
+    result = batch_layers.assess_table(to_table(households), ON, book=BOOK)
+    assert result.num_rows == len(households)
+    for household, row in zip(households, result.to_pylist(), strict=True):
+        expected = _expected(household, ON)
+        assert row["household_id"] == household.id
+        for key, value in expected.items():
+            assert row[key] == value, (household.id, key, row)
+        # No member's "receiving" is known (to_table cannot know it): newly found is unknown.
+        assert row["newly_found"] is None
+
+
+def _one(receiving: list[list[str] | None]) -> pa.Table:
+    table = synthetic_population(1, CHONGQING, on=ON, seed=3)
+    rows = table.num_rows
+    column = pa.array((receiving * rows)[:rows], type=pa.list_(pa.string()))
+    if "receiving" in table.column_names:
+        table = table.drop_columns(["receiving"])
+    return table.append_column("receiving", column)
+
+
+def test_newly_found_needs_every_member_known_and_none_receiving() -> None:
+    """主动发现: eligible for something while nobody in the household receives anything today."""
+    base = batch_layers.assess_table(_one([[]]), ON).to_pylist()[0]
+    eligible = bool(base["programmes"])
+    assert base["newly_found"] is eligible
+    receiving = batch_layers.assess_table(_one([["assistance.dibao"]]), ON).to_pylist()[0]
+    assert receiving["newly_found"] is False
+    unknown = batch_layers.assess_table(_one([None]), ON).to_pylist()[0]
+    assert unknown["newly_found"] is None
+
+
+def test_an_unknown_programme_in_receiving_is_a_bad_cell() -> None:
+    table = _one([["assistance.dibaoo"]])
+    row = batch_layers.assess_table(table, ON).to_pylist()[0]
+    assert row["layer"] is None
+    assert row["reasons"] == ["batch.invalid_value"]
+    assert row["problems"] == ["$[0].receiving"]
+    with pytest.raises(InvalidDocumentError, match="receiving"):
+        batch_layers.assess_table(table, ON, errors="raise")
+
+
+def test_a_receiving_column_of_the_wrong_type_is_refused() -> None:
+    table = synthetic_population(2, CHONGQING, on=ON, seed=1)
+    if "receiving" in table.column_names:
+        table = table.drop_columns(["receiving"])
+    table = table.append_column("receiving", pa.array([1] * table.num_rows, type=pa.int64()))
+    with pytest.raises(InvalidDocumentError, match="receiving"):
+        batch_layers.assess_table(table, ON)
+
+
+def test_bad_cells_are_marked_never_placed() -> None:
+    table = synthetic_population(400, CHONGQING, on=ON, seed=5, invalid_share=0.2)
+    result = batch_layers.assess_table(table, ON)
+    rows = result.to_pylist()
+    bad = [r for r in rows if r["reasons"] == ["batch.invalid_value"]]
+    assert bad, "the synthetic registry spoils a fifth of the households"
+    for row in bad:
+        assert row["layer"] is None
+        assert row["programmes"] is None
+        assert row["monthly_fen"] == 0
+        assert row["problems"]
+    with pytest.raises(InvalidDocumentError):
+        batch_layers.assess_table(table, ON, errors="raise")
+
+
+def test_a_parameter_without_a_value_is_marked_not_guessed() -> None:
+    """Before the shipped 重庆 data begin, no standard is in force: nothing is placed."""
+    early = dt.date(2000, 1, 3)
+    table = synthetic_population(5, CHONGQING, on=ON, seed=2)
+    rows = batch_layers.assess_table(table, early).to_pylist()
+    for row in rows:
+        assert row["layer"] is None
+        assert row["reasons"] in (["batch.parameter_unavailable"], ["batch.invalid_value"])
+    with pytest.raises((ParameterError, InvalidDocumentError)):
+        batch_layers.assess_table(table, early, errors="raise")
+
+
+def test_worker_processes_give_the_same_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    table = synthetic_population(60, CHONGQING, on=ON, seed=7, invalid_share=0.1)
+    one = batch_layers.assess_table(table, ON, workers=1)
+    monkeypatch.setattr(batch_layers, "_TASK_HOUSEHOLDS", 16)
+    two = batch_layers.assess_table(table, ON, workers=2)
+    assert two.equals(one)
+
+
+def test_the_summary_adds_up() -> None:
+    result = batch_layers.assess_table(synthetic_population(120, CHONGQING, on=ON, seed=9), ON)
+    summary = batch_layers.summarise(result).to_pylist()
+    totals = [r for r in summary if r["jurisdiction"] == ALL]
+    assert sum(r["households"] for r in totals) == result.num_rows
+    people = [int(n or 0) for n in result.column("people").to_pylist()]
+    monthly = [int(n or 0) for n in result.column("monthly_fen").to_pylist()]
+    assert sum(r["people"] for r in totals) == sum(people)
+    assert sum(r["monthly_cost_fen"] for r in totals) == sum(monthly)
+    programmes = batch_layers.summarise_programmes(result).to_pylist()
+    assert sum(r["monthly_cost_fen"] for r in programmes) == sum(monthly)
+    halves = [result.slice(0, 50), result.slice(50)]
+    assert batch_layers.combine([batch_layers.summarise(h) for h in halves]).equals(
+        batch_layers.combine([batch_layers.summarise(result)])
+    )
+
+
+def test_a_what_if_with_the_same_book_changes_nothing_and_a_higher_standard_adds() -> None:
+    table = synthetic_population(80, CHONGQING, on=ON, seed=4)
+    same = batch_layers.what_if(table, ON, scenario=BOOK)
+    for row in same.summary.to_pylist():
+        assert row["gaining"] == row["losing"] == row["cost_change_fen"] == 0
+    higher = BOOK.override("assistance.dibao.standard.rural", CHONGQING, Decimal("700"), ON)
+    changed = batch_layers.what_if(table, ON, scenario=higher).summary.to_pylist()
+    totals = {r["layer"]: r for r in changed if r["jurisdiction"] == ALL}
+    assert totals["dibao"]["households_after"] >= totals["dibao"]["households_before"]
+
+
+def test_the_command_screens_a_synthetic_registry_in_layers(tmp_path: Path) -> None:
+    """``civaffairs screen --programme assistance.layers --synthetic N`` (CI-sized N)."""
+    out = io.StringIO()
+    err = io.StringIO()
+    target = f"{tmp_path}/layers.parquet"
+    code = main(
+        [
+            "screen",
+            "--programme",
+            "assistance.layers",
+            "--synthetic",
+            "150",
+            "--jurisdiction",
+            "500156",
+            "--on",
+            "2025-06-30",
+            "--out",
+            target,
+            "--scenario",
+            "assistance.dibao.standard.rural@500000=650",
+            "--quiet",
+        ],
+        stdout=out,
+        stderr=err,
+    )
+    assert code == 0, err.getvalue()
+    text = out.getvalue()
+    assert "newly found" in text
+    assert "assistance.extreme_poverty" in text
+    assert "what-if" in text
+    written = pq.read_table(target)
+    assert written.num_rows == 150
+    assert set(batch_layers.output_schema().names) <= set(written.column_names)
