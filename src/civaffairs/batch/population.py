@@ -11,7 +11,10 @@ siblings, other dependants or unrelated co-residents; urban or rural
 registration in a county-level unit of the jurisdiction; wages, business and
 transfer income, the central basic pension for the old, the disability
 subsidy for the disabled, social assistance; deposits and securities, and
-sometimes a vehicle or a business.  A third of the households have their
+sometimes a vehicle or a business; what its members receive today (the
+``receiving`` column: nothing for most, 低保 or 低保边缘 for some, not known
+for a few — drawn at random, not from the rules, so the layered screen finds
+households eligible while receiving nothing, 主动发现).  A third of the households have their
 counted income set *exactly at*, *one fen under* or *one fen over* the 低保
 threshold (standard × counted members) where the parameter book has a
 standard — the boundaries where exactness matters.  ``invalid_share`` spoils
@@ -45,7 +48,7 @@ from civaffairs.assistance.dibao import RELATIONSHIP_CODES
 from civaffairs.assistance.means import DEPENDENT_STATUSES, EXCLUDING_STATUSES
 from civaffairs.batch._columns import arrow, dictionary_of
 from civaffairs.batch.arrays import NUMPY, full_years_at
-from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN
+from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN, RECEIVING_COLUMN
 from civaffairs.entities import (
     AssetType,
     DisabilityCategory,
@@ -174,6 +177,9 @@ def _block(
             for name, values in assets.items()
         },
     }
+    columns[RECEIVING_COLUMN] = _receiving(
+        np.random.default_rng([seed, index, 1]), households, of_row
+    )
     table = pa.table(columns)
     if invalid_share > 0:
         table = _spoil(
@@ -185,6 +191,22 @@ def _block(
             on_days=(on - _EPOCH).days,
         )
     return table
+
+
+#: What a synthetic household's members receive today: nothing, 低保, 低保边缘, or not known.
+_RECEIVING: Final = pa.array(
+    [[], ["assistance.dibao"], ["assistance.marginal"], None], type=pa.list_(pa.string())
+)
+_RECEIVING_P: Final = (0.78, 0.10, 0.04, 0.08)
+
+
+def _receiving(rng: np.random.Generator, households: int, of_row: npt.NDArray[Any]) -> Any:
+    """Return the ``receiving`` column: one draw per household (its own stream), every member.
+
+    A stream of its own, so the other columns of a seed stay what they were.
+    """
+    choice = rng.choice(len(_RECEIVING_P), size=households, p=_RECEIVING_P)
+    return _RECEIVING.take(arrow(choice[of_row]))
 
 
 @attrs.frozen
