@@ -117,28 +117,35 @@ def test_each_row_equals_the_scalar_layered_picture(found: list[Household]) -> N
         assert row["newly_found"] is None
 
 
-def _one(receiving: list[list[str] | None]) -> pa.Table:
-    table = synthetic_population(1, CHONGQING, on=ON, seed=3)
-    rows = table.num_rows
-    column = pa.array((receiving * rows)[:rows], type=pa.list_(pa.string()))
-    if "receiving" in table.column_names:
-        table = table.drop_columns(["receiving"])
-    return table.append_column("receiving", column)
+def _with_receiving(receiving: list[str] | None, households: int = 1) -> pa.Table:
+    table = synthetic_population(households, CHONGQING, on=ON, seed=3)
+    column = pa.array([receiving] * table.num_rows, type=pa.list_(pa.string()))
+    return table.drop_columns(["receiving"]).append_column("receiving", column)
 
 
 def test_newly_found_needs_every_member_known_and_none_receiving() -> None:
-    """主动发现: eligible for something while nobody in the household receives anything today."""
-    base = batch_layers.assess_table(_one([[]]), ON).to_pylist()[0]
-    eligible = bool(base["programmes"])
-    assert base["newly_found"] is eligible
-    receiving = batch_layers.assess_table(_one([["assistance.dibao"]]), ON).to_pylist()[0]
-    assert receiving["newly_found"] is False
-    unknown = batch_layers.assess_table(_one([None]), ON).to_pylist()[0]
-    assert unknown["newly_found"] is None
+    """主动发现: eligible for something while nobody in the household receives anything today.
+
+    国办发〔2023〕39号 三(三): "及时、主动发现需要救助的困难群众".  Unknown stays unknown: a
+    household granted nothing while a decision is undecided is not "not found".
+    """
+    rows = batch_layers.assess_table(_with_receiving([], 60), ON).to_pylist()
+    for row in rows:
+        if row["programmes"]:
+            assert row["newly_found"] is True
+        elif row["undecided"]:
+            assert row["newly_found"] is None
+        else:
+            assert row["newly_found"] is False
+    assert {row["newly_found"] for row in rows} == {True, False, None}
+    receiving = batch_layers.assess_table(_with_receiving(["assistance.dibao"], 60), ON)
+    assert set(receiving.column("newly_found").to_pylist()) == {False}
+    unknown = batch_layers.assess_table(_with_receiving(None, 60), ON)
+    assert set(unknown.column("newly_found").to_pylist()) == {None}
 
 
 def test_an_unknown_programme_in_receiving_is_a_bad_cell() -> None:
-    table = _one([["assistance.dibaoo"]])
+    table = _with_receiving(["assistance.dibaoo"])
     row = batch_layers.assess_table(table, ON).to_pylist()[0]
     assert row["layer"] is None
     assert row["reasons"] == ["batch.invalid_value"]
@@ -148,9 +155,7 @@ def test_an_unknown_programme_in_receiving_is_a_bad_cell() -> None:
 
 
 def test_a_receiving_column_of_the_wrong_type_is_refused() -> None:
-    table = synthetic_population(2, CHONGQING, on=ON, seed=1)
-    if "receiving" in table.column_names:
-        table = table.drop_columns(["receiving"])
+    table = synthetic_population(2, CHONGQING, on=ON, seed=1).drop_columns(["receiving"])
     table = table.append_column("receiving", pa.array([1] * table.num_rows, type=pa.int64()))
     with pytest.raises(InvalidDocumentError, match="receiving"):
         batch_layers.assess_table(table, ON)

@@ -178,7 +178,8 @@ def assess_table(
       facts to establish are in the scalar assessment);
     - ``newly_found``: eligible for some programme while no member receives
       any today (from the ``receiving`` column: null there — not known — makes
-      it null; an absent column makes it null for every household);
+      it null; an absent column makes it null for every household); null too
+      when nothing is granted while some decision cannot be decided yet;
     - ``reasons``: the layered picture's own reason codes
       (``assistance.layers.*``), or ``batch.invalid_value`` /
       ``batch.parameter_unavailable``;
@@ -432,20 +433,27 @@ def _placed(
         monthly=tuple(monthly.values()),
         programmes=tuple(granted) or None,
         undecided=tuple(undecided) or None,
-        newly_found=_newly_found(eligible=bool(granted), rows=rows),
+        newly_found=_newly_found(eligible=bool(granted), pending=bool(undecided), rows=rows),
         reasons=tuple(dict.fromkeys(reason.code for reason in assessment.reasons)),
         problems=None,
     )
 
 
-def _newly_found(*, eligible: bool, rows: list[dict[str, Any]]) -> bool | None:
-    """Eligible for something while no member receives anything (主动发现); null if unknown."""
+def _newly_found(*, eligible: bool, pending: bool, rows: list[dict[str, Any]]) -> bool | None:
+    """Return whether the household is newly found (主动发现), or ``None`` when not known.
+
+    Newly found: eligible for some programme while no member receives anything
+    today.  Not known: a member's ``receiving`` is null, or nothing is granted
+    while some decision cannot be decided yet (it might grant something).
+    """
     receiving = [row.get(RECEIVING_COLUMN) for row in rows]
     if any(value for value in receiving if value is not None):
         return False
     if any(value is None for value in receiving):
         return None
-    return eligible
+    if eligible:
+        return True
+    return None if pending else False
 
 
 def _columns(checked: pa.Table, rows: list[_Row]) -> pa.Table:
