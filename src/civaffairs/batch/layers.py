@@ -50,9 +50,9 @@ from civaffairs.batch._common import (
 )
 from civaffairs.batch.plumbing import Frame
 from civaffairs.batch.report import WhatIf
-from civaffairs.batch.schema import RECEIVING_COLUMN, from_table
+from civaffairs.batch.schema import RECEIVING_COLUMN, household_from_rows
 from civaffairs.decisions import Outcome, Period
-from civaffairs.entities import AssistanceLayer, Household
+from civaffairs.entities import AssistanceLayer
 from civaffairs.errors import (
     CivaffairsError,
     InvalidDocumentError,
@@ -332,7 +332,7 @@ def _decide_one(call: _Call, rows: list[dict[str, Any]], *, bad: bool, first_row
     people = len(rows)
     if bad:
         return _not_decided(None, kind, people, R_INVALID_VALUE.code, None)
-    household, where = _household(rows)
+    household, where = household_from_rows(rows)
     place = call.jurisdiction if where is None else where
     try:
         _check_receiving(rows, first_row)
@@ -351,12 +351,6 @@ def _decide_one(call: _Call, rows: list[dict[str, Any]], *, bad: bool, first_row
         name = getattr(error, "name", type(error).__name__)
         return _not_decided(place, kind, people, R_PARAMETER_UNAVAILABLE.code, (str(name),))
     return _placed(assessment, rows, kind)
-
-
-def _household(rows: list[dict[str, Any]]) -> tuple[Household, str | None]:
-    table = pa.Table.from_pylist(rows)
-    (household, where), *_rest = list(from_table(table))
-    return household, where
 
 
 def _check_receiving(rows: Sequence[Mapping[str, Any]], first_row: int) -> None:

@@ -112,6 +112,7 @@ __all__ = [
     "RECEIVING_COLUMN",
     "STATUS_COLUMNS",
     "from_table",
+    "household_from_rows",
     "persons_schema",
     "to_table",
 ]
@@ -398,3 +399,11 @@ def _date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     raise TypeError(f"not a date: {value!r}")
+
+
+def household_from_rows(rows: list[dict[str, Any]]) -> tuple[Household, str | None]:
+    """Rebuild one household from its rows (dicts, in table order), as :func:`from_table` does.
+
+    .. versionadded:: 0.1.0
+    """
+    return _household(rows)
