@@ -519,10 +519,23 @@ def add_cells(parts: Iterable[pa.Table]) -> pa.Table:
 
 
 def _grouped(cells: pa.Table, by: Grouping, tail: Sequence[str], sums: Sequence[str]) -> pa.Table:
-    """Sum ``sums`` per ``by`` and ``tail`` (the cells hold every layer of every group)."""
+    """Sum ``sums`` per ``by`` and ``tail`` (the cells hold every layer of every group).
+
+    The whole registry (``by`` empty) has every layer even when it has no household.
+    """
     keys = [*by, *tail]
-    if not keys:
-        return cells.select(list(sums))
+    if not by and cells.num_rows == 0:
+        combinations: list[tuple[str, ...]] = [()]
+        for _ in tail:
+            combinations = [(*c, layer) for c in combinations for layer in LAYERS]
+        rows = [
+            {
+                **dict(zip(tail, combination, strict=True)),
+                **dict.fromkeys(sums, 0),
+            }
+            for combination in combinations
+        ]
+        return pa.Table.from_pylist(rows, schema=_schema(tail, sums))
     grouped = cells.group_by(keys, use_threads=False).aggregate([(n, "sum") for n in sums])
     grouped = grouped.rename_columns([n.removesuffix("_sum") for n in grouped.column_names])
     return grouped.select([*keys, *sums])
