@@ -39,6 +39,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, TextIO
 
 from civaffairs import registry
+from civaffairs.batch.report_cli import report_path, write_screen_report
 from civaffairs.dates import parse_date
 from civaffairs.errors import CivaffairsError, InvalidDocumentError, InvalidInputError
 from civaffairs.parameters import Kind, ParameterBook, default_book, read_text
@@ -121,6 +122,13 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         help="what-if: a parameter TOML file layered over the baseline book",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress line on stderr")
+    parser.add_argument(
+        "--report",
+        metavar="FILE.html",
+        type=report_path,
+        help="also write the distribution (per layer, jurisdiction and urban/rural; the what-if "
+        "change) as one self-contained HTML page (civaffairs.batch.html_report)",
+    )
     return parser
 
 
@@ -438,6 +446,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         else:
             summary = _screen_dibao(args, on, book, stdout, progress)
             decided, unit = _decided(summary, "households"), "household"
+        if args.report:
+            write_screen_report(args, on, book)
     except InvalidDocumentError as exc:
         if args.input and args.synthetic is None:
             exc = with_earlier_rows(exc, args.input)
