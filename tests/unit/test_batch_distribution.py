@@ -328,3 +328,33 @@ def test_a_what_if_adds_its_tables_and_charts() -> None:
     assert 'id="chart-change-people-layer"' in page
     assert 'id="change-all"' in page
     assert 'id="change-registration_kind"' not in page  # no kinds in the 低保 result
+
+
+def test_the_dibao_result_takes_the_kind_from_the_applicants_row() -> None:
+    people = synthetic_population(200, "500000", on=ON, seed=4)
+    result = d.from_dibao(assess_table(people, ON), people)
+    applicants = [
+        (h, k)
+        for h, r, k in zip(
+            people.column("household_id").to_pylist(),
+            people.column("relationship").to_pylist(),
+            people.column("registration_kind").to_pylist(),
+            strict=True,
+        )
+        if r == "applicant"
+    ]
+    expected = dict(applicants)
+    assert result.column("registration_kind").to_pylist() == [
+        expected[h] for h in result.column("household_id").to_pylist()
+    ]
+    # A household with two applicant rows has no readable kind (as the screen cannot read it).
+    twice = people.set_column(
+        people.column_names.index("relationship"),
+        "relationship",
+        pa.array(["applicant"] * people.num_rows),
+    )
+    kinds = d.from_dibao(assess_table(people, ON), twice).column("registration_kind")
+    sizes = [h for h, _ in applicants]
+    alone = {h for h in sizes if people.column("household_id").to_pylist().count(h) == 1}
+    for h, k in zip(result.column("household_id").to_pylist(), kinds.to_pylist(), strict=True):
+        assert (k is None) == (h not in alone)

@@ -73,9 +73,10 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from civaffairs.assistance.means.family import RELATIONSHIP_CODES
 from civaffairs.batch._columns import arrow
 from civaffairs.batch._common import ALL, render_rows, yuan_text
-from civaffairs.entities import AssistanceLayer, RegistrationKind
+from civaffairs.entities import AssistanceLayer, RegistrationKind, Relationship
 from civaffairs.errors import InvalidDocumentError, InvalidInputError
 from civaffairs.labels import Language
 
@@ -659,7 +660,48 @@ def distribution(result: pa.Table) -> Distribution:
 # -- the 低保 screen's result --------------------------------------------------------------------
 
 
-def from_dibao(result: pa.Table) -> pa.Table:
+def _applicant_kinds(persons: pa.Table, ids: Any) -> Any:
+    """Return, per household id of ``ids``, the registration kind on its one applicant's row.
+
+    Null where the household has no applicant row or more than one, or the cell is
+    not ``urban`` or ``rural``: as the 低保 screen, which cannot read such a household.
+    """
+    needed = ("household_id", "relationship", "registration_kind")
+    missing = [name for name in needed if name not in persons.column_names]
+    if missing:
+        raise InvalidDocumentError(
+            [
+                InvalidInputError(f"$.{n}", "(absent)", "a column of the persons table")
+                for n in missing
+            ],
+            what="persons table",
+        )
+    relationship: Any = persons.column("relationship")
+    if pa.types.is_integer(relationship.type):
+        applicant: Any = pc.equal(
+            relationship, pa.scalar(RELATIONSHIP_CODES[Relationship.APPLICANT], relationship.type)
+        )
+    else:
+        if pa.types.is_dictionary(relationship.type):
+            relationship = relationship.cast(relationship.type.value_type)
+        applicant = pc.equal(relationship, pa.scalar(Relationship.APPLICANT.value))
+    kind: Any = persons.column("registration_kind")
+    if pa.types.is_dictionary(kind.type):
+        kind = kind.cast(kind.type.value_type)
+    ids_column: Any = persons.column("household_id")
+    rows = pa.table({"household_id": ids_column, "kind": kind}).filter(applicant.fill_null(False))
+    grouped = rows.group_by("household_id", use_threads=False).aggregate(
+        [("kind", "first"), ([], "count_all")]
+    )
+    once = pc.equal(grouped.column("count_all"), pa.scalar(1, pa.int64()))
+    known: Any = pc.is_in(grouped.column("kind_first"), value_set=pa.array(sorted(_KINDS)))
+    usable: Any = pc.and_(once, known.fill_null(False))
+    kinds: Any = pc.if_else(usable, grouped.column("kind_first"), pa.scalar(None, pa.string()))
+    at = pc.index_in(ids, value_set=grouped.column("household_id").combine_chunks())
+    return kinds.take(at)
+
+
+def from_dibao(result: pa.Table, persons: pa.Table | None = None) -> pa.Table:
     """Turn the 低保 screen's result (:func:`civaffairs.batch.assess_table`) into the contract.
 
     ``people`` is ``members_counted`` (the family members the screen counted;
@@ -670,8 +712,11 @@ def from_dibao(result: pa.Table) -> pa.Table:
     has its members in ``none``; one that cannot be decided, in none of the
     layers (so, ``(cannot decide)``).  ``monthly_fen`` is ``amount_fen``.  The
     低保 result gives neither the registration kind nor who is in a programme
-    today, so the table has no ``registration_kind`` (every household is
-    ``(not given)``) and no ``newly_found`` column.
+    today, so the table has no ``newly_found`` column, and no
+    ``registration_kind`` (every household is ``(not given)``) unless the
+    screened ``persons`` table is given: then each household's kind is the one
+    on its applicant's row (null, unreadable, where the household has not
+    exactly one applicant or the cell is not ``urban`` or ``rural``).
 
     .. versionadded:: 0.1.0
     """
@@ -712,6 +757,9 @@ def from_dibao(result: pa.Table) -> pa.Table:
         "people_none": arrow(in_none.astype(np.int32)),
         "monthly_fen": result.column("amount_fen").cast(pa.int64()),
     }
+    if persons is not None:
+        ids: Any = result.column("household_id").combine_chunks()
+        columns["registration_kind"] = _applicant_kinds(persons, ids)
     return pa.table(columns)
 
 
