@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
     from civaffairs.batch.distribution import Change, Distribution
 
-__all__ = ["report_path", "write_screen_report"]
+__all__ = ["example_values", "report_path", "write_screen_report"]
 
 _SUFFIXES = (".html", ".htm")
 _BATCH_ROWS = 1 << 20
@@ -113,10 +114,17 @@ def _dibao_change(args: argparse.Namespace, on: dt.date, book: ParameterBook) ->
     return d.Change(*d.add_change_cells(pairs)) if pairs else None
 
 
-def _examples(
-    book: ParameterBook, places: list[str], on: dt.date, prefixes: tuple[str, ...]
+def example_values(
+    book: ParameterBook, places: Iterable[str], on: dt.date, prefixes: tuple[str, ...]
 ) -> list[str]:
-    """Name the example values (``name@jurisdiction``) in force in ``places`` under ``prefixes``."""
+    """Name the example values (``name@jurisdiction``) in force in ``places`` on ``on``.
+
+    Only the parameters whose names start with one of ``prefixes`` (the
+    programmes screened) are looked at; a place that is not a GB/T 2260 code
+    this library knows is skipped.  The report's example-data banner lists them.
+
+    .. versionadded:: 0.1.0
+    """
     from civaffairs.batch._common import is_division  # noqa: PLC0415
     from civaffairs.parameters.records import Status  # noqa: PLC0415
 
@@ -176,7 +184,7 @@ def write_screen_report(args: argparse.Namespace, on: dt.date, book: ParameterBo
         if dibao
         else ("分层分类社会救助", "layered assistance"),
         synthetic=args.synthetic is not None,
-        example_parameters=_examples(book, places, on, prefixes),
+        example_parameters=example_values(book, places, on, prefixes),
         change=change,
         scenario=scenario,
         notes=notes,
