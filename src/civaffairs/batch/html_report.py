@@ -71,7 +71,11 @@ table { border-collapse: collapse; margin: .75rem 0 1.5rem; font-size: .9rem; }
 caption { text-align: left; font-weight: bold; padding: .3rem 0; }
 th, td { border: 1px solid #d0d0d0; padding: .2rem .5rem; vertical-align: top; }
 thead th { background: #eef1f4; text-align: left; }
-tbody th { text-align: left; font-weight: normal; white-space: nowrap; }
+tbody th { text-align: left; font-weight: normal; }
+tbody th:first-child { white-space: nowrap; }
+.scroll { overflow-x: auto; }
+.banner p { margin: 0; }
+.banner details { font-weight: normal; margin-top: .4rem; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.total th, tr.total td { font-weight: bold; background: #f7f7f7; }
 figure.chart { margin: 1rem 0 2rem; }
@@ -163,8 +167,8 @@ def _table(
         kind = ' class="total"' if total else ""
         body.append(f"<tr{kind}{attributes}>{cells}</tr>")
     return (
-        f'<table id="{_e(name)}"><caption>{caption}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        f'<div class="scroll"><table id="{_e(name)}"><caption>{caption}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
 
 
@@ -330,8 +334,8 @@ def _transitions(change: Change) -> str:
     )
     caption = _both("层级变动矩阵 (户数)", "layer transitions (households)")
     return (
-        f'<table id="table-transitions"><caption>{caption}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        f'<div class="scroll"><table id="table-transitions"><caption>{caption}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
 
 
@@ -351,14 +355,18 @@ def _banners(*, synthetic: bool, uses_example_data: bool, example_parameters: It
         )
     names = list(example_parameters)
     if uses_example_data or names:
-        listed = f" ({', '.join(names)})" if names else ""
+        listed = ""
+        if names:
+            items = "".join(f"<li><code>{_e(name)}</code></li>" for name in names)
+            summary = _both(f"示例参数值 ({len(names)})", f"example values ({len(names)})")
+            listed = f"<details><summary>{summary}</summary><ul>{items}</ul></details>"
         out.append(
-            '<p class="banner" id="banner-example" role="note">'
+            '<div class="banner" id="banner-example" role="note"><p>'
             + _both(
-                "使用示例数据: 部分参数值为示例, 不是法定数值" + listed + "。",
-                "Uses example data: some parameter values are examples, not law" + listed + ".",
+                "使用示例数据: 部分参数值为示例, 不是法定数值。",
+                "Uses example data: some parameter values are examples, not law.",
             )
-            + "</p>"
+            + f"</p>{listed}</div>"
         )
     return "".join(out)
 
