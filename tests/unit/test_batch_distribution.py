@@ -20,7 +20,7 @@ pa = pytest.importorskip("pyarrow")
 pytest.importorskip("numpy")
 pq = pytest.importorskip("pyarrow.parquet")
 
-from tests.unit.builders import screen  # noqa: E402
+from builders import screen  # noqa: E402
 
 from civaffairs.batch import assess_table, synthetic_population  # noqa: E402
 from civaffairs.batch import distribution as d  # noqa: E402
