@@ -358,3 +358,15 @@ def test_the_dibao_result_takes_the_kind_from_the_applicants_row() -> None:
     alone = {h for h in sizes if people.column("household_id").to_pylist().count(h) == 1}
     for h, k in zip(result.column("household_id").to_pylist(), kinds.to_pylist(), strict=True):
         assert (k is None) == (h not in alone)
+
+
+def test_screen_reports_a_results_file_of_several_row_groups(tmp_path: Path) -> None:
+    """Two synthetic blocks, two row groups: read back in one batch, list columns left out."""
+    out, report = tmp_path / "r.parquet", tmp_path / "r.html"
+    argv = ("--synthetic", "60000", "--jurisdiction", "500000", "--on", "2025-08-01")
+    code, _, err = screen(*argv, "--out", str(out), "--report", str(report), "--quiet")
+    assert code == 0, err
+    assert pq.ParquetFile(out).metadata.num_row_groups > 1
+    page = report.read_text(encoding="utf-8")
+    assert '<tr class="total" data-layer="(all)"><th scope="row">合计' in page
+    assert '<td class="num" data-value="60000">60,000</td>' in page

@@ -74,7 +74,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from civaffairs.assistance.means.family import RELATIONSHIP_CODES
-from civaffairs.batch._columns import arrow
+from civaffairs.batch._columns import arrow, booleans, integers, nulls_of
 from civaffairs.batch._common import ALL, render_rows, yuan_text
 from civaffairs.entities import AssistanceLayer, RegistrationKind, Relationship
 from civaffairs.errors import InvalidDocumentError, InvalidInputError
@@ -83,9 +83,11 @@ from civaffairs.labels import Language
 __all__ = [
     "ALL",
     "CANNOT_DECIDE",
+    "DIBAO_COLUMNS",
     "GROUPINGS",
     "LAYERS",
     "NOT_GIVEN",
+    "RESULT_COLUMNS",
     "UNKNOWN",
     "Change",
     "Distribution",
@@ -131,6 +133,26 @@ GROUPINGS: Final[tuple[Grouping, ...]] = (
 
 _KEYS: Final = ("jurisdiction", "registration_kind")
 _PEOPLE: Final = tuple(f"people_{layer.value}" for layer in AssistanceLayer)
+#: The columns of a screening result this module reads (the last two are optional).
+RESULT_COLUMNS: Final = (
+    "household_id",
+    "jurisdiction",
+    "layer",
+    "people",
+    *_PEOPLE,
+    "monthly_fen",
+    "registration_kind",
+    "newly_found",
+)
+#: The columns of the 低保 screen's result :func:`from_dibao` reads.
+DIBAO_COLUMNS: Final = (
+    "household_id",
+    "jurisdiction",
+    "layer",
+    "amount_fen",
+    "members_counted",
+    "members_alone",
+)
 _KINDS: Final = frozenset(kind.value for kind in RegistrationKind)
 _LAYER_VALUES: Final = frozenset(layer.value for layer in AssistanceLayer)
 _WHAT: Final = "screening result"
@@ -224,18 +246,24 @@ def _encoded(table: pa.Table, name: str) -> tuple[list[str | None], npt.NDArray[
     if len(encoded) == 0:
         return [], np.zeros(0, dtype=np.int64)
     values = [str(v) for v in encoded.dictionary.to_pylist()]
-    codes = np.asarray(encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
+    codes = integers(_chunked(encoded.indices), null=-1)
     return [*values], codes
+
+
+def _chunked(column: Any) -> Any:
+    """Return a column as a chunked array (the form the ``_columns`` readers take)."""
+    return column if isinstance(column, pa.ChunkedArray) else pa.chunked_array([column])
 
 
 def _integers(table: pa.Table, name: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
     """Return an integer column as int64 (nulls as 0) and its null mask."""
-    column: Any = table.column(name)
-    nulls = np.asarray(column.is_null().to_numpy(zero_copy_only=False), dtype=np.bool_).reshape(-1)
-    values = np.asarray(column.fill_null(0).to_numpy(zero_copy_only=False), dtype=np.int64).reshape(
-        -1
-    )
-    return values, nulls
+    column = _chunked(table.column(name))
+    return integers(column), nulls_of(column)
+
+
+def _flags(values: Any) -> npt.NDArray[np.bool_]:
+    """Return a boolean Arrow column as numpy booleans (a null reads ``False``)."""
+    return booleans(_chunked(values))[0]
 
 
 class _Problems:
@@ -325,7 +353,7 @@ def _read(table: pa.Table) -> _Read:
     problems.raise_any()
     rows = table.num_rows
     ids = table.column("household_id")
-    id_null = np.asarray(ids.is_null().to_numpy(zero_copy_only=False), dtype=np.bool_).reshape(-1)
+    id_null = nulls_of(_chunked(ids))
     problems.cells(table, "household_id", id_null, "a household id")
     if int(pc.count_distinct(ids).as_py()) + int(id_null.any()) < rows:
         seen: set[object] = set()
@@ -380,14 +408,9 @@ def _read(table: pa.Table) -> _Read:
     problems.cells(table, "monthly_fen", monthly_null | (monthly < 0), "fen, 0 or more")
     newly: npt.NDArray[np.int64] | None = None
     if "newly_found" in table.column_names:
-        column: Any = table.column("newly_found")
-        nulls = np.asarray(column.is_null().to_numpy(zero_copy_only=False), dtype=np.bool_).reshape(
-            -1
-        )
+        flags, nulls = booleans(_chunked(table.column("newly_found")))
         problems.cells(table, "newly_found", nulls, "true or false")
-        newly = np.asarray(
-            column.fill_null(False).to_numpy(zero_copy_only=False), dtype=np.int64
-        ).reshape(-1)
+        newly = flags.astype(np.int64)
     problems.raise_any()
     return _Read(places, where, kinds, kind, layer, by_layer, monthly, newly)
 
@@ -720,8 +743,7 @@ def from_dibao(result: pa.Table, persons: pa.Table | None = None) -> pa.Table:
 
     .. versionadded:: 0.1.0
     """
-    needed = ("household_id", "jurisdiction", "layer", "amount_fen", "members_counted")
-    missing = [name for name in (*needed, "members_alone") if name not in result.column_names]
+    missing = [name for name in DIBAO_COLUMNS if name not in result.column_names]
     if missing:
         raise InvalidDocumentError(
             [
@@ -734,14 +756,8 @@ def from_dibao(result: pa.Table, persons: pa.Table | None = None) -> pa.Table:
     text: Any = layer.cast(layer.type.value_type) if pa.types.is_dictionary(layer.type) else layer
     counted, _ = _integers(result, "members_counted")
     alone, _ = _integers(result, "members_alone")
-    is_dibao = np.asarray(
-        pc.equal(text, pa.scalar("dibao")).fill_null(False).to_numpy(zero_copy_only=False),
-        dtype=np.bool_,
-    )
-    is_none = np.asarray(
-        pc.equal(text, pa.scalar("none")).fill_null(False).to_numpy(zero_copy_only=False),
-        dtype=np.bool_,
-    )
+    is_dibao = _flags(pc.equal(text, pa.scalar("dibao")))
+    is_none = _flags(pc.equal(text, pa.scalar("none")))
     in_dibao = np.where(is_dibao, np.where(alone > 0, alone, counted), 0)
     in_none = np.where(is_dibao, counted - in_dibao, np.where(is_none, counted, 0))
     zero = arrow(np.zeros(result.num_rows, dtype=np.int32))
@@ -788,9 +804,7 @@ def _matched(before: pa.Table, after: pa.Table) -> npt.NDArray[np.int64]:
             repr(ids_before[row].as_py()),
             "a household of the what-if",
         )
-        for row in np.flatnonzero(np.asarray(found.is_null().to_numpy(zero_copy_only=False)))[
-            :_SHOWN
-        ].tolist()
+        for row in np.flatnonzero(nulls_of(_chunked(found)))[:_SHOWN].tolist()
     ]
     problems += [
         InvalidInputError(
@@ -798,13 +812,11 @@ def _matched(before: pa.Table, after: pa.Table) -> npt.NDArray[np.int64]:
             repr(ids_after[row].as_py()),
             "a household of the baseline",
         )
-        for row in np.flatnonzero(~np.asarray(back.to_numpy(zero_copy_only=False), dtype=np.bool_))[
-            :_SHOWN
-        ].tolist()
+        for row in np.flatnonzero(~_flags(back))[:_SHOWN].tolist()
     ]
     if problems:
         raise InvalidDocumentError(problems, what="what-if: two results of one registry")
-    return np.asarray(found.to_numpy(zero_copy_only=False), dtype=np.int64)
+    return integers(_chunked(found))
 
 
 def compare_cells(before: pa.Table, after: pa.Table) -> tuple[pa.Table, pa.Table]:

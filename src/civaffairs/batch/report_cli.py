@@ -83,12 +83,17 @@ def _results(out: str) -> tuple[Distribution, bool]:
             "(a result of people, not households)",
             "a screening of households: --programme assistance.dibao or a layered screen",
         )
+    # Only the columns read: the reason and problem lists are not needed (and nested
+    # dictionary columns cannot be read back in large batches).
+    wanted = d.DIBAO_COLUMNS if dibao else d.RESULT_COLUMNS
+    columns = [name for name in wanted if name in names]
     cells = []
-    for batch in source.iter_batches(batch_size=_BATCH_ROWS):
+    for batch in source.iter_batches(batch_size=_BATCH_ROWS, columns=columns):
         table = pa.Table.from_batches([batch])
         cells.append(d.tabulate(d.from_dibao(table) if dibao else table))
     if not cells:
-        cells.append(d.tabulate(d.from_dibao(source.read()) if dibao else source.read()))
+        empty = source.read(columns=columns)
+        cells.append(d.tabulate(d.from_dibao(empty) if dibao else empty))
     return d.Distribution(d.add_cells(cells)), dibao
 
 
