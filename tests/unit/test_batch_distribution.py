@@ -378,3 +378,31 @@ def test_screen_reports_a_results_file_of_several_row_groups(tmp_path: Path) -> 
     page = report.read_text(encoding="utf-8")
     assert '<tr class="total" data-layer="(all)"><th scope="row">合计' in page
     assert '<td class="num" data-value="60000">60,000</td>' in page
+
+
+def test_screen_refuses_a_report_of_a_people_screen(tmp_path: Path) -> None:
+    people = pa.table(
+        {
+            "person_id": ["a"],
+            "birth_date": pa.array([dt.date(1940, 3, 1)], pa.date32()),
+            "registration": ["440304"],
+            "jurisdiction": pa.array([None], pa.string()),
+        }
+    )
+    pq.write_table(people, tmp_path / "people.parquet")
+    code, _, err = screen(
+        str(tmp_path / "people.parquet"),
+        "--programme",
+        "eldercare.longevity",
+        "--on",
+        "2025-08-15",
+        "--out",
+        str(tmp_path / "out.parquet"),
+        "--report",
+        str(tmp_path / "r.html"),
+        "--quiet",
+    )
+    assert code == 2
+    assert "--report" in err
+    assert "a screening of households" in err
+    assert not (tmp_path / "r.html").exists()
