@@ -21,6 +21,7 @@ pytest.importorskip("numpy")
 
 from civaffairs.batch import distribution as d  # noqa: E402 - after the extra's check
 from civaffairs.entities import AssistanceLayer  # noqa: E402
+from civaffairs.errors import InvalidDocumentError  # noqa: E402
 
 _LAYERS = [layer.value for layer in AssistanceLayer]
 _PLACES = ["330106", "330102", "500156", "<b>&amp;</b>", "县\"'", ""]
@@ -222,3 +223,41 @@ def test_a_what_if_counts_every_move_and_the_cost_exactly(
             assert r["households_after"] == sum(
                 1 for b in after if label.get(b["layer"], b["layer"]) == r["layer"]
             )
+
+
+_COLUMN_VALUES: dict[str, Any] = {
+    "text": st.one_of(st.none(), st.sampled_from([*_LAYERS, "urban", "rural", "500101", ""])),
+    "int": st.one_of(st.none(), st.integers(-(2**31), 2**31 - 1)),
+    "bool": st.one_of(st.none(), st.booleans()),
+    "float": st.one_of(st.none(), st.floats(allow_nan=True)),
+}
+_KINDS = {"text": pa.string(), "int": pa.int32(), "bool": pa.bool_(), "float": pa.float64()}
+
+
+@st.composite
+def any_tables(draw: st.DrawFn) -> Any:
+    """Tables with the contract's column names, any of them absent, mistyped or holding junk."""
+    rows = draw(st.integers(0, 6))
+    names = ["household_id", "jurisdiction", "registration_kind", "layer", "people"]
+    names += [f"people_{name}" for name in _LAYERS] + ["monthly_fen", "newly_found", "extra"]
+    columns: dict[str, Any] = {}
+    for name in names:
+        if draw(st.integers(0, 9)) == 0:
+            continue  # absent
+        kind = draw(st.sampled_from(sorted(_KINDS)))
+        values = draw(st.lists(_COLUMN_VALUES[kind], min_size=rows, max_size=rows))
+        columns[name] = pa.array(values, _KINDS[kind])
+    return pa.table(columns) if columns else pa.table({"extra": pa.array([], pa.int32())})
+
+
+@given(any_tables(), any_tables())
+def test_any_table_is_read_or_refused_with_the_documented_error(first: Any, second: Any) -> None:
+    for call in (lambda: d.tabulate(first), lambda: d.compare(first, second)):
+        refused: InvalidDocumentError | None = None
+        try:
+            call()
+        except InvalidDocumentError as error:
+            refused = error
+        if refused is not None:  # every problem named by path
+            assert refused.errors
+            assert all(e.path.startswith(("$", "before[", "after[")) for e in refused.errors)
