@@ -143,8 +143,14 @@ def example_values(
     return sorted(found)
 
 
-def write_screen_report(args: argparse.Namespace, on: dt.date, book: ParameterBook) -> None:
+def write_screen_report(
+    args: argparse.Namespace, on: dt.date, book: ParameterBook, *, change: Change | None = None
+) -> None:
     """Write ``args.report`` from the results in ``args.out`` (after ``civaffairs screen``).
+
+    The 低保 screen's what-if is decided again here, chunk by chunk; another
+    screen that computed its what-if while it ran passes it as ``change``
+    (:func:`~civaffairs.batch.distribution.compare_cells` per chunk, added up).
 
     Raises :class:`~civaffairs.errors.InvalidInputError` (exit status 2) for a
     people screen (the longevity allowance), a report path that is the input
@@ -160,7 +166,8 @@ def write_screen_report(args: argparse.Namespace, on: dt.date, book: ParameterBo
         if other and Path(other).resolve() == report.resolve():
             raise InvalidInputError("--report", args.report, f"a file other than {option}")
     dist, dibao = _results(args.out)
-    change = _dibao_change(args, on, book) if dibao else None
+    if change is None and dibao:
+        change = _dibao_change(args, on, book)
     notes = []
     if dibao:
         notes.append(
@@ -168,7 +175,7 @@ def write_screen_report(args: argparse.Namespace, on: dt.date, book: ParameterBo
             " 低保 screen: people are the family members the 低保 screen counted; a household "
             "whose rows could not be read counts no people."
         )
-    if not dibao and (args.scenario or args.scenario_params):
+    if change is None and (args.scenario or args.scenario_params):
         notes.append(
             "本报告不含假设情形。 The what-if is not in this report: only the results file is read."
         )
