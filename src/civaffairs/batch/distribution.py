@@ -595,17 +595,26 @@ class Distribution:
 
     @property
     def kinds_given(self) -> bool:
-        """Whether the result gave the registration kind (urban/rural) of its households."""
+        """Whether the result gave the registration kind (urban/rural) of its households.
+
+        .. versionadded:: 0.1.0
+        """
         return NOT_GIVEN not in set(self.cells.column("registration_kind").to_pylist())
 
     @property
     def newly_found_given(self) -> bool:
-        """Whether the result said which households are newly found (主动发现)."""
+        """Whether the result said which households are newly found (主动发现).
+
+        .. versionadded:: 0.1.0
+        """
         column = self.cells.column("newly_found")
         return column.null_count < len(column) or len(column) == 0
 
     def groups(self, by: Grouping) -> list[tuple[str, ...]]:
-        """Return the groups of ``by`` present, in the tables' order."""
+        """Return the groups of ``by`` present, in the tables' order.
+
+        .. versionadded:: 0.1.0
+        """
         grouping = _check_grouping(by)
         if not grouping:
             return [()]
@@ -968,7 +977,10 @@ class Change:
         return _sorted(table, keys)
 
     def moved(self) -> int:
-        """Return how many households changed layer."""
+        """Return how many households changed layer.
+
+        .. versionadded:: 0.1.0
+        """
         return sum(
             int(row["households"])
             for row in self.moves.to_pylist()
