@@ -56,6 +56,7 @@ _QUIET_FLAGS = (
     "--headless",
     "--no-sandbox",  # the test may run as root (CI containers)
     "--disable-gpu",
+    "--disable-dev-shm-usage",  # containers with a small /dev/shm
     "--no-first-run",
     "--disable-background-networking",
     "--disable-component-update",
