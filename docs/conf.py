@@ -21,6 +21,8 @@ extensions = [
     "civaffairs_docs",
     # autodoc hooks (attrs signatures, bases, re-exports): _ext/civaffairs_api.py.
     "civaffairs_api",
+    # The sample screening report the how-to links to (synthetic): _ext/civaffairs_sample_report.py.
+    "civaffairs_sample_report",
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.doctest",

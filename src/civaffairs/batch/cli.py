@@ -39,12 +39,15 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, TextIO
 
 from civaffairs import registry
+from civaffairs.batch.report_cli import report_path, write_screen_report
 from civaffairs.dates import parse_date
 from civaffairs.errors import CivaffairsError, InvalidDocumentError, InvalidInputError
 from civaffairs.parameters import Kind, ParameterBook, default_book, read_text
 
 if TYPE_CHECKING:
     import pyarrow as pa
+
+    from civaffairs.batch.distribution import Change
 
 __all__ = ["register", "run"]
 
@@ -123,6 +126,13 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         help="what-if: a parameter TOML file layered over the baseline book",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress line on stderr")
+    parser.add_argument(
+        "--report",
+        metavar="FILE.html",
+        type=report_path,
+        help="also write the distribution (per layer, jurisdiction and urban/rural; the what-if "
+        "change) as one self-contained HTML page (civaffairs.batch.html_report)",
+    )
     return parser
 
 
@@ -408,13 +418,15 @@ def _screen_layers(
     book: ParameterBook,
     stdout: TextIO,
     progress: _Progress,
-) -> int:
+) -> tuple[int, Change | None]:
     """Place every household of a persons file (or a synthetic one) in its layer, chunk by chunk.
 
     Prints the summary per jurisdiction and layer and per programme (and the
-    what-if when asked); returns how many households were decided.
+    what-if when asked); returns how many households were decided, and the
+    what-if for the report (when one is asked for).
     """
-    from civaffairs.batch import layers  # noqa: PLC0415 - the command exists without the extra
+    from civaffairs.batch import distribution, layers  # noqa: PLC0415 - needs the extra
+    from civaffairs.batch.report import layer_changes  # noqa: PLC0415
 
     scenario = _scenario(book, args, on)
     chunks, total, unit = _chunks(args, on, book)
@@ -422,6 +434,7 @@ def _screen_layers(
     summaries: list[pa.Table] = []
     programmes: list[pa.Table] = []
     comparisons: list[pa.Table] = []
+    pairs: list[tuple[pa.Table, pa.Table]] = []
     first_row = 0  # of the chunk, in the file: errors name file rows
 
     def decide(chunk: pa.Table) -> tuple[pa.Table, int]:
@@ -431,10 +444,14 @@ def _screen_layers(
             "jurisdiction": default_jurisdiction,
             "first_row": first_row,
         }
-        if scenario is not None:
-            compared = layers.what_if(chunk, on, baseline=book, scenario=scenario, **options)
-            comparisons.append(compared.summary)
         result = layers.assess_table(chunk, on, book=book, **options)
+        if scenario is not None:
+            after = layers.assess_table(chunk, on, book=scenario, **options)
+            comparisons.append(
+                layer_changes(result, after, layers=layers.SUMMARY_LAYERS, amount="monthly_fen")
+            )
+            if args.report:
+                pairs.append(distribution.compare_cells(result, after))
         summaries.append(layers.summarise(result))
         programmes.append(layers.summarise_programmes(result))
         first_row += chunk.num_rows
@@ -451,11 +468,13 @@ def _screen_layers(
         compared_all = _combine_what_if(comparisons)
         stdout.write("\nwhat-if (" + "; ".join([*args.scenario, *args.scenario_params]) + ")\n")
         stdout.write(render_what_if(WhatIf(on, compared_all.slice(0, 0), compared_all)) + "\n")
-    return sum(
+    decided = sum(
         int(r["households"])
         for r in summary.to_pylist()
         if r["jurisdiction"] == "(all)" and r["layer"] != "(cannot decide)"
     )
+    change = distribution.Change(*distribution.add_change_cells(pairs)) if pairs else None
+    return decided, change
 
 
 def _screen_programme(
@@ -537,17 +556,18 @@ def _screen(
     book: ParameterBook,
     stdout: TextIO,
     progress: _Progress,
-) -> tuple[int, str]:
-    """Screen with the chosen programme; return how many were decided, and of what."""
+) -> tuple[int, str, Change | None]:
+    """Screen with the chosen programme: how many were decided, of what, and a what-if."""
     if args.programme == "eldercare.longevity":
         summary = _screen_longevity(args, on, book, stdout, progress)
-        return _decided(summary, "persons"), "person"
+        return _decided(summary, "persons"), "person", None
     if args.programme == "assistance.layers":
-        return _screen_layers(args, on, book, stdout, progress), "household"
+        decided, change = _screen_layers(args, on, book, stdout, progress)
+        return decided, "household", change
     if args.programme != "assistance.dibao":
-        return _screen_programme(args, on, book, stdout, progress), "row"
+        return _screen_programme(args, on, book, stdout, progress), "row", None
     summary = _screen_dibao(args, on, book, stdout, progress)
-    return _decided(summary, "households"), "household"
+    return _decided(summary, "households"), "household", None
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -571,7 +591,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if args.input:
             refuse_overwrite(args.input, args.out)
         book = ParameterBook.load(args.params) if args.params else default_book()
-        decided, unit = _screen(args, on, book, stdout, progress)
+        decided, unit, change = _screen(args, on, book, stdout, progress)
+        if args.report:
+            write_screen_report(args, on, book, change=change)
     except InvalidDocumentError as exc:
         if args.input and args.synthetic is None:
             exc = with_earlier_rows(exc, args.input)
