@@ -244,6 +244,8 @@ def test_the_command_screens_a_synthetic_registry_in_layers(tmp_path: Path) -> N
             target,
             "--scenario",
             "assistance.dibao.standard.rural@500000=650",
+            "--report",
+            f"{tmp_path}/layers.html",
             "--quiet",
         ],
         stdout=out,
@@ -254,6 +256,9 @@ def test_the_command_screens_a_synthetic_registry_in_layers(tmp_path: Path) -> N
     assert "newly found" in text
     assert "assistance.extreme_poverty" in text
     assert "what-if" in text
+    page = (tmp_path / "layers.html").read_text(encoding="utf-8")
+    assert "分层分类社会救助" in page
+    assert "assistance.dibao.standard.rural@500000=650" in page  # the what-if is in the report
     written = pq.read_table(target)
     assert written.num_rows == 150
     assert set(batch_layers.output_schema().names) <= set(written.column_names)
