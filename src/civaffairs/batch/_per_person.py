@@ -105,9 +105,18 @@ class People:
 
 
 def read_people(
-    reader: Reader, piece: HouseholdSlice, on: dt.date, jurisdiction: str | None
+    reader: Reader,
+    piece: HouseholdSlice,
+    on: dt.date,
+    jurisdiction: str | None,
+    *,
+    disability: bool = True,
 ) -> People:
-    """Read the facts every person-level rule reads (bad cells marked, not raised)."""
+    """Read the facts every person-level rule reads (bad cells marked, not raised).
+
+    ``disability``: whether the rule reads the person's own disability (the
+    ``disability_category`` and ``disability_grade`` columns).
+    """
     rows = reader.rows
     relationship, relationship_null = reader.codes("relationship", _RELATIONSHIPS, required=True)
     reader.mark("relationship", relationship_null, "a relationship, not missing")
@@ -151,18 +160,11 @@ def read_people(
         "a known GB/T 2260 code, or null",
     )
 
-    category, category_null = reader.codes("disability_category", CATEGORY_VALUES, required=False)
-    grade, grade_null = reader.small_int("disability_grade")
-    reader.mark(
-        "disability_grade",
-        ~grade_null & ((grade < 1) | (grade > 4)),
-        "a grade from 1 to 4 (GB/T 26341-2010)",
-    )
-    reader.mark(
-        "disability_grade",
-        grade_null != category_null,
-        "a grade exactly when there is a disability category",
-    )
+    if not disability:
+        category = np.full(rows, -1, dtype=np.int16)
+        grade = np.zeros(rows, dtype=np.int64)
+    else:
+        category, grade = _disability(reader)
     if reader.schema_errors:
         raise InvalidDocumentError(reader.schema_errors, what=WHAT)
     keys, group = small_unique(places.where + 1)
@@ -183,6 +185,23 @@ def read_people(
         groups=groups,
         group=group.astype(np.int64),
     )
+
+
+def _disability(reader: Reader) -> tuple[npt.NDArray[np.int16], Ints]:
+    """Read the person's own disability certificate: ``(category code, grade)``."""
+    category, category_null = reader.codes("disability_category", CATEGORY_VALUES, required=False)
+    grade, grade_null = reader.small_int("disability_grade")
+    reader.mark(
+        "disability_grade",
+        ~grade_null & ((grade < 1) | (grade > 4)),
+        "a grade from 1 to 4 (GB/T 26341-2010)",
+    )
+    reader.mark(
+        "disability_grade",
+        grade_null != category_null,
+        "a grade exactly when there is a disability category",
+    )
+    return category, grade
 
 
 def optional_fen(reader: Reader, name: str) -> tuple[Ints, Bools]:

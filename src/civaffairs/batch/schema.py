@@ -406,6 +406,6 @@ def programme_columns() -> dict[str, pa.DataType]:
 
     .. versionadded:: 0.1.0
     """
-    from civaffairs.batch import disability_subsidies  # noqa: PLC0415 - it imports this module
+    from civaffairs.batch import children, disability_subsidies  # noqa: PLC0415 - they import this
 
-    return {**disability_subsidies.COLUMNS}
+    return {**disability_subsidies.COLUMNS, **children.COLUMNS}
