@@ -674,7 +674,8 @@ def synthetic_columns(rng: np.random.Generator, table: pa.Table, on: dt.date) ->
     About one minor in forty gets the parents' facts: dead, cannot be found, in
     custody for a drawn term, lost contact since a drawn date, severely disabled or
     able; a placement and the assistance received (0 or a drawn amount), each
-    sometimes not established.  Everyone else has nulls.
+    sometimes not established.  The other minors' parents are able to raise them;
+    adults have nulls.
 
     .. versionadded:: 0.1.0
     """
@@ -694,13 +695,14 @@ def synthetic_columns(rng: np.random.Generator, table: pa.Table, on: dt.date) ->
     columns: dict[str, Any] = {}
     for name in _PARENTS:
         pick = rng.integers(0, len(pool), size=rows)
-        situation = np.array([_SITUATIONS.index(pool[i].value) for i in range(len(pool))])[pick]
+        drawn = np.array([_SITUATIONS.index(pool[i].value) for i in range(len(pool))])[pick]
+        situation = np.where(chosen, drawn, _SITUATIONS.index(ParentSituation.ABLE.value))
         severe = pick == pool.index(ParentSituation.SEVERE_DISABILITY)
         termed = pick == pool.index(ParentSituation.IN_CUSTODY)
         lost = pick == pool.index(ParentSituation.LOST_CONTACT)
         columns |= {
             f"child_{name}_situation": pa.DictionaryArray.from_arrays(
-                arrow(situation.astype(np.int32), mask=~chosen), arrow(list(_SITUATIONS))
+                arrow(situation.astype(np.int32), mask=~minor), arrow(list(_SITUATIONS))
             ),
             f"child_{name}_disability_category": pa.DictionaryArray.from_arrays(
                 arrow(

@@ -43,6 +43,7 @@ from civaffairs import jurisdictions
 from civaffairs.assistance import dibao
 from civaffairs.assistance.dibao import RELATIONSHIP_CODES
 from civaffairs.assistance.means import DEPENDENT_STATUSES, EXCLUDING_STATUSES
+from civaffairs.batch import children, disability_subsidies
 from civaffairs.batch._columns import arrow, dictionary_of
 from civaffairs.batch.arrays import NUMPY, full_years_at
 from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN
@@ -174,6 +175,8 @@ def _block(
             for name, values in assets.items()
         },
     }
+    columns |= disability_subsidies.synthetic_columns(_rng(seed, index, 1), pa.table(columns), on)
+    columns |= children.synthetic_columns(_rng(seed, index, 2), pa.table(columns), on)
     table = pa.table(columns)
     if invalid_share > 0:
         table = _spoil(
@@ -562,3 +565,8 @@ def write_synthetic(
         if writer is not None:
             writer.close()
     return target
+
+
+def _rng(seed: int, index: int, stream: int) -> np.random.Generator:
+    """Return a person-level programme's own stream for a block (the rest stays as seeded)."""
+    return np.random.default_rng([seed, index, stream])
