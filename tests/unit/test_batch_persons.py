@@ -219,7 +219,7 @@ def test_summaries_add_up_per_subsidy() -> None:
     summary = batch_ds.summarise(result).to_pylist()
     totals = [r for r in summary if r["outcome"] == "(all)"]
     assert [r["persons"] for r in totals] == [2, 2]
-    paid = [int(fen) for fen in result.column("amount_fen").to_pylist()]
+    paid = [int(fen or 0) for fen in result.column("amount_fen").to_pylist()]
     assert sum(int(r["monthly_cost_fen"]) for r in totals) == sum(paid)
     assert "assistance.disability_subsidies.care" in batch_ds.render_summary(
         batch_ds.summarise(result)
