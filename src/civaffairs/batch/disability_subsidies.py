@@ -735,23 +735,20 @@ def _layer_shares() -> npt.NDArray[np.float64]:
 
 
 def summarise(result: pa.Table) -> pa.Table:
-    """Count persons and their monthly cost (fen) per subsidy and outcome, with totals rows.
+    """Count persons and their monthly cost (fen) per subsidy, outcome and jurisdiction.
 
-    ``result`` is what :func:`assess_table` returns; each subsidy's totals row has
-    outcome ``"(all)"``.
+    ``result`` is what :func:`assess_table` returns; each subsidy ends with a totals
+    row whose outcome and jurisdiction are ``"(all)"``.
 
     .. versionadded:: 0.1.0
     """
-    return _summary(result)
-
-
-def _summary(result: pa.Table) -> pa.Table:
     programme = result.column("programme").cast(pa.string()).to_pylist()
     outcome = result.column("outcome").cast(pa.string()).to_pylist()
+    where = result.column("jurisdiction").cast(pa.string()).to_pylist()
     amount = [int(fen or 0) for fen in result.column("amount_fen").to_pylist()]
-    totals: dict[tuple[str, str], list[int]] = {}
-    for p, o, fen in zip(programme, outcome, amount, strict=True):
-        for key in ((str(p), str(o)), (str(p), ALL)):
+    totals: dict[tuple[str, str, str], list[int]] = {}
+    for p, o, w, fen in zip(programme, outcome, where, amount, strict=True):
+        for key in ((str(p), str(o), "-" if w is None else str(w)), (str(p), ALL, ALL)):
             found = totals.setdefault(key, [0, 0])
             found[0] += 1
             found[1] += fen
@@ -759,24 +756,21 @@ def _summary(result: pa.Table) -> pa.Table:
         {
             "programme": p,
             "outcome": o,
-            "group": "-",
+            "jurisdiction": w,
             "persons": n,
             "monthly_cost_fen": fen,
         }
-        for (p, o), (n, fen) in sorted(
-            totals.items(), key=lambda i: (i[0][0], i[0][1] == ALL, i[0][1])
+        for (p, o, w), (n, fen) in sorted(
+            totals.items(), key=lambda i: (i[0][0], i[0][1] == ALL, i[0][1:])
         )
     ]
-    return pa.Table.from_pylist(
-        rows,
-        schema=_SUMMARY_SCHEMA,
-    )
+    return pa.Table.from_pylist(rows, schema=_SUMMARY_SCHEMA)
 
 
 _SUMMARY_FIELDS: Final[dict[str, Any]] = {
     "programme": pa.string(),
     "outcome": pa.string(),
-    "group": pa.string(),
+    "jurisdiction": pa.string(),
     "persons": pa.int64(),
     "monthly_cost_fen": pa.int64(),
 }
@@ -788,4 +782,4 @@ def render_summary(summary: pa.Table) -> str:
 
     .. versionadded:: 0.1.0
     """
-    return render_summary_rows(summary, "group", "persons")
+    return render_summary_rows(summary, "jurisdiction", "persons")
