@@ -244,3 +244,32 @@ def test_read_facts_inverts_write_facts(population: Population) -> None:
         own = rows[at : at + len(household.members)]
         at += len(household.members)
         assert batch_children.read_facts(own) == facts[household.id]
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(populations(), st.data())
+def test_a_bad_cell_leaves_only_its_person_undecided(
+    population: Population, data: st.DataObject
+) -> None:
+    """A bad cell is never read as a value: its person is undecided, the others as before."""
+    on = population[0]
+    table = _table(population)
+    row = data.draw(st.integers(0, table.num_rows - 1))
+    column, bad = data.draw(
+        st.sampled_from([("child_father_situation", "vanished"), ("child_assistance_received", -1)])
+    )
+    values = table.column(column).to_pylist()
+    values[row] = bad
+    field = table.schema.field(column)
+    kind = pa.string() if pa.types.is_dictionary(field.type) else field.type
+    spoiled = table.set_column(table.schema.get_field_index(column), column, pa.array(values, kind))
+    before = batch_children.assess_table(table, on, book=BOOK).to_pylist()
+    after = batch_children.assess_table(spoiled, on, book=BOOK).to_pylist()
+    for index, (old, new) in enumerate(zip(before, after, strict=True)):
+        if index == row:
+            assert new["outcome"] == "cannot_decide"
+            assert new["reasons"] == ["batch.invalid_value"]
+            assert new["problems"] == [column]
+            assert new["category"] is None
+        else:
+            assert new == old

@@ -231,3 +231,31 @@ def test_slices_and_threads_never_change_the_result(
     with mock.patch.object(batch_ds, "SLICE_ROWS", slice_rows):
         sliced = batch_ds.assess_table(table, on, book=EXTENDED, workers=workers)
     assert sliced.to_pylist() == whole.to_pylist()
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(populations(), st.data())
+def test_a_bad_cell_leaves_only_its_person_undecided(
+    population: Population, data: st.DataObject
+) -> None:
+    """A bad cell is never read as a value: its person is undecided, the others as before."""
+    on = population[0]
+    table = _table(population)
+    row = data.draw(st.integers(0, table.num_rows - 1))
+    column, bad = data.draw(
+        st.sampled_from([("ds_layer", "lodger"), ("ds_other_care_allowance", -1)])
+    )
+    values = table.column(column).to_pylist()
+    values[row] = bad
+    field = table.schema.field(column)
+    kind = pa.string() if pa.types.is_dictionary(field.type) else field.type
+    spoiled = table.set_column(table.schema.get_field_index(column), column, pa.array(values, kind))
+    before = batch_ds.assess_table(table, on, book=BOOK).to_pylist()
+    after = batch_ds.assess_table(spoiled, on, book=BOOK).to_pylist()
+    for index, (old, new) in enumerate(zip(before, after, strict=True)):
+        if index // 2 == row:
+            assert new["outcome"] == "cannot_decide"
+            assert new["reasons"] == ["batch.invalid_value"]
+            assert new["problems"] == [column]
+        else:
+            assert new == old
