@@ -319,3 +319,13 @@ def test_synthetic_registries_hold_the_person_level_facts() -> None:
 
 def attrs_evolve(facts: ChildFacts, *, placement: Placement | None) -> ChildFacts:
     return attrs.evolve(facts, placement=placement)
+
+
+def test_an_empty_table_gives_no_rows_and_zero_totals() -> None:
+    empty = schema.persons_schema().empty_table()
+    for module in (batch_ds, batch_children):
+        result = module.assess_table(empty, ON)
+        assert result.num_rows == 0
+        totals = module.summarise(result).to_pylist()
+        assert {r["persons"] for r in totals} == {0}
+        assert "(all)" in module.render_summary(module.summarise(result))

@@ -746,7 +746,10 @@ def summarise(result: pa.Table) -> pa.Table:
     outcome = result.column("outcome").cast(pa.string()).to_pylist()
     where = result.column("jurisdiction").cast(pa.string()).to_pylist()
     amount = [int(fen or 0) for fen in result.column("amount_fen").to_pylist()]
-    totals: dict[tuple[str, str, str], list[int]] = {}
+    # Each subsidy's totals row, even for no one.
+    totals: dict[tuple[str, str, str], list[int]] = {
+        (p, ALL, ALL): [0, 0] for p in (_LIVING, _CARE)
+    }
     for p, o, w, fen in zip(programme, outcome, where, amount, strict=True):
         for key in ((str(p), str(o), "-" if w is None else str(w)), (str(p), ALL, ALL)):
             found = totals.setdefault(key, [0, 0])
