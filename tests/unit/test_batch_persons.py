@@ -329,3 +329,12 @@ def test_an_empty_table_gives_no_rows_and_zero_totals() -> None:
         totals = module.summarise(result).to_pylist()
         assert {r["persons"] for r in totals} == {0}
         assert "(all)" in module.render_summary(module.summarise(result))
+
+
+def test_layers_may_be_given_as_members() -> None:
+    stripped = _disability_table().drop_columns(["ds_layer"])
+    by_member = batch_ds.assess_table(
+        stripped, ON, layers=[AssistanceLayer.MARGINAL, AssistanceLayer.DIBAO]
+    )
+    by_value = batch_ds.assess_table(stripped, ON, layers=["marginal", "dibao"])
+    assert by_member.to_pylist() == by_value.to_pylist()

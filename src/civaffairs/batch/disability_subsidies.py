@@ -201,8 +201,8 @@ def assess_table(
     in the format of :mod:`civaffairs.batch.schema` with the columns of
     :data:`COLUMNS`.  ``jurisdiction`` is where households are decided when they have
     no ``jurisdiction`` value (by default: where each person is registered, as the
-    scalar rule).  ``layers`` (:class:`~civaffairs.entities.AssistanceLayer` values or
-    null) and ``in_extreme_poverty`` (booleans or null), when given, are one value per
+    scalar rule).  ``layers`` (:class:`~civaffairs.entities.AssistanceLayer` members or
+    values, or null) and ``in_extreme_poverty`` (booleans or null), when given, are one value per
     row, used as the ``ds_layer`` and ``ds_in_extreme_poverty`` columns (which the
     table must then not hold, or hold null only); ``workers`` and ``first_row`` are as in
     :func:`civaffairs.batch.assess_table`.
@@ -257,8 +257,13 @@ def _with_inputs(table: pa.Table, *, layers: Any, in_extreme_poverty: Any) -> pa
                 )
             table = table.drop_columns([name])
         argument = "layers" if name == "ds_layer" else "in_extreme_poverty"
+        plain = (  # AssistanceLayer members stand for their values
+            [v.value if isinstance(v, AssistanceLayer) else v for v in values]
+            if isinstance(values, list | tuple)
+            else values
+        )
         try:
-            column = values if isinstance(values, pa.Array | pa.ChunkedArray) else pa.array(values)
+            column = plain if isinstance(plain, pa.Array | pa.ChunkedArray) else pa.array(plain)
             if pa.types.is_null(column.type):
                 column = column.cast(kind)
         except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError) as exc:
