@@ -312,47 +312,85 @@ def problems_of(
     return names, flags
 
 
+def _interleaved(arrays: Sequence[npt.NDArray[Any]]) -> npt.NDArray[Any]:
+    """Return per-person arrays of several decisions interleaved: each person's in turn."""
+    return arrays[0] if len(arrays) == 1 else np.stack(arrays, axis=1).ravel()
+
+
 def columns(
     reader: Reader,
     people: People,
     bad: Bools,
-    decided: Decided,
+    decisions: Sequence[Decided],
     catalogue: Sequence[str],
 ) -> dict[str, Any]:
-    """Return one programme's result columns for a slice's persons (``programme`` aside)."""
-    unavailable = np.zeros(reader.rows, dtype=np.bool_)
-    for mask in decided.unavailable.values():
-        unavailable |= mask
-    unavailable &= ~bad
-    cannot = bad | unavailable
-    outcome = np.where(cannot, CANNOT_DECIDE, decided.outcome).astype(np.int8)
-    amount = np.where(outcome == ELIGIBLE, decided.amount, 0)
-    flags = [flag & ~cannot for flag in decided.flags] + [bad, unavailable]
-    problem_names, problem_flags = problems_of(reader, people, bad, decided, cannot)
+    """Return the result columns of one or more decisions per person, each person's in turn.
+
+    With several decisions (the two disability subsidies) every person has one row per
+    decision, in the order given; ``programme`` is left to the caller.
+    """
+    outcomes: list[npt.NDArray[Any]] = []
+    amounts: list[npt.NDArray[Any]] = []
+    reasons: list[list[Bools]] = []
+    problems: list[dict[str, Bools]] = []
+    for decided in decisions:
+        unavailable = np.zeros(reader.rows, dtype=np.bool_)
+        for mask in decided.unavailable.values():
+            unavailable |= mask
+        unavailable &= ~bad
+        cannot = bad | unavailable
+        outcome = np.where(cannot, CANNOT_DECIDE, decided.outcome).astype(np.int8)
+        outcomes.append(outcome)
+        amounts.append(np.where(outcome == ELIGIBLE, decided.amount, 0))
+        reasons.append([flag & ~cannot for flag in decided.flags] + [bad, unavailable])
+        names, flags = problems_of(reader, people, bad, decided, cannot)
+        found: dict[str, Bools] = {}
+        for name, flag in zip(names, flags, strict=True):
+            found[name] = found[name] | flag if name in found else flag
+        problems.append(found)
+    count = len(decisions) * reader.rows
+    none = np.zeros(reader.rows, dtype=np.bool_)
+    problem_names = list(dict.fromkeys(name for found in problems for name in found))
     places = people.places
+    where = np.repeat(places.where, len(decisions))
     return {
         "jurisdiction": pa.DictionaryArray.from_arrays(
-            arrow(places.where, mask=places.where < 0, type=pa.int32()),
+            arrow(where, mask=where < 0, type=pa.int32()),
             arrow(list(places.names), type=pa.string()),
         ),
-        "outcome": pa.DictionaryArray.from_arrays(arrow(outcome), arrow(list(OUTCOME_NAMES))),
-        "amount_fen": arrow(amount, type=pa.int64()),
-        "reasons": lists(
-            flags, [*catalogue, R_INVALID_VALUE.code, R_PARAMETER_UNAVAILABLE.code], reader.rows
+        "outcome": pa.DictionaryArray.from_arrays(
+            arrow(_interleaved(outcomes)), arrow(list(OUTCOME_NAMES))
         ),
-        "problems": lists(problem_flags, problem_names, reader.rows),
+        "amount_fen": arrow(_interleaved(amounts), type=pa.int64()),
+        "reasons": lists(
+            [_interleaved(list(flags)) for flags in zip(*reasons, strict=True)],
+            [*catalogue, R_INVALID_VALUE.code, R_PARAMETER_UNAVAILABLE.code],
+            count,
+        ),
+        "problems": lists(
+            [_interleaved([found.get(name, none) for found in problems]) for name in problem_names],
+            problem_names,
+            count,
+        ),
     }
 
 
-def identity(reader: Reader) -> dict[str, Any]:
-    """Return the household and person ids of a slice's persons (``person_id`` null if absent)."""
+def identity(reader: Reader, times: int = 1) -> dict[str, Any]:
+    """Return the household and person ids of a slice's persons, each ``times`` in turn.
+
+    ``person_id`` is null when the table has none.
+    """
     table = reader.table
     person = (
         table.column("person_id")
         if "person_id" in reader.columns
         else pa.nulls(reader.rows, pa.string())
     )
-    return {"household_id": table.column("household_id"), "person_id": person}
+    ids = {"household_id": table.column("household_id"), "person_id": person}
+    if times == 1:
+        return ids
+    rows = arrow(np.repeat(np.arange(reader.rows), times))
+    return {name: column.take(rows) for name, column in ids.items()}
 
 
 def first_error(

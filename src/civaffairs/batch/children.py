@@ -369,10 +369,14 @@ def _kind(parent: _Parent, on: dt.date, min_months: Ints) -> Ints:
 
     A parent whose situation is not established is ``KIND_UNKNOWN``.
     """
-    year, month, day = calendar_parts(parent.since)
-    lost = scalar.contact_lost_long_enough(
-        NUMPY, since=(year, month, day), months=min_months, on=on
-    )
+    lost_situation = parent.situation == SITUATION_CODES[ParentSituation.LOST_CONTACT]
+    lost = np.zeros(len(parent.situation), dtype=np.bool_)
+    at = np.flatnonzero(parent.given & lost_situation & parent.since_given)
+    if len(at):  # only where contact was lost on a date: calendar parts are not free
+        year, month, day = calendar_parts(parent.since[at])
+        lost[at] = scalar.contact_lost_long_enough(
+            NUMPY, since=(year, month, day), months=min_months[at], on=on
+        )
     termed = np.isin(
         parent.situation,
         [
@@ -385,7 +389,6 @@ def _kind(parent: _Parent, on: dt.date, min_months: Ints) -> Ints:
         ],
     )
     severe_situation = parent.situation == SITUATION_CODES[ParentSituation.SEVERE_DISABILITY]
-    lost_situation = parent.situation == SITUATION_CODES[ParentSituation.LOST_CONTACT]
     known = np.where(
         severe_situation,
         parent.disability_given,
@@ -551,7 +554,7 @@ def _decide(
     bad = people_.bad_people(reader, people)
     params = _parameters(book, on, people)
     run = _evaluate(people, facts, params, on)
-    columns = people_.columns(reader, people, bad, run.decided, _OWN_CODES)
+    columns = people_.columns(reader, people, bad, (run.decided,), _OWN_CODES)
     eligible = np.asarray(columns["outcome"].indices.to_numpy(zero_copy_only=False)) == 1
     output = pa.table(
         {

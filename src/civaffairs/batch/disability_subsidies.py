@@ -547,25 +547,17 @@ def _decide(
     common = _common(people, facts)
     living = _living(people, facts, common, params)
     care = _care(people, facts, common, params)
-    ids = people_.identity(reader)
-    parts = []
-    for index, decided in enumerate((living, care)):
-        columns = people_.columns(reader, people, bad, decided, _OWN_CODES)
-        parts.append(
-            pa.table(
-                {
-                    **ids,
-                    "programme": pa.DictionaryArray.from_arrays(
-                        arrow(np.full(reader.rows, index, dtype=np.int8)), arrow([_LIVING, _CARE])
-                    ),
-                    **columns,
-                }
-            )
-        )
-    # Interleave: each person's living row, then care row.
-    both = pa.concat_tables(parts, promote_options="permissive").combine_chunks()
-    order = np.arange(2 * reader.rows).reshape(2, reader.rows).T.ravel()
-    output = both.take(arrow(order))
+    columns = people_.columns(reader, people, bad, (living, care), _OWN_CODES)
+    output = pa.table(
+        {
+            **people_.identity(reader, 2),
+            "programme": pa.DictionaryArray.from_arrays(
+                arrow(np.tile(np.array([0, 1], dtype=np.int8), reader.rows)),
+                arrow([_LIVING, _CARE]),
+            ),
+            **columns,
+        }
+    )
     valid = ~bad
     unavailable = {
         name: mask & valid
