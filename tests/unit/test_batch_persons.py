@@ -338,3 +338,19 @@ def test_layers_may_be_given_as_members() -> None:
     )
     by_value = batch_ds.assess_table(stripped, ON, layers=["marginal", "dibao"])
     assert by_member.to_pylist() == by_value.to_pylist()
+
+
+def test_a_members_missing_relationship_leaves_the_others_decided() -> None:
+    table = _set(_disability_table(), "relationship", ["applicant", None])
+    rows = batch_ds.assess_table(table, ON).to_pylist()
+    assert [r["outcome"] for r in rows] == ["eligible"] * 2 + ["cannot_decide"] * 2
+    assert rows[3]["problems"] == ["relationship"]
+
+
+def test_a_household_without_one_applicant_is_undecided_whole() -> None:
+    table = _set(_disability_table(), "relationship", ["spouse", "spouse"])
+    rows = batch_ds.assess_table(table, ON).to_pylist()
+    assert {r["outcome"] for r in rows} == {"cannot_decide"}
+    assert all(r["problems"] == ["relationship"] for r in rows)
+    with pytest.raises(InvalidDocumentError, match="exactly one 'applicant'"):
+        batch_ds.assess_table(table, ON, errors="raise")

@@ -72,8 +72,9 @@ _RELATIONSHIPS: Final = tuple(
     rel.value for rel in sorted(RELATIONSHIP_CODES, key=RELATIONSHIP_CODES.__getitem__)
 )
 _APPLICANT: Final = RELATIONSHIP_CODES[Relationship.APPLICANT]
-#: Columns a whole household shares: a bad cell there leaves every member undecided.
-_SHARED: Final = frozenset({"household_id", "relationship", "jurisdiction"})
+#: Columns a whole household shares: a bad cell there leaves every member undecided (and so
+#: does a household without exactly one applicant: ``People.shared_bad``).
+_SHARED: Final = frozenset({"household_id", "jurisdiction"})
 _IM: Final = np.array(
     [DisabilityCategory(value) in INTELLECTUAL_OR_MENTAL for value in CATEGORY_VALUES],
     dtype=np.bool_,
@@ -243,6 +244,8 @@ def bad_columns(reader: Reader, people: People, bad: Bools) -> tuple[list[str], 
             in_household = np.zeros(households, np.bool_)
             in_household[people.of_row[np.flatnonzero(mask)]] = True
             found |= in_household[people.of_row]
+        if name == "relationship":  # which row is the applicant's is itself the problem
+            found |= people.shared_bad
         names.append(name)
         flags.append(found & bad)
     return names, flags
