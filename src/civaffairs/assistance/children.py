@@ -69,10 +69,12 @@ Paths of missing facts are relative to a :class:`ChildApplication`.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any, Final
 
 import attrs
 
@@ -98,12 +100,24 @@ from civaffairs.entities import (
     SpecialStatus,
 )
 from civaffairs.errors import InvalidInputError
+from civaffairs.kernels import SCALAR, Ops
 from civaffairs.labels import Labelled
-from civaffairs.money import YuanInput, format_yuan, yuan
+from civaffairs.money import YuanInput, format_yuan, yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = [
+    "CATEGORY_CODES",
+    "KIND_GONE",
+    "KIND_LISTED",
+    "KIND_NO",
+    "KIND_NOT_FOUND",
+    "KIND_UNKNOWN",
     "PROGRAMME",
+    "SITUATION_CODES",
+    "TOP_UP_IN_FULL",
+    "TOP_UP_NONE",
+    "TOP_UP_PART",
+    "UNKNOWN_CATEGORY",
     "ChildApplication",
     "ChildCategory",
     "ChildFacts",
@@ -115,6 +129,11 @@ __all__ = [
     "assess_application",
     "assess_person",
     "classify",
+    "combine_rule",
+    "contact_lost_long_enough",
+    "parent_kind_rule",
+    "severe_rule",
+    "top_up_rule",
 ]
 
 PROGRAMME = programme("assistance.children")
@@ -437,6 +456,176 @@ _TERMED = frozenset(
 )
 
 
+# -- the rule bodies: one child here, a whole table in civaffairs.batch.children ---------------
+#
+# Functions of an ``ops`` object (civaffairs.kernels), of booleans and small integer codes, so
+# the scalar rule below and the columnar engine classify the parents and top up alike.
+
+#: A parent's situation as a code: its position in :class:`ParentSituation`.
+SITUATION_CODES: Final = {situation: index for index, situation in enumerate(ParentSituation)}
+#: A parent's kind (:func:`parent_kind_rule`): dead, declared dead or declared missing.
+KIND_GONE: Final = 0
+#: Cannot be found: gone for an orphan only.
+KIND_NOT_FOUND: Final = 1
+#: In one of the listed situations (重残, 重病, 服刑在押 … for six months or more, 失联 …).
+KIND_LISTED: Final = 2
+#: Able, or in a listed situation whose conditions are not met.
+KIND_NO: Final = 3
+#: Not established: the fact the situation needs is missing.
+KIND_UNKNOWN: Final = 4
+_KINDS: Final = {
+    KIND_GONE: _Kind.GONE,
+    KIND_NOT_FOUND: _Kind.NOT_FOUND,
+    KIND_LISTED: _Kind.LISTED,
+    KIND_NO: _Kind.NO,
+    KIND_UNKNOWN: _Kind.UNKNOWN,
+}
+_KIND_CODES: Final = {kind: code for code, kind in _KINDS.items()}
+#: A child's category as a code (:func:`combine_rule`): its position in :class:`ChildCategory`.
+CATEGORY_CODES: Final = {category: index for index, category in enumerate(ChildCategory)}
+#: The category cannot be told yet.
+UNKNOWN_CATEGORY: Final = -1
+#: The 事实无人抚养 allowance is paid in full: no assistance received (62号 三(一)).
+TOP_UP_IN_FULL: Final = 0
+#: A top-up (补差): the standard less the assistance received.
+TOP_UP_PART: Final = 1
+#: The assistance received is not below the standard: nothing to pay.
+TOP_UP_NONE: Final = 2
+
+
+def severe_rule(ops: Ops, *, grade: Any, intellectual_or_mental: Any) -> Any:
+    """重残 for 事实无人抚养 (62号 一): grade 1–2, or grade 3–4 intellectual or mental.
+
+    .. versionadded:: 0.1.0
+    """
+    return ops.where(
+        intellectual_or_mental,
+        grade <= _SEVERE_GRADE_INTELLECTUAL_MENTAL,
+        grade <= _SEVERE_GRADE,
+    )
+
+
+def contact_lost_long_enough(
+    ops: Ops, *, since: tuple[Any, Any, Any], months: Any, on: dt.date
+) -> Any:
+    """Whether ``months`` months counted from ``since`` (year, month, day) have ended by ``on``.
+
+    ``add_months(since, months) <= on`` (《民法典》 arts. 201–202: the corresponding
+    day, or the month's last day when it has none), written with operators: the
+    period ends in the month ``months`` after ``since``'s; in ``on``'s own month it
+    has ended when ``since``'s day has come, or ``on`` is the month's last day.
+
+    .. versionadded:: 0.1.0
+    """
+    year, month, day = since
+    ends = year * 12 + (month - 1) + months
+    now = on.year * 12 + (on.month - 1)
+    last = calendar.monthrange(on.year, on.month)[1]
+    return (ends < now) | ((ends == now) & ((day <= on.day) | (last <= on.day)))
+
+
+def parent_kind_rule(
+    ops: Ops,
+    *,
+    situation: Any,
+    severe: Any,
+    term_months: Any,
+    contact_lost: Any,
+    known: Any,
+    min_months: Any,
+) -> Any:
+    """Sort a parent's situation (a :data:`SITUATION_CODES` code) into a kind (``KIND_*``).
+
+    ``known`` says whether the fact the situation needs is given (the certificate,
+    the term, the date contact was lost); ``severe`` (:func:`severe_rule`),
+    ``term_months`` and ``contact_lost`` (:func:`contact_lost_long_enough`) are read
+    only where it does.  62号 一: the listed situations, "期限在6个月以上" and
+    "失去联系且未履行监护抚养责任6个月以上" ("以上" includes the number).
+
+    .. versionadded:: 0.1.0
+    """
+    code = SITUATION_CODES
+
+    def is_(*situations: ParentSituation) -> Any:
+        found = situation == code[situations[0]]
+        for more in situations[1:]:
+            found = found | (situation == code[more])
+        return found
+
+    termed = is_(*_TERMED)
+    met = ops.where(
+        is_(ParentSituation.SEVERE_DISABILITY),
+        severe,
+        ops.where(termed, term_months >= min_months, contact_lost),
+    )
+    needs_fact = termed | is_(ParentSituation.SEVERE_DISABILITY, ParentSituation.LOST_CONTACT)
+    return ops.where(
+        is_(ParentSituation.ABLE),
+        KIND_NO,
+        ops.where(
+            is_(*_GONE),
+            KIND_GONE,
+            ops.where(
+                is_(ParentSituation.CANNOT_BE_FOUND),
+                KIND_NOT_FOUND,
+                ops.where(
+                    needs_fact,
+                    ops.where(known, ops.where(met, KIND_LISTED, KIND_NO), KIND_UNKNOWN),
+                    KIND_LISTED,
+                ),
+            ),
+        ),
+    )
+
+
+def combine_rule(ops: Ops, first: Any, second: Any) -> Any:
+    """Classify a child from the two parents' kinds: a :data:`CATEGORY_CODES` code, or unknown.
+
+    Symmetric.  A parent able to raise the child (``NO``) makes it neither; else
+    a parent not established leaves it unknown; both gone or not found (孤儿:
+    "失去父母、查找不到生父母") an orphan; one not found, the other listed, neither
+    (查找不到 is not 宣告失踪, 62号 一); else 事实无人抚养.
+
+    .. versionadded:: 0.1.0
+    """
+    has_no = (first == KIND_NO) | (second == KIND_NO)
+    has_unknown = (first == KIND_UNKNOWN) | (second == KIND_UNKNOWN)
+    first_gone = (first == KIND_GONE) | (first == KIND_NOT_FOUND)
+    second_gone = (second == KIND_GONE) | (second == KIND_NOT_FOUND)
+    not_found = (first == KIND_NOT_FOUND) | (second == KIND_NOT_FOUND)
+    neither = CATEGORY_CODES[ChildCategory.NEITHER]
+    return ops.where(
+        has_no,
+        neither,
+        ops.where(
+            has_unknown,
+            UNKNOWN_CATEGORY,
+            ops.where(
+                first_gone & second_gone,
+                CATEGORY_CODES[ChildCategory.ORPHAN],
+                ops.where(not_found, neither, CATEGORY_CODES[ChildCategory.UNSUPPORTED]),
+            ),
+        ),
+    )
+
+
+def top_up_rule(ops: Ops, *, standard: Any, received: Any) -> tuple[Any, Any]:
+    """62号 三(一): ``(amount, how)`` in fen — in full, topped up (补差), or nothing to pay.
+
+    "已获得最低生活保障金、特困人员救助供养金或者困难残疾人生活补贴且未达到…补贴标准的进行补差
+    发放，其他事实无人抚养儿童按照补贴标准全额发放".
+
+    .. versionadded:: 0.1.0
+    """
+    how = ops.where(
+        received == 0, TOP_UP_IN_FULL, ops.where(received >= standard, TOP_UP_NONE, TOP_UP_PART)
+    )
+    amount = ops.where(
+        how == TOP_UP_IN_FULL, standard, ops.where(how == TOP_UP_PART, standard - received, 0)
+    )
+    return amount, how
+
+
 @attrs.frozen
 class _ParentFinding:
     kind: _Kind
@@ -445,61 +634,63 @@ class _ParentFinding:
     used_months: bool = False
 
 
-def _severe(disability: Disability) -> bool:
-    """重残 for 事实无人抚养: grade 1–2, or grade 3–4 intellectual or mental."""
-    if disability.category in (DisabilityCategory.INTELLECTUAL, DisabilityCategory.MENTAL):
-        return disability.grade <= _SEVERE_GRADE_INTELLECTUAL_MENTAL
-    return disability.grade <= _SEVERE_GRADE
-
-
 def _finding(parent: Parent, on: dt.date, min_months: int, path: str) -> _ParentFinding:
-    """Sort one parent's situation into gone, listed, no or unknown."""
+    """Sort one parent's situation into gone, listed, no or unknown (:func:`parent_kind_rule`)."""
     situation = parent.situation
-    if situation is ParentSituation.ABLE:
-        return _ParentFinding(_Kind.NO)
-    if situation in _GONE:
-        return _ParentFinding(_Kind.GONE)
-    if situation is ParentSituation.CANNOT_BE_FOUND:
-        return _ParentFinding(_Kind.NOT_FOUND)
+    disability, term, since = parent.disability, parent.term_months, parent.since
+    known = {
+        ParentSituation.SEVERE_DISABILITY: disability is not None,
+        ParentSituation.LOST_CONTACT: since is not None,
+    }.get(situation, term is not None if situation in _TERMED else True)
+    kind = _KINDS[
+        int(
+            parent_kind_rule(
+                SCALAR,
+                situation=SITUATION_CODES[situation],
+                severe=disability is not None
+                and severe_rule(
+                    SCALAR,
+                    grade=disability.grade,
+                    intellectual_or_mental=disability.category
+                    in (DisabilityCategory.INTELLECTUAL, DisabilityCategory.MENTAL),
+                ),
+                term_months=term if term is not None else 0,
+                contact_lost=since is not None
+                and contact_lost_long_enough(
+                    SCALAR, since=(since.year, since.month, since.day), months=min_months, on=on
+                ),
+                known=known,
+                min_months=min_months,
+            )
+        )
+    ]
     if situation is ParentSituation.SEVERE_DISABILITY:
-        if parent.disability is None:
-            return _ParentFinding(_Kind.UNKNOWN, missing=(f"{path}.disability",))
-        grade = parent.disability.grade
-        kind = _Kind.LISTED if _severe(parent.disability) else _Kind.NO
-        category = parent.disability.category.value
+        if disability is None:
+            return _ParentFinding(kind, missing=(f"{path}.disability",))
+        grade, category = disability.grade, disability.category.value
         return _ParentFinding(kind, (f"({category} {grade}级)", f" ({category}, grade {grade})"))
     if situation in _TERMED:
-        if parent.term_months is None:
-            return _ParentFinding(_Kind.UNKNOWN, missing=(f"{path}.term_months",))
-        long_enough = parent.term_months >= min_months
-        months = parent.term_months
-        zh = f"(期限 {months} 个月,{'' if long_enough else '不足'}{min_months}个月以上)"
-        en = f" (term of {months} months, {'at least' if long_enough else 'under'} {min_months})"
-        return _ParentFinding(_Kind.LISTED if long_enough else _Kind.NO, (zh, en), used_months=True)
+        if term is None:
+            return _ParentFinding(kind, missing=(f"{path}.term_months",))
+        long_enough = kind is _Kind.LISTED
+        zh = f"(期限 {term} 个月,{'' if long_enough else '不足'}{min_months}个月以上)"
+        en = f" (term of {term} months, {'at least' if long_enough else 'under'} {min_months})"
+        return _ParentFinding(kind, (zh, en), used_months=True)
     if situation is ParentSituation.LOST_CONTACT:
-        if parent.since is None:
-            return _ParentFinding(_Kind.UNKNOWN, missing=(f"{path}.since",))
-        reached = add_months(parent.since, min_months)
-        long_enough = reached <= on
-        since = parent.since.isoformat()
-        zh = f"(自 {since} 起,满{min_months}个月之日为 {reached.isoformat()})"
-        en = f" (since {since}; {min_months} months are reached on {reached.isoformat()})"
-        return _ParentFinding(_Kind.LISTED if long_enough else _Kind.NO, (zh, en), used_months=True)
-    return _ParentFinding(_Kind.LISTED)
+        if since is None:
+            return _ParentFinding(kind, missing=(f"{path}.since",))
+        reached = add_months(since, min_months)
+        shown = since.isoformat()
+        zh = f"(自 {shown} 起,满{min_months}个月之日为 {reached.isoformat()})"
+        en = f" (since {shown}; {min_months} months are reached on {reached.isoformat()})"
+        return _ParentFinding(kind, (zh, en), used_months=True)
+    return _ParentFinding(kind)
 
 
 def _combine(first: _Kind, second: _Kind) -> ChildCategory | None:
-    """Classify from the two parents' kinds (symmetric); ``None`` when it cannot be told yet."""
-    kinds = {first, second}
-    if _Kind.NO in kinds:
-        return ChildCategory.NEITHER
-    if _Kind.UNKNOWN in kinds:
-        return None
-    if kinds <= {_Kind.GONE, _Kind.NOT_FOUND}:
-        return ChildCategory.ORPHAN  # 失去父母、查找不到生父母
-    if _Kind.NOT_FOUND in kinds:
-        return ChildCategory.NEITHER  # the other is listed: 查找不到 is not 宣告失踪 (62号 一)
-    return ChildCategory.UNSUPPORTED
+    """Classify from the two parents' kinds (:func:`combine_rule`); ``None`` when unknown."""
+    code = int(combine_rule(SCALAR, _KIND_CODES[first], _KIND_CODES[second]))
+    return None if code == UNKNOWN_CATEGORY else list(ChildCategory)[code]
 
 
 def classify(
@@ -722,10 +913,11 @@ def _top_up(
     if received is None:
         tally.add(R_RECEIVED_UNKNOWN.reason(None), ["$.facts.assistance_received"])
         return None
-    if received == 0:
+    _, how = top_up_rule(SCALAR, standard=yuan_to_fen(standard), received=yuan_to_fen(received))
+    if how == TOP_UP_IN_FULL:
         tally.add(R_IN_FULL.reason(None))
         return Amount(standard, Period.MONTHLY, (line,))
-    if received >= standard:
+    if how == TOP_UP_NONE:
         tally.add(R_NO_TOP_UP.reason(False, received=str(received), standard=str(standard)))
         return None
     total = standard - received

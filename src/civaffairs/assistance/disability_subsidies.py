@@ -60,6 +60,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any, Final
 
 import attrs
 
@@ -86,11 +87,21 @@ from civaffairs.entities import (
     Person,
 )
 from civaffairs.errors import InvalidInputError
+from civaffairs.kernels import SCALAR, Ops
 from civaffairs.money import YuanInput, format_yuan, yuan
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
 __all__ = [
+    "AMOUNT_DIBAO",
+    "AMOUNT_MARGINAL",
+    "AMOUNT_NONE",
     "CARE_PROGRAMME",
+    "CHILD_IN_FULL",
+    "CHILD_NOT_UNDER",
+    "CHILD_ORPHAN",
+    "CHILD_TOP_UP",
+    "CHILD_UNDER",
+    "CHILD_UNKNOWN",
     "LIVING_PROGRAMME",
     "DisabilitySubsidyApplication",
     "DisabilitySubsidyFacts",
@@ -98,6 +109,11 @@ __all__ = [
     "assess_care_application",
     "assess_living_application",
     "assess_person",
+    "care_grade_rule",
+    "child_code",
+    "living_amount_rule",
+    "living_child_rule",
+    "similar_rule",
 ]
 
 LIVING_PROGRAMME = programme("assistance.disability_subsidies.living")
@@ -346,6 +362,114 @@ class DisabilitySubsidyApplication:
     facts: DisabilitySubsidyFacts = attrs.field(factory=DisabilitySubsidyFacts)
 
 
+# -- the rule bodies: one person here, a whole table in civaffairs.batch.disability_subsidies ----
+#
+# Written once as functions of an ``ops`` object (civaffairs.kernels), of booleans and small
+# integer codes, so the scalar rule below and the columnar engine evaluate the same conditions.
+
+#: The children's allowance fact as the rule bodies read it (:func:`child_code`): not
+#: established (neither ``child_allowance`` nor ``child_allowance_kind`` given).
+CHILD_UNKNOWN: Final = -1
+#: Not under a children's allowance (``child_allowance=False``, or the kind ``NONE``).
+CHILD_NOT_UNDER: Final = 0
+#: Under the orphan or 事实无人抚养 allowance, the kind not given (``child_allowance=True``).
+CHILD_UNDER: Final = 1
+#: Under the orphan allowance (kind ``ORPHAN``).
+CHILD_ORPHAN: Final = 2
+#: Paid the 事实无人抚养 allowance in full (kind ``UNSUPPORTED_IN_FULL``).
+CHILD_IN_FULL: Final = 3
+#: Paid the 事实无人抚养 allowance as a top-up (kind ``UNSUPPORTED_TOP_UP``).
+CHILD_TOP_UP: Final = 4
+
+_KIND_CODES: Final = {
+    ChildAllowance.NONE: CHILD_NOT_UNDER,
+    ChildAllowance.ORPHAN: CHILD_ORPHAN,
+    ChildAllowance.UNSUPPORTED_IN_FULL: CHILD_IN_FULL,
+    ChildAllowance.UNSUPPORTED_TOP_UP: CHILD_TOP_UP,
+}
+
+#: Which living-subsidy amount a layer gets (:func:`living_amount_rule`): none.
+AMOUNT_NONE: Final = 0
+#: The amount of dibao households (``living.amount``).
+AMOUNT_DIBAO: Final = 1
+#: The amount of marginal households where extended (``living.amount_marginal``).
+AMOUNT_MARGINAL: Final = 2
+
+_LIVING_AMOUNTS: Final = {
+    AMOUNT_DIBAO: f"{_LIVING_PREFIX}.amount",
+    AMOUNT_MARGINAL: f"{_LIVING_PREFIX}.amount_marginal",
+}
+
+
+def child_code(facts: DisabilitySubsidyFacts) -> int:
+    """Return the children's allowance fact as a code (``CHILD_*``): the kind decides when given.
+
+    .. versionadded:: 0.1.0
+    """
+    kind = facts.child_allowance_kind
+    if kind is not None:
+        return _KIND_CODES[kind]
+    if facts.child_allowance is None:
+        return CHILD_UNKNOWN
+    return CHILD_UNDER if facts.child_allowance else CHILD_NOT_UNDER
+
+
+def living_child_rule(ops: Ops, *, minor: Any, child: Any) -> tuple[Any, Any]:
+    """Return whether a minor's children's allowance bars the living subsidy, or is unknown.
+
+    Barred under the orphan allowance (52号 as restated) or the 事实无人抚养 allowance
+    paid in full (62号 三(一)), not by a top-up; unknown when not established.
+
+    .. versionadded:: 0.1.0
+    """
+    barred = (child == CHILD_UNDER) | (child == CHILD_ORPHAN) | (child == CHILD_IN_FULL)
+    return minor & barred, minor & (child == CHILD_UNKNOWN)
+
+
+def living_amount_rule(ops: Ops, *, dibao: Any, marginal: Any, extended: Any) -> Any:
+    """Which living-subsidy amount applies (``AMOUNT_*``): dibao households, marginal if extended.
+
+    52号 二(一): "低保家庭中的残疾人"; a jurisdiction may extend it to marginal households.
+
+    .. versionadded:: 0.1.0
+    """
+    return ops.where(
+        dibao, AMOUNT_DIBAO, ops.where(marginal & extended, AMOUNT_MARGINAL, AMOUNT_NONE)
+    )
+
+
+def care_grade_rule(
+    ops: Ops,
+    *,
+    grade: Any,
+    intellectual_or_mental: Any,
+    max_grade: Any,
+    max_grade_intellectual_mental: Any,
+) -> tuple[Any, Any]:
+    """Whether the grade is covered by the care subsidy, and the least severe grade covered.
+
+    52号 二(一): grades 1–2; a jurisdiction may extend it to intellectual and mental
+    disability (``max_grade_intellectual_mental``) or to other grades (``max_grade``).
+
+    .. versionadded:: 0.1.0
+    """
+    special = ops.where(
+        max_grade_intellectual_mental > max_grade, max_grade_intellectual_mental, max_grade
+    )
+    limit = ops.where(intellectual_or_mental, special, max_grade)
+    return grade <= limit, limit
+
+
+def similar_rule(ops: Ops, *, amount: Any, other: Any) -> Any:
+    """择高 (52号 二(四)): whether the subsidy is paid, being higher than a similar allowance.
+
+    A tie keeps the other allowance.
+
+    .. versionadded:: 0.1.0
+    """
+    return amount > other
+
+
 @attrs.frozen
 class _Case:
     """What both decisions share: the person, the place, the date, the book."""
@@ -355,7 +479,7 @@ class _Case:
     where: str
     on: dt.date
     book: ParameterBook
-    layer: AssistanceLayer
+    layer: AssistanceLayer | None
     in_extreme_poverty: bool | None
     layer_decides: bool
     extreme_poverty_missing: tuple[str, ...]
@@ -375,7 +499,7 @@ def assess_person(
     person_id: str,
     on: dt.date,
     *,
-    layer: AssistanceLayer,
+    layer: AssistanceLayer | None,
     in_extreme_poverty: bool | None = None,
     facts: DisabilitySubsidyFacts | None = None,
     jurisdiction: str | None = None,
@@ -393,9 +517,15 @@ def assess_person(
     make them "cannot decide" with that decision's missing facts (unless
     another condition fails).
 
+    A ``layer`` of ``None`` is a layer not established (the household's own
+    decision could not be made): the living subsidy cannot be decided (missing
+    ``layer``) unless another condition fails, and neither can 特困 support
+    when neither ``in_extreme_poverty`` nor a decision says it.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 ``layer`` may be ``None``: not established.
     """
-    if not isinstance(layer, AssistanceLayer):
+    if layer is not None and not isinstance(layer, AssistanceLayer):
         raise InvalidInputError("layer", layer, "an AssistanceLayer")
     person = household.member(person_id).person
     extreme_missing: tuple[str, ...] = ()
@@ -425,7 +555,9 @@ def assess_person(
             extreme_missing = extreme_poverty_decision.missing or ("extreme_poverty_decision",)
         else:
             in_extreme_poverty = met
-    undecided = extreme_poverty_decision is not None and in_extreme_poverty is None
+    elif in_extreme_poverty is None and layer is None:
+        extreme_missing = ("layer",)  # 特困 support as the layer says, which is not known
+    undecided = bool(extreme_missing)
     case = _Case(
         household=household,
         person=person,
@@ -615,7 +747,7 @@ def _similar(tally: Tally, other: Decimal | None, amount: Decimal, kind: tuple[s
     """择高: pay this subsidy only if it is higher than a similar allowance the person has."""
     if other is None:
         return
-    higher = amount > other
+    higher = bool(similar_rule(SCALAR, amount=amount, other=other))
     tally.add(
         R_SIMILAR.reason(
             higher,
@@ -637,32 +769,51 @@ def _living(case: _Case) -> Decision:
     if not _common(case, tally):
         return _finish(tally, LIVING_PROGRAMME.code, case, None)
     if case.minor:
+        child = child_code(case.facts)
+        barred, unknown = living_child_rule(SCALAR, minor=True, child=child)
         if case.facts.child_allowance_kind is not None:
             _living_child_kind(tally, case.facts.child_allowance_kind)
         else:
-            _living_child(tally, placed=case.facts.child_allowance)
-    book, where, on = case.book, case.where, case.on
-    name: str | None = None
+            _living_child(tally, placed=None if unknown else barred)
+    book, where, on, layer = case.book, case.where, case.on, case.layer
+    if layer is None:
+        tally.add(
+            R_LIVING_LAYER.reason(
+                None,
+                layer="尚未确定",
+                layer_en="not established",
+                extension="",
+                extension_en="",
+            ),
+            ["layer"],
+        )
+        return _finish(tally, LIVING_PROGRAMME.code, case, None)
     used: list[ParameterValue] = []
-    extension, extension_en = "", ""
-    if case.layer is AssistanceLayer.DIBAO:
-        name = f"{_LIVING_PREFIX}.amount"
-    elif case.layer is AssistanceLayer.MARGINAL:
+    extended = False
+    if layer is AssistanceLayer.MARGINAL:
         extended, extended_used = book.flag(f"{_LIVING_PREFIX}.extend_to_marginal", where, on)
         used.append(extended_used)
-        if extended:
-            name = f"{_LIVING_PREFIX}.amount_marginal"
-            extension, extension_en = ",本地扩大到低保边缘家庭", ", to which it is extended here"
-        else:
-            extension, extension_en = ",本地未扩大到低保边缘家庭", ", to which it is not extended"
+    which = living_amount_rule(
+        SCALAR,
+        dibao=layer is AssistanceLayer.DIBAO,
+        marginal=layer is AssistanceLayer.MARGINAL,
+        extended=extended,
+    )
+    name = _LIVING_AMOUNTS.get(which)
+    if layer is AssistanceLayer.DIBAO:
+        extension, extension_en = "", ""
+    elif layer is AssistanceLayer.MARGINAL and extended:
+        extension, extension_en = ",本地扩大到低保边缘家庭", ", to which it is extended here"
+    elif layer is AssistanceLayer.MARGINAL:
+        extension, extension_en = ",本地未扩大到低保边缘家庭", ", to which it is not extended"
     else:
         extension, extension_en = ",不属于低保家庭", ", not a dibao household"
     tally.add(
         R_LIVING_LAYER.reason(
             name is not None,
             used,
-            layer=case.layer.zh,
-            layer_en=case.layer.en,
+            layer=layer.zh,
+            layer_en=layer.en,
             extension=extension,
             extension_en=extension_en,
         )
@@ -730,13 +881,23 @@ def _care(case: _Case) -> Decision:
         tally.add(R_CARE_CHILD.reason(None))
     limit, limit_used = book.count(f"{_CARE_PREFIX}.max_grade", where, on)
     used = [limit_used]
-    if disability.category in (DisabilityCategory.INTELLECTUAL, DisabilityCategory.MENTAL):
+    special = limit
+    intellectual_or_mental = disability.category in (
+        DisabilityCategory.INTELLECTUAL,
+        DisabilityCategory.MENTAL,
+    )
+    if intellectual_or_mental:
         special, special_used = book.count(
             f"{_CARE_PREFIX}.max_grade_intellectual_mental", where, on
         )
         used.append(special_used)
-        limit = max(limit, special)
-    covered = disability.grade <= limit
+    covered, limit = care_grade_rule(
+        SCALAR,
+        grade=disability.grade,
+        intellectual_or_mental=intellectual_or_mental,
+        max_grade=limit,
+        max_grade_intellectual_mental=special,
+    )
     tally.add(
         R_CARE_GRADE.reason(
             covered,

@@ -14,7 +14,10 @@ and polars frames are accepted when those are installed) and
   the engine over files chunk by chunk and over Dask data frames;
 - :mod:`civaffairs.batch.cli` is the ``civaffairs screen`` command;
 - :func:`civaffairs.batch.longevity.assess_table` decides the longevity allowance
-  (高龄津贴) for a table of people, with the scalar rule's own month arithmetic.
+  (高龄津贴) for a table of people, with the scalar rule's own month arithmetic;
+- :func:`civaffairs.batch.disability_subsidies.assess_table` and
+  :func:`civaffairs.batch.children.assess_table` decide the person-level programmes (残疾人两项补贴,
+  孤儿 and 事实无人抚养 allowances) for every person of a persons table.
 
 The names are imported on first use, so ``civaffairs.batch.cli`` can offer
 its command (and say which extra to install) where numpy and pyarrow are not
@@ -37,20 +40,23 @@ if TYPE_CHECKING:
         prepare,
         reason_flags,
     )
+    from civaffairs.batch.disability_subsidies import DisabilityInputs
     from civaffairs.batch.plumbing import to_arrow
     from civaffairs.batch.population import synthetic_population, write_synthetic
     from civaffairs.batch.report import WhatIf, summarise, what_if
-    from civaffairs.batch.schema import from_table, persons_schema, to_table
+    from civaffairs.batch.schema import from_table, persons_schema, programme_columns, to_table
 
 __all__ = [
     "NUMPY",
     "REASON_CATALOGUE",
+    "DisabilityInputs",
     "Prepared",
     "WhatIf",
     "assess_table",
     "from_table",
     "persons_schema",
     "prepare",
+    "programme_columns",
     "reason_flags",
     "summarise",
     "synthetic_population",
@@ -70,6 +76,8 @@ _WHERE = {
     **dict.fromkeys(("synthetic_population", "write_synthetic"), "civaffairs.batch.population"),
     **dict.fromkeys(("WhatIf", "summarise", "what_if"), "civaffairs.batch.report"),
     **dict.fromkeys(("from_table", "persons_schema", "to_table"), "civaffairs.batch.schema"),
+    "DisabilityInputs": "civaffairs.batch.disability_subsidies",
+    "programme_columns": "civaffairs.batch.schema",
 }
 
 

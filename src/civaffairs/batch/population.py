@@ -46,6 +46,7 @@ from civaffairs import jurisdictions
 from civaffairs.assistance import dibao
 from civaffairs.assistance.dibao import RELATIONSHIP_CODES
 from civaffairs.assistance.means import DEPENDENT_STATUSES, EXCLUDING_STATUSES
+from civaffairs.batch import children, disability_subsidies
 from civaffairs.batch._columns import arrow, dictionary_of
 from civaffairs.batch.arrays import NUMPY, full_years_at
 from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN, RECEIVING_COLUMN
@@ -177,9 +178,9 @@ def _block(
             for name, values in assets.items()
         },
     }
-    columns[RECEIVING_COLUMN] = _receiving(
-        np.random.default_rng([seed, index, 1]), households, of_row
-    )
+    columns |= disability_subsidies.synthetic_columns(_rng(seed, index, 1), pa.table(columns), on)
+    columns |= children.synthetic_columns(_rng(seed, index, 2), pa.table(columns), on)
+    columns[RECEIVING_COLUMN] = _receiving(_rng(seed, index, _RECEIVING_STREAM), households, of_row)
     table = pa.table(columns)
     if invalid_share > 0:
         table = _spoil(
@@ -198,6 +199,8 @@ _RECEIVING: Final = pa.array(
     [[], ["assistance.dibao"], ["assistance.marginal"], None], type=pa.list_(pa.string())
 )
 _RECEIVING_P: Final = (0.78, 0.10, 0.04, 0.08)
+#: The stream of the ``receiving`` draws (the programmes' own facts have theirs).
+_RECEIVING_STREAM: Final = 10
 
 
 def _receiving(rng: np.random.Generator, households: int, of_row: npt.NDArray[Any]) -> Any:
@@ -584,3 +587,8 @@ def write_synthetic(
         if writer is not None:
             writer.close()
     return target
+
+
+def _rng(seed: int, index: int, stream: int) -> np.random.Generator:
+    """Return a person-level programme's own stream for a block (the rest stays as seeded)."""
+    return np.random.default_rng([seed, index, stream])

@@ -177,6 +177,7 @@ def persons_schema(*, household_id: pa.DataType | None = None) -> pa.Schema:
         pa.field("jurisdiction", _STRING_DICT),
         pa.field(RECEIVING_COLUMN, pa.list_(pa.string())),
     ]
+    fields += [pa.field(name, kind) for name, kind in programme_columns().items()]
     return pa.schema(fields)
 
 
@@ -252,6 +253,9 @@ def to_table(  # noqa: PLR0912 - one branch per kind of fact, flat on purpose
                 row[name] = (asset_type in owned) if is_applicant else None
             for name, value in row.items():
                 columns[name].append(value)
+    rows = len(columns["household_id"])
+    for values in columns.values():  # a programme's own facts: not established (null)
+        values.extend([None] * (rows - len(values)))
     return pa.table(columns, schema=schema)
 
 
@@ -322,8 +326,14 @@ def _no_nulls(row: dict[str, Any], household_id: str, index: int) -> None:
     not applicable and may be null.
     """
     applicant = row.get("relationship") == Relationship.APPLICANT.value
+    own = programme_columns()  # a programme's own facts: null is "not established"
     for column, value in row.items():
-        if value is None and column not in _NULLABLE and (applicant or column not in _HOUSEHOLD):
+        if (
+            value is None
+            and column not in _NULLABLE
+            and column not in own
+            and (applicant or column not in _HOUSEHOLD)
+        ):
             raise InvalidInputError(
                 f"$[{household_id}][{index}].{column}",
                 "null",
@@ -407,3 +417,21 @@ def household_from_rows(rows: list[dict[str, Any]]) -> tuple[Household, str | No
     .. versionadded:: 0.1.0
     """
     return _household(rows)
+
+
+# -- the programmes' own columns --------------------------------------------------------------
+
+
+def programme_columns() -> dict[str, pa.DataType]:
+    """Return the columns the person-level programmes add, each under its own prefix.
+
+    Declared by each programme's batch module as ``COLUMNS``: ``ds_`` the two
+    disability subsidies (:mod:`civaffairs.batch.disability_subsidies`), ``child_``
+    the orphan and 事实无人抚养 allowances (:mod:`civaffairs.batch.children`).  A null
+    cell is a fact not established.
+
+    .. versionadded:: 0.1.0
+    """
+    from civaffairs.batch import children, disability_subsidies  # noqa: PLC0415 - they import this
+
+    return {**disability_subsidies.COLUMNS, **children.COLUMNS}
