@@ -25,13 +25,28 @@ pytest.importorskip("numpy")
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from civaffairs.assistance.layers import assess_layers
+from civaffairs.assistance.children import ChildFacts, Parent, ParentSituation, Placement
+from civaffairs.assistance.disability_subsidies import DisabilitySubsidyFacts
+from civaffairs.assistance.layers import MemberFacts, assess_layers
+from civaffairs.batch import children, disability_subsidies, synthetic_population, to_table
 from civaffairs.batch import layers as batch_layers
-from civaffairs.batch import synthetic_population, to_table
 from civaffairs.batch.report import ALL
 from civaffairs.cli import main
 from civaffairs.decisions import Outcome, Period
-from civaffairs.entities import Household
+from civaffairs.entities import (
+    ChildAllowance,
+    Disability,
+    DisabilityCategory,
+    Household,
+    Income,
+    IncomeType,
+    Member,
+    Person,
+    Registration,
+    RegistrationKind,
+    Relationship,
+    Sex,
+)
 from civaffairs.errors import InvalidDocumentError, ParameterError
 from civaffairs.money import yuan_to_fen
 from civaffairs.parameters import default_book
@@ -42,10 +57,12 @@ ON = dt.date(2025, 6, 30)
 BOOK = default_book()
 
 
-def _expected(household: Household, on: dt.date) -> dict[str, object]:
+def _expected(
+    household: Household, on: dt.date, facts: tuple[MemberFacts, ...] = ()
+) -> dict[str, object]:
     """What the scalar layered picture says of one household, in the columns' terms."""
     try:
-        picture = assess_layers(household, on, book=BOOK)
+        picture = assess_layers(household, on, book=BOOK, facts=facts)
     except ParameterError as error:
         return {"layer": None, "problems": [error.name]}  # type: ignore[attr-defined]
     monthly = dict.fromkeys(batch_layers.MONTHLY_COLUMNS.values(), 0)
@@ -89,27 +106,96 @@ def _as_the_table_holds(household: Household) -> Household:
     )
 
 
-@given(
-    found=st.lists(
-        cst.households(on=ON, jurisdiction=CHONGQING, max_size=4), min_size=1, max_size=4
-    )
+_PARENTS = st.none() | st.builds(
+    Parent,
+    st.sampled_from(ParentSituation),
+    disability=st.none()
+    | st.builds(Disability, st.sampled_from(DisabilityCategory), st.integers(1, 4)),
+    term_months=st.none() | st.sampled_from([0, 6, 120]),
+    since=st.none() | st.dates(dt.date(2023, 1, 1), ON),
 )
+_CHILD = st.builds(
+    ChildFacts,
+    father=_PARENTS,
+    mother=_PARENTS,
+    placement=st.none() | st.sampled_from(Placement),
+    assistance_received=st.none() | st.sampled_from([Decimal(0), Decimal("150.50")]),
+)
+_THREE = st.none() | st.booleans()
+
+
+@st.composite
+def _disability(draw: st.DrawFn) -> DisabilitySubsidyFacts:
+    kind = draw(st.none() | st.sampled_from(ChildAllowance))
+    placed = draw(st.none() | st.just(kind is not ChildAllowance.NONE)) if kind else draw(_THREE)
+    return DisabilitySubsidyFacts(
+        needs_long_term_care=draw(_THREE),
+        work_injury_care_allowance=draw(_THREE),
+        child_allowance=placed,
+        child_allowance_kind=kind,
+        other_living_allowance=draw(st.none() | st.sampled_from([Decimal(0), Decimal("80")])),
+        other_care_allowance=draw(st.none() | st.sampled_from([Decimal(0), Decimal("80")])),
+    )
+
+
+@st.composite
+def _registry(draw: st.DrawFn) -> list[tuple[Household, tuple[MemberFacts, ...]]]:
+    found = draw(
+        st.lists(cst.households(on=ON, jurisdiction=CHONGQING, max_size=4), min_size=1, max_size=4)
+    )
+    registry = []
+    for index, drawn in enumerate(found):
+        household = _as_the_table_holds(attrs.evolve(drawn, id=f"H{index}"))
+        facts = []
+        for member in household.members:
+            child = draw(st.none() | _CHILD)
+            disability = draw(st.none() | _disability())
+            if child is not None or disability is not None:
+                facts.append(MemberFacts(member.person.id, child=child, disability=disability))
+        registry.append((household, tuple(facts)))
+    return registry
+
+
+def _table(registry: list[tuple[Household, tuple[MemberFacts, ...]]]) -> pa.Table:
+    """The persons table of the households, with each member's child_ and ds_ cells."""
+    table = to_table([household for household, _ in registry])
+    columns = {name: table.column(name).to_pylist() for name in table.column_names}
+    row = 0
+    for household, facts in registry:
+        given = {f.person: f for f in facts}
+        for member in household.members:
+            own = given.get(member.person.id)
+            if own is not None and own.child is not None:
+                for name, value in children.write_facts(own.child).items():
+                    columns[name][row] = value
+            if own is not None and own.disability is not None:
+                cells = disability_subsidies.write_facts(own.disability, layer=None)
+                for name, value in cells.items():
+                    if name not in {"ds_layer", "ds_in_extreme_poverty"}:
+                        columns[name][row] = value
+            row += 1
+    return pa.table(columns, schema=table.schema)
+
+
+@given(registry=_registry())
 @settings(
     max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-def test_each_row_equals_the_scalar_layered_picture(found: list[Household]) -> None:
+def test_each_row_equals_the_scalar_layered_picture(
+    registry: list[tuple[Household, tuple[MemberFacts, ...]]],
+) -> None:
     """The row of every household is the scalar picture's (batch = scalar, household by household).
 
     国办发〔2023〕39号 二: "低保对象、特困人员 … 低保边缘家庭成员 … 刚性支出困难家庭成员" — the
-    layers; the scalar :func:`assess_layers` places the household, the screen only carries it.
+    layers; the scalar :func:`assess_layers` places the household, the screen only carries it,
+    with each member's children's-allowance and disability-subsidy facts read from their columns.
     """
-    households = [_as_the_table_holds(attrs.evolve(h, id=f"H{i}")) for i, h in enumerate(found)]
-    result = batch_layers.assess_table(to_table(households), ON, book=BOOK)
-    assert result.num_rows == len(households)
-    for household, row in zip(households, result.to_pylist(), strict=True):
-        expected = _expected(household, ON)
+    result = batch_layers.assess_table(_table(registry), ON, book=BOOK)
+    assert result.num_rows == len(registry)
+    for (household, facts), row in zip(registry, result.to_pylist(), strict=True):
+        expected = _expected(household, ON, facts)
         assert row["household_id"] == household.id
         for key, value in expected.items():
             assert row[key] == value, (household.id, key, row)
@@ -262,3 +348,48 @@ def test_the_command_screens_a_synthetic_registry_in_layers(tmp_path: Path) -> N
     written = pq.read_table(target)
     assert written.num_rows == 150
     assert set(batch_layers.output_schema().names) <= set(written.column_names)
+
+
+def test_a_member_s_own_facts_reach_the_picture() -> None:
+    """An orphan grandchild and a disabled grandmother: their allowances come from their columns.
+
+    民发〔2019〕62号 一 / 国办发〔2010〕54号: a child whose parents have both died is an orphan;
+    残疾人两项补贴: the care subsidy for grade 1–2 disability needing long-term care.  The scalar
+    picture with the same facts is the expected row.
+    """
+    grandmother = Person(
+        "g",
+        dt.date(1960, 3, 1),
+        Sex.FEMALE,
+        Registration("500156", RegistrationKind.RURAL),
+        disability=Disability(DisabilityCategory.PHYSICAL, 1),
+        serious_illness=False,
+    )
+    child = Person(
+        "c",
+        dt.date(2016, 5, 1),
+        Sex.MALE,
+        Registration("500156", RegistrationKind.RURAL),
+        serious_illness=False,
+    )
+    household = Household(
+        "H1",
+        members=[
+            Member(grandmother, Relationship.APPLICANT, lives_together=True),
+            Member(child, Relationship.GRANDCHILD, lives_together=True),
+        ],
+        incomes=[Income(IncomeType.CENTRAL_BASIC_PENSION, Decimal("150"), member="g")],
+    )
+    dead = Parent(ParentSituation.DECEASED)
+    facts = (
+        MemberFacts("c", child=ChildFacts(father=dead, mother=dead, placement=Placement.DISPERSED)),
+        MemberFacts("g", disability=DisabilitySubsidyFacts(needs_long_term_care=True)),
+    )
+    row = batch_layers.assess_table(_table([(household, facts)]), ON).to_pylist()[0]
+    expected = _expected(household, ON, facts)
+    for key, value in expected.items():
+        assert row[key] == value, key
+    assert "assistance.children" in (row["programmes"] or [])
+    assert row["monthly_fen_children"] > 0
+    without = batch_layers.assess_table(to_table([household]), ON).to_pylist()[0]
+    assert without["monthly_fen_children"] == 0  # no facts in the table: not granted

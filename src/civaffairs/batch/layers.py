@@ -20,7 +20,8 @@ household per core); households are decided in worker processes.
 Temporary assistance (临时救助) is decided per hardship event and is not part
 of a registry screen; the per-member facts of the person programmes (特困,
 the children's allowances, the disability subsidies) are read from their own
-columns where the table has them (see :data:`FACT_READERS`), and are
+columns where the table has them (``child_`` and ``ds_``: see
+:mod:`civaffairs.batch.children` and :mod:`civaffairs.batch.disability_subsidies`), and are
 otherwise "not established" — which makes those decisions "cannot decide"
 wherever the fact matters, never a guess.
 
@@ -32,7 +33,7 @@ from __future__ import annotations
 import concurrent.futures
 import datetime as dt
 import multiprocessing
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -63,7 +64,6 @@ from civaffairs.money import yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = [
-    "FACT_READERS",
     "LAYERS",
     "MONTHLY_COLUMNS",
     "SUMMARY_LAYERS",
@@ -90,13 +90,6 @@ MONTHLY_COLUMNS: Final[Mapping[str, str]] = {
     "assistance.disability_subsidies.living": "monthly_fen_disability_living",
     "assistance.disability_subsidies.care": "monthly_fen_disability_care",
 }
-
-#: Readers of per-member facts: each takes one household's rows (dicts, in table order)
-#: and returns, per member id, the keyword arguments of :class:`MemberFacts` it knows
-#: (``extreme_poverty=``, ``child=``, ``disability=``).  A reader raises
-#: :class:`~civaffairs.errors.InvalidInputError` naming the cell (``$[row].column``) of a
-#: bad value.  Each columnar programme contributes its own.
-FACT_READERS: list[Callable[[Sequence[Mapping[str, Any]]], dict[str, dict[str, Any]]]] = []
 
 _WHAT: Final = "persons table"
 _DICT = pa.dictionary(pa.int32(), pa.string())
@@ -208,9 +201,12 @@ def assess_table(
     table = _as_table(data)
     _check_receiving_type(table)
     invalid = _invalid(checked)
+    person_bad, person_problems = _person_marks(
+        table, on, chosen, errors=errors, jurisdiction=jurisdiction, first_row=first_row
+    )
     count = checked.num_rows
     processes = _processes(workers, count)
-    tasks = list(_tasks(table, invalid, count))
+    tasks = list(_tasks(table, invalid, count, person_bad, person_problems))
     payloads = [
         (
             _ipc(piece),
@@ -266,9 +262,71 @@ def _processes(workers: int | None, households: int) -> int:
     return workers_for(workers)
 
 
+#: A household's mark: whether a cell is bad, and the bad columns of its members' own facts.
+_Mark = tuple[bool, tuple[str, ...] | None]
+
+
+def _mark(
+    bad: bool,  # noqa: FBT001 - the 低保 engine's mark
+    person_bad: np.ndarray[Any, np.dtype[np.bool_]],
+    person_problems: list[tuple[str, ...]],
+    begin: int,
+    end: int,
+) -> _Mark:
+    if bad or not person_bad[begin:end].any():
+        return bad, None
+    problems = dict.fromkeys(p for row in person_problems[begin:end] for p in row)
+    return True, tuple(problems)
+
+
+def _person_marks(
+    table: pa.Table,
+    on: dt.date,
+    book: ParameterBook,
+    *,
+    errors: Errors,
+    jurisdiction: str | None,
+    first_row: int,
+) -> tuple[np.ndarray[Any, np.dtype[np.bool_]], list[tuple[str, ...]]]:
+    """Return, per row, whether a cell of a person programme's own columns is bad, and which.
+
+    The person programmes' columnar forms read and check those columns (and raise
+    in ``errors="raise"``); their rows follow the table's (``times`` rows a person).
+    """
+    from civaffairs.batch import children, disability_subsidies  # noqa: PLC0415 - cycle
+
+    rows = table.num_rows
+    bad = np.zeros(rows, dtype=np.bool_)
+    problems: list[tuple[str, ...]] = [()] * rows
+    for module, times in ((children, 1), (disability_subsidies, 2)):
+        if not any(name in table.column_names for name in module.COLUMNS):
+            continue  # none of its facts given: nothing of it to read
+        result = module.assess_table(
+            table,
+            on,
+            book=book,
+            errors=errors,
+            jurisdiction=jurisdiction,
+            workers=1,
+            first_row=first_row,
+        )
+        reasons = result.column("reasons").to_pylist()
+        named = result.column("problems").to_pylist()
+        for index, codes in enumerate(reasons):
+            if R_INVALID_VALUE.code in (codes or ()):
+                row = index // times
+                bad[row] = True
+                problems[row] = (*problems[row], *(named[index] or ()))
+    return bad, problems
+
+
 def _tasks(
-    table: pa.Table, invalid: np.ndarray[Any, np.dtype[np.bool_]], count: int
-) -> Iterator[tuple[pa.Table, int, tuple[bool, ...], int]]:
+    table: pa.Table,
+    invalid: np.ndarray[Any, np.dtype[np.bool_]],
+    count: int,
+    person_bad: np.ndarray[Any, np.dtype[np.bool_]],
+    person_problems: list[tuple[str, ...]],
+) -> Iterator[tuple[pa.Table, int, tuple[_Mark, ...], int]]:
     """Cut the table into runs of whole households: (rows, first household, marks, first row)."""
     ids = table.column("household_id").to_pylist()
     starts = [0] + [i for i in range(1, len(ids)) if ids[i] != ids[i - 1]]
@@ -278,7 +336,11 @@ def _tasks(
         last = min(first + _TASK_HOUSEHOLDS, count)
         begin = starts[first] if count else 0
         end = starts[last] if last < count else len(ids)
-        marks = tuple(bool(x) for x in invalid[first:last])
+        bounds = [*starts[first:last], end]
+        marks = tuple(
+            _mark(bool(invalid[first + i]), person_bad, person_problems, bounds[i], bounds[i + 1])
+            for i in range(last - first)
+        )
         yield table.slice(begin, end - begin), first, marks, begin
 
 
@@ -301,7 +363,7 @@ class _Call:
 
 def _decide_task(
     payload: tuple[
-        bytes, int, tuple[bool, ...], dt.date, ParameterBook | None, str | None, Errors, int
+        bytes, int, tuple[_Mark, ...], dt.date, ParameterBook | None, str | None, Errors, int
     ],
 ) -> list[_Row]:
     """Decide one run of households (in a worker process or in this one)."""
@@ -309,8 +371,8 @@ def _decide_task(
     table = pa.ipc.open_stream(data).read_all()
     call = _Call(on, book or default_book(), jurisdiction, errors)
     found: list[_Row] = []
-    for rows, bad in zip(_household_rows(table), marks, strict=True):
-        found.append(_decide_one(call, rows, bad=bad, first_row=first_row))
+    for rows, mark in zip(_household_rows(table), marks, strict=True):
+        found.append(_decide_one(call, rows, mark=mark, first_row=first_row))
         first_row += len(rows)
     return found
 
@@ -326,12 +388,13 @@ def _household_rows(table: pa.Table) -> list[list[dict[str, Any]]]:
     return households
 
 
-def _decide_one(call: _Call, rows: list[dict[str, Any]], *, bad: bool, first_row: int) -> _Row:
+def _decide_one(call: _Call, rows: list[dict[str, Any]], *, mark: _Mark, first_row: int) -> _Row:
     applicant = next((r for r in rows if r.get("relationship") == "applicant"), rows[0])
     kind = applicant.get("registration_kind")
     people = len(rows)
+    bad, problems = mark
     if bad:
-        return _not_decided(None, kind, people, R_INVALID_VALUE.code, None)
+        return _not_decided(None, kind, people, R_INVALID_VALUE.code, problems)
     household, where = household_from_rows(rows)
     place = call.jurisdiction if where is None else where
     try:
@@ -370,13 +433,37 @@ def _check_receiving(rows: Sequence[Mapping[str, Any]], first_row: int) -> None:
 
 
 def _member_facts(rows: Sequence[Mapping[str, Any]], first_row: int) -> tuple[MemberFacts, ...]:
-    """Return the per-member facts the table's programme columns give (:data:`FACT_READERS`)."""
+    """Return the per-member facts the person programmes' own columns give.
+
+    ``child_`` columns (:mod:`civaffairs.batch.children`) give a member's
+    :class:`~civaffairs.assistance.children.ChildFacts` and ``ds_`` columns
+    (:mod:`civaffairs.batch.disability_subsidies`) their disability-subsidy facts —
+    only where one of the member's cells is given: a member with none has no facts
+    (as in the scalar picture).  ``ds_layer`` and ``ds_in_extreme_poverty`` are not
+    read: the layered picture decides them itself.  The cells were checked by the
+    programmes' columnar forms (:func:`_person_marks`).
+    """
+    from civaffairs.batch import children, disability_subsidies  # noqa: PLC0415 - cycle
+
     del first_row
-    by_member: dict[str, dict[str, Any]] = {}
-    for reader in FACT_READERS:
-        for pid, found in reader(rows).items():
-            by_member.setdefault(pid, {}).update(found)
-    return tuple(MemberFacts(pid, **found) for pid, found in by_member.items())
+    ids = [str(row.get("person_id") or f"p{index}") for index, row in enumerate(rows)]
+    own_facts = [name for name in disability_subsidies.COLUMNS if name not in _DECIDED_HERE]
+    child = children.read_facts(rows)
+    disability = disability_subsidies.read_facts(rows)
+    found: list[MemberFacts] = []
+    for pid, row in zip(ids, rows, strict=True):
+        given: dict[str, Any] = {}
+        if any(row.get(name) is not None for name in children.COLUMNS):
+            given["child"] = child[pid]
+        if any(row.get(name) is not None for name in own_facts):
+            given["disability"] = disability[pid].facts
+        if given:
+            found.append(MemberFacts(pid, **given))
+    return tuple(found)
+
+
+#: The disability-subsidy inputs the layered picture decides itself (not read from the table).
+_DECIDED_HERE: Final = frozenset({"ds_layer", "ds_in_extreme_poverty"})
 
 
 def _not_decided(
