@@ -216,6 +216,7 @@ ENTRIES: tuple[Entry, ...] = (
         "ChildApplication",
         "howto/children",
         ("孤儿", "事实无人抚养儿童", "孤儿基本生活保障"),
+        columnar="civaffairs.batch.children:assess_table",
     ),
     _programme(
         "assistance.disability_subsidies.living",
@@ -225,6 +226,7 @@ ENTRIES: tuple[Entry, ...] = (
         "DisabilitySubsidyApplication",
         "howto/disability-subsidies",
         ("残疾人两项补贴",),
+        columnar="civaffairs.batch.disability_subsidies:assess_table",
     ),
     _programme(
         "assistance.disability_subsidies.care",
@@ -234,6 +236,7 @@ ENTRIES: tuple[Entry, ...] = (
         "DisabilitySubsidyApplication",
         "howto/disability-subsidies",
         ("残疾人两项补贴",),
+        columnar="civaffairs.batch.disability_subsidies:assess_table",
     ),
     _programme(
         "assistance.vagrancy",

@@ -393,3 +393,41 @@ def test_a_member_s_own_facts_reach_the_picture() -> None:
     assert row["monthly_fen_children"] > 0
     without = batch_layers.assess_table(to_table([household]), ON).to_pylist()[0]
     assert without["monthly_fen_children"] == 0  # no facts in the table: not granted
+
+
+@pytest.mark.parametrize(
+    "programme",
+    [
+        "assistance.children",
+        "assistance.disability_subsidies.living",
+        "assistance.disability_subsidies.care",
+    ],
+)
+def test_each_columnar_programme_screens_a_synthetic_registry(
+    programme: str, tmp_path: Path
+) -> None:
+    """``civaffairs screen --programme CODE --synthetic N`` for a programme with a columnar form."""
+    out, err = io.StringIO(), io.StringIO()
+    target = tmp_path / "out.parquet"
+    code = main(
+        [
+            "screen",
+            "--programme",
+            programme,
+            "--synthetic",
+            "120",
+            "--jurisdiction",
+            "500156",
+            "--on",
+            "2025-06-30",
+            "--out",
+            str(target),
+            "--quiet",
+        ],
+        stdout=out,
+        stderr=err,
+    )
+    assert code == 0, err.getvalue()
+    lines = out.getvalue().splitlines()
+    assert all(line.startswith(programme) for line in lines[2:]), lines
+    assert pq.read_table(target).num_rows > 0

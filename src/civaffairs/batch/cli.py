@@ -522,6 +522,9 @@ def _screen_programme(
             jurisdiction=default_jurisdiction,
             first_row=first_row,
         )
+        if "programme" in result.column_names:  # a module deciding two programmes
+            mine = [p == args.programme for p in result.column("programme").to_pylist()]
+            result = result.filter(pa.array(mine, type=pa.bool_()))
         summaries.append(module.summarise(result))
         outcomes = result.column("outcome").to_pylist()
         decided += sum(1 for outcome in outcomes if outcome != "cannot_decide")
@@ -535,6 +538,9 @@ def _screen_programme(
     keys = [f.name for f in first.schema if not pa.types.is_integer(f.type)]
     sums = [f.name for f in first.schema if pa.types.is_integer(f.type)]
     summary = add_up(summaries, keys, sums, order=keys) if len(summaries) > 1 else first
+    if "programme" in summary.column_names:  # its summary's rows of this programme only
+        mine = [p == args.programme for p in summary.column("programme").to_pylist()]
+        summary = summary.filter(pa.array(mine, type=pa.bool_()))
     stdout.write(module.render_summary(summary) + "\n")
     return decided
 
