@@ -163,6 +163,10 @@ def persons_schema(*, household_id: pa.DataType | None = None) -> pa.Schema:
         *(pa.field(name, pa.bool_()) for name in OWNS_COLUMNS.values()),
         pa.field("jurisdiction", _STRING_DICT),
     ]
+    # 特困人员救助供养: the facts beyond the household (civaffairs.batch.extreme_poverty).
+    from civaffairs.batch.extreme_poverty import COLUMNS as EXTREME_POVERTY  # noqa: PLC0415
+
+    fields += [pa.field(name, kind) for name, kind in EXTREME_POVERTY.items()]
     return pa.schema(fields)
 
 
@@ -233,8 +237,8 @@ def to_table(  # noqa: PLR0912 - one branch per kind of fact, flat on purpose
             row[BUSINESS_VALUE_COLUMN] = business if is_applicant else None
             for asset_type, name in OWNS_COLUMNS.items():
                 row[name] = (asset_type in owned) if is_applicant else None
-            for name, value in row.items():
-                columns[name].append(value)
+            for name, values in columns.items():
+                values.append(row.get(name))  # a programme's own columns: null, not established
     return pa.table(columns, schema=persons_schema())
 
 
@@ -303,8 +307,12 @@ def _no_nulls(row: dict[str, Any], household_id: str, index: int) -> None:
     Household-level columns are read on the applicant's row only; elsewhere they are
     not applicable and may be null.
     """
+    from civaffairs.batch.extreme_poverty import COLUMNS as EXTREME_POVERTY  # noqa: PLC0415
+
     applicant = row.get("relationship") == Relationship.APPLICANT.value
     for column, value in row.items():
+        if column in EXTREME_POVERTY:  # null is "not established" (read by read_facts)
+            continue
         if value is None and column not in _NULLABLE and (applicant or column not in _HOUSEHOLD):
             raise InvalidInputError(
                 f"$[{household_id}][{index}].{column}",
