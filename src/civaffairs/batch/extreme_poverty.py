@@ -468,9 +468,7 @@ def to_table(
             for name in COLUMNS:
                 values[name].append(row[name])
     for name, kind in COLUMNS.items():
-        table = table.set_column(
-            table.schema.get_field_index(name), name, pa.array(values[name], type=kind)
-        )
+        table = table.append_column(pa.field(name, kind), pa.array(values[name], type=kind))
     return table
 
 

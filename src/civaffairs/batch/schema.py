@@ -140,6 +140,9 @@ _STRING_DICT = pa.dictionary(pa.int32(), pa.string())
 def persons_schema(*, household_id: pa.DataType | None = None) -> pa.Schema:
     """Return the full schema :func:`to_table` writes (every optional column included).
 
+    It ends with the programmes' own columns, which their modules write (特困's ``ep_``
+    columns: :data:`civaffairs.batch.extreme_poverty.COLUMNS`).
+
     ``household_id`` is a string column unless another type is given.
 
     .. versionadded:: 0.1.0
@@ -184,7 +187,8 @@ def to_table(  # noqa: PLR0912 - one branch per kind of fact, flat on purpose
 
     .. versionadded:: 0.1.0
     """
-    columns: dict[str, list[object]] = {name: [] for name in persons_schema().names}
+    schema = _household_schema()
+    columns: dict[str, list[object]] = {name: [] for name in schema.names}
     for household in households:
         applicant = household.applicant.person.id
         own: dict[tuple[str, IncomeType], int] = {}
@@ -237,9 +241,20 @@ def to_table(  # noqa: PLR0912 - one branch per kind of fact, flat on purpose
             row[BUSINESS_VALUE_COLUMN] = business if is_applicant else None
             for asset_type, name in OWNS_COLUMNS.items():
                 row[name] = (asset_type in owned) if is_applicant else None
-            for name, values in columns.items():
-                values.append(row.get(name))  # a programme's own columns: null, not established
-    return pa.table(columns, schema=persons_schema())
+            for name, value in row.items():
+                columns[name].append(value)
+    return pa.table(columns, schema=schema)
+
+
+def _household_schema() -> pa.Schema:
+    """Return the columns :func:`to_table` writes: the persons table without a programme's own.
+
+    A programme's columns (特困's ``ep_``, :mod:`civaffairs.batch.extreme_poverty`) are
+    written by that programme's ``to_table``.
+    """
+    from civaffairs.batch.extreme_poverty import COLUMNS as EXTREME_POVERTY  # noqa: PLC0415
+
+    return pa.schema([field for field in persons_schema() if field.name not in EXTREME_POVERTY])
 
 
 #: The values the string columns accept.
