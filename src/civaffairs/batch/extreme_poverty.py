@@ -144,6 +144,7 @@ __all__ = [
     "read_facts",
     "render_summary",
     "summarise",
+    "synthetic_columns",
     "to_table",
     "write_facts",
 ]
@@ -1453,3 +1454,110 @@ def render_summary(summary: pa.Table) -> str:
     .. versionadded:: 0.1.0
     """
     return render_summary_rows(summary, "conditions", "persons")
+
+
+# -- synthetic facts --------------------------------------------------------------------------
+
+
+def _string_lists(chosen: npt.NDArray[np.bool_], names: Sequence[str], null: Bools) -> Any:
+    """Return a ``list<string>`` array: per row the ``names`` whose column of ``chosen`` is set."""
+    lengths = chosen.sum(axis=1).astype(np.int32)
+    offsets = np.zeros(len(chosen) + 1, dtype=np.int32)
+    np.cumsum(lengths, out=offsets[1:])
+    values = np.asarray(names, dtype=object)[np.nonzero(chosen)[1]]
+    return pa.ListArray.from_arrays(
+        arrow(offsets), pa.array(values.tolist(), pa.string()), mask=arrow(null)
+    )
+
+
+def synthetic_columns(
+    rng: np.random.Generator, *, on: dt.date, true_age: Ints, position: Ints
+) -> dict[str, Any]:
+    """Return synthetic :data:`COLUMNS` for a synthetic registry's rows (no real person).
+
+    ``true_age`` is each row's age on ``on`` and ``position`` its place in its household
+    (0: the applicant).  Plausible round shares, not statistics: most persons have their
+    facts established, some not; a tenth have no supporter list (not established), half
+    none; supporters are people outside the household, or (for a member) the household's
+    applicant (``p0``: synthetic tables carry no ``person_id``).  Used by
+    :mod:`civaffairs.batch.population`, from its own seeded stream.
+
+    .. versionadded:: 0.1.0
+    """
+    rows = len(true_age)
+
+    def share(p: Any, size: int = rows) -> Bools:
+        return rng.random(size) < p
+
+    def flags(p_true: float, asked: Bools) -> Any:
+        return arrow(share(p_true), mask=~asked | share(0.05), type=pa.bool_())
+
+    minor = true_age < MAJORITY_AGE
+    activities = np.stack([share(0.04 + 0.1 * (true_age >= 75)) for _ in DailyActivity], axis=1)
+    # Supporters: how many per person, then one entry per supporter.
+    listed = ~share(0.1)
+    count = np.where(listed, rng.choice(3, size=rows, p=[0.5, 0.35, 0.15]), 0)
+    owner = np.repeat(np.arange(rows), count)
+    total = len(owner)
+    member = (position[owner] > 0) & share(0.2, total)
+    not_member = ~member
+    relationship = rng.choice([r.value for r in _SYNTHETIC_RELATIONSHIPS], size=total)
+    age = rng.integers(18, 96, size=total)
+    born = (on - EPOCH).days - (age * 36525) // 100 - rng.integers(0, 365, size=total)
+    graded = not_member & share(0.08, total)
+    category = rng.integers(0, len(CATEGORY_VALUES), size=total)
+    grade = rng.integers(1, 5, size=total)
+    situations = (
+        np.stack([share(p, total) for p in (0.03, 0.08, 0.01, 0.005, 0.01, 0.0)], axis=1)
+        & ~share(0.1, total)[:, None]
+    )
+    situations_null = share(0.1, total)
+    income = np.round(rng.lognormal(np.log(300_000), 0.9, total)).astype(np.int64)
+    kinds = np.asarray(KIND_VALUES, dtype=object)[rng.integers(0, 2, size=total)]
+    supporter = pa.StructArray.from_arrays(
+        [
+            pa.array(relationship.tolist(), pa.string()),
+            arrow(np.where(member, "p0", ""), mask=not_member, type=pa.string()),
+            arrow(born.astype(np.int32), mask=member).cast(pa.date32()),
+            pa.DictionaryArray.from_arrays(
+                arrow(category.astype(np.int32), mask=~graded), arrow(list(CATEGORY_VALUES))
+            ).cast(pa.string()),
+            arrow(grade.astype(np.int8), mask=~graded),
+            arrow(graded, mask=member | share(0.1, total), type=pa.bool_()),
+            _string_lists(situations, _SITUATION_VALUES, situations_null),
+            arrow(share(0.7, total), mask=share(0.1, total), type=pa.bool_()),
+            arrow(income, mask=share(0.1, total), type=pa.int64()),
+            arrow(kinds, mask=member | share(0.05, total), type=pa.string()),
+        ],
+        fields=list(SUPPORTER_TYPE),
+    )
+    offsets = np.zeros(rows + 1, dtype=np.int32)
+    np.cumsum(count, out=offsets[1:])
+    supporters_column = pa.ListArray.from_arrays(arrow(offsets), supporter, mask=arrow(~listed))
+    arrangement = rng.choice(2, size=rows, p=[0.15, 0.85])
+    ability = rng.integers(0, len(_ABILITY_VALUES), size=rows)
+    return {
+        _SUPPORTERS: supporters_column,
+        _ACTIVITIES: _string_lists(activities, _ACTIVITY_VALUES, share(0.05)),
+        _ABILITY: arrow(
+            np.asarray(_ABILITY_VALUES, dtype=object)[ability],
+            mask=~share(0.1),
+            type=pa.string(),
+        ),
+        _ARRANGEMENT: arrow(
+            np.asarray(_ARRANGEMENT_VALUES, dtype=object)[arrangement],
+            mask=share(0.05),
+            type=pa.string(),
+        ),
+        _CHILD: flags(0.05, minor),
+        _SUPPORTED: flags(0.5, (true_age >= 16) & (true_age < 19)),
+        _SCHOOL: flags(0.6, (true_age >= 18) & (true_age <= 23)),
+    }
+
+
+_SYNTHETIC_RELATIONSHIPS: Final = (
+    Relationship.CHILD,
+    Relationship.SPOUSE,
+    Relationship.PARENT,
+    Relationship.SIBLING,
+)

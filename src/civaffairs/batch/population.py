@@ -45,6 +45,7 @@ from civaffairs.assistance.dibao import RELATIONSHIP_CODES
 from civaffairs.assistance.means import DEPENDENT_STATUSES, EXCLUDING_STATUSES
 from civaffairs.batch._columns import arrow, dictionary_of
 from civaffairs.batch.arrays import NUMPY, full_years_at
+from civaffairs.batch.extreme_poverty import synthetic_columns as extreme_poverty_columns
 from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN
 from civaffairs.entities import (
     AssetType,
@@ -174,6 +175,9 @@ def _block(
             for name, values in assets.items()
         },
     }
+    columns |= extreme_poverty_columns(  # 特困's facts, from their own stream: the rest unchanged
+        np.random.default_rng([seed, index, 2]), on=on, true_age=true_age, position=shape.position
+    )
     table = pa.table(columns)
     if invalid_share > 0:
         table = _spoil(
