@@ -1487,7 +1487,8 @@ def synthetic_columns(
     rows = len(true_age)
 
     def share(p: Any, size: int = rows) -> Bools:
-        return rng.random(size) < p
+        drawn: Bools = rng.random(size) < p
+        return drawn
 
     def flags(p_true: float, asked: Bools) -> Any:
         return arrow(share(p_true), mask=~asked | share(0.05), type=pa.bool_())
