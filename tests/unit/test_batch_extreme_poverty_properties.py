@@ -199,7 +199,7 @@ def _table(
     households: list[Household],
     facts: Mapping[tuple[str, str], ExtremePovertyFacts],
     where: list[str | None],
-) -> object:
+) -> pa.Table:
     table = to_table(households, facts)
     jurisdictions = []
     for household, place in zip(households, where, strict=True):

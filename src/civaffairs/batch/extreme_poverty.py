@@ -719,6 +719,8 @@ def _read_supporters(  # noqa: PLR0915 - one read per field, flat on purpose
             for e in sub.schema_errors
         )
     for field in sub.bad:
+        if field != "relationship":  # a null supporter is bad once, as a missing relationship
+            sub.bad[field] = sub.bad[field] & ~whole_null
         nested.mark(owner, index, field, sub)
     return _Supporters(
         owner=owner,
