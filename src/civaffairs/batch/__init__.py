@@ -14,7 +14,9 @@ and polars frames are accepted when those are installed) and
   the engine over files chunk by chunk and over Dask data frames;
 - :mod:`civaffairs.batch.cli` is the ``civaffairs screen`` command;
 - :func:`civaffairs.batch.longevity.assess_table` decides the longevity allowance
-  (高龄津贴) for a table of people, with the scalar rule's own month arithmetic.
+  (高龄津贴) for a table of people, with the scalar rule's own month arithmetic;
+- :mod:`civaffairs.batch.extreme_poverty` (``civaffairs.batch.extreme_poverty``) decides
+  特困人员救助供养 for every person of a persons table, with the scalar rule's own bodies.
 
 The names are imported on first use, so ``civaffairs.batch.cli`` can offer
 its command (and say which extra to install) where numpy and pyarrow are not
@@ -29,6 +31,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from civaffairs.batch import extreme_poverty
     from civaffairs.batch.arrays import NUMPY
     from civaffairs.batch.dibao import (
         REASON_CATALOGUE,
@@ -48,6 +51,7 @@ __all__ = [
     "Prepared",
     "WhatIf",
     "assess_table",
+    "extreme_poverty",
     "from_table",
     "persons_schema",
     "prepare",
@@ -72,9 +76,14 @@ _WHERE = {
     **dict.fromkeys(("from_table", "persons_schema", "to_table"), "civaffairs.batch.schema"),
 }
 
+#: Programmes' columnar modules, imported on first use (特困: civaffairs.batch.extreme_poverty).
+_SUBMODULES = frozenset({"extreme_poverty"})
+
 
 def __getattr__(name: str) -> Any:
     """Import a public name from its module on first use."""
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module 'civaffairs.batch' has no attribute {name!r}")
