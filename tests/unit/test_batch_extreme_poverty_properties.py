@@ -49,6 +49,7 @@ from civaffairs.assistance.extreme_poverty import (
 )
 from civaffairs.batch import extreme_poverty as batch_ep
 from civaffairs.batch.extreme_poverty import REASON_CATALOGUE, assess_table, read_facts, to_table
+from civaffairs.batch.schema import ASSET_COLUMNS, HOUSEHOLD_INCOME_COLUMNS, OWNS_COLUMNS
 from civaffairs.dates import anniversary
 from civaffairs.decisions import Decision, Outcome
 from civaffairs.entities import AbilityGrade, Household, Relationship
@@ -240,6 +241,22 @@ def _check(case: Case, book: ParameterBook) -> None:
         assert row["meets_conditions"] is ep.meets_conditions(decision), context
         assert row["reasons"] == sorted(set(decision.codes), key=REASON_CATALOGUE.index), context
         assert (row["problems"] is None) == (decision.outcome is not Outcome.CANNOT_DECIDE), context
+        if decision.outcome is Outcome.CANNOT_DECIDE:
+            # The facts a "cannot decide" lacks are the scalar decision's, as columns.
+            assert set(row["problems"]) == {_column(household, p) for p in decision.missing}, (
+                context
+            )
+
+
+def _column(household: Household, path: str) -> str:
+    """The persons table's column (or supporter field) of a scalar decision's missing path."""
+    if path.startswith("$.facts."):
+        return "ep_" + path.removeprefix("$.facts.")
+    index = int(path.split("[")[1].split("]", maxsplit=1)[0])
+    if path.startswith("$.household.incomes["):
+        return HOUSEHOLD_INCOME_COLUMNS[household.incomes[index].type]
+    asset = household.assets[index].type
+    return ASSET_COLUMNS[asset] if asset.is_financial else OWNS_COLUMNS[asset]
 
 
 _SETTINGS = settings(
