@@ -601,17 +601,18 @@ class _Nested:
 
     def mark(self, owner: Ints, index: Ints, field: str, sub: Reader) -> None:
         """Mark on their persons the supporters ``sub`` (one row each) found bad in ``field``."""
-        for at in np.flatnonzero(sub.bad[field]):
+        groups: dict[tuple[str, str], list[int]] = {}
+        for at in np.flatnonzero(sub.bad[field]).tolist():
             name = f"{_SUPPORTERS}[{int(index[at])}].{field}"
-            row = int(owner[at])
-            expected = sub.expected(field, int(at))
-            self.reader.mark(name, mask_of(self.reader.rows, np.array([row])), expected)
+            groups.setdefault((name, sub.expected(field, at)), []).append(int(owner[at]))
             shown = (
                 "(a birth date, withheld)"
                 if field == "birth_date"
-                else repr(sub.table.column(field)[int(at)].as_py())
+                else repr(sub.table.column(field)[at].as_py())
             )
-            self.shown.setdefault((row, name), shown)
+            self.shown.setdefault((int(owner[at]), name), shown)
+        for (name, expected), rows in groups.items():
+            self.reader.mark(name, mask_of(self.reader.rows, np.array(rows)), expected)
 
     def cells(self, offset: int) -> list[BadCell]:
         """Return the bad cells, the nested ones with their own value (never ``(absent)``)."""
@@ -627,7 +628,7 @@ def _read_supporters(  # noqa: PLR0915 - one read per field, flat on purpose
     *,
     on: dt.date,
     households: Households,
-    person_ids: list[str],
+    person_ids: Any,
 ) -> _Supporters:
     rows = reader.rows
     column = reader.table.column(_SUPPORTERS) if _SUPPORTERS in reader.columns else None
@@ -705,12 +706,15 @@ def _read_supporters(  # noqa: PLR0915 - one read per field, flat on purpose
     )
     member = np.full(len(owner), -1, dtype=np.int64)
     if has_member.any():
-        rows_of = {
-            (int(households.of_row[r]), person_ids[r]): r for r in range(rows)
-        }  # one person, one id in a household (refused otherwise)
-        for at in np.flatnonzero(has_member):
-            key = (int(households.of_row[owner[at]]), member_names[int(member_at[at])])
-            member[at] = rows_of.get(key, -1)
+        # Look for the member among the rows of the supporter's household (one id each there).
+        ids = np.asarray(person_ids.to_numpy(zero_copy_only=False), dtype=object)
+        wanted = np.asarray([*member_names, ""], dtype=object)[member_at]
+        household = households.of_row[owner]
+        start, size = households.starts[household], households.sizes[household]
+        for position in range(int(size[has_member].max())):
+            looking = has_member & (member < 0) & (position < size)
+            row = np.where(looking, start + position, 0)
+            member = np.where(looking & (ids[row] == wanted), row, member)
         sub.mark("member", has_member & (member < 0), "the person_id of a member of the household")
     sub.mark("relationship", whole_null, "a supporter, not null")
     if sub.schema_errors:
@@ -744,13 +748,18 @@ def _read_supporters(  # noqa: PLR0915 - one read per field, flat on purpose
     )
 
 
-def _person_ids(reader: Reader, households: Households) -> list[str]:
-    """Each row's member id: its ``person_id``, or ``p<position>`` when null (as from_table)."""
+def _person_ids(reader: Reader, households: Households) -> Any:
+    """Each row's member id: its ``person_id``, or ``p<position>`` when null or empty.
+
+    As :func:`~civaffairs.batch.schema.from_table` names a member (a string array).
+    """
     position = np.arange(reader.rows) - households.starts[households.of_row]
+    compute: Any = pc  # the stubs know no scalars among the joined strings
+    fallback = compute.binary_join_element_wise("p", arrow(position).cast(pa.string()), "")
     if "person_id" not in reader.columns:
-        return [f"p{int(p)}" for p in position]
-    values = reader.table.column("person_id").to_pylist()
-    return [str(v) if v else f"p{int(p)}" for v, p in zip(values, position, strict=True)]
+        return fallback
+    given = _strings(_bare(reader.table.column("person_id")))
+    return compute.if_else(compute.fill_null(compute.not_equal(given, ""), False), given, fallback)
 
 
 @attrs.frozen
@@ -964,9 +973,10 @@ def _supporter_verdicts(  # noqa: PLR0915 - the heads of art. 8 in order
     }
     missing: dict[str, Bools] = {}
     for field, mask in lacks.items():
-        for at_ in np.flatnonzero(mask & unknown):
-            name = f"{_SUPPORTERS}[{int(found.index[at_])}].{field}"
-            missing.setdefault(name, np.zeros(rows, dtype=np.bool_))[owner[at_]] = True
+        lacking = mask & unknown
+        for position in np.unique(found.index[lacking]).tolist():
+            name = f"{_SUPPORTERS}[{position}].{field}"
+            missing[name] = mask_of(rows, owner[lacking & (found.index == position)])
 
     def per_person(mask: Bools) -> Bools:
         out = np.zeros(rows, dtype=np.bool_)
@@ -1246,6 +1256,7 @@ def _output(
     run: _Run,
     bad: Bools,
     parameters: _Parameters,
+    person_ids: Any,
 ) -> tuple[pa.Table, dict[str, Bools]]:
     """One row per person; also the parameters each row lacks (for ``errors="raise"``)."""
     rows = reader.rows
@@ -1283,7 +1294,7 @@ def _output(
     )
     columns: dict[str, Any] = {
         "household_id": reader.table.column("household_id"),
-        "person_id": pa.array(_person_ids(reader, households), pa.string()),
+        "person_id": person_ids,
         "jurisdiction": where,
         "outcome": pa.DictionaryArray.from_arrays(arrow(outcome), arrow(list(_OUTCOMES))),
         "amount_fen": arrow(np.where(outcome == _YES, run.amount, 0), type=pa.int64()),
@@ -1304,13 +1315,14 @@ def _decide(
     reader = Reader(piece.of(table))
     households, facts, bad = read_persons(reader, piece, on, default)
     people = _read_people(reader, households, default)
+    person_ids = _person_ids(reader, households)
     nested = _Nested(reader)
     found = _read_supporters(
         reader,
         nested,
         on=on,
         households=households,
-        person_ids=_person_ids(reader, households) if _SUPPORTERS in reader.columns else [],
+        person_ids=person_ids,
     )
     if reader.schema_errors:
         raise InvalidDocumentError(reader.schema_errors, what=_WHAT)
@@ -1332,6 +1344,7 @@ def _decide(
         run=run,
         bad=bad_row,
         parameters=parameters,
+        person_ids=person_ids,
     )
     error = first_parameter_error(
         unavailable, lambda name, row: parameters.errors[name][int(people.at[row])]
