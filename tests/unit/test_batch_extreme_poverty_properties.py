@@ -12,7 +12,11 @@ equal :func:`civaffairs.assistance.extreme_poverty.assess_person`'s, on dates fr
 2026) are reached; a scalar :class:`~civaffairs.errors.ParameterError` must be a
 ``batch.parameter_unavailable`` row and nothing else.
 
-The rules compared, as the scalar rule cites them (特困人员认定办法, 民发〔2021〕43号):
+The rules compared: 社会救助暂行办法 art. 14 "国家对无劳动能力、无生活来源且无法定赡养、抚养、
+扶养义务人，或者其法定赡养、抚养、扶养义务人无赡养、抚养、扶养能力的老年人、残疾人以及未满16周岁的
+未成年人，给予特困人员供养" and art. 15 "（二）对生活不能自理的给予照料 …… 特困人员供养标准，由省、
+自治区、直辖市或者设区的市级人民政府确定、公布"; and, as the scalar rule cites them
+(特困人员认定办法):
 art. 5 "符合下列情形之一的，应当认定为本办法所称的无劳动能力：（一）60周岁以上的老年人；
 （二）未满16周岁的未成年人；（三）残疾等级为一、二、三级的智力、精神残疾人，残疾等级为一、
 二级的肢体残疾人，残疾等级为一级的视力残疾人"; art. 6 "收入低于当地最低生活保障标准，且

@@ -11,7 +11,9 @@ supporter heads of art. 8 with the three-valued
 :func:`~civaffairs.assistance.extreme_poverty.supporters.all_of` and
 :func:`~civaffairs.assistance.extreme_poverty.supporters.any_of` (art. 4 (三)), and the
 care tiers and :func:`~civaffairs.assistance.extreme_poverty.care.monthly_amount`
-(arts. 21–22; 国发〔2016〕14号 (二)).  A property test compares every person with the
+(arts. 21–22; 国发〔2016〕14号 (二); 社会救助暂行办法 art. 15: "对生活不能自理的给予照料",
+"特困人员供养标准，由省、自治区、直辖市或者设区的市级人民政府确定、公布" — the standards are
+parameters).  A property test compares every person with the
 scalar decision: outcome, amount to the fen, :func:`meets_conditions
 <civaffairs.assistance.extreme_poverty.meets_conditions>` and the reason codes.
 
