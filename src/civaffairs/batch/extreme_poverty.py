@@ -63,7 +63,6 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from civaffairs.assistance import extreme_poverty as scalar
 from civaffairs.assistance.extreme_poverty import care, living, rule, supporters, work_capacity
@@ -76,7 +75,7 @@ from civaffairs.assistance.extreme_poverty.facts import (
     Supporter,
     SupporterSituation,
 )
-from civaffairs.batch._columns import Bools, Ints, Reader, arrow, integers, mask_of, nulls_of
+from civaffairs.batch._columns import Bools, Ints, Reader, arrow, mask_of
 from civaffairs.batch._common import (
     ALL,
     R_INVALID_VALUE,
@@ -84,13 +83,32 @@ from civaffairs.batch._common import (
     BadCell,
     Errors,
     any_bad,
-    bad_cells,
     check_errors,
     finish,
     in_threads,
     lists,
     render_summary_rows,
     workers_for,
+)
+from civaffairs.batch._extreme_poverty_columns import (
+    ABILITY,
+    ABILITY_VALUES,
+    ACTIVITIES,
+    ACTIVITY_VALUES,
+    ARRANGEMENT,
+    ARRANGEMENT_VALUES,
+    CHILD,
+    SCHOOL,
+    SITUATION_VALUES,
+    SUPPORTED,
+    SUPPORTERS,
+    Nested,
+    People,
+    Supporters,
+    person_ids_of,
+    popcount,
+    read_people,
+    read_supporters,
 )
 from civaffairs.batch._persons import Facts, read_persons
 from civaffairs.batch.arrays import EPOCH, NUMPY, Households, ages, calendar_parts
@@ -99,8 +117,6 @@ from civaffairs.batch.plumbing import (
     Frame,
     HouseholdSlice,
     checked_table,
-    codes_known,
-    deciding_places,
     first_parameter_error,
     household_slices,
 )
@@ -109,10 +125,7 @@ from civaffairs.batch.schema import (
     CATEGORY_VALUES,
     HOUSEHOLD_INCOME_COLUMNS,
     KIND_VALUES,
-    MAX_FEN,
     OWNS_COLUMNS,
-    RELATIONSHIP_VALUES,
-    STATUS_COLUMNS,
     persons_schema,
 )
 from civaffairs.decisions import Outcome
@@ -126,7 +139,6 @@ from civaffairs.entities import (
     IncomeType,
     RegistrationKind,
     Relationship,
-    SpecialStatus,
 )
 from civaffairs.errors import (
     CivaffairsError,
@@ -239,19 +251,7 @@ REASON_CATALOGUE: Final = (
 _WHAT: Final = "persons table"
 _OUTCOMES: Final = (Outcome.NOT_ELIGIBLE.value, Outcome.ELIGIBLE.value, Outcome.CANNOT_DECIDE.value)
 _NOT, _YES, _CANNOT = 0, 1, 2
-_SUPPORTERS = "ep_supporters"
-_ACTIVITIES = "ep_activities_not_achieved"
-_ABILITY = "ep_ability_grade"
-_ARRANGEMENT = "ep_arrangement"
-_CHILD = "ep_child_allowance"
-_SUPPORTED = "ep_supported_as_minor"
-_SCHOOL = "ep_in_secondary_school"
-
-_ACTIVITY_VALUES: Final = tuple(a.value for a in DailyActivity)
-_SITUATION_VALUES: Final = tuple(s.value for s in SupporterSituation)
-_ABILITY_VALUES: Final = tuple(g.value for g in AbilityGrade)
 _SEVERITY: Final = np.array([g.severity for g in AbilityGrade], dtype=np.int64)
-_ARRANGEMENT_VALUES: Final = tuple(a.value for a in SupportArrangement)
 _TIERS: Final = tuple(CareTier)
 _URBAN: Final = KIND_VALUES.index(RegistrationKind.URBAN.value)
 _INTELLECTUAL_OR_MENTAL: Final = np.array(
@@ -282,7 +282,7 @@ _PROVINCIAL = f"{_EP}.supporter_unable.provincial_grounds"
 _PARTIAL = f"{_EP}.care_tier.partial_from_ability_severity"
 _FULL = f"{_EP}.care_tier.full_from_ability_severity"
 _BASIC = {k: f"{_EP}.basic_living_standard.{k}" for k in KIND_VALUES}
-_CARE = [f"{_EP}.care_standard.{a}.{t.value}" for a in _ARRANGEMENT_VALUES for t in _TIERS]
+_CARE = [f"{_EP}.care_standard.{a}.{t.value}" for a in ARRANGEMENT_VALUES for t in _TIERS]
 
 #: Every parameter the rule may read, with its kind, in the order the rule reads them.
 _PARAMETERS: Final = (
@@ -377,17 +377,17 @@ def write_facts(facts: ExtremePovertyFacts | None) -> dict[str, Any]:
     if facts is None:
         return dict.fromkeys(COLUMNS)
     return {
-        _SUPPORTERS: None
+        SUPPORTERS: None
         if facts.supporters is None
         else [_supporter_row(s) for s in facts.supporters],
-        _ACTIVITIES: None
+        ACTIVITIES: None
         if facts.activities_not_achieved is None
         else sorted(a.value for a in facts.activities_not_achieved),
-        _ABILITY: None if facts.ability_grade is None else facts.ability_grade.value,
-        _ARRANGEMENT: None if facts.arrangement is None else facts.arrangement.value,
-        _CHILD: facts.child_allowance,
-        _SUPPORTED: facts.supported_as_minor,
-        _SCHOOL: facts.in_secondary_school,
+        ABILITY: None if facts.ability_grade is None else facts.ability_grade.value,
+        ARRANGEMENT: None if facts.arrangement is None else facts.arrangement.value,
+        CHILD: facts.child_allowance,
+        SUPPORTED: facts.supported_as_minor,
+        SCHOOL: facts.in_secondary_school,
     }
 
 
@@ -427,10 +427,10 @@ def read_facts(rows: Sequence[Mapping[str, Any]]) -> dict[str, ExtremePovertyFac
     found: dict[str, ExtremePovertyFacts] = {}
     for index, row in enumerate(rows):
         pid = row.get("person_id") or f"p{index}"
-        listed = row.get(_SUPPORTERS)
-        activities = row.get(_ACTIVITIES)
-        ability = row.get(_ABILITY)
-        arrangement = row.get(_ARRANGEMENT)
+        listed = row.get(SUPPORTERS)
+        activities = row.get(ACTIVITIES)
+        ability = row.get(ABILITY)
+        arrangement = row.get(ARRANGEMENT)
         found[str(pid)] = ExtremePovertyFacts(
             supporters=None if listed is None else tuple(_read_supporter(c) for c in listed),
             activities_not_achieved=None
@@ -438,9 +438,9 @@ def read_facts(rows: Sequence[Mapping[str, Any]]) -> dict[str, ExtremePovertyFac
             else frozenset(DailyActivity(a) for a in activities),
             ability_grade=None if ability is None else AbilityGrade(ability),
             arrangement=None if arrangement is None else SupportArrangement(arrangement),
-            child_allowance=row.get(_CHILD),
-            supported_as_minor=row.get(_SUPPORTED),
-            in_secondary_school=row.get(_SCHOOL),
+            child_allowance=row.get(CHILD),
+            supported_as_minor=row.get(SUPPORTED),
+            in_secondary_school=row.get(SCHOOL),
         )
     return found
 
@@ -473,386 +473,6 @@ def to_table(
     for name, kind in COLUMNS.items():
         table = table.append_column(pa.field(name, kind), pa.array(values[name], type=kind))
     return table
-
-
-# -- reading the 特困 columns --------------------------------------------------------------------
-
-
-def _bare(column: Any) -> Any:
-    """One array of a column (chunks combined)."""
-    return column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
-
-
-def _strings(values: Any) -> Any:
-    """Return the string values of an array that may be dictionary-encoded or string views."""
-    if pa.types.is_dictionary(values.type):
-        values = values.cast(values.type.value_type)
-    if not pa.types.is_string(values.type):
-        values = values.cast(pa.string())
-    return values
-
-
-def _is_list(kind: pa.DataType) -> bool:
-    return bool(pa.types.is_list(kind) or pa.types.is_large_list(kind))
-
-
-@attrs.frozen
-class _Listed:
-    """A ``list<string>`` column read as bit sets: per row, the bits, null, bad."""
-
-    bits: Ints
-    null: Bools
-    bad: Bools
-
-
-def _bit_sets(column: Any, allowed: Sequence[str], rows: int) -> _Listed | None:
-    """Read a list of codes per row as a bit set (``None``: not a list of strings)."""
-    if column is None or pa.types.is_null(column.type):
-        return _Listed(
-            np.zeros(rows, dtype=np.int64),
-            np.ones(rows, dtype=np.bool_),
-            np.zeros(rows, dtype=np.bool_),
-        )
-    if not _is_list(column.type):
-        return None
-    array = _bare(column)
-    null = np.asarray(array.is_null().to_numpy(zero_copy_only=False), dtype=np.bool_)
-    lengths = np.asarray(
-        pc.list_value_length(array).fill_null(0).to_numpy(zero_copy_only=False), dtype=np.int64
-    )
-    flat = array.flatten()
-    if not (
-        pa.types.is_string(flat.type)
-        or pa.types.is_large_string(flat.type)
-        or pa.types.is_string_view(flat.type)
-        or (pa.types.is_dictionary(flat.type) and pa.types.is_string(flat.type.value_type))
-        or pa.types.is_null(flat.type)
-    ):
-        return None
-    owner = np.repeat(np.arange(rows), lengths)
-    bits = np.zeros(rows, dtype=np.int64)
-    bad = np.zeros(rows, dtype=np.bool_)
-    if len(flat):
-        text = _strings(flat) if not pa.types.is_null(flat.type) else pa.nulls(len(flat))
-        encoded = pc.index_in(text, value_set=pa.array(list(allowed), pa.string()))
-        codes = np.asarray(encoded.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
-        bad[owner[codes < 0]] = True
-        good = codes >= 0
-        np.bitwise_or.at(bits, owner[good], np.left_shift(1, codes[good]))
-    return _Listed(bits, null, bad)
-
-
-def _popcount(bits: Ints) -> Ints:
-    count = np.zeros(len(bits), dtype=np.int64)
-    for bit in range(len(_ACTIVITY_VALUES)):
-        count += (bits >> bit) & 1
-    return count
-
-
-@attrs.frozen
-class _Supporters:
-    """The supporters of a slice, flattened: one entry per supporter."""
-
-    owner: Ints  # the person's row
-    index: Ints  # the supporter's position in the person's list
-    null: Bools  # per person: the list is null
-    count: Ints  # per person: the number of supporters
-    member: Ints  # the member's row (-1: not a member)
-    birth: Ints
-    birth_known: Bools
-    category: Ints  # -1: none given
-    grade: Ints
-    disabled: Bools
-    disabled_known: Bools
-    situations: Ints
-    situations_known: Bools
-    within: Bools
-    within_known: Bools
-    income: Ints
-    income_known: Bools
-    kind: Ints  # -1: not given
-
-
-def _no_supporters(rows: int) -> _Supporters:
-    """No supporters established for anyone (the column absent or all null)."""
-    ints, bools = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.bool_)
-    return _Supporters(
-        ints, ints, np.ones(rows, dtype=np.bool_), np.zeros(rows, dtype=np.int64),
-        ints, ints, bools, ints, ints, bools, bools, ints, bools, bools, bools, ints, bools, ints,
-    )  # fmt: skip
-
-
-def _supporter_table(flat: Any) -> pa.Table:
-    """Return the flattened supporters as a table of their fields (absent fields null)."""
-    present = {flat.type.field(i).name: i for i in range(flat.type.num_fields)}
-    columns = {}
-    for field in SUPPORTER_TYPE:
-        at = present.get(field.name)
-        columns[field.name] = (
-            pa.nulls(len(flat), field.type) if at is None else flat.field(at)
-        )  # StructArray.field takes the struct's offset into account
-    return pa.table(columns)
-
-
-class _Nested:
-    """The bad cells inside ``ep_supporters``: marked on the persons and kept to be listed."""
-
-    def __init__(self, reader: Reader) -> None:
-        self.reader = reader
-        self.shown: dict[tuple[int, str], str] = {}
-
-    def mark(self, owner: Ints, index: Ints, field: str, sub: Reader) -> None:
-        """Mark on their persons the supporters ``sub`` (one row each) found bad in ``field``."""
-        groups: dict[tuple[str, str], list[int]] = {}
-        for at in np.flatnonzero(sub.bad[field]).tolist():
-            name = f"{_SUPPORTERS}[{int(index[at])}].{field}"
-            groups.setdefault((name, sub.expected(field, at)), []).append(int(owner[at]))
-            shown = (
-                "(a birth date, withheld)"
-                if field == "birth_date"
-                else repr(sub.table.column(field)[at].as_py())
-            )
-            self.shown.setdefault((int(owner[at]), name), shown)
-        for (name, expected), rows in groups.items():
-            self.reader.mark(name, mask_of(self.reader.rows, np.array(rows)), expected)
-
-    def cells(self, offset: int) -> list[BadCell]:
-        """Return the bad cells, the nested ones with their own value (never ``(absent)``)."""
-        return [
-            (row, column, self.shown.get((row - offset, column), shown), expected)
-            for row, column, shown, expected in bad_cells(self.reader, offset)
-        ]
-
-
-def _read_supporters(  # noqa: PLR0915 - one read per field, flat on purpose
-    reader: Reader,
-    nested: _Nested,
-    *,
-    on: dt.date,
-    households: Households,
-    person_ids: Any,
-) -> _Supporters:
-    rows = reader.rows
-    column = reader.table.column(_SUPPORTERS) if _SUPPORTERS in reader.columns else None
-    if column is None or pa.types.is_null(column.type):
-        return _no_supporters(rows)
-    if not (_is_list(column.type) and pa.types.is_struct(column.type.value_type)):
-        reader.schema_errors.append(
-            InvalidInputError(f"$.{_SUPPORTERS}", str(column.type), "a list<struct> column")
-        )
-        return _no_supporters(rows)
-    array = _bare(column)
-    null = np.asarray(array.is_null().to_numpy(zero_copy_only=False), dtype=np.bool_)
-    count = np.asarray(
-        pc.list_value_length(array).fill_null(0).to_numpy(zero_copy_only=False), dtype=np.int64
-    )
-    flat = array.flatten()
-    owner = np.repeat(np.arange(rows), count)
-    starts = np.cumsum(count) - count
-    index = np.arange(len(owner)) - np.repeat(starts, count)
-    sub = Reader(_supporter_table(flat))
-    whole_null = np.asarray(flat.is_null().to_numpy(zero_copy_only=False), dtype=np.bool_)
-    _relationship, relationship_null = sub.codes("relationship", RELATIONSHIP_VALUES, required=True)
-    sub.mark("relationship", relationship_null, "a relationship, not missing")
-    member_at, member_names = sub.strings("member", required=True)
-    days, birth_null = sub.days("birth_date")
-    sub.mark("birth_date", ~birth_null & (days > (on - EPOCH).days), f"a date on or before {on}")
-    category, category_null = sub.codes("disability_category", CATEGORY_VALUES, required=False)
-    grade, grade_null = sub.small_int("disability_grade")
-    sub.mark("disability_grade", ~grade_null & ((grade < 1) | (grade > 4)), "a grade from 1 to 4")
-    sub.mark(
-        "disability_grade", grade_null != category_null, "a grade exactly when there is a category"
-    )
-    disabled, disabled_null = sub.nullable_flag("disabled")
-    disabled = np.zeros(len(owner), dtype=np.bool_) if disabled is None else disabled
-    sub.mark(
-        "disabled",
-        ~disabled_null & ~disabled & ~category_null,
-        "true or null when a disability is given",
-    )
-    listed = _bit_sets(sub.table.column("situations"), _SITUATION_VALUES, len(owner))
-    if listed is None:
-        sub.schema_errors.append(
-            InvalidInputError("$.situations", "(not a list of strings)", "a list<string>")
-        )
-        listed = _Listed(
-            np.zeros(len(owner), dtype=np.int64),
-            np.ones(len(owner), dtype=np.bool_),
-            np.zeros(len(owner), dtype=np.bool_),
-        )
-    sub.mark("situations", listed.bad, f"null or a list of {', '.join(_SITUATION_VALUES)}")
-    within, within_null = sub.nullable_flag("property_within_rules")
-    income_column = sub.table.column("monthly_income")
-    if not pa.types.is_integer(income_column.type):
-        sub.schema_errors.append(
-            InvalidInputError(
-                "$.monthly_income", str(income_column.type), "an integer column of fen"
-            )
-        )
-        income, income_null = np.zeros(len(owner), dtype=np.int64), np.ones(len(owner), bool)
-    else:
-        income, income_null = integers(income_column), nulls_of(income_column)
-    sub.mark(
-        "monthly_income",
-        ~income_null & ((income < 0) | (income > MAX_FEN)),
-        "null or a whole number of fen from 0 to 10¹¹",
-    )
-    kind, _kind_null = sub.codes("registration_kind", KIND_VALUES, required=False)
-    # A member's facts are the member's: the supporter's own are then left out (Supporter).
-    has_member = member_at >= 0
-    sub.mark(
-        "member",
-        has_member & (~birth_null | ~category_null | (kind != -1) | ~disabled_null),
-        "either a member's id or the supporter's own birth_date, disability, disabled and "
-        "registration_kind, not both",
-    )
-    member = np.full(len(owner), -1, dtype=np.int64)
-    if has_member.any():
-        # Look for the member among the rows of the supporter's household (one id each there).
-        ids = np.asarray(person_ids.to_numpy(zero_copy_only=False), dtype=object)
-        wanted = np.asarray([*member_names, ""], dtype=object)[member_at]
-        household = households.of_row[owner]
-        start, size = households.starts[household], households.sizes[household]
-        for position in range(int(size[has_member].max())):
-            looking = has_member & (member < 0) & (position < size)
-            row = np.where(looking, start + position, 0)
-            member = np.where(looking & (ids[row] == wanted), row, member)
-        sub.mark("member", has_member & (member < 0), "the person_id of a member of the household")
-    sub.mark("relationship", whole_null, "a supporter, not null")
-    if sub.schema_errors:
-        reader.schema_errors.extend(
-            InvalidInputError(f"$.{_SUPPORTERS}[]{e.path[1:]}", e.value, e.expected)
-            for e in sub.schema_errors
-        )
-    for field in sub.bad:
-        if field != "relationship":  # a null supporter is bad once, as a missing relationship
-            sub.bad[field] = sub.bad[field] & ~whole_null
-        nested.mark(owner, index, field, sub)
-    return _Supporters(
-        owner=owner,
-        index=index,
-        null=null,
-        count=count,
-        member=member,
-        birth=days,
-        birth_known=~birth_null,
-        category=category.astype(np.int64),
-        grade=grade,
-        disabled=disabled,
-        disabled_known=~disabled_null,
-        situations=listed.bits,
-        situations_known=~listed.null,
-        within=np.zeros(len(owner), dtype=np.bool_) if within is None else within,
-        within_known=~within_null,
-        income=income,
-        income_known=~income_null,
-        kind=kind.astype(np.int64),
-    )
-
-
-def _person_ids(reader: Reader, households: Households) -> Any:
-    """Each row's member id: its ``person_id``, or ``p<position>`` when null or empty.
-
-    As :func:`~civaffairs.batch.schema.from_table` names a member (a string array).
-    """
-    position = np.arange(reader.rows) - households.starts[households.of_row]
-    compute: Any = pc  # the stubs know no scalars among the joined strings
-    fallback = compute.binary_join_element_wise("p", arrow(position).cast(pa.string()), "")
-    if "person_id" not in reader.columns:
-        return fallback
-    given = _strings(_bare(reader.table.column("person_id")))
-    return compute.if_else(compute.fill_null(compute.not_equal(given, ""), False), given, fallback)
-
-
-@attrs.frozen
-class _People:
-    """The person-level facts 特困 reads beyond :class:`~civaffairs.batch._persons.Facts`."""
-
-    names: tuple[str, ...]
-    at: Ints  # the deciding place of each row (the placeholder where none is valid)
-    registered: Bools
-    kind: Ints
-    category: Ints
-    grade: Ints
-    serving: Bools
-    missing: Bools
-    student: Bools
-    supported: Bools
-    supported_known: Bools
-    school: Bools
-    school_known: Bools
-    child: Bools
-    child_known: Bools
-    activities: _Listed
-    ability: Ints
-    arrangement: Ints
-
-
-def _flag(reader: Reader, name: str) -> tuple[Bools, Bools]:
-    """Return a nullable boolean column as ``(values, known)``; absent: nothing known."""
-    values, nulls = reader.nullable_flag(name)
-    if values is None:
-        return np.zeros(reader.rows, dtype=np.bool_), np.zeros(reader.rows, dtype=np.bool_)
-    return values & ~nulls, ~nulls
-
-
-def _status(reader: Reader, status: SpecialStatus) -> Bools:
-    found = reader.flag(STATUS_COLUMNS[status])
-    return np.zeros(reader.rows, dtype=np.bool_) if found is None else found
-
-
-def _read_people(reader: Reader, households: Households, default: str | None) -> _People:
-    rows = reader.rows
-    applicant = households.applicant_row[households.of_row]
-    registration, registration_names = reader.strings("registration", required=True)
-    reader.mark(
-        "registration",
-        (registration >= 0) & ~codes_known(registration_names)[registration],
-        "a six-digit GB/T 2260 code",
-    )
-    own = np.where(registration >= 0, registration, registration[applicant])
-    kind_code, _ = reader.codes("registration_kind", KIND_VALUES, required=True)
-    kind = np.where(kind_code == -1, kind_code[applicant], kind_code).astype(np.int64)
-    chosen, chosen_names = reader.strings("jurisdiction", required=False)
-    places = deciding_places((own, registration_names), (chosen[applicant], chosen_names), default)
-    placeholder = len(places.names)
-    category, _ = reader.codes("disability_category", CATEGORY_VALUES, required=False)
-    grade, _ = reader.small_int("disability_grade")
-    supported, supported_known = _flag(reader, _SUPPORTED)
-    school, school_known = _flag(reader, _SCHOOL)
-    child, child_known = _flag(reader, _CHILD)
-    column = reader.table.column(_ACTIVITIES) if _ACTIVITIES in reader.columns else None
-    activities = _bit_sets(column, _ACTIVITY_VALUES, rows)
-    if activities is None:
-        shown = "(unknown)" if column is None else str(column.type)
-        reader.schema_errors.append(
-            InvalidInputError(f"$.{_ACTIVITIES}", shown, "a list<string> column")
-        )
-        activities = _bit_sets(None, _ACTIVITY_VALUES, rows)
-        assert activities is not None  # noqa: S101 - an absent column is always read
-    reader.mark(_ACTIVITIES, activities.bad, f"null or a list of {', '.join(_ACTIVITY_VALUES)}")
-    ability, _ = reader.codes(_ABILITY, _ABILITY_VALUES, required=False)
-    arrangement, _ = reader.codes(_ARRANGEMENT, _ARRANGEMENT_VALUES, required=False)
-    return _People(
-        names=places.names,
-        at=np.where(places.valid, places.where, placeholder),
-        registered=places.registered,
-        kind=kind,
-        category=category.astype(np.int64),
-        grade=grade,
-        serving=_status(reader, SpecialStatus.SERVING_SENTENCE),
-        missing=_status(reader, SpecialStatus.DECLARED_MISSING),
-        student=_status(reader, SpecialStatus.FULL_TIME_STUDENT),
-        supported=supported,
-        supported_known=supported_known,
-        school=school,
-        school_known=school_known,
-        child=child,
-        child_known=child_known,
-        activities=activities,
-        ability=ability.astype(np.int64),
-        arrangement=arrangement.astype(np.int64),
-    )
 
 
 # -- the rule ---------------------------------------------------------------------------------
@@ -899,8 +519,8 @@ class _Verdicts:
 
 
 def _supporter_verdicts(  # noqa: PLR0915 - the heads of art. 8 in order
-    found: _Supporters,
-    people: _People,
+    found: Supporters,
+    people: People,
     value: _Values,
     *,
     age_of: Ints,
@@ -977,7 +597,7 @@ def _supporter_verdicts(  # noqa: PLR0915 - the heads of art. 8 in order
     for field, mask in lacks.items():
         lacking = mask & unknown
         for position in np.unique(found.index[lacking]).tolist():
-            name = f"{_SUPPORTERS}[{position}].{field}"
+            name = f"{SUPPORTERS}[{position}].{field}"
             missing[name] = mask_of(rows, owner[lacking & (found.index == position)])
 
     def per_person(mask: Bools) -> Bools:
@@ -1003,8 +623,8 @@ def _evaluate(  # noqa: PLR0912, PLR0915 - the rule's steps in order, flat on pu
     *,
     households: Households,
     facts: Facts,
-    people: _People,
-    found: _Supporters,
+    people: People,
+    found: Supporters,
     parameters: _Parameters,
     on: dt.date,
 ) -> _Run:
@@ -1056,15 +676,15 @@ def _evaluate(  # noqa: PLR0912, PLR0915 - the rule's steps in order, flat on pu
     )
     needs[_CONTINUE] = registered & capacity.asks_school
     capacity_fails = ~capacity.met & ~capacity.unknown
-    missing[_SUPPORTED] = capacity.supported_unknown | (
+    missing[SUPPORTED] = capacity.supported_unknown | (
         capacity.continuing_unknown & ~people.supported_known
     )
-    missing[_SCHOOL] = capacity.continuing_unknown & ~in_school_known
+    missing[SCHOOL] = capacity.continuing_unknown & ~in_school_known
     # 3. A minor's choice of the orphan / 事实无人抚养 allowance (art. 9).
     asked = ~capacity_fails & (age < MAJORITY_AGE)
     child_fails = asked & people.child_known & people.child
     child_unknown = asked & ~people.child_known
-    missing[_CHILD] = child_unknown
+    missing[CHILD] = child_unknown
     # 4. Own income (art. 6) below the dibao standard of the person's registration kind.
     standard = value.by_kind(_STANDARD, people.kind)
     for k, name in enumerate(_STANDARD.values()):
@@ -1147,7 +767,7 @@ def _evaluate(  # noqa: PLR0912, PLR0915 - the rule's steps in order, flat on pu
     for name, mask in verdicts.needs.items():
         needs[name] = registered & mask
     empty = ~found.null & (found.count == 0)
-    missing[_SUPPORTERS] = found.null
+    missing[SUPPORTERS] = found.null
     missing.update(verdicts.missing)
     # 7. The outcome of the conditions.
     fails = ~registered | (
@@ -1180,14 +800,14 @@ def _evaluate(  # noqa: PLR0912, PLR0915 - the rule's steps in order, flat on pu
     tier = np.where(
         graded,
         care.tier_for_severity(NUMPY, severity, value(_PARTIAL), value(_FULL)),
-        care.tier_for_activities(NUMPY, _popcount(people.activities.bits)),
+        care.tier_for_activities(NUMPY, popcount(people.activities.bits)),
     ).astype(np.int64)
     needs[_PARTIAL] = reached & graded
     needs[_FULL] = reached & graded
     arranged = people.arrangement >= 0
     amount_missing = reached & ~(tier_known & arranged)
-    missing[_ACTIVITIES] = amount_missing & ~tier_known
-    missing[_ARRANGEMENT] = amount_missing & ~arranged
+    missing[ACTIVITIES] = amount_missing & ~tier_known
+    missing[ARRANGEMENT] = amount_missing & ~arranged
     paid = reached & tier_known & arranged
     basic = value.by_kind(_BASIC, people.kind)
     for k, name in enumerate(_BASIC.values()):
@@ -1254,7 +874,7 @@ def _output(
     reader: Reader,
     *,
     households: Households,
-    people: _People,
+    people: People,
     run: _Run,
     bad: Bools,
     parameters: _Parameters,
@@ -1313,15 +933,16 @@ def _decide(
     on: dt.date,
     book: ParameterBook,
     default: str | None,
-) -> tuple[pa.Table, Reader, _Nested, CivaffairsError | None, Bools]:
+) -> tuple[pa.Table, Reader, Nested, CivaffairsError | None, Bools]:
     reader = Reader(piece.of(table))
     households, facts, bad = read_persons(reader, piece, on, default)
-    people = _read_people(reader, households, default)
-    person_ids = _person_ids(reader, households)
-    nested = _Nested(reader)
-    found = _read_supporters(
+    people = read_people(reader, households, default)
+    person_ids = person_ids_of(reader, households)
+    nested = Nested(reader)
+    found = read_supporters(
         reader,
         nested,
+        struct=SUPPORTER_TYPE,
         on=on,
         households=households,
         person_ids=person_ids,
@@ -1542,7 +1163,7 @@ def synthetic_columns(
             ).cast(pa.string()),
             arrow(grade.astype(np.int8), mask=~graded),
             arrow(graded, mask=member | share(0.1, total), type=pa.bool_()),
-            _string_lists(situations, _SITUATION_VALUES, situations_null),
+            _string_lists(situations, SITUATION_VALUES, situations_null),
             arrow(share(0.7, total), mask=share(0.1, total), type=pa.bool_()),
             arrow(income, mask=share(0.1, total), type=pa.int64()),
             arrow(kinds, mask=member | share(0.05, total), type=pa.string()),
@@ -1553,23 +1174,23 @@ def synthetic_columns(
     np.cumsum(count, out=offsets[1:])
     supporters_column = pa.ListArray.from_arrays(arrow(offsets), supporter, mask=arrow(~listed))
     arrangement = rng.choice(2, size=rows, p=[0.15, 0.85])
-    ability = rng.integers(0, len(_ABILITY_VALUES), size=rows)
+    ability = rng.integers(0, len(ABILITY_VALUES), size=rows)
     return {
-        _SUPPORTERS: supporters_column,
-        _ACTIVITIES: _string_lists(activities, _ACTIVITY_VALUES, share(0.05)),
-        _ABILITY: arrow(
-            np.asarray(_ABILITY_VALUES, dtype=object)[ability],
+        SUPPORTERS: supporters_column,
+        ACTIVITIES: _string_lists(activities, ACTIVITY_VALUES, share(0.05)),
+        ABILITY: arrow(
+            np.asarray(ABILITY_VALUES, dtype=object)[ability],
             mask=~share(0.1),
             type=pa.string(),
         ),
-        _ARRANGEMENT: arrow(
-            np.asarray(_ARRANGEMENT_VALUES, dtype=object)[arrangement],
+        ARRANGEMENT: arrow(
+            np.asarray(ARRANGEMENT_VALUES, dtype=object)[arrangement],
             mask=share(0.05),
             type=pa.string(),
         ),
-        _CHILD: flags(0.05, minor),
-        _SUPPORTED: flags(0.5, (true_age >= 16) & (true_age < 19)),
-        _SCHOOL: flags(0.6, (true_age >= 18) & (true_age <= 23)),
+        CHILD: flags(0.05, minor),
+        SUPPORTED: flags(0.5, (true_age >= 16) & (true_age < 19)),
+        SCHOOL: flags(0.6, (true_age >= 18) & (true_age <= 23)),
     }
 
 
