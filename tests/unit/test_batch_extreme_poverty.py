@@ -257,3 +257,29 @@ def test_synthetic_registries_carry_the_facts_and_are_decided() -> None:
     amounts = [int(fen or 0) for fen in result.column("amount_fen").to_pylist()]
     assert total["monthly_cost_fen"] == sum(amounts)
     assert "assistance.extreme_poverty" in batch_ep.render_summary(summary)
+
+
+@pytest.mark.parametrize("where", [None, WULONG, "500101"])
+def test_a_member_registered_elsewhere_is_decided_where_the_scalar_rule_decides(
+    where: str | None,
+) -> None:
+    """认定办法 art. 10: "由本人向户籍所在地乡镇人民政府（街道办事处）提出书面申请" — by default
+    a person is decided where registered: their own registration, not the applicant's."""
+    moved = Person(
+        "b", dt.date(1950, 6, 1), Sex.MALE, Registration("500101", RegistrationKind.URBAN)
+    )
+    household = Household(
+        "H3",
+        [Member(ELDER, Relationship.APPLICANT, True), Member(moved, Relationship.SPOUSE, True)],
+    )
+    facts = {("H3", "a"): KNOWN, ("H3", "b"): KNOWN}
+    table = batch_ep.to_table([household], facts, jurisdiction=where)
+    rows = batch_ep.assess_table(table, ON).to_pylist()
+    for row, member in zip(rows, household.members, strict=True):
+        pid = member.person.id
+        decision = ep.assess_person(
+            household, pid, ON, jurisdiction=where, facts=facts[("H3", pid)]
+        )
+        assert row["jurisdiction"] == decision.jurisdiction
+        assert row["outcome"] == decision.outcome.value
+        assert row["reasons"] == sorted(set(decision.codes), key=batch_ep.REASON_CATALOGUE.index)
