@@ -7,6 +7,8 @@ from typing import Any
 
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from civaffairs.assistance import extreme_poverty as ep
 from civaffairs.assistance.extreme_poverty import (
@@ -283,3 +285,60 @@ def test_a_member_registered_elsewhere_is_decided_where_the_scalar_rule_decides(
         assert row["jurisdiction"] == decision.jurisdiction
         assert row["outcome"] == decision.outcome.value
         assert row["reasons"] == sorted(set(decision.codes), key=batch_ep.REASON_CATALOGUE.index)
+
+
+_JUNK_TEXT = st.one_of(
+    st.none(), st.sampled_from(["child", "b", "a", "", "dibao", "urban"]), st.text(max_size=4)
+)
+_JUNK_SUPPORTER = st.fixed_dictionaries(
+    {
+        "relationship": _JUNK_TEXT,
+        "member": _JUNK_TEXT,
+        "birth_date": st.none() | st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1)),
+        "disability_category": st.none() | st.sampled_from(["physical", "mental", "x"]),
+        "disability_grade": st.none() | st.integers(-128, 127),
+        "disabled": st.none() | st.booleans(),
+        "situations": st.none()
+        | st.lists(st.none() | st.sampled_from(["dibao", "in_prison", "?"])),
+        "property_within_rules": st.none() | st.booleans(),
+        "monthly_income": st.none() | st.integers(-(2**63), 2**63 - 1),
+        "registration_kind": _JUNK_TEXT,
+    }
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.none() | st.lists(st.none() | _JUNK_SUPPORTER, max_size=3), min_size=3, max_size=3),
+    st.lists(
+        st.none() | st.lists(st.none() | st.sampled_from(["bathing", "eating", "?"])),
+        min_size=3,
+        max_size=3,
+    ),
+    st.lists(_JUNK_TEXT, min_size=3, max_size=3),
+    st.sampled_from(["mark", "raise"]),
+)
+def test_any_cells_are_decided_or_refused_with_the_documented_error(
+    supporters: list[Any], activities: list[Any], arrangements: list[Any], errors: str
+) -> None:
+    """Junk in every ``ep_`` cell: each person decided or marked, or InvalidDocumentError."""
+    table = _table(_pair(), _alone(), facts={})
+    for name, values in (
+        ("ep_supporters", supporters),
+        ("ep_activities_not_achieved", activities),
+        ("ep_arrangement", arrangements),
+    ):
+        index = table.schema.get_field_index(name)
+        table = table.set_column(index, name, pa.array(values, batch_ep.COLUMNS[name]))
+    found: pa.Table | InvalidDocumentError
+    try:
+        found = batch_ep.assess_table(table, ON, errors=errors)  # type: ignore[arg-type]
+    except InvalidDocumentError as error:
+        found = error
+    if isinstance(found, InvalidDocumentError):
+        assert errors == "raise"
+        assert all(e.path.startswith("$[") for e in found.errors)
+        return
+    assert found.num_rows == 3
+    if errors == "raise":
+        assert "batch.invalid_value" not in str(found.column("reasons").to_pylist())
