@@ -342,3 +342,14 @@ def test_any_cells_are_decided_or_refused_with_the_documented_error(
     assert found.num_rows == 3
     if errors == "raise":
         assert "batch.invalid_value" not in str(found.column("reasons").to_pylist())
+
+
+def test_a_household_in_pieces_or_a_member_twice_is_refused() -> None:
+    """One household is decided whole and one person once (civaffairs.batch._identity)."""
+    table = _table(_pair("H1"), _alone("H2"), facts={})
+    scattered = pa.concat_tables([table.slice(0, 1), table.slice(2, 1), table.slice(1, 1)])
+    with pytest.raises(InvalidDocumentError):
+        batch_ep.assess_table(scattered, ON)
+    twice = pa.concat_tables([table.slice(0, 2), table.slice(1, 1), table.slice(2, 1)])
+    with pytest.raises(InvalidDocumentError):
+        batch_ep.assess_table(twice, ON)
