@@ -818,10 +818,12 @@ def _evaluate(  # noqa: PLR0912, PLR0915 - the rule's steps in order, flat on pu
         needs[name] = paid & (choice == i)
     _care, total = care.monthly_amount(basic, annuals[choice, np.arange(rows)])
     # 9. Payable months: a minor on age alone, not a student, to the month of the birthday.
-    birth_year, birth_month, _ = calendar_parts(birth)
-    last = (birth_year + capacity.until) * 12 + birth_month - 1
-    next_month = on.year * 12 + on.month  # the month after ``on``, counted from year 0
-    until_flag = paid & (capacity.until > 0) & ~people.student & (last >= next_month)
+    # The birthday's month (a 29 February birth keeps February: dates.anniversary), from the
+    # month after the decision (art. 17), counted from year 0; read for the few it concerns.
+    ending = np.flatnonzero(paid & (capacity.until > 0) & ~people.student)
+    birth_year, birth_month, _ = calendar_parts(birth[ending])
+    last = (birth_year + capacity.until[ending]) * 12 + birth_month - 1
+    until_flag = mask_of(rows, ending[last >= on.year * 12 + on.month])
     outcome = np.where(fails, _NOT, np.where(unknown | amount_missing, _CANNOT, _YES)).astype(
         np.int8
     )
