@@ -28,6 +28,7 @@ from civaffairs.entities import (
     Registration,
     RegistrationKind,
     Relationship,
+    SpecialStatus,
 )
 from civaffairs.errors import InvalidDocumentError, ParameterError
 from civaffairs.identity import Sex
@@ -353,3 +354,45 @@ def test_a_household_in_pieces_or_a_member_twice_is_refused() -> None:
     twice = pa.concat_tables([table.slice(0, 2), table.slice(1, 1), table.slice(2, 1)])
     with pytest.raises(InvalidDocumentError):
         batch_ep.assess_table(twice, ON)
+
+
+@pytest.mark.parametrize(
+    ("born", "supported", "student"),
+    [
+        (dt.date(2008, 9, 15), True, False),  # 16, turns 17 next month: supported to 18
+        (dt.date(2007, 9, 15), True, False),  # 17, turns 18 next month: the last month
+        (dt.date(2007, 8, 1), True, False),  # 18 today: past the support age
+        (dt.date(2007, 8, 1), True, True),  # 18 today and a student: asked about school
+        (dt.date(2010, 2, 28), None, False),  # 15: under the recognition age of 16
+        (dt.date(2009, 8, 1), None, False),  # 16 today: whether already supported is asked
+    ],
+)
+def test_minors_at_the_ages_where_support_turns(
+    born: dt.date, supported: bool | None, student: bool
+) -> None:
+    """认定办法 art. 5 (二) "未满16周岁的未成年人"; art. 24 "特困人员中的未成年人，可继续享有
+    救助供养待遇至18周岁；年满18周岁仍在接受义务教育或者在普通高中、中等职业学校就读的，可继续享有
+    救助供养待遇"; art. 26 "从下月起终止" — the months paid end with the 18th birthday's month."""
+    statuses = frozenset({SpecialStatus.FULL_TIME_STUDENT}) if student else frozenset()
+    child = Person(
+        "c", born, Sex.MALE, Registration(WULONG, RegistrationKind.RURAL), statuses=statuses
+    )
+    household = Household(
+        "H4",
+        [Member(ELDER, Relationship.APPLICANT, True), Member(child, Relationship.GRANDCHILD, True)],
+    )
+    facts = {
+        ("H4", "c"): ExtremePovertyFacts(
+            supporters=(),
+            activities_not_achieved=frozenset(),
+            arrangement=SupportArrangement.DISPERSED,
+            child_allowance=False,
+            supported_as_minor=supported,
+        )
+    }
+    row = batch_ep.assess_table(batch_ep.to_table([household], facts), ON).to_pylist()[1]
+    decision = ep.assess_person(household, "c", ON, facts=facts[("H4", "c")])
+    paid = 0 if decision.amount is None else int(decision.amount.total * 100)
+    assert (row["outcome"], row["amount_fen"]) == (decision.outcome.value, paid)
+    assert row["reasons"] == sorted(set(decision.codes), key=batch_ep.REASON_CATALOGUE.index)
+    assert row["meets_conditions"] is ep.meets_conditions(decision)
