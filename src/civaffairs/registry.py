@@ -180,6 +180,7 @@ ENTRIES: tuple[Entry, ...] = (
         "ExtremePovertyApplication",
         "howto/extreme-poverty",
         ("特困人员救助供养", "特困人员"),
+        columnar="civaffairs.batch.extreme_poverty:assess_table",
     ),
     _programme(
         "assistance.marginal",

@@ -18,6 +18,8 @@ and polars frames are accepted when those are installed) and
 - :func:`civaffairs.batch.disability_subsidies.assess_table` and
   :func:`civaffairs.batch.children.assess_table` decide the person-level programmes (残疾人两项补贴,
   孤儿 and 事实无人抚养 allowances) for every person of a persons table.
+- :mod:`civaffairs.batch.extreme_poverty` (``civaffairs.batch.extreme_poverty``) decides
+  特困人员救助供养 for every person of a persons table, with the scalar rule's own bodies.
 
 The names are imported on first use, so ``civaffairs.batch.cli`` can offer
 its command (and say which extra to install) where numpy and pyarrow are not
@@ -32,6 +34,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from civaffairs.batch import extreme_poverty
     from civaffairs.batch.arrays import NUMPY
     from civaffairs.batch.dibao import (
         REASON_CATALOGUE,
@@ -53,6 +56,7 @@ __all__ = [
     "Prepared",
     "WhatIf",
     "assess_table",
+    "extreme_poverty",
     "from_table",
     "persons_schema",
     "prepare",
@@ -80,9 +84,14 @@ _WHERE = {
     "programme_columns": "civaffairs.batch.schema",
 }
 
+#: Programmes' columnar modules, imported on first use (特困: civaffairs.batch.extreme_poverty).
+_SUBMODULES = frozenset({"extreme_poverty"})
+
 
 def __getattr__(name: str) -> Any:
     """Import a public name from its module on first use."""
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module 'civaffairs.batch' has no attribute {name!r}")

@@ -49,6 +49,7 @@ from civaffairs.assistance.means import DEPENDENT_STATUSES, EXCLUDING_STATUSES
 from civaffairs.batch import children, disability_subsidies
 from civaffairs.batch._columns import arrow, dictionary_of
 from civaffairs.batch.arrays import NUMPY, full_years_at
+from civaffairs.batch.extreme_poverty import synthetic_columns as extreme_poverty_columns
 from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN, RECEIVING_COLUMN
 from civaffairs.entities import (
     AssetType,
@@ -180,6 +181,9 @@ def _block(
     }
     columns |= disability_subsidies.synthetic_columns(_rng(seed, index, 1), pa.table(columns), on)
     columns |= children.synthetic_columns(_rng(seed, index, 2), pa.table(columns), on)
+    columns |= extreme_poverty_columns(  # 特困's facts, from their own stream: the rest unchanged
+        _rng(seed, index, 3), on=on, true_age=true_age, position=shape.position
+    )
     columns[RECEIVING_COLUMN] = _receiving(_rng(seed, index, _RECEIVING_STREAM), households, of_row)
     table = pa.table(columns)
     if invalid_share > 0:

@@ -78,6 +78,7 @@ counts, so leave out of the columns the assets of members who are not counted.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
@@ -153,6 +154,9 @@ def persons_schema(*, household_id: pa.DataType | None = None) -> pa.Schema:
     :func:`to_table` writes every column but ``receiving``, which the scalar model
     does not hold.
 
+    It ends with the programmes' own columns, which their modules write (特困's ``ep_``
+    columns: :data:`civaffairs.batch.extreme_poverty.COLUMNS`).
+
     ``household_id`` is a string column unless another type is given.
 
     .. versionadded:: 0.1.0
@@ -195,9 +199,9 @@ def to_table(  # noqa: PLR0912 - one branch per kind of fact, flat on purpose
 
     .. versionadded:: 0.1.0
     """
-    # The scalar model does not know what a person receives today: no ``receiving`` column.
-    schema = persons_schema()
-    schema = schema.remove(schema.get_field_index(RECEIVING_COLUMN))
+    # Not written here: what a person receives today (the scalar model does not know it),
+    # and 特困's nested facts, which its own to_table writes (a CSV file cannot hold them).
+    schema = _household_schema()
     columns: dict[str, list[object]] = {name: [] for name in schema.names}
     for household in households:
         applicant = household.applicant.person.id
@@ -257,6 +261,18 @@ def to_table(  # noqa: PLR0912 - one branch per kind of fact, flat on purpose
     for values in columns.values():  # a programme's own facts: not established (null)
         values.extend([None] * (rows - len(values)))
     return pa.table(columns, schema=schema)
+
+
+def _household_schema() -> pa.Schema:
+    """Return the columns :func:`to_table` writes: neither ``receiving`` nor 特困's ``ep_``.
+
+    A programme's nested columns (特困's ``ep_``, :mod:`civaffairs.batch.extreme_poverty`)
+    are written by that programme's ``to_table``.
+    """
+    from civaffairs.batch.extreme_poverty import COLUMNS as EXTREME_POVERTY  # noqa: PLC0415
+
+    left_out = {*EXTREME_POVERTY, RECEIVING_COLUMN}
+    return pa.schema([field for field in persons_schema() if field.name not in left_out])
 
 
 #: The values the string columns accept.
@@ -326,7 +342,7 @@ def _no_nulls(row: dict[str, Any], household_id: str, index: int) -> None:
     not applicable and may be null.
     """
     applicant = row.get("relationship") == Relationship.APPLICANT.value
-    own = programme_columns()  # a programme's own facts: null is "not established"
+    own = _programme_names()  # a programme's own facts: null is "not established"
     for column, value in row.items():
         if (
             value is None
@@ -422,16 +438,26 @@ def household_from_rows(rows: list[dict[str, Any]]) -> tuple[Household, str | No
 # -- the programmes' own columns --------------------------------------------------------------
 
 
+@functools.cache
+def _programme_names() -> frozenset[str]:
+    return frozenset(programme_columns())
+
+
 def programme_columns() -> dict[str, pa.DataType]:
     """Return the columns the person-level programmes add, each under its own prefix.
 
     Declared by each programme's batch module as ``COLUMNS``: ``ds_`` the two
     disability subsidies (:mod:`civaffairs.batch.disability_subsidies`), ``child_``
-    the orphan and 事实无人抚养 allowances (:mod:`civaffairs.batch.children`).  A null
-    cell is a fact not established.
+    the orphan and 事实无人抚养 allowances (:mod:`civaffairs.batch.children`), ``ep_``
+    特困人员 (:mod:`civaffairs.batch.extreme_poverty`).  A null cell is a fact not
+    established.
 
     .. versionadded:: 0.1.0
     """
-    from civaffairs.batch import children, disability_subsidies  # noqa: PLC0415 - they import this
+    from civaffairs.batch import (  # noqa: PLC0415 - they import this
+        children,
+        disability_subsidies,
+        extreme_poverty,
+    )
 
-    return {**disability_subsidies.COLUMNS, **children.COLUMNS}
+    return {**disability_subsidies.COLUMNS, **children.COLUMNS, **extreme_poverty.COLUMNS}

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP
+from typing import Any
 
 from civaffairs.assistance._tally import Tally
 from civaffairs.assistance.extreme_poverty._shared import MONTHS_PER_YEAR, Place, yuan_text
@@ -32,12 +32,60 @@ from civaffairs.assistance.extreme_poverty.facts import (
 from civaffairs.assistance.laws import EXTREME_POVERTY_MEASURES, EXTREME_POVERTY_OPINION
 from civaffairs.decisions import Amount, AmountLine, Citation, Period, ReasonCode
 from civaffairs.entities import AbilityGrade, Person
-from civaffairs.money import FEN
+from civaffairs.kernels import SCALAR, Ops, div_round_half_up
+from civaffairs.money import fen_to_yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
-__all__ = ["amount", "care_tier", "care_tier_for_ability_grade"]
+__all__ = [
+    "amount",
+    "care_tier",
+    "care_tier_for_ability_grade",
+    "monthly_amount",
+    "tier_for_activities",
+    "tier_for_severity",
+]
 
 _WHOLLY_UNABLE_FROM = 4  # art. 22: 有4项以上（含4项）指标不能达到的 → 完全丧失生活自理能力
+
+
+# -- rule bodies (civaffairs.kernels style: one body for one person and for a column) ----------
+
+
+def tier_for_activities(ops: Ops, failed: Any) -> Any:
+    """Return the care tier's rank (0, 1, 2) for the number of daily activities not achieved.
+
+    Art. 22: none failed, able to care for oneself (0); "有3项以下（含3项）指标不能达到的"
+    partly unable (1); "有4项以上（含4项）指标不能达到的" wholly unable (2).  Evaluated on
+    Python ints (:data:`~civaffairs.kernels.SCALAR`) and numpy columns alike.
+
+    .. versionadded:: 0.1.0
+    """
+    return ops.where(failed == 0, 0, ops.where(failed < _WHOLLY_UNABLE_FROM, 1, 2))
+
+
+def tier_for_severity(ops: Ops, severity: Any, partial: Any, full: Any) -> Any:
+    """Return the care tier's rank for a GB/T 42195 grade's severity under the two thresholds.
+
+    ``partial`` and ``full`` are the least severe grades that count as partly and
+    wholly unable (``assistance.extreme_poverty.care_tier.*_from_ability_severity``).
+
+    .. versionadded:: 0.1.0
+    """
+    return ops.where(full <= severity, 2, ops.where(partial <= severity, 1, 0))
+
+
+def monthly_amount(basic: Any, annual_care: Any) -> tuple[Any, Any]:
+    """Return ``(care, total)`` in fen a month: the annual care standard ÷ 12 plus the basic.
+
+    国发〔2016〕14号 (二): the basic living standard plus the care standard; the care
+    standard is yearly, its monthly share rounded to the fen half up (our one
+    rounding, :func:`civaffairs.kernels.div_round_half_up`).  Integer fen in and out.
+
+    .. versionadded:: 0.1.0
+    """
+    care = div_round_half_up(annual_care, MONTHS_PER_YEAR)
+    return care, basic + care
+
 
 _SELF_CARE = Citation(EXTREME_POVERTY_MEASURES, "第二十一条、第二十二条")
 _STANDARDS = Citation(EXTREME_POVERTY_OPINION, "(二)救助供养标准")
@@ -76,9 +124,7 @@ def care_tier(activities_not_achieved: Iterable[DailyActivity]) -> CareTier:
     .. versionadded:: 0.1.0
     """
     failed = len(frozenset(activities_not_achieved))
-    if failed == 0:
-        return CareTier.SELF_CARE
-    return CareTier.PARTIAL if failed < _WHOLLY_UNABLE_FROM else CareTier.FULL
+    return list(CareTier)[int(tier_for_activities(SCALAR, failed))]
 
 
 def care_tier_for_ability_grade(
@@ -99,12 +145,7 @@ def care_tier_for_ability_grade(
     full, full_used = book.count(
         "assistance.extreme_poverty.care_tier.full_from_ability_severity", jurisdiction, on
     )
-    if grade.severity >= full:
-        tier = CareTier.FULL
-    elif grade.severity >= partial:
-        tier = CareTier.PARTIAL
-    else:
-        tier = CareTier.SELF_CARE
+    tier = list(CareTier)[int(tier_for_severity(SCALAR, grade.severity, partial, full))]
     return tier, (partial_used, full_used)
 
 
@@ -159,8 +200,8 @@ def amount(
     annual, annual_used = book.money(
         f"assistance.extreme_poverty.care_standard.{arrangement.value}.{tier.value}", where, on
     )
-    care = (annual / MONTHS_PER_YEAR).quantize(FEN, ROUND_HALF_UP)
-    total = basic + care
+    care_fen, total_fen = monthly_amount(yuan_to_fen(basic), yuan_to_fen(annual))
+    care, total = fen_to_yuan(care_fen), fen_to_yuan(total_fen)
     tally.add(
         R_AMOUNT.reason(
             None,

@@ -22,6 +22,7 @@ change the answer.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from civaffairs.assistance import means
 from civaffairs.assistance._tally import Tally
@@ -29,9 +30,11 @@ from civaffairs.assistance.extreme_poverty._shared import Place, yuan_text
 from civaffairs.assistance.laws import EXTREME_POVERTY_MEASURES
 from civaffairs.decisions import Citation, ReasonCode
 from civaffairs.entities import Household, IncomeType, Person
+from civaffairs.kernels import SCALAR, Ops
+from civaffairs.money import yuan_to_fen
 from civaffairs.parameters import ParameterValue
 
-__all__ = ["INCOME", "PROPERTY", "no_source_of_living"]
+__all__ = ["INCOME", "PROPERTY", "income_rule", "no_source_of_living", "property_rule"]
 
 #: The items art. 6 leaves out of income ("中央确定的城乡居民基本养老保险基础养老金、
 #: 基本医疗保险等社会保险和优待抚恤金、高龄津贴不计入在内"), the pension by its own dated
@@ -116,6 +119,56 @@ R_UNATTRIBUTED = ReasonCode.define(
 _PATH = "$.household"  # paths are relative to an ExtremePovertyApplication
 
 
+# -- rule bodies (civaffairs.kernels style: one body for one person and for a column) ----------
+
+
+def income_rule(ops: Ops, *, own: Any, unattributed: Any, standard: Any) -> tuple[Any, Any, Any]:
+    """Art. 6 "收入低于当地最低生活保障标准": ``(below, not_below, unknown)``, integer fen.
+
+    ``own`` is the person's own counted monthly income, ``unattributed`` the
+    counted income naming no member (in a household of several), ``standard``
+    the local dibao standard.  Not below when the person's own income already
+    reaches the standard; below when even all the unattributed income added
+    stays under it; otherwise the owner of that income decides (unknown).
+
+    .. versionadded:: 0.1.0
+    """
+    not_below = standard <= own
+    below = ops.not_(not_below) & (own + unattributed < standard)
+    unknown = ops.not_(not_below) & ops.not_(below)
+    return below, not_below, unknown
+
+
+def property_rule(
+    ops: Ops,
+    *,
+    own_financial: Any,
+    limit: Any,
+    own_disqualified: Any,
+    unattributed_disqualified: Any,
+    unattributed_financial: Any,
+    all_financial: Any,
+) -> tuple[Any, Any, Any]:
+    """Arts. 6–7 property within the local 特困 rules: ``(financial_fails, unknown, financial_ok)``.
+
+    ``own_financial`` is the person's own financial assets and ``limit`` the
+    financial limit (months × the dibao standard), integer fen;
+    ``own_disqualified`` whether an own asset fails the rules;
+    ``unattributed_disqualified`` whether an asset naming no member is of a kind
+    that fails them, ``unattributed_financial`` whether there is an
+    unattributed financial asset and ``all_financial`` the financial assets
+    counting those too.  The financial limit decides first; an unattributed
+    asset that could change the answer makes it unknown unless an own asset
+    already fails; otherwise the financial test is met.
+
+    .. versionadded:: 0.1.0
+    """
+    fails = limit <= own_financial
+    deciding = unattributed_disqualified | (unattributed_financial & (limit <= all_financial))
+    unknown = ops.not_(fails) & deciding & ops.not_(own_disqualified)
+    return fails, unknown, ops.not_(fails) & ops.not_(unknown)
+
+
 def no_source_of_living(
     tally: Tally, household: Household, person: Person, *, place: Place
 ) -> None:
@@ -166,13 +219,19 @@ def _income_test(
         )
     kind = person.registration.kind
     facts = {"standard": yuan_text(standard), "kind": kind.zh, "kind_en": kind.en}
-    if own.income >= standard:
+    below, not_below, _unknown = income_rule(
+        SCALAR,
+        own=yuan_to_fen(own.income),
+        unattributed=yuan_to_fen(own.unattributed),
+        standard=yuan_to_fen(standard),
+    )
+    if not_below:
         tally.add(
             R_INCOME_NOT_BELOW.reason(
                 False, (standard_used,), income=yuan_text(own.income), **facts
             )
         )
-    elif own.income + own.unattributed < standard:
+    elif below:
         income = yuan_text(own.income + own.unattributed)
         tally.add(R_INCOME_BELOW.reason(True, (standard_used,), income=income, **facts))
     else:
@@ -204,7 +263,17 @@ def _property_test(
         zh, en = means.owned_asset_words(asset)
         tally.add(R_ASSET_DISQUALIFIES.reason(False, (used,), asset=zh, asset_en=en))
     facts = {"months": str(own.months), "limit": yuan_text(standard * own.months)}
-    if not own.financial_ok:
+    failing = {asset for asset, _used in test.with_unattributed.disqualifying}
+    fails, unknown, _ok = property_rule(
+        SCALAR,
+        own_financial=yuan_to_fen(own.financial),
+        limit=yuan_to_fen(own.financial_limit),
+        own_disqualified=bool(own.disqualifying),
+        unattributed_disqualified=any(a.type in failing for _, a in test.unattributed),
+        unattributed_financial=any(a.type.is_financial for _, a in test.unattributed),
+        all_financial=yuan_to_fen(test.with_unattributed.financial),
+    )
+    if fails:
         tally.add(
             R_FINANCIAL_ASSETS.reason(
                 False,
@@ -217,7 +286,7 @@ def _property_test(
         )
         return
     deciding = list(test.deciding)
-    if deciding and not own.disqualifying:
+    if unknown:
         tally.add(R_UNATTRIBUTED.reason(None, paths=", ".join(deciding)), deciding)
         return
     financial = own.financial if deciding else test.with_unattributed.financial

@@ -22,7 +22,8 @@ default: none).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -43,16 +44,25 @@ from civaffairs.entities import (
     Household,
     RegistrationKind,
     SpecialStatus,
+    severe_disability,
 )
 from civaffairs.errors import InvalidInputError
+from civaffairs.kernels import SCALAR, Ops
+from civaffairs.money import yuan_to_fen
 from civaffairs.parameters import ParameterValue
 
-__all__ = ["supporters"]
+__all__ = [
+    "all_of",
+    "any_of",
+    "dibao_head",
+    "elderly_head",
+    "income_below",
+    "severe_head",
+    "supporters",
+]
 
 _SUPPORTER_DIBAO_AGE = 60  # art. 8 (二): 60周岁以上的最低生活保障对象
 _SUPPORTER_ELDERLY_AGE = 70  # art. 8 (三): 70周岁以上的老年人
-_SEVERE_GRADE = 2  # art. 8 (四): 重度残疾人 = disability grade 1–2
-_GRADE_3 = 3  # art. 8 (四): 残疾等级为三级的智力、精神残疾人
 #: Head (五): situations that make a supporter unable when their property is within the rules.
 _NEEDS_PROPERTY = (
     SupporterSituation.NO_CIVIL_CAPACITY,
@@ -61,6 +71,86 @@ _NEEDS_PROPERTY = (
 )
 
 _ART_8 = Citation(EXTREME_POVERTY_MEASURES, "第八条")
+
+
+# -- rule bodies (civaffairs.kernels style: one body for one supporter and for a column) ------
+#
+# A three-valued finding is a pair ``(holds, unknown)`` of booleans (or boolean columns):
+# it fails where neither is set.
+
+
+def dibao_head(age: Any) -> Any:
+    """Art. 8 (二) "60周岁以上的最低生活保障对象": the age part, for a dibao recipient.
+
+    .. versionadded:: 0.1.0
+    """
+    return age >= _SUPPORTER_DIBAO_AGE
+
+
+def elderly_head(age: Any) -> Any:
+    """Art. 8 (三) "70周岁以上的老年人": the age part.
+
+    .. versionadded:: 0.1.0
+    """
+    return age >= _SUPPORTER_ELDERLY_AGE
+
+
+def severe_head(grade: Any, intellectual_or_mental: Any) -> Any:
+    """Art. 8 (四) "重度残疾人和残疾等级为三级的智力、精神残疾人" (grade 1–2, or grade 3 of those).
+
+    The same test as :func:`civaffairs.entities.severe_disability`.
+
+    .. versionadded:: 0.1.0
+    """
+    return severe_disability(grade, intellectual_or_mental)
+
+
+def income_below(monthly: Any, figure: Any) -> Any:
+    """Art. 8 (三), (四) "本人收入低于当地上年人均可支配收入": monthly × 12 strictly below, in fen.
+
+    The supporter alone (one person) of
+    :func:`civaffairs.assistance.means.disposable_income_test`, exactly.
+
+    .. versionadded:: 0.1.0
+    """
+    return monthly * 12 < figure
+
+
+def all_of(ops: Ops, parts: Sequence[tuple[Any, Any]]) -> tuple[Any, Any]:
+    """Three-valued "and" of ``(holds, unknown)`` parts: fails if any fails, else unknown if any is.
+
+    .. versionadded:: 0.1.0
+    """
+    fails: Any = False
+    unknown: Any = False
+    for holds, open_ in parts:
+        fails = fails | (ops.not_(holds) & ops.not_(open_))
+        unknown = unknown | open_
+    unknown = ops.not_(fails) & unknown
+    return ops.not_(fails) & ops.not_(unknown), unknown
+
+
+def any_of(ops: Ops, heads: Sequence[tuple[Any, Any]]) -> tuple[Any, Any]:
+    """Three-valued "or" of ``(holds, unknown)`` heads: holds if any holds, else unknown if any is.
+
+    .. versionadded:: 0.1.0
+    """
+    holds: Any = False
+    unknown: Any = False
+    for held, open_ in heads:
+        holds = holds | held
+        unknown = unknown | open_
+    return holds, ops.not_(holds) & unknown
+
+
+def _pair(verdict: _Verdict) -> tuple[bool, bool]:
+    return verdict.holds is True, verdict.holds is None
+
+
+def _three(found: tuple[Any, Any]) -> bool | None:
+    holds, unknown = found
+    return None if unknown else bool(holds)
+
 
 R_SUPPORTERS_UNKNOWN = ReasonCode.define(
     "assistance.extreme_poverty.supporters_unknown",
@@ -150,10 +240,11 @@ def _unique(values: Iterable[ParameterValue]) -> tuple[ParameterValue, ...]:
 def _all_of(text: tuple[str, str], *parts: _Verdict) -> _Verdict:
     """Conjunction: fails if any part fails, else unknown if any is, else holds."""
     used = _unique(p for part in parts for p in part.used)
-    if any(part.holds is False for part in parts):
+    holds = _three(all_of(SCALAR, [_pair(part) for part in parts]))
+    if holds is False:
         return _Verdict(False, used=used)
     missing = tuple(path for part in parts if part.holds is None for path in part.missing)
-    if missing:
+    if holds is None:
         return _Verdict(None, missing=missing, used=used)
     zh = text[0] + "".join(f",{t[0]}" for part in parts for t in part.texts)
     en = text[1] + "".join(f", {t[1]}" for part in parts for t in part.texts)
@@ -163,16 +254,17 @@ def _all_of(text: tuple[str, str], *parts: _Verdict) -> _Verdict:
 def _any_of(heads: Iterable[_Verdict]) -> _Verdict:
     """Disjunction: holds if any head holds, else unknown if any is, else fails."""
     heads = tuple(heads)
-    held = [h for h in heads if h.holds is True]
-    if held:
+    holds = _three(any_of(SCALAR, [_pair(head) for head in heads]))
+    if holds is True:
+        held = [h for h in heads if h.holds is True]
         return _Verdict(
             True,
             tuple(t for h in held for t in h.texts),
             used=_unique(p for h in held for p in h.used),
         )
     used = _unique(p for h in heads for p in h.used)
-    missing = sorted({path for h in heads if h.holds is None for path in h.missing})
-    if missing:
+    if holds is None:
+        missing = sorted({path for h in heads if h.holds is None for path in h.missing})
         return _Verdict(None, missing=tuple(missing), used=used)
     return _Verdict(False, used=used)
 
@@ -230,9 +322,7 @@ def _severe_or_grade_3(disability: Disability | None) -> bool:
     """Art. 8 (四): 重度残疾人 (grade 1–2) and grade-3 intellectual or mental disability."""
     if disability is None:
         return False
-    return disability.grade <= _SEVERE_GRADE or (
-        disability.grade == _GRADE_3 and disability.category in INTELLECTUAL_OR_MENTAL
-    )
+    return bool(severe_head(disability.grade, disability.category in INTELLECTUAL_OR_MENTAL))
 
 
 def _property_within(supporter: Supporter, path: str) -> _Verdict:
@@ -255,7 +345,8 @@ def _income_below(supporter: Supporter, facts: _SupporterFacts, place: Place) ->
     test = means.disposable_income_test(
         supporter.monthly_income, 1, facts.kind, book=place.book, where=place.where, on=place.on
     )
-    relation = ("低于", "below") if test.below else ("不低于", "not below")
+    below = bool(income_below(yuan_to_fen(supporter.monthly_income), yuan_to_fen(test.per_capita)))
+    relation = ("低于", "below") if below else ("不低于", "not below")
     annual, monthly, figure = (
         yuan_text(test.annual),
         yuan_text(test.monthly),
@@ -269,7 +360,7 @@ def _income_below(supporter: Supporter, facts: _SupporterFacts, place: Place) ->
         f"own income {annual} yuan a year ({monthly} a month × 12) is {relation[1]} "
         f"last year's local per-capita disposable income {figure} yuan"
     )
-    return _Verdict(test.below, ((zh, en),), used=(test.used,))
+    return _Verdict(below, ((zh, en),), used=(test.used,))
 
 
 def _head_4(facts: _SupporterFacts, *parts: _Verdict) -> _Verdict:
@@ -288,7 +379,7 @@ def _heads_3_4(
     supporter: Supporter, facts: _SupporterFacts, age: int | None, place: Place
 ) -> list[_Verdict]:
     """Heads (三) and (四): aged 70+, or severely disabled, with income and property tests."""
-    elderly = None if age is None else age >= _SUPPORTER_ELDERLY_AGE
+    elderly = None if age is None else bool(elderly_head(age))
     severe = _severe_or_grade_3(facts.disability) if facts.disability_known else None
     if elderly is False and severe is False:
         return []
@@ -330,7 +421,7 @@ def _supporter_unable(
             heads.append(_Verdict(None, missing=(f"{facts.path}.birth_date",)))
         else:
             text = (f"(二) {age}周岁的最低生活保障对象", f"(2) a dibao recipient aged {age}")
-            heads.append(_Verdict(age >= _SUPPORTER_DIBAO_AGE, (text,)))
+            heads.append(_Verdict(bool(dibao_head(age)), (text,)))
     heads.extend(_heads_3_4(supporter, facts, age, place))
     for situation in _NEEDS_PROPERTY:
         if situation in situations:

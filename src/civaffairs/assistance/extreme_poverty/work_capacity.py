@@ -19,7 +19,11 @@ Art. 5: "符合下列情形之一的，应当认定为本办法所称的无劳�
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
+from typing import Any
+
+import attrs
 
 from civaffairs.assistance._tally import Tally
 from civaffairs.assistance.extreme_poverty._shared import ART_24, Place
@@ -27,9 +31,10 @@ from civaffairs.assistance.extreme_poverty.facts import ExtremePovertyFacts
 from civaffairs.assistance.laws import EXTREME_POVERTY_MEASURES
 from civaffairs.decisions import Citation, Reason, ReasonCode
 from civaffairs.entities import Person, SpecialStatus
+from civaffairs.kernels import SCALAR, Ops
 from civaffairs.parameters import ParameterValue
 
-__all__ = ["no_work_capacity"]
+__all__ = ["Capacity", "capacity_rule", "no_work_capacity"]
 
 _ELDERLY_AGE = 60  # 认定办法 art. 5 (一): 60周岁以上的老年人
 
@@ -97,6 +102,98 @@ R_NOT_COVERED = ReasonCode.define(
 )
 
 
+@attrs.frozen
+class Capacity:
+    """What :func:`capacity_rule` finds: one flag per reason of the rule, the result, the end.
+
+    Each field is a Python value on one person and a numpy column on many.
+    ``elderly`` (art. 5 (一)), ``minor`` (art. 5 (二)), ``supported_minor``
+    (art. 24, a minor already supported, under the support age), ``disabled``
+    (art. 5 (三)/(四)), ``asks_school`` (past the support age with nothing
+    against continuing: the continuation switch is read), ``continuing`` and
+    ``continuing_unknown`` (art. 24 second paragraph), ``supported_unknown``
+    (whether a minor past the recognition age is already supported is not
+    established), ``not_covered``; ``met`` and ``unknown`` the condition's
+    three values; ``until`` the age support runs to when it holds for a minor
+    by age alone (0 otherwise).
+    """
+
+    elderly: Any
+    minor: Any
+    supported_minor: Any
+    disabled: Any
+    asks_school: Any
+    continuing: Any
+    continuing_unknown: Any
+    supported_unknown: Any
+    not_covered: Any
+    met: Any
+    unknown: Any
+    until: Any
+
+
+def capacity_rule(
+    ops: Ops,
+    *,
+    age: Any,
+    limit: Any,
+    until: Any,
+    supported: Any,
+    supported_known: Any,
+    disabled: Any,
+    in_school: Any,
+    in_school_known: Any,
+    continues: Any,
+) -> Capacity:
+    """Art. 5 无劳动能力 with art. 24 for minors, as one body for one person and for columns.
+
+    ``age`` in full years; ``limit`` the recognition age
+    (``assistance.extreme_poverty.minor_age_limit``) and ``until`` the support age
+    (``…minor.support_until_age``); ``supported`` (with ``supported_known``)
+    whether the person is a 特困 minor already (art. 24); ``disabled`` whether the
+    person's disability grade is listed (art. 5 (三)/(四)); ``in_school`` (with
+    ``in_school_known``) whether, past the support age, the person is in
+    compulsory, high or secondary vocational school; ``continues`` the switch
+    ``…minor.continue_in_secondary_school`` (read only where ``asks_school``).
+    Values that a branch does not reach do not change its result, so a caller
+    may pass placeholders for what it has not read.
+
+    .. versionadded:: 0.1.0
+    """
+    elderly = age >= _ELDERLY_AGE
+    young = ops.not_(elderly)
+    minor = young & (age < limit)
+    supported_minor = young & ops.not_(minor) & (age < until) & supported_known & supported
+    by_disability = young & disabled
+    held = minor | supported_minor | by_disability
+    past = young & ops.not_(held) & (until <= age)
+    nothing_against = (ops.not_(supported_known) | supported) & (
+        ops.not_(in_school_known) | in_school
+    )
+    asks = past & nothing_against
+    known = supported_known & in_school_known
+    continuing = asks & continues & known
+    continuing_unknown = asks & continues & ops.not_(known)
+    between = young & ops.not_(held) & (age < until)
+    supported_unknown = between & ops.not_(supported_known)
+    not_covered = (past & ops.not_(asks & continues)) | (between & supported_known)
+    minor_until = ops.where(minor, ops.where(limit < until, until, limit), until)
+    return Capacity(
+        elderly=elderly,
+        minor=minor,
+        supported_minor=supported_minor,
+        disabled=by_disability,
+        asks_school=asks,
+        continuing=continuing,
+        continuing_unknown=continuing_unknown,
+        supported_unknown=supported_unknown,
+        not_covered=not_covered,
+        met=elderly | held | continuing,
+        unknown=continuing_unknown | supported_unknown,
+        until=ops.where((minor | supported_minor) & ops.not_(by_disability), minor_until, 0),
+    )
+
+
 def no_work_capacity(
     tally: Tally, person: Person, facts: ExtremePovertyFacts, *, place: Place
 ) -> tuple[bool | None, int | None]:
@@ -104,6 +201,8 @@ def no_work_capacity(
 
     Return whether the condition holds, and — when it holds for a minor by
     age alone (not also by disability) — the age support runs to (至18周岁).
+    The findings are :func:`capacity_rule`'s; parameters are read only where
+    the rule reaches them.
 
     .. versionadded:: 0.1.0
     """
@@ -116,22 +215,55 @@ def no_work_capacity(
     until, until_used = book.count("assistance.extreme_poverty.minor.support_until_age", where, on)
     used: list[ParameterValue] = [limit_used, until_used]
     supported = facts.supported_as_minor
-    minor_until: int | None = None  # held as a minor (art. 5 (二) or art. 24), until this age
-    if age < limit:
-        tally.add(R_MINOR.reason(True, (limit_used,), age=str(age), limit=str(limit)))
-        minor_until = max(limit, until)
-    elif age < until and supported:
-        tally.add(R_MINOR_SUPPORTED.reason(True, used, age=str(age), until=str(until)))
-        minor_until = until
     disabled = _disabled(person, place)
+    in_school = facts.in_secondary_school
+    if in_school is None and SpecialStatus.FULL_TIME_STUDENT not in person.statuses:
+        # The person's recorded statuses say whether they study (as the family rule reads
+        # them); only a recorded student is asked which school and whether supported as a minor.
+        in_school = False
+    rule = functools.partial(
+        capacity_rule,
+        SCALAR,
+        age=age,
+        limit=limit,
+        until=until,
+        supported=bool(supported),
+        supported_known=supported is not None,
+        disabled=disabled is not None,
+        in_school=bool(in_school),
+        in_school_known=in_school is not None,
+    )
+    found = rule(continues=False)
+    if found.asks_school:
+        continues, continues_used = place.book.flag(
+            "assistance.extreme_poverty.minor.continue_in_secondary_school", place.where, place.on
+        )
+        used = [*used, continues_used]
+        found = rule(continues=continues)
+    if found.minor:
+        tally.add(R_MINOR.reason(True, (limit_used,), age=str(age), limit=str(limit)))
+    elif found.supported_minor:
+        tally.add(R_MINOR_SUPPORTED.reason(True, used, age=str(age), until=str(until)))
     if disabled is not None:  # held by disability too: no end by age
         tally.add(disabled)
         return True, None
-    if minor_until is not None:
-        return True, minor_until
-    if age >= until:
-        return _in_school(tally, person, facts, age=age, used=used, place=place), None
-    if supported is None:
+    if found.until:
+        return True, found.until
+    if found.continuing:
+        tally.add(R_MINOR_CONTINUING.reason(True, used, age=str(age)))
+        return True, None
+    if found.continuing_unknown:
+        school = {
+            "$.facts.supported_as_minor": supported,
+            "$.facts.in_secondary_school": in_school,
+        }
+        missing = [path for path, value in school.items() if value is None]
+        tally.add(
+            R_MINOR_CONTINUING_UNKNOWN.reason(None, used, age=str(age), paths=", ".join(missing)),
+            missing,
+        )
+        return None, None
+    if found.supported_unknown:
         paths = ["$.facts.supported_as_minor"]
         tally.add(
             R_MINOR_SUPPORTED_UNKNOWN.reason(
@@ -170,46 +302,6 @@ def _disabled(person: Person, place: Place) -> Reason | None:
         grade=str(disability.grade),
         limit=str(top),
     )
-
-
-def _in_school(
-    tally: Tally,
-    person: Person,
-    facts: ExtremePovertyFacts,
-    *,
-    age: int,
-    used: list[ParameterValue],
-    place: Place,
-) -> bool | None:
-    """Past 18: support continues while in school (art. 24 second paragraph), if a 特困 minor."""
-    in_school = facts.in_secondary_school
-    if in_school is None and SpecialStatus.FULL_TIME_STUDENT not in person.statuses:
-        # The person's recorded statuses say whether they study (as the family rule reads
-        # them); only a recorded student is asked which school and whether supported as a minor.
-        in_school = False
-    school = {
-        "$.facts.supported_as_minor": facts.supported_as_minor,
-        "$.facts.in_secondary_school": in_school,
-    }
-    if False not in school.values():
-        continues, continues_used = place.book.flag(
-            "assistance.extreme_poverty.minor.continue_in_secondary_school", place.where, place.on
-        )
-        used = [*used, continues_used]
-        if continues and None not in school.values():
-            tally.add(R_MINOR_CONTINUING.reason(True, used, age=str(age)))
-            return True
-        if continues:
-            missing = [path for path, value in school.items() if value is None]
-            tally.add(
-                R_MINOR_CONTINUING_UNKNOWN.reason(
-                    None, used, age=str(age), paths=", ".join(missing)
-                ),
-                missing,
-            )
-            return None
-    tally.add(_not_covered(person, age, used))
-    return False
 
 
 def _not_covered(person: Person, age: int, used: Iterable[ParameterValue]) -> Reason:
