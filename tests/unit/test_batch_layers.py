@@ -27,13 +27,27 @@ import pyarrow.parquet as pq
 
 from civaffairs.assistance.children import ChildFacts, Parent, ParentSituation, Placement
 from civaffairs.assistance.disability_subsidies import DisabilitySubsidyFacts
+from civaffairs.assistance.extreme_poverty import (
+    DailyActivity,
+    ExtremePovertyFacts,
+    SupportArrangement,
+    Supporter,
+    SupporterSituation,
+)
 from civaffairs.assistance.layers import MemberFacts, assess_layers
-from civaffairs.batch import children, disability_subsidies, synthetic_population, to_table
+from civaffairs.batch import (
+    children,
+    disability_subsidies,
+    extreme_poverty,
+    synthetic_population,
+    to_table,
+)
 from civaffairs.batch import layers as batch_layers
 from civaffairs.batch.report import ALL
 from civaffairs.cli import main
 from civaffairs.decisions import Outcome, Period
 from civaffairs.entities import (
+    AbilityGrade,
     ChildAllowance,
     Disability,
     DisabilityCategory,
@@ -93,15 +107,21 @@ def _expected(
 
 
 def _as_the_table_holds(household: Household) -> Household:
-    """The household as a persons table holds it: assets are the household's, not a member's.
+    """The household as a persons table holds it.
 
     The persons table has no owner column (civaffairs.batch.schema): its asset columns are
-    the household's, all counted; the scalar rule leaves out the assets of members who are
-    not counted (民发〔2021〕57号 art. 14), tested in tests/unit/test_dibao.py.
+    the household's, all counted (the scalar rule leaves out the assets of members who are
+    not counted, 民发〔2021〕57号 art. 14, tested in tests/unit/test_dibao.py); a cell of 0
+    is no item, so a zero income or a zero financial asset is left out.
     """
     return attrs.evolve(
         household,
-        assets=tuple(attrs.evolve(a, owner=None) for a in household.assets),
+        incomes=tuple(i for i in household.incomes if i.monthly),
+        assets=tuple(
+            attrs.evolve(a, owner=None)
+            for a in household.assets
+            if a.value or not a.type.is_financial
+        ),
         expenditures=(),
     )
 
@@ -138,6 +158,28 @@ def _disability(draw: st.DrawFn) -> DisabilitySubsidyFacts:
     )
 
 
+def _extreme(ids: list[str]) -> st.SearchStrategy[ExtremePovertyFacts]:
+    member = st.builds(
+        Supporter,
+        relationship=st.sampled_from([Relationship.CHILD, Relationship.SPOUSE]),
+        member=st.sampled_from(ids),
+        situations=st.none() | st.frozensets(st.sampled_from(SupporterSituation), max_size=2),
+        property_within_rules=_THREE,
+        monthly_income=st.none() | st.sampled_from([Decimal(0), Decimal("900")]),
+    )
+    supporter = st.one_of(cst.supporters(on=ON), member)
+    return st.builds(
+        ExtremePovertyFacts,
+        supporters=st.none() | st.lists(supporter, max_size=2).map(tuple),
+        activities_not_achieved=st.none() | st.frozensets(st.sampled_from(DailyActivity)),
+        ability_grade=st.none() | st.sampled_from(AbilityGrade),
+        arrangement=st.none() | st.sampled_from(SupportArrangement),
+        child_allowance=_THREE,
+        supported_as_minor=_THREE,
+        in_secondary_school=_THREE,
+    )
+
+
 @st.composite
 def _registry(draw: st.DrawFn) -> list[tuple[Household, tuple[MemberFacts, ...]]]:
     found = draw(
@@ -147,18 +189,35 @@ def _registry(draw: st.DrawFn) -> list[tuple[Household, tuple[MemberFacts, ...]]
     for index, drawn in enumerate(found):
         household = _as_the_table_holds(attrs.evolve(drawn, id=f"H{index}"))
         facts = []
+        ids = [m.person.id for m in household.members]
         for member in household.members:
             child = draw(st.none() | _CHILD)
             disability = draw(st.none() | _disability())
-            if child is not None or disability is not None:
-                facts.append(MemberFacts(member.person.id, child=child, disability=disability))
+            extreme = draw(st.none() | _extreme(ids))
+            if child is not None or disability is not None or extreme is not None:
+                facts.append(
+                    MemberFacts(
+                        member.person.id,
+                        child=child,
+                        disability=disability,
+                        extreme_poverty=extreme,
+                    )
+                )
         registry.append((household, tuple(facts)))
     return registry
 
 
 def _table(registry: list[tuple[Household, tuple[MemberFacts, ...]]]) -> pa.Table:
-    """The persons table of the households, with each member's child_ and ds_ cells."""
-    table = to_table([household for household, _ in registry])
+    """The persons table of the households, with each member's ep_, child_ and ds_ cells."""
+    table = extreme_poverty.to_table(
+        [household for household, _ in registry],
+        {
+            (household.id, f.person): f.extreme_poverty
+            for household, facts in registry
+            for f in facts
+            if f.extreme_poverty is not None
+        },
+    )
     columns = {name: table.column(name).to_pylist() for name in table.column_names}
     row = 0
     for household, facts in registry:

@@ -20,8 +20,9 @@ household per core); households are decided in worker processes.
 Temporary assistance (临时救助) is decided per hardship event and is not part
 of a registry screen; the per-member facts of the person programmes (特困,
 the children's allowances, the disability subsidies) are read from their own
-columns where the table has them (``child_`` and ``ds_``: see
-:mod:`civaffairs.batch.children` and :mod:`civaffairs.batch.disability_subsidies`), and are
+columns where the table has them (``ep_``, ``child_`` and ``ds_``: see
+:mod:`civaffairs.batch.extreme_poverty`, :mod:`civaffairs.batch.children` and
+:mod:`civaffairs.batch.disability_subsidies`), and are
 otherwise "not established" — which makes those decisions "cannot decide"
 wherever the fact matters, never a guess.
 
@@ -293,12 +294,16 @@ def _person_marks(
     The person programmes' columnar forms read and check those columns (and raise
     in ``errors="raise"``); their rows follow the table's (``times`` rows a person).
     """
-    from civaffairs.batch import children, disability_subsidies  # noqa: PLC0415 - cycle
+    from civaffairs.batch import (  # noqa: PLC0415 - cycle
+        children,
+        disability_subsidies,
+        extreme_poverty,
+    )
 
     rows = table.num_rows
     bad = np.zeros(rows, dtype=np.bool_)
     problems: list[tuple[str, ...]] = [()] * rows
-    for module, times in ((children, 1), (disability_subsidies, 2)):
+    for module, times in ((children, 1), (disability_subsidies, 2), (extreme_poverty, 1)):
         if not any(name in table.column_names for name in module.COLUMNS):
             continue  # none of its facts given: nothing of it to read
         result = module.assess_table(
@@ -435,21 +440,27 @@ def _check_receiving(rows: Sequence[Mapping[str, Any]], first_row: int) -> None:
 def _member_facts(rows: Sequence[Mapping[str, Any]], first_row: int) -> tuple[MemberFacts, ...]:
     """Return the per-member facts the person programmes' own columns give.
 
-    ``child_`` columns (:mod:`civaffairs.batch.children`) give a member's
-    :class:`~civaffairs.assistance.children.ChildFacts` and ``ds_`` columns
+    ``ep_`` columns (:mod:`civaffairs.batch.extreme_poverty`) give a member's 特困 facts
+    (their supporters among them), ``child_`` columns (:mod:`civaffairs.batch.children`)
+    their :class:`~civaffairs.assistance.children.ChildFacts` and ``ds_`` columns
     (:mod:`civaffairs.batch.disability_subsidies`) their disability-subsidy facts —
     only where one of the member's cells is given: a member with none has no facts
     (as in the scalar picture).  ``ds_layer`` and ``ds_in_extreme_poverty`` are not
     read: the layered picture decides them itself.  The cells were checked by the
     programmes' columnar forms (:func:`_person_marks`).
     """
-    from civaffairs.batch import children, disability_subsidies  # noqa: PLC0415 - cycle
+    from civaffairs.batch import (  # noqa: PLC0415 - cycle
+        children,
+        disability_subsidies,
+        extreme_poverty,
+    )
 
     del first_row
     ids = [str(row.get("person_id") or f"p{index}") for index, row in enumerate(rows)]
     own_facts = [name for name in disability_subsidies.COLUMNS if name not in _DECIDED_HERE]
     child = children.read_facts(rows)
     disability = disability_subsidies.read_facts(rows)
+    extreme = extreme_poverty.read_facts(rows)
     found: list[MemberFacts] = []
     for pid, row in zip(ids, rows, strict=True):
         given: dict[str, Any] = {}
@@ -457,6 +468,8 @@ def _member_facts(rows: Sequence[Mapping[str, Any]], first_row: int) -> tuple[Me
             given["child"] = child[pid]
         if any(row.get(name) is not None for name in own_facts):
             given["disability"] = disability[pid].facts
+        if any(row.get(name) is not None for name in extreme_poverty.COLUMNS):
+            given["extreme_poverty"] = extreme[pid]
         if given:
             found.append(MemberFacts(pid, **given))
     return tuple(found)
