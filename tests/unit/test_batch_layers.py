@@ -25,6 +25,7 @@ pytest.importorskip("numpy")
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from civaffairs import batch
 from civaffairs.assistance.layers import assess_layers
 from civaffairs.batch import layers as batch_layers
 from civaffairs.batch import synthetic_population, to_table
@@ -257,3 +258,37 @@ def test_the_command_screens_a_synthetic_registry_in_layers(tmp_path: Path) -> N
     written = pq.read_table(target)
     assert written.num_rows == 150
     assert set(batch_layers.output_schema().names) <= set(written.column_names)
+
+
+# -- review: rows aligned with households, cells the scalar model reads --------------------------
+
+
+def _set(
+    table: pa.Table, name: str, values: list[object], kind: pa.DataType | None = None
+) -> pa.Table:
+    """Return ``table`` with column ``name`` replaced (or added) by ``values``."""
+    column = pa.array(values, type=kind or table.schema.field(name).type)
+    if name not in table.column_names:
+        return table.append_column(name, column)
+    return table.set_column(table.column_names.index(name), name, column)
+
+
+def test_consecutive_null_household_ids_are_two_marked_households() -> None:
+    """A null household id is a household of its own, marked, as the 低保 engine reads it.
+
+    Two consecutive null ids are two bad rows, not one household: the layered screen must
+    cut households where the 低保 engine does, or its rows no longer line up.
+    """
+    table = synthetic_population(4, CHONGQING, on=ON, seed=3)
+    table = table.set_column(0, "household_id", table.column("household_id").cast(pa.string()))
+    ids = table.column("household_id").to_pylist()
+    table = _set(table, "household_id", [None, None, *ids[2:]])
+    result = batch_layers.assess_table(table, ON)
+    checked = batch.assess_table(table, ON)
+    assert result.column("household_id").equals(checked.column("household_id"))
+    rows = result.to_pylist()
+    for row in rows[:2]:
+        assert row["reasons"] == ["batch.invalid_value"]
+        assert row["problems"] == ["household_id"]
+    with pytest.raises(InvalidDocumentError, match=r"\$\[1\]\.household_id"):
+        batch_layers.assess_table(table, ON, errors="raise")

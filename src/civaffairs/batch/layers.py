@@ -41,6 +41,7 @@ import pyarrow as pa
 
 from civaffairs import registry
 from civaffairs.assistance.layers import LayeredAssessment, MemberFacts, assess_layers
+from civaffairs.batch._columns import household_starts
 from civaffairs.batch._common import (
     R_INVALID_VALUE,
     R_PARAMETER_UNAVAILABLE,
@@ -214,7 +215,7 @@ def assess_table(
     payloads = [
         (
             _ipc(piece),
-            start,
+            starts,
             marks,
             on,
             None if book is None else chosen,
@@ -222,7 +223,7 @@ def assess_table(
             errors,
             first_row + row,
         )
-        for piece, start, marks, row in tasks
+        for piece, starts, marks, row in tasks
     ]
     if processes > 1 and len(payloads) > 1:
         context = multiprocessing.get_context("forkserver")
@@ -268,18 +269,24 @@ def _processes(workers: int | None, households: int) -> int:
 
 def _tasks(
     table: pa.Table, invalid: np.ndarray[Any, np.dtype[np.bool_]], count: int
-) -> Iterator[tuple[pa.Table, int, tuple[bool, ...], int]]:
-    """Cut the table into runs of whole households: (rows, first household, marks, first row)."""
-    ids = table.column("household_id").to_pylist()
-    starts = [0] + [i for i in range(1, len(ids)) if ids[i] != ids[i - 1]]
-    if len(starts) != count and len(ids):
+) -> Iterator[tuple[pa.Table, tuple[int, ...], tuple[bool, ...], int]]:
+    """Cut the table into runs of whole households: (rows, household starts, marks, first row).
+
+    Households start where the 低保 engine's reader says (:func:`household_starts`: a
+    null id is a household of its own), so each row of its checked result is the
+    household decided here.
+    """
+    starts, _repeated = household_starts(table.column("household_id"))
+    if len(starts) != count:
         raise CivaffairsError("the households read do not match the households checked")
+    rows = table.num_rows
     for first in range(0, count, _TASK_HOUSEHOLDS):
         last = min(first + _TASK_HOUSEHOLDS, count)
-        begin = starts[first] if count else 0
-        end = starts[last] if last < count else len(ids)
+        begin = int(starts[first])
+        end = int(starts[last]) if last < count else rows
         marks = tuple(bool(x) for x in invalid[first:last])
-        yield table.slice(begin, end - begin), first, marks, begin
+        own = tuple(int(start) - begin for start in starts[first:last])
+        yield table.slice(begin, end - begin), own, marks, begin
 
 
 def _ipc(table: pa.Table) -> bytes:
@@ -301,29 +308,32 @@ class _Call:
 
 def _decide_task(
     payload: tuple[
-        bytes, int, tuple[bool, ...], dt.date, ParameterBook | None, str | None, Errors, int
+        bytes,
+        tuple[int, ...],
+        tuple[bool, ...],
+        dt.date,
+        ParameterBook | None,
+        str | None,
+        Errors,
+        int,
     ],
 ) -> list[_Row]:
     """Decide one run of households (in a worker process or in this one)."""
-    data, _start, marks, on, book, jurisdiction, errors, first_row = payload
+    data, starts, marks, on, book, jurisdiction, errors, first_row = payload
     table = pa.ipc.open_stream(data).read_all()
     call = _Call(on, book or default_book(), jurisdiction, errors)
     found: list[_Row] = []
-    for rows, bad in zip(_household_rows(table), marks, strict=True):
+    for rows, bad in zip(_household_rows(table, starts), marks, strict=True):
         found.append(_decide_one(call, rows, bad=bad, first_row=first_row))
         first_row += len(rows)
     return found
 
 
-def _household_rows(table: pa.Table) -> list[list[dict[str, Any]]]:
-    households: list[list[dict[str, Any]]] = []
-    current: object = object()
-    for row in table.to_pylist():
-        if not households or row["household_id"] != current:
-            households.append([])
-            current = row["household_id"]
-        households[-1].append(row)
-    return households
+def _household_rows(table: pa.Table, starts: Sequence[int]) -> list[list[dict[str, Any]]]:
+    """Return each household's rows (dicts), households starting at ``starts``."""
+    rows = table.to_pylist()
+    ends = [*starts[1:], len(rows)]
+    return [rows[start:end] for start, end in zip(starts, ends, strict=True)]
 
 
 def _decide_one(call: _Call, rows: list[dict[str, Any]], *, bad: bool, first_row: int) -> _Row:
