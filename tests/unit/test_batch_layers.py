@@ -30,6 +30,7 @@ from civaffairs.assistance.layers import assess_layers
 from civaffairs.batch import layers as batch_layers
 from civaffairs.batch import synthetic_population, to_table
 from civaffairs.batch.report import ALL
+from civaffairs.batch.schema import from_table
 from civaffairs.cli import main
 from civaffairs.decisions import Outcome, Period
 from civaffairs.entities import Household
@@ -292,3 +293,24 @@ def test_consecutive_null_household_ids_are_two_marked_households() -> None:
         assert row["problems"] == ["household_id"]
     with pytest.raises(InvalidDocumentError, match=r"\$\[1\]\.household_id"):
         batch_layers.assess_table(table, ON, errors="raise")
+
+
+def test_integer_relationship_codes_are_read_as_their_relationships() -> None:
+    """Integer relationship codes are part of the format (schema: RELATIONSHIP_CODES).
+
+    The 低保 engine reads them; the layered screen placed no household of such a table (a
+    ValueError from the scalar model's Relationship).
+    """
+    from civaffairs.assistance.dibao import RELATIONSHIP_CODES  # noqa: PLC0415
+
+    table = synthetic_population(12, CHONGQING, on=ON, seed=3)
+    codes = {relationship.value: code for relationship, code in RELATIONSHIP_CODES.items()}
+    coded = _set(
+        table,
+        "relationship",
+        [codes[value] for value in table.column("relationship").to_pylist()],
+        pa.int8(),
+    )
+    assert batch_layers.assess_table(coded, ON).equals(batch_layers.assess_table(table, ON))
+    households = list(from_table(coded))
+    assert [h for h, _ in households] == [h for h, _ in from_table(table)]

@@ -51,7 +51,7 @@ from civaffairs.batch._common import (
 )
 from civaffairs.batch.plumbing import Frame
 from civaffairs.batch.report import WhatIf
-from civaffairs.batch.schema import RECEIVING_COLUMN, household_from_rows
+from civaffairs.batch.schema import RECEIVING_COLUMN, household_from_rows, relationship_values
 from civaffairs.decisions import Outcome, Period
 from civaffairs.entities import AssistanceLayer
 from civaffairs.errors import (
@@ -331,7 +331,7 @@ def _decide_task(
 
 def _household_rows(table: pa.Table, starts: Sequence[int]) -> list[list[dict[str, Any]]]:
     """Return each household's rows (dicts), households starting at ``starts``."""
-    rows = table.to_pylist()
+    rows = relationship_values(table.to_pylist())
     ends = [*starts[1:], len(rows)]
     return [rows[start:end] for start, end in zip(starts, ends, strict=True)]
 

@@ -83,6 +83,7 @@ from typing import Any, Final
 
 import pyarrow as pa
 
+from civaffairs.assistance.dibao import RELATIONSHIP_CODES
 from civaffairs.entities import (
     Asset,
     AssetType,
@@ -114,6 +115,7 @@ __all__ = [
     "from_table",
     "household_from_rows",
     "persons_schema",
+    "relationship_values",
     "to_table",
 ]
 
@@ -331,7 +333,30 @@ def _no_nulls(row: dict[str, Any], household_id: str, index: int) -> None:
             )
 
 
+#: Relationship values by their integer codes (the ``relationship`` column may hold either).
+_RELATIONSHIP_BY_CODE: Final = {code: rel.value for rel, code in RELATIONSHIP_CODES.items()}
+
+
+def relationship_values(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return ``rows`` with integer ``relationship`` codes replaced by their values.
+
+    The format accepts the codes of
+    :data:`~civaffairs.assistance.dibao.RELATIONSHIP_CODES` as well as the values;
+    the scalar model reads values.  An unknown code is left as it is (refused by
+    :class:`~civaffairs.entities.Relationship`).
+
+    .. versionadded:: 0.1.0
+    """
+    return [
+        {**row, "relationship": _RELATIONSHIP_BY_CODE.get(code, code)}
+        if isinstance(code := row.get("relationship"), int) and not isinstance(code, bool)
+        else row
+        for row in rows
+    ]
+
+
 def _household(rows: list[dict[str, Any]]) -> tuple[Household, str | None]:
+    rows = relationship_values(rows)
     household_id = str(rows[0]["household_id"])
     members: list[Member] = []
     incomes: list[Income] = []
