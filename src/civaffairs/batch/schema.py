@@ -114,6 +114,7 @@ __all__ = [
     "STATUS_COLUMNS",
     "from_table",
     "household_from_rows",
+    "member_ids",
     "persons_schema",
     "relationship_values",
     "to_table",
@@ -362,9 +363,8 @@ def _household(rows: list[dict[str, Any]]) -> tuple[Household, str | None]:
     incomes: list[Income] = []
     assets: list[Asset] = []
     where: str | None = None
-    for index, row in enumerate(rows):
+    for index, (row, pid) in enumerate(zip(rows, member_ids(rows), strict=True)):
         _no_nulls(row, household_id, index)
-        pid = row.get("person_id") or f"p{index}"
         is_applicant = row["relationship"] == Relationship.APPLICANT.value
         registration = row.get("registration") or _applicant_value(rows, "registration")
         kind = row.get("registration_kind") or _applicant_value(rows, "registration_kind")
@@ -402,6 +402,39 @@ def _household(rows: list[dict[str, Any]]) -> tuple[Household, str | None]:
                 if row.get(column)
             )
     return Household(household_id, members, incomes, assets), where
+
+
+def member_ids(rows: list[dict[str, Any]]) -> list[str]:
+    """Return the member id the scalar model gives each of one household's rows.
+
+    A row's ``person_id`` when it names someone; else (null, empty or blank) a
+    stand-in ``p<row index>`` that no other member of the household has, so a
+    missing reference never makes two members one person.  Readers of per-member
+    facts key them by these ids.
+
+    .. versionadded:: 0.1.0
+    """
+    given = {str(row["person_id"]) for row in rows if _named(row.get("person_id"))}
+    return [
+        str(row["person_id"]) if _named(row.get("person_id")) else _stand_in(index, given)
+        for index, row in enumerate(rows)
+    ]
+
+
+def _named(person_id: object) -> bool:
+    """Whether a ``person_id`` cell names the person (null, empty and blank do not)."""
+    return person_id is not None and bool(str(person_id).strip())
+
+
+def _stand_in(index: int, given: set[str]) -> str:
+    """Return an id for the member at ``index`` without one: ``p<index>``, unless a member has it.
+
+    ``person_id`` is for tracing only; a stand-in must never make two members one person.
+    """
+    pid = f"p{index}"
+    while pid in given:
+        pid += "'"
+    return pid
 
 
 def _owned_value(row: dict[str, Any], asset_type: AssetType) -> int:
