@@ -34,7 +34,7 @@ from civaffairs.batch.schema import from_table
 from civaffairs.cli import main
 from civaffairs.decisions import Outcome, Period
 from civaffairs.entities import Household
-from civaffairs.errors import InvalidDocumentError, ParameterError
+from civaffairs.errors import InvalidDocumentError, InvalidInputError, ParameterError
 from civaffairs.money import yuan_to_fen
 from civaffairs.parameters import default_book
 from civaffairs.testing import strategies as cst
@@ -151,7 +151,7 @@ def test_an_unknown_programme_in_receiving_is_a_bad_cell() -> None:
     row = batch_layers.assess_table(table, ON).to_pylist()[0]
     assert row["layer"] is None
     assert row["reasons"] == ["batch.invalid_value"]
-    assert row["problems"] == ["$[0].receiving"]
+    assert row["problems"] == ["receiving"]  # the bad columns, as the 低保 engine names them
     with pytest.raises(InvalidDocumentError, match="receiving"):
         batch_layers.assess_table(table, ON, errors="raise")
 
@@ -308,7 +308,7 @@ def test_integer_relationship_codes_are_read_as_their_relationships() -> None:
     coded = _set(
         table,
         "relationship",
-        [codes[value] for value in table.column("relationship").to_pylist()],
+        [codes[str(value)] for value in table.column("relationship").to_pylist()],
         pa.int8(),
     )
     assert batch_layers.assess_table(coded, ON).equals(batch_layers.assess_table(table, ON))
@@ -333,3 +333,86 @@ def test_a_missing_person_id_never_takes_another_members_id() -> None:
     assert batch_layers.assess_table(gaps, ON).equals(batch_layers.assess_table(named, ON))
     ids = [[m.person.id for m in h.members] for h, _ in from_table(gaps)]
     assert all(len(set(members)) == len(members) for members in ids)
+
+
+_CLEAN = synthetic_population(6, CHONGQING, on=ON, seed=3)  # household 2 is rows 2-5
+
+
+@pytest.mark.parametrize(
+    ("column", "row", "value", "kind"),
+    [
+        ("household_id", 2, "", pa.string()),
+        ("household_id", 2, "  ", pa.string()),
+        ("birth_date", 4, dt.date(1700, 1, 1), None),
+        ("registration", 4, "999999", pa.string()),
+        ("registration_kind", 4, "bogus", pa.string()),
+        ("registration", 2, "500000", pa.string()),
+        ("jurisdiction", 2, "500000", pa.string()),
+        ("receiving", 5, ["assistance.dibao", "nothing"], pa.list_(pa.string())),
+    ],
+)
+def test_a_cell_the_scalar_model_refuses_is_marked_or_raised_never_a_traceback(
+    column: str, row: int, value: object, kind: pa.DataType | None
+) -> None:
+    """A cell the 低保 engine does not check but the scalar model refuses is a bad cell.
+
+    A blank household id, a birth date before 1850, a member's unknown registration or
+    kind, a registration or deciding place above county level (社会救助暂行办法 第十一条(三):
+    "县级人民政府民政部门经审查，对符合条件的申请予以批准" — a county decides, and the scalar
+    rules refuse a province): each escaped the screen as a bare
+    InvalidInputError or ValueError, in mark mode too.  Marked: that household alone
+    cannot be decided, naming the column; raised: the cell ``$[row].column``.
+    """
+    values = _CLEAN.column(column).to_pylist() if column in _CLEAN.column_names else []
+    values = values or [None] * _CLEAN.num_rows
+    if column == "household_id":
+        ids = [str(v) for v in values]
+        values = [value if i in range(2, 6) else ids[i] for i in range(len(ids))]
+    else:
+        values[row] = value
+    table = _set(_CLEAN, column, values, kind)
+    if column == "household_id":
+        table = table.set_column(0, "household_id", table.column(0).cast(pa.string()))
+    clean = batch_layers.assess_table(_CLEAN, ON).to_pylist()
+    marked = batch_layers.assess_table(table, ON).to_pylist()
+    assert marked[2]["reasons"] == ["batch.invalid_value"]
+    assert marked[2]["problems"] == [column]
+    assert marked[2]["layer"] is None
+    for index in (0, 1, 3, 4, 5):
+        assert {k: v for k, v in marked[index].items() if k != "household_id"} == {
+            k: v for k, v in clean[index].items() if k != "household_id"
+        }
+    with pytest.raises(InvalidDocumentError) as raised:
+        batch_layers.assess_table(table, ON, errors="raise")
+    assert [error.path for error in raised.value.errors] == [f"$[{row}].{column}"]
+    assert "1700" not in str(raised.value)  # a birth date is withheld
+
+
+def test_a_province_as_the_calls_jurisdiction_is_refused_as_the_argument() -> None:
+    """The call's own ``jurisdiction`` above county level is the caller's error, not a cell."""
+    for errors in ("mark", "raise"):
+        with pytest.raises(InvalidInputError, match="county-level") as raised:
+            batch_layers.assess_table(_CLEAN, ON, jurisdiction=CHONGQING, errors=errors)
+        assert not isinstance(raised.value, InvalidDocumentError)
+
+
+def test_raise_lists_every_bad_cell_the_mark_mode_marks() -> None:
+    """The same table raises, in raise mode, every cell it marks in mark mode, in row order.
+
+    The 低保 engine's bad cells (``income_wages``) and the layered screen's own
+    (``receiving``) are listed together; before, raise mode named the 低保 engine's only.
+    """
+    receiving = _CLEAN.column("receiving").to_pylist()
+    receiving[1] = ["no.such.programme"]
+    wages = _CLEAN.column("income_wages").to_pylist()
+    wages[7] = None
+    table = _set(_set(_CLEAN, "receiving", receiving), "income_wages", wages)
+    marked = batch_layers.assess_table(table, ON).to_pylist()
+    bad = [(row["household_id"], row["problems"]) for row in marked if row["layer"] is None]
+    assert bad == [(1, ["receiving"]), (3, ["income_wages"])]
+    with pytest.raises(InvalidDocumentError) as raised:
+        batch_layers.assess_table(table, ON, errors="raise")
+    assert [error.path for error in raised.value.errors] == [
+        "$[1].receiving",
+        "$[7].income_wages",
+    ]

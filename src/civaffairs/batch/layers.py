@@ -30,8 +30,10 @@ wherever the fact matters, never a guess.
 from __future__ import annotations
 
 import concurrent.futures
+import copy
 import datetime as dt
 import multiprocessing
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Final
 
@@ -47,11 +49,17 @@ from civaffairs.batch._common import (
     R_PARAMETER_UNAVAILABLE,
     Errors,
     check_errors,
+    is_division,
     workers_for,
 )
 from civaffairs.batch.plumbing import Frame
 from civaffairs.batch.report import WhatIf
-from civaffairs.batch.schema import RECEIVING_COLUMN, household_from_rows, relationship_values
+from civaffairs.batch.schema import (
+    KIND_VALUES,
+    RECEIVING_COLUMN,
+    household_from_rows,
+    relationship_values,
+)
 from civaffairs.decisions import Outcome, Period
 from civaffairs.entities import AssistanceLayer
 from civaffairs.errors import (
@@ -60,6 +68,7 @@ from civaffairs.errors import (
     InvalidInputError,
     ParameterError,
 )
+from civaffairs.identity import EARLIEST_BIRTH_DATE
 from civaffairs.money import yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
 
@@ -93,10 +102,12 @@ MONTHLY_COLUMNS: Final[Mapping[str, str]] = {
 }
 
 #: Readers of per-member facts: each takes one household's rows (dicts, in table order)
-#: and returns, per member id, the keyword arguments of :class:`MemberFacts` it knows
+#: and returns, per member id (:func:`civaffairs.batch.schema.member_ids`: the id the
+#: scalar model gives the row), the keyword arguments of :class:`MemberFacts` it knows
 #: (``extreme_poverty=``, ``child=``, ``disability=``).  A reader raises
-#: :class:`~civaffairs.errors.InvalidInputError` naming the cell (``$[row].column``) of a
-#: bad value.  Each columnar programme contributes its own.
+#: :class:`~civaffairs.errors.InvalidInputError` naming the cell (``$[i].column``, ``i``
+#: the row's index among the household's rows; the screen makes it the table's row) of
+#: a bad value.  Each columnar programme contributes its own.
 FACT_READERS: list[Callable[[Sequence[Mapping[str, Any]]], dict[str, dict[str, Any]]]] = []
 
 _WHAT: Final = "persons table"
@@ -186,8 +197,15 @@ def assess_table(
       ``batch.parameter_unavailable``;
     - ``problems``: the bad columns, or the parameter without a value.
 
-    ``errors="raise"`` raises :class:`~civaffairs.errors.InvalidDocumentError`
-    listing every bad cell, or the first parameter error, instead of marking.
+    A bad cell is one the 低保 engine refuses, or one the scalar model reads and
+    refuses where the 低保 engine does not look: a blank household id, a birth date
+    before 1850, a member's registration or its kind, a registration or a
+    ``jurisdiction`` cell above county level, a ``receiving`` value.  A
+    ``jurisdiction`` argument above county level is refused as it is (raised in
+    either mode).  ``errors="raise"`` raises
+    :class:`~civaffairs.errors.InvalidDocumentError` listing every bad cell of the
+    table (``$[row].column``, in row order) — exactly the cells marking would mark —
+    or else the first parameter error in row order, instead of marking.
 
     .. versionadded:: 0.1.0
     """
@@ -197,15 +215,10 @@ def assess_table(
     chosen = book or default_book()
     # The 低保 engine reads and checks every cell of the persons table (and refuses a
     # household split across the table or a person given twice): its marks are ours.
-    checked = screen_dibao(
-        data,
-        on,
-        book=chosen,
-        errors=errors,
-        jurisdiction=jurisdiction,
-        workers=1,
-        first_row=first_row,
-    )
+    # Marked here in either mode: its parameter errors are not the layered picture's,
+    # and a bad cell it does not read must be raised with its own (below).
+    options: dict[str, Any] = {"jurisdiction": jurisdiction, "workers": 1, "first_row": first_row}
+    checked = screen_dibao(data, on, book=chosen, errors="mark", **options)
     table = _as_table(data)
     _check_receiving_type(table)
     invalid = _invalid(checked)
@@ -220,7 +233,6 @@ def assess_table(
             on,
             None if book is None else chosen,
             jurisdiction,
-            errors,
             first_row + row,
         )
         for piece, starts, marks, row in tasks
@@ -231,8 +243,26 @@ def assess_table(
             parts = list(pool.map(_decide_task, payloads))
     else:
         parts = [_decide_task(payload) for payload in payloads]
-    rows = [row for part in parts for row in part]
+    if errors == "raise":
+        cells = [cell for part in parts for cell in part.cells]
+        if invalid.any():  # the 低保 engine's own list of the bad cells it read
+            try:
+                screen_dibao(data, on, book=chosen, errors="raise", **options)
+            except InvalidDocumentError as error:
+                cells = [*error.errors, *cells]
+        if cells:
+            raise InvalidDocumentError(sorted(cells, key=_cell_order), what=_WHAT)
+        for part in parts:
+            if part.parameter is not None:
+                raise part.parameter
+    rows = [row for part in parts for row in part.rows]
     return _columns(checked, rows)
+
+
+def _cell_order(error: InvalidInputError) -> tuple[int, str]:
+    """Sort bad cells by row, then path (``$[row].column``), as the 低保 engine lists them."""
+    found = re.match(r"\$\[(\d+)\]", error.path)
+    return (int(found.group(1)) if found else -1, error.path)
 
 
 def _check_receiving_type(table: pa.Table) -> None:
@@ -303,7 +333,19 @@ class _Call:
     on: dt.date
     book: ParameterBook
     jurisdiction: str | None
-    errors: Errors
+
+
+@attrs.frozen
+class _Part:
+    """A run of households decided: their rows, the bad cells found, the first parameter error.
+
+    Nothing is raised in a worker: the caller raises (``errors="raise"``) every bad cell
+    of the table at once, else the first parameter error, in row order.
+    """
+
+    rows: list[_Row]
+    cells: list[InvalidInputError]
+    parameter: CivaffairsError | None
 
 
 def _decide_task(
@@ -314,19 +356,23 @@ def _decide_task(
         dt.date,
         ParameterBook | None,
         str | None,
-        Errors,
         int,
     ],
-) -> list[_Row]:
+) -> _Part:
     """Decide one run of households (in a worker process or in this one)."""
-    data, starts, marks, on, book, jurisdiction, errors, first_row = payload
+    data, starts, marks, on, book, jurisdiction, first_row = payload
     table = pa.ipc.open_stream(data).read_all()
-    call = _Call(on, book or default_book(), jurisdiction, errors)
+    call = _Call(on, book or default_book(), jurisdiction)
     found: list[_Row] = []
+    cells: list[InvalidInputError] = []
+    first: CivaffairsError | None = None
     for rows, bad in zip(_household_rows(table, starts), marks, strict=True):
-        found.append(_decide_one(call, rows, bad=bad, first_row=first_row))
+        row, bad_cells, parameter = _decide_one(call, rows, bad=bad, first_row=first_row)
+        found.append(row)
+        cells.extend(bad_cells)
+        first = first or parameter
         first_row += len(rows)
-    return found
+    return _Part(found, cells, first)
 
 
 def _household_rows(table: pa.Table, starts: Sequence[int]) -> list[list[dict[str, Any]]]:
@@ -336,57 +382,164 @@ def _household_rows(table: pa.Table, starts: Sequence[int]) -> list[list[dict[st
     return [rows[start:end] for start, end in zip(starts, ends, strict=True)]
 
 
-def _decide_one(call: _Call, rows: list[dict[str, Any]], *, bad: bool, first_row: int) -> _Row:
+def _decide_one(
+    call: _Call, rows: list[dict[str, Any]], *, bad: bool, first_row: int
+) -> tuple[_Row, list[InvalidInputError], CivaffairsError | None]:
+    """Decide one household: its row, its bad cells, its parameter error."""
     applicant = next((r for r in rows if r.get("relationship") == "applicant"), rows[0])
     kind = applicant.get("registration_kind")
     people = len(rows)
     if bad:
-        return _not_decided(None, kind, people, R_INVALID_VALUE.code, None)
-    household, where = household_from_rows(rows)
-    place = call.jurisdiction if where is None else where
+        return _not_decided(None, kind, people, R_INVALID_VALUE.code, None), [], None
+    cells = _cell_errors(rows, first_row)
     try:
-        _check_receiving(rows, first_row)
-        facts = _member_facts(rows, first_row)
+        facts = () if cells else _member_facts(rows, first_row)
+        if not cells:
+            household, where = household_from_rows(rows)
+            place = call.jurisdiction if where is None else where
+            assessment = assess_layers(
+                household, call.on, jurisdiction=place, book=call.book, facts=facts
+            )
+            return _placed(assessment, rows, kind), [], None
     except InvalidInputError as error:
-        if call.errors == "raise":
-            raise InvalidDocumentError([error], what=_WHAT) from None
-        return _not_decided(place, kind, people, R_INVALID_VALUE.code, (error.path,))
-    try:
-        assessment = assess_layers(
-            household, call.on, jurisdiction=place, book=call.book, facts=facts
-        )
+        cells = [_scalar_cell(error, rows, first_row, call)]
     except ParameterError as error:
-        if call.errors == "raise":
-            raise
         name = getattr(error, "name", type(error).__name__)
-        return _not_decided(place, kind, people, R_PARAMETER_UNAVAILABLE.code, (str(name),))
-    return _placed(assessment, rows, kind)
+        row = _not_decided(None, kind, people, R_PARAMETER_UNAVAILABLE.code, (str(name),))
+        return row, [], error
+    problems = tuple(dict.fromkeys(_column_of(cell.path) for cell in cells))
+    return _not_decided(None, kind, people, R_INVALID_VALUE.code, problems), cells, None
 
 
-def _check_receiving(rows: Sequence[Mapping[str, Any]], first_row: int) -> None:
+def _cell_errors(rows: Sequence[Mapping[str, Any]], first_row: int) -> list[InvalidInputError]:
+    """Return the bad cells the scalar model reads and the 低保 engine does not check.
+
+    The 低保 engine reads the registration and its kind on the applicant's row only,
+    takes any id and any birth date up to the as-of date; the scalar model reads every
+    member's registration (the person programmes), names every household and person,
+    and refuses a birth date before 1850 (a typing error).  And the ``receiving`` column.
+    """
+    found: list[InvalidInputError] = []
+    if not str(rows[0]["household_id"]).strip():  # a null id is the 低保 engine's mark
+        found.append(
+            InvalidInputError(
+                f"$[{first_row}].household_id",
+                rows[0]["household_id"],
+                "a household id that is not blank",
+            )
+        )
+    for index, row in enumerate(rows):
+        at = f"$[{first_row + index}]"
+        born = row.get("birth_date")
+        if born is not None and _day(born) < EARLIEST_BIRTH_DATE:
+            found.append(
+                InvalidInputError(
+                    f"{at}.birth_date",
+                    "(a birth date, withheld)",
+                    f"a birth date on or after {EARLIEST_BIRTH_DATE.isoformat()}",
+                )
+            )
+        registration = row.get("registration")
+        if registration is not None and not is_division(str(registration)):
+            found.append(
+                InvalidInputError(f"{at}.registration", registration, "a six-digit GB/T 2260 code")
+            )
+        kind = row.get("registration_kind")
+        if kind is not None and kind not in KIND_VALUES:
+            found.append(
+                InvalidInputError(
+                    f"{at}.registration_kind", kind, f"one of {', '.join(KIND_VALUES)}"
+                )
+            )
+    found.extend(_receiving_errors(rows, first_row))
+    return found
+
+
+def _day(value: object) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value  # type: ignore[return-value]
+
+
+_MEMBER_REGISTRATION: Final = re.compile(
+    r"\$\.members\[(\d+)\]\.person\.registration\.jurisdiction$"
+)
+
+
+def _scalar_cell(
+    error: InvalidInputError, rows: Sequence[Mapping[str, Any]], first_row: int, call: _Call
+) -> InvalidInputError:
+    """Name the cell of a value the scalar rules refuse (``$[row].column``).
+
+    A registration or a deciding place above county level, say: 低保 and the programmes
+    built on it are decided by a county-level department (the scalar rules' own
+    citation is kept in ``expected``).  A refused call-level ``jurisdiction`` is the
+    caller's argument, not a cell: it is raised as it is, in either mode.
+    """
+    applicant = next((i for i, r in enumerate(rows) if r.get("relationship") == "applicant"), 0)
+    member = _MEMBER_REGISTRATION.match(error.path)
+    if member is not None:
+        index = int(member.group(1))
+        index = index if rows[index].get("registration") is not None else applicant
+        column = "registration"
+    elif error.path == "$.jurisdiction":
+        if rows[applicant].get("jurisdiction") is not None:
+            index, column = applicant, "jurisdiction"
+        elif call.jurisdiction is not None:
+            raise error
+        else:
+            index, column = applicant, "registration"
+    else:  # not expected: every cell the scalar model reads is checked above
+        return InvalidInputError(f"$[{first_row}]{error.path[1:]}", error.value, error.expected)
+    return InvalidInputError(f"$[{first_row + index}].{column}", error.value, error.expected)
+
+
+def _column_of(path: str) -> str:
+    """Return the column of a cell's path ``$[row].column`` (the path itself otherwise)."""
+    found = re.match(r"\$\[\d+\]\.(\w+)$", path)
+    return found.group(1) if found else path
+
+
+def _receiving_errors(rows: Sequence[Mapping[str, Any]], first_row: int) -> list[InvalidInputError]:
     """Refuse a ``receiving`` value that is not a list of registered programme codes."""
     codes = {entry.code for entry in registry.ENTRIES}
+    found: list[InvalidInputError] = []
     for index, row in enumerate(rows):
         value = row.get(RECEIVING_COLUMN)
         if value is None:
             continue
         unknown = [code for code in value if code not in codes]
         if unknown:
-            raise InvalidInputError(
-                f"$[{first_row + index}].{RECEIVING_COLUMN}",
-                unknown[0],
-                "programme codes of the registry (civaffairs programmes)",
+            found.append(
+                InvalidInputError(
+                    f"$[{first_row + index}].{RECEIVING_COLUMN}",
+                    unknown[0],
+                    "programme codes of the registry (civaffairs programmes)",
+                )
             )
+    return found
 
 
 def _member_facts(rows: Sequence[Mapping[str, Any]], first_row: int) -> tuple[MemberFacts, ...]:
     """Return the per-member facts the table's programme columns give (:data:`FACT_READERS`)."""
-    del first_row
     by_member: dict[str, dict[str, Any]] = {}
     for reader in FACT_READERS:
-        for pid, found in reader(rows).items():
+        try:
+            read = reader(rows)
+        except InvalidInputError as error:
+            raise _in_table(error, first_row) from None
+        for pid, found in read.items():
             by_member.setdefault(pid, {}).update(found)
     return tuple(MemberFacts(pid, **found) for pid, found in by_member.items())
+
+
+def _in_table(error: InvalidInputError, first_row: int) -> InvalidInputError:
+    """Return ``error`` with its household row (``$[i]...``) made the table's row."""
+    found = re.match(r"\$\[(\d+)\]", error.path)
+    if found is None:
+        return error
+    clone = copy.copy(error)
+    clone.path = f"$[{first_row + int(found.group(1))}]{error.path[found.end() :]}"
+    clone.refresh()
+    return clone
 
 
 def _not_decided(
