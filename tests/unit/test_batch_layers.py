@@ -16,17 +16,18 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 pytest.importorskip("pyarrow")
 pytest.importorskip("numpy")
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from civaffairs import batch
-from civaffairs.assistance.layers import assess_layers
+from civaffairs import batch, registry
+from civaffairs.assistance.layers import LayeredAssessment, assess_layers
 from civaffairs.batch import layers as batch_layers
 from civaffairs.batch import synthetic_population, to_table
 from civaffairs.batch.report import ALL
@@ -50,6 +51,11 @@ def _expected(household: Household, on: dt.date) -> dict[str, object]:
         picture = assess_layers(household, on, book=BOOK)
     except ParameterError as error:
         return {"layer": None, "problems": [error.name]}  # type: ignore[attr-defined]
+    return _expected_of(picture, len(household.members))
+
+
+def _expected_of(picture: LayeredAssessment, people: int) -> dict[str, object]:
+    """The columns' terms of one scalar layered picture of a household of ``people``."""
     monthly = dict.fromkeys(batch_layers.MONTHLY_COLUMNS.values(), 0)
     granted: list[str] = []
     undecided: list[str] = []
@@ -66,7 +72,7 @@ def _expected(household: Household, on: dt.date) -> dict[str, object]:
                 )
     found: dict[str, object] = {
         "layer": picture.layer.value,
-        "people": len(household.members),
+        "people": people,
         "programmes": granted or None,
         "undecided": undecided or None,
         "monthly_fen": sum(monthly.values()),
@@ -115,8 +121,10 @@ def test_each_row_equals_the_scalar_layered_picture(found: list[Household]) -> N
         assert row["household_id"] == household.id
         for key, value in expected.items():
             assert row[key] == value, (household.id, key, row)
-        # No member's "receiving" is known (to_table cannot know it): newly found is unknown.
-        assert row["newly_found"] is None
+        # No member's "receiving" is known (to_table cannot know it): newly found is unknown,
+        # unless the household is eligible for nothing (and nothing is undecided).
+        nothing = not expected.get("programmes") and not expected.get("undecided")
+        assert row["newly_found"] is (False if nothing and row["layer"] else None)
 
 
 def _with_receiving(receiving: list[str] | None, households: int = 1) -> pa.Table:
@@ -142,8 +150,10 @@ def test_newly_found_needs_every_member_known_and_none_receiving() -> None:
     assert {row["newly_found"] for row in rows} == {True, False, None}
     receiving = batch_layers.assess_table(_with_receiving(["assistance.dibao"], 60), ON)
     assert set(receiving.column("newly_found").to_pylist()) == {False}
-    unknown = batch_layers.assess_table(_with_receiving(None, 60), ON)
-    assert set(unknown.column("newly_found").to_pylist()) == {None}
+    unknown = batch_layers.assess_table(_with_receiving(None, 60), ON).to_pylist()
+    for row in unknown:
+        nothing = not row["programmes"] and not row["undecided"]
+        assert row["newly_found"] is (False if nothing else None)
 
 
 def test_an_unknown_programme_in_receiving_is_a_bad_cell() -> None:
@@ -416,3 +426,171 @@ def test_raise_lists_every_bad_cell_the_mark_mode_marks() -> None:
         "$[1].receiving",
         "$[7].income_wages",
     ]
+
+
+# -- review: the screen against the scalar model on random, spoilt registries ------------------
+
+_SPOILS: dict[str, list[object]] = {
+    "household_id": [None, "", " ", "H0"],
+    "person_id": [None, "", " ", "p0", "m0"],
+    "relationship": [None, "bogus", "applicant", "child"],
+    "birth_date": [None, dt.date(1700, 1, 1), dt.date(1850, 1, 1), ON + dt.timedelta(days=1)],
+    "registration": [None, "", "999999", "500000", "500101", "110101"],
+    "registration_kind": [None, "bogus", "urban", "rural"],
+    "jurisdiction": [None, "", "999999", "500000", "500101", "110101"],
+    "disability_category": [None, "bogus", "physical", "intellectual"],
+    "disability_grade": [None, 0, 1, 4, 5],
+    "receiving": [None, [], [None], ["bogus"], ["assistance.dibao"], ["eldercare.longevity"]],
+}
+_BOOLEANS: list[object] = [None, True, False]
+_FEN: list[object] = [None, -1, 0, 10**11, 10**11 + 1]
+
+
+def _spoils(name: str, kind: pa.DataType) -> list[object]:
+    if name in _SPOILS:
+        return _SPOILS[name]
+    return _BOOLEANS if pa.types.is_boolean(kind) else _FEN
+
+
+@st.composite
+def _registries(draw: st.DrawFn) -> pa.Table:
+    """A persons table of random households, a receiving column, and a few spoilt cells."""
+    found = draw(
+        st.lists(cst.households(on=ON, jurisdiction=CHONGQING, max_size=4), min_size=1, max_size=4)
+    )
+    households = [_as_the_table_holds(attrs.evolve(h, id=f"H{i}")) for i, h in enumerate(found)]
+    table = to_table(households)
+    receiving = draw(
+        st.lists(
+            st.sampled_from(_SPOILS["receiving"][:2] + _SPOILS["receiving"][4:]),
+            min_size=table.num_rows,
+            max_size=table.num_rows,
+        )
+    )
+    if draw(st.booleans()):
+        table = table.append_column("receiving", pa.array(receiving, type=pa.list_(pa.string())))
+    columns = {name: table.column(name).to_pylist() for name in table.column_names}
+    for _ in range(draw(st.integers(0, 3))):
+        name = draw(st.sampled_from(sorted(columns)))
+        row = draw(st.integers(0, table.num_rows - 1))
+        columns[name][row] = draw(st.sampled_from(_spoils(name, table.schema.field(name).type)))
+    return pa.table(
+        {
+            name: pa.array(values, type=table.schema.field(name).type)
+            for name, values in columns.items()
+        }
+    )
+
+
+def _scalar_row(rows: list[dict[str, object]]) -> dict[str, object]:
+    """What the scalar layered picture says of one household's rows, or that it refuses them."""
+    from civaffairs.batch.schema import household_from_rows  # noqa: PLC0415
+
+    household, where = household_from_rows(rows)
+    try:
+        picture = assess_layers(household, ON, jurisdiction=where, book=BOOK)
+    except ParameterError:
+        return {"reasons": ["batch.parameter_unavailable"]}
+    expected = _expected_of(picture, len(household.members))
+    receiving = [row.get("receiving") for row in rows]
+    expected["newly_found"] = _newly_found(expected, receiving)
+    return expected
+
+
+#: Social assistance: the assistance area's programmes, the layered picture aside.
+_ASSISTANCE = frozenset(
+    code
+    for code in (entry.code for entry in registry.ENTRIES)
+    if code.startswith("assistance.") and code != "assistance.layers"
+)
+
+
+def _newly_found(expected: dict[str, object], receiving: list[object]) -> bool | None:
+    """主动发现 in three values: eligible for a programme of the picture ∧ none received."""
+    if not expected["programmes"] and not expected["undecided"]:
+        return False  # eligible for nothing: not found, whatever is received
+    if any(_ASSISTANCE & set(value) for value in receiving if value):  # type: ignore[call-overload]
+        return False
+    if any(value is None for value in receiving) or not expected["programmes"]:
+        return None
+    return True
+
+
+@given(table=_registries())
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+def test_every_row_is_the_scalar_picture_or_marked_and_raise_raises_what_mark_marks(
+    table: pa.Table,
+) -> None:
+    """Fuzz: random registries with spoilt cells, in both error modes.
+
+    Each household's row is exactly the scalar layered picture of its rows (rebuilt as
+    ``from_table`` does), or it is marked (bad cell, parameter not in force), never a
+    traceback; raise mode raises every household mark mode marks invalid, nothing else,
+    then the first parameter error, and otherwise returns the same table.
+    """
+    try:
+        marked = batch_layers.assess_table(table, ON)
+    except InvalidDocumentError:  # a table-level refusal (split household, person twice)
+        with pytest.raises(InvalidDocumentError):
+            batch_layers.assess_table(table, ON, errors="raise")
+        return
+    checked = batch.assess_table(table, ON)
+    assert marked.column("household_id").equals(checked.column("household_id"))
+    people = [int(n or 0) for n in marked.column("people").to_pylist()]
+    starts = [0, *[int(n) for n in np.cumsum(people)]]
+    rows = table.to_pylist()
+    invalid: list[tuple[int, int]] = []
+    unavailable = False
+    for index, row in enumerate(marked.to_pylist()):
+        own = rows[starts[index] : starts[index + 1]]
+        if row["reasons"] == ["batch.invalid_value"]:
+            assert row["layer"] is None, row
+            assert row["problems"], row
+            invalid.append((starts[index], starts[index + 1]))
+            continue
+        expected = _scalar_row(own)
+        unavailable = unavailable or expected.get("reasons") == ["batch.parameter_unavailable"]
+        for key, value in expected.items():
+            assert row[key] == value, (index, key, row)
+    event("marked invalid" if invalid else "parameter" if unavailable else "clean")
+    if invalid:
+        with pytest.raises(InvalidDocumentError) as raised:
+            batch_layers.assess_table(table, ON, errors="raise")
+        cells = {int(e.path[2 : e.path.index("]")]) for e in raised.value.errors}
+        assert all(any(a <= cell < b for a, b in invalid) for cell in cells)
+        assert all(any(a <= cell < b for cell in cells) for a, b in invalid)
+    elif unavailable:
+        with pytest.raises(ParameterError):
+            batch_layers.assess_table(table, ON, errors="raise")
+    else:
+        assert batch_layers.assess_table(table, ON, errors="raise").equals(marked)
+
+
+def test_newly_found_is_three_valued_and_reads_the_programmes_of_the_picture() -> None:
+    """Newly found = eligible for a programme of the picture ∧ no member receives one (Kleene).
+
+    A household eligible for nothing, with nothing undecided, is not newly found whatever
+    its members receive — known or not (it was null when ``receiving`` was unknown or
+    absent).  A member receiving the longevity allowance (an old-age allowance, not social
+    assistance) does not make a household eligible for 低保 "already found" (it was false).
+    国办发〔2023〕39号 三(三): "对未纳入社会救助范围的低收入人口，重点监测其家庭状况变化情况，
+    发现符合救助条件的，应当告知相关救助政策".
+    """
+    table = synthetic_population(60, CHONGQING, on=ON, seed=3)
+    for receiving in (None, ["eldercare.longevity"]):
+        given = _set(table, "receiving", [receiving] * table.num_rows)
+        for row in batch_layers.assess_table(given, ON).to_pylist():
+            if not row["programmes"] and not row["undecided"]:
+                assert row["newly_found"] is False, row
+            elif receiving is not None and row["programmes"]:
+                assert row["newly_found"] is True, row
+    absent = table.drop_columns(["receiving"])
+    for row in batch_layers.assess_table(absent, ON).to_pylist():
+        if not row["programmes"] and not row["undecided"]:
+            assert row["newly_found"] is False, row
+        else:
+            assert row["newly_found"] is None, row

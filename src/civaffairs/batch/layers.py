@@ -73,6 +73,7 @@ from civaffairs.money import yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = [
+    "ASSISTANCE",
     "FACT_READERS",
     "LAYERS",
     "MONTHLY_COLUMNS",
@@ -189,9 +190,11 @@ def assess_table(
       ``undecided``: those with a decision that cannot be decided yet (the
       facts to establish are in the scalar assessment);
     - ``newly_found``: eligible for some programme while no member receives
-      any today (from the ``receiving`` column: null there — not known — makes
-      it null; an absent column makes it null for every household); null too
-      when nothing is granted while some decision cannot be decided yet;
+      social assistance today (:data:`ASSISTANCE`, from the ``receiving``
+      column); false for a household eligible for nothing with nothing
+      undecided, whatever is received; null when not known — a member's null
+      ``receiving`` or an absent column, or nothing granted while some decision
+      cannot be decided yet;
     - ``reasons``: the layered picture's own reason codes
       (``assistance.layers.*``), or ``batch.invalid_value`` /
       ``batch.parameter_unavailable``;
@@ -596,21 +599,34 @@ def _placed(
     )
 
 
+#: What "receiving" counts (主动发现): social assistance, the programmes of the assistance
+#: area (not the layered picture itself, an old-age allowance or a marriage registration).
+ASSISTANCE: Final = frozenset(
+    entry.code
+    for entry in registry.ENTRIES
+    if entry.code.startswith("assistance.") and entry.code != "assistance.layers"
+)
+
+
 def _newly_found(*, eligible: bool, pending: bool, rows: list[dict[str, Any]]) -> bool | None:
     """Return whether the household is newly found (主动发现), or ``None`` when not known.
 
-    Newly found: eligible for some programme while no member receives anything
-    today.  Not known: a member's ``receiving`` is null, or nothing is granted
-    while some decision cannot be decided yet (it might grant something).
+    Newly found: eligible for some programme while no member receives social
+    assistance today (国办发〔2023〕39号 三(三): "对未纳入社会救助范围的低收入人口……发现符合救助
+    条件的，应当告知相关救助政策").  In three values (as Kleene's "and"): a household
+    eligible for nothing, with nothing undecided, is not newly found whatever its
+    members receive; one where a member receives an assistance programme is not
+    either; otherwise a member's null ``receiving`` (not known), an absent column, or
+    nothing granted while some decision is undecided leaves it unknown.
     """
-    receiving = [row.get(RECEIVING_COLUMN) for row in rows]
-    if any(value for value in receiving if value is not None):
+    if not eligible and not pending:
         return False
-    if any(value is None for value in receiving):
+    receiving = [row.get(RECEIVING_COLUMN) for row in rows]
+    if any(ASSISTANCE.intersection(value) for value in receiving if value):
+        return False
+    if not eligible or any(value is None for value in receiving):
         return None
-    if eligible:
-        return True
-    return None if pending else False
+    return True
 
 
 def _columns(checked: pa.Table, rows: list[_Row]) -> pa.Table:
