@@ -594,3 +594,32 @@ def test_newly_found_is_three_valued_and_reads_the_programmes_of_the_picture() -
             assert row["newly_found"] is False, row
         else:
             assert row["newly_found"] is None, row
+
+
+def _outcome(table: pa.Table, errors: str, workers: int) -> object:
+    """The result of a screen, or the error's type and bad cells."""
+    try:
+        return batch_layers.assess_table(table, ON, errors=errors, workers=workers)  # type: ignore[arg-type]
+    except InvalidDocumentError as error:
+        return ("bad cells", [e.path for e in error.errors])
+    except ParameterError as error:
+        return ("parameter", str(error))
+
+
+@given(table=_registries())
+@settings(
+    max_examples=4,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+def test_worker_processes_change_nothing_on_random_registries(table: pa.Table) -> None:
+    """Two worker processes (tasks of one household) give what one process gives, both modes."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(batch_layers, "_TASK_HOUSEHOLDS", 1)
+        for errors in ("mark", "raise"):
+            one, two = _outcome(table, errors, 1), _outcome(table, errors, 2)
+            if isinstance(one, pa.Table):
+                assert isinstance(two, pa.Table)
+                assert two.equals(one)
+            else:
+                assert two == one
