@@ -623,3 +623,30 @@ def test_worker_processes_change_nothing_on_random_registries(table: pa.Table) -
                 assert two.equals(one)
             else:
                 assert two == one
+
+
+def test_a_what_if_run_screens_each_chunk_twice_not_three_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``screen --programme assistance.layers --scenario``: baseline and scenario, once each.
+
+    The layered screen is the slowest of the package; the command decided the baseline
+    twice (once for the what-if, once for the results), a third more time for nothing.
+    """
+    books: list[object] = []
+    screen = batch_layers.assess_table
+
+    def counted(*args: object, **options: object) -> pa.Table:
+        books.append(options.get("book"))
+        return screen(*args, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch_layers, "assess_table", counted)
+    arguments = ["screen", "--programme", "assistance.layers", "--synthetic", "40"]
+    arguments += ["--jurisdiction", "500156", "--on", "2025-06-30", "--quiet"]
+    arguments += ["--out", f"{tmp_path}/layers.parquet"]
+    arguments += ["--scenario", "assistance.dibao.standard.rural@500000=740"]
+    out = io.StringIO()
+    assert main(arguments, stdout=out, stderr=io.StringIO()) == 0
+    assert len(books) == 2
+    assert "what-if" in out.getvalue()
+    assert pq.read_table(f"{tmp_path}/layers.parquet").num_rows == 40

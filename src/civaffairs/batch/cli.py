@@ -431,10 +431,10 @@ def _screen_layers(
             "jurisdiction": default_jurisdiction,
             "first_row": first_row,
         }
-        if scenario is not None:
-            compared = layers.what_if(chunk, on, baseline=book, scenario=scenario, **options)
-            comparisons.append(compared.summary)
         result = layers.assess_table(chunk, on, book=book, **options)
+        if scenario is not None:  # the baseline is the result: decided once, not twice
+            after = layers.assess_table(chunk, on, book=scenario, **options)
+            comparisons.append(layers.compare(result, after))
         summaries.append(layers.summarise(result))
         programmes.append(layers.summarise_programmes(result))
         first_row += chunk.num_rows

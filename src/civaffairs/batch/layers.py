@@ -81,6 +81,7 @@ __all__ = [
     "assess_table",
     "combine",
     "combine_programmes",
+    "compare",
     "output_schema",
     "render_summary",
     "summarise",
@@ -872,8 +873,6 @@ def what_if(
 
     .. versionadded:: 0.1.0
     """
-    from civaffairs.batch.report import layer_changes  # noqa: PLC0415
-
     options: dict[str, Any] = {
         "errors": errors,
         "jurisdiction": jurisdiction,
@@ -882,6 +881,24 @@ def what_if(
     }
     before = assess_table(data, on, book=baseline, **options)
     after = assess_table(data, on, book=scenario, **options)
+    return WhatIf(on, _households_compared(before, after), compare(before, after))
+
+
+def compare(before: pa.Table, after: pa.Table) -> pa.Table:
+    """Compare two :func:`assess_table` results of one table: :attr:`WhatIf.summary`'s rows.
+
+    Per jurisdiction and layer (:data:`SUMMARY_LAYERS`): households before and
+    after, those gaining and losing the layer, and the monthly cost of every
+    programme before, after and its change (``monthly_fen``).
+
+    .. versionadded:: 0.1.0
+    """
+    from civaffairs.batch.report import layer_changes  # noqa: PLC0415
+
+    return layer_changes(before, after, layers=SUMMARY_LAYERS, amount="monthly_fen")
+
+
+def _households_compared(before: pa.Table, after: pa.Table) -> pa.Table:
     columns: dict[str, Any] = {
         "household_id": before.column("household_id"),
         "jurisdiction": before.column("jurisdiction"),
@@ -890,6 +907,4 @@ def what_if(
         "monthly_before_fen": before.column("monthly_fen"),
         "monthly_after_fen": after.column("monthly_fen"),
     }
-    households = pa.table(columns)
-    summary = layer_changes(before, after, layers=SUMMARY_LAYERS, amount="monthly_fen")
-    return WhatIf(on, households, summary)
+    return pa.table(columns)
