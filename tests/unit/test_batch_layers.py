@@ -650,3 +650,18 @@ def test_a_what_if_run_screens_each_chunk_twice_not_three_times(
     assert len(books) == 2
     assert "what-if" in out.getvalue()
     assert pq.read_table(f"{tmp_path}/layers.parquet").num_rows == 40
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        pa.large_list(pa.large_string()),
+        pa.list_(pa.dictionary(pa.int32(), pa.string())),
+        pa.large_list(pa.dictionary(pa.uint32(), pa.large_string())),
+    ],
+)
+def test_receiving_is_read_whatever_list_of_strings_holds_it(kind: pa.DataType) -> None:
+    """Large lists and dictionary-encoded codes (polars: a list of categoricals) are read."""
+    table = synthetic_population(30, CHONGQING, on=ON, seed=5)
+    cast = _set(table, "receiving", table.column("receiving").to_pylist(), kind)
+    assert batch_layers.assess_table(cast, ON).equals(batch_layers.assess_table(table, ON))

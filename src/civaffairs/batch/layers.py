@@ -274,13 +274,19 @@ def _check_receiving_type(table: pa.Table) -> None:
         return
     kind = table.schema.field(RECEIVING_COLUMN).type
     if not (
-        (pa.types.is_list(kind) or pa.types.is_large_list(kind))
-        and (pa.types.is_string(kind.value_type) or pa.types.is_large_string(kind.value_type))
+        (pa.types.is_list(kind) or pa.types.is_large_list(kind)) and _is_text(kind.value_type)
     ) and not pa.types.is_null(kind):
         raise InvalidDocumentError(
             [InvalidInputError(f"$.{RECEIVING_COLUMN}", str(kind), "a list of strings column")],
             what=_WHAT,
         )
+
+
+def _is_text(kind: pa.DataType) -> bool:
+    """Whether values of ``kind`` read as strings (plain, large, or dictionary-encoded)."""
+    if pa.types.is_dictionary(kind):
+        kind = kind.value_type
+    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
 
 
 def _as_table(data: Frame) -> pa.Table:
