@@ -35,7 +35,12 @@ from civaffairs.batch.schema import from_table
 from civaffairs.cli import main
 from civaffairs.decisions import Outcome, Period
 from civaffairs.entities import Household
-from civaffairs.errors import InvalidDocumentError, InvalidInputError, ParameterError
+from civaffairs.errors import (
+    CivaffairsError,
+    InvalidDocumentError,
+    InvalidInputError,
+    ParameterError,
+)
 from civaffairs.money import yuan_to_fen
 from civaffairs.parameters import default_book
 from civaffairs.testing import strategies as cst
@@ -665,3 +670,24 @@ def test_receiving_is_read_whatever_list_of_strings_holds_it(kind: pa.DataType) 
     table = synthetic_population(30, CHONGQING, on=ON, seed=5)
     cast = _set(table, "receiving", table.column("receiving").to_pylist(), kind)
     assert batch_layers.assess_table(cast, ON).equals(batch_layers.assess_table(table, ON))
+
+
+def test_chunk_summaries_of_a_programme_add_counts_never_group_by_a_number() -> None:
+    """``screen --programme P`` adds chunk summaries up: counts per text key, nothing else.
+
+    A float column (a share, say) was taken for a key: chunks were grouped by it and
+    their counts not added up — a silent wrong summary.
+    """
+    from civaffairs.batch.cli import _added_up  # noqa: PLC0415
+
+    part = pa.table({"outcome": ["eligible", "not_eligible"], "persons": [2, 3]})
+    other = pa.table({"outcome": ["eligible"], "persons": [5]})
+    assert _added_up([part, other]).to_pylist() == [
+        {"outcome": "eligible", "persons": 7},
+        {"outcome": "not_eligible", "persons": 3},
+    ]
+    shares = [t.append_column("share", pa.array([0.5] * t.num_rows)) for t in (part, other)]
+    with pytest.raises(CivaffairsError, match="share"):
+        _added_up(shares)
+    with pytest.raises(CivaffairsError, match="share"):
+        _added_up(shares[:1])

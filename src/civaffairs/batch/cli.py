@@ -473,10 +473,6 @@ def _screen_programme(
     """
     import importlib  # noqa: PLC0415
 
-    import pyarrow as pa  # noqa: PLC0415 - the command exists without the extra
-
-    from civaffairs.batch._common import add_up  # noqa: PLC0415
-
     if args.scenario or args.scenario_params:
         raise InvalidInputError(
             "--scenario",
@@ -512,12 +508,36 @@ def _screen_programme(
     _write_results(args.out, chunks, decide, progress=progress, total=total, unit=unit)
     if not summaries:
         raise InvalidInputError("input", "(empty)", "at least one household")
-    first = summaries[0]
-    keys = [f.name for f in first.schema if not pa.types.is_integer(f.type)]
-    sums = [f.name for f in first.schema if pa.types.is_integer(f.type)]
-    summary = add_up(summaries, keys, sums, order=keys) if len(summaries) > 1 else first
-    stdout.write(module.render_summary(summary) + "\n")
+    stdout.write(module.render_summary(_added_up(summaries)) + "\n")
     return decided
+
+
+def _added_up(summaries: list[pa.Table]) -> pa.Table:
+    """Add chunk summaries up: integer columns summed per the text columns' values.
+
+    A column of another kind (a share, an amount in yuan) cannot be added up chunk
+    by chunk: refused, whatever the number of chunks, rather than grouped by.
+    """
+    import pyarrow as pa  # noqa: PLC0415 - the command exists without the extra
+
+    from civaffairs.batch._common import add_up  # noqa: PLC0415
+
+    first = summaries[0]
+
+    def text(kind: pa.DataType) -> bool:
+        if pa.types.is_dictionary(kind):
+            kind = kind.value_type
+        return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
+
+    keys = [f.name for f in first.schema if text(f.type) or pa.types.is_null(f.type)]
+    sums = [f.name for f in first.schema if pa.types.is_integer(f.type)]
+    other = [f.name for f in first.schema if f.name not in keys and f.name not in sums]
+    if other:
+        raise CivaffairsError(
+            f"the summary columns {', '.join(other)} are neither text nor integer counts: "
+            "chunk summaries cannot be added up"
+        )
+    return add_up(summaries, keys, sums, order=keys) if len(summaries) > 1 else first
 
 
 def _decided(summary: pa.Table, count: str) -> int:
