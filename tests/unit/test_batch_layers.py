@@ -691,3 +691,18 @@ def test_chunk_summaries_of_a_programme_add_counts_never_group_by_a_number() -> 
         _added_up(shares)
     with pytest.raises(CivaffairsError, match="share"):
         _added_up(shares[:1])
+
+
+def test_a_jurisdiction_given_by_name_is_its_code_in_every_row() -> None:
+    """``jurisdiction="武隆区"`` decides as ``"500156"`` and says so in every row.
+
+    Placed households carried the name and marked ones the 低保 engine's code, so the
+    summary split one county into two rows.
+    """
+    table = synthetic_population(30, "500156", on=ON, seed=5, invalid_share=0.2)
+    by_name = batch_layers.assess_table(table, ON, jurisdiction="武隆区")
+    assert by_name.equals(batch_layers.assess_table(table, ON, jurisdiction="500156"))
+    assert {r["jurisdiction"] for r in batch_layers.summarise(by_name).to_pylist()} == {
+        "500156",
+        ALL,
+    }

@@ -41,7 +41,7 @@ import attrs
 import numpy as np
 import pyarrow as pa
 
-from civaffairs import registry
+from civaffairs import jurisdictions, registry
 from civaffairs.assistance.layers import LayeredAssessment, MemberFacts, assess_layers
 from civaffairs.batch._columns import household_starts
 from civaffairs.batch._common import (
@@ -217,6 +217,8 @@ def assess_table(
 
     check_errors(errors)
     chosen = book or default_book()
+    if jurisdiction is not None:  # a name decides as its code, and every row says the code
+        jurisdiction = jurisdictions.get(jurisdiction).code
     # The 低保 engine reads and checks every cell of the persons table (and refuses a
     # household split across the table or a person given twice): its marks are ours.
     # Marked here in either mode: its parameter errors are not the layered picture's,
