@@ -545,6 +545,7 @@ def test_every_row_is_the_scalar_picture_or_marked_and_raise_raises_what_mark_ma
         return
     checked = batch.assess_table(table, ON)
     assert marked.column("household_id").equals(checked.column("household_id"))
+    places = checked.column("jurisdiction").to_pylist()
     people = [int(n or 0) for n in marked.column("people").to_pylist()]
     starts = [0, *[int(n) for n in np.cumsum(people)]]
     rows = table.to_pylist()
@@ -558,6 +559,8 @@ def test_every_row_is_the_scalar_picture_or_marked_and_raise_raises_what_mark_ma
             invalid.append((starts[index], starts[index + 1]))
             continue
         expected = _scalar_row(own)
+        # Where it is decided: the 低保 engine's deciding place, so summaries group alike.
+        assert row["jurisdiction"] == places[index]
         unavailable = unavailable or expected.get("reasons") == ["batch.parameter_unavailable"]
         for key, value in expected.items():
             assert row[key] == value, (index, key, row)
@@ -706,3 +709,27 @@ def test_a_jurisdiction_given_by_name_is_its_code_in_every_row() -> None:
         "500156",
         ALL,
     }
+
+
+def test_raise_mode_does_not_decide_a_table_it_will_refuse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a bad cell the 低保 engine found, raise mode only checks cells: nothing is decided.
+
+    The layered screen takes milliseconds a household; a registry with one bad cell was
+    decided whole before the error was raised.
+    """
+    decided: list[object] = []
+
+    def counted(*args: object, **options: object) -> LayeredAssessment:
+        decided.append(args)
+        return assess_layers(*args, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch_layers, "assess_layers", counted)
+    receiving = _CLEAN.column("receiving").to_pylist()
+    receiving[1] = ["no.such.programme"]
+    wages = _CLEAN.column("income_wages").to_pylist()
+    wages[7] = None
+    table = _set(_set(_CLEAN, "receiving", receiving), "income_wages", wages)
+    with pytest.raises(InvalidDocumentError) as raised:
+        batch_layers.assess_table(table, ON, errors="raise")
+    assert [e.path for e in raised.value.errors] == ["$[1].receiving", "$[7].income_wages"]
+    assert decided == []

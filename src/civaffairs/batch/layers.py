@@ -231,6 +231,8 @@ def assess_table(
     count = checked.num_rows
     processes = _processes(workers, count)
     tasks = list(_tasks(table, invalid, count))
+    # Asked to raise a table with bad cells: it will raise; only its cells are looked at.
+    check_only = errors == "raise" and bool(invalid.any())
     payloads = [
         (
             _ipc(piece),
@@ -240,6 +242,7 @@ def assess_table(
             None if book is None else chosen,
             jurisdiction,
             first_row + row,
+            check_only,
         )
         for piece, starts, marks, row in tasks
     ]
@@ -369,17 +372,20 @@ def _decide_task(
         ParameterBook | None,
         str | None,
         int,
+        bool,
     ],
 ) -> _Part:
-    """Decide one run of households (in a worker process or in this one)."""
-    data, starts, marks, on, book, jurisdiction, first_row = payload
+    """Decide one run of households (in a worker process or in this one), or check its cells."""
+    data, starts, marks, on, book, jurisdiction, first_row, check_only = payload
     table = pa.ipc.open_stream(data).read_all()
     call = _Call(on, book or default_book(), jurisdiction)
     found: list[_Row] = []
     cells: list[InvalidInputError] = []
     first: CivaffairsError | None = None
     for rows, bad in zip(_household_rows(table, starts), marks, strict=True):
-        row, bad_cells, parameter = _decide_one(call, rows, bad=bad, first_row=first_row)
+        row, bad_cells, parameter = _decide_one(
+            call, rows, bad=bad, first_row=first_row, check_only=check_only
+        )
         found.append(row)
         cells.extend(bad_cells)
         first = first or parameter
@@ -395,15 +401,17 @@ def _household_rows(table: pa.Table, starts: Sequence[int]) -> list[list[dict[st
 
 
 def _decide_one(
-    call: _Call, rows: list[dict[str, Any]], *, bad: bool, first_row: int
+    call: _Call, rows: list[dict[str, Any]], *, bad: bool, first_row: int, check_only: bool
 ) -> tuple[_Row, list[InvalidInputError], CivaffairsError | None]:
-    """Decide one household: its row, its bad cells, its parameter error."""
+    """Decide one household: its row, its bad cells, its parameter error (or its cells only)."""
     applicant = next((r for r in rows if r.get("relationship") == "applicant"), rows[0])
     kind = applicant.get("registration_kind")
     people = len(rows)
     if bad:
         return _not_decided(None, kind, people, R_INVALID_VALUE.code, None), [], None
     cells = _cell_errors(rows, first_row)
+    if check_only:
+        return _not_decided(None, kind, people, R_INVALID_VALUE.code, None), cells, None
     try:
         facts = () if cells else _member_facts(rows, first_row)
         if not cells:
