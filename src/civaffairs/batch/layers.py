@@ -175,7 +175,10 @@ def assess_table(
 
     Arguments as :func:`civaffairs.batch.assess_table`; ``workers`` is the
     number of worker *processes* (by default one per core this process may use
-    when the table has more than a few thousand households, else none).
+    when the table has more than a few thousand households, else none).  Worker
+    processes are started by a forkserver, which imports the calling script as
+    :mod:`multiprocessing` does: a script must call this under
+    ``if __name__ == "__main__":`` (or pass ``workers=1``).
 
     Returns one row per household, in input order (:func:`output_schema`):
 

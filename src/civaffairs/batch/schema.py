@@ -51,8 +51,8 @@ Columns (money is integer fen, 分):
 - ``receiving`` — list of strings, optional, nullable: the programmes (registry
   codes, e.g. ``assistance.dibao``) the person receives today; null means not
   known.  Read by the layered screen (:mod:`civaffairs.batch.layers`) to find
-  the households eligible for something while nobody in them receives
-  anything (主动发现); the rules themselves never read it.
+  the households eligible for something while nobody in them receives social
+  assistance (主动发现); the rules themselves never read it.
 
 An optional column left out means "none" for every row: no status, no
 disability, no income of that type, no asset.  A null *cell* in a column
