@@ -733,3 +733,18 @@ def test_raise_mode_does_not_decide_a_table_it_will_refuse(monkeypatch: pytest.M
         batch_layers.assess_table(table, ON, errors="raise")
     assert [e.path for e in raised.value.errors] == ["$[1].receiving", "$[7].income_wages"]
     assert decided == []
+
+
+def test_a_scenario_book_reaches_the_worker_processes_exactly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A what-if's overridden book is the one the worker processes decide with."""
+    table = synthetic_population(40, CHONGQING, on=ON, seed=8)
+    higher = BOOK.override("assistance.dibao.standard.rural", CHONGQING, Decimal("740"), ON)
+    one = batch_layers.what_if(table, ON, scenario=higher, workers=1)
+    monkeypatch.setattr(batch_layers, "_TASK_HOUSEHOLDS", 7)
+    two = batch_layers.what_if(table, ON, scenario=higher, workers=2)
+    assert two.households.equals(one.households)
+    assert two.summary.equals(one.summary)
+    totals = {r["layer"]: r for r in one.summary.to_pylist() if r["jurisdiction"] == ALL}
+    assert totals["dibao"]["cost_change_fen"] > 0  # the scenario was applied, not the default
