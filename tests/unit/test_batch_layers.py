@@ -748,3 +748,18 @@ def test_a_scenario_book_reaches_the_worker_processes_exactly(
     assert two.summary.equals(one.summary)
     totals = {r["layer"]: r for r in one.summary.to_pylist() if r["jurisdiction"] == ALL}
     assert totals["dibao"]["cost_change_fen"] > 0  # the scenario was applied, not the default
+
+
+def test_households_spanning_arrow_chunks_and_tasks_keep_their_rows() -> None:
+    """A chunked table (a household cut between chunks, dictionary-encoded ids) = one chunk."""
+    table = synthetic_population(12, CHONGQING, on=ON, seed=6)
+    table = table.set_column(
+        0, "household_id", table.column("household_id").cast(pa.string()).dictionary_encode()
+    )
+    whole = batch_layers.assess_table(table, ON)
+    ids = table.column("household_id").to_pylist()
+    assert ids[2] == ids[3]  # both cuts go through a household
+    assert ids[6] == ids[7]
+    cut = pa.concat_tables([table.slice(0, 3), table.slice(3, 4), table.slice(7)])
+    assert cut.column("household_id").num_chunks == 3
+    assert batch_layers.assess_table(cut, ON).equals(whole)
