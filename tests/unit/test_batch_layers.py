@@ -763,3 +763,20 @@ def test_households_spanning_arrow_chunks_and_tasks_keep_their_rows() -> None:
     cut = pa.concat_tables([table.slice(0, 3), table.slice(3, 4), table.slice(7)])
     assert cut.column("household_id").num_chunks == 3
     assert batch_layers.assess_table(cut, ON).equals(whole)
+
+
+def test_summaries_read_results_whose_text_columns_are_plain_strings() -> None:
+    """A result passed through pandas, polars or CSV has plain string columns, not dictionaries.
+
+    ``summarise`` and the what-if comparison read the layer and jurisdiction codes of a
+    dictionary column and raised AttributeError on a plain one.
+    """
+    table = synthetic_population(30, CHONGQING, on=ON, seed=5, invalid_share=0.2)
+    result = batch_layers.assess_table(table, ON)
+    plain = result
+    for name in ("layer", "jurisdiction", "registration_kind"):
+        plain = plain.set_column(
+            plain.column_names.index(name), name, plain.column(name).cast(pa.string())
+        )
+    assert batch_layers.summarise(plain).equals(batch_layers.summarise(result))
+    assert batch_layers.compare(plain, plain).equals(batch_layers.compare(result, result))
