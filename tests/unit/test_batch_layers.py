@@ -660,6 +660,20 @@ def test_a_what_if_run_screens_each_chunk_twice_not_three_times(
     assert pq.read_table(f"{tmp_path}/layers.parquet").num_rows == 40
 
 
+def test_receiving_of_empty_lists_only_is_read_as_nobody_receiving() -> None:
+    """pandas and polars type a column of empty lists (and nulls) ``list<null>``: no code at all.
+
+    A county where nobody receives anything was refused as "not a list of strings".
+    """
+    table = synthetic_population(20, CHONGQING, on=ON, seed=5)
+    empty: list[object] = [[] for _ in range(table.num_rows)]
+    empty[0] = None
+    strings = _set(table, "receiving", empty, pa.list_(pa.string()))
+    for kind in (pa.list_(pa.null()), pa.large_list(pa.null())):
+        nulls = _set(table, "receiving", empty, kind)
+        assert batch_layers.assess_table(nulls, ON).equals(batch_layers.assess_table(strings, ON))
+
+
 @pytest.mark.parametrize(
     "kind",
     [

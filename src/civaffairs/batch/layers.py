@@ -291,10 +291,15 @@ def _check_receiving_type(table: pa.Table) -> None:
 
 
 def _is_text(kind: pa.DataType) -> bool:
-    """Whether values of ``kind`` read as strings (plain, large, or dictionary-encoded)."""
+    """Whether values of ``kind`` read as strings (plain, large, or dictionary-encoded).
+
+    Null values are too: pandas and polars type a column of empty lists ``list<null>``.
+    """
     if pa.types.is_dictionary(kind):
         kind = kind.value_type
-    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
+    return bool(
+        pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_null(kind)
+    )
 
 
 def _as_table(data: Frame) -> pa.Table:
