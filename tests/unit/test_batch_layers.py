@@ -794,3 +794,22 @@ def test_summaries_read_results_whose_text_columns_are_plain_strings() -> None:
         )
     assert batch_layers.summarise(plain).equals(batch_layers.summarise(result))
     assert batch_layers.compare(plain, plain).equals(batch_layers.compare(result, result))
+
+
+def test_a_fact_readers_bad_cell_is_named_by_its_table_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A programme's fact reader names a cell by its row in the household; the screen, in the table.
+
+    Its error went through the scalar model's path mapping and came out ``$[2][1]...``.
+    """
+
+    def reader(rows: object) -> dict[str, dict[str, object]]:
+        if len(rows) > 1:  # type: ignore[arg-type]
+            raise InvalidInputError("$[1].disability_category", "'x'", "a category")
+        return {}
+
+    monkeypatch.setattr(batch_layers, "FACT_READERS", [reader])
+    marked = batch_layers.assess_table(_CLEAN, ON).to_pylist()
+    assert marked[2]["problems"] == ["disability_category"]  # household 2: rows 2-5
+    with pytest.raises(InvalidDocumentError) as raised:
+        batch_layers.assess_table(_CLEAN, ON, errors="raise")
+    assert "$[3].disability_category" in [e.path for e in raised.value.errors]

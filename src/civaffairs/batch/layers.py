@@ -420,8 +420,13 @@ def _decide_one(
     cells = _cell_errors(rows, first_row)
     if check_only:
         return _not_decided(None, kind, people, R_INVALID_VALUE.code, None), cells, None
+    facts: tuple[MemberFacts, ...] = ()
+    if not cells:
+        try:
+            facts = _member_facts(rows, first_row)
+        except InvalidInputError as error:  # a reader's cell, already the table's row
+            cells = [error]
     try:
-        facts = () if cells else _member_facts(rows, first_row)
         if not cells:
             household, where = household_from_rows(rows)
             place = call.jurisdiction if where is None else where
