@@ -16,15 +16,17 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 pytest.importorskip("pyarrow")
 pytest.importorskip("numpy")
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from civaffairs import batch, registry
 from civaffairs.assistance.children import ChildFacts, Parent, ParentSituation, Placement
 from civaffairs.assistance.disability_subsidies import DisabilitySubsidyFacts
 from civaffairs.assistance.extreme_poverty import (
@@ -34,7 +36,7 @@ from civaffairs.assistance.extreme_poverty import (
     Supporter,
     SupporterSituation,
 )
-from civaffairs.assistance.layers import MemberFacts, assess_layers
+from civaffairs.assistance.layers import LayeredAssessment, MemberFacts, assess_layers
 from civaffairs.batch import (
     children,
     disability_subsidies,
@@ -44,6 +46,7 @@ from civaffairs.batch import (
 )
 from civaffairs.batch import layers as batch_layers
 from civaffairs.batch.report import ALL
+from civaffairs.batch.schema import from_table
 from civaffairs.cli import main
 from civaffairs.decisions import Outcome, Period
 from civaffairs.entities import (
@@ -61,7 +64,12 @@ from civaffairs.entities import (
     Relationship,
     Sex,
 )
-from civaffairs.errors import InvalidDocumentError, ParameterError
+from civaffairs.errors import (
+    CivaffairsError,
+    InvalidDocumentError,
+    InvalidInputError,
+    ParameterError,
+)
 from civaffairs.money import yuan_to_fen
 from civaffairs.parameters import default_book
 from civaffairs.testing import strategies as cst
@@ -79,6 +87,11 @@ def _expected(
         picture = assess_layers(household, on, book=BOOK, facts=facts)
     except ParameterError as error:
         return {"layer": None, "problems": [error.name]}  # type: ignore[attr-defined]
+    return _expected_of(picture, len(household.members))
+
+
+def _expected_of(picture: LayeredAssessment, people: int) -> dict[str, object]:
+    """The columns' terms of one scalar layered picture of a household of ``people``."""
     monthly = dict.fromkeys(batch_layers.MONTHLY_COLUMNS.values(), 0)
     granted: list[str] = []
     undecided: list[str] = []
@@ -95,7 +108,7 @@ def _expected(
                 )
     found: dict[str, object] = {
         "layer": picture.layer.value,
-        "people": len(household.members),
+        "people": people,
         "programmes": granted or None,
         "undecided": undecided or None,
         "monthly_fen": sum(monthly.values()),
@@ -258,8 +271,10 @@ def test_each_row_equals_the_scalar_layered_picture(
         assert row["household_id"] == household.id
         for key, value in expected.items():
             assert row[key] == value, (household.id, key, row)
-        # No member's "receiving" is known (to_table cannot know it): newly found is unknown.
-        assert row["newly_found"] is None
+        # No member's "receiving" is known (to_table cannot know it): newly found is unknown,
+        # unless the household is eligible for nothing (and nothing is undecided).
+        nothing = not expected.get("programmes") and not expected.get("undecided")
+        assert row["newly_found"] is (False if nothing and row["layer"] else None)
 
 
 def _with_receiving(receiving: list[str] | None, households: int = 1) -> pa.Table:
@@ -285,8 +300,10 @@ def test_newly_found_needs_every_member_known_and_none_receiving() -> None:
     assert {row["newly_found"] for row in rows} == {True, False, None}
     receiving = batch_layers.assess_table(_with_receiving(["assistance.dibao"], 60), ON)
     assert set(receiving.column("newly_found").to_pylist()) == {False}
-    unknown = batch_layers.assess_table(_with_receiving(None, 60), ON)
-    assert set(unknown.column("newly_found").to_pylist()) == {None}
+    unknown = batch_layers.assess_table(_with_receiving(None, 60), ON).to_pylist()
+    for row in unknown:
+        nothing = not row["programmes"] and not row["undecided"]
+        assert row["newly_found"] is (False if nothing else None)
 
 
 def test_an_unknown_programme_in_receiving_is_a_bad_cell() -> None:
@@ -294,7 +311,7 @@ def test_an_unknown_programme_in_receiving_is_a_bad_cell() -> None:
     row = batch_layers.assess_table(table, ON).to_pylist()[0]
     assert row["layer"] is None
     assert row["reasons"] == ["batch.invalid_value"]
-    assert row["problems"] == ["$[0].receiving"]
+    assert row["problems"] == ["receiving"]  # the bad columns, as the 低保 engine names them
     with pytest.raises(InvalidDocumentError, match="receiving"):
         batch_layers.assess_table(table, ON, errors="raise")
 
@@ -490,3 +507,548 @@ def test_each_columnar_programme_screens_a_synthetic_registry(
     lines = out.getvalue().splitlines()
     assert all(line.startswith(programme) for line in lines[2:]), lines
     assert pq.read_table(target).num_rows > 0
+
+
+# -- review: rows aligned with households, cells the scalar model reads --------------------------
+
+
+def _set(
+    table: pa.Table, name: str, values: list[object], kind: pa.DataType | None = None
+) -> pa.Table:
+    """Return ``table`` with column ``name`` replaced (or added) by ``values``."""
+    column = pa.array(values, type=kind or table.schema.field(name).type)
+    if name not in table.column_names:
+        return table.append_column(name, column)
+    return table.set_column(table.column_names.index(name), name, column)
+
+
+def test_consecutive_null_household_ids_are_two_marked_households() -> None:
+    """A null household id is a household of its own, marked, as the 低保 engine reads it.
+
+    Two consecutive null ids are two bad rows, not one household: the layered screen must
+    cut households where the 低保 engine does, or its rows no longer line up.
+    """
+    table = synthetic_population(4, CHONGQING, on=ON, seed=3)
+    table = table.set_column(0, "household_id", table.column("household_id").cast(pa.string()))
+    ids = table.column("household_id").to_pylist()
+    table = _set(table, "household_id", [None, None, *ids[2:]])
+    result = batch_layers.assess_table(table, ON)
+    checked = batch.assess_table(table, ON)
+    assert result.column("household_id").equals(checked.column("household_id"))
+    rows = result.to_pylist()
+    for row in rows[:2]:
+        assert row["reasons"] == ["batch.invalid_value"]
+        assert row["problems"] == ["household_id"]
+    with pytest.raises(InvalidDocumentError, match=r"\$\[1\]\.household_id"):
+        batch_layers.assess_table(table, ON, errors="raise")
+
+
+def test_integer_relationship_codes_are_read_as_their_relationships() -> None:
+    """Integer relationship codes are part of the format (schema: RELATIONSHIP_CODES).
+
+    The 低保 engine reads them; the layered screen placed no household of such a table (a
+    ValueError from the scalar model's Relationship).
+    """
+    from civaffairs.assistance.dibao import RELATIONSHIP_CODES  # noqa: PLC0415
+
+    table = synthetic_population(12, CHONGQING, on=ON, seed=3)
+    codes = {relationship.value: code for relationship, code in RELATIONSHIP_CODES.items()}
+    coded = _set(
+        table,
+        "relationship",
+        [codes[str(value)] for value in table.column("relationship").to_pylist()],
+        pa.int8(),
+    )
+    assert batch_layers.assess_table(coded, ON).equals(batch_layers.assess_table(table, ON))
+    households = list(from_table(coded))
+    assert [h for h, _ in households] == [h for h, _ in from_table(table)]
+
+
+def test_a_missing_person_id_never_takes_another_members_id() -> None:
+    """A member without a person_id gets a stand-in id no other member of the household has.
+
+    ``person_id`` is the caller's reference, for tracing only (schema): a null, empty or
+    blank one next to a member called ``p0`` made the scalar model see one person twice
+    (DuplicateIdentityError out of the screen, in mark mode too).
+    """
+    table = synthetic_population(6, CHONGQING, on=ON, seed=3)
+    count = table.num_rows
+    named = _set(table, "person_id", [f"x{i}" for i in range(count)], pa.string())
+    # Household 2 has rows 2-5: its first member has no id, its second is called "p0".
+    gaps = _set(
+        table, "person_id", [None, None, None, "p0", "  ", "p1", *[None] * (count - 6)], pa.string()
+    )
+    assert batch_layers.assess_table(gaps, ON).equals(batch_layers.assess_table(named, ON))
+    ids = [[m.person.id for m in h.members] for h, _ in from_table(gaps)]
+    assert all(len(set(members)) == len(members) for members in ids)
+
+
+_CLEAN = synthetic_population(6, CHONGQING, on=ON, seed=3)  # household 2 is rows 2-5
+
+
+@pytest.mark.parametrize(
+    ("column", "row", "value", "kind"),
+    [
+        ("household_id", 2, "", pa.string()),
+        ("household_id", 2, "  ", pa.string()),
+        ("birth_date", 4, dt.date(1700, 1, 1), None),
+        ("registration", 4, "999999", pa.string()),
+        ("registration_kind", 4, "bogus", pa.string()),
+        ("registration", 2, "500000", pa.string()),
+        ("jurisdiction", 2, "500000", pa.string()),
+        ("receiving", 5, ["assistance.dibao", "nothing"], pa.list_(pa.string())),
+    ],
+)
+def test_a_cell_the_scalar_model_refuses_is_marked_or_raised_never_a_traceback(
+    column: str, row: int, value: object, kind: pa.DataType | None
+) -> None:
+    """A cell the 低保 engine does not check but the scalar model refuses is a bad cell.
+
+    A blank household id, a birth date before 1850, a member's unknown registration or
+    kind, a registration or deciding place above county level (社会救助暂行办法 第十一条(三):
+    "县级人民政府民政部门经审查，对符合条件的申请予以批准" — a county decides, and the scalar
+    rules refuse a province): each escaped the screen as a bare
+    InvalidInputError or ValueError, in mark mode too.  Marked: that household alone
+    cannot be decided, naming the column; raised: the cell ``$[row].column``.
+    """
+    values = _CLEAN.column(column).to_pylist() if column in _CLEAN.column_names else []
+    values = values or [None] * _CLEAN.num_rows
+    if column == "household_id":
+        ids = [str(v) for v in values]
+        values = [value if i in range(2, 6) else ids[i] for i in range(len(ids))]
+    else:
+        values[row] = value
+    table = _set(_CLEAN, column, values, kind)
+    if column == "household_id":
+        table = table.set_column(0, "household_id", table.column(0).cast(pa.string()))
+    clean = batch_layers.assess_table(_CLEAN, ON).to_pylist()
+    marked = batch_layers.assess_table(table, ON).to_pylist()
+    assert marked[2]["reasons"] == ["batch.invalid_value"]
+    assert marked[2]["problems"] == [column]
+    assert marked[2]["layer"] is None
+    for index in (0, 1, 3, 4, 5):
+        assert {k: v for k, v in marked[index].items() if k != "household_id"} == {
+            k: v for k, v in clean[index].items() if k != "household_id"
+        }
+    with pytest.raises(InvalidDocumentError) as raised:
+        batch_layers.assess_table(table, ON, errors="raise")
+    assert [error.path for error in raised.value.errors] == [f"$[{row}].{column}"]
+    assert "1700" not in str(raised.value)  # a birth date is withheld
+
+
+def test_a_province_as_the_calls_jurisdiction_is_refused_as_the_argument() -> None:
+    """The call's own ``jurisdiction`` above county level is the caller's error, not a cell."""
+    for errors in ("mark", "raise"):
+        with pytest.raises(InvalidInputError, match="county-level") as raised:
+            batch_layers.assess_table(_CLEAN, ON, jurisdiction=CHONGQING, errors=errors)
+        assert not isinstance(raised.value, InvalidDocumentError)
+
+
+def test_raise_lists_every_bad_cell_the_mark_mode_marks() -> None:
+    """The same table raises, in raise mode, every cell it marks in mark mode, in row order.
+
+    The 低保 engine's bad cells (``income_wages``) and the layered screen's own
+    (``receiving``) are listed together; before, raise mode named the 低保 engine's only.
+    """
+    receiving = _CLEAN.column("receiving").to_pylist()
+    receiving[1] = ["no.such.programme"]
+    wages = _CLEAN.column("income_wages").to_pylist()
+    wages[7] = None
+    table = _set(_set(_CLEAN, "receiving", receiving), "income_wages", wages)
+    marked = batch_layers.assess_table(table, ON).to_pylist()
+    bad = [(row["household_id"], row["problems"]) for row in marked if row["layer"] is None]
+    assert bad == [(1, ["receiving"]), (3, ["income_wages"])]
+    with pytest.raises(InvalidDocumentError) as raised:
+        batch_layers.assess_table(table, ON, errors="raise")
+    assert [error.path for error in raised.value.errors] == [
+        "$[1].receiving",
+        "$[7].income_wages",
+    ]
+
+
+# -- review: the screen against the scalar model on random, spoilt registries ------------------
+
+_SPOILS: dict[str, list[object]] = {
+    "household_id": [None, "", " ", "H0"],
+    "person_id": [None, "", " ", "p0", "m0"],
+    "relationship": [None, "bogus", "applicant", "child"],
+    "birth_date": [None, dt.date(1700, 1, 1), dt.date(1850, 1, 1), ON + dt.timedelta(days=1)],
+    "registration": [None, "", "999999", "500000", "500101", "110101"],
+    "registration_kind": [None, "bogus", "urban", "rural"],
+    "jurisdiction": [None, "", "999999", "500000", "500101", "110101"],
+    "disability_category": [None, "bogus", "physical", "intellectual"],
+    "disability_grade": [None, 0, 1, 4, 5],
+    "receiving": [None, [], [None], ["bogus"], ["assistance.dibao"], ["eldercare.longevity"]],
+}
+_BOOLEANS: list[object] = [None, True, False]
+_FEN: list[object] = [None, -1, 0, 10**11, 10**11 + 1]
+
+
+def _spoils(name: str, kind: pa.DataType) -> list[object]:
+    if name in _SPOILS:
+        return _SPOILS[name]
+    if pa.types.is_dictionary(kind) or pa.types.is_string(kind):
+        return [None, "bogus"]  # a programme's own code column (child_, ds_)
+    if pa.types.is_date(kind):
+        return [None, dt.date(1700, 1, 1), dt.date(2999, 1, 1)]
+    if pa.types.is_integer(kind) and kind.bit_width < 64:
+        return [None, -1, 0, 99]  # a grade, a term in months
+    return _BOOLEANS if pa.types.is_boolean(kind) else _FEN
+
+
+@st.composite
+def _registries(draw: st.DrawFn) -> pa.Table:
+    """A persons table of random households, a receiving column, and a few spoilt cells."""
+    found = draw(
+        st.lists(cst.households(on=ON, jurisdiction=CHONGQING, max_size=4), min_size=1, max_size=4)
+    )
+    households = [_as_the_table_holds(attrs.evolve(h, id=f"H{i}")) for i, h in enumerate(found)]
+    table = to_table(households)
+    receiving = draw(
+        st.lists(
+            st.sampled_from(_SPOILS["receiving"][:2] + _SPOILS["receiving"][4:]),
+            min_size=table.num_rows,
+            max_size=table.num_rows,
+        )
+    )
+    if draw(st.booleans()):
+        table = table.append_column("receiving", pa.array(receiving, type=pa.list_(pa.string())))
+    columns = {name: table.column(name).to_pylist() for name in table.column_names}
+    for _ in range(draw(st.integers(0, 3))):
+        name = draw(st.sampled_from(sorted(columns)))
+        row = draw(st.integers(0, table.num_rows - 1))
+        columns[name][row] = draw(st.sampled_from(_spoils(name, table.schema.field(name).type)))
+    return pa.table(
+        {
+            name: pa.array(values, type=table.schema.field(name).type)
+            for name, values in columns.items()
+        }
+    )
+
+
+def _scalar_row(rows: list[dict[str, object]]) -> dict[str, object]:
+    """What the scalar layered picture says of one household's rows, or that it refuses them."""
+    from civaffairs.batch.schema import household_from_rows  # noqa: PLC0415
+
+    household, where = household_from_rows(rows)
+    try:
+        picture = assess_layers(household, ON, jurisdiction=where, book=BOOK)
+    except ParameterError:
+        return {"reasons": ["batch.parameter_unavailable"]}
+    expected = _expected_of(picture, len(household.members))
+    receiving = [row.get("receiving") for row in rows]
+    expected["newly_found"] = _newly_found(expected, receiving)
+    return expected
+
+
+#: Social assistance: the assistance area's programmes, the layered picture aside.
+_ASSISTANCE = frozenset(
+    code
+    for code in (entry.code for entry in registry.ENTRIES)
+    if code.startswith("assistance.") and code != "assistance.layers"
+)
+
+
+def _newly_found(expected: dict[str, object], receiving: list[object]) -> bool | None:
+    """主动发现 in three values: eligible for a programme of the picture ∧ none received."""
+    if not expected["programmes"] and not expected["undecided"]:
+        return False  # eligible for nothing: not found, whatever is received
+    if any(_ASSISTANCE & set(value) for value in receiving if value):  # type: ignore[call-overload]
+        return False
+    if any(value is None for value in receiving) or not expected["programmes"]:
+        return None
+    return True
+
+
+@given(table=_registries())
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+def test_every_row_is_the_scalar_picture_or_marked_and_raise_raises_what_mark_marks(
+    table: pa.Table,
+) -> None:
+    """Fuzz: random registries with spoilt cells, in both error modes.
+
+    Each household's row is exactly the scalar layered picture of its rows (rebuilt as
+    ``from_table`` does), or it is marked (bad cell, parameter not in force), never a
+    traceback; raise mode raises every household mark mode marks invalid, nothing else,
+    then the first parameter error, and otherwise returns the same table.
+    """
+    try:
+        marked = batch_layers.assess_table(table, ON)
+    except InvalidDocumentError:  # a table-level refusal (split household, person twice)
+        with pytest.raises(InvalidDocumentError):
+            batch_layers.assess_table(table, ON, errors="raise")
+        return
+    checked = batch.assess_table(table, ON)
+    assert marked.column("household_id").equals(checked.column("household_id"))
+    places = checked.column("jurisdiction").to_pylist()
+    people = [int(n or 0) for n in marked.column("people").to_pylist()]
+    starts = [0, *[int(n) for n in np.cumsum(people)]]
+    rows = table.to_pylist()
+    invalid: list[tuple[int, int]] = []
+    unavailable = False
+    for index, row in enumerate(marked.to_pylist()):
+        own = rows[starts[index] : starts[index + 1]]
+        if row["reasons"] == ["batch.invalid_value"]:
+            assert row["layer"] is None, row
+            assert row["problems"], row
+            invalid.append((starts[index], starts[index + 1]))
+            continue
+        expected = _scalar_row(own)
+        # Where it is decided: the 低保 engine's deciding place, so summaries group alike.
+        assert row["jurisdiction"] == places[index]
+        unavailable = unavailable or expected.get("reasons") == ["batch.parameter_unavailable"]
+        for key, value in expected.items():
+            assert row[key] == value, (index, key, row)
+    event("marked invalid" if invalid else "parameter" if unavailable else "clean")
+    if invalid:
+        with pytest.raises(InvalidDocumentError) as raised:
+            batch_layers.assess_table(table, ON, errors="raise")
+        cells = {int(e.path[2 : e.path.index("]")]) for e in raised.value.errors}
+        assert all(any(a <= cell < b for a, b in invalid) for cell in cells)
+        assert all(any(a <= cell < b for cell in cells) for a, b in invalid)
+    elif unavailable:
+        with pytest.raises(ParameterError):
+            batch_layers.assess_table(table, ON, errors="raise")
+    else:
+        assert batch_layers.assess_table(table, ON, errors="raise").equals(marked)
+
+
+def test_newly_found_is_three_valued_and_reads_the_programmes_of_the_picture() -> None:
+    """Newly found = eligible for a programme of the picture ∧ no member receives one (Kleene).
+
+    A household eligible for nothing, with nothing undecided, is not newly found whatever
+    its members receive — known or not (it was null when ``receiving`` was unknown or
+    absent).  A member receiving the longevity allowance (an old-age allowance, not social
+    assistance) does not make a household eligible for 低保 "already found" (it was false).
+    国办发〔2023〕39号 三(三): "对未纳入社会救助范围的低收入人口，重点监测其家庭状况变化情况，
+    发现符合救助条件的，应当告知相关救助政策".
+    """
+    table = synthetic_population(60, CHONGQING, on=ON, seed=3)
+    for receiving in (None, ["eldercare.longevity"]):
+        given = _set(table, "receiving", [receiving] * table.num_rows)
+        for row in batch_layers.assess_table(given, ON).to_pylist():
+            if not row["programmes"] and not row["undecided"]:
+                assert row["newly_found"] is False, row
+            elif receiving is not None and row["programmes"]:
+                assert row["newly_found"] is True, row
+    absent = table.drop_columns(["receiving"])
+    for row in batch_layers.assess_table(absent, ON).to_pylist():
+        if not row["programmes"] and not row["undecided"]:
+            assert row["newly_found"] is False, row
+        else:
+            assert row["newly_found"] is None, row
+
+
+def _outcome(table: pa.Table, errors: str, workers: int) -> object:
+    """The result of a screen, or the error's type and bad cells."""
+    try:
+        return batch_layers.assess_table(table, ON, errors=errors, workers=workers)  # type: ignore[arg-type]
+    except InvalidDocumentError as error:
+        return ("bad cells", [e.path for e in error.errors])
+    except ParameterError as error:
+        return ("parameter", str(error))
+
+
+@given(table=_registries())
+@settings(
+    max_examples=4,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+def test_worker_processes_change_nothing_on_random_registries(table: pa.Table) -> None:
+    """Two worker processes (tasks of one household) give what one process gives, both modes."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(batch_layers, "_TASK_HOUSEHOLDS", 1)
+        for errors in ("mark", "raise"):
+            one, two = _outcome(table, errors, 1), _outcome(table, errors, 2)
+            if isinstance(one, pa.Table):
+                assert isinstance(two, pa.Table)
+                assert two.equals(one)
+            else:
+                assert two == one
+
+
+def test_a_what_if_run_screens_each_chunk_twice_not_three_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``screen --programme assistance.layers --scenario``: baseline and scenario, once each.
+
+    The layered screen is the slowest of the package; the command decided the baseline
+    twice (once for the what-if, once for the results), a third more time for nothing.
+    """
+    books: list[object] = []
+    screen = batch_layers.assess_table
+
+    def counted(*args: object, **options: object) -> pa.Table:
+        books.append(options.get("book"))
+        return screen(*args, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch_layers, "assess_table", counted)
+    arguments = ["screen", "--programme", "assistance.layers", "--synthetic", "40"]
+    arguments += ["--jurisdiction", "500156", "--on", "2025-06-30", "--quiet"]
+    arguments += ["--out", f"{tmp_path}/layers.parquet"]
+    arguments += ["--scenario", "assistance.dibao.standard.rural@500000=740"]
+    out = io.StringIO()
+    assert main(arguments, stdout=out, stderr=io.StringIO()) == 0
+    assert len(books) == 2
+    assert "what-if" in out.getvalue()
+    assert pq.read_table(f"{tmp_path}/layers.parquet").num_rows == 40
+
+
+def test_receiving_of_empty_lists_only_is_read_as_nobody_receiving() -> None:
+    """pandas and polars type a column of empty lists (and nulls) ``list<null>``: no code at all.
+
+    A county where nobody receives anything was refused as "not a list of strings".
+    """
+    table = synthetic_population(20, CHONGQING, on=ON, seed=5)
+    empty: list[object] = [[] for _ in range(table.num_rows)]
+    empty[0] = None
+    strings = _set(table, "receiving", empty, pa.list_(pa.string()))
+    for kind in (pa.list_(pa.null()), pa.large_list(pa.null())):
+        nulls = _set(table, "receiving", empty, kind)
+        assert batch_layers.assess_table(nulls, ON).equals(batch_layers.assess_table(strings, ON))
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        pa.large_list(pa.large_string()),
+        pa.list_(pa.dictionary(pa.int32(), pa.string())),
+        pa.large_list(pa.dictionary(pa.uint32(), pa.large_string())),
+    ],
+)
+def test_receiving_is_read_whatever_list_of_strings_holds_it(kind: pa.DataType) -> None:
+    """Large lists and dictionary-encoded codes (polars: a list of categoricals) are read."""
+    table = synthetic_population(30, CHONGQING, on=ON, seed=5)
+    cast = _set(table, "receiving", table.column("receiving").to_pylist(), kind)
+    assert batch_layers.assess_table(cast, ON).equals(batch_layers.assess_table(table, ON))
+
+
+def test_chunk_summaries_of_a_programme_add_counts_never_group_by_a_number() -> None:
+    """``screen --programme P`` adds chunk summaries up: counts per text key, nothing else.
+
+    A float column (a share, say) was taken for a key: chunks were grouped by it and
+    their counts not added up — a silent wrong summary.
+    """
+    from civaffairs.batch.cli import _added_up  # noqa: PLC0415
+
+    part = pa.table({"outcome": ["eligible", "not_eligible"], "persons": [2, 3]})
+    other = pa.table({"outcome": ["eligible"], "persons": [5]})
+    assert _added_up([part, other]).to_pylist() == [
+        {"outcome": "eligible", "persons": 7},
+        {"outcome": "not_eligible", "persons": 3},
+    ]
+    shares = [t.append_column("share", pa.array([0.5] * t.num_rows)) for t in (part, other)]
+    with pytest.raises(CivaffairsError, match="share"):
+        _added_up(shares)
+    with pytest.raises(CivaffairsError, match="share"):
+        _added_up(shares[:1])
+
+
+def test_a_jurisdiction_given_by_name_is_its_code_in_every_row() -> None:
+    """``jurisdiction="武隆区"`` decides as ``"500156"`` and says so in every row.
+
+    Placed households carried the name and marked ones the 低保 engine's code, so the
+    summary split one county into two rows.
+    """
+    table = synthetic_population(30, "500156", on=ON, seed=5, invalid_share=0.2)
+    by_name = batch_layers.assess_table(table, ON, jurisdiction="武隆区")
+    assert by_name.equals(batch_layers.assess_table(table, ON, jurisdiction="500156"))
+    assert {r["jurisdiction"] for r in batch_layers.summarise(by_name).to_pylist()} == {
+        "500156",
+        ALL,
+    }
+
+
+def test_raise_mode_does_not_decide_a_table_it_will_refuse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a bad cell the 低保 engine found, raise mode only checks cells: nothing is decided.
+
+    The layered screen takes milliseconds a household; a registry with one bad cell was
+    decided whole before the error was raised.
+    """
+    decided: list[object] = []
+
+    def counted(*args: object, **options: object) -> LayeredAssessment:
+        decided.append(args)
+        return assess_layers(*args, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch_layers, "assess_layers", counted)
+    receiving = _CLEAN.column("receiving").to_pylist()
+    receiving[1] = ["no.such.programme"]
+    wages = _CLEAN.column("income_wages").to_pylist()
+    wages[7] = None
+    table = _set(_set(_CLEAN, "receiving", receiving), "income_wages", wages)
+    with pytest.raises(InvalidDocumentError) as raised:
+        batch_layers.assess_table(table, ON, errors="raise")
+    assert [e.path for e in raised.value.errors] == ["$[1].receiving", "$[7].income_wages"]
+    assert decided == []
+
+
+def test_a_scenario_book_reaches_the_worker_processes_exactly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A what-if's overridden book is the one the worker processes decide with."""
+    table = synthetic_population(40, CHONGQING, on=ON, seed=8)
+    higher = BOOK.override("assistance.dibao.standard.rural", CHONGQING, Decimal("740"), ON)
+    one = batch_layers.what_if(table, ON, scenario=higher, workers=1)
+    monkeypatch.setattr(batch_layers, "_TASK_HOUSEHOLDS", 7)
+    two = batch_layers.what_if(table, ON, scenario=higher, workers=2)
+    assert two.households.equals(one.households)
+    assert two.summary.equals(one.summary)
+    totals = {r["layer"]: r for r in one.summary.to_pylist() if r["jurisdiction"] == ALL}
+    assert totals["dibao"]["cost_change_fen"] > 0  # the scenario was applied, not the default
+
+
+def test_households_spanning_arrow_chunks_and_tasks_keep_their_rows() -> None:
+    """A chunked table (a household cut between chunks, dictionary-encoded ids) = one chunk."""
+    table = synthetic_population(12, CHONGQING, on=ON, seed=6)
+    table = table.set_column(
+        0, "household_id", table.column("household_id").cast(pa.string()).dictionary_encode()
+    )
+    whole = batch_layers.assess_table(table, ON)
+    ids = table.column("household_id").to_pylist()
+    assert ids[2] == ids[3]  # both cuts go through a household
+    assert ids[6] == ids[7]
+    cut = pa.concat_tables([table.slice(0, 3), table.slice(3, 4), table.slice(7)])
+    assert cut.column("household_id").num_chunks == 3
+    assert batch_layers.assess_table(cut, ON).equals(whole)
+
+
+def test_summaries_read_results_whose_text_columns_are_plain_strings() -> None:
+    """A result passed through pandas, polars or CSV has plain string columns, not dictionaries.
+
+    ``summarise`` and the what-if comparison read the layer and jurisdiction codes of a
+    dictionary column and raised AttributeError on a plain one.
+    """
+    table = synthetic_population(30, CHONGQING, on=ON, seed=5, invalid_share=0.2)
+    result = batch_layers.assess_table(table, ON)
+    plain = result
+    for name in ("layer", "jurisdiction", "registration_kind"):
+        plain = plain.set_column(
+            plain.column_names.index(name), name, plain.column(name).cast(pa.string())
+        )
+    assert batch_layers.summarise(plain).equals(batch_layers.summarise(result))
+    assert batch_layers.compare(plain, plain).equals(batch_layers.compare(result, result))
+
+
+def test_a_fact_readers_bad_cell_is_named_by_its_table_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A programme's fact reader names a cell by its row in the household; the screen, in the table.
+
+    Its error went through the scalar model's path mapping and came out ``$[2][1]...``.
+    """
+
+    def reader(rows: object) -> dict[str, dict[str, object]]:
+        if len(rows) > 1:  # type: ignore[arg-type]
+            raise InvalidInputError("$[1].disability_category", "'x'", "a category")
+        return {}
+
+    monkeypatch.setattr(batch_layers, "FACT_READERS", [reader])
+    marked = batch_layers.assess_table(_CLEAN, ON).to_pylist()
+    assert marked[2]["problems"] == ["disability_category"]  # household 2: rows 2-5
+    with pytest.raises(InvalidDocumentError) as raised:
+        batch_layers.assess_table(_CLEAN, ON, errors="raise")
+    assert "$[3].disability_category" in [e.path for e in raised.value.errors]

@@ -426,7 +426,6 @@ def _screen_layers(
     what-if for the report (when one is asked for).
     """
     from civaffairs.batch import distribution, layers  # noqa: PLC0415 - needs the extra
-    from civaffairs.batch.report import layer_changes  # noqa: PLC0415
 
     scenario = _scenario(book, args, on)
     chunks, total, unit = _chunks(args, on, book)
@@ -445,11 +444,9 @@ def _screen_layers(
             "first_row": first_row,
         }
         result = layers.assess_table(chunk, on, book=book, **options)
-        if scenario is not None:
+        if scenario is not None:  # the baseline is the result: decided once, not twice
             after = layers.assess_table(chunk, on, book=scenario, **options)
-            comparisons.append(
-                layer_changes(result, after, layers=layers.SUMMARY_LAYERS, amount="monthly_fen")
-            )
+            comparisons.append(layers.compare(result, after))
             if args.report:
                 pairs.append(distribution.compare_cells(result, after))
         summaries.append(layers.summarise(result))
@@ -494,8 +491,6 @@ def _screen_programme(
 
     import pyarrow as pa  # noqa: PLC0415 - the command exists without the extra
 
-    from civaffairs.batch._common import add_up  # noqa: PLC0415
-
     if args.scenario or args.scenario_params:
         raise InvalidInputError(
             "--scenario",
@@ -534,15 +529,40 @@ def _screen_programme(
     _write_results(args.out, chunks, decide, progress=progress, total=total, unit=unit)
     if not summaries:
         raise InvalidInputError("input", "(empty)", "at least one household")
-    first = summaries[0]
-    keys = [f.name for f in first.schema if not pa.types.is_integer(f.type)]
-    sums = [f.name for f in first.schema if pa.types.is_integer(f.type)]
-    summary = add_up(summaries, keys, sums, order=keys) if len(summaries) > 1 else first
+    summary = _added_up(summaries)
     if "programme" in summary.column_names:  # its summary's rows of this programme only
         mine = [p == args.programme for p in summary.column("programme").to_pylist()]
         summary = summary.filter(pa.array(mine, type=pa.bool_()))
     stdout.write(module.render_summary(summary) + "\n")
     return decided
+
+
+def _added_up(summaries: list[pa.Table]) -> pa.Table:
+    """Add chunk summaries up: integer columns summed per the text columns' values.
+
+    A column of another kind (a share, an amount in yuan) cannot be added up chunk
+    by chunk: refused, whatever the number of chunks, rather than grouped by.
+    """
+    import pyarrow as pa  # noqa: PLC0415 - the command exists without the extra
+
+    from civaffairs.batch._common import add_up  # noqa: PLC0415
+
+    first = summaries[0]
+
+    def text(kind: pa.DataType) -> bool:
+        if pa.types.is_dictionary(kind):
+            kind = kind.value_type
+        return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
+
+    keys = [f.name for f in first.schema if text(f.type) or pa.types.is_null(f.type)]
+    sums = [f.name for f in first.schema if pa.types.is_integer(f.type)]
+    other = [f.name for f in first.schema if f.name not in keys and f.name not in sums]
+    if other:
+        raise CivaffairsError(
+            f"the summary columns {', '.join(other)} are neither text nor integer counts: "
+            "chunk summaries cannot be added up"
+        )
+    return add_up(summaries, keys, sums, order=keys) if len(summaries) > 1 else first
 
 
 def _decided(summary: pa.Table, count: str) -> int:

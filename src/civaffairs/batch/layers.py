@@ -22,9 +22,9 @@ of a registry screen; the per-member facts of the person programmes (特困,
 the children's allowances, the disability subsidies) are read from their own
 columns where the table has them (``ep_``, ``child_`` and ``ds_``: see
 :mod:`civaffairs.batch.extreme_poverty`, :mod:`civaffairs.batch.children` and
-:mod:`civaffairs.batch.disability_subsidies`), and are
-otherwise "not established" — which makes those decisions "cannot decide"
-wherever the fact matters, never a guess.
+:mod:`civaffairs.batch.disability_subsidies`, whose columnar forms check those cells;
+:data:`FACT_READERS`), and are otherwise "not established" — which makes
+those decisions "cannot decide" wherever the fact matters, never a guess.
 
 .. versionadded:: 0.1.0
 """
@@ -32,27 +32,37 @@ wherever the fact matters, never a guess.
 from __future__ import annotations
 
 import concurrent.futures
+import copy
 import datetime as dt
 import multiprocessing
-from collections.abc import Iterator, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
 import numpy as np
 import pyarrow as pa
 
-from civaffairs import registry
+from civaffairs import jurisdictions, registry
 from civaffairs.assistance.layers import LayeredAssessment, MemberFacts, assess_layers
+from civaffairs.batch._columns import household_starts
 from civaffairs.batch._common import (
     R_INVALID_VALUE,
     R_PARAMETER_UNAVAILABLE,
     Errors,
     check_errors,
+    is_division,
     workers_for,
 )
 from civaffairs.batch.plumbing import Frame
 from civaffairs.batch.report import WhatIf
-from civaffairs.batch.schema import RECEIVING_COLUMN, household_from_rows
+from civaffairs.batch.schema import (
+    KIND_VALUES,
+    RECEIVING_COLUMN,
+    household_from_rows,
+    member_ids,
+    relationship_values,
+)
 from civaffairs.decisions import Outcome, Period
 from civaffairs.entities import AssistanceLayer
 from civaffairs.errors import (
@@ -61,16 +71,20 @@ from civaffairs.errors import (
     InvalidInputError,
     ParameterError,
 )
+from civaffairs.identity import EARLIEST_BIRTH_DATE
 from civaffairs.money import yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = [
+    "ASSISTANCE",
+    "FACT_READERS",
     "LAYERS",
     "MONTHLY_COLUMNS",
     "SUMMARY_LAYERS",
     "assess_table",
     "combine",
     "combine_programmes",
+    "compare",
     "output_schema",
     "render_summary",
     "summarise",
@@ -91,6 +105,16 @@ MONTHLY_COLUMNS: Final[Mapping[str, str]] = {
     "assistance.disability_subsidies.living": "monthly_fen_disability_living",
     "assistance.disability_subsidies.care": "monthly_fen_disability_care",
 }
+
+#: Readers of per-member facts: each takes one household's rows (dicts, in table order)
+#: and returns, per member id (:func:`civaffairs.batch.schema.member_ids`: the id the
+#: scalar model gives the row), the keyword arguments of :class:`MemberFacts` it knows
+#: (``extreme_poverty=``, ``child=``, ``disability=``).  A reader raises
+#: :class:`~civaffairs.errors.InvalidInputError` naming the cell (``$[i].column``, ``i``
+#: the row's index among the household's rows; the screen makes it the table's row) of
+#: a bad value.  Each columnar programme contributes its own.
+FACT_READERS: list[Callable[[Sequence[Mapping[str, Any]]], dict[str, dict[str, Any]]]] = []
+# (the programmes' own reader, _programme_facts, is appended below, where it is defined)
 
 _WHAT: Final = "persons table"
 _DICT = pa.dictionary(pa.int32(), pa.string())
@@ -155,7 +179,10 @@ def assess_table(
 
     Arguments as :func:`civaffairs.batch.assess_table`; ``workers`` is the
     number of worker *processes* (by default one per core this process may use
-    when the table has more than a few thousand households, else none).
+    when the table has more than a few thousand households, else none).  Worker
+    processes are started by a forkserver, which imports the calling script as
+    :mod:`multiprocessing` does: a script must call this under
+    ``if __name__ == "__main__":`` (or pass ``workers=1``).
 
     Returns one row per household, in input order (:func:`output_schema`):
 
@@ -171,16 +198,25 @@ def assess_table(
       ``undecided``: those with a decision that cannot be decided yet (the
       facts to establish are in the scalar assessment);
     - ``newly_found``: eligible for some programme while no member receives
-      any today (from the ``receiving`` column: null there — not known — makes
-      it null; an absent column makes it null for every household); null too
-      when nothing is granted while some decision cannot be decided yet;
+      social assistance today (:data:`ASSISTANCE`, from the ``receiving``
+      column); false for a household eligible for nothing with nothing
+      undecided, whatever is received; null when not known — a member's null
+      ``receiving`` or an absent column, or nothing granted while some decision
+      cannot be decided yet;
     - ``reasons``: the layered picture's own reason codes
       (``assistance.layers.*``), or ``batch.invalid_value`` /
       ``batch.parameter_unavailable``;
     - ``problems``: the bad columns, or the parameter without a value.
 
-    ``errors="raise"`` raises :class:`~civaffairs.errors.InvalidDocumentError`
-    listing every bad cell, or the first parameter error, instead of marking.
+    A bad cell is one the 低保 engine refuses, or one the scalar model reads and
+    refuses where the 低保 engine does not look: a blank household id, a birth date
+    before 1850, a member's registration or its kind, a registration or a
+    ``jurisdiction`` cell above county level, a ``receiving`` value.  A
+    ``jurisdiction`` argument above county level is refused as it is (raised in
+    either mode).  ``errors="raise"`` raises
+    :class:`~civaffairs.errors.InvalidDocumentError` listing every bad cell of the
+    table (``$[row].column``, in row order) — exactly the cells marking would mark —
+    or else the first parameter error in row order, instead of marking.
 
     .. versionadded:: 0.1.0
     """
@@ -188,38 +224,38 @@ def assess_table(
 
     check_errors(errors)
     chosen = book or default_book()
+    if jurisdiction is not None:  # a name decides as its code, and every row says the code
+        jurisdiction = jurisdictions.get(jurisdiction).code
     # The 低保 engine reads and checks every cell of the persons table (and refuses a
     # household split across the table or a person given twice): its marks are ours.
-    checked = screen_dibao(
-        data,
-        on,
-        book=chosen,
-        errors=errors,
-        jurisdiction=jurisdiction,
-        workers=1,
-        first_row=first_row,
-    )
+    # Marked here in either mode: its parameter errors are not the layered picture's,
+    # and a bad cell it does not read must be raised with its own (below).
+    options: dict[str, Any] = {"jurisdiction": jurisdiction, "workers": 1, "first_row": first_row}
+    checked = screen_dibao(data, on, book=chosen, errors="mark", **options)
     table = _as_table(data)
     _check_receiving_type(table)
     invalid = _invalid(checked)
-    person_bad, person_problems = _person_marks(
-        table, on, chosen, errors=errors, jurisdiction=jurisdiction, first_row=first_row
-    )
     count = checked.num_rows
+    # The person programmes' own columns, checked by their columnar forms (marked here too).
+    person = _person_marks(table, on, chosen, jurisdiction=jurisdiction, first_row=first_row)
+    extra = person.by_household(table, count)
+    marked = invalid | np.array([h in extra for h in range(count)], dtype=np.bool_)
     processes = _processes(workers, count)
-    tasks = list(_tasks(table, invalid, count, person_bad, person_problems))
+    tasks = list(_tasks(table, marked, count))
+    # Asked to raise a table with bad cells: it will raise; only its cells are looked at.
+    check_only = errors == "raise" and bool(marked.any())
     payloads = [
         (
             _ipc(piece),
-            start,
+            starts,
             marks,
             on,
             None if book is None else chosen,
             jurisdiction,
-            errors,
             first_row + row,
+            check_only,
         )
-        for piece, start, marks, row in tasks
+        for piece, starts, marks, row in tasks
     ]
     if processes > 1 and len(payloads) > 1:
         context = multiprocessing.get_context("forkserver")
@@ -227,8 +263,126 @@ def assess_table(
             parts = list(pool.map(_decide_task, payloads))
     else:
         parts = [_decide_task(payload) for payload in payloads]
-    rows = [row for part in parts for row in part]
-    return _columns(checked, rows)
+    if errors == "raise":
+        cells = [cell for part in parts for cell in part.cells]
+        if invalid.any():  # the 低保 engine's own list of the bad cells it read
+            try:
+                screen_dibao(data, on, book=chosen, errors="raise", **options)
+            except InvalidDocumentError as error:
+                cells = [*error.errors, *cells]
+        cells = [*cells, *person.raised(table, on, chosen, jurisdiction, first_row)]
+        if cells:
+            # One cell, once: the person programmes read some cells the others read too.
+            once = {cell.path: cell for cell in reversed(cells)}
+            raise InvalidDocumentError(sorted(once.values(), key=_cell_order), what=_WHAT)
+        for part in parts:
+            if part.parameter is not None:
+                raise part.parameter
+    rows = [row for part in parts for row in part.rows]
+    return _columns(checked, rows, extra)
+
+
+@attrs.frozen
+class _PersonMarks:
+    """Per row of the table, whether a person programme's own cell is bad, and which columns."""
+
+    bad: np.ndarray[Any, np.dtype[np.bool_]]
+    problems: list[tuple[str, ...]]
+    modules: tuple[Any, ...]
+
+    def by_household(self, table: pa.Table, count: int) -> dict[int, tuple[str, ...]]:
+        """Return, per household with such a bad cell, the columns named."""
+        if not self.bad.any():
+            return {}
+        starts, _repeated = household_starts(table.column("household_id"))
+        household = np.searchsorted(np.asarray(starts), np.arange(len(self.bad)), side="right") - 1
+        found: dict[int, dict[str, None]] = {}
+        for row in np.flatnonzero(self.bad):
+            at = int(household[row])
+            if 0 <= at < count:
+                found.setdefault(at, {}).update(dict.fromkeys(self.problems[row]))
+        return {at: tuple(named) for at, named in found.items()}
+
+    def raised(
+        self,
+        table: pa.Table,
+        on: dt.date,
+        book: ParameterBook,
+        jurisdiction: str | None,
+        first_row: int,
+    ) -> list[InvalidInputError]:
+        """Return the bad cells the programmes' columnar forms raise (``errors="raise"``)."""
+        cells: list[InvalidInputError] = []
+        for module in self.modules:
+            try:
+                module.assess_table(
+                    table,
+                    on,
+                    book=book,
+                    errors="raise",
+                    jurisdiction=jurisdiction,
+                    workers=1,
+                    first_row=first_row,
+                )
+            except InvalidDocumentError as error:
+                cells.extend(e for e in error.errors if isinstance(e, InvalidInputError))
+            except ParameterError:
+                continue  # a parameter error is the layered picture's own to raise, or not
+        return cells
+
+
+def _person_marks(
+    table: pa.Table,
+    on: dt.date,
+    book: ParameterBook,
+    *,
+    jurisdiction: str | None,
+    first_row: int,
+) -> _PersonMarks:
+    """Check the person programmes' own columns with their columnar forms (mark mode).
+
+    Their result rows follow the table's, ``times`` rows a person; a bad cell of theirs
+    marks the row.  A programme none of whose columns is in the table is not run.
+    """
+    from civaffairs.batch import (  # noqa: PLC0415 - cycle
+        children,
+        disability_subsidies,
+        extreme_poverty,
+    )
+
+    rows = table.num_rows
+    bad = np.zeros(rows, dtype=np.bool_)
+    problems: list[tuple[str, ...]] = [()] * rows
+    modules: list[Any] = []
+    for module, times in ((children, 1), (disability_subsidies, 2), (extreme_poverty, 1)):
+        if not any(name in table.column_names for name in module.COLUMNS):
+            continue  # none of its facts given: nothing of it to read
+        result = module.assess_table(
+            table,
+            on,
+            book=book,
+            errors="mark",
+            jurisdiction=jurisdiction,
+            workers=1,
+            first_row=first_row,
+        )
+        reasons = result.column("reasons").to_pylist()
+        named = result.column("problems").to_pylist()
+        found = False
+        for index, codes in enumerate(reasons):
+            if R_INVALID_VALUE.code in (codes or ()):
+                row = index // times
+                bad[row] = found = True
+                problems[row] = (*problems[row], *(named[index] or ()))
+        if found:
+            modules.append(module)
+    return _PersonMarks(bad, problems, tuple(modules))
+
+
+def _cell_order(error: InvalidInputError) -> tuple[int, str]:
+    """Sort bad cells by row, then path (``$[row].column``), as the 低保 engine lists them."""
+    found = re.match(r"\$\[(\d+)\]", error.path)
+    return (int(found.group(1)) if found else -1, error.path)
 
 
 def _check_receiving_type(table: pa.Table) -> None:
@@ -236,13 +390,24 @@ def _check_receiving_type(table: pa.Table) -> None:
         return
     kind = table.schema.field(RECEIVING_COLUMN).type
     if not (
-        (pa.types.is_list(kind) or pa.types.is_large_list(kind))
-        and (pa.types.is_string(kind.value_type) or pa.types.is_large_string(kind.value_type))
+        (pa.types.is_list(kind) or pa.types.is_large_list(kind)) and _is_text(kind.value_type)
     ) and not pa.types.is_null(kind):
         raise InvalidDocumentError(
             [InvalidInputError(f"$.{RECEIVING_COLUMN}", str(kind), "a list of strings column")],
             what=_WHAT,
         )
+
+
+def _is_text(kind: pa.DataType) -> bool:
+    """Whether values of ``kind`` read as strings (plain, large, or dictionary-encoded).
+
+    Null values are too: pandas and polars type a column of empty lists ``list<null>``.
+    """
+    if pa.types.is_dictionary(kind):
+        kind = kind.value_type
+    return bool(
+        pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_null(kind)
+    )
 
 
 def _as_table(data: Frame) -> pa.Table:
@@ -263,90 +428,26 @@ def _processes(workers: int | None, households: int) -> int:
     return workers_for(workers)
 
 
-#: A household's mark: whether a cell is bad, and the bad columns of its members' own facts.
-_Mark = tuple[bool, tuple[str, ...] | None]
-
-
-def _mark(
-    bad: bool,  # noqa: FBT001 - the 低保 engine's mark
-    person_bad: np.ndarray[Any, np.dtype[np.bool_]],
-    person_problems: list[tuple[str, ...]],
-    begin: int,
-    end: int,
-) -> _Mark:
-    if bad or not person_bad[begin:end].any():
-        return bad, None
-    problems = dict.fromkeys(p for row in person_problems[begin:end] for p in row)
-    return True, tuple(problems)
-
-
-def _person_marks(
-    table: pa.Table,
-    on: dt.date,
-    book: ParameterBook,
-    *,
-    errors: Errors,
-    jurisdiction: str | None,
-    first_row: int,
-) -> tuple[np.ndarray[Any, np.dtype[np.bool_]], list[tuple[str, ...]]]:
-    """Return, per row, whether a cell of a person programme's own columns is bad, and which.
-
-    The person programmes' columnar forms read and check those columns (and raise
-    in ``errors="raise"``); their rows follow the table's (``times`` rows a person).
-    """
-    from civaffairs.batch import (  # noqa: PLC0415 - cycle
-        children,
-        disability_subsidies,
-        extreme_poverty,
-    )
-
-    rows = table.num_rows
-    bad = np.zeros(rows, dtype=np.bool_)
-    problems: list[tuple[str, ...]] = [()] * rows
-    for module, times in ((children, 1), (disability_subsidies, 2), (extreme_poverty, 1)):
-        if not any(name in table.column_names for name in module.COLUMNS):
-            continue  # none of its facts given: nothing of it to read
-        result = module.assess_table(
-            table,
-            on,
-            book=book,
-            errors=errors,
-            jurisdiction=jurisdiction,
-            workers=1,
-            first_row=first_row,
-        )
-        reasons = result.column("reasons").to_pylist()
-        named = result.column("problems").to_pylist()
-        for index, codes in enumerate(reasons):
-            if R_INVALID_VALUE.code in (codes or ()):
-                row = index // times
-                bad[row] = True
-                problems[row] = (*problems[row], *(named[index] or ()))
-    return bad, problems
-
-
 def _tasks(
-    table: pa.Table,
-    invalid: np.ndarray[Any, np.dtype[np.bool_]],
-    count: int,
-    person_bad: np.ndarray[Any, np.dtype[np.bool_]],
-    person_problems: list[tuple[str, ...]],
-) -> Iterator[tuple[pa.Table, int, tuple[_Mark, ...], int]]:
-    """Cut the table into runs of whole households: (rows, first household, marks, first row)."""
-    ids = table.column("household_id").to_pylist()
-    starts = [0] + [i for i in range(1, len(ids)) if ids[i] != ids[i - 1]]
-    if len(starts) != count and len(ids):
+    table: pa.Table, invalid: np.ndarray[Any, np.dtype[np.bool_]], count: int
+) -> Iterator[tuple[pa.Table, tuple[int, ...], tuple[bool, ...], int]]:
+    """Cut the table into runs of whole households: (rows, household starts, marks, first row).
+
+    Households start where the 低保 engine's reader says (:func:`household_starts`: a
+    null id is a household of its own), so each row of its checked result is the
+    household decided here.
+    """
+    starts, _repeated = household_starts(table.column("household_id"))
+    if len(starts) != count:
         raise CivaffairsError("the households read do not match the households checked")
+    rows = table.num_rows
     for first in range(0, count, _TASK_HOUSEHOLDS):
         last = min(first + _TASK_HOUSEHOLDS, count)
-        begin = starts[first] if count else 0
-        end = starts[last] if last < count else len(ids)
-        bounds = [*starts[first:last], end]
-        marks = tuple(
-            _mark(bool(invalid[first + i]), person_bad, person_problems, bounds[i], bounds[i + 1])
-            for i in range(last - first)
-        )
-        yield table.slice(begin, end - begin), first, marks, begin
+        begin = int(starts[first])
+        end = int(starts[last]) if last < count else rows
+        marks = tuple(bool(x) for x in invalid[first:last])
+        own = tuple(int(start) - begin for start in starts[first:last])
+        yield table.slice(begin, end - begin), own, marks, begin
 
 
 def _ipc(table: pa.Table) -> bytes:
@@ -363,91 +464,226 @@ class _Call:
     on: dt.date
     book: ParameterBook
     jurisdiction: str | None
-    errors: Errors
+
+
+@attrs.frozen
+class _Part:
+    """A run of households decided: their rows, the bad cells found, the first parameter error.
+
+    Nothing is raised in a worker: the caller raises (``errors="raise"``) every bad cell
+    of the table at once, else the first parameter error, in row order.
+    """
+
+    rows: list[_Row]
+    cells: list[InvalidInputError]
+    parameter: CivaffairsError | None
 
 
 def _decide_task(
     payload: tuple[
-        bytes, int, tuple[_Mark, ...], dt.date, ParameterBook | None, str | None, Errors, int
+        bytes,
+        tuple[int, ...],
+        tuple[bool, ...],
+        dt.date,
+        ParameterBook | None,
+        str | None,
+        int,
+        bool,
     ],
-) -> list[_Row]:
-    """Decide one run of households (in a worker process or in this one)."""
-    data, _start, marks, on, book, jurisdiction, errors, first_row = payload
+) -> _Part:
+    """Decide one run of households (in a worker process or in this one), or check its cells."""
+    data, starts, marks, on, book, jurisdiction, first_row, check_only = payload
     table = pa.ipc.open_stream(data).read_all()
-    call = _Call(on, book or default_book(), jurisdiction, errors)
+    call = _Call(on, book or default_book(), jurisdiction)
     found: list[_Row] = []
-    for rows, mark in zip(_household_rows(table), marks, strict=True):
-        found.append(_decide_one(call, rows, mark=mark, first_row=first_row))
+    cells: list[InvalidInputError] = []
+    first: CivaffairsError | None = None
+    for rows, bad in zip(_household_rows(table, starts), marks, strict=True):
+        row, bad_cells, parameter = _decide_one(
+            call, rows, bad=bad, first_row=first_row, check_only=check_only
+        )
+        found.append(row)
+        cells.extend(bad_cells)
+        first = first or parameter
         first_row += len(rows)
-    return found
+    return _Part(found, cells, first)
 
 
-def _household_rows(table: pa.Table) -> list[list[dict[str, Any]]]:
-    households: list[list[dict[str, Any]]] = []
-    current: object = object()
-    for row in table.to_pylist():
-        if not households or row["household_id"] != current:
-            households.append([])
-            current = row["household_id"]
-        households[-1].append(row)
-    return households
+def _household_rows(table: pa.Table, starts: Sequence[int]) -> list[list[dict[str, Any]]]:
+    """Return each household's rows (dicts), households starting at ``starts``."""
+    rows = relationship_values(table.to_pylist())
+    ends = [*starts[1:], len(rows)]
+    return [rows[start:end] for start, end in zip(starts, ends, strict=True)]
 
 
-def _decide_one(call: _Call, rows: list[dict[str, Any]], *, mark: _Mark, first_row: int) -> _Row:
+def _decide_one(
+    call: _Call, rows: list[dict[str, Any]], *, bad: bool, first_row: int, check_only: bool
+) -> tuple[_Row, list[InvalidInputError], CivaffairsError | None]:
+    """Decide one household: its row, its bad cells, its parameter error (or its cells only)."""
     applicant = next((r for r in rows if r.get("relationship") == "applicant"), rows[0])
     kind = applicant.get("registration_kind")
     people = len(rows)
-    bad, problems = mark
     if bad:
-        return _not_decided(None, kind, people, R_INVALID_VALUE.code, problems)
-    household, where = household_from_rows(rows)
-    place = call.jurisdiction if where is None else where
+        return _not_decided(None, kind, people, R_INVALID_VALUE.code, None), [], None
+    cells = _cell_errors(rows, first_row)
+    if check_only:
+        return _not_decided(None, kind, people, R_INVALID_VALUE.code, None), cells, None
+    facts: tuple[MemberFacts, ...] = ()
+    if not cells:
+        try:
+            facts = _member_facts(rows, first_row)
+        except InvalidInputError as error:  # a reader's cell, already the table's row
+            cells = [error]
     try:
-        _check_receiving(rows, first_row)
-        facts = _member_facts(rows, first_row)
+        if not cells:
+            household, where = household_from_rows(rows)
+            place = call.jurisdiction if where is None else where
+            assessment = assess_layers(
+                household, call.on, jurisdiction=place, book=call.book, facts=facts
+            )
+            return _placed(assessment, rows, kind), [], None
     except InvalidInputError as error:
-        if call.errors == "raise":
-            raise InvalidDocumentError([error], what=_WHAT) from None
-        return _not_decided(place, kind, people, R_INVALID_VALUE.code, (error.path,))
-    try:
-        assessment = assess_layers(
-            household, call.on, jurisdiction=place, book=call.book, facts=facts
-        )
+        cells = [_scalar_cell(error, rows, first_row, call)]
     except ParameterError as error:
-        if call.errors == "raise":
-            raise
         name = getattr(error, "name", type(error).__name__)
-        return _not_decided(place, kind, people, R_PARAMETER_UNAVAILABLE.code, (str(name),))
-    return _placed(assessment, rows, kind)
+        row = _not_decided(None, kind, people, R_PARAMETER_UNAVAILABLE.code, (str(name),))
+        return row, [], error
+    problems = tuple(dict.fromkeys(_column_of(cell.path) for cell in cells))
+    return _not_decided(None, kind, people, R_INVALID_VALUE.code, problems), cells, None
 
 
-def _check_receiving(rows: Sequence[Mapping[str, Any]], first_row: int) -> None:
+def _cell_errors(rows: Sequence[Mapping[str, Any]], first_row: int) -> list[InvalidInputError]:
+    """Return the bad cells the scalar model reads and the 低保 engine does not check.
+
+    The 低保 engine reads the registration and its kind on the applicant's row only,
+    takes any id and any birth date up to the as-of date; the scalar model reads every
+    member's registration (the person programmes), names every household and person,
+    and refuses a birth date before 1850 (a typing error).  And the ``receiving`` column.
+    """
+    found: list[InvalidInputError] = []
+    if not str(rows[0]["household_id"]).strip():  # a null id is the 低保 engine's mark
+        found.append(
+            InvalidInputError(
+                f"$[{first_row}].household_id",
+                rows[0]["household_id"],
+                "a household id that is not blank",
+            )
+        )
+    for index, row in enumerate(rows):
+        at = f"$[{first_row + index}]"
+        born = row.get("birth_date")
+        if born is not None and _day(born) < EARLIEST_BIRTH_DATE:
+            found.append(
+                InvalidInputError(
+                    f"{at}.birth_date",
+                    "(a birth date, withheld)",
+                    f"a birth date on or after {EARLIEST_BIRTH_DATE.isoformat()}",
+                )
+            )
+        registration = row.get("registration")
+        if registration is not None and not is_division(str(registration)):
+            found.append(
+                InvalidInputError(f"{at}.registration", registration, "a six-digit GB/T 2260 code")
+            )
+        kind = row.get("registration_kind")
+        if kind is not None and kind not in KIND_VALUES:
+            found.append(
+                InvalidInputError(
+                    f"{at}.registration_kind", kind, f"one of {', '.join(KIND_VALUES)}"
+                )
+            )
+    found.extend(_receiving_errors(rows, first_row))
+    return found
+
+
+def _day(value: object) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value  # type: ignore[return-value]
+
+
+_MEMBER_REGISTRATION: Final = re.compile(
+    r"\$\.members\[(\d+)\]\.person\.registration\.jurisdiction$"
+)
+
+
+def _scalar_cell(
+    error: InvalidInputError, rows: Sequence[Mapping[str, Any]], first_row: int, call: _Call
+) -> InvalidInputError:
+    """Name the cell of a value the scalar rules refuse (``$[row].column``).
+
+    A registration or a deciding place above county level, say: 低保 and the programmes
+    built on it are decided by a county-level department (the scalar rules' own
+    citation is kept in ``expected``).  A refused call-level ``jurisdiction`` is the
+    caller's argument, not a cell: it is raised as it is, in either mode.
+    """
+    applicant = next((i for i, r in enumerate(rows) if r.get("relationship") == "applicant"), 0)
+    member = _MEMBER_REGISTRATION.match(error.path)
+    if member is not None:
+        index = int(member.group(1))
+        index = index if rows[index].get("registration") is not None else applicant
+        column = "registration"
+    elif error.path == "$.jurisdiction":
+        if rows[applicant].get("jurisdiction") is not None:
+            index, column = applicant, "jurisdiction"
+        elif call.jurisdiction is not None:
+            raise error
+        else:
+            index, column = applicant, "registration"
+    else:  # not expected: every cell the scalar model reads is checked above
+        return InvalidInputError(f"$[{first_row}]{error.path[1:]}", error.value, error.expected)
+    return InvalidInputError(f"$[{first_row + index}].{column}", error.value, error.expected)
+
+
+def _column_of(path: str) -> str:
+    """Return the column of a cell's path ``$[row].column`` (the path itself otherwise)."""
+    found = re.match(r"\$\[\d+\]\.(\w+)$", path)
+    return found.group(1) if found else path
+
+
+def _receiving_errors(rows: Sequence[Mapping[str, Any]], first_row: int) -> list[InvalidInputError]:
     """Refuse a ``receiving`` value that is not a list of registered programme codes."""
     codes = {entry.code for entry in registry.ENTRIES}
+    found: list[InvalidInputError] = []
     for index, row in enumerate(rows):
         value = row.get(RECEIVING_COLUMN)
         if value is None:
             continue
         unknown = [code for code in value if code not in codes]
         if unknown:
-            raise InvalidInputError(
-                f"$[{first_row + index}].{RECEIVING_COLUMN}",
-                unknown[0],
-                "programme codes of the registry (civaffairs programmes)",
+            found.append(
+                InvalidInputError(
+                    f"$[{first_row + index}].{RECEIVING_COLUMN}",
+                    unknown[0],
+                    "programme codes of the registry (civaffairs programmes)",
+                )
             )
+    return found
 
 
 def _member_facts(rows: Sequence[Mapping[str, Any]], first_row: int) -> tuple[MemberFacts, ...]:
-    """Return the per-member facts the person programmes' own columns give.
+    """Return the per-member facts the table's programme columns give (:data:`FACT_READERS`)."""
+    by_member: dict[str, dict[str, Any]] = {}
+    for reader in FACT_READERS:
+        try:
+            read = reader(rows)
+        except InvalidInputError as error:
+            raise _in_table(error, first_row) from None
+        for pid, found in read.items():
+            by_member.setdefault(pid, {}).update(found)
+    return tuple(MemberFacts(pid, **found) for pid, found in by_member.items())
+
+
+def _programme_facts(rows: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Read each member's facts from the person programmes' own columns (a :data:`FACT_READERS`).
 
     ``ep_`` columns (:mod:`civaffairs.batch.extreme_poverty`) give a member's 特困 facts
     (their supporters among them), ``child_`` columns (:mod:`civaffairs.batch.children`)
-    their :class:`~civaffairs.assistance.children.ChildFacts` and ``ds_`` columns
-    (:mod:`civaffairs.batch.disability_subsidies`) their disability-subsidy facts —
-    only where one of the member's cells is given: a member with none has no facts
-    (as in the scalar picture).  ``ds_layer`` and ``ds_in_extreme_poverty`` are not
-    read: the layered picture decides them itself.  The cells were checked by the
-    programmes' columnar forms (:func:`_person_marks`).
+    their :class:`~civaffairs.assistance.children.ChildFacts`, ``ds_`` columns
+    (:mod:`civaffairs.batch.disability_subsidies`) their disability-subsidy facts — only
+    where one of the member's cells is given: a member with none has none (as in the
+    scalar picture).  ``ds_layer`` and ``ds_in_extreme_poverty`` are not read: the
+    layered picture decides them itself.  The cells were checked by those programmes'
+    columnar forms (:func:`_person_marks`); members are keyed by
+    :func:`~civaffairs.batch.schema.member_ids`.
     """
     from civaffairs.batch import (  # noqa: PLC0415 - cycle
         children,
@@ -455,28 +691,52 @@ def _member_facts(rows: Sequence[Mapping[str, Any]], first_row: int) -> tuple[Me
         extreme_poverty,
     )
 
-    del first_row
-    ids = [str(row.get("person_id") or f"p{index}") for index, row in enumerate(rows)]
+    ids = member_ids([dict(row) for row in rows])
+    named = [{**row, "person_id": pid} for row, pid in zip(rows, ids, strict=True)]
     own_facts = [name for name in disability_subsidies.COLUMNS if name not in _DECIDED_HERE]
-    child = children.read_facts(rows)
-    disability = disability_subsidies.read_facts(rows)
-    extreme = extreme_poverty.read_facts(rows)
-    found: list[MemberFacts] = []
-    for pid, row in zip(ids, rows, strict=True):
-        given: dict[str, Any] = {}
-        if any(row.get(name) is not None for name in children.COLUMNS):
-            given["child"] = child[pid]
-        if any(row.get(name) is not None for name in own_facts):
-            given["disability"] = disability[pid].facts
-        if any(row.get(name) is not None for name in extreme_poverty.COLUMNS):
-            given["extreme_poverty"] = extreme[pid]
+    readers: list[tuple[str, Sequence[str], Callable[[], dict[str, Any]]]] = [
+        ("child", list(children.COLUMNS), lambda: children.read_facts(named)),
+        (
+            "disability",
+            own_facts,
+            lambda: {
+                pid: inputs.facts for pid, inputs in disability_subsidies.read_facts(named).items()
+            },
+        ),
+        (
+            "extreme_poverty",
+            list(extreme_poverty.COLUMNS),
+            lambda: extreme_poverty.read_facts(named),
+        ),
+    ]
+    found: dict[str, dict[str, Any]] = {}
+    for key, columns, read in readers:
+        given = [
+            pid
+            for pid, row in zip(ids, rows, strict=True)
+            if any(row.get(name) is not None for name in columns)
+        ]
         if given:
-            found.append(MemberFacts(pid, **given))
-    return tuple(found)
+            facts = read()
+            for pid in given:
+                found.setdefault(pid, {})[key] = facts[pid]
+    return found
 
 
 #: The disability-subsidy inputs the layered picture decides itself (not read from the table).
 _DECIDED_HERE: Final = frozenset({"ds_layer", "ds_in_extreme_poverty"})
+FACT_READERS.append(_programme_facts)
+
+
+def _in_table(error: InvalidInputError, first_row: int) -> InvalidInputError:
+    """Return ``error`` with its household row (``$[i]...``) made the table's row."""
+    found = re.match(r"\$\[(\d+)\]", error.path)
+    if found is None:
+        return error
+    clone = copy.copy(error)
+    clone.path = f"$[{first_row + int(found.group(1))}]{error.path[found.end() :]}"
+    clone.refresh()
+    return clone
 
 
 def _not_decided(
@@ -533,24 +793,37 @@ def _placed(
     )
 
 
+#: What "receiving" counts (主动发现): social assistance, the programmes of the assistance
+#: area (not the layered picture itself, an old-age allowance or a marriage registration).
+ASSISTANCE: Final = frozenset(
+    entry.code
+    for entry in registry.ENTRIES
+    if entry.code.startswith("assistance.") and entry.code != "assistance.layers"
+)
+
+
 def _newly_found(*, eligible: bool, pending: bool, rows: list[dict[str, Any]]) -> bool | None:
     """Return whether the household is newly found (主动发现), or ``None`` when not known.
 
-    Newly found: eligible for some programme while no member receives anything
-    today.  Not known: a member's ``receiving`` is null, or nothing is granted
-    while some decision cannot be decided yet (it might grant something).
+    Newly found: eligible for some programme while no member receives social
+    assistance today (国办发〔2023〕39号 三(三): "对未纳入社会救助范围的低收入人口……发现符合救助
+    条件的，应当告知相关救助政策").  In three values (as Kleene's "and"): a household
+    eligible for nothing, with nothing undecided, is not newly found whatever its
+    members receive; one where a member receives an assistance programme is not
+    either; otherwise a member's null ``receiving`` (not known), an absent column, or
+    nothing granted while some decision is undecided leaves it unknown.
     """
-    receiving = [row.get(RECEIVING_COLUMN) for row in rows]
-    if any(value for value in receiving if value is not None):
+    if not eligible and not pending:
         return False
-    if any(value is None for value in receiving):
+    receiving = [row.get(RECEIVING_COLUMN) for row in rows]
+    if any(ASSISTANCE.intersection(value) for value in receiving if value):
+        return False
+    if not eligible or any(value is None for value in receiving):
         return None
-    if eligible:
-        return True
-    return None if pending else False
+    return True
 
 
-def _columns(checked: pa.Table, rows: list[_Row]) -> pa.Table:
+def _columns(checked: pa.Table, rows: list[_Row], extra: Mapping[int, tuple[str, ...]]) -> pa.Table:
     count = len(rows)
     schema = output_schema(household_id=checked.schema.field("household_id").type)
 
@@ -559,11 +832,12 @@ def _columns(checked: pa.Table, rows: list[_Row]) -> pa.Table:
 
     problems: list[list[str] | None] = []
     checked_problems = checked.column("problems").to_pylist()
-    for row, theirs in zip(rows, checked_problems, strict=True):
+    for index, (row, theirs) in enumerate(zip(rows, checked_problems, strict=True)):
         if row.problems is not None:
             problems.append(list(row.problems))
         elif row.reasons == (R_INVALID_VALUE.code,):
-            problems.append(list(theirs) if theirs else None)
+            named = list(dict.fromkeys([*(theirs or ()), *extra.get(index, ())]))
+            problems.append(named or None)
         else:
             problems.append(None)
     where = [
@@ -793,8 +1067,6 @@ def what_if(
 
     .. versionadded:: 0.1.0
     """
-    from civaffairs.batch.report import layer_changes  # noqa: PLC0415
-
     options: dict[str, Any] = {
         "errors": errors,
         "jurisdiction": jurisdiction,
@@ -803,6 +1075,24 @@ def what_if(
     }
     before = assess_table(data, on, book=baseline, **options)
     after = assess_table(data, on, book=scenario, **options)
+    return WhatIf(on, _households_compared(before, after), compare(before, after))
+
+
+def compare(before: pa.Table, after: pa.Table) -> pa.Table:
+    """Compare two :func:`assess_table` results of one table: :attr:`WhatIf.summary`'s rows.
+
+    Per jurisdiction and layer (:data:`SUMMARY_LAYERS`): households before and
+    after, those gaining and losing the layer, and the monthly cost of every
+    programme before, after and its change (``monthly_fen``).
+
+    .. versionadded:: 0.1.0
+    """
+    from civaffairs.batch.report import layer_changes  # noqa: PLC0415
+
+    return layer_changes(before, after, layers=SUMMARY_LAYERS, amount="monthly_fen")
+
+
+def _households_compared(before: pa.Table, after: pa.Table) -> pa.Table:
     columns: dict[str, Any] = {
         "household_id": before.column("household_id"),
         "jurisdiction": before.column("jurisdiction"),
@@ -811,6 +1101,4 @@ def what_if(
         "monthly_before_fen": before.column("monthly_fen"),
         "monthly_after_fen": after.column("monthly_fen"),
     }
-    households = pa.table(columns)
-    summary = layer_changes(before, after, layers=SUMMARY_LAYERS, amount="monthly_fen")
-    return WhatIf(on, households, summary)
+    return pa.table(columns)

@@ -41,9 +41,19 @@ _LAYERS: Final = ("dibao", "none", "(cannot decide)")
 _PROGRAMME: Final = "assistance.dibao"
 
 
+def _encoded(column: Any) -> Any:
+    """Return a text column as one dictionary array (a plain string column is encoded).
+
+    A result passed through pandas, polars or CSV comes back with plain strings.
+    """
+    if not pa.types.is_dictionary(column.type):
+        column = column.dictionary_encode()
+    return dictionary_of(column)
+
+
 def _layer_codes(result: pa.Table, layers: tuple[str, ...] = _LAYERS) -> npt.NDArray[np.int64]:
     """Per household, the index of its layer in ``layers``; a null layer is the last one."""
-    layer = dictionary_of(result.column("layer"))
+    layer = _encoded(result.column("layer"))
     last = len(layers) - 1
     codes = np.full(len(layer), last, dtype=np.int64)
     if len(layer):
@@ -65,7 +75,7 @@ def summarise(result: pa.Table) -> pa.Table:
 
     .. versionadded:: 0.1.0
     """
-    outcome = dictionary_of(result.column("outcome"))
+    outcome = _encoded(result.column("outcome"))
     names = outcome.dictionary.to_pylist() if len(outcome) else []
     indices: npt.NDArray[np.int64] = (
         np.asarray(outcome.indices.to_numpy(), dtype=np.int64)
@@ -176,7 +186,7 @@ def layer_changes(
     layer_before, layer_after = _layer_codes(before, layers), _layer_codes(after, layers)
     amount_before = np.asarray(before.column(amount).to_numpy(), dtype=np.int64)
     amount_after = np.asarray(after.column(amount).to_numpy(), dtype=np.int64)
-    where = dictionary_of(before.column("jurisdiction"))
+    where = _encoded(before.column("jurisdiction"))
     names = [str(n) for n in where.dictionary.to_pylist()] if len(where) else []
     index = (
         np.asarray(where.indices.fill_null(len(names)).to_numpy(), dtype=np.int64)

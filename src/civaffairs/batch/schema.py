@@ -51,8 +51,8 @@ Columns (money is integer fen, 分):
 - ``receiving`` — list of strings, optional, nullable: the programmes (registry
   codes, e.g. ``assistance.dibao``) the person receives today; null means not
   known.  Read by the layered screen (:mod:`civaffairs.batch.layers`) to find
-  the households eligible for something while nobody in them receives
-  anything (主动发现); the rules themselves never read it.
+  the households eligible for something while nobody in them receives social
+  assistance (主动发现); the rules themselves never read it.
 
 An optional column left out means "none" for every row: no status, no
 disability, no income of that type, no asset.  A null *cell* in a column
@@ -84,6 +84,7 @@ from typing import Any, Final
 
 import pyarrow as pa
 
+from civaffairs.assistance.dibao import RELATIONSHIP_CODES
 from civaffairs.entities import (
     Asset,
     AssetType,
@@ -114,7 +115,9 @@ __all__ = [
     "STATUS_COLUMNS",
     "from_table",
     "household_from_rows",
+    "member_ids",
     "persons_schema",
+    "relationship_values",
     "to_table",
 ]
 
@@ -357,15 +360,37 @@ def _no_nulls(row: dict[str, Any], household_id: str, index: int) -> None:
             )
 
 
+#: Relationship values by their integer codes (the ``relationship`` column may hold either).
+_RELATIONSHIP_BY_CODE: Final = {code: rel.value for rel, code in RELATIONSHIP_CODES.items()}
+
+
+def relationship_values(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return ``rows`` with integer ``relationship`` codes replaced by their values.
+
+    The format accepts the codes of
+    :data:`~civaffairs.assistance.dibao.RELATIONSHIP_CODES` as well as the values;
+    the scalar model reads values.  An unknown code is left as it is (refused by
+    :class:`~civaffairs.entities.Relationship`).
+
+    .. versionadded:: 0.1.0
+    """
+    return [
+        {**row, "relationship": _RELATIONSHIP_BY_CODE.get(code, code)}
+        if isinstance(code := row.get("relationship"), int) and not isinstance(code, bool)
+        else row
+        for row in rows
+    ]
+
+
 def _household(rows: list[dict[str, Any]]) -> tuple[Household, str | None]:
+    rows = relationship_values(rows)
     household_id = str(rows[0]["household_id"])
     members: list[Member] = []
     incomes: list[Income] = []
     assets: list[Asset] = []
     where: str | None = None
-    for index, row in enumerate(rows):
+    for index, (row, pid) in enumerate(zip(rows, member_ids(rows), strict=True)):
         _no_nulls(row, household_id, index)
-        pid = row.get("person_id") or f"p{index}"
         is_applicant = row["relationship"] == Relationship.APPLICANT.value
         registration = row.get("registration") or _applicant_value(rows, "registration")
         kind = row.get("registration_kind") or _applicant_value(rows, "registration_kind")
@@ -403,6 +428,39 @@ def _household(rows: list[dict[str, Any]]) -> tuple[Household, str | None]:
                 if row.get(column)
             )
     return Household(household_id, members, incomes, assets), where
+
+
+def member_ids(rows: list[dict[str, Any]]) -> list[str]:
+    """Return the member id the scalar model gives each of one household's rows.
+
+    A row's ``person_id`` when it names someone; else (null, empty or blank) a
+    stand-in ``p<row index>`` that no other member of the household has, so a
+    missing reference never makes two members one person.  Readers of per-member
+    facts key them by these ids.
+
+    .. versionadded:: 0.1.0
+    """
+    given = {str(row["person_id"]) for row in rows if _named(row.get("person_id"))}
+    return [
+        str(row["person_id"]) if _named(row.get("person_id")) else _stand_in(index, given)
+        for index, row in enumerate(rows)
+    ]
+
+
+def _named(person_id: object) -> bool:
+    """Whether a ``person_id`` cell names the person (null, empty and blank do not)."""
+    return person_id is not None and bool(str(person_id).strip())
+
+
+def _stand_in(index: int, given: set[str]) -> str:
+    """Return an id for the member at ``index`` without one: ``p<index>``, unless a member has it.
+
+    ``person_id`` is for tracing only; a stand-in must never make two members one person.
+    """
+    pid = f"p{index}"
+    while pid in given:
+        pid += "'"
+    return pid
 
 
 def _owned_value(row: dict[str, Any], asset_type: AssetType) -> int:
