@@ -538,30 +538,53 @@ def _income(
     facts: Facts, households: Households, counted_p: Bools, exclude_pension: Any
 ) -> _Income:
     """Count income: the types come from the rule's own list, per jurisdiction's switch."""
-    always = scalar.counted_income_types(exclude_central_basic_pension=True)
-    switched = scalar.counted_income_types(exclude_central_basic_pension=False) - always
+    always, switched, never = _INCOME_TYPES
     of_row = households.of_row
     rows, count = len(of_row), households.count
-    never = set(IncomeType) - always - switched
     own_switched = total(facts.income, switched, rows)
     pension_counts = ~exclude_pension
-    counts_here = pick(pension_counts, of_row)
-    own = total(facts.income, always, rows) + own_switched * counts_here
-    own_not_counted = total(facts.income, never, rows) + own_switched * ~counts_here
+    if np.ndim(pension_counts) == 0:  # one switch for the whole slice: no products
+        own = total(facts.income, always, rows)
+        own_not_counted = total(facts.income, never, rows)
+        if pension_counts:
+            own += own_switched
+        else:
+            own_not_counted += own_switched
+    else:
+        counts_here = pension_counts[of_row]
+        own = total(facts.income, always, rows) + own_switched * counts_here
+        own_not_counted = total(facts.income, never, rows) + own_switched * ~counts_here
     common_switched = total(facts.household_income, switched, count)
     common = total(facts.household_income, always, count) + common_switched * pension_counts
     common_not_counted = (
         total(facts.household_income, never, count) + common_switched * ~pension_counts
     )
-    own_wages = facts.income.get(IncomeType.WAGES, np.zeros(rows, dtype=np.int64))
+    own_wages = facts.income.get(IncomeType.WAGES)
+    if own_wages is None:
+        own_wages = np.zeros(rows, dtype=np.int64)
+    everyone = bool(counted_p.all())  # then no product with the counted mask
+
+    def of_counted(values: Ints) -> Ints:
+        return households.sum(values if everyone else np.where(counted_p, values, 0))
+
     return _Income(
         own=own,
         own_wages=own_wages,
-        income=households.sum(own * counted_p) + common,
-        not_counted=households.sum(own_not_counted * counted_p) + common_not_counted,
-        wages=households.sum(own_wages * counted_p),
+        income=of_counted(own) + common,
+        not_counted=of_counted(own_not_counted) + common_not_counted,
+        wages=of_counted(own_wages),
         has_switched=households.any(own_switched > 0) | (common_switched > 0),
     )
+
+
+def _income_types() -> tuple[frozenset[IncomeType], frozenset[IncomeType], frozenset[IncomeType]]:
+    """Return the income types always counted, counted by the pension switch, never counted."""
+    always = frozenset(scalar.counted_income_types(exclude_central_basic_pension=True))
+    switched = frozenset(scalar.counted_income_types(exclude_central_basic_pension=False)) - always
+    return always, switched, frozenset(IncomeType) - always - switched
+
+
+_INCOME_TYPES: Final = _income_types()
 
 
 def _marginal_property(

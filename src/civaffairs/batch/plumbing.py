@@ -131,9 +131,19 @@ def household_slices(table: pa.Table, size: int, first_row: int = 0) -> list[Hou
     starts, repeated = household_starts(table.column("household_id"))
     refuse_scattered_households(table.column("household_id"), starts, repeated, first_row=first_row)
     refuse_repeated_people(table, first_row=first_row, households=starts)
-    if rows <= size:
+    chunks = _chunk_bounds(table, starts)
+    if rows <= size and len(chunks) < 2:
         return [HouseholdSlice(0, rows, starts, repeated)]
-    first_runs = np.unique(np.searchsorted(starts, np.arange(0, rows, size)))
+    # Cut every ``size`` rows, counted from the start of each chunk, so that no slice copies
+    # two chunks into one.
+    ends = np.append(chunks[1:], rows)
+    cuts = np.concatenate(
+        [
+            np.arange(start, end, size)
+            for start, end in zip(chunks.tolist(), ends.tolist(), strict=True)
+        ]
+    )
+    first_runs = np.unique(np.searchsorted(starts, cuts))
     bounds = [*first_runs.tolist(), len(starts)]
     return [
         HouseholdSlice(
@@ -145,6 +155,31 @@ def household_slices(table: pa.Table, size: int, first_row: int = 0) -> list[Hou
         for a, b in itertools.pairwise(bounds)
         if b > a
     ]
+
+
+def _chunk_bounds(table: pa.Table, starts: Ints) -> Ints:
+    """Return the first row of each of the table's chunks, when they hold whole households.
+
+    A slice within one chunk reads its columns without copying them; a slice
+    across chunks copies every column into one array.  Tables built batch by
+    batch (the synthetic registry, record batches of households) have such
+    chunks.  Otherwise (the columns chunked differently, or a chunk ending
+    inside a household): ``[0]``, no cut beyond the slices' own.
+    """
+    layout: list[int] | None = None
+    for column in table.columns:
+        lengths = [len(chunk) for chunk in column.chunks]
+        if layout is None:
+            layout = lengths
+        elif lengths != layout:
+            return np.zeros(1, dtype=np.int64)
+    if not layout or len(layout) < 2:
+        return np.zeros(1, dtype=np.int64)
+    bounds = np.cumsum([0, *layout[:-1]], dtype=np.int64)
+    bounds = bounds[np.diff(np.append(bounds, table.num_rows)) > 0]
+    if not np.isin(bounds, starts).all():
+        return np.zeros(1, dtype=np.int64)
+    return bounds
 
 
 _S = TypeVar("_S")
