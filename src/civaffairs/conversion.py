@@ -568,14 +568,34 @@ def _text(data: bytes) -> str:
         raise InvalidInputError("$", shown, _UTF8_ONLY) from None
 
 
-def _tree_errors(data: object) -> list[InvalidInputError]:
-    """Every duplicate key, lone surrogate, over-long integer and too-deep nesting, by path."""
+#: A lone surrogate in parsed text (a Python ``str`` holds a pair as one character).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: What in a document's source could give parsed text a surrogate: the character itself, or
+#: a ``\uD800``-``\uDFFF`` escape.  Without either, no parsed string holds one.
+_MAY_HOLD_SURROGATE = re.compile(r"[\ud800-\udfff]|\\u[dD][89a-fA-F]")
+
+
+def _tree_errors(data: object, *, strings: bool = True) -> list[InvalidInputError]:
+    """Every duplicate key, lone surrogate, over-long integer and too-deep nesting, by path.
+
+    ``strings=False`` skips looking for lone surrogates (the source holds none).  Only
+    nodes that can hold a problem are visited (objects, arrays, long integers and, when
+    looked for, texts with a surrogate), in document order, so the problems come in the
+    order of a walk through every node.
+    """
     errors: list[InvalidInputError] = []
     stack: list[tuple[object, str, int]] = [(data, "$", 0)]
+    surrogate = _SURROGATE.search
+
+    def wanted(value: object) -> bool:
+        if isinstance(value, dict | list | _LongInteger):
+            return True
+        return strings and isinstance(value, str) and surrogate(value) is not None
+
     while stack:
         node, path, depth = stack.pop()
         if isinstance(node, str):
-            if any("\ud800" <= char <= "\udfff" for char in node):
+            if surrogate(node) is not None:
                 errors.append(
                     InvalidInputError(
                         path, _safe(path, node), "text without lone surrogates (not Unicode)"
@@ -595,14 +615,17 @@ def _tree_errors(data: object) -> list[InvalidInputError]:
                 for key in getattr(node, "duplicates", ())
             )
             for key, value in reversed(node.items()):
-                if any("\ud800" <= char <= "\udfff" for char in key):
+                if strings and surrogate(key) is not None:
                     errors.append(
                         InvalidInputError(path, key, "keys without lone surrogates (not Unicode)")
                     )
-                stack.append((value, f"{path}.{key}", depth + 1))
+                if wanted(value):
+                    stack.append((value, f"{path}.{key}", depth + 1))
         elif isinstance(node, list):
             stack.extend(
-                (item, f"{path}[{i}]", depth + 1) for i, item in reversed(list(enumerate(node)))
+                (item, f"{path}[{i}]", depth + 1)
+                for i, item in reversed(list(enumerate(node)))
+                if wanted(item)
             )
     return errors
 
@@ -645,7 +668,7 @@ def parse_json(text: str | bytes, *, what: str = "document") -> Any:
             "$", "(nested too deep to read)", f"at most {MAX_DEPTH} levels of nesting"
         )
         raise InvalidDocumentError([error], what=what) from None
-    errors = _tree_errors(data)
+    errors = _tree_errors(data, strings=_MAY_HOLD_SURROGATE.search(source) is not None)
     if errors:
         raise InvalidDocumentError(errors, what=what)
     return data
