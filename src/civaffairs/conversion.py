@@ -570,9 +570,17 @@ def _text(data: bytes) -> str:
 
 #: A lone surrogate in parsed text (a Python ``str`` holds a pair as one character).
 _SURROGATE = re.compile("[\ud800-\udfff]")
-#: What in a document's source could give parsed text a surrogate: the character itself, or
-#: a ``\uD800``-``\uDFFF`` escape.  Without either, no parsed string holds one.
-_MAY_HOLD_SURROGATE = re.compile(r"[\ud800-\udfff]|\\u[dD][89a-fA-F]")
+#: A ``\uD800``-``\uDFFF`` escape in a document's source.
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+#: The types of parsed nodes that can hold a problem other than a lone surrogate.
+_NODES = frozenset({_Object, dict, list, _LongInteger})
+
+
+def _may_hold_surrogate(source: str) -> bool:
+    """Whether parsed text could hold a surrogate: the source has one, or escapes one."""
+    if _ESCAPED_SURROGATE.search(source) is not None:
+        return True
+    return not source.isascii() and _SURROGATE.search(source) is not None
 
 
 def _tree_errors(data: object, *, strings: bool = True) -> list[InvalidInputError]:
@@ -586,12 +594,6 @@ def _tree_errors(data: object, *, strings: bool = True) -> list[InvalidInputErro
     errors: list[InvalidInputError] = []
     stack: list[tuple[object, str, int]] = [(data, "$", 0)]
     surrogate = _SURROGATE.search
-
-    def wanted(value: object) -> bool:
-        if isinstance(value, dict | list | _LongInteger):
-            return True
-        return strings and isinstance(value, str) and surrogate(value) is not None
-
     while stack:
         node, path, depth = stack.pop()
         if isinstance(node, str):
@@ -614,18 +616,27 @@ def _tree_errors(data: object, *, strings: bool = True) -> list[InvalidInputErro
                 InvalidInputError(f"{path}.{key}", "(given twice)", "each key once in an object")
                 for key in getattr(node, "duplicates", ())
             )
+            if not strings:
+                stack.extend(
+                    (value, f"{path}.{key}", depth + 1)
+                    for key, value in reversed(node.items())
+                    if type(value) in _NODES
+                )
+                continue
             for key, value in reversed(node.items()):
-                if strings and surrogate(key) is not None:
+                if surrogate(key) is not None:
                     errors.append(
                         InvalidInputError(path, key, "keys without lone surrogates (not Unicode)")
                     )
-                if wanted(value):
+                kind = type(value)
+                if kind in _NODES or (kind is str and surrogate(value) is not None):
                     stack.append((value, f"{path}.{key}", depth + 1))
         elif isinstance(node, list):
             stack.extend(
                 (item, f"{path}[{i}]", depth + 1)
                 for i, item in reversed(list(enumerate(node)))
-                if wanted(item)
+                if type(item) in _NODES
+                or (strings and type(item) is str and surrogate(item) is not None)
             )
     return errors
 
@@ -668,7 +679,7 @@ def parse_json(text: str | bytes, *, what: str = "document") -> Any:
             "$", "(nested too deep to read)", f"at most {MAX_DEPTH} levels of nesting"
         )
         raise InvalidDocumentError([error], what=what) from None
-    errors = _tree_errors(data, strings=_MAY_HOLD_SURROGATE.search(source) is not None)
+    errors = _tree_errors(data, strings=_may_hold_surrogate(source))
     if errors:
         raise InvalidDocumentError(errors, what=what)
     return data
