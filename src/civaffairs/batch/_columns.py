@@ -133,6 +133,14 @@ def _fixed(column: Column) -> npt.NDArray[Any]:
     return _joined(parts, dtype)
 
 
+def fixed_values(column: Column) -> npt.NDArray[Any]:
+    """Return a fixed-width column's values as stored, without copying one chunk.
+
+    The values under nulls are unspecified: read :func:`nulls_of` with them.
+    """
+    return _fixed(column)
+
+
 def integers(column: Column, *, null: int = 0) -> Ints:
     """Return an integer column as int64 with nulls read as ``null`` (no copy when possible).
 

@@ -175,9 +175,9 @@ def ages(days: Ints, on: dt.date) -> Ints:
     """Ages in full years on ``on`` by the age rule, looked up in a table of birth dates."""
     first, table = _age_table(on)
     offset = days - first
+    if len(offset) == 0 or (int(offset.min()) >= 0 and int(offset.max()) < len(table)):
+        return table[offset]  # the usual case: every birth date in the table, no mask
     inside = (offset >= 0) & (offset < len(table))
-    if inside.all():
-        return table[offset]
     found = table[np.where(inside, offset, 0)]
     outside = np.flatnonzero(~inside)
     found[outside] = full_years_at(days[outside], on)

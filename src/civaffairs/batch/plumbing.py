@@ -33,6 +33,7 @@ from civaffairs.batch._common import (
     finish,
     in_threads,
     is_division,
+    registered_within,
     within,
 )
 from civaffairs.batch._identity import refuse_repeated_people, refuse_scattered_households
@@ -219,7 +220,9 @@ def birth_days(reader: Reader, on: dt.date) -> Ints:
     """Read ``birth_date`` as days since 1970-01-01, marking missing and future dates."""
     days, birth_null = reader.days("birth_date")
     reader.mark("birth_date", birth_null, "a birth date, not missing")
-    reader.mark("birth_date", days > (on - EPOCH).days, f"a birth date on or before {on}")
+    last = (on - EPOCH).days
+    if len(days) and int(days.max()) > last:  # else no mask to build
+        reader.mark("birth_date", days > last, f"a birth date on or before {on}")
     return days
 
 
@@ -271,6 +274,18 @@ def deciding_places(
 
     registered_where = positions(registration_names, registration_at)
     chosen_where = positions(chosen_names, chosen_at)
+    if default is None and (len(chosen_at) == 0 or int(chosen_at.max()) < 0):
+        # No row chooses its place: each is decided where registered, which it lies within
+        # exactly when the code is known (looked up once per name, as within() would).
+        same = np.array([registered_within(n, n) for n in names] + [False], dtype=np.bool_)
+        return Places(
+            names=tuple(names),
+            registration=registered_where,
+            chosen=chosen_where,
+            where=registered_where,
+            valid=codes_known(names)[registered_where],
+            registered=same[registered_where],
+        )
     fallback = (
         registered_where
         if default is None
