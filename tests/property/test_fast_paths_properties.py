@@ -6,6 +6,8 @@ cannot hold a lone surrogate and visits only the nodes that can hold a problem; 
 reference below visits every node, as the walk did before.  Both must report the same
 problems, by path, in the same order, on documents built to hold every kind of problem
 (keys given twice, lone surrogates in keys and texts, over-long integers, deep nesting).
+The batch reader reads the applicants' cells of a household column from the validity
+bitmap directly; it must agree with unpacking every bit.
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import numpy as np
+import pyarrow as pa
 from hypothesis import given
 from hypothesis import strategies as st
 
+from civaffairs.batch._columns import _nulls_at, nulls_of
 from civaffairs.conversion import (
     MAX_DEPTH,
     MAX_INTEGER_DIGITS,
@@ -123,3 +128,23 @@ def test_the_problem_walk_reports_what_a_full_walk_reports(text: str) -> None:
     data = json.loads(text, object_pairs_hook=_object, parse_int=_integer)  # the reader's hooks
     expected = [(e.path, str(e)) for e in reference_walk(data)]
     assert found == expected
+
+
+@given(
+    st.lists(st.one_of(st.none(), st.integers(0, 9)), min_size=1, max_size=40),
+    st.data(),
+)
+def test_nulls_read_at_some_rows_are_the_column_nulls_at_those_rows(
+    cells: list[int | None], data: st.DataObject
+) -> None:
+    """The batch reader's bit look-up of applicants' cells equals unpacking every bit.
+
+    The column may start inside its buffer (a slice of a larger table), so its bits
+    start at an offset.
+    """
+    start = data.draw(st.integers(0, len(cells) - 1))
+    column = pa.chunked_array([pa.array(cells, type=pa.int64()).slice(start)])
+    rows = np.array(
+        data.draw(st.lists(st.integers(0, len(column) - 1), max_size=10)), dtype=np.int64
+    )
+    assert _nulls_at(column, rows).tolist() == nulls_of(column)[rows].tolist()
