@@ -568,14 +568,36 @@ def _text(data: bytes) -> str:
         raise InvalidInputError("$", shown, _UTF8_ONLY) from None
 
 
-def _tree_errors(data: object) -> list[InvalidInputError]:
-    """Every duplicate key, lone surrogate, over-long integer and too-deep nesting, by path."""
+#: A lone surrogate in parsed text (a Python ``str`` holds a pair as one character).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: A ``\uD800``-``\uDFFF`` escape in a document's source.
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+#: The types of parsed nodes that can hold a problem other than a lone surrogate.
+_NODES = frozenset({_Object, dict, list, _LongInteger})
+
+
+def _may_hold_surrogate(source: str) -> bool:
+    """Whether parsed text could hold a surrogate: the source has one, or escapes one."""
+    if _ESCAPED_SURROGATE.search(source) is not None:
+        return True
+    return not source.isascii() and _SURROGATE.search(source) is not None
+
+
+def _tree_errors(data: object, *, strings: bool = True) -> list[InvalidInputError]:
+    """Every duplicate key, lone surrogate, over-long integer and too-deep nesting, by path.
+
+    ``strings=False`` skips looking for lone surrogates (the source holds none).  Only
+    nodes that can hold a problem are visited (objects, arrays, long integers and, when
+    looked for, texts with a surrogate), in document order, so the problems come in the
+    order of a walk through every node.
+    """
     errors: list[InvalidInputError] = []
     stack: list[tuple[object, str, int]] = [(data, "$", 0)]
+    surrogate = _SURROGATE.search
     while stack:
         node, path, depth = stack.pop()
         if isinstance(node, str):
-            if any("\ud800" <= char <= "\udfff" for char in node):
+            if surrogate(node) is not None:
                 errors.append(
                     InvalidInputError(
                         path, _safe(path, node), "text without lone surrogates (not Unicode)"
@@ -594,15 +616,27 @@ def _tree_errors(data: object) -> list[InvalidInputError]:
                 InvalidInputError(f"{path}.{key}", "(given twice)", "each key once in an object")
                 for key in getattr(node, "duplicates", ())
             )
+            if not strings:
+                stack.extend(
+                    (value, f"{path}.{key}", depth + 1)
+                    for key, value in reversed(node.items())
+                    if type(value) in _NODES
+                )
+                continue
             for key, value in reversed(node.items()):
-                if any("\ud800" <= char <= "\udfff" for char in key):
+                if surrogate(key) is not None:
                     errors.append(
                         InvalidInputError(path, key, "keys without lone surrogates (not Unicode)")
                     )
-                stack.append((value, f"{path}.{key}", depth + 1))
+                kind = type(value)
+                if kind in _NODES or (kind is str and surrogate(value) is not None):
+                    stack.append((value, f"{path}.{key}", depth + 1))
         elif isinstance(node, list):
             stack.extend(
-                (item, f"{path}[{i}]", depth + 1) for i, item in reversed(list(enumerate(node)))
+                (item, f"{path}[{i}]", depth + 1)
+                for i, item in reversed(list(enumerate(node)))
+                if type(item) in _NODES
+                or (strings and type(item) is str and surrogate(item) is not None)
             )
     return errors
 
@@ -645,7 +679,7 @@ def parse_json(text: str | bytes, *, what: str = "document") -> Any:
             "$", "(nested too deep to read)", f"at most {MAX_DEPTH} levels of nesting"
         )
         raise InvalidDocumentError([error], what=what) from None
-    errors = _tree_errors(data)
+    errors = _tree_errors(data, strings=_may_hold_surrogate(source))
     if errors:
         raise InvalidDocumentError(errors, what=what)
     return data

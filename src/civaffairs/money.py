@@ -10,6 +10,7 @@ Rounding is done once, where a rule says so, with :func:`round_to`.
 
 from __future__ import annotations
 
+import functools
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal, TypeAlias
 
@@ -119,6 +120,18 @@ def yuan_to_fen(amount: Decimal) -> int:
 
     .. versionadded:: 0.1.0
     """
+    if type(amount) is Decimal and amount.is_finite():
+        return _remembered_fen(amount)
+    return _yuan_to_fen(amount)
+
+
+@functools.lru_cache(maxsize=4096)
+def _remembered_fen(amount: Decimal) -> int:
+    """:func:`yuan_to_fen` of a finite amount, remembered (equal amounts give equal fen)."""
+    return _yuan_to_fen(amount)
+
+
+def _yuan_to_fen(amount: Decimal) -> int:
     scaled = amount.scaleb(2)
     fen = int(scaled)
     if fen != scaled:
@@ -131,6 +144,14 @@ def fen_to_yuan(fen: int) -> Decimal:
 
     .. versionadded:: 0.1.0
     """
+    if type(fen) is int:
+        return _remembered_yuan(fen)
+    return Decimal(fen).scaleb(-2)
+
+
+@functools.lru_cache(maxsize=4096)
+def _remembered_yuan(fen: int) -> Decimal:
+    """:func:`fen_to_yuan` of an ``int``, remembered (a ``Decimal`` is immutable)."""
     return Decimal(fen).scaleb(-2)
 
 

@@ -61,6 +61,20 @@ def _chunk_nulls(chunk: Any) -> Bools:
     return ~_bits(validity, chunk.offset, len(chunk))
 
 
+def _nulls_at(column: Column, rows: npt.NDArray[Any]) -> Bools:
+    """Return whether each of ``rows`` is null, in a column of at most one chunk."""
+    if column.null_count == 0:
+        return np.zeros(len(rows), dtype=np.bool_)
+    chunk: Any = column.chunk(0)
+    validity = chunk.buffers()[0] if chunk.type.num_buffers else None
+    if validity is None:  # a null-type chunk: every cell null
+        return np.ones(len(rows), dtype=np.bool_)
+    at = rows + chunk.offset
+    bytes_ = np.frombuffer(validity, dtype=np.uint8)
+    bits: Bools = ((bytes_[at >> 3] >> (at & 7).astype(np.uint8)) & 1) == 0
+    return bits
+
+
 def _joined(parts: list[npt.NDArray[Any]], dtype: Any) -> npt.NDArray[Any]:
     if len(parts) == 1:
         return parts[0]
@@ -131,6 +145,14 @@ def _fixed(column: Column) -> npt.NDArray[Any]:
             np.frombuffer(data, dtype=dtype, count=len(chunk), offset=chunk.offset * dtype.itemsize)
         )
     return _joined(parts, dtype)
+
+
+def fixed_values(column: Column) -> npt.NDArray[Any]:
+    """Return a fixed-width column's values as stored, without copying one chunk.
+
+    The values under nulls are unspecified: read :func:`nulls_of` with them.
+    """
+    return _fixed(column)
 
 
 def integers(column: Column, *, null: int = 0) -> Ints:
@@ -312,8 +334,18 @@ class Reader:
         column = self._money_column(name)
         if column is None:
             return None
-        raw, nulls = _fixed(column), self._nulls(column)
-        values, bad, expected = self._fen(raw[applicant_rows], nulls[applicant_rows])
+        raw = _fixed(column)
+        nulls = None
+        if column.null_count == 0 or (
+            # the applicant's cell of each household is read from the bitmap without
+            # unpacking every row's bit
+            column.num_chunks == 1 and not _nulls_in_dictionary(column)
+        ):
+            at_applicants = _nulls_at(column, applicant_rows)
+        else:
+            nulls = self._nulls(column)
+            at_applicants = nulls[applicant_rows]
+        values, bad, expected = self._fen(raw[applicant_rows], at_applicants)
         if bad.any():
             self.mark(
                 name,
@@ -324,6 +356,8 @@ class Reader:
             # Not simply "null on every other row": look for a set cell there (a NaN, a
             # negative or a fraction is set too).
             # NaN counts as missing in a float column (schema), and missing is the norm there.
+            if nulls is None:
+                nulls = self._nulls(column)
             unset = nulls | np.isnan(raw) if raw.dtype.kind == "f" else nulls
             self._elsewhere(
                 name,

@@ -155,13 +155,14 @@ def finish(
 
 def small_unique(keys: Ints) -> tuple[Ints, Ints]:
     """Return ``np.unique(keys, return_inverse=True)`` for small non-negative keys, unsorted."""
-    if len(keys) == 0 or int(keys.max()) > 4 * len(keys) + 65536:
+    if len(keys) == 0 or int(keys.max()) > 4 * len(keys) + (1 << 20):
         unique, inverse = np.unique(keys, return_inverse=True)
-        return unique, inverse.astype(np.int64)
+        return unique.astype(np.int64, copy=False), inverse.astype(np.int64)
     present = np.zeros(int(keys.max()) + 1, dtype=np.bool_)
     present[keys] = True
-    position = np.cumsum(present, dtype=np.int64) - 1
-    return np.flatnonzero(present).astype(np.int64), position[keys]
+    position = np.cumsum(present, dtype=np.int32)
+    position -= 1
+    return np.flatnonzero(present).astype(np.int64), position[keys].astype(np.int64)
 
 
 LIST_TYPE: Final = pa.list_(pa.dictionary(pa.int16(), pa.string()))
@@ -184,16 +185,24 @@ def lists(flags: Sequence[Bools], names: Sequence[str], count: int) -> Any:
         which = np.nonzero(matrix)[1].astype(np.int16)
         values = pa.DictionaryArray.from_arrays(arrow(which), arrow(list(names), type=pa.string()))
         return pa.ListArray.from_arrays(arrow(offsets), values, mask=arrow(lengths == 0))
-    mask = np.zeros(count, dtype=np.int64)
+    # One bit per name; 32-bit masks where the names fit (half the memory traffic).
+    kind = np.int32 if len(names) < 32 else np.int64
+    mask: Any = np.zeros(count, dtype=kind)
     for bit, flag in enumerate(flags):
-        mask += flag * np.int64(1 << bit)
+        mask |= np.left_shift(np.asarray(flag, dtype=np.bool_).view(np.uint8), bit, dtype=kind)
     combinations, inverse = small_unique(mask)
+    dictionary = arrow(list(names), type=pa.string())
+    if len(combinations) == 1 and int(combinations[0]) == 0:  # no name on any row: all null
+        return pa.ListArray.from_arrays(
+            arrow(np.zeros(count + 1, dtype=np.int32)),
+            pa.DictionaryArray.from_arrays(arrow(np.zeros(0, dtype=np.int16)), dictionary),
+            mask=arrow(np.ones(count, dtype=np.bool_)),
+        )
     members = [[b for b in range(len(names)) if int(m) >> b & 1] for m in combinations]
     combined: Any = pa.array(
         [[names[b] for b in found] if found else None for found in members],
         type=pa.list_(pa.string()),
     )
-    dictionary = arrow(list(names), type=pa.string())
     encoded = pa.ListArray.from_arrays(
         combined.offsets,
         pa.DictionaryArray.from_arrays(

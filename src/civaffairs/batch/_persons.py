@@ -180,9 +180,10 @@ def _lives(reader: Reader) -> npt.NDArray[np.int8]:
     lives_value, lives_null = reader.nullable_flag("lives_together")
     if lives_value is None:
         return np.full(reader.rows, LIVES_UNKNOWN, dtype=np.int8)
-    return np.where(
-        lives_null, LIVES_UNKNOWN, np.where(lives_value, LIVES_TOGETHER, LIVES_APART)
-    ).astype(np.int8)
+    lives = np.where(lives_value, LIVES_TOGETHER, LIVES_APART).astype(np.int8)
+    if lives_null.any():
+        lives[lives_null] = LIVES_UNKNOWN
+    return lives
 
 
 def _single_person_candidates(reader: Reader) -> tuple[Bools, Bools]:

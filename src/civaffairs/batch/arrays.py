@@ -61,6 +61,12 @@ class Households:
     sizes: Ints
     of_row: npt.NDArray[np.intp]
     applicant_row: Ints
+    #: The row after each household's last (computed once, for the sums).
+    ends: Ints = attrs.field(init=False, repr=False, eq=False)
+
+    @ends.default
+    def _ends(self) -> Ints:
+        return self.starts + self.sizes
 
     @property
     def count(self) -> int:
@@ -76,9 +82,10 @@ class Households:
         :data:`~civaffairs.batch.schema.MAX_FEN`, so a household's sum of one
         column fits unless it has some 90 million members.
         """
-        totals = np.zeros(len(values) + 1, dtype=np.int64)
+        totals = np.empty(len(values) + 1, dtype=np.int64)
+        totals[0] = 0
         np.cumsum(values, dtype=np.int64, out=totals[1:])
-        return totals[self.starts + self.sizes] - totals[self.starts]  # type: ignore[no-any-return]
+        return totals[self.ends] - totals[self.starts]
 
     def any(self, values: Bools) -> Bools:
         """Whether any person of each household has ``values``."""
@@ -110,11 +117,12 @@ _K = TypeVar("_K")
 
 def total(columns: Mapping[_K, Ints], keys: Iterable[_K], size: int) -> Ints:
     """Sum the present columns of ``keys`` (an absent column is zero)."""
-    found = np.zeros(size, dtype=np.int64)
-    for key in keys:
-        column = columns.get(key)
-        if column is not None:
-            found += column
+    present = [column for key in keys if (column := columns.get(key)) is not None]
+    if not present:
+        return np.zeros(size, dtype=np.int64)
+    found = np.array(present[0], dtype=np.int64)  # a copy: the caller may add to it
+    for column in present[1:]:
+        found += column
     return found
 
 
@@ -167,9 +175,9 @@ def ages(days: Ints, on: dt.date) -> Ints:
     """Ages in full years on ``on`` by the age rule, looked up in a table of birth dates."""
     first, table = _age_table(on)
     offset = days - first
+    if len(offset) == 0 or (int(offset.min()) >= 0 and int(offset.max()) < len(table)):
+        return table[offset]  # the usual case: every birth date in the table, no mask
     inside = (offset >= 0) & (offset < len(table))
-    if inside.all():
-        return table[offset]
     found = table[np.where(inside, offset, 0)]
     outside = np.flatnonzero(~inside)
     found[outside] = full_years_at(days[outside], on)

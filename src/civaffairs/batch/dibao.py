@@ -46,7 +46,7 @@ import pyarrow as pa
 from civaffairs.assistance import dibao as scalar
 from civaffairs.assistance.dibao import DISQUALIFYING_ASSETS, OUTCOME_CODES
 from civaffairs.assistance.dibao_terms import NOT_IN_COLUMNS
-from civaffairs.batch._columns import Bools, Ints, Reader, arrow
+from civaffairs.batch._columns import Bools, Ints, Reader, arrow, fixed_values
 from civaffairs.batch._common import (
     R_INVALID_VALUE,
     R_PARAMETER_UNAVAILABLE,
@@ -538,30 +538,53 @@ def _income(
     facts: Facts, households: Households, counted_p: Bools, exclude_pension: Any
 ) -> _Income:
     """Count income: the types come from the rule's own list, per jurisdiction's switch."""
-    always = scalar.counted_income_types(exclude_central_basic_pension=True)
-    switched = scalar.counted_income_types(exclude_central_basic_pension=False) - always
+    always, switched, never = _INCOME_TYPES
     of_row = households.of_row
     rows, count = len(of_row), households.count
-    never = set(IncomeType) - always - switched
     own_switched = total(facts.income, switched, rows)
     pension_counts = ~exclude_pension
-    counts_here = pick(pension_counts, of_row)
-    own = total(facts.income, always, rows) + own_switched * counts_here
-    own_not_counted = total(facts.income, never, rows) + own_switched * ~counts_here
+    if np.ndim(pension_counts) == 0:  # one switch for the whole slice: no products
+        own = total(facts.income, always, rows)
+        own_not_counted = total(facts.income, never, rows)
+        if pension_counts:
+            own += own_switched
+        else:
+            own_not_counted += own_switched
+    else:
+        counts_here = pension_counts[of_row]
+        own = total(facts.income, always, rows) + own_switched * counts_here
+        own_not_counted = total(facts.income, never, rows) + own_switched * ~counts_here
     common_switched = total(facts.household_income, switched, count)
     common = total(facts.household_income, always, count) + common_switched * pension_counts
     common_not_counted = (
         total(facts.household_income, never, count) + common_switched * ~pension_counts
     )
-    own_wages = facts.income.get(IncomeType.WAGES, np.zeros(rows, dtype=np.int64))
+    own_wages = facts.income.get(IncomeType.WAGES)
+    if own_wages is None:
+        own_wages = np.zeros(rows, dtype=np.int64)
+    everyone = bool(counted_p.all())  # then no product with the counted mask
+
+    def of_counted(values: Ints) -> Ints:
+        return households.sum(values if everyone else np.where(counted_p, values, 0))
+
     return _Income(
         own=own,
         own_wages=own_wages,
-        income=households.sum(own * counted_p) + common,
-        not_counted=households.sum(own_not_counted * counted_p) + common_not_counted,
-        wages=households.sum(own_wages * counted_p),
+        income=of_counted(own) + common,
+        not_counted=of_counted(own_not_counted) + common_not_counted,
+        wages=of_counted(own_wages),
         has_switched=households.any(own_switched > 0) | (common_switched > 0),
     )
+
+
+def _income_types() -> tuple[frozenset[IncomeType], frozenset[IncomeType], frozenset[IncomeType]]:
+    """Return the income types always counted, counted by the pension switch, never counted."""
+    always = frozenset(scalar.counted_income_types(exclude_central_basic_pension=True))
+    switched = frozenset(scalar.counted_income_types(exclude_central_basic_pension=False)) - always
+    return always, switched, frozenset(IncomeType) - always - switched
+
+
+_INCOME_TYPES: Final = _income_types()
 
 
 def _marginal_property(
@@ -812,19 +835,26 @@ def _output(
         unavailable |= mask
     unavailable &= ~bad
     cannot = bad | unavailable
-    outcome = np.where(cannot, _CANNOT_DECIDE, run.outcome).astype(np.int8)
-    amount = np.where(cannot, 0, run.amount)
+    decided = not cannot.any()  # the usual case: no household to overrule, no masking
+    outcome = (
+        run.outcome.astype(np.int8)
+        if decided
+        else np.where(cannot, _CANNOT_DECIDE, run.outcome).astype(np.int8)
+    )
+    amount = run.amount if decided else np.where(cannot, 0, run.amount)
     eligible = outcome == _ELIGIBLE
-    layer = np.where(eligible, 0, 1).astype(np.int8)
-    flags = [run.flags[code] & ~cannot for code in REASON_CATALOGUE[:-2]]
+    layer = (~eligible).view(np.int8)  # 0: dibao, 1: none
+    codes = REASON_CATALOGUE[:-2]
+    flags = [run.flags[c] for c in codes] if decided else [run.flags[c] & ~cannot for c in codes]
     flags += [bad, unavailable]
     problem_names, problem_flags = _problems(reader, households, run, bad, cannot)
     places = facts.places
+    unknown = places.where < 0
     where = pa.DictionaryArray.from_arrays(
-        arrow(places.where, mask=places.where < 0, type=pa.int32()),
+        arrow(places.where.astype(np.int32), mask=unknown if unknown.any() else None),
         arrow(list(places.names), type=pa.string()),
     )
-    ids = reader.table.column("household_id").take(arrow(households.starts))
+    ids = _heads(reader.table.column("household_id"), households.starts)
     columns: dict[str, Any] = {
         "household_id": ids,
         "jurisdiction": where,
@@ -833,12 +863,21 @@ def _output(
         "layer": pa.DictionaryArray.from_arrays(
             arrow(layer, mask=outcome == _CANNOT_DECIDE), arrow(list(_LAYER_NAMES))
         ),
-        "members_counted": arrow(np.where(bad, 0, run.counted).astype(np.int32)),
+        "members_counted": arrow(
+            (run.counted if decided else np.where(bad, 0, run.counted)).astype(np.int32)
+        ),
         "members_alone": arrow(np.where(run.alone & ~cannot, run.covered, 0).astype(np.int32)),
         "reasons": lists(flags, REASON_CATALOGUE, count),
         "problems": lists(problem_flags, problem_names, count),
     }
     return pa.table(columns)
+
+
+def _heads(ids: Any, starts: Ints) -> Any:
+    """Return each household's id: the id on its first row (integers gathered in numpy)."""
+    if ids.num_chunks == 1 and ids.null_count == 0 and pa.types.is_integer(ids.type):
+        return arrow(fixed_values(ids)[starts], type=ids.type)
+    return ids.take(arrow(starts))
 
 
 def _problems(

@@ -33,6 +33,7 @@ from civaffairs.batch._common import (
     finish,
     in_threads,
     is_division,
+    registered_within,
     within,
 )
 from civaffairs.batch._identity import refuse_repeated_people, refuse_scattered_households
@@ -131,9 +132,19 @@ def household_slices(table: pa.Table, size: int, first_row: int = 0) -> list[Hou
     starts, repeated = household_starts(table.column("household_id"))
     refuse_scattered_households(table.column("household_id"), starts, repeated, first_row=first_row)
     refuse_repeated_people(table, first_row=first_row, households=starts)
-    if rows <= size:
+    chunks = _chunk_bounds(table, starts)
+    if rows <= size and len(chunks) < 2:
         return [HouseholdSlice(0, rows, starts, repeated)]
-    first_runs = np.unique(np.searchsorted(starts, np.arange(0, rows, size)))
+    # Cut every ``size`` rows, counted from the start of each chunk, so that no slice copies
+    # two chunks into one.
+    ends = np.append(chunks[1:], rows)
+    cuts = np.concatenate(
+        [
+            np.arange(start, end, size)
+            for start, end in zip(chunks.tolist(), ends.tolist(), strict=True)
+        ]
+    )
+    first_runs = np.unique(np.searchsorted(starts, cuts))
     bounds = [*first_runs.tolist(), len(starts)]
     return [
         HouseholdSlice(
@@ -145,6 +156,31 @@ def household_slices(table: pa.Table, size: int, first_row: int = 0) -> list[Hou
         for a, b in itertools.pairwise(bounds)
         if b > a
     ]
+
+
+def _chunk_bounds(table: pa.Table, starts: Ints) -> Ints:
+    """Return the first row of each of the table's chunks, when they hold whole households.
+
+    A slice within one chunk reads its columns without copying them; a slice
+    across chunks copies every column into one array.  Tables built batch by
+    batch (the synthetic registry, record batches of households) have such
+    chunks.  Otherwise (the columns chunked differently, or a chunk ending
+    inside a household): ``[0]``, no cut beyond the slices' own.
+    """
+    layout: list[int] | None = None
+    for column in table.columns:
+        lengths = [len(chunk) for chunk in column.chunks]
+        if layout is None:
+            layout = lengths
+        elif lengths != layout:
+            return np.zeros(1, dtype=np.int64)
+    if not layout or len(layout) < 2:
+        return np.zeros(1, dtype=np.int64)
+    bounds = np.cumsum([0, *layout[:-1]], dtype=np.int64)
+    bounds = bounds[np.diff(np.append(bounds, table.num_rows)) > 0]
+    if not np.isin(bounds, starts).all():
+        return np.zeros(1, dtype=np.int64)
+    return bounds
 
 
 _S = TypeVar("_S")
@@ -184,7 +220,9 @@ def birth_days(reader: Reader, on: dt.date) -> Ints:
     """Read ``birth_date`` as days since 1970-01-01, marking missing and future dates."""
     days, birth_null = reader.days("birth_date")
     reader.mark("birth_date", birth_null, "a birth date, not missing")
-    reader.mark("birth_date", days > (on - EPOCH).days, f"a birth date on or before {on}")
+    last = (on - EPOCH).days
+    if len(days) and int(days.max()) > last:  # else no mask to build
+        reader.mark("birth_date", days > last, f"a birth date on or before {on}")
     return days
 
 
@@ -236,6 +274,18 @@ def deciding_places(
 
     registered_where = positions(registration_names, registration_at)
     chosen_where = positions(chosen_names, chosen_at)
+    if default is None and (len(chosen_at) == 0 or int(chosen_at.max()) < 0):
+        # No row chooses its place: each is decided where registered, which it lies within
+        # exactly when the code is known (looked up once per name, as within() would).
+        same = np.array([registered_within(n, n) for n in names] + [False], dtype=np.bool_)
+        return Places(
+            names=tuple(names),
+            registration=registered_where,
+            chosen=chosen_where,
+            where=registered_where,
+            valid=codes_known(names)[registered_where],
+            registered=same[registered_where],
+        )
     fallback = (
         registered_where
         if default is None

@@ -353,6 +353,12 @@ def is_within(code: str, ancestor: str) -> bool:
 
     .. versionadded:: 0.1.0
     """
+    return _is_within(code, ancestor)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_within(code: str, ancestor: str) -> bool:
+    """:func:`is_within`, remembered per pair (the table never changes; errors are not kept)."""
     target = get(ancestor).code
     lineage = chain(code)
     return target == NATIONAL or any(j.code == target for j in lineage)
