@@ -48,6 +48,9 @@ Columns (money is integer fen, 分):
   asset of the type.
 - ``jurisdiction`` — string, optional, applicant's row: where the household
   is decided; null means where the applicant is registered.
+- ``expenditure_<ExpenditureType value>`` — int64 fen, optional, applicant's row: the
+  household's rigid expenditure of that type over the twelve months before the date
+  decided (刚性支出, :data:`civaffairs.batch.rigid_expenditure.COLUMNS`).
 
 An optional column left out means "none" for every row: no status, no
 disability, no income of that type, no asset.  A null *cell* in a column
@@ -83,6 +86,7 @@ from civaffairs.entities import (
     AssetType,
     Disability,
     DisabilityCategory,
+    Expenditure,
     Household,
     Income,
     IncomeType,
@@ -162,6 +166,8 @@ def persons_schema(*, household_id: pa.DataType | None = None) -> pa.Schema:
         pa.field(BUSINESS_VALUE_COLUMN, pa.int64()),
         *(pa.field(name, pa.bool_()) for name in OWNS_COLUMNS.values()),
         pa.field("jurisdiction", _STRING_DICT),
+        # Each programme's own columns, in one block (its batch module's COLUMNS).
+        *(pa.field(name, kind) for name, kind in _programme_columns().items()),
     ]
     return pa.schema(fields)
 
@@ -233,6 +239,7 @@ def to_table(  # noqa: PLR0912 - one branch per kind of fact, flat on purpose
             row[BUSINESS_VALUE_COLUMN] = business if is_applicant else None
             for asset_type, name in OWNS_COLUMNS.items():
                 row[name] = (asset_type in owned) if is_applicant else None
+            row |= _programme_cells(household, is_applicant=is_applicant)
             for name, value in row.items():
                 columns[name].append(value)
     return pa.table(columns, schema=persons_schema())
@@ -304,8 +311,9 @@ def _no_nulls(row: dict[str, Any], household_id: str, index: int) -> None:
     not applicable and may be null.
     """
     applicant = row.get("relationship") == Relationship.APPLICANT.value
+    household = _HOUSEHOLD | _programme_columns().keys()
     for column, value in row.items():
-        if value is None and column not in _NULLABLE and (applicant or column not in _HOUSEHOLD):
+        if value is None and column not in _NULLABLE and (applicant or column not in household):
             raise InvalidInputError(
                 f"$[{household_id}][{index}].{column}",
                 "null",
@@ -358,7 +366,7 @@ def _household(rows: list[dict[str, Any]]) -> tuple[Household, str | None]:
                 for asset_type, column in OWNS_COLUMNS.items()
                 if row.get(column)
             )
-    return Household(household_id, members, incomes, assets), where
+    return Household(household_id, members, incomes, assets, _programme_facts(rows)), where
 
 
 def _owned_value(row: dict[str, Any], asset_type: AssetType) -> int:
@@ -381,3 +389,32 @@ def _date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     raise TypeError(f"not a date: {value!r}")
+
+
+# -- the programmes' own columns ----------------------------------------------------------------
+# Each programme that reads facts beyond the shared columns declares them in its batch module
+# (COLUMNS, write_facts, read_facts); they are imported when first needed, since those modules
+# import this one.
+
+
+def _programme_columns() -> Mapping[str, pa.DataType]:
+    """Return the programmes' own columns, in one block: 刚性支出困难家庭's expenditures."""
+    from civaffairs.batch import rigid_expenditure  # noqa: PLC0415 - it imports this module
+
+    return rigid_expenditure.COLUMNS
+
+
+def _programme_cells(household: Household, *, is_applicant: bool) -> dict[str, object]:
+    """Return a row's cells of the programmes' own columns (null off the applicant's row)."""
+    from civaffairs.batch import rigid_expenditure  # noqa: PLC0415 - it imports this module
+
+    if not is_applicant:
+        return dict.fromkeys(rigid_expenditure.COLUMNS)
+    return rigid_expenditure.write_facts(household)
+
+
+def _programme_facts(rows: list[dict[str, Any]]) -> tuple[Expenditure, ...]:
+    """Return one household's facts read from the programmes' own columns."""
+    from civaffairs.batch import rigid_expenditure  # noqa: PLC0415 - it imports this module
+
+    return rigid_expenditure.read_facts(rows)
