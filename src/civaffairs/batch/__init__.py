@@ -14,7 +14,10 @@ and polars frames are accepted when those are installed) and
   the engine over files chunk by chunk and over Dask data frames;
 - :mod:`civaffairs.batch.cli` is the ``civaffairs screen`` command;
 - :func:`civaffairs.batch.longevity.assess_table` decides the longevity allowance
-  (高龄津贴) for a table of people, with the scalar rule's own month arithmetic.
+  (高龄津贴) for a table of people, with the scalar rule's own month arithmetic;
+- :func:`assess_marginal` (:mod:`civaffairs.batch.marginal`) and
+  :func:`assess_rigid_expenditure` (:mod:`civaffairs.batch.rigid_expenditure`) decide
+  低保边缘 and 刚性支出困难家庭 over the same persons table, exactly as the scalar rules.
 
 The names are imported on first use, so ``civaffairs.batch.cli`` can offer
 its command (and say which extra to install) where numpy and pyarrow are not
@@ -37,9 +40,11 @@ if TYPE_CHECKING:
         prepare,
         reason_flags,
     )
+    from civaffairs.batch.marginal import assess_marginal
     from civaffairs.batch.plumbing import to_arrow
     from civaffairs.batch.population import synthetic_population, write_synthetic
     from civaffairs.batch.report import WhatIf, summarise, what_if
+    from civaffairs.batch.rigid_expenditure import assess_rigid_expenditure
     from civaffairs.batch.schema import from_table, persons_schema, to_table
 
 __all__ = [
@@ -47,6 +52,8 @@ __all__ = [
     "REASON_CATALOGUE",
     "Prepared",
     "WhatIf",
+    "assess_marginal",
+    "assess_rigid_expenditure",
     "assess_table",
     "from_table",
     "persons_schema",
@@ -70,6 +77,8 @@ _WHERE = {
     **dict.fromkeys(("synthetic_population", "write_synthetic"), "civaffairs.batch.population"),
     **dict.fromkeys(("WhatIf", "summarise", "what_if"), "civaffairs.batch.report"),
     **dict.fromkeys(("from_table", "persons_schema", "to_table"), "civaffairs.batch.schema"),
+    "assess_marginal": "civaffairs.batch.marginal",
+    "assess_rigid_expenditure": "civaffairs.batch.rigid_expenditure",
 }
 
 

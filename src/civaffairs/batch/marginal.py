@@ -98,6 +98,7 @@ __all__ = [
     "COLUMNS",
     "REASON_CATALOGUE",
     "MarginalRun",
+    "assess_marginal",
     "assess_table",
     "evaluate",
     "read_facts",
@@ -369,6 +370,12 @@ def assess_table(
 
     pieces = household_slices(table, SLICE_ROWS, first_row)
     return decide_slices(pieces, decide, errors=errors, workers=threads, what=_WHAT)
+
+
+#: :func:`assess_table` under the name :mod:`civaffairs.batch` exports it by (低保边缘).
+#:
+#: .. versionadded:: 0.1.0
+assess_marginal = assess_table
 
 
 def _parameter_error(run: MarginalRun, bad: Bools, errors: Errors) -> CivaffairsError | None:

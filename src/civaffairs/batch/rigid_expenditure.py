@@ -117,6 +117,8 @@ __all__ = [
     "COLUMNS",
     "EXPENDITURE_COLUMNS",
     "REASON_CATALOGUE",
+    "SYNTHETIC_STREAM",
+    "assess_rigid_expenditure",
     "assess_table",
     "read_facts",
     "render_summary",
@@ -238,6 +240,12 @@ def read_facts(rows: Sequence[Mapping[str, Any]]) -> tuple[Expenditure, ...]:
         for kind, column in EXPENDITURE_COLUMNS.items()
         if applicant.get(column)
     )
+
+
+#: The tag of the random stream :func:`synthetic_columns` draws from in a synthetic block
+#: (``default_rng([seed, block, SYNTHETIC_STREAM])``): its own, so a seed's other columns
+#: stay as they were.
+SYNTHETIC_STREAM: Final = 0x5249_4744
 
 
 def synthetic_columns(
@@ -546,6 +554,12 @@ def _read_spent(reader: Reader, households: Households) -> dict[ExpenditureType,
     if reader.schema_errors:
         raise InvalidDocumentError(reader.schema_errors, what=_WHAT)
     return spent
+
+
+#: :func:`assess_table` under the name :mod:`civaffairs.batch` exports it by (刚性支出困难家庭).
+#:
+#: .. versionadded:: 0.1.0
+assess_rigid_expenditure = assess_table
 
 
 def _parameter_error(run: _Run, bad: Bools, errors: Errors) -> CivaffairsError | None:

@@ -111,6 +111,7 @@ __all__ = [
     "STATUS_COLUMNS",
     "from_table",
     "persons_schema",
+    "programme_columns",
     "to_table",
 ]
 
@@ -166,9 +167,8 @@ def persons_schema(*, household_id: pa.DataType | None = None) -> pa.Schema:
         pa.field(BUSINESS_VALUE_COLUMN, pa.int64()),
         *(pa.field(name, pa.bool_()) for name in OWNS_COLUMNS.values()),
         pa.field("jurisdiction", _STRING_DICT),
-        # Each programme's own columns, in one block (its batch module's COLUMNS).
-        *(pa.field(name, kind) for name, kind in _programme_columns().items()),
     ]
+    fields += [pa.field(name, kind) for name, kind in programme_columns().items()]
     return pa.schema(fields)
 
 
@@ -179,7 +179,8 @@ def to_table(  # noqa: PLR0912 - one branch per kind of fact, flat on purpose
 
     Incomes of one type of one member (or of the household) are summed, as
     the rule sums them; assets marked exempt are left out; financial assets
-    are summed by type, other assets become ``owns_<type>`` flags.
+    are summed by type, other assets become ``owns_<type>`` flags; expenditures are
+    summed by type on the applicant's row (``expenditure_<type>``, whoever spent them).
     ``jurisdiction`` fills the deciding-jurisdiction column (null: each
     household is decided where its applicant is registered).  Resident ID
     numbers and names are not written.
@@ -258,7 +259,8 @@ def from_table(table: pa.Table) -> Iterator[tuple[Household, str | None]]:
     non-zero income cell becomes one :class:`~civaffairs.entities.Income`,
     every financial asset cell one :class:`~civaffairs.entities.Asset`, an
     ``owns_<type>`` flag an asset of that type worth 0 (a business entity worth
-    its ``asset_business_entity`` value); a person's sex (which
+    its ``asset_business_entity`` value), every non-zero expenditure cell one
+    :class:`~civaffairs.entities.Expenditure` of the household; a person's sex (which
     no 低保 rule reads) is recorded as female.  Meant for checking the engine
     against :func:`civaffairs.assistance.dibao.assess` and for explaining a
     few households in full; it is slow (Python objects) and it raises on bad
@@ -311,7 +313,7 @@ def _no_nulls(row: dict[str, Any], household_id: str, index: int) -> None:
     not applicable and may be null.
     """
     applicant = row.get("relationship") == Relationship.APPLICANT.value
-    household = _HOUSEHOLD | _programme_columns().keys()
+    household = _HOUSEHOLD | programme_columns().keys()
     for column, value in row.items():
         if value is None and column not in _NULLABLE and (applicant or column not in household):
             raise InvalidInputError(
@@ -397,11 +399,18 @@ def _date(value: object) -> dt.date:
 # import this one.
 
 
-def _programme_columns() -> Mapping[str, pa.DataType]:
-    """Return the programmes' own columns, in one block: 刚性支出困难家庭's expenditures."""
+def programme_columns() -> dict[str, pa.DataType]:
+    """Return the columns the programmes add, each under its own prefix.
+
+    Declared by each programme's batch module as ``COLUMNS``: ``expenditure_`` the
+    household's rigid expenditures, on the applicant's row
+    (:mod:`civaffairs.batch.rigid_expenditure`).
+
+    .. versionadded:: 0.1.0
+    """
     from civaffairs.batch import rigid_expenditure  # noqa: PLC0415 - it imports this module
 
-    return rigid_expenditure.COLUMNS
+    return {**rigid_expenditure.COLUMNS}
 
 
 def _programme_cells(household: Household, *, is_applicant: bool) -> dict[str, object]:
