@@ -133,7 +133,10 @@ EXPENDITURE_COLUMNS: Final[Mapping[ExpenditureType, str]] = {
 }
 
 #: The columns this programme adds to the persons table, all on the applicant's row and
-#: optional (absent: none of that type), each an int64 amount of fen:
+#: optional (absent: none of that type), each an int64 amount of fen: the household's total
+#: over the twelve months before the date decided, as :class:`~civaffairs.entities.Expenditure`
+#: documents hold it (``annual``).  A null cell on the applicant's row is a missing fact (a
+#: bad cell), never zero.
 #:
 #: - ``expenditure_living`` — 生活支出 (art. 5 (一));
 #: - ``expenditure_medical`` — 医疗支出, out of pocket (art. 5 (二));
@@ -141,11 +144,9 @@ EXPENDITURE_COLUMNS: Final[Mapping[ExpenditureType, str]] = {
 #: - ``expenditure_rehabilitation`` — 残疾康复支出 (art. 5 (四));
 #: - ``expenditure_accident`` — 意外事件支出 (local);
 #: - ``expenditure_housing`` — 基本住房支出 (local);
-#: - ``expenditure_other`` — 其他支出 (art. 5 (五), as the county office sets it):
+#: - ``expenditure_other`` — 其他支出 (art. 5 (五), as the county office sets it).
 #:
-#: the household's total over the twelve months before the date decided, as
-#: :class:`~civaffairs.entities.Expenditure` documents hold it (``annual``).  A null cell
-#: on the applicant's row is a missing fact (a bad cell), never zero.
+#: .. versionadded:: 0.1.0
 COLUMNS: Final[Mapping[str, pa.DataType]] = {
     name: pa.int64() for name in EXPENDITURE_COLUMNS.values()
 }
