@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 from unittest import mock
 
 import attrs
@@ -44,7 +45,7 @@ from civaffairs.entities import (
     Sex,
 )
 from civaffairs.errors import InvalidDocumentError, ParameterError
-from civaffairs.parameters import default_book
+from civaffairs.parameters import ParameterBook, default_book
 from civaffairs.testing import strategies as cst
 
 CHONGQING = "500000"
@@ -270,3 +271,53 @@ def test_summary_counts_households_per_layer() -> None:
     assert summary[-1]["households"] == 2
     text = batch_marginal.render_summary(batch_marginal.summarise(result))
     assert "assistance.marginal" in text
+
+
+# -- parameters not in force ------------------------------------------------------------------
+
+#: The parameters the marginal decision reads (beyond 低保's standard), any of which a book may
+#: lack on a date.
+_DROPPABLE = (
+    "assistance.marginal.income_multiple",
+    "assistance.marginal.assets.financial_months_per_capita",
+    "assistance.marginal.assets.vehicle_disqualifies",
+    "assistance.marginal.assets.non_residential_property_disqualifies",
+    "assistance.marginal.assets.business_entity_value_limit",
+    "assistance.dibao.single_person.allowed",
+    "assistance.dibao.assets.vehicle_disqualifies",
+)
+
+
+def without(book: ParameterBook, names: frozenset[str]) -> ParameterBook:
+    """``book`` with no value at all for ``names``, so every look-up of them fails.
+
+    No public call removes a parameter's values (a book only gains them): built from the
+    book's own specs and series, leaving those out.
+    """
+    series = {key: values for key, values in book._series.items() if key[0] not in names}
+    return ParameterBook(book.specs, series, book._rows)
+
+
+def check_unavailable(row: dict[str, Any], error: ParameterError) -> None:
+    """The engine marks a household the scalar rule cannot decide for want of a parameter."""
+    assert row["outcome"] == "cannot_decide", (row, error)
+    assert row["reasons"] == ["batch.parameter_unavailable"]
+    assert getattr(error, "name", None) in row["problems"], (row, error)
+
+
+@_SETTINGS
+@given(populations(), st.sets(st.sampled_from(_DROPPABLE), min_size=1, max_size=2))
+def test_a_parameter_not_in_force_is_cannot_decide_exactly_where_the_scalar_rule_needs_it(
+    case: tuple[dt.date, list[Household]], dropped: set[str]
+) -> None:
+    on, households = case
+    book = without(BOOK, frozenset(dropped))
+    result = batch_marginal.assess_table(to_table(households), on, book=book).to_pylist()
+    for household, row in zip(households, result, strict=True):
+        decision = _scalar(household, on, book)
+        if isinstance(decision, ParameterError):
+            check_unavailable(row, decision)
+        else:
+            assert row["outcome"] == decision.outcome.value, (row, decision.codes)
+            expected = sorted(set(decision.codes), key=batch_marginal.REASON_CATALOGUE.index)
+            assert row["reasons"] == expected

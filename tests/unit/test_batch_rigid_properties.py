@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 from unittest import mock
 
 import attrs
@@ -48,7 +49,7 @@ from civaffairs.entities import (
     Sex,
 )
 from civaffairs.errors import InvalidDocumentError, ParameterError
-from civaffairs.parameters import default_book
+from civaffairs.parameters import ParameterBook, default_book
 from civaffairs.testing import strategies as cst
 
 CHONGQING = "500000"
@@ -303,3 +304,75 @@ def test_summary_counts_households_per_layer() -> None:
     summary = batch_rigid.summarise(result)
     assert summary.to_pylist()[0]["layer"] == "rigid_expenditure"
     assert "assistance.rigid_expenditure" in batch_rigid.render_summary(summary)
+
+
+# -- parameters not in force ------------------------------------------------------------------
+
+
+def without(book: ParameterBook, names: frozenset[str]) -> ParameterBook:
+    """``book`` with no value at all for ``names``, so every look-up of them fails.
+
+    No public call removes a parameter's values (a book only gains them): built from the
+    book's own specs and series, leaving those out.
+    """
+    series = {key: values for key, values in book._series.items() if key[0] not in names}
+    return ParameterBook(book.specs, series, book._rows)
+
+
+def check_unavailable(row: dict[str, Any], error: ParameterError) -> None:
+    """The engine marks a household the scalar rule cannot decide for want of a parameter."""
+    assert row["outcome"] == "cannot_decide", (row, error)
+    assert row["reasons"] == ["batch.parameter_unavailable"]
+    assert getattr(error, "name", None) in row["problems"], (row, error)
+
+
+_DROPPABLE = (
+    "assistance.rigid_expenditure.in_force",
+    "assistance.means.disposable_income.urban",
+    "assistance.means.disposable_income.rural",
+    "assistance.rigid_expenditure.assets.financial_months_per_capita",
+    "assistance.rigid_expenditure.assets.vehicle_disqualifies",
+    "assistance.rigid_expenditure.assets.business_entity_value_limit",
+    "assistance.rigid_expenditure.counts.medical",
+    "assistance.rigid_expenditure.counts.living",
+    "assistance.rigid_expenditure.ratio",
+    "assistance.rigid_expenditure.medical_accident_test",
+    "assistance.rigid_expenditure.validity_months",
+    "assistance.marginal.income_multiple",
+    "assistance.marginal.assets.financial_months_per_capita",
+)
+
+
+@_SETTINGS
+@given(populations(), st.sets(st.sampled_from(_DROPPABLE), min_size=1, max_size=2))
+def test_a_parameter_not_in_force_is_cannot_decide_exactly_where_the_scalar_rule_needs_it(
+    case: tuple[dt.date, list[Household]], dropped: set[str]
+) -> None:
+    on, households = case
+    book = without(BOOK, frozenset(dropped))
+    result = batch_rigid.assess_table(to_table(households), on, book=book).to_pylist()
+    for household, row in zip(households, result, strict=True):
+        decision = _scalar(household, on, book)
+        if isinstance(decision, ParameterError):
+            check_unavailable(row, decision)
+        else:
+            assert row["outcome"] == decision.outcome.value, (row, decision.codes)
+            expected = sorted(set(decision.codes), key=batch_rigid.REASON_CATALOGUE.index)
+            assert row["reasons"] == expected
+
+
+@pytest.mark.parametrize("errors", ["mark", "raise"])
+def test_a_scattered_household_or_a_repeated_person_is_refused(errors: str) -> None:
+    """One household is decided whole, one person counted once (batch._identity)."""
+    other = attrs.evolve(_one(), id="H2")
+    scattered = pa.concat_tables([to_table([_one()]), to_table([other]), to_table([_one()])])
+    with pytest.raises(InvalidDocumentError):
+        batch_rigid.assess_table(scattered, ON, errors=errors)  # type: ignore[arg-type]
+    household = _one()
+    spouse = attrs.evolve(household.members[0].person, id="b")
+    pair = attrs.evolve(
+        household, members=(*household.members, Member(spouse, Relationship.SPOUSE, True))
+    )
+    twice = _set(to_table([pair]), "person_id", ["a", "a"])
+    with pytest.raises(InvalidDocumentError):
+        batch_rigid.assess_table(twice, ON, errors=errors)  # type: ignore[arg-type]
