@@ -376,3 +376,45 @@ def test_a_scattered_household_or_a_repeated_person_is_refused(errors: str) -> N
     twice = _set(to_table([pair]), "person_id", ["a", "a"])
     with pytest.raises(InvalidDocumentError):
         batch_rigid.assess_table(twice, ON, errors=errors)  # type: ignore[arg-type]
+
+
+_SPOILABLE = ("expenditure_medical", "expenditure_living", "income_business", "asset_deposits")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    populations(),
+    st.data(),
+    st.sampled_from(_SPOILABLE),
+    st.sampled_from([None, -1, 10**11 + 1]),
+)
+def test_a_bad_cell_makes_only_its_household_cannot_decide_naming_the_column(
+    case: tuple[dt.date, list[Household]], data: st.DataObject, column: str, bad: object
+) -> None:
+    """A bad cell never becomes zero: its household cannot be decided, the column named.
+
+    Every other household is decided as before; with ``errors="raise"`` the call fails
+    naming the cell as ``$[row].column``.
+    """
+    on, households = case
+    table = to_table(households)
+    applicants = [
+        i for i, r in enumerate(table.column("relationship").to_pylist()) if r == "applicant"
+    ]
+    row = data.draw(st.sampled_from(applicants))
+    values = table.column(column).to_pylist()
+    values[row] = bad
+    spoilt = _set(table, column, values)
+    before = batch_rigid.assess_table(table, on).to_pylist()
+    after = batch_rigid.assess_table(spoilt, on).to_pylist()
+    hit = applicants.index(row)
+    for index, (was, now) in enumerate(zip(before, after, strict=True)):
+        if index == hit:
+            assert now["outcome"] == "cannot_decide"
+            assert now["reasons"] == ["batch.invalid_value"]
+            assert now["problems"] == [column]
+        else:
+            assert now == was
+    with pytest.raises(InvalidDocumentError) as caught:
+        batch_rigid.assess_table(spoilt, on, errors="raise")
+    assert f"$[{row}].{column}" in str(caught.value)
