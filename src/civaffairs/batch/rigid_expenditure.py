@@ -7,7 +7,8 @@ scalar rule's steps:
 
 0. in force (《刚性支出困难家庭认定办法》 art. 14, "本办法自2025年1月1日起施行";
    ``assistance.rigid_expenditure.in_force``): before, "not eligible", nothing else read;
-1–2. registration and the family, as for 低保 (民发〔2021〕57号 arts. 4–5, 7);
+1. registration in the deciding jurisdiction, as for 低保 (民发〔2021〕57号 arts. 4–5);
+2. the family, counted as for 低保 (57号 art. 7);
 3. art. 4 (一), not in a higher layer: the household's 低保边缘 decision is made first by
    :func:`civaffairs.batch.marginal.evaluate` (which decides 低保 first): recognised as
    marginal, or in the 低保 layer, is "not eligible" here; an undecided 低保边缘 decision
