@@ -28,7 +28,7 @@ pytest.importorskip("numpy")
 
 import pyarrow as pa
 
-from civaffairs.assistance import dibao, marginal
+from civaffairs.assistance import dibao, marginal, means
 from civaffairs.batch import marginal as batch_marginal
 from civaffairs.batch import to_table
 from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN, from_table
@@ -45,6 +45,8 @@ from civaffairs.entities import (
     Sex,
 )
 from civaffairs.errors import InvalidDocumentError, ParameterError
+from civaffairs.kernels import fraction
+from civaffairs.money import fen_to_yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
 from civaffairs.testing import strategies as cst
 
@@ -78,10 +80,50 @@ def populations(draw: st.DrawFn) -> tuple[dt.date, list[Household]]:
         )
     )
     unknown = draw(st.lists(st.booleans(), min_size=len(found), max_size=len(found)))
+    edges = draw(
+        st.lists(st.sampled_from([None, -1, 0, 1]), min_size=len(found), max_size=len(found))
+    )
     return on, [
-        _owned_by_household(attrs.evolve(_unknown_illness(h) if u else h, id=f"H{i}"))
-        for i, (h, u) in enumerate(zip(found, unknown, strict=True))
+        at_margin(
+            _owned_by_household(attrs.evolve(_unknown_illness(h) if u else h, id=f"H{i}")),
+            on,
+            edge,
+        )
+        for i, (h, u, edge) in enumerate(zip(found, unknown, edges, strict=True))
     ]
+
+
+def at_margin(household: Household, on: dt.date, offset: int | None) -> Household:
+    """Move the counted income to one fen under, at or over the marginal threshold (57号 art. 8).
+
+    "家庭人均收入低于当地最低生活保障标准1.5倍": net income strictly below the multiple ×
+    the standard × counted members.  A household income of the smallest amount reaching
+    the threshold, plus ``offset`` fen, is added (under the default book); ``None``, a
+    household with nobody counted, or one already above leaves it as drawn.
+    """
+    if offset is None:
+        return household
+    counted, _, missing = dibao.counted_members(household, on)
+    if missing or not counted:
+        return household
+    where = household.applicant.person.registration.jurisdiction
+    kind = household.applicant.person.registration.kind.value
+    try:
+        standard = yuan_to_fen(BOOK.money(f"assistance.dibao.standard.{kind}", where, on)[0])
+        numerator, denominator = fraction(
+            BOOK.rate("assistance.marginal.income_multiple", where, on)[0]
+        )
+        flows = means.counted_income(household, {m.person.id for _, m in counted}, BOOK, where, on)
+    except ParameterError:
+        return household
+    # Reaching the threshold: (net_scaled + delta × scale) × d >= standard × count × n × scale.
+    scale = flows.scale
+    limit = standard * len(counted) * numerator * scale
+    delta = -((flows.net_scaled * denominator - limit) // (scale * denominator)) + offset
+    if delta < 0:
+        return household
+    extra = Income(IncomeType.BUSINESS, fen_to_yuan(delta))
+    return attrs.evolve(household, incomes=(*household.incomes, extra))
 
 
 def _owned_by_household(household: Household) -> Household:
