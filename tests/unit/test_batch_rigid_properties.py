@@ -30,7 +30,7 @@ pytest.importorskip("numpy")
 
 import pyarrow as pa
 
-from civaffairs.assistance import dibao, rigid_expenditure
+from civaffairs.assistance import dibao, means, rigid_expenditure
 from civaffairs.batch import rigid_expenditure as batch_rigid
 from civaffairs.batch import to_table
 from civaffairs.batch.schema import from_table
@@ -49,6 +49,8 @@ from civaffairs.entities import (
     Sex,
 )
 from civaffairs.errors import InvalidDocumentError, ParameterError
+from civaffairs.kernels import fraction
+from civaffairs.money import fen_to_yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
 from civaffairs.testing import strategies as cst
 
@@ -86,10 +88,69 @@ def populations(draw: st.DrawFn) -> tuple[dt.date, list[Household]]:
         )
     )
     spending = draw(st.lists(_spending(), min_size=len(found), max_size=len(found)))
+    edges = draw(
+        st.lists(
+            st.tuples(st.sampled_from([None, -1, 0, 1]), st.sampled_from([None, -1, 0, 1])),
+            min_size=len(found),
+            max_size=len(found),
+        )
+    )
     return on, [
-        _of_household(attrs.evolve(h, id=f"H{i}"), extra)
-        for i, (h, extra) in enumerate(zip(found, spending, strict=True))
+        at_edges(_of_household(attrs.evolve(h, id=f"H{i}"), extra), on, *edge)
+        for i, (h, extra, edge) in enumerate(zip(found, spending, edges, strict=True))
     ]
+
+
+def at_edges(
+    household: Household, on: dt.date, income_offset: int | None, spent_offset: int | None
+) -> Household:
+    """Move a household to the edges of art. 4 (二) and (四) under the default book.
+
+    (二) "共同生活家庭成员人均收入低于上年度当地居民人均可支配收入": a household income of the
+    smallest amount making 12 × monthly income reach the figure × members is added, plus
+    ``income_offset`` fen.  (四) "提出申请前十二个月家庭刚性支出总额占家庭总收入比例超出当地
+    规定": medical expenditure is then added so that the counted total is the smallest
+    amount reaching the ratio of 12 × monthly income, plus ``spent_offset`` fen.  ``None``
+    (or a household already past the edge) leaves that part as drawn.
+    """
+    counted, _, missing = dibao.counted_members(household, on)
+    if missing or not counted:
+        return household
+    where = household.applicant.person.registration.jurisdiction
+    kind = household.applicant.person.registration.kind.value
+    ids = {m.person.id for _, m in counted}
+    try:
+        disposable = yuan_to_fen(
+            BOOK.money(f"assistance.means.disposable_income.{kind}", where, on)[0]
+        )
+        numerator, denominator = fraction(
+            BOOK.rate("assistance.rigid_expenditure.ratio", where, on)[0]
+        )
+        counts = {
+            t
+            for t in ExpenditureType
+            if BOOK.flag(f"assistance.rigid_expenditure.counts.{t.value}", where, on)[0]
+        }
+        flows = means.counted_income(household, ids, BOOK, where, on)
+    except ParameterError:
+        return household
+    scale, net = flows.scale, flows.net_scaled
+    if income_offset is not None:
+        # Reaching: 12 × (net + delta × scale) >= disposable × count × scale.
+        limit = disposable * len(counted) * scale
+        delta = -((12 * net - limit) // (12 * scale)) + income_offset
+        if delta >= 0:
+            net += delta * scale
+            extra = Income(IncomeType.BUSINESS, fen_to_yuan(delta))
+            household = attrs.evolve(household, incomes=(*household.incomes, extra))
+    if spent_offset is not None and ExpenditureType.MEDICAL in counts:
+        spent = sum(yuan_to_fen(e.annual) for e in household.expenditures if e.type in counts)
+        # Reaching: spent × d × scale >= n × 12 × net.
+        reach = -((-numerator * 12 * net) // (denominator * scale)) + spent_offset
+        if reach - spent >= 0:
+            extra_spent = Expenditure(ExpenditureType.MEDICAL, fen_to_yuan(reach - spent))
+            household = attrs.evolve(household, expenditures=(*household.expenditures, extra_spent))
+    return household
 
 
 def _spending() -> st.SearchStrategy[tuple[Expenditure, ...]]:
