@@ -320,6 +320,8 @@ def test_summary_counts_households_per_layer() -> None:
 #: The parameters the marginal decision reads (beyond 低保's standard), any of which a book may
 #: lack on a date.
 _DROPPABLE = (
+    "assistance.dibao.standard.urban",
+    "assistance.dibao.standard.rural",
     "assistance.marginal.income_multiple",
     "assistance.marginal.assets.financial_months_per_capita",
     "assistance.marginal.assets.vehicle_disqualifies",

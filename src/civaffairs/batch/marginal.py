@@ -399,6 +399,29 @@ def unavailable_mask(unavailable: Mapping[str, Bools], bad: Bools) -> Bools:
     return out & ~bad
 
 
+def named_unavailable(
+    unavailable: Mapping[str, Bools], found: Mapping[str, PerGroup], group: Ints
+) -> dict[str, Bools]:
+    """Name each parameter not in force by the name its look-up failed on, per household.
+
+    A parameter chosen by registration kind (the 低保 standard, the disposable income) is
+    named in full (``assistance.dibao.standard.urban``), as the scalar rule's error names it.
+
+    .. versionadded:: 0.1.0
+    """
+    named: dict[str, Bools] = {}
+    for name, mask in unavailable.items():
+        labels: dict[str, list[int]] = {}
+        for index, error in enumerate(found[name].errors):
+            if error is not None:
+                label = getattr(error, "name", None)
+                labels.setdefault(label if isinstance(label, str) else name, []).append(index)
+        for label, indices in labels.items():
+            part = mask & np.isin(group, indices)
+            named[label] = named[label] | part if label in named else part
+    return named
+
+
 def problem_lists(
     reader: Reader,
     households: Households,
@@ -474,7 +497,7 @@ def _output(
         reader,
         households,
         bad,
-        run.unavailable,
+        named_unavailable(run.unavailable, run.found, run.group),
         (
             ("lives_together", run.registered & run.missing & ~cannot),
             (BUSINESS_VALUE_COLUMN, run.value_missing & ~cannot),

@@ -32,6 +32,10 @@ The expenditures are this programme's own columns (:data:`COLUMNS`): one per
 the applicant's row.  Like the asset columns they are household totals: the scalar rule
 counts only the expenditure of counted members (and of the household), so leave out of the
 columns the expenditure of members who are not counted; :func:`write_facts` writes all.
+A type's counting flag (``assistance.rigid_expenditure.counts.<type>``) is read where the
+household's total of that type is above zero; the scalar rule also reads it for an item of
+0 yuan, which a total cannot show (the decision is the same; only a book lacking that flag
+would stop the scalar rule there).
 
 No amount is paid (``amount_fen`` is 0).  Bad cells, parameters not in force and the two
 error modes are as for :func:`civaffairs.batch.assess_table`; a parity property test
@@ -81,6 +85,7 @@ from civaffairs.batch.marginal import (
     MarginalRun,
     add_needs,
     base_columns,
+    named_unavailable,
     problem_lists,
     summarise_as,
     unavailable_mask,
@@ -593,7 +598,7 @@ def _output(
         reader,
         households,
         bad,
-        run.unavailable,
+        named_unavailable(run.unavailable, run.found, marginal.group),
         (
             ("lives_together", run.in_force & marginal.registered & marginal.missing & ~cannot),
             (BUSINESS_VALUE_COLUMN, run.undecided & marginal.value_missing & ~cannot),
