@@ -221,11 +221,10 @@ def write_facts(household: Household) -> dict[str, object]:
 
     .. versionadded:: 0.1.0
     """
-    cells: dict[str, object] = dict.fromkeys(COLUMNS, 0)
+    totals = dict.fromkeys(COLUMNS, 0)
     for item in household.expenditures:
-        column = EXPENDITURE_COLUMNS[item.type]
-        cells[column] = int(str(cells[column])) + yuan_to_fen(item.annual)
-    return cells
+        totals[EXPENDITURE_COLUMNS[item.type]] += yuan_to_fen(item.annual)
+    return dict(totals)
 
 
 def read_facts(rows: Sequence[Mapping[str, Any]]) -> tuple[Expenditure, ...]:
