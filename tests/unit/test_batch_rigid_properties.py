@@ -48,7 +48,7 @@ from civaffairs.entities import (
     Relationship,
     Sex,
 )
-from civaffairs.errors import InvalidDocumentError, ParameterError
+from civaffairs.errors import InvalidDocumentError, InvalidInputError, ParameterError
 from civaffairs.kernels import fraction
 from civaffairs.money import fen_to_yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
@@ -494,3 +494,14 @@ def test_a_bad_cell_makes_only_its_household_cannot_decide_naming_the_column(
     with pytest.raises(InvalidDocumentError) as caught:
         batch_rigid.assess_table(spoilt, on, errors="raise")
     assert f"$[{row}].{column}" in str(caught.value)
+
+
+def test_read_facts_refuses_a_null_expenditure_on_the_applicants_row() -> None:
+    """A missing expenditure never becomes zero, in from_table either."""
+    rows = _set(to_table([_one()]), "expenditure_medical", [None]).to_pylist()
+    with pytest.raises(InvalidInputError) as caught:
+        batch_rigid.read_facts(rows)
+    assert caught.value.path == "$[H1][0].expenditure_medical"
+    assert batch_rigid.read_facts(to_table([_one()]).to_pylist()) == (
+        Expenditure(ExpenditureType.MEDICAL, Decimal(20000)),
+    )

@@ -231,16 +231,29 @@ def read_facts(rows: Sequence[Mapping[str, Any]]) -> tuple[Expenditure, ...]:
     """Return one household's expenditures from its rows (read on the applicant's row).
 
     One :class:`~civaffairs.entities.Expenditure` of the household per non-zero cell; an
-    absent column is none.  The inverse of :func:`write_facts` up to what the columns do
-    not hold (which member spent it, items of zero).
+    absent column is none; a null cell on the applicant's row is refused
+    (:class:`~civaffairs.errors.InvalidInputError` naming ``$[household][row].column``).
+    The inverse of :func:`write_facts` up to what the columns do not hold (which member
+    spent it, items of zero).
 
     .. versionadded:: 0.1.0
     """
-    applicant = next(
-        (row for row in rows if row.get("relationship") == Relationship.APPLICANT.value), None
-    )
-    if applicant is None:
+    found = [
+        (index, row)
+        for index, row in enumerate(rows)
+        if row.get("relationship") == Relationship.APPLICANT.value
+    ]
+    if not found:
         return ()
+    index, applicant = found[0]
+    for column in COLUMNS:
+        if column in applicant and applicant[column] is None:
+            raise InvalidInputError(
+                f"$[{applicant.get('household_id')}][{index}].{column}",
+                "null",
+                "an amount of fen on the applicant's row (a null here would have to be read "
+                "as zero)",
+            )
     return tuple(
         Expenditure(kind, fen_to_yuan(int(applicant[column])))
         for kind, column in EXPENDITURE_COLUMNS.items()
