@@ -31,6 +31,7 @@ pytest.importorskip("numpy")
 import pyarrow as pa
 
 from civaffairs.assistance import dibao, means, rigid_expenditure
+from civaffairs.batch import marginal as batch_marginal
 from civaffairs.batch import rigid_expenditure as batch_rigid
 from civaffairs.batch import to_table
 from civaffairs.batch.schema import from_table
@@ -48,7 +49,12 @@ from civaffairs.entities import (
     Relationship,
     Sex,
 )
-from civaffairs.errors import InvalidDocumentError, InvalidInputError, ParameterError
+from civaffairs.errors import (
+    CivaffairsError,
+    InvalidDocumentError,
+    InvalidInputError,
+    ParameterError,
+)
 from civaffairs.kernels import fraction
 from civaffairs.money import fen_to_yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
@@ -505,3 +511,46 @@ def test_read_facts_refuses_a_null_expenditure_on_the_applicants_row() -> None:
     assert batch_rigid.read_facts(to_table([_one()]).to_pylist()) == (
         Expenditure(ExpenditureType.MEDICAL, Decimal(20000)),
     )
+
+
+_JUNK = st.one_of(
+    st.none(),
+    st.integers(-(2**63), 2**63 - 1),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=4),
+    st.booleans(),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(populations(), st.data())
+def test_fuzz_any_cells_give_a_result_or_a_documented_error(
+    case: tuple[dt.date, list[Household]], data: st.DataObject
+) -> None:
+    """Junk in any column (nulls, huge or fractional numbers, text, a wrong type) never crashes.
+
+    Both columnar forms return one row per household (the junk ids say which) or raise a
+    CivaffairsError, nothing else.
+    """
+    on, households = case
+    table = to_table(households)
+    column = data.draw(st.sampled_from(table.column_names))
+    values: list[Any] = data.draw(st.lists(_JUNK, min_size=table.num_rows, max_size=table.num_rows))
+    junk: Any
+    try:
+        junk = pa.array(values, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError):
+        junk = pa.array([None if v is None else str(v) for v in values], type=pa.string())
+    spoilt = table.set_column(table.schema.get_field_index(column), column, junk)
+    for assess in (batch_rigid.assess_table, batch_marginal.assess_table):
+        for errors in ("mark", "raise"):
+            try:
+                result = assess(spoilt, on, errors=errors)
+            except CivaffairsError:
+                continue
+            assert 0 < result.num_rows <= spoilt.num_rows  # one row per household
+            assert set(result.column("outcome").to_pylist()) <= {
+                "eligible",
+                "not_eligible",
+                "cannot_decide",
+            }

@@ -91,7 +91,7 @@ from civaffairs.batch.plumbing import (
 from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN
 from civaffairs.decisions import Outcome
 from civaffairs.entities import AssetType, AssistanceLayer, Household
-from civaffairs.errors import CivaffairsError
+from civaffairs.errors import CivaffairsError, InvalidDocumentError, InvalidInputError
 from civaffairs.parameters import ParameterBook, default_book
 
 __all__ = [
@@ -100,6 +100,7 @@ __all__ = [
     "MarginalRun",
     "assess_marginal",
     "assess_table",
+    "checked",
     "evaluate",
     "read_facts",
     "render_summary",
@@ -359,7 +360,7 @@ def assess_table(
     """
     check_errors(errors)
     threads = workers_for(workers)
-    table = _checked(data)
+    table = checked(data)
     chosen = book or default_book()
 
     def decide(piece: HouseholdSlice) -> Decided:
@@ -376,6 +377,28 @@ def assess_table(
 #:
 #: .. versionadded:: 0.1.0
 assess_marginal = assess_table
+
+
+def checked(data: Frame) -> pa.Table:
+    """Return the input as Arrow, checked as :func:`civaffairs.batch.assess_table` checks it.
+
+    Unknown columns and an absent ``household_id`` are refused, and so is a
+    ``household_id`` column of Arrow's null type (no value at all), which the shared
+    household index cannot compare.
+
+    .. versionadded:: 0.1.0
+    """
+    table = _checked(data)
+    if pa.types.is_null(table.schema.field("household_id").type):
+        raise InvalidDocumentError(
+            [
+                InvalidInputError(
+                    "$.household_id", "(a column of nulls)", "household ids, text or integers"
+                )
+            ],
+            what=_WHAT,
+        )
+    return table
 
 
 def _parameter_error(run: MarginalRun, bad: Bools, errors: Errors) -> CivaffairsError | None:

@@ -76,7 +76,6 @@ from civaffairs.batch.dibao import (
     _M_MONTHS,
     _M_NON_RESIDENTIAL,
     _M_VEHICLE,
-    _checked,
     _marginal_property,
     _prepare_part,
     _Values,
@@ -85,6 +84,7 @@ from civaffairs.batch.marginal import (
     MarginalRun,
     add_needs,
     base_columns,
+    checked,
     named_unavailable,
     problem_lists,
     summarise_as,
@@ -548,7 +548,7 @@ def assess_table(
     """
     check_errors(errors)
     threads = workers_for(workers)
-    table = _checked(data)
+    table = checked(data)
     chosen = book or default_book()
 
     def decide(piece: HouseholdSlice) -> Decided:
