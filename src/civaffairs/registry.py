@@ -190,6 +190,7 @@ ENTRIES: tuple[Entry, ...] = (
         _HOUSEHOLD,
         "howto/marginal",
         ("低保边缘家庭",),
+        columnar="civaffairs.batch.marginal:assess_table",
     ),
     _programme(
         "assistance.rigid_expenditure",
@@ -199,6 +200,7 @@ ENTRIES: tuple[Entry, ...] = (
         _HOUSEHOLD,
         "howto/rigid-expenditure",
         ("刚性支出困难家庭",),
+        columnar="civaffairs.batch.rigid_expenditure:assess_table",
     ),
     _programme(
         "assistance.temporary",

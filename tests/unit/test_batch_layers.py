@@ -125,7 +125,8 @@ def _as_the_table_holds(household: Household) -> Household:
     The persons table has no owner column (civaffairs.batch.schema): its asset columns are
     the household's, all counted (the scalar rule leaves out the assets of members who are
     not counted, 民发〔2021〕57号 art. 14, tested in tests/unit/test_dibao.py); a cell of 0
-    is no item, so a zero income or a zero financial asset is left out.
+    is no item, so a zero income, financial asset or expenditure is left out; expenditures
+    are the household's twelve-month totals per type (the 办法 counts the family's).
     """
     return attrs.evolve(
         household,
@@ -135,7 +136,9 @@ def _as_the_table_holds(household: Household) -> Household:
             for a in household.assets
             if a.value or not a.type.is_financial
         ),
-        expenditures=(),
+        expenditures=tuple(
+            attrs.evolve(e, member=None) for e in household.expenditures if e.annual
+        ),
     )
 
 

@@ -63,6 +63,7 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import Any
 
 from civaffairs.assistance import dibao, marginal, means
 from civaffairs.assistance.laws import CIVIL_CODE
@@ -77,7 +78,7 @@ from civaffairs.decisions import (
     programme,
 )
 from civaffairs.entities import ExpenditureType, Household, Member
-from civaffairs.kernels import fraction
+from civaffairs.kernels import SCALAR, Ops, fraction
 from civaffairs.money import FEN, fen_to_yuan, format_yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, ParameterValue, default_book
 
@@ -85,6 +86,8 @@ __all__ = [
     "PROGRAMME",
     "RIGID_EXPENDITURE_MEASURES",
     "assess",
+    "exceeds",
+    "income_below_disposable",
     "validity_end",
 ]
 
@@ -370,17 +373,51 @@ def _compared(
     }
 
 
+def exceeds(
+    ops: Ops,
+    spent: Any,
+    annual_scaled: Any,
+    scale: Any,
+    ratio: tuple[Any, Any],
+    *,
+    inclusive: Any,
+) -> Any:
+    """Whether ``spent`` exceeds (or, inclusive, reaches) ``ratio`` × annual income, exactly.
+
+    Art. 4 (四): "刚性支出超出当地规定的家庭总收入比例" (``inclusive`` where a local text
+    says "reaches").  ``spent`` is in fen, ``annual_scaled`` the annual income in fen ×
+    ``scale``; ``ratio`` an exact fraction.  Nothing spent never qualifies, even against
+    no income.  One body for one household (:data:`~civaffairs.kernels.SCALAR`) and for a
+    registry in columns (:mod:`civaffairs.batch.rigid_expenditure`).
+
+    .. versionadded:: 0.1.0
+    """
+    numerator, denominator = ratio
+    left = spent * denominator * scale
+    right = numerator * annual_scaled
+    return (spent > 0) & ops.where(inclusive, left >= right, left > right)
+
+
+def income_below_disposable(net_scaled: Any, scale: Any, disposable: Any, count: Any) -> Any:
+    """Art. 4 (二): whether 12 × monthly income is below last year's figure × members, exactly.
+
+    ``net_scaled`` is the counted monthly net income in fen × ``scale``;
+    ``disposable`` the previous year's per-capita disposable income in fen (a yearly
+    figure); ``count`` the counted members.  12 × net / (scale × 100) yuan < disposable
+    / 100 × count, with no division: the test
+    :func:`~civaffairs.assistance.means.disposable_income_test` states, on integers
+    and on columns alike.
+
+    .. versionadded:: 0.1.0
+    """
+    return net_scaled * _MONTHS_PER_YEAR < disposable * count * scale
+
+
 def _exceeds(
     spent_fen: int, annual_scaled: int, scale: int, ratio: tuple[int, int], *, inclusive: bool
 ) -> bool:
-    """Whether ``spent`` exceeds (or, inclusive, reaches) ``ratio`` × annual income, exactly.
-
-    Nothing spent never qualifies, even against no income.
-    """
-    numerator, denominator = ratio
-    left = spent_fen * denominator * scale
-    right = numerator * annual_scaled
-    return spent_fen > 0 and (left >= right if inclusive else left > right)
+    """Apply :func:`exceeds` to one household."""
+    return bool(exceeds(SCALAR, spent_fen, annual_scaled, scale, ratio, inclusive=inclusive))
 
 
 def _conditions(
@@ -407,7 +444,12 @@ def _conditions(
         where=where,
         on=on,
     )
-    income_ok = income.below
+    # The decision is the shared body's (columns evaluate the same); the facts are the test's.
+    income_ok = bool(
+        income_below_disposable(
+            flows.net_scaled, flows.scale, yuan_to_fen(income.per_capita), count
+        )
+    )
     annual_scaled = flows.net_scaled * _MONTHS_PER_YEAR  # fen × scale, for the spending test
     annual = income.annual
     reasons.append(

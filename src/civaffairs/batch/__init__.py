@@ -20,6 +20,9 @@ and polars frames are accepted when those are installed) and
   孤儿 and 事实无人抚养 allowances) for every person of a persons table.
 - :mod:`civaffairs.batch.extreme_poverty` (``civaffairs.batch.extreme_poverty``) decides
   特困人员救助供养 for every person of a persons table, with the scalar rule's own bodies.
+- :func:`assess_marginal` (:mod:`civaffairs.batch.marginal`) and
+  :func:`assess_rigid_expenditure` (:mod:`civaffairs.batch.rigid_expenditure`) decide
+  低保边缘 and 刚性支出困难家庭 over the same persons table, exactly as the scalar rules.
 
 The names are imported on first use, so ``civaffairs.batch.cli`` can offer
 its command (and say which extra to install) where numpy and pyarrow are not
@@ -44,9 +47,11 @@ if TYPE_CHECKING:
         reason_flags,
     )
     from civaffairs.batch.disability_subsidies import DisabilityInputs
+    from civaffairs.batch.marginal import assess_marginal
     from civaffairs.batch.plumbing import to_arrow
     from civaffairs.batch.population import synthetic_population, write_synthetic
     from civaffairs.batch.report import WhatIf, summarise, what_if
+    from civaffairs.batch.rigid_expenditure import assess_rigid_expenditure
     from civaffairs.batch.schema import from_table, persons_schema, programme_columns, to_table
 
 __all__ = [
@@ -55,6 +60,8 @@ __all__ = [
     "DisabilityInputs",
     "Prepared",
     "WhatIf",
+    "assess_marginal",
+    "assess_rigid_expenditure",
     "assess_table",
     "extreme_poverty",
     "from_table",
@@ -82,6 +89,8 @@ _WHERE = {
     **dict.fromkeys(("from_table", "persons_schema", "to_table"), "civaffairs.batch.schema"),
     "DisabilityInputs": "civaffairs.batch.disability_subsidies",
     "programme_columns": "civaffairs.batch.schema",
+    "assess_marginal": "civaffairs.batch.marginal",
+    "assess_rigid_expenditure": "civaffairs.batch.rigid_expenditure",
 }
 
 #: Programmes' columnar modules, imported on first use (特困: civaffairs.batch.extreme_poverty).

@@ -46,7 +46,7 @@ from civaffairs import jurisdictions
 from civaffairs.assistance import dibao
 from civaffairs.assistance.dibao import RELATIONSHIP_CODES
 from civaffairs.assistance.means import DEPENDENT_STATUSES, EXCLUDING_STATUSES
-from civaffairs.batch import children, disability_subsidies
+from civaffairs.batch import children, disability_subsidies, rigid_expenditure
 from civaffairs.batch._columns import arrow, dictionary_of
 from civaffairs.batch.arrays import NUMPY, full_years_at
 from civaffairs.batch.extreme_poverty import synthetic_columns as extreme_poverty_columns
@@ -177,6 +177,12 @@ def _block(
         **{
             name: household_column(values, pa.bool_() if values.dtype == np.bool_ else pa.int64())
             for name, values in assets.items()
+        },
+        **{  # 刚性支出: the twelve-month expenditures, from a stream of their own
+            name: household_column(values, pa.int64())
+            for name, values in rigid_expenditure.synthetic_columns(
+                np.random.default_rng([seed, index, rigid_expenditure.SYNTHETIC_STREAM]), households
+            ).items()
         },
     }
     columns |= disability_subsidies.synthetic_columns(_rng(seed, index, 1), pa.table(columns), on)

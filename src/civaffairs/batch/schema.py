@@ -53,6 +53,9 @@ Columns (money is integer fen, 分):
   known.  Read by the layered screen (:mod:`civaffairs.batch.layers`) to find
   the households eligible for something while nobody in them receives social
   assistance (主动发现); the rules themselves never read it.
+- ``expenditure_<ExpenditureType value>`` — int64 fen, optional, applicant's row: the
+  household's rigid expenditure of that type over the twelve months before the date
+  decided (刚性支出, :data:`civaffairs.batch.rigid_expenditure.COLUMNS`).
 
 An optional column left out means "none" for every row: no status, no
 disability, no income of that type, no asset.  A null *cell* in a column
@@ -90,6 +93,7 @@ from civaffairs.entities import (
     AssetType,
     Disability,
     DisabilityCategory,
+    Expenditure,
     Household,
     Income,
     IncomeType,
@@ -117,6 +121,7 @@ __all__ = [
     "household_from_rows",
     "member_ids",
     "persons_schema",
+    "programme_columns",
     "relationship_values",
     "to_table",
 ]
@@ -195,7 +200,8 @@ def to_table(  # noqa: PLR0912 - one branch per kind of fact, flat on purpose
 
     Incomes of one type of one member (or of the household) are summed, as
     the rule sums them; assets marked exempt are left out; financial assets
-    are summed by type, other assets become ``owns_<type>`` flags.
+    are summed by type, other assets become ``owns_<type>`` flags; expenditures are
+    summed by type on the applicant's row (``expenditure_<type>``, whoever spent them).
     ``jurisdiction`` fills the deciding-jurisdiction column (null: each
     household is decided where its applicant is registered).  Resident ID
     numbers and names are not written.
@@ -258,6 +264,7 @@ def to_table(  # noqa: PLR0912 - one branch per kind of fact, flat on purpose
             row[BUSINESS_VALUE_COLUMN] = business if is_applicant else None
             for asset_type, name in OWNS_COLUMNS.items():
                 row[name] = (asset_type in owned) if is_applicant else None
+            row |= _programme_cells(household, is_applicant=is_applicant)
             for name, value in row.items():
                 columns[name].append(value)
     rows = len(columns["household_id"])
@@ -291,7 +298,8 @@ def from_table(table: pa.Table) -> Iterator[tuple[Household, str | None]]:
     non-zero income cell becomes one :class:`~civaffairs.entities.Income`,
     every financial asset cell one :class:`~civaffairs.entities.Asset`, an
     ``owns_<type>`` flag an asset of that type worth 0 (a business entity worth
-    its ``asset_business_entity`` value); a person's sex (which
+    its ``asset_business_entity`` value), every non-zero expenditure cell one
+    :class:`~civaffairs.entities.Expenditure` of the household; a person's sex (which
     no 低保 rule reads) is recorded as female.  Meant for checking the engine
     against :func:`civaffairs.assistance.dibao.assess` and for explaining a
     few households in full; it is slow (Python objects) and it raises on bad
@@ -427,7 +435,7 @@ def _household(rows: list[dict[str, Any]]) -> tuple[Household, str | None]:
                 for asset_type, column in OWNS_COLUMNS.items()
                 if row.get(column)
             )
-    return Household(household_id, members, incomes, assets), where
+    return Household(household_id, members, incomes, assets, _programme_facts(rows)), where
 
 
 def member_ids(rows: list[dict[str, Any]]) -> list[str]:
@@ -507,8 +515,10 @@ def programme_columns() -> dict[str, pa.DataType]:
     Declared by each programme's batch module as ``COLUMNS``: ``ds_`` the two
     disability subsidies (:mod:`civaffairs.batch.disability_subsidies`), ``child_``
     the orphan and 事实无人抚养 allowances (:mod:`civaffairs.batch.children`), ``ep_``
-    特困人员 (:mod:`civaffairs.batch.extreme_poverty`).  A null cell is a fact not
-    established.
+    特困人员 (:mod:`civaffairs.batch.extreme_poverty`), ``expenditure_`` the
+    household's rigid expenditures on the applicant's row
+    (:mod:`civaffairs.batch.rigid_expenditure`, which refuses a null there).  A null
+    cell of a person's own fact is a fact not established.
 
     .. versionadded:: 0.1.0
     """
@@ -516,6 +526,28 @@ def programme_columns() -> dict[str, pa.DataType]:
         children,
         disability_subsidies,
         extreme_poverty,
+        rigid_expenditure,
     )
 
-    return {**disability_subsidies.COLUMNS, **children.COLUMNS, **extreme_poverty.COLUMNS}
+    return {
+        **disability_subsidies.COLUMNS,
+        **children.COLUMNS,
+        **extreme_poverty.COLUMNS,
+        **rigid_expenditure.COLUMNS,
+    }
+
+
+def _programme_cells(household: Household, *, is_applicant: bool) -> dict[str, object]:
+    """Return a row's cells of the programmes' own columns (null off the applicant's row)."""
+    from civaffairs.batch import rigid_expenditure  # noqa: PLC0415 - it imports this module
+
+    if not is_applicant:
+        return dict.fromkeys(rigid_expenditure.COLUMNS)
+    return rigid_expenditure.write_facts(household)
+
+
+def _programme_facts(rows: list[dict[str, Any]]) -> tuple[Expenditure, ...]:
+    """Return one household's facts read from the programmes' own columns."""
+    from civaffairs.batch import rigid_expenditure  # noqa: PLC0415 - it imports this module
+
+    return rigid_expenditure.read_facts(rows)
