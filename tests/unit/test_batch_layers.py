@@ -477,6 +477,9 @@ def test_a_member_s_own_facts_reach_the_picture() -> None:
 @pytest.mark.parametrize(
     "programme",
     [
+        "assistance.extreme_poverty",
+        "assistance.marginal",
+        "assistance.rigid_expenditure",
         "assistance.children",
         "assistance.disability_subsidies.living",
         "assistance.disability_subsidies.care",
@@ -1055,3 +1058,19 @@ def test_a_fact_readers_bad_cell_is_named_by_its_table_row(monkeypatch: pytest.M
     with pytest.raises(InvalidDocumentError) as raised:
         batch_layers.assess_table(_CLEAN, ON, errors="raise")
     assert "$[3].disability_category" in [e.path for e in raised.value.errors]
+
+
+def test_every_assistance_programme_has_a_columnar_form() -> None:
+    """Issue #16: every assistance programme a registry is screened for has a columnar form.
+
+    Temporary assistance (per hardship event), the vagrancy station (per person arriving) and
+    the children-in-difficulty assessment (a case file) are decided per case, not screened.
+    """
+    per_case = {
+        "assistance.temporary",
+        "assistance.vagrancy",
+        "assistance.children_in_difficulty",
+    }
+    columnar = {entry.code for entry in registry.columnar()}
+    assistance = {entry.code for entry in registry.entries("assistance")}
+    assert assistance - per_case <= columnar
