@@ -17,9 +17,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from sphinx.application import Sphinx
+if TYPE_CHECKING:  # Sphinx is in the docs extra: the module is collected by the test run too
+    from sphinx.application import Sphinx
 
 __all__ = ["SAMPLE", "setup", "write_sample"]
 
