@@ -615,8 +615,9 @@ def read_facts(rows: Sequence[Mapping[str, Any]]) -> dict[str, ChildFacts]:
     for index, row in enumerate(rows):
         parents: dict[str, Parent | None] = {}
         for name in _PARENTS:
-            situation = row.get(f"child_{name}_situation")
-            category = row.get(f"child_{name}_disability_category")
+            # Cells as the columnar form reads them: integer codes, whole floats, timestamps.
+            situation = people_.coded(row.get(f"child_{name}_situation"), _SITUATIONS)
+            category = people_.coded(row.get(f"child_{name}_disability_category"), CATEGORY_VALUES)
             parents[name] = (
                 None
                 if situation is None
@@ -627,11 +628,11 @@ def read_facts(rows: Sequence[Mapping[str, Any]]) -> dict[str, ChildFacts]:
                     else Disability(
                         DisabilityCategory(category), int(row[f"child_{name}_disability_grade"])
                     ),
-                    term_months=row.get(f"child_{name}_term_months"),
-                    since=row.get(f"child_{name}_since"),
+                    term_months=people_.whole(row.get(f"child_{name}_term_months")),
+                    since=people_.day(row.get(f"child_{name}_since")),
                 )
             )
-        placement = row.get("child_placement")
+        placement = people_.coded(row.get("child_placement"), _PLACEMENTS)
         received = row.get("child_assistance_received")
         found[str(row.get("person_id") or f"p{index}")] = ChildFacts(
             father=parents["father"],

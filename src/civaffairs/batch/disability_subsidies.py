@@ -663,10 +663,11 @@ def read_facts(rows: Sequence[Mapping[str, Any]]) -> dict[str, DisabilityInputs]
     found: dict[str, DisabilityInputs] = {}
     for index, row in enumerate(rows):
         pid = row.get("person_id") or f"p{index}"
-        layer = row.get("ds_layer")
-        kind = row.get("ds_child_allowance_kind")
-        other_living = row.get("ds_other_living_allowance")
-        other_care = row.get("ds_other_care_allowance")
+        # Cells as the columnar form reads them: integer codes, whole floats.
+        layer = people_.coded(row.get("ds_layer"), _LAYERS)
+        kind = people_.coded(row.get("ds_child_allowance_kind"), _KINDS)
+        other_living = people_.whole(row.get("ds_other_living_allowance"))
+        other_care = people_.whole(row.get("ds_other_care_allowance"))
         found[str(pid)] = DisabilityInputs(
             facts=DisabilitySubsidyFacts(
                 needs_long_term_care=row.get("ds_needs_long_term_care"),

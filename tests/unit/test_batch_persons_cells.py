@@ -1,0 +1,140 @@
+"""Cells the person-level columnar forms accept are read back alike by their ``read_facts``.
+
+The persons table's reader takes an integer column of a code column as codes (its place in
+the values), a float column of an integer column when its numbers are whole, and a timestamp
+column of a date column when it has no time of day.  ``read_facts`` — which the layered screen
+uses to hand a member's ``child_`` and ``ds_`` facts to the scalar rules — must read such a
+cell as the columnar form did, not refuse it with a ``ValueError`` traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pyarrow as pa
+
+from civaffairs.assistance.children import ChildFacts, Parent, ParentSituation, Placement
+from civaffairs.assistance.disability_subsidies import DisabilitySubsidyFacts
+from civaffairs.batch import children as batch_children
+from civaffairs.batch import disability_subsidies as batch_ds
+from civaffairs.batch import layers
+from civaffairs.batch.disability_subsidies import DisabilityInputs
+from civaffairs.batch.schema import CATEGORY_VALUES
+from civaffairs.entities import (
+    AssistanceLayer,
+    ChildAllowance,
+    Disability,
+    DisabilityCategory,
+    Household,
+    Member,
+    Person,
+    Registration,
+    RegistrationKind,
+    Relationship,
+    Sex,
+)
+
+ON = dt.date(2025, 8, 1)
+_YUZHONG = Registration("500103", RegistrationKind.URBAN)
+HOUSEHOLD = Household(
+    "H0",
+    [
+        Member(
+            Person("g", dt.date(1955, 1, 1), Sex.FEMALE, _YUZHONG), Relationship.APPLICANT, True
+        ),
+        Member(
+            Person(
+                "c",
+                dt.date(2015, 1, 1),
+                Sex.MALE,
+                _YUZHONG,
+                disability=Disability(DisabilityCategory.MENTAL, 3),
+            ),
+            Relationship.GRANDCHILD,
+            True,
+        ),
+    ],
+)
+CHILD = ChildFacts(
+    father=Parent(ParentSituation.LOST_CONTACT, since=dt.date(2024, 1, 31)),
+    mother=Parent(ParentSituation.SEVERE_DISABILITY, Disability(DisabilityCategory.MENTAL, 3)),
+    placement=Placement.DISPERSED,
+    assistance_received=Decimal(0),
+)
+INPUTS = DisabilityInputs(
+    DisabilitySubsidyFacts(
+        needs_long_term_care=True,
+        work_injury_care_allowance=False,
+        child_allowance_kind=ChildAllowance.UNSUPPORTED_IN_FULL,
+        other_care_allowance=Decimal(20),
+    ),
+    AssistanceLayer.DIBAO,
+    None,
+)
+
+
+def _table() -> pa.Table:
+    table = batch_children.to_table([HOUSEHOLD], {"H0": {"c": CHILD}})
+    written = batch_ds.to_table([HOUSEHOLD], {"H0": {"c": INPUTS}})
+    for name in batch_ds.COLUMNS:
+        table = table.set_column(table.schema.get_field_index(name), name, written.column(name))
+    return table
+
+
+def _recoded(table: pa.Table) -> pa.Table:
+    """The same facts as integer codes, whole floats and midnight timestamps."""
+
+    def code(name: str, values: tuple[str, ...]) -> pa.Array:
+        cells = table.column(name).cast(pa.string()).to_pylist()
+        return pa.array([None if v is None else values.index(v) for v in cells], pa.int8())
+
+    kinds = tuple(k.value for k in ChildAllowance)
+    layers_ = tuple(layer.value for layer in AssistanceLayer)
+    changed = {
+        "child_father_situation": code(
+            "child_father_situation", tuple(s.value for s in ParentSituation)
+        ),
+        "child_mother_situation": code(
+            "child_mother_situation", tuple(s.value for s in ParentSituation)
+        ),
+        "child_mother_disability_category": code(
+            "child_mother_disability_category", CATEGORY_VALUES
+        ),
+        "child_placement": code("child_placement", tuple(p.value for p in Placement)),
+        "child_father_since": table.column("child_father_since").cast(pa.timestamp("s")),
+        "child_mother_term_months": table.column("child_mother_term_months").cast(pa.float64()),
+        "ds_child_allowance_kind": code("ds_child_allowance_kind", kinds),
+        "ds_layer": code("ds_layer", layers_),
+        "ds_other_care_allowance": table.column("ds_other_care_allowance").cast(pa.float64()),
+    }
+    for name, column in changed.items():
+        table = table.set_column(table.schema.get_field_index(name), name, column)
+    return table
+
+
+def test_the_columnar_forms_decide_recoded_cells_as_the_values() -> None:
+    table = _table()
+    recoded = _recoded(table)
+    for module in (batch_children, batch_ds):
+        assert (
+            module.assess_table(recoded, ON).to_pylist()
+            == module.assess_table(table, ON).to_pylist()
+        )
+
+
+def test_read_facts_reads_recoded_cells_as_the_columnar_forms_do() -> None:
+    table = _table()
+    rows, recoded = table.to_pylist(), _recoded(table).to_pylist()
+    assert batch_children.read_facts(recoded) == batch_children.read_facts(rows)
+    assert batch_children.read_facts(rows)["c"] == CHILD
+    assert batch_ds.read_facts(recoded) == batch_ds.read_facts(rows)
+    assert batch_ds.read_facts(rows)["c"] == INPUTS
+
+
+def test_the_layered_screen_reads_recoded_cells_as_the_values() -> None:
+    """The layered screen read the cells with read_facts, which raised ValueError on a code."""
+    table = _table()
+    assert layers.assess_table(_recoded(table), ON).to_pylist() == (
+        layers.assess_table(table, ON).to_pylist()
+    )
