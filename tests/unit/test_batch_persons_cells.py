@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pyarrow as pa
 
@@ -85,13 +86,13 @@ def _table() -> pa.Table:
 def _recoded(table: pa.Table) -> pa.Table:
     """The same facts as integer codes, whole floats and midnight timestamps."""
 
-    def code(name: str, values: tuple[str, ...]) -> pa.Array:
+    def code(name: str, values: tuple[str, ...]) -> pa.Array[Any]:
         cells = table.column(name).cast(pa.string()).to_pylist()
         return pa.array([None if v is None else values.index(v) for v in cells], pa.int8())
 
     kinds = tuple(k.value for k in ChildAllowance)
     layers_ = tuple(layer.value for layer in AssistanceLayer)
-    changed = {
+    changed: dict[str, pa.Array[Any] | pa.ChunkedArray[Any]] = {
         "child_father_situation": code(
             "child_father_situation", tuple(s.value for s in ParentSituation)
         ),
