@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 import pyarrow as pa
+import pytest
 
 from civaffairs.assistance.children import ChildFacts, Parent, ParentSituation, Placement
 from civaffairs.assistance.disability_subsidies import DisabilitySubsidyFacts
@@ -35,6 +36,7 @@ from civaffairs.entities import (
     Relationship,
     Sex,
 )
+from civaffairs.errors import InvalidInputError
 
 ON = dt.date(2025, 8, 1)
 _YUZHONG = Registration("500103", RegistrationKind.URBAN)
@@ -139,3 +141,17 @@ def test_the_layered_screen_reads_recoded_cells_as_the_values() -> None:
     assert layers.assess_table(_recoded(table), ON).to_pylist() == (
         layers.assess_table(table, ON).to_pylist()
     )
+
+
+def test_a_term_too_long_for_the_column_is_refused_by_path() -> None:
+    """The scalar Parent takes any whole number of months; the int32 column cannot hold them.
+
+    to_table raised pyarrow's ArrowInvalid (a traceback); it is refused by path instead.
+    """
+    facts = ChildFacts(father=Parent(ParentSituation.IN_CUSTODY, term_months=2**31))
+    with pytest.raises(InvalidInputError) as raised:
+        batch_children.to_table([HOUSEHOLD], {"H0": {"c": facts}})
+    assert raised.value.path == "$.father.term_months"
+    longest = ChildFacts(father=Parent(ParentSituation.IN_CUSTODY, term_months=2**31 - 1))
+    table = batch_children.to_table([HOUSEHOLD], {"H0": {"c": longest}})
+    assert batch_children.read_facts(table.to_pylist())["c"] == longest
