@@ -195,6 +195,7 @@ _AMOUNTS: Final = {
     for placement in Placement
 }
 _ADULT_AGE: Final = 18
+_TERM_MAX: Final = 2**31 - 1  # the child_<parent>_term_months column is int32
 _PROGRAMME = scalar.PROGRAMME.code
 
 
@@ -581,6 +582,9 @@ def _decide(
 def write_facts(facts: ChildFacts | None = None) -> dict[str, object]:
     """Return one person's :data:`COLUMNS` cells for their :class:`ChildFacts` (``None``: none).
 
+    A term of more months than the int32 column holds is refused
+    (:class:`~civaffairs.errors.InvalidInputError`, ``$.<parent>.term_months``).
+
     .. versionadded:: 0.1.0
     """
     found = facts if facts is not None else ChildFacts()
@@ -588,6 +592,12 @@ def write_facts(facts: ChildFacts | None = None) -> dict[str, object]:
     for name in _PARENTS:
         parent: Parent | None = getattr(found, name)
         disability = None if parent is None else parent.disability
+        if parent is not None and parent.term_months is not None and parent.term_months > _TERM_MAX:
+            raise InvalidInputError(
+                f"$.{name}.term_months",
+                parent.term_months,
+                f"at most {_TERM_MAX} months (the int32 column child_{name}_term_months)",
+            )
         cells |= {
             f"child_{name}_situation": None if parent is None else parent.situation.value,
             f"child_{name}_disability_category": None
