@@ -36,7 +36,7 @@ from civaffairs.entities import (
     Relationship,
     Sex,
 )
-from civaffairs.errors import InvalidInputError
+from civaffairs.errors import InvalidInputError, UnknownJurisdictionError
 
 ON = dt.date(2025, 8, 1)
 _YUZHONG = Registration("500103", RegistrationKind.URBAN)
@@ -155,3 +155,19 @@ def test_a_term_too_long_for_the_column_is_refused_by_path() -> None:
     longest = ChildFacts(father=Parent(ParentSituation.IN_CUSTODY, term_months=2**31 - 1))
     table = batch_children.to_table([HOUSEHOLD], {"H0": {"c": longest}})
     assert batch_children.read_facts(table.to_pylist())["c"] == longest
+
+
+@pytest.mark.parametrize("module", [batch_children, batch_ds], ids=["children", "disability"])
+def test_the_jurisdiction_argument_is_checked_once_by_type_and_code(module: Any) -> None:
+    """A code given as a number raised TypeError from inside a slice (a traceback).
+
+    An unknown code is refused even for an empty table, which has no slice to find it in.
+    """
+    table = _table()
+    with pytest.raises(InvalidInputError) as raised:
+        module.assess_table(table, ON, jurisdiction=500000)
+    assert raised.value.path == "jurisdiction"
+    with pytest.raises(UnknownJurisdictionError):
+        module.assess_table(table.slice(0, 0), ON, jurisdiction="999999")
+    by_name = module.assess_table(table, ON, jurisdiction="重庆市").to_pylist()
+    assert by_name == module.assess_table(table, ON, jurisdiction="500000").to_pylist()

@@ -54,7 +54,7 @@ from civaffairs.batch.plumbing import (
 from civaffairs.batch.schema import CATEGORY_VALUES, MAX_FEN
 from civaffairs.decisions import Outcome
 from civaffairs.entities import INTELLECTUAL_OR_MENTAL, DisabilityCategory, Relationship
-from civaffairs.errors import CivaffairsError, InvalidDocumentError
+from civaffairs.errors import CivaffairsError, InvalidDocumentError, InvalidInputError
 from civaffairs.money import yuan_to_fen
 from civaffairs.parameters import ParameterBook
 
@@ -103,6 +103,24 @@ class People:
     intellectual_or_mental: Bools
     groups: tuple[tuple[str, str], ...]
     group: Ints
+
+
+def default_place(jurisdiction: object) -> str | None:
+    """Return the code of an ``assess_table`` call's ``jurisdiction`` (a code or a name).
+
+    Checked once per call, before any slice: a value that is not a string is refused
+    (:class:`~civaffairs.errors.InvalidInputError`), an unknown one too
+    (:class:`~civaffairs.errors.UnknownJurisdictionError`) — even for an empty table.
+    """
+    if jurisdiction is None:
+        return None
+    if not isinstance(jurisdiction, str):
+        raise InvalidInputError(
+            "jurisdiction",
+            repr(jurisdiction),
+            "a GB/T 2260 code or a division's name, as a string",
+        )
+    return jurisdictions.get(jurisdiction).code
 
 
 def read_people(

@@ -222,6 +222,7 @@ def assess_table(
     """
     check_errors(errors)
     threads = workers_for(workers)
+    jurisdiction = people_.default_place(jurisdiction)
     table = checked_table(
         data, persons_schema().names, "a column of the persons table (schema.py)", people_.WHAT
     )

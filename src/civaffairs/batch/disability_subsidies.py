@@ -218,6 +218,7 @@ def assess_table(
     """
     check_errors(errors)
     threads = workers_for(workers)
+    jurisdiction = people_.default_place(jurisdiction)
     table = _with_inputs(_checked(data), layers=layers, in_extreme_poverty=in_extreme_poverty)
     chosen = book or default_book()
 
