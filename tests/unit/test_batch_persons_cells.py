@@ -22,7 +22,7 @@ from civaffairs.batch import children as batch_children
 from civaffairs.batch import disability_subsidies as batch_ds
 from civaffairs.batch import layers
 from civaffairs.batch.disability_subsidies import DisabilityInputs
-from civaffairs.batch.schema import CATEGORY_VALUES
+from civaffairs.batch.schema import CATEGORY_VALUES, from_table
 from civaffairs.entities import (
     AssistanceLayer,
     ChildAllowance,
@@ -171,3 +171,25 @@ def test_the_jurisdiction_argument_is_checked_once_by_type_and_code(module: Any)
         module.assess_table(table.slice(0, 0), ON, jurisdiction="999999")
     by_name = module.assess_table(table, ON, jurisdiction="重庆市").to_pylist()
     assert by_name == module.assess_table(table, ON, jurisdiction="500000").to_pylist()
+
+
+def test_a_persons_disability_category_as_a_code_is_read_as_its_value() -> None:
+    """The columnar forms read an integer disability_category as codes; from_table raised.
+
+    The layered screen builds each household with ``from_table``, which refused the code
+    with a ``ValueError`` traceback after the columnar forms had decided the same cells.
+    """
+    table = _table()
+    position = table.schema.get_field_index("disability_category")
+    cells = table.column("disability_category").cast(pa.string()).to_pylist()
+    codes = pa.array([None if c is None else CATEGORY_VALUES.index(c) for c in cells], pa.int8())
+    recoded = table.set_column(position, "disability_category", codes)
+    assert list(from_table(recoded)) == list(from_table(table))
+    for module in (batch_children, batch_ds):
+        assert (
+            module.assess_table(recoded, ON).to_pylist()
+            == module.assess_table(table, ON).to_pylist()
+        )
+    assert layers.assess_table(recoded, ON).to_pylist() == (
+        layers.assess_table(table, ON).to_pylist()
+    )
