@@ -193,3 +193,22 @@ def test_a_persons_disability_category_as_a_code_is_read_as_its_value() -> None:
     assert layers.assess_table(recoded, ON).to_pylist() == (
         layers.assess_table(table, ON).to_pylist()
     )
+
+
+def test_layers_as_members_in_any_array_are_their_values() -> None:
+    """AssistanceLayer members stand for their values in a numpy or pandas array of objects too.
+
+    Only a list or tuple of members was read; an object array of them was refused, and a
+    string was read as one layer per character.
+    """
+    import numpy as np  # noqa: PLC0415 - the batch extra
+    import pandas as pd  # noqa: PLC0415 - the batch extra
+
+    table = _table().drop_columns(["ds_layer"])
+    members = [AssistanceLayer.MARGINAL, None]
+    expected = batch_ds.assess_table(table, ON, layers=members).to_pylist()
+    for given in (np.array(members, dtype=object), pd.Series(members, dtype=object)):
+        assert batch_ds.assess_table(table, ON, layers=given).to_pylist() == expected
+    with pytest.raises(InvalidInputError) as raised:
+        batch_ds.assess_table(table, ON, layers="mm")
+    assert raised.value.path == "layers"

@@ -258,12 +258,8 @@ def _with_inputs(table: pa.Table, *, layers: Any, in_extreme_poverty: Any) -> pa
                 )
             table = table.drop_columns([name])
         argument = "layers" if name == "ds_layer" else "in_extreme_poverty"
-        plain = (  # AssistanceLayer members stand for their values
-            [v.value if isinstance(v, AssistanceLayer) else v for v in values]
-            if isinstance(values, list | tuple)
-            else values
-        )
         try:
+            plain = _plain(values)
             column = plain if isinstance(plain, pa.Array | pa.ChunkedArray) else pa.array(plain)
             if pa.types.is_null(column.type):
                 column = column.cast(kind)
@@ -275,6 +271,21 @@ def _with_inputs(table: pa.Table, *, layers: Any, in_extreme_poverty: Any) -> pa
             )
         table = table.append_column(name, column)
     return table
+
+
+def _plain(values: Any) -> Any:
+    """Return arguments' values as pyarrow reads them: members of AssistanceLayer as values.
+
+    Any sequence of values (a list, a numpy or pandas array of objects) may hold the
+    members; a string is not an array of layers.
+    """
+    if isinstance(values, pa.Array | pa.ChunkedArray):
+        return values
+    if isinstance(values, str | bytes):
+        raise TypeError(values)
+    if isinstance(values, np.ndarray) and values.dtype != np.dtype(object):
+        return values
+    return [v.value if isinstance(v, AssistanceLayer) else v for v in values]
 
 
 # -- reading ----------------------------------------------------------------------------------
