@@ -16,6 +16,7 @@ from typing import Any
 import pyarrow as pa
 import pytest
 
+from civaffairs.assistance import disability_subsidies
 from civaffairs.assistance.children import ChildFacts, Parent, ParentSituation, Placement
 from civaffairs.assistance.disability_subsidies import DisabilitySubsidyFacts
 from civaffairs.batch import children as batch_children
@@ -36,7 +37,9 @@ from civaffairs.entities import (
     Relationship,
     Sex,
 )
-from civaffairs.errors import InvalidInputError, UnknownJurisdictionError
+from civaffairs.errors import InvalidInputError, ParameterError, UnknownJurisdictionError
+from civaffairs.money import yuan_to_fen
+from civaffairs.parameters import default_book
 
 ON = dt.date(2025, 8, 1)
 _YUZHONG = Registration("500103", RegistrationKind.URBAN)
@@ -212,3 +215,50 @@ def test_layers_as_members_in_any_array_are_their_values() -> None:
     with pytest.raises(InvalidInputError) as raised:
         batch_ds.assess_table(table, ON, layers="mm")
     assert raised.value.path == "layers"
+
+
+def test_the_care_application_is_not_held_up_by_a_living_subsidy_parameter() -> None:
+    """国发〔2015〕52号 二(一) (as the national record book quotes it): the care subsidy reads
+    no layer; a place extending the living subsidy to marginal households without setting
+    its marginal amount left the care application raising ParameterError (the scalar face
+    decided both and failed on the living one), while the columnar form decided the care row.
+    """
+    book = default_book().override(
+        "assistance.disability_subsidies.living.extend_to_marginal",
+        "420000",
+        True,
+        dt.date(2020, 1, 1),
+    )
+    wuhan = Registration("420102", RegistrationKind.URBAN)
+    household = Household(
+        "H1",
+        [
+            Member(
+                Person(
+                    "a",
+                    dt.date(1970, 1, 1),
+                    Sex.FEMALE,
+                    wuhan,
+                    disability=Disability(DisabilityCategory.PHYSICAL, 1),
+                ),
+                Relationship.APPLICANT,
+                True,
+            )
+        ],
+    )
+    facts = DisabilitySubsidyFacts(needs_long_term_care=True, work_injury_care_allowance=False)
+    application = disability_subsidies.DisabilitySubsidyApplication(
+        household, "a", AssistanceLayer.MARGINAL, facts=facts
+    )
+    on = dt.date(2020, 6, 1)
+    with pytest.raises(ParameterError):
+        disability_subsidies.assess_living_application(application, on, book=book)
+    care = disability_subsidies.assess_care_application(application, on, book=book)
+    inputs = {"H1": {"a": DisabilityInputs(facts, AssistanceLayer.MARGINAL, None)}}
+    living_row, care_row = batch_ds.assess_table(
+        batch_ds.to_table([household], inputs), on, book=book
+    ).to_pylist()
+    assert living_row["reasons"] == ["batch.parameter_unavailable"]
+    assert care.outcome.value == care_row["outcome"] == "eligible"
+    assert care_row["amount_fen"] == yuan_to_fen(care.amount.total if care.amount else Decimal(0))
+    assert care_row["reasons"] == sorted(set(care.codes), key=batch_ds.REASON_CATALOGUE.index)
