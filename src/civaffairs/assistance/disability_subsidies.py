@@ -525,6 +525,33 @@ def assess_person(
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.1.0 ``layer`` may be ``None``: not established.
     """
+    case = _case_of(
+        household,
+        person_id,
+        on,
+        layer=layer,
+        in_extreme_poverty=in_extreme_poverty,
+        facts=facts,
+        jurisdiction=jurisdiction,
+        book=book,
+        extreme_poverty_decision=extreme_poverty_decision,
+    )
+    return _living(case), _care(case)
+
+
+def _case_of(
+    household: Household,
+    person_id: str,
+    on: dt.date,
+    *,
+    layer: AssistanceLayer | None,
+    in_extreme_poverty: bool | None,
+    facts: DisabilitySubsidyFacts | None,
+    jurisdiction: str | None,
+    book: ParameterBook | None,
+    extreme_poverty_decision: Decision | None,
+) -> _Case:
+    """Check :func:`assess_person`'s arguments and gather what both decisions share."""
     if layer is not None and not isinstance(layer, AssistanceLayer):
         raise InvalidInputError("layer", layer, "an AssistanceLayer")
     person = household.member(person_id).person
@@ -558,7 +585,7 @@ def assess_person(
     elif in_extreme_poverty is None and layer is None:
         extreme_missing = ("layer",)  # 特困 support as the layer says, which is not known
     undecided = bool(extreme_missing)
-    case = _Case(
+    return _Case(
         household=household,
         person=person,
         where=jurisdiction or person.registration.jurisdiction,
@@ -576,7 +603,6 @@ def assess_person(
         extreme_poverty_missing=extreme_missing,
         facts=facts if facts is not None else DisabilitySubsidyFacts(),
     )
-    return _living(case), _care(case)
 
 
 def assess(
@@ -618,9 +644,13 @@ def _of_application(
     on: dt.date,
     jurisdiction: str | None,
     book: ParameterBook | None,
-) -> tuple[Decision, Decision]:
-    """Decide both subsidies for the member an application names, with its facts."""
-    return assess_person(
+) -> _Case:
+    """Gather the member an application names, with its facts.
+
+    Each application face decides its own subsidy only: the care subsidy is not held up
+    by a living-subsidy parameter not in force (nor the other way round).
+    """
+    return _case_of(
         application.household,
         application.person,
         on,
@@ -629,6 +659,7 @@ def _of_application(
         facts=application.facts,
         jurisdiction=jurisdiction,
         book=book,
+        extreme_poverty_decision=None,
     )
 
 
@@ -643,7 +674,7 @@ def assess_living_application(
 
     .. versionadded:: 0.1.0
     """
-    return _of_application(application, on, jurisdiction, book)[0]
+    return _living(_of_application(application, on, jurisdiction, book))
 
 
 def assess_care_application(
@@ -657,7 +688,7 @@ def assess_care_application(
 
     .. versionadded:: 0.1.0
     """
-    return _of_application(application, on, jurisdiction, book)[1]
+    return _care(_of_application(application, on, jurisdiction, book))
 
 
 def _common(case: _Case, tally: Tally) -> bool:

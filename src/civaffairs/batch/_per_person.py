@@ -54,7 +54,7 @@ from civaffairs.batch.plumbing import (
 from civaffairs.batch.schema import CATEGORY_VALUES, MAX_FEN
 from civaffairs.decisions import Outcome
 from civaffairs.entities import INTELLECTUAL_OR_MENTAL, DisabilityCategory, Relationship
-from civaffairs.errors import CivaffairsError, InvalidDocumentError
+from civaffairs.errors import CivaffairsError, InvalidDocumentError, InvalidInputError
 from civaffairs.money import yuan_to_fen
 from civaffairs.parameters import ParameterBook
 
@@ -103,6 +103,24 @@ class People:
     intellectual_or_mental: Bools
     groups: tuple[tuple[str, str], ...]
     group: Ints
+
+
+def default_place(jurisdiction: object) -> str | None:
+    """Return the code of an ``assess_table`` call's ``jurisdiction`` (a code or a name).
+
+    Checked once per call, before any slice: a value that is not a string is refused
+    (:class:`~civaffairs.errors.InvalidInputError`), an unknown one too
+    (:class:`~civaffairs.errors.UnknownJurisdictionError`) — even for an empty table.
+    """
+    if jurisdiction is None:
+        return None
+    if not isinstance(jurisdiction, str):
+        raise InvalidInputError(
+            "jurisdiction",
+            repr(jurisdiction),
+            "a GB/T 2260 code or a division's name, as a string",
+        )
+    return jurisdictions.get(jurisdiction).code
 
 
 def read_people(
@@ -401,3 +419,31 @@ def first_error(
 ) -> CivaffairsError | None:
     """Return the parameter error of the first person needing a value not in force."""
     return first_parameter_error(unavailable, lambda name, row: found[name].errors[int(group[row])])
+
+
+# -- cells back to the scalar model (read_facts) ----------------------------------------------
+
+
+def coded(cell: Any, allowed: Sequence[str]) -> Any:
+    """Return a code column's cell as its value: an integer code is its place in ``allowed``.
+
+    :meth:`~civaffairs.batch._columns.Reader.codes` reads an integer column as codes
+    (``allowed[code]``), so a ``read_facts`` must too: else a cell the columnar form
+    decided on would be refused (``ValueError``) by the scalar enum.  An unknown code is
+    left as it is, for the enum to refuse.
+    """
+    if isinstance(cell, int) and not isinstance(cell, bool) and 0 <= cell < len(allowed):
+        return allowed[cell]
+    return cell
+
+
+def whole(cell: Any) -> Any:
+    """Return an integer column's cell as an ``int`` (a float column's whole number, as read)."""
+    if isinstance(cell, float) and cell.is_integer():
+        return int(cell)
+    return cell
+
+
+def day(cell: Any) -> Any:
+    """Return a date column's cell as a date (a timestamp column's day, as read)."""
+    return cell.date() if isinstance(cell, dt.datetime) else cell

@@ -195,6 +195,7 @@ _AMOUNTS: Final = {
     for placement in Placement
 }
 _ADULT_AGE: Final = 18
+_TERM_MAX: Final = 2**31 - 1  # the child_<parent>_term_months column is int32
 _PROGRAMME = scalar.PROGRAMME.code
 
 
@@ -221,6 +222,7 @@ def assess_table(
     """
     check_errors(errors)
     threads = workers_for(workers)
+    jurisdiction = people_.default_place(jurisdiction)
     table = checked_table(
         data, persons_schema().names, "a column of the persons table (schema.py)", people_.WHAT
     )
@@ -581,6 +583,9 @@ def _decide(
 def write_facts(facts: ChildFacts | None = None) -> dict[str, object]:
     """Return one person's :data:`COLUMNS` cells for their :class:`ChildFacts` (``None``: none).
 
+    A term of more months than the int32 column holds is refused
+    (:class:`~civaffairs.errors.InvalidInputError`, ``$.<parent>.term_months``).
+
     .. versionadded:: 0.1.0
     """
     found = facts if facts is not None else ChildFacts()
@@ -588,6 +593,12 @@ def write_facts(facts: ChildFacts | None = None) -> dict[str, object]:
     for name in _PARENTS:
         parent: Parent | None = getattr(found, name)
         disability = None if parent is None else parent.disability
+        if parent is not None and parent.term_months is not None and parent.term_months > _TERM_MAX:
+            raise InvalidInputError(
+                f"$.{name}.term_months",
+                parent.term_months,
+                f"at most {_TERM_MAX} months (the int32 column child_{name}_term_months)",
+            )
         cells |= {
             f"child_{name}_situation": None if parent is None else parent.situation.value,
             f"child_{name}_disability_category": None
@@ -615,8 +626,9 @@ def read_facts(rows: Sequence[Mapping[str, Any]]) -> dict[str, ChildFacts]:
     for index, row in enumerate(rows):
         parents: dict[str, Parent | None] = {}
         for name in _PARENTS:
-            situation = row.get(f"child_{name}_situation")
-            category = row.get(f"child_{name}_disability_category")
+            # Cells as the columnar form reads them: integer codes, whole floats, timestamps.
+            situation = people_.coded(row.get(f"child_{name}_situation"), _SITUATIONS)
+            category = people_.coded(row.get(f"child_{name}_disability_category"), CATEGORY_VALUES)
             parents[name] = (
                 None
                 if situation is None
@@ -627,11 +639,11 @@ def read_facts(rows: Sequence[Mapping[str, Any]]) -> dict[str, ChildFacts]:
                     else Disability(
                         DisabilityCategory(category), int(row[f"child_{name}_disability_grade"])
                     ),
-                    term_months=row.get(f"child_{name}_term_months"),
-                    since=row.get(f"child_{name}_since"),
+                    term_months=people_.whole(row.get(f"child_{name}_term_months")),
+                    since=people_.day(row.get(f"child_{name}_since")),
                 )
             )
-        placement = row.get("child_placement")
+        placement = people_.coded(row.get("child_placement"), _PLACEMENTS)
         received = row.get("child_assistance_received")
         found[str(row.get("person_id") or f"p{index}")] = ChildFacts(
             father=parents["father"],

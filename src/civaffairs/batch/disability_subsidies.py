@@ -218,6 +218,7 @@ def assess_table(
     """
     check_errors(errors)
     threads = workers_for(workers)
+    jurisdiction = people_.default_place(jurisdiction)
     table = _with_inputs(_checked(data), layers=layers, in_extreme_poverty=in_extreme_poverty)
     chosen = book or default_book()
 
@@ -257,12 +258,8 @@ def _with_inputs(table: pa.Table, *, layers: Any, in_extreme_poverty: Any) -> pa
                 )
             table = table.drop_columns([name])
         argument = "layers" if name == "ds_layer" else "in_extreme_poverty"
-        plain = (  # AssistanceLayer members stand for their values
-            [v.value if isinstance(v, AssistanceLayer) else v for v in values]
-            if isinstance(values, list | tuple)
-            else values
-        )
         try:
+            plain = _plain(values)
             column = plain if isinstance(plain, pa.Array | pa.ChunkedArray) else pa.array(plain)
             if pa.types.is_null(column.type):
                 column = column.cast(kind)
@@ -274,6 +271,21 @@ def _with_inputs(table: pa.Table, *, layers: Any, in_extreme_poverty: Any) -> pa
             )
         table = table.append_column(name, column)
     return table
+
+
+def _plain(values: Any) -> Any:
+    """Return arguments' values as pyarrow reads them: members of AssistanceLayer as values.
+
+    Any sequence of values (a list, a numpy or pandas array of objects) may hold the
+    members; a string is not an array of layers.
+    """
+    if isinstance(values, pa.Array | pa.ChunkedArray):
+        return values
+    if isinstance(values, str | bytes):
+        raise TypeError(values)
+    if isinstance(values, np.ndarray) and values.dtype != np.dtype(object):
+        return values
+    return [v.value if isinstance(v, AssistanceLayer) else v for v in values]
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -663,10 +675,11 @@ def read_facts(rows: Sequence[Mapping[str, Any]]) -> dict[str, DisabilityInputs]
     found: dict[str, DisabilityInputs] = {}
     for index, row in enumerate(rows):
         pid = row.get("person_id") or f"p{index}"
-        layer = row.get("ds_layer")
-        kind = row.get("ds_child_allowance_kind")
-        other_living = row.get("ds_other_living_allowance")
-        other_care = row.get("ds_other_care_allowance")
+        # Cells as the columnar form reads them: integer codes, whole floats.
+        layer = people_.coded(row.get("ds_layer"), _LAYERS)
+        kind = people_.coded(row.get("ds_child_allowance_kind"), _KINDS)
+        other_living = people_.whole(row.get("ds_other_living_allowance"))
+        other_care = people_.whole(row.get("ds_other_care_allowance"))
         found[str(pid)] = DisabilityInputs(
             facts=DisabilitySubsidyFacts(
                 needs_long_term_care=row.get("ds_needs_long_term_care"),

@@ -403,6 +403,9 @@ def _household(rows: list[dict[str, Any]]) -> tuple[Household, str | None]:
         registration = row.get("registration") or _applicant_value(rows, "registration")
         kind = row.get("registration_kind") or _applicant_value(rows, "registration_kind")
         category = row.get("disability_category")
+        if isinstance(category, int) and not isinstance(category, bool) and category >= 0:
+            # An integer column is read as codes (batch._columns.Reader.codes), so here too.
+            category = CATEGORY_VALUES[category] if category < len(CATEGORY_VALUES) else category
         person = Person(
             id=pid,
             birth_date=_date(row["birth_date"]),
