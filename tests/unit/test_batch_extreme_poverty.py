@@ -396,3 +396,29 @@ def test_minors_at_the_ages_where_support_turns(
     assert (row["outcome"], row["amount_fen"]) == (decision.outcome.value, paid)
     assert row["reasons"] == sorted(set(decision.codes), key=batch_ep.REASON_CATALOGUE.index)
     assert row["meets_conditions"] is ep.meets_conditions(decision)
+
+
+def test_a_list_of_nulls_is_a_bad_cell_not_a_crash() -> None:
+    """A ``list<null>`` column (as Arrow infers ``[[None]]``) holds no code: each null entry
+    is a bad cell, named, and an empty list is "none" — never a traceback."""
+    table = _table(_pair(), facts={})
+    index = table.schema.get_field_index("ep_activities_not_achieved")
+    activities = table.set_column(
+        index, "ep_activities_not_achieved", pa.array([[None], []], pa.list_(pa.null()))
+    )
+    rows = batch_ep.assess_table(activities, ON).to_pylist()
+    assert [r["problems"] for r in rows] == [["ep_activities_not_achieved"]] * 2
+    fields = [
+        pa.field(f.name, pa.list_(pa.null()) if f.name == "situations" else f.type)
+        for f in batch_ep.SUPPORTER_TYPE
+    ]
+    cell = _supporter(situations=[None])
+    nulls = table.set_column(
+        table.schema.get_field_index("ep_supporters"),
+        "ep_supporters",
+        pa.array([[cell], None], pa.list_(pa.struct(fields))),
+    )
+    rows = batch_ep.assess_table(nulls, ON).to_pylist()
+    assert [r["problems"] for r in rows] == [["ep_supporters[0].situations"]] * 2
+    with pytest.raises(InvalidDocumentError, match=r"\$\[0\]\.ep_supporters\[0\]\.situations"):
+        batch_ep.assess_table(nulls, ON, errors="raise")

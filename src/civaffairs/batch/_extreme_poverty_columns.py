@@ -108,7 +108,9 @@ def bit_sets(column: Any, allowed: Sequence[str], rows: int) -> Listed | None:
     bits = np.zeros(rows, dtype=np.int64)
     bad = np.zeros(rows, dtype=np.bool_)
     if len(flat):
-        text = strings_of(flat) if not pa.types.is_null(flat.type) else pa.nulls(len(flat))
+        # A list<null> holds only nulls: read them as null strings (each one a bad code).
+        null_type = pa.types.is_null(flat.type)
+        text = pa.nulls(len(flat), pa.string()) if null_type else strings_of(flat)
         encoded = pc.index_in(text, value_set=pa.array(list(allowed), pa.string()))
         codes = np.asarray(encoded.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
         bad[owner[codes < 0]] = True
