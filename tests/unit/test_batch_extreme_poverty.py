@@ -19,6 +19,7 @@ from civaffairs.assistance.extreme_poverty import (
 )
 from civaffairs.batch import extreme_poverty as batch_ep
 from civaffairs.batch.population import synthetic_population
+from civaffairs.batch.schema import from_table
 from civaffairs.entities import (
     Household,
     Income,
@@ -422,3 +423,38 @@ def test_a_list_of_nulls_is_a_bad_cell_not_a_crash() -> None:
     assert [r["problems"] for r in rows] == [["ep_supporters[0].situations"]] * 2
     with pytest.raises(InvalidDocumentError, match=r"\$\[0\]\.ep_supporters\[0\]\.situations"):
         batch_ep.assess_table(nulls, ON, errors="raise")
+
+
+def _with_ids(table: pa.Table, ids: list[str | None]) -> pa.Table:
+    index = table.schema.get_field_index("person_id")
+    return table.set_column(index, "person_id", pa.array(ids, pa.string()))
+
+
+def test_a_stand_in_id_never_makes_the_person_their_own_supporter() -> None:
+    """A row without ``person_id`` is ``p<index>`` unless a member has that id
+    (:func:`civaffairs.batch.schema.member_ids`, as the scalar model names it).  Here the son
+    is named ``p0``, so the elder (row 0, unnamed) is ``p0'``, and her supporter ``p0`` is the
+    son, aged 45: able (认定办法 art. 8 names no head he is in), so she is not eligible —
+    not her own supporter, aged 75 with no income (art. 8 (三)), which would make her eligible."""
+    table = _with_ids(_table(_pair(), facts={("H1", "a"): KNOWN}), [None, "p0"])
+    table = _set_supporters(table, 0, [_supporter(member="p0", monthly_income=0)])
+    rows = batch_ep.assess_table(table, ON).to_pylist()
+    [(household, _where)] = list(from_table(table))
+    facts = batch_ep.read_facts(table.to_pylist())
+    assert list(facts) == ["p0'", "p0"] == [m.person.id for m in household.members]
+    decision = ep.assess_person(household, "p0'", ON, facts=facts["p0'"])
+    assert decision.outcome.value == "not_eligible"
+    assert [r["person_id"] for r in rows] == ["p0'", "p0"]
+    assert rows[0]["outcome"] == "not_eligible"
+    assert rows[0]["reasons"] == sorted(set(decision.codes), key=batch_ep.REASON_CATALOGUE.index)
+
+
+def test_a_blank_person_id_is_no_id() -> None:
+    """A blank ``person_id`` names nobody (schema.member_ids): a supporter naming it names
+    no member of the household, a bad cell."""
+    table = _with_ids(_table(_pair(), facts={("H1", "a"): KNOWN}), ["a", " "])
+    table = _set_supporters(table, 0, [_supporter(member=" ", monthly_income=0)])
+    rows = batch_ep.assess_table(table, ON).to_pylist()
+    assert [r["person_id"] for r in rows] == ["a", "p1"]
+    assert rows[0]["problems"] == ["ep_supporters[0].member"]
+    assert list(batch_ep.read_facts(table.to_pylist())) == ["a", "p1"]

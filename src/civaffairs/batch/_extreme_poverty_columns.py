@@ -329,9 +329,11 @@ def read_supporters(  # noqa: PLR0915 - one read per field, flat on purpose
 
 
 def person_ids_of(reader: Reader, households: Households) -> Any:
-    """Each row's member id: its ``person_id``, or ``p<position>`` when null or empty.
+    """Each row's member id, as :func:`~civaffairs.batch.schema.member_ids` gives it.
 
-    As :func:`~civaffairs.batch.schema.from_table` names a member (a string array).
+    A row's ``person_id`` when it names someone; else (null, empty or blank) the stand-in
+    ``p<position>``, primed (``p0'``) while a named member of the household has it, so a
+    missing id never makes two members one person (a string array).
     """
     position = np.arange(reader.rows) - households.starts[households.of_row]
     compute: Any = pc  # the stubs know no scalars among the joined strings
@@ -339,7 +341,38 @@ def person_ids_of(reader: Reader, households: Households) -> Any:
     if "person_id" not in reader.columns:
         return fallback
     given = strings_of(bare(reader.table.column("person_id")))
-    return compute.if_else(compute.fill_null(compute.not_equal(given, ""), False), given, fallback)
+    # An id with a letter or a digit names someone; the others (null, empty, blank or
+    # punctuation) are read one by one, with str.strip as member_ids reads them.
+    named = np.asarray(
+        compute.fill_null(compute.match_substring_regex(given, r"[\p{L}\p{N}]"), False).to_numpy(
+            zero_copy_only=False
+        ),
+        dtype=np.bool_,
+    )
+    texts = given.to_pylist()
+    for row in np.flatnonzero(~named).tolist():
+        named[row] = texts[row] is not None and bool(str(texts[row]).strip())
+    ids = compute.if_else(arrow(named), given, fallback)
+    # A stand-in equal to a named member's id of the same household is primed (_stand_in).
+    household = arrow(households.of_row).cast(pa.string())
+    keys = compute.binary_join_element_wise(household, ids, "\x00")
+    clash = np.flatnonzero(
+        ~named
+        & np.asarray(
+            compute.is_in(keys, value_set=keys.filter(arrow(named))).to_numpy(zero_copy_only=False),
+            dtype=np.bool_,
+        )
+    )
+    if not len(clash):
+        return ids
+    values = ids.to_pylist()
+    for row in clash.tolist():
+        start = int(households.starts[households.of_row[row]])
+        end = start + int(households.sizes[households.of_row[row]])
+        taken = {values[r] for r in range(start, end) if named[r]}
+        while values[row] in taken:
+            values[row] += "'"
+    return pa.array(values, pa.string())
 
 
 @attrs.frozen
