@@ -31,7 +31,7 @@ from civaffairs.entities import (
     Relationship,
     SpecialStatus,
 )
-from civaffairs.errors import InvalidDocumentError, ParameterError
+from civaffairs.errors import InvalidDocumentError, InvalidInputError, ParameterError
 from civaffairs.identity import Sex
 
 ON = dt.date(2025, 8, 1)
@@ -458,3 +458,37 @@ def test_a_blank_person_id_is_no_id() -> None:
     assert [r["person_id"] for r in rows] == ["a", "p1"]
     assert rows[0]["problems"] == ["ep_supporters[0].member"]
     assert list(batch_ep.read_facts(table.to_pylist())) == ["a", "p1"]
+
+
+def test_a_person_is_not_their_own_supporter() -> None:
+    """认定办法 art. 4 (三) "无法定赡养、抚养、扶养义务人或者其法定义务人无履行义务能力": the
+    supporters are other persons.  A supporter naming the person assessed is refused by the
+    scalar rule (whatever else is decided) and is a bad cell in columns — never the elder,
+    aged 75 with no income, found "unable" under art. 8 (三) and so eligible."""
+    own = ExtremePovertyFacts(
+        supporters=(
+            Supporter(
+                Relationship.CHILD,
+                member="a",
+                situations=frozenset(),
+                property_within_rules=True,
+                monthly_income="0",
+            ),
+        ),
+        activities_not_achieved=frozenset(),
+        arrangement=SupportArrangement.DISPERSED,
+    )
+    with pytest.raises(InvalidInputError) as refused:
+        ep.assess_person(_pair(), "a", ON, facts=own)
+    assert refused.value.path == "$.facts.supporters[0].member"
+    with pytest.raises(InvalidInputError):  # refused where registered elsewhere too
+        ep.assess_person(_pair(), "a", ON, jurisdiction="110101", facts=own)
+    table = _table(_pair(), _alone(), facts={("H1", "a"): own, ("H2", "a"): KNOWN})
+    rows = batch_ep.assess_table(table, ON).to_pylist()
+    for row in rows[:2]:
+        assert row["outcome"] == "cannot_decide"
+        assert row["reasons"] == ["batch.invalid_value"]
+        assert row["problems"] == ["ep_supporters[0].member"]
+    assert rows[2]["outcome"] == "eligible"
+    with pytest.raises(InvalidDocumentError, match=r"\$\[0\]\.ep_supporters\[0\]\.member"):
+        batch_ep.assess_table(table, ON, errors="raise")

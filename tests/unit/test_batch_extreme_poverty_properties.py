@@ -57,7 +57,7 @@ from civaffairs.batch.schema import ASSET_COLUMNS, HOUSEHOLD_INCOME_COLUMNS, OWN
 from civaffairs.dates import anniversary
 from civaffairs.decisions import Decision, Outcome
 from civaffairs.entities import AbilityGrade, Household, Relationship
-from civaffairs.errors import ParameterError
+from civaffairs.errors import InvalidInputError, ParameterError
 from civaffairs.money import yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
 from civaffairs.testing import strategies as cst
@@ -193,11 +193,25 @@ def _scalar(
     where: str | None,
     facts: ExtremePovertyFacts | None,
     book: ParameterBook,
-) -> Decision | ParameterError:
+) -> Decision | ParameterError | InvalidInputError:
     try:
         return ep.assess_person(household, pid, on, jurisdiction=where, book=book, facts=facts)
-    except ParameterError as exc:
+    except (ParameterError, InvalidInputError) as exc:
         return exc
+
+
+def _refused(
+    household: Household, facts: Mapping[tuple[str, str], ExtremePovertyFacts], on: dt.date
+) -> list[str]:
+    """The cells of the household the scalar rule refuses (a supporter who is the person)."""
+    cells = []
+    for member in household.members:
+        pid = member.person.id
+        found = facts.get((household.id, pid))
+        decision = _scalar(household, pid, on=on, where=None, facts=found, book=BOOK)
+        if isinstance(decision, InvalidInputError):
+            cells.append("ep_" + decision.path.removeprefix("$.facts."))
+    return cells
 
 
 def _table(
@@ -225,12 +239,21 @@ def _check(case: Case, book: ParameterBook) -> None:
         (h, m.person.id, w) for h, w in zip(households, where, strict=True) for m in h.members
     ]
     assert len(result) == len(people)
+    refused = {h.id: _refused(h, facts, on) for h in households}
     for (household, pid, place), row in zip(people, result, strict=True):
         assert (row["household_id"], row["person_id"]) == (household.id, pid)
+        if refused[household.id]:
+            # A cell the scalar rule refuses (a supporter who is the person assessed, 认定办法
+            # art. 4 (三) "法定义务人") is a bad cell: the whole household cannot be decided.
+            assert row["outcome"] == "cannot_decide", row
+            assert row["reasons"] == ["batch.invalid_value"], row
+            assert set(refused[household.id]) <= set(row["problems"]), row
+            continue
         decision = _scalar(
             household, pid, on=on, where=place, facts=facts.get((household.id, pid)), book=book
         )
         context = f"{household!r}\n{facts.get((household.id, pid))!r}\n{row}\n{decision!r}"
+        assert not isinstance(decision, InvalidInputError), context
         if isinstance(decision, ParameterError):
             # The scalar rule stops at the first parameter not in force that it needs; the
             # columns mark that person, and only that person, and name the parameter.

@@ -296,6 +296,11 @@ def read_supporters(  # noqa: PLR0915 - one read per field, flat on purpose
             row = np.where(looking, start + position, 0)
             member = np.where(looking & (ids[row] == wanted), row, member)
         sub.mark("member", has_member & (member < 0), "the person_id of a member of the household")
+        sub.mark(
+            "member",
+            has_member & (member == owner),
+            "the person_id of another member of the household (not the person assessed)",
+        )
     sub.mark("relationship", whole_null, "a supporter, not null")
     if sub.schema_errors:
         reader.schema_errors.extend(

@@ -110,12 +110,16 @@ def assess_person(
     ``jurisdiction`` is where the application is decided (by default the
     person's place of registration); ``facts`` are the facts beyond the
     household (all unknown by default).  See the module docstring for the
-    rule; the decision's amount has the lines ``basic_living`` and ``care``.
+    rule; the decision's amount has the lines ``basic_living`` and ``care``.  A supporter
+    naming ``person_id`` as its member raises
+    :class:`~civaffairs.errors.InvalidInputError` (``$.facts.supporters[i].member``).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 a supporter who is the person assessed is refused.
     """
     facts = facts if facts is not None else ExtremePovertyFacts()
     case = Applicant.of(household, person_id, jurisdiction, book)
+    _refuse_own_supporter(facts, person_id)
     person, where, subject, book = case.person, case.where, case.subject, case.book
     tally = Tally()
     if not case.registered(tally, within=R_REGISTRATION, elsewhere=R_REGISTRATION_ELSEWHERE):
@@ -140,6 +144,20 @@ def assess_person(
     return tally.decision(
         PROGRAMME.code, subject, on, where, monthly, person=person_id, payable=payable
     )
+
+
+def _refuse_own_supporter(facts: ExtremePovertyFacts, person_id: str) -> None:
+    """Refuse a supporter who is the person assessed: nobody is their own 法定义务人 (art. 4 (三)).
+
+    Checked before anything is decided, so the input is refused whatever the outcome.
+    """
+    for index, supporter in enumerate(facts.supporters or ()):
+        if supporter.member == person_id:
+            raise InvalidInputError(
+                f"$.facts.supporters[{index}].member",
+                supporter.member,
+                "the id of another member of the household (not the person assessed)",
+            )
 
 
 def _payable(tally: Tally, person: Person, on: dt.date, until: int | None) -> PayablePeriod:
