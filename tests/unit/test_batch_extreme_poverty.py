@@ -492,3 +492,31 @@ def test_a_person_is_not_their_own_supporter() -> None:
     assert rows[2]["outcome"] == "eligible"
     with pytest.raises(InvalidDocumentError, match=r"\$\[0\]\.ep_supporters\[0\]\.member"):
         batch_ep.assess_table(table, ON, errors="raise")
+
+
+@pytest.mark.parametrize(
+    ("names", "path"),
+    [
+        ([*batch_ep.SUPPORTER_TYPE.names, "propery_within_rules"], "propery_within_rules"),
+        ([*batch_ep.SUPPORTER_TYPE.names, "member"], "member"),
+    ],
+)
+def test_a_misspelt_or_repeated_supporter_field_refuses_the_table(
+    names: list[str], path: str
+) -> None:
+    """A field the supporter struct does not have must not silently become "not
+    established" (nor a repeated one pick one of its values): the table is refused, as a
+    column the persons table does not have is (plumbing.checked_table)."""
+    kinds = dict(zip(batch_ep.SUPPORTER_TYPE.names, batch_ep.SUPPORTER_TYPE, strict=True))
+    fields = [kinds.get(name, pa.field(name, pa.bool_())) for name in names]
+    fields = [pa.field(name, f.type) for name, f in zip(names, fields, strict=True)]
+    cell = _supporter()
+    values = [pa.array([cell.get(name)], f.type) for name, f in zip(names, fields, strict=True)]
+    supporter = pa.StructArray.from_arrays(values, fields=fields)
+    column = pa.ListArray.from_arrays(pa.array([0, 1, 1], pa.int32()), supporter)
+    table = _table(_pair(), facts={})
+    table = table.set_column(table.schema.get_field_index("ep_supporters"), "ep_supporters", column)
+    with pytest.raises(InvalidDocumentError, match=rf"\$\.ep_supporters\[\]\.{path}"):
+        batch_ep.assess_table(table, ON)
+    with pytest.raises(InvalidDocumentError, match=rf"\$\.ep_supporters\[\]\.{path}"):
+        batch_ep.assess_table(table, ON, errors="raise")

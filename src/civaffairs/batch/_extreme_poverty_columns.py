@@ -219,6 +219,22 @@ def read_supporters(  # noqa: PLR0915 - one read per field, flat on purpose
             InvalidInputError(f"$.{SUPPORTERS}", str(column.type), "a list<struct> column")
         )
         return no_supporters(rows)
+    # A misspelt field must not silently become "not established" (as checked_table refuses
+    # an unknown column): a field not of the struct, or given twice, refuses the table.
+    names = [field.name for field in column.type.value_type]
+    expected = f"a field of a supporter ({', '.join(struct.names)})"
+    reader.schema_errors.extend(
+        InvalidInputError(f"$.{SUPPORTERS}[].{name}", "an unknown field", expected)
+        for name in dict.fromkeys(names)
+        if name not in struct.names
+    )
+    reader.schema_errors.extend(
+        InvalidInputError(
+            f"$.{SUPPORTERS}[].{name}", f"{names.count(name)} fields of that name", "one"
+        )
+        for name in dict.fromkeys(names)
+        if names.count(name) > 1
+    )
     array = bare(column)
     null = np.asarray(array.is_null().to_numpy(zero_copy_only=False), dtype=np.bool_)
     count = np.asarray(
