@@ -520,3 +520,26 @@ def test_a_misspelt_or_repeated_supporter_field_refuses_the_table(
         batch_ep.assess_table(table, ON)
     with pytest.raises(InvalidDocumentError, match=rf"\$\.ep_supporters\[\]\.{path}"):
         batch_ep.assess_table(table, ON, errors="raise")
+
+
+def test_a_supporter_born_after_the_decision_is_named_with_the_date_withheld() -> None:
+    """Art. 8 (二)/(三) read a supporter's age on the day decided: a birth date after it is
+    bad input, named at the supporter's ``birth_date`` (not ``$.on``) and never shown —
+    a birth date is personal data (the columns withhold it too)."""
+    born = dt.date(2030, 5, 6)
+    facts = ExtremePovertyFacts(
+        supporters=(
+            Supporter(
+                Relationship.CHILD,
+                birth_date=born,
+                situations=frozenset({SupporterSituation.DIBAO}),
+            ),
+        )
+    )
+    with pytest.raises(InvalidInputError) as raised:
+        ep.assess_person(_pair(), "a", ON, facts=facts)
+    assert raised.value.path == "$.facts.supporters[0].birth_date"
+    assert "2030" not in str(raised.value)
+    table = _table(_pair(), facts={("H1", "a"): facts})
+    row = batch_ep.assess_table(table, ON).to_pylist()[0]
+    assert row["problems"] == ["ep_supporters[0].birth_date"]
