@@ -543,3 +543,14 @@ def test_a_supporter_born_after_the_decision_is_named_with_the_date_withheld() -
     table = _table(_pair(), facts={("H1", "a"): facts})
     row = batch_ep.assess_table(table, ON).to_pylist()[0]
     assert row["problems"] == ["ep_supporters[0].birth_date"]
+
+
+def test_a_supporter_is_never_the_person_by_relationship() -> None:
+    """Art. 4 (三)'s 法定义务人 are other persons: a supporter whose relationship to the person
+    is ``applicant`` (本人, the person themself) is refused, and a bad cell in columns."""
+    with pytest.raises(InvalidInputError, match=r"\$\.relationship"):
+        Supporter(Relationship.APPLICANT, situations=frozenset())
+    table = _set_supporters(_table(_pair(), facts={}), 0, [_supporter(relationship="applicant")])
+    row = batch_ep.assess_table(table, ON).to_pylist()[0]
+    assert row["reasons"] == ["batch.invalid_value"]
+    assert row["problems"] == ["ep_supporters[0].relationship"]

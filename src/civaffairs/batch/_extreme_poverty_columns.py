@@ -36,7 +36,7 @@ from civaffairs.batch.schema import (
     RELATIONSHIP_VALUES,
     STATUS_COLUMNS,
 )
-from civaffairs.entities import AbilityGrade, SpecialStatus
+from civaffairs.entities import AbilityGrade, Relationship, SpecialStatus
 from civaffairs.errors import InvalidInputError
 
 SUPPORTERS: Final = "ep_supporters"
@@ -246,8 +246,13 @@ def read_supporters(  # noqa: PLR0915 - one read per field, flat on purpose
     index = np.arange(len(owner)) - np.repeat(starts, count)
     sub = Reader(supporter_table(flat, struct))
     whole_null = np.asarray(flat.is_null().to_numpy(zero_copy_only=False), dtype=np.bool_)
-    _relationship, relationship_null = sub.codes("relationship", RELATIONSHIP_VALUES, required=True)
+    relationship, relationship_null = sub.codes("relationship", RELATIONSHIP_VALUES, required=True)
     sub.mark("relationship", relationship_null, "a relationship, not missing")
+    sub.mark(
+        "relationship",
+        relationship == RELATIONSHIP_VALUES.index(Relationship.APPLICANT.value),
+        "the supporter's relationship to the person (not applicant, 本人)",
+    )
     member_at, member_names = sub.strings("member", required=True)
     days, birth_null = sub.days("birth_date")
     sub.mark("birth_date", ~birth_null & (days > (on - EPOCH).days), f"a date on or before {on}")
