@@ -375,9 +375,9 @@ def person_ids_of(reader: Reader, households: Households) -> Any:
         ),
         dtype=np.bool_,
     )
-    texts = given.to_pylist()
-    for row in np.flatnonzero(~named).tolist():
-        named[row] = texts[row] is not None and bool(str(texts[row]).strip())
+    unsure = np.flatnonzero(~named)
+    texts = given.take(arrow(unsure)).to_pylist()  # the few without a letter or a digit
+    named[unsure] = [text is not None and bool(str(text).strip()) for text in texts]
     ids = compute.if_else(arrow(named), given, fallback)
     # A stand-in equal to a named member's id of the same household is primed (_stand_in).
     household = arrow(households.of_row).cast(pa.string())
