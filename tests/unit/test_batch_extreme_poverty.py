@@ -554,3 +554,20 @@ def test_a_supporter_is_never_the_person_by_relationship() -> None:
     row = batch_ep.assess_table(table, ON).to_pylist()[0]
     assert row["reasons"] == ["batch.invalid_value"]
     assert row["problems"] == ["ep_supporters[0].relationship"]
+
+
+def test_bad_supporters_are_refused_wherever_the_person_is_registered() -> None:
+    """A supporter naming no member is bad input whatever the outcome: the scalar rule
+    refuses it even where the person is registered elsewhere (认定办法 art. 10: decided no
+    further), as the columns mark the cell whatever they decide."""
+    facts = ExtremePovertyFacts(supporters=(Supporter(Relationship.CHILD, member="nobody"),))
+    later = ExtremePovertyFacts(
+        supporters=(Supporter(Relationship.CHILD, birth_date=dt.date(2030, 1, 1)),)
+    )
+    for bad, path in ((facts, "member"), (later, "birth_date")):
+        with pytest.raises(InvalidInputError) as raised:
+            ep.assess_person(_pair(), "a", ON, jurisdiction="110101", facts=bad)
+        assert raised.value.path == f"$.facts.supporters[0].{path}"
+        table = batch_ep.to_table([_pair()], {("H1", "a"): bad}, jurisdiction="110101")
+        row = batch_ep.assess_table(table, ON).to_pylist()[0]
+        assert row["problems"] == [f"ep_supporters[0].{path}"]

@@ -119,7 +119,7 @@ def assess_person(
     """
     facts = facts if facts is not None else ExtremePovertyFacts()
     case = Applicant.of(household, person_id, jurisdiction, book)
-    _refuse_own_supporter(facts, person_id)
+    _check_supporters(household, facts, person_id, on)
     person, where, subject, book = case.person, case.where, case.subject, case.book
     tally = Tally()
     if not case.registered(tally, within=R_REGISTRATION, elsewhere=R_REGISTRATION_ELSEWHERE):
@@ -146,17 +146,34 @@ def assess_person(
     )
 
 
-def _refuse_own_supporter(facts: ExtremePovertyFacts, person_id: str) -> None:
-    """Refuse a supporter who is the person assessed: nobody is their own 法定义务人 (art. 4 (三)).
+def _check_supporters(
+    household: Household, facts: ExtremePovertyFacts, person_id: str, on: dt.date
+) -> None:
+    """Refuse supporters that cannot be (art. 4 (三) 法定义务人: other persons, alive by ``on``).
 
-    Checked before anything is decided, so the input is refused whatever the outcome.
+    A supporter naming the person assessed (nobody is their own 法定义务人) or naming no
+    member of the household, or born after ``on`` (the date withheld: personal data).
+    Checked before anything is decided, so bad input is refused whatever the outcome (as a
+    bad cell is in columns), not only where the supporters are reached.
     """
+    ids = {m.person.id for m in household.members}
     for index, supporter in enumerate(facts.supporters or ()):
+        path = f"$.facts.supporters[{index}]"
         if supporter.member == person_id:
             raise InvalidInputError(
-                f"$.facts.supporters[{index}].member",
+                f"{path}.member",
                 supporter.member,
                 "the id of another member of the household (not the person assessed)",
+            )
+        if supporter.member is not None and supporter.member not in ids:
+            raise InvalidInputError(
+                f"{path}.member", supporter.member, "the id of a member of the household"
+            )
+        if supporter.birth_date is not None and supporter.birth_date > on:
+            raise InvalidInputError(
+                f"{path}.birth_date",
+                "(a birth date, withheld)",
+                f"a date on or before {on.isoformat()}",
             )
 
 
