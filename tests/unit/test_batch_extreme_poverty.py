@@ -19,6 +19,7 @@ from civaffairs.assistance.extreme_poverty import (
 )
 from civaffairs.batch import extreme_poverty as batch_ep
 from civaffairs.batch.population import synthetic_population
+from civaffairs.batch.schema import from_table
 from civaffairs.entities import (
     Household,
     Income,
@@ -30,7 +31,7 @@ from civaffairs.entities import (
     Relationship,
     SpecialStatus,
 )
-from civaffairs.errors import InvalidDocumentError, ParameterError
+from civaffairs.errors import InvalidDocumentError, InvalidInputError, ParameterError
 from civaffairs.identity import Sex
 
 ON = dt.date(2025, 8, 1)
@@ -396,3 +397,177 @@ def test_minors_at_the_ages_where_support_turns(
     assert (row["outcome"], row["amount_fen"]) == (decision.outcome.value, paid)
     assert row["reasons"] == sorted(set(decision.codes), key=batch_ep.REASON_CATALOGUE.index)
     assert row["meets_conditions"] is ep.meets_conditions(decision)
+
+
+def test_a_list_of_nulls_is_a_bad_cell_not_a_crash() -> None:
+    """A ``list<null>`` column (as Arrow infers ``[[None]]``) holds no code: each null entry
+    is a bad cell, named, and an empty list is "none" — never a traceback."""
+    table = _table(_pair(), facts={})
+    index = table.schema.get_field_index("ep_activities_not_achieved")
+    activities = table.set_column(
+        index, "ep_activities_not_achieved", pa.array([[None], []], pa.list_(pa.null()))
+    )
+    rows = batch_ep.assess_table(activities, ON).to_pylist()
+    assert [r["problems"] for r in rows] == [["ep_activities_not_achieved"]] * 2
+    fields = [
+        pa.field(f.name, pa.list_(pa.null()) if f.name == "situations" else f.type)
+        for f in batch_ep.SUPPORTER_TYPE
+    ]
+    cell = _supporter(situations=[None])
+    nulls = table.set_column(
+        table.schema.get_field_index("ep_supporters"),
+        "ep_supporters",
+        pa.array([[cell], None], pa.list_(pa.struct(fields))),
+    )
+    rows = batch_ep.assess_table(nulls, ON).to_pylist()
+    assert [r["problems"] for r in rows] == [["ep_supporters[0].situations"]] * 2
+    with pytest.raises(InvalidDocumentError, match=r"\$\[0\]\.ep_supporters\[0\]\.situations"):
+        batch_ep.assess_table(nulls, ON, errors="raise")
+
+
+def _with_ids(table: pa.Table, ids: list[str | None]) -> pa.Table:
+    index = table.schema.get_field_index("person_id")
+    return table.set_column(index, "person_id", pa.array(ids, pa.string()))
+
+
+def test_a_stand_in_id_never_makes_the_person_their_own_supporter() -> None:
+    """A row without ``person_id`` is ``p<index>`` unless a member has that id
+    (:func:`civaffairs.batch.schema.member_ids`, as the scalar model names it).  Here the son
+    is named ``p0``, so the elder (row 0, unnamed) is ``p0'``, and her supporter ``p0`` is the
+    son, aged 45: able (认定办法 art. 8 names no head he is in), so she is not eligible —
+    not her own supporter, aged 75 with no income (art. 8 (三)), which would make her eligible."""
+    table = _with_ids(_table(_pair(), facts={("H1", "a"): KNOWN}), [None, "p0"])
+    table = _set_supporters(table, 0, [_supporter(member="p0", monthly_income=0)])
+    rows = batch_ep.assess_table(table, ON).to_pylist()
+    [(household, _where)] = list(from_table(table))
+    facts = batch_ep.read_facts(table.to_pylist())
+    assert list(facts) == ["p0'", "p0"] == [m.person.id for m in household.members]
+    decision = ep.assess_person(household, "p0'", ON, facts=facts["p0'"])
+    assert decision.outcome.value == "not_eligible"
+    assert [r["person_id"] for r in rows] == ["p0'", "p0"]
+    assert rows[0]["outcome"] == "not_eligible"
+    assert rows[0]["reasons"] == sorted(set(decision.codes), key=batch_ep.REASON_CATALOGUE.index)
+
+
+def test_a_blank_person_id_is_no_id() -> None:
+    """A blank ``person_id`` names nobody (schema.member_ids): a supporter naming it names
+    no member of the household, a bad cell."""
+    table = _with_ids(_table(_pair(), facts={("H1", "a"): KNOWN}), ["a", " "])
+    table = _set_supporters(table, 0, [_supporter(member=" ", monthly_income=0)])
+    rows = batch_ep.assess_table(table, ON).to_pylist()
+    assert [r["person_id"] for r in rows] == ["a", "p1"]
+    assert rows[0]["problems"] == ["ep_supporters[0].member"]
+    assert list(batch_ep.read_facts(table.to_pylist())) == ["a", "p1"]
+
+
+def test_a_person_is_not_their_own_supporter() -> None:
+    """认定办法 art. 4 (三) "无法定赡养、抚养、扶养义务人或者其法定义务人无履行义务能力": the
+    supporters are other persons.  A supporter naming the person assessed is refused by the
+    scalar rule (whatever else is decided) and is a bad cell in columns — never the elder,
+    aged 75 with no income, found "unable" under art. 8 (三) and so eligible."""
+    own = ExtremePovertyFacts(
+        supporters=(
+            Supporter(
+                Relationship.CHILD,
+                member="a",
+                situations=frozenset(),
+                property_within_rules=True,
+                monthly_income="0",
+            ),
+        ),
+        activities_not_achieved=frozenset(),
+        arrangement=SupportArrangement.DISPERSED,
+    )
+    with pytest.raises(InvalidInputError) as refused:
+        ep.assess_person(_pair(), "a", ON, facts=own)
+    assert refused.value.path == "$.facts.supporters[0].member"
+    with pytest.raises(InvalidInputError):  # refused where registered elsewhere too
+        ep.assess_person(_pair(), "a", ON, jurisdiction="110101", facts=own)
+    table = _table(_pair(), _alone(), facts={("H1", "a"): own, ("H2", "a"): KNOWN})
+    rows = batch_ep.assess_table(table, ON).to_pylist()
+    for row in rows[:2]:
+        assert row["outcome"] == "cannot_decide"
+        assert row["reasons"] == ["batch.invalid_value"]
+        assert row["problems"] == ["ep_supporters[0].member"]
+    assert rows[2]["outcome"] == "eligible"
+    with pytest.raises(InvalidDocumentError, match=r"\$\[0\]\.ep_supporters\[0\]\.member"):
+        batch_ep.assess_table(table, ON, errors="raise")
+
+
+@pytest.mark.parametrize(
+    ("names", "path"),
+    [
+        ([*batch_ep.SUPPORTER_TYPE.names, "propery_within_rules"], "propery_within_rules"),
+        ([*batch_ep.SUPPORTER_TYPE.names, "member"], "member"),
+    ],
+)
+def test_a_misspelt_or_repeated_supporter_field_refuses_the_table(
+    names: list[str], path: str
+) -> None:
+    """A field the supporter struct does not have must not silently become "not
+    established" (nor a repeated one pick one of its values): the table is refused, as a
+    column the persons table does not have is (plumbing.checked_table)."""
+    kinds = dict(zip(batch_ep.SUPPORTER_TYPE.names, batch_ep.SUPPORTER_TYPE, strict=True))
+    fields = [kinds.get(name, pa.field(name, pa.bool_())) for name in names]
+    fields = [pa.field(name, f.type) for name, f in zip(names, fields, strict=True)]
+    cell = _supporter()
+    values = [pa.array([cell.get(name)], f.type) for name, f in zip(names, fields, strict=True)]
+    supporter = pa.StructArray.from_arrays(values, fields=fields)
+    column = pa.ListArray.from_arrays(pa.array([0, 1, 1], pa.int32()), supporter)
+    table = _table(_pair(), facts={})
+    table = table.set_column(table.schema.get_field_index("ep_supporters"), "ep_supporters", column)
+    with pytest.raises(InvalidDocumentError, match=rf"\$\.ep_supporters\[\]\.{path}"):
+        batch_ep.assess_table(table, ON)
+    with pytest.raises(InvalidDocumentError, match=rf"\$\.ep_supporters\[\]\.{path}"):
+        batch_ep.assess_table(table, ON, errors="raise")
+
+
+def test_a_supporter_born_after_the_decision_is_named_with_the_date_withheld() -> None:
+    """Art. 8 (二)/(三) read a supporter's age on the day decided: a birth date after it is
+    bad input, named at the supporter's ``birth_date`` (not ``$.on``) and never shown —
+    a birth date is personal data (the columns withhold it too)."""
+    born = dt.date(2030, 5, 6)
+    facts = ExtremePovertyFacts(
+        supporters=(
+            Supporter(
+                Relationship.CHILD,
+                birth_date=born,
+                situations=frozenset({SupporterSituation.DIBAO}),
+            ),
+        )
+    )
+    with pytest.raises(InvalidInputError) as raised:
+        ep.assess_person(_pair(), "a", ON, facts=facts)
+    assert raised.value.path == "$.facts.supporters[0].birth_date"
+    assert "2030" not in str(raised.value)
+    table = _table(_pair(), facts={("H1", "a"): facts})
+    row = batch_ep.assess_table(table, ON).to_pylist()[0]
+    assert row["problems"] == ["ep_supporters[0].birth_date"]
+
+
+def test_a_supporter_is_never_the_person_by_relationship() -> None:
+    """Art. 4 (三)'s 法定义务人 are other persons: a supporter whose relationship to the person
+    is ``applicant`` (本人, the person themself) is refused, and a bad cell in columns."""
+    with pytest.raises(InvalidInputError, match=r"\$\.relationship"):
+        Supporter(Relationship.APPLICANT, situations=frozenset())
+    table = _set_supporters(_table(_pair(), facts={}), 0, [_supporter(relationship="applicant")])
+    row = batch_ep.assess_table(table, ON).to_pylist()[0]
+    assert row["reasons"] == ["batch.invalid_value"]
+    assert row["problems"] == ["ep_supporters[0].relationship"]
+
+
+def test_bad_supporters_are_refused_wherever_the_person_is_registered() -> None:
+    """A supporter naming no member is bad input whatever the outcome: the scalar rule
+    refuses it even where the person is registered elsewhere (认定办法 art. 10: decided no
+    further), as the columns mark the cell whatever they decide."""
+    facts = ExtremePovertyFacts(supporters=(Supporter(Relationship.CHILD, member="nobody"),))
+    later = ExtremePovertyFacts(
+        supporters=(Supporter(Relationship.CHILD, birth_date=dt.date(2030, 1, 1)),)
+    )
+    for bad, path in ((facts, "member"), (later, "birth_date")):
+        with pytest.raises(InvalidInputError) as raised:
+            ep.assess_person(_pair(), "a", ON, jurisdiction="110101", facts=bad)
+        assert raised.value.path == f"$.facts.supporters[0].{path}"
+        table = batch_ep.to_table([_pair()], {("H1", "a"): bad}, jurisdiction="110101")
+        row = batch_ep.assess_table(table, ON).to_pylist()[0]
+        assert row["problems"] == [f"ep_supporters[0].{path}"]

@@ -29,9 +29,11 @@ art. 5 "符合下列情形之一的，应当认定为本办法所称的无劳动
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 from unittest import mock
 
 import attrs
@@ -56,9 +58,23 @@ from civaffairs.batch.extreme_poverty import REASON_CATALOGUE, assess_table, rea
 from civaffairs.batch.schema import ASSET_COLUMNS, HOUSEHOLD_INCOME_COLUMNS, OWNS_COLUMNS
 from civaffairs.dates import anniversary
 from civaffairs.decisions import Decision, Outcome
-from civaffairs.entities import AbilityGrade, Household, Relationship
-from civaffairs.errors import ParameterError
-from civaffairs.money import yuan_to_fen
+from civaffairs.entities import (
+    AbilityGrade,
+    Asset,
+    AssetType,
+    Disability,
+    DisabilityCategory,
+    Household,
+    Income,
+    IncomeType,
+    Member,
+    Registration,
+    RegistrationKind,
+    Relationship,
+    SpecialStatus,
+)
+from civaffairs.errors import CivaffairsError, InvalidInputError, ParameterError
+from civaffairs.money import fen_to_yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
 from civaffairs.testing import strategies as cst
 
@@ -193,11 +209,25 @@ def _scalar(
     where: str | None,
     facts: ExtremePovertyFacts | None,
     book: ParameterBook,
-) -> Decision | ParameterError:
+) -> Decision | ParameterError | InvalidInputError:
     try:
         return ep.assess_person(household, pid, on, jurisdiction=where, book=book, facts=facts)
-    except ParameterError as exc:
+    except (ParameterError, InvalidInputError) as exc:
         return exc
+
+
+def _refused(
+    household: Household, facts: Mapping[tuple[str, str], ExtremePovertyFacts], on: dt.date
+) -> list[str]:
+    """The cells of the household the scalar rule refuses (a supporter who is the person)."""
+    cells = []
+    for member in household.members:
+        pid = member.person.id
+        found = facts.get((household.id, pid))
+        decision = _scalar(household, pid, on=on, where=None, facts=found, book=BOOK)
+        if isinstance(decision, InvalidInputError):
+            cells.append("ep_" + decision.path.removeprefix("$.facts."))
+    return cells
 
 
 def _table(
@@ -225,12 +255,21 @@ def _check(case: Case, book: ParameterBook) -> None:
         (h, m.person.id, w) for h, w in zip(households, where, strict=True) for m in h.members
     ]
     assert len(result) == len(people)
+    refused = {h.id: _refused(h, facts, on) for h in households}
     for (household, pid, place), row in zip(people, result, strict=True):
         assert (row["household_id"], row["person_id"]) == (household.id, pid)
+        if refused[household.id]:
+            # A cell the scalar rule refuses (a supporter who is the person assessed, 认定办法
+            # art. 4 (三) "法定义务人") is a bad cell: the whole household cannot be decided.
+            assert row["outcome"] == "cannot_decide", row
+            assert row["reasons"] == ["batch.invalid_value"], row
+            assert set(refused[household.id]) <= set(row["problems"]), row
+            continue
         decision = _scalar(
             household, pid, on=on, where=place, facts=facts.get((household.id, pid)), book=book
         )
         context = f"{household!r}\n{facts.get((household.id, pid))!r}\n{row}\n{decision!r}"
+        assert not isinstance(decision, InvalidInputError), context
         if isinstance(decision, ParameterError):
             # The scalar rule stops at the first parameter not in force that it needs; the
             # columns mark that person, and only that person, and name the parameter.
@@ -304,3 +343,156 @@ def test_slices_and_threads_never_change_the_result(case: Case, rows: int, worke
     with mock.patch.object(batch_ep, "SLICE_ROWS", rows):
         sliced = assess_table(table, on, book=BOOK, workers=workers)
     assert sliced.to_pylist() == whole.to_pylist()
+
+
+# -- nastier registries: edge ages on leap days, thresholds to the fen, members apart -------
+
+#: Decision dates around 29 February and the turn of a year (ages and parameters turn there).
+_TURNING_DAYS = st.sampled_from(
+    [
+        dt.date(2024, 2, 28),
+        dt.date(2024, 2, 29),
+        dt.date(2024, 3, 1),
+        dt.date(2025, 2, 28),
+        dt.date(2025, 3, 1),
+        dt.date(2024, 12, 31),
+        dt.date(2025, 1, 1),
+        dt.date(2025, 7, 1),
+        dt.date(2025, 12, 31),
+    ]
+)
+_SUPPORTER_EDGES = (59, 60, 61, 69, 70, 71)
+
+
+def _edge_birth(draw: st.DrawFn, on: dt.date, ages: tuple[int, ...]) -> dt.date:
+    """A birth date at an edge age on ``on`` (a day either side), or on a 29 February near it."""
+    age = draw(st.sampled_from(ages))
+    if draw(st.booleans()):
+        years = [y for y in range(on.year - age - 3, on.year - age + 3) if calendar.isleap(y)]
+        return dt.date(draw(st.sampled_from(years)), 2, 29)
+    return anniversary(on, on.year - age) + dt.timedelta(days=draw(st.integers(-1, 1)))
+
+
+def _fen(name: str, where: str, on: dt.date) -> int | None:
+    try:
+        return yuan_to_fen(BOOK.money(name, where, on)[0])
+    except CivaffairsError:
+        return None
+
+
+def _near(draw: st.DrawFn, fen: int) -> Decimal:
+    """An amount at ``fen``, a fen either side, or a yuan under."""
+    return fen_to_yuan(max(0, fen + draw(st.sampled_from([-100, -1, 0, 1]))))
+
+
+def _nastier_member(draw: st.DrawFn, on: dt.date, member: Member, applicant: bool) -> Member:
+    person = member.person
+    changes: dict[str, Any] = {}
+    if draw(st.integers(0, 3)) == 0:
+        changes["birth_date"] = _edge_birth(draw, on, _EDGES)
+    if not applicant and draw(st.integers(0, 3)) == 0:
+        changes["registration"] = Registration(
+            draw(st.sampled_from(["500156", "500101", "110101"])),
+            draw(st.sampled_from(RegistrationKind)),
+        )
+    if draw(st.integers(0, 4)) == 0:
+        changes["statuses"] = draw(st.frozensets(st.sampled_from(_STATUSES), max_size=2))
+    if draw(st.integers(0, 3)) == 0:
+        category = draw(st.sampled_from(DisabilityCategory))
+        changes["disability"] = Disability(category, draw(st.integers(1, 4)))
+    if not changes:
+        return member
+    changes["resident_id"] = None  # its birth date would no longer be the person's
+    return attrs.evolve(member, person=attrs.evolve(person, **changes))
+
+
+_STATUSES = (
+    SpecialStatus.SERVING_SENTENCE,
+    SpecialStatus.DECLARED_MISSING,
+    SpecialStatus.FULL_TIME_STUDENT,
+)
+
+
+def _nastier_supporter(draw: st.DrawFn, on: dt.date, supporter: Supporter, place: str) -> Supporter:
+    """A supporter who is not a member, at 60 or 70 on the day, earning at the figure / 12."""
+    if supporter.member is not None or not draw(st.booleans()):
+        return supporter
+    supporter = attrs.evolve(supporter, birth_date=_edge_birth(draw, on, _SUPPORTER_EDGES))
+    kind = (supporter.registration_kind or RegistrationKind.RURAL).value
+    figure = _fen(f"assistance.means.disposable_income.{kind}", place, on)
+    if figure is not None and draw(st.booleans()):
+        supporter = attrs.evolve(supporter, monthly_income=_near(draw, figure // 12))
+    return supporter
+
+
+@st.composite
+def nastier_registries(draw: st.DrawFn) -> Case:
+    """:func:`registries` with edges pressed: decision days about 29 February; members and
+    non-member supporters at 16/18/60/70 on the day or born on 29 February; members
+    registered elsewhere or of the other kind, serving a sentence, missing, studying,
+    disabled in any grade; own incomes at the dibao standard to the fen, deposits at the
+    financial limit; supporters' incomes at last year's disposable income ÷ 12."""
+    drawn, households, facts, where = draw(registries())
+    on = draw(st.one_of(st.just(drawn), _TURNING_DAYS))
+    nastier: list[Household] = []
+    found: dict[tuple[str, str], ExtremePovertyFacts] = {}
+    for household, chosen in zip(households, where, strict=True):
+        members = [
+            _nastier_member(draw, on, m, m.relationship is Relationship.APPLICANT)
+            for m in household.members
+        ]
+        members = [  # nobody born after the day decided (the drawn day may have moved)
+            m
+            if m.person.birth_date <= on
+            else attrs.evolve(m, person=attrs.evolve(m.person, birth_date=on, resident_id=None))
+            for m in members
+        ]
+        place = chosen or members[0].person.registration.jurisdiction
+        incomes = list(household.incomes)
+        for member in members:
+            kind = member.person.registration.kind.value
+            standard = _fen(f"assistance.dibao.standard.{kind}", place, on)
+            if standard is not None and draw(st.integers(0, 3)) == 0:
+                incomes = [i for i in incomes if i.member != member.person.id]
+                kind_of = draw(st.sampled_from([IncomeType.WAGES, IncomeType.SOCIAL_ASSISTANCE]))
+                incomes.append(Income(kind_of, _near(draw, standard), member=member.person.id))
+        assets = list(household.assets)
+        standard = _fen(
+            f"assistance.dibao.standard.{members[0].person.registration.kind.value}", place, on
+        )
+        if standard is not None and draw(st.integers(0, 3)) == 0:
+            assets = [a for a in assets if not a.type.is_financial]
+            assets.append(Asset(AssetType.DEPOSITS, _near(draw, standard * 24)))
+        changed = _as_in_the_table(
+            attrs.evolve(household, members=members, incomes=incomes, assets=assets)
+        )
+        nastier.append(changed)
+        for member in members:
+            given = facts.get((household.id, member.person.id))
+            if given is None:
+                continue
+            listed = given.supporters
+            if listed is not None:
+                listed = tuple(
+                    _nastier_supporter(
+                        draw,
+                        on,
+                        s
+                        if s.birth_date is None or s.birth_date <= on
+                        else attrs.evolve(s, birth_date=on),
+                        place,
+                    )
+                    for s in listed
+                )
+            found[(household.id, member.person.id)] = attrs.evolve(given, supporters=listed)
+    return on, nastier, found, where
+
+
+@_SETTINGS
+@given(nastier_registries())
+def test_batch_equals_scalar_at_the_edges(case: Case) -> None:
+    """The same comparison on registries pressed to the edges where the rules turn (认定办法
+    art. 5 "60周岁以上", "未满16周岁"; art. 8 (二) "60周岁以上的最低生活保障对象", (三) "70周岁以上
+    的老年人，本人收入低于当地上年人均可支配收入"; art. 6 "收入低于当地最低生活保障标准"; art. 24
+    "至18周岁"), on 29 February and about it (ages by 民法典 art. 202's last day of the month)."""
+    _check(case, BOOK)

@@ -175,6 +175,10 @@ def _disability(draw: st.DrawFn) -> DisabilitySubsidyFacts:
 
 
 def _extreme(ids: list[str]) -> st.SearchStrategy[ExtremePovertyFacts]:
+    """特困 facts whose member supporters are among ``ids`` (the other members: nobody is
+    their own supporter, which the rule refuses)."""
+    if not ids:
+        return _extreme_of(cst.supporters(on=ON))
     member = st.builds(
         Supporter,
         relationship=st.sampled_from([Relationship.CHILD, Relationship.SPOUSE]),
@@ -183,7 +187,10 @@ def _extreme(ids: list[str]) -> st.SearchStrategy[ExtremePovertyFacts]:
         property_within_rules=_THREE,
         monthly_income=st.none() | st.sampled_from([Decimal(0), Decimal("900")]),
     )
-    supporter = st.one_of(cst.supporters(on=ON), member)
+    return _extreme_of(st.one_of(cst.supporters(on=ON), member))
+
+
+def _extreme_of(supporter: st.SearchStrategy[Supporter]) -> st.SearchStrategy[ExtremePovertyFacts]:
     return st.builds(
         ExtremePovertyFacts,
         supporters=st.none() | st.lists(supporter, max_size=2).map(tuple),
@@ -209,7 +216,8 @@ def _registry(draw: st.DrawFn) -> list[tuple[Household, tuple[MemberFacts, ...]]
         for member in household.members:
             child = draw(st.none() | _CHILD)
             disability = draw(st.none() | _disability())
-            extreme = draw(st.none() | _extreme(ids))
+            others = [pid for pid in ids if pid != member.person.id]
+            extreme = draw(st.none() | _extreme(others))
             if child is not None or disability is not None or extreme is not None:
                 facts.append(
                     MemberFacts(

@@ -36,7 +36,7 @@ from civaffairs.batch.schema import (
     RELATIONSHIP_VALUES,
     STATUS_COLUMNS,
 )
-from civaffairs.entities import AbilityGrade, SpecialStatus
+from civaffairs.entities import AbilityGrade, Relationship, SpecialStatus
 from civaffairs.errors import InvalidInputError
 
 SUPPORTERS: Final = "ep_supporters"
@@ -108,7 +108,9 @@ def bit_sets(column: Any, allowed: Sequence[str], rows: int) -> Listed | None:
     bits = np.zeros(rows, dtype=np.int64)
     bad = np.zeros(rows, dtype=np.bool_)
     if len(flat):
-        text = strings_of(flat) if not pa.types.is_null(flat.type) else pa.nulls(len(flat))
+        # A list<null> holds only nulls: read them as null strings (each one a bad code).
+        null_type = pa.types.is_null(flat.type)
+        text = pa.nulls(len(flat), pa.string()) if null_type else strings_of(flat)
         encoded = pc.index_in(text, value_set=pa.array(list(allowed), pa.string()))
         codes = np.asarray(encoded.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
         bad[owner[codes < 0]] = True
@@ -217,6 +219,22 @@ def read_supporters(  # noqa: PLR0915 - one read per field, flat on purpose
             InvalidInputError(f"$.{SUPPORTERS}", str(column.type), "a list<struct> column")
         )
         return no_supporters(rows)
+    # A misspelt field must not silently become "not established" (as checked_table refuses
+    # an unknown column): a field not of the struct, or given twice, refuses the table.
+    names = [field.name for field in column.type.value_type]
+    expected = f"a field of a supporter ({', '.join(struct.names)})"
+    reader.schema_errors.extend(
+        InvalidInputError(f"$.{SUPPORTERS}[].{name}", "an unknown field", expected)
+        for name in dict.fromkeys(names)
+        if name not in struct.names
+    )
+    reader.schema_errors.extend(
+        InvalidInputError(
+            f"$.{SUPPORTERS}[].{name}", f"{names.count(name)} fields of that name", "one"
+        )
+        for name in dict.fromkeys(names)
+        if names.count(name) > 1
+    )
     array = bare(column)
     null = np.asarray(array.is_null().to_numpy(zero_copy_only=False), dtype=np.bool_)
     count = np.asarray(
@@ -228,8 +246,13 @@ def read_supporters(  # noqa: PLR0915 - one read per field, flat on purpose
     index = np.arange(len(owner)) - np.repeat(starts, count)
     sub = Reader(supporter_table(flat, struct))
     whole_null = np.asarray(flat.is_null().to_numpy(zero_copy_only=False), dtype=np.bool_)
-    _relationship, relationship_null = sub.codes("relationship", RELATIONSHIP_VALUES, required=True)
+    relationship, relationship_null = sub.codes("relationship", RELATIONSHIP_VALUES, required=True)
     sub.mark("relationship", relationship_null, "a relationship, not missing")
+    sub.mark(
+        "relationship",
+        relationship == RELATIONSHIP_VALUES.index(Relationship.APPLICANT.value),
+        "the supporter's relationship to the person (not applicant, 本人)",
+    )
     member_at, member_names = sub.strings("member", required=True)
     days, birth_null = sub.days("birth_date")
     sub.mark("birth_date", ~birth_null & (days > (on - EPOCH).days), f"a date on or before {on}")
@@ -294,6 +317,11 @@ def read_supporters(  # noqa: PLR0915 - one read per field, flat on purpose
             row = np.where(looking, start + position, 0)
             member = np.where(looking & (ids[row] == wanted), row, member)
         sub.mark("member", has_member & (member < 0), "the person_id of a member of the household")
+        sub.mark(
+            "member",
+            has_member & (member == owner),
+            "the person_id of another member of the household (not the person assessed)",
+        )
     sub.mark("relationship", whole_null, "a supporter, not null")
     if sub.schema_errors:
         reader.schema_errors.extend(
@@ -327,9 +355,11 @@ def read_supporters(  # noqa: PLR0915 - one read per field, flat on purpose
 
 
 def person_ids_of(reader: Reader, households: Households) -> Any:
-    """Each row's member id: its ``person_id``, or ``p<position>`` when null or empty.
+    """Each row's member id, as :func:`~civaffairs.batch.schema.member_ids` gives it.
 
-    As :func:`~civaffairs.batch.schema.from_table` names a member (a string array).
+    A row's ``person_id`` when it names someone; else (null, empty or blank) the stand-in
+    ``p<position>``, primed (``p0'``) while a named member of the household has it, so a
+    missing id never makes two members one person (a string array).
     """
     position = np.arange(reader.rows) - households.starts[households.of_row]
     compute: Any = pc  # the stubs know no scalars among the joined strings
@@ -337,7 +367,38 @@ def person_ids_of(reader: Reader, households: Households) -> Any:
     if "person_id" not in reader.columns:
         return fallback
     given = strings_of(bare(reader.table.column("person_id")))
-    return compute.if_else(compute.fill_null(compute.not_equal(given, ""), False), given, fallback)
+    # An id with a letter or a digit names someone; the others (null, empty, blank or
+    # punctuation) are read one by one, with str.strip as member_ids reads them.
+    named = np.asarray(
+        compute.fill_null(compute.match_substring_regex(given, r"[\p{L}\p{N}]"), False).to_numpy(
+            zero_copy_only=False
+        ),
+        dtype=np.bool_,
+    )
+    unsure = np.flatnonzero(~named)
+    texts = given.take(arrow(unsure)).to_pylist()  # the few without a letter or a digit
+    named[unsure] = [text is not None and bool(str(text).strip()) for text in texts]
+    ids = compute.if_else(arrow(named), given, fallback)
+    # A stand-in equal to a named member's id of the same household is primed (_stand_in).
+    household = arrow(households.of_row).cast(pa.string())
+    keys = compute.binary_join_element_wise(household, ids, "\x00")
+    clash = np.flatnonzero(
+        ~named
+        & np.asarray(
+            compute.is_in(keys, value_set=keys.filter(arrow(named))).to_numpy(zero_copy_only=False),
+            dtype=np.bool_,
+        )
+    )
+    if not len(clash):
+        return ids
+    values = ids.to_pylist()
+    for row in clash.tolist():
+        start = int(households.starts[households.of_row[row]])
+        end = start + int(households.sizes[households.of_row[row]])
+        taken = {values[r] for r in range(start, end) if named[r]}
+        while values[row] in taken:
+            values[row] += "'"
+    return pa.array(values, pa.string())
 
 
 @attrs.frozen

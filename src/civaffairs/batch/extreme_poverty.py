@@ -126,6 +126,7 @@ from civaffairs.batch.schema import (
     HOUSEHOLD_INCOME_COLUMNS,
     KIND_VALUES,
     OWNS_COLUMNS,
+    member_ids,
     persons_schema,
 )
 from civaffairs.decisions import Outcome
@@ -417,7 +418,8 @@ def read_facts(rows: Sequence[Mapping[str, Any]]) -> dict[str, ExtremePovertyFac
     """Return the :class:`ExtremePovertyFacts` of one household's rows, by member id.
 
     ``rows`` are the household's rows as dictionaries (``Table.to_pylist()``); a row's
-    member id is its ``person_id``, or ``p<index>`` when null (as
+    member id is :func:`~civaffairs.batch.schema.member_ids`' (its ``person_id``, or a
+    stand-in ``p<index>`` when null, empty or blank, as
     :func:`~civaffairs.batch.schema.from_table` names it).  The inverse of
     :func:`write_facts`; it raises (an invalid value is not marked) and is meant for
     checking and for explaining a few persons in full.
@@ -425,8 +427,7 @@ def read_facts(rows: Sequence[Mapping[str, Any]]) -> dict[str, ExtremePovertyFac
     .. versionadded:: 0.1.0
     """
     found: dict[str, ExtremePovertyFacts] = {}
-    for index, row in enumerate(rows):
-        pid = row.get("person_id") or f"p{index}"
+    for pid, row in zip(member_ids([dict(row) for row in rows]), rows, strict=True):
         listed = row.get(SUPPORTERS)
         activities = row.get(ACTIVITIES)
         ability = row.get(ABILITY)

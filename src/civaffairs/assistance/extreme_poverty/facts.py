@@ -128,7 +128,7 @@ class Supporter:
     """A statutory supporter (法定赡养、抚养、扶养义务人) of the person assessed.
 
     ``relationship`` is the supporter's relationship **to the person
-    assessed** (a spouse, a child, a parent …).  When the supporter is a
+    assessed** (a spouse, a child, a parent …; never ``APPLICANT``, 本人).  When the supporter is a
     member of the household, give ``member`` (their id): their birth date,
     disability, registration kind and statuses (serving a sentence, declared
     missing) are read from the household, and ``birth_date``, ``disability``
@@ -179,6 +179,12 @@ class Supporter:
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.relationship, Relationship):
             raise InvalidInputError("$.relationship", self.relationship, "a relationship")
+        if self.relationship is Relationship.APPLICANT:  # 本人: nobody supports themself
+            raise InvalidInputError(
+                "$.relationship",
+                self.relationship.value,
+                "the supporter's relationship to the person (not applicant, 本人)",
+            )
         if self.registration_kind is not None and not isinstance(
             self.registration_kind, RegistrationKind
         ):

@@ -110,12 +110,16 @@ def assess_person(
     ``jurisdiction`` is where the application is decided (by default the
     person's place of registration); ``facts`` are the facts beyond the
     household (all unknown by default).  See the module docstring for the
-    rule; the decision's amount has the lines ``basic_living`` and ``care``.
+    rule; the decision's amount has the lines ``basic_living`` and ``care``.  A supporter
+    naming ``person_id`` as its member raises
+    :class:`~civaffairs.errors.InvalidInputError` (``$.facts.supporters[i].member``).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 a supporter who is the person assessed is refused.
     """
     facts = facts if facts is not None else ExtremePovertyFacts()
     case = Applicant.of(household, person_id, jurisdiction, book)
+    _check_supporters(household, facts, person_id, on)
     person, where, subject, book = case.person, case.where, case.subject, case.book
     tally = Tally()
     if not case.registered(tally, within=R_REGISTRATION, elsewhere=R_REGISTRATION_ELSEWHERE):
@@ -140,6 +144,37 @@ def assess_person(
     return tally.decision(
         PROGRAMME.code, subject, on, where, monthly, person=person_id, payable=payable
     )
+
+
+def _check_supporters(
+    household: Household, facts: ExtremePovertyFacts, person_id: str, on: dt.date
+) -> None:
+    """Refuse supporters that cannot be (art. 4 (三) 法定义务人: other persons, alive by ``on``).
+
+    A supporter naming the person assessed (nobody is their own 法定义务人) or naming no
+    member of the household, or born after ``on`` (the date withheld: personal data).
+    Checked before anything is decided, so bad input is refused whatever the outcome (as a
+    bad cell is in columns), not only where the supporters are reached.
+    """
+    ids = {m.person.id for m in household.members}
+    for index, supporter in enumerate(facts.supporters or ()):
+        path = f"$.facts.supporters[{index}]"
+        if supporter.member == person_id:
+            raise InvalidInputError(
+                f"{path}.member",
+                supporter.member,
+                "the id of another member of the household (not the person assessed)",
+            )
+        if supporter.member is not None and supporter.member not in ids:
+            raise InvalidInputError(
+                f"{path}.member", supporter.member, "the id of a member of the household"
+            )
+        if supporter.birth_date is not None and supporter.birth_date > on:
+            raise InvalidInputError(
+                f"{path}.birth_date",
+                "(a birth date, withheld)",
+                f"a date on or before {on.isoformat()}",
+            )
 
 
 def _payable(tally: Tally, person: Person, on: dt.date, until: int | None) -> PayablePeriod:

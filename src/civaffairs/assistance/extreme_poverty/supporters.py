@@ -408,6 +408,15 @@ def _supporter_unable(
 ) -> _Verdict:
     """Whether one supporter is unable to perform the duty under a head of art. 8."""
     facts = _supporter_facts(household, supporter, f"$.facts.supporters[{index}]")
+    if facts.birth is not None and facts.birth > place.on:
+        # Named at the supporter's (or the member's) birth date, the date withheld: personal.
+        path = f"{facts.path}.birth_date"
+        if supporter.member is not None:
+            at = [m.person.id for m in household.members].index(supporter.member)
+            path = f"$.household.members[{at}].person.birth_date"
+        raise InvalidInputError(
+            path, "(a birth date, withheld)", f"a date on or before {place.on.isoformat()}"
+        )
     age = None if facts.birth is None else age_in_full_years(facts.birth, place.on)
     heads: list[_Verdict] = []
     situations = facts.situations
