@@ -36,6 +36,7 @@ pytest.importorskip("numpy")
 import pyarrow as pa
 
 from civaffairs.assistance import dibao, marginal, means, rigid_expenditure
+from civaffairs.assistance.dibao import RELATIONSHIP_CODES
 from civaffairs.batch import marginal as batch_marginal
 from civaffairs.batch import rigid_expenditure as batch_rigid
 from civaffairs.batch import to_table
@@ -48,8 +49,14 @@ from civaffairs.entities import (
     Household,
     Income,
     IncomeType,
+    Member,
+    Person,
+    Registration,
+    RegistrationKind,
+    Relationship,
+    Sex,
 )
-from civaffairs.errors import ParameterError
+from civaffairs.errors import InvalidInputError, ParameterError
 from civaffairs.kernels import fraction
 from civaffairs.money import fen_to_yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
@@ -382,3 +389,66 @@ def test_slices_chunks_and_threads_never_change_either_result(
         with mock.patch.object(module, "SLICE_ROWS", slice_rows):
             sliced = module.assess_table(_chunked(table, cut), on, book=book, workers=2)
         assert sliced.to_pylist() == whole.to_pylist()
+
+
+# -- read_facts: the expenditure cells of one household's rows --------------------------------
+
+
+def _rows() -> list[dict[str, Any]]:
+    """One household's rows: a spouse, then the applicant with 20 000 yuan of medical costs."""
+    applicant = Person(
+        id="a",
+        birth_date=dt.date(1970, 1, 1),
+        sex=Sex.FEMALE,
+        registration=Registration("500103", RegistrationKind.URBAN),
+        serious_illness=False,
+    )
+    spouse = attrs.evolve(applicant, id="b")
+    household = Household(
+        "H1",
+        [
+            Member(spouse, Relationship.SPOUSE, True),
+            Member(applicant, Relationship.APPLICANT, True),
+        ],
+        [Income(IncomeType.BUSINESS, Decimal(2000), member="a")],
+        (),
+        [Expenditure(ExpenditureType.MEDICAL, Decimal(20000))],
+    )
+    return to_table([household]).to_pylist()
+
+
+def test_read_facts_reads_integer_relationship_codes() -> None:
+    """The format accepts relationship codes as well as values (schema.relationship_values).
+
+    Art. 4 (四) "家庭刚性支出总额": read on the applicant's row whichever way it is named, never
+    dropped because the applicant was not recognised.
+    """
+    coded = [
+        {**row, "relationship": RELATIONSHIP_CODES[Relationship(row["relationship"])]}
+        for row in _rows()
+    ]
+    assert batch_rigid.read_facts(coded) == batch_rigid.read_facts(_rows())
+    assert batch_rigid.read_facts(coded) == (Expenditure(ExpenditureType.MEDICAL, Decimal(20000)),)
+
+
+@pytest.mark.parametrize(
+    "cell", [1.5, float("nan"), float("inf"), -3, True, "12", 10**11 + 1, 2.0**70]
+)
+def test_read_facts_refuses_a_cell_that_is_not_whole_fen_naming_it(cell: object) -> None:
+    """A fraction of a fen, NaN, a negative, a flag, text or more than 10¹¹ fen is never read.
+
+    The engine marks these cells (``batch.invalid_value``); the scalar facts read from the same
+    rows refuse them by path, as a null is, rather than truncating or crashing.
+    """
+    rows = _rows()
+    rows[1] = {**rows[1], "expenditure_medical": cell}
+    with pytest.raises(InvalidInputError) as caught:
+        batch_rigid.read_facts(rows)
+    assert caught.value.path == "$[H1][1].expenditure_medical"
+
+
+def test_read_facts_reads_a_float_cell_of_whole_fen() -> None:
+    """A float column of whole fen is accepted by the engine, and so by read_facts."""
+    rows = _rows()
+    rows[1] = {**rows[1], "expenditure_medical": 2_000_000.0}
+    assert batch_rigid.read_facts(rows) == (Expenditure(ExpenditureType.MEDICAL, Decimal(20000)),)

@@ -48,6 +48,8 @@ decision.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import numbers
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final
 
@@ -103,7 +105,7 @@ from civaffairs.batch.plumbing import (
     per_group,
     remembered,
 )
-from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN
+from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN, MAX_FEN, relationship_values
 from civaffairs.dates import add_months
 from civaffairs.decisions import Outcome
 from civaffairs.entities import (
@@ -231,34 +233,50 @@ def read_facts(rows: Sequence[Mapping[str, Any]]) -> tuple[Expenditure, ...]:
     """Return one household's expenditures from its rows (read on the applicant's row).
 
     One :class:`~civaffairs.entities.Expenditure` of the household per non-zero cell; an
-    absent column is none; a null cell on the applicant's row is refused
-    (:class:`~civaffairs.errors.InvalidInputError` naming ``$[household][row].column``).
-    The inverse of :func:`write_facts` up to what the columns do not hold (which member
-    spent it, items of zero).
+    absent column is none.  The applicant's row is found by its ``relationship`` value or
+    integer code (:func:`~civaffairs.batch.schema.relationship_values`).  A cell the engine
+    would mark — null, a fraction of a fen, NaN, negative, above 10¹¹ fen, a flag or text —
+    is refused (:class:`~civaffairs.errors.InvalidInputError` naming
+    ``$[household][row].column``), never read as zero or truncated.  The inverse of
+    :func:`write_facts` up to what the columns do not hold (which member spent it, items of
+    zero).
 
     .. versionadded:: 0.1.0
     """
     found = [
         (index, row)
-        for index, row in enumerate(rows)
+        for index, row in enumerate(relationship_values([dict(row) for row in rows]))
         if row.get("relationship") == Relationship.APPLICANT.value
     ]
     if not found:
         return ()
     index, applicant = found[0]
-    for column in COLUMNS:
-        if column in applicant and applicant[column] is None:
+    spent: list[Expenditure] = []
+    for kind, column in EXPENDITURE_COLUMNS.items():
+        if column not in applicant:
+            continue
+        fen = _whole_fen(applicant[column])
+        if fen is None:
             raise InvalidInputError(
                 f"$[{applicant.get('household_id')}][{index}].{column}",
-                "null",
-                "an amount of fen on the applicant's row (a null here would have to be read "
-                "as zero)",
+                applicant[column],
+                "a whole number of fen from 0 to 10¹¹ on the applicant's row (a null here "
+                "would have to be read as zero)",
             )
-    return tuple(
-        Expenditure(kind, fen_to_yuan(int(applicant[column])))
-        for kind, column in EXPENDITURE_COLUMNS.items()
-        if applicant.get(column)
-    )
+        if fen:
+            spent.append(Expenditure(kind, fen_to_yuan(fen)))
+    return tuple(spent)
+
+
+def _whole_fen(cell: object) -> int | None:
+    """Return a cell's whole number of fen, as the engine reads it; ``None`` when it is bad."""
+    if isinstance(cell, bool):
+        return None
+    if isinstance(cell, float) and math.isfinite(cell) and cell.is_integer():
+        cell = int(cell)
+    if isinstance(cell, numbers.Integral) and 0 <= int(cell) <= MAX_FEN:
+        return int(cell)
+    return None
 
 
 #: The tag of the random stream :func:`synthetic_columns` draws from in a synthetic block
