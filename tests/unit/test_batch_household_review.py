@@ -40,6 +40,7 @@ from civaffairs.assistance.dibao import RELATIONSHIP_CODES
 from civaffairs.batch import marginal as batch_marginal
 from civaffairs.batch import rigid_expenditure as batch_rigid
 from civaffairs.batch import to_table
+from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN, MAX_FEN
 from civaffairs.decisions import Decision, Outcome
 from civaffairs.entities import (
     Asset,
@@ -452,3 +453,77 @@ def test_read_facts_reads_a_float_cell_of_whole_fen() -> None:
     rows = _rows()
     rows[1] = {**rows[1], "expenditure_medical": 2_000_000.0}
     assert batch_rigid.read_facts(rows) == (Expenditure(ExpenditureType.MEDICAL, Decimal(20000)),)
+
+
+# -- a business entity of unknown value (the column asset_business_entity absent) ------------
+
+
+def _with_business(household: Household, fen: int) -> Household:
+    """The household with its business entities replaced by one worth ``fen``."""
+    kept = tuple(a for a in household.assets if a.type is not AssetType.BUSINESS_ENTITY)
+    entity = Asset(AssetType.BUSINESS_ENTITY, fen_to_yuan(fen))
+    return attrs.evolve(household, assets=(*kept, entity))
+
+
+def _critical_values(book: ParameterBook, household: Household, on: dt.date) -> list[int]:
+    """Values (fen) on each side of every business limit that could apply to the household."""
+    where = household.applicant.person.registration.jurisdiction
+    values = {0, MAX_FEN}
+    for prefix in ("assistance.marginal", "assistance.rigid_expenditure"):
+        try:
+            limit = yuan_to_fen(
+                book.money(f"{prefix}.assets.business_entity_value_limit", where, on)[0]
+            )
+        except ParameterError:
+            continue
+        values |= {max(limit - 1, 0), limit}
+    return sorted(values)
+
+
+@_SETTINGS
+@given(registries(), st.data())
+def test_an_unknown_business_value_is_cannot_decide_only_where_it_changes_the_outcome(
+    case: tuple[dt.date, ParameterBook, list[Household]], data: st.DataObject
+) -> None:
+    """57号 art. 8 "财产状况符合相关规定"; 办法 art. 4 (三) "家庭财产状况符合当地相关规定".
+
+    Without the value of a household's business entity, each programme decides as the
+    scalar rule decides for *every* value the entity could have (each side of each limit):
+    the same outcome for all of them is that outcome, with the same reason codes where they
+    agree; outcomes that differ make the household "cannot decide", naming
+    ``asset_business_entity``.  A missing fact that does not change the outcome never
+    leaves a household undecided (as the 低保 engine's single-person stage does).
+    """
+    on, book, drawn = case
+    owns = data.draw(st.lists(st.booleans(), min_size=len(drawn), max_size=len(drawn)))
+    households = [_with_business(h, 0) if own else h for h, own in zip(drawn, owns, strict=True)]
+    table = to_table(households).drop_columns([BUSINESS_VALUE_COLUMN])
+    for module, assess in (
+        (batch_marginal, marginal.assess),
+        (batch_rigid, rigid_expenditure.assess),
+    ):
+        result = module.assess_table(table, on, book=book).to_pylist()
+        for household, row in zip(households, result, strict=True):
+            if not any(a.type is AssetType.BUSINESS_ENTITY for a in household.assets):
+                continue
+            values = _critical_values(book, household, on)
+            decisions = [
+                _scalar(assess, _with_business(household, v), on, book=book) for v in values
+            ]
+            if any(isinstance(d, ParameterError) for d in decisions):
+                continue
+            outcomes = {d.outcome for d in decisions}
+            tried = [(v, d.codes) for v, d in zip(values, decisions, strict=True)]
+            context = f"{household!r}\n{row}\n{tried}"
+            if len(outcomes) > 1:
+                assert row["outcome"] == "cannot_decide", context
+                assert BUSINESS_VALUE_COLUMN in (row["problems"] or []), context
+                continue
+            (outcome,) = outcomes
+            if outcome is Outcome.CANNOT_DECIDE:
+                assert row["outcome"] == "cannot_decide", context
+                continue
+            assert row["outcome"] == outcome.value, context
+            codes = {tuple(sorted(set(d.codes))) for d in decisions}
+            if len(codes) == 1:
+                assert sorted(row["reasons"]) == list(next(iter(codes))), context

@@ -12,7 +12,8 @@ scalar rule's steps:
 3. art. 4 (一), not in a higher layer: the household's 低保边缘 decision is made first by
    :func:`civaffairs.batch.marginal.evaluate` (which decides 低保 first): recognised as
    marginal, or in the 低保 layer, is "not eligible" here; an undecided 低保边缘 decision
-   leaves this one undecided;
+   (a business entity of unknown value) leaves the conditions below to decide, as the
+   scalar rule does: one failing is "not eligible", all holding is "cannot decide";
 4. art. 4 (二), income below last year's per-capita disposable income × members —
    :func:`~civaffairs.assistance.rigid_expenditure.income_below_disposable`, the scalar
    rule's own body;
@@ -370,6 +371,7 @@ class _Run:
     in_force: Bools
     higher: Bools
     undecided: Bools
+    waiting: Bools
     outcome: Ints
     flags: dict[str, Bools]
     unavailable: dict[str, Bools]
@@ -397,8 +399,10 @@ def _evaluate(
     registered, missing, counted = run.registered, run.missing, run.counted
     decided = in_force & run.decided
     higher = decided & (run.eligible | run.higher)
+    # An undecided 低保边缘 decision (a business entity of unknown value) leaves art. 4 (二)-(四)
+    # to decide, as the scalar rule does: a condition failing decides "not eligible".
     undecided = decided & ~higher & run.cannot
-    tested = decided & ~higher & ~undecided
+    tested = decided & ~higher
     # 4. Art. 4 (二): income, the scalar rule's body.
     net, scale = run.net_income, run.scale
     income_ok = np.asarray(
@@ -415,7 +419,7 @@ def _evaluate(
         group,
     )
     standard = _Values(run.found, group)("standard")
-    assets_ok, _unknown = _marginal_property(facts, assets, standard, counted)
+    assets_ok, own_unknown = _marginal_property(facts, assets, standard, counted)
     owns = facts.owns
     disqualified = (owns[AssetType.VEHICLE] & (value(_R_VEHICLE) != 0)) | (
         owns[AssetType.NON_RESIDENTIAL_PROPERTY] & (value(_R_NON_RESIDENTIAL) != 0)
@@ -440,22 +444,27 @@ def _evaluate(
         dtype=np.bool_,
     )
     spending_ok = first | (second_on & second)
-    recognised = tested & income_ok & assets_ok & spending_ok
+    passes = tested & income_ok & assets_ok & spending_ok  # a business of unknown value aside
+    # The entity's value decides only where every other condition holds: with the 低保边缘
+    # decision waiting on it, only if some value fails 低保边缘's limit and passes this one's.
+    room = value(_R_BUSINESS) > _Values(run.found, group)(_M_BUSINESS)
+    waiting = passes & ((undecided & room) | (~undecided & own_unknown))
+    recognised = passes & ~undecided & ~own_unknown
 
     outcome = np.full(count, _NOT_ELIGIBLE, dtype=np.int64)
-    outcome[(in_force & registered & missing) | undecided] = _CANNOT_DECIDE
+    outcome[(in_force & registered & missing) | waiting] = _CANNOT_DECIDE
     outcome[recognised] = _ELIGIBLE
     family = in_force & registered & ~missing
     flags = {
         scalar.R_NOT_IN_FORCE.code: ~in_force,
         scalar.R_REGISTRATION_ELSEWHERE.code: in_force & ~registered,
         scalar.R_REGISTRATION.code: in_force & registered,
-        scalar.R_MISSING.code: (in_force & registered & missing) | undecided,
+        scalar.R_MISSING.code: (in_force & registered & missing) | waiting,
         scalar.R_MEMBERS.code: family,
         scalar.CODES.nobody.code: family & (counted == 0),
         scalar.R_HIGHER_LAYER.code: higher,
         scalar.R_HIGHER_LAYER_UNKNOWN.code: undecided,
-        scalar.R_NOT_HIGHER_LAYER.code: tested,
+        scalar.R_NOT_HIGHER_LAYER.code: tested & ~undecided,
         scalar.R_INCOME_BELOW.code: tested & income_ok,
         scalar.R_INCOME_NOT_BELOW.code: tested & ~income_ok,
         scalar.R_FINANCIAL_ASSETS.code: tested,
@@ -487,15 +496,18 @@ def _evaluate(
         _VALIDITY: recognised,
     }
     add_needs(unavailable, needs, found, group)
+    # Every value of the entity is tried against 低保边缘's limit too.
+    add_needs(unavailable, {_M_BUSINESS: passes & undecided}, run.found, group)
     return _Run(
         marginal=run,
         in_force=in_force,
         higher=higher,
         undecided=undecided,
+        waiting=waiting,
         outcome=outcome,
         flags=flags,
         unavailable=unavailable,
-        found=found | {name: run.found[name] for name in run.unavailable},
+        found=found | {name: run.found[name] for name in (*run.unavailable, _M_BUSINESS)},
         valid_until=_valid_until(found[_VALIDITY], on)[group],
     )
 
@@ -631,7 +643,7 @@ def _output(
         named_unavailable(run.unavailable, run.found, marginal.group),
         (
             ("lives_together", run.in_force & marginal.registered & marginal.missing & ~cannot),
-            (BUSINESS_VALUE_COLUMN, run.undecided & marginal.value_missing & ~cannot),
+            (BUSINESS_VALUE_COLUMN, run.waiting & ~cannot),
         ),
     )
     columns = base_columns(
