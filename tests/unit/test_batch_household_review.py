@@ -85,7 +85,9 @@ EDGE_DAYS = (
     dt.date(2025, 3, 31),
     dt.date(2025, 6, 30),
     dt.date(2025, 8, 31),
+    dt.date(2025, 7, 1),
     dt.date(2025, 12, 31),
+    dt.date(2026, 1, 1),
 )
 _SETTINGS = settings(
     max_examples=60,
@@ -174,7 +176,7 @@ def registries(draw: st.DrawFn) -> tuple[dt.date, ParameterBook, list[Household]
     return on, book, found
 
 
-LAST_DAY = dt.date(2025, 12, 31)
+LAST_DAY = dt.date(2026, 3, 31)  # past the last disposable-income figure (2025-12-31)
 
 
 def at_edges(
