@@ -40,7 +40,7 @@ from civaffairs.assistance.dibao import RELATIONSHIP_CODES
 from civaffairs.batch import marginal as batch_marginal
 from civaffairs.batch import rigid_expenditure as batch_rigid
 from civaffairs.batch import to_table
-from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN, MAX_FEN
+from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN, MAX_FEN, from_table
 from civaffairs.decisions import Decision, Outcome
 from civaffairs.entities import (
     Asset,
@@ -565,3 +565,22 @@ def test_to_table_leaves_out_the_expenditure_of_a_member_who_is_not_counted() ->
     row = batch_rigid.assess_table(to_table([household]), on).to_pylist()[0]
     assert decision.outcome is Outcome.NOT_ELIGIBLE
     assert row["outcome"] == decision.outcome.value
+
+
+@pytest.mark.parametrize("column", ["income_wages", "asset_deposits", BUSINESS_VALUE_COLUMN])
+@pytest.mark.parametrize("cell", [1.5, float("nan"), -3.0])
+def test_from_table_refuses_a_money_cell_that_is_not_whole_fen(column: str, cell: float) -> None:
+    """from_table rebuilds the scalar facts the engine reads; a cell the engine marks is refused.
+
+    A fraction of a fen was truncated (1.5 fen read as 1), NaN raised ValueError and a negative
+    was refused under the entity's path (``$.monthly``) instead of the cell's.
+    """
+    table = to_table([_rows_household()])
+    values = table.column(column).to_pylist()
+    values[1] = cell
+    spoilt = table.set_column(
+        table.schema.get_field_index(column), column, pa.array(values, type=pa.float64())
+    )
+    with pytest.raises(InvalidInputError) as caught:
+        list(from_table(spoilt))
+    assert caught.value.path == f"$[H1][1].{column}"

@@ -49,8 +49,6 @@ decision.
 from __future__ import annotations
 
 import datetime as dt
-import math
-import numbers
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final
 
@@ -106,7 +104,7 @@ from civaffairs.batch.plumbing import (
     per_group,
     remembered,
 )
-from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN, MAX_FEN, relationship_values
+from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN, relationship_values, whole_fen
 from civaffairs.dates import add_months
 from civaffairs.decisions import Outcome
 from civaffairs.entities import (
@@ -256,7 +254,7 @@ def read_facts(rows: Sequence[Mapping[str, Any]]) -> tuple[Expenditure, ...]:
     for kind, column in EXPENDITURE_COLUMNS.items():
         if column not in applicant:
             continue
-        fen = _whole_fen(applicant[column])
+        fen = whole_fen(applicant[column])
         if fen is None:
             raise InvalidInputError(
                 f"$[{applicant.get('household_id')}][{index}].{column}",
@@ -267,17 +265,6 @@ def read_facts(rows: Sequence[Mapping[str, Any]]) -> tuple[Expenditure, ...]:
         if fen:
             spent.append(Expenditure(kind, fen_to_yuan(fen)))
     return tuple(spent)
-
-
-def _whole_fen(cell: object) -> int | None:
-    """Return a cell's whole number of fen, as the engine reads it; ``None`` when it is bad."""
-    if isinstance(cell, bool):
-        return None
-    if isinstance(cell, float) and math.isfinite(cell) and cell.is_integer():
-        cell = int(cell)
-    if isinstance(cell, numbers.Integral) and 0 <= int(cell) <= MAX_FEN:
-        return int(cell)
-    return None
 
 
 #: The tag of the random stream :func:`synthetic_columns` draws from in a synthetic block
