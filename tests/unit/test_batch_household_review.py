@@ -57,7 +57,7 @@ from civaffairs.entities import (
     Relationship,
     Sex,
 )
-from civaffairs.errors import InvalidInputError, ParameterError
+from civaffairs.errors import InvalidDocumentError, InvalidInputError, ParameterError
 from civaffairs.kernels import fraction
 from civaffairs.money import fen_to_yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
@@ -584,3 +584,30 @@ def test_from_table_refuses_a_money_cell_that_is_not_whole_fen(column: str, cell
     with pytest.raises(InvalidInputError) as caught:
         list(from_table(spoilt))
     assert caught.value.path == f"$[H1][1].{column}"
+
+
+@pytest.mark.parametrize("cell", [1.5, float("nan")])
+def test_the_layered_screen_names_a_bad_expenditure_cell_by_row_and_column(cell: float) -> None:
+    """A bad expenditure cell is marked naming its column, raised as ``$[row].column``.
+
+    The scalar facts refuse it as ``$[household][index].column`` (from_table's path); the
+    layered screen turned that into ``$[0][H1][0].expenditure_medical``, a path where its
+    ``problems`` lists column names.
+    """
+    from civaffairs.batch import layers as batch_layers  # noqa: PLC0415 - only here
+
+    household = _rows_household()
+    table = to_table([household, attrs.evolve(household, id="H2")])
+    values = table.column("expenditure_medical").to_pylist()
+    values[1] = cell  # the first household's applicant
+    column = pa.array([None if v is None else float(v) for v in values], type=pa.float64())
+    spoilt = table.set_column(
+        table.schema.get_field_index("expenditure_medical"), "expenditure_medical", column
+    )
+    on = dt.date(2025, 6, 1)
+    rows = batch_layers.assess_table(spoilt, on).to_pylist()
+    assert rows[0]["reasons"] == ["batch.invalid_value"]
+    assert rows[0]["problems"] == ["expenditure_medical"]
+    with pytest.raises(InvalidDocumentError) as caught:
+        batch_layers.assess_table(spoilt, on, errors="raise")
+    assert "$[1].expenditure_medical" in str(caught.value)
