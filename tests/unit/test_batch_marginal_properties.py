@@ -294,9 +294,9 @@ def test_a_business_entity_of_unknown_value_is_cannot_decide_naming_the_column()
     assert row["problems"] == [BUSINESS_VALUE_COLUMN]
     assert "assistance.marginal.missing_facts" in row["reasons"]
     table = _set(to_table(_one("1200")), "owns_business_entity", [True])
-    row = batch_marginal.assess_table(table.drop_columns([BUSINESS_VALUE_COLUMN]), ON).to_pylist()
-    assert row[0]["outcome"] == "not_eligible"
-    assert row[0]["problems"] is None
+    result = batch_marginal.assess_table(table.drop_columns([BUSINESS_VALUE_COLUMN]), ON)
+    assert result.column("outcome").to_pylist() == ["not_eligible"]
+    assert result.column("problems").to_pylist() == [None]
 
 
 def test_a_parameter_not_in_force_is_marked_or_raised() -> None:
