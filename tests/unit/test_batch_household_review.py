@@ -465,10 +465,15 @@ def test_read_facts_reads_a_float_cell_of_whole_fen() -> None:
 
 
 def _with_business(household: Household, fen: int) -> Household:
-    """The household with its business entities replaced by one worth ``fen``."""
-    kept = tuple(a for a in household.assets if a.type is not AssetType.BUSINESS_ENTITY)
+    """The household with its non-exempt business entities replaced by one worth ``fen``."""
+    kept = tuple(a for a in household.assets if not _counted_business(a))
     entity = Asset(AssetType.BUSINESS_ENTITY, fen_to_yuan(fen))
     return attrs.evolve(household, assets=(*kept, entity))
+
+
+def _counted_business(asset: Asset) -> bool:
+    """A business entity the table holds (``owns_business_entity``): not exempt."""
+    return asset.type is AssetType.BUSINESS_ENTITY and not asset.exempt
 
 
 def _critical_values(book: ParameterBook, household: Household, on: dt.date) -> list[int]:
@@ -510,7 +515,7 @@ def test_an_unknown_business_value_is_cannot_decide_only_where_it_changes_the_ou
     ):
         result = module.assess_table(table, on, book=book).to_pylist()
         for household, row in zip(households, result, strict=True):
-            if not any(a.type is AssetType.BUSINESS_ENTITY for a in household.assets):
+            if not any(_counted_business(a) for a in household.assets):
                 continue
             values = _critical_values(book, household, on)
             decisions = [
@@ -526,6 +531,10 @@ def test_an_unknown_business_value_is_cannot_decide_only_where_it_changes_the_ou
                 assert BUSINESS_VALUE_COLUMN in (row["problems"] or []), context
                 continue
             (outcome,) = outcomes
+            layers = {
+                _rigid_layer(d) if module is batch_rigid else _marginal_layer(d) for d in decisions
+            }
+            assert row["layer"] == (layers.pop() if len(layers) == 1 else None), context
             if outcome is Outcome.CANNOT_DECIDE:
                 assert row["outcome"] == "cannot_decide", context
                 continue

@@ -554,8 +554,9 @@ def assess_table(
       special assistance);
     - ``members_counted``;
     - ``layer``: ``rigid_expenditure`` when recognised, ``marginal`` or ``dibao`` when in
-      that higher layer, else ``none``; null when cannot decide, and before the measures
-      are in force (no layer is determined then);
+      that higher layer, else ``none``; null when cannot decide, before the measures are in
+      force (no layer is determined then), and while the 低保边缘 decision waits on a
+      business entity's value (the household may be marginal);
     - ``reasons``: the reason codes, in :data:`REASON_CATALOGUE` order;
     - ``problems``: the bad columns, the parameters not in force, ``lives_together`` or
       ``asset_business_entity`` when that fact is missing (null when none);
@@ -622,7 +623,8 @@ def _output(
         2,
         np.where(run.higher & marginal.eligible, 1, np.where(run.higher, 0, 3)),
     ).astype(np.int8)
-    decided = ~cannot & (run.outcome != _CANNOT_DECIDE) & run.in_force
+    # No layer while 低保边缘 waits (the household may be marginal), even when not eligible here.
+    decided = ~cannot & (run.outcome != _CANNOT_DECIDE) & run.in_force & ~run.undecided
     names, problems = problem_lists(
         reader,
         households,
