@@ -281,13 +281,22 @@ def _from(table: pa.Table) -> list[Household]:
 
 
 def test_a_business_entity_of_unknown_value_is_cannot_decide_naming_the_column() -> None:
-    """57号 art. 8 "财产状况符合相关规定": the business limit needs the entity's value."""
-    table = _set(to_table(_one("1200")), "owns_business_entity", [True])
+    """57号 art. 8 "财产状况符合相关规定": the business limit needs the entity's value.
+
+    1 000 yuan a month is above 低保's 750 and below 1.5 × 750: the value decides.  At
+    1 200 yuan (not below 1 125) the household is not marginal whatever the entity is
+    worth, and is decided so.
+    """
+    table = _set(to_table(_one("1000")), "owns_business_entity", [True])
     table = table.drop_columns([BUSINESS_VALUE_COLUMN])
     row = batch_marginal.assess_table(table, ON).to_pylist()[0]
     assert row["outcome"] == "cannot_decide"
     assert row["problems"] == [BUSINESS_VALUE_COLUMN]
     assert "assistance.marginal.missing_facts" in row["reasons"]
+    table = _set(to_table(_one("1200")), "owns_business_entity", [True])
+    result = batch_marginal.assess_table(table.drop_columns([BUSINESS_VALUE_COLUMN]), ON)
+    assert result.column("outcome").to_pylist() == ["not_eligible"]
+    assert result.column("problems").to_pylist() == [None]
 
 
 def test_a_parameter_not_in_force_is_marked_or_raised() -> None:

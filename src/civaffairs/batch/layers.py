@@ -603,6 +603,9 @@ def _day(value: object) -> dt.date:
 _MEMBER_REGISTRATION: Final = re.compile(
     r"\$\.members\[(\d+)\]\.person\.registration\.jurisdiction$"
 )
+#: A cell as :func:`~civaffairs.batch.schema.from_table` names it: household id, row index
+#: within the household, column.
+_HOUSEHOLD_CELL: Final = re.compile(r"\$\[.*\]\[(\d+)\]\.(\w+)$")
 
 
 def _scalar_cell(
@@ -628,6 +631,9 @@ def _scalar_cell(
             raise error
         else:
             index, column = applicant, "registration"
+    elif (cell := _HOUSEHOLD_CELL.match(error.path)) is not None:
+        # from_table's own path of a cell (``$[household][index].column``): a row of the table
+        index, column = int(cell.group(1)), cell.group(2)
     else:  # not expected: every cell the scalar model reads is checked above
         return InvalidInputError(f"$[{first_row}]{error.path[1:]}", error.value, error.expected)
     return InvalidInputError(f"$[{first_row + index}].{column}", error.value, error.expected)

@@ -25,7 +25,8 @@ standalone scalar call decides it — without a 低保 decision or 特困 decisi
 No amount is paid (``amount_fen`` is 0).  The persons table's own columns are all this
 programme reads (:data:`COLUMNS` is empty); the value of business entities is
 ``asset_business_entity``: a household that owns one while that column is absent cannot be
-decided where the property test needs it.
+decided where its value would change the outcome (every other test passing); failing any
+other test, it is not marginal whatever the entity is worth.
 
 Bad cells, parameters not in force, ``errors="raise"``/``"mark"``, scattered households
 and repeated persons are handled exactly as by :func:`civaffairs.batch.assess_table`.
@@ -263,7 +264,10 @@ def evaluate(facts: Facts, households: Households, book: ParameterBook, on: dt.d
     # 5. The marginal property rules, the body 低保's single-person stage applies.
     assets_ok, business_unknown = _marginal_property(facts, value, value("standard"), counted)
     owns = facts.owns
-    value_missing = tested & business_unknown
+    # A business entity of unknown value (``asset_business_entity`` absent) decides only where
+    # every other test passes (assets_ok leaves it out): failing any other, the household is
+    # not marginal whatever the entity is worth, as the scalar rule says for every value.
+    value_missing = tested & business_unknown & income_ok & assets_ok
     judged = tested & ~value_missing
     recognised = judged & income_ok & assets_ok
     outcome = np.full(households.count, _NOT_ELIGIBLE, dtype=np.int64)

@@ -12,7 +12,8 @@ scalar rule's steps:
 3. art. 4 (一), not in a higher layer: the household's 低保边缘 decision is made first by
    :func:`civaffairs.batch.marginal.evaluate` (which decides 低保 first): recognised as
    marginal, or in the 低保 layer, is "not eligible" here; an undecided 低保边缘 decision
-   leaves this one undecided;
+   (a business entity of unknown value) leaves the conditions below to decide, as the
+   scalar rule does: one failing is "not eligible", all holding is "cannot decide";
 4. art. 4 (二), income below last year's per-capita disposable income × members —
    :func:`~civaffairs.assistance.rigid_expenditure.income_below_disposable`, the scalar
    rule's own body;
@@ -103,7 +104,7 @@ from civaffairs.batch.plumbing import (
     per_group,
     remembered,
 )
-from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN
+from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN, relationship_values, whole_fen
 from civaffairs.dates import add_months
 from civaffairs.decisions import Outcome
 from civaffairs.entities import (
@@ -231,34 +232,39 @@ def read_facts(rows: Sequence[Mapping[str, Any]]) -> tuple[Expenditure, ...]:
     """Return one household's expenditures from its rows (read on the applicant's row).
 
     One :class:`~civaffairs.entities.Expenditure` of the household per non-zero cell; an
-    absent column is none; a null cell on the applicant's row is refused
-    (:class:`~civaffairs.errors.InvalidInputError` naming ``$[household][row].column``).
-    The inverse of :func:`write_facts` up to what the columns do not hold (which member
-    spent it, items of zero).
+    absent column is none.  The applicant's row is found by its ``relationship`` value or
+    integer code (:func:`~civaffairs.batch.schema.relationship_values`).  A cell the engine
+    would mark — null, a fraction of a fen, NaN, negative, above 10¹¹ fen, a flag or text —
+    is refused (:class:`~civaffairs.errors.InvalidInputError` naming
+    ``$[household][row].column``), never read as zero or truncated.  The inverse of
+    :func:`write_facts` up to what the columns do not hold (which member spent it, items of
+    zero).
 
     .. versionadded:: 0.1.0
     """
     found = [
         (index, row)
-        for index, row in enumerate(rows)
+        for index, row in enumerate(relationship_values([dict(row) for row in rows]))
         if row.get("relationship") == Relationship.APPLICANT.value
     ]
     if not found:
         return ()
     index, applicant = found[0]
-    for column in COLUMNS:
-        if column in applicant and applicant[column] is None:
+    spent: list[Expenditure] = []
+    for kind, column in EXPENDITURE_COLUMNS.items():
+        if column not in applicant:
+            continue
+        fen = whole_fen(applicant[column])
+        if fen is None:
             raise InvalidInputError(
                 f"$[{applicant.get('household_id')}][{index}].{column}",
-                "null",
-                "an amount of fen on the applicant's row (a null here would have to be read "
-                "as zero)",
+                applicant[column],
+                "a whole number of fen from 0 to 10¹¹ on the applicant's row (a null here "
+                "would have to be read as zero)",
             )
-    return tuple(
-        Expenditure(kind, fen_to_yuan(int(applicant[column])))
-        for kind, column in EXPENDITURE_COLUMNS.items()
-        if applicant.get(column)
-    )
+        if fen:
+            spent.append(Expenditure(kind, fen_to_yuan(fen)))
+    return tuple(spent)
 
 
 #: The tag of the random stream :func:`synthetic_columns` draws from in a synthetic block
@@ -352,6 +358,7 @@ class _Run:
     in_force: Bools
     higher: Bools
     undecided: Bools
+    waiting: Bools
     outcome: Ints
     flags: dict[str, Bools]
     unavailable: dict[str, Bools]
@@ -379,8 +386,10 @@ def _evaluate(
     registered, missing, counted = run.registered, run.missing, run.counted
     decided = in_force & run.decided
     higher = decided & (run.eligible | run.higher)
+    # An undecided 低保边缘 decision (a business entity of unknown value) leaves art. 4 (二)-(四)
+    # to decide, as the scalar rule does: a condition failing decides "not eligible".
     undecided = decided & ~higher & run.cannot
-    tested = decided & ~higher & ~undecided
+    tested = decided & ~higher
     # 4. Art. 4 (二): income, the scalar rule's body.
     net, scale = run.net_income, run.scale
     income_ok = np.asarray(
@@ -397,7 +406,7 @@ def _evaluate(
         group,
     )
     standard = _Values(run.found, group)("standard")
-    assets_ok, _unknown = _marginal_property(facts, assets, standard, counted)
+    assets_ok, own_unknown = _marginal_property(facts, assets, standard, counted)
     owns = facts.owns
     disqualified = (owns[AssetType.VEHICLE] & (value(_R_VEHICLE) != 0)) | (
         owns[AssetType.NON_RESIDENTIAL_PROPERTY] & (value(_R_NON_RESIDENTIAL) != 0)
@@ -422,22 +431,27 @@ def _evaluate(
         dtype=np.bool_,
     )
     spending_ok = first | (second_on & second)
-    recognised = tested & income_ok & assets_ok & spending_ok
+    passes = tested & income_ok & assets_ok & spending_ok  # a business of unknown value aside
+    # The entity's value decides only where every other condition holds: with the 低保边缘
+    # decision waiting on it, only if some value fails 低保边缘's limit and passes this one's.
+    room = value(_R_BUSINESS) > _Values(run.found, group)(_M_BUSINESS)
+    waiting = passes & ((undecided & room) | (~undecided & own_unknown))
+    recognised = passes & ~undecided & ~own_unknown
 
     outcome = np.full(count, _NOT_ELIGIBLE, dtype=np.int64)
-    outcome[(in_force & registered & missing) | undecided] = _CANNOT_DECIDE
+    outcome[(in_force & registered & missing) | waiting] = _CANNOT_DECIDE
     outcome[recognised] = _ELIGIBLE
     family = in_force & registered & ~missing
     flags = {
         scalar.R_NOT_IN_FORCE.code: ~in_force,
         scalar.R_REGISTRATION_ELSEWHERE.code: in_force & ~registered,
         scalar.R_REGISTRATION.code: in_force & registered,
-        scalar.R_MISSING.code: (in_force & registered & missing) | undecided,
+        scalar.R_MISSING.code: (in_force & registered & missing) | waiting,
         scalar.R_MEMBERS.code: family,
         scalar.CODES.nobody.code: family & (counted == 0),
         scalar.R_HIGHER_LAYER.code: higher,
         scalar.R_HIGHER_LAYER_UNKNOWN.code: undecided,
-        scalar.R_NOT_HIGHER_LAYER.code: tested,
+        scalar.R_NOT_HIGHER_LAYER.code: tested & ~undecided,
         scalar.R_INCOME_BELOW.code: tested & income_ok,
         scalar.R_INCOME_NOT_BELOW.code: tested & ~income_ok,
         scalar.R_FINANCIAL_ASSETS.code: tested,
@@ -469,15 +483,18 @@ def _evaluate(
         _VALIDITY: recognised,
     }
     add_needs(unavailable, needs, found, group)
+    # Every value of the entity is tried against 低保边缘's limit too.
+    add_needs(unavailable, {_M_BUSINESS: passes & undecided}, run.found, group)
     return _Run(
         marginal=run,
         in_force=in_force,
         higher=higher,
         undecided=undecided,
+        waiting=waiting,
         outcome=outcome,
         flags=flags,
         unavailable=unavailable,
-        found=found | {name: run.found[name] for name in run.unavailable},
+        found=found | {name: run.found[name] for name in (*run.unavailable, _M_BUSINESS)},
         valid_until=_valid_until(found[_VALIDITY], on)[group],
     )
 
@@ -537,8 +554,9 @@ def assess_table(
       special assistance);
     - ``members_counted``;
     - ``layer``: ``rigid_expenditure`` when recognised, ``marginal`` or ``dibao`` when in
-      that higher layer, else ``none``; null when cannot decide, and before the measures
-      are in force (no layer is determined then);
+      that higher layer, else ``none``; null when cannot decide, before the measures are in
+      force (no layer is determined then), and while the 低保边缘 decision waits on a
+      business entity's value (the household may be marginal);
     - ``reasons``: the reason codes, in :data:`REASON_CATALOGUE` order;
     - ``problems``: the bad columns, the parameters not in force, ``lives_together`` or
       ``asset_business_entity`` when that fact is missing (null when none);
@@ -605,7 +623,8 @@ def _output(
         2,
         np.where(run.higher & marginal.eligible, 1, np.where(run.higher, 0, 3)),
     ).astype(np.int8)
-    decided = ~cannot & (run.outcome != _CANNOT_DECIDE) & run.in_force
+    # No layer while 低保边缘 waits (the household may be marginal), even when not eligible here.
+    decided = ~cannot & (run.outcome != _CANNOT_DECIDE) & run.in_force & ~run.undecided
     names, problems = problem_lists(
         reader,
         households,
@@ -613,7 +632,7 @@ def _output(
         named_unavailable(run.unavailable, run.found, marginal.group),
         (
             ("lives_together", run.in_force & marginal.registered & marginal.missing & ~cannot),
-            (BUSINESS_VALUE_COLUMN, run.undecided & marginal.value_missing & ~cannot),
+            (BUSINESS_VALUE_COLUMN, run.waiting & ~cannot),
         ),
     )
     columns = base_columns(

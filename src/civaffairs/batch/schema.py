@@ -82,6 +82,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
+import numbers
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
@@ -124,6 +126,7 @@ __all__ = [
     "programme_columns",
     "relationship_values",
     "to_table",
+    "whole_fen",
 ]
 
 #: The largest amount accepted in a money cell: 1 000 000 000 yuan (10¹¹ fen).  Larger values
@@ -419,22 +422,25 @@ def _household(rows: list[dict[str, Any]]) -> tuple[Household, str | None]:
             statuses=frozenset(s for s, c in STATUS_COLUMNS.items() if row.get(c)),
         )
         members.append(Member(person, Relationship(row["relationship"]), row.get("lives_together")))
+        cell = functools.partial(_cell_fen, row, household_id, index)
+        business_type = AssetType.BUSINESS_ENTITY
         for income_type, column in INCOME_COLUMNS.items():
-            fen = row.get(column) or 0
+            fen = cell(column)
             if fen:
-                incomes.append(Income(income_type, fen_to_yuan(int(fen)), member=pid))
+                incomes.append(Income(income_type, fen_to_yuan(fen), member=pid))
         if is_applicant:
             where = row.get("jurisdiction")
             for income_type, column in HOUSEHOLD_INCOME_COLUMNS.items():
-                fen = row.get(column) or 0
+                fen = cell(column)
                 if fen:
-                    incomes.append(Income(income_type, fen_to_yuan(int(fen))))
+                    incomes.append(Income(income_type, fen_to_yuan(fen)))
             for asset_type, column in ASSET_COLUMNS.items():
-                fen = row.get(column) or 0
+                fen = cell(column)
                 if fen:
-                    assets.append(Asset(asset_type, fen_to_yuan(int(fen))))
+                    assets.append(Asset(asset_type, fen_to_yuan(fen)))
+            business = cell(BUSINESS_VALUE_COLUMN)  # read (and checked) as the engine does
             assets.extend(
-                Asset(asset_type, fen_to_yuan(_owned_value(row, asset_type)))
+                Asset(asset_type, fen_to_yuan(business if asset_type is business_type else 0))
                 for asset_type, column in OWNS_COLUMNS.items()
                 if row.get(column)
             )
@@ -474,11 +480,39 @@ def _stand_in(index: int, given: set[str]) -> str:
     return pid
 
 
-def _owned_value(row: dict[str, Any], asset_type: AssetType) -> int:
-    """Return the fen value of an owned non-financial asset (a business entity's is read)."""
-    if asset_type is AssetType.BUSINESS_ENTITY:
-        return int(row.get(BUSINESS_VALUE_COLUMN) or 0)
-    return 0
+def whole_fen(cell: object) -> int | None:
+    """Return a money cell's whole number of fen as the engine reads it; ``None`` when bad.
+
+    An integer (not a flag) or a float of whole fen, from 0 to :data:`MAX_FEN`; a null,
+    NaN, a fraction of a fen, a negative, a larger amount or text is bad.
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(cell, bool):
+        return None
+    if isinstance(cell, float) and math.isfinite(cell) and cell.is_integer():
+        cell = int(cell)
+    if isinstance(cell, numbers.Integral) and 0 <= int(cell) <= MAX_FEN:
+        return int(cell)
+    return None
+
+
+def _cell_fen(row: dict[str, Any], household_id: str, index: int, column: str) -> int:
+    """Return a money cell of one row in fen (absent or null: 0); refuse a bad one by path.
+
+    A null where it would have to be read as zero was refused by :func:`_no_nulls` already.
+    """
+    value = row.get(column)
+    if value is None:
+        return 0
+    fen = whole_fen(value)
+    if fen is None:
+        raise InvalidInputError(
+            f"$[{household_id}][{index}].{column}",
+            value,
+            "a whole number of fen from 0 to 10¹¹ (not NaN, a fraction or negative)",
+        )
+    return fen
 
 
 def _applicant_value(rows: list[dict[str, Any]], column: str) -> str:
