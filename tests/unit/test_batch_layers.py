@@ -823,7 +823,12 @@ def test_every_row_is_the_scalar_picture_or_marked_and_raise_raises_what_mark_ma
             batch_layers.assess_table(table, ON, errors="raise")
         cells = {int(e.path[2 : e.path.index("]")]) for e in raised.value.errors}
         assert all(any(a <= cell < b for a, b in invalid) for cell in cells)
-        assert all(any(a <= cell < b for cell in cells) for a, b in invalid)
+        assert all(any(a <= cell < b for cell in cells) for a, b in invalid), (
+            sorted(cells),
+            invalid,
+            [r["problems"] for r in marked.to_pylist() if r["problems"]],
+            [str(e) for e in raised.value.errors],
+        )
     elif unavailable:
         with pytest.raises(ParameterError):
             batch_layers.assess_table(table, ON, errors="raise")
