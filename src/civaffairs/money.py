@@ -140,6 +140,7 @@ def _yuan_to_fen(amount: Decimal) -> int:
         raise InvalidInputError("$", str(amount), "a finite amount in yuan")
     coefficient = int("".join(map(str, digits)))
     shift = exponent + 2
+    fen: int
     if shift >= 0:
         fen = coefficient * 10**shift
     elif coefficient == 0:
