@@ -5,15 +5,33 @@ Each test here failed before the fix it names (see the commit that added it).
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 from decimal import Decimal, localcontext
 from fractions import Fraction
+from typing import Any
+from unittest import mock
 
+import attrs
+import pyarrow as pa
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from civaffairs import money
+from civaffairs.batch import assess_table, to_table
+from civaffairs.batch import children as batch_children
+from civaffairs.batch import dibao as batch_dibao
+from civaffairs.batch import disability_subsidies as batch_disability
+from civaffairs.batch import extreme_poverty as batch_extreme
+from civaffairs.batch import layers as batch_layers
+from civaffairs.batch import marginal as batch_marginal
+from civaffairs.batch import rigid_expenditure as batch_rigid
+from civaffairs.batch.population import synthetic_population
+from civaffairs.entities import Household
 from civaffairs.errors import InvalidInputError
+from civaffairs.parameters import default_book
+from civaffairs.testing import strategies as cst
 
 #: Decimals of every form a rule may hand over: long coefficients, exponents either way, -0.
 decimals = st.builds(
@@ -69,3 +87,134 @@ def test_fen_to_yuan_is_exact_whatever_the_decimal_context(fen: int, precision: 
             found = money.fen_to_yuan(fen)
             assert Fraction(found) == Fraction(fen, 100)
             assert found.as_tuple().exponent == -2
+
+
+# -- the batch engine on tables chunked any way ------------------------------------------------
+
+
+BOOK = default_book()
+CHONGQING = "500000"
+
+
+@st.composite
+def chunked(draw: st.DrawFn) -> tuple[dt.date, pa.Table, pa.Table]:
+    """A population's table, and the same rows chunked at random cuts (empty chunks too).
+
+    Some layouts cut only between households, some inside one, some give each column its own
+    chunks; the rows sit at an offset inside a longer table (a slice), as a reader sees them.
+    """
+    on = draw(st.dates(dt.date(2023, 8, 22), dt.date(2026, 3, 31)))
+    found = draw(
+        st.lists(
+            cst.households(on=on, jurisdiction=CHONGQING, near_standard=True, max_size=4),
+            min_size=1,
+            max_size=6,
+        )
+    )
+    households: list[Household] = [attrs.evolve(h, id=f"H{i}") for i, h in enumerate(found)]
+    table = to_table(households).combine_chunks()
+    rows = table.num_rows
+    padding = draw(st.integers(0, 3))
+    filler = pa.concat_tables([table] * (padding + 1)).slice(0, padding)
+    padded = pa.concat_tables([filler, table]).combine_chunks()
+
+    def cuts() -> list[int]:
+        return sorted(draw(st.lists(st.integers(0, rows), max_size=6)))
+
+    shared = cuts()
+    each = draw(st.booleans())
+    columns = [
+        _pieces(column.chunk(0), padding, rows, cuts() if each else shared)
+        for column in padded.columns
+    ]
+    return on, table, pa.Table.from_arrays(columns, schema=table.schema)
+
+
+def _pieces(array: Any, padding: int, rows: int, cuts: list[int]) -> Any:
+    """Rows ``padding`` to ``padding + rows`` of ``array``, chunked at ``cuts`` (offsets kept)."""
+    bounds = [0, *cuts, rows]
+    return pa.chunked_array(
+        [array.slice(padding + a, b - a) for a, b in itertools.pairwise(bounds)],
+        type=array.type,
+    )
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(chunked(), st.integers(1, 9), st.sampled_from([1, 2]))
+def test_chunk_layout_never_changes_the_dibao_result(
+    case: tuple[dt.date, pa.Table, pa.Table], slice_rows: int, workers: int
+) -> None:
+    """The 低保 engine decides a table chunked any way as it decides the same rows in one chunk.
+
+    Slices follow the chunks when they hold whole households, household cells are read from
+    validity bitmaps at an offset and ids gathered in numpy: none may change a result.
+    """
+    on, whole, chunks = case
+    expected = assess_table(whole, on, book=BOOK, workers=1).to_pylist()
+    with mock.patch.object(batch_dibao, "SLICE_ROWS", slice_rows):
+        found = assess_table(chunks, on, book=BOOK, workers=workers).to_pylist()
+    layout = [[len(c) for c in column.chunks] for column in chunks.columns]
+    assert found == expected, (slice_rows, workers, layout)
+
+
+SLICED = (
+    batch_dibao,
+    batch_children,
+    batch_disability,
+    batch_extreme,
+    batch_marginal,
+    batch_rigid,
+)
+ON = dt.date(2025, 7, 1)
+
+
+@st.composite
+def synthetic_chunked(draw: st.DrawFn) -> tuple[pa.Table, pa.Table]:
+    """A synthetic registry (every programme's columns, some cells spoilt), chunked at random."""
+    households = draw(st.integers(1, 40))
+    share = draw(st.sampled_from([0.0, 0.3]))
+    whole = synthetic_population(
+        households, CHONGQING, on=ON, seed=draw(st.integers(0, 99)), invalid_share=share
+    ).combine_chunks()
+    rows = whole.num_rows
+    padding = draw(st.integers(0, 3))
+    filler = pa.concat_tables([whole] * (padding + 1)).slice(0, padding)
+    padded = pa.concat_tables([filler, whole]).combine_chunks()
+    each = draw(st.booleans())
+    shared = sorted(draw(st.lists(st.integers(0, rows), max_size=6)))
+    columns = [
+        _pieces(
+            column.chunk(0),
+            padding,
+            rows,
+            sorted(draw(st.lists(st.integers(0, rows), max_size=4))) if each else shared,
+        )
+        for column in padded.columns
+    ]
+    return whole, pa.Table.from_arrays(columns, schema=whole.schema)
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(synthetic_chunked(), st.integers(1, 40))
+def test_chunk_layout_never_changes_any_programme_or_the_layers(
+    case: tuple[pa.Table, pa.Table], slice_rows: int
+) -> None:
+    """Every columnar programme, and the layered screen, decide any chunk layout alike."""
+    whole, chunks = case
+    layout = [[len(c) for c in column.chunks] for column in chunks.columns]
+    for module in (*SLICED, batch_layers):
+        expected = module.assess_table(whole, ON, book=BOOK, workers=1).to_pylist()
+        if hasattr(module, "SLICE_ROWS"):
+            with mock.patch.object(module, "SLICE_ROWS", slice_rows):
+                found = module.assess_table(chunks, ON, book=BOOK, workers=1).to_pylist()
+        else:
+            found = module.assess_table(chunks, ON, book=BOOK, workers=1).to_pylist()
+        assert found == expected, (module.__name__, slice_rows, layout)
