@@ -158,6 +158,8 @@ DIBAO_COLUMNS: Final = (
 _KINDS: Final = frozenset(kind.value for kind in RegistrationKind)
 _LAYER_VALUES: Final = frozenset(layer.value for layer in AssistanceLayer)
 _WHAT: Final = "screening result"
+#: The values the tables give a meaning of their own: no jurisdiction may be spelt so.
+_RESERVED: Final = frozenset({CANNOT_DECIDE, UNKNOWN, NOT_GIVEN, ALL, *_LAYER_VALUES, *_KINDS})
 _SHOWN: Final = 50  # bad cells listed at most per column
 _CELL_SUMS: Final = ("households", "people", "monthly_fen", "newly_found")
 _CHANGE_SUMS: Final = (
@@ -366,7 +368,17 @@ def _read(table: pa.Table) -> _Read:
                 seen.add(value)
         problems.cells(table, "household_id", twice, "each household once")
 
-    places, where = _named(*_encoded(table, "jurisdiction"), UNKNOWN)
+    values, where = _encoded(table, "jurisdiction")
+    # A jurisdiction spelt as a placeholder, layer or kind of the tables would be merged with
+    # it (a "(unknown)" cell with the null ones, "(all)" with the totals) or named as it.
+    reserved = [i for i, v in enumerate(values) if v in _RESERVED]
+    problems.cells(
+        table,
+        "jurisdiction",
+        np.isin(where, reserved),
+        "a jurisdiction, not a placeholder, layer or urban/rural kind of the tables",
+    )
+    places, where = _named(values, where, UNKNOWN)
     if "registration_kind" in table.column_names:
         values, kind = _encoded(table, "registration_kind")
         wrong = [i for i, v in enumerate(values) if v not in _KINDS]
