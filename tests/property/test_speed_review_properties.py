@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from civaffairs import money
+from civaffairs.assistance import dibao
 from civaffairs.batch import assess_table, to_table
 from civaffairs.batch import children as batch_children
 from civaffairs.batch import dibao as batch_dibao
@@ -28,6 +29,7 @@ from civaffairs.batch import layers as batch_layers
 from civaffairs.batch import marginal as batch_marginal
 from civaffairs.batch import rigid_expenditure as batch_rigid
 from civaffairs.batch.population import synthetic_population
+from civaffairs.batch.schema import from_table
 from civaffairs.entities import Household
 from civaffairs.errors import InvalidInputError
 from civaffairs.parameters import default_book
@@ -218,3 +220,55 @@ def test_chunk_layout_never_changes_any_programme_or_the_layers(
         else:
             found = module.assess_table(chunks, ON, book=BOOK, workers=1).to_pylist()
         assert found == expected, (module.__name__, slice_rows, layout)
+
+
+# -- a place above county level ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("place", ["500000", "500100"])
+def test_a_registration_above_county_level_is_a_bad_cell_as_the_scalar_rule_refuses_it(
+    place: str,
+) -> None:
+    """The scalar 低保 rule refuses a registration above county level (means.family:
+    "低保, 低保边缘 and 刚性支出困难 are decided by the county-level civil-affairs department
+    (《社会救助暂行办法》第十一条(三); 民发〔2021〕57号 第二条)"); the columnar engine decided
+    such a household (at the province's or prefecture's parameters)."""
+    table = synthetic_population(3, CHONGQING, on=ON, seed=4)
+    household = next(from_table(table))[0]
+    registration = household.applicant.person.registration
+    moved = attrs.evolve(
+        household,
+        members=[
+            attrs.evolve(
+                m,
+                person=attrs.evolve(
+                    m.person, registration=attrs.evolve(registration, jurisdiction=place)
+                ),
+            )
+            if m is household.applicant
+            else m
+            for m in household.members
+        ],
+    )
+    with pytest.raises(InvalidInputError, match="county-level"):
+        dibao.assess(moved, ON, book=BOOK)
+    row = assess_table(to_table([moved]), ON, book=BOOK).to_pylist()[0]
+    assert (row["outcome"], row["reasons"], row["problems"]) == (
+        "cannot_decide",
+        ["batch.invalid_value"],
+        ["registration"],
+    )
+
+
+def test_a_deciding_place_above_county_level_is_refused_as_the_scalar_rule_refuses_it() -> None:
+    """A ``jurisdiction`` cell above county level is a bad cell; the call's own argument above
+    county level is the caller's error (as the layered screen already refuses it)."""
+    table = synthetic_population(3, CHONGQING, on=ON, seed=4)
+    chosen = pa.array([CHONGQING] * table.num_rows, pa.string())
+    marked = assess_table(table.append_column("jurisdiction", chosen), ON, book=BOOK).to_pylist()
+    assert {(r["outcome"], tuple(r["problems"] or ())) for r in marked} == {
+        ("cannot_decide", ("jurisdiction",))
+    }
+    for errors in ("mark", "raise"):
+        with pytest.raises(InvalidInputError, match="county-level"):
+            assess_table(table, ON, book=BOOK, jurisdiction=CHONGQING, errors=errors)
