@@ -132,11 +132,24 @@ def _remembered_fen(amount: Decimal) -> int:
 
 
 def _yuan_to_fen(amount: Decimal) -> int:
-    scaled = amount.scaleb(2)
-    fen = int(scaled)
-    if fen != scaled:
+    # Integer arithmetic on the digits, not ``scaleb``: that rounds to the current decimal
+    # context's precision, so a long amount (or any amount under a narrow context) came out
+    # rounded, and a remembered result depended on the context of its first caller.
+    sign, digits, exponent = amount.as_tuple()
+    if not isinstance(exponent, int):
+        raise InvalidInputError("$", str(amount), "a finite amount in yuan")
+    coefficient = int("".join(map(str, digits)))
+    shift = exponent + 2
+    fen: int
+    if shift >= 0:
+        fen = coefficient * 10**shift
+    elif coefficient == 0:
+        fen = 0
+    elif -shift > len(digits) or coefficient % 10**-shift:
         raise InvalidInputError("$", str(amount), "an amount with at most two decimal places (fen)")
-    return fen
+    else:
+        fen = coefficient // 10**-shift
+    return -fen if sign else fen
 
 
 def fen_to_yuan(fen: int) -> Decimal:
@@ -146,13 +159,19 @@ def fen_to_yuan(fen: int) -> Decimal:
     """
     if type(fen) is int:
         return _remembered_yuan(fen)
-    return Decimal(fen).scaleb(-2)
+    return _fen_to_yuan(fen)
 
 
 @functools.lru_cache(maxsize=4096)
 def _remembered_yuan(fen: int) -> Decimal:
     """:func:`fen_to_yuan` of an ``int``, remembered (a ``Decimal`` is immutable)."""
-    return Decimal(fen).scaleb(-2)
+    return _fen_to_yuan(fen)
+
+
+def _fen_to_yuan(fen: int) -> Decimal:
+    # The digits moved two places, exactly: ``scaleb`` would round to the context's precision.
+    sign, digits, exponent = Decimal(fen).as_tuple()
+    return Decimal((sign, digits, int(exponent) - 2))
 
 
 def round_to(amount: Decimal, unit: Decimal = FEN, rounding: str = ROUND_HALF_UP) -> Decimal:

@@ -142,7 +142,7 @@ def test_registration_elsewhere_and_missing_co_residence() -> None:
         ),
     ]
     table = to_table([h.__class__(f"H{i}", h.members, h.incomes) for i, h in enumerate(households)])
-    elsewhere = _rows(assess_table(table, ON, jurisdiction="510000"))
+    elsewhere = _rows(assess_table(table, ON, jurisdiction="510104"))
     assert elsewhere[0]["outcome"] == "not_eligible"
     assert elsewhere[0]["reasons"] == ["assistance.dibao.registration_elsewhere"]
     rows = _rows(assess_table(table, ON))

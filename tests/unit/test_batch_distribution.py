@@ -247,7 +247,9 @@ def _page(jurisdiction: str, **options: Any) -> str:
     )
 
 
-@given(st.text(min_size=1, max_size=30))
+# A jurisdiction spelt as a placeholder, layer or kind of the tables is refused (tested in
+# test_batch_distribution_review.py); any other string must be escaped.
+@given(st.text(min_size=1, max_size=30).filter(lambda name: name not in d._RESERVED))
 def test_the_page_escapes_any_jurisdiction_string(name: str) -> None:
     page = _page(name, notes=[name], scenario=name)
     benign = _page("500101", notes=["500101"], scenario="500101")

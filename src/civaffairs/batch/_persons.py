@@ -29,7 +29,7 @@ from civaffairs.assistance.dibao import (
 )
 from civaffairs.assistance.means import DEPENDENT_STATUSES, EXCLUDING_STATUSES
 from civaffairs.batch._columns import Bools, Ints, Reader, arrow, has_nulls, mask_of, nulls_of
-from civaffairs.batch._common import any_bad, small_unique
+from civaffairs.batch._common import any_bad, is_division, small_unique
 from civaffairs.batch.arrays import Households, ages, any_of
 from civaffairs.batch.plumbing import HouseholdSlice, birth_days, codes_known, deciding_places
 from civaffairs.batch.schema import (
@@ -59,21 +59,43 @@ _NO_GRADE: Final = 99  # a person with no certificate: no grade is "severe"
 
 
 def read_persons(
-    reader: Reader, piece: HouseholdSlice, on: dt.date, jurisdiction: str | None
+    reader: Reader,
+    piece: HouseholdSlice,
+    on: dt.date,
+    jurisdiction: str | None,
+    *,
+    county: bool = False,
 ) -> tuple[Households, Facts, Bools]:
     """Read a slice: its households, their facts, and the households with a bad cell.
 
     A household without exactly one applicant is bad too.  Raises
     :class:`~civaffairs.errors.InvalidDocumentError` when a column is absent
-    or of the wrong type.
+    or of the wrong type.  ``county``: the programme is decided by a county-level
+    department, as the scalar rule requires (``means.registration_and_family``): a
+    registration or ``jurisdiction`` cell above county level is a bad cell, and a
+    ``jurisdiction`` argument above county level is refused
+    (:class:`~civaffairs.errors.InvalidInputError`).
     """
     relationship, relationship_null = reader.codes("relationship", RELATIONSHIPS, required=True)
     reader.mark("relationship", relationship_null, "a relationship, not missing")
     households, one_applicant = _households(reader, relationship, piece)
-    facts = _read_facts(reader, households, relationship, on, default_jurisdiction=jurisdiction)
+    if county and jurisdiction is not None:
+        jurisdictions.require_county(jurisdiction, path="jurisdiction", why=_COUNTY_DECIDES)
+    facts = _read_facts(
+        reader, households, relationship, on, default_jurisdiction=jurisdiction, county=county
+    )
     if reader.schema_errors:
         raise InvalidDocumentError(reader.schema_errors, what="persons table")
     return households, facts, households.any(any_bad(reader)) | ~one_applicant
+
+
+#: Why a county-level place is required (as ``means.registration_and_family`` says it).
+_COUNTY_DECIDES: Final = (
+    "the county-level civil-affairs department decides "
+    "(《社会救助暂行办法》第十一条(三); 民发〔2021〕57号 第二条)"
+)
+#: What a registration or deciding place must be, for a programme a county decides.
+_COUNTY_CODE: Final = "a county-level GB/T 2260 code (区/县/县级市): a county decides"
 
 
 # -- households -------------------------------------------------------------------------------
@@ -139,6 +161,7 @@ def _read_facts(
     on: dt.date,
     *,
     default_jurisdiction: str | None,
+    county: bool,
 ) -> Facts:
     # Read in the columns' order, so the bad columns are named in that order.
     rows = reader.rows
@@ -170,7 +193,7 @@ def _read_facts(
         household_income={t: v for t, v in household_income.items() if v is not None},
         financial=financial,
         owns={t: no_asset if v is None else v for t, v in owns.items()},
-        places=_places(reader, households, default_jurisdiction),
+        places=_places(reader, households, default_jurisdiction, county=county),
         business_value=reader.household_money(BUSINESS_VALUE_COLUMN, applicants),
     )
 
@@ -247,14 +270,29 @@ def _at_applicant(
     return indices, names
 
 
+def _counties(names: list[str] | tuple[str, ...]) -> Bools:
+    """Per code of ``names``, whether it is a known county-level code; one more ``False``."""
+    return np.array(
+        [
+            is_division(name) and jurisdictions.get(name).level is jurisdictions.Level.COUNTY
+            for name in names
+        ]
+        + [False],
+        dtype=np.bool_,
+    )
+
+
 def _places(
-    reader: Reader, households: Households, default_jurisdiction: str | None
+    reader: Reader, households: Households, default_jurisdiction: str | None, *, county: bool
 ) -> HouseholdPlaces:
     rows = households.applicant_row
 
     registration = _at_applicant(reader, households, "registration", required=True)
-    bad = ~codes_known(registration[1])[registration[0]]  # -1 (null) reads the trailing False
-    reader.mark("registration", mask_of(reader.rows, rows[bad]), "a six-digit GB/T 2260 code")
+    known = codes_known(registration[1])[registration[0]]  # -1 (null) reads the trailing False
+    reader.mark("registration", mask_of(reader.rows, rows[~known]), "a six-digit GB/T 2260 code")
+    if county:  # the scalar rule refuses a registration above county level
+        above = known & ~_counties(registration[1])[registration[0]]
+        reader.mark("registration", mask_of(reader.rows, rows[above]), _COUNTY_CODE)
 
     kind, kind_names = _at_applicant(reader, households, "registration_kind", required=True)
     kinds = {name: i for i, name in enumerate(KIND_VALUES)}
@@ -275,6 +313,9 @@ def _places(
         mask_of(reader.rows, rows[places.bad_choice]),
         "a known GB/T 2260 code, or null",
     )
+    if county:  # a deciding place above county level: the scalar rule refuses it
+        chosen_above = (places.chosen >= 0) & places.valid & ~_counties(places.names)[places.where]
+        reader.mark("jurisdiction", mask_of(reader.rows, rows[chosen_above]), _COUNTY_CODE)
 
     names, where = places.names, places.where
     key = (where + 1) * 2 + np.maximum(kind_code, 0)

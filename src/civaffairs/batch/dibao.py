@@ -351,7 +351,7 @@ def _prepare_part(
     table: pa.Table, piece: HouseholdSlice, on: dt.date, jurisdiction: str | None, first_row: int
 ) -> _Part:
     reader = Reader(piece.of(table))
-    households, facts, bad = read_persons(reader, piece, on, jurisdiction)
+    households, facts, bad = read_persons(reader, piece, on, jurisdiction, county=True)
     return _Part(first_row + piece.start, reader, households, facts, bad)
 
 

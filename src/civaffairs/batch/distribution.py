@@ -158,6 +158,10 @@ DIBAO_COLUMNS: Final = (
 _KINDS: Final = frozenset(kind.value for kind in RegistrationKind)
 _LAYER_VALUES: Final = frozenset(layer.value for layer in AssistanceLayer)
 _WHAT: Final = "screening result"
+#: The values the tables give a meaning of their own: no jurisdiction may be spelt so.
+_RESERVED: Final = frozenset({CANNOT_DECIDE, UNKNOWN, NOT_GIVEN, ALL, *_LAYER_VALUES, *_KINDS})
+#: The largest total a cell of the tables holds (int64); a larger one is refused, never wrapped.
+_INT64_MAX: Final = (1 << 63) - 1
 _SHOWN: Final = 50  # bad cells listed at most per column
 _CELL_SUMS: Final = ("households", "people", "monthly_fen", "newly_found")
 _CHANGE_SUMS: Final = (
@@ -348,6 +352,36 @@ def _named(
     return names, codes
 
 
+def _places(table: pa.Table, problems: _Problems) -> tuple[list[str], npt.NDArray[np.int64]]:
+    """Return the jurisdictions and, per row, the index of its own (null: :data:`UNKNOWN`).
+
+    A jurisdiction spelt as a placeholder, layer or kind of the tables would be merged with
+    it (a ``(unknown)`` cell with the null ones, ``(all)`` with the totals) or named as it:
+    such a cell is a bad cell.
+    """
+    values, where = _encoded(table, "jurisdiction")
+    reserved = [i for i, v in enumerate(values) if v in _RESERVED]
+    problems.cells(
+        table,
+        "jurisdiction",
+        np.isin(where, reserved),
+        "a jurisdiction, not a placeholder, layer or urban/rural kind of the tables",
+    )
+    return _named(values, where, UNKNOWN)
+
+
+def _placed(by_layer: npt.NDArray[np.int64]) -> Any:
+    """Return each household's members counted in the layers, exactly.
+
+    In int64 when the sum cannot pass 2⁶³ − 1, else as Python integers: wrapped round,
+    it would pass the check that it is at most the household's members.
+    """
+    counted = by_layer[:, : len(_PEOPLE)]
+    if len(counted) == 0 or int(counted.max()) <= _INT64_MAX // len(_PEOPLE):
+        return counted.sum(axis=1)
+    return counted.astype(object).sum(axis=1)
+
+
 def _read(table: pa.Table) -> _Read:
     """Check ``table`` against the result contract; return its households' groups and counts."""
     problems = _Problems()
@@ -366,7 +400,7 @@ def _read(table: pa.Table) -> _Read:
                 seen.add(value)
         problems.cells(table, "household_id", twice, "each household once")
 
-    places, where = _named(*_encoded(table, "jurisdiction"), UNKNOWN)
+    places, where = _places(table, problems)
     if "registration_kind" in table.column_names:
         values, kind = _encoded(table, "registration_kind")
         wrong = [i for i, v in enumerate(values) if v not in _KINDS]
@@ -398,11 +432,11 @@ def _read(table: pa.Table) -> _Read:
         problems.cells(
             table, name, above, "0: no member in a layer more protected than the household's"
         )
-    placed = by_layer[:, : len(_PEOPLE)].sum(axis=1)
+    placed = _placed(by_layer)
     problems.cells(
         table,
         "people",
-        placed > people,
+        np.asarray(placed > people, dtype=np.bool_),
         "at least the members counted in the layers (people_<layer>)",
     )
     by_layer[:, -1] = np.maximum(people - placed, 0)
@@ -442,13 +476,57 @@ def _group_index(read: _Read) -> tuple[list[tuple[str, str]], npt.NDArray[np.int
     return groups, np.asarray(index, dtype=np.int64).reshape(-1)
 
 
+def _too_large(name: str) -> InvalidDocumentError:
+    """Return the error of a total that a 64-bit cell cannot hold (never wrapped round)."""
+    return InvalidDocumentError(
+        [InvalidInputError(f"$.{name}", "(a total above 2⁶³ − 1)", "totals that fit 64 bits")],
+        what=_WHAT,
+    )
+
+
 def _exact_bincount(
-    index: npt.NDArray[np.int64], values: npt.NDArray[np.int64], size: int
+    index: npt.NDArray[np.int64], values: npt.NDArray[np.int64], size: int, name: str = ""
 ) -> npt.NDArray[np.int64]:
-    """Sum integer ``values`` per ``index`` exactly (``np.bincount`` adds in float)."""
-    out = np.zeros(size, dtype=np.int64)
-    np.add.at(out, index, values)
-    return out
+    """Sum integer ``values`` (0 or more) per ``index`` exactly, or refuse a total above int64.
+
+    ``np.bincount`` adds in float; ``np.add.at`` on int64 wraps round silently, so when
+    the values could add up beyond int64 they are added as Python integers and checked.
+    """
+    if len(values) == 0 or int(values.max()) <= _INT64_MAX // len(values):
+        out = np.zeros(size, dtype=np.int64)
+        np.add.at(out, index, values)
+        return out
+    totals = [0] * size
+    for at, value in zip(index.tolist(), values.tolist(), strict=True):
+        totals[at] += value
+    if max(totals) > _INT64_MAX:
+        raise _too_large(name)
+    return np.array(totals, dtype=np.int64)
+
+
+def _summed(table: pa.Table, keys: Sequence[str], sums: Sequence[str]) -> pa.Table:
+    """Sum ``sums`` per ``keys`` exactly (a null is skipped; all null gives null).
+
+    Arrow's grouped sum wraps an int64 total round silently; these are Python integers,
+    and a total above int64 is refused.
+    """
+    columns = {name: table.column(name).to_pylist() for name in [*keys, *sums]}
+    totals: dict[tuple[Any, ...], list[int | None]] = {}
+    for row in range(table.num_rows):
+        found = totals.setdefault(tuple(columns[k][row] for k in keys), [None] * len(sums))
+        for at, name in enumerate(sums):
+            value = columns[name][row]
+            if value is not None:
+                before = found[at]
+                found[at] = value if before is None else before + value
+    for at, name in enumerate(sums):
+        if any(abs(v[at] or 0) > _INT64_MAX for v in totals.values()):
+            raise _too_large(name)
+    rows = [
+        {**dict(zip(keys, key, strict=True)), **dict(zip(sums, values, strict=True))}
+        for key, values in totals.items()
+    ]
+    return pa.Table.from_pylist(rows, schema=_schema(keys, sums))
 
 
 def tabulate(result: pa.Table) -> pa.Table:
@@ -473,11 +551,11 @@ def tabulate(result: pa.Table) -> pa.Table:
     cell = index * len(LAYERS) + read.layer
     cells = size * len(LAYERS)
     households = _exact_bincount(cell, np.ones(len(cell), dtype=np.int64), cells)
-    monthly = _exact_bincount(cell, read.monthly_fen, cells)
+    monthly = _exact_bincount(cell, read.monthly_fen, cells, "monthly_fen")
     newly = None if read.newly_found is None else _exact_bincount(cell, read.newly_found, cells)
     people = np.zeros((size, len(LAYERS)), dtype=np.int64)
     for column in range(len(LAYERS)):
-        people[:, column] = _exact_bincount(index, read.by_layer[:, column], size)
+        people[:, column] = _exact_bincount(index, read.by_layer[:, column], size, "people")
     rows: list[dict[str, object]] = []
     for number, (where, kind) in enumerate(groups):
         for column, layer in enumerate(LAYERS):
@@ -521,14 +599,7 @@ def _add(parts: Iterable[pa.Table], keys: Sequence[str], sums: Sequence[str]) ->
     tables = list(parts)
     if not tables:
         raise InvalidInputError("parts", "(none)", "at least one table of cells")
-    schema = tables[0].schema
-    grouped = (
-        pa.concat_tables(tables)
-        .group_by(list(keys), use_threads=False)
-        .aggregate([(name, "sum") for name in sums])
-    )
-    grouped = grouped.rename_columns([n.removesuffix("_sum") for n in grouped.column_names])
-    return grouped.select([*keys, *sums]).cast(schema)
+    return _summed(pa.concat_tables(tables), keys, sums)
 
 
 def add_cells(parts: Iterable[pa.Table]) -> pa.Table:
@@ -562,9 +633,7 @@ def _grouped(cells: pa.Table, by: Grouping, tail: Sequence[str], sums: Sequence[
             for combination in combinations
         ]
         return pa.Table.from_pylist(rows, schema=_schema(tail, sums))
-    grouped = cells.group_by(keys, use_threads=False).aggregate([(n, "sum") for n in sums])
-    grouped = grouped.rename_columns([n.removesuffix("_sum") for n in grouped.column_names])
-    return grouped.select([*keys, *sums])
+    return _summed(cells, keys, sums)
 
 
 def _check_grouping(by: object) -> Grouping:
@@ -873,11 +942,11 @@ def compare_cells(before: pa.Table, after: pa.Table) -> tuple[pa.Table, pa.Table
         ones = np.ones(len(cell), dtype=np.int64)
         counts[f"households_{suffix}"] = _exact_bincount(cell, ones, size * width)
         money = read.monthly_fen if order is None else read.monthly_fen[order]
-        counts[f"monthly_fen_{suffix}"] = _exact_bincount(cell, money, size * width)
+        counts[f"monthly_fen_{suffix}"] = _exact_bincount(cell, money, size * width, "monthly_fen")
         by_layer = read.by_layer if order is None else read.by_layer[order]
         people = np.zeros(size * width, dtype=np.int64)
         for column in range(width):
-            people[column::width] = _exact_bincount(index, by_layer[:, column], size)
+            people[column::width] = _exact_bincount(index, by_layer[:, column], size, "people")
         counts[f"people_{suffix}"] = people
     cells = [
         {
