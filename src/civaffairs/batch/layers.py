@@ -242,8 +242,6 @@ def assess_table(
     marked = invalid | np.array([h in extra for h in range(count)], dtype=np.bool_)
     processes = _processes(workers, count)
     tasks = list(_tasks(table, marked, count))
-    # Asked to raise a table with bad cells: it will raise; only its cells are looked at.
-    check_only = errors == "raise" and bool(marked.any())
     payloads = [
         (
             _ipc(piece),
@@ -253,7 +251,6 @@ def assess_table(
             None if book is None else chosen,
             jurisdiction,
             first_row + row,
-            check_only,
         )
         for piece, starts, marks, row in tasks
     ]
@@ -488,20 +485,17 @@ def _decide_task(
         ParameterBook | None,
         str | None,
         int,
-        bool,
     ],
 ) -> _Part:
-    """Decide one run of households (in a worker process or in this one), or check its cells."""
-    data, starts, marks, on, book, jurisdiction, first_row, check_only = payload
+    """Decide one run of households (in a worker process or in this one)."""
+    data, starts, marks, on, book, jurisdiction, first_row = payload
     table = pa.ipc.open_stream(data).read_all()
     call = _Call(on, book or default_book(), jurisdiction)
     found: list[_Row] = []
     cells: list[InvalidInputError] = []
     first: CivaffairsError | None = None
     for rows, bad in zip(_household_rows(table, starts), marks, strict=True):
-        row, bad_cells, parameter = _decide_one(
-            call, rows, bad=bad, first_row=first_row, check_only=check_only
-        )
+        row, bad_cells, parameter = _decide_one(call, rows, bad=bad, first_row=first_row)
         found.append(row)
         cells.extend(bad_cells)
         first = first or parameter
@@ -517,7 +511,7 @@ def _household_rows(table: pa.Table, starts: Sequence[int]) -> list[list[dict[st
 
 
 def _decide_one(
-    call: _Call, rows: list[dict[str, Any]], *, bad: bool, first_row: int, check_only: bool
+    call: _Call, rows: list[dict[str, Any]], *, bad: bool, first_row: int
 ) -> tuple[_Row, list[InvalidInputError], CivaffairsError | None]:
     """Decide one household: its row, its bad cells, its parameter error (or its cells only)."""
     applicant = next((r for r in rows if r.get("relationship") == "applicant"), rows[0])
@@ -526,8 +520,9 @@ def _decide_one(
     if bad:
         return _not_decided(None, kind, people, R_INVALID_VALUE.code, None), [], None
     cells = _cell_errors(rows, first_row)
-    if check_only:
-        return _not_decided(None, kind, people, R_INVALID_VALUE.code, None), cells, None
+    # Asked to raise, every household is still read and decided as in mark mode: a cell
+    # only the scalar reading refuses (an expenditure, a supporter naming the person) is
+    # raised exactly where marking would mark it.
     facts: tuple[MemberFacts, ...] = ()
     if not cells:
         try:
