@@ -44,6 +44,7 @@ from civaffairs.batch.plumbing import (
     HouseholdSlice,
     PerGroup,
     Places,
+    Readers,
     birth_days,
     codes_known,
     deciding_places,
@@ -55,7 +56,6 @@ from civaffairs.batch.schema import CATEGORY_VALUES, MAX_FEN
 from civaffairs.decisions import Outcome
 from civaffairs.entities import INTELLECTUAL_OR_MENTAL, DisabilityCategory, Relationship
 from civaffairs.errors import CivaffairsError, InvalidDocumentError, InvalidInputError
-from civaffairs.money import yuan_to_fen
 from civaffairs.parameters import ParameterBook
 
 WHAT: Final = "persons table"
@@ -288,18 +288,18 @@ def parameter(
 
 
 def money_reader(book: ParameterBook, on: dt.date) -> Callable[[str, str], tuple[int, int]]:
-    """Read a money parameter in fen."""
-    return lambda name, where: (yuan_to_fen(book.money(name, where, on)[0]), 1)
+    """Read a money parameter in fen (:class:`~civaffairs.batch.plumbing.Readers`)."""
+    return Readers(book, on).money
 
 
 def count_reader(book: ParameterBook, on: dt.date) -> Callable[[str, str], tuple[int, int]]:
-    """Read a count parameter."""
-    return lambda name, where: (int(book.count(name, where, on)[0]), 1)
+    """Read a count parameter (:class:`~civaffairs.batch.plumbing.Readers`)."""
+    return Readers(book, on).count
 
 
 def flag_reader(book: ParameterBook, on: dt.date) -> Callable[[str, str], tuple[int, int]]:
-    """Read a switch as 0 or 1."""
-    return lambda name, where: (int(bool(book.flag(name, where, on)[0])), 1)
+    """Read a switch as 0 or 1 (:class:`~civaffairs.batch.plumbing.Readers`)."""
+    return Readers(book, on).flag
 
 
 # -- output -----------------------------------------------------------------------------------

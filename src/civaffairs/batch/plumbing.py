@@ -44,6 +44,8 @@ from civaffairs.errors import (
     ParameterError,
     UnknownJurisdictionError,
 )
+from civaffairs.kernels import fraction
+from civaffairs.money import yuan_to_fen
 from civaffairs.parameters import ParameterBook
 
 __all__ = ["SLICE_ROWS", "Frame", "to_arrow"]
@@ -349,6 +351,36 @@ def per_group(
 
 #: Recent look-ups per book (a book is immutable): chunked runs look each value up once.
 _RECENT: dict[int, tuple[ParameterBook, dict[tuple[object, ...], Any]]] = {}
+
+
+@attrs.frozen
+class Readers:
+    """Read one parameter of ``book`` on ``on`` as ``(numerator, denominator)`` integers.
+
+    What :func:`per_group` takes: money in fen, a rate as its exact fraction, a count,
+    a switch as 0 or 1 — one reading for every columnar calculator.
+    """
+
+    book: ParameterBook
+    on: dt.date
+
+    def money(self, name: str, where: str) -> tuple[int, int]:
+        """Read a money parameter, in fen."""
+        return yuan_to_fen(self.book.money(name, where, self.on)[0]), 1
+
+    def rate(self, name: str, where: str) -> tuple[int, int]:
+        """Read a rate, as an exact fraction."""
+        return fraction(self.book.rate(name, where, self.on)[0])
+
+    def count(self, name: str, where: str) -> tuple[int, int]:
+        """Read a count."""
+        return int(self.book.count(name, where, self.on)[0]), 1
+
+    def flag(self, name: str, where: str) -> tuple[int, int]:
+        """Read a switch, as 0 or 1."""
+        return int(bool(self.book.flag(name, where, self.on)[0])), 1
+
+
 _RECENT_BOOKS = 8
 _RECENT_KEYS = 64
 

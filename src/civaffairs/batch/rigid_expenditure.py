@@ -98,6 +98,7 @@ from civaffairs.batch.plumbing import (
     Frame,
     HouseholdSlice,
     PerGroup,
+    Readers,
     decide_slices,
     first_parameter_error,
     household_slices,
@@ -116,7 +117,6 @@ from civaffairs.entities import (
     Relationship,
 )
 from civaffairs.errors import CivaffairsError, InvalidDocumentError, InvalidInputError
-from civaffairs.kernels import fraction
 from civaffairs.money import fen_to_yuan, yuan_to_fen
 from civaffairs.parameters import ParameterBook, default_book
 
@@ -315,17 +315,8 @@ def _parameters(
 def _look_up(
     book: ParameterBook, on: dt.date, groups: Sequence[tuple[str, str]]
 ) -> dict[str, PerGroup]:
-    def money(name: str, where: str) -> tuple[int, int]:
-        return yuan_to_fen(book.money(name, where, on)[0]), 1
-
-    def rate(name: str, where: str) -> tuple[int, int]:
-        return fraction(book.rate(name, where, on)[0])
-
-    def count(name: str, where: str) -> tuple[int, int]:
-        return book.count(name, where, on)[0], 1
-
-    def flag(name: str, where: str) -> tuple[int, int]:
-        return int(book.flag(name, where, on)[0]), 1
+    read = Readers(book, on)
+    money, rate, count, flag = read.money, read.rate, read.count, read.flag
 
     def fixed(name: str) -> Callable[[str], str]:
         return lambda _kind: name
