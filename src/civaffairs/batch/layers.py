@@ -14,8 +14,9 @@ its articles and its care about members counted twice.  The columnar part
 is the reading and checking of the table (the 低保 engine's own reader, so a
 bad cell, a household split across the table or one person given twice is
 refused or marked exactly as :func:`civaffairs.batch.assess_table` does) and
-the output.  This is the slowest screen of the package (about a millisecond a
-household per core); households are decided in worker processes.
+the output.  This is the slowest screen of the package (a few milliseconds a
+household per core, hundreds of times the 低保 screen's time: see
+``benchmarks/bench_layers.py``); households are decided in worker processes.
 
 Temporary assistance (临时救助) is decided per hardship event and is not part
 of a registry screen; the per-member facts of the person programmes (特困,
