@@ -745,8 +745,10 @@ def _scalar_row(rows: list[dict[str, object]]) -> dict[str, object]:
     from civaffairs.batch.schema import household_from_rows  # noqa: PLC0415
 
     household, where = household_from_rows(rows)
+    # Each member's own facts (ep_, child_, ds_ cells), read as the screen reads them.
+    facts = batch_layers._member_facts(rows, 0)
     try:
-        picture = assess_layers(household, ON, jurisdiction=where, book=BOOK)
+        picture = assess_layers(household, ON, jurisdiction=where, book=BOOK, facts=facts)
     except ParameterError:
         return {"reasons": ["batch.parameter_unavailable"]}
     expected = _expected_of(picture, len(household.members))
