@@ -287,6 +287,22 @@ def parameter(
     )
 
 
+@attrs.frozen
+class Params:
+    """A person rule's parameters for a slice, looked up once per deciding place."""
+
+    found: dict[str, PerGroup]
+    group: Ints
+
+    def __call__(self, name: str) -> Ints:
+        """Return the parameter's value per person."""
+        return self.found[name].values[self.group]
+
+    def unavailable(self, name: str, need: Bools) -> Bools:
+        """Return the persons who need the parameter where it has no value."""
+        return need & ~self.found[name].found[self.group]
+
+
 def money_reader(book: ParameterBook, on: dt.date) -> Callable[[str, str], tuple[int, int]]:
     """Read a money parameter in fen (:class:`~civaffairs.batch.plumbing.Readers`)."""
     return Readers(book, on).money

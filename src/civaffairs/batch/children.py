@@ -85,7 +85,6 @@ from civaffairs.batch.plumbing import (
     Decided,
     Frame,
     HouseholdSlice,
-    PerGroup,
     checked_table,
     decide_slices,
     household_slices,
@@ -339,19 +338,7 @@ def _read(reader: Reader) -> _Facts:
 # -- the rule ---------------------------------------------------------------------------------
 
 
-@attrs.frozen
-class _Params:
-    found: dict[str, PerGroup]
-    group: Ints
-
-    def __call__(self, name: str) -> Ints:
-        return self.found[name].values[self.group]
-
-    def unavailable(self, name: str, need: Bools) -> Bools:
-        return need & ~self.found[name].found[self.group]
-
-
-def _parameters(book: ParameterBook, on: dt.date, people: people_.People) -> _Params:
+def _parameters(book: ParameterBook, on: dt.date, people: people_.People) -> people_.Params:
     money = people_.money_reader(book, on)
     readers = {
         _STUDENTS: people_.flag_reader(book, on),
@@ -363,7 +350,7 @@ def _parameters(book: ParameterBook, on: dt.date, people: people_.People) -> _Pa
         name: people_.parameter(book, on, people.groups, name, read)
         for name, read in readers.items()
     }
-    return _Params(found, people.group)
+    return people_.Params(found, people.group)
 
 
 def _kind(parent: _Parent, on: dt.date, min_months: Ints) -> Ints:
@@ -442,7 +429,7 @@ class _Run:
     category: Ints
 
 
-def _evaluate(people: people_.People, facts: _Facts, params: _Params, on: dt.date) -> _Run:
+def _evaluate(people: people_.People, facts: _Facts, params: people_.Params, on: dt.date) -> _Run:
     """Decide each person in the steps of :func:`~civaffairs.assistance.children.assess_person`."""
     registered = people.places.registered
     minor = registered & (people.age < _ADULT_AGE)

@@ -92,7 +92,6 @@ from civaffairs.batch.plumbing import (
     Decided,
     Frame,
     HouseholdSlice,
-    PerGroup,
     checked_table,
     decide_slices,
     household_slices,
@@ -352,21 +351,7 @@ def _read(reader: Reader) -> _Facts:
 # -- the rule ---------------------------------------------------------------------------------
 
 
-@attrs.frozen
-class _Params:
-    """The parameters of a slice, looked up once per deciding place."""
-
-    found: dict[str, PerGroup]
-    group: Ints
-
-    def __call__(self, name: str) -> Ints:
-        return self.found[name].values[self.group]
-
-    def unavailable(self, name: str, need: Bools) -> Bools:
-        return need & ~self.found[name].found[self.group]
-
-
-def _parameters(book: ParameterBook, on: dt.date, people: people_.People) -> _Params:
+def _parameters(book: ParameterBook, on: dt.date, people: people_.People) -> people_.Params:
     groups = people.groups
     money = people_.money_reader(book, on)
     count = people_.count_reader(book, on)
@@ -384,7 +369,7 @@ def _parameters(book: ParameterBook, on: dt.date, people: people_.People) -> _Pa
     found = {
         name: people_.parameter(book, on, groups, name, read) for name, read in readers.items()
     }
-    return _Params(found, people.group)
+    return people_.Params(found, people.group)
 
 
 @attrs.frozen
@@ -430,7 +415,7 @@ def _similar(eligible: Bools, amount: Ints, other: Ints, given: Bools) -> tuple[
 
 
 def _living(
-    people: people_.People, facts: _Facts, common: _Common, params: _Params
+    people: people_.People, facts: _Facts, common: _Common, params: people_.Params
 ) -> people_.Decided:
     """困难残疾人生活补贴, in the steps of the scalar ``_living``."""
     reached = common.reached
@@ -489,7 +474,7 @@ def _living(
 
 
 def _care(
-    people: people_.People, facts: _Facts, common: _Common, params: _Params
+    people: people_.People, facts: _Facts, common: _Common, params: people_.Params
 ) -> people_.Decided:
     """重度残疾人护理补贴, in the steps of the scalar ``_care``."""
     reached = common.reached
