@@ -106,6 +106,8 @@ __all__ = [
     "COLUMNS",
     "REASON_CATALOGUE",
     "DisabilityInputs",
+    "Given",
+    "assess_given",
     "assess_table",
     "read_facts",
     "render_summary",
@@ -534,9 +536,13 @@ def _decide(
     on: dt.date,
     book: ParameterBook,
     jurisdiction: str | None,
+    *,
+    given: Given | None = None,
 ) -> tuple[pa.Table, Any]:
     people = people_.read_people(reader, piece, on, jurisdiction)
     facts = _read(reader)
+    if given is not None:
+        facts = given.applied(facts, piece)
     if reader.schema_errors:
         raise InvalidDocumentError(reader.schema_errors, what=people_.WHAT)
     bad = people_.bad_people(reader, people)
@@ -562,6 +568,70 @@ def _decide(
     }
     error = people_.first_error(unavailable, params.found, people.group)
     return output, error
+
+
+@attrs.frozen
+class Given:
+    """What the layered picture hands over, one value per row of the table it decides.
+
+    ``layer`` is the member's layer (an index into the ``ds_layer`` values, the
+    :class:`~civaffairs.entities.AssistanceLayer` order); ``extreme`` whether they meet
+    every 特困 condition, ``extreme_unknown`` whether their 特困 decision cannot decide
+    them (then 特困 support is undecided, as the scalar rule given that decision says);
+    ``child_kind`` the kind of child allowance their child decision gives (an index into
+    the ``ds_child_allowance_kind`` values, -1 while it cannot be decided), used where
+    their own ``ds_child_allowance`` and ``ds_child_allowance_kind`` cells are both null.
+    """
+
+    layer: Ints
+    extreme: Bools
+    extreme_unknown: Bools
+    child_kind: Ints
+
+    def applied(self, facts: _Facts, piece: HouseholdSlice) -> _Facts:
+        """Return a slice's facts with what is handed over in place of its own cells."""
+        rows = slice(piece.start, piece.start + piece.rows)
+        own_silent = facts.child == CHILD_UNKNOWN
+        handed = np.append(_KIND_CODES, CHILD_UNKNOWN)[self.child_kind[rows]]
+        return attrs.evolve(
+            facts,
+            layer=self.layer[rows].astype(np.int16),
+            extreme=self.extreme[rows] & ~self.extreme_unknown[rows],
+            extreme_unknown=self.extreme_unknown[rows],
+            child=np.where(own_silent, handed, facts.child).astype(np.int64),
+        )
+
+
+def assess_given(
+    data: pa.Table,
+    on: dt.date,
+    *,
+    given: Given,
+    book: ParameterBook | None = None,
+    errors: Errors = "mark",
+    jurisdiction: str | None = None,
+    first_row: int = 0,
+) -> pa.Table:
+    """Decide both subsidies as :func:`assess_table` does, with the layered picture's hand-overs.
+
+    For :mod:`civaffairs.batch.layers`: ``given`` (:class:`Given`) replaces the
+    ``ds_layer`` and ``ds_in_extreme_poverty`` cells and fills the child allowance as
+    :func:`civaffairs.assistance.layers.assess_layers` does; one thread.
+
+    .. versionadded:: 0.1.0
+    """
+    check_errors(errors)
+    place = people_.default_place(jurisdiction)
+    table = _checked(data)
+    chosen = book or default_book()
+
+    def decide(piece: HouseholdSlice) -> Decided:
+        reader = Reader(piece.of(table))
+        output, error = _decide(reader, piece, on, chosen, place, given=given)
+        return output, reader, first_row + piece.start, error
+
+    pieces = household_slices(table, SLICE_ROWS, first_row)
+    return decide_slices(pieces, decide, errors=errors, workers=1, what=people_.WHAT)
 
 
 # -- facts in and out of the table ------------------------------------------------------------

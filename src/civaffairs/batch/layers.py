@@ -42,11 +42,15 @@ from typing import Any, Final
 
 import attrs
 import numpy as np
+import numpy.typing as npt
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from civaffairs import jurisdictions, registry
+from civaffairs.assistance.dibao import RELATIONSHIP_CODES
 from civaffairs.assistance.layers import LayeredAssessment, MemberFacts, assess_layers
-from civaffairs.batch._columns import household_starts
+from civaffairs.batch import _layered_columns
+from civaffairs.batch._columns import arrow, household_starts
 from civaffairs.batch._common import (
     R_INVALID_VALUE,
     R_PARAMETER_UNAVAILABLE,
@@ -55,6 +59,7 @@ from civaffairs.batch._common import (
     is_division,
     workers_for,
 )
+from civaffairs.batch._layered_columns import Decided
 from civaffairs.batch.plumbing import Frame
 from civaffairs.batch.report import WhatIf
 from civaffairs.batch.schema import (
@@ -65,7 +70,7 @@ from civaffairs.batch.schema import (
     relationship_values,
 )
 from civaffairs.decisions import Outcome, Period
-from civaffairs.entities import AssistanceLayer
+from civaffairs.entities import AssistanceLayer, Relationship
 from civaffairs.errors import (
     CivaffairsError,
     InvalidDocumentError,
@@ -122,6 +127,9 @@ _DICT = pa.dictionary(pa.int32(), pa.string())
 _LIST = pa.list_(pa.string())
 #: Households per task sent to a worker process.
 _TASK_HOUSEHOLDS: Final = 2000
+#: Whether runs of households are decided in columns (:mod:`civaffairs.batch._layered_columns`)
+#: where they give the scalar picture's rows; off, every household is decided one by one.
+_COLUMNAR = True
 
 
 def output_schema(*, household_id: pa.DataType | None = None) -> pa.Schema:
@@ -252,6 +260,7 @@ def assess_table(
             None if book is None else chosen,
             jurisdiction,
             first_row + row,
+            _COLUMNAR,
         )
         for piece, starts, marks, row in tasks
     ]
@@ -276,8 +285,7 @@ def assess_table(
         for part in parts:
             if part.parameter is not None:
                 raise part.parameter
-    rows = [row for part in parts for row in part.rows]
-    return _columns(checked, rows, extra)
+    return _columns(checked, parts, extra)
 
 
 @attrs.frozen
@@ -466,13 +474,19 @@ class _Call:
 
 @attrs.frozen
 class _Part:
-    """A run of households decided: their rows, the bad cells found, the first parameter error.
+    """A run of households decided: in columns, one by one, the bad cells, a parameter error.
 
-    Nothing is raised in a worker: the caller raises (``errors="raise"``) every bad cell
-    of the table at once, else the first parameter error, in row order.
+    ``columns`` holds every household's row as the columns decide it (None when the
+    columns were not used); ``rows`` the households decided by the scalar picture instead
+    (by index in the run), whose rows replace the columns'.  Nothing is raised in a worker:
+    the caller raises (``errors="raise"``) every bad cell of the table at once, else the
+    first parameter error, in row order.
     """
 
-    rows: list[_Row]
+    count: int
+    kinds: list[str | None]
+    columns: Decided | None
+    rows: dict[int, _Row]
     cells: list[InvalidInputError]
     parameter: CivaffairsError | None
 
@@ -486,29 +500,71 @@ def _decide_task(
         ParameterBook | None,
         str | None,
         int,
+        bool,
     ],
 ) -> _Part:
-    """Decide one run of households (in a worker process or in this one)."""
-    data, starts, marks, on, book, jurisdiction, first_row = payload
+    """Decide one run of households (in a worker process or in this one).
+
+    In columns (:mod:`civaffairs.batch._layered_columns`) where they give the scalar
+    picture's row; the households they leave, and those with a bad cell, one by one.
+    """
+    data, starts, marks, on, book, jurisdiction, first_row, columnar = payload
     table = pa.ipc.open_stream(data).read_all()
     call = _Call(on, book or default_book(), jurisdiction)
-    found: list[_Row] = []
+    count = len(starts)
+    bad = np.asarray(marks, dtype=np.bool_)
+    decided: Decided | None = None
+    one_by_one = np.ones(count, dtype=np.bool_)
+    if columnar and count:
+        decided = _layered_columns.decide(
+            table, np.asarray(starts, dtype=np.int64), on, book=call.book, jurisdiction=jurisdiction
+        )
+        one_by_one = decided.scalar | bad
+    found: dict[int, _Row] = {}
     cells: list[InvalidInputError] = []
     first: CivaffairsError | None = None
-    for rows, bad in zip(_household_rows(table, starts), marks, strict=True):
-        row, bad_cells, parameter = _decide_one(call, rows, bad=bad, first_row=first_row)
-        found.append(row)
+    ends = [*starts[1:], table.num_rows]
+    for at in np.flatnonzero(one_by_one).tolist():
+        start, end = starts[at], ends[at]
+        rows = relationship_values(table.slice(start, end - start).to_pylist())
+        row, bad_cells, parameter = _decide_one(
+            call, rows, bad=bool(bad[at]), first_row=first_row + start
+        )
+        found[at] = row
         cells.extend(bad_cells)
         first = first or parameter
-        first_row += len(rows)
-    return _Part(found, cells, first)
+    return _Part(count, _applicant_kinds(table, starts), decided, found, cells, first)
 
 
-def _household_rows(table: pa.Table, starts: Sequence[int]) -> list[list[dict[str, Any]]]:
-    """Return each household's rows (dicts), households starting at ``starts``."""
-    rows = relationship_values(table.to_pylist())
-    ends = [*starts[1:], len(rows)]
-    return [rows[start:end] for start, end in zip(starts, ends, strict=True)]
+def _applicant_kinds(table: pa.Table, starts: Sequence[int]) -> list[str | None]:
+    """Each household's ``registration_kind`` cell on the applicant's row (else its first row)."""
+    count, rows = len(starts), table.num_rows
+    if "registration_kind" not in table.column_names or not count:
+        return [None] * count
+    begin = np.asarray(starts, dtype=np.int64)
+    of_row = np.repeat(np.arange(count), np.diff(np.append(begin, rows)))
+    relationship: Any = (
+        table.column("relationship") if "relationship" in table.column_names else None
+    )
+    at = begin.copy()
+    if relationship is not None:
+        code = RELATIONSHIP_CODES[Relationship.APPLICANT]
+        kind = (
+            relationship.type.value_type
+            if pa.types.is_dictionary(relationship.type)
+            else relationship.type
+        )
+        if pa.types.is_integer(kind):
+            hit = pc.equal(relationship, pa.scalar(code))
+        else:
+            hit = pc.equal(relationship.cast(pa.string()), pa.scalar(Relationship.APPLICANT.value))
+        is_applicant = np.asarray(hit.fill_null(False).to_numpy(zero_copy_only=False), np.bool_)
+        first = np.full(count, rows, dtype=np.int64)
+        index = np.flatnonzero(is_applicant)
+        np.minimum.at(first, of_row[index], index)
+        at = np.where(first < rows, first, begin)
+    column = table.column("registration_kind").take(arrow(at))
+    return [None if value is None else str(value) for value in column.to_pylist()]
 
 
 def _decide_one(
@@ -825,52 +881,156 @@ def _newly_found(*, eligible: bool, pending: bool, rows: list[dict[str, Any]]) -
     return True
 
 
-def _columns(checked: pa.Table, rows: list[_Row], extra: Mapping[int, tuple[str, ...]]) -> pa.Table:
-    count = len(rows)
+class _Joined:
+    """The result's values per household: the columns' rows, replaced by those one by one.
+
+    Lists are spelled by key: the columns' keys are bit sets; a row decided one by one
+    gets a key of its own (negative, distinct from every bit set) in ``spelled``.
+    """
+
+    def __init__(self, count: int) -> None:
+        self.layer = np.full(count, -1, dtype=np.int64)
+        self.in_layer = np.zeros((count, len(LAYERS)), dtype=np.int64)
+        self.monthly = np.zeros((count, len(MONTHLY_COLUMNS)), dtype=np.int64)
+        self.granted = np.zeros(count, dtype=np.int64)
+        self.undecided = np.zeros(count, dtype=np.int64)
+        self.reasons = np.zeros(count, dtype=np.int64)
+        self.newly = np.full(count, -1, dtype=np.int64)
+        self.people = np.zeros(count, dtype=np.int64)
+        self.spelled: dict[int, tuple[str, ...] | None] = {}
+
+    def columns(self, here: slice, found: Decided) -> None:
+        """Take a run's rows as the columns decided them."""
+        self.layer[here] = found.layer
+        self.in_layer[here] = found.in_layer
+        self.monthly[here] = found.monthly[:, _MONTHLY_ORDER]
+        self.granted[here] = found.granted
+        self.undecided[here] = found.undecided
+        self.reasons[here] = found.reasons * 27 + found.order
+        self.newly[here] = found.newly_found
+        self.people[here] = found.in_layer.sum(axis=1)
+
+    def row(self, index: int, row: _Row) -> None:
+        """Take one household's row decided one by one."""
+        self.layer[index] = -1 if row.layer is None else LAYERS.index(row.layer)
+        self.in_layer[index] = row.in_layer
+        self.monthly[index] = row.monthly
+        self.people[index] = row.people
+        self.newly[index] = -1 if row.newly_found is None else int(row.newly_found)
+        for which, (name, words) in enumerate(
+            (("granted", row.programmes), ("undecided", row.undecided), ("reasons", row.reasons))
+        ):
+            key = -(index * 3 + which) - 1
+            self.spelled[key] = words
+            getattr(self, name)[index] = key
+
+
+def _columns(
+    checked: pa.Table, parts: list[_Part], extra: Mapping[int, tuple[str, ...]]
+) -> pa.Table:
+    """Join the runs' rows into the result table (the columns' rows, replaced one by one)."""
+    count = sum(part.count for part in parts)
     schema = output_schema(household_id=checked.schema.field("household_id").type)
+    joined = _Joined(count)
+    one_by_one: dict[int, _Row] = {}
+    at = 0
+    for part in parts:
+        if part.columns is not None:
+            joined.columns(slice(at, at + part.count), part.columns)
+        for index, row in part.rows.items():
+            one_by_one[at + index] = row
+        at += part.count
+    own = _OneByOne(count)
+    for index, row in one_by_one.items():
+        joined.row(index, row)
+        own.add(index, row, checked, extra)
+    spelled = joined.spelled
+    layer, in_layer, monthly, newly = joined.layer, joined.in_layer, joined.monthly, joined.newly
 
-    def dictionary(values: list[str | None]) -> pa.Array[Any]:
-        return pa.array(values, type=pa.string()).dictionary_encode().cast(_DICT)
+    def programmes_of(key: int) -> tuple[str, ...] | None:
+        if key < 0:
+            return spelled[key]
+        return _layered_columns.programme_codes(key) or None
 
-    problems: list[list[str] | None] = []
-    checked_problems = checked.column("problems").to_pylist()
-    for index, (row, theirs) in enumerate(zip(rows, checked_problems, strict=True)):
-        if row.problems is not None:
-            problems.append(list(row.problems))
-        elif row.reasons == (R_INVALID_VALUE.code,):
-            named = list(dict.fromkeys([*(theirs or ()), *extra.get(index, ())]))
-            problems.append(named or None)
-        else:
-            problems.append(None)
-    where = [
-        row.jurisdiction if row.jurisdiction is not None else theirs
-        for row, theirs in zip(rows, checked.column("jurisdiction").to_pylist(), strict=True)
-    ]
+    def reasons_of(key: int) -> tuple[str, ...] | None:
+        if key < 0:
+            return spelled[key]
+        return _layered_columns.reason_codes(key // 27, key % 27)
+
     columns: dict[str, Any] = {
         "household_id": checked.column("household_id"),
-        "jurisdiction": dictionary(where),
-        "registration_kind": dictionary([row.registration_kind for row in rows]),
-        "layer": dictionary([row.layer for row in rows]),
-        "people": pa.array([row.people for row in rows], type=pa.int32()),
+        "jurisdiction": _jurisdictions(checked, own.jurisdiction, one_by_one),
+        "registration_kind": _kinds(parts, own.kind, one_by_one),
+        "layer": _dictionary_of(layer, LAYERS),
+        "people": pa.array(joined.people, type=pa.int32()),
     }
-    for index, layer in enumerate(LAYERS):
-        columns[f"people_{layer}"] = pa.array(
-            [row.in_layer[index] for row in rows], type=pa.int32()
-        )
-    columns["monthly_fen"] = pa.array([sum(row.monthly) for row in rows], type=pa.int64())
+    for index, name in enumerate(LAYERS):
+        columns[f"people_{name}"] = pa.array(in_layer[:, index], type=pa.int32())
+    columns["monthly_fen"] = pa.array(monthly.sum(axis=1), type=pa.int64())
     for index, name in enumerate(MONTHLY_COLUMNS.values()):
-        columns[name] = pa.array([row.monthly[index] for row in rows], type=pa.int64())
-    columns["programmes"] = pa.array(
-        [None if row.programmes is None else list(row.programmes) for row in rows], type=_LIST
-    )
-    columns["undecided"] = pa.array(
-        [None if row.undecided is None else list(row.undecided) for row in rows], type=_LIST
-    )
-    columns["newly_found"] = pa.array([row.newly_found for row in rows], type=pa.bool_())
-    columns["reasons"] = pa.array([list(row.reasons) for row in rows], type=_LIST)
-    columns["problems"] = pa.array(problems, type=_LIST)
-    del count
+        columns[name] = pa.array(monthly[:, index], type=pa.int64())
+    columns["programmes"] = _layered_columns.lists_of(joined.granted, programmes_of)
+    columns["undecided"] = _layered_columns.lists_of(joined.undecided, programmes_of)
+    columns["newly_found"] = pa.array(newly == 1, mask=newly < 0, type=pa.bool_())
+    columns["reasons"] = _layered_columns.lists_of(joined.reasons, reasons_of)
+    columns["problems"] = pa.array(own.problems, type=_LIST)
     return pa.table(columns, schema=schema)
+
+
+class _OneByOne:
+    """The cells of the rows decided one by one that the columns do not give."""
+
+    def __init__(self, count: int) -> None:
+        self.jurisdiction: list[str | None] = [None] * count
+        self.kind: list[str | None] = [None] * count
+        self.problems: list[list[str] | None] = [None] * count
+
+    def add(
+        self, index: int, row: _Row, checked: pa.Table, extra: Mapping[int, tuple[str, ...]]
+    ) -> None:
+        """Take one row's place, kind and problems (a marked row: the checks' columns)."""
+        self.jurisdiction[index] = row.jurisdiction
+        self.kind[index] = row.registration_kind
+        if row.problems is not None:
+            self.problems[index] = list(row.problems)
+        elif row.reasons == (R_INVALID_VALUE.code,):
+            theirs = checked.column("problems")[index].as_py()
+            named = list(dict.fromkeys([*(theirs or ()), *extra.get(index, ())]))
+            self.problems[index] = named or None
+
+
+#: Where each programme of the columns' ``monthly`` goes among :data:`MONTHLY_COLUMNS`.
+_MONTHLY_ORDER: Final = [_layered_columns.PROGRAMMES.index(code) for code in MONTHLY_COLUMNS]
+
+
+def _dictionary_of(codes: npt.NDArray[np.int64], names: Sequence[str]) -> pa.Array[Any]:
+    return pa.DictionaryArray.from_arrays(
+        arrow(np.maximum(codes, 0).astype(np.int32), mask=codes < 0), pa.array(list(names))
+    )
+
+
+def _jurisdictions(
+    checked: pa.Table, own: list[str | None], one_by_one: Mapping[int, _Row]
+) -> pa.Array[Any]:
+    """Where each household is decided: the 低保 engine's, unless the scalar picture said."""
+    theirs = checked.column("jurisdiction").combine_chunks()
+    if not one_by_one:
+        return theirs.cast(pa.string()).dictionary_encode().cast(_DICT)
+    values = theirs.cast(pa.string()).to_pylist()
+    for index in one_by_one:
+        if own[index] is not None:
+            values[index] = own[index]
+    return pa.array(values, type=pa.string()).dictionary_encode().cast(_DICT)
+
+
+def _kinds(
+    parts: list[_Part], own: list[str | None], one_by_one: Mapping[int, _Row]
+) -> pa.Array[Any]:
+    """Return the applicant's registration kind per household (as the table gives it)."""
+    found = [kind for part in parts for kind in part.kinds]
+    for index in one_by_one:
+        found[index] = own[index]
+    return pa.array(found, type=pa.string()).dictionary_encode().cast(_DICT)
 
 
 # -- summaries and what-if --------------------------------------------------------------------
