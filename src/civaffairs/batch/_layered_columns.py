@@ -54,7 +54,7 @@ from civaffairs.errors import InvalidInputError
 from civaffairs.identity import EARLIEST_BIRTH_DATE
 from civaffairs.parameters import ParameterBook
 
-__all__ = ["PROGRAMMES", "REASONS", "Decided", "decide", "lists_of"]
+__all__ = ["PROGRAMMES", "REASONS", "Decided", "decide", "has_code", "lists_of"]
 
 Bools = npt.NDArray[np.bool_]
 Ints = npt.NDArray[np.int64]
@@ -112,10 +112,14 @@ class Decided:
     the monthly fen per programme of :data:`PROGRAMMES` (households × 7); ``granted`` and
     ``undecided`` bit sets over :data:`PROGRAMMES`; ``reasons`` bit set over
     :data:`REASONS` with ``order`` the first-appearance order of the three member codes;
-    ``newly_found`` -1 (unknown), 0 or 1.
+    ``newly_found`` -1 (unknown), 0 or 1.  ``marked``: the households with a bad cell of a
+    person programme's own columns (as ``layers._person_marks`` marks them), the columns
+    named in ``problems`` (by household).
     """
 
     scalar: Bools
+    marked: Bools
+    problems: Mapping[int, tuple[str, ...]]
     layer: Ints
     in_layer: Ints
     monthly: Ints
@@ -134,15 +138,41 @@ def _outcomes(result: pa.Table) -> Ints:
     return recode[np.asarray(column.indices.to_numpy(zero_copy_only=False), dtype=np.int64)]
 
 
-def _has_code(result: pa.Table, codes: Sequence[str]) -> Bools:
+def has_code(result: pa.Table, codes: Sequence[str]) -> Bools:
     """Return, per row of a programme's result, whether its ``reasons`` hold one of ``codes``."""
-    reasons = result.column("reasons").combine_chunks()
-    flat = _strings(pc.list_flatten(reasons))
+    reasons: Any = result.column("reasons")
+    reasons = (
+        reasons.unify_dictionaries().combine_chunks()
+        if _dictionary_items(reasons)
+        else (reasons.combine_chunks())
+    )
+    flat: Any = pc.list_flatten(reasons)
     parents = np.asarray(pc.list_parent_indices(reasons).to_numpy(zero_copy_only=False))
-    hit = np.asarray(pc.is_in(flat, value_set=pa.array(list(codes))).to_numpy(zero_copy_only=False))
+    wanted = pa.array(list(codes), type=pa.string())
+    if isinstance(flat.type, pa.DictionaryType):
+        known = pc.is_in(flat.dictionary.cast(pa.string()), value_set=wanted)
+        in_dictionary = np.asarray(known.to_numpy(zero_copy_only=False), dtype=np.bool_)
+        indices = np.asarray(flat.indices.fill_null(0).to_numpy(zero_copy_only=False))
+        hit = (
+            in_dictionary[indices]
+            & ~np.asarray(flat.is_null().to_numpy(zero_copy_only=False), dtype=np.bool_)
+            if len(in_dictionary)
+            else np.zeros(len(flat), dtype=np.bool_)
+        )
+    else:
+        flat = _strings(flat)
+        hit = np.asarray(
+            pc.is_in(flat, value_set=wanted).fill_null(False).to_numpy(zero_copy_only=False),
+            dtype=np.bool_,
+        )
     found = np.zeros(len(reasons), dtype=np.bool_)
     found[parents[hit]] = True
     return found
+
+
+def _dictionary_items(column: Any) -> bool:
+    """Whether a list column's items are dictionary-encoded."""
+    return isinstance(column.type.value_type, pa.DictionaryType)
 
 
 def _strings(values: Any) -> Any:
@@ -174,111 +204,195 @@ def decide(
 ) -> Decided:
     """Decide the layered picture of ``table``'s households (starting at ``starts``) on ``on``.
 
-    ``table`` holds whole households, every cell of which the 低保 engine and the person
-    programmes' columnar forms have read; households with a bad cell are decided by the
-    caller and may be decided here too (their row is thrown away).  ``households`` is the
-    household programmes' columnar form (:func:`civaffairs.batch._household_layers.decide_table`
-    by default).
+    ``table`` holds whole households that the 低保 engine has read (the caller decides one
+    by one those with a bad cell, and those in ``scalar``).  ``households`` is the household
+    programmes' columnar form (:func:`civaffairs.batch._household_layers.decide_table` by
+    default).
     """
     from civaffairs.batch import children, disability_subsidies, extreme_poverty  # noqa: PLC0415
 
-    if households is None:
-        households = scalar_households
-    rows, count = table.num_rows, len(starts)
-    of_row = np.repeat(np.arange(count), np.diff(np.append(starts, rows)))
-    options: dict[str, Any] = {"book": book, "errors": "mark", "jurisdiction": jurisdiction}
-    scalar = _scalar_reading(table, starts, count)
+    run = _Run(table, starts, on, book=book, jurisdiction=jurisdiction)
 
     # 1. The children's allowances.
-    child = children.assess_table(table, on, workers=1, **options)
-    child_outcome = _outcomes(child)
-    child_fen = np.asarray(child.column("amount_fen").to_numpy(), dtype=np.int64)
-    stopped = _has_code(child, (R_PARAMETER_UNAVAILABLE.code, R_INVALID_VALUE.code))
+    child = run.person(children.assess_table(table, on, workers=1, **run.options))
+    run.marks.add(children.COLUMNS, child.result, 1)
 
     # 2. 特困, told who is under a child allowance where its own cell is null.
-    under = arrow(
-        np.where(child_outcome == _ELIGIBLE, True, False), mask=child_outcome == _CANNOT_DECIDE
+    extreme = run.person(
+        extreme_poverty.assess_table(run.with_child(child.outcome), on, workers=1, **run.options)
     )
-    given = _child_allowance_cells(table)
-    filled = pc.coalesce(given, under) if given is not None else under
-    with_child = _with_column(table, _EP_CHILD, filled)
-    extreme = extreme_poverty.assess_table(with_child, on, workers=1, **options)
-    extreme_outcome = _outcomes(extreme)
-    extreme_fen = np.asarray(extreme.column("amount_fen").to_numpy(), dtype=np.int64)
-    meets: Any = extreme.column("meets_conditions").combine_chunks()
-    meets_null = np.asarray(meets.is_null().to_numpy(zero_copy_only=False), dtype=np.bool_)
-    meets_true = np.asarray(meets.fill_null(False).to_numpy(zero_copy_only=False), dtype=np.bool_)
-    stopped |= _has_code(extreme, (R_PARAMETER_UNAVAILABLE.code, R_INVALID_VALUE.code))
+    meets: Any = extreme.result.column("meets_conditions").combine_chunks()
+    undecided = np.asarray(meets.is_null().to_numpy(zero_copy_only=False), dtype=np.bool_)
+    recognised = np.asarray(meets.fill_null(False).to_numpy(zero_copy_only=False), dtype=np.bool_)
 
     # 3. The household programmes, given each member's 特困 status.
-    part = households(
+    part = (households or _default_households())(
         table,
         on,
         book=book,
         jurisdiction=jurisdiction,
-        recognised=meets_true,
-        undecided=meets_null,
+        recognised=recognised,
+        undecided=undecided,
     )
-    scalar |= part.fallback | _has_any_unavailable(part.unavailable, count)
+    run.scalar |= part.fallback | _has_any_unavailable(part.unavailable, run.count)
 
     # 4. Each member's layer.
-    branch = _branches(part, meets_true, meets_null, of_row)
+    branch = _branches(part, recognised, undecided, run.of_row)
     layer = _BRANCH_LAYER[branch]
 
     # 5. The disability subsidies, given the layer, 特困 status and the child allowance.
-    kind = _allowance_kinds(child, child_outcome)
     handed = disability_subsidies.Given(
-        layer=layer, extreme=meets_true, extreme_unknown=meets_null, child_kind=kind
+        layer=layer,
+        extreme=recognised,
+        extreme_unknown=undecided,
+        child_kind=_allowance_kinds(child.result, child.outcome),
     )
-    subsidies = disability_subsidies.assess_given(table, on, given=handed, **options)
-    ds_outcome = _outcomes(subsidies).reshape(rows, 2)
-    ds_fen = np.asarray(subsidies.column("amount_fen").to_numpy(), dtype=np.int64).reshape(rows, 2)
-    stopped |= (
-        _has_code(subsidies, (R_PARAMETER_UNAVAILABLE.code, R_INVALID_VALUE.code))
-        .reshape(rows, 2)
-        .any(axis=1)
+    subsidies = run.person(
+        disability_subsidies.assess_given(table, on, given=handed, **run.options), times=2
     )
-    scalar |= _any(stopped, starts, count)
+    run.marks.add(disability_subsidies.COLUMNS, subsidies.result, 2)
+    run.marks.add(extreme_poverty.COLUMNS, extreme.result, 1)
+    return run.decided(part, branch, layer, (extreme, child, subsidies))
 
-    # The household's row.
-    in_layer = np.zeros((count, len(LAYERS)), dtype=np.int64)
-    np.add.at(in_layer, (of_row, layer), 1)
-    household_layer = np.argmax(in_layer > 0, axis=1).astype(np.int64)
-    person_outcomes = (
-        (_P_EP, extreme_outcome, extreme_fen),
-        (_P_CHILDREN, child_outcome, child_fen),
-        (_P_LIVING, ds_outcome[:, 0], ds_fen[:, 0]),
-        (_P_CARE, ds_outcome[:, 1], ds_fen[:, 1]),
-    )
-    monthly = np.zeros((count, len(PROGRAMMES)), dtype=np.int64)
-    granted = np.zeros(count, dtype=np.int64)
-    undecided = np.zeros(count, dtype=np.int64)
-    for index, outcome in (
-        (_P_DIBAO, part.dibao),
-        (_P_MARGINAL, part.marginal),
-        (_P_RIGID, part.rigid),
-    ):
-        granted |= (np.asarray(outcome) == _ELIGIBLE).astype(np.int64) << index
-        undecided |= (np.asarray(outcome) == _CANNOT_DECIDE).astype(np.int64) << index
-    monthly[:, _P_DIBAO] = np.where(np.asarray(part.dibao) == _ELIGIBLE, part.dibao_fen, 0)
-    for index, outcome, fen in person_outcomes:
-        eligible = outcome == _ELIGIBLE
-        monthly[:, index] = _per_household(np.where(eligible, fen, 0), starts, count)
-        granted |= _any(eligible, starts, count).astype(np.int64) << index
-        undecided |= _any(outcome == _CANNOT_DECIDE, starts, count).astype(np.int64) << index
-    reasons, order = _reasons(part, branch, of_row, starts, undecided)
-    newly = _newly_found(table, starts, count, eligible=granted != 0, pending=undecided != 0)
-    return Decided(
-        scalar=scalar,
-        layer=household_layer,
-        in_layer=in_layer,
-        monthly=monthly,
-        granted=granted,
-        undecided=undecided,
-        reasons=reasons,
-        order=order,
-        newly_found=newly,
-    )
+
+def _default_households() -> Callable[..., Any]:
+    return scalar_households
+
+
+@attrs.frozen
+class _Person:
+    """A person programme's result: the table, outcome codes and amounts (``times`` a person)."""
+
+    result: pa.Table
+    outcome: Ints
+    fen: Ints
+
+
+class _Run:
+    """One run of households decided in columns: what every step shares."""
+
+    def __init__(
+        self,
+        table: pa.Table,
+        starts: Ints,
+        on: dt.date,
+        *,
+        book: ParameterBook,
+        jurisdiction: str | None,
+    ) -> None:
+        self.table, self.starts, self.on = table, starts, on
+        self.rows, self.count = table.num_rows, len(starts)
+        self.of_row = np.repeat(np.arange(self.count), np.diff(np.append(starts, self.rows)))
+        self.options: dict[str, Any] = {
+            "book": book,
+            "errors": "mark",
+            "jurisdiction": jurisdiction,
+        }
+        self.scalar = _scalar_reading(table, starts, self.count)
+        self.stopped = np.zeros(self.rows, dtype=np.bool_)
+        self.marks = _Marks(table)
+
+    def person(self, result: pa.Table, times: int = 1) -> _Person:
+        """Read a person programme's result; a person it could not read or decide stops."""
+        stopped = has_code(result, (R_PARAMETER_UNAVAILABLE.code, R_INVALID_VALUE.code))
+        self.stopped |= stopped.reshape(self.rows, times).any(axis=1)
+        fen = np.asarray(result.column("amount_fen").to_numpy(), dtype=np.int64)
+        return _Person(result, _outcomes(result), fen)
+
+    def with_child(self, outcome: Ints) -> pa.Table:
+        """Return the table with ``ep_child_allowance`` filled from the child decisions."""
+        under = arrow(np.where(outcome == _ELIGIBLE, True, False), mask=outcome == _CANNOT_DECIDE)
+        given = _child_allowance_cells(self.table)
+        if given is False:  # not a column of booleans: its cells are refused, as one by one
+            self.scalar[:] = True
+            return self.table
+        filled = pc.coalesce(given, under) if given is not None else under
+        return _with_column(self.table, _EP_CHILD, filled)
+
+    def decided(
+        self, part: Any, branch: Ints, layer: Ints, people: tuple[_Person, _Person, _Person]
+    ) -> Decided:
+        """Return the households' rows from the decisions taken."""
+        starts, count, of_row = self.starts, self.count, self.of_row
+        extreme, child, subsidies = people
+        in_layer = np.zeros((count, len(LAYERS)), dtype=np.int64)
+        np.add.at(in_layer, (of_row, layer), 1)
+        ds_outcome = subsidies.outcome.reshape(self.rows, 2)
+        ds_fen = subsidies.fen.reshape(self.rows, 2)
+        monthly = np.zeros((count, len(PROGRAMMES)), dtype=np.int64)
+        granted = np.zeros(count, dtype=np.int64)
+        undecided = np.zeros(count, dtype=np.int64)
+        for index, outcome in (
+            (_P_DIBAO, part.dibao),
+            (_P_MARGINAL, part.marginal),
+            (_P_RIGID, part.rigid),
+        ):
+            granted |= (np.asarray(outcome) == _ELIGIBLE).astype(np.int64) << index
+            undecided |= (np.asarray(outcome) == _CANNOT_DECIDE).astype(np.int64) << index
+        monthly[:, _P_DIBAO] = np.where(np.asarray(part.dibao) == _ELIGIBLE, part.dibao_fen, 0)
+        for index, outcome, fen in (
+            (_P_EP, extreme.outcome, extreme.fen),
+            (_P_CHILDREN, child.outcome, child.fen),
+            (_P_LIVING, ds_outcome[:, 0], ds_fen[:, 0]),
+            (_P_CARE, ds_outcome[:, 1], ds_fen[:, 1]),
+        ):
+            eligible = outcome == _ELIGIBLE
+            monthly[:, index] = _per_household(np.where(eligible, fen, 0), starts, count)
+            granted |= _any(eligible, starts, count).astype(np.int64) << index
+            undecided |= _any(outcome == _CANNOT_DECIDE, starts, count).astype(np.int64) << index
+        reasons, order = _reasons(part, branch, of_row, starts, undecided)
+        marked, problems = self.marks.by_household(of_row, count)
+        return Decided(
+            scalar=self.scalar | _any(self.stopped, starts, count),
+            marked=marked,
+            problems=problems,
+            layer=np.argmax(in_layer > 0, axis=1).astype(np.int64),
+            in_layer=in_layer,
+            monthly=monthly,
+            granted=granted,
+            undecided=undecided,
+            reasons=reasons,
+            order=order,
+            newly_found=_newly_found(
+                self.table, starts, count, eligible=granted != 0, pending=undecided != 0
+            ),
+        )
+
+
+class _Marks:
+    """The bad cells of the person programmes' own columns, as ``layers._person_marks`` finds them.
+
+    A programme none of whose columns is in the table is not counted (nothing of it read);
+    each result row (``times`` a person) with ``batch.invalid_value`` marks its person, and
+    the columns it names are added in the programmes' order (children, the disability
+    subsidies, 特困).
+    """
+
+    def __init__(self, table: pa.Table) -> None:
+        self.names = frozenset(table.column_names)
+        self.found: list[tuple[Ints, list[tuple[str, ...]]]] = []
+
+    def add(self, columns: Mapping[str, Any], result: pa.Table, times: int) -> None:
+        """Take one programme's result (``times`` rows a person)."""
+        if not any(name in self.names for name in columns):
+            return
+        hits = np.flatnonzero(has_code(result, (R_INVALID_VALUE.code,)))
+        named = result.column("problems").take(arrow(hits)).to_pylist()
+        self.found.append((hits // times, [tuple(n or ()) for n in named]))
+
+    def by_household(self, of_row: Ints, count: int) -> tuple[Bools, dict[int, tuple[str, ...]]]:
+        """Return the households marked and, per household, the columns named (in order)."""
+        marked = np.zeros(count, dtype=np.bool_)
+        per_row: dict[int, list[str]] = {}
+        for rows, named in self.found:
+            for row, names in zip(rows.tolist(), named, strict=True):
+                per_row.setdefault(row, []).extend(names)
+        problems: dict[int, dict[str, None]] = {}
+        for row in sorted(per_row):
+            at = int(of_row[row])
+            marked[at] = True
+            problems.setdefault(at, {}).update(dict.fromkeys(per_row[row]))
+        return marked, {at: tuple(names) for at, names in problems.items()}
 
 
 def _has_any_unavailable(unavailable: Mapping[str, Bools], count: int) -> Bools:
@@ -289,13 +403,15 @@ def _has_any_unavailable(unavailable: Mapping[str, Bools], count: int) -> Bools:
 
 
 def _child_allowance_cells(table: pa.Table) -> Any:
-
+    """Return the ``ep_child_allowance`` cells: ``None`` if absent, ``False`` if not booleans."""
     if _EP_CHILD not in table.column_names:
         return None
     column: Any = table.column(_EP_CHILD).combine_chunks()
     if pa.types.is_null(column.type):
         return None
-    return column.cast(pa.bool_())
+    if not pa.types.is_boolean(column.type):
+        return False
+    return column
 
 
 def _with_column(table: pa.Table, name: str, values: Any) -> pa.Table:
@@ -311,8 +427,8 @@ def _allowance_kinds(child: pa.Table, outcome: Ints) -> Ints:
     orphan allowance, the 事实无人抚养 top-up, or the allowance in full.
     """
     kinds = list(ChildAllowance)
-    orphan = _has_code(child, (scalar_children.R_ORPHAN.code,))
-    top_up = _has_code(child, (scalar_children.R_TOP_UP.code,))
+    orphan = has_code(child, (scalar_children.R_ORPHAN.code,))
+    top_up = has_code(child, (scalar_children.R_TOP_UP.code,))
     found = np.where(
         orphan,
         kinds.index(ChildAllowance.ORPHAN),

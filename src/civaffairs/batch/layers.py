@@ -246,9 +246,15 @@ def assess_table(
     invalid = _invalid(checked)
     count = checked.num_rows
     # The person programmes' own columns, checked by their columnar forms (marked here too).
-    person = _person_marks(table, on, chosen, jurisdiction=jurisdiction, first_row=first_row)
-    extra = person.by_household(table, count)
-    marked = invalid | np.array([h in extra for h in range(count)], dtype=np.bool_)
+    # Decided in columns, a run finds them itself (from the same results); asked to raise,
+    # or one by one, they are found first.
+    person = None
+    extra: dict[int, tuple[str, ...]] = {}
+    if errors == "raise" or not _COLUMNAR:
+        person = _person_marks(table, on, chosen, jurisdiction=jurisdiction, first_row=first_row)
+        extra = person.by_household(table, count)
+    marked = invalid.copy()
+    marked[list(extra)] = True
     processes = _processes(workers, count)
     tasks = list(_tasks(table, marked, count))
     payloads = [
@@ -271,21 +277,66 @@ def assess_table(
     else:
         parts = [_decide_task(payload) for payload in payloads]
     if errors == "raise":
-        cells = [cell for part in parts for cell in part.cells]
-        if invalid.any():  # the 低保 engine's own list of the bad cells it read
-            try:
-                screen_dibao(data, on, book=chosen, errors="raise", **options)
-            except InvalidDocumentError as error:
-                cells = [*error.errors, *cells]
-        cells = [*cells, *person.raised(table, on, chosen, jurisdiction, first_row)]
-        if cells:
-            # One cell, once: the person programmes read some cells the others read too.
-            once = {cell.path: cell for cell in reversed(cells)}
-            raise InvalidDocumentError(sorted(once.values(), key=_cell_order), what=_WHAT)
-        for part in parts:
-            if part.parameter is not None:
-                raise part.parameter
+        again = _Again(table, on, chosen, jurisdiction, first_row)
+        _raise(parts, again if invalid.any() else None, person, again)
+    at = 0
+    for part in parts:
+        for index, named in part.extra.items():
+            extra[at + index] = tuple(dict.fromkeys([*extra.get(at + index, ()), *named]))
+        at += part.count
     return _columns(checked, parts, extra)
+
+
+@attrs.frozen
+class _Again:
+    """A call's arguments, to read the table again asking to raise."""
+
+    data: pa.Table
+    on: dt.date
+    book: ParameterBook
+    jurisdiction: str | None
+    first_row: int
+
+
+def _raise(
+    parts: Sequence[_Part],
+    dibao_cells: _Again | None,
+    person: _PersonMarks | None,
+    again: _Again,
+) -> None:
+    """Raise every bad cell of the table at once, else the first parameter error (raise mode).
+
+    ``dibao_cells`` when the 低保 engine found bad cells (its own list of them is asked for
+    again); ``person`` the person programmes' marks.
+    """
+    from civaffairs.batch.dibao import assess_table as screen_dibao  # noqa: PLC0415 - cycle
+
+    cells = [cell for part in parts for cell in part.cells]
+    if dibao_cells is not None:  # the 低保 engine's own list of the bad cells it read
+        try:
+            screen_dibao(
+                again.data,
+                again.on,
+                book=again.book,
+                errors="raise",
+                jurisdiction=again.jurisdiction,
+                workers=1,
+                first_row=again.first_row,
+            )
+        except InvalidDocumentError as error:
+            cells = [*error.errors, *cells]
+    if person is not None:
+        cells = [
+            *cells,
+            *person.raised(again.data, again.on, again.book, again.jurisdiction, again.first_row),
+        ]
+    if cells:
+        # One cell, once: the person programmes read some cells the others read too.
+        once = {cell.path: cell for cell in reversed(cells)}
+        raise InvalidDocumentError(sorted(once.values(), key=_cell_order), what=_WHAT)
+    for part in parts:
+        if part.parameter is not None:
+            raise part.parameter
 
 
 @attrs.frozen
@@ -372,15 +423,13 @@ def _person_marks(
             workers=1,
             first_row=first_row,
         )
-        reasons = result.column("reasons").to_pylist()
-        named = result.column("problems").to_pylist()
-        found = False
-        for index, codes in enumerate(reasons):
-            if R_INVALID_VALUE.code in (codes or ()):
-                row = index // times
-                bad[row] = found = True
-                problems[row] = (*problems[row], *(named[index] or ()))
-        if found:
+        hits = np.flatnonzero(_layered_columns.has_code(result, (R_INVALID_VALUE.code,)))
+        named = result.column("problems").take(arrow(hits)).to_pylist()
+        for index, names in zip(hits.tolist(), named, strict=True):
+            row = index // times
+            bad[row] = True
+            problems[row] = (*problems[row], *(names or ()))
+        if len(hits):
             modules.append(module)
     return _PersonMarks(bad, problems, tuple(modules))
 
@@ -424,8 +473,7 @@ def _as_table(data: Frame) -> pa.Table:
 
 def _invalid(checked: pa.Table) -> np.ndarray[Any, np.dtype[np.bool_]]:
     """Return the households the 低保 engine found a bad cell in."""
-    reasons = checked.column("reasons").to_pylist()
-    return np.array([R_INVALID_VALUE.code in (r or ()) for r in reasons], dtype=np.bool_)
+    return _layered_columns.has_code(checked, (R_INVALID_VALUE.code,))
 
 
 def _processes(workers: int | None, households: int) -> int:
@@ -487,6 +535,7 @@ class _Part:
     kinds: list[str | None]
     columns: Decided | None
     rows: dict[int, _Row]
+    extra: dict[int, tuple[str, ...]]
     cells: list[InvalidInputError]
     parameter: CivaffairsError | None
 
@@ -519,6 +568,7 @@ def _decide_task(
         decided = _layered_columns.decide(
             table, np.asarray(starts, dtype=np.int64), on, book=call.book, jurisdiction=jurisdiction
         )
+        bad = bad | decided.marked
         one_by_one = decided.scalar | bad
     found: dict[int, _Row] = {}
     cells: list[InvalidInputError] = []
@@ -533,7 +583,8 @@ def _decide_task(
         found[at] = row
         cells.extend(bad_cells)
         first = first or parameter
-    return _Part(count, _applicant_kinds(table, starts), decided, found, cells, first)
+    extra = {} if decided is None else dict(decided.problems)
+    return _Part(count, _applicant_kinds(table, starts), decided, found, extra, cells, first)
 
 
 def _applicant_kinds(table: pa.Table, starts: Sequence[int]) -> list[str | None]:
