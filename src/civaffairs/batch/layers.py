@@ -127,6 +127,8 @@ _DICT = pa.dictionary(pa.int32(), pa.string())
 _LIST = pa.list_(pa.string())
 #: Households per task sent to a worker process.
 _TASK_HOUSEHOLDS: Final = 2000
+#: At most this many households per task decided in columns.
+_COLUMNS_TASK: Final = 50_000
 #: Whether runs of households are decided in columns (:mod:`civaffairs.batch._layered_columns`)
 #: where they give the scalar picture's rows; off, every household is decided one by one.
 _COLUMNAR = True
@@ -256,10 +258,12 @@ def assess_table(
     marked = invalid.copy()
     marked[list(extra)] = True
     processes = _processes(workers, count)
-    tasks = list(_tasks(table, marked, count))
+    tasks = list(_tasks(table, marked, count, _task_size(count, processes)))
+    # A worker process is sent its run as Arrow IPC bytes; this process keeps the table.
+    pack = _ipc if processes > 1 and len(tasks) > 1 else _same
     payloads = [
         (
-            _ipc(piece),
+            pack(piece),
             starts,
             marks,
             on,
@@ -478,13 +482,21 @@ def _invalid(checked: pa.Table) -> np.ndarray[Any, np.dtype[np.bool_]]:
 
 def _processes(workers: int | None, households: int) -> int:
     if workers is None:
-        return workers_for(None) if households > 4 * _TASK_HOUSEHOLDS else 1
+        enough = _COLUMNS_TASK if _COLUMNAR else 4 * _TASK_HOUSEHOLDS
+        return workers_for(None) if households > enough else 1
     return workers_for(workers)
 
 
+def _task_size(count: int, processes: int) -> int:
+    """Households per task: a share of the table for each process, within bounds."""
+    if not _COLUMNAR:
+        return _TASK_HOUSEHOLDS
+    return min(_COLUMNS_TASK, max(_TASK_HOUSEHOLDS, -(-count // processes)))
+
+
 def _tasks(
-    table: pa.Table, invalid: np.ndarray[Any, np.dtype[np.bool_]], count: int
-) -> Iterator[tuple[pa.Table, tuple[int, ...], tuple[bool, ...], int]]:
+    table: pa.Table, invalid: np.ndarray[Any, np.dtype[np.bool_]], count: int, size: int
+) -> Iterator[tuple[pa.Table, npt.NDArray[np.int64], npt.NDArray[np.bool_], int]]:
     """Cut the table into runs of whole households: (rows, household starts, marks, first row).
 
     Households start where the 低保 engine's reader says (:func:`household_starts`: a
@@ -495,13 +507,16 @@ def _tasks(
     if len(starts) != count:
         raise CivaffairsError("the households read do not match the households checked")
     rows = table.num_rows
-    for first in range(0, count, _TASK_HOUSEHOLDS):
-        last = min(first + _TASK_HOUSEHOLDS, count)
+    for first in range(0, count, size):
+        last = min(first + size, count)
         begin = int(starts[first])
         end = int(starts[last]) if last < count else rows
-        marks = tuple(bool(x) for x in invalid[first:last])
-        own = tuple(int(start) - begin for start in starts[first:last])
-        yield table.slice(begin, end - begin), own, marks, begin
+        own = np.asarray(starts[first:last], dtype=np.int64) - begin
+        yield table.slice(begin, end - begin), own, invalid[first:last].copy(), begin
+
+
+def _same(table: pa.Table) -> pa.Table:
+    return table
 
 
 def _ipc(table: pa.Table) -> bytes:
@@ -532,7 +547,7 @@ class _Part:
     """
 
     count: int
-    kinds: list[str | None]
+    kinds: pa.Array[Any]
     columns: Decided | None
     rows: dict[int, _Row]
     extra: dict[int, tuple[str, ...]]
@@ -542,9 +557,9 @@ class _Part:
 
 def _decide_task(
     payload: tuple[
-        bytes,
-        tuple[int, ...],
-        tuple[bool, ...],
+        bytes | pa.Table,
+        npt.NDArray[np.int64],
+        npt.NDArray[np.bool_],
         dt.date,
         ParameterBook | None,
         str | None,
@@ -558,24 +573,24 @@ def _decide_task(
     picture's row; the households they leave, and those with a bad cell, one by one.
     """
     data, starts, marks, on, book, jurisdiction, first_row, columnar = payload
-    table = pa.ipc.open_stream(data).read_all()
+    table = data if isinstance(data, pa.Table) else pa.ipc.open_stream(data).read_all()
     call = _Call(on, book or default_book(), jurisdiction)
     count = len(starts)
-    bad = np.asarray(marks, dtype=np.bool_)
+    bad = marks
     decided: Decided | None = None
     one_by_one = np.ones(count, dtype=np.bool_)
     if columnar and count:
         decided = _layered_columns.decide(
-            table, np.asarray(starts, dtype=np.int64), on, book=call.book, jurisdiction=jurisdiction
+            table, starts, on, book=call.book, jurisdiction=jurisdiction
         )
         bad = bad | decided.marked
         one_by_one = decided.scalar | bad
     found: dict[int, _Row] = {}
     cells: list[InvalidInputError] = []
     first: CivaffairsError | None = None
-    ends = [*starts[1:], table.num_rows]
+    ends = np.append(starts[1:], table.num_rows)
     for at in np.flatnonzero(one_by_one).tolist():
-        start, end = starts[at], ends[at]
+        start, end = int(starts[at]), int(ends[at])
         rows = relationship_values(table.slice(start, end - start).to_pylist())
         row, bad_cells, parameter = _decide_one(
             call, rows, bad=bool(bad[at]), first_row=first_row + start
@@ -587,11 +602,11 @@ def _decide_task(
     return _Part(count, _applicant_kinds(table, starts), decided, found, extra, cells, first)
 
 
-def _applicant_kinds(table: pa.Table, starts: Sequence[int]) -> list[str | None]:
+def _applicant_kinds(table: pa.Table, starts: npt.NDArray[np.int64]) -> pa.Array[Any]:
     """Each household's ``registration_kind`` cell on the applicant's row (else its first row)."""
     count, rows = len(starts), table.num_rows
     if "registration_kind" not in table.column_names or not count:
-        return [None] * count
+        return pa.nulls(count, type=pa.string())
     begin = np.asarray(starts, dtype=np.int64)
     of_row = np.repeat(np.arange(count), np.diff(np.append(begin, rows)))
     relationship: Any = (
@@ -614,8 +629,8 @@ def _applicant_kinds(table: pa.Table, starts: Sequence[int]) -> list[str | None]
         index = np.flatnonzero(is_applicant)
         np.minimum.at(first, of_row[index], index)
         at = np.where(first < rows, first, begin)
-    column = table.column("registration_kind").take(arrow(at))
-    return [None if value is None else str(value) for value in column.to_pylist()]
+    column: Any = table.column("registration_kind").take(arrow(at)).combine_chunks()
+    return column.cast(pa.string())  # type: ignore[no-any-return]
 
 
 def _decide_one(
@@ -1065,23 +1080,28 @@ def _jurisdictions(
 ) -> pa.Array[Any]:
     """Where each household is decided: the 低保 engine's, unless the scalar picture said."""
     theirs = checked.column("jurisdiction").combine_chunks()
-    if not one_by_one:
-        return theirs.cast(pa.string()).dictionary_encode().cast(_DICT)
-    values = theirs.cast(pa.string()).to_pylist()
-    for index in one_by_one:
-        if own[index] is not None:
-            values[index] = own[index]
-    return pa.array(values, type=pa.string()).dictionary_encode().cast(_DICT)
+    said = {index: row for index, row in one_by_one.items() if own[index] is not None}
+    return _replaced(theirs, own, said)
+
+
+def _replaced(values: Any, own: list[str | None], one_by_one: Mapping[int, _Row]) -> pa.Array[Any]:
+    """Return ``values`` (strings) with the cells of the rows decided one by one their own."""
+    found = values.cast(pa.string())
+    if one_by_one:
+        where = np.zeros(len(found), dtype=np.bool_)
+        indices = sorted(one_by_one)
+        where[indices] = True
+        mine = pa.array([own[index] for index in indices], type=pa.string())
+        found = pc.replace_with_mask(found, arrow(where), mine)
+    return found.dictionary_encode().cast(_DICT)  # type: ignore[no-any-return]
 
 
 def _kinds(
     parts: list[_Part], own: list[str | None], one_by_one: Mapping[int, _Row]
 ) -> pa.Array[Any]:
     """Return the applicant's registration kind per household (as the table gives it)."""
-    found = [kind for part in parts for kind in part.kinds]
-    for index in one_by_one:
-        found[index] = own[index]
-    return pa.array(found, type=pa.string()).dictionary_encode().cast(_DICT)
+    found: Any = pa.concat_arrays([part.kinds for part in parts]) if parts else pa.nulls(0)
+    return _replaced(found, own, one_by_one)
 
 
 # -- summaries and what-if --------------------------------------------------------------------
