@@ -33,10 +33,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+
+import attrs
 
 from civaffairs import registry
 from civaffairs.batch.report_cli import report_path, write_screen_report
@@ -56,6 +59,7 @@ EXIT_BAD_INPUT = 2
 #: The run completed but no row could be decided (every outcome ``cannot_decide``).
 EXIT_NOTHING_DECIDABLE = 3
 _SHOWN_PROBLEMS = 20
+_C = TypeVar("_C")
 #: Seconds between two progress lines written to a file or a pipe (not a terminal).
 _LOG_EVERY = 10.0
 
@@ -256,8 +260,8 @@ def _combine_what_if(parts: list[pa.Table]) -> pa.Table:
 
 def _write_results(
     out: str,
-    chunks: Iterable[pa.Table],
-    decide: Callable[[pa.Table], tuple[pa.Table, int]],
+    chunks: Iterable[_C],
+    decide: Callable[[_C], tuple[pa.Table, int]],
     *,
     progress: _Progress,
     total: int | None,
@@ -436,25 +440,32 @@ def _screen_layers(
     pairs: list[tuple[pa.Table, pa.Table]] = []
     first_row = 0  # of the chunk, in the file: errors name file rows
 
-    def decide(chunk: pa.Table) -> tuple[pa.Table, int]:
+    def payloads() -> Iterator[_LayersChunk]:
         nonlocal first_row
-        options: dict[str, Any] = {
-            "errors": args.errors,
-            "jurisdiction": default_jurisdiction,
-            "first_row": first_row,
-        }
-        result = layers.assess_table(chunk, on, book=book, **options)
-        if scenario is not None:  # the baseline is the result: decided once, not twice
-            after = layers.assess_table(chunk, on, book=scenario, **options)
+        for chunk in chunks:
+            yield _LayersChunk(
+                chunk,
+                on,
+                None if book is default_book() else book,
+                scenario,
+                args.errors,
+                default_jurisdiction,
+                first_row,
+            )
+            first_row += chunk.num_rows
+
+    def decide(done: tuple[_LayersChunk, pa.Table, pa.Table | None]) -> tuple[pa.Table, int]:
+        chunk, result, after = done
+        if after is not None:
             comparisons.append(layers.compare(result, after))
             if args.report:
                 pairs.append(distribution.compare_cells(result, after))
         summaries.append(layers.summarise(result))
         programmes.append(layers.summarise_programmes(result))
-        first_row += chunk.num_rows
-        return result, result.num_rows if unit == "households" else chunk.num_rows
+        return result, result.num_rows if unit == "households" else chunk.table.num_rows
 
-    _write_results(args.out, chunks, decide, progress=progress, total=total, unit=unit)
+    decided_chunks = _decided_in_order(payloads(), processes=_chunk_processes(args))
+    _write_results(args.out, decided_chunks, decide, progress=progress, total=total, unit=unit)
     if not summaries:
         raise InvalidInputError("input", "(empty)", "at least one household")
     summary = layers.combine(summaries)
@@ -472,6 +483,82 @@ def _screen_layers(
     )
     change = distribution.Change(*distribution.add_change_cells(pairs)) if pairs else None
     return decided, change
+
+
+@attrs.frozen
+class _LayersChunk:
+    """One chunk of the layered screen, and what it is decided with (sent to a worker)."""
+
+    table: pa.Table
+    on: dt.date
+    book: ParameterBook | None
+    scenario: ParameterBook | None
+    errors: str
+    jurisdiction: str | None
+    first_row: int
+
+
+def _decide_layers_chunk(chunk: _LayersChunk) -> tuple[pa.Table, pa.Table | None]:
+    """Decide one chunk (in a worker process or in this one): the picture, and the what-if's."""
+    from civaffairs.batch import layers  # noqa: PLC0415 - needs the extra
+
+    options: dict[str, Any] = {
+        "errors": chunk.errors,
+        "jurisdiction": chunk.jurisdiction,
+        "first_row": chunk.first_row,
+        "workers": 1,
+    }
+    result = layers.assess_table(chunk.table, chunk.on, book=chunk.book, **options)
+    after = None
+    if chunk.scenario is not None:  # the baseline is the result: decided once, not twice
+        after = layers.assess_table(chunk.table, chunk.on, book=chunk.scenario, **options)
+    return result, after
+
+
+def _chunk_processes(args: argparse.Namespace) -> int:
+    """Return how many processes decide chunks side by side: one per core (one to raise).
+
+    Asked to raise, the first bad chunk stops the run where it is, as one by one.
+    """
+    from civaffairs.batch._common import workers_for  # noqa: PLC0415 - needs the extra
+
+    return 1 if args.errors == "raise" else workers_for(None)
+
+
+def _decided_in_order(
+    chunks: Iterator[_LayersChunk], *, processes: int
+) -> Iterator[tuple[_LayersChunk, pa.Table, pa.Table | None]]:
+    """Decide chunks, in worker processes when there are several, and yield them in order.
+
+    At most two chunks a process are in flight, so memory stays bounded by a few chunks
+    whatever the file's size.  Worker processes are started by a forkserver (as
+    :func:`civaffairs.batch.layers.assess_table` does).
+    """
+    import concurrent.futures  # noqa: PLC0415
+    import multiprocessing  # noqa: PLC0415
+    from collections import deque  # noqa: PLC0415
+
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None)
+    if processes < 2 or second is None:
+        for chunk in (first, *(() if second is None else (second,))):
+            yield (chunk, *_decide_layers_chunk(chunk))
+        for chunk in chunks:
+            yield (chunk, *_decide_layers_chunk(chunk))
+        return
+    context = multiprocessing.get_context("forkserver")
+    with concurrent.futures.ProcessPoolExecutor(processes, mp_context=context) as pool:
+        flight: deque[tuple[_LayersChunk, concurrent.futures.Future[Any]]] = deque()
+        for chunk in itertools.chain((first, second), chunks):
+            flight.append((chunk, pool.submit(_decide_layers_chunk, chunk)))
+            if len(flight) >= 2 * processes:
+                done, future = flight.popleft()
+                yield (done, *future.result())
+        while flight:
+            done, future = flight.popleft()
+            yield (done, *future.result())
 
 
 def _screen_programme(
