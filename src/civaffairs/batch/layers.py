@@ -1126,20 +1126,25 @@ def summarise(result: pa.Table) -> pa.Table:
     from civaffairs.batch.report import _layer_codes  # noqa: PLC0415
 
     codes = _layer_codes(result, SUMMARY_LAYERS)
-    where = [
-        str(w) if w is not None else "(unknown)" for w in result.column("jurisdiction").to_pylist()
-    ]
+    # The places as codes of their distinct names (a null place is "(unknown)").
+    place: Any = result.column("jurisdiction").cast(pa.string())
+    place = place.fill_null("(unknown)")
+    encoded = place.combine_chunks().dictionary_encode()
+    names = [str(name) for name in encoded.dictionary.to_pylist()]
+    of_place = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
     people = np.asarray(result.column("people").to_numpy(), dtype=np.int64)
     cost = np.asarray(result.column("monthly_fen").to_numpy(), dtype=np.int64)
-    found = np.array([value is True for value in result.column("newly_found").to_pylist()])
+    newly: Any = result.column("newly_found")
+    found = np.asarray(newly.fill_null(False).to_numpy(zero_copy_only=False), dtype=np.bool_)
     in_layer = {
         layer: np.asarray(result.column(f"people_{layer}").to_numpy(), dtype=np.int64)
         for layer in LAYERS
     }
-    places = np.array(where, dtype=object)
     rows: list[dict[str, object]] = []
-    for name in [*sorted(set(where)), ALL]:
-        here = np.ones(len(where), dtype=np.bool_) if name == ALL else places == name
+    for name in [*sorted(set(names)), ALL]:
+        here = (
+            np.ones(len(of_place), dtype=np.bool_) if name == ALL else of_place == names.index(name)
+        )
         for code, layer in enumerate(SUMMARY_LAYERS):
             chosen = here & (codes == code)
             placed = int(in_layer[layer][here].sum()) if layer in in_layer else 0
