@@ -1181,20 +1181,30 @@ def summarise_programmes(result: pa.Table) -> pa.Table:
 
     .. versionadded:: 0.1.0
     """
-    granted = result.column("programmes").to_pylist()
-    pending = result.column("undecided").to_pylist()
     rows = []
     for programme, column in MONTHLY_COLUMNS.items():
         cost = np.asarray(result.column(column).to_numpy(), dtype=np.int64)
         rows.append(
             {
                 "programme": programme,
-                "households_eligible": sum(1 for g in granted if g and programme in g),
-                "households_undecided": sum(1 for p in pending if p and programme in p),
+                "households_eligible": _households_listing(result, "programmes", programme),
+                "households_undecided": _households_listing(result, "undecided", programme),
                 "monthly_cost_fen": int(cost.sum()),
             }
         )
     return pa.Table.from_pylist(rows, schema=_PROGRAMMES)
+
+
+def _households_listing(result: pa.Table, column: str, code: str) -> int:
+    """Return how many households list ``code`` in their list column ``column``."""
+    lists: Any = result.column(column).combine_chunks()
+    items = pc.list_flatten(lists)
+    if isinstance(items.type, pa.DictionaryType) or pa.types.is_null(items.type):
+        items = items.cast(pa.string())
+    hit = pc.equal(items, pa.scalar(code, type=pa.string())).fill_null(False)
+    parents = np.asarray(pc.list_parent_indices(lists).to_numpy(zero_copy_only=False))
+    chosen = parents[np.asarray(hit.to_numpy(zero_copy_only=False), dtype=np.bool_)]
+    return len(np.unique(chosen))
 
 
 _PROGRAMMES: Final = pa.schema(
