@@ -1083,3 +1083,95 @@ def test_every_assistance_programme_has_a_columnar_form() -> None:
     columnar = {entry.code for entry in registry.columnar()}
     assistance = {entry.code for entry in registry.entries("assistance")}
     assert assistance - per_case <= columnar
+
+
+# -- the columns give the one-by-one picture's rows ------------------------------------------
+
+
+def _one_by_one(table: pa.Table, on: dt.date = ON, errors: str = "mark") -> object:
+    """The table (or the error) of the screen deciding every household one by one."""
+    batch_layers._COLUMNAR = False
+    try:
+        return _outcome_of(table, on, errors)
+    finally:
+        batch_layers._COLUMNAR = True
+
+
+def _outcome_of(table: pa.Table, on: dt.date, errors: str) -> object:
+    try:
+        return batch_layers.assess_table(table, on, errors=errors, workers=1)  # type: ignore[arg-type]
+    except (InvalidDocumentError, ParameterError) as error:
+        return (type(error).__name__, str(error))
+
+
+def _same_tables(columns: object, one_by_one: object) -> None:
+    if not isinstance(columns, pa.Table) or not isinstance(one_by_one, pa.Table):
+        assert columns == one_by_one
+        return
+    assert columns.schema == one_by_one.schema
+    for name in columns.column_names:
+        assert columns.column(name).to_pylist() == one_by_one.column(name).to_pylist(), name
+
+
+@given(table=_registries(), errors=st.sampled_from(["mark", "raise"]))
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+def test_the_columns_give_every_row_the_one_by_one_picture_gives(
+    table: pa.Table, errors: str
+) -> None:
+    """Fuzz: the layered screen in columns (:mod:`civaffairs.batch._layered_columns`) and one
+    household at a time by the scalar ``assess_layers`` give the same table, cell for cell
+    (layer, members per layer, the cost per programme, the programmes granted and
+    undecided, newly found, reasons, problems), or raise the same error — on random
+    registries with spoilt cells, in both error modes."""
+    _same_tables(_outcome_of(table, ON, errors), _one_by_one(table, ON, errors))
+
+
+@given(registry=_registry())
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+def test_the_columns_give_the_one_by_one_picture_with_every_members_facts(
+    registry: list[tuple[Household, tuple[MemberFacts, ...]]],
+) -> None:
+    """Members' own facts (ep_ with supporters, child_, ds_ cells) handed over as
+    ``assess_layers`` hands them: the columns give the one-by-one table, cell for cell."""
+    table = _table(registry)
+    _same_tables(_outcome_of(table, ON, "mark"), _one_by_one(table))
+
+
+@pytest.mark.parametrize(
+    ("on", "seed", "invalid_share"),
+    [
+        (dt.date(2025, 6, 30), 1, 0.0),
+        (dt.date(2025, 6, 30), 2, 0.05),
+        (dt.date(2024, 3, 31), 3, 0.02),  # 刚性支出困难 not yet in force
+        (dt.date(2019, 12, 31), 4, 0.02),  # parameters not in force for some programmes
+    ],
+)
+def test_the_columns_give_the_one_by_one_picture_of_a_synthetic_registry(
+    on: dt.date, seed: int, invalid_share: float
+) -> None:
+    """A synthetic registry (every programme's facts, undecided 特困 members, bad cells):
+    the same table in columns as one by one."""
+    table = batch.synthetic_population(150, "500156", on=on, seed=seed, invalid_share=invalid_share)
+    _same_tables(_outcome_of(table, on, "mark"), _one_by_one(table, on))
+
+
+def test_the_columns_decide_a_clean_registry_themselves() -> None:
+    """The fast path is taken: no household of a clean synthetic registry (a third of
+    them with a member whose 特困 conditions are undecided) is left to the scalar picture."""
+    from civaffairs.batch import _layered_columns  # noqa: PLC0415
+    from civaffairs.batch._columns import household_starts  # noqa: PLC0415
+
+    table = batch.synthetic_population(300, "500156", on=ON, seed=5)
+    starts, _ = household_starts(table.column("household_id"))
+    decided = _layered_columns.decide(table, starts, ON, book=BOOK, jurisdiction=None)
+    assert len(decided.scalar) == len(starts)
+    assert not decided.scalar.any()
+    assert not decided.marked.any()
