@@ -389,15 +389,10 @@ def _evaluate(
     # 0. In force (art. 14).
     in_force = np.broadcast_to(value.flag(_IN_FORCE), (count,))
     # 1-3. The family and the higher layers: 低保边缘 (which decides 低保 first).
-    given = marginal is not None
     run = marginal or evaluate_marginal(facts, households, book, on, supported=supported)
     registered, missing, counted = run.registered, run.missing, run.counted
     decided = in_force & run.decided
-    # A recognised 特困 member who is counted (the exclusion off): the 特困 layer, first.
-    in_extreme = decided & (False if extreme is None else extreme.counted_in)
-    higher = decided & ~in_extreme & (run.eligible | run.higher)
-    if run.in_extreme_poverty is not None:
-        higher |= decided & ~in_extreme & run.in_extreme_poverty
+    in_extreme, higher = _layers_above(run, decided, extreme)
     # An undecided 低保边缘 decision (a business entity of unknown value) leaves art. 4 (二)-(四)
     # to decide, as the scalar rule does: a condition failing decides "not eligible".
     undecided = decided & ~higher & ~in_extreme & run.cannot
@@ -417,8 +412,9 @@ def _evaluate(
         },
         group,
     )
-    standard = _Values(run.found, group)("standard")
-    assets_ok, own_unknown = _marginal_property(facts, assets, standard, counted)
+    assets_ok, own_unknown = _marginal_property(
+        facts, assets, _Values(run.found, group)("standard"), counted
+    )
     owns = facts.owns
     disqualified = (owns[AssetType.VEHICLE] & (value(_R_VEHICLE) != 0)) | (
         owns[AssetType.NON_RESIDENTIAL_PROPERTY] & (value(_R_NON_RESIDENTIAL) != 0)
@@ -451,15 +447,13 @@ def _evaluate(
     waiting = passes & ((undecided & room) | (~undecided & own_unknown))
     recognised = passes & ~undecided & ~own_unknown
     if extreme is not None:
-        # Undecided 特困 members (the scalar rule's unknown_matters): counted (the exclusion
-        # off) they always matter; left out, where leaving some out changes (二)-(四).  A higher
-        # layer undecided, or they matter: "cannot decide" unless a condition fails every way.
-        doubt = tested & extreme.unknown
-        matters = extreme.unknown_in | extreme.open
-        holds = conditions | extreme.open
-        undecided = np.where(doubt, run.cannot | matters, undecided)
-        waiting = np.where(doubt, holds & undecided, waiting)
-        recognised = np.where(doubt, holds & ~undecided, recognised)
+        undecided, waiting, recognised = _undecided_members(
+            extreme,
+            tested=tested,
+            conditions=conditions,
+            higher_open=run.cannot,
+            found=(undecided, waiting, recognised),
+        )
 
     outcome = np.full(count, _NOT_ELIGIBLE, dtype=np.int64)
     outcome[(in_force & registered & missing) | waiting] = _CANNOT_DECIDE
@@ -488,7 +482,8 @@ def _evaluate(
     # What each household's decision reads, in the order the scalar rule reads it.
     unavailable: dict[str, Bools] = {}
     add_needs(unavailable, {_IN_FORCE: np.ones(count, dtype=np.bool_)}, found, group)
-    for name, mask in {} if given else run.unavailable.items():
+    # A 低保边缘 decision given was taken by the caller, who read its parameters.
+    for name, mask in {} if marginal is not None else run.unavailable.items():
         unavailable[name] = mask & in_force
     needs = {
         _DISPOSABLE: tested,
@@ -521,6 +516,46 @@ def _evaluate(
         valid_until=_valid_until(found[_VALIDITY], on)[group],
         conditions=conditions,
     )
+
+
+def _layers_above(
+    run: MarginalRun, decided: Bools, extreme: ExtremeStatus | None
+) -> tuple[Bools, Bools]:
+    """Art. 4 (一): the households in the 特困 layer, then those 低保边缘 finds higher or is.
+
+    特困 first: a recognised member who is counted (the exclusion off); then recognised as
+    marginal, or found in the 低保 (or 特困) layer by the 低保边缘 decision.
+    """
+    in_extreme = decided & (False if extreme is None else extreme.counted_in)
+    above = run.eligible | run.higher
+    if run.in_extreme_poverty is not None:
+        above = above | run.in_extreme_poverty
+    return in_extreme, decided & ~in_extreme & above
+
+
+def _undecided_members(
+    extreme: ExtremeStatus,
+    *,
+    tested: Bools,
+    conditions: Bools,
+    higher_open: Bools,
+    found: tuple[Bools, Bools, Bools],
+) -> tuple[Bools, Bools, Bools]:
+    """Decide the tested households with an undecided 特困 member: undecided, waiting, recognised.
+
+    As the scalar rule's ``unknown_matters``: counted (the exclusion off) such members always
+    matter; left out, where leaving some of them out changes art. 4 (二)-(四) (``open``).  A
+    higher layer undecided (``higher_open``), or they matter: "cannot decide", unless a
+    condition fails every way.  ``found`` are the three masks for the other households.
+    """
+    undecided, waiting, recognised = found
+    doubt = tested & extreme.unknown
+    matters = extreme.unknown_in | extreme.open
+    holds = conditions | extreme.open
+    undecided = np.where(doubt, higher_open | matters, undecided)
+    waiting = np.where(doubt, holds & undecided, waiting)
+    recognised = np.where(doubt, holds & ~undecided, recognised)
+    return undecided, waiting, recognised
 
 
 def _valid_until(months: PerGroup, on: dt.date) -> Ints:
