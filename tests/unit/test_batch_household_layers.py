@@ -29,12 +29,16 @@ from hypothesis import strategies as st
 pytest.importorskip("pyarrow")
 pytest.importorskip("numpy")
 
+# The rigid-expenditure parity test's edge mover and parameter remover (tests/unit is on the
+# path: it is no package).
+from test_batch_rigid_properties import at_edges, without
+
 from civaffairs.assistance import dibao, extreme_poverty, layers, marginal, rigid_expenditure
 from civaffairs.assistance.dibao import OUTCOME_CODES
 from civaffairs.assistance.means import EXCLUDE_EXTREME_POVERTY
-from civaffairs.batch import to_table
+from civaffairs.batch import assess_table, to_table
 from civaffairs.batch._household_layers import HouseholdDecisions, decide_table
-from civaffairs.decisions import Decision, Outcome
+from civaffairs.decisions import Decision, Outcome, Reason
 from civaffairs.entities import (
     Expenditure,
     ExpenditureType,
@@ -79,7 +83,7 @@ def extreme_decision(household: Household, pid: str, status: Status, on: dt.date
         "no": Outcome.NOT_ELIGIBLE,
         "unknown": Outcome.CANNOT_DECIDE,
     }[status]
-    reasons = ()
+    reasons: tuple[Reason, ...] = ()
     missing: tuple[str, ...] = ()
     if status == "amount":
         missing = ("$.facts.arrangement",)
@@ -153,9 +157,18 @@ def cases(draw: st.DrawFn, *, min_size: int = 1, max_size: int = 5) -> Case:
             max_size=6,
         )
     )
-    households = [
-        _of_household(attrs.evolve(h, id=f"H{i}"), draw(_spending())) for i, h in enumerate(found)
-    ]
+    households = []
+    for i, drawn in enumerate(found):
+        household = _of_household(attrs.evolve(drawn, id=f"H{i}"), draw(_spending()))
+        # Above the 低保 standard too: toward 低保边缘 (below 1.5 × the standard) and beyond.
+        extra = draw(st.one_of(st.just(0), st.integers(0, 250_000 * len(household.members))))
+        if extra:
+            more = Income(IncomeType.BUSINESS, Decimal(extra) / 100)
+            household = attrs.evolve(household, incomes=(*household.incomes, more))
+        # At the edges of 刚性支出困难's art. 4 (二) and (四) (the rigid parity test's mover).
+        edge = draw(st.sampled_from([None, -1, 0, 1]))
+        household = at_edges(household, on, edge, draw(st.sampled_from([None, -1, 0, 1])))
+        households.append(household)
     statuses = [draw(_statuses(len(h.members))) for h in households]
     return on, households, statuses
 
@@ -210,9 +223,7 @@ def check(
 ) -> HouseholdDecisions:
     """Compare every field of :class:`HouseholdDecisions` with the scalar picture."""
     recognised, undecided = _columns(households, statuses)
-    found = decide_table(
-        to_table(households), on, book, recognised=recognised, undecided=undecided
-    )
+    found = decide_table(to_table(households), on, book, recognised=recognised, undecided=undecided)
     assert not found.bad.any()
     assert not found.fallback.any()  # the table carries the business entities' value
     row = 0
@@ -275,12 +286,6 @@ def test_columns_equal_the_scalar_calls_with_many_members(case: Case) -> None:
     """More than :data:`~civaffairs.assistance.means.MAX_UNDECIDED` undecided members."""
     on, households, statuses = case
     check(on, households, statuses, BOOK)
-
-
-def without(book: ParameterBook, names: frozenset[str]) -> ParameterBook:
-    """``book`` with no value at all for ``names`` (as tests/unit/test_batch_rigid_properties.py)."""
-    series = {key: values for key, values in book._series.items() if key[0] not in names}
-    return ParameterBook(book.specs, series, book._rows)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -419,8 +424,6 @@ def test_statuses_of_another_length_are_refused() -> None:
 
 def test_no_status_given_is_the_standalone_engine() -> None:
     """Nobody recognised or undecided: the columns of the 低保 engine alone."""
-    from civaffairs.batch import assess_table
-
     household = _family("1000")
     found = check(ON, [household], [["no", "no"]], BOOK)
     row = assess_table(to_table([household]), ON).to_pylist()[0]
