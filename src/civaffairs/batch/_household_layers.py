@@ -37,7 +37,7 @@ Parameters not in force are reported per name, never guessed
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -154,10 +154,7 @@ def decide_households(
     supported = recognised & exclude[of_row]
     unknown = undecided & exclude[of_row]
     status = batch_marginal.ExtremeStatus(
-        recognised=households.any(recognised),
-        unknown=households.any(undecided),
-        exclude=exclude,
-        open=np.zeros(count, dtype=np.bool_),
+        recognised=households.any(recognised), unknown=households.any(undecided), exclude=exclude
     )
 
     # Every way of leaving out undecided members, in copies (none when nobody is undecided).
@@ -175,7 +172,7 @@ def decide_households(
     # 低保 with the recognised members left out: the first way (no undecided member left out).
     base = batch_dibao._evaluate(facts, households, book, on, supported=supported)
     many = households.sum(unknown) > MAX_UNDECIDED
-    pending = exclude & (many | ways.differ(count, ways.dibao_key, ways.small))
+    pending = exclude & (many | ways.differ(count, ways.dibao_key, _dibao_key(base), ways.small))
     whole_outcome = np.where(pending, _CANNOT_DECIDE, base.outcome)
     whole_flags = dict(base.flags)
     for code in (scalar_dibao.R_SINGLE_PERSON.code, scalar_dibao.R_SINGLE_PERSON_UNKNOWN.code):
@@ -192,7 +189,7 @@ def decide_households(
         on,
         supported=supported,
         dibao=whole,
-        extreme=attrs.evolve(status, open=ways.differ(count, ways.edge) | ways.too_many),
+        extreme=attrs.evolve(status, open=ways.matters(ways.edge)),
     )
     rigid_run = batch_rigid._evaluate(
         facts,
@@ -202,7 +199,7 @@ def decide_households(
         on,
         supported=supported,
         marginal=edge_run,
-        extreme=attrs.evolve(status, open=ways.differ(count, ways.rigid) | ways.too_many),
+        extreme=attrs.evolve(status, open=ways.matters(ways.rigid)),
     )
 
     unavailable: dict[str, Bools] = {}
@@ -280,6 +277,11 @@ def _counted(facts: Facts) -> Bools:
     return np.asarray(counted, dtype=np.bool_)
 
 
+def _dibao_key(run: Any) -> npt.NDArray[np.int64]:
+    """Return what ``dibao.rule._same`` compares: the outcome, the amount if eligible (else -1)."""
+    return np.stack([run.outcome, np.where(run.outcome == _ELIGIBLE, run.amount, -1)], axis=1)
+
+
 def _merge(into: dict[str, Bools], more: Mapping[str, Bools]) -> None:
     for name, mask in more.items():
         into[name] = into[name] | mask if name in into else mask
@@ -290,20 +292,19 @@ def _merge(into: dict[str, Bools], more: Mapping[str, Bools]) -> None:
 
 @attrs.frozen
 class _Ways:
-    """The copies of the households with undecided members, one per set of them left out.
+    """The copies of the households with undecided members, one per non-empty set left out.
 
-    Per copy: ``origin`` its household, ``first`` the copy of its household with nobody
-    left out (the scalar rule's first way), ``dibao_key`` the 低保 outcome and amount
-    (``_same``: -1 unless eligible), ``edge`` and ``rigid`` the 低保边缘 and 刚性支出困难 tests
-    on the members left (an empty rest fails: ``undecided_matters``); ``small`` whether
-    its household has at most :data:`MAX_UNDECIDED` undecided members (the 低保 rule decides
+    Per copy: ``origin`` its household, ``dibao_key`` the 低保 outcome and amount
+    (:func:`_dibao_key`), ``edge`` and ``rigid`` the 低保边缘 and 刚性支出困难 tests on the
+    members left (an empty rest fails: ``undecided_matters``), ``small`` whether its
+    household has at most :data:`MAX_UNDECIDED` undecided members (the 低保 rule decides
     those every way), ``unavailable`` the 低保 parameters the copy needs where not in force.
     Per household: ``too_many`` — more than :data:`MAX_UNDECIDED` undecided members the
-    tests count (their answer always waits).
+    tests count (leaving them out always matters).  The first way, nobody left out, is the
+    household itself, decided by the caller.
     """
 
     origin: Ints
-    first: Ints
     dibao_key: npt.NDArray[np.int64]
     edge: Bools
     rigid: Bools
@@ -334,16 +335,15 @@ class _Ways:
         chosen = np.flatnonzero((n >= 1) & (n <= MAX_UNDECIDED))
         too_many = n > MAX_UNDECIDED
         if len(chosen) == 0:
-            empty = np.zeros(0, dtype=np.int64)
             nothing = np.zeros(0, dtype=np.bool_)
-            return cls(empty, empty, empty, nothing, nothing, nothing, {}, too_many)
-        copies = np.left_shift(1, n[chosen])
+            empty = np.zeros((0, 2), dtype=np.int64)
+            return cls(np.zeros(0, np.int64), empty, nothing, nothing, nothing, {}, too_many)
+        copies = np.left_shift(1, n[chosen]) - 1
         origin = np.repeat(chosen, copies)
-        offsets = np.cumsum(copies) - copies
-        first = np.repeat(offsets, copies)
-        choice = np.arange(len(origin)) - first
+        # Each copy's set: a number from 1 to 2ⁿ - 1, one bit per choosable member.
+        choice = np.arange(1, len(origin) + 1) - np.repeat(np.cumsum(copies) - copies, copies)
         rep_facts, rep_households, rows = _take(facts, households, origin)
-        # Each choosable member's place among its household's (the bit of the choice).
+        # Each choosable member's place among its household's (its bit of the choice).
         running = np.cumsum(choosable)
         before: Ints = (running - choosable)[households.starts]
         rank = running - 1 - before[of_row]
@@ -362,32 +362,38 @@ class _Ways:
             supported=left_out,
             marginal=edge,
         )
-        someone = edge.counted > 0
         return cls(
             origin=origin,
-            first=first,
-            dibao_key=np.stack(
-                [dibao.outcome, np.where(dibao.outcome == _ELIGIBLE, dibao.amount, -1)], axis=1
-            ),
-            edge=someone & edge.income_ok & edge.assets_ok,
-            rigid=someone & rigid.conditions,
+            dibao_key=_dibao_key(dibao),
+            edge=(edge.counted > 0) & edge.income_ok & edge.assets_ok,
+            rigid=rigid.conditions,
             small=small[origin],
             unavailable=dibao.unavailable,
             too_many=too_many,
         )
 
-    def differ(self, count: int, values: npt.NDArray[Any], only: Bools | None = None) -> Bools:
-        """Per household: whether some way's ``values`` differ from the first way's."""
+    def differ(
+        self,
+        count: int,
+        values: npt.NDArray[Any],
+        first: npt.NDArray[Any],
+        only: Bools | None = None,
+    ) -> Bools:
+        """Per household: whether some copy's ``values`` differ from the first way's ``first``."""
         found = np.zeros(count, dtype=np.bool_)
         if len(self.origin) == 0:
             return found
-        other = values != values[self.first]
+        other = values != first[self.origin]
         if other.ndim > 1:
             other = other.any(axis=1)
         if only is not None:
             other &= only
         found[self.origin[other]] = True
         return found
+
+    def matters(self, values: Bools) -> Callable[[Bools], Bools]:
+        """Return ``undecided_matters`` for the copies' ``values``, given the first way's."""
+        return lambda first: self.differ(len(first), values, first) | self.too_many
 
     def dibao_unavailable(self, count: int) -> dict[str, Bools]:
         """Per 低保 parameter, the households some way of which needs it where not in force."""

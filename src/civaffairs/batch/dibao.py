@@ -512,6 +512,8 @@ class _Run:
     group: Ints
     #: Per person: covered alone (单人户) where the household's members are (57号 art. 8).
     covered_p: Bools
+    #: Steps 2-5 (the members counted, their income, the tests), for 低保边缘 to reuse.
+    means: _Means
 
 
 @attrs.frozen
@@ -784,6 +786,7 @@ def _evaluate(
         errors=found,
         group=places.group,
         covered_p=covered_p,
+        means=means,
     )
 
 

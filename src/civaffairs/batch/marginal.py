@@ -39,7 +39,7 @@ household with the scalar decision: outcome, layer and reason codes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -74,7 +74,6 @@ from civaffairs.batch.dibao import (
     _checked,
     _evaluate,
     _marginal_property,
-    _means,
     _parameters,
     _prepare_part,
     _Run,
@@ -231,14 +230,16 @@ class MarginalRun:
 class ExtremeStatus:
     """What the members' 特困 decisions say about each household, for the layered picture.
 
-    Per household, as the scalar rules read :class:`~civaffairs.assistance.means.ExtremePovertyStatus`
-    and :class:`~civaffairs.assistance.means.FamilyApart`: ``recognised`` — some member meets
+    Per household, as the scalar rules read
+    :class:`~civaffairs.assistance.means.ExtremePovertyStatus` and
+    :class:`~civaffairs.assistance.means.FamilyApart`: ``recognised`` — some member meets
     every 特困 condition; ``unknown`` — some member's conditions are undecided; ``exclude`` —
     ``assistance.dibao.members.exclude_extreme_poverty`` (read where either holds; false
-    elsewhere): such members are left out (the caller passes them as ``supported``); ``open``
-    — with the exclusion on, leaving out some of the undecided members changes this
-    programme's test (:func:`civaffairs.assistance.means.undecided_matters`, found by the
-    caller deciding every way).
+    elsewhere): such members are left out (the caller passes them as ``supported``).
+    ``open`` is given this programme's test per household (on the counted members, an empty
+    family failing) and returns where, with the exclusion on, leaving out some of the
+    undecided members changes it (:func:`civaffairs.assistance.means.undecided_matters`: the
+    caller decides every way); by default nowhere.
 
     .. versionadded:: 0.1.0
     """
@@ -246,7 +247,7 @@ class ExtremeStatus:
     recognised: Bools
     unknown: Bools
     exclude: Bools
-    open: Bools
+    open: Callable[[Bools], Bools] = attrs.field(factory=lambda: _never)
 
     @property
     def counted_in(self) -> Bools:
@@ -257,6 +258,10 @@ class ExtremeStatus:
     def unknown_in(self) -> Bools:
         """The households with an undecided member who would be counted (the exclusion off)."""
         return np.asarray(self.unknown & ~self.exclude, dtype=np.bool_)
+
+
+def _never(passed: Bools) -> Bools:
+    return np.zeros(len(passed), dtype=np.bool_)
 
 
 def add_needs(
@@ -305,7 +310,7 @@ def evaluate(
     places = facts.places
     found = _parameters(book, on, places.groups)  # remembered: the look-ups 低保 just made
     value = _Values(found, places.group)
-    means = _means(facts, households, value, supported)
+    means = dibao.means  # 低保's own counting and tests, with the same members left out
     counted, registered, missing = means.counted, places.registered, means.missing
     decided = registered & ~missing & (counted > 0)
     alone = dibao.flags[scalar_dibao.R_SINGLE_PERSON.code]
@@ -332,7 +337,8 @@ def evaluate(
     if extreme is not None:
         # Undecided 特困 members: left out where found 特困 and the test turns on them, or
         # counted (the exclusion off) in a household that passes — "cannot decide" either way.
-        waiting = judged & (extreme.open | (income_ok & assets_ok & extreme.unknown_in))
+        passed = (counted > 0) & income_ok & assets_ok
+        waiting = judged & (extreme.open(passed) | (passed & extreme.unknown_in))
         recognised &= ~waiting
     outcome = np.full(households.count, _NOT_ELIGIBLE, dtype=np.int64)
     outcome[(registered & missing) | undecided | value_missing | waiting] = _CANNOT_DECIDE

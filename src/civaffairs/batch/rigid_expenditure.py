@@ -439,7 +439,8 @@ def _evaluate(
         dtype=np.bool_,
     )
     spending_ok = first | (second_on & second)
-    conditions = income_ok & assets_ok & spending_ok  # a business of unknown value aside
+    # A business of unknown value aside; nobody counted fails (undecided_matters).
+    conditions = (counted > 0) & income_ok & assets_ok & spending_ok
     passes = tested & conditions
     # The entity's value decides only where every other condition holds: with the 低保边缘
     # decision waiting on it, only if some value fails 低保边缘's limit and passes this one's.
@@ -550,8 +551,9 @@ def _undecided_members(
     """
     undecided, waiting, recognised = found
     doubt = tested & extreme.unknown
-    matters = extreme.unknown_in | extreme.open
-    holds = conditions | extreme.open
+    open_ = extreme.open(conditions)
+    matters = extreme.unknown_in | open_
+    holds = conditions | open_
     undecided = np.where(doubt, higher_open | matters, undecided)
     waiting = np.where(doubt, holds & undecided, waiting)
     recognised = np.where(doubt, holds & ~undecided, recognised)
