@@ -56,9 +56,7 @@ def _statuses(registry: pa.Table) -> tuple[np.ndarray, np.ndarray]:
 def _decide_slices(registry: pa.Table, recognised: np.ndarray, undecided: np.ndarray) -> None:
     for piece in household_slices(registry, SLICE_ROWS):
         rows = slice(piece.start, piece.start + piece.rows)
-        decide_table(
-            piece.of(registry), ON, recognised=recognised[rows], undecided=undecided[rows]
-        )
+        decide_table(piece.of(registry), ON, recognised=recognised[rows], undecided=undecided[rows])
 
 
 def _scalar_sample(registry: pa.Table, recognised: np.ndarray, undecided: np.ndarray) -> float:
