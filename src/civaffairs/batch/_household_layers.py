@@ -29,7 +29,12 @@ rules (:mod:`civaffairs.batch.dibao`, :mod:`civaffairs.batch.marginal`,
   that leaves nobody out.
 
 Parameters not in force are reported per name, never guessed
-(:attr:`HouseholdDecisions.unavailable`).
+(:attr:`HouseholdDecisions.unavailable`): what the three calls read for the household, and
+what 低保 reads for each way it decides (the scalar rule decides every way).  The tests of
+低保边缘 and 刚性支出困难 repeated on the members left (``undecided_matters``) read nothing
+the first way does not: leaving members out only takes away their own income (assets and
+expenditures are the household's in the table), so a way's spending test passes wherever
+the first way's does and reads the second (medical and accident) test no more often.
 
 .. versionadded:: 0.1.0
 """
