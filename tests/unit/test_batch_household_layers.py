@@ -40,6 +40,8 @@ from civaffairs.batch import assess_table, to_table
 from civaffairs.batch._household_layers import HouseholdDecisions, decide_table
 from civaffairs.decisions import Decision, Outcome, Reason
 from civaffairs.entities import (
+    Asset,
+    AssetType,
     Expenditure,
     ExpenditureType,
     Household,
@@ -429,3 +431,46 @@ def test_no_status_given_is_the_standalone_engine() -> None:
     row = assess_table(to_table([household]), ON).to_pylist()[0]
     assert row["amount_fen"] == int(found.dibao_fen[0])
     assert np.asarray(found.alone).sum() == row["members_alone"]
+
+
+def _children(count: int) -> Household:
+    """The couple with ``count`` minor children, nobody earning: a family of ``count + 2``."""
+    household = _family("0", spouse_income="0")
+    kids = [
+        Member(
+            Person(
+                id=f"c{i}",
+                birth_date=dt.date(2015, 1, 1 + i),
+                sex=Sex.FEMALE,
+                registration=Registration(WHERE, RegistrationKind.URBAN),
+                serious_illness=False,
+            ),
+            Relationship.CHILD,
+            True,
+        )
+        for i in range(count)
+    ]
+    return attrs.evolve(household, members=(*household.members, *kids))
+
+
+def test_more_than_four_undecided_members_wait_for_the_facts() -> None:
+    """``means.MAX_UNDECIDED``: with five members whose 特困 conditions are undecided, 低保 is
+    not decided every way (2⁵ ways) but waits for the facts: "cannot decide", pending."""
+    household = _children(3)
+    found = check(ON, [household], [["unknown"] * 5], BOOK)
+    assert found.dibao[0] == OUTCOME_CODES[Outcome.CANNOT_DECIDE]
+    assert found.pending[0]
+    assert found.tentative_whole[0]  # nobody left out, the family without income is eligible
+
+
+def test_an_undecided_member_with_a_business_of_unknown_value_falls_back() -> None:
+    """A business entity whose value the table lacks, and an undecided member: not decided in
+    columns (``fallback``); the same household with every status decided is."""
+    household = attrs.evolve(
+        _family("3000"), assets=(Asset(AssetType.BUSINESS_ENTITY, Decimal(10000)),)
+    )
+    table = to_table([household]).drop_columns(["asset_business_entity"])
+    waiting = decide_table(table, ON, BOOK, recognised=[False, False], undecided=[False, True])
+    assert waiting.fallback.tolist() == [True]
+    decided = decide_table(table, ON, BOOK, recognised=[False, True], undecided=[False, False])
+    assert decided.fallback.tolist() == [False]
