@@ -510,6 +510,10 @@ class _Run:
     unavailable: dict[str, Bools]
     errors: dict[str, PerGroup]
     group: Ints
+    #: Per person: covered alone (单人户) where the household's members are (57号 art. 8).
+    covered_p: Bools
+    #: Steps 2-5 (the members counted, their income, the tests), for 低保边缘 to reuse.
+    means: _Means
 
 
 @attrs.frozen
@@ -609,11 +613,12 @@ def _single_person(
     value: _Values,
     *,
     standard: Any,
-) -> tuple[Ints, Bools, Ints]:
-    """Members covered alone (57号 art. 8): per household, how many, asked, the amount.
+) -> tuple[Ints, Bools, Ints, Bools]:
+    """Members covered alone (57号 art. 8): per household, how many, asked, the amount; who.
 
     The rule is element-wise and gives (False, 0, False) to anyone not a counted
-    candidate or a member of unknown illness: it is evaluated on those only.
+    candidate or a member of unknown illness: it is evaluated on those only.  The last
+    array marks, per person, the members the rule covers.
     """
     count = households.count
     who = np.flatnonzero(counted_p & (facts.candidate | facts.unknown))
@@ -635,7 +640,9 @@ def _single_person(
     asked = np.bincount(at, weights=asks_c, minlength=count) > 0
     amount = np.zeros(count, dtype=np.int64)
     np.add.at(amount, at, np.asarray(amount_c, dtype=np.int64))
-    return covered, asked, amount
+    covered_p = np.zeros(len(counted_p), dtype=np.bool_)
+    covered_p[who] = covered_c
+    return covered, asked, amount, covered_p
 
 
 @attrs.frozen
@@ -650,8 +657,15 @@ class _Means:
     test: scalar.MeansTest
 
 
-def _means(facts: Facts, households: Households, value: _Values) -> _Means:
-    """Count the members (57号 art. 7) and their income, and apply the means test."""
+def _means(
+    facts: Facts, households: Households, value: _Values, supported: Bools | None = None
+) -> _Means:
+    """Count the members (57号 art. 7) and their income, and apply the means test.
+
+    ``supported`` marks, per person, the members left out as supported by 特困 (no double
+    coverage; :func:`civaffairs.assistance.means.counted_members` ``left_out``): neither
+    counted nor a missing fact, whatever their other facts.  ``None``: nobody.
+    """
     counted_p, missing_p = scalar.member_rule(
         NUMPY,
         relationship=facts.relationship,
@@ -660,6 +674,9 @@ def _means(facts: Facts, households: Households, value: _Values) -> _Means:
         dependent=facts.dependent,
         lives=facts.lives,
     )
+    if supported is not None:
+        counted_p = counted_p & ~supported
+        missing_p = missing_p & ~supported
     counted = households.sum(counted_p)
     income = _income(facts, households, counted_p, value.flag(_PENSION))
     disqualified = np.zeros(households.count, dtype=np.bool_)
@@ -691,19 +708,30 @@ def _means(facts: Facts, households: Households, value: _Values) -> _Means:
     return _Means(counted_p, counted, households.any(missing_p), income, disqualified, test)
 
 
-def _evaluate(facts: Facts, households: Households, book: ParameterBook, on: dt.date) -> _Run:
-    """Decide a slice's households in the steps of :func:`~civaffairs.assistance.dibao.assess`."""
+def _evaluate(
+    facts: Facts,
+    households: Households,
+    book: ParameterBook,
+    on: dt.date,
+    *,
+    supported: Bools | None = None,
+) -> _Run:
+    """Decide a slice's households in the steps of :func:`~civaffairs.assistance.dibao.assess`.
+
+    ``supported`` (per person) are the members left out as 特困, as
+    :func:`civaffairs.assistance.dibao.decide_household` leaves out ``supported``.
+    """
     places = facts.places
     found = _parameters(book, on, places.groups)
     value = _Values(found, places.group)
     standard, single_allowed = value("standard"), value.flag(_SINGLE)
-    means = _means(facts, households, value)
+    means = _means(facts, households, value, supported)
     test, counted = means.test, means.counted
     # 6. The difference; 7. the marginal household's property and its members covered alone.
     whole_amount, floored = scalar.difference_amount(NUMPY, test, share=value.fraction(_SHARE))
     marginal = scalar.marginal_test(test, multiple=value.fraction(_MULTIPLE))
     marginal_assets_ok, business_unknown = _marginal_property(facts, value, standard, counted)
-    covered, asked, alone_amount = _single_person(
+    covered, asked, alone_amount, covered_p = _single_person(
         facts, households, means.counted_p, means.income, value, standard=standard
     )
     kernels: dict[str, Any] = {
@@ -757,6 +785,8 @@ def _evaluate(facts: Facts, households: Households, book: ParameterBook, on: dt.
         },
         errors=found,
         group=places.group,
+        covered_p=covered_p,
+        means=means,
     )
 
 

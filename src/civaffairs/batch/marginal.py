@@ -39,7 +39,7 @@ household with the scalar decision: outcome, layer and reason codes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -74,9 +74,9 @@ from civaffairs.batch.dibao import (
     _checked,
     _evaluate,
     _marginal_property,
-    _means,
     _parameters,
     _prepare_part,
+    _Run,
     _Values,
 )
 from civaffairs.batch.plumbing import (
@@ -98,6 +98,7 @@ from civaffairs.parameters import ParameterBook, default_book
 __all__ = [
     "COLUMNS",
     "REASON_CATALOGUE",
+    "ExtremeStatus",
     "MarginalRun",
     "assess_marginal",
     "assess_table",
@@ -210,6 +211,9 @@ class MarginalRun:
     unavailable: dict[str, Bools]
     found: dict[str, PerGroup]
     group: Ints
+    #: The households in the 特困 layer: a member meets every 特困 condition and is counted
+    #: (the exclusion off; :class:`ExtremeStatus`).  None without 特困 decisions given.
+    in_extreme_poverty: Bools | None = None
 
     @property
     def eligible(self) -> Bools:
@@ -220,6 +224,44 @@ class MarginalRun:
     def cannot(self) -> Bools:
         """The households whose decision cannot be made (bad cells and parameters aside)."""
         return np.asarray(self.outcome == _CANNOT_DECIDE, dtype=np.bool_)
+
+
+@attrs.frozen
+class ExtremeStatus:
+    """What the members' 特困 decisions say about each household, for the layered picture.
+
+    Per household, as the scalar rules read
+    :class:`~civaffairs.assistance.means.ExtremePovertyStatus` and
+    :class:`~civaffairs.assistance.means.FamilyApart`: ``recognised`` — some member meets
+    every 特困 condition; ``unknown`` — some member's conditions are undecided; ``exclude`` —
+    ``assistance.dibao.members.exclude_extreme_poverty`` (read where either holds; false
+    elsewhere): such members are left out (the caller passes them as ``supported``).
+    ``open`` is given this programme's test per household (on the counted members, an empty
+    family failing) and returns where, with the exclusion on, leaving out some of the
+    undecided members changes it (:func:`civaffairs.assistance.means.undecided_matters`: the
+    caller decides every way); by default nowhere.
+
+    .. versionadded:: 0.1.0
+    """
+
+    recognised: Bools
+    unknown: Bools
+    exclude: Bools
+    open: Callable[[Bools], Bools] = attrs.field(factory=lambda: _never)
+
+    @property
+    def counted_in(self) -> Bools:
+        """The households in the 特困 layer: a recognised member, and the exclusion off."""
+        return np.asarray(self.recognised & ~self.exclude, dtype=np.bool_)
+
+    @property
+    def unknown_in(self) -> Bools:
+        """The households with an undecided member who would be counted (the exclusion off)."""
+        return np.asarray(self.unknown & ~self.exclude, dtype=np.bool_)
+
+
+def _never(passed: Bools) -> Bools:
+    return np.zeros(len(passed), dtype=np.bool_)
 
 
 def add_needs(
@@ -240,23 +282,44 @@ def add_needs(
         unavailable[name] = unavailable[name] | mask if name in unavailable else mask
 
 
-def evaluate(facts: Facts, households: Households, book: ParameterBook, on: dt.date) -> MarginalRun:
+def evaluate(
+    facts: Facts,
+    households: Households,
+    book: ParameterBook,
+    on: dt.date,
+    *,
+    supported: Bools | None = None,
+    dibao: _Run | None = None,
+    extreme: ExtremeStatus | None = None,
+) -> MarginalRun:
     """Decide a slice's households in the steps of :func:`civaffairs.assistance.marginal.assess`.
 
+    By default as the scalar call alone.  The layered picture gives what it is given:
+    ``supported`` (per person) the members left out as 特困; ``dibao`` the households' 低保
+    decision taken with them left out (the 低保 engine's run: its parameters are then not
+    read here, as the scalar rule does not decide 低保 again); ``extreme`` what the 特困
+    decisions say (:class:`ExtremeStatus`).  The reason flags do not carry the codes of the
+    特困 members (left out, undecided).
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 ``supported``, ``dibao`` and ``extreme``.
     """
-    dibao = _evaluate(facts, households, book, on)  # 3. 低保 first, as the scalar rule does
+    given = dibao is not None
+    if dibao is None:
+        dibao = _evaluate(facts, households, book, on, supported=supported)  # 3. 低保 first
     places = facts.places
     found = _parameters(book, on, places.groups)  # remembered: the look-ups 低保 just made
     value = _Values(found, places.group)
-    means = _means(facts, households, value)
+    means = dibao.means  # 低保's own counting and tests, with the same members left out
     counted, registered, missing = means.counted, places.registered, means.missing
     decided = registered & ~missing & (counted > 0)
     alone = dibao.flags[scalar_dibao.R_SINGLE_PERSON.code]
     pending = dibao.flags[scalar_dibao.R_SINGLE_PERSON_UNKNOWN.code]
     higher = decided & (dibao.outcome == _ELIGIBLE) & ~alone
-    undecided = decided & ~higher & (dibao.outcome == _CANNOT_DECIDE) & ~pending
-    tested = decided & ~higher & ~undecided
+    # A member meeting every 特困 condition and counted (the exclusion off): the 特困 layer.
+    in_extreme = decided & ~higher & (False if extreme is None else extreme.counted_in)
+    undecided = decided & ~higher & ~in_extreme & (dibao.outcome == _CANNOT_DECIDE) & ~pending
+    tested = decided & ~higher & ~in_extreme & ~undecided
     # 4. Income (57号 art. 8: the same 家庭人均收入 as 低保's) below the multiple, exactly.
     income_ok = np.asarray(
         scalar_dibao.marginal_test(means.test, multiple=value.fraction(_MULTIPLE)), dtype=np.bool_
@@ -270,8 +333,15 @@ def evaluate(facts: Facts, households: Households, book: ParameterBook, on: dt.d
     value_missing = tested & business_unknown & income_ok & assets_ok
     judged = tested & ~value_missing
     recognised = judged & income_ok & assets_ok
+    waiting = np.zeros(households.count, dtype=np.bool_)
+    if extreme is not None:
+        # Undecided 特困 members: left out where found 特困 and the test turns on them, or
+        # counted (the exclusion off) in a household that passes — "cannot decide" either way.
+        passed = (counted > 0) & income_ok & assets_ok
+        waiting = judged & (extreme.open(passed) | (passed & extreme.unknown_in))
+        recognised &= ~waiting
     outcome = np.full(households.count, _NOT_ELIGIBLE, dtype=np.int64)
-    outcome[(registered & missing) | undecided | value_missing] = _CANNOT_DECIDE
+    outcome[(registered & missing) | undecided | value_missing | waiting] = _CANNOT_DECIDE
     outcome[recognised] = _ELIGIBLE
     family = registered & ~missing
     disqualified = (owns[AssetType.VEHICLE] & (value(_M_VEHICLE) != 0)) | (
@@ -280,10 +350,10 @@ def evaluate(facts: Facts, households: Households, book: ParameterBook, on: dt.d
     flags = {
         scalar.R_REGISTRATION_ELSEWHERE.code: ~registered,
         scalar.R_REGISTRATION.code: registered,
-        scalar.R_MISSING.code: (registered & missing) | undecided | value_missing,
+        scalar.R_MISSING.code: (registered & missing) | undecided | value_missing | waiting,
         scalar.R_MEMBERS.code: family,
         scalar.CODES.nobody.code: family & (counted == 0),
-        scalar.R_HIGHER_LAYER.code: higher,
+        scalar.R_HIGHER_LAYER.code: higher | in_extreme,
         scalar.R_NOT_HIGHER_LAYER.code: tested,
         scalar.R_INCOME_BELOW.code: judged & income_ok,
         scalar.R_INCOME_NOT_BELOW.code: judged & ~income_ok,
@@ -292,7 +362,8 @@ def evaluate(facts: Facts, households: Households, book: ParameterBook, on: dt.d
         scalar.R_BUSINESS.code: judged & owns[AssetType.BUSINESS_ENTITY],
         scalar.R_RECOGNISED.code: recognised,
     }
-    unavailable = dict(dibao.unavailable)
+    # A 低保 decision given was taken by the caller, who read its parameters.
+    unavailable = {} if given else dict(dibao.unavailable)
     add_needs(
         unavailable,
         {
@@ -328,6 +399,7 @@ def evaluate(facts: Facts, households: Households, book: ParameterBook, on: dt.d
         unavailable=unavailable,
         found=found,
         group=places.group,
+        in_extreme_poverty=None if extreme is None else in_extreme,
     )
 
 

@@ -82,6 +82,7 @@ from civaffairs.batch.dibao import (
     _Values,
 )
 from civaffairs.batch.marginal import (
+    ExtremeStatus,
     MarginalRun,
     add_needs,
     base_columns,
@@ -355,6 +356,9 @@ class _Run:
     unavailable: dict[str, Bools]
     found: dict[str, PerGroup]
     valid_until: Ints
+    #: Art. 4 (二)-(四) on the counted members, whatever the stage (the test
+    #: :func:`~civaffairs.assistance.means.undecided_matters` repeats for undecided 特困 members).
+    conditions: Bools
 
 
 def _evaluate(
@@ -363,8 +367,20 @@ def _evaluate(
     spent: Mapping[ExpenditureType, Ints],
     book: ParameterBook,
     on: dt.date,
+    *,
+    supported: Bools | None = None,
+    marginal: MarginalRun | None = None,
+    extreme: ExtremeStatus | None = None,
 ) -> _Run:
-    """Decide a slice in the steps of :func:`civaffairs.assistance.rigid_expenditure.assess`."""
+    """Decide a slice in the steps of :func:`civaffairs.assistance.rigid_expenditure.assess`.
+
+    By default as the scalar call alone.  The layered picture gives ``supported`` (per
+    person, the members left out as 特困), ``marginal`` (the 低保边缘 decision taken with them
+    left out: its parameters are then not read here) and ``extreme`` (what the 特困 decisions
+    say, :class:`~civaffairs.batch.marginal.ExtremeStatus`, ``open`` for this programme's
+    conditions).  A household with an undecided member and a business entity of unknown
+    value (``asset_business_entity`` absent) is not decided that way: the caller decides it.
+    """
     count = households.count
     places = facts.places
     group = places.group
@@ -373,14 +389,14 @@ def _evaluate(
     # 0. In force (art. 14).
     in_force = np.broadcast_to(value.flag(_IN_FORCE), (count,))
     # 1-3. The family and the higher layers: 低保边缘 (which decides 低保 first).
-    run = evaluate_marginal(facts, households, book, on)
+    run = marginal or evaluate_marginal(facts, households, book, on, supported=supported)
     registered, missing, counted = run.registered, run.missing, run.counted
     decided = in_force & run.decided
-    higher = decided & (run.eligible | run.higher)
+    in_extreme, higher = _layers_above(run, decided, extreme)
     # An undecided 低保边缘 decision (a business entity of unknown value) leaves art. 4 (二)-(四)
     # to decide, as the scalar rule does: a condition failing decides "not eligible".
-    undecided = decided & ~higher & run.cannot
-    tested = decided & ~higher
+    undecided = decided & ~higher & ~in_extreme & run.cannot
+    tested = decided & ~higher & ~in_extreme
     # 4. Art. 4 (二): income, the scalar rule's body.
     net, scale = run.net_income, run.scale
     income_ok = np.asarray(
@@ -396,8 +412,9 @@ def _evaluate(
         },
         group,
     )
-    standard = _Values(run.found, group)("standard")
-    assets_ok, own_unknown = _marginal_property(facts, assets, standard, counted)
+    assets_ok, own_unknown = _marginal_property(
+        facts, assets, _Values(run.found, group)("standard"), counted
+    )
     owns = facts.owns
     disqualified = (owns[AssetType.VEHICLE] & (value(_R_VEHICLE) != 0)) | (
         owns[AssetType.NON_RESIDENTIAL_PROPERTY] & (value(_R_NON_RESIDENTIAL) != 0)
@@ -422,12 +439,22 @@ def _evaluate(
         dtype=np.bool_,
     )
     spending_ok = first | (second_on & second)
-    passes = tested & income_ok & assets_ok & spending_ok  # a business of unknown value aside
+    # A business of unknown value aside; nobody counted fails (undecided_matters).
+    conditions = (counted > 0) & income_ok & assets_ok & spending_ok
+    passes = tested & conditions
     # The entity's value decides only where every other condition holds: with the 低保边缘
     # decision waiting on it, only if some value fails 低保边缘's limit and passes this one's.
     room = value(_R_BUSINESS) > _Values(run.found, group)(_M_BUSINESS)
     waiting = passes & ((undecided & room) | (~undecided & own_unknown))
     recognised = passes & ~undecided & ~own_unknown
+    if extreme is not None:
+        undecided, waiting, recognised = _undecided_members(
+            extreme,
+            tested=tested,
+            conditions=conditions,
+            higher_open=run.cannot,
+            found=(undecided, waiting, recognised),
+        )
 
     outcome = np.full(count, _NOT_ELIGIBLE, dtype=np.int64)
     outcome[(in_force & registered & missing) | waiting] = _CANNOT_DECIDE
@@ -440,7 +467,7 @@ def _evaluate(
         scalar.R_MISSING.code: (in_force & registered & missing) | waiting,
         scalar.R_MEMBERS.code: family,
         scalar.CODES.nobody.code: family & (counted == 0),
-        scalar.R_HIGHER_LAYER.code: higher,
+        scalar.R_HIGHER_LAYER.code: higher | in_extreme,
         scalar.R_HIGHER_LAYER_UNKNOWN.code: undecided,
         scalar.R_NOT_HIGHER_LAYER.code: tested & ~undecided,
         scalar.R_INCOME_BELOW.code: tested & income_ok,
@@ -456,7 +483,8 @@ def _evaluate(
     # What each household's decision reads, in the order the scalar rule reads it.
     unavailable: dict[str, Bools] = {}
     add_needs(unavailable, {_IN_FORCE: np.ones(count, dtype=np.bool_)}, found, group)
-    for name, mask in run.unavailable.items():
+    # A 低保边缘 decision given was taken by the caller, who read its parameters.
+    for name, mask in {} if marginal is not None else run.unavailable.items():
         unavailable[name] = mask & in_force
     needs = {
         _DISPOSABLE: tested,
@@ -487,7 +515,49 @@ def _evaluate(
         unavailable=unavailable,
         found=found | {name: run.found[name] for name in (*run.unavailable, _M_BUSINESS)},
         valid_until=_valid_until(found[_VALIDITY], on)[group],
+        conditions=conditions,
     )
+
+
+def _layers_above(
+    run: MarginalRun, decided: Bools, extreme: ExtremeStatus | None
+) -> tuple[Bools, Bools]:
+    """Art. 4 (一): the households in the 特困 layer, then those 低保边缘 finds higher or is.
+
+    特困 first: a recognised member who is counted (the exclusion off); then recognised as
+    marginal, or found in the 低保 (or 特困) layer by the 低保边缘 decision.
+    """
+    in_extreme = decided & (False if extreme is None else extreme.counted_in)
+    above = run.eligible | run.higher
+    if run.in_extreme_poverty is not None:
+        above = above | run.in_extreme_poverty
+    return in_extreme, decided & ~in_extreme & above
+
+
+def _undecided_members(
+    extreme: ExtremeStatus,
+    *,
+    tested: Bools,
+    conditions: Bools,
+    higher_open: Bools,
+    found: tuple[Bools, Bools, Bools],
+) -> tuple[Bools, Bools, Bools]:
+    """Decide the tested households with an undecided 特困 member: undecided, waiting, recognised.
+
+    As the scalar rule's ``unknown_matters``: counted (the exclusion off) such members always
+    matter; left out, where leaving some of them out changes art. 4 (二)-(四) (``open``).  A
+    higher layer undecided (``higher_open``), or they matter: "cannot decide", unless a
+    condition fails every way.  ``found`` are the three masks for the other households.
+    """
+    undecided, waiting, recognised = found
+    doubt = tested & extreme.unknown
+    open_ = extreme.open(conditions)
+    matters = extreme.unknown_in | open_
+    holds = conditions | open_
+    undecided = np.where(doubt, higher_open | matters, undecided)
+    waiting = np.where(doubt, holds & undecided, waiting)
+    recognised = np.where(doubt, holds & ~undecided, recognised)
+    return undecided, waiting, recognised
 
 
 def _valid_until(months: PerGroup, on: dt.date) -> Ints:
