@@ -256,7 +256,18 @@ def decide(
 
 
 def _default_households() -> Callable[..., Any]:
-    return scalar_households
+    """Return the household programmes in columns (:mod:`civaffairs.batch._household_layers`).
+
+    A household with a bad cell there, or one it leaves to the scalar rules, is decided one
+    by one.
+    """
+    from civaffairs.batch._household_layers import decide_table  # noqa: PLC0415 - cycle
+
+    def decide(table: pa.Table, on: dt.date, **options: Any) -> Any:
+        found = decide_table(table, on, **options)
+        return attrs.evolve(found, fallback=found.fallback | found.bad)
+
+    return decide
 
 
 @attrs.frozen
@@ -647,101 +658,3 @@ def _is_county(code: str) -> bool:
     except InvalidInputError:
         return False
     return True
-
-
-@attrs.frozen
-class _ScalarPart:
-    """The household programmes' part, as the scalar picture decides it (interim, and tests)."""
-
-    dibao: Ints
-    dibao_fen: Ints
-    alone: Bools
-    pending: Bools
-    tentative_alone: Bools
-    tentative_whole: Bools
-    counted: Bools
-    marginal: Ints
-    rigid: Ints
-    unavailable: Mapping[str, Bools]
-    fallback: Bools
-
-
-def scalar_households(
-    table: pa.Table,
-    on: dt.date,
-    *,
-    book: ParameterBook,
-    jurisdiction: str | None,
-    recognised: Bools,
-    undecided: Bools,
-) -> _ScalarPart:
-    """Return the household programmes' part of each household from the scalar picture."""
-    from civaffairs.assistance import dibao  # noqa: PLC0415
-    from civaffairs.assistance.extreme_poverty import meets_conditions  # noqa: PLC0415
-    from civaffairs.batch import layers  # noqa: PLC0415
-    from civaffairs.batch._columns import household_starts  # noqa: PLC0415
-    from civaffairs.batch.schema import household_from_rows, relationship_values  # noqa: PLC0415
-    from civaffairs.errors import CivaffairsError  # noqa: PLC0415
-
-    del recognised, undecided
-    starts, _ = household_starts(table.column("household_id"))
-    rows = relationship_values(table.to_pylist())
-    count = len(starts)
-    ends = [*starts[1:].tolist(), len(rows)]
-    codes = {"not_eligible": 0, "eligible": 1, "cannot_decide": 2}
-    out = {
-        name: np.zeros(count, dtype=np.int64)
-        for name in ("dibao", "dibao_fen", "marginal", "rigid")
-    }
-    person = {name: np.zeros(len(rows), dtype=np.bool_) for name in ("alone", "t_alone", "counted")}
-    pending = np.zeros(count, dtype=np.bool_)
-    t_whole = np.zeros(count, dtype=np.bool_)
-    fallback = np.zeros(count, dtype=np.bool_)
-    for at, (start, end) in enumerate(zip(starts.tolist(), ends, strict=True)):
-        mine = rows[start:end]
-        try:
-            facts = layers._member_facts(mine, start)
-            household, where = household_from_rows(mine)
-            place = jurisdiction if where is None else where
-            picture = scalar_layers.assess_layers(
-                household, on, jurisdiction=place, book=book, facts=facts
-            )
-        except (CivaffairsError, LookupError, ValueError, TypeError):
-            fallback[at] = True
-            continue
-        whole = picture.dibao
-        out["dibao"][at] = codes[whole.outcome.value]
-        out["dibao_fen"][at] = 0 if whole.amount is None else int(whole.amount.total * 100)
-        out["marginal"][at] = codes[picture.marginal.outcome.value]
-        out["rigid"][at] = codes[picture.rigid_expenditure.outcome.value]
-        ids = [m.person.id for m in household.members]
-        alone = scalar_layers._covered_alone(whole)
-        counted = {m.person.id for _, m in dibao.counted_members(household, on)[0]}
-        pending[at] = dibao.R_EXTREME_POVERTY_UNKNOWN.code in whole.codes
-        tentative_alone: set[str] = set()
-        if pending[at]:
-            extreme = dict(zip(ids, picture.extreme_poverty, strict=True))
-            known = tuple(d for d in picture.extreme_poverty if meets_conditions(d))
-            tentative = dibao.assess(
-                household, on, jurisdiction=place, book=book, extreme_poverty=known
-            )
-            tentative_alone = scalar_layers._covered_alone(tentative)
-            t_whole[at] = tentative.eligible and dibao.R_SINGLE_PERSON.code not in tentative.codes
-            del extreme
-        for offset, pid in enumerate(ids):
-            person["alone"][start + offset] = pid in alone
-            person["t_alone"][start + offset] = pid in tentative_alone
-            person["counted"][start + offset] = pid in counted
-    return _ScalarPart(
-        dibao=out["dibao"],
-        dibao_fen=out["dibao_fen"],
-        alone=person["alone"],
-        pending=pending,
-        tentative_alone=person["t_alone"],
-        tentative_whole=t_whole,
-        counted=person["counted"],
-        marginal=out["marginal"],
-        rigid=out["rigid"],
-        unavailable={},
-        fallback=fallback,
-    )

@@ -118,7 +118,9 @@ MONTHLY_COLUMNS: Final[Mapping[str, str]] = {
 #: (``extreme_poverty=``, ``child=``, ``disability=``).  A reader raises
 #: :class:`~civaffairs.errors.InvalidInputError` naming the cell (``$[i].column``, ``i``
 #: the row's index among the household's rows; the screen makes it the table's row) of
-#: a bad value.  Each columnar programme contributes its own.
+#: a bad value.  Each columnar programme contributes its own.  The screen decides in columns
+#: (:mod:`civaffairs.batch._layered_columns`) only while the list holds the programmes' own
+#: reader alone; another reader added here is heard one household at a time.
 FACT_READERS: list[Callable[[Sequence[Mapping[str, Any]]], dict[str, dict[str, Any]]]] = []
 # (the programmes' own reader, _programme_facts, is appended below, where it is defined)
 
@@ -252,13 +254,16 @@ def assess_table(
     # or one by one, they are found first.
     person = None
     extra: dict[int, tuple[str, ...]] = {}
-    if errors == "raise" or not _COLUMNAR:
+    if errors == "raise" or not (_COLUMNAR and [_programme_facts] == FACT_READERS):
         person = _person_marks(table, on, chosen, jurisdiction=jurisdiction, first_row=first_row)
         extra = person.by_household(table, count)
     marked = invalid.copy()
     marked[list(extra)] = True
     processes = _processes(workers, count)
     tasks = list(_tasks(table, marked, count, _task_size(count, processes)))
+    # In columns, the facts are read as the programmes' own readers read them: another
+    # reader of FACT_READERS is heard one household at a time.
+    columnar = _COLUMNAR and [_programme_facts] == FACT_READERS
     # A worker process is sent its run as Arrow IPC bytes; this process keeps the table.
     pack = _ipc if processes > 1 and len(tasks) > 1 else _same
     payloads = [
@@ -270,7 +275,7 @@ def assess_table(
             None if book is None else chosen,
             jurisdiction,
             first_row + row,
-            _COLUMNAR,
+            columnar,
         )
         for piece, starts, marks, row in tasks
     ]
