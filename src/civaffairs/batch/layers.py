@@ -7,16 +7,23 @@ members in each layer, the programmes it is eligible for, those that cannot
 be decided yet, its monthly cost per programme, and whether it is *newly
 found* — eligible for something while no member receives anything today.
 
-**Exact by construction.**  Each household is decided by the scalar
-:func:`civaffairs.assistance.layers.assess_layers` itself — the one source of
-truth of the layer rule (特困 > 低保 > 低保边缘 > 刚性支出困难 > none), with
-its articles and its care about members counted twice.  The columnar part
-is the reading and checking of the table (the 低保 engine's own reader, so a
-bad cell, a household split across the table or one person given twice is
-refused or marked exactly as :func:`civaffairs.batch.assess_table` does) and
-the output.  This is the slowest screen of the package (a few milliseconds a
-household per core, hundreds of times the 低保 screen's time: see
-``benchmarks/bench_layers.py``); households are decided in worker processes.
+**Exact: the scalar picture's rows, in columns.**  The layer rule has one source of
+truth, the scalar :func:`civaffairs.assistance.layers.assess_layers` (特困 > 低保 >
+低保边缘 > 刚性支出困难 > none, with its articles and its care about members counted
+twice).  Runs of households are decided in columns
+(:mod:`civaffairs.batch._layered_columns`): the programmes' columnar forms — each sharing
+its rule bodies with its scalar rule and proven equal to it by a parity test — composed
+in ``assess_layers``' order and with its hand-overs (the child allowance to 特困; each
+member's 特困 status to 低保, 低保边缘 and 刚性支出困难, undecided members decided every
+way, :mod:`civaffairs.batch._household_layers`; the layer and 特困 status to the
+disability subsidies), each member placed by the same rule.  A household the columns
+cannot give exactly (a cell only the scalar reading refuses, a parameter without a
+value, a fact reader added to :data:`FACT_READERS`) is decided one by one by
+``assess_layers`` itself; a parity test compares the two ways cell for cell on fuzzed
+registries.  The table is read and checked first by the 低保 engine's own reader, so a
+bad cell, a household split across the table or one person given twice is refused or
+marked exactly as :func:`civaffairs.batch.assess_table` does.  Large tables are decided
+in worker processes (``benchmarks/bench_layers.py`` measures it against the 低保 screen).
 
 Temporary assistance (临时救助) is decided per hardship event and is not part
 of a registry screen; the per-member facts of the person programmes (特困,
@@ -192,7 +199,7 @@ def assess_table(
 
     Arguments as :func:`civaffairs.batch.assess_table`; ``workers`` is the
     number of worker *processes* (by default one per core this process may use
-    when the table has more than a few thousand households, else none).  Worker
+    when the table has more than 50,000 households, else none).  Worker
     processes are started by a forkserver, which imports the calling script as
     :mod:`multiprocessing` does: a script must call this under
     ``if __name__ == "__main__":`` (or pass ``workers=1``).
