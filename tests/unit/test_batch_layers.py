@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 from decimal import Decimal
 from pathlib import Path
 
@@ -1175,3 +1176,55 @@ def test_the_columns_decide_a_clean_registry_themselves() -> None:
     assert len(decided.scalar) == len(starts)
     assert not decided.scalar.any()
     assert not decided.marked.any()
+
+
+def test_the_command_decides_a_files_chunks_side_by_side_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file of several row groups, chunks decided in worker processes (two here, whatever
+    the machine's cores), a what-if on each: the rows written in the file's order, the same
+    as deciding the whole table in this process, and the same summary as one by one."""
+    from civaffairs.batch import cli as batch_cli  # noqa: PLC0415
+    from civaffairs.batch._columns import household_starts  # noqa: PLC0415
+
+    table = batch.synthetic_population(240, "500156", on=ON, seed=6, invalid_share=0.05)
+    starts, _ = household_starts(table.column("household_id"))
+    cuts = [0, int(starts[70]), int(starts[150]), int(starts[200]), table.num_rows]
+    source = tmp_path / "registry.parquet"
+    with pq.ParquetWriter(source, table.schema) as writer:
+        for begin, end in itertools.pairwise(cuts):
+            writer.write_table(table.slice(begin, end - begin))
+    assert pq.ParquetFile(source).num_row_groups == 4
+
+    def screen(target: Path, processes: int) -> str:
+        monkeypatch.setattr(batch_cli, "_chunk_processes", lambda _args: processes)
+        out, err = io.StringIO(), io.StringIO()
+        code = main(
+            [
+                "screen",
+                str(source),
+                "--programme",
+                "assistance.layers",
+                "--on",
+                ON.isoformat(),
+                "--out",
+                str(target),
+                "--scenario",
+                "assistance.dibao.standard.rural@500000=650",
+                "--quiet",
+            ],
+            stdout=out,
+            stderr=err,
+        )
+        assert code == 0, err.getvalue()
+        return out.getvalue()
+
+    side_by_side = screen(tmp_path / "two.parquet", 2)
+    one_after_another = screen(tmp_path / "one.parquet", 1)
+    assert side_by_side == one_after_another
+    written = pq.read_table(tmp_path / "two.parquet")
+    _same_tables(written, pq.read_table(tmp_path / "one.parquet"))
+    whole = batch_layers.assess_table(table, ON, workers=1)
+    assert written.column("household_id").to_pylist() == whole.column("household_id").to_pylist()
+    for name in ("layer", "monthly_fen", "programmes", "reasons", "problems"):
+        assert written.column(name).to_pylist() == whole.column(name).to_pylist(), name

@@ -454,15 +454,15 @@ def _screen_layers(
             )
             first_row += chunk.num_rows
 
-    def decide(done: tuple[_LayersChunk, pa.Table, pa.Table | None]) -> tuple[pa.Table, int]:
-        chunk, result, after = done
+    def decide(done: tuple[int, pa.Table, pa.Table | None]) -> tuple[pa.Table, int]:
+        rows, result, after = done
         if after is not None:
             comparisons.append(layers.compare(result, after))
             if args.report:
                 pairs.append(distribution.compare_cells(result, after))
         summaries.append(layers.summarise(result))
         programmes.append(layers.summarise_programmes(result))
-        return result, result.num_rows if unit == "households" else chunk.table.num_rows
+        return result, result.num_rows if unit == "households" else rows
 
     decided_chunks = _decided_in_order(payloads(), processes=_chunk_processes(args))
     _write_results(args.out, decided_chunks, decide, progress=progress, total=total, unit=unit)
@@ -527,10 +527,11 @@ def _chunk_processes(args: argparse.Namespace) -> int:
 
 def _decided_in_order(
     chunks: Iterator[_LayersChunk], *, processes: int
-) -> Iterator[tuple[_LayersChunk, pa.Table, pa.Table | None]]:
+) -> Iterator[tuple[int, pa.Table, pa.Table | None]]:
     """Decide chunks, in worker processes when there are several, and yield them in order.
 
-    At most two chunks a process are in flight, so memory stays bounded by a few chunks
+    Yields each chunk's number of rows, its result and the what-if's.  One chunk a
+    process is in flight, and one more waiting, so memory stays bounded by a few chunks
     whatever the file's size.  Worker processes are started by a forkserver (as
     :func:`civaffairs.batch.layers.assess_table` does).
     """
@@ -543,22 +544,23 @@ def _decided_in_order(
         return
     second = next(chunks, None)
     if processes < 2 or second is None:
-        for chunk in (first, *(() if second is None else (second,))):
-            yield (chunk, *_decide_layers_chunk(chunk))
-        for chunk in chunks:
-            yield (chunk, *_decide_layers_chunk(chunk))
+        for chunk in itertools.chain((first,), () if second is None else (second,), chunks):
+            yield (chunk.table.num_rows, *_decide_layers_chunk(chunk))
         return
     context = multiprocessing.get_context("forkserver")
     with concurrent.futures.ProcessPoolExecutor(processes, mp_context=context) as pool:
-        flight: deque[tuple[_LayersChunk, concurrent.futures.Future[Any]]] = deque()
-        for chunk in itertools.chain((first, second), chunks):
-            flight.append((chunk, pool.submit(_decide_layers_chunk, chunk)))
-            if len(flight) >= 2 * processes:
-                done, future = flight.popleft()
-                yield (done, *future.result())
+        flight: deque[tuple[int, concurrent.futures.Future[Any]]] = deque()
+        pending = itertools.chain((first, second), chunks)
+        del first, second
+        for chunk in pending:
+            flight.append((chunk.table.num_rows, pool.submit(_decide_layers_chunk, chunk)))
+            del chunk  # the worker has its copy: this process keeps no table in flight
+            if len(flight) > processes:
+                rows, future = flight.popleft()
+                yield (rows, *future.result())
         while flight:
-            done, future = flight.popleft()
-            yield (done, *future.result())
+            rows, future = flight.popleft()
+            yield (rows, *future.result())
 
 
 def _screen_programme(

@@ -136,8 +136,11 @@ _DICT = pa.dictionary(pa.int32(), pa.string())
 _LIST = pa.list_(pa.string())
 #: Households per task sent to a worker process.
 _TASK_HOUSEHOLDS: Final = 2000
-#: At most this many households per task decided in columns.
-_COLUMNS_TASK: Final = 50_000
+#: At most this many households per task decided in columns (bounds a task's memory).
+_COLUMNS_TASK: Final = 12_500
+#: Tables of more households than this are decided in columns by worker processes (by
+#: default): below it, starting them costs more than they save.
+_POOL_HOUSEHOLDS: Final = 200_000
 #: Whether runs of households are decided in columns (:mod:`civaffairs.batch._layered_columns`)
 #: where they give the scalar picture's rows; off, every household is decided one by one.
 _COLUMNAR = True
@@ -199,7 +202,7 @@ def assess_table(
 
     Arguments as :func:`civaffairs.batch.assess_table`; ``workers`` is the
     number of worker *processes* (by default one per core this process may use
-    when the table has more than 50,000 households, else none).  Worker
+    when the table has more than 200,000 households, else none).  Worker
     processes are started by a forkserver, which imports the calling script as
     :mod:`multiprocessing` does: a script must call this under
     ``if __name__ == "__main__":`` (or pass ``workers=1``).
@@ -494,7 +497,7 @@ def _invalid(checked: pa.Table) -> np.ndarray[Any, np.dtype[np.bool_]]:
 
 def _processes(workers: int | None, households: int) -> int:
     if workers is None:
-        enough = _COLUMNS_TASK if _COLUMNAR else 4 * _TASK_HOUSEHOLDS
+        enough = _POOL_HOUSEHOLDS if _COLUMNAR else 4 * _TASK_HOUSEHOLDS
         return workers_for(None) if households > enough else 1
     return workers_for(workers)
 
