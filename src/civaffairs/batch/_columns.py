@@ -61,6 +61,14 @@ def _chunk_nulls(chunk: Any) -> Bools:
     return ~_bits(validity, chunk.offset, len(chunk))
 
 
+def _bits_at(buffer: Any, offset: int, rows: npt.NDArray[Any]) -> Bools:
+    """Return the bits of an Arrow bitmap at ``rows`` (counted from bit ``offset``)."""
+    at = rows + offset
+    bytes_ = np.frombuffer(buffer, dtype=np.uint8)
+    bits: Bools = ((bytes_[at >> 3] >> (at & 7).astype(np.uint8)) & 1) != 0
+    return bits
+
+
 def _nulls_at(column: Column, rows: npt.NDArray[Any]) -> Bools:
     """Return whether each of ``rows`` is null, in a column of at most one chunk."""
     if column.null_count == 0:
@@ -69,10 +77,7 @@ def _nulls_at(column: Column, rows: npt.NDArray[Any]) -> Bools:
     validity = chunk.buffers()[0] if chunk.type.num_buffers else None
     if validity is None:  # a null-type chunk: every cell null
         return np.ones(len(rows), dtype=np.bool_)
-    at = rows + chunk.offset
-    bytes_ = np.frombuffer(validity, dtype=np.uint8)
-    bits: Bools = ((bytes_[at >> 3] >> (at & 7).astype(np.uint8)) & 1) == 0
-    return bits
+    return ~_bits_at(validity, chunk.offset, rows)
 
 
 def _joined(parts: list[npt.NDArray[Any]], dtype: Any) -> npt.NDArray[Any]:
@@ -224,6 +229,11 @@ class Reader:
         else:
             self.bad[name] = mask
         self.checks.setdefault(name, []).append((mask, expected))
+
+    def mark_rows(self, name: str, where: npt.NDArray[Any], expected: str) -> None:
+        """Record the rows ``where`` of ``name`` as bad (:meth:`mark` by row numbers)."""
+        if len(where):  # else no mask to build
+            self.mark(name, mask_of(self.rows, where), expected)
 
     def expected(self, name: str, row: int) -> str:
         """Return what the first check refusing cell (``row``, ``name``) would have accepted."""
@@ -380,6 +390,9 @@ class Reader:
 
         The value is required there; on the other rows it must be null or false.
         """
+        at_applicants = self._only_on_applicants(name, applicant_rows)
+        if at_applicants is not None:
+            return at_applicants
         values, nulls = self.nullable_flag(name)
         if values is None:
             return None
@@ -388,6 +401,30 @@ class Reader:
             name, values, applicant_rows, "null or false on rows other than the applicant's"
         )
         return values[applicant_rows]
+
+    def _only_on_applicants(self, name: str, applicant_rows: Ints) -> Bools | None:
+        """Return the applicants' values of a household flag set on their rows only.
+
+        The usual layout (every applicant's cell set, every other row's null)
+        has no bad cell: its values are read at the applicants' bits alone,
+        without unpacking every row.  ``None`` for any other column: read it whole.
+        """
+        index = self.columns.get(name)
+        if index is None:
+            return None
+        column = self.table.column(index)
+        if not (
+            pa.types.is_boolean(column.type)
+            and column.num_chunks == 1
+            and column.null_count == self.rows - len(applicant_rows)
+        ):
+            return None
+        # One applicant row per household, each distinct: with none of them null, every
+        # other row is.
+        if _nulls_at(column, applicant_rows).any():
+            return None
+        chunk: Any = column.chunk(0)
+        return _bits_at(chunk.buffers()[1], chunk.offset, applicant_rows)
 
     def nullable_flag(self, name: str) -> tuple[Bools | None, Bools]:
         """Return ``(values, nulls)`` of a boolean column (absent: ``None``, no nulls)."""
@@ -417,6 +454,19 @@ class Reader:
             raw = integers(column, null=-1)
             unknown = ~nulls & ((raw < 0) | (raw >= len(allowed)))
             codes = np.where(unknown, -2, np.where(nulls, -1, raw)).astype(np.int16)
+        elif _is_plain_dictionary(column):  # the indices as stored, looked up directly
+            chunk: Any = column.chunk(0)
+            dictionary = chunk.dictionary.to_pylist()
+            lookup = np.array(
+                [-1 if v is None else allowed.index(v) if v in allowed else -2 for v in dictionary]
+                + [-1],
+                dtype=np.int16,
+            )
+            raw = _fixed(pa.chunked_array([chunk.indices]))
+            if chunk.null_count:  # the index under a null is unspecified: read -1 there
+                raw = np.where(nulls, -1, raw)
+            codes = lookup[raw]
+            unknown = codes == -2
         elif _is_string(column.type) or _is_string_dictionary(column.type):
             indices, dictionary = _encoded(column)
             lookup = np.array(
@@ -441,6 +491,33 @@ class Reader:
             return np.full(self.rows, -1, dtype=np.int64), []
         indices, dictionary = _encoded(column)
         return indices, [str(v) for v in dictionary]
+
+    def strings_at(
+        self, name: str, rows: Ints, *, required: bool
+    ) -> tuple[npt.NDArray[np.int64], list[str]]:
+        """Return :meth:`strings` at ``rows`` only: ``(indices, dictionary)``; null is -1.
+
+        A dictionary column of one chunk is read at those rows alone.
+        """
+        index = self.columns.get(name)
+        column = None if index is None else self.table.column(index)
+        if (
+            column is None
+            or column.num_chunks != 1
+            or not pa.types.is_dictionary(column.type)
+            or not pa.types.is_string(column.type.value_type)
+        ):
+            indices, names = self.strings(name, required=required)
+            return indices[rows], names
+        chunk: Any = column.chunk(0)
+        found = _fixed(pa.chunked_array([chunk.indices]))[rows].astype(np.int64)
+        if chunk.null_count:
+            found = np.where(_nulls_at(column, rows), -1, found)
+        dictionary = chunk.dictionary.to_pylist()
+        if None in dictionary:  # a null value in the dictionary: its cells are null (-1) too
+            remap = np.array([-1 if v is None else i for i, v in enumerate(dictionary)] + [-1])
+            found = remap[found]
+        return found, [str(v) for v in dictionary]
 
     def small_int(self, name: str) -> tuple[Ints, Bools]:
         """Return ``(values, nulls)`` of an integer column (absent: all null)."""
@@ -482,6 +559,17 @@ def mask_of(rows: int, where: npt.NDArray[Any]) -> Bools:
     mask = np.zeros(rows, dtype=np.bool_)
     mask[where] = True
     return mask
+
+
+def _is_plain_dictionary(column: Column) -> bool:
+    """Whether ``column`` is one chunk of a dictionary of strings (read without re-encoding)."""
+    kind = column.type
+    return bool(
+        column.num_chunks == 1
+        and pa.types.is_dictionary(kind)
+        and pa.types.is_string(kind.value_type)
+        and pa.types.is_integer(kind.index_type)
+    )
 
 
 def _is_string_dictionary(kind: pa.DataType) -> bool:

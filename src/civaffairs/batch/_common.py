@@ -160,9 +160,12 @@ def small_unique(keys: Ints) -> tuple[Ints, Ints]:
         return unique.astype(np.int64, copy=False), inverse.astype(np.int64)
     present = np.zeros(int(keys.max()) + 1, dtype=np.bool_)
     present[keys] = True
-    position = np.cumsum(present, dtype=np.int32)
-    position -= 1
-    return np.flatnonzero(present).astype(np.int64), position[keys].astype(np.int64)
+    unique = np.flatnonzero(present)
+    # Number the keys present in a table written only where they are (a running count over
+    # the whole key range would cost more than the rows themselves).
+    position = np.empty(len(present), dtype=np.int32)
+    position[unique] = np.arange(len(unique), dtype=np.int32)
+    return unique.astype(np.int64), position[keys].astype(np.int64)
 
 
 LIST_TYPE: Final = pa.list_(pa.dictionary(pa.int16(), pa.string()))

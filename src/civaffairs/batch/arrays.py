@@ -82,6 +82,13 @@ class Households:
         :data:`~civaffairs.batch.schema.MAX_FEN`, so a household's sum of one
         column fits unless it has some 90 million members.
         """
+        if values.dtype == np.bool_ and len(values) < 2**31:
+            # A count: a 32-bit running total cannot overflow and is cheaper to widen from
+            # booleans than a 64-bit one.
+            counts = np.empty(len(values) + 1, dtype=np.int32)
+            counts[0] = 0
+            np.cumsum(values.view(np.uint8), dtype=np.int32, out=counts[1:])
+            return (counts[self.ends] - counts[self.starts]).astype(np.int64)
         totals = np.empty(len(values) + 1, dtype=np.int64)
         totals[0] = 0
         np.cumsum(values, dtype=np.int64, out=totals[1:])
