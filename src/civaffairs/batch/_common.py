@@ -158,6 +158,7 @@ def small_unique(keys: Ints) -> tuple[Ints, Ints]:
     if len(keys) == 0 or int(keys.max()) > 4 * len(keys) + (1 << 20):
         unique, inverse = np.unique(keys, return_inverse=True)
         return unique.astype(np.int64, copy=False), inverse.astype(np.int64)
+    keys = keys.astype(np.intp, copy=False)  # numpy indexes with other integers far slower
     present = np.zeros(int(keys.max()) + 1, dtype=np.bool_)
     present[keys] = True
     unique = np.flatnonzero(present)

@@ -183,7 +183,7 @@ def ages(days: Ints, on: dt.date) -> Ints:
     first, table = _age_table(on)
     offset = days - first
     if len(offset) == 0 or (int(offset.min()) >= 0 and int(offset.max()) < len(table)):
-        return table[offset]  # the usual case: every birth date in the table, no mask
+        return table.take(offset)  # the usual case: every birth date in the table, no mask
     inside = (offset >= 0) & (offset < len(table))
     found = table[np.where(inside, offset, 0)]
     outside = np.flatnonzero(~inside)
