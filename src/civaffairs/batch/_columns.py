@@ -61,12 +61,14 @@ def _chunk_nulls(chunk: Any) -> Bools:
     return ~_bits(validity, chunk.offset, len(chunk))
 
 
-def _bits_at(buffer: Any, offset: int, rows: npt.NDArray[Any]) -> Bools:
-    """Return the bits of an Arrow bitmap at ``rows`` (counted from bit ``offset``)."""
-    at = rows + offset
-    bytes_ = np.frombuffer(buffer, dtype=np.uint8)
-    bits: Bools = ((bytes_[at >> 3] >> (at & 7).astype(np.uint8)) & 1) != 0
-    return bits
+def _bits_at(buffer: Any, offset: int, length: int, rows: npt.NDArray[Any]) -> Bools:
+    """Return the bits at ``rows`` of an Arrow bitmap of ``length`` bits from bit ``offset``.
+
+    Unpacking the whole bitmap (a byte becomes eight in one vectorised step) and
+    gathering costs less than shifting out each row's bit.
+    """
+    found: Bools = _bits(buffer, offset, length)[rows]
+    return found
 
 
 def _nulls_at(column: Column, rows: npt.NDArray[Any]) -> Bools:
@@ -77,7 +79,7 @@ def _nulls_at(column: Column, rows: npt.NDArray[Any]) -> Bools:
     validity = chunk.buffers()[0] if chunk.type.num_buffers else None
     if validity is None:  # a null-type chunk: every cell null
         return np.ones(len(rows), dtype=np.bool_)
-    return ~_bits_at(validity, chunk.offset, rows)
+    return ~_bits_at(validity, chunk.offset, len(chunk), rows)
 
 
 def _joined(parts: list[npt.NDArray[Any]], dtype: Any) -> npt.NDArray[Any]:
@@ -160,16 +162,17 @@ def fixed_values(column: Column) -> npt.NDArray[Any]:
     return _fixed(column)
 
 
-def integers(column: Column, *, null: int = 0) -> Ints:
+def integers(column: Column, *, null: int = 0, nulls: Bools | None = None) -> Ints:
     """Return an integer column as int64 with nulls read as ``null`` (no copy when possible).
 
     uint64 values above 2⁶³ wrap negative, where range checks refuse them.
+    ``nulls``: the column's null mask when already read (:func:`nulls_of`).
     """
     values = _fixed(column)
     if values.dtype != np.int64:
         values = values.astype(np.int64) if values.dtype != np.uint64 else values.view(np.int64)
     if column.null_count:
-        values = np.where(nulls_of(column), null, values)
+        values = np.where(nulls_of(column) if nulls is None else nulls, null, values)
     return values
 
 
@@ -424,18 +427,16 @@ class Reader:
         if _nulls_at(column, applicant_rows).any():
             return None
         chunk: Any = column.chunk(0)
-        return _bits_at(chunk.buffers()[1], chunk.offset, applicant_rows)
+        return _bits_at(chunk.buffers()[1], chunk.offset, len(chunk), applicant_rows)
 
     def nullable_flag(self, name: str) -> tuple[Bools | None, Bools]:
         """Return ``(values, nulls)`` of a boolean column (absent: ``None``, no nulls)."""
         column = self._column(name, required=False, null_as=pa.bool_())
-        none = np.zeros(self.rows, dtype=np.bool_)
-        if column is None:
-            return None, none
-        if not pa.types.is_boolean(column.type):
+        if column is not None and pa.types.is_boolean(column.type):
+            return booleans(column)
+        if column is not None:
             self._wrong_type(name, column.type, "a boolean column")
-            return None, none
-        return booleans(column)
+        return None, np.zeros(self.rows, dtype=np.bool_)
 
     def codes(
         self, name: str, allowed: Sequence[str], *, required: bool
@@ -446,9 +447,8 @@ class Reader:
         are read as codes directly.
         """
         column = self._column(name, required=required, decode=False)
-        missing = np.full(self.rows, -1, dtype=np.int16)
         if column is None:
-            return missing, np.ones(self.rows, dtype=np.bool_)
+            return np.full(self.rows, -1, dtype=np.int16), np.ones(self.rows, dtype=np.bool_)
         nulls = self._nulls(column)
         if pa.types.is_integer(column.type):
             raw = integers(column, null=-1)
@@ -478,7 +478,7 @@ class Reader:
             unknown = codes == -2
         else:
             self._wrong_type(name, column.type, f"a string column of {', '.join(allowed)}")
-            return missing, np.ones(self.rows, dtype=np.bool_)
+            return np.full(self.rows, -1, dtype=np.int16), np.ones(self.rows, dtype=np.bool_)
         self.mark(name, unknown, f"one of {', '.join(allowed)}")
         return codes, nulls
 
@@ -535,7 +535,8 @@ class Reader:
         if not pa.types.is_integer(column.type):
             self._wrong_type(name, column.type, "an integer column")
             return np.zeros(self.rows, dtype=np.int64), np.ones(self.rows, dtype=np.bool_)
-        return integers(column), self._nulls(column)
+        nulls = self._nulls(column)
+        return integers(column, nulls=nulls), nulls
 
     def days(self, name: str) -> tuple[Ints, Bools]:
         """Return ``(days since 1970-01-01, nulls)`` of a date column."""
@@ -552,7 +553,8 @@ class Reader:
         elif not pa.types.is_date32(kind):
             self._wrong_type(name, kind, "a date32 column")
             return np.zeros(self.rows, dtype=np.int64), np.ones(self.rows, dtype=np.bool_)
-        return integers(column.cast(pa.int32())), self._nulls(column)
+        nulls = self._nulls(column)
+        return integers(column.cast(pa.int32()), nulls=nulls), nulls
 
 
 def mask_of(rows: int, where: npt.NDArray[Any]) -> Bools:

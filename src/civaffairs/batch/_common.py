@@ -193,7 +193,9 @@ def lists(flags: Sequence[Bools], names: Sequence[str], count: int) -> Any:
     kind = np.int32 if len(names) < 32 else np.int64
     mask: Any = np.zeros(count, dtype=kind)
     for bit, flag in enumerate(flags):
-        mask |= np.left_shift(np.asarray(flag, dtype=np.bool_).view(np.uint8), bit, dtype=kind)
+        held = np.asarray(flag, dtype=np.bool_)
+        if held.any():  # many reasons hold nowhere in a slice: no shifted copy for those
+            mask |= np.left_shift(held.view(np.uint8), bit, dtype=kind)
     combinations, inverse = small_unique(mask)
     dictionary = arrow(list(names), type=pa.string())
     if len(combinations) == 1 and int(combinations[0]) == 0:  # no name on any row: all null
