@@ -127,8 +127,10 @@ def total(columns: Mapping[_K, Ints], keys: Iterable[_K], size: int) -> Ints:
     present = [column for key in keys if (column := columns.get(key)) is not None]
     if not present:
         return np.zeros(size, dtype=np.int64)
-    found = np.array(present[0], dtype=np.int64)  # a copy: the caller may add to it
-    for column in present[1:]:
+    if len(present) == 1:
+        return np.array(present[0], dtype=np.int64)  # a copy: the caller may add to it
+    found = np.add(present[0], present[1], dtype=np.int64)  # a new array: no copy first
+    for column in present[2:]:
         found += column
     return found
 
@@ -138,8 +140,10 @@ def any_of(arrays: Sequence[Bools | None], rows: int) -> Bools:
     present = [a for a in arrays if a is not None]
     if not present:
         return np.zeros(rows, dtype=np.bool_)
-    result = present[0].copy()
-    for more in present[1:]:
+    if len(present) == 1:
+        return present[0].copy()
+    result = present[0] | present[1]  # a new array: no copy first
+    for more in present[2:]:
         result |= more
     return result
 
