@@ -179,7 +179,11 @@ def integers(column: Column, *, null: int = 0, nulls: Bools | None = None) -> In
 def dictionary_indices(column: Column) -> tuple[Ints, list[Any]]:
     """Return ``(indices, dictionary)`` of a dictionary column; a null's index is -1."""
     if column.num_chunks > 1:
-        column = column.unify_dictionaries()
+        if _nulls_in_dictionary(column):  # Arrow cannot unify these: encode the values afresh
+            plain: Any = column.cast(column.type.value_type).combine_chunks()
+            column = pa.chunked_array([pc.dictionary_encode(plain)])
+        else:
+            column = column.unify_dictionaries()
     if column.num_chunks == 0:
         return np.zeros(0, dtype=np.int64), []
     chunks: list[Any] = column.chunks
