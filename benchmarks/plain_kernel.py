@@ -37,6 +37,8 @@ def arrays(table: pa.Table) -> dict[str, Array]:
     out: dict[str, Array] = {}
     for name in table.column_names:
         column = table.column(name)
+        if pa.types.is_nested(column.type) or pa.types.is_string(column.type):
+            continue  # other programmes' facts (lists, plain strings): not read here
         if pa.types.is_dictionary(column.type):
             combined: Any = column.unify_dictionaries().combine_chunks()
             out[name] = np.asarray(combined.indices.fill_null(-1).to_numpy())

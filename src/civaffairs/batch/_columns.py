@@ -61,6 +61,16 @@ def _chunk_nulls(chunk: Any) -> Bools:
     return ~_bits(validity, chunk.offset, len(chunk))
 
 
+def _bits_at(buffer: Any, offset: int, length: int, rows: npt.NDArray[Any]) -> Bools:
+    """Return the bits at ``rows`` of an Arrow bitmap of ``length`` bits from bit ``offset``.
+
+    Unpacking the whole bitmap (a byte becomes eight in one vectorised step) and
+    gathering costs less than shifting out each row's bit.
+    """
+    found: Bools = _bits(buffer, offset, length)[rows]
+    return found
+
+
 def _nulls_at(column: Column, rows: npt.NDArray[Any]) -> Bools:
     """Return whether each of ``rows`` is null, in a column of at most one chunk."""
     if column.null_count == 0:
@@ -69,10 +79,7 @@ def _nulls_at(column: Column, rows: npt.NDArray[Any]) -> Bools:
     validity = chunk.buffers()[0] if chunk.type.num_buffers else None
     if validity is None:  # a null-type chunk: every cell null
         return np.ones(len(rows), dtype=np.bool_)
-    at = rows + chunk.offset
-    bytes_ = np.frombuffer(validity, dtype=np.uint8)
-    bits: Bools = ((bytes_[at >> 3] >> (at & 7).astype(np.uint8)) & 1) == 0
-    return bits
+    return ~_bits_at(validity, chunk.offset, len(chunk), rows)
 
 
 def _joined(parts: list[npt.NDArray[Any]], dtype: Any) -> npt.NDArray[Any]:
@@ -155,23 +162,28 @@ def fixed_values(column: Column) -> npt.NDArray[Any]:
     return _fixed(column)
 
 
-def integers(column: Column, *, null: int = 0) -> Ints:
+def integers(column: Column, *, null: int = 0, nulls: Bools | None = None) -> Ints:
     """Return an integer column as int64 with nulls read as ``null`` (no copy when possible).
 
     uint64 values above 2⁶³ wrap negative, where range checks refuse them.
+    ``nulls``: the column's null mask when already read (:func:`nulls_of`).
     """
     values = _fixed(column)
     if values.dtype != np.int64:
         values = values.astype(np.int64) if values.dtype != np.uint64 else values.view(np.int64)
     if column.null_count:
-        values = np.where(nulls_of(column), null, values)
+        values = np.where(nulls_of(column) if nulls is None else nulls, null, values)
     return values
 
 
 def dictionary_indices(column: Column) -> tuple[Ints, list[Any]]:
     """Return ``(indices, dictionary)`` of a dictionary column; a null's index is -1."""
     if column.num_chunks > 1:
-        column = column.unify_dictionaries()
+        if _nulls_in_dictionary(column):  # Arrow cannot unify these: encode the values afresh
+            plain: Any = column.cast(column.type.value_type).combine_chunks()
+            column = pa.chunked_array([pc.dictionary_encode(plain)])
+        else:
+            column = column.unify_dictionaries()
     if column.num_chunks == 0:
         return np.zeros(0, dtype=np.int64), []
     chunks: list[Any] = column.chunks
@@ -224,6 +236,11 @@ class Reader:
         else:
             self.bad[name] = mask
         self.checks.setdefault(name, []).append((mask, expected))
+
+    def mark_rows(self, name: str, where: npt.NDArray[Any], expected: str) -> None:
+        """Record the rows ``where`` of ``name`` as bad (:meth:`mark` by row numbers)."""
+        if len(where):  # else no mask to build
+            self.mark(name, mask_of(self.rows, where), expected)
 
     def expected(self, name: str, row: int) -> str:
         """Return what the first check refusing cell (``row``, ``name``) would have accepted."""
@@ -380,6 +397,9 @@ class Reader:
 
         The value is required there; on the other rows it must be null or false.
         """
+        at_applicants = self._only_on_applicants(name, applicant_rows)
+        if at_applicants is not None:
+            return at_applicants
         values, nulls = self.nullable_flag(name)
         if values is None:
             return None
@@ -389,16 +409,38 @@ class Reader:
         )
         return values[applicant_rows]
 
+    def _only_on_applicants(self, name: str, applicant_rows: Ints) -> Bools | None:
+        """Return the applicants' values of a household flag set on their rows only.
+
+        The usual layout (every applicant's cell set, every other row's null)
+        has no bad cell: its values are read at the applicants' bits alone,
+        without unpacking every row.  ``None`` for any other column: read it whole.
+        """
+        index = self.columns.get(name)
+        if index is None:
+            return None
+        column = self.table.column(index)
+        if not (
+            pa.types.is_boolean(column.type)
+            and column.num_chunks == 1
+            and column.null_count == self.rows - len(applicant_rows)
+        ):
+            return None
+        # One applicant row per household, each distinct: with none of them null, every
+        # other row is.
+        if _nulls_at(column, applicant_rows).any():
+            return None
+        chunk: Any = column.chunk(0)
+        return _bits_at(chunk.buffers()[1], chunk.offset, len(chunk), applicant_rows)
+
     def nullable_flag(self, name: str) -> tuple[Bools | None, Bools]:
         """Return ``(values, nulls)`` of a boolean column (absent: ``None``, no nulls)."""
         column = self._column(name, required=False, null_as=pa.bool_())
-        none = np.zeros(self.rows, dtype=np.bool_)
-        if column is None:
-            return None, none
-        if not pa.types.is_boolean(column.type):
+        if column is not None and pa.types.is_boolean(column.type):
+            return booleans(column)
+        if column is not None:
             self._wrong_type(name, column.type, "a boolean column")
-            return None, none
-        return booleans(column)
+        return None, np.zeros(self.rows, dtype=np.bool_)
 
     def codes(
         self, name: str, allowed: Sequence[str], *, required: bool
@@ -409,14 +451,27 @@ class Reader:
         are read as codes directly.
         """
         column = self._column(name, required=required, decode=False)
-        missing = np.full(self.rows, -1, dtype=np.int16)
         if column is None:
-            return missing, np.ones(self.rows, dtype=np.bool_)
+            return np.full(self.rows, -1, dtype=np.int16), np.ones(self.rows, dtype=np.bool_)
         nulls = self._nulls(column)
         if pa.types.is_integer(column.type):
             raw = integers(column, null=-1)
             unknown = ~nulls & ((raw < 0) | (raw >= len(allowed)))
             codes = np.where(unknown, -2, np.where(nulls, -1, raw)).astype(np.int16)
+        elif _is_plain_dictionary(column):  # the indices as stored, looked up directly
+            chunk: Any = column.chunk(0)
+            dictionary = chunk.dictionary.to_pylist()
+            lookup = np.array(
+                [-1 if v is None else allowed.index(v) if v in allowed else -2 for v in dictionary]
+                + [-1],
+                dtype=np.int16,
+            )
+            # ``take`` is far faster than ``lookup[raw]`` for 32-bit indices; the index under
+            # a null is unspecified (clipped into range here), and a null reads -1.
+            codes = lookup.take(_fixed(pa.chunked_array([chunk.indices])), mode="clip")
+            if chunk.null_count:
+                codes = np.where(nulls, np.int16(-1), codes)
+            unknown = codes == -2
         elif _is_string(column.type) or _is_string_dictionary(column.type):
             indices, dictionary = _encoded(column)
             lookup = np.array(
@@ -427,7 +482,7 @@ class Reader:
             unknown = codes == -2
         else:
             self._wrong_type(name, column.type, f"a string column of {', '.join(allowed)}")
-            return missing, np.ones(self.rows, dtype=np.bool_)
+            return np.full(self.rows, -1, dtype=np.int16), np.ones(self.rows, dtype=np.bool_)
         self.mark(name, unknown, f"one of {', '.join(allowed)}")
         return codes, nulls
 
@@ -441,6 +496,33 @@ class Reader:
             return np.full(self.rows, -1, dtype=np.int64), []
         indices, dictionary = _encoded(column)
         return indices, [str(v) for v in dictionary]
+
+    def strings_at(
+        self, name: str, rows: Ints, *, required: bool
+    ) -> tuple[npt.NDArray[np.int64], list[str]]:
+        """Return :meth:`strings` at ``rows`` only: ``(indices, dictionary)``; null is -1.
+
+        A dictionary column of one chunk is read at those rows alone.
+        """
+        index = self.columns.get(name)
+        column = None if index is None else self.table.column(index)
+        if (
+            column is None
+            or column.num_chunks != 1
+            or not pa.types.is_dictionary(column.type)
+            or not pa.types.is_string(column.type.value_type)
+        ):
+            indices, names = self.strings(name, required=required)
+            return indices[rows], names
+        chunk: Any = column.chunk(0)
+        found = _fixed(pa.chunked_array([chunk.indices]))[rows].astype(np.int64)
+        if chunk.null_count:
+            found = np.where(_nulls_at(column, rows), -1, found)
+        dictionary = chunk.dictionary.to_pylist()
+        if None in dictionary:  # a null value in the dictionary: its cells are null (-1) too
+            remap = np.array([-1 if v is None else i for i, v in enumerate(dictionary)] + [-1])
+            found = remap[found]
+        return found, [str(v) for v in dictionary]
 
     def small_int(self, name: str) -> tuple[Ints, Bools]:
         """Return ``(values, nulls)`` of an integer column (absent: all null)."""
@@ -457,7 +539,8 @@ class Reader:
         if not pa.types.is_integer(column.type):
             self._wrong_type(name, column.type, "an integer column")
             return np.zeros(self.rows, dtype=np.int64), np.ones(self.rows, dtype=np.bool_)
-        return integers(column), self._nulls(column)
+        nulls = self._nulls(column)
+        return integers(column, nulls=nulls), nulls
 
     def days(self, name: str) -> tuple[Ints, Bools]:
         """Return ``(days since 1970-01-01, nulls)`` of a date column."""
@@ -474,7 +557,8 @@ class Reader:
         elif not pa.types.is_date32(kind):
             self._wrong_type(name, kind, "a date32 column")
             return np.zeros(self.rows, dtype=np.int64), np.ones(self.rows, dtype=np.bool_)
-        return integers(column.cast(pa.int32())), self._nulls(column)
+        nulls = self._nulls(column)
+        return integers(column.cast(pa.int32()), nulls=nulls), nulls
 
 
 def mask_of(rows: int, where: npt.NDArray[Any]) -> Bools:
@@ -482,6 +566,17 @@ def mask_of(rows: int, where: npt.NDArray[Any]) -> Bools:
     mask = np.zeros(rows, dtype=np.bool_)
     mask[where] = True
     return mask
+
+
+def _is_plain_dictionary(column: Column) -> bool:
+    """Whether ``column`` is one chunk of a dictionary of strings (read without re-encoding)."""
+    kind = column.type
+    return bool(
+        column.num_chunks == 1
+        and pa.types.is_dictionary(kind)
+        and pa.types.is_string(kind.value_type)
+        and pa.types.is_integer(kind.index_type)
+    )
 
 
 def _is_string_dictionary(kind: pa.DataType) -> bool:
@@ -512,17 +607,32 @@ def household_starts(ids: Column) -> tuple[npt.NDArray[np.int64], Bools]:
         ids = ids.cast(ids.type.value_type)
     if pa.types.is_string_view(ids.type):
         ids = ids.cast(pa.string())
-    flat: Any = ids.combine_chunks() if ids.num_chunks != 1 else ids.chunk(0)
-    if pa.types.is_integer(flat.type) and flat.null_count == 0:
-        values = np.asarray(flat.to_numpy())
-        boundaries = np.flatnonzero(values[1:] != values[:-1]) + 1
-        starts = np.concatenate(([0], boundaries)).astype(np.int64)
-        heads = values[starts]
+    if pa.types.is_integer(ids.type) and ids.null_count == 0:
+        # Read each chunk where it lies (no copy into one array); a chunk's first row starts
+        # a household unless it continues the previous chunk's last.
+        found: list[npt.NDArray[Any]] = []
+        head_parts: list[npt.NDArray[Any]] = []
+        first = 0
+        last: Any = None
+        for chunk in ids.chunks:
+            if len(chunk) == 0:
+                continue
+            values = _fixed(pa.chunked_array([chunk]))
+            inside = np.flatnonzero(values[1:] != values[:-1]) + 1
+            if last is None or values[0] != last:
+                inside = np.concatenate(([0], inside))
+            found.append(inside + first)
+            head_parts.append(values[inside])
+            first += len(values)
+            last = values[-1]
+        starts = np.concatenate(found).astype(np.int64)
+        heads = np.concatenate(head_parts)
         if len(heads) < 2 or bool((heads[1:] > heads[:-1]).all()):
             return starts, np.zeros(len(starts), dtype=np.bool_)
         order = np.sort(heads)
         twice = np.unique(order[1:][order[1:] == order[:-1]])
         return starts, np.isin(heads, twice)
+    flat: Any = ids.combine_chunks() if ids.num_chunks != 1 else ids.chunk(0)
     change = pc.not_equal(flat.slice(1), flat.slice(0, rows - 1)).fill_null(True)
     boundaries = np.flatnonzero(np.asarray(change.to_numpy(zero_copy_only=False))) + 1
     starts = np.concatenate(([0], boundaries)).astype(np.int64)

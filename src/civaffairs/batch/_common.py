@@ -158,22 +158,53 @@ def small_unique(keys: Ints) -> tuple[Ints, Ints]:
     if len(keys) == 0 or int(keys.max()) > 4 * len(keys) + (1 << 20):
         unique, inverse = np.unique(keys, return_inverse=True)
         return unique.astype(np.int64, copy=False), inverse.astype(np.int64)
+    keys = keys.astype(np.intp, copy=False)  # numpy indexes with other integers far slower
     present = np.zeros(int(keys.max()) + 1, dtype=np.bool_)
     present[keys] = True
-    position = np.cumsum(present, dtype=np.int32)
-    position -= 1
-    return np.flatnonzero(present).astype(np.int64), position[keys].astype(np.int64)
+    unique = np.flatnonzero(present)
+    # Number the keys present in a table written only where they are (a running count over
+    # the whole key range would cost more than the rows themselves).
+    position = np.empty(len(present), dtype=np.int32)
+    position[unique] = np.arange(len(unique), dtype=np.int32)
+    return unique.astype(np.int64), position[keys].astype(np.int64)
 
 
 LIST_TYPE: Final = pa.list_(pa.dictionary(pa.int16(), pa.string()))
+
+
+def _sparse_lists(flags: list[Bools], set_: list[int], names: Sequence[str], count: int) -> Any:
+    """:func:`lists` where few flags are set: each set flag is written at its row's place.
+
+    The rows' lengths give the offsets; each name, in order, is written after the
+    names already written on its rows.  No combination is spread to every row.
+    """
+    lengths = np.zeros(count, dtype=np.int32)
+    for flag, number in zip(flags, set_, strict=True):
+        if number:
+            lengths += flag
+    offsets = np.zeros(count + 1, dtype=np.int32)
+    np.cumsum(lengths, out=offsets[1:])
+    values = np.empty(int(offsets[-1]), dtype=np.int16)
+    at = offsets[:-1].copy()
+    for bit, (flag, number) in enumerate(zip(flags, set_, strict=True)):
+        if number:
+            rows = np.flatnonzero(flag)
+            values[at[rows]] = bit
+            at[rows] += 1
+    return pa.ListArray.from_arrays(
+        arrow(offsets),
+        pa.DictionaryArray.from_arrays(arrow(values), arrow(list(names), type=pa.string())),
+        mask=arrow(lengths == 0),
+    )
 
 
 def lists(flags: Sequence[Bools], names: Sequence[str], count: int) -> Any:
     """Return a ``list<dictionary<string>>`` column: per row, the names whose flag is set.
 
     Rows share few distinct combinations: each is written once, as a short
-    list column, and Arrow's ``take`` spreads them to the rows.  A row with no
-    flag set is null.
+    list column, and Arrow's ``take`` spreads them to the rows; where few flags
+    are set at all, each is written in place instead.  A row with no flag set
+    is null.
     """
     if not names:
         return pa.nulls(count, LIST_TYPE)
@@ -185,11 +216,16 @@ def lists(flags: Sequence[Bools], names: Sequence[str], count: int) -> Any:
         which = np.nonzero(matrix)[1].astype(np.int16)
         values = pa.DictionaryArray.from_arrays(arrow(which), arrow(list(names), type=pa.string()))
         return pa.ListArray.from_arrays(arrow(offsets), values, mask=arrow(lengths == 0))
+    held = [np.asarray(flag, dtype=np.bool_) for flag in flags]
+    set_ = [int(np.count_nonzero(flag)) for flag in held]
+    if 0 < sum(set_) * 4 <= count:  # few names set (the problems of a slice): write them
+        return _sparse_lists(held, set_, names, count)
     # One bit per name; 32-bit masks where the names fit (half the memory traffic).
     kind = np.int32 if len(names) < 32 else np.int64
     mask: Any = np.zeros(count, dtype=kind)
-    for bit, flag in enumerate(flags):
-        mask |= np.left_shift(np.asarray(flag, dtype=np.bool_).view(np.uint8), bit, dtype=kind)
+    for bit, flag in enumerate(held):
+        if set_[bit]:  # many reasons hold nowhere in a slice: no shifted copy for those
+            mask |= np.left_shift(flag.view(np.uint8), bit, dtype=kind)
     combinations, inverse = small_unique(mask)
     dictionary = arrow(list(names), type=pa.string())
     if len(combinations) == 1 and int(combinations[0]) == 0:  # no name on any row: all null

@@ -260,9 +260,8 @@ def _at_applicant(
             )
         return np.full(households.count, -1, dtype=np.int64), []
     kind = reader.table.schema.field(name).type
-    if pa.types.is_dictionary(kind):  # its indices are cheap to read whole, then gather
-        indices, names = reader.strings(name, required=required)
-        return indices[households.applicant_row], names
+    if pa.types.is_dictionary(kind):  # its indices are read at the applicants' rows
+        return reader.strings_at(name, households.applicant_row, required=required)
     # Plain strings: encode the applicants' rows only.
     sub = Reader(reader.table.select([name]).take(arrow(households.applicant_row)))
     indices, names = sub.strings(name, required=required)
@@ -289,17 +288,17 @@ def _places(
 
     registration = _at_applicant(reader, households, "registration", required=True)
     known = codes_known(registration[1])[registration[0]]  # -1 (null) reads the trailing False
-    reader.mark("registration", mask_of(reader.rows, rows[~known]), "a six-digit GB/T 2260 code")
+    reader.mark_rows("registration", rows[~known], "a six-digit GB/T 2260 code")
     if county:  # the scalar rule refuses a registration above county level
         above = known & ~_counties(registration[1])[registration[0]]
-        reader.mark("registration", mask_of(reader.rows, rows[above]), _COUNTY_CODE)
+        reader.mark_rows("registration", rows[above], _COUNTY_CODE)
 
     kind, kind_names = _at_applicant(reader, households, "registration_kind", required=True)
     kinds = {name: i for i, name in enumerate(KIND_VALUES)}
     kind_code = np.array([kinds.get(k, -1) for k in kind_names] + [-1])[kind]
-    reader.mark(
+    reader.mark_rows(
         "registration_kind",
-        mask_of(reader.rows, rows[kind_code < 0]),
+        rows[kind_code < 0],
         f"one of {', '.join(KIND_VALUES)}",
     )
 
@@ -308,14 +307,14 @@ def _places(
     if default_jurisdiction is not None:
         default = jurisdictions.get(default_jurisdiction).code
     places = deciding_places(registration, chosen, default)
-    reader.mark(
+    reader.mark_rows(
         "jurisdiction",
-        mask_of(reader.rows, rows[places.bad_choice]),
+        rows[places.bad_choice],
         "a known GB/T 2260 code, or null",
     )
     if county:  # a deciding place above county level: the scalar rule refuses it
         chosen_above = (places.chosen >= 0) & places.valid & ~_counties(places.names)[places.where]
-        reader.mark("jurisdiction", mask_of(reader.rows, rows[chosen_above]), _COUNTY_CODE)
+        reader.mark_rows("jurisdiction", rows[chosen_above], _COUNTY_CODE)
 
     names, where = places.names, places.where
     key = (where + 1) * 2 + np.maximum(kind_code, 0)

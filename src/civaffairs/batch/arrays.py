@@ -82,6 +82,13 @@ class Households:
         :data:`~civaffairs.batch.schema.MAX_FEN`, so a household's sum of one
         column fits unless it has some 90 million members.
         """
+        if values.dtype == np.bool_ and len(values) < 2**31:
+            # A count: a 32-bit running total cannot overflow and is cheaper to widen from
+            # booleans than a 64-bit one.
+            counts = np.empty(len(values) + 1, dtype=np.int32)
+            counts[0] = 0
+            np.cumsum(values.view(np.uint8), dtype=np.int32, out=counts[1:])
+            return (counts[self.ends] - counts[self.starts]).astype(np.int64)
         totals = np.empty(len(values) + 1, dtype=np.int64)
         totals[0] = 0
         np.cumsum(values, dtype=np.int64, out=totals[1:])
@@ -120,8 +127,10 @@ def total(columns: Mapping[_K, Ints], keys: Iterable[_K], size: int) -> Ints:
     present = [column for key in keys if (column := columns.get(key)) is not None]
     if not present:
         return np.zeros(size, dtype=np.int64)
-    found = np.array(present[0], dtype=np.int64)  # a copy: the caller may add to it
-    for column in present[1:]:
+    if len(present) == 1:
+        return np.array(present[0], dtype=np.int64)  # a copy: the caller may add to it
+    found = np.add(present[0], present[1], dtype=np.int64)  # a new array: no copy first
+    for column in present[2:]:
         found += column
     return found
 
@@ -131,8 +140,10 @@ def any_of(arrays: Sequence[Bools | None], rows: int) -> Bools:
     present = [a for a in arrays if a is not None]
     if not present:
         return np.zeros(rows, dtype=np.bool_)
-    result = present[0].copy()
-    for more in present[1:]:
+    if len(present) == 1:
+        return present[0].copy()
+    result = present[0] | present[1]  # a new array: no copy first
+    for more in present[2:]:
         result |= more
     return result
 
@@ -176,7 +187,7 @@ def ages(days: Ints, on: dt.date) -> Ints:
     first, table = _age_table(on)
     offset = days - first
     if len(offset) == 0 or (int(offset.min()) >= 0 and int(offset.max()) < len(table)):
-        return table[offset]  # the usual case: every birth date in the table, no mask
+        return table.take(offset)  # the usual case: every birth date in the table, no mask
     inside = (offset >= 0) & (offset < len(table))
     found = table[np.where(inside, offset, 0)]
     outside = np.flatnonzero(~inside)

@@ -559,7 +559,7 @@ def _income(
     everyone = bool(counted_p.all())  # then no product with the counted mask
 
     def of_counted(values: Ints) -> Ints:
-        return households.sum(values if everyone else np.where(counted_p, values, 0))
+        return households.sum(values if everyone else values * counted_p)
 
     return _Income(
         own=own,
