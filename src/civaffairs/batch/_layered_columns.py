@@ -608,6 +608,10 @@ def _scalar_reading(table: pa.Table, starts: Ints, count: int) -> Bools:
     rows = table.num_rows
     suspect = np.zeros(rows, dtype=np.bool_)
     ids: Any = table.column("household_id")
+    if pa.types.is_dictionary(ids.type):  # a dictionary-encoded id is read as its text too
+        ids = ids.cast(ids.type.value_type)
+    if pa.types.is_string_view(ids.type):  # as household_starts reads it
+        ids = ids.cast(pa.string())
     if pa.types.is_string(ids.type) or pa.types.is_large_string(ids.type):
         blank = pc.equal(pc.utf8_trim_whitespace(ids), pa.scalar(""))
         suspect |= np.asarray(blank.fill_null(False).to_numpy(zero_copy_only=False), np.bool_)
