@@ -29,6 +29,8 @@ import pyarrow as pa
 from civaffairs import batch
 from civaffairs.assistance.dibao import RELATIONSHIP_CODES
 from civaffairs.batch import layers as batch_layers
+from civaffairs.batch._extreme_poverty_columns import ABILITY_VALUES, ARRANGEMENT_VALUES
+from civaffairs.batch.schema import CATEGORY_VALUES, KIND_VALUES, RELATIONSHIP_VALUES
 from civaffairs.entities import Relationship
 from civaffairs.errors import InvalidDocumentError, ParameterError
 
@@ -119,6 +121,78 @@ def test_a_blank_household_id_in_any_string_type_is_a_bad_cell(errors: str, kind
     else:
         assert isinstance(found, tuple)
         assert "household_id" in found[1]
+
+
+def _integer_coded_supporters(table: pa.Table) -> pa.Table:
+    """``ep_supporters`` with integer codes, timestamp birth dates and a float grade."""
+    kind = pa.list_(
+        pa.struct(
+            [
+                ("relationship", pa.int8()),
+                ("member", pa.string()),
+                ("birth_date", pa.timestamp("s")),
+                ("disability_category", pa.int8()),
+                ("disability_grade", pa.float64()),
+                ("disabled", pa.bool_()),
+                ("situations", pa.list_(pa.string())),
+                ("property_within_rules", pa.bool_()),
+                ("monthly_income", pa.int64()),
+                ("registration_kind", pa.int8()),
+            ]
+        )
+    )
+
+    def coded(cell: dict[str, Any] | None) -> dict[str, Any] | None:
+        if cell is None:
+            return None
+        born, category, grade = (
+            cell["birth_date"],
+            cell["disability_category"],
+            cell["disability_grade"],
+        )
+        return {
+            **cell,
+            "relationship": RELATIONSHIP_VALUES.index(cell["relationship"]),
+            "birth_date": None if born is None else dt.datetime.combine(born, dt.time()),
+            "disability_category": None if category is None else CATEGORY_VALUES.index(category),
+            "disability_grade": None if grade is None else float(grade),
+            "registration_kind": None
+            if cell["registration_kind"] is None
+            else KIND_VALUES.index(cell["registration_kind"]),
+        }
+
+    listed = [
+        None if row is None else [coded(cell) for cell in row]
+        for row in table.column("ep_supporters").to_pylist()
+    ]
+    return _set(table, "ep_supporters", listed, kind)
+
+
+@pytest.mark.parametrize("errors", ["mark", "raise"])
+def test_integer_coded_extreme_poverty_cells_are_read_as_codes_one_by_one_too(errors: str) -> None:
+    """Defect: the 特困 columnar form reads an integer column of codes (``ep_ability_grade``,
+    ``ep_arrangement``, a supporter's ``relationship``/``disability_category``/
+    ``registration_kind``) as codes, and a timestamp birth date as its day, so the columns
+    decided such a household; one by one, ``extreme_poverty.read_facts`` handed ``1`` to
+    ``AbilityGrade`` and crashed with a ``ValueError`` traceback.  It now reads them as the
+    columnar form does (``_per_person.coded``/``day``/``whole``, as the children's and the
+    disability subsidies' readers already did): the same table both ways, and the same as
+    the table with the codes spelled out."""
+    spelled = _synthetic(12, seed=3)
+    assert any(spelled.column("ep_supporters").to_pylist())  # some supporters to read
+    table = _integer_coded_supporters(spelled)
+    for name, values in (
+        ("ep_ability_grade", ABILITY_VALUES),
+        ("ep_arrangement", ARRANGEMENT_VALUES),
+    ):
+        words = table.column(name).to_pylist()
+        codes = [None if word is None else values.index(word) for word in words]
+        table = _set(table, name, codes, pa.int8())
+    found = _same(table, errors=errors)
+    assert isinstance(found, pa.Table)
+    plain = _outcome(spelled, ON, errors, columnar=False)
+    assert isinstance(plain, pa.Table)
+    assert found.to_pylist() == plain.to_pylist()
 
 
 # -- fuzz ------------------------------------------------------------------------------------
