@@ -50,7 +50,7 @@ from civaffairs.batch._common import R_INVALID_VALUE, R_PARAMETER_UNAVAILABLE, i
 from civaffairs.batch._extreme_poverty_columns import CHILD as _EP_CHILD
 from civaffairs.batch.schema import KIND_VALUES, RECEIVING_COLUMN
 from civaffairs.entities import AssistanceLayer, ChildAllowance
-from civaffairs.errors import InvalidInputError
+from civaffairs.errors import InvalidDocumentError, InvalidInputError
 from civaffairs.identity import EARLIEST_BIRTH_DATE
 from civaffairs.parameters import ParameterBook
 
@@ -226,14 +226,20 @@ def decide(
     recognised = np.asarray(meets.fill_null(False).to_numpy(zero_copy_only=False), dtype=np.bool_)
 
     # 3. The household programmes, given each member's 特困 status.
-    part = (households or _default_households())(
-        table,
-        on,
-        book=book,
-        jurisdiction=jurisdiction,
-        recognised=recognised,
-        undecided=undecided,
-    )
+    try:
+        part = (households or _default_households())(
+            table,
+            on,
+            book=book,
+            jurisdiction=jurisdiction,
+            recognised=recognised,
+            undecided=undecided,
+        )
+    except InvalidDocumentError:
+        # A column the household programmes' columnar forms refuse as a whole (an
+        # expenditure column of decimals, say), which the one-by-one reading reads cell by
+        # cell (and refuses where a cell is bad): every household of the run one by one.
+        part = _none_decided(run.rows, run.count)
     run.scalar |= part.fallback | _has_any_unavailable(part.unavailable, run.count)
 
     # 4. Each member's layer.
@@ -268,6 +274,28 @@ def _default_households() -> Callable[..., Any]:
         return attrs.evolve(found, fallback=found.fallback | found.bad)
 
     return decide
+
+
+def _none_decided(rows: int, count: int) -> Any:
+    """Return the household part of a run it cannot read in columns: all left to the scalar."""
+    from civaffairs.batch._household_layers import HouseholdDecisions  # noqa: PLC0415 - cycle
+
+    none = np.zeros(count, dtype=np.int64)
+    nobody = np.zeros(rows, dtype=np.bool_)
+    return HouseholdDecisions(
+        dibao=none,
+        dibao_fen=none,
+        alone=nobody,
+        pending=none != 0,
+        tentative_alone=nobody,
+        tentative_whole=none != 0,
+        counted=nobody,
+        marginal=none,
+        rigid=none,
+        unavailable={},
+        fallback=np.ones(count, dtype=np.bool_),
+        bad=none != 0,
+    )
 
 
 @attrs.frozen
