@@ -329,10 +329,10 @@ def _nasty_types(draw: st.DrawFn, table: pa.Table) -> pa.Table:
             codes = [None if w is None else RELATIONSHIP_CODES[Relationship(w)] for w in words]
             table = _set(table, "relationship", codes, pa.int8())
     for name in ("registration", "registration_kind", "relationship", "disability_category"):
-        column = table.column(name) if name in table.column_names else None
-        if column is not None and pa.types.is_dictionary(column.type) and draw(st.booleans()):
+        coded = table.column(name) if name in table.column_names else None
+        if coded is not None and pa.types.is_dictionary(coded.type) and draw(st.booleans()):
             kind = draw(st.sampled_from([pa.string(), pa.large_string()]))
-            table = _set(table, name, column.to_pylist(), kind)
+            table = _set(table, name, coded.to_pylist(), kind)
     if "birth_date" in table.column_names and draw(st.booleans()):
         born = table.column("birth_date").cast(pa.timestamp("s"))
         table = table.set_column(table.column_names.index("birth_date"), "birth_date", born)
