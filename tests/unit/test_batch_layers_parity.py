@@ -214,6 +214,28 @@ def test_an_expenditure_column_of_decimals_is_read_as_one_by_one_reads_it(errors
         assert "].expenditure_medical" in found[1]
 
 
+def test_a_bad_person_cell_where_the_dibao_engine_lacks_a_parameter_names_only_bad_columns() -> (
+    None
+):
+    """Defect (both paths): on 2016-06-30 the 低保 engine cannot decide a household for
+    parameters without a value (its ``problems``: their names); a person programme's bad
+    cell in it (``ep_ability_grade`` 'bogus') marks it ``batch.invalid_value`` — and its
+    ``problems`` listed the 低保 engine's parameter names as bad columns beside
+    ``ep_ability_grade``.  ``problems`` of a marked row are the bad columns only (the
+    documented meaning: "the bad columns, or the parameter without a value")."""
+    table = _synthetic(6, seed=4)
+    grades = table.column("ep_ability_grade").to_pylist()
+    grades[2] = "bogus"  # the first household's third member
+    table = _set(table, "ep_ability_grade", grades, pa.string())
+    on = dt.date(2016, 6, 30)
+    screened = batch.assess_table(table, on)
+    assert screened.column("reasons").to_pylist()[0] == ["batch.parameter_unavailable"]
+    found = _same(table, on)
+    assert isinstance(found, pa.Table)
+    assert found.column("reasons").to_pylist()[0] == ["batch.invalid_value"]
+    assert found.column("problems").to_pylist()[0] == ["ep_ability_grade"]
+
+
 # -- fuzz ------------------------------------------------------------------------------------
 
 
