@@ -22,9 +22,12 @@ household's row is the one the scalar picture gives:
 A household is left to the scalar picture (``scalar`` in the result) wherever the columns
 could not give its row exactly: a parameter without a value in any of its decisions (the
 scalar picture raises the first in its own order), a cell only the scalar reading looks at
-(:func:`_scalar_reading`), or a household the household programmes leave to it.  A
-parity property test (``tests/unit/test_batch_layers_columns.py``) compares every row with
-the scalar picture's, on random registries with bad cells, parameters not in force and
+(:func:`_scalar_reading`), a household the household programmes leave to it, or a run
+whose columns the household programmes' columnar reader refuses as a whole (a column type
+the one-by-one reading reads cell by cell).  Parity property tests
+(``tests/unit/test_batch_layers.py``, ``test_the_columns_give_*``, and
+``tests/unit/test_batch_layers_parity.py``) compare every row with the one-by-one table's,
+on random registries with bad cells and retyped columns, parameters not in force and
 undecided members.
 
 .. versionadded:: 0.1.0
