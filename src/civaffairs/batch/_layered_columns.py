@@ -22,9 +22,12 @@ household's row is the one the scalar picture gives:
 A household is left to the scalar picture (``scalar`` in the result) wherever the columns
 could not give its row exactly: a parameter without a value in any of its decisions (the
 scalar picture raises the first in its own order), a cell only the scalar reading looks at
-(:func:`_scalar_reading`), or a household the household programmes leave to it.  A
-parity property test (``tests/unit/test_batch_layers_columns.py``) compares every row with
-the scalar picture's, on random registries with bad cells, parameters not in force and
+(:func:`_scalar_reading`), a household the household programmes leave to it, or a run
+whose columns the household programmes' columnar reader refuses as a whole (a column type
+the one-by-one reading reads cell by cell).  Parity property tests
+(``tests/unit/test_batch_layers.py``, ``test_the_columns_give_*``, and
+``tests/unit/test_batch_layers_parity.py``) compare every row with the one-by-one table's,
+on random registries with bad cells and retyped columns, parameters not in force and
 undecided members.
 
 .. versionadded:: 0.1.0
@@ -50,7 +53,7 @@ from civaffairs.batch._common import R_INVALID_VALUE, R_PARAMETER_UNAVAILABLE, i
 from civaffairs.batch._extreme_poverty_columns import CHILD as _EP_CHILD
 from civaffairs.batch.schema import KIND_VALUES, RECEIVING_COLUMN
 from civaffairs.entities import AssistanceLayer, ChildAllowance
-from civaffairs.errors import InvalidInputError
+from civaffairs.errors import InvalidDocumentError, InvalidInputError
 from civaffairs.identity import EARLIEST_BIRTH_DATE
 from civaffairs.parameters import ParameterBook
 
@@ -226,14 +229,20 @@ def decide(
     recognised = np.asarray(meets.fill_null(False).to_numpy(zero_copy_only=False), dtype=np.bool_)
 
     # 3. The household programmes, given each member's 特困 status.
-    part = (households or _default_households())(
-        table,
-        on,
-        book=book,
-        jurisdiction=jurisdiction,
-        recognised=recognised,
-        undecided=undecided,
-    )
+    try:
+        part = (households or _default_households())(
+            table,
+            on,
+            book=book,
+            jurisdiction=jurisdiction,
+            recognised=recognised,
+            undecided=undecided,
+        )
+    except InvalidDocumentError:
+        # A column the household programmes' columnar forms refuse as a whole (an
+        # expenditure column of decimals, say), which the one-by-one reading reads cell by
+        # cell (and refuses where a cell is bad): every household of the run one by one.
+        part = _none_decided(run.rows, run.count)
     run.scalar |= part.fallback | _has_any_unavailable(part.unavailable, run.count)
 
     # 4. Each member's layer.
@@ -268,6 +277,28 @@ def _default_households() -> Callable[..., Any]:
         return attrs.evolve(found, fallback=found.fallback | found.bad)
 
     return decide
+
+
+def _none_decided(rows: int, count: int) -> Any:
+    """Return the household part of a run it cannot read in columns: all left to the scalar."""
+    from civaffairs.batch._household_layers import HouseholdDecisions  # noqa: PLC0415 - cycle
+
+    none = np.zeros(count, dtype=np.int64)
+    nobody = np.zeros(rows, dtype=np.bool_)
+    return HouseholdDecisions(
+        dibao=none,
+        dibao_fen=none,
+        alone=nobody,
+        pending=none != 0,
+        tentative_alone=nobody,
+        tentative_whole=none != 0,
+        counted=nobody,
+        marginal=none,
+        rigid=none,
+        unavailable={},
+        fallback=np.ones(count, dtype=np.bool_),
+        bad=none != 0,
+    )
 
 
 @attrs.frozen
@@ -608,6 +639,10 @@ def _scalar_reading(table: pa.Table, starts: Ints, count: int) -> Bools:
     rows = table.num_rows
     suspect = np.zeros(rows, dtype=np.bool_)
     ids: Any = table.column("household_id")
+    if pa.types.is_dictionary(ids.type):  # a dictionary-encoded id is read as its text too
+        ids = ids.cast(ids.type.value_type)
+    if pa.types.is_string_view(ids.type):  # as household_starts reads it
+        ids = ids.cast(pa.string())
     if pa.types.is_string(ids.type) or pa.types.is_large_string(ids.type):
         blank = pc.equal(pc.utf8_trim_whitespace(ids), pa.scalar(""))
         suspect |= np.asarray(blank.fill_null(False).to_numpy(zero_copy_only=False), np.bool_)

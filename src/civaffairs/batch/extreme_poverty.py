@@ -75,6 +75,7 @@ from civaffairs.assistance.extreme_poverty.facts import (
     Supporter,
     SupporterSituation,
 )
+from civaffairs.batch import _per_person as people_
 from civaffairs.batch._columns import Bools, Ints, Reader, arrow, mask_of
 from civaffairs.batch._common import (
     ALL,
@@ -126,6 +127,7 @@ from civaffairs.batch.schema import (
     HOUSEHOLD_INCOME_COLUMNS,
     KIND_VALUES,
     OWNS_COLUMNS,
+    RELATIONSHIP_VALUES,
     member_ids,
     persons_schema,
 )
@@ -393,17 +395,19 @@ def write_facts(facts: ExtremePovertyFacts | None) -> dict[str, Any]:
 
 
 def _read_supporter(cell: Mapping[str, Any]) -> Supporter:
-    category = cell.get("disability_category")
+    # Read as the columnar form reads the struct (_extreme_poverty_columns.read_supporters):
+    # integer code fields are codes, a timestamp birth date its day, a float income whole fen.
+    category = people_.coded(cell.get("disability_category"), CATEGORY_VALUES)
     situations = cell.get("situations")
-    income = cell.get("monthly_income")
-    kind = cell.get("registration_kind")
+    income = people_.whole(cell.get("monthly_income"))
+    kind = people_.coded(cell.get("registration_kind"), KIND_VALUES)
     return Supporter(
-        relationship=Relationship(cell["relationship"]),
+        relationship=Relationship(people_.coded(cell["relationship"], RELATIONSHIP_VALUES)),
         member=cell.get("member"),
-        birth_date=cell.get("birth_date"),
+        birth_date=people_.day(cell.get("birth_date")),
         disability=None
         if category is None
-        else Disability(DisabilityCategory(category), int(cell["disability_grade"])),
+        else Disability(DisabilityCategory(category), int(people_.whole(cell["disability_grade"]))),
         situations=None
         if situations is None
         else frozenset(SupporterSituation(s) for s in situations),
@@ -430,8 +434,9 @@ def read_facts(rows: Sequence[Mapping[str, Any]]) -> dict[str, ExtremePovertyFac
     for pid, row in zip(member_ids([dict(row) for row in rows]), rows, strict=True):
         listed = row.get(SUPPORTERS)
         activities = row.get(ACTIVITIES)
-        ability = row.get(ABILITY)
-        arrangement = row.get(ARRANGEMENT)
+        # An integer code column is read as codes, as the columnar form reads it.
+        ability = people_.coded(row.get(ABILITY), ABILITY_VALUES)
+        arrangement = people_.coded(row.get(ARRANGEMENT), ARRANGEMENT_VALUES)
         found[str(pid)] = ExtremePovertyFacts(
             supporters=None if listed is None else tuple(_read_supporter(c) for c in listed),
             activities_not_achieved=None

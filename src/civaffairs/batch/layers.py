@@ -1021,7 +1021,7 @@ def _columns(
         for index, row in part.rows.items():
             one_by_one[at + index] = row
         at += part.count
-    own = _OneByOne(count)
+    own = _OneByOne(count, _invalid(checked))
     for index, row in one_by_one.items():
         joined.row(index, row)
         own.add(index, row, checked, extra)
@@ -1061,10 +1061,11 @@ def _columns(
 class _OneByOne:
     """The cells of the rows decided one by one that the columns do not give."""
 
-    def __init__(self, count: int) -> None:
+    def __init__(self, count: int, invalid: np.ndarray[Any, np.dtype[np.bool_]]) -> None:
         self.jurisdiction: list[str | None] = [None] * count
         self.kind: list[str | None] = [None] * count
         self.problems: list[list[str] | None] = [None] * count
+        self.invalid = invalid
 
     def add(
         self, index: int, row: _Row, checked: pa.Table, extra: Mapping[int, tuple[str, ...]]
@@ -1075,7 +1076,10 @@ class _OneByOne:
         if row.problems is not None:
             self.problems[index] = list(row.problems)
         elif row.reasons == (R_INVALID_VALUE.code,):
-            theirs = checked.column("problems")[index].as_py()
+            # The 低保 engine's problems are bad columns only where it found a bad cell: a
+            # household it could not decide for a parameter without a value (problems: the
+            # parameter's names) marked for a person programme's bad cell names those cells.
+            theirs = checked.column("problems")[index].as_py() if self.invalid[index] else None
             named = list(dict.fromkeys([*(theirs or ()), *extra.get(index, ())]))
             self.problems[index] = named or None
 
