@@ -65,19 +65,34 @@ def to_arrow(data: Frame) -> pa.Table:
     .. versionadded:: 0.1.0
     """
     if isinstance(data, pa.Table):
-        return data
+        return _without_views(data)
     if isinstance(data, pa.RecordBatch):
-        return pa.Table.from_batches([data])
+        return _without_views(pa.Table.from_batches([data]))
     module = type(data).__module__.split(".", 1)[0]
     if module == "polars":
         table = data.to_arrow()
         assert isinstance(table, pa.Table)  # noqa: S101 - polars' contract
-        return table
+        return _without_views(table)
     if module == "pandas":
-        return pa.Table.from_pandas(data, preserve_index=False)
+        return _without_views(pa.Table.from_pandas(data, preserve_index=False))
     raise InvalidInputError(
         "$", type(data).__name__, "a pyarrow Table, a pandas DataFrame or a polars DataFrame"
     )
+
+
+def _without_views(table: pa.Table) -> pa.Table:
+    """Return ``table`` with its ``string_view`` columns as plain (large) strings.
+
+    Arrow's view type (polars' own strings, newer pandas) is the same text, but not every
+    compute kernel takes it (``take`` does not): read as ``large_string``, it is.
+    """
+    views = [
+        index for index, field in enumerate(table.schema) if pa.types.is_string_view(field.type)
+    ]
+    for index in views:
+        field = table.schema.field(index)
+        table = table.set_column(index, field.name, table.column(index).cast(pa.large_string()))
+    return table
 
 
 def checked_table(data: Frame, known: Sequence[str], expected: str, what: str) -> pa.Table:
