@@ -222,7 +222,12 @@ def decide(
 
     # 2. 特困, told who is under a child allowance where its own cell is null.
     extreme = run.person(
-        extreme_poverty.assess_table(run.with_child(child.outcome), on, workers=1, **run.options)
+        extreme_poverty.assess_for_layers(
+            run.with_child(child.outcome),
+            on,
+            book=book,
+            jurisdiction=run.options["jurisdiction"],
+        )
     )
     meets: Any = extreme.result.column("meets_conditions").combine_chunks()
     undecided = np.asarray(meets.is_null().to_numpy(zero_copy_only=False), dtype=np.bool_)

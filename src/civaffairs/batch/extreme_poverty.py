@@ -157,6 +157,7 @@ __all__ = [
     "COLUMNS",
     "REASON_CATALOGUE",
     "SUPPORTER_TYPE",
+    "assess_for_layers",
     "assess_table",
     "read_facts",
     "render_summary",
@@ -887,8 +888,13 @@ def _output(
     bad: Bools,
     parameters: _Parameters,
     person_ids: Any,
+    lean: bool = False,
 ) -> tuple[pa.Table, dict[str, Bools]]:
-    """One row per person; also the parameters each row lacks (for ``errors="raise"``)."""
+    """One row per person; also the parameters each row lacks (for ``errors="raise"``).
+
+    ``lean``: the ``reasons`` column lists only ``batch.invalid_value`` and
+    ``batch.parameter_unavailable`` (for the layered screen, which reads no other).
+    """
     rows = reader.rows
     at = people.at
     unavailable = {
@@ -929,7 +935,9 @@ def _output(
         "outcome": pa.DictionaryArray.from_arrays(arrow(outcome), arrow(list(_OUTCOMES))),
         "amount_fen": arrow(np.where(outcome == _YES, run.amount, 0), type=pa.int64()),
         "meets_conditions": arrow(meets == 1, mask=meets < 0, type=pa.bool_()),
-        "reasons": lists(flags, REASON_CATALOGUE, rows),
+        "reasons": lists(flags[-2:], REASON_CATALOGUE[-2:], rows)
+        if lean
+        else lists(flags, REASON_CATALOGUE, rows),
         "problems": lists(problems, names, rows),
     }
     return pa.table(columns), unavailable
@@ -941,6 +949,8 @@ def _decide(
     on: dt.date,
     book: ParameterBook,
     default: str | None,
+    *,
+    lean: bool = False,
 ) -> tuple[pa.Table, Reader, Nested, CivaffairsError | None, Bools]:
     reader = Reader(piece.of(table))
     households, facts, bad = read_persons(reader, piece, on, default)
@@ -976,6 +986,7 @@ def _decide(
         bad=bad_row,
         parameters=parameters,
         person_ids=person_ids,
+        lean=lean,
     )
     error = first_parameter_error(
         unavailable, lambda name, row: parameters.errors[name][int(people.at[row])]
@@ -1026,6 +1037,42 @@ def assess_table(
 
     .. versionadded:: 0.1.0
     """
+    return _assess(
+        data,
+        on,
+        book=book,
+        errors=errors,
+        jurisdiction=jurisdiction,
+        workers=workers,
+        first_row=first_row,
+    )
+
+
+def assess_for_layers(
+    data: pa.Table, on: dt.date, *, book: ParameterBook, jurisdiction: str | None
+) -> pa.Table:
+    """Decide 特困 as :func:`assess_table` does (mark mode, one thread), for the layered screen.
+
+    The same rows, except that ``reasons`` lists only ``batch.invalid_value`` and
+    ``batch.parameter_unavailable``: the layered screen reads no other code, and the
+    full lists are a good part of the time.
+
+    .. versionadded:: 0.1.0
+    """
+    return _assess(data, on, book=book, jurisdiction=jurisdiction, workers=1, lean=True)
+
+
+def _assess(
+    data: Frame,
+    on: dt.date,
+    *,
+    book: ParameterBook | None = None,
+    errors: Errors = "mark",
+    jurisdiction: str | None = None,
+    workers: int | None = None,
+    first_row: int = 0,
+    lean: bool = False,
+) -> pa.Table:
     from civaffairs import jurisdictions  # noqa: PLC0415 - light, and only here
 
     check_errors(errors)
@@ -1042,7 +1089,7 @@ def assess_table(
     default = None if jurisdiction is None else jurisdictions.get(jurisdiction).code
 
     def one(piece: HouseholdSlice) -> tuple[pa.Table, list[BadCell], CivaffairsError | None]:
-        output, _reader, nested, error, _bad = _decide(table, piece, on, chosen, default)
+        output, _reader, nested, error, _bad = _decide(table, piece, on, chosen, default, lean=lean)
         if errors == "mark":
             return output, [], None
         return output, nested.cells(first_row + piece.start), error
