@@ -27,7 +27,7 @@ import enum
 import json
 import numbers
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar, get_args
 
@@ -583,6 +583,44 @@ def _may_hold_surrogate(source: str) -> bool:
     return not source.isascii() and _SURROGATE.search(source) is not None
 
 
+def _has_problem(node: object, depth: int, surrogate: Callable[[Any], object] | None) -> bool:
+    """Whether :func:`_tree_errors` would find a problem in ``node`` (at ``depth``), quickly.
+
+    The same walk, through the same nodes, without building a path for each: a good
+    document (nearly every one) is passed by this check alone, and only a bad one is
+    walked again by :func:`_tree_errors` for its problems, by path, in document order.
+    ``surrogate`` is the lone-surrogate search, or ``None`` when texts need no look.
+    """
+    kind = type(node)
+    if kind is str:
+        return surrogate is not None and surrogate(node) is not None
+    if kind is _LongInteger:
+        return True
+    if kind not in _NODES:
+        return False
+    if depth >= MAX_DEPTH:
+        return True
+    items: Iterable[object]
+    if kind is list:
+        items = node  # type: ignore[assignment]
+    else:
+        assert isinstance(node, dict)  # noqa: S101 - the other kinds of _NODES
+        if getattr(node, "duplicates", ()):
+            return True
+        if surrogate is not None and any(surrogate(key) is not None for key in node):
+            return True
+        items = node.values()
+    depth += 1
+    for item in items:
+        kind = type(item)
+        if kind is str:
+            if surrogate is not None and surrogate(item) is not None:
+                return True
+        elif kind in _NODES and _has_problem(item, depth, surrogate):
+            return True
+    return False
+
+
 def _tree_errors(data: object, *, strings: bool = True) -> list[InvalidInputError]:
     """Every duplicate key, lone surrogate, over-long integer and too-deep nesting, by path.
 
@@ -679,7 +717,10 @@ def parse_json(text: str | bytes, *, what: str = "document") -> Any:
             "$", "(nested too deep to read)", f"at most {MAX_DEPTH} levels of nesting"
         )
         raise InvalidDocumentError([error], what=what) from None
-    errors = _tree_errors(data, strings=_may_hold_surrogate(source))
+    strings = _may_hold_surrogate(source)
+    if not _has_problem(data, 0, _SURROGATE.search if strings else None):
+        return data
+    errors = _tree_errors(data, strings=strings)
     if errors:
         raise InvalidDocumentError(errors, what=what)
     return data
