@@ -27,9 +27,10 @@ import enum
 import json
 import numbers
 import re
+import types
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar, get_args
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -196,8 +197,14 @@ def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     """Build the structure hook of one enum: a value of the right type names a member."""
     members = {member.value: member for member in kind}
     allowed = ", ".join(repr(m.value) for m in kind)
+    # The members named by text, for the common case (a JSON string): looked up directly.
+    by_text = {value: member for value, member in members.items() if isinstance(value, str)}
 
     def structure(value: object, _type: type) -> enum.Enum:
+        if type(value) is str:
+            found = by_text.get(value)
+            if found is not None:
+                return found
         if isinstance(value, kind):
             return value
         # 1 is not True and "1" is not 1: the value must be of the member value's kind.
@@ -311,6 +318,7 @@ def make_converter(*, reveal_personal_data: bool = False, toml: bool = False) ->
             (converter.unstructure(x) for x in v), key=lambda x: json.dumps(x, sort_keys=True)
         ),
     )
+    _optionals(converter)
     pairs = tuple[tuple[str, str], ...]
     converter.register_structure_hook_func(lambda t: t == pairs, _structure_pairs)
     converter.register_unstructure_hook_func(lambda t: t == pairs, dict)
@@ -386,6 +394,39 @@ def _arrays_only(converter: cattrs.Converter) -> None:
         return structure
 
     converter.register_structure_hook_factory(cattrs.cols.is_sequence, factory)
+
+
+def _optional_of(kind: Any) -> Any:
+    """Return the ``X`` of ``X | None`` when ``X`` is not an attrs class, else ``None``."""
+    if not (isinstance(kind, types.UnionType) or get_origin(kind) is Union):
+        return None
+    args = get_args(kind)
+    if len(args) != 2 or type(None) not in args:
+        return None
+    inner = args[0] if args[1] is type(None) else args[1]
+    return None if attrs.has(inner) else inner
+
+
+def _optionals(converter: cattrs.Converter) -> None:
+    """Structure ``X | None`` (``X`` not an attrs class) with ``X``'s hook, found once.
+
+    What cattrs' own hook for an optional does (``None`` stays ``None``, anything else
+    goes to ``X``'s hook), without looking up ``X``'s hook again for every value.
+    Optional attrs classes are left to cattrs (it treats a union of classes its own way).
+    """
+
+    def factory(kind: Any) -> Callable[[object, Any], Any]:
+        inner = _optional_of(kind)
+        hook = converter.get_structure_hook(inner)
+
+        def structure(value: object, _type: Any) -> Any:
+            if value is None:
+                return None
+            return hook(value, inner)
+
+        return structure
+
+    converter.register_structure_hook_factory(lambda t: _optional_of(t) is not None, factory)
 
 
 def _mask_names(converter: cattrs.Converter) -> None:
