@@ -739,10 +739,25 @@ def parse_json(text: str | bytes, *, what: str = "document") -> Any:
 
     .. versionadded:: 0.1.0
     """
+    # A key given twice or an over-long integer, seen while reading (then the walk reports it).
+    seen: list[object] = []
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> _Object:
+        found = _object(pairs)
+        if found.duplicates:
+            seen.append(found)
+        return found
+
+    def integer_hook(text: str) -> int | _LongInteger:
+        found = _integer(text)
+        if type(found) is _LongInteger:
+            seen.append(found)
+        return found
+
     try:
         source = _text(text) if isinstance(text, bytes) else text
         data = json.loads(
-            source, object_pairs_hook=_object, parse_int=_integer, parse_constant=_constant
+            source, object_pairs_hook=pairs_hook, parse_int=integer_hook, parse_constant=_constant
         )
     except InvalidInputError as exc:
         raise InvalidDocumentError([exc], what=what) from None
@@ -759,6 +774,10 @@ def parse_json(text: str | bytes, *, what: str = "document") -> Any:
         )
         raise InvalidDocumentError([error], what=what) from None
     strings = _may_hold_surrogate(source)
+    if not (seen or strings) and source.count("{") + source.count("[") <= MAX_DEPTH:
+        # Nothing to report: no key twice, no long integer, no surrogate and, with at most
+        # MAX_DEPTH arrays and objects in all, none nested MAX_DEPTH deep.
+        return data
     if not _has_problem(data, 0, _SURROGATE.search if strings else None):
         return data
     errors = _tree_errors(data, strings=strings)
