@@ -671,7 +671,10 @@ class Household:
     @property
     def applicant(self) -> Member:
         """The member who applies on the household's behalf."""
-        return next(m for m in self.members if m.relationship is Relationship.APPLICANT)
+        for member in self.members:
+            if member.relationship is Relationship.APPLICANT:
+                return member
+        raise AssertionError("a household has an applicant (checked when it is built)")
 
     def member(self, person_id: str) -> Member:
         """Return the member with ``person_id``."""
