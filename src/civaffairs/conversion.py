@@ -305,12 +305,19 @@ def make_converter(*, reveal_personal_data: bool = False, toml: bool = False) ->
         _is_scalar_union, lambda v: str(v) if isinstance(v, Decimal) else v
     )
 
-    def structure_frozenset(value: object, kind: Any) -> frozenset[Any]:
-        items: list[Any] = converter.structure(value, list[get_args(kind)[0]])  # type: ignore[arg-type,misc]
-        return frozenset(items)
+    def frozenset_hook(kind: Any) -> Callable[[object, Any], frozenset[Any]]:
+        # Read as the list of the same items (an array only), the list's hook found once.
+        items_type = list[get_args(kind)[0]]  # type: ignore[misc,valid-type]
+        items_hook = converter.get_structure_hook(items_type)
 
-    converter.register_structure_hook_func(
-        lambda t: getattr(t, "__origin__", None) is frozenset, structure_frozenset
+        def structure_frozenset(value: object, _kind: Any) -> frozenset[Any]:
+            items: list[Any] = items_hook(value, items_type)
+            return frozenset(items)
+
+        return structure_frozenset
+
+    converter.register_structure_hook_factory(
+        lambda t: getattr(t, "__origin__", None) is frozenset, frozenset_hook
     )
     converter.register_unstructure_hook_func(
         lambda t: getattr(t, "__origin__", None) is frozenset or t is frozenset,
