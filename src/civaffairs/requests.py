@@ -54,7 +54,7 @@ import inspect
 import operator
 import types
 import typing
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -274,8 +274,21 @@ def _options(code: str, raw: object, path: str) -> dict[str, object]:
 
 def _keywords(code: str) -> Mapping[str, inspect.Parameter]:
     """Return the keyword parameters of a programme's entry point."""
-    parameters = inspect.signature(registry.entry(code).load()).parameters
-    return {n: p for n, p in parameters.items() if p.kind is inspect.Parameter.KEYWORD_ONLY}
+    return _keyword_parameters(registry.entry(code).load())
+
+
+@functools.lru_cache(maxsize=256)
+def _keyword_parameters(function: Callable[..., Any]) -> Mapping[str, inspect.Parameter]:
+    """Return the keyword-only parameters of ``function``, read once per function.
+
+    Remembered by the function itself (reading a signature costs some hundred
+    microseconds; a request asks for it twice), so an entry point replaced at run
+    time is read afresh.
+    """
+    parameters = inspect.signature(function).parameters
+    return types.MappingProxyType(
+        {n: p for n, p in parameters.items() if p.kind is inspect.Parameter.KEYWORD_ONLY}
+    )
 
 
 def place_parameter(code: str) -> inspect.Parameter | None:
@@ -312,7 +325,7 @@ def _born_after(value: object, on: dt.date, path: str) -> Iterator[InvalidInputE
     Persons, supporters, parties — any fact with a ``birth_date``.  The date itself
     is personal data and is withheld from the message.
     """
-    if attrs.has(type(value)):
+    if _is_attrs_class(type(value)):
         born = getattr(value, "birth_date", None)
         if isinstance(born, dt.date) and born > on:
             yield InvalidInputError(
@@ -322,10 +335,30 @@ def _born_after(value: object, on: dt.date, path: str) -> Iterator[InvalidInputE
             )
         for field in attrs.fields(typing.cast("type[attrs.AttrsInstance]", type(value))):
             if field.name != "birth_date":
-                yield from _born_after(getattr(value, field.name), on, f"{path}.{field.name}")
+                item = getattr(value, field.name)
+                if _may_hold_facts(item):  # a text, a date, a number … holds no birth date
+                    yield from _born_after(item, on, f"{path}.{field.name}")
     elif isinstance(value, tuple):
         for index, item in enumerate(value):
-            yield from _born_after(item, on, f"{path}[{index}]")
+            if _may_hold_facts(item):
+                yield from _born_after(item, on, f"{path}[{index}]")
+
+
+def _may_hold_facts(value: object) -> bool:
+    """Whether :func:`_born_after` looks inside ``value``: an attrs instance or a tuple."""
+    return isinstance(value, tuple) or _is_attrs_class(type(value))
+
+
+#: :func:`attrs.has` of the classes met, by class (a class is an attrs class or not, for good).
+_ATTRS_CLASSES: dict[type, bool] = {}
+
+
+def _is_attrs_class(kind: type) -> bool:
+    """Whether ``kind`` is an attrs class (:func:`attrs.has`), remembered per class."""
+    found = _ATTRS_CLASSES.get(kind)
+    if found is None:
+        found = _ATTRS_CLASSES[kind] = attrs.has(kind)
+    return found
 
 
 def _head(
