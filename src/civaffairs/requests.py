@@ -281,7 +281,7 @@ def _keywords(code: str) -> Mapping[str, inspect.Parameter]:
 def _keyword_parameters(function: Callable[..., Any]) -> Mapping[str, inspect.Parameter]:
     """Return the keyword-only parameters of ``function``, read once per function.
 
-    Remembered by the function itself (reading a signature costs some hundred
+    Remembered by the function itself (reading a signature costs some ten
     microseconds; a request asks for it twice), so an entry point replaced at run
     time is read afresh.
     """
