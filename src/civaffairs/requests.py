@@ -325,40 +325,55 @@ def _born_after(value: object, on: dt.date, path: str) -> Iterator[InvalidInputE
     Persons, supporters, parties — any fact with a ``birth_date``.  The date itself
     is personal data and is withheld from the message.
     """
-    if _is_attrs_class(type(value)):
+    found: list[InvalidInputError] = []
+    _births_after(value, on, path, found)
+    return iter(found)
+
+
+def _births_after(value: object, on: dt.date, path: str, found: list[InvalidInputError]) -> None:
+    """Add to ``found`` the birth dates after ``on`` in ``value``, walked depth first, in order.
+
+    Only attrs instances and tuples are looked inside: a text, a date or a number holds
+    no birth date.
+    """
+    walked = _walked_fields(type(value))
+    if walked is not None:
         born = getattr(value, "birth_date", None)
         if isinstance(born, dt.date) and born > on:
-            yield InvalidInputError(
-                f"{path}.birth_date",
-                "(a birth date, withheld)",
-                f"a birth date on or before the as-of date {on.isoformat()}",
+            found.append(
+                InvalidInputError(
+                    f"{path}.birth_date",
+                    "(a birth date, withheld)",
+                    f"a birth date on or before the as-of date {on.isoformat()}",
+                )
             )
-        for field in attrs.fields(typing.cast("type[attrs.AttrsInstance]", type(value))):
-            if field.name != "birth_date":
-                item = getattr(value, field.name)
-                if _may_hold_facts(item):  # a text, a date, a number … holds no birth date
-                    yield from _born_after(item, on, f"{path}.{field.name}")
+        for name in walked:
+            item = getattr(value, name)
+            if isinstance(item, tuple) or _walked_fields(type(item)) is not None:
+                _births_after(item, on, f"{path}.{name}", found)
     elif isinstance(value, tuple):
         for index, item in enumerate(value):
-            if _may_hold_facts(item):
-                yield from _born_after(item, on, f"{path}[{index}]")
+            if isinstance(item, tuple) or _walked_fields(type(item)) is not None:
+                _births_after(item, on, f"{path}[{index}]", found)
 
 
-def _may_hold_facts(value: object) -> bool:
-    """Whether :func:`_born_after` looks inside ``value``: an attrs instance or a tuple."""
-    return isinstance(value, tuple) or _is_attrs_class(type(value))
+#: The fields :func:`_births_after` walks, by attrs class (every field but ``birth_date``, in
+#: order); ``None`` for a class that is not an attrs class.  A class's fields never change.
+_WALKED: dict[type, tuple[str, ...] | None] = {}
 
 
-#: :func:`attrs.has` of the classes met, by class (a class is an attrs class or not, for good).
-_ATTRS_CLASSES: dict[type, bool] = {}
-
-
-def _is_attrs_class(kind: type) -> bool:
-    """Whether ``kind`` is an attrs class (:func:`attrs.has`), remembered per class."""
-    found = _ATTRS_CLASSES.get(kind)
-    if found is None:
-        found = _ATTRS_CLASSES[kind] = attrs.has(kind)
-    return found
+def _walked_fields(kind: type) -> tuple[str, ...] | None:
+    """Return the fields of the attrs class ``kind`` but ``birth_date``, or ``None``."""
+    try:
+        return _WALKED[kind]
+    except KeyError:
+        pass
+    names = None
+    if attrs.has(kind):
+        fields = attrs.fields(kind)
+        names = tuple(f.name for f in fields if f.name != "birth_date")
+    _WALKED[kind] = names
+    return names
 
 
 def _head(
