@@ -27,9 +27,10 @@ import enum
 import json
 import numbers
 import re
-from collections.abc import Callable, Iterator
+import types
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar, get_args
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -196,8 +197,14 @@ def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     """Build the structure hook of one enum: a value of the right type names a member."""
     members = {member.value: member for member in kind}
     allowed = ", ".join(repr(m.value) for m in kind)
+    # The members named by text, for the common case (a JSON string): looked up directly.
+    by_text = {value: member for value, member in members.items() if isinstance(value, str)}
 
     def structure(value: object, _type: type) -> enum.Enum:
+        if type(value) is str:
+            found = by_text.get(value)
+            if found is not None:
+                return found
         if isinstance(value, kind):
             return value
         # 1 is not True and "1" is not 1: the value must be of the member value's kind.
@@ -298,12 +305,19 @@ def make_converter(*, reveal_personal_data: bool = False, toml: bool = False) ->
         _is_scalar_union, lambda v: str(v) if isinstance(v, Decimal) else v
     )
 
-    def structure_frozenset(value: object, kind: Any) -> frozenset[Any]:
-        items: list[Any] = converter.structure(value, list[get_args(kind)[0]])  # type: ignore[arg-type,misc]
-        return frozenset(items)
+    def frozenset_hook(kind: Any) -> Callable[[object, Any], frozenset[Any]]:
+        # Read as the list of the same items (an array only), the list's hook found once.
+        items_type = list[get_args(kind)[0]]  # type: ignore[misc,valid-type]
+        items_hook = converter.get_structure_hook(items_type)
 
-    converter.register_structure_hook_func(
-        lambda t: getattr(t, "__origin__", None) is frozenset, structure_frozenset
+        def structure_frozenset(value: object, _kind: Any) -> frozenset[Any]:
+            items: list[Any] = items_hook(value, items_type)
+            return frozenset(items)
+
+        return structure_frozenset
+
+    converter.register_structure_hook_factory(
+        lambda t: getattr(t, "__origin__", None) is frozenset, frozenset_hook
     )
     converter.register_unstructure_hook_func(
         lambda t: getattr(t, "__origin__", None) is frozenset or t is frozenset,
@@ -311,6 +325,7 @@ def make_converter(*, reveal_personal_data: bool = False, toml: bool = False) ->
             (converter.unstructure(x) for x in v), key=lambda x: json.dumps(x, sort_keys=True)
         ),
     )
+    _optionals(converter)
     pairs = tuple[tuple[str, str], ...]
     converter.register_structure_hook_func(lambda t: t == pairs, _structure_pairs)
     converter.register_unstructure_hook_func(lambda t: t == pairs, dict)
@@ -386,6 +401,39 @@ def _arrays_only(converter: cattrs.Converter) -> None:
         return structure
 
     converter.register_structure_hook_factory(cattrs.cols.is_sequence, factory)
+
+
+def _optional_of(kind: Any) -> Any:
+    """Return the ``X`` of ``X | None`` when ``X`` is not an attrs class, else ``None``."""
+    if not (isinstance(kind, types.UnionType) or get_origin(kind) is Union):
+        return None
+    args = get_args(kind)
+    if len(args) != 2 or type(None) not in args:
+        return None
+    inner = args[0] if args[1] is type(None) else args[1]
+    return None if attrs.has(inner) else inner
+
+
+def _optionals(converter: cattrs.Converter) -> None:
+    """Structure ``X | None`` (``X`` not an attrs class) with ``X``'s hook, found once.
+
+    What cattrs' own hook for an optional does (``None`` stays ``None``, anything else
+    goes to ``X``'s hook), without looking up ``X``'s hook again for every value.
+    Optional attrs classes are left to cattrs (it treats a union of classes its own way).
+    """
+
+    def factory(kind: Any) -> Callable[[object, Any], Any]:
+        inner = _optional_of(kind)
+        hook = converter.get_structure_hook(inner)
+
+        def structure(value: object, _type: Any) -> Any:
+            if value is None:
+                return None
+            return hook(value, inner)
+
+        return structure
+
+    converter.register_structure_hook_factory(lambda t: _optional_of(t) is not None, factory)
 
 
 def _mask_names(converter: cattrs.Converter) -> None:
@@ -583,6 +631,44 @@ def _may_hold_surrogate(source: str) -> bool:
     return not source.isascii() and _SURROGATE.search(source) is not None
 
 
+def _has_problem(node: object, depth: int, surrogate: Callable[[Any], object] | None) -> bool:
+    """Whether :func:`_tree_errors` would find a problem in ``node`` (at ``depth``), quickly.
+
+    The same walk, through the same nodes, without building a path for each: a good
+    document (nearly every one) is passed by this check alone, and only a bad one is
+    walked again by :func:`_tree_errors` for its problems, by path, in document order.
+    ``surrogate`` is the lone-surrogate search, or ``None`` when texts need no look.
+    """
+    kind = type(node)
+    if kind is str:
+        return surrogate is not None and surrogate(node) is not None
+    if kind is _LongInteger:
+        return True
+    if kind not in _NODES:
+        return False
+    if depth >= MAX_DEPTH:
+        return True
+    items: Iterable[object]
+    if kind is list:
+        items = node  # type: ignore[assignment]
+    else:
+        assert isinstance(node, dict)  # noqa: S101 - the other kinds of _NODES
+        if getattr(node, "duplicates", ()):
+            return True
+        if surrogate is not None and any(surrogate(key) is not None for key in node):
+            return True
+        items = node.values()
+    depth += 1
+    for item in items:
+        kind = type(item)
+        if kind is str:
+            if surrogate is not None and surrogate(item) is not None:
+                return True
+        elif kind in _NODES and _has_problem(item, depth, surrogate):
+            return True
+    return False
+
+
 def _tree_errors(data: object, *, strings: bool = True) -> list[InvalidInputError]:
     """Every duplicate key, lone surrogate, over-long integer and too-deep nesting, by path.
 
@@ -660,10 +746,25 @@ def parse_json(text: str | bytes, *, what: str = "document") -> Any:
 
     .. versionadded:: 0.1.0
     """
+    # A key given twice or an over-long integer, seen while reading (then the walk reports it).
+    seen: list[object] = []
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> _Object:
+        found = _object(pairs)
+        if found.duplicates:
+            seen.append(found)
+        return found
+
+    def integer_hook(text: str) -> int | _LongInteger:
+        found = _integer(text)
+        if type(found) is _LongInteger:
+            seen.append(found)
+        return found
+
     try:
         source = _text(text) if isinstance(text, bytes) else text
         data = json.loads(
-            source, object_pairs_hook=_object, parse_int=_integer, parse_constant=_constant
+            source, object_pairs_hook=pairs_hook, parse_int=integer_hook, parse_constant=_constant
         )
     except InvalidInputError as exc:
         raise InvalidDocumentError([exc], what=what) from None
@@ -679,7 +780,14 @@ def parse_json(text: str | bytes, *, what: str = "document") -> Any:
             "$", "(nested too deep to read)", f"at most {MAX_DEPTH} levels of nesting"
         )
         raise InvalidDocumentError([error], what=what) from None
-    errors = _tree_errors(data, strings=_may_hold_surrogate(source))
+    strings = _may_hold_surrogate(source)
+    if not (seen or strings) and source.count("{") + source.count("[") <= MAX_DEPTH:
+        # Nothing to report: no key twice, no long integer, no surrogate and, with at most
+        # MAX_DEPTH arrays and objects in all, none nested MAX_DEPTH deep.
+        return data
+    if not _has_problem(data, 0, _SURROGATE.search if strings else None):
+        return data
+    errors = _tree_errors(data, strings=strings)
     if errors:
         raise InvalidDocumentError(errors, what=what)
     return data

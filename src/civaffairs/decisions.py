@@ -272,8 +272,8 @@ class ReasonCode:
         Every fact a template quotes must be given: a missing one is a defect of
         the rule, caught here, where the reason is made, not when it is read.
         """
-        lacking = self.fields - facts.keys()
-        if lacking:
+        if not self.fields <= facts.keys():
+            lacking = self.fields - facts.keys()
             raise ValueError(f"reason {self.code!r} lacks the facts {sorted(lacking)}")
         return Reason(
             self.code,
@@ -574,7 +574,8 @@ class Tally:
     def add(self, reason: Reason, missing: Iterable[str] = ()) -> Reason:
         """Record ``reason``; a ``met`` of ``False`` fails, ``None`` with ``missing`` is unknown."""
         self.reasons.append(reason)
-        paths = [p for p in missing if p not in self.missing]
+        # Most reasons name no missing fact: then there is nothing to look through.
+        paths = [p for p in missing if p not in self.missing] if missing else []
         self.missing.extend(paths)
         if reason.met is False:
             self.failed = True

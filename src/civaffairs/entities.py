@@ -671,7 +671,10 @@ class Household:
     @property
     def applicant(self) -> Member:
         """The member who applies on the household's behalf."""
-        return next(m for m in self.members if m.relationship is Relationship.APPLICANT)
+        for member in self.members:
+            if member.relationship is Relationship.APPLICANT:
+                return member
+        raise AssertionError("a household has an applicant (checked when it is built)")
 
     def member(self, person_id: str) -> Member:
         """Return the member with ``person_id``."""
@@ -700,19 +703,17 @@ def _check_people(
     """
     for index, member in enumerate(members):
         person = member.person
-        where = f"{at}[{index}].person"
-        earlier = person_ids.setdefault(person.id, f"{where}.id")
-        if earlier != f"{where}.id":
-            raise _duplicate(f"{where}.id", repr(person.id), earlier, "each member id")
+        path = f"{at}[{index}].person.id"
+        earlier = person_ids.setdefault(person.id, path)
+        if earlier != path:
+            raise _duplicate(path, repr(person.id), earlier, "each member id")
         rid = person.resident_id
         if rid is not None:
-            earlier = resident_ids.setdefault(rid, f"{where}.resident_id")
-            if earlier != f"{where}.resident_id":
+            path = f"{at}[{index}].person.resident_id"
+            earlier = resident_ids.setdefault(rid, path)
+            if earlier != path:
                 raise _duplicate(
-                    f"{where}.resident_id",
-                    rid.masked,
-                    earlier,
-                    "each resident ID (one person, counted once)",
+                    path, rid.masked, earlier, "each resident ID (one person, counted once)"
                 )
 
 

@@ -54,7 +54,7 @@ import inspect
 import operator
 import types
 import typing
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -274,8 +274,21 @@ def _options(code: str, raw: object, path: str) -> dict[str, object]:
 
 def _keywords(code: str) -> Mapping[str, inspect.Parameter]:
     """Return the keyword parameters of a programme's entry point."""
-    parameters = inspect.signature(registry.entry(code).load()).parameters
-    return {n: p for n, p in parameters.items() if p.kind is inspect.Parameter.KEYWORD_ONLY}
+    return _keyword_parameters(registry.entry(code).load())
+
+
+@functools.lru_cache(maxsize=256)
+def _keyword_parameters(function: Callable[..., Any]) -> Mapping[str, inspect.Parameter]:
+    """Return the keyword-only parameters of ``function``, read once per function.
+
+    Remembered by the function itself (reading a signature costs some ten
+    microseconds; a request asks for it twice), so an entry point replaced at run
+    time is read afresh.
+    """
+    parameters = inspect.signature(function).parameters
+    return types.MappingProxyType(
+        {n: p for n, p in parameters.items() if p.kind is inspect.Parameter.KEYWORD_ONLY}
+    )
 
 
 def place_parameter(code: str) -> inspect.Parameter | None:
@@ -312,20 +325,55 @@ def _born_after(value: object, on: dt.date, path: str) -> Iterator[InvalidInputE
     Persons, supporters, parties — any fact with a ``birth_date``.  The date itself
     is personal data and is withheld from the message.
     """
-    if attrs.has(type(value)):
+    found: list[InvalidInputError] = []
+    _births_after(value, on, path, found)
+    return iter(found)
+
+
+def _births_after(value: object, on: dt.date, path: str, found: list[InvalidInputError]) -> None:
+    """Add to ``found`` the birth dates after ``on`` in ``value``, walked depth first, in order.
+
+    Only attrs instances and tuples are looked inside: a text, a date or a number holds
+    no birth date.
+    """
+    walked = _walked_fields(type(value))
+    if walked is not None:
         born = getattr(value, "birth_date", None)
         if isinstance(born, dt.date) and born > on:
-            yield InvalidInputError(
-                f"{path}.birth_date",
-                "(a birth date, withheld)",
-                f"a birth date on or before the as-of date {on.isoformat()}",
+            found.append(
+                InvalidInputError(
+                    f"{path}.birth_date",
+                    "(a birth date, withheld)",
+                    f"a birth date on or before the as-of date {on.isoformat()}",
+                )
             )
-        for field in attrs.fields(typing.cast("type[attrs.AttrsInstance]", type(value))):
-            if field.name != "birth_date":
-                yield from _born_after(getattr(value, field.name), on, f"{path}.{field.name}")
+        for name in walked:
+            item = getattr(value, name)
+            if isinstance(item, tuple) or _walked_fields(type(item)) is not None:
+                _births_after(item, on, f"{path}.{name}", found)
     elif isinstance(value, tuple):
         for index, item in enumerate(value):
-            yield from _born_after(item, on, f"{path}[{index}]")
+            if isinstance(item, tuple) or _walked_fields(type(item)) is not None:
+                _births_after(item, on, f"{path}[{index}]", found)
+
+
+#: The fields :func:`_births_after` walks, by attrs class (every field but ``birth_date``, in
+#: order); ``None`` for a class that is not an attrs class.  A class's fields never change.
+_WALKED: dict[type, tuple[str, ...] | None] = {}
+
+
+def _walked_fields(kind: type) -> tuple[str, ...] | None:
+    """Return the fields of the attrs class ``kind`` but ``birth_date``, or ``None``."""
+    try:
+        return _WALKED[kind]
+    except KeyError:
+        pass
+    names = None
+    if attrs.has(kind):
+        fields = attrs.fields(kind)
+        names = tuple(f.name for f in fields if f.name != "birth_date")
+    _WALKED[kind] = names
+    return names
 
 
 def _head(

@@ -60,7 +60,7 @@ from typing import Any
 
 import attrs
 
-from civaffairs import jurisdictions
+from civaffairs import jurisdictions, registry
 from civaffairs.assistance import (
     children,
     dibao,
@@ -80,6 +80,7 @@ from civaffairs.decisions import (
     Document,
     Language,
     Outcome,
+    Programme,
     Reason,
     ReasonCode,
     programmes,
@@ -637,7 +638,13 @@ def _temporary(
 
 
 def _undecided(decision: Decision, lang: Language) -> str:
-    known = programmes().get(decision.programme)
+    # The names programmes() holds for a registered programme, without building them all.
+    entry = registry.find(decision.programme)
+    known = (
+        programmes().get(decision.programme)
+        if entry is None
+        else Programme(entry.code, entry.zh, entry.en)
+    )
     name = known.label(lang) if known else decision.programme
     return f"{name} {decision.subject} ({', '.join(decision.missing) or '-'})"
 

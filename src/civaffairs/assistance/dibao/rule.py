@@ -93,7 +93,10 @@ def evaluate(
     """
     book = book or default_book()
     where = jurisdiction or household.applicant.person.registration.jurisdiction
-    status = extreme_poverty_status(household, tuple(extreme_poverty), on)
+    decisions = tuple(extreme_poverty)
+    if not decisions:  # nobody supported as 特困: the status would be empty
+        return decide_household(household, on, where=where, book=book)
+    status = extreme_poverty_status(household, decisions, on)
     if not (status.recognised_ids or status.unknown_ids):
         return decide_household(household, on, where=where, book=book)
     exclude, used = book.flag(EXCLUDE_EXTREME_POVERTY, where, on)

@@ -292,8 +292,10 @@ def registration_and_family(
     .. versionchanged:: 0.1.0
        A registration or a deciding place above county level is refused.
     """
-    registration = household.applicant.person.registration
-    applicant = next(i for i, m in enumerate(household.members) if m is household.applicant)
+    applicant, member = next(
+        (i, m) for i, m in enumerate(household.members) if m.relationship is Relationship.APPLICANT
+    )
+    registration = member.person.registration
     jurisdictions.require_county(
         registration.jurisdiction,
         path=f"$.members[{applicant}].person.registration.jurisdiction",

@@ -15,7 +15,8 @@ Part of :mod:`civaffairs.assistance.means`, which re-exports every name.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -334,11 +335,21 @@ def family_income(
 
     .. versionadded:: 0.1.0
     """
-    # dibao_terms imports CountedIncome from here: imported when called, not at load.
+    flows = counted_income(household, {m.person.id for m in counted}, book, where, on)
+    return _income_deductions()(household, counted, flows, standard, book=book, where=where, on=on)
+
+
+@functools.cache
+def _income_deductions() -> Callable[..., tuple[CountedIncome, list[Reason]]]:
+    """Return :func:`civaffairs.assistance.dibao_terms.income_deductions`, imported once.
+
+    dibao_terms imports :class:`CountedIncome` from here, so it is imported when first
+    needed, not at load; remembered, since an import statement in a function costs
+    a few microseconds on every call.
+    """
     from civaffairs.assistance.dibao_terms import income_deductions  # noqa: PLC0415
 
-    flows = counted_income(household, {m.person.id for m in counted}, book, where, on)
-    return income_deductions(household, counted, flows, standard, book=book, where=where, on=on)
+    return income_deductions
 
 
 def below_margin(net_scaled: Any, scale: Any, threshold: Any, multiple: tuple[Any, Any]) -> Any:

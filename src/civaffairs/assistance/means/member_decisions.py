@@ -15,6 +15,7 @@ Part of :mod:`civaffairs.assistance.means`, which re-exports every name.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from collections.abc import Callable, Iterable, Sequence
 
@@ -155,6 +156,19 @@ def undecided_matters(
     return False
 
 
+@functools.cache
+def _meets_conditions() -> Callable[[Decision], bool | None]:
+    """Return :func:`civaffairs.assistance.extreme_poverty.meets_conditions`, imported once.
+
+    The 特困 package tests its income and property with this module's mechanism: imported
+    when first needed, not at load, so that neither module needs the other loaded first;
+    remembered, since an import statement in a function costs microseconds on every call.
+    """
+    from civaffairs.assistance.extreme_poverty import meets_conditions  # noqa: PLC0415
+
+    return meets_conditions
+
+
 def _subjects(household: Household) -> dict[str, str]:
     """Each member's id by the subject its decisions show (``"<household> (<label>)"``)."""
     return {f"{household.id} ({m.person.label})": m.person.id for m in household.members}
@@ -176,10 +190,7 @@ def extreme_poverty_status(
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.1.0 matched by ``Decision.person`` where set.
     """
-    # The 特困 package tests its income and property with this module's mechanism: imported
-    # when called, not at load, so that neither module needs the other loaded first.
-    from civaffairs.assistance.extreme_poverty import meets_conditions  # noqa: PLC0415
-
+    meets_conditions = _meets_conditions()
     ids = {m.person.id for m in household.members}
     # Masked labels are dear to build: only for a decision that names no member by id.
     subjects: dict[str, str] | None = None
