@@ -200,12 +200,33 @@ def _one_by_one(  # noqa: PLR0917 - the scalar call's own arguments
     where: str | None,
     book: ParameterBook,
 ) -> tuple[Decision | None, Decision | None]:
-    """Each subsidy by its own application face (``None``: its own parameter not in force).
+    """Each subsidy on its own (``None``: its own parameter not in force).
 
-    Only with a layer: an application always has one.
+    By its application face where there is a layer (an application always has one);
+    without one, by the rule's own two steps (``_case_of``, then ``_living`` and
+    ``_care``), since one subsidy's parameter not in force says nothing of the other —
+    a person in 特困 support is not eligible for the living subsidy whatever its
+    parameters (52号 二(一)), while the care subsidy may still lack its own.
     """
     if found.layer is None:
-        return None, None
+        case = disability_subsidies._case_of(
+            household,
+            pid,
+            on,
+            layer=None,
+            in_extreme_poverty=found.in_extreme_poverty,
+            facts=found.facts,
+            jurisdiction=where,
+            book=book,
+            extreme_poverty_decision=None,
+        )
+        alone: list[Decision | None] = []
+        for rule in (disability_subsidies._living, disability_subsidies._care):
+            try:
+                alone.append(rule(case))
+            except ParameterError:
+                alone.append(None)
+        return alone[0], alone[1]
     application = disability_subsidies.DisabilitySubsidyApplication(
         household, pid, found.layer, found.in_extreme_poverty, found.facts
     )
