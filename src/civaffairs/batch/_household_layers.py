@@ -59,7 +59,7 @@ from civaffairs.batch import rigid_expenditure as batch_rigid
 from civaffairs.batch._columns import Bools, Ints
 from civaffairs.batch._common import any_bad
 from civaffairs.batch._persons import Facts, HouseholdPlaces
-from civaffairs.batch.arrays import NUMPY, Households
+from civaffairs.batch.arrays import Households
 from civaffairs.batch.plumbing import (
     Frame,
     PerGroup,
@@ -271,15 +271,8 @@ def _exclusion(book: ParameterBook, on: dt.date, groups: tuple[tuple[str, str], 
 
 def _counted(facts: Facts) -> Bools:
     """Per person: counted by 57号 art. 7 with nobody left out (``dibao.counted_members``)."""
-    counted, _missing = scalar_dibao.member_rule(
-        NUMPY,
-        relationship=facts.relationship,
-        age=facts.age,
-        excluded=facts.excluded,
-        dependent=facts.dependent,
-        lives=facts.lives,
-    )
-    return np.asarray(counted, dtype=np.bool_)
+    counted, _missing = batch_dibao.members_counted(facts)
+    return counted
 
 
 def _dibao_key(run: Any) -> npt.NDArray[np.int64]:

@@ -13,7 +13,8 @@ household's row is the one the scalar picture gives:
    decision (``None`` while that cannot be decided);
 3. 低保, 低保边缘 and 刚性支出困难 given each member's 特困 status (recognised, or
    undecided): :mod:`civaffairs.batch._household_layers`;
-4. each member's layer, by the rule of ``_member_layers`` (below, :func:`_member_layers`);
+4. each member's layer, by the rules of ``assess_layers``' ``_member_layers`` in their
+   order (:func:`_branches`);
 5. the two disability subsidies (:mod:`civaffairs.batch.disability_subsidies`) given the
    member's layer, their 特困 status (undecided where the 特困 decision cannot decide its
    conditions) and, where their own cells say nothing, the kind of child allowance they
@@ -67,7 +68,7 @@ LAYERS: Final = tuple(layer.value for layer in AssistanceLayer)
 _EP, _DIBAO, _MARGINAL, _RIGID, _NONE = range(5)
 
 #: The programmes of the picture in the order of ``LayeredAssessment.decisions`` (so in the
-#: order ``programmes`` and ``undecided`` list them), and whether each is costed monthly.
+#: order ``programmes`` and ``undecided`` list them).
 PROGRAMMES: Final = (
     "assistance.dibao",
     "assistance.marginal",

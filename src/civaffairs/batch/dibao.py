@@ -645,6 +645,23 @@ def _single_person(
     return covered, asked, amount, covered_p
 
 
+def members_counted(facts: Facts) -> tuple[Bools, Bools]:
+    """Per person: counted by 57号 art. 7 (nobody left out), and whether a fact is missing.
+
+    :func:`civaffairs.assistance.dibao.member_rule` on the columns, as
+    :func:`civaffairs.assistance.dibao.counted_members` applies it one household at a time.
+    """
+    counted, missing = scalar.member_rule(
+        NUMPY,
+        relationship=facts.relationship,
+        age=facts.age,
+        excluded=facts.excluded,
+        dependent=facts.dependent,
+        lives=facts.lives,
+    )
+    return np.asarray(counted, dtype=np.bool_), np.asarray(missing, dtype=np.bool_)
+
+
 @attrs.frozen
 class _Means:
     """Steps 2-5 of the rule: who is counted, the counted income, the income and property tests."""
@@ -666,14 +683,7 @@ def _means(
     coverage; :func:`civaffairs.assistance.means.counted_members` ``left_out``): neither
     counted nor a missing fact, whatever their other facts.  ``None``: nobody.
     """
-    counted_p, missing_p = scalar.member_rule(
-        NUMPY,
-        relationship=facts.relationship,
-        age=facts.age,
-        excluded=facts.excluded,
-        dependent=facts.dependent,
-        lives=facts.lives,
-    )
+    counted_p, missing_p = members_counted(facts)
     if supported is not None:
         counted_p = counted_p & ~supported
         missing_p = missing_p & ~supported
