@@ -36,7 +36,7 @@ whole, one person counted once (:mod:`civaffairs.batch._identity`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, Final
 
 import attrs
@@ -72,6 +72,7 @@ from civaffairs.batch.plumbing import (
     first_parameter_error,
     household_slices,
     per_group,
+    per_group_each,
     remembered,
 )
 from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN, persons_schema
@@ -437,9 +438,6 @@ def _look_up(
     read = Readers(book, on)
     money, rate, count, flag = read.money, read.rate, read.count, read.flag
 
-    def fixed(name: str) -> Callable[[str], str]:
-        return lambda _kind: name
-
     reads = {
         _PENSION: flag,
         _RATE: rate,
@@ -455,11 +453,11 @@ def _look_up(
         _S_DEDUCT: flag,
     } | {name: flag for _asset, name, _labels in DISQUALIFYING_ASSETS}
     found = {"standard": per_group(groups, lambda kind: f"{_STANDARD}.{kind}", money)}
-    found |= {name: per_group(groups, fixed(name), read) for name, read in reads.items()}
+    found |= per_group_each(groups, reads)
     # The optional deductions of 民发〔2021〕57号 art. 13 (civaffairs.assistance.dibao_terms) are
     # not computed in columns: a place that turns one on is refused, never decided without it.
     for name in NOT_IN_COLUMNS:
-        switch = per_group(groups, fixed(name), flag)
+        switch = per_group_each(groups, {name: flag})[name]
         on_at = np.flatnonzero(switch.found & (switch.values > 0))
         places = sorted({groups[int(i)][0] for i in on_at})
         if places:

@@ -364,6 +364,21 @@ def per_group(
     )
 
 
+def per_group_each(
+    groups: Sequence[tuple[str, str]],
+    reads: Mapping[str, Callable[[str, str], tuple[int, int]]],
+) -> dict[str, PerGroup]:
+    """Look each named parameter up once per group with its reader (:func:`per_group`).
+
+    For parameters whose name is the same whatever the group's kind (urban/rural).
+    """
+
+    def fixed(name: str) -> Callable[[str], str]:
+        return lambda _kind: name
+
+    return {name: per_group(groups, fixed(name), read) for name, read in reads.items()}
+
+
 #: Recent look-ups per book (a book is immutable): chunked runs look each value up once.
 _RECENT: dict[int, tuple[ParameterBook, dict[tuple[object, ...], Any]]] = {}
 

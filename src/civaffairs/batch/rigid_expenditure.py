@@ -104,6 +104,7 @@ from civaffairs.batch.plumbing import (
     first_parameter_error,
     household_slices,
     per_group,
+    per_group_each,
     remembered,
 )
 from civaffairs.batch.schema import BUSINESS_VALUE_COLUMN, relationship_values, whole_fen
@@ -319,9 +320,6 @@ def _look_up(
     read = Readers(book, on)
     money, rate, count, flag = read.money, read.rate, read.count, read.flag
 
-    def fixed(name: str) -> Callable[[str], str]:
-        return lambda _kind: name
-
     reads: Mapping[str, Callable[[str, str], tuple[int, int]]] = {
         _IN_FORCE: flag,
         _R_MONTHS: count,
@@ -335,7 +333,7 @@ def _look_up(
         _VALIDITY: count,
     } | dict.fromkeys(_COUNTS.values(), flag)
     found = {_DISPOSABLE: per_group(groups, lambda kind: f"{_DISPOSABLE}.{kind}", money)}
-    found |= {name: per_group(groups, fixed(name), read) for name, read in reads.items()}
+    found |= per_group_each(groups, reads)
     return found
 
 
