@@ -205,8 +205,10 @@ def _one_by_one(  # noqa: PLR0917 - the scalar call's own arguments
     By its application face where there is a layer (an application always has one);
     without one, by the rule's own two steps (``_case_of``, then ``_living`` and
     ``_care``), since one subsidy's parameter not in force says nothing of the other —
-    a person in 特困 support is not eligible for the living subsidy whatever its
-    parameters (52号 二(一)), while the care subsidy may still lack its own.
+    a person in 特困 support is paid neither subsidy whatever their parameters (the rule's
+    ``assistance.disability_subsidies.extreme_poverty_excludes``, citing 国发〔2015〕52号
+    二(四) 政策衔接, section number recalled), while the care subsidy's own look-ups may fail
+    first in the scalar rule.
     """
     if found.layer is None:
         case = disability_subsidies._case_of(
